@@ -1,0 +1,218 @@
+"""Typed records passed between the pipeline's stages.
+
+Records are frozen, slotted dataclasses; each checks its invariants in ``__post_init__`` and does
+no I/O. Stages import these, never each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+EMPTY: Mapping[str, str] = MappingProxyType({})
+
+
+def content_hash(data: bytes) -> str:
+    """Return the stable content hash used as an item's identity (hex SHA-256, 64 chars)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+class MediaType(StrEnum):
+    """What an item's bytes are, as detected from their content."""
+
+    TEXT = "text"  # a plain-text capture (a page saved as text, like the seeds)
+    HTML = "html"  # an HTML page
+    RECORD = "record"  # an article already split into fields (JSON Lines, feed entry)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where an item came from: the input path and, inside it, the record it was read from."""
+
+    path: str
+    locator: str | None = None  # "line 17", "offset 4096", "entry 3": where inside `path`
+    url: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.locator}" if self.locator else self.path
+
+
+@dataclass(frozen=True, slots=True)
+class RawItem:
+    """One input item as read, before extraction.
+
+    ``data`` is the item's bytes (a page, a text capture, or the text/HTML of a record).
+    ``fields`` carries what the container already says about it (a JSONL record's title, a feed
+    entry's date, a WARC record's target URI), as strings.
+    """
+
+    data: bytes
+    media_type: MediaType
+    provenance: Provenance
+    fields: Mapping[str, str] = field(default=EMPTY)
+    encoding: str | None = None  # declared by the container (HTTP header, XML prolog), if any
+
+    @property
+    def id(self) -> str:
+        """The item's content hash; the same input always gets the same id."""
+        digest = hashlib.sha256(self.data)
+        for key in sorted(self.fields):
+            digest.update(f"\0{key}\0{self.fields[key]}".encode())
+        return digest.hexdigest()
+
+
+class DatePrecision(StrEnum):
+    """How precise a publication date is."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    MINUTE = "minute"
+
+
+class DateSource(StrEnum):
+    """Where a publication date was read from."""
+
+    META = "meta"  # HTML meta tags / structured data / record fields
+    TEXT = "text"  # a date line in the text
+    URL = "url"  # a date in the URL
+    COMMENTS = "comments"  # bounded by the earliest reader comment
+    CONTAINER = "container"  # the WARC or feed container's date
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationDate:
+    """A publication date with its precision and its source.
+
+    When ``upper_bound`` is true the article was published on or before ``value`` (e.g. the
+    earliest comment's time), not exactly then.
+    """
+
+    value: datetime
+    precision: DatePrecision
+    source: DateSource
+    upper_bound: bool = False
+
+    def describe(self) -> str:
+        """Human-readable form, e.g. ``on or before 2017-11-24 (from comments)``."""
+        fmt = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d", "minute": "%Y-%m-%d %H:%M"}
+        text = self.value.strftime(fmt[self.precision.value])
+        prefix = "on or before " if self.upper_bound else ""
+        return f"{prefix}{text} (from {self.source.value})"
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A reader comment, kept apart from the article body.
+
+    ``reply_to`` is the index (in the article's comment list) of the comment this one answers,
+    when the page layout shows it.
+    """
+
+    text: str
+    author: str | None = None
+    time: datetime | None = None
+    reply_to: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.reply_to is not None and self.reply_to < 0:
+            raise ValueError(f"reply_to must be a comment index >= 0, got {self.reply_to}")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as understood: metadata, body paragraphs, notes and comments apart."""
+
+    id: str  # the RawItem's content hash
+    title: str | None
+    body: tuple[str, ...]  # paragraphs
+    provenance: Provenance
+    extractor: str
+    outlet: str | None = None
+    url: str | None = None
+    published: PublicationDate | None = None
+    author: str | None = None
+    language: str | None = None  # ISO 639-1 code
+    language_score: float | None = None
+    notes: tuple[str, ...] = ()  # footnotes, editor's notes: kept apart from the body
+    comments: tuple[Comment, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.id) != 64:
+            raise ValueError(f"article id must be a 64-hex content hash, got {self.id!r}")
+        for i, comment in enumerate(self.comments):
+            if comment.reply_to is not None and comment.reply_to >= i:
+                raise ValueError(f"comment {i} replies to {comment.reply_to}, which is not earlier")
+        if self.language_score is not None and not 0.0 <= self.language_score <= 1.0:
+            raise ValueError(f"language_score must be in [0, 1], got {self.language_score}")
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by blank lines."""
+        return "\n\n".join(self.body)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be used, with the reason: recorded, never silently dropped."""
+
+    item: str  # provenance as text: path and locator
+    reason: str
+    provenance: Provenance
+    item_id: str | None = None
+
+
+class Outcome(StrEnum):
+    """What happened to one item in an ingest run."""
+
+    STORED = "stored"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    """The result of one item's trip through the pipeline."""
+
+    outcome: Outcome
+    item: str
+    article_id: str | None = None
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """Counts and rejection reasons of one ingest run."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def add(self, result: ItemResult, rejection: Rejection | None = None) -> None:
+        """Count one item's result."""
+        self.read += 1
+        if result.outcome is Outcome.STORED:
+            self.stored += 1
+        elif result.outcome is Outcome.DUPLICATE:
+            self.duplicates += 1
+        else:
+            self.rejected += 1
+            if rejection is not None:
+                self.rejections.append(rejection)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain-JSON form for ``--json``."""
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "rejections": [{"item": r.item, "reason": r.reason} for r in self.rejections],
+        }
