@@ -54,7 +54,7 @@ class RawItem:
     data: bytes
     media_type: MediaType
     provenance: Provenance
-    fields: Mapping[str, str] = field(default=EMPTY)
+    fields: Mapping[str, str] = field(default_factory=lambda: EMPTY)
     encoding: str | None = None  # declared by the container (HTTP header, XML prolog), if any
 
     @property
