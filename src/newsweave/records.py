@@ -156,6 +156,44 @@ class Article:
         """The body as one string, paragraphs separated by blank lines."""
         return "\n\n".join(self.body)
 
+    def as_dict(self) -> dict[str, Any]:
+        """Plain-JSON form, the same in the CLI's ``--json`` and the REST API."""
+        p = self.published
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": None
+            if p is None
+            else {
+                "value": p.value.isoformat(),
+                "precision": p.precision.value,
+                "source": p.source.value,
+                "upper_bound": p.upper_bound,
+            },
+            "author": self.author,
+            "language": self.language,
+            "language_score": self.language_score,
+            "extractor": self.extractor,
+            "provenance": {
+                "path": self.provenance.path,
+                "locator": self.provenance.locator,
+                "url": self.provenance.url,
+            },
+            "body": list(self.body),
+            "notes": list(self.notes),
+            "comments": [
+                {
+                    "author": c.author,
+                    "time": c.time.isoformat() if c.time else None,
+                    "reply_to": c.reply_to,
+                    "text": c.text,
+                }
+                for c in self.comments
+            ],
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Rejection:

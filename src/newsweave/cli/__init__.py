@@ -1,0 +1,77 @@
+"""The `newsweave` command line: a thin face over the ``Newsweave`` facade.
+
+Exit codes: 0 done; 1 an error (one `Error:` line on stderr); 2 a usage or configuration error;
+3 an ingest in which every input was rejected.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsweave.cli import articles as articles_cmds
+from newsweave.cli import evaluate, ingest
+from newsweave.cli.render import err
+from newsweave.cli.state import settings_from
+from newsweave.errors import NewsweaveError
+
+app = typer.Typer(
+    name="newsweave",
+    help="Turn a raw, multilingual stream of news into clean, linked articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+_debug = False
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="The store (SQLite file). Default: $NEWSWEAVE_DB or the user data dir."),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+) -> None:
+    """newsweave: ingest news of any common form, extract clean articles, store them."""
+    global _debug
+    _debug = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr)
+    ctx.obj = settings_from(db)
+
+
+app.command()(ingest.ingest)
+app.command()(articles_cmds.articles)
+app.command()(articles_cmds.show)
+app.command()(articles_cmds.rejections)
+app.add_typer(evaluate.app, name="eval")
+
+
+def main() -> None:
+    """Entry point: run the app; turn newsweave errors into one `Error:` line and an exit code."""
+    try:
+        app(standalone_mode=False)
+    except NewsweaveError as e:
+        if _debug:
+            raise
+        err.print(f"[red]Error:[/] {e}", markup=True, highlight=False)
+        if e.hint:
+            err.print(f"[dim]Hint:[/] {e.hint}", markup=True, highlight=False)
+        sys.exit(e.exit_code)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        err.print("Aborted.")
+        sys.exit(130)
+    except Exception as e:  # click's usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(e, click.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        raise

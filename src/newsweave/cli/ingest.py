@@ -1,0 +1,51 @@
+"""`newsweave ingest`: read inputs of any common form into the store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from newsweave.cli import render
+from newsweave.cli.options import JsonFlag
+from newsweave.cli.state import open_newsweave
+from newsweave.records import ItemResult, Outcome
+
+# Exit code when every input was rejected: the run worked, but nothing usable came of it.
+EXIT_NOTHING_USABLE = 3
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    json_output: JsonFlag = False,
+) -> None:
+    """Read news files (text captures, HTML, WARC, JSON Lines, RSS/Atom; gzipped too) into the store.
+
+    Directories are read recursively. Re-running is safe: content already stored is counted as
+    a duplicate. Unusable inputs get one line each and a row in `newsweave rejections`.
+
+    Example: newsweave ingest ../shared/seeds
+    """
+    stored_ids: list[str] = []
+    counts = {outcome: 0 for outcome in Outcome}
+    with open_newsweave(ctx) as nw, render.ingest_progress() as progress:
+        task = progress.add_task("ingesting", total=None, counts="")
+
+        def on_result(result: ItemResult) -> None:
+            counts[result.outcome] += 1
+            if result.outcome is Outcome.STORED and result.article_id:
+                stored_ids.append(result.article_id)
+            elif result.outcome is Outcome.REJECTED:
+                progress.console.print(f"[yellow]rejected[/] {result.item}: {result.reason}", markup=True)
+            summary = " · ".join(f"{n} {o.value}" for o, n in counts.items())
+            progress.update(task, advance=1, counts=summary)
+
+        report = nw.ingest(paths, on_result=on_result)
+        progress.stop()
+        if json_output:
+            render.print_json({**report.as_dict(), "stored_ids": stored_ids})
+        else:
+            render.ingest_summary(report, (nw.article(i) for i in stored_ids[:50]))
+    if report.read and report.rejected == report.read:
+        raise typer.Exit(EXIT_NOTHING_USABLE)

@@ -1,0 +1,160 @@
+"""All rich output of the CLI: tables, panels, progress. Data goes to stdout, chatter to stderr."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import fields
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsweave.records import Article, IngestReport, Provenance, Rejection
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    """Print data as JSON on stdout (no colours, so scripts can parse it)."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def ingest_progress() -> Progress:
+    """A progress display on stderr for an ingest run."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[counts]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def rejection_line(item: str, reason: str) -> None:
+    """One line on stderr naming an unusable item and why."""
+    err.print(f"[yellow]rejected[/] {escape(item)}: {escape(reason)}")
+
+
+def ingest_summary(report: IngestReport, articles: Iterable[Article]) -> None:
+    """The closing summary of an ingest run, with the articles it stored."""
+    table = articles_table(articles, title="Stored in this run")
+    if table.row_count:
+        out.print(table)
+    out.print(
+        f"[bold]{report.read}[/] read · [green]{report.stored} stored[/] · "
+        f"{report.duplicates} duplicates · [yellow]{report.rejected} rejected[/]"
+    )
+    reasons: dict[str, int] = {}
+    for r in report.rejections:
+        reasons[r.reason] = reasons.get(r.reason, 0) + 1
+    for reason, count in sorted(reasons.items(), key=lambda kv: -kv[1]):
+        out.print(f"  [yellow]{count}[/] × {escape(reason)}")
+
+
+def articles_table(articles: Iterable[Article], *, title: str | None = None) -> Table:
+    """A table of articles: id, title, outlet, date, language, size, comments."""
+    table = Table(title=title, title_justify="left", expand=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("title", overflow="fold", max_width=60)
+    table.add_column("outlet")
+    table.add_column("published", no_wrap=True)
+    table.add_column("lang")
+    table.add_column("words", justify="right")
+    table.add_column("comments", justify="right")
+    for a in articles:
+        table.add_row(
+            a.id[:12],
+            escape(a.title or "—"),
+            escape(a.outlet or "—"),
+            _date(a),
+            a.language or "?",
+            str(len(a.text.split())),
+            str(len(a.comments)),
+        )
+    return table
+
+
+def _date(article: Article) -> str:
+    p = article.published
+    if p is None:
+        return "—"
+    return ("≤ " if p.upper_bound else "") + p.value.strftime("%Y-%m-%d")
+
+
+def article_detail(article: Article, sightings: list[Provenance]) -> None:
+    """Metadata, body, notes and comments of one article."""
+    a = article
+    out.rule(f"[bold]{escape(a.title or '(no title)')}")
+    rows = [
+        ("id", a.id),
+        ("outlet", a.outlet),
+        ("url", a.url),
+        ("published", a.published.describe() if a.published else None),
+        ("author", a.author),
+        (
+            "language",
+            f"{a.language} ({a.language_score:.2f})" if a.language_score is not None else a.language,
+        ),
+        ("extractor", a.extractor),
+        *[("source", str(p) + (f" <{p.url}>" if p.url else "")) for p in sightings],
+    ]
+    for name, value in rows:
+        if value:
+            out.print(f"[bold]{name:>10}[/] {escape(str(value))}")
+    out.print()
+    for paragraph in a.body:
+        out.print(escape(paragraph), end="\n\n")
+    for note in a.notes:
+        out.print(f"[dim]{escape(note)}[/]")
+    if a.comments:
+        out.rule(f"{len(a.comments)} comments")
+        for i, c in enumerate(a.comments):
+            depth = _depth(a, i)
+            indent = "    " * depth
+            when = c.time.strftime("%Y-%m-%d %H:%M") if c.time else ""
+            reply = f" ↳ #{c.reply_to + 1}" if c.reply_to is not None else ""
+            out.print(f"{indent}[bold]#{i + 1} {escape(c.author or 'anonymous')}[/] [dim]{when}{reply}[/]")
+            out.print(indent + escape(c.text).replace("\n", "\n" + indent))
+
+
+def _depth(article: Article, index: int) -> int:
+    depth, parent = 0, article.comments[index].reply_to
+    while parent is not None and depth < 10:
+        depth, parent = depth + 1, article.comments[parent].reply_to
+    return depth
+
+
+def rejections_table(rejections: list[Rejection]) -> Table:
+    """A table of recorded rejections."""
+    table = Table()
+    table.add_column("item", overflow="fold")
+    table.add_column("reason", overflow="fold")
+    for r in rejections:
+        table.add_row(escape(r.item), escape(r.reason))
+    return table
+
+
+def scores_table(rows: Iterable[Any], *, title: str) -> Table:
+    """A table of score records (dataclasses): one column per field, floats to three places."""
+    rows = list(rows)
+    table = Table(title=title, title_justify="left")
+    if not rows:
+        return table
+    names = [f.name for f in fields(rows[0])]
+    for name in names:
+        table.add_column(name, justify="left" if name in {"name", "system"} else "right")
+    for row in rows:
+        table.add_row(*(_cell(getattr(row, n)) for n in names))
+    return table
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return escape(str(value))

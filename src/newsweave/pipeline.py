@@ -1,0 +1,101 @@
+"""Runs the stages over a stream of items, one item's failure never stopping the batch."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from itertools import islice
+from typing import Literal
+
+from newsweave.analyze.language import LanguageDetector
+from newsweave.errors import InputError, NewsweaveError
+from newsweave.extract.base import Extractor
+from newsweave.records import Article, IngestReport, ItemResult, Outcome, RawItem, Rejection
+from newsweave.store.base import Store
+
+log = logging.getLogger(__name__)
+
+ErrorPolicy = Literal["record", "raise"]
+
+
+class Pipeline:
+    """ingest → extract → analyze → store, item by item.
+
+    Args:
+        extractors: tried in order; the first that accepts an item extracts it.
+        store: where articles and rejections go.
+        language: the language detector used when an extractor did not set a language.
+        batch_size: items per store transaction; a killed run loses at most one batch, and a
+            re-run skips what is stored by content hash.
+        errors: "record" stores a rejection and goes on (batches); "raise" re-raises (tests).
+    """
+
+    def __init__(
+        self,
+        extractors: Sequence[Extractor],
+        store: Store,
+        *,
+        language: LanguageDetector | None = None,
+        batch_size: int = 200,
+        errors: ErrorPolicy = "record",
+    ) -> None:
+        if not extractors:
+            raise ValueError("a pipeline needs at least one extractor")
+        self.extractors = list(extractors)
+        self.store = store
+        self.language = language or LanguageDetector()
+        self.batch_size = batch_size
+        self.errors = errors
+
+    def run(
+        self,
+        entries: Iterable[RawItem | Rejection],
+        on_result: Callable[[ItemResult], None] | None = None,
+    ) -> IngestReport:
+        """Process every entry and return the run's counts."""
+        report = IngestReport()
+        stream = iter(entries)
+        while batch := list(islice(stream, self.batch_size)):
+            with self.store.transaction():
+                for entry in batch:
+                    result, rejection = self._one(entry)
+                    report.add(result, rejection)
+                    if on_result:
+                        on_result(result)
+        return report
+
+    def understand(self, item: RawItem) -> Article:
+        """Extract and analyze one item, without storing it."""
+        extractor = next((e for e in self.extractors if e.accepts(item)), None)
+        if extractor is None:
+            raise InputError(f"no extractor accepts {item.media_type.value} items", item=str(item.provenance))
+        article = extractor.extract(item)
+        if article.language is None:
+            code, score = self.language.detect(f"{article.title or ''}\n{article.text}")
+            article = replace(article, language=code, language_score=score)
+        return article
+
+    def _one(self, entry: RawItem | Rejection) -> tuple[ItemResult, Rejection | None]:
+        if isinstance(entry, Rejection):
+            self.store.add_rejection(entry)
+            return ItemResult(Outcome.REJECTED, entry.item, reason=entry.reason), entry
+        name = str(entry.provenance)
+        if self.store.has_article(entry.id):
+            self.store.add_sighting(entry.id, entry.provenance)
+            return ItemResult(Outcome.DUPLICATE, name, article_id=entry.id), None
+        try:
+            article = self.understand(entry)
+        except Exception as e:
+            if self.errors == "raise":
+                raise
+            reason = (
+                e.message if isinstance(e, NewsweaveError) else f"internal error: {type(e).__name__}: {e}"
+            )
+            if not isinstance(e, NewsweaveError):
+                log.exception("extracting %s failed", name)
+            rejection = Rejection(name, reason, entry.provenance, entry.id)
+            self.store.add_rejection(rejection)
+            return ItemResult(Outcome.REJECTED, name, reason=reason), rejection
+        self.store.add_article(article)
+        return ItemResult(Outcome.STORED, name, article_id=article.id), None
