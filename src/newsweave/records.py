@@ -254,3 +254,121 @@ class IngestReport:
             "rejected": self.rejected,
             "rejections": [{"item": r.item, "reason": r.reason} for r in self.rejections],
         }
+
+
+class RelationKind(StrEnum):
+    """How two articles are related, strongest first."""
+
+    DUPLICATE = "duplicate"  # the same text, exact or near-exact after normalisation
+    VERSION = "version"  # the same source text rewritten or translated
+    SAME_STORY = "same_story"  # the same real-world event, told independently
+    RELATED = "related"  # same places/actors/topic, another event
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedSentences:
+    """Two sentences aligned across versions of one text, with their similarity."""
+
+    a_index: int
+    b_index: int
+    a_text: str
+    b_text: str
+    similarity: float
+
+    def __post_init__(self) -> None:
+        if not -1.0 <= self.similarity <= 1.0:
+            raise ValueError(f"similarity must be in [-1, 1], got {self.similarity}")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why two articles are linked: every figure the decision used, so it can be explained."""
+
+    pair_score: float | None = None  # learned same-story score in [0, 1]
+    cosine: float | None = None  # document embedding cosine
+    jaccard: float | None = None  # MinHash estimate of word-shingle Jaccard
+    coverage_a: float | None = None  # share of A's sentences aligned to B
+    coverage_b: float | None = None
+    aligned: tuple[AlignedSentences, ...] = ()
+    shared_names: tuple[str, ...] = ()
+    shared_numbers: tuple[str, ...] = ()
+    differing_numbers: tuple[tuple[str, str], ...] = ()  # aligned claims whose figures disagree
+    notes: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain-JSON form."""
+        return {
+            "pair_score": self.pair_score,
+            "cosine": self.cosine,
+            "jaccard": self.jaccard,
+            "coverage_a": self.coverage_a,
+            "coverage_b": self.coverage_b,
+            "aligned": [
+                {"a": s.a_index, "b": s.b_index, "a_text": s.a_text, "b_text": s.b_text, "similarity": s.similarity}
+                for s in self.aligned
+            ],
+            "shared_names": list(self.shared_names),
+            "shared_numbers": list(self.shared_numbers),
+            "differing_numbers": [list(p) for p in self.differing_numbers],
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
+        """Inverse of ``as_dict``."""
+        return cls(
+            pair_score=data.get("pair_score"),
+            cosine=data.get("cosine"),
+            jaccard=data.get("jaccard"),
+            coverage_a=data.get("coverage_a"),
+            coverage_b=data.get("coverage_b"),
+            aligned=tuple(
+                AlignedSentences(s["a"], s["b"], s["a_text"], s["b_text"], s["similarity"])
+                for s in data.get("aligned", ())
+            ),
+            shared_names=tuple(data.get("shared_names", ())),
+            shared_numbers=tuple(data.get("shared_numbers", ())),
+            differing_numbers=tuple(tuple(p) for p in data.get("differing_numbers", ())),  # type: ignore[misc]
+            notes=tuple(data.get("notes", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A stored relation between two articles (``a`` is the earlier one when dates are known)."""
+
+    a: str
+    b: str
+    kind: RelationKind
+    score: float
+    evidence: Evidence = field(default_factory=Evidence)
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"a link's score must be in [0, 1], got {self.score}")
+        if self.a == self.b:
+            raise ValueError("an article cannot be linked to itself")
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain-JSON form: {a, b, kind, score, evidence}."""
+        return {"a": self.a, "b": self.b, "kind": self.kind.value, "score": self.score,
+                "evidence": self.evidence.as_dict()}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles telling one real-world event, across languages and outlets."""
+
+    id: int
+    title: str | None
+    article_ids: tuple[str, ...]
+    languages: tuple[str, ...]
+    outlets: tuple[str, ...]
+    first_seen: datetime | None
+    last_seen: datetime | None
+    origin: str | None = None  # the earliest article: the first version of the text
+
+    @property
+    def size(self) -> int:
+        """How many articles the story holds."""
+        return len(self.article_ids)
