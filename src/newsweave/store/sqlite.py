@@ -10,7 +10,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+import numpy as np
 
 from newsweave.errors import Conflict, NotFound, StoreError
 from newsweave.records import (
@@ -18,11 +20,24 @@ from newsweave.records import (
     Comment,
     DatePrecision,
     DateSource,
+    Evidence,
     IngestReport,
+    Link,
     Provenance,
     PublicationDate,
     Rejection,
+    RelationKind,
 )
+
+
+class StoredEmbedding(NamedTuple):
+    """An article's embeddings as stored: the model, the document vector, the sentences and theirs."""
+
+    model: str
+    document: np.ndarray
+    sentences: tuple[str, ...]
+    sentence_vectors: np.ndarray
+
 
 _ARTICLE_COLUMNS = (
     "id, title, outlet, url, published, published_precision, published_source, published_upper_bound, "
@@ -118,12 +133,8 @@ class SqliteStore:
             if cursor.rowcount == 0:
                 return False
             self._db.executemany(
-                "INSERT INTO comments (article_id, position, author, time, text, reply_to) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (article.id, i, c.author, _iso(c.time), c.text, c.reply_to)
-                    for i, c in enumerate(article.comments)
-                ],
+                "INSERT INTO comments (article_id, position, author, time, text, reply_to) VALUES (?, ?, ?, ?, ?, ?)",
+                [(article.id, i, c.author, _iso(c.time), c.text, c.reply_to) for i, c in enumerate(article.comments)],
             )
             self.add_sighting(article.id, article.provenance)
         return True
@@ -131,8 +142,7 @@ class SqliteStore:
     def add_sighting(self, article_id: str, provenance: Provenance) -> None:
         """Record that the article's content was read at ``provenance`` (idempotent)."""
         self._db.execute(
-            "INSERT OR IGNORE INTO sightings (article_id, source_path, source_locator, source_url) "
-            "VALUES (?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO sightings (article_id, source_path, source_locator, source_url) VALUES (?, ?, ?, ?)",
             (article_id, provenance.path, provenance.locator or "", provenance.url),
         )
 
@@ -159,16 +169,13 @@ class SqliteStore:
         if not rows:
             raise NotFound(f"no article with id {id_or_prefix!r}", hint="`newsweave articles` lists them")
         if len(rows) > 1:
-            raise Conflict(
-                f"id prefix {id_or_prefix!r} matches several articles", hint="give more characters"
-            )
+            raise Conflict(f"id prefix {id_or_prefix!r} matches several articles", hint="give more characters")
         return self._article(rows[0])
 
     def sightings(self, article_id: str) -> list[Provenance]:
         """Every place the article's content was read from, first sighting first."""
         rows = self._db.execute(
-            "SELECT source_path, source_locator, source_url FROM sightings "
-            "WHERE article_id = ? ORDER BY rowid",
+            "SELECT source_path, source_locator, source_url FROM sightings WHERE article_id = ? ORDER BY rowid",
             (article_id,),
         )
         return [Provenance(path, locator or None, url) for path, locator, url in rows]
@@ -193,16 +200,13 @@ class SqliteStore:
             "ORDER BY seq LIMIT ?",
             (-1 if limit is None else limit,),
         )
-        return [
-            Rejection(item, reason, Provenance(p, loc, url), iid) for item, reason, p, loc, url, iid in rows
-        ]
+        return [Rejection(item, reason, Provenance(p, loc, url), iid) for item, reason, p, loc, url, iid in rows]
 
     def record_run(self, inputs: list[str], report: IngestReport) -> int:
         """Record one finished ingest run and return its id."""
         with self.transaction():
             cursor = self._db.execute(
-                "INSERT INTO runs (finished_at, inputs, read, stored, duplicates, rejected) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO runs (finished_at, inputs, read, stored, duplicates, rejected) VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     datetime.now(UTC).isoformat(timespec="seconds"),
                     json.dumps(inputs, ensure_ascii=False),
@@ -214,14 +218,110 @@ class SqliteStore:
             )
         return int(cursor.lastrowid or 0)
 
+    # -- linking -----------------------------------------------------------------------------
+
+    def put_embedding(self, article_id: str, embedding: StoredEmbedding) -> None:
+        """Store an article's sentence and document embeddings (replacing older ones)."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO embeddings (article_id, model, dim, document, sentences, sentence_vectors) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                embedding.model,
+                embedding.document.shape[0],
+                np.asarray(embedding.document, dtype=np.float32).tobytes(),
+                json.dumps(list(embedding.sentences), ensure_ascii=False),
+                np.asarray(embedding.sentence_vectors, dtype=np.float16).tobytes(),
+            ),
+        )
+
+    def get_embedding(self, article_id: str) -> StoredEmbedding | None:
+        """An article's stored embeddings, or None when it has not been embedded."""
+        row = self._db.execute(
+            "SELECT model, dim, document, sentences, sentence_vectors FROM embeddings WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        model, dim, document, sentences, vectors = row
+        matrix = np.frombuffer(vectors, dtype=np.float16).reshape(-1, dim).astype(np.float32)
+        return StoredEmbedding(model, np.frombuffer(document, dtype=np.float32), tuple(json.loads(sentences)), matrix)
+
+    def document_vectors(self, model: str) -> tuple[list[str], np.ndarray]:
+        """Every stored document vector of ``model``, in link order then ingest order."""
+        rows = self._db.execute(
+            "SELECT e.article_id, e.dim, e.document FROM embeddings e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN linked l ON l.article_id = e.article_id WHERE e.model = ? ORDER BY l.seq, a.seq",
+            (model,),
+        ).fetchall()
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        ids = [r[0] for r in rows]
+        return ids, np.stack([np.frombuffer(r[2], dtype=np.float32) for r in rows])
+
+    def put_signature(self, article_id: str, signature: np.ndarray) -> None:
+        """Store an article's MinHash signature."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO signatures (article_id, minhash) VALUES (?, ?)",
+            (article_id, np.asarray(signature, dtype=np.uint64).tobytes()),
+        )
+
+    def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
+        """Every stored (article id, MinHash signature)."""
+        for aid, blob in self._db.execute("SELECT article_id, minhash FROM signatures"):
+            yield aid, np.frombuffer(blob, dtype=np.uint64)
+
+    def add_link(self, link: Link) -> None:
+        """Store (or replace) the relation between two articles."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO relations (a, b, kind, score, evidence) VALUES (?, ?, ?, ?, ?)",
+            (link.a, link.b, link.kind.value, link.score, json.dumps(link.evidence.as_dict(), ensure_ascii=False)),
+        )
+
+    def links(self, article_id: str | None = None) -> list[Link]:
+        """Stored relations, all or those of one article."""
+        sql = "SELECT a, b, kind, score, evidence FROM relations"
+        args: tuple[str, ...] = ()
+        if article_id:
+            sql += " WHERE a = ? OR b = ?"
+            args = (article_id, article_id)
+        rows = self._db.execute(sql + " ORDER BY rowid", args)
+        return [Link(a, b, RelationKind(k), score, Evidence.from_dict(json.loads(ev))) for a, b, k, score, ev in rows]
+
+    def mark_linked(self, article_id: str) -> None:
+        """Record that an article's linking is done."""
+        self._db.execute(
+            "INSERT OR IGNORE INTO linked (article_id, seq) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM linked))",
+            (article_id,),
+        )
+
+    def unlinked_articles(self) -> list[Article]:
+        """Articles not linked yet, in publication order (undated ones last, in ingest order)."""
+        rows = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id NOT IN (SELECT article_id FROM linked) "
+            "ORDER BY published IS NULL, published, seq"
+        ).fetchall()
+        return [self._article(row) for row in rows]
+
+    def search_text(self, query: str, *, limit: int = 20) -> list[tuple[str, float]]:
+        """Full-text search (SQLite FTS5, BM25): (article id, rank score), best first."""
+        terms = " ".join(f'"{t}"' for t in query.replace('"', " ").split())
+        if not terms:
+            return []
+        rows = self._db.execute(
+            "SELECT a.id, bm25(articles_fts) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+            (terms.replace('" "', '" OR "'), limit),
+        ).fetchall()
+        return [(aid, -float(rank)) for aid, rank in rows]
+
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every content row of every table (no run history): for comparing two stores."""
         tables = {
             "articles": f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id",
             "comments": "SELECT * FROM comments ORDER BY article_id, position",
             "sightings": "SELECT * FROM sightings ORDER BY article_id, source_path, source_locator",
-            "rejections": "SELECT key, item, reason, source_path, source_locator "
-            "FROM rejections ORDER BY key",
+            "rejections": "SELECT key, item, reason, source_path, source_locator FROM rejections ORDER BY key",
         }
         return {name: self._db.execute(sql).fetchall() for name, sql in tables.items()}
 
@@ -285,6 +385,22 @@ def _parse_time(value: str | None) -> datetime | None:
 
 
 def _statements(sql: str) -> list[str]:
-    # Migrations hold plain DDL, so splitting on ';' is safe; executescript would commit on its own.
+    """Split a migration into statements; executescript would commit on its own.
+
+    Triggers hold ';' inside BEGIN … END, so a statement ends at a ';' only outside such a block.
+    """
     lines = [line.split("--", 1)[0] for line in sql.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    statements, current, depth = [], [], 0
+    for line in lines:
+        upper = line.upper()
+        depth += upper.count(" BEGIN") + upper.startswith("BEGIN")
+        current.append(line)
+        if line.rstrip().endswith(";"):
+            if depth and upper.strip().startswith("END"):
+                depth -= 1
+            if not depth:
+                statements.append("\n".join(current).strip().rstrip(";"))
+                current = []
+    if "".join(current).strip():
+        statements.append("\n".join(current).strip())
+    return [s for s in statements if s]
