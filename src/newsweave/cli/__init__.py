@@ -42,6 +42,9 @@ def main_options(
     global _debug
     _debug = debug
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr)
+    if not debug:
+        # trafilatura logs its internal fallbacks' failures as warnings; they are not the user's.
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     ctx.obj = settings_from(db)
 
 

@@ -11,9 +11,7 @@ from newsweave.cli.options import JsonFlag, Limit, Offset
 from newsweave.cli.state import open_newsweave
 
 
-def articles(
-    ctx: typer.Context, json_output: JsonFlag = False, limit: Limit = 50, offset: Offset = 0
-) -> None:
+def articles(ctx: typer.Context, json_output: JsonFlag = False, limit: Limit = 50, offset: Offset = 0) -> None:
     """List stored articles in ingest order.
 
     Example: newsweave articles --limit 20 --json

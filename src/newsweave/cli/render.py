@@ -61,12 +61,11 @@ def articles_table(articles: Iterable[Article], *, title: str | None = None) -> 
     """A table of articles: id, title, outlet, date, language, size, comments."""
     table = Table(title=title, title_justify="left", expand=False)
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("title", overflow="fold", max_width=60)
-    table.add_column("outlet")
+    table.add_column("title", overflow="fold", min_width=24, max_width=60, ratio=1)
+    table.add_column("outlet", max_width=18, overflow="fold")
     table.add_column("published", no_wrap=True)
     table.add_column("lang")
-    table.add_column("words", justify="right")
-    table.add_column("comments", justify="right")
+    table.add_column("cmts", justify="right")
     for a in articles:
         table.add_row(
             a.id[:12],
@@ -74,7 +73,6 @@ def articles_table(articles: Iterable[Article], *, title: str | None = None) -> 
             escape(a.outlet or "—"),
             _date(a),
             a.language or "?",
-            str(len(a.text.split())),
             str(len(a.comments)),
         )
     return table

@@ -91,10 +91,10 @@ def _read_one(path: str, max_page_bytes: int) -> Iterator[RawItem | Rejection]:
 
 def _open(path: str) -> io.BufferedReader:
     if path == STDIN:
-        return io.BufferedReader(sys.stdin.buffer, buffer_size=_HEAD)  # type: ignore[arg-type]
+        return io.BufferedReader(sys.stdin.buffer, buffer_size=_HEAD)  # type: ignore[arg-type,type-var]
     if Path(path).is_dir():
         raise IsADirectoryError(21, "is a directory")
-    return open(path, "rb", buffering=_HEAD)
+    return open(path, "rb", buffering=_HEAD)  # type: ignore[return-value]  # noqa: SIM115 - closed by the caller
 
 
 def _size(path: str) -> int | None:
