@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from fakes import LineExtractor, text_item
+import contextlib
 
+from fakes import LineExtractor, text_item
 from newsweave.pipeline import Pipeline
 from newsweave.records import Outcome, Provenance, Rejection
 from newsweave.store.sqlite import SqliteStore
@@ -57,10 +58,8 @@ def test_a_killed_run_resumed_ends_with_the_same_store() -> None:
         kill_after_three.seen += 1
 
     kill_after_three.seen = 0
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         pipeline.run(items(), on_result=kill_after_three)
-    except KeyboardInterrupt:
-        pass
     assert resumed.dump() != complete.dump()
     pipeline.run(items())
     assert resumed.dump() == complete.dump()

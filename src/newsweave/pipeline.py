@@ -89,9 +89,7 @@ class Pipeline:
         except Exception as e:
             if self.errors == "raise":
                 raise
-            reason = (
-                e.message if isinstance(e, NewsweaveError) else f"internal error: {type(e).__name__}: {e}"
-            )
+            reason = e.message if isinstance(e, NewsweaveError) else f"internal error: {type(e).__name__}: {e}"
             if not isinstance(e, NewsweaveError):
                 log.exception("extracting %s failed", name)
             rejection = Rejection(name, reason, entry.provenance, entry.id)

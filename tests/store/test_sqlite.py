@@ -5,10 +5,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from fakes import LineExtractor, text_item
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fakes import LineExtractor, text_item
 from newsweave.errors import Conflict, NotFound
 from newsweave.records import (
     Article,

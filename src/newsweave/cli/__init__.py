@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
+from typer.exceptions import TyperException
 
 from newsweave.cli import articles as articles_cmds
 from newsweave.cli import evaluate, ingest
@@ -58,23 +60,25 @@ app.add_typer(evaluate.app, name="eval")
 def main() -> None:
     """Entry point: run the app; turn newsweave errors into one `Error:` line and an exit code."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode a command's exit code comes back (or as typer.Exit) instead of exiting.
+        code = app(standalone_mode=False)
     except NewsweaveError as e:
         if _debug:
             raise
-        err.print(f"[red]Error:[/] {e}", markup=True, highlight=False)
+        err.print(f"[red]Error:[/] {escape(str(e))}", soft_wrap=True)
         if e.hint:
-            err.print(f"[dim]Hint:[/] {e.hint}", markup=True, highlight=False)
+            err.print(f"[dim]Hint:[/] {escape(e.hint)}", soft_wrap=True)
         sys.exit(e.exit_code)
     except typer.Exit as e:
         sys.exit(e.exit_code)
     except typer.Abort:
         err.print("Aborted.")
         sys.exit(130)
-    except Exception as e:  # click's usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
-        raise
+    except TyperException as e:  # usage errors: shown as click shows them, exit code 2
+        show = getattr(e, "show", None)
+        if callable(show):
+            show()
+        else:
+            err.print(f"Error: {escape(str(e))}", soft_wrap=True)
+        sys.exit(e.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -37,7 +37,7 @@ def ingest(
             if result.outcome is Outcome.STORED and result.article_id:
                 stored_ids.append(result.article_id)
             elif result.outcome is Outcome.REJECTED:
-                progress.console.print(f"[yellow]rejected[/] {result.item}: {result.reason}", markup=True)
+                render.rejection_line(result.item, result.reason or "")
             summary = " · ".join(f"{n} {o.value}" for o, n in counts.items())
             progress.update(task, advance=1, counts=summary)
 

@@ -38,7 +38,7 @@ def ingest_progress() -> Progress:
 
 def rejection_line(item: str, reason: str) -> None:
     """One line on stderr naming an unusable item and why."""
-    err.print(f"[yellow]rejected[/] {escape(item)}: {escape(reason)}")
+    err.print(f"[yellow]rejected[/] {escape(item)}: {escape(reason)}", soft_wrap=True)
 
 
 def ingest_summary(report: IngestReport, articles: Iterable[Article]) -> None:

@@ -153,11 +153,19 @@ def _outlet_then_title(texts: list[str], header: _Header) -> bool:
 
 
 def _split_suffix(title: str, header: _Header) -> tuple[str, int]:
-    """Strip a " | Outlet" suffix from a title line, remembering the outlet."""
-    head, sep, tail = title.rpartition(" | ")
-    if sep and head and len(tail.split()) <= _MAX_OUTLET_WORDS:
-        header.outlet = header.outlet or tail.strip()
-        return head.strip(), 1
+    """Strip an outlet suffix from a title line, remembering the outlet.
+
+    " | X" is a suffix whenever X is short; with a dash (" - X", " — X") X must also look like a
+    name (every word capitalised), since dashes also join two halves of a headline.
+    """
+    for sep in (" | ", " - ", " — ", " – "):
+        head, found, tail = title.rpartition(sep)
+        words = tail.split()
+        if not found or len(head.split()) < 3 or not 0 < len(words) <= _MAX_OUTLET_WORDS:
+            continue
+        if sep == " | " or all(w[:1].isupper() or w.isdigit() for w in words):
+            header.outlet = header.outlet or tail.strip()
+            return head.strip(), 1
     return title, 1
 
 
@@ -246,11 +254,14 @@ def _body_end(lines: list[_Line], start: int) -> int:
     scores = _line_scores(lines[start:])
     total = sum(scores)
     best_cut, best_value, prefix = len(scores), total, 0.0
+    # Scan from the end so that, on a tie, neutral lines (a footnote) stay with the body.
+    cuts = []
     for k in range(len(scores)):
-        value = prefix - (total - prefix)
-        if value > best_value:
-            best_cut, best_value = k, value
+        cuts.append((k, prefix - (total - prefix)))
         prefix += scores[k]
+    for k, value in reversed(cuts):
+        if value > best_value + 1e-9:
+            best_cut, best_value = k, value
     return start + best_cut
 
 
@@ -289,6 +300,11 @@ def _parse_comments(tail: list[_Line]) -> list[Comment]:
             found = find_datetime(line.text)
             assert found is not None
             author = _author(line.text, found[2])
+            if author is None and i > 0 and _name_line(tail[i - 1].text):
+                # "Mary K says:" above a bare timestamp: the author's line, not the last comment's.
+                author = _SAYS.sub("", tail[i - 1].text).strip()
+                if drafts and drafts[-1].text and drafts[-1].text[-1] == tail[i - 1].text:
+                    drafts[-1].text.pop()
             drafts.append(_Draft(author, found[0], line.indent, []))
         elif drafts and not _numbering_of_next(tail, i) and not is_chrome(line.text):
             drafts[-1].text.append(line.text)
@@ -300,6 +316,12 @@ def _author(text: str, match: re.Match[str]) -> str | None:
     before = _SAYS.sub("", before).strip()
     after = _SAYS.sub("", text[match.end() :]).strip()
     return before or after or None
+
+
+def _name_line(text: str) -> bool:
+    """A short line that can only be a commenter's name ("Mary K says:", "Dan:")."""
+    words = _SAYS.sub("", text).split()
+    return 0 < len(words) <= 4 and (bool(_SAYS.search(text)) or not _SENTENCE_END.search(text))
 
 
 def _numbering_of_next(tail: list[_Line], i: int) -> bool:

@@ -94,7 +94,7 @@ def _open(path: str) -> io.BufferedReader:
         return io.BufferedReader(sys.stdin.buffer, buffer_size=_HEAD)  # type: ignore[arg-type,type-var]
     if Path(path).is_dir():
         raise IsADirectoryError(21, "is a directory")
-    return open(path, "rb", buffering=_HEAD)  # type: ignore[return-value]  # noqa: SIM115 - closed by the caller
+    return open(path, "rb", buffering=_HEAD)  # type: ignore[return-value]
 
 
 def _size(path: str) -> int | None:
