@@ -25,7 +25,7 @@ def extraction(
 
     Example: newsweave eval extraction --bench-dir ../shared/benchmarks/article-extraction
     """
-    from newsweave.eval import extraction as ev
+    import newsweave.eval.extraction as ev
 
     scores = ev.evaluate(bench_dir or ev.default_bench_dir())
     if json_output:

@@ -12,6 +12,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -21,7 +22,7 @@ from newsweave.ingest.base import Reader
 from newsweave.ingest.feed import FeedReader
 from newsweave.ingest.html import HtmlReader
 from newsweave.ingest.jsonl import JsonLinesReader
-from newsweave.ingest.sniff import binary_kind, is_gzip
+from newsweave.ingest.sniff import GzipChecker, binary_kind, is_gzip
 from newsweave.ingest.text import TextReader
 from newsweave.ingest.warc import WarcReader
 from newsweave.records import Provenance, RawItem, Rejection
@@ -117,11 +118,21 @@ def _dispatch(stream: io.BufferedReader, name: str, size: int | None, limit: int
 
 def _gunzipped(stream: io.BufferedReader, name: str, limit: int) -> Iterator[RawItem | Rejection]:
     try:
-        head = gzip.GzipFile(fileobj=io.BytesIO(stream.peek(_HEAD))).read(_HEAD)
-    except (OSError, EOFError):
-        head = b""  # a tiny truncated member: decide below with what could be read
+        # A decompressor object, unlike GzipFile, gives what it can of a truncated member.
+        head = zlib.decompressobj(wbits=31).decompress(stream.peek(_HEAD), _HEAD)
+    except zlib.error:
+        head = b""
     if WarcReader().sniff(head, name):
-        yield from _guarded(WarcReader(), stream, name)
+        checker = GzipChecker(stream)
+        read, damaged = 0, False
+        for entry in _guarded(WarcReader(), checker, name):  # type: ignore[arg-type]
+            read += isinstance(entry, RawItem)
+            damaged = isinstance(entry, Rejection) and entry.item == name
+            yield entry
+        checker.read()  # drain: a truncated tail may hold no whole record at all
+        if checker.truncated and not damaged:
+            reason = f"truncated or corrupt gzip after {read} pages; the pages before the damage were read"
+            yield Rejection(name, reason, Provenance(name))
         return
     unzipped = io.BufferedReader(gzip.GzipFile(fileobj=stream), buffer_size=_HEAD)  # type: ignore[arg-type]
     try:

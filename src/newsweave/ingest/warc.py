@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import BinaryIO
 
 from newsweave.records import MediaType, Provenance, RawItem, Rejection
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml")
+
+
+def _incomplete(record: object) -> bool:
+    """True when the record's block ended before its declared length (a truncated archive)."""
+    raw = getattr(record, "raw_stream", None)
+    if raw is None:
+        return False
+    raw.read()  # consume what is left, as the iterator would, to see whether the block is whole
+    return bool(getattr(raw, "limit", 0))
 
 
 class WarcReader:
@@ -29,21 +39,28 @@ class WarcReader:
         count = 0
         try:
             for record in records:
+                item = None
+                if record.rec_type in ("response", "resource"):
+                    item = self._item(record, path)
+                # warcio ends quietly at a truncated record; its unread remainder tells.
+                if _incomplete(record):
+                    break
+                if item is not None:
+                    # Asked only now: warcio reads the record to its end to answer.
+                    located = Provenance(path, f"offset {records.get_record_offset()}", item.provenance.url)
+                    item = replace(item, provenance=located)
                 count += 1
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                item = self._item(record, path, records.get_record_offset())
                 if item is not None:
                     yield item
-        except Exception as e:
-            read = max(count - 1, 0)
-            reason = (
-                f"truncated or corrupt after record {read} ({type(e).__name__}); the first {read} records were read"
-            )
-            yield Rejection(path, reason, Provenance(path, f"record {count}"))
+            else:
+                return
+        except Exception:
+            pass
+        reason = f"truncated or corrupt after record {count}; the first {count} records were read"
+        yield Rejection(path, reason, Provenance(path, f"record {count + 1}"))
 
     @staticmethod
-    def _item(record: object, path: str, offset: int) -> RawItem | None:
+    def _item(record: object, path: str) -> RawItem | None:
         headers = record.http_headers  # type: ignore[attr-defined]
         content_type = (headers.get_header("Content-Type") if headers else None) or (
             record.rec_headers.get_header("Content-Type") or ""  # type: ignore[attr-defined]
@@ -56,5 +73,5 @@ class WarcReader:
         data = record.content_stream().read()  # type: ignore[attr-defined]
         charset = _CHARSET.search(content_type)
         fields = {"url": url} if url else {}
-        provenance = Provenance(path, f"offset {offset}", url)
+        provenance = Provenance(path, None, url)
         return RawItem(data, MediaType.HTML, provenance, fields, charset.group(1) if charset else None)
