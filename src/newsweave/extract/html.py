@@ -10,6 +10,7 @@ import lxml.etree
 
 from newsweave.decode import decode
 from newsweave.errors import InputError
+from newsweave.extract.html_comments import parse_comments
 from newsweave.records import (
     Article,
     Comment,
@@ -20,6 +21,8 @@ from newsweave.records import (
     RawItem,
 )
 
+# Fewer words than this is a navigation page, a stub or an error page, not an article.
+_MIN_WORDS = 10
 _TITLE_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " » ")
 
 
@@ -53,13 +56,20 @@ class HtmlExtractor:
         except (ValueError, TypeError, lxml.etree.LxmlError) as e:
             raise InputError(f"unparsable HTML ({type(e).__name__}: {e})", item=name) from e
         doc: dict[str, Any] = result if isinstance(result, dict) else (result.as_dict() if result else {})
-        if not (doc.get("text") or "").strip():
-            raise InputError("no article text found", item=name)
         outlet = _clean(doc.get("sitename")) or item.fields.get("outlet")
+        title = item.fields.get("title") or _strip_outlet(_clean(doc.get("title")), outlet)
+        body = _paragraphs(doc.get("text") or "")
+        if body and title and body[0].casefold() == title.casefold():
+            body = body[1:]  # the headline repeated as the first block
+        if sum(len(p.split()) for p in body) < _MIN_WORDS:
+            raise InputError("no article text found", item=name)
+        comments = parse_comments(text) if doc.get("comments") else []
+        if not comments:
+            comments = [Comment(p) for p in _paragraphs(doc.get("comments") or "")]
         return Article(
             id=item.id,
-            title=item.fields.get("title") or _strip_outlet(_clean(doc.get("title")), outlet),
-            body=tuple(_paragraphs(doc["text"])),
+            title=title,
+            body=tuple(body),
             provenance=item.provenance,
             extractor=self.name,
             outlet=outlet,
@@ -67,7 +77,7 @@ class HtmlExtractor:
             published=_published(doc, item),
             author=item.fields.get("author") or _clean(doc.get("author")),
             language=item.fields.get("language"),
-            comments=tuple(Comment(p) for p in _paragraphs(doc.get("comments") or "")),
+            comments=tuple(comments),
         )
 
 
