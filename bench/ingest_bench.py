@@ -34,8 +34,9 @@ def build_corpus(folder: Path, n_text: int, n_html: int, seed: int = 7) -> None:
     """Write ``n_text`` text captures and ``n_html`` HTML pages into ``folder``."""
     rng = random.Random(seed)
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    pool = [para for text in seeds for para in _paragraphs(text)]
     comments_block = seeds[0][seeds[0].index("Dear reader") :]
+    seeds[0] = seeds[0][: seeds[0].index("Dear reader")]
+    pool = [para for text in seeds for para in _paragraphs(text)]
     (folder / "text").mkdir()
     (folder / "html").mkdir()
     for i in range(n_text):

@@ -160,8 +160,11 @@ def _decode_first(data: bytes, encodings: list[str | None]) -> str | None:
     return None
 
 
+_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\ufffd]")
+
+
 def _refuse_junk(text: str, item: str) -> None:
     sample = text[:20_000]
-    junk = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\n\r\t\f"))
+    junk = len(_JUNK.findall(sample))
     if sample and junk / len(sample) > _MAX_JUNK_SHARE:
         raise InputError(f"binary data, not text ({junk / len(sample):.0%} control bytes)", item=item)

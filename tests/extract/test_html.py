@@ -28,7 +28,8 @@ def test_a_news_page_comes_apart_into_metadata_body_and_comments(data_dir: Path)
     assert any("desertions had become common" in p for p in a.body)
     body = " ".join(a.body)
     assert "Share on Facebook" not in body and "All rights reserved" not in body
-    assert [(c.author, c.reply_to) for c in a.comments] == [("Reader One", None), ("Reader Three", 0), ("Reader Two", None)]
+    expected = [("Reader One", None), ("Reader Three", 0), ("Reader Two", None)]
+    assert [(c.author, c.reply_to) for c in a.comments] == expected
     assert a.comments[0].text == "This war will not end soon, whatever the army says about it."
     assert a.comments[1].time is not None and a.comments[1].time.hour == 11
     assert not any(c.text in body for c in a.comments)

@@ -110,3 +110,12 @@ def test_what_is_read_back_equals_what_was_written(title: str, paragraphs: list[
     article = Article(id="b" * 64, title=title, body=tuple(paragraphs), provenance=Provenance("p"), extractor="t")
     store.add_article(article)
     assert store.get_article(article.id) == article
+
+
+def test_full_text_search_catches_up_with_what_was_stored() -> None:
+    store = SqliteStore(":memory:")
+    store.add_article(make_article("Syrian army near Abu Kamal\nThe army encircled the fighters."))
+    assert [aid for aid, _ in store.search_text("abu kamal")] == [next(store.iter_articles()).id]
+    store.add_article(make_article("Flood in Kazan\nRiver levels rose overnight."))
+    assert len(store.search_text("kazan")) == 1 and store.update_text_index() == 0
+    assert store.search_text("nothing-like-this") == []

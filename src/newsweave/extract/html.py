@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 import lxml.etree
+import trafilatura
 
 from newsweave.decode import decode
 from newsweave.errors import InputError
@@ -44,8 +45,6 @@ class HtmlExtractor:
 
     def extract(self, item: RawItem) -> Article:
         """Read title, outlet, date, author, body and comments from an HTML page."""
-        import trafilatura
-
         name = str(item.provenance)
         text = decode(item.data, item=name, declared=item.encoding)
         url = item.fields.get("url") or item.provenance.url

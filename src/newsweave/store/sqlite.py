@@ -303,11 +303,23 @@ class SqliteStore:
         ).fetchall()
         return [self._article(row) for row in rows]
 
+    def update_text_index(self) -> int:
+        """Index the articles stored since the last call; return how many were added."""
+        with self.transaction():
+            (done,) = self._db.execute("SELECT indexed_seq FROM fts_progress").fetchone()
+            cursor = self._db.execute(
+                "INSERT INTO articles_fts(rowid, title, body) SELECT seq, title, body FROM articles WHERE seq > ?",
+                (done,),
+            )
+            self._db.execute("UPDATE fts_progress SET indexed_seq = (SELECT COALESCE(MAX(seq), 0) FROM articles)")
+        return cursor.rowcount
+
     def search_text(self, query: str, *, limit: int = 20) -> list[tuple[str, float]]:
         """Full-text search (SQLite FTS5, BM25): (article id, rank score), best first."""
         terms = " ".join(f'"{t}"' for t in query.replace('"', " ").split())
         if not terms:
             return []
+        self.update_text_index()
         rows = self._db.execute(
             "SELECT a.id, bm25(articles_fts) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",

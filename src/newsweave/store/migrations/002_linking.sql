@@ -32,12 +32,9 @@ CREATE TABLE linked (
     seq INTEGER NOT NULL
 );
 
+-- Full-text index over title and body. It is brought up to date when searched (see
+-- SqliteStore.search_text), not on every insert: ingest stays as fast as extraction allows.
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='seq',
     tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
-END;
-CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.seq, old.title, old.body);
-END;
-INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+CREATE TABLE fts_progress (indexed_seq INTEGER NOT NULL);
+INSERT INTO fts_progress VALUES (0);
