@@ -7,10 +7,13 @@ from pathlib import Path
 from types import TracebackType
 
 from newsweave.config import Settings
+from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
 from newsweave.ingest import read_inputs
+from newsweave.link.relations import explain
+from newsweave.linking import LinkReport, StoreLinker
 from newsweave.pipeline import ErrorPolicy, Pipeline
-from newsweave.records import Article, IngestReport, ItemResult, Provenance, Rejection
+from newsweave.records import Article, IngestReport, ItemResult, Link, Provenance, Rejection, Story
 from newsweave.store import SqliteStore, Store
 
 
@@ -28,6 +31,7 @@ class Newsweave:
         self.settings = settings or Settings()
         self.store: Store = store or SqliteStore(self.settings.db_path)
         self._pipeline: Pipeline | None = None
+        self._linker_cache: StoreLinker | None = None
 
     def pipeline(self, errors: ErrorPolicy = "record") -> Pipeline:
         """The extract/analyze/store pipeline, built once per instance (models load once)."""
@@ -72,6 +76,104 @@ class Newsweave:
     def rejections(self, *, limit: int | None = None) -> list[Rejection]:
         """Inputs that could not be used, with their reasons."""
         return self.store.rejections(limit=limit)
+
+    # -- linking -------------------------------------------------------------------------------
+
+    def link(self, *, on_article: Callable[[Article], None] | None = None) -> LinkReport:
+        """Link every article not linked yet: relations and stories, in publication order.
+
+        Safe to re-run and to interrupt: each article's linking commits on its own.
+        """
+        return self._linker().run(on_article)
+
+    def stories(self, *, limit: int | None = None) -> list[Story]:
+        """Stories, largest and latest first."""
+        return self.store.stories(limit=limit)
+
+    def story(self, story_id: int) -> Story:
+        """One story."""
+        return self.store.story(story_id)
+
+    def relations(self, article_id: str | None = None) -> list[Link]:
+        """Stored relations, all or one article's."""
+        if article_id is not None:
+            article_id = self.article(article_id).id
+        return self.store.links(article_id)
+
+    def similar(self, id_or_prefix: str, *, limit: int = 10) -> list[tuple[Article, float]]:
+        """Linked articles nearest in meaning to one article, any language, with their cosine."""
+        article = self.article(id_or_prefix)
+        view = self._linker().view(article)
+        hits = self._linker().linker.nearest(view.document, limit + 1)
+        return [(self.article(i), sim) for i, sim in hits if i != article.id][:limit]
+
+    def why(self, a: str, b: str) -> str:
+        """Why two articles are (or are not) linked, in plain words."""
+        first, second = self.article(a), self.article(b)
+        stored = [x for x in self.store.links(first.id) if {x.a, x.b} == {first.id, second.id}]
+        if stored:
+            link = stored[0]
+        else:
+            linker = self._linker()
+            computed, _ = linker.linker.relate(linker.view(first), linker.view(second))
+            if computed is None:
+                return f"{second.id[:12]} and {first.id[:12]} are not related: their learned same-story score is low."
+            link = computed
+        titles = {first.id: first.title, second.id: second.title}
+        return explain(link, titles[link.a], titles[link.b])
+
+    def search(self, query: str, *, limit: int = 10) -> list[tuple[Article, float]]:
+        """Full-text and cross-lingual semantic search, fused by reciprocal rank."""
+        ranked: dict[str, float] = {}
+        for rank, (article_id, _) in enumerate(self.store.search_text(query, limit=limit * 2)):
+            ranked[article_id] = ranked.get(article_id, 0.0) + 1.0 / (60 + rank)
+        linker = self._linker()
+        vector = linker.linker.embedder.embed([query])[0]
+        for rank, (article_id, _) in enumerate(linker.linker.nearest(vector, limit * 2)):
+            ranked[article_id] = ranked.get(article_id, 0.0) + 1.0 / (60 + rank)
+        best = sorted(ranked.items(), key=lambda kv: -kv[1])[:limit]
+        return [(self.article(i), score) for i, score in best]
+
+    def merge_stories(self, keep: int, absorb: int) -> Story:
+        """Merge story ``absorb`` into ``keep`` (recorded in the audit trail)."""
+        self.story(keep), self.story(absorb)  # both must exist
+        if keep == absorb:
+            raise ConfigError(f"cannot merge story {keep} into itself")
+        with self.store.transaction():
+            for article_id in self.store.story_article_ids(absorb):
+                self.store.set_story(article_id, keep)
+            self.store.record_edit("merge", {"keep": keep, "absorb": absorb})
+        self._linker_cache = None
+        return self.story(keep)
+
+    def split_story(self, story_id: int, article_ids: list[str]) -> Story:
+        """Move articles out of a story into a new one; they will not rejoin it by themselves."""
+        members = set(self.store.story_article_ids(story_id))
+        ids = [self.article(a).id for a in article_ids]
+        outside = [a for a in ids if a not in members]
+        if outside or not ids:
+            raise ConfigError(f"article {outside[0][:12] if outside else '?'} is not in story {story_id}")
+        if len(ids) == len(members):
+            raise ConfigError("a split must leave at least one article in the story")
+        new_id = self.store.next_story_id()
+        with self.store.transaction():
+            for article_id in ids:
+                self.store.set_story(article_id, new_id)
+                self.store.add_cannot_join(article_id, story_id)
+            self.store.record_edit("split", {"story": story_id, "new_story": new_id, "articles": ids})
+        self._linker_cache = None
+        return self.story(new_id)
+
+    def story_edits(self) -> list[dict[str, object]]:
+        """The audit trail of merges and splits."""
+        return self.store.edits()
+
+    def _linker(self) -> StoreLinker:
+        if self._linker_cache is None:
+            if not isinstance(self.store, SqliteStore):
+                raise ConfigError("linking needs the SQLite store for now")
+            self._linker_cache = StoreLinker(self.store)
+        return self._linker_cache
 
     def close(self) -> None:
         """Close the store."""

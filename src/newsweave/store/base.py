@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import Any, Protocol
 
-from newsweave.records import Article, IngestReport, Provenance, Rejection
+from newsweave.records import Article, IngestReport, Link, Provenance, Rejection, Story
 
 
 class Store(Protocol):
@@ -57,6 +57,54 @@ class Store(Protocol):
 
     def record_run(self, inputs: list[str], report: IngestReport) -> int:
         """Record one finished ingest run and return its id."""
+        ...
+
+    # -- linking ---------------------------------------------------------------------------
+
+    def links(self, article_id: str | None = None) -> list[Link]:
+        """Stored relations, all or those of one article."""
+        ...
+
+    def add_link(self, link: Link) -> None:
+        """Store (or replace) the relation between two articles."""
+        ...
+
+    def search_text(self, query: str, *, limit: int = 20) -> list[tuple[str, float]]:
+        """Full-text search: (article id, score), best first."""
+        ...
+
+    # -- stories ---------------------------------------------------------------------------
+
+    def stories(self, *, limit: int | None = None) -> list[Story]:
+        """Stories, largest and latest first."""
+        ...
+
+    def story(self, story_id: int) -> Story:
+        """One story (NotFound when unknown)."""
+        ...
+
+    def story_article_ids(self, story_id: int) -> list[str]:
+        """The articles of one story, earliest first."""
+        ...
+
+    def set_story(self, article_id: str, story_id: int) -> None:
+        """Put an article in a story."""
+        ...
+
+    def next_story_id(self) -> int:
+        """An unused story id."""
+        ...
+
+    def add_cannot_join(self, article_id: str, story_id: int) -> None:
+        """Record that a user split an article out of a story."""
+        ...
+
+    def record_edit(self, action: str, details: dict[str, Any]) -> None:
+        """Append a user edit to the audit trail."""
+        ...
+
+    def edits(self) -> list[dict[str, Any]]:
+        """The audit trail, oldest first."""
         ...
 
     def close(self) -> None:

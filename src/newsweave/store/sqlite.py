@@ -27,16 +27,18 @@ from newsweave.records import (
     PublicationDate,
     Rejection,
     RelationKind,
+    Story,
 )
 
 
 class StoredEmbedding(NamedTuple):
-    """An article's embeddings as stored: the model, the document vector, the sentences and theirs."""
+    """An article's embeddings as stored: whole text and title, and its sentences' once computed."""
 
     model: str
     document: np.ndarray
-    sentences: tuple[str, ...]
-    sentence_vectors: np.ndarray
+    title: np.ndarray
+    sentences: tuple[str, ...] | None = None
+    sentence_vectors: np.ndarray | None = None
 
 
 _ARTICLE_COLUMNS = (
@@ -221,43 +223,54 @@ class SqliteStore:
     # -- linking -----------------------------------------------------------------------------
 
     def put_embedding(self, article_id: str, embedding: StoredEmbedding) -> None:
-        """Store an article's sentence and document embeddings (replacing older ones)."""
+        """Store an article's embeddings (replacing older ones)."""
+        sentences = sentence_blob = None
+        if embedding.sentences is not None and embedding.sentence_vectors is not None:
+            sentences = json.dumps(list(embedding.sentences), ensure_ascii=False)
+            sentence_blob = np.asarray(embedding.sentence_vectors, dtype=np.float16).tobytes()
         self._db.execute(
-            "INSERT OR REPLACE INTO embeddings (article_id, model, dim, document, sentences, sentence_vectors) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO embeddings (article_id, model, dim, document, title, sentences, sentence_vectors) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 article_id,
                 embedding.model,
                 embedding.document.shape[0],
                 np.asarray(embedding.document, dtype=np.float32).tobytes(),
-                json.dumps(list(embedding.sentences), ensure_ascii=False),
-                np.asarray(embedding.sentence_vectors, dtype=np.float16).tobytes(),
+                np.asarray(embedding.title, dtype=np.float32).tobytes(),
+                sentences,
+                sentence_blob,
             ),
         )
 
     def get_embedding(self, article_id: str) -> StoredEmbedding | None:
         """An article's stored embeddings, or None when it has not been embedded."""
         row = self._db.execute(
-            "SELECT model, dim, document, sentences, sentence_vectors FROM embeddings WHERE article_id = ?",
+            "SELECT model, dim, document, title, sentences, sentence_vectors FROM embeddings WHERE article_id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
             return None
-        model, dim, document, sentences, vectors = row
-        matrix = np.frombuffer(vectors, dtype=np.float16).reshape(-1, dim).astype(np.float32)
-        return StoredEmbedding(model, np.frombuffer(document, dtype=np.float32), tuple(json.loads(sentences)), matrix)
+        model, dim, document, title, sentences, vectors = row
+        matrix = None
+        if vectors is not None:
+            matrix = np.frombuffer(vectors, dtype=np.float16).reshape(-1, dim).astype(np.float32)
+        return StoredEmbedding(
+            model,
+            np.frombuffer(document, dtype=np.float32),
+            np.frombuffer(title, dtype=np.float32),
+            tuple(json.loads(sentences)) if sentences else None,
+            matrix,
+        )
 
-    def document_vectors(self, model: str) -> tuple[list[str], np.ndarray]:
-        """Every stored document vector of ``model``, in link order then ingest order."""
+    def linked_vectors(self, model: str) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
+        """(article id, document vector, MinHash signature) of every linked article, in link order."""
         rows = self._db.execute(
-            "SELECT e.article_id, e.dim, e.document FROM embeddings e JOIN articles a ON a.id = e.article_id "
-            "LEFT JOIN linked l ON l.article_id = e.article_id WHERE e.model = ? ORDER BY l.seq, a.seq",
+            "SELECT e.article_id, e.document, s.minhash FROM linked l JOIN embeddings e ON e.article_id = l.article_id "
+            "JOIN signatures s ON s.article_id = l.article_id WHERE e.model = ? ORDER BY l.seq",
             (model,),
-        ).fetchall()
-        if not rows:
-            return [], np.zeros((0, 0), dtype=np.float32)
-        ids = [r[0] for r in rows]
-        return ids, np.stack([np.frombuffer(r[2], dtype=np.float32) for r in rows])
+        )
+        for aid, document, minhash in rows:
+            yield aid, np.frombuffer(document, dtype=np.float32), np.frombuffer(minhash, dtype=np.uint64)
 
     def put_signature(self, article_id: str, signature: np.ndarray) -> None:
         """Store an article's MinHash signature."""
@@ -326,6 +339,82 @@ class SqliteStore:
             (terms.replace('" "', '" OR "'), limit),
         ).fetchall()
         return [(aid, -float(rank)) for aid, rank in rows]
+
+    # -- stories -----------------------------------------------------------------------------
+
+    def set_story(self, article_id: str, story_id: int) -> None:
+        """Put an article in a story (moving it if it was in another)."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO story_members (article_id, story_id) VALUES (?, ?)", (article_id, story_id)
+        )
+
+    def story_memberships(self) -> list[tuple[str, int, datetime | None]]:
+        """(article id, story id, publication date) of every linked article, in link order."""
+        rows = self._db.execute(
+            "SELECT m.article_id, m.story_id, a.published FROM story_members m "
+            "JOIN linked l ON l.article_id = m.article_id JOIN articles a ON a.id = m.article_id ORDER BY l.seq"
+        )
+        return [(a, int(s), _parse_time(p)) for a, s, p in rows]
+
+    def story_article_ids(self, story_id: int) -> list[str]:
+        """The articles of one story, earliest published first."""
+        rows = self._db.execute(
+            "SELECT a.id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+            "ORDER BY a.published IS NULL, a.published, a.seq",
+            (story_id,),
+        )
+        return [r[0] for r in rows]
+
+    def stories(self, *, limit: int | None = None) -> list[Story]:
+        """Stories, largest and latest first, with what is derived from their members."""
+        rows = self._db.execute(
+            "SELECT story_id FROM story_members m JOIN articles a ON a.id = m.article_id GROUP BY story_id "
+            "ORDER BY COUNT(*) DESC, MAX(a.published) DESC, story_id LIMIT ?",
+            (-1 if limit is None else limit,),
+        ).fetchall()
+        return [self.story(int(r[0])) for r in rows]
+
+    def story(self, story_id: int) -> Story:
+        """One story, derived from its members."""
+        ids = self.story_article_ids(story_id)
+        if not ids:
+            raise NotFound(f"no story {story_id}", hint="`newsweave stories` lists them")
+        articles = [self.get_article(i) for i in ids]
+        dates = [a.published.value for a in articles if a.published]
+        return Story(
+            id=story_id,
+            title=articles[0].title,
+            article_ids=tuple(ids),
+            languages=tuple(sorted({a.language for a in articles if a.language})),
+            outlets=tuple(sorted({a.outlet for a in articles if a.outlet})),
+            first_seen=min(dates) if dates else None,
+            last_seen=max(dates) if dates else None,
+            origin=ids[0],
+        )
+
+    def next_story_id(self) -> int:
+        """An unused story id."""
+        return int(self._db.execute("SELECT COALESCE(MAX(story_id), 0) + 1 FROM story_members").fetchone()[0])
+
+    def add_cannot_join(self, article_id: str, story_id: int) -> None:
+        """Record that an article was split out of a story by a user."""
+        self._db.execute("INSERT OR IGNORE INTO cannot_join VALUES (?, ?)", (article_id, story_id))
+
+    def cannot_join(self) -> list[tuple[str, int]]:
+        """Every (article, story) a user split apart."""
+        return [(a, int(s)) for a, s in self._db.execute("SELECT article_id, story_id FROM cannot_join")]
+
+    def record_edit(self, action: str, details: dict[str, Any]) -> None:
+        """Append a user edit to the audit trail."""
+        self._db.execute(
+            "INSERT INTO story_edits (at, action, details) VALUES (?, ?, ?)",
+            (datetime.now(UTC).isoformat(timespec="seconds"), action, json.dumps(details, ensure_ascii=False)),
+        )
+
+    def edits(self) -> list[dict[str, Any]]:
+        """The audit trail of story edits, oldest first."""
+        rows = self._db.execute("SELECT at, action, details FROM story_edits ORDER BY id")
+        return [{"at": at, "action": action, **json.loads(details)} for at, action, details in rows]
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every content row of every table (no run history): for comparing two stores."""

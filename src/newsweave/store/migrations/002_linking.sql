@@ -1,14 +1,15 @@
 -- What linking needs, computed once per article and never again on read.
 
--- Sentences and their embeddings (float16, rows in sentence order); the document vector is
--- derived from them, so one embedding pass serves search, candidates and sentence alignment.
+-- Every article's whole-text and title vectors; its sentences' vectors only once a candidate
+-- pair needed them (sentence alignment, the learned score). Never embedded twice.
 CREATE TABLE embeddings (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     model TEXT NOT NULL,
     dim INTEGER NOT NULL,
     document BLOB NOT NULL,        -- float32[dim], L2-normalised
-    sentences TEXT NOT NULL,       -- JSON array of the sentences embedded
-    sentence_vectors BLOB NOT NULL -- float16[n, dim]
+    title BLOB NOT NULL,           -- float32[dim]
+    sentences TEXT,                -- JSON array of the sentences embedded, or NULL
+    sentence_vectors BLOB          -- float16[n, dim], or NULL
 );
 
 CREATE TABLE signatures (

@@ -1,0 +1,137 @@
+"""SemEval-2022 Task 8 pairs: loading, embedding and featurising them, and fitting the pair scorer.
+
+Shared by ``newsweave eval similarity`` / ``eval clustering`` and ``scripts/train_pair_scorer.py``
+so the figures in the README and the shipped model come from the same code.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsweave.analyze.embedding import Embedder, UseEmbedder
+from newsweave.analyze.sentences import split_sentences
+from newsweave.errors import ConfigError
+from newsweave.link.pair_features import PairSide, pair_features
+
+_PAIRS = Path("benchmarks") / "semeval2022-task8" / "dev.csv"
+_REQUIRED = ("pair_id", "lang1", "lang2", "text1", "text2", "Overall")
+MAX_SENTENCES = 60
+DOCUMENT_CHARS = 3000
+
+
+@dataclass(frozen=True, slots=True)
+class RatedPair:
+    """One human-rated pair of news articles."""
+
+    pair_id: str
+    id1: str
+    id2: str
+    lang1: str
+    lang2: str
+    text1: str
+    text2: str
+    overall: float  # 1 very similar … 4 very dissimilar
+
+    @property
+    def cross_lingual(self) -> bool:
+        """True when the two articles are in different languages."""
+        return self.lang1 != self.lang2
+
+
+def default_pairs_csv() -> Path:
+    """``shared/benchmarks/semeval2022-task8/dev.csv`` beside the repository or the working directory."""
+    repo = Path(__file__).resolve().parents[3]
+    for base in (Path.cwd(), Path.cwd().parent, repo, repo.parent):
+        for candidate in (base / "shared" / _PAIRS, base / _PAIRS):
+            if candidate.is_file():
+                return candidate
+    raise ConfigError("the SemEval-2022 Task 8 pairs were not found", hint="pass --pairs PATH (a CSV of rated pairs)")
+
+
+def load_pairs(path: Path) -> list[RatedPair]:
+    """Rated pairs from a CSV in the SemEval format (columns pair_id, lang1, lang2, text1, text2, Overall)."""
+    csv.field_size_limit(sys.maxsize)
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in _REQUIRED if c not in (reader.fieldnames or [])]
+            if missing:
+                raise ConfigError(
+                    f"{path} lacks the column(s) {', '.join(missing)}", hint="see SOURCE.md for the format"
+                )
+            rows = list(reader)
+    except OSError as e:
+        raise ConfigError(f"cannot read {path}: {e.strerror}") from e
+    pairs = []
+    for row in rows:
+        if not row["text1"].strip() or not row["text2"].strip() or not row["Overall"].strip():
+            continue
+        id1, _, id2 = row["pair_id"].partition("_")
+        pairs.append(
+            RatedPair(row["pair_id"], id1 or row["pair_id"] + "a", id2 or row["pair_id"] + "b", row["lang1"],
+                      row["lang2"], row["text1"], row["text2"], float(row["Overall"]))
+        )  # fmt: skip
+    if len(pairs) < 3:
+        raise ConfigError(f"{path} holds {len(pairs)} usable rated pairs; at least 3 are needed")
+    return pairs
+
+
+def embed_texts(texts: Sequence[str], embedder: Embedder, languages: dict[str, str]) -> dict[str, PairSide]:
+    """Whole-text, title (first sentence) and sentence vectors of each distinct text."""
+    sides = {}
+    for text in dict.fromkeys(texts):
+        sentences = split_sentences(text)[:MAX_SENTENCES] or [text[:500]]
+        vectors = embedder.embed([text[:DOCUMENT_CHARS], *sentences])
+        sides[text] = PairSide(text, languages.get(text), vectors[0], vectors[1], vectors[1:])
+    return sides
+
+
+def featurise(pairs: Sequence[RatedPair], embedder: Embedder | None = None) -> tuple[np.ndarray, dict[str, PairSide]]:
+    """Feature matrix of the pairs (rows in order) and the embedded sides."""
+    languages = {p.text1: p.lang1 for p in pairs} | {p.text2: p.lang2 for p in pairs}
+    sides = embed_texts([t for p in pairs for t in (p.text1, p.text2)], embedder or UseEmbedder(), languages)
+    return np.stack([pair_features(sides[p.text1], sides[p.text2]) for p in pairs]), sides
+
+
+def groups(pairs: Sequence[RatedPair]) -> np.ndarray:
+    """A group per connected set of articles, so no article is on both sides of a CV split."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in pairs:
+        parent[find(p.id1)] = find(p.id2)
+    roots = {root: i for i, root in enumerate(sorted({find(p.id1) for p in pairs}))}
+    return np.array([roots[find(p.id1)] for p in pairs])
+
+
+def fit_model(x: np.ndarray, y: np.ndarray) -> Any:
+    """The pair scorer's learner: shallow gradient-boosted trees (few, principled settings)."""
+    from sklearn.ensemble import HistGradientBoostingRegressor
+
+    return HistGradientBoostingRegressor(max_iter=200, learning_rate=0.05, max_depth=3, random_state=0).fit(x, y)
+
+
+def cross_validated(
+    x: np.ndarray, y: np.ndarray, group: np.ndarray, fit: Callable[[np.ndarray, np.ndarray], Any], folds: int = 5
+) -> tuple[np.ndarray, list[float]]:
+    """Out-of-fold predictions (each row scored by a model that never saw its group) and per-fold r."""
+    from sklearn.model_selection import GroupKFold
+
+    predictions = np.zeros(len(y))
+    per_fold = []
+    for train, test in GroupKFold(n_splits=min(folds, len(set(group)))).split(x, y, group):
+        predictions[test] = fit(x[train], y[train]).predict(x[test])
+        per_fold.append(float(np.corrcoef(predictions[test], y[test])[0, 1]))
+    return predictions, per_fold

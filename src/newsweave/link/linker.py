@@ -1,0 +1,166 @@
+"""Linking one new article against what came before: candidates, scores, relations, story.
+
+For every article the whole text and the title are embedded once. Candidates come from two
+indexes — the nearest earlier articles by embedding (ANN) and near-duplicate texts (MinHash LSH) —
+so the cost per article stays flat as the store grows. Only candidates close enough to matter
+(cosine >= ``candidate_floor``) are scored, and only they need sentence embeddings (computed once,
+on first need, and stored by the caller) for the learned score and the sentence alignment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from newsweave.analyze.embedding import Embedder
+from newsweave.analyze.sentences import split_sentences
+from newsweave.link.alignment import align, summarise
+from newsweave.link.ann import VectorIndex
+from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
+from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
+from newsweave.link.pair_features import PairSide, pair_features
+from newsweave.link.pair_scorer import PairScorer
+from newsweave.link.relations import RelationThresholds, decide
+from newsweave.link.stories import StoryClusterer
+from newsweave.records import Evidence, Link, RelationKind
+
+DOCUMENT_CHARS = 3000
+MAX_SENTENCES = 60
+MAX_ALIGNED_KEPT = 40
+
+
+@dataclass(slots=True)
+class LinkArticle:
+    """An article as linking sees it, with its vectors (sentences filled in on first need)."""
+
+    id: str
+    title: str
+    text: str
+    language: str | None
+    published: datetime | None
+    document: np.ndarray
+    title_vector: np.ndarray
+    signature: np.ndarray
+    sentences: list[str] | None = None
+    sentence_vectors: np.ndarray | None = None
+
+
+@dataclass(slots=True)
+class LinkResult:
+    """What linking one article produced."""
+
+    story_id: int
+    links: list[Link] = field(default_factory=list)
+    embedded_sentences: list[LinkArticle] = field(default_factory=list)  # articles whose sentences were embedded
+
+
+class Linker:
+    """Holds the indexes over linked articles and links new ones into them."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        scorer: PairScorer,
+        *,
+        thresholds: RelationThresholds | None = None,
+        clusterer: StoryClusterer | None = None,
+        neighbours: int = 10,
+        candidate_floor: float = 0.35,
+    ) -> None:
+        self.embedder = embedder
+        self.scorer = scorer
+        self.thresholds = thresholds or RelationThresholds()
+        self.clusterer = clusterer or StoryClusterer(threshold=self.thresholds.same_story)
+        self.neighbours = neighbours
+        self.candidate_floor = candidate_floor
+        self.vectors = VectorIndex(embedder.dim)
+        self.duplicates = DuplicateIndex()
+        self._ids: list[str] = []
+
+    def prepare(self, article_id: str, title: str | None, text: str, language: str | None,
+                published: datetime | None) -> LinkArticle:  # fmt: skip
+        """Embed an article's whole text and title (one batch) and sign it for duplicate search."""
+        title = title or (split_sentences(text[:1000]) or [text[:200]])[0]
+        document, title_vector = self.embedder.embed([f"{title}\n{text}"[:DOCUMENT_CHARS], title])
+        return LinkArticle(article_id, title, text, language, published, document, title_vector, signature(text))
+
+    def ensure_sentences(self, article: LinkArticle) -> bool:
+        """Embed the article's sentences if not done yet; True when it was done now."""
+        if article.sentence_vectors is not None:
+            return False
+        article.sentences = split_sentences(article.text)[:MAX_SENTENCES] or [article.text[:500]]
+        article.sentence_vectors = self.embedder.embed(article.sentences)
+        return True
+
+    def remember(self, article_id: str, document: np.ndarray, sig: np.ndarray) -> None:
+        """Add a linked article to the candidate indexes."""
+        self.vectors.add(len(self._ids), document)
+        self._ids.append(article_id)
+        self.duplicates.add(article_id, sig)
+
+    def nearest(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """The ``k`` linked articles nearest to a vector, with their cosine."""
+        return [(self._ids[key], sim) for key, sim in self.vectors.search(vector, k)]
+
+    def relate(self, a: LinkArticle, b: LinkArticle) -> tuple[Link | None, LinkResult]:
+        """The relation of two articles (None when unrelated), computed now."""
+        result = LinkResult(story_id=0)
+        return self._relate(a, b, float(a.document @ b.document), result), result
+
+    def link(self, article: LinkArticle, fetch: Callable[[str], LinkArticle]) -> LinkResult:
+        """Relate ``article`` to earlier ones, put it in a story, and add it to the indexes."""
+        candidates = self._candidates(article)
+        result = LinkResult(story_id=0)
+        matches: list[tuple[str, float]] = []
+        for other_id, cosine in candidates:
+            other = fetch(other_id)
+            link = self._relate(other, article, cosine, result)
+            if link is not None:
+                result.links.append(link)
+                matches.append((other_id, 1.0 if link.kind in _STRONG else link.evidence.pair_score or 0.0))
+        result.story_id = self.clusterer.assign(article.id, article.published, matches)
+        self.remember(article.id, article.document, article.signature)
+        return result
+
+    def _candidates(self, article: LinkArticle) -> list[tuple[str, float]]:
+        near = dict(self.nearest(article.document, self.neighbours))
+        for dup in self.duplicates.query(article.signature):
+            near.setdefault(dup, 1.0)
+        return sorted(((i, s) for i, s in near.items() if s >= self.candidate_floor), key=lambda x: -x[1])
+
+    def _relate(self, a: LinkArticle, b: LinkArticle, cosine: float, result: LinkResult) -> Link | None:
+        for side in (a, b):
+            if self.ensure_sentences(side):
+                result.embedded_sentences.append(side)
+        side_a, side_b = _side(a), _side(b)
+        score = self.scorer.score(pair_features(side_a, side_b))
+        aligned = align(a.sentences or [], b.sentences or [], side_a.sentences, side_b.sentences)
+        summary = summarise(aligned, a.sentences or [], b.sentences or [])
+        dup = jaccard(a.signature, b.signature)
+        kind, strength = decide(jaccard=dup, pair_score=score, alignment=summary, thresholds=self.thresholds)
+        if kind is None:
+            return None
+        differing = [d for pair in aligned for d in differing_claims(pair.a_text, pair.b_text)]
+        evidence = Evidence(
+            pair_score=round(score, 4),
+            cosine=round(float(cosine), 4),
+            jaccard=round(dup, 4),
+            coverage_a=round(summary.coverage_a, 4),
+            coverage_b=round(summary.coverage_b, 4),
+            aligned=tuple(aligned[:MAX_ALIGNED_KEPT]),
+            shared_names=tuple(shared_names(a.text, b.text)),
+            shared_numbers=tuple(shared_numbers(a.text, b.text)),
+            differing_numbers=tuple(dict.fromkeys(differing)),
+        )
+        return Link(a.id, b.id, kind, float(min(1.0, max(0.0, strength))), evidence)
+
+
+_STRONG = (RelationKind.DUPLICATE, RelationKind.VERSION)
+
+
+def _side(article: LinkArticle) -> PairSide:
+    assert article.sentence_vectors is not None
+    return PairSide(article.text, article.language, article.document, article.title_vector, article.sentence_vectors)

@@ -1,0 +1,99 @@
+"""Wiring of the link stage to the store: load the indexes, link new articles, persist results.
+
+Kept apart from ``core`` so the facade stays a list of one-line entry points.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsweave.analyze.embedding import Embedder, UseEmbedder
+from newsweave.link.duplicates import signature
+from newsweave.link.linker import LinkArticle, Linker
+from newsweave.link.pair_scorer import PairScorer
+from newsweave.records import Article
+from newsweave.store.sqlite import SqliteStore, StoredEmbedding
+
+_CACHE = 512  # candidate articles kept in memory between links (recent ones recur)
+
+
+@dataclass(slots=True)
+class LinkReport:
+    """Counts of one link run."""
+
+    linked: int = 0
+    links: int = 0
+    stories: int = 0
+
+
+class StoreLinker:
+    """A ``Linker`` loaded from, and writing to, a store."""
+
+    def __init__(self, store: SqliteStore, embedder: Embedder | None = None) -> None:
+        self.store = store
+        self.linker = Linker(embedder or UseEmbedder(), PairScorer.load())
+        self.model = self.linker.embedder.name
+        self._cache: OrderedDict[str, LinkArticle] = OrderedDict()
+        for article_id, document, sig in store.linked_vectors(self.model):
+            self.linker.remember(article_id, document, sig)
+        for article_id, story_id, published in store.story_memberships():
+            self.linker.clusterer.place(article_id, story_id, published)
+        for article_id, story_id in store.cannot_join():
+            self.linker.clusterer.cannot_join.setdefault(article_id, set()).add(story_id)
+
+    def run(self, on_article: Callable[[Article], None] | None = None) -> LinkReport:
+        """Link every stored article not linked yet, in publication order; each commits on its own."""
+        report = LinkReport()
+        for article in self.store.unlinked_articles():
+            with self.store.transaction():
+                report.links += self.link_one(article)
+            report.linked += 1
+            if on_article:
+                on_article(article)
+        report.stories = len({s for _, s, _ in self.store.story_memberships()})
+        return report
+
+    def link_one(self, article: Article) -> int:
+        """Link one article; return how many relations it got."""
+        view = self.view(article)
+        result = self.linker.link(view, self.view_by_id)
+        for changed in {a.id: a for a in (*result.embedded_sentences, view)}.values():
+            self._save(changed)
+        self.store.put_signature(article.id, view.signature)
+        for link in result.links:
+            self.store.add_link(link)
+        self.store.set_story(article.id, result.story_id)
+        self.store.mark_linked(article.id)
+        return len(result.links)
+
+    def view(self, article: Article) -> LinkArticle:
+        """The article as linking sees it: stored vectors, or new ones embedded now."""
+        if article.id in self._cache:
+            self._cache.move_to_end(article.id)
+            return self._cache[article.id]
+        stored = self.store.get_embedding(article.id)
+        date = article.published.value if article.published else None
+        if stored is None or stored.model != self.model:
+            view = self.linker.prepare(article.id, article.title, article.text, article.language, date)
+        else:
+            sentences = list(stored.sentences) if stored.sentences else None
+            view = LinkArticle(
+                article.id, article.title or "", article.text, article.language, date, stored.document,
+                stored.title, signature(article.text), sentences, stored.sentence_vectors,
+            )  # fmt: skip
+        self._cache[article.id] = view
+        if len(self._cache) > _CACHE:
+            self._cache.popitem(last=False)
+        return view
+
+    def view_by_id(self, article_id: str) -> LinkArticle:
+        """``view`` of a stored article."""
+        return self.view(self.store.get_article(article_id))
+
+    def _save(self, view: LinkArticle) -> None:
+        sentences = tuple(view.sentences) if view.sentences is not None else None
+        self.store.put_embedding(
+            view.id, StoredEmbedding(self.model, view.document, view.title_vector, sentences, view.sentence_vectors)
+        )
