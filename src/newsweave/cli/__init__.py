@@ -16,7 +16,7 @@ from rich.markup import escape
 from typer.exceptions import TyperException
 
 from newsweave.cli import articles as articles_cmds
-from newsweave.cli import evaluate, ingest
+from newsweave.cli import evaluate, ingest, linking, stories
 from newsweave.cli.render import err
 from newsweave.cli.state import settings_from
 from newsweave.errors import NewsweaveError
@@ -54,6 +54,13 @@ app.command()(ingest.ingest)
 app.command()(articles_cmds.articles)
 app.command()(articles_cmds.show)
 app.command()(articles_cmds.rejections)
+app.command()(linking.link)
+app.command()(linking.relations)
+app.command()(linking.similar)
+app.command()(linking.why)
+app.command()(linking.search)
+app.add_typer(stories.app, name="stories")
+app.command()(stories.story)
 app.add_typer(evaluate.app, name="eval")
 
 

@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsweave.records import Article, IngestReport, Provenance, Rejection
+from newsweave.records import Article, IngestReport, Link, Provenance, Rejection, RelationKind, Story
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -156,3 +156,73 @@ def _cell(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return escape(str(value))
+
+
+def links_table(links: Iterable[Link]) -> Table:
+    """A table of relations."""
+    table = Table()
+    for name in ("a", "b", "kind", "score", "evidence"):
+        table.add_column(name, overflow="fold")
+    for x in links:
+        e = x.evidence
+        bits = [
+            f"cos {e.cosine:.2f}" if e.cosine is not None else "",
+            f"pair {e.pair_score:.2f}" if e.pair_score else "",
+        ]
+        if x.kind is RelationKind.VERSION and e.coverage_a is not None and e.coverage_b is not None:
+            bits.append(f"aligned {e.coverage_a:.0%}/{e.coverage_b:.0%}")
+        if e.differing_numbers:
+            bits.append("differ: " + "; ".join(f"{p} vs {q}" for p, q in e.differing_numbers))
+        table.add_row(x.a[:12], x.b[:12], x.kind.value, f"{x.score:.2f}", escape(" · ".join(b for b in bits if b)))
+    return table
+
+
+def hits_table(hits: Iterable[tuple[Article, float]], *, score_name: str) -> Table:
+    """A table of articles with a score."""
+    table = Table()
+    for name in ("id", "title", "lang", score_name):
+        table.add_column(name, overflow="fold")
+    for article, score in hits:
+        table.add_row(article.id[:12], escape(article.title or "—"), article.language or "?", f"{score:.3f}")
+    return table
+
+
+def story_dict(s: Story) -> dict[str, Any]:
+    """Plain-JSON form of a story."""
+    return {
+        "id": s.id,
+        "title": s.title,
+        "size": s.size,
+        "languages": list(s.languages),
+        "outlets": list(s.outlets),
+        "first_seen": s.first_seen.isoformat() if s.first_seen else None,
+        "last_seen": s.last_seen.isoformat() if s.last_seen else None,
+        "origin": s.origin,
+        "article_ids": list(s.article_ids),
+    }
+
+
+def stories_table(stories: Iterable[Story]) -> Table:
+    """A table of stories."""
+    table = Table()
+    for name in ("id", "title", "size", "langs", "outlets", "first seen", "last seen"):
+        table.add_column(name, overflow="fold")
+    for s in stories:
+        table.add_row(
+            str(s.id), escape(s.title or "—"), str(s.size), ",".join(s.languages), escape(", ".join(s.outlets)),
+            s.first_seen.strftime("%Y-%m-%d") if s.first_seen else "—",
+            s.last_seen.strftime("%Y-%m-%d") if s.last_seen else "—",
+        )  # fmt: skip
+    return table
+
+
+def story_detail(s: Story, articles: list[Article], links: list[Link]) -> None:
+    """A story's articles and the relations among them."""
+    out.rule(f"[bold]story {s.id}: {escape(s.title or '')}")
+    out.print(
+        articles_table(
+            articles, title=f"{s.size} articles, earliest first (origin {s.origin[:12] if s.origin else '?'})"
+        )
+    )
+    if links:
+        out.print(links_table(links))
