@@ -123,16 +123,24 @@ class Newsweave:
         return explain(link, titles[link.a], titles[link.b])
 
     def search(self, query: str, *, limit: int = 10) -> list[tuple[Article, float]]:
-        """Full-text and cross-lingual semantic search, fused by reciprocal rank."""
-        ranked: dict[str, float] = {}
-        for rank, (article_id, _) in enumerate(self.store.search_text(query, limit=limit * 2)):
-            ranked[article_id] = ranked.get(article_id, 0.0) + 1.0 / (60 + rank)
+        """Cross-lingual semantic search, with a small bonus for full-text (BM25) matches.
+
+        Meaning leads — an English query must find the French report — and the words only break
+        near-ties, so each hit's score is its cosine to the query plus at most 0.05 for a lexical match.
+        """
         linker = self._linker()
         vector = linker.linker.embedder.embed([query])[0]
-        for rank, (article_id, _) in enumerate(linker.linker.nearest(vector, limit * 2)):
-            ranked[article_id] = ranked.get(article_id, 0.0) + 1.0 / (60 + rank)
-        best = sorted(ranked.items(), key=lambda kv: -kv[1])[:limit]
-        return [(self.article(i), score) for i, score in best]
+        lexical = {aid: rank for rank, (aid, _) in enumerate(self.store.search_text(query, limit=limit * 2))}
+        candidates = {aid for aid, _ in linker.linker.nearest(vector, limit * 2)} | set(lexical)
+        scored = []
+        for article_id in candidates:
+            article = self.article(article_id)
+            view = linker.view(article)
+            # A short query reads like a headline: match it against the title as well as the text.
+            cosine = max(float(view.document @ vector), float(view.title_vector @ vector))
+            bonus = 0.05 / (1 + lexical[article_id]) if article_id in lexical else 0.0
+            scored.append((article, cosine + bonus))
+        return sorted(scored, key=lambda hit: -hit[1])[:limit]
 
     def merge_stories(self, keep: int, absorb: int) -> Story:
         """Merge story ``absorb`` into ``keep`` (recorded in the audit trail)."""

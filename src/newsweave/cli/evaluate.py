@@ -32,3 +32,47 @@ def extraction(
         render.print_json([asdict(s) for s in scores])
     else:
         render.out.print(render.scores_table(scores, title="Article body extraction (shingle P/R/F1)"))
+
+
+PairsOption = Annotated[
+    Path | None, typer.Option("--pairs", help="A CSV of rated pairs in the SemEval-2022 Task 8 format.")
+]
+
+
+@app.command("similarity")
+def similarity(pairs: PairsOption = None, json_output: JsonFlag = False) -> None:
+    """Pearson r between the same-story score and human ratings, with the bare embedder beside it.
+
+    Example: newsweave eval similarity --pairs ../shared/benchmarks/semeval2022-task8/dev.csv
+    """
+    from newsweave.eval.semeval import default_pairs_csv
+    from newsweave.eval.similarity import evaluate_similarity
+
+    report = evaluate_similarity(pairs or default_pairs_csv())
+    if json_output:
+        render.print_json({"rows": [asdict(r) for r in report.rows], "fold_r": report.fold_r})
+    else:
+        render.out.print(render.scores_table(report.rows, title="Article similarity (Pearson r with human Overall)"))
+        if report.fold_r:
+            spread = ", ".join(f"{r:.3f}" for r in report.fold_r)
+            render.out.print(f"per-fold r of the cross-validated scorer: {spread}")
+
+
+@app.command("clustering")
+def clustering(pairs: PairsOption = None, json_output: JsonFlag = False) -> None:
+    """Pairwise same-story precision, recall and F1 of streaming story clustering on rated pairs.
+
+    Example: newsweave eval clustering
+    """
+    from newsweave.eval.clustering import evaluate_clustering
+    from newsweave.eval.semeval import default_pairs_csv
+
+    report = evaluate_clustering(pairs or default_pairs_csv())
+    if json_output:
+        render.print_json(asdict(report))
+    else:
+        render.out.print(render.scores_table(report.rows, title="Story clustering (pairwise, gold: Overall <= 2)"))
+        render.out.print(
+            f"threshold {report.threshold:.3f} · {report.articles} articles · {report.stories} stories · "
+            f"largest {report.largest_story}"
+        )

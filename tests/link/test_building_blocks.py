@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+
+from newsweave.analyze.sentences import split_sentences
+from newsweave.link.alignment import align, summarise
+from newsweave.link.ann import VectorIndex
+from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
+from newsweave.link.evidence import claims, differing_claims, shared_names
+from newsweave.link.pair_scorer import PairScorer, export_trees, to_unit
+from newsweave.link.relations import RelationThresholds, decide
+from newsweave.link.stories import StoryClusterer
+from newsweave.records import RelationKind
+
+TEXT = (
+    "The army encircled the remaining fighters near the village of Mezile on Friday. "
+    "According to preliminary data, no more than 150 to 200 fighters are trapped. "
+    "Their attempts to break out at night have failed, officials said."
+)
+
+
+def test_a_reformatted_copy_is_a_duplicate_and_another_text_is_not() -> None:
+    copy = TEXT.replace("Friday.", "Friday .").replace("officials", "“officials”").upper()
+    index = DuplicateIndex.build([("orig", signature(TEXT))])
+    assert jaccard(signature(TEXT), signature(copy)) > 0.8 and index.query(signature(copy)) == ["orig"]
+    other = "Stock markets fell sharply in Tokyo on Monday as investors sold technology shares."
+    assert index.query(signature(other)) == []
+    with pytest.raises(ValueError, match="threshold"):
+        DuplicateIndex(threshold=0)
+
+
+def unit(rng: np.random.Generator, n: int, dim: int = 16) -> np.ndarray:
+    v = rng.normal(size=(n, dim))
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def test_alignment_keeps_order_skips_a_dropped_sentence_and_merges_a_split_one() -> None:
+    rng = np.random.default_rng(0)
+    meaning = unit(rng, 5)
+    a_vectors = meaning  # A: sentences 0..4
+    halves = unit(rng, 2) * 0.2 + meaning[3]  # B splits A's sentence 3 in two
+    b_vectors = np.vstack([meaning[0], meaning[1], halves / np.linalg.norm(halves, axis=1, keepdims=True), meaning[4]])
+    a = [f"a{i}" for i in range(5)]
+    b = ["b0", "b1", "b3a", "b3b", "b4"]  # A's sentence 2 was dropped
+    pairs = align(a, b, a_vectors, b_vectors)
+    assert [(p.a_index, p.b_index) for p in pairs] == [(0, 0), (1, 1), (3, 2), (4, 4)]
+    assert pairs[2].b_text == "b3a b3b"
+    summary = summarise(pairs, a, b)
+    assert summary.coverage_b == 1.0 and summary.coverage_a == pytest.approx(0.8)
+
+
+def test_names_meet_across_spellings_and_numbers_disagree_by_qualifier() -> None:
+    assert "abu kemal" in shared_names("Fighters fled from Abu Kemal.", "The town of Abu-Kamal fell.")
+    assert differing_claims("destroyed more than 50 terrorists", "killed around 50 terrorists") == [
+        ("more than 50", "around 50")
+    ]
+    assert differing_claims("150-200 militants", "150–200 militants") == []
+    assert [c.kind for c in claims("plus de 40 morts, около 50 раненых, in 2017")] == ["lower", "approx"]
+
+
+def test_relation_kinds_follow_the_evidence() -> None:
+    from newsweave.link.alignment import AlignmentSummary
+
+    t = RelationThresholds()
+    aligned = AlignmentSummary(0.9, 0.8, 0.85, 10)
+    weak = AlignmentSummary(0.1, 0.1, 0.6, 1)
+    assert decide(jaccard=0.9, pair_score=0.9, alignment=aligned, thresholds=t)[0] is RelationKind.DUPLICATE
+    assert decide(jaccard=0.1, pair_score=0.9, alignment=aligned, thresholds=t)[0] is RelationKind.VERSION
+    assert decide(jaccard=0.1, pair_score=0.8, alignment=weak, thresholds=t)[0] is RelationKind.SAME_STORY
+    assert decide(jaccard=0.1, pair_score=0.5, alignment=weak, thresholds=t)[0] is RelationKind.RELATED
+    assert decide(jaccard=0.1, pair_score=0.1, alignment=weak, thresholds=t)[0] is None
+
+
+def test_stories_respect_time_windows_and_user_splits() -> None:
+    day = datetime(2017, 11, 24)
+    c = StoryClusterer(window=timedelta(days=7))
+    first = c.assign("a", day, [])
+    assert c.assign("b", day + timedelta(days=2), [("a", 0.9)]) == first
+    assert c.assign("c", day + timedelta(days=30), [("b", 0.95)]) != first  # the story went cold
+    new = c.split(first, ["b"])
+    assert c.story_of["b"] == new and c.stories[first].members == ["a"]
+    c.cannot_join["d"] = {first}
+    assert c.assign("d", day, [("a", 0.99)]) != first
+
+
+def test_the_ann_index_agrees_with_exact_search() -> None:
+    rng = np.random.default_rng(1)
+    vectors = unit(rng, 2500, dim=32)
+    index = VectorIndex(32)
+    for key, v in enumerate(vectors):
+        index.add(key, v)
+    query = vectors[17]
+    exact = set(np.argsort(-(vectors @ query))[:5].tolist())
+    assert len(exact & {key for key, _ in index.search(query, 5)}) >= 4 and index.search(query, 1)[0][0] == 17
+
+
+def test_the_exported_trees_predict_as_sklearn_does() -> None:
+    from sklearn.ensemble import HistGradientBoostingRegressor
+
+    from newsweave.link.pair_features import FEATURE_NAMES
+
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(300, len(FEATURE_NAMES)))
+    y = x[:, 0] * 2 - x[:, 3] + rng.normal(scale=0.1, size=300)
+    model = HistGradientBoostingRegressor(max_iter=20, max_depth=3, random_state=0).fit(x, y)
+    data = {"version": "t", "features": list(FEATURE_NAMES), "baseline": float(np.ravel(model._baseline_prediction)[0]),
+            "trees": export_trees(model)}  # fmt: skip
+    assert np.allclose(PairScorer(data).predict_raw(x[:20]), model.predict(x[:20]))
+
+
+def test_the_shipped_scorer_loads_and_maps_ratings_to_unit_scores() -> None:
+    scorer = PairScorer.load()
+    assert scorer.version == "v1" and scorer.cv["overall"] > scorer.cv["baseline_cosine"]
+    assert to_unit(np.array([-1.0, -4.0, -2.0])).tolist() == [1.0, 0.0, pytest.approx(2 / 3)]
+
+
+def test_sentences_split_in_many_scripts() -> None:
+    expected = ["Он приехал утром.", "Потом ушёл к А. Петрову.", "Dr. Who?", "Yes."]
+    assert split_sentences("Он приехал утром. Потом ушёл к А. Петрову. Dr. Who? Yes.") == expected

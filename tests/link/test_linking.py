@@ -1,0 +1,84 @@
+"""End to end: ingest, link, and check relation kinds, evidence and stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave import Newsweave, Settings
+from newsweave.errors import ConfigError
+from newsweave.records import RelationKind
+
+
+@pytest.fixture(scope="module")
+def seeds_linked(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Newsweave:
+    nw = Newsweave(Settings(db_path=tmp_path_factory.mktemp("seeds") / "s.sqlite"))
+    nw.ingest([str(seeds_dir)])
+    nw.link()
+    return nw
+
+
+def by_outlet(nw: Newsweave) -> dict[str | None, str]:
+    return {a.outlet: a.id for a in nw.articles()}
+
+
+def test_seeds_000_and_001_are_versions_with_aligned_sentences(seeds_linked: Newsweave) -> None:
+    ids = by_outlet(seeds_linked)
+    a, b = ids["Military Review"], ids["Русская весна"]
+    (link,) = [x for x in seeds_linked.relations(a) if {x.a, x.b} == {a, b}]
+    assert link.kind is RelationKind.VERSION
+    e = link.evidence
+    assert e.coverage_a is not None and e.coverage_a > 0.8 and e.coverage_b is not None and e.coverage_b > 0.8
+    assert len(e.aligned) >= 15 and all(p.similarity >= 0.5 for p in e.aligned)
+    assert ("more than 50", "around 50") in e.differing_numbers
+    assert "abu kemal" in e.shared_names
+
+
+def test_seed_002_is_related_and_in_another_story(seeds_linked: Newsweave) -> None:
+    ids = by_outlet(seeds_linked)
+    french = ids[None]
+    kinds = {x.kind for x in seeds_linked.relations(french)}
+    assert kinds == {RelationKind.RELATED}
+    stories = {aid: s.id for s in seeds_linked.stories() for aid in s.article_ids}
+    assert stories[ids["Military Review"]] == stories[ids["Русская весна"]] != stories[french]
+
+
+def test_why_explains_in_plain_words(seeds_linked: Newsweave) -> None:
+    ids = by_outlet(seeds_linked)
+    text = seeds_linked.why(ids["Military Review"][:10], ids["Русская весна"][:10])
+    assert "is a version of" in text and "'more than 50' vs 'around 50'" in text and "align" in text
+
+
+def test_an_english_query_finds_the_french_article(seeds_linked: Newsweave) -> None:
+    hits = [a.language for a, _ in seeds_linked.search("Saudi recruitment official killed near Deir ez-Zor")]
+    assert hits[0] == "fr"
+
+
+def test_merge_and_split_are_audited_and_validated(seeds_linked: Newsweave) -> None:
+    ids = by_outlet(seeds_linked)
+    stories = {aid: s.id for s in seeds_linked.stories() for aid in s.article_ids}
+    versions, french = stories[ids["Military Review"]], stories[ids[None]]
+    merged = seeds_linked.merge_stories(versions, french)
+    assert merged.size == 3
+    new = seeds_linked.split_story(versions, [ids[None]])
+    assert new.article_ids == (ids[None],)
+    assert [e["action"] for e in seeds_linked.story_edits()][-2:] == ["merge", "split"]
+    with pytest.raises(ConfigError):
+        seeds_linked.split_story(versions, [ids["Military Review"], ids["Русская весна"]])
+
+
+def test_relation_kinds_on_hand_made_cases(tmp_path: Path, data_dir: Path) -> None:
+    with Newsweave(Settings(db_path=tmp_path / "c.sqlite")) as nw:
+        nw.ingest([str(data_dir / "link" / "cases.jsonl")])
+        report = nw.link()
+        assert report.linked == 5
+        title = {a.id: a.title for a in nw.articles()}
+        kind = {frozenset((title[x.a][:5], title[x.b][:5])): x.kind for x in nw.relations()}
+        assert kind[frozenset(("Dam b", "Staud"))] is RelationKind.VERSION  # a German translation
+        assert kind[frozenset(("Dam b", "Flood"))] is RelationKind.SAME_STORY  # an independent report
+        assert kind[frozenset(("Dam b", "Khers"))] is RelationKind.RELATED  # same place, earlier event
+        assert not any("Tokyo" in title[x.a] + title[x.b] for x in nw.relations())
+        stories = [sorted(title[i][:5] for i in s.article_ids) for s in nw.stories()]
+        assert sorted(["Dam b", "Flood", "Staud"]) in stories
+        assert nw.link().linked == 0  # re-running links nothing twice
