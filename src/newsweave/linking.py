@@ -31,9 +31,9 @@ class LinkReport:
 class StoreLinker:
     """A ``Linker`` loaded from, and writing to, a store."""
 
-    def __init__(self, store: SqliteStore, embedder: Embedder | None = None) -> None:
+    def __init__(self, store: SqliteStore, embedder: Embedder | None = None, scorer: PairScorer | None = None) -> None:
         self.store = store
-        self.linker = Linker(embedder or UseEmbedder(), PairScorer.load())
+        self.linker = Linker(embedder or UseEmbedder(), scorer or PairScorer.load())
         self.model = self.linker.embedder.name
         self._cache: OrderedDict[str, LinkArticle] = OrderedDict()
         for article_id, document, sig in store.linked_vectors(self.model):

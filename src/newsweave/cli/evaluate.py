@@ -48,7 +48,7 @@ def similarity(pairs: PairsOption = None, json_output: JsonFlag = False) -> None
     from newsweave.eval.semeval import default_pairs_csv
     from newsweave.eval.similarity import evaluate_similarity
 
-    report = evaluate_similarity(pairs or default_pairs_csv())
+    report = evaluate_similarity(pairs or default_pairs_csv(), cross_validate=pairs is None)
     if json_output:
         render.print_json({"rows": [asdict(r) for r in report.rows], "fold_r": report.fold_r})
     else:
@@ -67,12 +67,14 @@ def clustering(pairs: PairsOption = None, json_output: JsonFlag = False) -> None
     from newsweave.eval.clustering import evaluate_clustering
     from newsweave.eval.semeval import default_pairs_csv
 
-    report = evaluate_clustering(pairs or default_pairs_csv())
+    # Cross-validate on the file the shipped scorer was trained on; score any other file as it is.
+    report = evaluate_clustering(pairs or default_pairs_csv(), cross_validate=pairs is None)
     if json_output:
         render.print_json(asdict(report))
     else:
         render.out.print(render.scores_table(report.rows, title="Story clustering (pairwise, gold: Overall <= 2)"))
         render.out.print(
             f"threshold {report.threshold:.3f} · {report.articles} articles · {report.stories} stories · "
-            f"largest {report.largest_story}"
+            f"largest {report.largest_story} · "
+            + ("cross-validated (5 folds of connected articles)" if report.cross_validated else "shipped scorer")
         )
