@@ -1,0 +1,156 @@
+"""Linking throughput, and whether its per-article cost stays flat as the store grows.
+
+1. End to end (ingest → extract → embed → link) on ~3,000-character articles built from the
+   SemEval texts (real news, ten languages), against the bare default embedder on the same texts
+   in the same run: the embedder is the physical limit, everything else is overhead.
+2. The linking stage alone at 10k and 100k stored articles, with deterministic stand-in vectors
+   (clustered around "events", so candidates pass the floor and get scored as real ones do):
+   per-article time for the next articles, and peak memory.
+
+    uv run python bench/link_bench.py [--articles 200] [--sizes 10000 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+
+PAIRS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "semeval2022-task8" / "dev.csv"
+
+
+def articles(n: int, seed: int = 3) -> list[dict[str, str]]:
+    """``n`` articles of about 3,000 characters: three texts of one language each."""
+    csv.field_size_limit(sys.maxsize)
+    by_language: dict[str, list[str]] = {}
+    with PAIRS.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for text, lang in ((row["text1"], row["lang1"]), (row["text2"], row["lang2"])):
+                by_language.setdefault(lang, []).append(text)
+    rng = random.Random(seed)
+    langs = sorted(by_language)
+    out = []
+    for i in range(n):
+        lang = langs[i % len(langs)]
+        parts = rng.sample(by_language[lang], 3)
+        text = "\n\n".join(parts)[:3000]
+        out.append({"title": parts[0][:80], "text": text, "language": lang, "date": f"2020-05-{1 + i % 28:02d}"})
+    return out
+
+
+def end_to_end(n: int) -> dict[str, float]:
+    """Ingest and link ``n`` articles; then embed the same texts bare."""
+    from newsweave import Newsweave, Settings
+    from newsweave.analyze.embedding import UseEmbedder
+
+    docs = articles(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.jsonl"
+        path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
+        embedder = UseEmbedder()
+        embedder.embed(["warm up"])
+        with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite")) as nw:
+            nw.pipeline()
+            start = time.perf_counter()
+            nw.ingest([str(path)])
+            nw.link()
+            ours = time.perf_counter() - start
+        start = time.perf_counter()
+        for d in docs:
+            embedder.embed([f"{d['title']}\n{d['text']}"[:3000]])
+        bare = time.perf_counter() - start
+    return {"articles": n, "newsweave_per_s": n / ours, "bare_embedder_per_s": n / bare}
+
+
+class StandInEmbedder:
+    """Deterministic unit vectors: texts of one "event" land near each other."""
+
+    name = "stand-in"
+    dim = 512
+    languages = None
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        rows = []
+        for text in texts:
+            event = int(text.split()[1]) if text.startswith("event ") else 0
+            base = np.random.default_rng(event).normal(size=self.dim)
+            noise = np.random.default_rng(int(hashlib.md5(text.encode()).hexdigest()[:8], 16)).normal(size=self.dim)
+            v = base + 0.8 * noise
+            rows.append(v / np.linalg.norm(v))
+        return np.array(rows, dtype=np.float32)
+
+
+def linking_alone(stored: int, new: int = 300) -> dict[str, float]:
+    """Per-article linking time for ``new`` articles after ``stored`` are in the indexes."""
+    from newsweave.link.linker import Linker
+    from newsweave.link.pair_scorer import PairScorer
+
+    embedder = StandInEmbedder()
+    linker = Linker(embedder, PairScorer.load())
+    events = max(1, stored // 20)
+    start_day = datetime(2020, 1, 1)
+    views = {}
+    for i in range(stored + new):
+        event = i % events
+        text = f"event {event} report {i}. " + " ".join(f"Sentence {k} about event {event}." for k in range(8))
+        view = linker.prepare(f"a{i}", f"event {event} title {i}", text, "en", start_day + timedelta(minutes=i))
+        views[view.id] = view
+        if i < stored:
+            linker.remember(view.id, view.document, view.signature)
+            linker.clusterer.place(view.id, 1 + event, view.published)
+    start = time.perf_counter()
+    for i in range(stored, stored + new):
+        linker.link(views[f"a{i}"], views.__getitem__)
+    seconds = time.perf_counter() - start
+    return {"stored": stored, "ms_per_article": 1000 * seconds / new}
+
+
+def _child(kind: str, arg: int) -> None:
+    result = end_to_end(arg) if kind == "e2e" else linking_alone(arg)
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def _run(kind: str, arg: int) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--child", kind, str(arg)]
+    return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    """Run each measurement in its own process and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child[0], int(args.child[1]))
+        return
+    e2e = _run("e2e", args.articles)
+    print(f"end to end on {args.articles} articles of ~3,000 characters (2 cores):")
+    print(f"  newsweave ingest+extract+embed+link  {e2e['newsweave_per_s']:6.1f} articles/s")
+    print(f"  bare USE embedder, same texts        {e2e['bare_embedder_per_s']:6.1f} articles/s")
+    print(f"  ratio                                {e2e['newsweave_per_s'] / e2e['bare_embedder_per_s']:6.2f}")
+    rows = [_run("link", size) for size in args.sizes]
+    print("linking stage alone (stand-in vectors):")
+    for r in rows:
+        print(
+            f"  {r['stored']:>7,} stored: {r['ms_per_article']:6.2f} ms per new article, peak {r['peak_rss_mb']:.0f} MB"
+        )
+    growth = rows[-1]["ms_per_article"] / rows[0]["ms_per_article"]
+    print(f"  growth {rows[0]['stored']:,} -> {rows[-1]['stored']:,}: {growth:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
