@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsweave.errors import ConfigError, InputError
+from newsweave.eval.data import find_benchmark
 from newsweave.records import MediaType, Provenance, RawItem
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -86,15 +87,8 @@ def score_pages(pairs: Sequence[tuple[str, str]]) -> tuple[float, float, float, 
 
 def default_bench_dir() -> Path:
     """The benchmark folder: ``shared/benchmarks/article-extraction`` beside the repository or cwd."""
-    repo = Path(__file__).resolve().parents[3]
-    for base in (Path.cwd(), Path.cwd().parent, repo, repo.parent):
-        for candidate in (base / "shared" / _BENCH, base / _BENCH):
-            if (candidate / "ground-truth.json").is_file():
-                return candidate
-    raise ConfigError(
-        "the article-extraction benchmark was not found",
-        hint="pass --bench-dir PATH (the folder with ground-truth.json)",
-    )
+    hint = "pass --bench-dir PATH (the folder with ground-truth.json)"
+    return find_benchmark(_BENCH / "ground-truth.json", what="the article-extraction benchmark", hint=hint).parent
 
 
 def _newsweave(html: bytes, url: str | None) -> str:

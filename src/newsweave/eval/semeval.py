@@ -18,6 +18,7 @@ import numpy as np
 from newsweave.analyze.embedding import Embedder, UseEmbedder
 from newsweave.analyze.sentences import split_sentences
 from newsweave.errors import ConfigError
+from newsweave.eval.data import find_benchmark
 from newsweave.link.pair_features import PairSide, pair_features
 
 _PAIRS = Path("benchmarks") / "semeval2022-task8" / "dev.csv"
@@ -47,12 +48,8 @@ class RatedPair:
 
 def default_pairs_csv() -> Path:
     """``shared/benchmarks/semeval2022-task8/dev.csv`` beside the repository or the working directory."""
-    repo = Path(__file__).resolve().parents[3]
-    for base in (Path.cwd(), Path.cwd().parent, repo, repo.parent):
-        for candidate in (base / "shared" / _PAIRS, base / _PAIRS):
-            if candidate.is_file():
-                return candidate
-    raise ConfigError("the SemEval-2022 Task 8 pairs were not found", hint="pass --pairs PATH (a CSV of rated pairs)")
+    hint = "pass --pairs PATH (a CSV of rated pairs)"
+    return find_benchmark(_PAIRS, what="the SemEval-2022 Task 8 pairs", hint=hint)
 
 
 def load_pairs(path: Path) -> list[RatedPair]:
