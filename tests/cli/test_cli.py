@@ -82,3 +82,11 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.output or command == "eval"
+
+
+def test_ingest_with_link_links_and_reports_stories(tmp_path: Path, seeds_dir: Path) -> None:
+    code, out, _ = invoke(tmp_path / "k.sqlite", "ingest", str(seeds_dir), "--link", "--json")
+    report = json.loads(out)
+    assert code == 0 and (report["stored"], report["linked"], report["stories"]) == (3, 3, 2)
+    code, out, _ = invoke(tmp_path / "k.sqlite", "relations", "--json")
+    assert sorted(r["kind"] for r in json.loads(out)) == ["related", "related", "version"]

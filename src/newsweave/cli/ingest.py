@@ -18,6 +18,7 @@ EXIT_NOTHING_USABLE = 3
 def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    link: Annotated[bool, typer.Option("--link", help="Then link what is new (as `newsweave link`).")] = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Read news files (text captures, HTML, WARC, JSON Lines, RSS/Atom; gzipped too) into the store.
@@ -25,7 +26,7 @@ def ingest(
     Directories are read recursively. Re-running is safe: content already stored is counted as
     a duplicate. Unusable inputs get one line each and a row in `newsweave rejections`.
 
-    Example: newsweave ingest ../shared/seeds
+    Example: newsweave ingest ../shared/seeds --link
     """
     stored_ids: list[str] = []
     counts = {outcome: 0 for outcome in Outcome}
@@ -42,10 +43,17 @@ def ingest(
             progress.update(task, advance=1, counts=summary)
 
         report = nw.ingest(paths, on_result=on_result)
+        linked = None
+        if link:
+            progress.update(task, description="linking", counts="")
+            linked = nw.link(on_article=lambda _: progress.update(task, advance=1))
         progress.stop()
         if json_output:
-            render.print_json({**report.as_dict(), "stored_ids": stored_ids})
+            extra = {"linked": linked.linked, "relations": linked.links, "stories": linked.stories} if linked else {}
+            render.print_json({**report.as_dict(), "stored_ids": stored_ids, **extra})
         else:
             render.ingest_summary(report, (nw.article(i) for i in stored_ids[:50]))
+            if linked:
+                render.out.print(f"{linked.linked} linked · {linked.links} relations · {linked.stories} stories")
     if report.read and report.rejected == report.read:
         raise typer.Exit(EXIT_NOTHING_USABLE)
