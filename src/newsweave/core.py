@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 
+from newsweave.analyze.language import LanguageDetector
 from newsweave.config import Settings
 from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
@@ -129,7 +130,7 @@ class Newsweave:
         near-ties, so each hit's score is its cosine to the query plus at most 0.05 for a lexical match.
         """
         linker = self._linker()
-        vector = linker.linker.embedder.embed([query])[0]
+        vector = linker.linker.embedder.embed([query], _query_language(query))[0]
         lexical = {aid: rank for rank, (aid, _) in enumerate(self.store.search_text(query, limit=limit * 2))}
         candidates = {aid for aid, _ in linker.linker.nearest(vector, limit * 2)} | set(lexical)
         scored = []
@@ -194,3 +195,9 @@ class Newsweave:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _query_language(query: str) -> str | None:
+    """The query's language when identified with confidence (a few words often are not)."""
+    language, confidence = LanguageDetector().detect(query)
+    return language if confidence >= 0.7 else None

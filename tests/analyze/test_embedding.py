@@ -1,0 +1,58 @@
+"""The routed embedder: USE for USE's languages, e5 through the bridge for the others."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from newsweave.analyze.embedding import RoutedEmbedder, apply_bridge, fit_bridge, normalise
+
+DATA = Path(__file__).parents[1] / "data"
+
+# English sentences and Czech translations written for the tests: Czech is outside USE v3's languages.
+PAIRS = [tuple(line.split("\t")) for line in (DATA / "en_cs_pairs.tsv").read_text(encoding="utf-8").splitlines()]
+
+
+class Recording:
+    """A fake embedder that records which texts it was asked for."""
+
+    def __init__(self, dim: int, languages: frozenset[str] | None) -> None:
+        self.name, self.dim, self.languages = f"fake{dim}", dim, languages
+        self.calls: list[list[str]] = []
+
+    def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
+        self.calls.append(list(texts))
+        return normalise(np.ones((len(texts), self.dim), np.float32))
+
+
+def test_routes_by_language() -> None:
+    primary, fallback = Recording(512, frozenset({"en", "ru"})), Recording(384, None)
+    routed = RoutedEmbedder(primary=primary, fallback=fallback)
+    routed.embed(["a"], "en")
+    routed.embed(["b"], None)  # unknown language: the primary
+    vectors = routed.embed(["c", "d"], "cs")
+    assert primary.calls == [["a"], ["b"]]
+    assert fallback.calls == [["c", "d"]]
+    assert vectors.shape == (2, 512)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+
+
+def test_bridge_fit_recovers_a_linear_map() -> None:
+    rng = np.random.default_rng(1)
+    source = rng.normal(size=(500, 8)).astype(np.float32)
+    true_map = rng.normal(size=(8, 6))
+    weights = fit_bridge(source, source @ true_map + 0.5, ridge=1e-6)
+    assert np.allclose(weights[:8], true_map, atol=1e-3)
+    assert np.allclose(weights[8], 0.5, atol=1e-3)
+    mapped = apply_bridge(source[:3], weights)
+    assert np.allclose(mapped, normalise(source[:3] @ true_map + 0.5), atol=1e-4)
+
+
+def test_czech_finds_its_english_translation_through_the_bridge() -> None:
+    routed = RoutedEmbedder()
+    english = np.stack([routed.embed([en], "en")[0] for en, _ in PAIRS])
+    czech = np.stack([routed.embed([cs], "cs")[0] for _, cs in PAIRS])
+    nearest = (czech @ english.T).argmax(axis=1)
+    assert nearest.tolist() == list(range(len(PAIRS)))
