@@ -80,7 +80,7 @@ class StandInEmbedder:
     dim = 512
     languages = None
 
-    def embed(self, texts: list[str]) -> np.ndarray:
+    def embed(self, texts: list[str], language: str | None = None) -> np.ndarray:
         rows = []
         for text in texts:
             event = int(text.split()[1]) if text.startswith("event ") else 0

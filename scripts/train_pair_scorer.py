@@ -2,7 +2,7 @@
 
     uv run python scripts/train_pair_scorer.py [--pairs PATH]
 
-Writes src/newsweave/link/models/pair_scorer_v1.json (deterministic: fixed seeds, sorted input).
+Writes src/newsweave/link/models/pair_scorer_v2.json (deterministic: fixed seeds, sorted input).
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.eval.semeval import cross_validated, default_pairs_csv, featurise, fit_model, groups, load_pairs
-from newsweave.link.pair_features import FEATURE_NAMES
-from newsweave.link.pair_scorer import export_trees
+from newsweave.eval.semeval import cross_validated, default_pairs_csv, featurise, fit_scorer, groups, load_pairs
+from newsweave.link.pair_scorer import MODEL_FILE
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "link" / "models" / "pair_scorer_v1.json"
+OUT = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "link" / "models" / MODEL_FILE
 
 
 def main() -> None:
@@ -28,7 +27,7 @@ def main() -> None:
     pairs = load_pairs(args.pairs or default_pairs_csv())
     x, _ = featurise(pairs)
     y = -np.array([p.overall for p in pairs])
-    predictions, folds = cross_validated(x, y, groups(pairs), fit_model)
+    predictions, folds = cross_validated(x, y, groups(pairs), fit_scorer)
     cross = np.array([p.cross_lingual for p in pairs])
     figures = {
         "overall": float(np.corrcoef(predictions, y)[0, 1]),
@@ -37,16 +36,9 @@ def main() -> None:
         "fold_std": float(np.std(folds)),
         "baseline_cosine": float(np.corrcoef(x[:, 0], y)[0, 1]),
     }
-    model = fit_model(x, y)
-    data = {
-        "version": "v1",
-        "trained_on": "SemEval-2022 Task 8 dev.csv (1,283 rows), target -Overall",
-        "features": list(FEATURE_NAMES),
-        "baseline": float(np.ravel(model._baseline_prediction)[0]),
-        "cross_validated": figures,
-        "trees": export_trees(model),
-    }
-    OUT.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    source = "SemEval-2022 Task 8 dev.csv (1,283 rows), target -Overall"
+    scorer = fit_scorer(x, y, version="v2", trained_on=source, cross_validated=figures)
+    OUT.write_text(json.dumps(scorer.data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(json.dumps(figures, indent=2))
     print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KiB)")
 

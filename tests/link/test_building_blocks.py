@@ -10,7 +10,7 @@ from newsweave.link.alignment import align, summarise
 from newsweave.link.ann import VectorIndex
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import claims, differing_claims, shared_names
-from newsweave.link.pair_scorer import PairScorer, export_trees, to_unit
+from newsweave.link.pair_scorer import PairScorer, model_data, to_unit
 from newsweave.link.relations import RelationThresholds, decide
 from newsweave.link.stories import StoryClusterer
 from newsweave.records import RelationKind
@@ -97,23 +97,29 @@ def test_the_ann_index_agrees_with_exact_search() -> None:
     assert len(exact & {key for key, _ in index.search(query, 5)}) >= 4 and index.search(query, 1)[0][0] == 17
 
 
-def test_the_exported_trees_predict_as_sklearn_does() -> None:
+def test_the_exported_trees_predict_as_sklearn_does_each_model_on_its_rows() -> None:
     from sklearn.ensemble import HistGradientBoostingRegressor
 
-    from newsweave.link.pair_features import FEATURE_NAMES
+    from newsweave.link.pair_features import DOCUMENT_FEATURES, FEATURE_NAMES, SENTENCE_FLOOR
 
     rng = np.random.default_rng(2)
     x = rng.normal(size=(300, len(FEATURE_NAMES)))
-    y = x[:, 0] * 2 - x[:, 3] + rng.normal(scale=0.1, size=300)
-    model = HistGradientBoostingRegressor(max_iter=20, max_depth=3, random_state=0).fit(x, y)
-    data = {"version": "t", "features": list(FEATURE_NAMES), "baseline": float(np.ravel(model._baseline_prediction)[0]),
-            "trees": export_trees(model)}  # fmt: skip
-    assert np.allclose(PairScorer(data).predict_raw(x[:20]), model.predict(x[:20]))
+    x[:, 0] = rng.uniform(0, 1, size=300)  # the cosine decides which model scores a row
+    y = x[:, 0] * 2 - x[:, 3] + x[:, 8] + rng.normal(scale=0.1, size=300)
+    short = len(DOCUMENT_FEATURES)
+    document = HistGradientBoostingRegressor(max_iter=20, max_depth=3, random_state=0).fit(x[:, :short], y)
+    full = HistGradientBoostingRegressor(max_iter=20, max_depth=3, random_state=1).fit(x, y)
+    scorer = PairScorer(model_data(document, full, version="t"))
+    close = x[:, 0] >= SENTENCE_FLOOR
+    expected = np.where(close, full.predict(x), document.predict(x[:, :short]))
+    assert 0 < close.sum() < len(x)
+    assert np.allclose(scorer.predict_raw(x), expected)
+    assert np.allclose(scorer.predict_raw(x[:, :short]), document.predict(x[:, :short]))
 
 
 def test_the_shipped_scorer_loads_and_maps_ratings_to_unit_scores() -> None:
     scorer = PairScorer.load()
-    assert scorer.version == "v1" and scorer.cv["overall"] > scorer.cv["baseline_cosine"]
+    assert scorer.version == "v2" and scorer.cv["overall"] > scorer.cv["baseline_cosine"]
     assert to_unit(np.array([-1.0, -4.0, -2.0])).tolist() == [1.0, 0.0, pytest.approx(2 / 3)]
 
 

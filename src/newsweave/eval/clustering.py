@@ -22,9 +22,8 @@ from pathlib import Path
 import numpy as np
 
 from newsweave.analyze.sentences import split_sentences
-from newsweave.eval.semeval import RatedPair, featurise, fit_model, groups, load_pairs
-from newsweave.link.pair_features import FEATURE_NAMES
-from newsweave.link.pair_scorer import PairScorer, export_trees
+from newsweave.eval.semeval import RatedPair, featurise, fit_scorer, groups, load_pairs
+from newsweave.link.pair_scorer import PairScorer
 from newsweave.records import Article, Link, Provenance, RelationKind, content_hash
 from newsweave.store.sqlite import SqliteStore
 
@@ -94,10 +93,7 @@ def _fold_runs(pairs: list[RatedPair]) -> list[tuple[list[RatedPair], PairScorer
     y = -np.array([p.overall for p in pairs])
     runs = []
     for train, test in GroupKFold(n_splits=5).split(x, y, groups(pairs)):
-        model = fit_model(x[train], y[train])
-        baseline = float(np.ravel(model._baseline_prediction)[0])
-        data = {"version": "fold", "features": list(FEATURE_NAMES), "baseline": baseline, "trees": export_trees(model)}
-        runs.append(([pairs[i] for i in test], PairScorer(data)))
+        runs.append(([pairs[i] for i in test], fit_scorer(x[train], y[train], version="fold")))
     return runs
 
 

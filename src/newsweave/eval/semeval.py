@@ -19,7 +19,8 @@ from newsweave.analyze.embedding import Embedder, UseEmbedder
 from newsweave.analyze.sentences import split_sentences
 from newsweave.errors import ConfigError
 from newsweave.eval.data import find_benchmark
-from newsweave.link.pair_features import PairSide, pair_features
+from newsweave.link.pair_features import DOCUMENT_FEATURES, PairSide, pair_features
+from newsweave.link.pair_scorer import PairScorer, model_data
 
 _PAIRS = Path("benchmarks") / "semeval2022-task8" / "dev.csv"
 _REQUIRED = ("pair_id", "lang1", "lang2", "text1", "text2", "Overall")
@@ -85,7 +86,7 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, languages: dict[str, s
     sides = {}
     for text in dict.fromkeys(texts):
         sentences = split_sentences(text)[:MAX_SENTENCES] or [text[:500]]
-        vectors = embedder.embed([text[:DOCUMENT_CHARS], *sentences])
+        vectors = embedder.embed([text[:DOCUMENT_CHARS], *sentences], languages.get(text))
         sides[text] = PairSide(text, languages.get(text), vectors[0], vectors[1], vectors[1:])
     return sides
 
@@ -120,15 +121,26 @@ def fit_model(x: np.ndarray, y: np.ndarray) -> Any:
     return HistGradientBoostingRegressor(max_iter=200, learning_rate=0.05, max_depth=3, random_state=0).fit(x, y)
 
 
+def fit_scorer(x: np.ndarray, y: np.ndarray, **extra: Any) -> PairScorer:
+    """Both models of a pair scorer (document features; all features) fitted on full feature rows."""
+    document = fit_model(x[:, : len(DOCUMENT_FEATURES)], y)
+    return PairScorer(model_data(document, fit_model(x, y), version=extra.pop("version", "fitted"), **extra))
+
+
 def cross_validated(
     x: np.ndarray, y: np.ndarray, group: np.ndarray, fit: Callable[[np.ndarray, np.ndarray], Any], folds: int = 5
 ) -> tuple[np.ndarray, list[float]]:
-    """Out-of-fold predictions (each row scored by a model that never saw its group) and per-fold r."""
+    """Out-of-fold predictions (each row scored by a model that never saw its group) and per-fold r.
+
+    ``fit(x, y)`` returns a fitted model with ``predict`` or a ``PairScorer``.
+    """
     from sklearn.model_selection import GroupKFold
 
     predictions = np.zeros(len(y))
     per_fold = []
     for train, test in GroupKFold(n_splits=min(folds, len(set(group)))).split(x, y, group):
-        predictions[test] = fit(x[train], y[train]).predict(x[test])
+        model = fit(x[train], y[train])
+        predict = model.predict_raw if isinstance(model, PairScorer) else model.predict
+        predictions[test] = predict(x[test])
         per_fold.append(float(np.corrcoef(predictions[test], y[test])[0, 1]))
     return predictions, per_fold

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.eval.semeval import cross_validated, featurise, fit_model, groups, load_pairs
+from newsweave.eval.semeval import cross_validated, featurise, fit_scorer, groups, load_pairs
 from newsweave.link.pair_scorer import PairScorer
 
 
@@ -66,6 +66,6 @@ def evaluate_similarity(pairs_csv: Path, *, cross_validate: bool = True) -> Simi
     ]
     folds: list[float] = []
     if cross_validate:
-        predictions, folds = cross_validated(x, -overall, groups(pairs), fit_model)
+        predictions, folds = cross_validated(x, -overall, groups(pairs), fit_scorer)
         rows.append(_row("pair scorer, refitted per fold (cross-validated)", predictions, overall, cross))
     return SimilarityReport(rows, folds)

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 _CYRILLIC = dict(
     zip(
@@ -41,7 +42,8 @@ def fold(text: str) -> str:
     return "".join(_CYRILLIC.get(ch, _GREEK.get(ch, ch)) for ch in text)
 
 
-def names(text: str) -> set[str]:
+@lru_cache(maxsize=2048)  # an article is read for every pair it is in, and for its evidence
+def names(text: str) -> frozenset[str]:
     """Folded names (capitalised words and runs of them) in ``text``, hyphens read as spaces."""
     found = set()
     for match in _NAME.finditer(text):
@@ -52,23 +54,25 @@ def names(text: str) -> set[str]:
         words = [w for w in name.split() if w not in _STOP_NAMES]
         if words and len("".join(words)) >= 3:
             found.add(" ".join(words))
-    return found
+    return frozenset(found)
 
 
 def shared_names(a: str, b: str, *, min_ratio: float = 0.8) -> list[str]:
     """Names of ``a`` that ``b`` also has, allowing spellings a letter or two apart."""
     names_a, names_b = names(a), names(b)
+    by_initial: dict[str, list[str]] = {}
+    for other in names_b:
+        by_initial.setdefault(other[:1], []).append(other)
     shared = []
     for name in sorted(names_a):
-        if name in names_b or any(_alike(name, other, min_ratio) for other in names_b):
+        if name in names_b or any(_alike(name, other, min_ratio) for other in by_initial.get(name[:1], ())):
             shared.append(name)
     return shared
 
 
 def _alike(x: str, y: str, min_ratio: float) -> bool:
-    if abs(len(x) - len(y)) > 3 or x[:1] != y[:1]:
-        return False
-    return SequenceMatcher(None, x, y).ratio() >= min_ratio
+    """Spellings a letter or two apart (same initial, checked by the caller)."""
+    return abs(len(x) - len(y)) <= 3 and SequenceMatcher(None, x, y).ratio() >= min_ratio
 
 
 # -- numeric claims -------------------------------------------------------------------------
@@ -104,7 +108,8 @@ class NumericClaim:
     kind: str  # exact, lower, upper, approx, range
 
 
-def claims(sentence: str) -> list[NumericClaim]:
+@lru_cache(maxsize=2048)
+def claims(sentence: str) -> tuple[NumericClaim, ...]:
     """Numeric claims in a sentence; years (1900-2100 standing alone) are left out."""
     found = []
     for m in _CLAIM.finditer(sentence):
@@ -118,7 +123,7 @@ def claims(sentence: str) -> list[NumericClaim]:
         if kind == "exact" and 1900 <= low <= 2100 and float(low).is_integer():
             continue
         found.append(NumericClaim(" ".join(m.group(0).split()), low, high, kind))
-    return found
+    return tuple(found)
 
 
 def _value(raw: str) -> float | None:

@@ -3,8 +3,10 @@
 For every article the whole text and the title are embedded once. Candidates come from two
 indexes — the nearest earlier articles by embedding (ANN) and near-duplicate texts (MinHash LSH) —
 so the cost per article stays flat as the store grows. Only candidates close enough to matter
-(cosine >= ``candidate_floor``) are scored, and only they need sentence embeddings (computed once,
-on first need, and stored by the caller) for the learned score and the sentence alignment.
+(cosine >= ``candidate_floor``) are scored, from document features. Only pairs close enough to be
+versions (cosine >= ``SENTENCE_FLOOR``) need sentence embeddings — computed once, on first need,
+and stored by the caller — for the sentence features and the alignment: embedding sentences costs
+as much as the whole text again, so most articles are never split at all.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from newsweave.link.alignment import align, summarise
 from newsweave.link.ann import VectorIndex
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
-from newsweave.link.pair_features import PairSide, pair_features
+from newsweave.link.pair_features import SENTENCE_FLOOR, PairSide, pair_features
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.link.relations import RelationThresholds, decide
 from newsweave.link.stories import StoryClusterer
@@ -70,7 +72,6 @@ class Linker:
         neighbours: int = 10,
         candidate_floor: float = 0.5,
         max_scored: int = 5,
-        version_floor: float = 0.6,
     ) -> None:
         self.embedder = embedder
         self.scorer = scorer
@@ -82,9 +83,6 @@ class Linker:
         # row of `newsweave eval clustering`).
         self.candidate_floor = candidate_floor
         self.max_scored = max_scored
-        # Versions (translations, rewrites) share most sentences, so their whole texts are close:
-        # the translations measured here have cosines of 0.82-0.92. Only such pairs are aligned.
-        self.version_floor = version_floor
         self.vectors = VectorIndex(embedder.dim)
         self.duplicates = DuplicateIndex()
         self._ids: list[str] = []
@@ -93,7 +91,7 @@ class Linker:
                 published: datetime | None) -> LinkArticle:  # fmt: skip
         """Embed an article's whole text and title (one batch) and sign it for duplicate search."""
         title = title or (split_sentences(text[:1000]) or [text[:200]])[0]
-        document, title_vector = self.embedder.embed([f"{title}\n{text}"[:DOCUMENT_CHARS], title])
+        document, title_vector = self.embedder.embed([f"{title}\n{text}"[:DOCUMENT_CHARS], title], language)
         return LinkArticle(article_id, title, text, language, published, document, title_vector, signature(text))
 
     def ensure_sentences(self, article: LinkArticle) -> bool:
@@ -101,7 +99,7 @@ class Linker:
         if article.sentence_vectors is not None:
             return False
         article.sentences = split_sentences(article.text)[:MAX_SENTENCES] or [article.text[:500]]
-        article.sentence_vectors = self.embedder.embed(article.sentences)
+        article.sentence_vectors = self.embedder.embed(article.sentences, article.language)
         return True
 
     def remember(self, article_id: str, document: np.ndarray, sig: np.ndarray) -> None:
@@ -142,13 +140,16 @@ class Linker:
         return ranked[: self.max_scored]
 
     def _relate(self, a: LinkArticle, b: LinkArticle, cosine: float, result: LinkResult) -> Link | None:
-        for side in (a, b):
-            if self.ensure_sentences(side):
-                result.embedded_sentences.append(side)
+        close = cosine >= SENTENCE_FLOOR
+        if close:
+            for side in (a, b):
+                if self.ensure_sentences(side):
+                    result.embedded_sentences.append(side)
         side_a, side_b = _side(a), _side(b)
-        score = self.scorer.score(pair_features(side_a, side_b))
+        score = self.scorer.score(pair_features(side_a, side_b, with_sentences=close))
         aligned, summary = [], None
-        if cosine >= self.version_floor:
+        if close:
+            assert side_a.sentences is not None and side_b.sentences is not None
             aligned = align(a.sentences or [], b.sentences or [], side_a.sentences, side_b.sentences)
             summary = summarise(aligned, a.sentences or [], b.sentences or [])
         dup = jaccard(a.signature, b.signature)
@@ -174,5 +175,4 @@ _STRONG = (RelationKind.DUPLICATE, RelationKind.VERSION)
 
 
 def _side(article: LinkArticle) -> PairSide:
-    assert article.sentence_vectors is not None
     return PairSide(article.text, article.language, article.document, article.title_vector, article.sentence_vectors)

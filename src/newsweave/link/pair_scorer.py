@@ -1,49 +1,76 @@
 """The learned same-story scorer: gradient-boosted trees over pair features, shipped as JSON.
 
 Trained by ``scripts/train_pair_scorer.py`` on SemEval-2022 Task 8 pairs (human "Overall"
-similarity, 1-4). The trees are exported as plain arrays and evaluated here with numpy, so the
-model file is small, versioned and safe to load (no pickle). Its score is the predicted
-similarity mapped from the 1-4 scale to [0, 1] (1 = very similar).
+similarity, 1-4). The file holds two models: one over the document features, for every scored
+pair, and one over document and sentence features, for pairs close enough to have their
+sentences compared (see ``pair_features``). The trees are exported as plain arrays and evaluated
+here with numpy, so the model file is small, versioned and safe to load (no pickle). The score
+is the predicted similarity mapped from the 1-4 scale to [0, 1] (1 = very similar).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 import numpy as np
 
 from newsweave.errors import ModelUnavailable
-from newsweave.link.pair_features import FEATURE_NAMES
+from newsweave.link.pair_features import DOCUMENT_FEATURES, FEATURE_NAMES, SENTENCE_FLOOR
 
-MODEL_FILE = "pair_scorer_v1.json"
+MODEL_FILE = "pair_scorer_v2.json"
 
 
-@dataclass(frozen=True, slots=True)
-class _Tree:
-    feature: np.ndarray
-    threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    leaf: np.ndarray
-    value: np.ndarray
-    missing_left: np.ndarray
+class _Trees:
+    """One exported gradient-boosted model."""
+
+    def __init__(self, data: dict[str, Any], features: tuple[str, ...], version: str) -> None:
+        if tuple(data["features"]) != features:
+            raise ModelUnavailable(
+                f"pair scorer {version} expects features {data['features']}",
+                hint="retrain with scripts/train_pair_scorer.py",
+            )
+        self.baseline = float(data["baseline"])
+        # Every tree's nodes in one padded (trees × nodes) array per field, so all trees are
+        # walked at once, one numpy step per level: scoring costs microseconds, not a Python loop.
+        trees = data["trees"]
+        width = max(len(t["leaf"]) for t in trees)
+        padded = {
+            key: np.array([list(t[key]) + [key == "leaf"] * (width - len(t[key])) for t in trees]) for key in _KEYS
+        }
+        self.feature, self.left, self.right = padded["feature"], padded["left"], padded["right"]
+        self.threshold, self.value = padded["threshold"].astype(float), padded["value"].astype(float)
+        self.leaf, self.missing_left = padded["leaf"].astype(bool), padded["missing_left"].astype(bool)
+        self.depth = max(_depth(t["left"], t["right"], t["leaf"]) for t in trees)
+        self._tree_index = np.arange(len(trees))
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Sum of the trees' leaf values (plus the baseline) for each row of ``x``."""
+        n, trees = len(x), self._tree_index[None, :]
+        node = np.zeros((n, len(self._tree_index)), dtype=np.int64)
+        rows = np.arange(n)[:, None]
+        for _ in range(self.depth):
+            value = x[rows, self.feature[trees, node]]
+            go_left = np.where(np.isnan(value), self.missing_left[trees, node], value <= self.threshold[trees, node])
+            step = np.where(go_left, self.left[trees, node], self.right[trees, node])
+            node = np.where(self.leaf[trees, node], node, step)
+        return self.baseline + self.value[trees, node].sum(axis=1)
 
 
 class PairScorer:
-    """Scores pairs of articles for "same story" in [0, 1]."""
+    """Scores pairs of articles for "same story" in [0, 1].
+
+    Rows of document features alone are scored by the document model; full rows (document and
+    sentence features) by the full model when their cosine is at or above ``SENTENCE_FLOOR``, and
+    by the document model otherwise — the rule linking follows, so evaluation scores what runs.
+    """
 
     def __init__(self, data: dict[str, Any]) -> None:
-        if tuple(data["features"]) != FEATURE_NAMES:
-            raise ModelUnavailable(
-                f"pair scorer {data.get('version')} expects features {data['features']}",
-                hint="retrain with scripts/train_pair_scorer.py",
-            )
+        self.data = data  # the JSON-ready form, as shipped
         self.version: str = data["version"]
-        self.baseline = float(data["baseline"])
-        self.trees = [_Tree(*(np.asarray(t[k]) for k in _KEYS)) for t in data["trees"]]
+        self.document = _Trees(data["document"], DOCUMENT_FEATURES, self.version)
+        self.full = _Trees(data["full"], FEATURE_NAMES, self.version)
         self.cv: dict[str, float] = data.get("cross_validated", {})
 
     @classmethod
@@ -60,9 +87,14 @@ class PairScorer:
     def predict_raw(self, features: np.ndarray) -> np.ndarray:
         """Predicted negated Overall rating (-4 … -1) for rows of features."""
         x = np.atleast_2d(np.asarray(features, dtype=np.float64))
-        out = np.full(len(x), self.baseline)
-        for tree in self.trees:
-            out += np.array([_walk(tree, row) for row in x])
+        if x.shape[1] == len(DOCUMENT_FEATURES):
+            return self.document.predict(x)
+        close = x[:, 0] >= SENTENCE_FLOOR
+        out = np.empty(len(x))
+        if close.any():
+            out[close] = self.full.predict(x[close])
+        if (~close).any():
+            out[~close] = self.document.predict(x[~close, : len(DOCUMENT_FEATURES)])
         return out
 
     def score(self, features: np.ndarray) -> float:
@@ -70,16 +102,40 @@ class PairScorer:
         return float(to_unit(self.predict_raw(features))[0])
 
 
+def model_data(document: Any, full: Any, *, version: str, **extra: Any) -> dict[str, Any]:
+    """The JSON-ready form of two fitted sklearn HistGradientBoostingRegressors."""
+
+    def one(model: Any, features: tuple[str, ...]) -> dict[str, Any]:
+        baseline = float(np.ravel(model._baseline_prediction)[0])
+        return {"features": list(features), "baseline": baseline, "trees": export_trees(model)}
+
+    return {
+        "version": version,
+        "sentence_floor": SENTENCE_FLOOR,
+        **extra,
+        "document": one(document, DOCUMENT_FEATURES),
+        "full": one(full, FEATURE_NAMES),
+    }
+
+
 _KEYS = ("feature", "threshold", "left", "right", "leaf", "value", "missing_left")
 
 
-def _walk(tree: _Tree, row: np.ndarray) -> float:
-    node = 0
-    while not tree.leaf[node]:
-        x = row[tree.feature[node]]
-        go_left = tree.missing_left[node] if np.isnan(x) else x <= tree.threshold[node]
-        node = tree.left[node] if go_left else tree.right[node]
-    return float(tree.value[node])
+def _pad(values: list[Any], width: int, fill: bool) -> list[Any]:
+    """A tree's node field padded to ``width`` (padding nodes are leaves and never reached)."""
+    return list(values) + [fill] * (width - len(values))
+
+
+def _depth(left: list[int], right: list[int], leaf: list[bool]) -> int:
+    """Number of splits on the longest path from the root of one tree."""
+    deepest, stack = 0, [(0, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if leaf[node]:
+            deepest = max(deepest, depth)
+        else:
+            stack += [(left[node], depth + 1), (right[node], depth + 1)]
+    return deepest
 
 
 def to_unit(negated_overall: np.ndarray) -> np.ndarray:
