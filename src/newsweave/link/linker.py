@@ -4,9 +4,10 @@ For every article the whole text and the title are embedded once. Candidates com
 indexes — the nearest earlier articles by embedding (ANN) and near-duplicate texts (MinHash LSH) —
 so the cost per article stays flat as the store grows. Only candidates close enough to matter
 (cosine >= ``candidate_floor``) are scored, from document features. Only pairs close enough to be
-versions (cosine >= ``SENTENCE_FLOOR``) need sentence embeddings — computed once, on first need,
-and stored by the caller — for the sentence features and the alignment: embedding sentences costs
-as much as the whole text again, so most articles are never split at all.
+versions, or whose same-story decision is a close call (``PairScorer.needs_sentences``), need
+sentence embeddings — computed once, on first need, and stored by the caller — for the sentence
+features and the alignment: embedding sentences costs as much as the whole text again, so most
+articles are never split at all.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from newsweave.link.alignment import align, summarise
 from newsweave.link.ann import VectorIndex
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
-from newsweave.link.pair_features import SENTENCE_FLOOR, PairSide, pair_features
+from newsweave.link.pair_features import PairSide, pair_features
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.link.relations import RelationThresholds, decide
 from newsweave.link.stories import StoryClusterer
@@ -140,13 +141,15 @@ class Linker:
         return ranked[: self.max_scored]
 
     def _relate(self, a: LinkArticle, b: LinkArticle, cosine: float, result: LinkResult) -> Link | None:
-        close = cosine >= SENTENCE_FLOOR
+        features = pair_features(_side(a), _side(b), with_sentences=False)
+        close = bool(self.scorer.needs_sentences(features)[0])
         if close:
             for side in (a, b):
                 if self.ensure_sentences(side):
                     result.embedded_sentences.append(side)
+            features = pair_features(_side(a), _side(b))
         side_a, side_b = _side(a), _side(b)
-        score = self.scorer.score(pair_features(side_a, side_b, with_sentences=close))
+        score = self.scorer.score(features)
         aligned, summary = [], None
         if close:
             assert side_a.sentences is not None and side_b.sentences is not None

@@ -20,6 +20,10 @@ from newsweave.errors import ModelUnavailable
 from newsweave.link.pair_features import DOCUMENT_FEATURES, FEATURE_NAMES, SENTENCE_FLOOR
 
 MODEL_FILE = "pair_scorer_v2.json"
+# A predicted rating of "somewhat similar" (2 on the 1-4 scale) or better: the same-story line.
+SAME_STORY_SCORE = 2 / 3
+# Document-model scores this close to the line (0.15 rating points) are close calls.
+UNCERTAIN = 0.05
 
 
 class _Trees:
@@ -61,9 +65,12 @@ class _Trees:
 class PairScorer:
     """Scores pairs of articles for "same story" in [0, 1].
 
-    Rows of document features alone are scored by the document model; full rows (document and
-    sentence features) by the full model when their cosine is at or above ``SENTENCE_FLOOR``, and
-    by the document model otherwise — the rule linking follows, so evaluation scores what runs.
+    Rows of document features alone are scored by the document model. A full row (document and
+    sentence features) is scored by the full model when ``needs_sentences`` holds for it — its
+    cosine is at or above ``SENTENCE_FLOOR``, or the document model's score is within
+    ``UNCERTAIN`` of the same-story threshold, where the decision is a close call and the better
+    model should make it — and by the document model otherwise. Linking follows the same rule,
+    so evaluation scores what runs.
     """
 
     def __init__(self, data: dict[str, Any]) -> None:
@@ -84,17 +91,20 @@ class PairScorer:
             ) from e
         return cls(json.loads(text))
 
+    def needs_sentences(self, features: np.ndarray) -> np.ndarray:
+        """For rows of (at least) document features: True where the full model should score."""
+        x = np.atleast_2d(np.asarray(features, dtype=np.float64))
+        document = to_unit(self.document.predict(x[:, : len(DOCUMENT_FEATURES)]))
+        return (x[:, 0] >= SENTENCE_FLOOR) | (np.abs(document - SAME_STORY_SCORE) < UNCERTAIN)
+
     def predict_raw(self, features: np.ndarray) -> np.ndarray:
         """Predicted negated Overall rating (-4 … -1) for rows of features."""
         x = np.atleast_2d(np.asarray(features, dtype=np.float64))
-        if x.shape[1] == len(DOCUMENT_FEATURES):
-            return self.document.predict(x)
-        close = x[:, 0] >= SENTENCE_FLOOR
-        out = np.empty(len(x))
-        if close.any():
-            out[close] = self.full.predict(x[close])
-        if (~close).any():
-            out[~close] = self.document.predict(x[~close, : len(DOCUMENT_FEATURES)])
+        out = self.document.predict(x[:, : len(DOCUMENT_FEATURES)])
+        if x.shape[1] == len(FEATURE_NAMES):
+            full = self.needs_sentences(x)
+            if full.any():
+                out[full] = self.full.predict(x[full])
         return out
 
     def score(self, features: np.ndarray) -> float:
@@ -112,6 +122,7 @@ def model_data(document: Any, full: Any, *, version: str, **extra: Any) -> dict[
     return {
         "version": version,
         "sentence_floor": SENTENCE_FLOOR,
+        "uncertain": UNCERTAIN,
         **extra,
         "document": one(document, DOCUMENT_FEATURES),
         "full": one(full, FEATURE_NAMES),

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsweave.link.alignment import AlignmentSummary
+from newsweave.link.pair_scorer import SAME_STORY_SCORE
 from newsweave.records import Evidence, Link, RelationKind
 
 
@@ -25,7 +26,7 @@ class RelationThresholds:
     duplicate_jaccard: float = 0.8
     version_coverage: float = 0.5
     version_similarity: float = 0.7
-    same_story: float = 2 / 3
+    same_story: float = SAME_STORY_SCORE
     related: float = 1 / 3
 
 
