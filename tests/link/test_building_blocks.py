@@ -59,6 +59,10 @@ def test_names_meet_across_spellings_and_numbers_disagree_by_qualifier() -> None
     ]
     assert differing_claims("150-200 militants", "150–200 militants") == []
     assert [c.kind for c in claims("plus de 40 morts, около 50 раненых, in 2017")] == ["lower", "approx"]
+    # A hedge in another language is the same claim, not a disagreement; a word ending in a hedge is no hedge.
+    assert differing_claims("about 16,000 people", "asi 16 000 lidí") == []
+    assert [c.kind for c in claims("ponad 50 osób, meer dan 50, mais de 50, понад 50")] == ["lower"] * 4
+    assert claims("moreover 5 people")[0].kind == "exact"
 
 
 def test_relation_kinds_follow_the_evidence() -> None:

@@ -78,21 +78,28 @@ def _alike(x: str, y: str, min_ratio: float) -> bool:
 # -- numeric claims -------------------------------------------------------------------------
 
 _QUALIFIERS: dict[str, tuple[str, ...]] = {
+    # en, fr, de, es, it, ru, then pt, nl, pl, cs, uk: a lexicon, so that a hedge ("about 40") is
+    # not mistaken for a disagreement with a bare "40" in a language whose hedges are unknown.
     "lower": ("more than", "over", "at least", "upwards of", "plus de", "au moins", "pas moins de", "mehr als",
-              "über", "mindestens", "más de", "al menos", "più di", "более", "больше", "свыше", "не менее",
-              "более чем", "как минимум"),
+              "über", "mindestens", "más de", "al menos", "più di", "oltre", "almeno", "более", "больше",
+              "свыше", "не менее", "более чем", "как минимум", "mais de", "pelo menos", "meer dan", "minstens",
+              "ten minste", "ponad", "więcej niż", "co najmniej", "více než", "přes", "nejméně", "alespoň",
+              "понад", "більше ніж", "щонайменше"),
     "upper": ("no more than", "less than", "fewer than", "up to", "at most", "under", "moins de", "jusqu'à",
-              "pas plus de", "weniger als", "bis zu", "höchstens", "menos de", "hasta", "meno di", "не более",
-              "менее", "до"),
+              "pas plus de", "weniger als", "bis zu", "höchstens", "menos de", "hasta", "meno di", "fino a",
+              "не более", "менее", "до", "até", "minder dan", "tot", "mniej niż", "do", "méně než", "až",
+              "менше ніж"),
     "approx": ("around", "about", "approximately", "roughly", "some", "nearly", "almost", "environ", "près de",
-               "quelque", "etwa", "rund", "ungefähr", "fast", "alrededor de", "cerca de", "circa", "около",
-               "примерно", "почти", "порядка"),
+               "quelque", "etwa", "rund", "ungefähr", "fast", "alrededor de", "cerca de", "unos", "casi",
+               "circa", "quasi", "около", "примерно", "почти", "порядка", "aproximadamente", "quase",
+               "ongeveer", "bijna", "około", "prawie", "blisko", "asi", "přibližně", "zhruba", "téměř", "skoro",
+               "близько", "майже", "приблизно"),
 }  # fmt: skip
 _NUMBER_WORDS = {"dozen": 12, "a dozen": 12, "douzaine": 12, "dutzend": 12, "docena": 12, "десяток": 10}
 _QUALIFIER_BY_PHRASE = {p: kind for kind, phrases in _QUALIFIERS.items() for p in phrases}
 _QUAL_RE = "|".join(sorted(map(re.escape, _QUALIFIER_BY_PHRASE), key=len, reverse=True))
 _CLAIM = re.compile(
-    rf"(?:(?P<qual>{_QUAL_RE})\s+(?:a\s+|une\s+)?)?"
+    rf"(?:(?<!\w)(?P<qual>{_QUAL_RE})\s+(?:a\s+|une\s+)?)?"
     rf"(?P<low>\d[\d,. ]*\d|\d|{'|'.join(_NUMBER_WORDS)})(?:\s*[-–—]\s*(?P<high>\d[\d,. ]*\d|\d))?",
     re.I,
 )
