@@ -356,6 +356,18 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """One independently written text in a story: its earliest article and the later copies of it.
+
+    Copies are the articles joined to it by ``duplicate`` or ``version`` links (reprints,
+    rewrites, translations), directly or through one another, earliest first.
+    """
+
+    article_id: str
+    copies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """A group of articles telling one real-world event, across languages and outlets."""
 
@@ -367,6 +379,8 @@ class Story:
     first_seen: datetime | None
     last_seen: datetime | None
     origin: str | None = None  # the earliest article: the first version of the text
+    # The story's independent texts, earliest first: 40 reprints of one wire text are one origin.
+    origins: tuple[Origin, ...] = ()
 
     @property
     def size(self) -> int:

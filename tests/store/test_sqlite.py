@@ -15,9 +15,13 @@ from newsweave.records import (
     Comment,
     DatePrecision,
     DateSource,
+    Evidence,
+    Link,
+    Origin,
     Provenance,
     PublicationDate,
     Rejection,
+    RelationKind,
 )
 from newsweave.store.sqlite import SqliteStore, migrations
 
@@ -119,3 +123,22 @@ def test_full_text_search_catches_up_with_what_was_stored() -> None:
     store.add_article(make_article("Flood in Kazan\nRiver levels rose overnight."))
     assert len(store.search_text("kazan")) == 1 and store.update_text_index() == 0
     assert store.search_text("nothing-like-this") == []
+
+
+def test_a_story_counts_copies_and_versions_of_one_text_as_one_origin() -> None:
+    store = SqliteStore(":memory:")
+    articles = [make_article(f"Title {n}\nBody of text {n}") for n in range(5)]
+    for article in articles:
+        store.add_article(article)
+        store.set_story(article.id, 1)
+    ids = [a.id for a in articles]  # stored in this order, undated: earliest first
+
+    def link(a: int, b: int, kind: RelationKind) -> None:
+        store.add_link(Link(ids[a], ids[b], kind, 0.9, Evidence()))
+
+    link(0, 2, RelationKind.DUPLICATE)
+    link(2, 3, RelationKind.VERSION)  # a version of a copy is still the same text
+    link(1, 4, RelationKind.VERSION)
+    link(0, 1, RelationKind.SAME_STORY)  # an independent report: another origin
+    origins = store.story(1).origins
+    assert origins == (Origin(ids[0], (ids[2], ids[3])), Origin(ids[1], (ids[4],)))

@@ -198,6 +198,8 @@ def story_dict(s: Story) -> dict[str, Any]:
         "first_seen": s.first_seen.isoformat() if s.first_seen else None,
         "last_seen": s.last_seen.isoformat() if s.last_seen else None,
         "origin": s.origin,
+        "independent_origins": len(s.origins),
+        "origins": [{"article": o.article_id, "copies": list(o.copies)} for o in s.origins],
         "article_ids": list(s.article_ids),
     }
 
@@ -205,11 +207,12 @@ def story_dict(s: Story) -> dict[str, Any]:
 def stories_table(stories: Iterable[Story]) -> Table:
     """A table of stories."""
     table = Table()
-    for name in ("id", "title", "size", "langs", "outlets", "first seen", "last seen"):
+    for name in ("id", "title", "size", "origins", "langs", "outlets", "first seen", "last seen"):
         table.add_column(name, overflow="fold")
     for s in stories:
         table.add_row(
-            str(s.id), escape(s.title or "—"), str(s.size), ",".join(s.languages), escape(", ".join(s.outlets)),
+            str(s.id), escape(s.title or "—"), str(s.size), str(len(s.origins)), ",".join(s.languages),
+            escape(", ".join(s.outlets)),
             s.first_seen.strftime("%Y-%m-%d") if s.first_seen else "—",
             s.last_seen.strftime("%Y-%m-%d") if s.last_seen else "—",
         )  # fmt: skip
@@ -219,10 +222,10 @@ def stories_table(stories: Iterable[Story]) -> Table:
 def story_detail(s: Story, articles: list[Article], links: list[Link]) -> None:
     """A story's articles and the relations among them."""
     out.rule(f"[bold]story {s.id}: {escape(s.title or '')}")
-    out.print(
-        articles_table(
-            articles, title=f"{s.size} articles, earliest first (origin {s.origin[:12] if s.origin else '?'})"
-        )
-    )
+    out.print(articles_table(articles, title=f"{s.size} articles, earliest first"))
+    out.print(f"{len(s.origins)} independent text(s); the others are copies or versions of them:")
+    for origin in s.origins:
+        copies = ", ".join(c[:12] for c in origin.copies) or "no copies"
+        out.print(f"  {origin.article_id[:12]} ← {copies}")
     if links:
         out.print(links_table(links))

@@ -23,6 +23,7 @@ from newsweave.records import (
     Evidence,
     IngestReport,
     Link,
+    Origin,
     Provenance,
     PublicationDate,
     Rejection,
@@ -390,7 +391,32 @@ class SqliteStore:
             first_seen=min(dates) if dates else None,
             last_seen=max(dates) if dates else None,
             origin=ids[0],
+            origins=self._origins(ids),
         )
+
+    def _origins(self, ids: list[str]) -> tuple[Origin, ...]:
+        """Group a story's articles (earliest first) into texts joined by duplicate or version links."""
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(
+            f"SELECT a, b FROM relations WHERE kind IN ('duplicate', 'version') AND a IN ({marks}) AND b IN ({marks})",
+            (*ids, *ids),
+        )
+        first_of = {i: i for i in ids}  # union-find; the root is the group's earliest article
+
+        def root(x: str) -> str:
+            while first_of[x] != x:
+                first_of[x] = first_of[first_of[x]]
+                x = first_of[x]
+            return x
+
+        rank = {article_id: n for n, article_id in enumerate(ids)}
+        for a, b in rows:
+            ra, rb = sorted((root(a), root(b)), key=rank.__getitem__)
+            first_of[rb] = ra
+        groups: dict[str, list[str]] = {}
+        for article_id in ids:
+            groups.setdefault(root(article_id), []).append(article_id)
+        return tuple(Origin(first, tuple(rest)) for first, *rest in groups.values())
 
     def next_story_id(self) -> int:
         """An unused story id."""
