@@ -36,3 +36,15 @@ def test_every_command_has_help_with_an_example() -> None:
 def test_every_quality_row_names_its_command() -> None:
     rows = [line for line in README.splitlines() if line.startswith("| ") and re.search(r"\*\*0\.\d{3}\*\*", line)]
     assert rows and all("`newsweave eval " in row for row in rows)
+
+
+def test_the_cli_reference_is_current() -> None:
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "gen_cli_reference.py"
+    spec = importlib.util.spec_from_file_location("gen_cli_reference", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = module.OUT.read_text(encoding="utf-8")
+    assert written == module.reference(), "docs/cli-reference.md is stale: run scripts/gen_cli_reference.py"
