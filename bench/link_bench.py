@@ -7,7 +7,10 @@
    (clustered around "events", so candidates pass the floor and get scored as real ones do):
    per-article time for the next articles, and peak memory.
 
-    uv run python bench/link_bench.py [--articles 200] [--sizes 10000 100000]
+3. Optionally (--open N), the time to open a store of N linked articles for linking, with and
+   without the ANN graph saved beside it by the previous run.
+
+    uv run python bench/link_bench.py [--articles 200] [--sizes 10000 100000] [--open 100000]
 """
 
 from __future__ import annotations
@@ -119,8 +122,43 @@ def linking_alone(stored: int, new: int = 300) -> dict[str, float]:
     return {"stored": stored, "ms_per_article": 1000 * seconds / new}
 
 
+def opening(stored: int) -> dict[str, float]:
+    """Seconds to open a store of ``stored`` linked articles for linking: without, then with, the saved graph."""
+    from newsweave.analyze.embedding import RoutedEmbedder
+    from newsweave.link.duplicates import signature
+    from newsweave.linking import StoreLinker
+    from newsweave.records import Article, Provenance
+    from newsweave.store.sqlite import SqliteStore, StoredEmbedding
+
+    rng = np.random.default_rng(0)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SqliteStore(Path(tmp) / "s.sqlite")
+        with store.transaction():
+            for i in range(stored):
+                text = f"Report {i} on event {i % max(1, stored // 20)}. " + "Words " * 20
+                article_id = hashlib.sha256(str(i).encode()).hexdigest()
+                store.add_article(Article(article_id, f"t{i}", (text,), Provenance("bench"), "bench", language="en"))
+                vector = rng.normal(size=512).astype(np.float32)
+                vector /= np.linalg.norm(vector)
+                store.put_embedding(article_id, StoredEmbedding(RoutedEmbedder.name, vector, vector))
+                store.put_signature(article_id, signature(text))
+                store.mark_linked(article_id)
+                store.set_story(article_id, 1 + i // 5)
+        start = time.perf_counter()
+        linker = StoreLinker(store)
+        cold = time.perf_counter() - start
+        assert linker.index_path is not None
+        linker.linker.vectors.save(linker.index_path)
+        start = time.perf_counter()
+        StoreLinker(store)
+        warm = time.perf_counter() - start
+        store.close()
+    return {"stored": stored, "open_without_saved_graph_s": cold, "open_with_saved_graph_s": warm}
+
+
 def _child(kind: str, arg: int) -> None:
-    result = end_to_end(arg) if kind == "e2e" else linking_alone(arg)
+    runs = {"e2e": end_to_end, "link": linking_alone, "open": opening}
+    result = runs[kind](arg)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
@@ -135,6 +173,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--open", type=int, default=0, help="also time opening a store this large (slow to build)")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -154,6 +193,11 @@ def main() -> None:
         )
     growth = rows[-1]["ms_per_article"] / rows[0]["ms_per_article"]
     print(f"  growth {rows[0]['stored']:,} -> {rows[-1]['stored']:,}: {growth:.2f}x")
+    if args.open:
+        opened = _run("open", args.open)
+        print(f"opening a store of {args.open:,} linked articles for linking:")
+        print(f"  building the ANN graph from the stored vectors  {opened['open_without_saved_graph_s']:6.1f} s")
+        print(f"  with the graph saved by the last link run       {opened['open_with_saved_graph_s']:6.1f} s")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from newsweave.analyze.embedding import Embedder, RoutedEmbedder
 from newsweave.link.duplicates import signature
@@ -36,8 +37,9 @@ class StoreLinker:
         self.linker = Linker(embedder or RoutedEmbedder(), scorer or PairScorer.load())
         self.model = self.linker.embedder.name
         self._cache: OrderedDict[str, LinkArticle] = OrderedDict()
-        for article_id, document, sig in store.linked_vectors(self.model):
-            self.linker.remember(article_id, document, sig)
+        # The ANN graph is saved beside the store, so opening it does not re-insert every vector.
+        self.index_path = None if store.path == ":memory:" else Path(f"{store.path}.{self.model}.usearch")
+        self.linker.load(list(store.linked_vectors(self.model)), self.index_path)
         for article_id, story_id, published in store.story_memberships():
             self.linker.clusterer.place(article_id, story_id, published)
         for article_id, story_id in store.cannot_join():
@@ -53,6 +55,8 @@ class StoreLinker:
             if on_article:
                 on_article(article)
         report.stories = len({s for _, s, _ in self.store.story_memberships()})
+        if report.linked and self.index_path is not None:
+            self.linker.vectors.save(self.index_path)
         return report
 
     def link_one(self, article: Article) -> int:

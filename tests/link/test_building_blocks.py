@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -132,3 +133,20 @@ def test_the_shipped_scorer_loads_and_maps_ratings_to_unit_scores() -> None:
 def test_sentences_split_in_many_scripts() -> None:
     expected = ["Он приехал утром.", "Потом ушёл к А. Петрову.", "Dr. Who?", "Yes."]
     assert split_sentences("Он приехал утром. Потом ушёл к А. Петрову. Dr. Who? Yes.") == expected
+
+
+def test_a_saved_vector_graph_is_reused_and_a_stale_one_rebuilt(tmp_path: Path) -> None:
+    from newsweave.link.ann import EXACT_BELOW, VectorIndex
+
+    rng = np.random.default_rng(5)
+    vectors = rng.normal(size=(EXACT_BELOW + 300, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    path = tmp_path / "vectors.usearch"
+    assert VectorIndex.from_vectors(vectors[:-100]).save(path)
+    grown = VectorIndex.from_vectors(vectors, path)  # the saved part, then the 100 new ones
+    assert len(grown) == len(vectors)
+    assert grown.search(vectors[-1], 1)[0][0] == len(vectors) - 1
+    assert grown.search(vectors[5], 1)[0][0] == 5
+    other = VectorIndex.from_vectors(vectors[::-1].copy(), path)  # not what was saved: rebuilt
+    assert other.search(vectors[0], 1)[0][0] == len(vectors) - 1
+    assert not VectorIndex.from_vectors(vectors[:10]).save(tmp_path / "small")  # exact: nothing to save

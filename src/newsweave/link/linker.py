@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 import numpy as np
 
@@ -102,6 +103,15 @@ class Linker:
         article.sentences = split_sentences(article.text)[:MAX_SENTENCES] or [article.text[:500]]
         article.sentence_vectors = self.embedder.embed(article.sentences, article.language)
         return True
+
+    def load(self, linked: list[tuple[str, np.ndarray, np.ndarray]], saved_index: Path | None = None) -> None:
+        """Fill the indexes with already linked (article id, document vector, signature), in link order."""
+        for article_id, _, sig in linked:
+            self.duplicates.add(article_id, sig)
+        self._ids = [article_id for article_id, _, _ in linked]
+        if linked:
+            vectors = np.stack([document for _, document, _ in linked])
+            self.vectors = VectorIndex.from_vectors(vectors, saved_index)
 
     def remember(self, article_id: str, document: np.ndarray, sig: np.ndarray) -> None:
         """Add a linked article to the candidate indexes."""
