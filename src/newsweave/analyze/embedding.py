@@ -160,10 +160,3 @@ class RoutedEmbedder:
         if not self.routes_to_fallback(language) or not texts:
             return self.primary.embed(texts)
         return apply_bridge(self.fallback.embed(texts), _bridge())
-
-
-EMBEDDERS: dict[str, type[UseEmbedder] | type[E5Embedder] | type[RoutedEmbedder]] = {
-    "routed": RoutedEmbedder,
-    "use": UseEmbedder,
-    "e5": E5Embedder,
-}

@@ -25,7 +25,7 @@ from newsweave.link.alignment import align, summarise
 from newsweave.link.ann import VectorIndex
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
-from newsweave.link.pair_features import PairSide, pair_features
+from newsweave.link.pair_features import PairSide, pair_features, sentence_features
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.link.relations import RelationThresholds, decide
 from newsweave.link.stories import StoryClusterer
@@ -152,19 +152,16 @@ class Linker:
 
     def _relate(self, a: LinkArticle, b: LinkArticle, cosine: float, result: LinkResult) -> Link | None:
         features = pair_features(_side(a), _side(b), with_sentences=False)
-        close = bool(self.scorer.needs_sentences(features)[0])
-        if close:
+        aligned, summary = [], None
+        if self.scorer.needs_sentences(features)[0]:
             for side in (a, b):
                 if self.ensure_sentences(side):
                     result.embedded_sentences.append(side)
-            features = pair_features(_side(a), _side(b))
-        side_a, side_b = _side(a), _side(b)
-        score = self.scorer.score(features)
-        aligned, summary = [], None
-        if close:
-            assert side_a.sentences is not None and side_b.sentences is not None
-            aligned = align(a.sentences or [], b.sentences or [], side_a.sentences, side_b.sentences)
+            assert a.sentence_vectors is not None and b.sentence_vectors is not None
+            features = np.concatenate([features, sentence_features(_side(a), _side(b))])
+            aligned = align(a.sentences or [], b.sentences or [], a.sentence_vectors, b.sentence_vectors)
             summary = summarise(aligned, a.sentences or [], b.sentences or [])
+        score = self.scorer.score(features)
         dup = jaccard(a.signature, b.signature)
         kind, strength = decide(jaccard=dup, pair_score=score, alignment=summary, thresholds=self.thresholds)
         if kind is None:

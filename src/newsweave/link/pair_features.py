@@ -67,15 +67,18 @@ def pair_features(a: PairSide, b: PairSide, *, with_sentences: bool = True) -> n
     ]
     if not with_sentences:
         return np.array(document, dtype=np.float64)
+    return np.concatenate([np.array(document, dtype=np.float64), sentence_features(a, b)])
+
+
+def sentence_features(a: PairSide, b: PairSide) -> np.ndarray:
+    """The sentence features alone (float64[len(SENTENCE_FEATURES)]), to extend document features."""
     if a.sentences is None or b.sentences is None:
         raise ValueError("sentence features need both sides' sentence vectors")
-    return np.array(document + _sentence_features(a.sentences, b.sentences), dtype=np.float64)
-
-
-def _sentence_features(a: np.ndarray, b: np.ndarray) -> list[float]:
-    sim = a @ b.T if len(a) and len(b) else np.zeros((1, 1))
-    mean_cos = float(normalise(a.mean(0)) @ normalise(b.mean(0))) if sim.size > 1 else 0.0
-    return [float(sim.max(axis=1).mean()), float(sim.max(axis=0).mean()), float((sim > 0.6).mean()), mean_cos]
+    x, y = a.sentences, b.sentences
+    sim = x @ y.T if len(x) and len(y) else np.zeros((1, 1))
+    mean_cos = float(normalise(x.mean(0)) @ normalise(y.mean(0))) if sim.size > 1 else 0.0
+    coverage = [float(sim.max(axis=1).mean()), float(sim.max(axis=0).mean())]
+    return np.array([*coverage, float((sim > 0.6).mean()), mean_cos], dtype=np.float64)
 
 
 def _jaccard(x: AbstractSet[object], y: AbstractSet[object]) -> float:
