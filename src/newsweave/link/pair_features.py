@@ -19,8 +19,8 @@ because they need every sentence embedded, which costs as much as the whole text
 9. cosine of the two mean sentence vectors.
 
 On SemEval-2022 Task 8 dev.csv the sentence features add 0.006 to the cross-validated Pearson r
-(0.772 with them for every pair, 0.765 without); reading them only above the floor keeps 0.769
-while 31% of those (similarity-enriched) pairs, and far fewer in a real stream, need sentences.
+(0.772 with them for every pair, 0.765 without); reading them only for close pairs (cosine >= the
+floor, or a close same-story call: see ``PairScorer.needs_sentences``) keeps 0.768.
 """
 
 from __future__ import annotations
