@@ -87,3 +87,12 @@ def test_relation_kinds_on_hand_made_cases(tmp_path: Path, data_dir: Path) -> No
         assert title[dam.origins[0].article_id][:5] == "Dam b"  # the first text, with its German version
         assert [title[c][:5] for c in dam.origins[0].copies] == ["Staud"]
         assert nw.link().linked == 0  # re-running links nothing twice
+
+
+def test_a_query_in_a_language_outside_use_finds_the_story(tmp_path: Path, data_dir: Path) -> None:
+    with Newsweave(Settings(db_path=tmp_path / "q.sqlite")) as nw:
+        nw.ingest([str(data_dir / "link" / "cases.jsonl")])
+        nw.link()
+        hits = nw.search("Protržení přehrady na Dněpru zaplavilo vesnice", limit=3)  # Czech, through the bridge
+        assert hits[0][0].title.startswith(("Dam bursts", "Staudamm", "V oblasti", "Floodwaters"))
+        assert all("Tokyo" not in article.title for article, _ in hits[:2])
