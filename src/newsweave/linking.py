@@ -44,6 +44,14 @@ class StoreLinker:
             self.linker.clusterer.place(article_id, story_id, published)
         for article_id, story_id in store.cannot_join():
             self.linker.clusterer.cannot_join.setdefault(article_id, set()).add(story_id)
+        self._duplicates_loaded = False  # search, similar and why never need them
+
+    def load_duplicates(self) -> None:
+        """Fill the near-duplicate index from the store's signatures (once; linking calls it)."""
+        if not self._duplicates_loaded:
+            for article_id, sig in self.store.signatures():
+                self.linker.duplicates.add(article_id, sig)
+            self._duplicates_loaded = True
 
     def run(self, on_article: Callable[[Article], None] | None = None) -> LinkReport:
         """Link every stored article not linked yet, in publication order; each commits on its own."""
@@ -61,6 +69,7 @@ class StoreLinker:
 
     def link_one(self, article: Article) -> int:
         """Link one article; return how many relations it got."""
+        self.load_duplicates()
         view = self.view(article)
         result = self.linker.link(view, self.view_by_id)
         for changed in {a.id: a for a in (*result.embedded_sentences, view)}.values():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,22 @@ def test_a_query_in_a_language_outside_use_finds_the_story(tmp_path: Path, data_
         hits = nw.search("Protržení přehrady na Dněpru zaplavilo vesnice", limit=3)  # Czech, through the bridge
         assert hits[0][0].title.startswith(("Dam bursts", "Staudamm", "V oblasti", "Floodwaters"))
         assert all("Tokyo" not in article.title for article, _ in hits[:2])
+
+
+def test_a_reprint_linked_in_a_later_run_is_a_duplicate_of_the_earlier_article(tmp_path: Path, data_dir: Path) -> None:
+    cases = [json.loads(line) for line in (data_dir / "link" / "cases.jsonl").read_text(encoding="utf-8").splitlines()]
+    original = next(c for c in cases if c["id"] == "orig")
+    reprint = dict(original, outlet="Reprint Daily", text=original["text"] + "\n\nReporting by staff.")
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps(original), encoding="utf-8")
+    second.write_text(json.dumps(reprint), encoding="utf-8")
+    db = tmp_path / "d.sqlite"
+    with Newsweave(Settings(db_path=db)) as nw:
+        nw.ingest([str(first)])
+        nw.link()
+    with Newsweave(Settings(db_path=db)) as nw:  # a new process: the duplicate index comes from the store
+        nw.ingest([str(second)])
+        assert nw.link().links == 1
+        (link,) = nw.relations()
+        assert link.kind is RelationKind.DUPLICATE and link.evidence.jaccard >= 0.8
+        assert len(nw.stories()[0].origins) == 1  # a reprint is no new origin

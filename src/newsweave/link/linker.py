@@ -104,14 +104,14 @@ class Linker:
         article.sentence_vectors = self.embedder.embed(article.sentences, article.language)
         return True
 
-    def load(self, linked: list[tuple[str, np.ndarray, np.ndarray]], saved_index: Path | None = None) -> None:
-        """Fill the indexes with already linked (article id, document vector, signature), in link order."""
-        for article_id, _, sig in linked:
-            self.duplicates.add(article_id, sig)
-        self._ids = [article_id for article_id, _, _ in linked]
+    def load(self, linked: list[tuple[str, np.ndarray]], saved_index: Path | None = None) -> None:
+        """Fill the vector index with already linked (article id, document vector), in link order.
+
+        The duplicate index is filled apart (``duplicates.add``): only linking needs it.
+        """
+        self._ids = [article_id for article_id, _ in linked]
         if linked:
-            vectors = np.stack([document for _, document, _ in linked])
-            self.vectors = VectorIndex.from_vectors(vectors, saved_index)
+            self.vectors = VectorIndex.from_vectors(np.stack([document for _, document in linked]), saved_index)
 
     def remember(self, article_id: str, document: np.ndarray, sig: np.ndarray) -> None:
         """Add a linked article to the candidate indexes."""

@@ -263,15 +263,15 @@ class SqliteStore:
             matrix,
         )
 
-    def linked_vectors(self, model: str) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
-        """(article id, document vector, MinHash signature) of every linked article, in link order."""
+    def linked_vectors(self, model: str) -> Iterator[tuple[str, np.ndarray]]:
+        """(article id, document vector) of every linked article, in link order."""
         rows = self._db.execute(
-            "SELECT e.article_id, e.document, s.minhash FROM linked l JOIN embeddings e ON e.article_id = l.article_id "
-            "JOIN signatures s ON s.article_id = l.article_id WHERE e.model = ? ORDER BY l.seq",
+            "SELECT e.article_id, e.document FROM linked l JOIN embeddings e ON e.article_id = l.article_id "
+            "WHERE e.model = ? ORDER BY l.seq",
             (model,),
         )
-        for aid, document, minhash in rows:
-            yield aid, np.frombuffer(document, dtype=np.float32), np.frombuffer(minhash, dtype=np.uint64)
+        for aid, document in rows:
+            yield aid, np.frombuffer(document, dtype=np.float32)
 
     def put_signature(self, article_id: str, signature: np.ndarray) -> None:
         """Store an article's MinHash signature."""
@@ -281,7 +281,7 @@ class SqliteStore:
         )
 
     def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
-        """Every stored (article id, MinHash signature)."""
+        """Every stored (article id, MinHash signature): those of the linked articles."""
         for aid, blob in self._db.execute("SELECT article_id, minhash FROM signatures"):
             yield aid, np.frombuffer(blob, dtype=np.uint64)
 
