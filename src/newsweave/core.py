@@ -115,8 +115,7 @@ class Newsweave:
         if stored:
             link = stored[0]
         else:
-            linker = self._linker()
-            computed, _ = linker.linker.relate(linker.view(first), linker.view(second))
+            computed = self._linker().relate(first, second)
             if computed is None:
                 return f"{second.id[:12]} and {first.id[:12]} are not related: their learned same-story score is low."
             link = computed

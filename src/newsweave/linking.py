@@ -14,7 +14,7 @@ from newsweave.analyze.embedding import Embedder, RoutedEmbedder
 from newsweave.link.duplicates import signature
 from newsweave.link.linker import LinkArticle, Linker
 from newsweave.link.pair_scorer import PairScorer
-from newsweave.records import Article
+from newsweave.records import Article, Link
 from newsweave.store.sqlite import SqliteStore, StoredEmbedding
 
 _CACHE = 512  # candidate articles kept in memory between links (recent ones recur)
@@ -80,6 +80,15 @@ class StoreLinker:
         self.store.set_story(article.id, result.story_id)
         self.store.mark_linked(article.id)
         return len(result.links)
+
+    def relate(self, first: Article, second: Article) -> Link | None:
+        """The relation of two articles computed now (None: unrelated); vectors it embeds are stored."""
+        a, b = self.view(first), self.view(second)
+        link, result = self.linker.relate(a, b)
+        with self.store.transaction():
+            for changed in {x.id: x for x in (*result.embedded_sentences, a, b)}.values():
+                self._save(changed)  # embed once: a later link or why reads them back
+        return link
 
     def view(self, article: Article) -> LinkArticle:
         """The article as linking sees it: stored vectors, or new ones embedded now."""

@@ -116,3 +116,14 @@ def test_a_reprint_linked_in_a_later_run_is_a_duplicate_of_the_earlier_article(t
         (link,) = nw.relations()
         assert link.kind is RelationKind.DUPLICATE and link.evidence.jaccard >= 0.8
         assert len(nw.stories()[0].origins) == 1  # a reprint is no new origin
+
+
+def test_why_on_a_pair_never_linked_says_so_and_stores_what_it_embedded(tmp_path: Path, data_dir: Path) -> None:
+    with Newsweave(Settings(db_path=tmp_path / "w.sqlite")) as nw:
+        nw.ingest([str(data_dir / "link" / "cases.jsonl")])  # ingested, not linked
+        ids = {a.title[:5]: a.id for a in nw.articles()}
+        assert "not related" in nw.why(ids["Tokyo"], ids["Khers"])
+        explained = nw.why(ids["Dam b"], ids["Staud"])  # computed now, from vectors embedded now
+        assert "is a version of" in explained
+        stored = nw.store.get_embedding(ids["Staud"])
+        assert stored is not None and stored.sentence_vectors is not None  # embedded once, kept
