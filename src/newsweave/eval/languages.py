@@ -34,7 +34,6 @@ DECLARATIONS = {
     "sv": "swe", "sw": "swh", "ta": "tam", "uk": "ukr", "ur": "urd", "vi": "vie", "bn": "ben", "am": "amh",
     "ha": "hau_NG", "mr": "mar", "te": "tel", "tl": "tgl", "uz": "uzn_latn",
 }  # fmt: skip
-SYSTEMS = ("USE v3 alone", "newsweave (routed)", "e5 alone")
 
 
 @dataclass(frozen=True, slots=True)
