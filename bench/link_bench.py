@@ -53,16 +53,27 @@ def articles(n: int, seed: int = 3) -> list[dict[str, str]]:
 
 
 def end_to_end(n: int) -> dict[str, float]:
-    """Ingest and link ``n`` articles; then embed the same texts bare."""
+    """Ingest and link ``n`` articles; then embed the same texts bare. Also splits our time into
+    embedding (every USE call) and everything else."""
     from newsweave import Newsweave, Settings
     from newsweave.analyze.embedding import UseEmbedder
 
     docs = articles(n)
+    embedding = [0.0]
+    bare_embed = UseEmbedder.embed
+
+    def timed_embed(self: UseEmbedder, texts: list[str], language: str | None = None) -> np.ndarray:
+        start = time.perf_counter()
+        vectors = bare_embed(self, texts, language)
+        embedding[0] += time.perf_counter() - start
+        return vectors
+
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "a.jsonl"
         path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
         embedder = UseEmbedder()
         embedder.embed(["warm up"])
+        UseEmbedder.embed = timed_embed  # type: ignore[method-assign]
         with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite")) as nw:
             nw.pipeline()
             start = time.perf_counter()
@@ -71,12 +82,14 @@ def end_to_end(n: int) -> dict[str, float]:
             ours = time.perf_counter() - start
             stored = [nw.store.get_embedding(a.id) for a in nw.articles()]
             split = sum(1 for e in stored if e is not None and e.sentence_vectors is not None)
+        UseEmbedder.embed = bare_embed  # type: ignore[method-assign]
         start = time.perf_counter()
         for d in docs:
             embedder.embed([f"{d['title']}\n{d['text']}"[:3000]])
         bare = time.perf_counter() - start
     rates = {"newsweave_per_s": n / ours, "bare_embedder_per_s": n / bare}
-    return {"articles": n, **rates, "sentences_embedded": split / n}
+    split_ms = {"embedding_ms": 1000 * embedding[0] / n, "other_ms": 1000 * (ours - embedding[0]) / n}
+    return {"articles": n, **rates, **split_ms, "bare_ms": 1000 * bare / n, "sentences_embedded": split / n}
 
 
 class StandInEmbedder:
@@ -192,6 +205,8 @@ def main() -> None:
     print(f"  bare USE embedder, same texts        {e2e['bare_embedder_per_s']:6.1f} articles/s")
     print(f"  ratio                                {e2e['newsweave_per_s'] / e2e['bare_embedder_per_s']:6.2f}")
     print(f"  articles whose sentences were needed {e2e['sentences_embedded']:6.0%}")
+    embed, bare, rest = e2e["embedding_ms"], e2e["bare_ms"], e2e["other_ms"]
+    print(f"  per article: embedding {embed:.1f} ms (bare {bare:.1f}), everything else {rest:.1f} ms")
     rows = [_run("link", size) for size in args.sizes]
     print("linking stage alone (stand-in vectors):")
     for r in rows:
