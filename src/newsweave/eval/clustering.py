@@ -152,7 +152,7 @@ def _article(key: str, text: str, language: str) -> Article:
 def _score(scored: Mapping[tuple[str, str], Link], p: RatedPair) -> float:
     """The pair's learned score, when it was scored and linked (a score >= 1/3); else 0."""
     link = scored.get((_id(p.text1), _id(p.text2)))
-    return link.evidence.pair_score or 0.0 if link is not None else 0.0
+    return (link.evidence.pair_score or 0.0) if link is not None else 0.0
 
 
 def _linked(scored: Mapping[tuple[str, str], Link], p: RatedPair) -> bool:

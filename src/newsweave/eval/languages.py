@@ -73,14 +73,16 @@ def load_declaration(folder: Path, code: str) -> dict[int, str]:
 
 def evaluate_languages(folder: Path, languages: Sequence[str] | None = None) -> list[LanguageRow]:
     """Score every language (default: all of ``DECLARATIONS`` but English) against English."""
+    chosen = list(languages or [code for code in DECLARATIONS if code != "en"])
+    unknown = [code for code in chosen if code not in DECLARATIONS]
+    if unknown:
+        raise ConfigError(f"no declaration is set for language {unknown[0]!r}", hint=f"one of {sorted(DECLARATIONS)}")
     use, e5 = _Remembered(UseEmbedder()), _Remembered(E5Embedder())
     routed = RoutedEmbedder(primary=use, fallback=e5)
     detect = LanguageDetector().detect
     english = load_declaration(folder, DECLARATIONS["en"])
     rows = []
-    for language in languages or [code for code in DECLARATIONS if code != "en"]:
-        if language not in DECLARATIONS:
-            raise ConfigError(f"no declaration is set for language {language!r}", hint=f"one of {sorted(DECLARATIONS)}")
+    for language in chosen:
         other = load_declaration(folder, DECLARATIONS[language])
         numbers = sorted(set(english) & set(other))
         ours, theirs = [english[n] for n in numbers], [other[n] for n in numbers]
@@ -93,17 +95,16 @@ def evaluate_languages(folder: Path, languages: Sequence[str] | None = None) -> 
                 route="e5 → bridge" if bridged * 2 > len(detected) else "USE v3",
                 articles=len(numbers),
                 use_auc=_auc(use.embed(ours), use.embed(theirs)),
-                routed_auc=_auc(_embed_each(routed, ours, ["en"]), _embed_each(routed, theirs, detected)),
+                routed_auc=_auc(_embed_each(routed, ours, ["en"] * len(ours)), _embed_each(routed, theirs, detected)),
                 e5_auc=e5_auc,
             )
         )
     return rows
 
 
-def _embed_each(embedder: Embedder, texts: list[str], languages: list[str | None] | list[str]) -> np.ndarray:
+def _embed_each(embedder: Embedder, texts: list[str], languages: Sequence[str | None]) -> np.ndarray:
     """Embed each text with its own language, as the pipeline does (one language per article)."""
-    routes = languages if len(languages) == len(texts) else languages * len(texts)
-    return np.stack([embedder.embed([t], lang)[0] for t, lang in zip(texts, routes, strict=True)])
+    return np.stack([embedder.embed([t], lang)[0] for t, lang in zip(texts, languages, strict=True)])
 
 
 def _auc(english: np.ndarray, other: np.ndarray) -> float:

@@ -40,9 +40,7 @@ class _Trees:
         # walked at once, one numpy step per level: scoring costs microseconds, not a Python loop.
         trees = data["trees"]
         width = max(len(t["leaf"]) for t in trees)
-        padded = {
-            key: np.array([list(t[key]) + [key == "leaf"] * (width - len(t[key])) for t in trees]) for key in _KEYS
-        }
+        padded = {key: np.array([_pad(t[key], width, key == "leaf") for t in trees]) for key in _KEYS}
         self.feature, self.left, self.right = padded["feature"], padded["left"], padded["right"]
         self.threshold, self.value = padded["threshold"].astype(float), padded["value"].astype(float)
         self.leaf, self.missing_left = padded["leaf"].astype(bool), padded["missing_left"].astype(bool)
@@ -94,15 +92,14 @@ class PairScorer:
     def needs_sentences(self, features: np.ndarray) -> np.ndarray:
         """For rows of (at least) document features: True where the full model should score."""
         x = np.atleast_2d(np.asarray(features, dtype=np.float64))
-        document = to_unit(self.document.predict(x[:, : len(DOCUMENT_FEATURES)]))
-        return (x[:, 0] >= SENTENCE_FLOOR) | (np.abs(document - SAME_STORY_SCORE) < UNCERTAIN)
+        return _needs_sentences(x, self.document.predict(x[:, : len(DOCUMENT_FEATURES)]))
 
     def predict_raw(self, features: np.ndarray) -> np.ndarray:
         """Predicted negated Overall rating (-4 … -1) for rows of features."""
         x = np.atleast_2d(np.asarray(features, dtype=np.float64))
         out = self.document.predict(x[:, : len(DOCUMENT_FEATURES)])
         if x.shape[1] == len(FEATURE_NAMES):
-            full = self.needs_sentences(x)
+            full = _needs_sentences(x, out)
             if full.any():
                 out[full] = self.full.predict(x[full])
         return out
@@ -130,6 +127,12 @@ def model_data(document: Any, full: Any, *, version: str, **extra: Any) -> dict[
 
 
 _KEYS = ("feature", "threshold", "left", "right", "leaf", "value", "missing_left")
+
+
+def _needs_sentences(x: np.ndarray, document_prediction: np.ndarray) -> np.ndarray:
+    """Rows close enough to be versions, or whose document-model score is a close call."""
+    close_call = np.abs(to_unit(document_prediction) - SAME_STORY_SCORE) < UNCERTAIN
+    return (x[:, 0] >= SENTENCE_FLOOR) | close_call
 
 
 def _pad(values: list[Any], width: int, fill: bool) -> list[Any]:

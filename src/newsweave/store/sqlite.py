@@ -391,15 +391,17 @@ class SqliteStore:
             first_seen=min(dates) if dates else None,
             last_seen=max(dates) if dates else None,
             origin=ids[0],
-            origins=self._origins(ids),
+            origins=self._origins(story_id, ids),
         )
 
-    def _origins(self, ids: list[str]) -> tuple[Origin, ...]:
-        """Group a story's articles (earliest first) into texts joined by duplicate or version links."""
-        marks = ",".join("?" * len(ids))
+    def _origins(self, story_id: int, ids: list[str]) -> tuple[Origin, ...]:
+        """Group a story's articles (``ids``, earliest first) into texts joined by duplicate or version links."""
+        # A join, not "IN (?, ?, …)": a story of thousands of reprints would pass SQLite's variable limit.
         rows = self._db.execute(
-            f"SELECT a, b FROM relations WHERE kind IN ('duplicate', 'version') AND a IN ({marks}) AND b IN ({marks})",
-            (*ids, *ids),
+            "SELECT r.a, r.b FROM relations r JOIN story_members ma ON ma.article_id = r.a "
+            "JOIN story_members mb ON mb.article_id = r.b "
+            "WHERE r.kind IN ('duplicate', 'version') AND ma.story_id = ? AND mb.story_id = ?",
+            (story_id, story_id),
         )
         first_of = {i: i for i in ids}  # union-find; the root is the group's earliest article
 
