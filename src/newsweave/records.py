@@ -386,3 +386,202 @@ class Story:
     def size(self) -> int:
         """How many articles the story holds."""
         return len(self.article_ids)
+
+
+# -- facts: what an article says ---------------------------------------------------------------
+#
+# Offsets (``start``, ``end``) are character offsets into ``Article.text`` (the body paragraphs
+# joined by blank lines), so a fact can always be shown in its sentence.
+
+
+def _check_span(start: int, end: int, text: str) -> None:
+    if not 0 <= start < end:
+        raise ValueError(f"a span needs 0 <= start < end, got {start}..{end}")
+    if not text:
+        raise ValueError("a span's text cannot be empty")
+
+
+class EntityType(StrEnum):
+    """What a named entity is (the BSNLP and CoNLL classes)."""
+
+    PERSON = "PER"
+    ORGANIZATION = "ORG"
+    LOCATION = "LOC"
+    PRODUCT = "PRO"
+    EVENT = "EVT"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in an article's text, with the canonical entity it refers to.
+
+    ``entity`` is the key of the canonical entity shared by every spelling, script and
+    inflection of one real entity ("ИГИЛ", "Daech" and "IS" share one); None when the mention
+    could not be normalised beyond its own form.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    entity: str | None = None
+    lemma: str | None = None  # base form ("Абу-Кемаля" -> "Абу-Кемаль")
+    score: float = 1.0
+
+    def __post_init__(self) -> None:
+        _check_span(self.start, self.end, self.text)
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"a mention's score must be in [0, 1], got {self.score}")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity: one name to show, its type and the aliases it is known by."""
+
+    key: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place mention and the gazetteer entry it was resolved to.
+
+    A mention that cannot be resolved with confidence keeps ``geonames_id`` None: a named
+    mention, never a wrong pin.
+    """
+
+    start: int
+    end: int
+    text: str
+    geonames_id: int | None = None
+    name: str | None = None  # the gazetteer's name ("Abu Kamal")
+    country: str | None = None  # ISO 3166-1 alpha-2
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None  # GeoNames feature class and code, e.g. "P.PPLA2", "A.PCLI"
+    population: int | None = None
+    score: float = 0.0  # confidence of the resolution, in [0, 1]
+
+    def __post_init__(self) -> None:
+        _check_span(self.start, self.end, self.text)
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("a place has both coordinates or neither")
+        if self.lat is not None and not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180):  # type: ignore[operator]
+            raise ValueError(f"coordinates out of range: {self.lat}, {self.lon}")
+
+    @property
+    def resolved(self) -> bool:
+        """True when the mention was pinned to a gazetteer entry."""
+        return self.geonames_id is not None
+
+
+class TimePrecision(StrEnum):
+    """How precise a date in the text is."""
+
+    YEAR = "year"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+    HOUR = "hour"
+    MINUTE = "minute"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A date or time the text states, resolved against the article's publication date.
+
+    ``relative`` marks expressions such as "on the eve", "mardi", "вчера" or "last week",
+    whose value depends on the anchor; ``anchor`` is the date they were resolved against.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: datetime
+    precision: TimePrecision
+    relative: bool = False
+    anchor: datetime | None = None
+
+    def __post_init__(self) -> None:
+        _check_span(self.start, self.end, self.text)
+
+
+class Qualifier(StrEnum):
+    """How a number is hedged: "more than 50", "around 50", "up to 50", "50"."""
+
+    EXACT = "exact"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    AROUND = "around"
+    UP_TO = "up_to"
+    NO_MORE_THAN = "no_more_than"
+    LESS_THAN = "less_than"
+    RANGE = "range"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A numeric claim: how many of what, doing or undergoing what, where and when.
+
+    ``start``/``end`` span the number phrase ("more than 50 terrorists") in ``Article.text``;
+    ``sentence`` is the sentence it stands in, ``sentence_index`` its position among the
+    article's sentences. ``counted`` and ``action`` are normalised, language-neutral keys
+    (e.g. "militant", "killed") so that claims in two languages can be compared.
+    """
+
+    start: int
+    end: int
+    text: str
+    low: float
+    high: float
+    qualifier: Qualifier
+    sentence: str
+    sentence_index: int = 0
+    counted: str | None = None
+    action: str | None = None
+    place: str | None = None  # canonical entity key of the place it is about, if any
+    time: datetime | None = None  # when it happened, if the sentence says
+
+    def __post_init__(self) -> None:
+        _check_span(self.start, self.end, self.text)
+        if self.low > self.high:
+            raise ValueError(f"a claim's low {self.low} exceeds its high {self.high}")
+
+
+class ClaimRelation(StrEnum):
+    """How two aligned claims about the same thing compare."""
+
+    AGREE = "agree"
+    QUALIFIER = "qualifier"  # same figure, other hedge: "more than 50" vs "around 50"
+    CONFLICT = "conflict"  # incompatible figures: 50 vs 80 killed
+    UPDATE = "update"  # a later report raises (or revises) a running toll
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Two claims about the same thing in two articles, and how they compare (both quotes kept)."""
+
+    a: str  # article ids; ``a`` is the earlier one when dates are known
+    b: str
+    claim_a: Claim
+    claim_b: Claim
+    relation: ClaimRelation
+    score: float = 1.0  # confidence that the two claims are about the same thing
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.a == self.b:
+            raise ValueError("a disagreement needs two different articles")
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything the analyze stage read out of one article's text."""
+
+    article_id: str
+    mentions: tuple[Mention, ...] = ()
+    places: tuple[Place, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    claims: tuple[Claim, ...] = ()
