@@ -13,6 +13,12 @@ from __future__ import annotations
 
 from newsweave.records import Qualifier
 
+
+def _words(text: str) -> list[str]:
+    """The words of a space-separated list (easier to read and extend than a list literal)."""
+    return text.split()
+
+
 Q = Qualifier
 # Hedges before a number. Order does not matter: the longest phrase wins.
 QUALIFIERS: dict[str, Qualifier] = {
@@ -99,13 +105,13 @@ _BIG = {
           "tysięcy tisíc tisíce",
 }  # fmt: skip
 NUMBER_WORDS: dict[str, int] = {}
-for _lang, _words in _UNITS.items():
-    NUMBER_WORDS.update({w: i for i, w in enumerate(_words.split()) if w != "_"})
-for _lang, _words in _TENS.items():
+for _lang, _names in _UNITS.items():
+    NUMBER_WORDS.update({w: i for i, w in enumerate(_names.split()) if w != "_"})
+for _lang, _names in _TENS.items():
     values = _TENS_VALUES.get(_lang, list(range(20, 100, 10)))
-    NUMBER_WORDS.update(zip(_words.split(), values, strict=True))
-for _value, _words in _BIG.items():
-    NUMBER_WORDS.update(dict.fromkeys(_words.split(), _value))
+    NUMBER_WORDS.update(zip(_names.split(), values, strict=True))
+for _value, _names in _BIG.items():
+    NUMBER_WORDS.update(dict.fromkeys(_names.split(), _value))
 for _tens, _ten_value in zip(_TENS["it"].split(), range(20, 100, 10), strict=True):
     for _unit, _unit_value in zip(_UNITS["it"].split()[2:10], range(2, 10), strict=True):
         NUMBER_WORDS[_tens + _unit] = _ten_value + _unit_value  # "venticinque"
@@ -126,7 +132,8 @@ NUMBER_WORDS.update({
 })  # fmt: skip
 # Words that are a number only when a counted thing follows ("neuf": new, "sept" in dates).
 AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "sept", "sei", "elf", "acht", "sto", "dva", "cent", "mil", "otto",
-                                    "tres", "once", "dos", "cento", "mille", "tien", "sete", "nove", "seis"})  # fmt: skip
+                                    "tres", "once", "dos", "cento", "mille", "tien", "sete", "nove",
+                                    "seis"})  # fmt: skip
 # Vague counts: (low, high) of what the words allow.
 VAGUE: dict[str, tuple[float, float]] = {
     **dict.fromkeys(["dozens", "dozens of", "several dozen", "a few dozen", "des dizaines", "des dizaines de",
@@ -172,7 +179,14 @@ CURRENCY: dict[str, str] = {
     "gbp": "gbp", "rub": "rub",
 }  # fmt: skip
 # A number after these words is an identifier, not a quantity: "route 7", "flight 17", "No. 5".
-IDENTIFIER_WORDS = frozenset(["route", "road", "highway", "flight", "line", "number", "no", "no.", "nr", "nr.", "n°", "№", "#", "article", "art", "art.", "paragraph", "section", "chapter", "page", "p.", "pp.", "vol", "resolution", "bus", "platform", "room", "gate", "terminal", "km-marker", "level", "grade", "class", "category", "size", "sizes", "code", "zip", "tel", "tel.", "phone", "fax", "ext", "channel", "channel-", "autoroute", "vol", "ligne", "numéro", "page", "chapitre", "straße", "linie", "nummer", "seite", "ruta", "vuelo", "línea", "página", "número", "strada", "volo", "linea", "pagina", "numero", "рейс", "трасса", "номер", "статья", "статьи", "страница", "маршрут", "линия", "автобус", "lot", "trasa", "numer", "strona", "artykuł", "linka", "číslo", "strana", "článek"])  # fmt: skip
+IDENTIFIER_WORDS = frozenset(_words(
+    """route road highway flight line number no no. nr nr. n° № # article art art. paragraph section
+    chapter page p. pp. vol resolution bus platform room gate terminal km-marker level grade class
+    category size sizes code zip tel tel. phone fax ext channel channel- autoroute vol ligne numéro
+    page chapitre straße linie nummer seite ruta vuelo línea página número strada volo linea pagina
+    numero рейс трасса номер статья статьи страница маршрут линия автобус lot trasa numer strona
+    artykuł linka číslo strana článek"""
+))  # fmt: skip
 
 # Counted things: key -> words (lemmas and common forms) in every language.
 COUNTED: dict[str, str] = {
@@ -282,17 +296,42 @@ COUNTED: dict[str, str] = {
 }
 # Nouns that carry both the counted thing and what happened to it: "50 dead", "50 blessés".
 OUTCOME_NOUNS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(["dead", "death", "deaths", "fatality", "fatalities", "killed", "morts", "mort", "tués", "décès", "victimes", "tote", "toten", "todesopfer", "muertos", "muerto", "fallecidos", "víctimas", "mortales", "morti", "morto", "vittime", "mortos", "óbitos", "погибших", "погибшие", "погибли", "погибло", "погиб", "погибших", "убитых", "убитые", "жертв", "жертвы", "загиблих", "загиблі", "загинули", "zabitych", "zabici", "ofiar", "zmarłych", "ofiary", "mrtvých", "mrtví", "obětí", "doden", "قتيلا", "قتلى", "قتيل", "وفاة", "وفيات"],
+    **dict.fromkeys(_words(
+        """dead death deaths fatality fatalities killed morts mort tués décès victimes tote toten
+        todesopfer muertos muerto fallecidos víctimas mortales morti morto vittime mortos óbitos
+        погибших погибшие погибли погибло погиб погибших убитых убитые жертв жертвы загиблих загиблі
+        загинули zabitych zabici ofiar zmarłych ofiary mrtvých mrtví obětí doden قتيلا قتلى قتيل
+        وفاة وفيات"""
+    ),
                     ("person", "killed")),
-    **dict.fromkeys(["wounded", "injured", "hurt", "casualties", "blessés", "blessé", "verletzte", "verletzten", "verwundete", "heridos", "herido", "feriti", "ferito", "feridos", "раненых", "раненые", "раненых", "пострадавших", "пострадавшие", "поранених", "поранені", "rannych", "ranni", "zraněných", "zranění", "gewonden", "جريحا", "جرحى", "مصابا", "مصابين"], ("person", "wounded")),
-    **dict.fromkeys(["displaced", "déplacés", "vertriebene", "desplazados", "sfollati", "deslocados", "переселенцев", "переселенців", "przesiedlonych", "vysídlených", "نازح", "نازحين"], ("person", "displaced")),
-    **dict.fromkeys(["missing", "disparus", "vermisste", "desaparecidos", "dispersi", "desaparecidos", "пропавших", "пропавшие", "зниклих", "zaginionych", "pohřešovaných", "vermisten", "مفقود", "مفقودين"], ("person", "missing")),
-    **dict.fromkeys(["arrested", "detained", "arrestations", "interpellés", "festgenommene", "detenidos", "arrestati", "presos", "задержанных", "задержаны", "арестованных", "затриманих", "zatrzymanych", "zadržených"], ("person", "arrested")),
-    **dict.fromkeys(["infected", "infections", "contaminations", "infizierte", "contagiados", "contagiati", "infectados", "заражённых", "зараженных", "инфицированных", "заражених", "zakażonych", "nakažených"], ("person", "infected")),
+    **dict.fromkeys(_words(
+        """wounded injured hurt casualties blessés blessé verletzte verletzten verwundete heridos
+        herido feriti ferito feridos раненых раненые раненых пострадавших пострадавшие поранених
+        поранені rannych ranni zraněných zranění gewonden جريحا جرحى مصابا مصابين"""
+    ), ("person", "wounded")),
+    **dict.fromkeys(_words(
+        """displaced déplacés vertriebene desplazados sfollati deslocados переселенцев переселенців
+        przesiedlonych vysídlených نازح نازحين"""
+    ), ("person", "displaced")),
+    **dict.fromkeys(_words(
+        """missing disparus vermisste desaparecidos dispersi desaparecidos пропавших пропавшие зниклих
+        zaginionych pohřešovaných vermisten مفقود مفقودين"""
+    ), ("person", "missing")),
+    **dict.fromkeys(_words(
+        """arrested detained arrestations interpellés festgenommene detenidos arrestati presos
+        задержанных задержаны арестованных затриманих zatrzymanych zadržených"""
+    ), ("person", "arrested")),
+    **dict.fromkeys(_words(
+        """infected infections contaminations infizierte contagiados contagiati infectados заражённых
+        зараженных инфицированных заражених zakażonych nakažených"""
+    ), ("person", "infected")),
 }  # fmt: skip
 # Nouns before the number that say what it counts: "the death toll rose to 50", "число погибших — 50".
 TOLL_NOUNS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(["toll", "bilan", "opferzahl", "balance", "cifra", "bilancio", "balanço", "число", "количество", "кількість", "bilans", "liczba", "počet"], ("person", "killed")),
+    **dict.fromkeys(_words(
+        """toll bilan opferzahl balance cifra bilancio balanço число количество кількість bilans liczba
+        počet"""
+    ), ("person", "killed")),
 }  # fmt: skip
 
 # What happened: key -> lemmas and forms in every language.
@@ -302,7 +341,8 @@ ACTIONS: dict[str, str] = {
         tuer tué tués tuée tuées mourir mort morts périr péri éliminer éliminé éliminés abattre abattu abattus
         neutraliser neutralisé neutralisés töten getötet sterben starben gestorben umkommen umgekommen
         eliminieren eliminiert erschießen erschossen matar matado matados morir murieron muertos fallecer
-        fallecieron abatir abatido abatidos eliminar eliminados uccidere ucciso uccisi uccise morire morto morti morta morte
+        fallecieron abatir abatido abatidos eliminar eliminados uccidere ucciso uccisi uccise
+        morire morto morti morta morte
         perire eliminare eliminati abbattere abbattuti morrer morreram mataram matou mortos abatidos
         убить убиты убито убили погибнуть погибли погибло погиб уничтожить уничтожены уничтожено уничтожили
         ликвидировать ликвидированы ликвидировано ликвидировали скончаться скончались нейтрализовать

@@ -30,6 +30,11 @@ from newsweave.analyze.times import sentence_index, time_expressions
 from newsweave.records import Claim, Qualifier, TimeExpression, TimePrecision
 
 
+def _words(text: str) -> list[str]:
+    """The words of a space-separated list (easier to read and extend than a list literal)."""
+    return text.split()
+
+
 def _alternation(words: object) -> str:
     return "|".join(sorted({re.escape(str(w)) for w in words}, key=len, reverse=True))  # type: ignore[attr-defined]
 
@@ -54,14 +59,19 @@ _PERCENT = re.compile(rf"\s?(?P<unit>{_alternation(lex.PERCENT)})(?![\w])", re.I
 _CURRENCY_AFTER = re.compile(rf"\s?(?P<cur>{_alternation(k for k in lex.CURRENCY if k[0].isalpha())})(?![\w])", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|[$€£¥₽₴])\s?$")
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
-_STOP = frozenset(["of", "the", "a", "an", "de", "d'", "d’", "des", "du", "la", "le", "les", "l'", "l’", "der", "die", "das", "den", "dem", "des", "von", "del", "della", "degli", "dei", "di", "los", "las", "el", "il", "lo", "gli", "entre", "them", "eux", "них", "них", "и", "в", "из", "на", "у", "of", "other", "more", "additional", "further", "new", "armed", "local", "foreign", "heavily", "autres", "plus", "nouveaux", "weitere", "andere", "otros", "más", "altri", "altre", "outros", "más", "других", "ещё", "еще", "других"])  # fmt: skip
+_STOP = frozenset(_words(
+    """of the a an de d' d’ des du la le les l' l’ der die das den dem des von del della degli dei di
+    los las el il lo gli entre them eux них них и в из на у of other more additional further new
+    armed local foreign heavily autres plus nouveaux weitere andere otros más altri altre outros más
+    других ещё еще других"""
+))  # fmt: skip
 _PHONE = re.compile(r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])")
 _UPDATE_BEFORE = re.compile(rf"(?:{_alternation(lex.UPDATE_PHRASES)})\s*$", re.I)
 _AMBIGUOUS_UP_TO = {"до", "do", "tot", "até", "hasta", "fino a", "až"}  # "rose to 50" in Slavic and Romance
 _BY_KIND = {"percent": "percent"}
 _WORD_INDEX: dict[str, tuple[str, str | None]] = {}
-for _key, _words in lex.COUNTED.items():
-    for _w in _words.split():
+for _key, _names in lex.COUNTED.items():
+    for _w in _names.split():
         _WORD_INDEX.setdefault(_w.casefold(), (_key, None))
 for _w, (_key, _action) in lex.OUTCOME_NOUNS.items():
     _WORD_INDEX[_w.casefold()] = (_key, _action)
@@ -96,7 +106,8 @@ def numeric_claims(text: str, language: str | None, anchor: datetime | None = No
     Example:
         >>> [(c.text, c.low, c.qualifier.value, c.counted, c.action)
         ...  for c in numeric_claims("Troops destroyed more than 50 terrorists and 12 pickups.", "en")]
-        [('more than 50 terrorists', 50.0, 'more_than', 'militant', 'killed'), ('12 pickups', 12.0, 'exact', 'vehicle', 'destroyed')]
+        [('more than 50 terrorists', 50.0, 'more_than', 'militant', 'killed'),
+         ('12 pickups', 12.0, 'exact', 'vehicle', 'destroyed')]
         >>> [(c.low, c.high, c.counted, c.action) for c in numeric_claims("Около 50 боевиков были убиты.", "ru")]
         [(50.0, 50.0, 'militant', 'killed')]
     """
@@ -363,7 +374,7 @@ class _SentenceReader:
                 return hit[0], hit[1], token.end(), True
             if folded not in _STOP and fallback[0] is None and len(folded) >= 3 and not seen:
                 fallback = (self.lemma(word), None, token.end(), False)
-            seen += 1
+            seen += 1  # noqa: SIM113 -- counts only the tokens read before a break
             position = token.end()
             if seen >= _COUNTED_WINDOW:
                 break

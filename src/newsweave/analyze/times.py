@@ -28,6 +28,12 @@ from functools import lru_cache
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.records import TimeExpression, TimePrecision
 
+
+def _words(text: str) -> list[str]:
+    """The words of a space-separated list (easier to read and extend than a list literal)."""
+    return text.split()
+
+
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")  # fmt: skip
@@ -75,7 +81,8 @@ _YEAR_LEAD = {
 _D, _W, _M, _Y = "day", "week", "month", "year"
 _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
     "en": {"today": (_D, 0), "yesterday": (_D, -1), "the day before yesterday": (_D, -2), "tomorrow": (_D, 1),
-           "on the eve": ("eve", -1), "the eve": ("eve", -1), "the day before": ("eve", -1), "the previous day": ("eve", -1),
+           "on the eve": ("eve", -1), "the eve": ("eve", -1), "the day before": ("eve", -1),
+           "the previous day": ("eve", -1),
            "this morning": ("morning", 0), "this afternoon": ("afternoon", 0), "this evening": ("evening", 0),
            "tonight": ("evening", 0), "last night": ("night", -1), "yesterday morning": ("morning", -1),
            "yesterday afternoon": ("afternoon", -1), "yesterday evening": ("evening", -1),
@@ -147,7 +154,8 @@ _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
            "minulý týden": (_W, -1), "tento týden": (_W, 0), "minulý měsíc": (_M, -1), "loni": (_Y, -1),
            "minulý rok": (_Y, -1), "letos": (_Y, 0)},
     "ar": {"اليوم": (_D, 0), "أمس": (_D, -1), "الأمس": (_D, -1), "امس": (_D, -1), "غدا": (_D, 1),
-           "أول أمس": (_D, -2), "قبل يومين": (_D, -2), "عشية": ("eve", -1), "صباح اليوم": ("morning", 0), "مساء اليوم": ("evening", 0),
+           "أول أمس": (_D, -2), "قبل يومين": (_D, -2), "عشية": ("eve", -1),
+           "صباح اليوم": ("morning", 0), "مساء اليوم": ("evening", 0),
            "مساء أمس": ("evening", -1), "الأسبوع الماضي": (_W, -1), "هذا الأسبوع": (_W, 0),
            "الشهر الماضي": (_M, -1), "العام الماضي": (_Y, -1), "هذا العام": (_Y, 0)},
 }  # fmt: skip
@@ -333,7 +341,8 @@ def time_expressions(text: str, language: str | None, anchor: datetime | None) -
     Args:
         text: the article's text (offsets in the result are into it).
         language: ISO 639-1 code; None or an unsupported code tries every supported language.
-        anchor: the publication date; without it relative expressions are skipped.
+        anchor: the publication date; without it relative expressions and dates without a year
+            are skipped (a yearless date placed by the anchor is marked ``relative``).
 
     Returns:
         TimeExpression records; ``relative`` ones carry their ``anchor``.
@@ -342,7 +351,7 @@ def time_expressions(text: str, language: str | None, anchor: datetime | None) -
         >>> anchor = datetime(2017, 11, 24, 5, 56)
         >>> [(t.text, t.value.date().isoformat(), t.precision.value, t.relative)
         ...  for t in time_expressions("On the eve, on 23 November, troops attacked.", "en", anchor)]
-        [('On the eve', '2017-11-23', 'day', True), ('23 November', '2017-11-23', 'day', False)]
+        [('On the eve', '2017-11-23', 'day', True), ('23 November', '2017-11-23', 'day', True)]
         >>> [t.value.date().isoformat() for t in time_expressions("Mardi, l'armée...", "fr", anchor)]
         ['2017-11-21']
     """
