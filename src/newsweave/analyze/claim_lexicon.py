@@ -130,6 +130,15 @@ NUMBER_WORDS.update({
     "пятьсот": 500, "пятисот": 500, "десяток": 10, "десятка": 10, "дві": 2, "двох": 2, "трьох": 3,
     "п’ять": 5, "п’ятдесят": 50, "dwóch": 2, "trzech": 3, "pięciu": 5, "dvou": 2, "tří": 3, "pěti": 5,
 })  # fmt: skip
+# Round counts said as nouns: "une cinquantaine" is about fifty.
+APPROXIMATE_NUMBER_WORDS: dict[str, int] = {
+    "dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
+    "soixantaine": 60, "centaine": 100, "decina": 10, "ventina": 20, "trentina": 30, "quarantina": 40,
+    "cinquantina": 50, "sessantina": 60, "centinaio": 100, "decena": 10, "veintena": 20, "treintena": 30,
+    "centenar": 100, "dezena": 10, "vintena": 20, "centena": 100, "десяток": 10, "десятка": 10,
+    "полсотни": 50, "sotnia": 100, "stovka": 100,
+}  # fmt: skip
+NUMBER_WORDS.update(APPROXIMATE_NUMBER_WORDS)
 # Words that are a number only when a counted thing follows ("neuf": new, "sept" in dates).
 AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "sept", "sei", "elf", "acht", "sto", "dva", "cent", "mil", "otto",
                                     "tres", "once", "dos", "cento", "mille", "tien", "sete", "nove",

@@ -66,6 +66,7 @@ _STOP = frozenset(_words(
     других ещё еще других"""
 ))  # fmt: skip
 _PHONE = re.compile(r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])")
+_CONJUNCTIONS = frozenset(_words("and or et ou und oder y o e и или і та i lub nebo"))
 _UPDATE_BEFORE = re.compile(rf"(?:{_alternation(lex.UPDATE_PHRASES)})\s*$", re.I)
 _AMBIGUOUS_UP_TO = {"до", "do", "tot", "até", "hasta", "fino a", "až"}  # "rose to 50" in Slavic and Romance
 _BY_KIND = {"percent": "percent"}
@@ -197,7 +198,8 @@ def _figure(text: str, m: re.Match[str]) -> _Figure | None:
         if scale := _SCALE.match(text, end):
             factor = lex.SCALES[scale.group("scale").casefold()]
             low, high, end = low * factor, high * factor, scale.end()
-        qualifier = Qualifier.EXACT
+        words = (m.group("words") or "").casefold().split()
+        qualifier = Qualifier.AROUND if words and words[-1] in lex.APPROXIMATE_NUMBER_WORDS else Qualifier.EXACT
         if (rng := _RANGE.match(text, end)) and (second := _value(rng.group("n2"))) is not None:
             joiner = rng.group(0).strip().split()[0].casefold() if rng.group(0).strip()[0].isalpha() else "-"
             opener = _OPENER.search(text[max(0, start - 12) : start])
@@ -323,6 +325,10 @@ def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool) -> b
                 and figure.high == figure.low and not known)  # fmt: skip
 
 
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
 def _elide(word: str) -> str:
     """ "d’entre" -> "entre", "l'armée" -> "armée": a clitic article is not the word."""
     for mark in ("’", "'"):
@@ -365,7 +371,9 @@ class _SentenceReader:
         fallback: tuple[str | None, str | None, int | None, bool] = (None, None, None, False)
         for token in _TOKEN.finditer(self.text, position, limit):
             gap = self.text[position : token.start()]
-            if any(ch in gap for ch in '.;:!?()[]«»"“”') or (seen and "," in gap):
+            if any(ch in gap for ch in '.;:!?()[]«»"“”') or (seen and "," in gap) or _has_digit(gap):
+                break  # the number's phrase has ended: "300 hectares and 12 houses"
+            if token.group(0).casefold() in _CONJUNCTIONS:
                 break
             word = _elide(token.group(0).strip("’'-"))
             folded = word.casefold()

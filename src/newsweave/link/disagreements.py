@@ -177,18 +177,28 @@ def classify(x: Claim, y: Claim, *, later: bool = False, aligned: bool = False) 
     note = f"{_figure(x)} vs {_figure(y)}" + (f" ({what})" if what else "")
     if (x.low, x.high) == (y.low, y.high):
         return (ClaimRelation.AGREE if x.qualifier == y.qualifier else ClaimRelation.QUALIFIER), note
+    if _is_update(x, y, later=later):
+        return ClaimRelation.UPDATE, note + ": a later figure"
     if _vague(x) or _vague(y):
         if _overlap(_interval(x), _interval(y)):
             return ClaimRelation.AGREE, note + ": compatible"
     elif _close(x, y) if aligned else _overlap(_interval(x), _interval(y)):
         return ClaimRelation.AGREE, note + ": compatible"
-    cue = _has_update_cue(y.sentence)
-    action = x.action or y.action
-    if (later and action in RUNNING_TOLLS and y.low > x.high) or (cue and (later or y.low > x.high)):
-        return ClaimRelation.UPDATE, note + ": a later figure"
     if _vague(x) or _vague(y) or (not aligned and (x.counted is None or y.counted is None)):
         return ClaimRelation.QUALIFIER, note + ": imprecise, not compared"
     return ClaimRelation.CONFLICT, note
+
+
+def _is_update(x: Claim, y: Claim, *, later: bool) -> bool:
+    """A later report raising a running toll, or a report that says it revises a figure.
+
+    "At least 7 killed" then "the toll climbed to 19" is news, though 19 is also "at least 7".
+    """
+    rising = y.low > x.high * (1 + _ROUND_SLACK)
+    cue = _has_update_cue(y.sentence)
+    if later:
+        return (rising and (x.action or y.action) in RUNNING_TOLLS) or (cue and y.low != x.low)
+    return cue and rising
 
 
 def _close(x: Claim, y: Claim) -> bool:
