@@ -66,7 +66,13 @@ _STOP = frozenset(_words(
     других ещё еще других"""
 ))  # fmt: skip
 _PHONE = re.compile(r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])")
-_CONJUNCTIONS = frozenset(_words("and or et ou und oder y o e и или і та i lub nebo"))
+# Words that end a number's phrase ("300 hectares and 12 houses"); one-letter ones only in their
+# language ("i" is "and" in Polish, "the" in Italian).
+_CONJUNCTIONS = {
+    "en": "and or", "fr": "et ou", "de": "und oder", "es": "y o e u", "it": "e ed o", "pt": "e ou", "nl": "en of",
+    "ru": "и или", "uk": "і та або", "pl": "i lub oraz", "cs": "a nebo",
+}  # fmt: skip
+_ANY_CONJUNCTION = frozenset(_words("and or et ou und oder и или або lub oraz nebo"))
 _UPDATE_BEFORE = re.compile(rf"(?:{_alternation(lex.UPDATE_PHRASES)})\s*$", re.I)
 _AMBIGUOUS_UP_TO = {"до", "do", "tot", "até", "hasta", "fino a", "až"}  # "rose to 50" in Slavic and Romance
 _BY_KIND = {"percent": "percent"}
@@ -351,6 +357,8 @@ class _SentenceReader:
     def __init__(self, text: str, language: str | None) -> None:
         self.text = text
         self.language = language if language in _LEMMA_LANGUAGES else None
+        conjunctions = _CONJUNCTIONS.get(language or "")
+        self.conjunctions = frozenset(conjunctions.split()) if conjunctions else _ANY_CONJUNCTION
         self._lemmas: dict[str, str] = {}
 
     def lemma(self, word: str) -> str:
@@ -371,9 +379,9 @@ class _SentenceReader:
         fallback: tuple[str | None, str | None, int | None, bool] = (None, None, None, False)
         for token in _TOKEN.finditer(self.text, position, limit):
             gap = self.text[position : token.start()]
-            if any(ch in gap for ch in '.;:!?()[]«»"“”') or (seen and "," in gap) or _has_digit(gap):
+            if any(ch in gap for ch in ',.;:!?()[]«»"“”') or _has_digit(gap):
                 break  # the number's phrase has ended: "300 hectares and 12 houses"
-            if token.group(0).casefold() in _CONJUNCTIONS:
+            if token.group(0).casefold() in self.conjunctions:
                 break
             word = _elide(token.group(0).strip("’'-"))
             folded = word.casefold()
