@@ -25,7 +25,8 @@ QUALIFIERS: dict[str, Qualifier] = {
     **dict.fromkeys(["more than", "over", "upwards of", "in excess of", "plus de", "mehr als", "über", "más de",
                      "più di", "oltre", "более", "больше", "свыше", "более чем", "больше чем", "mais de",
                      "meer dan", "ponad", "więcej niż", "ponad", "více než", "přes", "понад", "більше ніж",
-                     "більш ніж", "більше", "أكثر من", "well over", "just over", "well above"], Q.MORE_THAN),
+                     "plus d'", "plus d’", "більш ніж", "більше", "أكثر من", "well over", "just over",
+                     "well above"], Q.MORE_THAN),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "au moins", "pas moins de", "mindestens",
                      "wenigstens", "al menos", "por lo menos", "almeno", "non meno di", "не менее",
                      "не меньше", "как минимум", "по меньшей мере", "по крайней мере", "pelo menos",
@@ -33,6 +34,7 @@ QUALIFIERS: dict[str, Qualifier] = {
                      "minimálně", "щонайменше", "не менше", "принаймні", "على الأقل"], Q.AT_LEAST),
     **dict.fromkeys(["around", "about", "approximately", "roughly", "some", "nearly", "almost", "close to",
                      "an estimated", "estimated", "environ", "près de", "quelque", "quelques", "presque",
+                     "près d'", "près d’",
                      "approximativement", "etwa", "rund", "ungefähr", "fast", "knapp", "circa", "zirka",
                      "alrededor de", "cerca de", "unos", "unas", "casi", "aproximadamente", "quasi", "intorno a",
                      "около", "примерно", "почти", "порядка", "приблизительно", "почти что", "quase",
@@ -48,7 +50,7 @@ QUALIFIERS: dict[str, Qualifier] = {
                      "maximálně", "не більше", "не більше ніж", "щонайбільше"], Q.NO_MORE_THAN),
     **dict.fromkeys(["less than", "fewer than", "under", "below", "moins de", "weniger als", "unter",
                      "menos de", "meno di", "менее", "меньше", "меньше чем", "menos que", "minder dan",
-                     "mniej niż", "méně než", "менше ніж", "менше", "أقل من"], Q.LESS_THAN),
+                     "mniej niż", "méně než", "moins d'", "moins d’", "менше ніж", "менше", "أقل من"], Q.LESS_THAN),
 }  # fmt: skip
 # Hedges after a number: "50 or more", "50 et plus", "50 и более".
 POST_QUALIFIERS: dict[str, Qualifier] = {
@@ -416,6 +418,7 @@ ACTIONS: dict[str, str] = {
 }
 # Actions that mean "killed" when what they count is people: "destroyed 50 terrorists".
 KILLING_ACTIONS = frozenset({"destroyed"})
+THINGS = frozenset({"vehicle", "aircraft", "weapon", "house", "settlement"})
 PEOPLE = frozenset({"person", "militant", "soldier", "civilian", "child", "woman", "police", "resident",
                     "refugee", "prisoner", "patient", "worker", "student"})  # fmt: skip
 # Cues that a figure is a running toll being raised: an update, not a contradiction.

@@ -53,7 +53,9 @@ _RANGE = re.compile(rf"\s*(?:[-–—]|to|à|bis|a|до|do|y|and|et|und|i|e|і|�
                     rf"(?![\w])", re.I)  # fmt: skip
 _LOOSE_JOINERS = {"a", "до", "do", "y", "and", "et", "und", "i", "e", "і", "та", "tot", "en"}  # need an opener
 _OPENER = re.compile(rf"(?:^|[^\w])(?P<opener>{_alternation(lex.RANGE_OPENERS)})\s+$", re.I)
-_QUALIFIER = re.compile(rf"(?:^|[^\w])(?P<qual>{_alternation(lex.QUALIFIERS)})\s+(?:a\s+|an\s+|une\s+|of\s+)?$", re.I)
+_QUALIFIER = re.compile(
+    rf"(?:^|[^\w])(?P<qual>{_alternation(lex.QUALIFIERS)})(?:\s+|(?<=['’]))(?:(?:a|an|une|un|of)\s+)?$", re.I
+)
 _POST = re.compile(rf"\s*(?P<post>{_alternation(lex.POST_QUALIFIERS)})(?![\w])", re.I)
 _PERCENT = re.compile(rf"\s?(?P<unit>{_alternation(lex.PERCENT)})(?![\w])", re.I)
 _CURRENCY_AFTER = re.compile(rf"\s?(?P<cur>{_alternation(k for k in lex.CURRENCY if k[0].isalpha())})(?![\w])", re.I)
@@ -160,6 +162,11 @@ class _Figure:
     qualifier: Qualifier
     unit: str | None = None  # "percent" or a currency code
     vague: bool = False
+    core_start: int = -1  # where the number itself starts, before any opener or currency sign
+
+    def __post_init__(self) -> None:
+        if self.core_start < 0:
+            self.core_start = self.start
 
 
 def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
@@ -180,6 +187,8 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         counted, action = toll[0], action or toll[1]
     if action in lex.KILLING_ACTIONS and counted in lex.PEOPLE:
         action = "killed"  # "destroyed 50 terrorists"
+    elif action == "killed" and counted in lex.THINGS:
+        action = "destroyed"  # "éliminé plus d'une douzaine de pick-up"
     end = max(figure.end, counted_end or 0)
     claim = Claim(
         start=figure.start, end=end, text=text[figure.start : end], low=figure.low, high=figure.high,
@@ -228,7 +237,7 @@ def _figure(text: str, m: re.Match[str]) -> _Figure | None:
                     start = start - len(opener.group(0).lstrip()) if opener else start
                 else:
                     high = low
-        figure = _Figure(start, end, low, high, qualifier)
+        figure = _Figure(start, end, low, high, qualifier, core_start=m.start())
     _units(text, figure)
     _hedge(text, figure)
     return figure
@@ -249,8 +258,14 @@ def _units(text: str, figure: _Figure) -> None:
 
 
 def _hedge(text: str, figure: _Figure) -> None:
-    before = text[max(0, figure.start - 40) : figure.start]
-    if q := _QUALIFIER.search(before):
+    # "pas plus de 150 à 200": the range's opener "de" may end the hedge, so look before the number first.
+    q = None
+    for start in dict.fromkeys((figure.core_start, figure.start)):
+        before = text[max(0, start - 40) : start]
+        if q := _QUALIFIER.search(before):
+            figure.start = start
+            break
+    if q is not None:
         phrase = " ".join(q.group("qual").casefold().split())
         qualifier = lex.QUALIFIERS[phrase]
         leading = before[: q.start("qual")]
