@@ -108,3 +108,23 @@ def languages(
             f"{route}: {len(chosen)} languages · mean AUC USE alone {means[0]:.3f} · "
             f"newsweave {means[1]:.3f} · e5 alone {means[2]:.3f}"
         )
+
+
+@app.command("claims")
+def claims(
+    data: Annotated[Path | None, typer.Option("--data", help="Labelled claim pairs (JSON Lines).")] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Precision and recall of flagged numeric conflicts between reports, on labelled claim pairs.
+
+    Example: newsweave eval claims --data tests/data/claims/pairs.jsonl
+    """
+    from newsweave.eval.claims import default_pairs_file, evaluate_claims
+
+    report = evaluate_claims(data or default_pairs_file())
+    if json_output:
+        render.print_json({"rows": [asdict(r) for r in report.rows], "errors": [asdict(e) for e in report.errors]})
+        return
+    render.out.print(render.scores_table(report.rows, title="Numeric disagreements (conflict P/R, relation accuracy)"))
+    for error in report.errors:
+        render.out.print(f"{error.id} ({error.split}): gold {error.gold}, found {error.predicted}")
