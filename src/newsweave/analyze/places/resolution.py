@@ -1,0 +1,302 @@
+"""Choosing among same-named places by their context.
+
+Every distinct name in an article is resolved once (one sense per discourse), by a score that
+adds up, for each candidate:
+
+- its prominence: log population, and its kind (a country or first-level division before a
+  town of the same name, a county after it);
+- the support of the article's other places: the share of them in the candidate's country and
+  in its first-level division, and how near the nearest of them is (names in one article tend to
+  lie close together, so the spread is kept small);
+- an explicit qualifier: "Paris, Texas", "Springfield, Ill.", "Paris (France)";
+- the story's places passed as context, counted as extra places of the article.
+
+The picks of the other names feed each other, so the score is recomputed a few times from
+prominence alone towards agreement. A name whose best candidate does not beat a rival more than
+100 km away by a clear margin stays unresolved: a named mention, never a wrong pin.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsweave.analyze.places.gazetteer import ADMIN1, ADMIN2, CAPITAL, CONTINENT, COUNTRY, Entry, Gazetteer
+from newsweave.analyze.places.names import fold
+from newsweave.analyze.places.toponyms import Toponym
+from newsweave.records import Place
+
+MAX_CANDIDATES = 60
+RIVAL_KM = 100.0
+
+# AP-style abbreviations of US states, as qualifiers write them ("Springfield, Ill.").
+_US_STATES_AP = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA",
+    "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
+    "nebr": "NE", "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND",
+    "okla": "OK", "ore": "OR", "pa": "PA", "penn": "PA", "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN",
+    "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY",
+}  # fmt: skip
+_QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
+_FEATURE_PRIOR = {CONTINENT: 1.0, COUNTRY: 1.0, ADMIN1: 0.6, CAPITAL: 0.3, ADMIN2: -0.1}
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The score's weights and the confidence rule (chosen on held-out halves; see eval.places)."""
+
+    population: float = 1.0
+    feature: float = 1.0
+    country: float = 1.0
+    admin1: float = 1.0
+    near: float = 0.6
+    qualifier: float = 3.0
+    near_km: float = 250.0
+    min_margin: float = 0.05
+    # A spotted name whose best candidate is a village this small, with no support from the
+    # article, is more likely a word than a place: dropped rather than kept as a mention.
+    min_unsupported_population: int = 5000
+    rounds: int = 3
+
+
+@dataclass(slots=True)
+class _Group:
+    """One distinct name of the article and its occurrences."""
+
+    key: str
+    toponyms: list[Toponym]
+    candidates: list[Entry]
+    fuzzy: bool = False
+    qualifiers: set[str] = field(default_factory=set)  # country codes and admin1 keys
+    pick: int = 0
+    confidence: float = 0.0
+    supported: bool = False
+
+    @property
+    def mass(self) -> int:
+        return len(self.toponyms)
+
+
+def resolve(
+    gazetteer: Gazetteer,
+    text: str,
+    toponyms: Sequence[Toponym],
+    context: Sequence[Place] = (),
+    weights: Weights | None = None,
+) -> list[Place]:
+    """Places for ``toponyms`` of ``text``, resolved against each other and ``context``."""
+    w = weights or Weights()
+    groups = _groups(gazetteer, toponyms)
+    _find_qualifiers(gazetteer, text, groups)
+    _iterate(groups, context, w)
+    return _places(groups, w)
+
+
+def _groups(gazetteer: Gazetteer, toponyms: Sequence[Toponym]) -> list[_Group]:
+    by_key: dict[tuple[str, bool], _Group] = {}
+    for toponym in toponyms:
+        key = (toponym.key, toponym.demonym)
+        if key not in by_key:
+            by_key[key] = _candidates(gazetteer, toponym)
+        by_key[key].toponyms.append(toponym)
+    return list(by_key.values())
+
+
+def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
+    found = gazetteer.lookup(toponym.key)
+    if toponym.demonym:
+        found = [e for e in found if e.feature == COUNTRY][:1]
+    fuzzy = False
+    if not found and not toponym.demonym:
+        found, fuzzy = gazetteer.lookup_spelling(toponym.key), True
+    found.sort(key=lambda e: -e.population)
+    return _Group(toponym.key, [], found[:MAX_CANDIDATES], fuzzy=fuzzy)
+
+
+def _find_qualifiers(gazetteer: Gazetteer, text: str, groups: list[_Group]) -> None:
+    """Record "X, Texas" / "X, Ill." / "X (France)": the division or country right after a name."""
+    starts = {t.start: g for g in groups for t in g.toponyms}
+    for group in groups:
+        for toponym in group.toponyms:
+            after = text[toponym.end : toponym.end + 3]
+            stripped = after.lstrip(" ,(")
+            if after[:1] in ",(" or after[:2] in (", ", " ("):
+                nxt = starts.get(toponym.end + len(after) - len(stripped))
+                if nxt is not None and nxt is not group:
+                    group.qualifiers |= {e.admin1 or e.country for e in nxt.candidates if e.feature in (ADMIN1, COUNTRY)}
+            match = _QUALIFIER.match(text, toponym.end)
+            if match:
+                code = fold(match.group(1)).replace(" ", "")
+                state = _US_STATES_AP.get(code) or (code.upper() if len(code) == 2 else None)
+                if state and f"US.{state}" in gazetteer.admin1:
+                    group.qualifiers.add(f"US.{state}")
+
+
+def _iterate(groups: list[_Group], context: Sequence[Place], w: Weights) -> None:
+    context_points = [(p.lat, p.lon, p.country or "") for p in context if p.lat is not None and p.lon is not None]
+    context_countries = [p.country for p in context if p.country]
+    support = [_Support() for _ in groups]
+    for round_ in range(w.rounds + 1):
+        for gi, group in enumerate(groups):
+            if not group.candidates:
+                continue
+            scores = _scores(group, support[gi] if round_ else None, w)
+            order = np.argsort(-scores)
+            group.pick = _prefer_city(group.candidates, int(order[0]))
+            group.confidence = _confidence(group, scores, order)
+        if round_ == w.rounds:
+            break
+        support = [_support_for(gi, groups, context_points, context_countries) for gi in range(len(groups))]
+    for gi, group in enumerate(groups):
+        group.supported = bool(group.candidates) and _has_support(group, support[gi], w)
+
+
+@dataclass(slots=True)
+class _Support:
+    """What the article's other names say: their countries, divisions and points."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[str, float] = field(default_factory=dict)
+    lats: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    lons: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+
+def _support_for(
+    index: int, groups: list[_Group], points: list[tuple[float, float, str]], countries: list[str]
+) -> _Support:
+    weight_by_country: dict[str, float] = {}
+    weight_by_admin1: dict[str, float] = {}
+    lats, lons, total = [], [], 0.0
+    for gi, group in enumerate(groups):
+        if gi == index or not group.candidates:
+            continue
+        pick = group.candidates[group.pick]
+        mass = group.mass * group.confidence
+        total += mass
+        if pick.country:
+            weight_by_country[pick.country] = weight_by_country.get(pick.country, 0.0) + mass
+        if pick.admin1:
+            weight_by_admin1[pick.admin1] = weight_by_admin1.get(pick.admin1, 0.0) + mass
+        if pick.feature not in (COUNTRY, CONTINENT) and group.confidence > 0.5:
+            lats.append(pick.lat)
+            lons.append(pick.lon)
+    for code in countries:
+        weight_by_country[code] = weight_by_country.get(code, 0.0) + 1.0
+        total += 1.0
+    for lat, lon, _ in points:
+        lats.append(lat)
+        lons.append(lon)
+    total = max(total, 1.0)
+    return _Support(
+        {k: v / total for k, v in weight_by_country.items()},
+        {k: v / total for k, v in weight_by_admin1.items()},
+        np.radians(np.array(lats, dtype=float)),
+        np.radians(np.array(lons, dtype=float)),
+    )
+
+
+def _scores(group: _Group, support: _Support | None, w: Weights) -> np.ndarray:
+    cands = group.candidates
+    pop = np.array([min(math.log10(e.population + 1) / 7.0, 1.2) for e in cands])
+    feat = np.array([_FEATURE_PRIOR.get(e.feature, 0.0) for e in cands])
+    qual = np.array([1.0 if (e.admin1 in group.qualifiers or e.country in group.qualifiers) else 0.0 for e in cands])
+    scores = w.population * pop + w.feature * feat + w.qualifier * qual
+    if support is None:
+        return scores
+    country = np.array([support.countries.get(e.country, 0.0) for e in cands])
+    admin1 = np.array([support.admin1.get(e.admin1, 0.0) if e.admin1 else 0.0 for e in cands])
+    scores += w.country * country + w.admin1 * admin1
+    if support.lats.size:
+        scores += w.near * _nearness(cands, support, w.near_km)
+    return scores
+
+
+def _nearness(cands: list[Entry], support: _Support, scale_km: float) -> np.ndarray:
+    """exp(-d / scale) for the distance d from each candidate to the nearest other place."""
+    lat = np.radians(np.array([e.lat for e in cands]))[:, None]
+    lon = np.radians(np.array([e.lon for e in cands]))[:, None]
+    a = np.sin((support.lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(support.lats) * np.sin((support.lons - lon) / 2) ** 2
+    km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    area = np.array([e.feature in (COUNTRY, CONTINENT) for e in cands])
+    near = np.exp(-km.min(axis=1) / scale_km)
+    return np.where(area, 0.0, near)  # a country is near everything in it; it gains by share instead
+
+
+def _prefer_city(cands: list[Entry], pick: int) -> int:
+    """The city a division is named after, rather than the division ("Deir ez-Zor", "Moscow", "Homs").
+
+    GeoNames often has a governorate or federal city and its main town under one name; a
+    mention means the town unless it says otherwise. The town must hold a tenth of the
+    division's people, so "Texas" stays the state.
+    """
+    division = cands[pick]
+    if division.feature not in (ADMIN1, ADMIN2):
+        return pick
+    for index, entry in enumerate(cands):
+        inside = entry.admin1 == division.admin1 if division.feature == ADMIN1 else entry.admin2 == division.admin2
+        if entry.feature.startswith("P.") and inside and entry.population >= 0.1 * division.population:
+            return index
+    return pick
+
+
+def _confidence(group: _Group, scores: np.ndarray, order: np.ndarray) -> float:
+    """A squashed margin over the best rival more than ``RIVAL_KM`` away (1.0 without a rival)."""
+    best = group.candidates[int(order[0])]
+    for index in order[1:]:
+        rival = group.candidates[int(index)]
+        if _km(best, rival) > RIVAL_KM:
+            margin = float(scores[int(order[0])] - scores[int(index)])
+            return 1.0 - 0.5 * math.exp(-4.0 * margin)
+    return 1.0
+
+
+def _has_support(group: _Group, support: _Support, w: Weights) -> bool:
+    best = group.candidates[group.pick]
+    if best.feature in (COUNTRY, CONTINENT, ADMIN1) or best.population >= w.min_unsupported_population:
+        return True
+    if any(e.admin1 in group.qualifiers or e.country in group.qualifiers for e in group.candidates):
+        return True
+    return support.countries.get(best.country, 0.0) > 0.0
+
+
+def _km(a: Entry, b: Entry) -> float:
+    from newsweave.analyze.places.gazetteer import distance_km
+
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _places(groups: list[_Group], w: Weights) -> list[Place]:
+    places = []
+    for group in groups:
+        best = group.candidates[group.pick] if group.candidates else None
+        keep_pin = best is not None and group.confidence >= 0.5 + w.min_margin and group.supported
+        if group.fuzzy and best is not None and not (group.supported and group.confidence > 0.75):
+            keep_pin = False
+        for toponym in group.toponyms:
+            if not keep_pin and not toponym.from_ner and (best is None or not group.supported):
+                continue  # a spotted word the article gives no reason to read as a place
+            places.append(_place(toponym, best if keep_pin else None, group.confidence))
+    return sorted(places, key=lambda p: p.start)
+
+
+def _place(toponym: Toponym, entry: Entry | None, confidence: float) -> Place:
+    if entry is None:
+        return Place(toponym.start, toponym.end, toponym.text)
+    return Place(
+        start=toponym.start,
+        end=toponym.end,
+        text=toponym.text,
+        geonames_id=entry.geonames_id,
+        name=entry.name,
+        country=entry.country or None,
+        lat=entry.lat,
+        lon=entry.lon,
+        feature=entry.feature,
+        population=entry.population,
+        score=round(min(max(confidence, 0.0), 1.0), 3),
+    )

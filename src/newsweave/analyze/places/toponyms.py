@@ -1,0 +1,211 @@
+"""Finding place names in a text: capitalised spans the gazetteer knows, demonyms, NER mentions.
+
+A span is a run of up to six words joined by a space or a hyphen, opening and closing with a
+capitalised word (or a word of a script without case, such as Arabic); short lowercase words may
+sit inside ("Deir ez-Zor", "Stratford upon Avon"). The longest span the gazetteer knows wins.
+Common words that are also place names ("May", "Reading", "Bath") are kept only where their
+context says place: not at the start of a sentence unless the place is a country or a
+first-level division, never when the text also uses the word in lowercase, never after a
+personal title ("Mr.", "Gov."). A name inside a longer capitalised name ("George Washington")
+is not a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer
+from newsweave.analyze.places.names import fold
+from newsweave.records import EntityType, Mention
+
+MAX_WORDS = 6
+# A word this frequent in the language (Zipf scale: 5 = once per 100,000 words) is a common word first.
+COMMON_ZIPF = 4.0
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
+_JOIN = re.compile(r"[ \u00a0]?[-‐‑][ \u00a0]?|[ \u00a0]")
+_ABBREVIATED = {"st", "ste", "ft", "mt", "pt"}  # "St. Louis", "Ft. Worth"
+_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "lady", "gov", "governor", "sen", "senator", "rep",
+    "president", "judge", "justice", "sheriff", "officer", "sgt", "sergeant", "capt", "captain", "lt", "det",
+    "coach", "rev", "reverend", "father", "pastor", "bishop", "mayor", "king", "queen", "prince", "princess",
+    "gen", "general", "col", "colonel", "maj", "major", "minister", "chancellor", "secretary", "saint",
+    "м", "г", "господин", "президент", "m", "mme", "monsieur", "madame", "herr", "frau", "señor", "sr",
+}  # fmt: skip
+_AREA_FEATURES = {CONTINENT, COUNTRY, ADMIN1}
+# Russian and Ukrainian case endings and the nominative endings they replace ("Сирии" -> "Сирия").
+_CYRILLIC_ENDINGS = (
+    ("ией", "ия"), ("ии", "ия"), ("ию", "ия"), ("ой", "а"), ("ом", ""), ("ем", "ь"), ("е", "ь"), ("я", "ь"),
+    ("ю", "ь"), ("и", "ь"), ("е", "а"), ("у", "а"), ("ы", "а"), ("и", "а"), ("а", ""), ("у", ""), ("е", ""),
+    ("е", "я"), ("у", "я"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A span naming a place, with the folded name to look up."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # folded name, or the demonym's country name
+    demonym: bool = False
+    from_ner: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def cased(self) -> bool:
+        first = self.text[0]
+        return first.isupper() or first.islower()
+
+    @property
+    def capital(self) -> bool:
+        return self.text[0].isupper() or (self.text[0].isalpha() and not self.cased)
+
+
+def tokens(text: str) -> list[_Token]:
+    """Words of ``text`` (abbreviations such as "U.S." kept whole)."""
+    return [_Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[Toponym]:
+    """Place names in ``text`` that the gazetteer knows, longest first, not overlapping."""
+    words = tokens(text)
+    found: list[Toponym] = []
+    i = 0
+    while i < len(words):
+        hit = _match_at(gazetteer, text, words, i) if words[i].capital else None
+        if hit is None:
+            i += 1
+            continue
+        toponym, length = hit
+        if _plausible(gazetteer, text, words, i, length, toponym, language):
+            found.append(toponym)
+        i += length
+    return found
+
+
+def from_mentions(text: str, mentions: Sequence[Mention]) -> list[Toponym]:
+    """Toponyms from an entity recogniser's LOC mentions (their lemma looked up when given)."""
+    found = []
+    for m in mentions:
+        if m.type is EntityType.LOCATION and m.end <= len(text):
+            found.append(Toponym(m.start, m.end, m.text, fold(m.lemma or m.text), from_ner=True))
+    return found
+
+
+def merge(spotted: Sequence[Toponym], mentions: Sequence[Mention], text: str) -> list[Toponym]:
+    """The recogniser's LOC spans, plus spotted spans that overlap no recognised entity of any type.
+
+    A PER or ORG mention ("Paris Hilton", "Washington Post") vetoes the spotter's place inside it.
+    """
+    merged = from_mentions(text, mentions)
+    taken = [(m.start, m.end) for m in mentions]
+    merged += [t for t in spotted if not any(t.start < end and start < t.end for start, end in taken)]
+    return sorted(merged, key=lambda t: t.start)
+
+
+def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> tuple[Toponym, int] | None:
+    """The longest known name (or demonym) starting at word ``i``, and its length in words."""
+    last = i
+    while last + 1 < len(words) and last + 1 - i < MAX_WORDS and _joined(text, words[last], words[last + 1]):
+        last += 1
+    for j in range(last, i - 1, -1):
+        span = words[i : j + 1]
+        if not span[-1].capital or not all(_inner(w) for w in span[1:-1]):
+            continue
+        start, end = span[0].start, span[-1].end
+        for key in _keys(span):
+            if key in gazetteer.names:
+                return Toponym(start, end, text[start:end], key), len(span)
+            if j == i and (country := _demonym(gazetteer, key)) is not None:
+                return Toponym(start, end, text[start:end], fold(country.name), demonym=True), 1
+    return None
+
+
+def _joined(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end : right.start]
+    if _JOIN.fullmatch(gap):
+        return True
+    return gap in (". ", ".") and left.text.casefold() in _ABBREVIATED
+
+
+def _inner(word: _Token) -> bool:
+    return word.capital or (len(word.text) <= 4 and word.text.islower())
+
+
+def _keys(span: list[_Token]) -> Iterator[str]:
+    head = " ".join(fold(w.text) for w in span[:-1])
+    last = span[-1].text
+    yield f"{head} {fold(last)}".strip()
+    if _is_cyrillic(last):
+        for ending, nominative in _CYRILLIC_ENDINGS:
+            if last.endswith(ending) and len(last) - len(ending) >= 3:
+                yield f"{head} {fold(last[: -len(ending)] + nominative)}".strip()
+    elif len(span) == 1 and len(last) > 4 and last[0] in "وبل" and not last[0].isupper():
+        yield fold(last[1:])  # Arabic conjunction or preposition written onto the name
+
+
+def _is_cyrillic(word: str) -> bool:
+    return "\u0400" <= word[-1] <= "\u04ff"
+
+
+def _demonym(gazetteer: Gazetteer, key: str) -> Entry | None:
+    found = gazetteer.demonym(key)
+    if found is None and key.endswith("s"):  # "Syrians", "Americans"
+        found = gazetteer.demonym(key[:-1])
+    return found
+
+
+def _plausible(
+    gazetteer: Gazetteer, text: str, words: list[_Token], i: int, length: int, toponym: Toponym, language: str | None
+) -> bool:
+    """Whether a known name is a place here, not a common word or part of a person's name."""
+    if toponym.demonym:
+        return True
+    before = words[i - 1] if i > 0 else None
+    if before is not None and _joined(text, before, words[i]):
+        if before.text.casefold().rstrip(".") in _TITLES:
+            return False
+        if before.capital and before.cased and not _sentence_start(text, before.start):
+            return False  # the end of a longer name: "George Washington", "Port Said Road"
+    if before is not None and text[before.end : words[i].start] == ". " and before.text.casefold() in _TITLES:
+        return False  # "Mr. Jackson"
+    if length > 1 or not words[i].cased:
+        return True
+    word = words[i].text
+    found = gazetteer.lookup(toponym.key)
+    if word.isupper() and len(word) <= 3:
+        return any(e.feature == COUNTRY for e in found)  # "US", "UK"; not "IG", "ICE"
+    if not _common(word.casefold(), language):
+        return True
+    if len(word) >= 4 and any(e.feature in _AREA_FEATURES for e in found):
+        return True  # "Turkey", "Chad", "Georgia": a country's name, not the word
+    if _sentence_start(text, words[i].start):
+        return False
+    return not re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", text)
+
+
+@lru_cache(maxsize=16384)
+def _common(word: str, language: str | None) -> bool:
+    lang = language or "en"
+    try:
+        return zipf_frequency(word, lang) >= COMMON_ZIPF
+    except LookupError:  # a language wordfreq does not cover: judge by English, the news lingua franca
+        return zipf_frequency(word, "en") >= COMMON_ZIPF
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \u00a0\"'“‘«(")
+    return not before or before[-1] in ".!?\n:;—•"
