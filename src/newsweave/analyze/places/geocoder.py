@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from newsweave.analyze.places.gazetteer import Gazetteer, load_gazetteer
 from newsweave.analyze.places.names import fold
 from newsweave.analyze.places.resolution import Weights, resolve
-from newsweave.analyze.places.toponyms import Toponym, merge, spot
+from newsweave.analyze.places.toponyms import Toponym, abbreviated, demonym, merge, spot
 from newsweave.records import Mention, Place
 
 
@@ -84,10 +85,11 @@ class Geocoder:
 
     def _toponym(self, text: str, start: int, end: int) -> Toponym:
         surface = text[start:end]
+        abbreviation = abbreviated(self.gazetteer, start, surface)
+        if abbreviation is not None:
+            return replace(abbreviation, from_ner=True)
         key = fold(surface)
-        country = None if key in self.gazetteer.names else self.gazetteer.demonym(key)
-        if country is None and key.endswith("s") and key not in self.gazetteer.names:
-            country = self.gazetteer.demonym(key[:-1])
+        country = demonym(self.gazetteer, key)
         if country is not None:
-            return Toponym(start, end, surface, fold(country.name), demonym=True, from_ner=True)
+            return Toponym(start, end, surface, fold(country.name), demonym=True, from_ner=True, code=country.country)
         return Toponym(start, end, surface, key, from_ner=True)

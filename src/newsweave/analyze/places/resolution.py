@@ -22,27 +22,31 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import numpy as np
 
-from newsweave.analyze.places.gazetteer import ADMIN1, ADMIN2, CAPITAL, CONTINENT, COUNTRY, Entry, Gazetteer
+from newsweave.analyze.places.abbreviations import admin1_code
+from newsweave.analyze.places.gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    CAPITAL,
+    CONTINENT,
+    COUNTRY,
+    Entry,
+    Gazetteer,
+    distance_km,
+)
 from newsweave.analyze.places.names import fold
 from newsweave.analyze.places.toponyms import Toponym
 from newsweave.records import Place
 
 MAX_CANDIDATES = 60
+# A spelling variant must be this alike to the place's main name ("Abou Kamal" ~ "Albu Kamal").
+FUZZY_RATIO = 0.75
 RIVAL_KM = 100.0
 
-# AP-style abbreviations of US states, as qualifiers write them ("Springfield, Ill.").
-_US_STATES_AP = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT", "del": "DE",
-    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA",
-    "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
-    "nebr": "NE", "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND",
-    "okla": "OK", "ore": "OR", "pa": "PA", "penn": "PA", "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN",
-    "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY",
-}  # fmt: skip
-_QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
+_QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][a-z]?\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
 _FEATURE_PRIOR = {CONTINENT: 1.0, COUNTRY: 1.0, ADMIN1: 0.6, CAPITAL: 0.3, ADMIN2: -0.1}
 
 
@@ -98,9 +102,9 @@ def resolve(
 
 
 def _groups(gazetteer: Gazetteer, toponyms: Sequence[Toponym]) -> list[_Group]:
-    by_key: dict[tuple[str, bool], _Group] = {}
+    by_key: dict[tuple[str, str | None], _Group] = {}
     for toponym in toponyms:
-        key = (toponym.key, toponym.demonym)
+        key = (toponym.key, toponym.code)
         if key not in by_key:
             by_key[key] = _candidates(gazetteer, toponym)
         by_key[key].toponyms.append(toponym)
@@ -108,12 +112,14 @@ def _groups(gazetteer: Gazetteer, toponyms: Sequence[Toponym]) -> list[_Group]:
 
 
 def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
+    if toponym.code:
+        fixed = gazetteer.division(toponym.code) or gazetteer.country(toponym.code)
+        return _Group(toponym.key, [], [fixed] if fixed else [])
     found = gazetteer.lookup(toponym.key)
-    if toponym.demonym:
-        found = [e for e in found if e.feature == COUNTRY][:1]
     fuzzy = False
-    if not found and not toponym.demonym:
+    if not found:
         found, fuzzy = gazetteer.lookup_spelling(toponym.key), True
+        found = [e for e in found if SequenceMatcher(None, toponym.key, fold(e.name)).ratio() >= FUZZY_RATIO]
     found.sort(key=lambda e: -e.population)
     return _Group(toponym.key, [], found[:MAX_CANDIDATES], fuzzy=fuzzy)
 
@@ -131,10 +137,9 @@ def _find_qualifiers(gazetteer: Gazetteer, text: str, groups: list[_Group]) -> N
                     group.qualifiers |= {e.admin1 or e.country for e in nxt.candidates if e.feature in (ADMIN1, COUNTRY)}
             match = _QUALIFIER.match(text, toponym.end)
             if match:
-                code = fold(match.group(1)).replace(" ", "")
-                state = _US_STATES_AP.get(code) or (code.upper() if len(code) == 2 else None)
-                if state and f"US.{state}" in gazetteer.admin1:
-                    group.qualifiers.add(f"US.{state}")
+                code = admin1_code(match.group(1)) or f"US.{match.group(1)}"  # "Ill." or a postal "IL"
+                if code in gazetteer.admin1:
+                    group.qualifiers.add(code)
 
 
 def _iterate(groups: list[_Group], context: Sequence[Place], w: Weights) -> None:
@@ -265,8 +270,6 @@ def _has_support(group: _Group, support: _Support, w: Weights) -> bool:
 
 
 def _km(a: Entry, b: Entry) -> float:
-    from newsweave.analyze.places.gazetteer import distance_km
-
     return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 

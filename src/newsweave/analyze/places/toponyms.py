@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
 from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer
 from newsweave.analyze.places.names import fold
 from newsweave.records import EntityType, Mention
@@ -27,7 +28,7 @@ MAX_WORDS = 6
 # A word this frequent in the language (Zipf scale: 5 = once per 100,000 words) is a common word first.
 COMMON_ZIPF = 4.0
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+")
+_TOKEN = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W_]+")
 _JOIN = re.compile(r"[ \u00a0]?[-‐‑][ \u00a0]?|[ \u00a0]")
 _ABBREVIATED = {"st", "ste", "ft", "mt", "pt"}  # "St. Louis", "Ft. Worth"
 _TITLES = {
@@ -56,6 +57,7 @@ class Toponym:
     key: str  # folded name, or the demonym's country name
     demonym: bool = False
     from_ner: bool = False
+    code: str | None = None  # a country ("TR") or admin1 key ("US.IL") the span can only mean
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,11 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
     found: list[Toponym] = []
     i = 0
     while i < len(words):
+        abbreviation = _abbreviation(gazetteer, text, words, i)
+        if abbreviation is not None:
+            found.append(abbreviation)
+            i += 1
+            continue
         hit = _match_at(gazetteer, text, words, i) if words[i].capital else None
         if hit is None:
             i += 1
@@ -116,6 +123,25 @@ def merge(spotted: Sequence[Toponym], mentions: Sequence[Mention], text: str) ->
     return sorted(merged, key=lambda t: t.start)
 
 
+def abbreviated(gazetteer: Gazetteer, start: int, written: str) -> Toponym | None:
+    """A toponym for a state or province abbreviation ("Ill.", "W.Va."), or None."""
+    code = admin1_code(written)
+    division = gazetteer.division(code) if code else None
+    if division is None:
+        return None
+    return Toponym(start, start + len(written), written, fold(division.name), code=code)
+
+
+def _abbreviation(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> Toponym | None:
+    word = words[i]
+    written = word.text if word.text.endswith(".") else word.text + text[word.end : word.end + 1]
+    if not written.endswith(".") or admin1_code(written) is None:
+        return None
+    if not unambiguous(written) and not text[max(0, word.start - 2) : word.start] == ", ":
+        return None  # "Ill." or "Mass." alone is a word; after a comma it qualifies a place
+    return abbreviated(gazetteer, word.start, written)
+
+
 def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> tuple[Toponym, int] | None:
     """The longest known name (or demonym) starting at word ``i``, and its length in words."""
     last = i
@@ -127,10 +153,10 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
             continue
         start, end = span[0].start, span[-1].end
         for key in _keys(span):
+            if j == i and (country := demonym(gazetteer, key)) is not None:  # "Canadian": Canada, not a county
+                return Toponym(start, end, text[start:end], fold(country.name), demonym=True, code=country.country), 1
             if key in gazetteer.names:
                 return Toponym(start, end, text[start:end], key), len(span)
-            if j == i and (country := _demonym(gazetteer, key)) is not None:
-                return Toponym(start, end, text[start:end], fold(country.name), demonym=True), 1
     return None
 
 
@@ -161,7 +187,8 @@ def _is_cyrillic(word: str) -> bool:
     return "\u0400" <= word[-1] <= "\u04ff"
 
 
-def _demonym(gazetteer: Gazetteer, key: str) -> Entry | None:
+def demonym(gazetteer: Gazetteer, key: str) -> Entry | None:
+    """The country a folded demonym names, singular or plural ("syrian", "syrians"), or None."""
     found = gazetteer.demonym(key)
     if found is None and key.endswith("s"):  # "Syrians", "Americans"
         found = gazetteer.demonym(key[:-1])
