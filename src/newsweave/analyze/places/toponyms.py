@@ -12,6 +12,7 @@ is not a place.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,20 @@ from newsweave.records import EntityType, Mention
 MAX_WORDS = 6
 # A word this frequent in the language (Zipf scale: 5 = once per 100,000 words) is a common word first.
 COMMON_ZIPF = 4.0
+# A one-word name is read as a word when its Zipf frequency reaches log10(population of its
+# largest place) plus this margin: "March" (Zipf 5.3, a town of 22,000) is a month, "London"
+# (5.3, 8.9 million) a city. Mid-sentence capitals are more often names, hence two margins.
+WORD_MARGIN = 0.5
+WORD_MARGIN_AT_SENTENCE_START = -0.5
+# Words that, after a place name, make a longer name still naming the place's institution.
+_INSTITUTIONS = {
+    "police", "fire", "city", "county", "state", "department", "mayor", "high", "community", "school", "schools",
+    "university", "college", "council", "board", "sheriff", "sheriff's", "hospital", "airport", "public",
+    "regional", "area", "chamber", "library", "township", "district", "road", "street", "avenue", "river",
+    "valley", "metro", "municipal", "international", "national", "province", "provincial", "region",
+    "government", "parish", "borough", "village", "town", "harbor", "harbour", "port", "station", "bay", "lake",
+    "mountains", "mountain", "beach", "park", "island", "islands", "memorial", "medical", "health", "water",
+}  # fmt: skip
 
 _TOKEN = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W_]+")
 _JOIN = re.compile(r"[ \u00a0]?[-‐‑][ \u00a0]?|[ \u00a0]")
@@ -84,6 +99,7 @@ def tokens(text: str) -> list[_Token]:
 def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[Toponym]:
     """Place names in ``text`` that the gazetteer knows, longest first, not overlapping."""
     words = tokens(text)
+    surnames = _surnames(gazetteer, text, words)
     found: list[Toponym] = []
     i = 0
     while i < len(words):
@@ -97,7 +113,9 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
             i += 1
             continue
         toponym, length = hit
-        if _plausible(gazetteer, text, words, i, length, toponym, language):
+        if _plausible(gazetteer, text, words, i, length, toponym, language) and not (
+            length == 1 and fold(words[i].text) in surnames and not _area(gazetteer, toponym.key, words[i].text)
+        ):
             found.append(toponym)
         i += length
     return found
@@ -195,12 +213,40 @@ def demonym(gazetteer: Gazetteer, key: str) -> Entry | None:
     return found
 
 
+def _surnames(gazetteer: Gazetteer, text: str, words: list[_Token]) -> set[str]:
+    """Words closing a capitalised run that is no place ("Gordon Brown"): the text's surnames.
+
+    A person is named in full first and by surname after, so "Brown" alone later in the text
+    is the same person, not Brown County.
+    """
+    found = set()
+    for i in range(1, len(words)):
+        word, before = words[i], words[i - 1]
+        if not (word.capital and word.cased and before.capital and before.cased and _joined(text, before, word)):
+            continue
+        if _sentence_start(text, before.start) and _common(before.text.casefold(), None):
+            continue  # "The Smiths", "In Paris": a capitalised word opening a sentence
+        key = f"{fold(before.text)} {fold(word.text)}"
+        if key not in gazetteer.names and before.text.casefold().rstrip(".") not in _TITLES:
+            found.add(fold(word.text))
+    return found
+
+
+def _area(gazetteer: Gazetteer, key: str, word: str) -> bool:
+    """A country, continent or first-level division of four letters or more ("Chad", "Texas")."""
+    return len(word) >= 4 and any(e.feature in _AREA_FEATURES for e in gazetteer.lookup(key))
+
+
 def _plausible(
     gazetteer: Gazetteer, text: str, words: list[_Token], i: int, length: int, toponym: Toponym, language: str | None
 ) -> bool:
     """Whether a known name is a place here, not a common word or part of a person's name."""
     if toponym.demonym:
         return True
+    if words[i].text.casefold() in _TITLES and length == 1:
+        return False
+    if length == 1 and _calendar_word(words[i].text, language):
+        return False  # "March", "June", "Mai": dates first
     before = words[i - 1] if i > 0 else None
     if before is not None and _joined(text, before, words[i]):
         if before.text.casefold().rstrip(".") in _TITLES:
@@ -209,28 +255,59 @@ def _plausible(
             return False  # the end of a longer name: "George Washington", "Port Said Road"
     if before is not None and text[before.end : words[i].start] == ". " and before.text.casefold() in _TITLES:
         return False  # "Mr. Jackson"
+    after = words[i + length] if i + length < len(words) else None
+    if after is not None and after.capital and after.cased and _joined(text, words[i + length - 1], after):
+        # The head of a longer name: a place only before words that make a place's institution
+        # ("Gainesville Police", "Texas State"), not before a surname ("Michael Jordan").
+        if after.text.casefold() not in _INSTITUTIONS and not _area(gazetteer, toponym.key, toponym.text):
+            return False
     if length > 1 or not words[i].cased:
         return True
     word = words[i].text
     found = gazetteer.lookup(toponym.key)
     if word.isupper() and len(word) <= 3:
         return any(e.feature == COUNTRY for e in found)  # "US", "UK"; not "IG", "ICE"
-    if not _common(word.casefold(), language):
-        return True
-    if len(word) >= 4 and any(e.feature in _AREA_FEATURES for e in found):
-        return True  # "Turkey", "Chad", "Georgia": a country's name, not the word
-    if _sentence_start(text, words[i].start):
-        return False
-    return not re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", text)
+    if _area(gazetteer, toponym.key, word):
+        return True  # "Turkey", "Chad", "Georgia": a country's or state's name, not the word
+    if re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", text):
+        return False  # the text also uses it as a word
+    population = max((e.population for e in found), default=0)
+    margin = WORD_MARGIN_AT_SENTENCE_START if _sentence_start(text, words[i].start) else WORD_MARGIN
+    return _zipf(word.casefold(), language) < math.log10(population + 1) + margin
 
 
 @lru_cache(maxsize=16384)
-def _common(word: str, language: str | None) -> bool:
-    lang = language or "en"
+def _zipf(word: str, language: str | None) -> float:
     try:
-        return zipf_frequency(word, lang) >= COMMON_ZIPF
+        return float(zipf_frequency(word, language or "en"))
     except LookupError:  # a language wordfreq does not cover: judge by English, the news lingua franca
-        return zipf_frequency(word, "en") >= COMMON_ZIPF
+        return float(zipf_frequency(word, "en"))
+
+
+def _common(word: str, language: str | None) -> bool:
+    return _zipf(word, language) >= COMMON_ZIPF
+
+
+@lru_cache(maxsize=64)
+def _calendar(language: str | None) -> frozenset[str]:
+    """Month and weekday names of a language (and English), folded, from CLDR."""
+    from babel import Locale, UnknownLocaleError
+
+    names = set()
+    for code in {"en", language or "en"}:
+        try:
+            locale = Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
+            continue
+        for table in (locale.months, locale.days):
+            for context in table.values():
+                for width in context.values():
+                    names |= {fold(str(n)) for n in width.values() if len(str(n)) > 2}
+    return frozenset(names)
+
+
+def _calendar_word(word: str, language: str | None) -> bool:
+    return fold(word) in _calendar(language)
 
 
 def _sentence_start(text: str, start: int) -> bool:
