@@ -33,6 +33,8 @@ COMMON_ZIPF = 4.0
 # (5.3, 8.9 million) a city. Mid-sentence capitals are more often names, hence two margins.
 WORD_MARGIN = 0.5
 WORD_MARGIN_AT_SENTENCE_START = -0.5
+# A city this large is read as the city even where the text also has it as a surname.
+SURNAME_MAX_POPULATION = 100_000
 # Words that, after a place name, make a longer name still naming the place's institution.
 _INSTITUTIONS = {
     "police", "fire", "city", "county", "state", "department", "mayor", "high", "community", "school", "schools",
@@ -51,7 +53,7 @@ _TITLES = {
     "president", "judge", "justice", "sheriff", "officer", "sgt", "sergeant", "capt", "captain", "lt", "det",
     "coach", "rev", "reverend", "father", "pastor", "bishop", "mayor", "king", "queen", "prince", "princess",
     "gen", "general", "col", "colonel", "maj", "major", "minister", "chancellor", "secretary", "saint",
-    "м", "г", "господин", "президент", "m", "mme", "monsieur", "madame", "herr", "frau", "señor", "sr",
+    "г", "господин", "президент", "mme", "monsieur", "madame", "herr", "frau", "señor", "sr",
 }  # fmt: skip
 _AREA_FEATURES = {CONTINENT, COUNTRY, ADMIN1}
 # Russian and Ukrainian case endings and the nominative endings they replace ("Сирии" -> "Сирия").
@@ -219,15 +221,18 @@ def _surnames(gazetteer: Gazetteer, text: str, words: list[_Token]) -> set[str]:
     A person is named in full first and by surname after, so "Brown" alone later in the text
     is the same person, not Brown County.
     """
+    lowercase = {w.text for w in words if w.text.islower()}
     found = set()
     for i in range(1, len(words)):
         word, before = words[i], words[i - 1]
         if not (word.capital and word.cased and before.capital and before.cased and _joined(text, before, word)):
             continue
-        if _sentence_start(text, before.start) and _common(before.text.casefold(), None):
-            continue  # "The Smiths", "In Paris": a capitalised word opening a sentence
+        if before.text.casefold() in lowercase or before.text.casefold().rstrip(".") in _TITLES:
+            continue  # "Generation Charleston", "The Smiths": a word, not a first name
         key = f"{fold(before.text)} {fold(word.text)}"
-        if key not in gazetteer.names and before.text.casefold().rstrip(".") not in _TITLES:
+        if key in gazetteer.names or fold(word.text) in found:
+            continue
+        if max((e.population for e in gazetteer.lookup(fold(word.text))), default=0) < SURNAME_MAX_POPULATION:
             found.add(fold(word.text))
     return found
 
