@@ -26,7 +26,7 @@ import math
 import pickle
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import astuple, dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
@@ -95,6 +95,14 @@ class Gazetteer:
     def lookup(self, key: str) -> list[Entry]:
         """Entries whose folded name or alias is ``key`` (already folded)."""
         return [Entry(*self.rows[i]) for i in self.names.get(key, ())]
+
+    def max_population(self, key: str) -> int:
+        """The population of the largest place named ``key`` (0 when none is)."""
+        return max((self.rows[i][6] for i in self.names.get(key, ())), default=0)
+
+    def has_feature(self, key: str, features: Collection[str]) -> bool:
+        """Whether a place named ``key`` has one of ``features`` ("A.PCLI", ...)."""
+        return any(self.rows[i][5] in features for i in self.names.get(key, ()))
 
     def lookup_spelling(self, key: str) -> list[Entry]:
         """Prominent entries spelled with the same consonants as ``key`` ("abou kamal" ~ "Abu Kamal")."""

@@ -80,6 +80,7 @@ class _Group:
     pick: int = 0
     confidence: float = 0.0
     supported: bool = False
+    prior: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def mass(self) -> int:
@@ -143,89 +144,118 @@ def _find_qualifiers(gazetteer: Gazetteer, text: str, groups: list[_Group]) -> N
 
 
 def _iterate(groups: list[_Group], context: Sequence[Place], w: Weights) -> None:
-    context_points = [(p.lat, p.lon, p.country or "") for p in context if p.lat is not None and p.lon is not None]
-    context_countries = [p.country for p in context if p.country]
-    support = [_Support() for _ in groups]
+    for group in groups:
+        group.prior = _prior(group, w)
+    rounds = [_RoundSupport.of(groups, context)]
     for round_ in range(w.rounds + 1):
+        support = rounds[-1] if round_ else None
         for gi, group in enumerate(groups):
-            if not group.candidates:
+            if len(group.candidates) < 2:
+                group.pick, group.confidence = 0, 1.0
                 continue
-            scores = _scores(group, support[gi] if round_ else None, w)
+            scores = group.prior + (support.scores(gi, group, w) if support is not None else 0.0)
             order = np.argsort(-scores)
             group.pick = _prefer_city(group.candidates, int(order[0]))
             group.confidence = _confidence(group, scores, order)
-        if round_ == w.rounds:
-            break
-        support = [_support_for(gi, groups, context_points, context_countries) for gi in range(len(groups))]
+        if round_ < w.rounds:
+            rounds.append(_RoundSupport.of(groups, context))
+    final = rounds[-1]
     for gi, group in enumerate(groups):
-        group.supported = bool(group.candidates) and _has_support(group, support[gi], w)
+        group.supported = bool(group.candidates) and _has_support(group, final.country_share(gi, group), w)
 
 
-@dataclass(slots=True)
-class _Support:
-    """What the article's other names say: their countries, divisions and points."""
-
-    countries: dict[str, float] = field(default_factory=dict)
-    admin1: dict[str, float] = field(default_factory=dict)
-    lats: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    lons: np.ndarray = field(default_factory=lambda: np.zeros(0))
-
-
-def _support_for(
-    index: int, groups: list[_Group], points: list[tuple[float, float, str]], countries: list[str]
-) -> _Support:
-    weight_by_country: dict[str, float] = {}
-    weight_by_admin1: dict[str, float] = {}
-    lats, lons, total = [], [], 0.0
-    for gi, group in enumerate(groups):
-        if gi == index or not group.candidates:
-            continue
-        pick = group.candidates[group.pick]
-        mass = group.mass * group.confidence
-        total += mass
-        if pick.country:
-            weight_by_country[pick.country] = weight_by_country.get(pick.country, 0.0) + mass
-        if pick.admin1:
-            weight_by_admin1[pick.admin1] = weight_by_admin1.get(pick.admin1, 0.0) + mass
-        if pick.feature not in (COUNTRY, CONTINENT) and group.confidence > 0.5:
-            lats.append(pick.lat)
-            lons.append(pick.lon)
-    for code in countries:
-        weight_by_country[code] = weight_by_country.get(code, 0.0) + 1.0
-        total += 1.0
-    for lat, lon, _ in points:
-        lats.append(lat)
-        lons.append(lon)
-    total = max(total, 1.0)
-    return _Support(
-        {k: v / total for k, v in weight_by_country.items()},
-        {k: v / total for k, v in weight_by_admin1.items()},
-        np.radians(np.array(lats, dtype=float)),
-        np.radians(np.array(lons, dtype=float)),
-    )
-
-
-def _scores(group: _Group, support: _Support | None, w: Weights) -> np.ndarray:
+def _prior(group: _Group, w: Weights) -> np.ndarray:
+    """The part of the score that does not depend on the other names: prominence and qualifiers."""
     cands = group.candidates
     pop = np.array([min(math.log10(e.population + 1) / 7.0, 1.2) for e in cands])
     feat = np.array([_FEATURE_PRIOR.get(e.feature, 0.0) for e in cands])
     qual = np.array([1.0 if (e.admin1 in group.qualifiers or e.country in group.qualifiers) else 0.0 for e in cands])
-    scores = w.population * pop + w.feature * feat + w.qualifier * qual
-    if support is None:
-        return scores
-    country = np.array([support.countries.get(e.country, 0.0) for e in cands])
-    admin1 = np.array([support.admin1.get(e.admin1, 0.0) if e.admin1 else 0.0 for e in cands])
-    scores += w.country * country + w.admin1 * admin1
-    if support.lats.size:
-        scores += w.near * _nearness(cands, support, w.near_km)
-    return scores
+    return np.asarray(w.population * pop + w.feature * feat + w.qualifier * qual, dtype=float)
 
 
-def _nearness(cands: list[Entry], support: _Support, scale_km: float) -> np.ndarray:
+@dataclass(slots=True)
+class _RoundSupport:
+    """What every name's current pick says: countries, divisions and points, by owner.
+
+    A name's own contribution is taken out when it is scored, so a name never supports itself.
+    """
+
+    countries: dict[str, float]
+    admin1: dict[str, float]
+    total: float
+    own_mass: list[float]
+    lats: np.ndarray  # radians
+    lons: np.ndarray
+    owners: np.ndarray  # the group each point comes from; -1 for the story's context
+
+    @classmethod
+    def of(cls, groups: list[_Group], context: Sequence[Place]) -> _RoundSupport:
+        countries: dict[str, float] = {}
+        admin1: dict[str, float] = {}
+        lats, lons, owners, own_mass = [], [], [], []
+        total = 0.0
+        for gi, group in enumerate(groups):
+            if not group.candidates:
+                own_mass.append(0.0)
+                continue
+            pick = group.candidates[group.pick]
+            mass = group.mass * group.confidence
+            own_mass.append(mass)
+            total += mass
+            if pick.country:
+                countries[pick.country] = countries.get(pick.country, 0.0) + mass
+            if pick.admin1:
+                admin1[pick.admin1] = admin1.get(pick.admin1, 0.0) + mass
+            if pick.feature not in (COUNTRY, CONTINENT) and group.confidence > 0.5:
+                lats.append(pick.lat)
+                lons.append(pick.lon)
+                owners.append(gi)
+        for place in context:
+            total += 1.0
+            if place.country:
+                countries[place.country] = countries.get(place.country, 0.0) + 1.0
+            if place.lat is not None and place.lon is not None and place.feature not in (COUNTRY, CONTINENT):
+                lats.append(place.lat)
+                lons.append(place.lon)
+                owners.append(-1)
+        return cls(
+            countries, admin1, total, own_mass,
+            np.radians(np.array(lats, dtype=float)), np.radians(np.array(lons, dtype=float)), np.array(owners, dtype=int),
+        )  # fmt: skip
+
+    def country_share(self, gi: int, group: _Group) -> float:
+        """The share of the other names (by occurrences and confidence) in the country of the pick."""
+        country = group.candidates[group.pick].country
+        rest = max(self.total - self.own_mass[gi], 1.0)
+        return max(0.0, min(1.0, (self.countries.get(country, 0.0) - self.own_mass[gi]) / rest))
+
+    def scores(self, gi: int, group: _Group, w: Weights) -> np.ndarray:
+        """The context part of each candidate's score."""
+        cands = group.candidates
+        own = cands[group.pick]
+        rest = max(self.total - self.own_mass[gi], 1.0)
+        own_mass = self.own_mass[gi]
+        country = np.array(
+            [(self.countries.get(e.country, 0.0) - (own_mass if e.country == own.country else 0.0)) / rest for e in cands]
+        )
+        admin1 = np.array(
+            [
+                (self.admin1.get(e.admin1, 0.0) - (own_mass if e.admin1 == own.admin1 else 0.0)) / rest if e.admin1 else 0.0
+                for e in cands
+            ]
+        )
+        scores = w.country * np.clip(country, 0.0, 1.0) + w.admin1 * np.clip(admin1, 0.0, 1.0)
+        others = self.owners != gi
+        if others.any():
+            scores += w.near * _nearness(cands, self.lats[others], self.lons[others], w.near_km)
+        return np.asarray(scores, dtype=float)
+
+
+def _nearness(cands: list[Entry], lats: np.ndarray, lons: np.ndarray, scale_km: float) -> np.ndarray:
     """exp(-d / scale) for the distance d from each candidate to the nearest other place."""
     lat = np.radians(np.array([e.lat for e in cands]))[:, None]
     lon = np.radians(np.array([e.lon for e in cands]))[:, None]
-    a = np.sin((support.lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(support.lats) * np.sin((support.lons - lon) / 2) ** 2
+    a = np.sin((lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
     km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
     area = np.array([e.feature in (COUNTRY, CONTINENT) for e in cands])
     near = np.exp(-km.min(axis=1) / scale_km)
@@ -260,13 +290,13 @@ def _confidence(group: _Group, scores: np.ndarray, order: np.ndarray) -> float:
     return 1.0
 
 
-def _has_support(group: _Group, support: _Support, w: Weights) -> bool:
+def _has_support(group: _Group, country_share: float, w: Weights) -> bool:
     best = group.candidates[group.pick]
     if best.feature in (COUNTRY, CONTINENT, ADMIN1) or best.population >= w.min_unsupported_population:
         return True
     if any(e.admin1 in group.qualifiers or e.country in group.qualifiers for e in group.candidates):
         return True
-    return support.countries.get(best.country, 0.0) > 0.0
+    return country_share > 0.0
 
 
 def _km(a: Entry, b: Entry) -> float:

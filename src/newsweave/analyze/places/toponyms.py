@@ -82,26 +82,27 @@ class _Token:
     start: int
     end: int
     text: str
-
-    @property
-    def cased(self) -> bool:
-        first = self.text[0]
-        return first.isupper() or first.islower()
-
-    @property
-    def capital(self) -> bool:
-        return self.text[0].isupper() or (self.text[0].isalpha() and not self.cased)
+    cased: bool  # written in a script with case
+    capital: bool  # capitalised, or of a script without case (Arabic, Chinese): could open a name
 
 
 def tokens(text: str) -> list[_Token]:
     """Words of ``text`` (abbreviations such as "U.S." kept whole)."""
-    return [_Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    found = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        first = word[0]
+        upper = first.isupper()
+        cased = upper or first.islower()
+        found.append(_Token(m.start(), m.end(), word, cased, upper or (not cased and first.isalpha())))
+    return found
 
 
 def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[Toponym]:
     """Place names in ``text`` that the gazetteer knows, longest first, not overlapping."""
     words = tokens(text)
-    surnames = _surnames(gazetteer, text, words)
+    lowercase = {w.text for w in words if w.text.islower()}
+    surnames = _surnames(gazetteer, text, words, lowercase)
     found: list[Toponym] = []
     i = 0
     while i < len(words):
@@ -115,7 +116,7 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
             i += 1
             continue
         toponym, length = hit
-        if _plausible(gazetteer, text, words, i, length, toponym, language) and not (
+        if _plausible(gazetteer, text, words, i, length, toponym, language, lowercase) and not (
             length == 1 and fold(words[i].text) in surnames and not _area(gazetteer, toponym.key, words[i].text)
         ):
             found.append(toponym)
@@ -154,7 +155,9 @@ def abbreviated(gazetteer: Gazetteer, start: int, written: str) -> Toponym | Non
 
 def _abbreviation(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> Toponym | None:
     word = words[i]
-    written = word.text if word.text.endswith(".") else word.text + text[word.end : word.end + 1]
+    if not word.text[0].isupper() or (not word.text.endswith(".") and text[word.end : word.end + 1] != "."):
+        return None
+    written = word.text if word.text.endswith(".") else word.text + "."
     if not written.endswith(".") or admin1_code(written) is None:
         return None
     if not unambiguous(written) and not text[max(0, word.start - 2) : word.start] == ", ":
@@ -215,14 +218,13 @@ def demonym(gazetteer: Gazetteer, key: str) -> Entry | None:
     return found
 
 
-def _surnames(gazetteer: Gazetteer, text: str, words: list[_Token]) -> set[str]:
+def _surnames(gazetteer: Gazetteer, text: str, words: list[_Token], lowercase: set[str]) -> set[str]:
     """Words closing a capitalised run that is no place ("Gordon Brown"): the text's surnames.
 
     A person is named in full first and by surname after, so "Brown" alone later in the text
     is the same person, not Brown County.
     """
-    lowercase = {w.text for w in words if w.text.islower()}
-    found = set()
+    found: set[str] = set()
     for i in range(1, len(words)):
         word, before = words[i], words[i - 1]
         if not (word.capital and word.cased and before.capital and before.cased and _joined(text, before, word)):
@@ -232,18 +234,25 @@ def _surnames(gazetteer: Gazetteer, text: str, words: list[_Token]) -> set[str]:
         key = f"{fold(before.text)} {fold(word.text)}"
         if key in gazetteer.names or fold(word.text) in found:
             continue
-        if max((e.population for e in gazetteer.lookup(fold(word.text))), default=0) < SURNAME_MAX_POPULATION:
+        if gazetteer.max_population(fold(word.text)) < SURNAME_MAX_POPULATION:
             found.add(fold(word.text))
     return found
 
 
 def _area(gazetteer: Gazetteer, key: str, word: str) -> bool:
     """A country, continent or first-level division of four letters or more ("Chad", "Texas")."""
-    return len(word) >= 4 and any(e.feature in _AREA_FEATURES for e in gazetteer.lookup(key))
+    return len(word) >= 4 and gazetteer.has_feature(key, _AREA_FEATURES)
 
 
 def _plausible(
-    gazetteer: Gazetteer, text: str, words: list[_Token], i: int, length: int, toponym: Toponym, language: str | None
+    gazetteer: Gazetteer,
+    text: str,
+    words: list[_Token],
+    i: int,
+    length: int,
+    toponym: Toponym,
+    language: str | None,
+    lowercase: set[str],
 ) -> bool:
     """Whether a known name is a place here, not a common word or part of a person's name."""
     if toponym.demonym:
@@ -269,14 +278,13 @@ def _plausible(
     if length > 1 or not words[i].cased:
         return True
     word = words[i].text
-    found = gazetteer.lookup(toponym.key)
     if word.isupper() and len(word) <= 3:
-        return any(e.feature == COUNTRY for e in found)  # "US", "UK"; not "IG", "ICE"
+        return gazetteer.has_feature(toponym.key, {COUNTRY})  # "US", "UK"; not "IG", "ICE"
     if _area(gazetteer, toponym.key, word):
         return True  # "Turkey", "Chad", "Georgia": a country's or state's name, not the word
-    if re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", text):
+    if word.casefold() in lowercase:
         return False  # the text also uses it as a word
-    population = max((e.population for e in found), default=0)
+    population = gazetteer.max_population(toponym.key)
     margin = WORD_MARGIN_AT_SENTENCE_START if _sentence_start(text, words[i].start) else WORD_MARGIN
     return _zipf(word.casefold(), language) < math.log10(population + 1) + margin
 
