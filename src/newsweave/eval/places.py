@@ -115,7 +115,9 @@ def load_documents(folder: Path) -> list[Document]:
     return documents
 
 
-def evaluate(folder: Path, geocoder: Geocoder | None = None, splits: Sequence[str] = ("test", "dev")) -> list[PlacesScore]:
+def evaluate(
+    folder: Path, geocoder: Geocoder | None = None, splits: Sequence[str] = ("test", "dev")
+) -> list[PlacesScore]:
     """Score the geocoder on each corpus and split of the benchmark in ``folder``."""
     geocoder = geocoder or Geocoder()
     documents = load_documents(folder)
@@ -260,3 +262,54 @@ def _read_jsonl(path: Path) -> Iterable[dict[str, Any]]:
             except json.JSONDecodeError as e:
                 raise ConfigError(f"{path}:{number}: not JSON ({e.msg})") from e
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class TaggingRow:
+    """Toponym spotting on one corpus split (a table row)."""
+
+    corpus: str
+    split: str
+    toponyms: int
+    precision: float
+    recall: float
+    f1: float
+    overlap_p: float
+    overlap_r: float
+    overlap_f1: float
+
+
+@dataclass(frozen=True, slots=True)
+class GeocodingRow:
+    """Geocoding on one corpus split (a table row): gold spans given, then end to end."""
+
+    corpus: str
+    split: str
+    with_coords: int
+    acc161: float
+    acc161_coords: float
+    mean_km: float
+    median_km: float
+    coverage: float
+    e2e_acc161: float
+    e2e_coverage: float
+
+
+def table_rows(scores: Sequence[PlacesScore]) -> tuple[list[TaggingRow], list[GeocodingRow]]:
+    """The scores split into a spotting table and a geocoding table."""
+    tagging = [
+        TaggingRow(s.corpus, _label(s.split), s.toponyms, s.tag_p, s.tag_r, s.tag_f1, s.overlap_p, s.overlap_r,
+                   s.overlap_f1)
+        for s in scores
+    ]  # fmt: skip
+    geocoding = [
+        GeocodingRow(s.corpus, _label(s.split), s.with_coordinates, s.acc161_gold_spans, s.acc161_coords_gold_spans,
+                     s.mean_km_gold_spans, s.median_km_gold_spans, s.coverage_gold_spans, s.acc161_end_to_end,
+                     s.coverage_end_to_end)
+        for s in scores
+    ]  # fmt: skip
+    return tagging, geocoding
+
+
+def _label(split: str) -> str:
+    return {"test": "test (held out)", "dev": "dev (in-sample)"}.get(split, split)

@@ -423,7 +423,9 @@ def _skeletons(builder: _Builder) -> dict[str, tuple[int, ...]]:
     for key, ids in builder.names.items():
         if not key.isascii() or len(key) < 5:
             continue
-        kept = {i for i in ids if builder.entries[i].is_area or builder.entries[i].population >= SKELETON_MIN_POPULATION}
+        kept = {
+            i for i in ids if builder.entries[i].is_area or builder.entries[i].population >= SKELETON_MIN_POPULATION
+        }
         if kept and len(skel := skeleton(key)) >= 4:
             found[skel] |= kept
     return {key: tuple(sorted(ids)) for key, ids in found.items()}

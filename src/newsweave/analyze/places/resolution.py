@@ -135,7 +135,9 @@ def _find_qualifiers(gazetteer: Gazetteer, text: str, groups: list[_Group]) -> N
             if after[:1] in ",(" or after[:2] in (", ", " ("):
                 nxt = starts.get(toponym.end + len(after) - len(stripped))
                 if nxt is not None and nxt is not group:
-                    group.qualifiers |= {e.admin1 or e.country for e in nxt.candidates if e.feature in (ADMIN1, COUNTRY)}
+                    group.qualifiers |= {
+                        e.admin1 or e.country for e in nxt.candidates if e.feature in (ADMIN1, COUNTRY)
+                    }
             match = _QUALIFIER.match(text, toponym.end)
             if match:
                 code = admin1_code(match.group(1)) or f"US.{match.group(1)}"  # "Ill." or a postal "IL"
@@ -218,10 +220,8 @@ class _RoundSupport:
                 lats.append(place.lat)
                 lons.append(place.lon)
                 owners.append(-1)
-        return cls(
-            countries, admin1, total, own_mass,
-            np.radians(np.array(lats, dtype=float)), np.radians(np.array(lons, dtype=float)), np.array(owners, dtype=int),
-        )  # fmt: skip
+        points = np.radians(np.array([lats, lons], dtype=float).reshape(2, -1))
+        return cls(countries, admin1, total, own_mass, points[0], points[1], np.array(owners, dtype=int))
 
     def country_share(self, gi: int, group: _Group) -> float:
         """The share of the other names (by occurrences and confidence) in the country of the pick."""
@@ -236,11 +236,16 @@ class _RoundSupport:
         rest = max(self.total - self.own_mass[gi], 1.0)
         own_mass = self.own_mass[gi]
         country = np.array(
-            [(self.countries.get(e.country, 0.0) - (own_mass if e.country == own.country else 0.0)) / rest for e in cands]
+            [
+                (self.countries.get(e.country, 0.0) - (own_mass if e.country == own.country else 0.0)) / rest
+                for e in cands
+            ]
         )
         admin1 = np.array(
             [
-                (self.admin1.get(e.admin1, 0.0) - (own_mass if e.admin1 == own.admin1 else 0.0)) / rest if e.admin1 else 0.0
+                (self.admin1.get(e.admin1, 0.0) - (own_mass if e.admin1 == own.admin1 else 0.0)) / rest
+                if e.admin1
+                else 0.0
                 for e in cands
             ]
         )

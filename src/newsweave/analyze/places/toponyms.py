@@ -77,7 +77,7 @@ class Toponym:
     code: str | None = None  # a country ("TR") or admin1 key ("US.IL") the span can only mean
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is built several times slower, and there is one per word
 class _Token:
     start: int
     end: int
@@ -106,7 +106,7 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
     found: list[Toponym] = []
     i = 0
     while i < len(words):
-        abbreviation = _abbreviation(gazetteer, text, words, i)
+        abbreviation = _abbreviation(gazetteer, text, words, i) if words[i].capital else None
         if abbreviation is not None:
             found.append(abbreviation)
             i += 1
@@ -160,7 +160,7 @@ def _abbreviation(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) 
     written = word.text if word.text.endswith(".") else word.text + "."
     if not written.endswith(".") or admin1_code(written) is None:
         return None
-    if not unambiguous(written) and not text[max(0, word.start - 2) : word.start] == ", ":
+    if not unambiguous(written) and text[max(0, word.start - 2) : word.start] != ", ":
         return None  # "Ill." or "Mass." alone is a word; after a comma it qualifies a place
     return abbreviated(gazetteer, word.start, written)
 
@@ -270,11 +270,17 @@ def _plausible(
     if before is not None and text[before.end : words[i].start] == ". " and before.text.casefold() in _TITLES:
         return False  # "Mr. Jackson"
     after = words[i + length] if i + length < len(words) else None
-    if after is not None and after.capital and after.cased and _joined(text, words[i + length - 1], after):
-        # The head of a longer name: a place only before words that make a place's institution
-        # ("Gainesville Police", "Texas State"), not before a surname ("Michael Jordan").
-        if after.text.casefold() not in _INSTITUTIONS and not _area(gazetteer, toponym.key, toponym.text):
-            return False
+    # The head of a longer name is a place only before words that make a place's institution
+    # ("Gainesville Police", "Texas State"), not before a surname ("Michael Jordan").
+    if (
+        after is not None
+        and after.capital
+        and after.cased
+        and _joined(text, words[i + length - 1], after)
+        and after.text.casefold() not in _INSTITUTIONS
+        and not _area(gazetteer, toponym.key, toponym.text)
+    ):
+        return False
     if length > 1 or not words[i].cased:
         return True
     word = words[i].text
