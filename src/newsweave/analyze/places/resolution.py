@@ -22,7 +22,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -37,13 +36,12 @@ from newsweave.analyze.places.gazetteer import (
     Gazetteer,
     distance_km,
 )
-from newsweave.analyze.places.names import fold
 from newsweave.analyze.places.toponyms import Toponym
 from newsweave.records import Place
 
 MAX_CANDIDATES = 60
-# A spelling variant must be this alike to the place's main name ("Abou Kamal" ~ "Albu Kamal").
-FUZZY_RATIO = 0.75
+# A spelling variant must be this alike to a name of the place ("Abou Kamal" ~ "Abu Kamal").
+FUZZY_RATIO = 0.85
 RIVAL_KM = 100.0
 
 _QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][a-z]?\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
@@ -119,8 +117,7 @@ def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
     found = gazetteer.lookup(toponym.key)
     fuzzy = False
     if not found:
-        found, fuzzy = gazetteer.lookup_spelling(toponym.key), True
-        found = [e for e in found if SequenceMatcher(None, toponym.key, fold(e.name)).ratio() >= FUZZY_RATIO]
+        found, fuzzy = gazetteer.lookup_spelling(toponym.key, FUZZY_RATIO), True
     found.sort(key=lambda e: -e.population)
     return _Group(toponym.key, [], found[:MAX_CANDIDATES], fuzzy=fuzzy)
 
