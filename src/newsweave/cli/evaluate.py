@@ -128,3 +128,33 @@ def claims(
     render.out.print(render.scores_table(report.rows, title="Numeric disagreements (conflict P/R, relation accuracy)"))
     for error in report.errors:
         render.out.print(f"{error.id} ({error.split}): gold {error.gold}, found {error.predicted}")
+
+
+@app.command("places")
+def places(
+    data: Annotated[
+        Path | None, typer.Option("--data", help="A folder with docs.jsonl and toponyms.jsonl (TR-News and LGL).")
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Place spotting (span P/R/F1) and geocoding (share within 161 km) per corpus and split.
+
+    Weights were chosen on the dev half of each corpus; quote the held-out test half.
+
+    Example: newsweave eval places --data ../shared/benchmarks/geoparsing
+    """
+    import newsweave.eval.places as ev
+
+    scores = ev.evaluate(data or ev.default_data_dir())
+    if json_output:
+        render.print_json([asdict(s) for s in scores])
+        return
+    tagging, geocoding = ev.table_rows(scores)
+    render.out.print(render.scores_table(tagging, title="Toponym spotting (exact spans; overlap beside)"))
+    render.out.print(
+        render.scores_table(geocoding, title="Geocoding: gold spans given, then end to end (e2e) with the spotter")
+    )
+    render.out.print(
+        "acc161: share of gold toponyms with coordinates placed within 161 km or at the gold GeoNames id; "
+        "acc161_coords: by coordinates alone; coverage: share given a place"
+    )
