@@ -13,7 +13,7 @@ from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
 from newsweave.ingest import read_inputs
 from newsweave.link.relations import explain
-from newsweave.linking import LinkReport, StoreLinker
+from newsweave.linking import LinkReport, StoreLinker, compare_claims
 from newsweave.pipeline import ErrorPolicy, Pipeline, store_facts
 from newsweave.records import (
     Article,
@@ -114,7 +114,10 @@ class Newsweave:
         for article_id in self.store.unanalyzed_article_ids(analyzer.version):
             article = self.store.get_article(article_id)
             with self.store.transaction():
-                done += store_facts(self.store, analyzer, article)
+                if store_facts(self.store, analyzer, article):
+                    done += 1
+                    for link in self.store.links(article_id):  # already linked: compare its claims anew
+                        compare_claims(self.store, link)
             if on_article:
                 on_article(article)
         return done
