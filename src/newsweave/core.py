@@ -53,7 +53,9 @@ class Newsweave:
         Re-running is safe: items already stored (same content hash) are counted as duplicates.
         """
         inputs = [str(p) for p in paths]
-        entries = read_inputs(inputs, max_page_bytes=self.settings.max_page_bytes)
+        entries = read_inputs(
+            inputs, max_page_bytes=self.settings.max_page_bytes, max_gzip_ratio=self.settings.max_gzip_ratio
+        )
         report = self.pipeline().run(entries, on_result)
         self.store.record_run(inputs, report)
         return report
