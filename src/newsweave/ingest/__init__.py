@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from newsweave.config import DEFAULT_MAX_GZIP_RATIO, DEFAULT_MAX_PAGE_BYTES
+from newsweave.decode import bom_encoding
 from newsweave.errors import InputError
 from newsweave.ingest.base import Reader
 from newsweave.ingest.feed import FeedReader
@@ -44,15 +45,6 @@ PAGE_READERS = frozenset({"html", "text"})
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 _HEAD = 65536
-# Byte-order marks of the UTF encodings other than UTF-8, longest first (UTF-32-LE starts like UTF-16-LE).
-_WIDE_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
 class _Input(NamedTuple):
     path: str  # as given to open()
     name: str  # as shown and stored: valid UTF-8 whatever the file system holds
@@ -301,8 +293,8 @@ def _gzipped_warc(stream: io.BufferedReader, name: str, limits: Limits) -> Itera
 def _with_reader(
     stream: BinaryIO, head: bytes, name: str, size: int | None, limits: Limits
 ) -> Iterator[RawItem | Rejection]:
-    wide = next((codec for bom, codec in _WIDE_BOMS if head.startswith(bom)), None)
-    if wide is not None:
+    wide = bom_encoding(head)
+    if wide in ("utf-16", "utf-32"):
         stream, head = _as_utf8(stream, wide, limits.page_bytes)
     reader = next((r for r in READERS if r.sniff(head, name)), None)
     if reader is None:
