@@ -16,6 +16,7 @@ MemoryError instead of taking the machine; a child that outlives ``--timeout`` c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -96,11 +97,8 @@ def _json(out: bytes) -> dict[str, object]:
 def _named(report: dict[str, object], db: Path) -> list[str]:
     names = [str(r["item"]) for r in report.get("rejections", [])]  # type: ignore[attr-defined]
     if db.exists():
-        with sqlite3.connect(db) as conn:
-            try:
-                names += [row[0] for row in conn.execute("SELECT source_path FROM sightings")]
-            except sqlite3.Error:
-                pass
+        with sqlite3.connect(db) as conn, contextlib.suppress(sqlite3.Error):
+            names += [row[0] for row in conn.execute("SELECT source_path FROM sightings")]
     return names
 
 

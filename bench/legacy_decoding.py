@@ -17,6 +17,7 @@ exactly the original text. Two sources:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import html
 import json
@@ -109,10 +110,8 @@ def measure(texts: dict[str, str], codecs: dict[str, tuple[str, ...]]) -> list[t
                     if data.isascii():
                         continue
                     total += 1
-                    try:
+                    with contextlib.suppress(InputError):
                         right += decode(data, item="x") == piece
-                    except InputError:
-                        pass
                 rows.append((lang, codec, length, right, total))
     return rows
 

@@ -10,7 +10,7 @@ from newsweave.analyze.language import LanguageDetector
 from newsweave.config import Settings
 from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
-from newsweave.ingest import read_inputs
+from newsweave.ingest import display_name, read_inputs
 from newsweave.link.relations import explain
 from newsweave.linking import LinkReport, StoreLinker
 from newsweave.pipeline import ErrorPolicy, Pipeline
@@ -57,7 +57,7 @@ class Newsweave:
             inputs, max_page_bytes=self.settings.max_page_bytes, max_gzip_ratio=self.settings.max_gzip_ratio
         )
         report = self.pipeline().run(entries, on_result)
-        self.store.record_run(inputs, report)
+        self.store.record_run([display_name(p) for p in inputs], report)
         return report
 
     def article(self, id_or_prefix: str) -> Article:

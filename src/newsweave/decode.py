@@ -83,7 +83,6 @@ _BOMS = (
 )
 
 
-
 def bom_encoding(data: bytes) -> str | None:
     """The UTF encoding a byte-order mark at the start of ``data`` names, if the rest bears it out.
 
@@ -165,9 +164,11 @@ def _wordlike(text: str, codec: str = "") -> float:
     return (good - 5 * rare) / max(1, sum(len(w) for w in words))
 
 
-_COMMON_MARKS = set("«»„“”‘’–—…€°№•·\u00a0") | {chr(c) for c in range(0x3000, 0x3040)} | {
-    chr(c) for c in range(0xFF01, 0xFF66) if not chr(c).isalpha()
-}  # CJK punctuation and full-width forms: 。、「」（）！？
+_COMMON_MARKS = (
+    set("«»„“”‘’–—…€°№•·\u00a0")
+    | {chr(c) for c in range(0x3000, 0x3040)}
+    | {chr(c) for c in range(0xFF01, 0xFF66) if not chr(c).isalpha()}
+)  # CJK punctuation and full-width forms: 。、「」（）！？
 
 
 def _code_points(codec: str, leads: range, trails: range) -> frozenset[str]:

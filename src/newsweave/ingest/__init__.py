@@ -45,6 +45,8 @@ PAGE_READERS = frozenset({"html", "text"})
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 _HEAD = 65536
+
+
 class _Input(NamedTuple):
     path: str  # as given to open()
     name: str  # as shown and stored: valid UTF-8 whatever the file system holds

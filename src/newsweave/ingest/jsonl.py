@@ -55,6 +55,7 @@ HTML_KEYS = ("html", "raw_html", "content_html")
 # Epoch numbers accepted as dates: 1990-01-01 to 2100-01-01, in seconds (or the same in milliseconds).
 EPOCH_RANGE = (631_152_000, 4_102_444_800)
 _JSON_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")
+_JSON_STARTS = frozenset(bytes([c]) for c in b'{"-0123456789tfn')
 _NUMBER = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -71,6 +72,8 @@ class JsonLinesReader:
     def sniff(self, head: bytes, path: str) -> bool:
         """Claim inputs whose first line is a JSON object, or a JSON array (of objects, or named .json)."""
         stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if path.endswith(_JSON_SUFFIXES) and stripped[:1] in _JSON_STARTS and not stripped.startswith(b"["):
+            return True  # a .jsonl file may open with a line that is not an object: it is still read by lines
         if stripped.startswith(b"["):
             return stripped[1:].lstrip().startswith((b"{", b"]")) or path.endswith(_JSON_SUFFIXES)
         if not stripped.startswith(b"{"):
@@ -272,7 +275,7 @@ def _date_text(key: str, value: Any) -> str:
     if number is None:
         raise WrongType(f"field {key!r} holds {_type_name(value)}, expected a date")
     low, high = EPOCH_RANGE
-    for seconds in (number, number / 1000):
+    for seconds in (number, number / 1000) if math.isfinite(number) else ():
         if low <= seconds < high:
             return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None).isoformat(timespec="seconds")
     raise WrongType(
@@ -282,13 +285,13 @@ def _date_text(key: str, value: Any) -> str:
 
 
 def _number(value: Any) -> float | None:
+    """A number, or text that is one, as a float (NaN and infinities included: they fail the range)."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
     try:
-        number = float(value)
+        return float(value)
     except (ValueError, OverflowError):
         return None
-    return number if math.isfinite(number) else None
 
 
 def _type_name(value: Any) -> str:
