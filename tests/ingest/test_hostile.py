@@ -222,3 +222,29 @@ def test_damaged_gzip_keeps_what_came_before_and_says_so(tmp_path: Path, cut: fl
     assert sum(isinstance(e, RawItem) for e in entries) <= 300
     if cut < 0.99 and not flips:  # a cut gzip always ends with a rejection saying so
         assert isinstance(entries[-1], Rejection) and "truncated" in entries[-1].reason
+
+
+def test_an_unreadable_folder_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root reads every folder, so the refusal is simulated where os.walk reports it.
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kwargs):  # type: ignore[no-untyped-def]
+        if onerror:
+            onerror(PermissionError(13, "Permission denied", str(tmp_path / "news" / "locked")))
+        yield from real_walk(top, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr(os, "walk", walk)
+    entries = list(read_inputs([str(tmp_path / "news")]))
+    assert [type(e).__name__ for e in entries] == ["Rejection", "RawItem"]
+    assert entries[0].item.endswith("locked") and "cannot list this folder (permission denied)" in entries[0].reason
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    raw = os.fsencode(str(tmp_path)) + b"/caf\xe9.txt"
+    with open(raw, "wb") as out:
+        out.write(ARTICLE.encode())
+    (item,) = read_inputs([os.fsdecode(raw)])
+    assert item.provenance.path == f"{tmp_path}/caf\\xe9.txt"
+    item.provenance.path.encode("utf-8")
