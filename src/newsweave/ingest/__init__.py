@@ -32,7 +32,7 @@ from newsweave.ingest.feed import FeedReader
 from newsweave.ingest.html import HtmlReader
 from newsweave.ingest.jsonl import JsonLinesReader
 from newsweave.ingest.sniff import binary_kind, is_gzip
-from newsweave.ingest.streams import Gunzip, GzipChecker, LimitExceeded, Limits, megabytes, read_at_most
+from newsweave.ingest.streams import CHUNK, Gunzip, GzipChecker, LimitExceeded, Limits, megabytes, read_at_most
 from newsweave.ingest.text import TextReader
 from newsweave.ingest.warc import WarcReader
 from newsweave.records import Provenance, RawItem, Rejection
@@ -133,13 +133,19 @@ def _inputs(paths: Iterable[str]) -> Iterator[_Input | Rejection]:
             if not matches:
                 yield _reject(name, "no file matches this pattern")
             for match in matches:
-                yield from _walk(Path(match), display_name(match)) if Path(match).is_dir() else [_file(match)]
+                yield from _walk(Path(match), display_name(match)) if Path(match).is_dir() else [_listed(match)]
         else:
             yield _Input(raw, name)
 
 
 def _file(path: str) -> _Input:
     return _Input(path, display_name(path))
+
+
+def _listed(path: str) -> _Input | Rejection:
+    """A file found by listing a folder or a glob: special files are skipped (reading a FIFO blocks)."""
+    special = _special_kind(path)
+    return _reject(display_name(path), f"{special}, not a regular file: skipped") if special else _file(path)
 
 
 def _walk(folder: Path, name: str) -> Iterator[_Input | Rejection]:
@@ -152,8 +158,7 @@ def _walk(folder: Path, name: str) -> Iterator[_Input | Rejection]:
         for file_name in sorted(f for f in files if not f.startswith(".")):
             seen += 1
             path = os.path.join(root, file_name)
-            special = _special_kind(path)
-            yield _reject(display_name(path), f"{special}, not a regular file: skipped") if special else _file(path)
+            yield _listed(path)
     seen += len(errors)
     yield from _folder_errors(errors)
     if not seen:
@@ -286,7 +291,8 @@ def _gzipped_warc(stream: io.BufferedReader, name: str, limits: Limits) -> Itera
         read += isinstance(entry, RawItem)
         damaged = isinstance(entry, Rejection) and entry.provenance.path == name
         yield entry
-    checker.read()  # drain: a truncated tail may hold no whole record at all
+    while checker.read(CHUNK):  # drain, in chunks: a truncated tail may hold no whole record at all
+        pass
     if checker.truncated and not damaged:
         reason = f"truncated or corrupt gzip after {read} pages; the pages before the damage were read"
         yield _reject(name, reason)
