@@ -62,9 +62,7 @@ class HtmlExtractor:
             body = body[1:]  # the headline repeated as the first block
         if sum(len(p.split()) for p in body) < _MIN_WORDS:
             raise InputError("no article text found", item=name)
-        comments = parse_comments(text) if doc.get("comments") else []
-        if not comments:
-            comments = [Comment(p) for p in _paragraphs(doc.get("comments") or "")]
+        comments = parse_comments(text)
         return Article(
             id=item.id,
             title=title,
