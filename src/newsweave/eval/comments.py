@@ -150,8 +150,7 @@ def _authors_found(gold: Sequence[tuple[str | None, str]], found: Found) -> tupl
         want = tokens(text)
         size = sum(want.values()) or 1
         hits += any(
-            a and a.casefold() == author.casefold() and sum((want & tokens(t)).values()) / size >= 0.5
-            for a, t in found
+            a and a.casefold() == author.casefold() and sum((want & tokens(t)).values()) / size >= 0.5 for a, t in found
         )
     return hits, total
 
