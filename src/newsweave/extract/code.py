@@ -15,7 +15,7 @@ _MARKERS = re.compile(
     r"\b(window|document|jQuery|googletag|console)\s*[.\[(]|\$\(|\w+\.\w+\s*\(.*\)\s*;|"
     r"\bif\s*\(\s*!?\s*[\w.]+\s*[)&|=!<>]|[{};]\s*$|^\s*[{}]|\w+\s*:\s*[\w\"'#.-]+\s*;",
 )
-_SYNTAX = frozenset("{}();=<>[]$&|\\")
+_SYNTAX = frozenset("{}();=<>[]$\\")
 
 
 def looks_like_code(line: str) -> bool:

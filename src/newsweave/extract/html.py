@@ -82,15 +82,13 @@ class HtmlExtractor:
     def _fallback(self, text: str, url: str | None, name: str, title: str | None) -> tuple[list[str], str, list[str]]:
         """Other paths to the body when trafilatura's precise pass finds too little.
 
-        In order: trafilatura favouring recall; the JSON-LD ``articleBody``; the Open Graph or meta
-        description, and that only on a page that declares itself an article, with a note.
+        In order: the JSON-LD ``articleBody``; the Open Graph or meta description, and that only on
+        a page that declares itself an article, with a note. (trafilatura's recall pass is not one:
+        on such pages it takes the navigation for the article.)
 
         Raises:
             InputError: none of them gives an article.
         """
-        body = _body(_trafilatura(text, url, name, recall=True), title)
-        if _units(body) >= _MIN_UNITS:
-            return body, self.name, []
         tree = _tree(text)
         if tree is not None:
             body = _jsonld_body(tree)
@@ -102,15 +100,14 @@ class HtmlExtractor:
         raise InputError("no article text found", item=name)
 
 
-def _trafilatura(text: str, url: str | None, name: str, *, recall: bool = False) -> dict[str, Any]:
+def _trafilatura(text: str, url: str | None, name: str) -> dict[str, Any]:
     try:
         result = trafilatura.bare_extraction(
             text,
             url=url,
             include_comments=True,
             with_metadata=True,
-            favor_precision=not recall,
-            favor_recall=recall,
+            favor_precision=True,
         )
     except (ValueError, TypeError, lxml.etree.LxmlError) as e:
         raise InputError(f"unparsable HTML ({type(e).__name__}: {e})", item=name) from e
