@@ -18,7 +18,7 @@ def test_a_folder_without_meta_or_with_a_missing_case_is_refused(tmp_path: Path)
     with pytest.raises(ConfigError, match=r"no meta\.json"):
         load_cases(tmp_path)
     (tmp_path / "meta.json").write_text(json.dumps({"x": {"split": "tuning"}}))
-    with pytest.raises(ConfigError, match="lacks x.html.gz"):
+    with pytest.raises(ConfigError, match=r"lacks x\.html\.gz"):
         load_cases(tmp_path)
     with pytest.raises(ConfigError, match="unknown system"):
         evaluate(tmp_path, systems=["nope"])
