@@ -45,6 +45,10 @@ _WEAK_CLASS = re.compile(r"^(post|reply|comment[-_]?reply|review|message)$", re.
 _SECTION = re.compile(r"comment|disqus|discussion|\bresponses\b|reactions|replies|kommentar|коммент", re.I)
 _SCHEMA = re.compile(r"schema\.org/(Comment|UserComments|Answer)\b", re.I)
 # Lists of other pages' comments (sidebars, "recent" or "most commented" widgets) and link notices.
+# Pingbacks and trackbacks: another site's link notice, not a reader's words (WordPress writes
+# "Pingback von/Pingback: <site>" and quotes "[…] excerpt […]", even where no class says so).
+_LINK_NOTICE = re.compile(r"^(pingback|trackback|rétrolien)\b", re.I)
+_EXCERPT = re.compile(r"^\[(…|\.\.\.)\].*\[(…|\.\.\.)\]$", re.S)
 _OUTSIDE = re.compile(r"recent|popular|most[-_]|related|teaser|\bwidget_|pingback|trackback", re.I)
 _SIDEBAR = re.compile(r"^(sidebar|secondary|widget-area|sidebar-\w+)$", re.I)
 _SECTION_DEPTH = 6  # a weakly named item ("post", "reply") must sit this close to a comment section
@@ -62,6 +66,7 @@ _TEXT_PROPS = ("text", "commentText", "reviewBody")
 _AUTHOR_PROP = re.compile(r"^(author|creator)$", re.I)
 _TIME = re.compile(r"date|time|when|posted|published|meta", re.I)
 _SAYS = re.compile(r"\s*(says|said|wrote|schreibt|a écrit|dice|написал\w*)\s*:?\s*$", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dd", "dt"}
 _MAX_COMMENTS = 5000
 _MAX_AUTHOR_CHARS = 80
@@ -149,9 +154,13 @@ def _is_item(el: lxml.html.HtmlElement) -> bool:
 
 
 def _comment(el: lxml.html.HtmlElement, items: set[lxml.html.HtmlElement], strong: bool) -> Comment | None:
+    if _LINK_NOTICE.match(" ".join(el.text_content().split())[:60]):
+        return None
     own = _own_parts(el, items)
     author, when = _author(own), _time(own)
     text = _text(el, own, items)
+    if _EXCERPT.match(text):
+        return None  # a pingback's "[…] quoted excerpt […]", whatever its markup
     if not text or not (author or when or strong):
         return None
     return Comment(text, author, when)
@@ -201,10 +210,11 @@ def _lines(root: lxml.html.HtmlElement, items: set[lxml.html.HtmlElement]) -> li
         mine.drop_tree()
     for mine in clone.iter():
         if isinstance(mine.tag, str) and mine.tag in _BLOCK_TAGS:
-            mine.tail = "\n" + (mine.tail or "")
+            # lxml refuses control characters in strings it is given, though it parsed them.
+            mine.tail = "\n" + _CONTROL.sub(" ", mine.tail or "")
             if mine.tag == "br":
                 continue
-            mine.text = "\n" + (mine.text or "")
+            mine.text = "\n" + _CONTROL.sub(" ", mine.text or "")
     lines = (" ".join(line.split()) for line in clone.text_content().split("\n"))
     return [line for line in lines if any(ch.isalpha() for ch in line)]
 
