@@ -12,10 +12,13 @@ import re
 
 _MARKERS = re.compile(
     r"<!\[CDATA\[|\]\]>|/\*|\*/|^\s*//|\bfunction\s*\(|=>|\bvar\s+\w+\s*=|\b(let|const)\s+\w+\s*=|"
-    r"\b(window|document|jQuery|googletag|console)\s*[.\[(]|\$\(|\w+\.\w+\s*\(.*\)\s*;|"
+    r"\b(window|document|jQuery|googletag|console)\s*[.\[(]|\$\(|\w+\.\w+\s*\([^()]*\)\s*;|"
     r"\bif\s*\(\s*!?\s*[\w.]+\s*[)&|=!<>]|[{};]\s*$|^\s*[{}]|\w+\s*:\s*[\w\"'#.-]+\s*;",
 )
-_SYNTAX = frozenset("{}();=<>[]$\\")
+_SYNTAX = "{}();=<>[]$\\"
+_LETTER = re.compile(r"[^\W\d_]")
+# Every marker above needs one of these characters: prose without them is let through at once.
+_TELLTALE = re.compile(r"[{};=<>$\\/*]|\b(window|document|jQuery|googletag|console|if)\s*[.\[(]")
 
 
 def looks_like_code(line: str) -> bool:
@@ -28,11 +31,10 @@ def looks_like_code(line: str) -> bool:
         False
     """
     text = line.strip()
-    if not text:
+    if not text or not _TELLTALE.search(text):
         return False
     markers = len(_MARKERS.findall(text))
-    syntax = sum(ch in _SYNTAX for ch in text) / len(text)
-    letters = sum(ch.isalpha() for ch in text) / len(text)
+    syntax = sum(map(text.count, _SYNTAX)) / len(text)
     if markers >= 2 or (markers and syntax > 0.04):
         return True
-    return syntax > 0.12 and letters < 0.6
+    return syntax > 0.12 and len(_LETTER.findall(text)) / len(text) < 0.6

@@ -66,9 +66,9 @@ _TEXT_PROPS = ("text", "commentText", "reviewBody")
 _AUTHOR_PROP = re.compile(r"^(author|creator)$", re.I)
 _TIME = re.compile(r"date|time|when|posted|published|meta", re.I)
 _SAYS = re.compile(r"\s*(says|said|wrote|schreibt|a écrit|dice|написал\w*)\s*:?\s*$", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dd", "dt"}
 _MAX_COMMENTS = 5000
+_MAX_PROMPT_WORDS = 8
 _MAX_AUTHOR_CHARS = 80
 
 
@@ -86,8 +86,9 @@ def parse_comments(html: str | lxml.html.HtmlElement) -> list[Comment]:
     tree = _tree(html) if isinstance(html, str) else copy.deepcopy(html)
     if tree is None:
         return []
-    for el in tree.iter(*_NOISE_TAGS):
-        el.drop_tree() if el.getparent() is not None else None
+    for el in list(tree.iter(*_NOISE_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
     lxml.etree.strip_elements(tree, lxml.etree.Comment, with_tail=False)
     items = [el for el in tree.iter() if isinstance(el.tag, str) and _is_item(el)][:_MAX_COMMENTS]
     item_set = set(items)
@@ -167,14 +168,15 @@ def _comment(el: lxml.html.HtmlElement, items: set[lxml.html.HtmlElement], stron
 
 
 def _own_parts(el: lxml.html.HtmlElement, items: set[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
-    """Descendants of ``el`` that belong to it, not to a nested reply."""
-    parts = []
-    for d in el.iterdescendants():
-        if not isinstance(d.tag, str):
+    """Descendants of ``el`` in document order that belong to it, not to a nested reply."""
+    parts: list[lxml.html.HtmlElement] = []
+    stack = [c for c in reversed(el) if isinstance(c.tag, str)]
+    while stack:
+        d = stack.pop()
+        if d in items:
             continue
-        nearest = next((a for a in d.iterancestors() if a in items), None)
-        if nearest is el and d not in items:
-            parts.append(d)
+        parts.append(d)
+        stack.extend(c for c in reversed(d) if isinstance(c.tag, str))
     return parts
 
 
@@ -186,9 +188,15 @@ def _text(el: lxml.html.HtmlElement, own: list[lxml.html.HtmlElement], items: se
     lines: list[str] = []
     for root in roots:
         lines.extend(_lines(root, items))
-    lines = [line for line in dict.fromkeys(lines) if not is_chrome(line) and not looks_like_code(line)]
+    lines = [line for line in dict.fromkeys(lines) if not _furniture(line)]
     text = "\n".join(lines)
     return text if any(ch.isalpha() for ch in text) else ""
+
+
+def _furniture(line: str) -> bool:
+    """A prompt or action left in a comment ("Reply", "Log in to reply") or program text."""
+    # Prompts are a few words long; checking only those keeps the phrase lexicon off long lines.
+    return (len(line.split()) <= _MAX_PROMPT_WORDS and is_chrome(line)) or looks_like_code(line)
 
 
 def _is_content(el: lxml.html.HtmlElement) -> bool:
@@ -199,24 +207,26 @@ def _is_content(el: lxml.html.HtmlElement) -> bool:
 
 def _lines(root: lxml.html.HtmlElement, items: set[lxml.html.HtmlElement]) -> list[str]:
     """The root's text as lines, without nested items and meta (author, dates, actions)."""
-    clone = copy.deepcopy(root)
-    pairs = list(zip(root.iter(), clone.iter(), strict=True))
-    doomed = [
-        mine
-        for orig, mine in pairs
-        if mine is not clone and isinstance(mine.tag, str) and (orig in items or _is_meta(mine))
-    ]
-    for mine in doomed:
-        mine.drop_tree()
-    for mine in clone.iter():
-        if isinstance(mine.tag, str) and mine.tag in _BLOCK_TAGS:
-            # lxml refuses control characters in strings it is given, though it parsed them.
-            mine.tail = "\n" + _CONTROL.sub(" ", mine.tail or "")
-            if mine.tag == "br":
-                continue
-            mine.text = "\n" + _CONTROL.sub(" ", mine.text or "")
-    lines = (" ".join(line.split()) for line in clone.text_content().split("\n"))
+    parts: list[str] = []
+    _collect(root, items, parts)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return [line for line in lines if any(ch.isalpha() for ch in line)]
+
+
+def _collect(el: lxml.html.HtmlElement, items: set[lxml.html.HtmlElement], parts: list[str]) -> None:
+    """Append the text of ``el`` and its descendants, a line break around each block."""
+    block = el.tag in _BLOCK_TAGS
+    if block:
+        parts.append("\n")
+    if el.text and el.tag != "br":
+        parts.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child not in items and not _is_meta(child):
+            _collect(child, items, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if block:
+        parts.append("\n")
 
 
 def _is_meta(el: lxml.html.HtmlElement) -> bool:

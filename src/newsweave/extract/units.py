@@ -19,6 +19,7 @@ import re
 _HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 # Thai, Lao, Myanmar, Khmer: written without spaces between words.
 _SOUTHEAST = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_UNSPACED = re.compile(f"{_HAN_KANA.pattern}|{_SOUTHEAST.pattern}")
 _HAN_KANA_PER_WORD = 2
 _SOUTHEAST_PER_WORD = 4
 
@@ -34,6 +35,8 @@ def word_units(text: str) -> int:
         >>> word_units("รัฐบาลประกาศมาตรการใหม่")  # 4 Thai words, 23 characters
         6
     """
+    if not _UNSPACED.search(text):
+        return len(text.split())
     units = 0.0
     for token in text.split():
         unspaced = len(_HAN_KANA.findall(token)) / _HAN_KANA_PER_WORD
