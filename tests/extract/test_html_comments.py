@@ -63,3 +63,40 @@ def test_any_markup_gives_a_list_of_comments(text: str) -> None:
     html = f"<div id='comments'><div class='comment' id='comment-1'>{text}</div></div>"
     comments = parse_comments(html)
     assert all(c.text.strip() and (c.reply_to is None or c.reply_to < i) for i, c in enumerate(comments))
+
+
+def test_drupal_comments_are_read() -> None:
+    # The markup Drupal 7's Bartik theme prints for a comment thread.
+    item = (
+        "<a id='comment-{n}'></a><div class='comment comment-by-anonymous clearfix'>"
+        "<div class='attribution'><div class='comment-submitted'><p class='commenter-name'>"
+        "<span class='username'>{who}</span></p><p class='comment-time'>Tue, 03/06/2012 - 10:2{n}</p></div></div>"
+        "<div class='comment-text'><div class='content'><div class='field field-name-comment-body'>"
+        "<p>{text}</p></div></div><ul class='links inline'><li class='comment-reply first'><a>reply</a></li>"
+        "</ul></div></div>"
+    )
+    page = (
+        "<div id='comments' class='comment-wrapper'><h2 class='title'>Comments</h2>"
+        + item.format(n=1, who="Anna", text="The minutes of that meeting were never published.")
+        + "<div class='indented'>"
+        + item.format(n=2, who="Tomas", text="They were, on the council site, a week later.")
+        + "</div></div>"
+    )
+    found = [(c.author, c.text, c.time is not None) for c in parse_comments(page)]
+    assert found == [
+        ("Anna", "The minutes of that meeting were never published.", True),
+        ("Tomas", "They were, on the council site, a week later.", True),
+    ]
+
+
+def test_disqus_threads_rendered_in_the_page_are_read() -> None:
+    # The markup of the Disqus WordPress plugin's server-rendered thread (2012).
+    page = (
+        "<div id='disqus_thread'><ul id='dsq-comments'>"
+        "<li class='comment' id='dsq-comment-501'><div id='dsq-comment-header-501' class='dsq-comment-header'>"
+        "<cite id='dsq-cite-501'><span id='dsq-author-user-501'>mike_r</span></cite></div>"
+        "<div id='dsq-comment-body-501' class='dsq-comment-body'><div id='dsq-comment-message-501'"
+        " class='dsq-comment-message'><p>Source for the budget figure?</p></div></div></li></ul>"
+        "<script type='text/javascript'>/*<![CDATA[*/ var disqus_url = 'x'; /*]]>*/</script></div>"
+    )
+    assert [(c.author, c.text) for c in parse_comments(page)] == [("mike_r", "Source for the budget figure?")]

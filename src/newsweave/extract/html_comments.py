@@ -40,7 +40,8 @@ _ITEM_CLASS = re.compile(
     r"commentitem|comment[-_]?thread[-_]?item|reader[-_]?comment)$",
     re.I,
 )
-_ITEM_ID = re.compile(r"^(li-)?comment[-_]?\d+$|^c\d{3,}$", re.I)
+# comment-12, li-comment-12 (WordPress), dsq-comment-12 (Disqus rendered by its WordPress plugin)
+_ITEM_ID = re.compile(r"^([a-z]{1,4}-)?comment[-_]?\d+$|^c\d{3,}$", re.I)
 _WEAK_CLASS = re.compile(r"^(post|reply|comment[-_]?reply|review|message)$", re.I)
 _SECTION = re.compile(r"comment|disqus|discussion|\bresponses\b|reactions|replies|kommentar|коммент", re.I)
 _SCHEMA = re.compile(r"schema\.org/(Comment|UserComments|Answer)\b", re.I)
@@ -56,6 +57,7 @@ _CONTENT = re.compile(
     r"comment[-_]?(content|text|body|message)|commenttext|comment__text|(^|[-_\s])(content|text|body|message)([-_\s]|$)",
     re.I,
 )
+_COMMENT_BODY = re.compile(r"comment[-_]?(content|text|body|message)|commenttext|comment__text", re.I)
 _META = re.compile(
     r"author|avatar|meta|date|time|reply|action|vote|like|share|footer|header|permalink|edit|report|flag|"
     r"rating|count|button|menu|nick|user|name|vcard|signature|badge|toolbar|link",
@@ -233,7 +235,7 @@ def _is_meta(el: lxml.html.HtmlElement) -> bool:
     """Author line, dates, avatars, counters and action links: around a comment, not in it."""
     if el.tag in ("time", "img", "footer", "header", "cite") or _AUTHOR_PROP.match(el.get("itemprop", "")):
         return True
-    if el.get("itemprop", "") in _TEXT_PROPS:
+    if el.get("itemprop", "") in _TEXT_PROPS or _COMMENT_BODY.search(el.get("class", "")):
         return False
     if _AUTHOR.search(el.get("class", "")):
         return True
@@ -241,10 +243,10 @@ def _is_meta(el: lxml.html.HtmlElement) -> bool:
 
 
 def _author(own: list[lxml.html.HtmlElement]) -> str | None:
-    for d in own:
+    marked = [d for d in own if _AUTHOR.search(_names(d)) or _AUTHOR_PROP.match(d.get("itemprop", ""))]
+    # Classic themes and rendered Disqus threads name the commenter in a bare <cite>.
+    for d in [*marked, *(d for d in own if d.tag == "cite")]:
         names = f"{d.get('class', '')} {d.get('itemprop', '')}"
-        if not (_AUTHOR.search(d.get("class", "")) or _AUTHOR_PROP.match(d.get("itemprop", ""))):
-            continue
         if _CONTENT.search(names) and not _AUTHOR_PROP.match(d.get("itemprop", "")):
             continue
         # A name inside the author block ("<strong>Ann</strong> on May 2 said:") beats the whole line.
