@@ -100,3 +100,15 @@ def test_disqus_threads_rendered_in_the_page_are_read() -> None:
         "<script type='text/javascript'>/*<![CDATA[*/ var disqus_url = 'x'; /*]]>*/</script></div>"
     )
     assert [(c.author, c.text) for c in parse_comments(page)] == [("mike_r", "Source for the budget figure?")]
+
+
+def test_a_page_wrapped_in_one_form_keeps_its_comments() -> None:
+    # ASP.NET WebForms pages put everything inside <form id="aspnetForm">.
+    article = "<p>" + "The port authority published its accounts on Monday. " * 100 + "</p>"
+    page = (
+        "<form id='aspnetForm' method='post'>" + article + "<div id='comments'>"
+        "<div class='comment' id='comment-7'><span class='author'>Lea</span><span class='date'>6 March 2012</span>"
+        "<p>Finally some transparency from them.</p></div>"
+        "<form id='reply'><textarea></textarea><label>Leave a comment</label></form></div></form>"
+    )
+    assert [(c.author, c.text) for c in parse_comments(page)] == [("Lea", "Finally some transparency from them.")]

@@ -45,11 +45,11 @@ _ITEM_ID = re.compile(r"^([a-z]{1,4}-)?comment[-_]?\d+$|^c\d{3,}$", re.I)
 _WEAK_CLASS = re.compile(r"^(post|reply|comment[-_]?reply|review|message)$", re.I)
 _SECTION = re.compile(r"comment|disqus|discussion|\bresponses\b|reactions|replies|kommentar|коммент", re.I)
 _SCHEMA = re.compile(r"schema\.org/(Comment|UserComments|Answer)\b", re.I)
-# Lists of other pages' comments (sidebars, "recent" or "most commented" widgets) and link notices.
 # Pingbacks and trackbacks: another site's link notice, not a reader's words (WordPress writes
 # "Pingback von/Pingback: <site>" and quotes "[…] excerpt […]", even where no class says so).
 _LINK_NOTICE = re.compile(r"^(pingback|trackback|rétrolien)\b", re.I)
 _EXCERPT = re.compile(r"^\[(…|\.\.\.)\].*\[(…|\.\.\.)\]$", re.S)
+# Lists of other pages' comments (sidebars, "recent" or "most commented" widgets) and link notices.
 _OUTSIDE = re.compile(r"recent|popular|most[-_]|related|teaser|\bwidget_|pingback|trackback", re.I)
 _SIDEBAR = re.compile(r"^(sidebar|secondary|widget-area|sidebar-\w+)$", re.I)
 _SECTION_DEPTH = 6  # a weakly named item ("post", "reply") must sit this close to a comment section
@@ -71,6 +71,7 @@ _SAYS = re.compile(r"\s*(says|said|wrote|schreibt|a écrit|dice|написал\w
 _BLOCK_TAGS = {"p", "div", "li", "blockquote", "pre", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dd", "dt"}
 _MAX_COMMENTS = 5000
 _MAX_PROMPT_WORDS = 8
+_MAX_FORM_CHARS = 5000  # a comment form with its labels and notices is well under this
 _MAX_AUTHOR_CHARS = 80
 
 
@@ -89,7 +90,11 @@ def parse_comments(html: str | lxml.html.HtmlElement) -> list[Comment]:
     if tree is None:
         return []
     for el in list(tree.iter(*_NOISE_TAGS)):
-        if el.getparent() is not None:
+        if el.getparent() is None:
+            continue
+        if el.tag == "form" and len(el.text_content()) > _MAX_FORM_CHARS:
+            el.drop_tag()  # ASP.NET-era pages wrap the whole page, comments included, in one form
+        else:
             el.drop_tree()
     lxml.etree.strip_elements(tree, lxml.etree.Comment, with_tail=False)
     items = [el for el in tree.iter() if isinstance(el.tag, str) and _is_item(el)][:_MAX_COMMENTS]
