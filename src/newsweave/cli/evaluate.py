@@ -34,6 +34,26 @@ def extraction(
         render.out.print(render.scores_table(scores, title="Article body extraction (shingle P/R/F1)"))
 
 
+@app.command("comments")
+def comments(
+    data: Annotated[
+        Path | None, typer.Option("--data", help="The comment gold set (meta.json, <case>.html.gz, <case>.gold.json).")
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Token precision, recall and F1 of reader comments on real pages, trafilatura's beside them.
+
+    Example: newsweave eval comments --data tests/data/comments
+    """
+    import newsweave.eval.comments as ev
+
+    scores = ev.evaluate(data or ev.default_data_dir())
+    if json_output:
+        render.print_json([asdict(s) for s in scores])
+    else:
+        render.out.print(render.scores_table(scores, title="Reader comments (token P/R/F1, micro over pages)"))
+
+
 PairsOption = Annotated[
     Path | None, typer.Option("--pairs", help="A CSV of rated pairs in the SemEval-2022 Task 8 format.")
 ]
