@@ -139,10 +139,12 @@ def store_facts(store: Store, analyzer: FactAnalyzer, article: Article, *, error
     """
     try:
         read = analyzer.read(article)
-    except Exception:
+    except Exception as e:
         if errors == "raise":
             raise
-        log.warning("reading the facts of %s failed; `newsweave analyze` retries it", article.id[:12], exc_info=True)
+        log.warning("%s: reading its facts failed (%s: %s); `newsweave analyze` retries it",
+                    article.provenance, type(e).__name__, e)  # fmt: skip
+        log.debug("the facts reader's traceback", exc_info=True)
         return False
     store.put_facts(read.facts, analyzer.version, entities=read.entities, sentences=read.time_sentences)
     return True
