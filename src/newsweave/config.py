@@ -33,6 +33,9 @@ class Settings:
     db_path: Path = field(default_factory=default_db_path)
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
     batch_size: int = 200  # items per store transaction: a killed run loses at most one batch
+    # A TOML file of entity aliases on top of the curated ones (docs/entities.md); None: only
+    # $NEWSWEAVE_ENTITY_ALIASES, if set.
+    entity_aliases: Path | None = None
 
     def __post_init__(self) -> None:
         if self.max_page_bytes < 1:
