@@ -35,8 +35,8 @@ def default_db_path() -> Path:
 
 
 def default_aliases_path() -> Path | None:
-    """The user's entity alias file: ``$NEWSWEAVE_ALIASES``, if set (format: docs/facts.md)."""
-    env = os.environ.get("NEWSWEAVE_ALIASES")
+    """The user's entity alias file: ``$NEWSWEAVE_ENTITY_ALIASES``, if set (format: docs/entities.md)."""
+    env = os.environ.get("NEWSWEAVE_ENTITY_ALIASES")
     return Path(env) if env else None
 
 
@@ -66,7 +66,8 @@ class Settings:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
         if self.aliases_path is not None and not self.aliases_path.is_file():
             raise ConfigError(
-                f"the alias file {self.aliases_path} does not exist", hint="unset NEWSWEAVE_ALIASES or create the file"
+                f"the alias file {self.aliases_path} does not exist",
+                hint="unset NEWSWEAVE_ENTITY_ALIASES or create the file",
             )
 
     def with_options(self, **options: object) -> Settings:

@@ -178,3 +178,51 @@ def places(
         "acc161: share of gold toponyms with coordinates placed within 161 km or at the gold GeoNames id; "
         "acc161_coords: by coordinates alone; coverage: share given a place"
     )
+
+
+@app.command("entities")
+def entities(
+    data: Annotated[
+        Path | None, typer.Option("--data", help="A folder with docs.jsonl and mentions.jsonl (BSNLP 2021 format).")
+    ] = None,
+    shipped: Annotated[
+        bool, typer.Option("--shipped", help="Score the shipped model instead of training one per held-out topic.")
+    ] = False,
+    toponyms: Annotated[
+        bool,
+        typer.Option("--toponyms", help="Also: recall of the toponyms of English news (shared/benchmarks/geoparsing)."),
+    ] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Named-entity recognition and cross-lingual linking (relaxed P/R/F1, pairwise P/R/F1), per language.
+
+    By default a tagger is trained on each topic and scored on the other (held out); takes minutes.
+
+    Example: newsweave eval entities --data ../shared/benchmarks/bsnlp2021
+    """
+    from newsweave.eval.entities import default_data_dir, default_toponyms_dir, evaluate, evaluate_toponyms
+
+    report = evaluate(data or default_data_dir(), cross_topic=not shipped)
+    english = evaluate_toponyms(default_toponyms_dir()) if toponyms else []
+    if json_output:
+        render.print_json(
+            {
+                "setting": report.setting,
+                "rows": [asdict(r) for r in report.rows],
+                "by_topic": {t: [asdict(r) for r in rows] for t, rows in report.by_topic.items()},
+                "toponyms": [asdict(r) for r in english],
+                "references": report.references,
+            }
+        )
+        return
+    render.out.print(render.scores_table(report.rows, title=f"Named entities, {report.setting}"))
+    for topic, rows in report.by_topic.items():
+        render.out.print(render.scores_table(rows, title=f"tested on {topic} (trained on the other topic)"))
+    render.out.print(
+        "rec: recognition, relaxed (document + surface form), type not required; rec_typed_f1 requires it. "
+        "link_gold: cross-language pairs on gold mentions (normalisation alone); link_pred: on predicted mentions."
+    )
+    for name, (p, r, f1) in report.references.items():
+        render.out.print(f"linking on gold mentions, {name}: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    if english:
+        render.out.print(render.scores_table(english, title="English toponyms found (shipped model; recall only)"))
