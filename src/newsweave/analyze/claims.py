@@ -75,6 +75,12 @@ _CONJUNCTIONS = {
     "ru": "и или", "uk": "і та або", "pl": "i lub oraz", "cs": "a nebo",
 }  # fmt: skip
 _ANY_CONJUNCTION = frozenset(_words("and or et ou und oder и или або lub oraz nebo"))
+_AUXILIARIES = frozenset(
+    _words("""were was are is been be have has had will would could may might ont a été sont
+    était étaient furent sera wurden wurde sind waren haben hat fueron fue son han sido sono furono stati hanno
+    foram são foi были был была было будут є були було були zostało zostali zostały byli było są bylo byli jsou
+    worden werden zijn waren""")
+)
 _UPDATE_BEFORE = re.compile(rf"(?:{_alternation(lex.UPDATE_PHRASES)})\s*$", re.I)
 _AMBIGUOUS_UP_TO = {"до", "do", "tot", "até", "hasta", "fino a", "až"}  # "rose to 50" in Slavic and Romance
 _BY_KIND = {"percent": "percent"}
@@ -181,6 +187,9 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         counted, known = figure.unit, True
     if not _is_quantity(text, m, figure, known):
         return None
+    if counted_end and figure.qualifier is Qualifier.EXACT and (post := _POST.match(text, counted_end)):
+        figure.qualifier = lex.POST_QUALIFIERS[" ".join(post.group("post").casefold().split())]
+        counted_end = post.end()  # "12 protesters or more"
     if action is None:
         action = reader.action(figure.start, figure.end, s_start, s_end)
     if counted is None and (toll := reader.toll(figure.start, s_start)) is not None:
@@ -296,9 +305,8 @@ def _value(raw: str) -> float | None:
 
 
 def _words_value(words: str) -> float | None:
-    parts = [
-        p for p in re.split(r"[\s-]+|(?<=\w)und(?=\w)", words) if p and p not in ("and", "et", "y", "e", "und", "i")
-    ]
+    parts = [p for p in re.split(r"[\s-]+", words) if p and p not in ("and", "et", "y", "e", "und", "i")]
+    parts = [piece for part in parts for piece in _glued(part)]
     if "-".join(parts) in lex.NUMBER_WORDS:  # "quatre-vingt-dix", "soixante-dix"
         return float(lex.NUMBER_WORDS["-".join(parts)])
     if words in lex.NUMBER_WORDS:
@@ -316,6 +324,14 @@ def _words_value(words: str) -> float | None:
             current += value
     result = total + current
     return float(result) if result > 1 else None
+
+
+def _glued(word: str) -> list[str]:
+    """German compounds: "fünfundzwanzig" -> ["fünf", "zwanzig"]."""
+    if word in lex.NUMBER_WORDS or "und" not in word:
+        return [word]
+    head, _, tail = word.partition("und")
+    return [head, tail] if head in lex.NUMBER_WORDS and tail in lex.NUMBER_WORDS else [word]
 
 
 def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool) -> bool:
@@ -400,9 +416,13 @@ class _SentenceReader:
                 break
             word = _elide(token.group(0).strip("’'-"))
             folded = word.casefold()
+            if folded in _AUXILIARIES:
+                break  # "30 were wounded": the verb begins; nothing counted was named
             hit = _WORD_INDEX.get(folded) or _WORD_INDEX.get(self.lemma(word))
-            if hit is not None:
+            if hit is not None and (hit[1] is None or fallback[0] is None):
                 return hit[0], hit[1], token.end(), True
+            if hit is not None:
+                break  # "12 journalists were detained": "detained" says what happened to them
             if folded not in _STOP and fallback[0] is None and len(folded) >= 3 and not seen:
                 fallback = (self.lemma(word), None, token.end(), False)
             seen += 1  # noqa: SIM113 -- counts only the tokens read before a break
