@@ -364,7 +364,8 @@ ACTIONS: dict[str, str] = {
         verwundet herir herido heridos herida heridas ferire ferito feriti ferir ferido feridos ранить ранены
         ранено ранили пострадать пострадали поранити поранено поранені ranić ranny ranni raniono zranit
         zraněn zraněno zraněni verwonden gewond أصيب إصابة""",
-    "destroyed": """destroy destroyed demolish demolished raze razed wreck détruire détruit détruits détruites
+    "destroyed": """destroy destroyed demolish demolished raze razed wreck collapse collapsed
+        détruire détruit détruits détruites
         zerstören zerstört vernichten vernichtet destruir destruido destruidos distruggere distrutto distrutti
         destruir destruído уничтожить уничтожены уничтожено уничтожили разрушить разрушены разрушено знищити
         знищено зруйновано zniszczyć zniszczono zniszczone zničit zničeno zničeny vernietigen verwoest دمر

@@ -18,7 +18,7 @@ ordinals ("3rd", "1er", "3-й"), compound adjectives ("25-year-old"), and the ba
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
@@ -152,7 +152,25 @@ def _parse(text: str, language: str | None, anchor: datetime | None) -> tuple[Pa
         if parsed is not None:
             found.append(parsed)
             position = max(position, parsed.claim.end)
-    return tuple(found)
+    return tuple(_elliptical(found))
+
+
+def _elliptical(found: list[ParsedClaim]) -> list[ParsedClaim]:
+    """ "1,500 people were killed and more than 5,000 were injured": the second counts people too."""
+    out: list[ParsedClaim] = []
+    for parsed in found:
+        claim = parsed.claim
+        before = out[-1].claim if out else None
+        if (
+            before is not None
+            and claim.counted is None
+            and claim.action is not None
+            and before.sentence_index == claim.sentence_index
+            and before.counted in lex.PEOPLE
+        ):
+            parsed = ParsedClaim(replace(claim, counted=before.counted), parsed.figure)
+        out.append(parsed)
+    return out
 
 
 def _inside(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
@@ -190,10 +208,10 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
     if counted_end and figure.qualifier is Qualifier.EXACT and (post := _POST.match(text, counted_end)):
         figure.qualifier = lex.POST_QUALIFIERS[" ".join(post.group("post").casefold().split())]
         counted_end = post.end()  # "12 protesters or more"
+    if counted is None and (toll := reader.toll(figure.start, s_start)) is not None:
+        counted, action = toll  # "the death toll rose to 5,100"
     if action is None:
         action = reader.action(figure.start, figure.end, s_start, s_end)
-    if counted is None and (toll := reader.toll(figure.start, s_start)) is not None:
-        counted, action = toll[0], action or toll[1]
     if action in lex.KILLING_ACTIONS and counted in lex.PEOPLE:
         action = "killed"  # "destroyed 50 terrorists"
     elif action == "killed" and counted in lex.THINGS:
@@ -441,7 +459,13 @@ class _SentenceReader:
             key = self.lookup(token.group(0).strip("’'-"), _ACTION_INDEX)
             if key is None:
                 continue
-            distance = start - token.end() if token.end() <= start else token.start() - end
+            if token.end() <= start:
+                distance = start - token.end()
+                gap = self.text[token.end() : start].casefold().split()
+                if any(w.strip(",") in self.conjunctions for w in gap) or "," in self.text[token.end() : start]:
+                    distance += _ACTION_REACH  # "killed, and 5,000 were injured": another clause's verb
+            else:
+                distance = token.start() - end
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, key)
         return best[1] if best else None
