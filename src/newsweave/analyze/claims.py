@@ -480,7 +480,7 @@ class _SentenceReader:
                 return hit[0], hit[1], token.end(), True
             if hit is not None:
                 break  # "12 journalists were detained": "detained" says what happened to them
-            if folded not in _STOP and fallback[0] is None and len(folded) >= 3 and not seen:
+            if folded not in _STOP and fallback[0] is None and 3 <= len(folded) <= 24 and not seen:
                 fallback = (self.lemma(word), None, token.end(), False)
             seen += 1  # noqa: SIM113 -- counts only the tokens read before a break
             position = token.end()
