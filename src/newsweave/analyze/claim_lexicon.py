@@ -60,7 +60,6 @@ POST_QUALIFIERS: dict[str, Qualifier] = {
 }  # fmt: skip
 RANGE_OPENERS = ("between", "from", "entre", "de", "zwischen", "von", "tra", "fra", "da", "от", "між", "від",
                  "od", "mezi", "tussen", "van")  # fmt: skip
-RANGE_JOINERS = ("and", "to", "et", "à", "und", "bis", "y", "a", "e", "и", "до", "і", "та", "do", "a", "en", "tot")
 
 # Number words. Values of 1 are left out: "one", "un", "a" are mostly not counts.
 _UNITS = {

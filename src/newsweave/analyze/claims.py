@@ -18,6 +18,7 @@ ordinals ("3rd", "1er", "3-й"), compound adjectives ("25-year-old"), and the ba
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
@@ -35,8 +36,9 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def _alternation(words: object) -> str:
-    return "|".join(sorted({re.escape(str(w)) for w in words}, key=len, reverse=True))  # type: ignore[attr-defined]
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (a leftmost match takes the first that fits)."""
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
 
 
 _DIGITS = r"\d{1,3}(?:(?:,|\.|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -84,7 +86,6 @@ _AUXILIARIES = frozenset(
 )
 _UPDATE_BEFORE = re.compile(rf"(?:{_alternation(lex.UPDATE_PHRASES)})\s*$", re.I)
 _AMBIGUOUS_UP_TO = {"до", "do", "tot", "até", "hasta", "fino a", "až"}  # "rose to 50" in Slavic and Romance
-_BY_KIND = {"percent": "percent"}
 _WORD_INDEX: dict[str, tuple[str, str | None]] = {}
 for _key, _names in lex.COUNTED.items():
     for _w in _names.split():
