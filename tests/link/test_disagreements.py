@@ -129,3 +129,12 @@ def test_link_evidence_reads_claims_with_the_same_parser() -> None:
         ("more than 50", "around 50")
     ]
     assert differing_claims("150-200 militants", "150–200 militants") == []
+
+
+def test_dates_with_and_without_a_time_zone_compare() -> None:
+    from datetime import timedelta, timezone
+
+    aware = datetime(2023, 3, 2, 9, tzinfo=timezone(timedelta(hours=3)))
+    a = side("a", "At least 7 people were killed in the floods.", "en", datetime(2023, 3, 1, 10))
+    b = side("b", "At least 19 people were killed in the floods.", "en", aware)
+    assert [d.relation for d in compare(b, a)] == [R.UPDATE]
