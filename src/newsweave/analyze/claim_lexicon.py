@@ -60,7 +60,6 @@ POST_QUALIFIERS: dict[str, Qualifier] = {
 }  # fmt: skip
 RANGE_OPENERS = ("between", "from", "entre", "de", "zwischen", "von", "tra", "fra", "da", "от", "між", "від",
                  "od", "mezi", "tussen", "van")  # fmt: skip
-RANGE_JOINERS = ("and", "to", "et", "à", "und", "bis", "y", "a", "e", "и", "до", "і", "та", "do", "a", "en", "tot")
 
 # Number words. Values of 1 are left out: "one", "un", "a" are mostly not counts.
 _UNITS = {
@@ -364,7 +363,8 @@ ACTIONS: dict[str, str] = {
         verwundet herir herido heridos herida heridas ferire ferito feriti ferir ferido feridos ранить ранены
         ранено ранили пострадать пострадали поранити поранено поранені ranić ranny ranni raniono zranit
         zraněn zraněno zraněni verwonden gewond أصيب إصابة""",
-    "destroyed": """destroy destroyed demolish demolished raze razed wreck détruire détruit détruits détruites
+    "destroyed": """destroy destroyed demolish demolished raze razed wreck collapse collapsed
+        détruire détruit détruits détruites
         zerstören zerstört vernichten vernichtet destruir destruido destruidos distruggere distrutto distrutti
         destruir destruído уничтожить уничтожены уничтожено уничтожили разрушить разрушены разрушено знищити
         знищено зруйновано zniszczyć zniszczono zniszczone zničit zničeno zničeny vernietigen verwoest دمر

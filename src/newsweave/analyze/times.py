@@ -425,6 +425,8 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
             return _day_month(int(g["md"]), month, g["my"], _clock(m, "m"), anchor)
         if g["my_"]:
             return _tz(datetime(int(g["myy"]), lex.months[g["mym"].casefold()], 1), anchor), TimePrecision.MONTH, False
+        if g["yr"]:
+            return _tz(datetime(int(g["yv"]), 1, 1), anchor), TimePrecision.YEAR, False
     except ValueError:  # 31 February and the like: not a date
         return None
     if anchor is None:
@@ -446,8 +448,6 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
         if re.search(r"\b(?:next|prochain|nächsten|próximo|prossimo)\b", g["bm"], re.I):
             year = anchor.year if month > anchor.month else anchor.year + 1
         return _tz(datetime(year, month, 1), anchor), TimePrecision.MONTH, True
-    if g["yr"]:
-        return _tz(datetime(int(g["yv"]), 1, 1), anchor), TimePrecision.YEAR, False
     return None
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from newsweave.analyze.claim_lexicon import CURRENCY, UPDATE_PHRASES, VAGUE
 from newsweave.records import AlignedSentences, Claim, ClaimRelation, Disagreement, Qualifier
@@ -65,10 +65,10 @@ def compare(a: ArticleClaims, b: ArticleClaims, aligned: Sequence[AlignedSentenc
         >>> [(d.relation.value, d.claim_a.text, d.claim_b.text) for d in compare(x, y)]
         [('qualifier', 'more than 50 militants', 'Environ 50 combattants')]
     """
-    if a.published is not None and b.published is not None and b.published < a.published:
+    if a.published is not None and b.published is not None and _utc(b.published) < _utc(a.published):
         a, b = b, a
         aligned = [AlignedSentences(p.b_index, p.a_index, p.b_text, p.a_text, p.similarity) for p in aligned]
-    later = a.published is not None and b.published is not None and b.published > a.published
+    later = a.published is not None and b.published is not None and _utc(b.published) > _utc(a.published)
     out: list[Disagreement] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -158,7 +158,12 @@ def _keyed_pairs(xs: Sequence[Claim], ys: Sequence[Claim], used_x: set[int], use
 def _different_events(x: Claim, y: Claim) -> bool:
     if x.place is not None and y.place is not None and x.place != y.place:
         return True
-    return x.time is not None and y.time is not None and abs((x.time - y.time).days) > 1
+    return x.time is not None and y.time is not None and abs((_utc(x.time) - _utc(y.time)).days) > 1
+
+
+def _utc(value: datetime) -> datetime:
+    """Naive UTC, so that dates with and without a time zone compare (naive ones are taken as UTC)."""
+    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
 
 
 def classify(x: Claim, y: Claim, *, later: bool = False, aligned: bool = False) -> tuple[ClaimRelation, str]:
