@@ -36,12 +36,10 @@ from newsweave.analyze.places.gazetteer import (
     Gazetteer,
     distance_km,
 )
-from newsweave.analyze.places.toponyms import Toponym
+from newsweave.analyze.places.toponyms import FUZZY_RATIO, Toponym
 from newsweave.records import Place
 
 MAX_CANDIDATES = 60
-# A spelling variant must be this alike to a name of the place ("Abou Kamal" ~ "Abu Kamal").
-FUZZY_RATIO = 0.85
 RIVAL_KM = 100.0
 
 _QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][a-z]?\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")

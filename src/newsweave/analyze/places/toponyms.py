@@ -26,6 +26,8 @@ from newsweave.analyze.places.names import fold
 from newsweave.records import EntityType, Mention
 
 MAX_WORDS = 6
+# How alike a spelling variant must be to a known name to be spotted ("Abou Kamal" ~ "Abu Kamal").
+FUZZY_RATIO = 0.85
 # A word this frequent in the language (Zipf scale: 5 = once per 100,000 words) is a common word first.
 COMMON_ZIPF = 4.0
 # A one-word name is read as a word when its Zipf frequency reaches log10(population of its
@@ -180,6 +182,10 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
                 return Toponym(start, end, text[start:end], fold(country.name), demonym=True, code=country.country), 1
             if key in gazetteer.names:
                 return Toponym(start, end, text[start:end], key), len(span)
+        # A spelling variant of a known name: "Deir Ezzor", "Abou Kamal", "البوكمال" for "البو كمال".
+        variant = (j > i and all(w.capital for w in span)) or (j == i and not span[0].cased and len(key) >= 5)
+        if variant and gazetteer.lookup_spelling(key, FUZZY_RATIO):
+            return Toponym(start, end, text[start:end], key), len(span)
     return None
 
 
@@ -281,18 +287,27 @@ def _plausible(
         and not _area(gazetteer, toponym.key, toponym.text)
     ):
         return False
-    if length > 1 or not words[i].cased:
+    if length > 1:
         return True
     word = words[i].text
+    if not words[i].cased:  # Arabic, Chinese…: every word could open a name, so frequent ones are words
+        return _zipf(word, language) < math.log10(_population(gazetteer, toponym.key) + 1) + WORD_MARGIN
     if word.isupper() and len(word) <= 3:
         return gazetteer.has_feature(toponym.key, {COUNTRY})  # "US", "UK"; not "IG", "ICE"
     if _area(gazetteer, toponym.key, word):
         return True  # "Turkey", "Chad", "Georgia": a country's or state's name, not the word
     if word.casefold() in lowercase:
         return False  # the text also uses it as a word
-    population = gazetteer.max_population(toponym.key)
+    population = _population(gazetteer, toponym.key)
     margin = WORD_MARGIN_AT_SENTENCE_START if _sentence_start(text, words[i].start) else WORD_MARGIN
     return _zipf(word.casefold(), language) < math.log10(population + 1) + margin
+
+
+def _population(gazetteer: Gazetteer, key: str) -> int:
+    """The population of the largest place the name (or, failing it, a spelling variant) names."""
+    if key in gazetteer.names:
+        return gazetteer.max_population(key)
+    return max((e.population for e in gazetteer.lookup_spelling(key, FUZZY_RATIO)), default=0)
 
 
 @lru_cache(maxsize=16384)
