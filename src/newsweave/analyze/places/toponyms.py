@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict
 
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
 from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer
@@ -47,6 +47,10 @@ _INSTITUTIONS = {
     "mountains", "mountain", "beach", "park", "island", "islands", "memorial", "medical", "health", "water",
 }  # fmt: skip
 
+# Scripts written without spaces between words (Han, kana) and Hangul, whose particles attach.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_MAX = 6
+_HIRAGANA = re.compile(r"[\u3040-\u309f]+")  # particles and endings; place names take kanji or katakana
 _TOKEN = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W_]+")
 _JOIN = re.compile(r"[ \u00a0]?[-‐‑][ \u00a0]?|[ \u00a0]")
 _ABBREVIATED = {"st", "ste", "ft", "mt", "pt"}  # "St. Louis", "Ft. Worth"
@@ -113,6 +117,10 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
             found.append(abbreviation)
             i += 1
             continue
+        if _CJK.match(words[i].text):
+            found += _spot_unspaced(gazetteer, words[i], language)
+            i += 1
+            continue
         hit = _match_at(gazetteer, text, words, i) if words[i].capital else None
         if hit is None:
             i += 1
@@ -123,6 +131,28 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
         ):
             found.append(toponym)
         i += length
+    return found
+
+
+def _spot_unspaced(gazetteer: Gazetteer, word: _Token, language: str | None) -> list[Toponym]:
+    """Names inside a run of Chinese, Japanese or Korean, written without spaces: longest first."""
+    found = []
+    text, at = word.text, 0
+    while at < len(text) - 1:
+        for length in range(min(_CJK_MAX, len(text) - at), 1, -1):
+            piece = text[at : at + length]
+            key = fold(piece)
+            if key not in gazetteer.names or _HIRAGANA.fullmatch(piece):
+                continue
+            zipf = _zipf(piece, language)
+            if length == 2 and zipf == 0.0:
+                continue  # two characters that are no word of the language straddle two words
+            if zipf < math.log10(gazetteer.max_population(key) + 1) + WORD_MARGIN:
+                found.append(Toponym(word.start + at, word.start + at + length, piece, key))
+                at += length
+                break
+        else:
+            at += 1
     return found
 
 
@@ -310,12 +340,20 @@ def _population(gazetteer: Gazetteer, key: str) -> int:
     return max((e.population for e in gazetteer.lookup_spelling(key, FUZZY_RATIO)), default=0)
 
 
-@lru_cache(maxsize=16384)
 def _zipf(word: str, language: str | None) -> float:
+    """The word's Zipf frequency in the language (English where wordfreq lacks the language)."""
+    frequency = _frequencies(language or "en").get(word.casefold(), 0.0)
+    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+
+
+@lru_cache(maxsize=32)
+def _frequencies(language: str) -> dict[str, float]:
+    # The frequency table itself, not zipf_frequency(): that tokenises each query, which for
+    # Chinese and Japanese needs optional packages (jieba, MeCab), and costs time on every word.
     try:
-        return float(zipf_frequency(word, language or "en"))
+        return dict(get_frequency_dict(language))
     except LookupError:  # a language wordfreq does not cover: judge by English, the news lingua franca
-        return float(zipf_frequency(word, "en"))
+        return _frequencies("en") if language != "en" else {}
 
 
 def _common(word: str, language: str | None) -> bool:
