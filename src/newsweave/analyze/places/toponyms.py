@@ -117,7 +117,7 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
             found.append(abbreviation)
             i += 1
             continue
-        if _CJK.match(words[i].text):
+        if not words[i].cased and _CJK.match(words[i].text):
             found += _spot_unspaced(gazetteer, words[i], language)
             i += 1
             continue
