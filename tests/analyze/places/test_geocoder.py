@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsweave.analyze.places import Geocoder
 from newsweave.analyze.places.gazetteer import distance_km
@@ -101,3 +103,22 @@ def _place(places: list[Place], text: str) -> Place:
     found = [p for p in places if p.text == text]
     assert found, f"{text} not found in {[p.text for p in places]}"
     return found[0]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["Paris", "Texas", "Abu-Kemal", "U.S.", "Ill.", "Turkish", "May", "Дамаске", "دمشق", ", ", ". "]
+            ),
+            st.text(max_size=12),
+        ),
+        max_size=25,
+    )
+)
+def test_any_text_gives_places_whose_spans_hold_their_text(geocoder: Geocoder, parts: list[str]) -> None:
+    text = " ".join(parts)
+    for place in geocoder.places(text, "en"):
+        assert text[place.start : place.end] == place.text
+        assert place.resolved == (place.lat is not None)

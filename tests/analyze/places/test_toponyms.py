@@ -55,3 +55,18 @@ def test_recogniser_mentions_add_places_and_veto_others(geocoder: Geocoder) -> N
     ]
     merged = merge(spot(geocoder.gazetteer, text, "en"), mentions, text)
     assert [(t.text, t.from_ner) for t in merged] == [("Smallville", True), ("Lyon", False)]
+
+
+def test_spelling_variants_are_spotted(geocoder: Geocoder) -> None:
+    text = "Les forces syriennes ont repris Deir Ezzor et Abou Kamal, selon Damas et Moscou."
+    assert _spotted(geocoder, text, "fr") == ["Deir Ezzor", "Abou Kamal", "Damas", "Moscou"]
+
+
+def test_frequent_words_of_a_script_without_case_are_not_places(geocoder: Geocoder) -> None:
+    text = "قالت مصادر في دمشق إن الجيش دخل البوكمال قرب الحدود مع العراق"
+    assert _spotted(geocoder, text, "ar") == ["دمشق", "البوكمال", "العراق"]
+
+
+def test_names_inside_unspaced_scripts(geocoder: Geocoder) -> None:
+    assert _spotted(geocoder, "北京和上海的代表在叙利亚会面", "zh") == ["北京", "上海", "叙利亚"]
+    assert _spotted(geocoder, "シリアのダマスカスで会議が開かれた", "ja") == ["シリア", "ダマスカス"]

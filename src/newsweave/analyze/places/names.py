@@ -1,9 +1,10 @@
 """Folding place names so that spellings, cases, diacritics and scripts meet.
 
 "Abu-Kemal", "Абу-Кемаль" and "ABU KEMAL" all fold to ``"abu kemal"``; "Deir ez-Zor" to
-``"deir ez zor"``; "U.S." to ``"us"``. Every script is transliterated to Latin (unidecode), so a
+``"deir ez zor"``; "U.S." to ``"us"``. Every script is transliterated to Latin, so a
 gazetteer name and a mention meet whichever script either is written in, while names written
-in a script (Arabic, Chinese) still match their own alternate names exactly.
+in a script (Arabic, Chinese) still match their own alternate names exactly. Transliteration is
+anyascii's (ISC licence).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from unidecode import unidecode
+from anyascii import anyascii
 
 _APOSTROPHES = re.compile(r"['’‘`ʻʼ′.]")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,]+")
@@ -30,7 +31,7 @@ def fold(text: str) -> str:
         ('abu kemal', 'deir ez zor', 'us', 'saint etienne')
     """
     text = unicodedata.normalize("NFKC", text).translate(_ARABIC)
-    text = unidecode(text).casefold()
+    text = anyascii(text).casefold()
     text = _APOSTROPHES.sub("", text)
     text = _SEPARATORS.sub(" ", text)
     return " ".join(_NON_WORD.sub("", text).split())

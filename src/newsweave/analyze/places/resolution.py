@@ -36,12 +36,11 @@ from newsweave.analyze.places.gazetteer import (
     Gazetteer,
     distance_km,
 )
-from newsweave.analyze.places.toponyms import Toponym
+from newsweave.analyze.places.toponyms import FUZZY_RATIO, Toponym
 from newsweave.records import Place
 
 MAX_CANDIDATES = 60
-# A spelling variant must be this alike to a name of the place ("Abou Kamal" ~ "Abu Kamal").
-FUZZY_RATIO = 0.85
+DOMINANT_TOWN_SHARE = 0.5
 RIVAL_KM = 100.0
 
 _QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][a-z]?\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
@@ -268,15 +267,16 @@ def _prefer_city(cands: list[Entry], pick: int) -> int:
     """The city a division is named after, rather than the division ("Deir ez-Zor", "Moscow", "Homs").
 
     GeoNames often has a governorate or federal city and its main town under one name; a
-    mention means the town unless it says otherwise. The town must hold a tenth of the
-    division's people, so "Texas" stays the state.
+    mention means the town when the town dominates the division, holding at least half of the
+    people of its towns. "New York" (the city holds under a third of the state's) stays the
+    state, as news mostly means it; "Texas" has no such town at all.
     """
     division = cands[pick]
     if division.feature not in (ADMIN1, ADMIN2):
         return pick
     for index, entry in enumerate(cands):
         inside = entry.admin1 == division.admin1 if division.feature == ADMIN1 else entry.admin2 == division.admin2
-        if entry.feature.startswith("P.") and inside and entry.population >= 0.1 * division.population:
+        if entry.feature.startswith("P.") and inside and entry.population >= DOMINANT_TOWN_SHARE * division.population:
             return index
     return pick
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict
 
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
 from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer
@@ -26,6 +26,8 @@ from newsweave.analyze.places.names import fold
 from newsweave.records import EntityType, Mention
 
 MAX_WORDS = 6
+# How alike a spelling variant must be to a known name to be spotted ("Abou Kamal" ~ "Abu Kamal").
+FUZZY_RATIO = 0.85
 # A word this frequent in the language (Zipf scale: 5 = once per 100,000 words) is a common word first.
 COMMON_ZIPF = 4.0
 # A one-word name is read as a word when its Zipf frequency reaches log10(population of its
@@ -45,6 +47,10 @@ _INSTITUTIONS = {
     "mountains", "mountain", "beach", "park", "island", "islands", "memorial", "medical", "health", "water",
 }  # fmt: skip
 
+# Scripts written without spaces between words (Han, kana) and Hangul, whose particles attach.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_MAX = 6
+_HIRAGANA = re.compile(r"[\u3040-\u309f]+")  # particles and endings; place names take kanji or katakana
 _TOKEN = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W_]+")
 _JOIN = re.compile(r"[ \u00a0]?[-‐‑][ \u00a0]?|[ \u00a0]")
 _ABBREVIATED = {"st", "ste", "ft", "mt", "pt"}  # "St. Louis", "Ft. Worth"
@@ -111,6 +117,10 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
             found.append(abbreviation)
             i += 1
             continue
+        if not words[i].cased and _CJK.match(words[i].text):
+            found += _spot_unspaced(gazetteer, words[i], language)
+            i += 1
+            continue
         hit = _match_at(gazetteer, text, words, i) if words[i].capital else None
         if hit is None:
             i += 1
@@ -121,6 +131,28 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
         ):
             found.append(toponym)
         i += length
+    return found
+
+
+def _spot_unspaced(gazetteer: Gazetteer, word: _Token, language: str | None) -> list[Toponym]:
+    """Names inside a run of Chinese, Japanese or Korean, written without spaces: longest first."""
+    found = []
+    text, at = word.text, 0
+    while at < len(text) - 1:
+        for length in range(min(_CJK_MAX, len(text) - at), 1, -1):
+            piece = text[at : at + length]
+            key = fold(piece)
+            if key not in gazetteer.names or _HIRAGANA.fullmatch(piece):
+                continue
+            zipf = _zipf(piece, language)
+            if length == 2 and zipf == 0.0:
+                continue  # two characters that are no word of the language straddle two words
+            if zipf < math.log10(gazetteer.max_population(key) + 1) + WORD_MARGIN:
+                found.append(Toponym(word.start + at, word.start + at + length, piece, key))
+                at += length
+                break
+        else:
+            at += 1
     return found
 
 
@@ -180,6 +212,10 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
                 return Toponym(start, end, text[start:end], fold(country.name), demonym=True, code=country.country), 1
             if key in gazetteer.names:
                 return Toponym(start, end, text[start:end], key), len(span)
+        # A spelling variant of a known name: "Deir Ezzor", "Abou Kamal", "البوكمال" for "البو كمال".
+        variant = (j > i and all(w.capital for w in span)) or (j == i and not span[0].cased and len(key) >= 5)
+        if variant and gazetteer.lookup_spelling(key, FUZZY_RATIO):
+            return Toponym(start, end, text[start:end], key), len(span)
     return None
 
 
@@ -281,26 +317,43 @@ def _plausible(
         and not _area(gazetteer, toponym.key, toponym.text)
     ):
         return False
-    if length > 1 or not words[i].cased:
+    if length > 1:
         return True
     word = words[i].text
+    if not words[i].cased:  # Arabic, Chinese…: every word could open a name, so frequent ones are words
+        return _zipf(word, language) < math.log10(_population(gazetteer, toponym.key) + 1) + WORD_MARGIN
     if word.isupper() and len(word) <= 3:
         return gazetteer.has_feature(toponym.key, {COUNTRY})  # "US", "UK"; not "IG", "ICE"
     if _area(gazetteer, toponym.key, word):
         return True  # "Turkey", "Chad", "Georgia": a country's or state's name, not the word
     if word.casefold() in lowercase:
         return False  # the text also uses it as a word
-    population = gazetteer.max_population(toponym.key)
+    population = _population(gazetteer, toponym.key)
     margin = WORD_MARGIN_AT_SENTENCE_START if _sentence_start(text, words[i].start) else WORD_MARGIN
     return _zipf(word.casefold(), language) < math.log10(population + 1) + margin
 
 
-@lru_cache(maxsize=16384)
+def _population(gazetteer: Gazetteer, key: str) -> int:
+    """The population of the largest place the name (or, failing it, a spelling variant) names."""
+    if key in gazetteer.names:
+        return gazetteer.max_population(key)
+    return max((e.population for e in gazetteer.lookup_spelling(key, FUZZY_RATIO)), default=0)
+
+
 def _zipf(word: str, language: str | None) -> float:
+    """The word's Zipf frequency in the language (English where wordfreq lacks the language)."""
+    frequency = _frequencies(language or "en").get(word.casefold(), 0.0)
+    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+
+
+@lru_cache(maxsize=32)
+def _frequencies(language: str) -> dict[str, float]:
+    # The frequency table itself, not zipf_frequency(): that tokenises each query, which for
+    # Chinese and Japanese needs optional packages (jieba, MeCab), and costs time on every word.
     try:
-        return float(zipf_frequency(word, language or "en"))
+        return dict(get_frequency_dict(language))
     except LookupError:  # a language wordfreq does not cover: judge by English, the news lingua franca
-        return float(zipf_frequency(word, "en"))
+        return _frequencies("en") if language != "en" else {}
 
 
 def _common(word: str, language: str | None) -> bool:
