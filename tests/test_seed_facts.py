@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def test_show_and_story_carry_the_facts(seeds: Newsweave) -> None:
     facts = seeds.facts(ids(seeds)["Русская весна"])
     assert facts.mentions and facts.places and facts.claims
     body = [m for m in facts.mentions if not m.in_title]
-    assert body and all(x.start <= y.start for x, y in zip(body, body[1:], strict=False))
+    assert body and all(x.start <= y.start for x, y in itertools.pairwise(body))
     assert any(m.in_title and m.text == "IG" for m in facts.mentions)  # headline names are read too
 
     db = seeds.settings.db_path
