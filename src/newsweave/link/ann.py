@@ -103,7 +103,9 @@ class VectorIndex:
 
     def _to_graph(self) -> None:
         self._ann = _new_graph(self.dim)
-        self._ann.add(np.array(self._keys, dtype=np.uint64), np.stack(self._vectors))
+        # One thread: inserted in key order, the graph (and so every later search) is the same on
+        # every run; several threads insert in a racing order and the neighbours found can differ.
+        self._ann.add(np.array(self._keys, dtype=np.uint64), np.stack(self._vectors), threads=1)
         self._vectors, self._matrix = [], None
 
 
