@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from newsweave.cli import render
-from newsweave.cli.options import MAX_INT, JsonFlag, Limit, StoryId
+from newsweave.cli.options import JsonFlag, Limit, StoryId, within_store_range
 from newsweave.cli.state import open_newsweave
 
 app = typer.Typer(help="Stories: groups of articles telling one event, across languages.")
@@ -32,8 +32,8 @@ def stories(ctx: typer.Context, json_output: JsonFlag = False, limit: Limit = 50
 @app.command()
 def merge(
     ctx: typer.Context,
-    keep: Annotated[int, typer.Argument(min=1, max=MAX_INT, help="The story that stays.")],
-    absorb: Annotated[int, typer.Argument(min=1, max=MAX_INT, help="The story merged into it.")],
+    keep: Annotated[int, typer.Argument(min=1, callback=within_store_range, help="The story that stays.")],
+    absorb: Annotated[int, typer.Argument(min=1, callback=within_store_range, help="The story merged into it.")],
     json_output: JsonFlag = False,
 ) -> None:
     """Merge one story into another; recorded in the audit trail and kept by later linking.
@@ -50,7 +50,7 @@ def merge(
 @app.command()
 def split(
     ctx: typer.Context,
-    story_id: Annotated[int, typer.Argument(min=1, max=MAX_INT, help="The story to split.")],
+    story_id: Annotated[int, typer.Argument(min=1, callback=within_store_range, help="The story to split.")],
     article_ids: Annotated[list[str], typer.Argument(help="Articles to move into a new story.")],
     json_output: JsonFlag = False,
 ) -> None:
