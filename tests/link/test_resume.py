@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -142,3 +147,33 @@ def test_sentence_vectors_read_back_equal_those_just_embedded(tmp_path: Path) ->
     assert np.array_equal(stored.sentence_vectors, fresh)  # bit for bit: the decisions cannot differ
     assert np.array_equal(stored.document, vector)
     store.close()
+
+
+def test_a_link_killed_with_sigkill_and_re_run_equals_an_uninterrupted_one(
+    tmp_path: Path, data_dir: Path, uninterrupted: dict[str, Any]
+) -> None:
+    db = tmp_path / "k.sqlite"
+    with Newsweave(Settings(db_path=db)) as nw:
+        nw.ingest([str(data_dir / "link" / "cases.jsonl")])
+        total = nw.count_articles()
+    command = [sys.executable, "-m", "newsweave", "--db", str(db), "link"]
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as linker:
+        linked = _linked_count(db)
+        while linked == 0 and linker.poll() is None:  # killed right after its first commit
+            time.sleep(0.005)
+            linked = _linked_count(db)
+        linker.send_signal(signal.SIGKILL)
+    assert 0 < _linked_count(db) < total, "the linker finished before it could be killed"
+    with Newsweave(Settings(db_path=db)) as nw:
+        nw.link()
+        assert outcome(nw) == uninterrupted
+
+
+def _linked_count(db: Path) -> int:
+    connection = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    try:
+        return int(connection.execute("SELECT COUNT(*) FROM linked").fetchone()[0])
+    except sqlite3.OperationalError:  # the linker is creating its tables
+        return 0
+    finally:
+        connection.close()
