@@ -44,7 +44,8 @@ class StoreLinker:
         self.linker = Linker(embedder or RoutedEmbedder(), scorer or PairScorer.load())
         self.model = self.linker.embedder.name
         self._cache: OrderedDict[str, LinkArticle] = OrderedDict()
-        # The ANN graph is saved beside the store, so opening it does not re-insert every vector.
+        # The ANN graph's checkpoints are saved beside the store, so opening it does not re-insert
+        # every vector.
         self.index_path = None if store.path == ":memory:" else Path(f"{store.path}.{self.model}.usearch")
         self.linker.load(list(store.linked_vectors(self.model)), self.index_path)
         for article_id, story_id, published in store.story_memberships():
@@ -79,9 +80,7 @@ class StoreLinker:
             if on_article:
                 on_article(article)
         report.stories = len({s for _, s, _ in self.store.story_memberships()})
-        if report.linked and self.index_path is not None:
-            self.linker.vectors.save(self.index_path)
-        return report
+        return report  # the vector index saved its checkpoints beside the store as it passed them
 
     @contextmanager
     def _exclusive(self) -> Iterator[None]:

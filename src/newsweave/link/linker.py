@@ -112,11 +112,15 @@ class Linker:
     def load(self, linked: list[tuple[str, np.ndarray]], saved_index: Path | None = None) -> None:
         """Fill the vector index with already linked (article id, document vector), in link order.
 
-        The duplicate index is filled apart (``duplicates.add``): only linking needs it.
+        ``saved_index`` is where the graph's checkpoints are kept (read to start from, written as
+        linking passes new ones). The duplicate index is filled apart (``duplicates.add``): only
+        linking needs it.
         """
         self._ids = [article_id for article_id, _ in linked]
         if linked:
             self.vectors = VectorIndex.from_vectors(np.stack([document for _, document in linked]), saved_index)
+        else:
+            self.vectors = VectorIndex(self.embedder.dim, checkpoint=saved_index)
 
     def remember(self, article_id: str, document: np.ndarray, sig: np.ndarray) -> None:
         """Add a linked article to the candidate indexes."""
