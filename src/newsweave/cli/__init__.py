@@ -10,7 +10,7 @@ import io
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -48,6 +48,21 @@ def main_options(
     ctx.obj = settings_from(db)
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is when a record comes (as logging's own last resort does)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _: Any) -> None:
+        pass
+
+
 _log_handler: logging.Handler | None = None
 
 
@@ -61,7 +76,7 @@ def _configure_logging(debug: bool) -> None:
     root = logging.getLogger()
     if _log_handler is not None:
         root.removeHandler(_log_handler)
-    _log_handler = logging.StreamHandler(sys.stderr)
+    _log_handler = _StderrHandler()
     _log_handler.setFormatter(CleanFormatter("%(levelname)s %(name)s: %(message)s"))
     if not debug:
         _log_handler.addFilter(lambda record: record.name.split(".", 1)[0] == "newsweave")
