@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -32,14 +33,23 @@ def invoke(db: Path | str, *args: str) -> tuple[int, str, str]:
     return proc.returncode, proc.stdout, proc.stderr
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    """A store holding one article."""
-    source = tmp_path / "one.jsonl"
+@pytest.fixture(scope="module")
+def one_article(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding one article, made once (each test gets a copy)."""
+    folder = tmp_path_factory.mktemp("template")
+    source = folder / "one.jsonl"
     source.write_text(json.dumps(ARTICLE), encoding="utf-8")
-    db = tmp_path / "s.sqlite"
+    db = folder / "s.sqlite"
     assert invoke(db, "ingest", str(source))[0] == 0
     return db
+
+
+@pytest.fixture
+def store(tmp_path: Path, one_article: Path) -> Path:
+    """A copy of the one-article store (closed cleanly, so the file alone holds everything)."""
+    (tmp_path / "one.jsonl").write_text(json.dumps(ARTICLE), encoding="utf-8")
+    shutil.copyfile(one_article, tmp_path / "s.sqlite")
+    return tmp_path / "s.sqlite"
 
 
 def article_id(db: Path) -> str:
