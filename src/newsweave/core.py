@@ -8,7 +8,7 @@ from types import TracebackType
 
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
-from newsweave.config import Settings
+from newsweave.config import Settings, default_data_dir
 from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
 from newsweave.ingest import display_name, read_inputs
@@ -46,6 +46,8 @@ class Newsweave:
 
     def __init__(self, settings: Settings | None = None, *, store: Store | None = None) -> None:
         self.settings = settings or Settings()
+        if store is None and self.settings.db_path.parent == default_data_dir():
+            self.settings.db_path.parent.mkdir(parents=True, exist_ok=True)  # only this folder is made for you
         self.store: Store = store or SqliteStore(self.settings.db_path)
         self._pipeline: Pipeline | None = None
         self._linker_cache: StoreLinker | None = None
@@ -221,6 +223,10 @@ class Newsweave:
     def why(self, a: str, b: str) -> str:
         """Why two articles are (or are not) linked, in plain words."""
         first, second = self.article(a), self.article(b)
+        if first.id == second.id:
+            raise ConfigError(
+                f"{a!r} and {b!r} are the same article ({first.id[:12]})", hint="give two different articles"
+            )
         stored = [x for x in self.store.links(first.id) if {x.a, x.b} == {first.id, second.id}]
         if stored:
             link = stored[0]
@@ -238,6 +244,8 @@ class Newsweave:
         Meaning leads — an English query must find the French report — and the words only break
         near-ties, so each hit's score is its cosine to the query plus at most 0.05 for a lexical match.
         """
+        if not query.strip():
+            raise ConfigError("the search query is empty", hint='give words to look for, e.g. "dam burst"')
         linker = self._linker()
         vector = linker.linker.embedder.embed([query], _query_language(query))[0]
         lexical = {aid: rank for rank, (aid, _) in enumerate(self.store.search_text(query, limit=limit * 2))}
