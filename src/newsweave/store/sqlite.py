@@ -75,6 +75,8 @@ class SqliteStore(FactsTables):
         0
     """
 
+    _db: _Connection
+
     def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = str(path)
         self.read_only = False
