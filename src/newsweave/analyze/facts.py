@@ -173,7 +173,8 @@ def with_places(claims: list[Claim], places: list[Place], text: str) -> list[Cla
     and "30 killed in Aleppo" read as two events, not one disputed toll."""
     spans = sentence_spans(text)
     starts = [s for s, _ in spans]
-    pinned = [p for p in places if p.resolved]
+    # A country in the sentence is as often who acts ("Russian aircraft") as where: towns and regions only.
+    pinned = [p for p in places if p.resolved and p.feature not in ("A.PCLI", "L.CONT")]
     out = []
     for claim in claims:
         if claim.place is None and pinned and spans:
