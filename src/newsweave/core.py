@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 
 from newsweave.analyze.language import LanguageDetector
+from newsweave.analyze.sentences import split_sentences
 from newsweave.config import Settings
 from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
@@ -142,6 +144,10 @@ class Newsweave:
             scored.append((article, cosine + bonus))
         return sorted(scored, key=lambda hit: -hit[1])[:limit]
 
+    def search_words(self, query: str, *, limit: int = 10) -> list[tuple[Article, float]]:
+        """Full-text search only (BM25 over titles and bodies, any article, linked or not), best first."""
+        return [(self.article(aid), score) for aid, score in self.store.search_text(query, limit=limit)]
+
     def merge_stories(self, keep: int, absorb: int) -> Story:
         """Merge story ``absorb`` into ``keep`` (recorded in the audit trail)."""
         self.story(keep), self.story(absorb)  # both must exist
@@ -176,6 +182,103 @@ class Newsweave:
         """The audit trail of merges and splits."""
         return self.store.edits()
 
+    # -- views the faces (REST, web, export) need -------------------------------------------------
+
+    def story_of(self, article_id: str) -> int | None:
+        """The story an article is in (None when it is not linked yet)."""
+        return self.store.story_of(self.article(article_id).id)
+
+    def story_relations(self, story_id: int) -> list[Link]:
+        """The relations between a story's own articles, each once, in the order they were stored."""
+        members = set(self.store.story_article_ids(story_id))
+        if not members:
+            self.story(story_id)  # raises NotFound
+        found = {(x.a, x.b): x for m in members for x in self.store.links(m) if x.a in members and x.b in members}
+        return list(found.values())
+
+    def related_stories(self, story_id: int, *, limit: int = 10) -> list[tuple[Story, Link]]:
+        """Other stories joined to this one by a relation, each with its strongest link, strongest first."""
+        members = set(self.store.story_article_ids(story_id))
+        best: dict[int, Link] = {}
+        for member in members:
+            for link in self.store.links(member):
+                other = link.b if link.a == member else link.a
+                other_story = None if other in members else self.store.story_of(other)
+                if other_story is None or other_story == story_id:
+                    continue
+                if other_story not in best or link.score > best[other_story].score:
+                    best[other_story] = link
+        ranked = sorted(best.items(), key=lambda item: (-item[1].score, item[0]))[:limit]
+        return [(self.story(sid), link) for sid, link in ranked]
+
+    def sentences(self, article_id: str) -> list[str]:
+        """The article's sentences as linking split them: a relation's aligned indices point into this list."""
+        return split_sentences(self.article(article_id).text)
+
+    def find_stories(
+        self,
+        *,
+        language: str | None = None,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        text: str | None = None,
+    ) -> Iterator[Story]:
+        """Stories, largest and latest first, that match every filter given.
+
+        A story matches a date range when it overlaps it (undated stories never do); ``text``
+        matches when every word is in the story's or one of its articles' titles (case ignored).
+        """
+        words = text.casefold().split() if text else []
+        for story in self.store.stories():
+            if language and language not in story.languages:
+                continue
+            if outlet and outlet.casefold() not in {o.casefold() for o in story.outlets}:
+                continue
+            if (since or until) and not _overlaps(story.first_seen, story.last_seen, since, until):
+                continue
+            if words:
+                titles = " ".join(self.article(i).title or "" for i in story.article_ids).casefold()
+                if not all(w in titles for w in words):
+                    continue
+            yield story
+
+    def find_articles(
+        self,
+        *,
+        language: str | None = None,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        text: str | None = None,
+    ) -> Iterator[Article]:
+        """Stored articles in ingest order that match every filter given (streamed, not loaded at once).
+
+        ``text`` matches when every word is in the title or body (case ignored).
+        """
+        words = text.casefold().split() if text else []
+        for article in self._all_articles():
+            if language and article.language != language:
+                continue
+            if outlet and (article.outlet or "").casefold() != outlet.casefold():
+                continue
+            if since or until:
+                when = article.published.value if article.published else None
+                if not _overlaps(when, when, since, until):
+                    continue
+            if words:
+                haystack = f"{article.title or ''}\n{article.text}".casefold()
+                if not all(w in haystack for w in words):
+                    continue
+            yield article
+
+    def _all_articles(self, page: int = 1000) -> Iterator[Article]:
+        """Every article in ingest order, read a page at a time (the store's reads load a page whole)."""
+        offset = 0
+        while batch := list(self.store.iter_articles(limit=page, offset=offset)):
+            yield from batch
+            offset += len(batch)
+
     def _linker(self) -> StoreLinker:
         if self._linker_cache is None:
             if not isinstance(self.store, SqliteStore):
@@ -194,6 +297,13 @@ class Newsweave:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _overlaps(first: datetime | None, last: datetime | None, since: date | None, until: date | None) -> bool:
+    """Whether [first, last] meets the days [since, until] (either end open); undated never does."""
+    if first is None or last is None:
+        return False
+    return (since is None or last.date() >= since) and (until is None or first.date() <= until)
 
 
 def _query_language(query: str) -> str | None:

@@ -16,7 +16,8 @@ from rich.markup import escape
 from typer.exceptions import TyperException
 
 from newsweave.cli import articles as articles_cmds
-from newsweave.cli import evaluate, ingest, linking, stories
+from newsweave.cli import evaluate, ingest, linking, serve, stories
+from newsweave.cli import export as export_cmd
 from newsweave.cli.render import err
 from newsweave.cli.state import settings_from
 from newsweave.errors import NewsweaveError
@@ -62,6 +63,8 @@ app.command()(linking.search)
 app.add_typer(stories.app, name="stories")
 app.command()(stories.story)
 app.add_typer(evaluate.app, name="eval")
+app.command()(export_cmd.export)
+app.command()(serve.serve)
 
 
 def main() -> None:

@@ -83,6 +83,10 @@ class Store(Protocol):
         """One story (NotFound when unknown)."""
         ...
 
+    def story_of(self, article_id: str) -> int | None:
+        """The story an article is in, or None when it is not linked yet."""
+        ...
+
     def story_article_ids(self, story_id: int) -> list[str]:
         """The articles of one story, earliest first."""
         ...

@@ -366,6 +366,11 @@ class SqliteStore:
         )
         return [r[0] for r in rows]
 
+    def story_of(self, article_id: str) -> int | None:
+        """The story an article is in, or None when it is not linked yet."""
+        row = self._db.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else int(row[0])
+
     def stories(self, *, limit: int | None = None) -> list[Story]:
         """Stories, largest and latest first, with what is derived from their members."""
         rows = self._db.execute(
