@@ -14,14 +14,13 @@ from schemathesis import checks as st_checks
 from schemathesis.specs.openapi import checks as oa_checks
 
 from api.conftest import AUTH, TOKEN
+from conftest import copy_store
 from newsweave import Settings
 from newsweave.api import ApiConfig, create_app
 
 
 @pytest.fixture
 def api_schema(seeded_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from api.conftest import copy_store
-
     store = copy_store(seeded_store, tmp_path_factory.mktemp("schemathesis"))
     app = create_app(Settings(db_path=store), ApiConfig(token=TOKEN), web=False)
     yield schemathesis.openapi.from_asgi("/openapi.json", app)

@@ -7,12 +7,13 @@ a stack trace.
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from newsweave.errors import NewsweaveError
@@ -46,9 +47,25 @@ def error_response(status: int, message: str, errors: list[str] | None = None, h
     return JSONResponse(error_body(status, message, errors, hint), status_code=status, headers=headers)
 
 
-def _newsweave_error(_: Request, exc: Exception) -> JSONResponse:
+def _for(request: Request, status: int, message: str, hint: str | None = None) -> Response:
+    """JSON for the API; a plain page (escaped) for a browser on the UI's pages."""
+    if request.url.path.startswith(("/api", "/openapi", "/docs", "/redoc", "/static")):
+        return error_response(status, message, hint=hint)
+    page = _PAGE.format(status=status, message=html.escape(message), hint=html.escape(hint or ""))
+    return HTMLResponse(page, status_code=status)
+
+
+_PAGE = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{status} · newsweave</title>'
+    '<link rel="stylesheet" href="/static/style.css"></head><body><header class="top"><a class="brand" href="/">'
+    'news<span>weave</span></a></header><main><h1>{status}</h1><p>{message}</p><p class="muted">{hint}</p>'
+    '<p><a href="/">Back to the stories</a></p></main></body></html>'
+)
+
+
+def _newsweave_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, NewsweaveError)
-    return error_response(exc.status, str(exc), hint=exc.hint)
+    return _for(request, exc.status, str(exc), exc.hint)
 
 
 def _validation_error(_: Request, exc: Exception) -> JSONResponse:
@@ -57,9 +74,9 @@ def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     return error_response(422, errors[0] if errors else "invalid request", errors)
 
 
-def _http_error(_: Request, exc: Exception) -> JSONResponse:
+def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    return error_response(exc.status_code, str(exc.detail))
+    return _for(request, exc.status_code, str(exc.detail))
 
 
 def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -1,0 +1,132 @@
+"""The UI's pages: story list, story, article, search. Each reads through the facade, as the REST routes do."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from newsweave.api.auth import hub_of, require_read
+from newsweave.api.paging import Filters, filters
+from newsweave.core import Newsweave
+from newsweave.records import Link, RelationKind, Story
+from newsweave.web import views
+
+TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+TEMPLATES.env.globals.update(short_date=views.short_date, safe_url=views.safe_url, kind_words=views.KIND_WORDS)
+TEMPLATES.env.filters["pct"] = lambda x: "–" if x is None else f"{x:.0%}"
+TEMPLATES.env.filters["num"] = lambda x: "–" if x is None else f"{x:.2f}"
+router = APIRouter(include_in_schema=False, dependencies=[Depends(require_read)])
+_PAGE = 50
+_MAX_COMPARISONS = 12
+
+
+def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(request, name, context)
+
+
+def _story_rows(nw: Newsweave, where: Filters, order: str, offset: int) -> dict[str, Any]:
+    found = list(nw.find_stories(**where.as_kwargs()))
+    if order == "newest":
+        found.sort(key=lambda s: (s.last_seen is None, -(s.last_seen.timestamp() if s.last_seen else 0), s.id))
+    languages = Counter(lang for s in found for lang in s.languages)
+    outlets = Counter(o for s in found for o in s.outlets)
+    return {
+        "stories": found[offset : offset + _PAGE],
+        "total": len(found),
+        "offset": offset,
+        "next_offset": offset + _PAGE if len(found) > offset + _PAGE else None,
+        "languages": languages.most_common(),
+        "outlets": outlets.most_common(15),
+        "where": where,
+        "order": order,
+    }
+
+
+Order = Annotated[str, Query(pattern="^(biggest|newest)$")]
+Offset = Annotated[int, Query(ge=0)]
+
+
+@router.get("/", response_class=HTMLResponse)
+def story_list(
+    request: Request, where: Annotated[Filters, Depends(filters)], order: Order = "biggest", offset: Offset = 0
+) -> HTMLResponse:
+    """Stories, biggest or newest first, with filters and the languages and outlets at a glance."""
+    nw = hub_of(request).reader()
+    return _render(request, "stories.html", articles=nw.count_articles(), **_story_rows(nw, where, order, offset))
+
+
+@router.get("/fragments/stories", response_class=HTMLResponse)
+def story_rows(
+    request: Request, where: Annotated[Filters, Depends(filters)], order: Order = "biggest", offset: Offset = 0
+) -> HTMLResponse:
+    """The story list's rows alone, for refreshing without a reload."""
+    return _render(request, "_story_rows.html", **_story_rows(hub_of(request).reader(), where, order, offset))
+
+
+def _comparisons(nw: Newsweave, links: list[Link], articles: dict[str, Any]) -> list[views.Comparison]:
+    pairs = [x for x in links if x.kind in (RelationKind.VERSION, RelationKind.DUPLICATE)]
+    pairs.sort(key=lambda x: -x.score)
+    return [
+        views.compare(x, articles[x.a], articles[x.b], nw.sentences(x.a), nw.sentences(x.b))
+        for x in pairs[:_MAX_COMPARISONS]
+    ]
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: int) -> HTMLResponse:
+    """A story: versions side by side, provenance, reports, related stories, merge and split."""
+    nw = hub_of(request).reader()
+    story = nw.story(story_id)
+    articles = {i: nw.article(i) for i in story.article_ids}
+    links = nw.story_relations(story_id)
+    return _render(
+        request,
+        "story.html",
+        story=story,
+        articles=articles,
+        links=links,
+        comparisons=_comparisons(nw, links, articles),
+        reports=[x for x in links if x.kind in (RelationKind.SAME_STORY, RelationKind.RELATED)],
+        related=nw.related_stories(story_id),
+        graph=views.provenance_svg(story, articles, links),
+        threads={i: views.threads(a.comments) for i, a in articles.items()},
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str) -> HTMLResponse:
+    """One article: metadata, sightings, body, notes, comments and relations."""
+    nw = hub_of(request).reader()
+    article = nw.article(article_id)
+    links = nw.relations(article.id)
+    others = {i: nw.article(i) for x in links for i in (x.a, x.b) if i != article.id}
+    story_id = nw.story_of(article.id)
+    story: Story | None = nw.story(story_id) if story_id is not None else None
+    return _render(
+        request, "article.html", article=article, sightings=nw.sightings(article.id), links=links, others=others,
+        story=story, threads=views.threads(article.comments),
+    )  # fmt: skip
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: Annotated[str, Query(max_length=1000)] = "",
+    mode: Annotated[str, Query(pattern="^(meaning|words)$")] = "meaning",
+) -> HTMLResponse:
+    """Search in any language, by meaning or by words."""
+    hub = hub_of(request)
+    hits: list[tuple[Any, float, int | None]] = []
+    if q.strip():
+        if mode == "words":
+            nw = hub.reader()
+            hits = [(a, s, nw.story_of(a.id)) for a, s in nw.search_words(q, limit=30)]
+        else:
+            with hub.models() as nw:
+                hits = [(a, s, nw.story_of(a.id)) for a, s in nw.search(q, limit=30)]
+    return _render(request, "search.html", q=q, mode=mode, hits=hits)
