@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 
+from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
 from newsweave.analyze.sentences import split_sentences
 from newsweave.config import Settings
@@ -15,8 +16,23 @@ from newsweave.extract import default_extractors
 from newsweave.ingest import read_inputs
 from newsweave.link.relations import explain
 from newsweave.linking import LinkReport, StoreLinker
-from newsweave.pipeline import ErrorPolicy, Pipeline
-from newsweave.records import Article, IngestReport, ItemResult, Link, Provenance, Rejection, Story
+from newsweave.pipeline import ErrorPolicy, Pipeline, store_facts
+from newsweave.records import (
+    Article,
+    Disagreement,
+    EntitySummary,
+    EntityType,
+    Facts,
+    IngestReport,
+    ItemResult,
+    Link,
+    PlaceSummary,
+    Provenance,
+    Rejection,
+    SourcedClaim,
+    Story,
+    TimelineEvent,
+)
 from newsweave.store import SqliteStore, Store
 
 
@@ -35,12 +51,14 @@ class Newsweave:
         self.store: Store = store or SqliteStore(self.settings.db_path)
         self._pipeline: Pipeline | None = None
         self._linker_cache: StoreLinker | None = None
+        self._facts: FactAnalyzer | None = None
 
     def pipeline(self, errors: ErrorPolicy = "record") -> Pipeline:
         """The extract/analyze/store pipeline, built once per instance (models load once)."""
         if self._pipeline is None or self._pipeline.errors != errors:
+            facts = self.fact_analyzer() if self.settings.facts else None
             self._pipeline = Pipeline(
-                default_extractors(), self.store, batch_size=self.settings.batch_size, errors=errors
+                default_extractors(), self.store, batch_size=self.settings.batch_size, errors=errors, facts=facts
             )
         return self._pipeline
 
@@ -79,6 +97,93 @@ class Newsweave:
     def rejections(self, *, limit: int | None = None) -> list[Rejection]:
         """Inputs that could not be used, with their reasons."""
         return self.store.rejections(limit=limit)
+
+    # -- facts -------------------------------------------------------------------------------
+
+    def fact_analyzer(self) -> FactAnalyzer:
+        """The analyze stage's fact readers, loaded once per instance."""
+        if self._facts is None:
+            self._facts = FactAnalyzer(aliases_path=self.settings.aliases_path)
+        return self._facts
+
+    def analyze(self, *, on_article: Callable[[Article], None] | None = None) -> int:
+        """Read the facts of every article that has none (or has an older analyzer's); return how many.
+
+        Interruptible and re-runnable: each article's facts commit on their own.
+        """
+        analyzer = self.fact_analyzer()
+        done = 0
+        for article_id in self.store.unanalyzed_article_ids(analyzer.version):
+            article = self.store.get_article(article_id)
+            with self.store.transaction():
+                done += store_facts(self.store, analyzer, article)
+            if on_article:
+                on_article(article)
+        return done
+
+    def facts(self, id_or_prefix: str) -> Facts:
+        """What one article says: its mentions, places, dates and numeric claims."""
+        return self.store.facts(self.article(id_or_prefix).id)
+
+    def entities(
+        self,
+        *,
+        story: int | None = None,
+        type: EntityType | None = None,
+        language: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> list[EntitySummary]:
+        """Canonical entities (every spelling, script and language as one), most widely reported first."""
+        if story is not None:
+            self.story(story)
+        article_id = self.article(article).id if article else None
+        return self.store.entity_summaries(
+            story_id=story, type=type, language=language, article_id=article_id, limit=limit
+        )
+
+    def places(
+        self,
+        *,
+        story: int | None = None,
+        language: str | None = None,
+        article: str | None = None,
+        resolved_only: bool = False,
+        limit: int | None = None,
+    ) -> list[PlaceSummary]:
+        """Places with their coordinates (unresolved names last), most widely reported first."""
+        if story is not None:
+            self.story(story)
+        article_id = self.article(article).id if article else None
+        return self.store.place_summaries(
+            story_id=story, language=language, article_id=article_id, resolved_only=resolved_only, limit=limit
+        )
+
+    def claims(
+        self,
+        *,
+        story: int | None = None,
+        language: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> list[SourcedClaim]:
+        """Numeric claims (how many of what, doing what), earliest article first."""
+        if story is not None:
+            self.story(story)
+        article_id = self.article(article).id if article else None
+        return self.store.sourced_claims(story_id=story, language=language, article_id=article_id, limit=limit)
+
+    def timeline(self, story_id: int) -> list[TimelineEvent]:
+        """A story's dated events: when, the sentence that says so, and its article."""
+        self.story(story_id)
+        return self.store.timeline(story_id)
+
+    def disagreements(self, story_id: int | None = None, *, article: str | None = None) -> list[Disagreement]:
+        """Where linked reports' numbers differ: qualifiers, conflicts and updates, with both quotes."""
+        if story_id is not None:
+            self.story(story_id)
+        article_id = self.article(article).id if article else None
+        return self.store.disagreements(story_id=story_id, article_id=article_id)
 
     # -- linking -------------------------------------------------------------------------------
 

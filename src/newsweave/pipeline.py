@@ -8,6 +8,7 @@ from dataclasses import replace
 from itertools import islice
 from typing import Literal
 
+from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.extract.base import Extractor
@@ -29,6 +30,8 @@ class Pipeline:
         batch_size: items per store transaction; a killed run loses at most one batch, and a
             re-run skips what is stored by content hash.
         errors: "record" stores a rejection and goes on (batches); "raise" re-raises (tests).
+        facts: reads each stored article's names, places, dates and claims; None skips them
+            (``newsweave analyze`` reads them later).
     """
 
     def __init__(
@@ -39,6 +42,7 @@ class Pipeline:
         language: LanguageDetector | None = None,
         batch_size: int = 200,
         errors: ErrorPolicy = "record",
+        facts: FactAnalyzer | None = None,
     ) -> None:
         if not extractors:
             raise ValueError("a pipeline needs at least one extractor")
@@ -47,6 +51,7 @@ class Pipeline:
         self.language = language or LanguageDetector()
         self.batch_size = batch_size
         self.errors = errors
+        self.facts = facts
 
     def run(
         self,
@@ -96,4 +101,23 @@ class Pipeline:
             self.store.add_rejection(rejection)
             return ItemResult(Outcome.REJECTED, name, reason=reason), rejection
         self.store.add_article(article)
+        if self.facts is not None:
+            store_facts(self.store, self.facts, article, errors=self.errors)
         return ItemResult(Outcome.STORED, name, article_id=article.id), None
+
+
+def store_facts(store: Store, analyzer: FactAnalyzer, article: Article, *, errors: ErrorPolicy = "record") -> bool:
+    """Read an article's facts and store them; a failure leaves the article stored without facts.
+
+    The article is what the user asked to keep, so a reader's failure never loses it: it is
+    logged, and ``newsweave analyze`` tries that article again.
+    """
+    try:
+        read = analyzer.read(article)
+    except Exception:
+        if errors == "raise":
+            raise
+        log.warning("reading the facts of %s failed; `newsweave analyze` retries it", article.id[:12], exc_info=True)
+        return False
+    store.put_facts(read.facts, analyzer.version, entities=read.entities, sentences=read.time_sentences)
+    return True

@@ -586,6 +586,9 @@ class Disagreement:
     relation: ClaimRelation
     score: float = 1.0  # confidence that the two claims are about the same thing
     note: str | None = None
+    # Filled in when read back from the store, so that a face shows who said what, and when.
+    outlets: tuple[str | None, str | None] = (None, None)
+    published: tuple[datetime | None, datetime | None] = (None, None)
 
     def __post_init__(self) -> None:
         if self.a == self.b:
@@ -601,3 +604,74 @@ class Facts:
     places: tuple[Place, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """A canonical entity across the store (or a story): how often, where, and under which forms."""
+
+    entity: Entity
+    mentions: int
+    articles: int
+    languages: tuple[str, ...] = ()
+    surfaces: tuple[str, ...] = ()  # the forms seen in the texts, most frequent first
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSummary:
+    """A place across the store (or a story); unresolved mentions are grouped by their text."""
+
+    name: str
+    geonames_id: int | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    feature: str | None
+    mentions: int
+    articles: int
+    surfaces: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """A dated statement in a story: when it happened, what says so, and where it was read."""
+
+    value: datetime
+    precision: TimePrecision
+    text: str  # the time expression as written ("on the eve", "mardi")
+    sentence: str
+    article_id: str
+    outlet: str | None = None
+    published: datetime | None = None
+    relative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SourcedClaim:
+    """A numeric claim with the article that makes it."""
+
+    article_id: str
+    claim: Claim
+    outlet: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+
+
+def plain(value: Any) -> Any:
+    """A record (or a structure of them) as plain JSON: enums by value, datetimes in ISO 8601.
+
+    Example:
+        >>> plain(Mention(0, 2, "IS", EntityType.ORGANIZATION, "alias:islamic-state"))["type"]
+        'ORG'
+    """
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: plain(v) for k, v in value.items()}
+    return value

@@ -16,7 +16,7 @@ from rich.markup import escape
 from typer.exceptions import TyperException
 
 from newsweave.cli import articles as articles_cmds
-from newsweave.cli import evaluate, ingest, linking, serve, stories
+from newsweave.cli import evaluate, facts, ingest, linking, serve, stories
 from newsweave.cli import export as export_cmd
 from newsweave.cli.render import err
 from newsweave.cli.state import settings_from
@@ -62,6 +62,12 @@ app.command()(linking.why)
 app.command()(linking.search)
 app.add_typer(stories.app, name="stories")
 app.command()(stories.story)
+app.command()(facts.entities)
+app.command()(facts.places)
+app.command()(facts.claims)
+app.command()(facts.timeline)
+app.command()(facts.disagreements)
+app.command()(facts.analyze)
 app.add_typer(evaluate.app, name="eval")
 app.command()(export_cmd.export)
 app.command()(serve.serve)

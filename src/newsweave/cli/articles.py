@@ -9,6 +9,7 @@ import typer
 from newsweave.cli import render
 from newsweave.cli.options import JsonFlag, Limit, Offset
 from newsweave.cli.state import open_newsweave
+from newsweave.records import plain
 
 
 def articles(ctx: typer.Context, json_output: JsonFlag = False, limit: Limit = 50, offset: Offset = 0) -> None:
@@ -29,19 +30,22 @@ def show(
     article_id: Annotated[str, typer.Argument(help="An article id, or a unique prefix of one.")],
     json_output: JsonFlag = False,
 ) -> None:
-    """Show one article: metadata, provenance, body, notes and comments.
+    """Show one article: metadata, provenance, body, notes, comments, and its facts.
 
     Example: newsweave show 3f2a
     """
     with open_newsweave(ctx) as nw:
         article = nw.article(article_id)
         sightings = nw.sightings(article.id)
+        facts = nw.facts(article.id)
         if json_output:
             data = article.as_dict()
             data["sightings"] = [{"path": p.path, "locator": p.locator, "url": p.url} for p in sightings]
+            data["facts"] = plain(facts)
             render.print_json(data)
         else:
             render.article_detail(article, sightings)
+            render.facts_summary(facts)
 
 
 def rejections(ctx: typer.Context, json_output: JsonFlag = False, limit: Limit = 100) -> None:

@@ -12,7 +12,21 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsweave.records import Article, IngestReport, Link, Provenance, Rejection, RelationKind, Story
+from newsweave.records import (
+    Article,
+    Disagreement,
+    EntitySummary,
+    Facts,
+    IngestReport,
+    Link,
+    PlaceSummary,
+    Provenance,
+    Rejection,
+    RelationKind,
+    SourcedClaim,
+    Story,
+    TimelineEvent,
+)
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -217,3 +231,103 @@ def story_detail(s: Story, articles: list[Article], links: list[Link]) -> None:
         out.print(f"  {origin.article_id[:12]} ← {copies}")
     if links:
         out.print(links_table(links))
+
+
+# -- facts ---------------------------------------------------------------------------------------
+
+
+def entities_table(rows: Iterable[EntitySummary]) -> Table:
+    """Canonical entities with their counts and the forms they were written in."""
+    table = Table()
+    for name in ("entity", "type", "articles", "mentions", "langs", "written as", "key"):
+        table.add_column(name, overflow="fold")
+    for s in rows:
+        table.add_row(
+            escape(s.entity.name), s.entity.type.value, str(s.articles), str(s.mentions), ",".join(s.languages),
+            escape(" · ".join(s.surfaces[:8])), escape(s.entity.key),
+        )  # fmt: skip
+    return table
+
+
+def places_table(rows: Iterable[PlaceSummary]) -> Table:
+    """Places with coordinates; unresolved names say so."""
+    table = Table()
+    for name in ("place", "country", "lat", "lon", "kind", "articles", "written as"):
+        table.add_column(name, overflow="fold")
+    for p in rows:
+        where = ("—", "—") if p.lat is None or p.lon is None else (f"{p.lat:.2f}", f"{p.lon:.2f}")
+        table.add_row(
+            escape(p.name), p.country or "—", *where, p.feature or ("unresolved" if p.geonames_id is None else "—"),
+            str(p.articles), escape(" · ".join(p.surfaces[:6])),
+        )  # fmt: skip
+    return table
+
+
+def claims_table(rows: Iterable[SourcedClaim]) -> Table:
+    """Numeric claims with their article and sentence."""
+    table = Table()
+    for name in ("article", "claim", "qualifier", "counted", "action", "sentence"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        c = row.claim
+        table.add_row(
+            f"{row.article_id[:12]}\n[dim]{escape(row.outlet or '')}[/]", escape(c.text), c.qualifier.value,
+            escape(c.counted or "—"), escape(c.action or "—"), escape(c.sentence),
+        )  # fmt: skip
+    return table
+
+
+def timeline_table(rows: Iterable[TimelineEvent]) -> Table:
+    """A story's dated events in order."""
+    table = Table()
+    for name in ("when", "as written", "sentence", "article"):
+        table.add_column(name, overflow="fold")
+    fmt = {"year": "%Y", "month": "%Y-%m", "week": "week of %Y-%m-%d", "hour": "%Y-%m-%d %H:00",
+           "minute": "%Y-%m-%d %H:%M"}  # fmt: skip
+    for e in rows:
+        when = e.value.strftime(fmt.get(e.precision.value, "%Y-%m-%d"))
+        table.add_row(
+            when, escape(e.text) + (" [dim](relative)[/]" if e.relative else ""), escape(e.sentence),
+            f"{e.article_id[:12]}\n[dim]{escape(e.outlet or '')}[/]",
+        )  # fmt: skip
+    return table
+
+
+def disagreements_list(rows: list[Disagreement]) -> None:
+    """Each disagreement with both quotes, their outlets and dates."""
+    if not rows:
+        out.print("no disagreements found")
+        return
+    for d in rows:
+        out.rule(f"[bold]{d.relation.value}[/]: {escape(d.claim_a.text)} vs {escape(d.claim_b.text)}")
+        for aid, claim, outlet, published in (
+            (d.a, d.claim_a, d.outlets[0], d.published[0]),
+            (d.b, d.claim_b, d.outlets[1], d.published[1]),
+        ):
+            when = published.strftime("%Y-%m-%d") if published else "undated"
+            out.print(f"[bold]{aid[:12]}[/] [dim]{escape(outlet or 'unknown outlet')} · {when}[/]")
+            out.print(f"  “{escape(claim.sentence)}”")
+        if d.note:
+            out.print(f"[dim]{escape(d.note)}[/]")
+
+
+def facts_summary(facts: Facts) -> None:
+    """An article's facts in brief, under its text in `show`."""
+    if not (facts.mentions or facts.places or facts.times or facts.claims):
+        return
+    out.rule("facts")
+    names: dict[str, list[str]] = {}
+    for m in facts.mentions:
+        names.setdefault(m.type.value, [])
+        if m.text not in names[m.type.value]:
+            names[m.type.value].append(m.text)
+    for kind, texts in names.items():
+        out.print(f"[bold]{kind:>10}[/] {escape(', '.join(texts))}")
+    for p in facts.places:
+        pin = f"{p.name}, {p.country} ({p.lat:.2f}, {p.lon:.2f})" if p.lat is not None and p.lon is not None else "?"
+        out.print(f"[bold]{'place':>10}[/] {escape(p.text)} → {escape(pin)}")
+    for t in facts.times:
+        out.print(f"[bold]{'date':>10}[/] {escape(t.text)} → {t.value.date().isoformat()} ({t.precision.value})")
+    for c in facts.claims:
+        what = " ".join(x for x in (c.counted, c.action) if x)
+        out.print(f"[bold]{'claim':>10}[/] {escape(c.text)} [dim]{c.qualifier.value} {escape(what)}[/]")

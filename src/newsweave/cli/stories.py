@@ -9,6 +9,7 @@ import typer
 from newsweave.cli import render
 from newsweave.cli.options import JsonFlag, Limit
 from newsweave.cli.state import open_newsweave
+from newsweave.records import plain
 
 app = typer.Typer(help="Stories: groups of articles telling one event, across languages.")
 
@@ -85,7 +86,7 @@ def story(
     story_id: Annotated[int, typer.Argument(help="A story id.")],
     json_output: JsonFlag = False,
 ) -> None:
-    """One story: its articles (earliest first), their relations and its provenance.
+    """One story: its articles (earliest first), their relations, provenance, and what they say.
 
     Example: newsweave story 1
     """
@@ -94,10 +95,24 @@ def story(
         articles = [nw.article(i) for i in s.article_ids]
         links = [x for i in s.article_ids for x in nw.relations(i) if x.a in s.article_ids and x.b in s.article_ids]
         links = list({(x.a, x.b): x for x in links}.values())
+        entities = nw.entities(story=story_id, limit=20)
+        places = nw.places(story=story_id, limit=20)
+        events = nw.timeline(story_id)
+        disagreements = nw.disagreements(story_id)
         if json_output:
             render.print_json(
                 render.story_dict(s) | {"articles": [a.as_dict() | {"body": None, "comments": len(a.comments)}
-                                                     for a in articles], "relations": [x.as_dict() for x in links]}
+                                                     for a in articles], "relations": [x.as_dict() for x in links],
+                                        "entities": plain(entities), "places": plain(places),
+                                        "timeline": plain(events), "disagreements": plain(disagreements)}
             )  # fmt: skip
         else:
             render.story_detail(s, articles, links)
+            if entities:
+                render.out.print(render.entities_table(entities))
+            if places:
+                render.out.print(render.places_table(places))
+            if events:
+                render.out.print(render.timeline_table(events))
+            if disagreements:
+                render.disagreements_list(disagreements)

@@ -5,11 +5,27 @@ SQLite implements it by default; a PostgreSQL backend implements the same protoc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
-from newsweave.records import Article, IngestReport, Link, Provenance, Rejection, Story
+from newsweave.records import (
+    Article,
+    ClaimRelation,
+    Disagreement,
+    Entity,
+    EntitySummary,
+    EntityType,
+    Facts,
+    IngestReport,
+    Link,
+    PlaceSummary,
+    Provenance,
+    Rejection,
+    SourcedClaim,
+    Story,
+    TimelineEvent,
+)
 
 
 class Store(Protocol):
@@ -57,6 +73,75 @@ class Store(Protocol):
 
     def record_run(self, inputs: list[str], report: IngestReport) -> int:
         """Record one finished ingest run and return its id."""
+        ...
+
+    # -- facts -----------------------------------------------------------------------------
+
+    def put_facts(
+        self, facts: Facts, analyzer: str, *, entities: Iterable[Entity] = (), sentences: Sequence[str] = ()
+    ) -> None:
+        """Store an article's facts (replacing older ones) and the canonical entities they name."""
+        ...
+
+    def facts(self, article_id: str) -> Facts:
+        """An article's stored facts (empty when none were read)."""
+        ...
+
+    def unanalyzed_article_ids(self, analyzer: str) -> list[str]:
+        """Articles whose facts were never read, or read by another analyzer version."""
+        ...
+
+    def put_disagreements(self, disagreements: Iterable[Disagreement]) -> None:
+        """Store how two linked articles' claims compare."""
+        ...
+
+    def entity_summaries(
+        self,
+        *,
+        story_id: int | None = None,
+        type: EntityType | None = None,
+        language: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[EntitySummary]:
+        """Canonical entities, most mentioned first."""
+        ...
+
+    def place_summaries(
+        self,
+        *,
+        story_id: int | None = None,
+        language: str | None = None,
+        article_id: str | None = None,
+        resolved_only: bool = False,
+        limit: int | None = None,
+    ) -> list[PlaceSummary]:
+        """Places, most mentioned first."""
+        ...
+
+    def sourced_claims(
+        self,
+        *,
+        story_id: int | None = None,
+        language: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[SourcedClaim]:
+        """Numeric claims with their articles."""
+        ...
+
+    def timeline(self, story_id: int) -> list[TimelineEvent]:
+        """A story's dated statements, in event order."""
+        ...
+
+    def disagreements(
+        self,
+        *,
+        story_id: int | None = None,
+        article_id: str | None = None,
+        relations: Sequence[ClaimRelation] = (ClaimRelation.QUALIFIER, ClaimRelation.CONFLICT, ClaimRelation.UPDATE),
+    ) -> list[Disagreement]:
+        """Stored comparisons of linked articles' claims."""
         ...
 
     # -- linking ---------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from newsweave.records import (
     RelationKind,
     Story,
 )
+from newsweave.store.sqlite_facts import FactsTables
 
 
 class StoredEmbedding(NamedTuple):
@@ -58,7 +59,7 @@ def migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
-class SqliteStore:
+class SqliteStore(FactsTables):
     """The default store: a single SQLite file.
 
     Example:

@@ -1,0 +1,200 @@
+"""What an article says: its names, places, dates and numeric claims, read in one pass.
+
+``FactAnalyzer`` runs the four readers of the analyze stage over an article's body and ties them
+together: a place the geocoder pins gives its name mention the place's key (``geonames:<id>``), so
+"Abu Kemal", "Abu Kamal" and "Абу-Кемаль" are one entity wherever the gazetteer knows them, and a
+place the recogniser missed still becomes a mention.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from newsweave.analyze.sentences import split_sentences
+from newsweave.records import (
+    Article,
+    Claim,
+    Entity,
+    EntityType,
+    Facts,
+    Mention,
+    Place,
+    TimeExpression,
+)
+
+# Bump when a reader's output changes: stored facts of an older version are re-read by `analyze`.
+ANALYZER_VERSION = "facts-1"
+
+
+class MentionFinder(Protocol):
+    """Finds names in a text and says which canonical entity each refers to."""
+
+    def mentions(self, text: str, language: str | None) -> list[Mention]: ...
+
+    def entity(self, key: str) -> Entity | None: ...
+
+
+class PlaceFinder(Protocol):
+    """Finds place mentions and pins them to gazetteer entries."""
+
+    def places(
+        self, text: str, language: str | None, mentions: Sequence[Mention] = (), context: Sequence[Place] = ()
+    ) -> list[Place]: ...
+
+
+TimeFinder = Callable[[str, str | None, datetime | None], list[TimeExpression]]
+ClaimFinder = Callable[[str, str | None, datetime | None], list[Claim]]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFacts:
+    """One article's facts with what the store keeps beside them."""
+
+    facts: Facts
+    entities: tuple[Entity, ...]  # the canonical entities its mentions refer to
+    time_sentences: tuple[str, ...]  # the sentence of each time expression, in order
+
+
+class FactAnalyzer:
+    """Reads an article's facts; each reader is loaded once, on first use.
+
+    Args:
+        mentions, places, times, claims: the readers; the defaults are newsweave's own.
+        aliases_path: a user alias file for the entity recogniser (see docs/facts.md).
+    """
+
+    version = ANALYZER_VERSION
+
+    def __init__(
+        self,
+        *,
+        mentions: MentionFinder | None = None,
+        places: PlaceFinder | None = None,
+        times: TimeFinder | None = None,
+        claims: ClaimFinder | None = None,
+        aliases_path: Path | None = None,
+    ) -> None:
+        self._mentions = mentions
+        self._places = places
+        self._times = times
+        self._claims = claims
+        self._aliases_path = aliases_path
+
+    def read(self, article: Article) -> ReadFacts:
+        """Every fact of ``article``'s body, offsets into ``article.text``."""
+        text, language = article.text, article.language
+        anchor = article.published.value if article.published else None
+        mentions = self.mention_finder().mentions(text, language)
+        places = self.place_finder().places(text, language, [m for m in mentions if m.type is EntityType.LOCATION])
+        mentions = _with_place_keys(mentions, places)
+        times = sorted(self.time_finder()(text, language, anchor), key=lambda t: t.start)
+        claims = sorted(self.claim_finder()(text, language, anchor), key=lambda c: c.start)
+        finder = self.mention_finder()
+        entities = {}
+        for mention in mentions:
+            if mention.entity and mention.entity not in entities:
+                entity = finder.entity(mention.entity) or _place_entity(mention, places)
+                if entity is not None:
+                    entities[mention.entity] = entity
+        facts = Facts(article.id, tuple(mentions), tuple(places), tuple(times), tuple(claims))
+        return ReadFacts(facts, tuple(entities.values()), tuple(sentences_at(text, [t.start for t in times])))
+
+    def mention_finder(self) -> MentionFinder:
+        if self._mentions is None:
+            from newsweave.analyze.entities import EntityRecognizer
+
+            self._mentions = EntityRecognizer(aliases_path=self._aliases_path)
+        return self._mentions
+
+    def place_finder(self) -> PlaceFinder:
+        if self._places is None:
+            from newsweave.analyze.places import Geocoder
+
+            self._places = Geocoder()
+        return self._places
+
+    def time_finder(self) -> TimeFinder:
+        if self._times is None:
+            from newsweave.analyze.times import time_expressions
+
+            self._times = time_expressions
+        return self._times
+
+    def claim_finder(self) -> ClaimFinder:
+        if self._claims is None:
+            from newsweave.analyze.claims import numeric_claims
+
+            self._claims = numeric_claims
+        return self._claims
+
+
+def place_key(place: Place) -> str | None:
+    """The canonical entity key of a pinned place: its GeoNames id."""
+    return f"geonames:{place.geonames_id}" if place.geonames_id is not None else None
+
+
+def _with_place_keys(mentions: list[Mention], places: list[Place]) -> list[Mention]:
+    """Give each place's mention the place's key; add the places no mention covers."""
+    by_span = {(p.start, p.end): p for p in places}
+    out = []
+    covered = set()
+    for mention in mentions:
+        place = by_span.get((mention.start, mention.end))
+        if place is not None:
+            covered.add((place.start, place.end))
+            key = place_key(place)
+            mention = replace(mention, type=EntityType.LOCATION, entity=key or mention.entity)
+        out.append(mention)
+    taken = sorted((m.start, m.end) for m in mentions)
+    for place in places:
+        if (place.start, place.end) in covered or _overlaps(taken, place.start, place.end):
+            continue
+        out.append(Mention(place.start, place.end, place.text, EntityType.LOCATION, place_key(place), None,
+                           max(place.score, 0.5)))  # fmt: skip
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (start, start))
+    return any(s < end and start < e for s, e in spans[max(0, i - 1) : i + 2])
+
+
+def _place_entity(mention: Mention, places: list[Place]) -> Entity | None:
+    for place in places:
+        key = place_key(place)
+        if key is not None and key == mention.entity and place.name:
+            return Entity(key, place.name, EntityType.LOCATION)
+    return None
+
+
+def sentences_at(text: str, offsets: Sequence[int]) -> list[str]:
+    """The sentence of ``text`` each character offset falls in.
+
+    Example:
+        >>> sentences_at("It rained. On Monday it stopped.", [15])
+        ['On Monday it stopped.']
+    """
+    spans = sentence_spans(text)
+    starts = [s for s, _ in spans]
+    out = []
+    for offset in offsets:
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        out.append(text[spans[i][0] : spans[i][1]] if spans else "")
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence ``split_sentences`` finds, located in ``text``."""
+    spans, cursor = [], 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, cursor)
+        if start < 0:
+            continue
+        spans.append((start, start + len(sentence)))
+        cursor = start + len(sentence)
+    return spans

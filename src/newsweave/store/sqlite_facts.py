@@ -1,0 +1,358 @@
+"""The SQLite store's facts tables: mentions, entities, places, times, claims and disagreements.
+
+A mixin of ``SqliteStore`` (it uses the store's connection), kept in its own file because the facts
+are a layer of their own: written once per article by the analyze stage, read by every face.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from newsweave.records import (
+    Claim,
+    ClaimRelation,
+    Disagreement,
+    Entity,
+    EntitySummary,
+    EntityType,
+    Facts,
+    Mention,
+    Place,
+    PlaceSummary,
+    Qualifier,
+    SourcedClaim,
+    TimeExpression,
+    TimelineEvent,
+    TimePrecision,
+)
+
+
+class FactsTables:
+    """Reads and writes of the facts tables; ``SqliteStore`` provides ``_db`` and ``transaction``."""
+
+    _db: sqlite3.Connection
+
+    # -- writes --------------------------------------------------------------------------------
+
+    def put_facts(
+        self, facts: Facts, analyzer: str, *, entities: Iterable[Entity] = (), sentences: Sequence[str] = ()
+    ) -> None:
+        """Store an article's facts, replacing any read by an older analyzer.
+
+        ``entities`` are the canonical entities its mentions refer to (name, type, aliases);
+        ``sentences[i]`` is the sentence of ``facts.times[i]``, kept for timelines.
+        """
+        aid = facts.article_id
+        for table in ("mentions", "places", "times", "claims"):
+            self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+        self._db.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, i, m.start, m.end, m.text, m.type.value, m.entity, m.lemma, m.score)
+             for i, m in enumerate(facts.mentions)],
+        )  # fmt: skip
+        self._db.executemany(
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, i, p.start, p.end, p.text, p.geonames_id, p.name, p.country, p.lat, p.lon, p.feature,
+              p.population, p.score) for i, p in enumerate(facts.places)],
+        )  # fmt: skip
+        self._db.executemany(
+            "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, i, t.start, t.end, t.text, t.value.isoformat(), t.precision.value, int(t.relative),
+              _iso(t.anchor), sentences[i] if i < len(sentences) else "") for i, t in enumerate(facts.times)],
+        )  # fmt: skip
+        self._db.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, i, c.start, c.end, c.text, c.low, c.high, c.qualifier.value, c.sentence, c.sentence_index,
+              c.counted, c.action, c.place, _iso(c.time)) for i, c in enumerate(facts.claims)],
+        )  # fmt: skip
+        for entity in entities:
+            self.put_entity(entity)
+        self._db.execute("INSERT OR REPLACE INTO facts_done VALUES (?, ?)", (aid, analyzer))
+
+    def put_entity(self, entity: Entity) -> None:
+        """Add a canonical entity, or merge new aliases into the stored one."""
+        row = self._db.execute("SELECT aliases FROM entities WHERE key = ?", (entity.key,)).fetchone()
+        aliases = sorted({*json.loads(row[0]), *entity.aliases}) if row else sorted(set(entity.aliases))
+        self._db.execute(
+            "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?)",
+            (entity.key, entity.name, entity.type.value, json.dumps(aliases, ensure_ascii=False)),
+        )
+
+    def put_disagreements(self, disagreements: Iterable[Disagreement]) -> None:
+        """Store how two articles' claims compare (replacing what was stored for the same pairs)."""
+        positions: dict[str, dict[tuple[int, int], int]] = {}
+        cleared: set[tuple[str, str]] = set()
+        for d in disagreements:
+            if (d.a, d.b) not in cleared:
+                self._db.execute("DELETE FROM disagreements WHERE a = ? AND b = ?", (d.a, d.b))
+                cleared.add((d.a, d.b))
+            pa = self._claim_position(positions, d.a, d.claim_a)
+            pb = self._claim_position(positions, d.b, d.claim_b)
+            if pa is None or pb is None:
+                continue  # a claim the store does not hold: the facts were re-read since
+            self._db.execute(
+                "INSERT OR REPLACE INTO disagreements VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (d.a, d.b, pa, pb, d.relation.value, d.score, d.note),
+            )
+
+    def _claim_position(self, cache: dict[str, dict[tuple[int, int], int]], aid: str, claim: Claim) -> int | None:
+        if aid not in cache:
+            rows = self._db.execute("SELECT start, end, position FROM claims WHERE article_id = ?", (aid,))
+            cache[aid] = {(s, e): p for s, e, p in rows}
+        return cache[aid].get((claim.start, claim.end))
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def has_facts(self, article_id: str, analyzer: str | None = None) -> bool:
+        """True when the article's facts are stored (by ``analyzer``, when given)."""
+        row = self._db.execute("SELECT analyzer FROM facts_done WHERE article_id = ?", (article_id,)).fetchone()
+        return row is not None and (analyzer is None or row[0] == analyzer)
+
+    def unanalyzed_article_ids(self, analyzer: str) -> list[str]:
+        """Articles whose facts were never read, or read by another analyzer version, in ingest order."""
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN facts_done f ON f.article_id = a.id "
+            "WHERE f.analyzer IS NULL OR f.analyzer != ? ORDER BY a.seq",
+            (analyzer,),
+        )
+        return [r[0] for r in rows]
+
+    def facts(self, article_id: str) -> Facts:
+        """An article's stored facts (empty when none were read)."""
+        args = (article_id,)
+        mentions = tuple(
+            Mention(s, e, t, EntityType(ty), ent, lemma, score)
+            for s, e, t, ty, ent, lemma, score in self._db.execute(
+                "SELECT start, end, text, type, entity, lemma, score FROM mentions WHERE article_id = ? "
+                "ORDER BY position",
+                args,
+            )
+        )
+        places = tuple(
+            Place(*row)
+            for row in self._db.execute(
+                "SELECT start, end, text, geonames_id, name, country, lat, lon, feature, population, score "
+                "FROM places WHERE article_id = ? ORDER BY position",
+                args,
+            )
+        )
+        in_order = "WHERE article_id = ? ORDER BY position"
+        times = tuple(_time(row) for row in self._db.execute(f"{_TIMES} {in_order}", args))
+        claims = tuple(_claim(row) for row in self._db.execute(f"{_CLAIMS} {in_order}", args))
+        return Facts(article_id, mentions, places, times, claims)
+
+    def entity(self, key: str) -> Entity | None:
+        """The canonical entity stored under ``key``."""
+        row = self._db.execute("SELECT key, name, type, aliases FROM entities WHERE key = ?", (key,)).fetchone()
+        return None if row is None else Entity(row[0], row[1], EntityType(row[2]), tuple(json.loads(row[3])))
+
+    def entity_summaries(
+        self,
+        *,
+        story_id: int | None = None,
+        type: EntityType | None = None,
+        language: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[EntitySummary]:
+        """Canonical entities, most mentioned first, with their counts and the forms seen."""
+        where, args = _filters(story_id, language, article_id)
+        if type is not None:
+            where.append("m.type = ?")
+            args.append(type.value)
+        rows = self._db.execute(
+            "SELECT COALESCE(m.entity, 'form:' || lower(m.text)) AS k, m.type, m.text, m.article_id, a.language "
+            f"FROM mentions m JOIN articles a ON a.id = m.article_id {_story_join(story_id)} "
+            f"{_where(where)}",
+            args,
+        ).fetchall()
+        groups: dict[str, list[tuple[Any, ...]]] = {}
+        for row in rows:
+            groups.setdefault(row[0], []).append(row)
+        summaries = []
+        for key, members in groups.items():
+            surfaces = Counter(text for _, _, text, _, _ in members)
+            stored = self.entity(key)
+            entity = stored or Entity(key, surfaces.most_common(1)[0][0], EntityType(members[0][1]))
+            summaries.append(
+                EntitySummary(
+                    entity,
+                    mentions=len(members),
+                    articles=len({m[3] for m in members}),
+                    languages=tuple(sorted({m[4] for m in members if m[4]})),
+                    surfaces=tuple(text for text, _ in surfaces.most_common()),
+                )
+            )
+        summaries.sort(key=lambda s: (-s.articles, -s.mentions, s.entity.name))
+        return summaries[:limit] if limit is not None else summaries
+
+    def place_summaries(
+        self,
+        *,
+        story_id: int | None = None,
+        language: str | None = None,
+        article_id: str | None = None,
+        resolved_only: bool = False,
+        limit: int | None = None,
+    ) -> list[PlaceSummary]:
+        """Places, most mentioned first; unresolved mentions grouped by their text."""
+        where, args = _filters(story_id, language, article_id)
+        if resolved_only:
+            where.append("p.geonames_id IS NOT NULL")
+        rows = self._db.execute(
+            "SELECT p.geonames_id, p.name, p.country, p.lat, p.lon, p.feature, p.text, p.article_id "
+            f"FROM places p JOIN articles a ON a.id = p.article_id {_story_join(story_id, 'p')} {_where(where)}",
+            args,
+        ).fetchall()
+        groups: dict[object, list[tuple[Any, ...]]] = {}
+        for row in rows:
+            groups.setdefault(row[0] if row[0] is not None else f"text:{row[6].casefold()}", []).append(row)
+        summaries = []
+        for members in groups.values():
+            gid, name, country, lat, lon, feature = members[0][:6]
+            surfaces = Counter(m[6] for m in members)
+            summaries.append(
+                PlaceSummary(
+                    name=name or surfaces.most_common(1)[0][0],
+                    geonames_id=gid,
+                    country=country,
+                    lat=lat,
+                    lon=lon,
+                    feature=feature,
+                    mentions=len(members),
+                    articles=len({m[7] for m in members}),
+                    surfaces=tuple(text for text, _ in surfaces.most_common()),
+                )
+            )
+        summaries.sort(key=lambda s: (s.geonames_id is None, -s.articles, -s.mentions, s.name))
+        return summaries[:limit] if limit is not None else summaries
+
+    def sourced_claims(
+        self,
+        *,
+        story_id: int | None = None,
+        language: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[SourcedClaim]:
+        """Numeric claims with their articles, earliest article first, in text order."""
+        where, args = _filters(story_id, language, article_id)
+        columns = ", ".join(f"c.{name}" for name in _CLAIM_COLUMNS)
+        rows = self._db.execute(
+            f"SELECT {columns}, a.id, a.outlet, a.published, a.language FROM claims c "
+            f"JOIN articles a ON a.id = c.article_id {_story_join(story_id, 'c')} {_where(where)} "
+            "ORDER BY a.published IS NULL, a.published, a.seq, c.position LIMIT ?",
+            [*args, -1 if limit is None else limit],
+        ).fetchall()
+        return [SourcedClaim(row[-4], _claim(row[:-4]), row[-3], _parse(row[-2]), row[-1]) for row in rows]
+
+    def timeline(self, story_id: int) -> list[TimelineEvent]:
+        """The dated statements of a story's articles, in the order of the events they date."""
+        rows = self._db.execute(
+            "SELECT t.value, t.precision, t.text, t.sentence, t.article_id, a.outlet, a.published, t.relative "
+            "FROM times t JOIN articles a ON a.id = t.article_id "
+            "JOIN story_members sm ON sm.article_id = t.article_id WHERE sm.story_id = ? "
+            "ORDER BY t.value, a.published IS NULL, a.published, t.article_id, t.position",
+            (story_id,),
+        )
+        return [
+            TimelineEvent(datetime.fromisoformat(v), TimePrecision(p), text, sentence, aid, outlet, _parse(pub),
+                          bool(rel))
+            for v, p, text, sentence, aid, outlet, pub, rel in rows
+        ]  # fmt: skip
+
+    def disagreements(
+        self,
+        *,
+        story_id: int | None = None,
+        article_id: str | None = None,
+        relations: Sequence[ClaimRelation] = (ClaimRelation.QUALIFIER, ClaimRelation.CONFLICT, ClaimRelation.UPDATE),
+    ) -> list[Disagreement]:
+        """Stored comparisons of two articles' claims (by default all but agreements), earliest first."""
+        where = [f"d.relation IN ({', '.join('?' for _ in relations)})"]
+        args: list[Any] = [r.value for r in relations]
+        if story_id is not None:
+            where.append("d.a IN (SELECT article_id FROM story_members WHERE story_id = ?)")
+            where.append("d.b IN (SELECT article_id FROM story_members WHERE story_id = ?)")
+            args += [story_id, story_id]
+        if article_id is not None:
+            where.append("(d.a = ? OR d.b = ?)")
+            args += [article_id, article_id]
+        rows = self._db.execute(
+            "SELECT d.a, d.b, d.claim_a, d.claim_b, d.relation, d.score, d.note, "
+            "aa.outlet, aa.published, ab.outlet, ab.published FROM disagreements d "
+            "JOIN articles aa ON aa.id = d.a JOIN articles ab ON ab.id = d.b "
+            f"{_where(where)} ORDER BY aa.published IS NULL, aa.published, d.a, d.b, d.claim_a, d.claim_b",
+            args,
+        ).fetchall()
+        out = []
+        for a, b, ca, cb, relation, score, note, oa, pa, ob, pb in rows:
+            claim_a, claim_b = self._claim_at(a, ca), self._claim_at(b, cb)
+            if claim_a is None or claim_b is None:
+                continue
+            out.append(
+                Disagreement(a, b, claim_a, claim_b, ClaimRelation(relation), score, note, (oa, ob),
+                             (_parse(pa), _parse(pb)))
+            )  # fmt: skip
+        return out
+
+    def _claim_at(self, article_id: str, position: int) -> Claim | None:
+        row = self._db.execute(f"{_CLAIMS} WHERE article_id = ? AND position = ?", (article_id, position)).fetchone()
+        return None if row is None else _claim(row)
+
+
+_TIMES = "SELECT start, end, text, value, precision, relative, anchor FROM times"
+_CLAIM_COLUMNS = (
+    "start", "end", "text", "low", "high", "qualifier", "sentence", "sentence_index", "counted", "action",
+    "place", "time",
+)  # fmt: skip
+_CLAIMS = f"SELECT {', '.join(_CLAIM_COLUMNS)} FROM claims"
+
+
+def _time(row: tuple[Any, ...]) -> TimeExpression:
+    start, end, text, value, precision, relative, anchor = row
+    return TimeExpression(
+        start, end, text, datetime.fromisoformat(value), TimePrecision(precision), bool(relative), _parse(anchor)
+    )
+
+
+def _claim(row: Sequence[Any]) -> Claim:
+    start, end, text, low, high, qualifier, sentence, index, counted, action, place, time = row
+    return Claim(start, end, text, low, high, Qualifier(qualifier), sentence, index, counted, action, place,
+                 _parse(time))  # fmt: skip
+
+
+def _filters(story_id: int | None, language: str | None, article_id: str | None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    if story_id is not None:
+        where.append("sm.story_id = ?")
+        args.append(story_id)
+    if language is not None:
+        where.append("a.language = ?")
+        args.append(language)
+    if article_id is not None:
+        where.append("a.id = ?")
+        args.append(article_id)
+    return where, args
+
+
+def _story_join(story_id: int | None, alias: str = "m") -> str:
+    return f"JOIN story_members sm ON sm.article_id = {alias}.article_id" if story_id is not None else ""
+
+
+def _where(conditions: list[str]) -> str:
+    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None

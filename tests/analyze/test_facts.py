@@ -1,0 +1,78 @@
+"""FactAnalyzer ties the readers together: place keys on mentions, places no mention covered."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from fakes import text_item
+from newsweave.analyze.facts import FactAnalyzer, sentences_at
+from newsweave.records import (
+    Article,
+    Claim,
+    Entity,
+    EntityType,
+    Mention,
+    Place,
+    Provenance,
+    PublicationDate,
+    Qualifier,
+    TimeExpression,
+    TimePrecision,
+)
+
+TEXT = "IS fighters attacked Abu Kamal. On the eve, more than 50 were killed near Mayadin."
+
+
+class FakeMentions:
+    def mentions(self, text: str, language: str | None) -> list[Mention]:
+        return [
+            Mention(0, 2, "IS", EntityType.ORGANIZATION, "alias:islamic-state"),
+            Mention(21, 30, "Abu Kamal", EntityType.LOCATION, "loc:abu kamal"),
+        ]
+
+    def entity(self, key: str) -> Entity | None:
+        return Entity(key, "Islamic State", EntityType.ORGANIZATION) if key == "alias:islamic-state" else None
+
+
+class FakePlaces:
+    def places(
+        self, text: str, language: str | None, mentions: Sequence[Mention] = (), context: Sequence[Place] = ()
+    ) -> list[Place]:
+        assert [m.text for m in mentions] == ["Abu Kamal"]  # the recogniser's places are handed over
+        return [
+            Place(21, 30, "Abu Kamal", 170017, "Abu Kamal", "SY", 34.45, 40.92, "P.PPL", 50_000, 0.9),
+            Place(75, 82, "Mayadin", 166365, "Al Mayadin", "SY", 35.02, 40.45, "P.PPL", 40_000, 0.8),
+        ]
+
+
+def fake_times(text: str, language: str | None, anchor: datetime | None) -> list[TimeExpression]:
+    assert anchor == datetime(2017, 11, 24)
+    return [TimeExpression(32, 42, "On the eve", datetime(2017, 11, 23), TimePrecision.DAY, True, anchor)]
+
+
+def fake_claims(text: str, language: str | None, anchor: datetime | None) -> list[Claim]:
+    return [Claim(44, 56, "more than 50", 51, float("inf"), Qualifier.MORE_THAN, text[32:], 1, None, "killed")]
+
+
+def article() -> Article:
+    item = text_item("x")
+    date = PublicationDate(datetime(2017, 11, 24), "day", "text")  # type: ignore[arg-type]
+    return Article(item.id, "t", (TEXT,), Provenance("mem.txt"), "lines", language="en", published=date)
+
+
+def test_places_give_their_mentions_a_gazetteer_key_and_uncovered_places_become_mentions() -> None:
+    analyzer = FactAnalyzer(mentions=FakeMentions(), places=FakePlaces(), times=fake_times, claims=fake_claims)
+    read = analyzer.read(article())
+    keys = {m.text: m.entity for m in read.facts.mentions}
+    assert keys == {"IS": "alias:islamic-state", "Abu Kamal": "geonames:170017", "Mayadin": "geonames:166365"}
+    assert {e.key: e.name for e in read.entities} == {
+        "alias:islamic-state": "Islamic State",
+        "geonames:170017": "Abu Kamal",
+        "geonames:166365": "Al Mayadin",
+    }
+    assert read.time_sentences == ("On the eve, more than 50 were killed near Mayadin.",)
+
+
+def test_sentences_at_finds_the_sentence_of_each_offset() -> None:
+    assert sentences_at(TEXT, [0, 40]) == ["IS fighters attacked Abu Kamal.", TEXT[32:]]

@@ -1,0 +1,93 @@
+"""The facts tables: an article's facts read back as written, and the views over a story."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fakes import LineExtractor, text_item
+from newsweave.records import (
+    Claim,
+    ClaimRelation,
+    Disagreement,
+    Entity,
+    EntityType,
+    Facts,
+    Mention,
+    Place,
+    Qualifier,
+    TimeExpression,
+    TimePrecision,
+)
+from newsweave.store.sqlite import SqliteStore
+
+SENTENCE = "More than 50 militants were killed near Abu Kamal on the eve."
+
+
+def stored(store: SqliteStore, text: str, outlet: str) -> str:
+    article = LineExtractor().extract(text_item(text))
+    store.add_article(article)
+    return article.id
+
+
+def facts_of(article_id: str, qualifier: Qualifier, place_text: str) -> Facts:
+    return Facts(
+        article_id,
+        mentions=(
+            Mention(0, 2, "IS", EntityType.ORGANIZATION, "alias:islamic-state", "IS", 0.9),
+            Mention(40, 49, place_text, EntityType.LOCATION, "geonames:170017"),
+        ),
+        places=(Place(40, 49, place_text, 170017, "Abu Kamal", "SY", 34.45, 40.92, "P.PPL", 50_000, 0.9),),
+        times=(
+            TimeExpression(
+                50, 60, "on the eve", datetime(2017, 11, 23), TimePrecision.DAY, True, datetime(2017, 11, 24)
+            ),
+        ),
+        claims=(Claim(0, 12, "More than 50", 51, 10**9, qualifier, SENTENCE, 0, "militant", "killed"),),
+    )
+
+
+def test_facts_round_trip_and_views() -> None:
+    store = SqliteStore(":memory:")
+    a = stored(store, "A\nbody a", "x")
+    b = stored(store, "B\nbody b", "y")
+    with store.transaction():
+        store.put_facts(facts_of(a, Qualifier.MORE_THAN, "Abu Kamal"), "v1",
+                        entities=[Entity("alias:islamic-state", "Islamic State", EntityType.ORGANIZATION, ("ИГИЛ",))],
+                        sentences=[SENTENCE])  # fmt: skip
+        store.put_facts(facts_of(b, Qualifier.AROUND, "Abu Kemal"), "v1")
+        store.set_story(a, 1)
+        store.set_story(b, 1)
+    assert store.facts(a) == facts_of(a, Qualifier.MORE_THAN, "Abu Kamal")
+    assert store.has_facts(a, "v1") and not store.has_facts(a, "v2")
+    assert store.unanalyzed_article_ids("v2") == [a, b]
+
+    by_key = {s.entity.key: s for s in store.entity_summaries(story_id=1)}
+    organisation, place = by_key["alias:islamic-state"], by_key["geonames:170017"]
+    assert (organisation.entity.name, organisation.articles, organisation.entity.aliases) == (
+        "Islamic State", 2, ("ИГИЛ",))  # fmt: skip
+    assert place.entity.key == "geonames:170017" and set(place.surfaces) == {"Abu Kamal", "Abu Kemal"}
+    (summary,) = store.place_summaries(story_id=1)
+    assert (summary.name, summary.articles, summary.lat) == ("Abu Kamal", 2, 34.45)
+    assert [e.sentence for e in store.timeline(1)] == [SENTENCE, ""]
+    assert [c.article_id for c in store.sourced_claims(story_id=1)] == [a, b]
+
+
+def test_disagreements_are_read_back_with_both_claims() -> None:
+    store = SqliteStore(":memory:")
+    a = stored(store, "A\nbody a", "x")
+    b = stored(store, "B\nbody b", "y")
+    fa, fb = facts_of(a, Qualifier.MORE_THAN, "Abu Kamal"), facts_of(b, Qualifier.AROUND, "Abu Kemal")
+    with store.transaction():
+        store.put_facts(fa, "v1")
+        store.put_facts(fb, "v1")
+        store.set_story(a, 1)
+        store.set_story(b, 1)
+        store.put_disagreements([Disagreement(a, b, fa.claims[0], fb.claims[0], ClaimRelation.QUALIFIER, 0.9)])
+    (d,) = store.disagreements(story_id=1)
+    assert (d.claim_a.qualifier, d.claim_b.qualifier, d.relation) == (
+        Qualifier.MORE_THAN, Qualifier.AROUND, ClaimRelation.QUALIFIER)  # fmt: skip
+    assert store.disagreements(story_id=1, relations=(ClaimRelation.CONFLICT,)) == []
+    with store.transaction():  # facts read again replace the old ones; the pair's comparison is replaced too
+        store.put_disagreements([])
+        store.put_disagreements([Disagreement(a, b, fa.claims[0], fb.claims[0], ClaimRelation.CONFLICT, 0.9)])
+    assert [x.relation for x in store.disagreements()] == [ClaimRelation.CONFLICT]
