@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from conftest import REPO, copy_store
+from conftest import REPO, add_seed_facts, copy_store
 from newsweave import Newsweave, Settings
 from newsweave.api import ApiConfig, create_app
 
@@ -53,7 +53,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def web_store(seeded_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeded store plus two hostile pages (a JSON record and an HTML page), linked."""
+    """The seeded store plus two hostile pages (a JSON record and an HTML page), linked; facts on the seeds."""
     folder = tmp_path_factory.mktemp("web")
     store = copy_store(seeded_store, folder)
     inputs = folder / "inputs"
@@ -64,6 +64,7 @@ def web_store(seeded_store: Path, tmp_path_factory: pytest.TempPathFactory) -> P
         report = nw.ingest([inputs])
         assert report.stored == 2, report.as_dict()
         nw.link()
+    add_seed_facts(store)
     return store
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newsweave.api import articles, errors, exports, jobs, search, stories
+from newsweave.api import articles, errors, exports, facts, jobs, search, stories
 from newsweave.api.auth import SizeLimit, hub_of, limits, require_read
 from newsweave.api.models import ErrorOut, StatusOut
 from newsweave.api.state import ApiConfig, Hub
@@ -79,7 +79,7 @@ def create_app(settings: Settings, config: ApiConfig, *, web: bool = True) -> Fa
     )
     app.state.hub = hub
     errors.install(app)
-    for module in (articles, stories, search, jobs, exports):
+    for module in (articles, stories, facts, search, jobs, exports):
         app.include_router(module.router)
 
     @app.get("/api/status", response_model=StatusOut, tags=["status"], dependencies=[Depends(require_read)])

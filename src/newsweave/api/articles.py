@@ -10,7 +10,7 @@ from newsweave.api.auth import hub_of, require_read
 from newsweave.api.models import ArticleOut, ArticlePage, HitOut, LinkOut, LinkPage, WhyOut
 from newsweave.api.paging import Filters, Limit, Offset, filters, page
 from newsweave.core import Newsweave
-from newsweave.records import Article
+from newsweave.records import Article, plain
 
 router = APIRouter(prefix="/api", tags=["articles"], dependencies=[Depends(require_read)])
 ArticleId = Annotated[str, Path(max_length=64, description="An article id or a unique prefix of one.")]
@@ -22,10 +22,11 @@ def summary(article: Article) -> dict[str, Any]:
 
 
 def full(nw: Newsweave, article: Article) -> dict[str, Any]:
-    """An article in full (as `newsweave show --json`), with its story."""
+    """An article in full (as `newsweave show --json`: sightings and facts), with its story."""
     data = article.as_dict()
     data["sightings"] = [{"path": p.path, "locator": p.locator, "url": p.url} for p in nw.sightings(article.id)]
     data["story"] = nw.story_of(article.id)
+    data["facts"] = plain(nw.facts(article.id))
     return data
 
 

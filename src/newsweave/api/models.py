@@ -6,6 +6,8 @@ They describe, and FastAPI checks, exactly what ``Article.as_dict``, ``Story.as_
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 
@@ -75,6 +77,7 @@ class ArticleOut(ArticleBase):
     comments: list[CommentOut]
     sightings: list[SourceOut]
     story: int | None
+    facts: dict[str, Any] = Field(description="As GET /api/articles/{article_id}/facts")
 
 
 class AlignedOut(BaseModel):
@@ -148,6 +151,10 @@ class StoryDetailOut(StoryOut):
     articles: list[ArticleSummaryOut]
     relations: list[LinkOut]
     related: list[RelatedStoryOut]
+    entities: list[dict[str, Any]] = Field(description="The 20 most reported, as GET /api/entities?story=")
+    places: list[dict[str, Any]] = Field(description="The 20 most reported, as GET /api/places?story=")
+    timeline: list[dict[str, Any]] = Field(description="As GET /api/stories/{story_id}/timeline")
+    disagreements: list[dict[str, Any]] = Field(description="As GET /api/disagreements?story=")
 
 
 class Page(BaseModel):

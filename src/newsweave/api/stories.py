@@ -11,6 +11,7 @@ from newsweave.api.auth import hub_of, require_read, require_token
 from newsweave.api.models import MergeIn, RelatedStoryOut, SplitIn, StoryDetailOut, StoryOut, StoryPage
 from newsweave.api.paging import Filters, Limit, Offset, filters, page
 from newsweave.core import Newsweave
+from newsweave.records import plain
 
 router = APIRouter(prefix="/api/stories", tags=["stories"])
 StoryId = Annotated[int, Path(ge=0, le=2**62, description="A story id.")]
@@ -23,6 +24,11 @@ def story_detail(nw: Newsweave, story_id: int) -> dict[str, Any]:
         "articles": [summary(nw.article(i)) for i in story.article_ids],
         "relations": [x.as_dict() for x in nw.story_relations(story_id)],
         "related": related(nw, story_id),
+        # What the articles say, as `newsweave story ID --json`.
+        "entities": plain(nw.entities(story=story_id, limit=20)),
+        "places": plain(nw.places(story=story_id, limit=20)),
+        "timeline": plain(nw.timeline(story_id)),
+        "disagreements": plain(nw.disagreements(story_id)),
     }
 
 

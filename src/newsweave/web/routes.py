@@ -14,7 +14,7 @@ from newsweave.api.auth import hub_of, require_read
 from newsweave.api.paging import Filters, filters
 from newsweave.core import Newsweave
 from newsweave.records import Link, RelationKind, Story
-from newsweave.web import views
+from newsweave.web import geo, views
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 TEMPLATES.env.globals.update(short_date=views.short_date, safe_url=views.safe_url, kind_words=views.KIND_WORDS)
@@ -84,9 +84,13 @@ def story_page(request: Request, story_id: int) -> HTMLResponse:
     story = nw.story(story_id)
     articles = {i: nw.article(i) for i in story.article_ids}
     links = nw.story_relations(story_id)
+    others = {x.a for x in nw.disagreements(story_id)} | {x.b for x in nw.disagreements(story_id)}
+    for article_id in others - set(articles):
+        articles[article_id] = nw.article(article_id)
     return _render(
         request,
         "story.html",
+        **_facts(nw, story_id),
         story=story,
         articles=articles,
         links=links,
@@ -96,6 +100,26 @@ def story_page(request: Request, story_id: int) -> HTMLResponse:
         graph=views.provenance_svg(story, articles, links),
         threads={i: views.threads(a.comments) for i, a in articles.items()},
     )
+
+
+def _facts(nw: Newsweave, story_id: int) -> dict[str, Any]:
+    """The story's facts sections; each is empty (and not shown) until the analyze stage has read something."""
+    places = nw.places(story=story_id, limit=40)
+    pins = [geo.Pin(p.lat, p.lon, p.name, p.articles) for p in places if p.lat is not None and p.lon is not None]
+    return {
+        "places": places,
+        "map": geo.map_svg(pins),
+        "timeline": [(e, views.mark(e.sentence, [e.text])[0]) for e in nw.timeline(story_id)],
+        "disagreements": [
+            (
+                d,
+                views.mark(d.claim_a.sentence, [d.claim_a.text])[0],
+                views.mark(d.claim_b.sentence, [d.claim_b.text])[0],
+            )
+            for d in nw.disagreements(story_id)
+        ],
+        "entities": nw.entities(story=story_id, limit=24),
+    }
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from newsweave.records import Article, Comment, Link, RelationKind, Story
+from newsweave.records import Article, Claim, Comment, Link, RelationKind, Story
 
 KIND_WORDS = {
     RelationKind.DUPLICATE: "copy",
@@ -88,6 +88,11 @@ def compare(link: Link, a: Article, b: Article, sentences_a: list[str], sentence
     return result
 
 
+def quote(claim: Claim) -> Markup:
+    """A claim's sentence with the claim itself marked."""
+    return mark(claim.sentence or claim.text, [claim.text])[0]
+
+
 @dataclass(frozen=True, slots=True)
 class ThreadedComment:
     """A comment with its depth in its thread."""
@@ -133,8 +138,8 @@ def provenance_svg(story: Story, articles: dict[str, Article], links: list[Link]
     column = {article_id: n for n, article_id in enumerate(shown)}
     used_rows = sorted({rows[i] for i in shown})
     row_y = {r: 40 + 70 * n for n, r in enumerate(used_rows)}
-    width, height = max(360, 60 + 170 * len(shown)), 40 + 70 * len(used_rows)
-    xy = {i: (90 + 170 * column[i], row_y[rows[i]]) for i in shown}
+    width, height = max(360, 40 + 200 * len(shown)), 30 + 70 * len(used_rows)
+    xy = {i: (100 + 200 * column[i], row_y[rows[i]]) for i in shown}
     parts = [
         f'<svg class="provenance" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
         'aria-label="Provenance of the story">',
@@ -147,20 +152,20 @@ def provenance_svg(story: Story, articles: dict[str, Article], links: list[Link]
         (x1, y1), (x2, y2) = xy[link.a], xy[link.b]
         copy = link.kind in (RelationKind.DUPLICATE, RelationKind.VERSION)
         style = 'class="edge copy" marker-end="url(#arrow)"' if copy else 'class="edge report"'
-        dx = 66 if x2 > x1 else (-66 if x2 < x1 else 0)
+        dx = 82 if x2 > x1 else (-82 if x2 < x1 else 0)
         dy = 0 if dx else (22 if y2 > y1 else -22)
         parts.append(f'<line x1="{x1 + dx}" y1="{y1 + dy}" x2="{x2 - dx}" y2="{y2 - dy}" {style}>'
                      f"<title>{escape(KIND_WORDS[link.kind])} · {link.score:.2f}</title></line>")  # fmt: skip
     for article_id in shown:
         article, (x, y) = articles[article_id], xy[article_id]
         first = article_id in {o.article_id for o in story.origins}
-        label = escape((article.outlet or article_id[:8])[:20])
+        label = escape((article.outlet or article_id[:8])[:24])
         lang = escape(article.language or "?")
         parts.append(
             f'<a href="/articles/{article_id}"><g class="node{" origin" if first else ""}">'
-            f'<rect x="{x - 64}" y="{y - 18}" width="128" height="36" rx="6"/>'
+            f'<rect x="{x - 80}" y="{y - 20}" width="160" height="40" rx="6"/>'
             f'<text x="{x}" y="{y - 2}" text-anchor="middle">{label}</text>'
-            f'<text x="{x}" y="{y + 12}" text-anchor="middle" class="sub">{lang} · {escape(short_date(article))}</text>'
+            f'<text x="{x}" y="{y + 13}" text-anchor="middle" class="sub">{lang} · {escape(short_date(article)[:12])}</text>'
             f"<title>{escape(article.title or article_id)}</title></g></a>"
         )
     parts.append("</svg>")
