@@ -160,12 +160,12 @@ def provenance_svg(story: Story, articles: dict[str, Article], links: list[Link]
         article, (x, y) = articles[article_id], xy[article_id]
         first = article_id in {o.article_id for o in story.origins}
         label = escape((article.outlet or article_id[:8])[:24])
-        lang = escape(article.language or "?")
+        sub = escape(f"{article.language or '?'} · {short_date(article)[:12]}")
         parts.append(
             f'<a href="/articles/{article_id}"><g class="node{" origin" if first else ""}">'
             f'<rect x="{x - 80}" y="{y - 20}" width="160" height="40" rx="6"/>'
             f'<text x="{x}" y="{y - 2}" text-anchor="middle">{label}</text>'
-            f'<text x="{x}" y="{y + 13}" text-anchor="middle" class="sub">{lang} · {escape(short_date(article)[:12])}</text>'
+            f'<text x="{x}" y="{y + 13}" text-anchor="middle" class="sub">{sub}</text>'
             f"<title>{escape(article.title or article_id)}</title></g></a>"
         )
     parts.append("</svg>")
