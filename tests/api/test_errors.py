@@ -29,7 +29,7 @@ CLASSES = [NewsweaveError, InputError, ConfigError, NotFound, Conflict, StoreErr
 def app_client(tmp_path: Path) -> TestClient:
     app = create_app(Settings(db_path=tmp_path / "s.sqlite"), ApiConfig(token=TOKEN))
 
-    @app.get("/boom/{name}")
+    @app.get("/api/boom/{name}")
     def boom(name: str) -> None:
         if name == "bug":
             raise RuntimeError("secret internals /etc/passwd")
@@ -40,14 +40,14 @@ def app_client(tmp_path: Path) -> TestClient:
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
 def test_each_error_class_has_the_shape_and_its_status(app_client: TestClient, cls: type[NewsweaveError]) -> None:
-    response = app_client.get(f"/boom/{cls.__name__}")
+    response = app_client.get(f"/api/boom/{cls.__name__}")
     assert response.status_code == cls.status
     assert response.json() == {"ok": False, "error": f"{cls.__name__} happened", "errors": [f"{cls.__name__} happened"],
                                "status": cls.status, "hint": "do this"}  # fmt: skip
 
 
 def test_an_unexpected_error_says_nothing_of_its_internals(app_client: TestClient) -> None:
-    response = app_client.get("/boom/bug")
+    response = app_client.get("/api/boom/bug")
     assert response.status_code == 500
     assert response.json()["error"] == "internal error; the server log has the details"
     assert "passwd" not in response.text and "Traceback" not in response.text
@@ -58,3 +58,9 @@ def test_validation_errors_and_unknown_routes_have_the_shape(app_client: TestCli
     assert bad.status_code == 422 and bad.json()["ok"] is False and bad.json()["errors"][0].startswith("query.limit")
     missing = app_client.get("/api/nothing-here")
     assert missing.status_code == 404 and missing.json()["status"] == 404
+
+
+def test_the_ui_answers_errors_with_an_escaped_page(app_client: TestClient) -> None:
+    response = app_client.get("/articles/<img src=x onerror=alert(1)>")
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+    assert "<img" not in response.text and "&lt;img src=x onerror=alert(1)&gt;" in response.text
