@@ -135,6 +135,8 @@ def main() -> None:
     total = sum(len(v) for v in latencies.values()) + len(errors)
     seconds = float(result["seconds"])  # type: ignore[arg-type]
     print(f"{args.clients} clients, {seconds:.1f} s on 127.0.0.1, store {db}")
+    # The machine's load says how much of the latency is queueing for a CPU rather than the server's work.
+    print("load average (1, 5, 15 min) at the end: " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
     print(f"{total} requests ({total / seconds:.1f}/s), {len(errors)} errors")
     for kind, values in latencies.items():
         ms = [v * 1000 for v in values]

@@ -91,3 +91,12 @@ def test_split_then_merge_from_the_story_page(page: Any, server: str) -> None:
     page.click("#merge-button")
     page.wait_for_selector("#edit-status.error")
     assert "token" in page.locator("#edit-status").inner_text()
+
+
+def test_the_api_reference_is_served_offline(page: Any, server: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(server + "/docs")
+    assert page.locator("table.api tr", has_text="/api/stories/{story_id}").count() >= 1
+    assert page.locator("table.api code", has_text="/api/export/articles").count() == 1
+    assert all(url.startswith(server) for url in requested), requested  # nothing from a CDN

@@ -76,6 +76,9 @@ def create_app(settings: Settings, config: ApiConfig, *, web: bool = True) -> Fa
         description="Articles, stories, relations with evidence, provenance and search over a newsweave store.",
         lifespan=lifespan,
         responses=_ERRORS,
+        # FastAPI's own /docs and /redoc load their scripts from a CDN: the UI serves its own reference.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.hub = hub
     errors.install(app)

@@ -154,3 +154,22 @@ def search_page(
             with hub.models() as nw:
                 hits = [(a, s, nw.story_of(a.id)) for a, s in nw.search(q, limit=30)]
     return _render(request, "search.html", q=q, mode=mode, hits=hits)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_reference(request: Request) -> HTMLResponse:
+    """The REST API's reference, rendered from the OpenAPI document (served whole at /openapi.json)."""
+    document = request.app.openapi()
+    operations = []
+    for path, methods in document["paths"].items():
+        for method, op in methods.items():
+            params = [
+                (p["name"], p["in"], p.get("required", False), p.get("description", ""))
+                for p in op.get("parameters", [])
+            ]
+            body = "requestBody" in op
+            operations.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                               "description": op.get("description", ""), "params": params, "body": body,
+                               "tag": (op.get("tags") or ["other"])[0],
+                               "token": method != "get"})  # fmt: skip
+    return _render(request, "docs.html", info=document["info"], operations=operations)
