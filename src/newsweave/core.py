@@ -328,14 +328,17 @@ class Newsweave:
         since: date | None = None,
         until: date | None = None,
         text: str | None = None,
+        newest: bool = False,
     ) -> Iterator[Story]:
-        """Stories, largest and latest first, that match every filter given.
+        """Stories, largest and latest first (latest first with ``newest``), that match every filter given.
 
         A story matches a date range when it overlaps it (undated stories never do); ``text``
         matches when every word is in the story's or one of its articles' titles (case ignored).
+        Without filters, stories are read a page at a time, so the first page of a large store is cheap.
         """
         words = text.casefold().split() if text else []
-        for story in self.store.stories():
+        filtered = bool(language or outlet or since or until or words)
+        for story in self._all_stories(newest) if filtered else self._story_pages(newest):
             if language and language not in story.languages:
                 continue
             if outlet and outlet.casefold() not in {o.casefold() for o in story.outlets}:
@@ -376,6 +379,19 @@ class Newsweave:
                 if not all(w in haystack for w in words):
                     continue
             yield article
+
+    def count_stories(self) -> int:
+        """How many stories there are."""
+        return self.store.count_stories()
+
+    def _all_stories(self, newest: bool) -> Iterator[Story]:
+        yield from self.store.stories(newest=newest)
+
+    def _story_pages(self, newest: bool, page: int = 100) -> Iterator[Story]:
+        offset = 0
+        while batch := self.store.stories(limit=page, offset=offset, newest=newest):
+            yield from batch
+            offset += len(batch)
 
     def _all_articles(self, page: int = 1000) -> Iterator[Article]:
         """Every article in ingest order, read a page at a time (the store's reads load a page whole)."""

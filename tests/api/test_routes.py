@@ -138,3 +138,15 @@ def test_closed_reads_need_the_token(store_copy: Path) -> None:
     with TestClient(app, raise_server_exceptions=False) as c:
         assert c.get("/api/stories").status_code == 401
         assert c.get("/api/stories", headers=AUTH).status_code == 200
+
+
+def test_newest_first_and_paging_agree_with_the_whole_list(client: TestClient) -> None:
+    newest = client.get("/api/stories", params={"newest": "true"}).json()["items"]
+    dates = [s["last_seen"] or "" for s in newest]
+    assert dates == sorted(dates, reverse=True)
+    pages, offset = [], 0
+    while offset is not None:
+        body = client.get("/api/stories", params={"limit": 1, "offset": offset}).json()
+        pages += body["items"]
+        offset = body["next_offset"]
+    assert pages == client.get("/api/stories").json()["items"]

@@ -39,11 +39,15 @@ def related(nw: Newsweave, story_id: int, limit: int = 10) -> list[dict[str, Any
 
 @router.get("", response_model=StoryPage, dependencies=[Depends(require_read)])
 def list_stories(
-    request: Request, where: Annotated[Filters, Depends(filters)], limit: Limit = 50, offset: Offset = 0
+    request: Request,
+    where: Annotated[Filters, Depends(filters)],
+    limit: Limit = 50,
+    offset: Offset = 0,
+    newest: Annotated[bool, Query(description="Latest first, instead of largest first.")] = False,
 ) -> dict[str, Any]:
     """Stories, largest and latest first, filtered by language, outlet, dates (overlap) and title words."""
     nw = hub_of(request).reader()
-    items, next_offset = page(nw.find_stories(**where.as_kwargs()), limit, offset)
+    items, next_offset = page(nw.find_stories(**where.as_kwargs(), newest=newest), limit, offset)
     return {"items": [s.as_dict() for s in items], "limit": limit, "offset": offset, "next_offset": next_offset}
 
 

@@ -160,8 +160,12 @@ class Store(Protocol):
 
     # -- stories ---------------------------------------------------------------------------
 
-    def stories(self, *, limit: int | None = None) -> list[Story]:
-        """Stories, largest and latest first."""
+    def stories(self, *, limit: int | None = None, offset: int = 0, newest: bool = False) -> list[Story]:
+        """Stories, largest and latest first (latest first with ``newest``)."""
+        ...
+
+    def count_stories(self) -> int:
+        """How many stories there are."""
         ...
 
     def story(self, story_id: int) -> Story:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,18 +31,24 @@ def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
 
 
 def _story_rows(nw: Newsweave, where: Filters, order: str, offset: int) -> dict[str, Any]:
-    found = list(nw.find_stories(**where.as_kwargs()))
-    if order == "newest":
-        found.sort(key=lambda s: (s.last_seen is None, -(s.last_seen.timestamp() if s.last_seen else 0), s.id))
-    languages = Counter(lang for s in found for lang in s.languages)
-    outlets = Counter(o for s in found for o in s.outlets)
+    found = nw.find_stories(**where.as_kwargs(), newest=order == "newest")
+    if where == Filters():  # unfiltered: read only the page; the store counts the rest
+        stories = list(islice(found, offset, offset + _PAGE + 1))
+        total = nw.count_stories()
+        glance, page_only = stories[:_PAGE], total > _PAGE
+    else:
+        matching = list(found)
+        stories, total, glance, page_only = matching[offset : offset + _PAGE + 1], len(matching), matching, False
+    languages = Counter(lang for s in glance for lang in s.languages)
+    outlets = Counter(o for s in glance for o in s.outlets)
     return {
-        "stories": found[offset : offset + _PAGE],
-        "total": len(found),
+        "stories": stories[:_PAGE],
+        "total": total,
         "offset": offset,
-        "next_offset": offset + _PAGE if len(found) > offset + _PAGE else None,
+        "next_offset": offset + _PAGE if len(stories) > _PAGE else None,
         "languages": languages.most_common(),
         "outlets": outlets.most_common(15),
+        "glance_is_page": page_only,
         "where": where,
         "order": order,
     }
