@@ -51,6 +51,7 @@ class Newsweave:
         self.store: Store = store or SqliteStore(self.settings.db_path)
         self._pipeline: Pipeline | None = None
         self._linker_cache: StoreLinker | None = None
+        self._linker_stamp: tuple[int, int] | None = None
         self._facts: FactAnalyzer | None = None
 
     def pipeline(self, errors: ErrorPolicy = "record") -> Pipeline:
@@ -192,7 +193,9 @@ class Newsweave:
 
         Safe to re-run and to interrupt: each article's linking commits on its own.
         """
-        return self._linker().run(on_article)
+        report = self._linker().run(on_article)
+        self._linker_stamp = self.store.linking_stamp()  # its own links are already in its indexes
+        return report
 
     def stories(self, *, limit: int | None = None) -> list[Story]:
         """Stories, largest and latest first."""
@@ -400,8 +403,21 @@ class Newsweave:
             yield from batch
             offset += len(batch)
 
+    def refresh(self) -> bool:
+        """Drop the loaded linking indexes if another process linked or edited stories since; True if dropped.
+
+        A long-lived instance (a server) calls this so that what a cron job's `ingest --link` added
+        shows in its searches; the indexes reload on next use.
+        """
+        stamp = self.store.linking_stamp()
+        if self._linker_cache is not None and stamp != self._linker_stamp:
+            self._linker_cache = None
+            return True
+        return False
+
     def _linker(self) -> StoreLinker:
         if self._linker_cache is None:
+            self._linker_stamp = self.store.linking_stamp()
             if not isinstance(self.store, SqliteStore):
                 raise ConfigError("linking needs the SQLite store for now")
             self._linker_cache = StoreLinker(self.store)

@@ -150,3 +150,19 @@ def test_newest_first_and_paging_agree_with_the_whole_list(client: TestClient) -
         pages += body["items"]
         offset = body["next_offset"]
     assert pages == client.get("/api/stories").json()["items"]
+
+
+def test_search_sees_articles_another_process_linked(client: TestClient, store_copy: Path) -> None:
+    query = "Tokyo stocks fall as technology shares slide"
+    client.app.state.hub.refresh_seconds = 3600
+    assert all("Tokyo" not in (h["title"] or "") for h in client.get("/api/search", params={"q": query}).json())
+    text = "Shares in Tokyo fell on Monday as technology companies slid. " * 12
+    record = {"title": query, "outlet": "Other Process", "text": text, "language": "en"}
+    feed = store_copy.parent / "other.jsonl"
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Newsweave(Settings(db_path=store_copy)) as other:  # as a cron job's `ingest --link` would
+        other.ingest([feed])
+        other.link()
+    client.app.state.hub.refresh_seconds = 0  # it checks the store at most every 2 s; no waiting here
+    hits = client.get("/api/search", params={"q": query}).json()
+    assert hits[0]["outlet"] == "Other Process"

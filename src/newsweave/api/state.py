@@ -14,6 +14,7 @@ import queue
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,7 @@ from newsweave.errors import ConfigError, NewsweaveError, NotFound
 from newsweave.records import ItemResult, Outcome
 
 log = logging.getLogger(__name__)
+_REFRESH_SECONDS = 2.0  # how often the model facade checks the store for links made elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,8 @@ class Hub:
         self.config = config
         self.lock = threading.Lock()
         self._main: Newsweave | None = None
+        self._checked = 0.0
+        self.refresh_seconds = _REFRESH_SECONDS
         self._local = threading.local()
         self._readers: list[Newsweave] = []
         self._readers_lock = threading.Lock()
@@ -121,6 +125,10 @@ class Hub:
         with self.lock:
             if self._main is None:
                 self._main = Newsweave(self.settings)
+            elif time.monotonic() - self._checked >= self.refresh_seconds:
+                # Another process (a cron `ingest --link`) may have linked since: then reload the indexes.
+                self._main.refresh()
+                self._checked = time.monotonic()
             yield self._main
 
     def fresh(self) -> Newsweave:

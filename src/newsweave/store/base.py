@@ -168,6 +168,10 @@ class Store(Protocol):
         """How many stories there are."""
         ...
 
+    def linking_stamp(self) -> tuple[int, int]:
+        """A value that changes whenever any process links articles or edits stories."""
+        ...
+
     def story(self, story_id: int) -> Story:
         """One story (NotFound when unknown)."""
         ...

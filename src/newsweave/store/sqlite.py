@@ -386,6 +386,13 @@ class SqliteStore(FactsTables):
         ).fetchall()
         return [self.story(int(r[0])) for r in rows]
 
+    def linking_stamp(self) -> tuple[int, int]:
+        """(last link sequence number, number of story edits): changes whenever any process links or edits."""
+        row = self._db.execute(
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM linked), (SELECT COUNT(*) FROM story_edits)"
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
     def count_stories(self) -> int:
         """How many stories there are."""
         return int(self._db.execute("SELECT COUNT(DISTINCT story_id) FROM story_members").fetchone()[0])
