@@ -112,6 +112,8 @@ def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
     pg.errors = []
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    # A Content-Security-Policy violation (a blocked script, style or image) shows as a console error.
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
     yield pg
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)

@@ -50,7 +50,7 @@ def test_the_story_page_shows_the_versions_side_by_side(page: Any, server: str) 
     assert page.locator("svg.provenance line.copy").count() == 1
     related = page.locator("ul.related").inner_text()
     assert "Saoudien" in related and "related" in related
-    assert not page.errors
+    assert not page.errors  # no script error, nothing blocked by the CSP
 
 
 def test_comments_are_collapsed_under_each_article(page: Any, server: str) -> None:

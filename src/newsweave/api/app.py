@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version
@@ -54,7 +55,7 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(settings: Settings, config: ApiConfig, *, web: bool = True) -> FastAPI:
+def create_app(settings: Settings, config: ApiConfig, *, web: bool = True, warm: bool = False) -> FastAPI:
     """Build the app over a store.
 
     Example:
@@ -67,6 +68,8 @@ def create_app(settings: Settings, config: ApiConfig, *, web: bool = True) -> Fa
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if warm:  # load the search models while the first pages are served
+            threading.Thread(target=hub.warm, name="newsweave-warm", daemon=True).start()
         yield
         hub.close()
 

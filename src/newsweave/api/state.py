@@ -29,6 +29,7 @@ from newsweave.errors import ConfigError, NewsweaveError, NotFound
 from newsweave.records import ItemResult, Outcome
 
 log = logging.getLogger(__name__)
+_KEEP_JOBS = 500
 _REFRESH_SECONDS = 2.0  # how often the model facade checks the store for links made elsewhere
 
 
@@ -131,6 +132,14 @@ class Hub:
                 self._checked = time.monotonic()
             yield self._main
 
+    def warm(self) -> None:
+        """Load the linking models now (in the background at start-up), not on the first search."""
+        try:
+            with self.models() as nw:
+                nw.search("news", limit=1)
+        except Exception:  # a store that cannot be searched yet is no reason to stop serving
+            log.warning("warming the search models failed; they load on first use", exc_info=True)
+
     def fresh(self) -> Newsweave:
         """A facade of its own for a long read (an export stream); the caller closes it."""
         return Newsweave(self.settings)
@@ -140,6 +149,8 @@ class Hub:
     def submit(self, job: Job) -> Job:
         """Queue a job for the background worker (started on first use)."""
         self.jobs[job.id] = job
+        for old in [j for j in self.jobs.values() if j.finished][: max(0, len(self.jobs) - _KEEP_JOBS)]:
+            del self.jobs[old.id]  # finished jobs beyond the last few hundred are forgotten
         if self._worker is None:
             self._worker = threading.Thread(target=self._work, name="newsweave-jobs", daemon=True)
             self._worker.start()

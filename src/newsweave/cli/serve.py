@@ -48,4 +48,4 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("CI"):
         render.err.print(f"Listening on {host}: anyone who can reach it can read the store.", markup=False)
     render.err.print(f"newsweave serving {settings.db_path} on http://{host}:{port}/", markup=False)
-    uvicorn.run(create_app(settings, config), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(settings, config, warm=True), host=host, port=port, log_level="warning")
