@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
+
+import numpy as np
 
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
@@ -232,14 +234,30 @@ class Newsweave:
         titles = {first.id: first.title, second.id: second.title}
         return explain(link, titles[link.a], titles[link.b])
 
-    def search(self, query: str, *, limit: int = 10) -> list[tuple[Article, float]]:
+    def query_vectors(self, queries: Sequence[str]) -> list[np.ndarray]:
+        """Embed search queries, many at once (one pass per language): a server batches concurrent searches.
+
+        One pass over 25 short queries costs about what one query alone does, so batching is what
+        keeps search latency flat under load.
+        """
+        embedder = self._linker().linker.embedder
+        languages = [_query_language(q) for q in queries]
+        vectors: dict[int, np.ndarray] = {}
+        for language in dict.fromkeys(languages):
+            rows = [i for i, lang in enumerate(languages) if lang == language]
+            for i, vector in zip(rows, embedder.embed([queries[i] for i in rows], language), strict=True):
+                vectors[i] = vector
+        return [vectors[i] for i in range(len(queries))]
+
+    def search(self, query: str, *, limit: int = 10, vector: np.ndarray | None = None) -> list[tuple[Article, float]]:
         """Cross-lingual semantic search, with a small bonus for full-text (BM25) matches.
 
         Meaning leads — an English query must find the French report — and the words only break
         near-ties, so each hit's score is its cosine to the query plus at most 0.05 for a lexical match.
         """
         linker = self._linker()
-        vector = linker.linker.embedder.embed([query], _query_language(query))[0]
+        if vector is None:  # ``vector``: the query's, from ``query_vectors`` (embedded with others)
+            vector = self.query_vectors([query])[0]
         lexical = {aid: rank for rank, (aid, _) in enumerate(self.store.search_text(query, limit=limit * 2))}
         candidates = {aid for aid, _ in linker.linker.nearest(vector, limit * 2)} | set(lexical)
         scored = []

@@ -34,6 +34,7 @@ def search(
         nw = hub.reader()
         hits = nw.search_words(q, limit=limit)
         return sorted((hit(nw, a, s) for a, s in hits), key=lambda h: (-h["score"], h["id"]))
-    with hub.models() as nw:
-        hits = nw.search(q, limit=limit)
-        return sorted((hit(nw, a, s) for a, s in hits), key=lambda h: (-h["score"], h["id"]))
+    found = hub.search(q, limit)
+    rows = [{"id": a.id, "title": a.title, "language": a.language, "outlet": a.outlet, "story": story, "score": s}
+            for a, s, story in found]  # fmt: skip
+    return sorted(rows, key=lambda h: (-h["score"], h["id"]))

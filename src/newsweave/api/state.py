@@ -23,13 +23,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from newsweave.config import Settings
 from newsweave.core import Newsweave
 from newsweave.errors import ConfigError, NewsweaveError, NotFound
-from newsweave.records import ItemResult, Outcome
+from newsweave.records import Article, ItemResult, Outcome
 
 log = logging.getLogger(__name__)
 _KEEP_JOBS = 500
+_MAX_BATCH = 64  # queries embedded in one pass
 _REFRESH_SECONDS = 2.0  # how often the model facade checks the store for links made elsewhere
 
 
@@ -93,6 +96,14 @@ class Job:
             self.rejections.append({"item": result.item, "reason": result.reason or ""})
 
 
+@dataclass(slots=True, eq=False)
+class _PendingQuery:
+    """A search query waiting for its vector."""
+
+    text: str
+    vector: np.ndarray | None = None
+
+
 class Hub:
     """The server's state: per-thread readers, the locked model facade, the job worker."""
 
@@ -106,6 +117,8 @@ class Hub:
         self._local = threading.local()
         self._readers: list[Newsweave] = []
         self._readers_lock = threading.Lock()
+        self._queue_lock = threading.Lock()
+        self._queries: list[_PendingQuery] = []
         self.jobs: dict[str, Job] = {}
         self._queue: queue.Queue[Job | None] = queue.Queue()
         self._worker: threading.Thread | None = None
@@ -131,6 +144,28 @@ class Hub:
                 self._main.refresh()
                 self._checked = time.monotonic()
             yield self._main
+
+    def search(self, query: str, limit: int) -> list[tuple[Article, float, int | None]]:
+        """Search by meaning, embedding this query together with every other one waiting for the models.
+
+        Each request leaves its query in a shared queue, then waits its turn on the model lock. Whoever
+        gets the lock first embeds every query queued by then in one pass (a batch of 25 short queries
+        costs about what one does); those behind find their vector ready and only rank.
+        Returns (article, score, story id) hits.
+        """
+        pending = _PendingQuery(query)
+        with self._queue_lock:
+            self._queries.append(pending)
+        with self.models() as nw:
+            if pending.vector is None:
+                with self._queue_lock:  # this query, and as many waiting ones as fit in one pass
+                    others = [q for q in self._queries if q is not pending][: _MAX_BATCH - 1]
+                    batch = [pending, *others]
+                    self._queries = [q for q in self._queries if all(q is not b for b in batch)]
+                for item, vector in zip(batch, nw.query_vectors([q.text for q in batch]), strict=True):
+                    item.vector = vector
+            hits = nw.search(query, limit=limit, vector=pending.vector)
+            return [(a, s, nw.story_of(a.id)) for a, s in hits]
 
     def warm(self) -> None:
         """Load the linking models now (in the background at start-up), not on the first search."""

@@ -158,8 +158,7 @@ def search_page(
             nw = hub.reader()
             hits = [(a, s, nw.story_of(a.id)) for a, s in nw.search_words(q, limit=30)]
         else:
-            with hub.models() as nw:
-                hits = [(a, s, nw.story_of(a.id)) for a, s in nw.search(q, limit=30)]
+            hits = hub.search(q, 30)
     return _render(request, "search.html", q=q, mode=mode, hits=hits)
 
 
