@@ -166,3 +166,9 @@ def test_search_sees_articles_another_process_linked(client: TestClient, store_c
     client.app.state.hub.refresh_seconds = 0  # it checks the store at most every 2 s; no waiting here
     hits = client.get("/api/search", params={"q": query}).json()
     assert hits[0]["outlet"] == "Other Process"
+
+
+def test_ids_beyond_sqlite_integers_are_refused_not_crashed_on(client: TestClient) -> None:
+    # Found by schemathesis: a story id over 2**63 overflowed SQLite's integers (a 500).
+    response = client.post("/api/stories/merge", json={"keep": 2**70, "absorb": 1}, headers=AUTH)
+    assert response.status_code == 422 and response.json()["errors"][0].startswith("body.keep")

@@ -6,7 +6,7 @@ They describe, and FastAPI checks, exactly what ``Article.as_dict``, ``Story.as_
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
@@ -205,14 +205,14 @@ class WhyOut(BaseModel):
 class MergeIn(BaseModel):
     """Merge story ``absorb`` into ``keep``."""
 
-    keep: int
-    absorb: int
+    keep: int = Field(ge=0, le=2**62)  # SQLite integers are 64-bit
+    absorb: int = Field(ge=0, le=2**62)
 
 
 class SplitIn(BaseModel):
     """Move these articles (ids or unique prefixes) out of the story into a new one."""
 
-    articles: list[str] = Field(min_length=1, max_length=10_000)
+    articles: list[Annotated[str, Field(max_length=64)]] = Field(min_length=1, max_length=10_000)
 
 
 class JobOut(BaseModel):
