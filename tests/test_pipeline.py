@@ -10,20 +10,22 @@ from newsweave.store.sqlite import SqliteStore
 
 def items() -> list:
     return [
-        text_item("One\nfirst body", "a.txt"),
+        text_item("One\nthe first body of a story", "a.txt"),
         text_item("BAD\nno body", "bad.txt"),
         Rejection("junk.bin", "binary data (PNG image), not a news document", Provenance("junk.bin")),
         text_item("BOOM\ncrash", "boom.txt"),
-        text_item("Two\nsecond body", "b.txt"),
-        text_item("One\nfirst body", "copy-of-a.txt"),
+        text_item("Two\nthe second body of a story", "b.txt"),
+        text_item("One\nthe first body of a story", "copy-of-a.txt"),
+        text_item("Junk\n!!! 42 x", "few-words.txt"),
     ]
 
 
 def test_one_bad_item_never_stops_the_batch() -> None:
     store = SqliteStore(":memory:")
     report = Pipeline([LineExtractor()], store, batch_size=2).run(items())
-    assert (report.read, report.stored, report.duplicates, report.rejected) == (6, 2, 1, 3)
+    assert (report.read, report.stored, report.duplicates, report.rejected) == (7, 2, 1, 4)
     reasons = {r.item: r.reason for r in store.rejections()}
+    assert reasons["few-words.txt"] == "no article: its body has 0 words (a news article has at least 5)"
     assert reasons["bad.txt"] == "no article text found"
     assert reasons["boom.txt"].startswith("internal error: RuntimeError")
     assert "junk.bin" in reasons

@@ -11,6 +11,19 @@ from platformdirs import user_data_dir
 from newsweave.errors import ConfigError
 
 DEFAULT_MAX_PAGE_BYTES = 20_000_000
+# A gzip input may inflate to at most this many times the compressed bytes read so far (plus one
+# page): news gzips inflate 3-10x, a gzip bomb 1000x. Stops a bomb early, memory and time alike.
+DEFAULT_MAX_GZIP_RATIO = 100
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw.replace("_", ""))
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
 
 
 def default_db_path() -> Path:
@@ -22,8 +35,8 @@ def default_db_path() -> Path:
 
 
 def default_aliases_path() -> Path | None:
-    """The user's entity alias file: ``$NEWSWEAVE_ALIASES``, if set (format: docs/facts.md)."""
-    env = os.environ.get("NEWSWEAVE_ALIASES")
+    """The user's entity alias file: ``$NEWSWEAVE_ENTITY_ALIASES``, if set (format: docs/entities.md)."""
+    env = os.environ.get("NEWSWEAVE_ENTITY_ALIASES")
     return Path(env) if env else None
 
 
@@ -37,7 +50,9 @@ class Settings:
     """
 
     db_path: Path = field(default_factory=default_db_path)
-    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
+    # The most one item (a page, a JSON line, a WARC record, a feed) may hold: $NEWSWEAVE_MAX_PAGE_BYTES.
+    max_page_bytes: int = field(default_factory=lambda: _env_int("NEWSWEAVE_MAX_PAGE_BYTES", DEFAULT_MAX_PAGE_BYTES))
+    max_gzip_ratio: int = field(default_factory=lambda: _env_int("NEWSWEAVE_MAX_GZIP_RATIO", DEFAULT_MAX_GZIP_RATIO))
     batch_size: int = 200  # items per store transaction: a killed run loses at most one batch
     facts: bool = True  # read names, places, dates and claims at ingest (else `newsweave analyze` later)
     aliases_path: Path | None = field(default_factory=default_aliases_path)  # the user's entity aliases
@@ -45,11 +60,14 @@ class Settings:
     def __post_init__(self) -> None:
         if self.max_page_bytes < 1:
             raise ConfigError(f"max_page_bytes must be positive, got {self.max_page_bytes}")
+        if self.max_gzip_ratio < 1:
+            raise ConfigError(f"max_gzip_ratio must be positive, got {self.max_gzip_ratio}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
         if self.aliases_path is not None and not self.aliases_path.is_file():
             raise ConfigError(
-                f"the alias file {self.aliases_path} does not exist", hint="unset NEWSWEAVE_ALIASES or create the file"
+                f"the alias file {self.aliases_path} does not exist",
+                hint="unset NEWSWEAVE_ENTITY_ALIASES or create the file",
             )
 
     def with_options(self, **options: object) -> Settings:

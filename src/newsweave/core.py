@@ -15,9 +15,9 @@ from newsweave.analyze.sentences import split_sentences
 from newsweave.config import Settings
 from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
-from newsweave.ingest import read_inputs
+from newsweave.ingest import display_name, read_inputs
 from newsweave.link.relations import explain
-from newsweave.linking import LinkReport, StoreLinker
+from newsweave.linking import LinkReport, StoreLinker, compare_claims
 from newsweave.pipeline import ErrorPolicy, Pipeline, store_facts
 from newsweave.records import (
     Article,
@@ -76,9 +76,11 @@ class Newsweave:
         Re-running is safe: items already stored (same content hash) are counted as duplicates.
         """
         inputs = [str(p) for p in paths]
-        entries = read_inputs(inputs, max_page_bytes=self.settings.max_page_bytes)
+        entries = read_inputs(
+            inputs, max_page_bytes=self.settings.max_page_bytes, max_gzip_ratio=self.settings.max_gzip_ratio
+        )
         report = self.pipeline().run(entries, on_result)
-        self.store.record_run(inputs, report)
+        self.store.record_run([display_name(p) for p in inputs], report)
         return report
 
     def article(self, id_or_prefix: str) -> Article:
@@ -119,7 +121,10 @@ class Newsweave:
         for article_id in self.store.unanalyzed_article_ids(analyzer.version):
             article = self.store.get_article(article_id)
             with self.store.transaction():
-                done += store_facts(self.store, analyzer, article)
+                if store_facts(self.store, analyzer, article):
+                    done += 1
+                    for link in self.store.links(article_id):  # already linked: compare its claims anew
+                        compare_claims(self.store, link)
             if on_article:
                 on_article(article)
         return done

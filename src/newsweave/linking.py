@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsweave.analyze.embedding import Embedder, RoutedEmbedder
+from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.link.duplicates import signature
 from newsweave.link.linker import LinkArticle, Linker
 from newsweave.link.pair_scorer import PairScorer
-from newsweave.records import Article, Link
+from newsweave.records import Article, Link, RelationKind
+from newsweave.store.base import Store
 from newsweave.store.sqlite import SqliteStore, StoredEmbedding
 
 _CACHE = 512  # candidate articles kept in memory between links (recent ones recur)
@@ -77,6 +79,7 @@ class StoreLinker:
         self.store.put_signature(article.id, view.signature)
         for link in result.links:
             self.store.add_link(link)
+            compare_claims(self.store, link)
         self.store.set_story(article.id, result.story_id)
         self.store.mark_linked(article.id)
         return len(result.links)
@@ -119,3 +122,25 @@ class StoreLinker:
         self.store.put_embedding(
             view.id, StoredEmbedding(self.model, view.document, view.title_vector, sentences, view.sentence_vectors)
         )
+
+
+# Two reports of one event: their numbers are worth comparing. A related story is another event.
+_COMPARED = (RelationKind.VERSION, RelationKind.SAME_STORY)
+
+
+def compare_claims(store: Store, link: Link) -> int:
+    """Compare the numeric claims of two linked articles and store how they compare; return how many.
+
+    Versions are compared sentence by sentence through their aligned sentences; independent
+    reports of one story by what their claims count and say happened.
+    """
+    if link.kind not in _COMPARED:
+        return 0
+    sides = []
+    for article_id in (link.a, link.b):
+        article = store.get_article(article_id)
+        published = article.published.value if article.published else None
+        sides.append(ArticleClaims(article_id, published, article.language, store.facts(article_id).claims))
+    found = compare(sides[0], sides[1], link.evidence.aligned) if sides[0].claims and sides[1].claims else []
+    store.put_disagreements(link.a, link.b, found)
+    return len(found)

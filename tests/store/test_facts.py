@@ -82,12 +82,14 @@ def test_disagreements_are_read_back_with_both_claims() -> None:
         store.put_facts(fb, "v1")
         store.set_story(a, 1)
         store.set_story(b, 1)
-        store.put_disagreements([Disagreement(a, b, fa.claims[0], fb.claims[0], ClaimRelation.QUALIFIER, 0.9)])
+        store.put_disagreements(a, b, [Disagreement(a, b, fa.claims[0], fb.claims[0], ClaimRelation.QUALIFIER, 0.9)])
     (d,) = store.disagreements(story_id=1)
     assert (d.claim_a.qualifier, d.claim_b.qualifier, d.relation) == (
         Qualifier.MORE_THAN, Qualifier.AROUND, ClaimRelation.QUALIFIER)  # fmt: skip
     assert store.disagreements(story_id=1, relations=(ClaimRelation.CONFLICT,)) == []
-    with store.transaction():  # facts read again replace the old ones; the pair's comparison is replaced too
-        store.put_disagreements([])
-        store.put_disagreements([Disagreement(a, b, fa.claims[0], fb.claims[0], ClaimRelation.CONFLICT, 0.9)])
+    with store.transaction():  # a pair compared again replaces what was stored for it
+        store.put_disagreements(b, a, [Disagreement(a, b, fa.claims[0], fb.claims[0], ClaimRelation.CONFLICT, 0.9)])
     assert [x.relation for x in store.disagreements()] == [ClaimRelation.CONFLICT]
+    with store.transaction():
+        store.put_disagreements(a, b, [])
+    assert store.disagreements() == []

@@ -29,40 +29,72 @@ def split_sentences(text: str) -> list[str]:
         >>> split_sentences("Dr. Smith arrived. He met Gen. Lee at 5 p.m. in Rome! Then? 会议结束。大家离开。")
         ['Dr. Smith arrived.', 'He met Gen. Lee at 5 p.m. in Rome!', 'Then?', '会议结束。', '大家离开。']
     """
-    sentences: list[str] = []
-    for paragraph in text.splitlines():
-        sentences.extend(_split_paragraph(paragraph.strip()))
-    return sentences
+    return [" ".join(text[s:e].split()) if capped else text[s:e] for s, e, capped in _spans(text)]
 
 
-def _split_paragraph(paragraph: str) -> list[str]:
-    if not paragraph:
-        return []
-    pieces: list[str] = []
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of ``split_sentences(text)``, in the same order and numbering.
+
+    ``text[start:end]`` is the sentence as written (a run-on sentence cut into pieces may keep
+    runs of spaces that ``split_sentences`` writes as one), so facts found in ``text`` can be
+    placed in the sentence, and the sentence index, that alignment uses.
+
+    Example:
+        >>> text = "It rained. Then   it stopped."
+        >>> [text[s:e] for s, e in sentence_spans(text)]
+        ['It rained.', 'Then   it stopped.']
+    """
+    return [(s, e) for s, e, _ in _spans(text)]
+
+
+def _spans(text: str) -> list[tuple[int, int, bool]]:
+    spans: list[tuple[int, int, bool]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if stripped:
+            spans.extend(_split_paragraph(stripped, offset + body.index(stripped)))
+        offset += len(line)
+    return spans
+
+
+def _split_paragraph(paragraph: str, base: int) -> list[tuple[int, int, bool]]:
+    pieces: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
-        candidate = paragraph[start : match.start()].strip()
+        raw = paragraph[start : match.start()]
+        candidate = raw.strip()
         last_word = candidate.rsplit(None, 1)[-1].rstrip(".").lower() if candidate else ""
         if (len(last_word) == 1 and last_word.isalpha()) or last_word in _ABBREVIATIONS:
             continue  # "A. Smith", "Gen. Lee": not the end of a sentence
         if candidate:
-            pieces.append(candidate)
+            lead = len(raw) - len(raw.lstrip())
+            pieces.append((start + lead, start + lead + len(candidate)))
         start = match.end()
     tail = paragraph[start:].strip()
     if tail:
-        pieces.append(tail)
-    return [chunk for piece in pieces for chunk in _cap(piece)]
+        lead = len(paragraph[start:]) - len(paragraph[start:].lstrip())
+        pieces.append((start + lead, start + lead + len(tail)))
+    return [(base + s, base + e, capped) for ps, pe in pieces for s, e, capped in _cap(paragraph, ps, pe)]
 
 
-def _cap(sentence: str) -> list[str]:
+def _cap(paragraph: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """Cut run-on "sentences" (lists, tables) into pieces an encoder can take whole."""
-    if len(sentence) <= _MAX_SENTENCE_CHARS:
-        return [sentence]
-    words, pieces, current = sentence.split(), [], ""
-    for word in words:
-        if current and len(current) + len(word) + 1 > _MAX_SENTENCE_CHARS:
-            pieces.append(current)
-            current = word
+    if end - start <= _MAX_SENTENCE_CHARS:
+        return [(start, end, False)]
+    pieces: list[tuple[int, int, bool]] = []
+    first, last, length = -1, -1, 0  # the current piece's span and its length with single spaces
+    for word in re.finditer(r"\S+", paragraph[start:end]):
+        w_start, w_end = start + word.start(), start + word.end()
+        size = w_end - w_start
+        if length and length + size + 1 > _MAX_SENTENCE_CHARS:
+            pieces.append((first, last, True))
+            first, length = w_start, size
         else:
-            current = f"{current} {word}".strip()
-    return [*pieces, current] if current else pieces
+            first = w_start if not length else first
+            length = length + size + 1 if length else size
+        last = w_end
+    if length:
+        pieces.append((first, last, True))
+    return pieces

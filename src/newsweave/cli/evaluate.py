@@ -34,6 +34,26 @@ def extraction(
         render.out.print(render.scores_table(scores, title="Article body extraction (shingle P/R/F1)"))
 
 
+@app.command("comments")
+def comments(
+    data: Annotated[
+        Path | None, typer.Option("--data", help="The comment gold set (meta.json, <case>.html.gz, <case>.gold.json).")
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Token precision, recall and F1 of reader comments on real pages, trafilatura's beside them.
+
+    Example: newsweave eval comments --data tests/data/comments
+    """
+    import newsweave.eval.comments as ev
+
+    scores = ev.evaluate(data or ev.default_data_dir())
+    if json_output:
+        render.print_json([asdict(s) for s in scores])
+    else:
+        render.out.print(render.scores_table(scores, title="Reader comments (token P/R/F1, micro over pages)"))
+
+
 PairsOption = Annotated[
     Path | None, typer.Option("--pairs", help="A CSV of rated pairs in the SemEval-2022 Task 8 format.")
 ]
@@ -108,3 +128,101 @@ def languages(
             f"{route}: {len(chosen)} languages · mean AUC USE alone {means[0]:.3f} · "
             f"newsweave {means[1]:.3f} · e5 alone {means[2]:.3f}"
         )
+
+
+@app.command("claims")
+def claims(
+    data: Annotated[Path | None, typer.Option("--data", help="Labelled claim pairs (JSON Lines).")] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Precision and recall of flagged numeric conflicts between reports, on labelled claim pairs.
+
+    Example: newsweave eval claims --data tests/data/claims/pairs.jsonl
+    """
+    from newsweave.eval.claims import default_pairs_file, evaluate_claims
+
+    report = evaluate_claims(data or default_pairs_file())
+    if json_output:
+        render.print_json({"rows": [asdict(r) for r in report.rows], "errors": [asdict(e) for e in report.errors]})
+        return
+    render.out.print(render.scores_table(report.rows, title="Numeric disagreements (conflict P/R, relation accuracy)"))
+    for error in report.errors:
+        render.out.print(f"{error.id} ({error.split}): gold {error.gold}, found {error.predicted}")
+
+
+@app.command("places")
+def places(
+    data: Annotated[
+        Path | None, typer.Option("--data", help="A folder with docs.jsonl and toponyms.jsonl (TR-News and LGL).")
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Place spotting (span P/R/F1) and geocoding (share within 161 km) per corpus and split.
+
+    Weights were chosen on the dev half of each corpus; quote the held-out test half.
+
+    Example: newsweave eval places --data ../shared/benchmarks/geoparsing
+    """
+    import newsweave.eval.places as ev
+
+    scores = ev.evaluate(data or ev.default_data_dir())
+    if json_output:
+        render.print_json([asdict(s) for s in scores])
+        return
+    tagging, geocoding = ev.table_rows(scores)
+    render.out.print(render.scores_table(tagging, title="Toponym spotting (exact spans; overlap beside)"))
+    render.out.print(
+        render.scores_table(geocoding, title="Geocoding: gold spans given, then end to end (e2e) with the spotter")
+    )
+    render.out.print(
+        "acc161: share of gold toponyms with coordinates placed within 161 km or at the gold GeoNames id; "
+        "acc161_coords: by coordinates alone; coverage: share given a place"
+    )
+
+
+@app.command("entities")
+def entities(
+    data: Annotated[
+        Path | None, typer.Option("--data", help="A folder with docs.jsonl and mentions.jsonl (BSNLP 2021 format).")
+    ] = None,
+    shipped: Annotated[
+        bool, typer.Option("--shipped", help="Score the shipped model instead of training one per held-out topic.")
+    ] = False,
+    toponyms: Annotated[
+        bool,
+        typer.Option("--toponyms", help="Also: recall of the toponyms of English news (shared/benchmarks/geoparsing)."),
+    ] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Named-entity recognition and cross-lingual linking (relaxed P/R/F1, pairwise P/R/F1), per language.
+
+    By default a tagger is trained on each topic and scored on the other (held out); takes minutes.
+
+    Example: newsweave eval entities --data ../shared/benchmarks/bsnlp2021
+    """
+    from newsweave.eval.entities import default_data_dir, default_toponyms_dir, evaluate, evaluate_toponyms
+
+    report = evaluate(data or default_data_dir(), cross_topic=not shipped)
+    english = evaluate_toponyms(default_toponyms_dir()) if toponyms else []
+    if json_output:
+        render.print_json(
+            {
+                "setting": report.setting,
+                "rows": [asdict(r) for r in report.rows],
+                "by_topic": {t: [asdict(r) for r in rows] for t, rows in report.by_topic.items()},
+                "toponyms": [asdict(r) for r in english],
+                "references": report.references,
+            }
+        )
+        return
+    render.out.print(render.scores_table(report.rows, title=f"Named entities, {report.setting}"))
+    for topic, rows in report.by_topic.items():
+        render.out.print(render.scores_table(rows, title=f"tested on {topic} (trained on the other topic)"))
+    render.out.print(
+        "rec: recognition, relaxed (document + surface form), type not required; rec_typed_f1 requires it. "
+        "link_gold: cross-language pairs on gold mentions (normalisation alone); link_pred: on predicted mentions."
+    )
+    for name, (p, r, f1) in report.references.items():
+        render.out.print(f"linking on gold mentions, {name}: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    if english:
+        render.out.print(render.scores_table(english, title="English toponyms found (shipped model; recall only)"))

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from typing import Any
 
 import lxml.etree
+import lxml.html
 import trafilatura
 
 from newsweave.decode import decode
 from newsweave.errors import InputError
+from newsweave.extract.code import looks_like_code
 from newsweave.extract.html_comments import parse_comments
+from newsweave.extract.units import word_units
 from newsweave.records import (
     Article,
-    Comment,
     DatePrecision,
     DateSource,
     MediaType,
@@ -22,8 +25,11 @@ from newsweave.records import (
     RawItem,
 )
 
-# Fewer words than this is a navigation page, a stub or an error page, not an article.
-_MIN_WORDS = 10
+# Fewer word units than this (words, or their equivalent in scripts without spaces: see
+# ``units.py``) is a navigation page, a stub or an error page, not an article.
+_MIN_UNITS = 10
+# Noted on an article whose body is only the page's description.
+DESCRIPTION_NOTE = "Body taken from the page's description: no article text was found in the page."
 _TITLE_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " » ")
 
 
@@ -48,29 +54,23 @@ class HtmlExtractor:
         name = str(item.provenance)
         text = decode(item.data, item=name, declared=item.encoding)
         url = item.fields.get("url") or item.provenance.url
-        try:
-            result = trafilatura.bare_extraction(
-                text, url=url, include_comments=True, with_metadata=True, favor_precision=True
-            )
-        except (ValueError, TypeError, lxml.etree.LxmlError) as e:
-            raise InputError(f"unparsable HTML ({type(e).__name__}: {e})", item=name) from e
-        doc: dict[str, Any] = result if isinstance(result, dict) else (result.as_dict() if result else {})
+        doc = _trafilatura(text, url, name)
         outlet = _clean(doc.get("sitename")) or item.fields.get("outlet")
         title = item.fields.get("title") or _strip_outlet(_clean(doc.get("title")), outlet)
-        body = _paragraphs(doc.get("text") or "")
-        if body and title and body[0].casefold() == title.casefold():
-            body = body[1:]  # the headline repeated as the first block
-        if sum(len(p.split()) for p in body) < _MIN_WORDS:
-            raise InputError("no article text found", item=name)
-        comments = parse_comments(text) if doc.get("comments") else []
-        if not comments:
-            comments = [Comment(p) for p in _paragraphs(doc.get("comments") or "")]
+        if title and looks_like_code(title):
+            title = None
+        body, extractor = _body(doc, title), self.name
+        notes: list[str] = []
+        if _units(body) < _MIN_UNITS:
+            body, extractor, notes = self._fallback(text, url, name, title)
+        comments = parse_comments(text)
         return Article(
             id=item.id,
             title=title,
             body=tuple(body),
             provenance=item.provenance,
-            extractor=self.name,
+            extractor=extractor,
+            notes=tuple(notes),
             outlet=outlet,
             url=url or _clean(doc.get("url")),
             published=_published(doc, item),
@@ -78,6 +78,109 @@ class HtmlExtractor:
             language=item.fields.get("language"),
             comments=tuple(comments),
         )
+
+    def _fallback(self, text: str, url: str | None, name: str, title: str | None) -> tuple[list[str], str, list[str]]:
+        """Other paths to the body when trafilatura's precise pass finds too little.
+
+        In order: the JSON-LD ``articleBody``; the Open Graph or meta description, and that only on
+        a page that declares itself an article, with a note. (trafilatura's recall pass is not one:
+        on such pages it takes the navigation for the article.)
+
+        Raises:
+            InputError: none of them gives an article.
+        """
+        tree = _tree(text)
+        if tree is not None:
+            body = _jsonld_body(tree)
+            if _units(body) >= _MIN_UNITS:
+                return body, f"{self.name}+jsonld", []
+            description = _description(tree) if _declares_article(tree) else None
+            if description and word_units(description) >= _MIN_UNITS:
+                return [description], f"{self.name}+description", [DESCRIPTION_NOTE]
+        raise InputError("no article text found", item=name)
+
+
+def _trafilatura(text: str, url: str | None, name: str) -> dict[str, Any]:
+    try:
+        result = trafilatura.bare_extraction(
+            text,
+            url=url,
+            include_comments=True,
+            with_metadata=True,
+            favor_precision=True,
+        )
+    except (ValueError, TypeError, lxml.etree.LxmlError) as e:
+        raise InputError(f"unparsable HTML ({type(e).__name__}: {e})", item=name) from e
+    return result if isinstance(result, dict) else (result.as_dict() if result else {})
+
+
+def _body(doc: dict[str, Any], title: str | None) -> list[str]:
+    body = [p for p in _paragraphs(doc.get("text") or "") if not looks_like_code(p)]
+    if body and title and body[0].casefold() == title.casefold():
+        body = body[1:]  # the headline repeated as the first block
+    return body
+
+
+def _units(paragraphs: list[str]) -> int:
+    return sum(word_units(p) for p in paragraphs)
+
+
+def _tree(text: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+_ARTICLE_TYPES = re.compile(r"article|posting|report", re.I)
+
+
+def _jsonld(tree: lxml.html.HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page, ``@graph`` members and list items flattened."""
+    found: list[dict[str, Any]] = []
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                found.append(node)
+                stack.extend(v for k, v in node.items() if k in ("@graph", "mainEntity", "mainEntityOfPage"))
+    return found
+
+
+def _jsonld_body(tree: lxml.html.HtmlElement) -> list[str]:
+    for node in _jsonld(tree):
+        raw = node.get("articleBody")
+        if isinstance(raw, str) and raw.strip():
+            # articleBody is plain text by schema.org, but some sites put markup in it.
+            text = lxml.html.fromstring(f"<div>{raw}</div>").text_content() if "<" in raw else raw
+            return [p for p in _paragraphs(text) if not looks_like_code(p)]
+    return []
+
+
+def _declares_article(tree: lxml.html.HtmlElement) -> bool:
+    og_type = tree.xpath("string(//meta[@property='og:type']/@content)")
+    types = [str(n.get("@type", "")) for n in _jsonld(tree)]
+    return bool(_ARTICLE_TYPES.search(og_type) or any(_ARTICLE_TYPES.search(t) for t in types))
+
+
+def _description(tree: lxml.html.HtmlElement) -> str | None:
+    for xpath in (
+        "//meta[@property='og:description']/@content",
+        "//meta[@name='description']/@content",
+        "//meta[@name='twitter:description']/@content",
+    ):
+        values = [_clean(v) for v in tree.xpath(xpath)]
+        best = max((v for v in values if v), key=len, default=None)
+        if best and not looks_like_code(best):
+            return best
+    return None
 
 
 def _clean(value: Any) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from datetime import datetime
@@ -18,6 +19,7 @@ from newsweave.records import (
     RawItem,
 )
 
+log = logging.getLogger(__name__)
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 
 
@@ -61,18 +63,28 @@ class RecordExtractor:
             outlet=fields.get("outlet") or article.outlet,
             author=fields.get("author") or article.author,
             language=(fields.get("language") or "").split("-")[0].lower() or article.language,
-            published=_published(fields.get("date")) or article.published,
+            published=_published(fields.get("date"), str(item.provenance)) or article.published,
         )
 
 
-def _published(raw: str | None) -> PublicationDate | None:
+def _published(raw: str | None, item: str = "") -> PublicationDate | None:
+    """The record's date field as a publication date; None when it names no date of its own.
+
+    A date must carry its year: "today", "2 hours ago" or "Nov 24" would be read against the
+    time of ingest, which would invent a date and make a re-run store another one.
+    """
     if not raw:
         return None
     try:
         value: datetime | None = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         value = parse_date(raw)
+        if value is not None and str(value.year) not in raw and f"{value.year % 100:02d}" not in raw:
+            log.warning("%s: date %r has no year of its own; stored without a date", item, raw[:80])
+            return None
     if value is None:
+        if item:
+            log.warning("%s: date %r is not a date newsweave can read; stored without a date", item, raw[:80])
         return None
     precision = DatePrecision.MINUTE if _HAS_TIME.search(raw) else DatePrecision.DAY
     return PublicationDate(value.replace(tzinfo=None), precision, DateSource.META)

@@ -18,6 +18,6 @@ class HtmlReader:
         """Claim inputs that start like an HTML document."""
         return looks_like_html(head)
 
-    def read(self, stream: BinaryIO, path: str) -> Iterator[RawItem | Rejection]:
-        """Yield the page as one HTML item."""
+    def read(self, stream: BinaryIO, path: str, *, max_item_bytes: int = 0) -> Iterator[RawItem | Rejection]:
+        """Yield the page as one HTML item (the caller has bounded its size)."""
         yield RawItem(stream.read(), MediaType.HTML, Provenance(path))

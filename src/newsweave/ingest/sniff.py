@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import zlib
-from typing import BinaryIO
 
 # Magic numbers of common binary files that are never news documents.
 _BINARY_MAGIC = {
@@ -27,52 +25,6 @@ _HTML_START = re.compile(
 )
 _HTML_ANYWHERE = re.compile(rb"<(html|body|article)\b[^>]*>", re.I)
 GZIP_MAGIC = b"\x1f\x8b"
-
-
-class GzipChecker:
-    """A pass-through reader that tells whether a gzip stream ended inside a member.
-
-    warcio stops quietly at a truncated gzip member, so the compressed bytes it reads are fed
-    to a second decompressor whose only job is to see every member reach its end. This costs one
-    more inflate pass (hundreds of MB/s), small next to extraction.
-    """
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self._stream = stream
-        self._inflater = zlib.decompressobj(wbits=31)
-        self._pending = False  # bytes of an unfinished member were seen
-        self.corrupt = False
-
-    def read(self, size: int = -1) -> bytes:
-        """Read from the wrapped stream, checking what passes."""
-        data = self._stream.read(size)
-        self._feed(data)
-        return data
-
-    def readline(self, size: int = -1) -> bytes:
-        """Read a line from the wrapped stream, checking what passes."""
-        data = self._stream.readline(size)
-        self._feed(data)
-        return data
-
-    def _feed(self, data: bytes) -> None:
-        while data and not self.corrupt:
-            try:
-                self._inflater.decompress(data)
-            except zlib.error:
-                self.corrupt = True
-                return
-            self._pending = True
-            if not self._inflater.eof:
-                return
-            data = self._inflater.unused_data
-            self._inflater = zlib.decompressobj(wbits=31)
-            self._pending = False
-
-    @property
-    def truncated(self) -> bool:
-        """True when the stream so far ends inside a gzip member, or was not valid gzip."""
-        return self.corrupt or self._pending
 
 
 def binary_kind(head: bytes) -> str | None:

@@ -18,6 +18,6 @@ class TextReader:
         """Claim any input that is not binary."""
         return binary_kind(head) is None
 
-    def read(self, stream: BinaryIO, path: str) -> Iterator[RawItem | Rejection]:
-        """Yield the whole input as one TEXT item."""
+    def read(self, stream: BinaryIO, path: str, *, max_item_bytes: int = 0) -> Iterator[RawItem | Rejection]:
+        """Yield the whole input as one TEXT item (the caller has bounded its size)."""
         yield RawItem(stream.read(), MediaType.TEXT, Provenance(path))

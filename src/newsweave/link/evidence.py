@@ -2,10 +2,11 @@
 
 Names are capitalised words, folded (case, diacritics) and transliterated to Latin so that
 "Абу-Кемаль", "Abu-Kemal" and "Abu Kemal" meet; spellings a letter or two apart ("Kemal",
-"Kamal") match by similarity. Numbers are read as claims — a value with its qualifier ("more
-than 50", "around 50", "no more than 150-200", "plus de 40", "около 50") turned into an interval
-— so two aligned sentences disagree when their intervals or qualifiers differ, not when one
-writes "150-200" and the other "150–200".
+"Kamal") match by similarity. Numbers are read as claims by ``analyze.claims`` — a value with
+its qualifier ("more than 50", "around 50", "no more than 150-200", "plus de 40", "около 50"),
+what it counts and what happened — and compared by ``link.disagreements``, so two aligned
+sentences disagree when their figures or hedges differ, not when one writes "150-200" and the
+other "150–200".
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+
+from newsweave.analyze.claims import parse_claims
+from newsweave.link.disagreements import classify, pair_claims
+from newsweave.records import ClaimRelation, Qualifier
 
 _CYRILLIC = dict(
     zip(
@@ -76,33 +81,15 @@ def _alike(x: str, y: str, min_ratio: float) -> bool:
 
 
 # -- numeric claims -------------------------------------------------------------------------
+#
+# Claims are read by ``analyze.claims`` (the one claim parser) and compared by
+# ``link.disagreements``; what follows is the compact form the link evidence stores.
 
-_QUALIFIERS: dict[str, tuple[str, ...]] = {
-    # en, fr, de, es, it, ru, then pt, nl, pl, cs, uk: a lexicon, so that a hedge ("about 40") is
-    # not mistaken for a disagreement with a bare "40" in a language whose hedges are unknown.
-    "lower": ("more than", "over", "at least", "upwards of", "plus de", "au moins", "pas moins de", "mehr als",
-              "über", "mindestens", "más de", "al menos", "più di", "oltre", "almeno", "более", "больше",
-              "свыше", "не менее", "более чем", "как минимум", "mais de", "pelo menos", "meer dan", "minstens",
-              "ten minste", "ponad", "więcej niż", "co najmniej", "více než", "přes", "nejméně", "alespoň",
-              "понад", "більше ніж", "щонайменше"),
-    "upper": ("no more than", "less than", "fewer than", "up to", "at most", "under", "moins de", "jusqu'à",
-              "pas plus de", "weniger als", "bis zu", "höchstens", "menos de", "hasta", "meno di", "fino a",
-              "не более", "менее", "до", "até", "minder dan", "tot", "mniej niż", "do", "méně než", "až",
-              "менше ніж"),
-    "approx": ("around", "about", "approximately", "roughly", "some", "nearly", "almost", "environ", "près de",
-               "quelque", "etwa", "rund", "ungefähr", "fast", "alrededor de", "cerca de", "unos", "casi",
-               "circa", "quasi", "около", "примерно", "почти", "порядка", "aproximadamente", "quase",
-               "ongeveer", "bijna", "około", "prawie", "blisko", "asi", "přibližně", "zhruba", "téměř", "skoro",
-               "близько", "майже", "приблизно"),
+_KINDS = {
+    Qualifier.EXACT: "exact", Qualifier.RANGE: "range", Qualifier.MORE_THAN: "lower", Qualifier.AT_LEAST: "lower",
+    Qualifier.AROUND: "approx", Qualifier.UP_TO: "upper", Qualifier.NO_MORE_THAN: "upper",
+    Qualifier.LESS_THAN: "upper",
 }  # fmt: skip
-_NUMBER_WORDS = {"dozen": 12, "a dozen": 12, "douzaine": 12, "dutzend": 12, "docena": 12, "десяток": 10}
-_QUALIFIER_BY_PHRASE = {p: kind for kind, phrases in _QUALIFIERS.items() for p in phrases}
-_QUAL_RE = "|".join(sorted(map(re.escape, _QUALIFIER_BY_PHRASE), key=len, reverse=True))
-_CLAIM = re.compile(
-    rf"(?:(?<!\w)(?P<qual>{_QUAL_RE})\s+(?:a\s+|une\s+)?)?"
-    rf"(?P<low>\d[\d,. ]*\d|\d|{'|'.join(_NUMBER_WORDS)})(?:\s*[-–—]\s*(?P<high>\d[\d,. ]*\d|\d))?",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,66 +102,37 @@ class NumericClaim:
     kind: str  # exact, lower, upper, approx, range
 
 
-@lru_cache(maxsize=2048)
-def claims(sentence: str) -> tuple[NumericClaim, ...]:
-    """Numeric claims in a sentence; years (1900-2100 standing alone) are left out."""
-    found = []
-    for m in _CLAIM.finditer(sentence):
-        low = _value(m.group("low"))
-        if low is None:
-            continue
-        high = _value(m.group("high")) if m.group("high") else low
-        if high is None:
-            continue
-        kind = _QUALIFIER_BY_PHRASE.get((m.group("qual") or "").lower(), "range" if high != low else "exact")
-        if kind == "exact" and 1900 <= low <= 2100 and float(low).is_integer():
-            continue
-        found.append(NumericClaim(" ".join(m.group(0).split()), low, high, kind))
-    return tuple(found)
-
-
-def _value(raw: str) -> float | None:
-    raw = raw.strip().lower()
-    if raw in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[raw])
-    digits = raw.replace(" ", "").replace(",", "")
-    if digits.count(".") > 1:  # 1.000.000 written with dots for thousands
-        digits = digits.replace(".", "")
-    try:
-        return float(digits)
-    except ValueError:
-        return None
+def claims(sentence: str, language: str | None = None) -> tuple[NumericClaim, ...]:
+    """Numeric claims in a text, as (figure words, interval, hedge kind); years and dates left out."""
+    return tuple(NumericClaim(p.figure, p.claim.low, p.claim.high, _KINDS[p.claim.qualifier])
+                 for p in parse_claims(sentence, language))  # fmt: skip
 
 
 def differing_claims(a_sentence: str, b_sentence: str) -> list[tuple[str, str]]:
-    """Claims about the same quantity that two aligned sentences state differently.
+    """Claims about the same thing that two aligned sentences state differently.
 
-    Two claims are about the same quantity when their values are close (within a factor of 1.5)
-    or when each sentence has exactly one claim; they differ when the qualifier or the interval
-    differs.
+    Claims are paired as ``link.disagreements.pair_claims`` pairs them (same counted thing and
+    action, else the nearest figure); a pair differs unless the two agree (same figure and hedge,
+    or compatible figures such as "more than 50" and "60").
 
     Example:
         >>> differing_claims("destroyed more than 50 terrorists", "killed around 50 terrorists")
         [('more than 50', 'around 50')]
         >>> differing_claims("no more than 150-200 militants", "just 150–200 surrounded militants")
         [('no more than 150-200', '150–200')]
+        >>> differing_claims("150-200 militants", "150–200 militants")
+        []
     """
-    ca, cb = claims(a_sentence), claims(b_sentence)
+    xs, ys = parse_claims(a_sentence, None), parse_claims(b_sentence, None)
     out = []
-    for x in ca:
-        partners = [y for y in cb if _same_quantity(x, y)] or (cb if len(ca) == len(cb) == 1 else [])
-        for y in partners[:1]:
-            if (x.kind, x.low, x.high) != (y.kind, y.low, y.high):
-                out.append((x.text, y.text))
+    for i, j in pair_claims([x.claim for x in xs], [y.claim for y in ys]):
+        relation, _ = classify(xs[i].claim, ys[j].claim, aligned=True)
+        if relation is not ClaimRelation.AGREE:
+            out.append((xs[i].figure, ys[j].figure))
     return out
 
 
-def _same_quantity(x: NumericClaim, y: NumericClaim) -> bool:
-    lo, hi = sorted([max(x.low, 1e-9), max(y.low, 1e-9)])
-    return hi / lo <= 1.5
-
-
 def shared_numbers(a: str, b: str) -> list[str]:
-    """Numbers (not years) both texts state, written as in ``a``."""
+    """Numbers (not years or dates) both texts state, written as in ``a``."""
     values_b = {(c.low, c.high) for c in claims(b)}
     return sorted({c.text.split()[-1] for c in claims(a) if (c.low, c.high) in values_b})

@@ -25,13 +25,16 @@ floor, or a close same-story call: see ``PairScorer.needs_sentences``) keeps 0.7
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
+from newsweave.analyze.claim_lexicon import QUALIFIERS
 from newsweave.analyze.embedding import normalise
-from newsweave.link.evidence import claims, names
+from newsweave.link.evidence import names
 
 DOCUMENT_FEATURES = ("cosine", "title_cosine", "names_jaccard", "numbers_jaccard", "cross_lingual", "length_gap")
 SENTENCE_FEATURES = ("coverage_a", "coverage_b", "dense_overlap", "mean_sentence_cosine")
@@ -61,13 +64,53 @@ def pair_features(a: PairSide, b: PairSide, *, with_sentences: bool = True) -> n
         float(a.document @ b.document),
         float(a.title @ b.title),
         _jaccard(names(a.text), names(b.text)),
-        _jaccard({c.low for c in claims(a.text)}, {c.low for c in claims(b.text)}),
+        _jaccard(stated_numbers(a.text), stated_numbers(b.text)),
         float((a.language or "") != (b.language or "")),
         abs(float(np.log1p(len(a.text)) - np.log1p(len(b.text)))),
     ]
     if not with_sentences:
         return np.array(document, dtype=np.float64)
     return np.concatenate([np.array(document, dtype=np.float64), sentence_features(a, b)])
+
+
+# Feature 3 reads numbers exactly as the shipped scorer's training data did: every number (a
+# dozen as 12), with years left out unless hedged or part of a range. The claim parser
+# (``analyze.claims``) reads numbers more strictly (no dates, times or identifiers), and the
+# scorer would need retraining on it (``scripts/train_pair_scorer.py``) before it could switch.
+_QUALIFIED = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+_NUMBER_WORDS = {"dozen": 12, "a dozen": 12, "douzaine": 12, "dutzend": 12, "docena": 12, "десяток": 10}
+_NUMBER = re.compile(
+    rf"(?:(?<!\w)(?P<qual>{_QUALIFIED})\s+(?:a\s+|une\s+)?)?"
+    rf"(?P<low>\d[\d,. ]*\d|\d|{'|'.join(_NUMBER_WORDS)})(?:\s*[-–—]\s*(?P<high>\d[\d,. ]*\d|\d))?",
+    re.I,
+)
+
+
+@lru_cache(maxsize=2048)
+def stated_numbers(text: str) -> frozenset[float]:
+    """The values of the numbers a text states, as feature 3 counts them."""
+    found = set()
+    for m in _NUMBER.finditer(text):
+        low = _number(m.group("low"))
+        if low is None or (m.group("high") and _number(m.group("high")) is None):
+            continue
+        if not m.group("qual") and not m.group("high") and 1900 <= low <= 2100 and low.is_integer():
+            continue
+        found.add(low)
+    return frozenset(found)
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.strip().lower()
+    if raw in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[raw])
+    digits = raw.replace(" ", "").replace(",", "")
+    if digits.count(".") > 1:  # 1.000.000 written with dots for thousands
+        digits = digits.replace(".", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return None
 
 
 def sentence_features(a: PairSide, b: PairSide) -> np.ndarray:

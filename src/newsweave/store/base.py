@@ -91,8 +91,8 @@ class Store(Protocol):
         """Articles whose facts were never read, or read by another analyzer version."""
         ...
 
-    def put_disagreements(self, disagreements: Iterable[Disagreement]) -> None:
-        """Store how two linked articles' claims compare."""
+    def put_disagreements(self, a: str, b: str, disagreements: Iterable[Disagreement]) -> None:
+        """Store how two linked articles' claims compare, replacing what was stored for the pair."""
         ...
 
     def entity_summaries(

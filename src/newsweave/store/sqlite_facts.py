@@ -83,14 +83,13 @@ class FactsTables:
             (entity.key, entity.name, entity.type.value, json.dumps(aliases, ensure_ascii=False)),
         )
 
-    def put_disagreements(self, disagreements: Iterable[Disagreement]) -> None:
-        """Store how two articles' claims compare (replacing what was stored for the same pairs)."""
+    def put_disagreements(self, a: str, b: str, disagreements: Iterable[Disagreement]) -> None:
+        """Store how two articles' claims compare, replacing what was stored for the pair."""
+        self._db.execute("DELETE FROM disagreements WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)", (a, b, b, a))
         positions: dict[str, dict[tuple[int, int], int]] = {}
-        cleared: set[tuple[str, str]] = set()
         for d in disagreements:
-            if (d.a, d.b) not in cleared:
-                self._db.execute("DELETE FROM disagreements WHERE a = ? AND b = ?", (d.a, d.b))
-                cleared.add((d.a, d.b))
+            if {d.a, d.b} != {a, b}:
+                raise ValueError(f"a disagreement of {d.a[:12]}/{d.b[:12]} given for the pair {a[:12]}/{b[:12]}")
             pa = self._claim_position(positions, d.a, d.claim_a)
             pb = self._claim_position(positions, d.b, d.claim_b)
             if pa is None or pb is None:

@@ -1,0 +1,53 @@
+"""Time per article of the facts readers: dates in the text, and numeric claims (with their dates).
+
+Articles are ~3,000 characters, built as in ``link_bench.py`` from the SemEval-2022 Task 8 texts
+(real news in ten languages). Every language's lexicons and lemma dictionaries are loaded before
+timing (simplemma loads a dictionary per language on first use: a one-off cost, printed apart).
+One core, one process; CPU time (process_time), so that other work on a shared machine does not count.
+
+    uv run python bench/facts_bench.py [--articles 400]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from link_bench import articles
+
+from newsweave.analyze.claims import _parse, numeric_claims
+from newsweave.analyze.times import time_expressions
+
+
+def main() -> None:
+    """Print ms/article for dates alone and for claims (which read dates too)."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=400)
+    n = parser.parse_args().articles
+    docs = [(d["text"], d["language"], datetime.fromisoformat(d["date"])) for d in articles(n)]
+    start = time.process_time()
+    for text, language, anchor in docs:  # loads lexicons and lemma dictionaries
+        numeric_claims(text, language, anchor)
+    print(f"first pass (loads every language's dictionaries): {time.process_time() - start:.1f} s, "
+          f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")  # fmt: skip
+    _parse.cache_clear()
+    start = time.process_time()
+    times = sum(len(time_expressions(text, language, anchor)) for text, language, anchor in docs)
+    t_times = (time.process_time() - start) / n
+    start = time.process_time()
+    claims = sum(len(numeric_claims(text, language, anchor)) for text, language, anchor in docs)
+    t_claims = (time.process_time() - start) / n
+    chars = sum(len(text) for text, _, _ in docs) / n
+    print(f"{n} articles, {chars:.0f} characters on average, languages: {sorted({d[1] for d in docs})}")
+    print(f"dates:               {1000 * t_times:.2f} ms/article ({times / n:.1f} dates/article)")
+    print(f"claims (with dates): {1000 * t_claims:.2f} ms/article ({claims / n:.1f} claims/article)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,481 @@
+"""The words numeric claims are read with: hedges, number words, counted things and actions.
+
+A lexicon, not a model: the news domain (violence, disasters, elections, health, the economy)
+talks about a few hundred kinds of things, and a claim is only worth comparing across articles
+when both sides map it to the same language-neutral key ("боевиков", "militants", "terroristes"
+-> "militant"; "убиты", "killed", "tués" -> "killed"). Words are matched as written and by
+their simplemma lemma, so inflected forms need only their lemma here.
+
+Languages: en, fr, de, es, it, pt, nl, ru, uk, pl, cs, and a little Arabic.
+"""
+
+from __future__ import annotations
+
+from newsweave.records import Qualifier
+
+
+def _words(text: str) -> list[str]:
+    """The words of a space-separated list (easier to read and extend than a list literal)."""
+    return text.split()
+
+
+Q = Qualifier
+# Hedges before a number. Order does not matter: the longest phrase wins.
+QUALIFIERS: dict[str, Qualifier] = {
+    **dict.fromkeys(["more than", "over", "upwards of", "in excess of", "plus de", "mehr als", "über", "más de",
+                     "più di", "oltre", "более", "больше", "свыше", "более чем", "больше чем", "mais de",
+                     "meer dan", "ponad", "więcej niż", "ponad", "více než", "přes", "понад", "більше ніж",
+                     "plus d'", "plus d’", "більш ніж", "більше", "أكثر من", "well over", "just over",
+                     "well above"], Q.MORE_THAN),
+    **dict.fromkeys(["at least", "no fewer than", "no less than", "au moins", "pas moins de", "mindestens",
+                     "wenigstens", "al menos", "por lo menos", "almeno", "non meno di", "не менее",
+                     "не меньше", "как минимум", "по меньшей мере", "по крайней мере", "pelo menos",
+                     "minstens", "ten minste", "co najmniej", "nie mniej niż", "nejméně", "alespoň",
+                     "minimálně", "щонайменше", "не менше", "принаймні", "على الأقل"], Q.AT_LEAST),
+    **dict.fromkeys(["around", "about", "approximately", "roughly", "some", "nearly", "almost", "close to",
+                     "an estimated", "estimated", "environ", "près de", "quelque", "quelques", "presque",
+                     "près d'", "près d’",
+                     "approximativement", "etwa", "rund", "ungefähr", "fast", "knapp", "circa", "zirka",
+                     "alrededor de", "cerca de", "unos", "unas", "casi", "aproximadamente", "quasi", "intorno a",
+                     "около", "примерно", "почти", "порядка", "приблизительно", "почти что", "quase",
+                     "por volta de", "ongeveer", "bijna", "około", "prawie", "blisko", "niemal", "asi",
+                     "přibližně", "zhruba", "téměř", "skoro", "близько", "майже", "приблизно", "близько до",
+                     "حوالي", "نحو", "قرابة"], Q.AROUND),
+    **dict.fromkeys(["up to", "as many as", "jusqu'à", "jusqu’à", "bis zu", "hasta", "fino a", "até",
+                     "tot", "do", "až", "до", "вплоть до"], Q.UP_TO),
+    **dict.fromkeys(["no more than", "not more than", "at most", "at the most", "pas plus de", "au plus",
+                     "tout au plus", "höchstens", "nicht mehr als", "no más de", "como máximo", "non più di",
+                     "al massimo", "не более", "не больше", "не более чем", "максимум", "no máximo",
+                     "não mais de", "hoogstens", "nie więcej niż", "najwyżej", "maksymalnie", "nejvýše",
+                     "maximálně", "не більше", "не більше ніж", "щонайбільше"], Q.NO_MORE_THAN),
+    **dict.fromkeys(["less than", "fewer than", "under", "below", "moins de", "weniger als", "unter",
+                     "menos de", "meno di", "менее", "меньше", "меньше чем", "menos que", "minder dan",
+                     "mniej niż", "méně než", "moins d'", "moins d’", "менше ніж", "менше", "أقل من"], Q.LESS_THAN),
+}  # fmt: skip
+# Hedges after a number: "50 or more", "50 et plus", "50 и более".
+POST_QUALIFIERS: dict[str, Qualifier] = {
+    **dict.fromkeys(["or more", "and more", "plus", "et plus", "oder mehr", "y más", "o más", "e più",
+                     "и более", "и больше", "или более", "ou mais", "i więcej", "a více", "і більше"], Q.AT_LEAST),
+    **dict.fromkeys(["or so", "odd", "-odd", "environ", "или около того"], Q.AROUND),
+}  # fmt: skip
+RANGE_OPENERS = ("between", "from", "entre", "de", "zwischen", "von", "tra", "fra", "da", "от", "між", "від",
+                 "od", "mezi", "tussen", "van")  # fmt: skip
+
+# Number words. Values of 1 are left out: "one", "un", "a" are mostly not counts.
+_UNITS = {
+    "en": "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen",
+    "fr": "_ _ deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize",
+    "de": "_ _ zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn "
+          "siebzehn achtzehn neunzehn",
+    "es": "_ _ dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis "
+          "diecisiete dieciocho diecinueve",
+    "it": "_ _ due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici quindici sedici "
+          "diciassette diciotto diciannove",
+    "pt": "_ _ dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze dezesseis dezessete "
+          "dezoito dezenove",
+    "nl": "_ _ twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien "
+          "zeventien achttien negentien",
+    "ru": "_ _ два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать "
+          "четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать",
+    "uk": "_ _ два три чотири п'ять шість сім вісім дев'ять десять одинадцять дванадцять тринадцять "
+          "чотирнадцять п'ятнадцять шістнадцять сімнадцять вісімнадцять дев'ятнадцять",
+    "pl": "_ _ dwa trzy cztery pięć sześć siedem osiem dziewięć dziesięć jedenaście dwanaście trzynaście "
+          "czternaście piętnaście szesnaście siedemnaście osiemnaście dziewiętnaście",
+    "cs": "_ _ dva tři čtyři pět šest sedm osm devět deset jedenáct dvanáct třináct čtrnáct patnáct šestnáct "
+          "sedmnáct osmnáct devatenáct",
+}  # fmt: skip
+_TENS = {
+    "en": "twenty thirty forty fifty sixty seventy eighty ninety",
+    "fr": "vingt trente quarante cinquante soixante soixante-dix quatre-vingt quatre-vingt-dix",
+    "de": "zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig",
+    "es": "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa",
+    "it": "venti trenta quaranta cinquanta sessanta settanta ottanta novanta",
+    "pt": "vinte trinta quarenta cinquenta sessenta setenta oitenta noventa",
+    "nl": "twintig dertig veertig vijftig zestig zeventig tachtig negentig",
+    "ru": "двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто",
+    "uk": "двадцять тридцять сорок п'ятдесят шістдесят сімдесят вісімдесят дев'яносто",
+    "pl": "dwadzieścia trzydzieści czterdzieści pięćdziesiąt sześćdziesiąt siedemdziesiąt osiemdziesiąt "
+          "dziewięćdziesiąt",
+    "cs": "dvacet třicet čtyřicet padesát šedesát sedmdesát osmdesát devadesát",
+}  # fmt: skip
+_TENS_VALUES = {"fr": [20, 30, 40, 50, 60, 70, 80, 90]}
+_BIG = {
+    100: "hundred cent cents hundert cien ciento cientos cento cem cento centenas honderd сто сотня sto",
+    1000: "thousand mille mil tausend mila duizend тысяча тысячи тысяч тисяча тисячі тисяч tysiąc tysiące "
+          "tysięcy tisíc tisíce",
+}  # fmt: skip
+NUMBER_WORDS: dict[str, int] = {}
+for _lang, _names in _UNITS.items():
+    NUMBER_WORDS.update({w: i for i, w in enumerate(_names.split()) if w != "_"})
+for _lang, _names in _TENS.items():
+    values = _TENS_VALUES.get(_lang, list(range(20, 100, 10)))
+    NUMBER_WORDS.update(zip(_names.split(), values, strict=True))
+for _value, _names in _BIG.items():
+    NUMBER_WORDS.update(dict.fromkeys(_names.split(), _value))
+for _tens, _ten_value in zip(_TENS["it"].split(), range(20, 100, 10), strict=True):
+    for _unit, _unit_value in zip(_UNITS["it"].split()[2:10], range(2, 10), strict=True):
+        NUMBER_WORDS[_tens + _unit] = _ten_value + _unit_value  # "venticinque"
+    NUMBER_WORDS[_tens[:-1] + "uno"] = _ten_value + 1  # "ventuno": the vowel elides
+    NUMBER_WORDS[_tens[:-1] + "otto"] = _ten_value + 8
+NUMBER_WORDS.update({
+    # Forms the tables above miss: oblique cases, glued compounds, feminine forms.
+    "dozen": 12, "a dozen": 12, "douzaine": 12, "une douzaine": 12, "dutzend": 12, "docena": 12, "dozzina": 12,
+    "dúzia": 12, "quatre-vingts": 80, "veintiuno": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24,
+    "veinticinco": 25, "veintiséis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "duas": 2,
+    "двух": 2, "двое": 2, "двоих": 2, "две": 2, "трёх": 3, "трех": 3, "трое": 3, "троих": 3,
+    "четырёх": 4, "четырех": 4, "четверо": 4, "пяти": 5, "пятеро": 5, "шести": 6, "семи": 7, "восьми": 8,
+    "девяти": 9, "десяти": 10, "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50,
+    "шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80, "девяноста": 90, "ста": 100, "сотни": 100,
+    "двести": 200, "двухсот": 200, "триста": 300, "трехсот": 300, "трёхсот": 300, "четыреста": 400,
+    "пятьсот": 500, "пятисот": 500, "десяток": 10, "десятка": 10, "дві": 2, "двох": 2, "трьох": 3,
+    "п’ять": 5, "п’ятдесят": 50, "dwóch": 2, "trzech": 3, "pięciu": 5, "dvou": 2, "tří": 3, "pěti": 5,
+})  # fmt: skip
+# Round counts said as nouns: "une cinquantaine" is about fifty.
+APPROXIMATE_NUMBER_WORDS: dict[str, int] = {
+    "dizaine": 10, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
+    "soixantaine": 60, "centaine": 100, "decina": 10, "ventina": 20, "trentina": 30, "quarantina": 40,
+    "cinquantina": 50, "sessantina": 60, "centinaio": 100, "decena": 10, "veintena": 20, "treintena": 30,
+    "centenar": 100, "dezena": 10, "vintena": 20, "centena": 100, "десяток": 10, "десятка": 10,
+    "полсотни": 50, "sotnia": 100, "stovka": 100,
+}  # fmt: skip
+NUMBER_WORDS.update(APPROXIMATE_NUMBER_WORDS)
+# Words that are a number only when a counted thing follows ("neuf": new, "sept" in dates).
+AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "sept", "sei", "elf", "acht", "sto", "dva", "cent", "mil", "otto",
+                                    "tres", "once", "dos", "cento", "mille", "tien", "sete", "nove",
+                                    "seis"})  # fmt: skip
+# Vague counts: (low, high) of what the words allow.
+VAGUE: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(["dozens", "dozens of", "several dozen", "a few dozen", "des dizaines", "des dizaines de",
+                     "plusieurs dizaines", "quelques dizaines", "dutzende", "mehrere dutzend", "decenas",
+                     "decenas de", "decine", "decine di", "dezenas", "dezenas de", "десятки", "несколько десятков",
+                     "десятков", "кілька десятків", "dziesiątki", "kilkadziesiąt", "desítky", "několik desítek",
+                     "tientallen", "عشرات"], (24.0, 99.0)),
+    **dict.fromkeys(["hundreds", "hundreds of", "several hundred", "a few hundred", "des centaines",
+                     "plusieurs centaines", "hunderte", "mehrere hundert", "cientos", "centenares", "centinaia",
+                     "centenas", "сотни", "несколько сотен", "сотні", "кілька сотень", "setki", "kilkaset",
+                     "stovky", "honderden", "مئات"], (200.0, 999.0)),
+    **dict.fromkeys(["thousands", "thousands of", "several thousand", "a few thousand", "des milliers",
+                     "plusieurs milliers", "tausende", "mehrere tausend", "miles", "migliaia", "milhares",
+                     "тысячи", "несколько тысяч", "тисячі", "кілька тисяч", "tysiące", "kilka tysięcy",
+                     "tisíce", "duizenden", "آلاف"], (2000.0, 9999.0)),
+    **dict.fromkeys(["tens of thousands", "des dizaines de milliers", "zehntausende", "decenas de miles",
+                     "decine di migliaia", "dezenas de milhares", "десятки тысяч", "десятки тисяч",
+                     "dziesiątki tysięcy", "desítky tisíc", "عشرات الآلاف"], (20000.0, 99999.0)),
+}  # fmt: skip
+SCALES: dict[str, float] = {
+    **dict.fromkeys(["thousand", "thousands", "mille", "tausend", "mil", "mila", "тыс", "тыс.", "тысяч", "тысячи",
+                     "тысяча", "тис", "тис.", "тисяч", "тисячі", "tys", "tys.", "tysięcy", "tysiące", "tis",
+                     "tis.", "tisíc", "duizend", "k", "ألف", "آلاف"], 1e3),
+    **dict.fromkeys(["million", "millions", "mn", "m", "mio", "mio.", "millionen", "millón", "millones",
+                     "milione", "milioni", "milhão", "milhões", "млн", "млн.", "миллион", "миллиона",
+                     "миллионов", "мільйон", "мільйона", "мільйонів", "mln", "mln.", "milion", "miliony",
+                     "milionów", "milionů", "miljoen", "مليون", "ملايين"], 1e6),
+    **dict.fromkeys(["billion", "billions", "bn", "milliard", "milliards", "mrd", "mrd.", "milliarde",
+                     "milliarden", "mil millones", "miliardo", "miliardi", "bilhão", "bilhões", "млрд",
+                     "млрд.", "миллиард", "миллиарда", "миллиардов", "мільярд", "мільярдів", "mld", "mld.",
+                     "miliard", "miliardy", "miliardów", "miljard", "مليار"], 1e9),
+}  # fmt: skip
+PERCENT = ("%", "percent", "per cent", "pour cent", "prozent", "por ciento", "per cento", "por cento",
+           "procent", "procenta", "процент", "процента", "процентов", "відсоток", "відсотки", "відсотків",
+           "في المائة", "بالمئة")  # fmt: skip
+CURRENCY: dict[str, str] = {
+    "$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₽": "rub", "₴": "uah", "dollar": "usd",
+    "dollars": "usd", "dólares": "usd", "dollari": "usd", "долларов": "usd", "доллара": "usd",
+    "доларів": "usd", "dolarów": "usd", "dolarů": "usd", "euro": "eur", "euros": "eur", "евро": "eur",
+    "євро": "eur", "pound": "gbp", "pounds": "gbp", "rouble": "rub", "roubles": "rub", "ruble": "rub",
+    "rubles": "rub", "рублей": "rub", "рубля": "rub", "рубль": "rub", "гривень": "uah", "гривні": "uah",
+    "hryvnias": "uah", "złotych": "pln", "zł": "pln", "korun": "czk", "kč": "czk", "usd": "usd", "eur": "eur",
+    "gbp": "gbp", "rub": "rub",
+}  # fmt: skip
+# A number after these words is an identifier, not a quantity: "route 7", "flight 17", "No. 5".
+IDENTIFIER_WORDS = frozenset(_words(
+    """route road highway flight line number no no. nr nr. n° № # article art art. paragraph section
+    chapter page p. pp. vol resolution bus platform room gate terminal km-marker level grade class
+    category size sizes code zip tel tel. phone fax ext channel channel- autoroute vol ligne numéro
+    page chapitre straße linie nummer seite ruta vuelo línea página número strada volo linea pagina
+    numero рейс трасса номер статья статьи страница маршрут линия автобус lot trasa numer strona
+    artykuł linka číslo strana článek"""
+))  # fmt: skip
+
+# Counted things: key -> words (lemmas and common forms) in every language.
+COUNTED: dict[str, str] = {
+    "person": """people person persons individual individuals personne personnes gens individu mensch menschen
+        person personen leute persona personas gente pessoa pessoas persone individui человек люди людей
+        людина людей особа осіб osoba osób ludzie człowiek ludzi člověk lidé lidí osob mensen personen
+        شخص أشخاص شخصا""",
+    "militant": """militant militants terrorist terrorists fighter fighters insurgent insurgents jihadist
+        jihadists rebel rebels gunman gunmen extremist extremists islamist islamists combatant combatants
+        terroriste terroristes combattant combattants djihadiste djihadistes jihadiste jihadistes insurgé
+        insurgés rebelle rebelles islamiste islamistes extrémiste extrémistes kämpfer terrorist terroristen
+        extremist extremisten dschihadist dschihadisten rebell rebellen islamist islamisten aufständische
+        militante militantes terrorista terroristas combatiente combatientes yihadista yihadistas
+        insurgente insurgentes rebelde rebeldes miliziano miliziani terroristi combattente combattenti
+        jihadisti ribelle ribelli insorto insorti combatente combatentes боевик боевики террорист
+        террористы джихадист экстремист исламист повстанец игиловец бойовик бойовики терорист терористи
+        bojownik bojownicy terrorysta terroryści dżihadysta rebeliant bojovník bojovníci terorista teroristé
+        džihádista povstalec strijder strijders مسلح مسلحين إرهابي إرهابيين مقاتل مقاتلين""",
+    "soldier": """soldier soldiers troop troops serviceman servicemen marine marines trooper soldat soldats
+        militaire militaires soldaten soldado soldados militar militares soldato soldati militare militari
+        солдат солдаты военный военные военнослужащий военнослужащих боец бойцы військовий військові
+        солдат żołnierz żołnierze voják vojáci جندي جنود""",
+    "civilian": """civilian civilians civil civils zivilist zivilisten civiles civile civili мирный
+        мирных мирные цивільний цивільних cywil cywile cywilów civilista civilisté burger burgers مدني
+        مدنيين""",
+    "child": """child children kid kids minor minors enfant enfants mineur mineurs kind kinder niño niños
+        menor menores bambino bambini criança crianças ребёнок ребенок дети детей дитина діти дітей dziecko
+        dzieci dítě děti kinderen طفل أطفال""",
+    "woman": "woman women femme femmes frau frauen mujer mujeres donna donne mulher mulheres женщина женщин "
+    "жінка жінок kobieta kobiet žena žen vrouw vrouwen امرأة نساء",
+    "police": """police policeman policemen police officer officers policier policiers gendarme gendarmes
+        polizist polizisten policía policías policías poliziotto poliziotti agente agenti policial policiais
+        полицейский полицейских полицейские поліцейський поліцейських policjant policjanci policista
+        policisté agent agenten شرطي""",
+    "resident": """resident residents inhabitant inhabitants habitant habitants einwohner bewohner habitante
+        habitantes abitante abitanti morador moradores житель жителей жители мешканець мешканців
+        mieszkaniec mieszkańców obyvatel obyvatelé obyvatel inwoner inwoners ساكن""",
+    "refugee": """refugee refugees migrant migrants asylum seeker réfugié réfugiés migrant migrants
+        flüchtling flüchtlinge migrant refugiado refugiados migrante migrantes rifugiato rifugiati
+        беженец беженцев беженцы мигрант біженець біженців uchodźca uchodźców migrant uprchlík uprchlíků
+        vluchteling vluchtelingen لاجئ لاجئين""",
+    "prisoner": """prisoner prisoners hostage hostages detainee detainees captive captives prisonnier
+        prisonniers otage otages gefangene geisel geiseln preso presos rehén rehenes prigioniero prigionieri
+        ostaggio ostaggi refém reféns пленный пленных заложник заложников полонений полонених заручник
+        jeniec jeńców zakładnik zakładników zajatec rukojmí gijzelaar""",
+    "patient": "patient patients malade malades patienten paciente pacientes paziente pazienti пациент "
+    "пациентов пацієнт pacjent pacjentów pacient pacientů",
+    "case": "case cases cas fall fälle caso casos casi случай случаев випадок випадків przypadek przypadków "
+    "případ případů",
+    "vehicle": """vehicle vehicles car cars truck trucks pickup pickups pick-up pick-ups tank tanks jeep jeeps
+        armoured vehicles véhicule véhicules voiture voitures camion camions pick-up char chars fahrzeug
+        fahrzeuge auto autos lastwagen panzer vehículo vehículos coche coches camión camiones tanque tanques
+        veicolo veicoli auto camion carri armati veículo veículos carro carros caminhão машина машин машины
+        автомобиль автомобилей грузовик грузовиков пикап пикапов танк танков техника техники бронетехника
+        автомобіль автомобілів танк pojazd pojazdów samochód samochodów czołg czołgów vozidlo vozidel auto
+        tank tanků voertuig voertuigen سيارة سيارات دبابة""",
+    "aircraft": """aircraft plane planes helicopter helicopters drone drones jet jets avion avions hélicoptère
+        hélicoptères flugzeug flugzeuge hubschrauber drohne drohnen avión aviones helicóptero aereo aerei
+        elicottero самолёт самолет самолетов вертолёт вертолет вертолетов беспилотник беспилотников дрон
+        дронов літак літаків гелікоптер безпілотник samolot samolotów śmigłowiec dron drony letadlo letadel
+        vrtulník dron طائرة""",
+    "weapon": """weapon weapons gun guns mortar mortars rocket rockets missile missiles shell shells arme armes
+        mortier mortiers roquette roquettes missile missiles obus waffe waffen mörser rakete raketen arma armas
+        mortero cohete cohetes misil misiles arma armi mortaio razzo razzi missili оружие миномёт миномет
+        минометов ракета ракет снаряд снарядов зброя міномет ракета ракет broń moździerz rakieta rakiet
+        zbraň minomet raketa raket صاروخ صواريخ""",
+    "house": """house houses home homes building buildings dwelling dwellings maison maisons bâtiment bâtiments
+        logement logements habitation habitations haus häuser gebäude wohnung wohnungen casa casas edificio
+        edificios vivienda viviendas case edifici abitazioni prédio prédios дом дома домов здание зданий
+        жилой будинок будинків будівля будівель dom domy domów budynek budynków dům domy domů budova budov
+        huis huizen gebouw gebouwen منزل منازل مبنى""",
+    "settlement": """village villages town towns settlement settlements locality localities village
+        localité localités dorf dörfer ortschaft ortschaften pueblo pueblos aldea localidad villaggio
+        villaggi paese paesi aldeia aldeias село сел сёл населённый населенный пункт пунктов деревня
+        деревень село сіл населений wieś wsi miejscowość miejscowości obec obcí vesnice dorp dorpen قرية قرى""",
+    "vote": "vote votes voix stimme stimmen voto votos voti голос голосов голоси głos głosów hlas hlasů stem "
+    "stemmen صوت أصوات",
+    "seat": "seat seats siège sièges sitz sitze mandat mandate escaño escaños seggio seggi assento assentos "
+    "место мест мандат мандатов місце місць mandat mandatów miejsce miejsc mandát mandátů křeslo "
+    "zetel zetels مقعد مقاعد",
+    "job": "job jobs emploi emplois poste postes arbeitsplatz arbeitsplätze stelle stellen empleo empleos "
+    "posto posti emprego empregos рабочее мест робочих miejsc pracovních baan banen وظيفة وظائف",
+    "worker": "worker workers employee employees staff travailleur travailleurs salarié salariés employé "
+    "employés arbeiter mitarbeiter beschäftigte trabajador trabajadores empleado empleados "
+    "lavoratore lavoratori dipendente dipendenti trabalhador trabalhadores funcionário "
+    "funcionários рабочий рабочих сотрудник сотрудников работник работников працівник "
+    "працівників pracownik pracowników zaměstnanec zaměstnanců werknemer werknemers عامل عمال",
+    "student": "student students pupil pupils élève élèves étudiant étudiants schüler studenten estudiante "
+    "estudiantes alumno alumnos studente studenti aluno alunos студент студентов школьник "
+    "школьников учень учнів uczeń uczniów studentów žák žáků studentů leerling leerlingen طالب طلاب",
+    "kilometre": "km kilometre kilometres kilometer kilometers kilomètre kilomètres kilómetro kilómetros "
+    "chilometro chilometri quilómetro quilômetros километр километров км кілометр кілометрів "
+    "kilometr kilometrów kilometrů كيلومتر",
+    "tonne": "tonne tonnes ton tons t tonnen tonelada toneladas tonnellata tonnellate тонна тонн тонни тонн "
+    "tona ton tun طن",
+    "dose": "dose doses vaccine vaccines vaccin vaccins impfdosis impfdosen dosis vacuna vacunas dosi vaccino "
+    "vaccini vacina vacinas доза доз вакцина вакцин szczepionka szczepionek očkování",
+    "bed": "bed beds lit lits bett betten cama camas letto letti койка коек ліжко ліжок łóżko łóżek lůžko lůžek",
+    "year": "year years an ans année années jahr jahre jahren año años anno anni ano anos год года лет рік "
+    "роки років rok lata lat rok roky let jaar سنة سنوات عاما",
+    "month": "month months mois monat monate monaten mes meses mese mesi mês месяц месяца месяцев місяць "
+    "місяців miesiąc miesięcy měsíc měsíců maand maanden شهر أشهر",
+    "day": "day days jour jours tag tage tagen día días giorno giorni dia dias день дня дней суток день днів "
+    "доби dzień dni den dnů dní dag dagen يوم أيام",
+    "hour": "hour hours heure heures stunde stunden hora horas ora ore час часа часов година годин godzina "
+    "godzin hodina hodin uur uren ساعة ساعات",
+}
+# Nouns that carry both the counted thing and what happened to it: "50 dead", "50 blessés".
+OUTCOME_NOUNS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(_words(
+        """dead death deaths fatality fatalities killed morts mort tués décès victimes tote toten
+        todesopfer muertos muerto fallecidos víctimas mortales morti morto vittime mortos óbitos
+        погибших погибшие погибли погибло погиб погибших убитых убитые жертв жертвы загиблих загиблі
+        загинули zabitych zabici ofiar zmarłych ofiary mrtvých mrtví obětí doden قتيلا قتلى قتيل
+        وفاة وفيات"""
+    ),
+                    ("person", "killed")),
+    **dict.fromkeys(_words(
+        """wounded injured hurt casualties blessés blessé verletzte verletzten verwundete heridos
+        herido feriti ferito feridos раненых раненые раненых пострадавших пострадавшие поранених
+        поранені rannych ranni zraněných zranění gewonden جريحا جرحى مصابا مصابين"""
+    ), ("person", "wounded")),
+    **dict.fromkeys(_words(
+        """displaced déplacés vertriebene desplazados sfollati deslocados переселенцев переселенців
+        przesiedlonych vysídlených نازح نازحين"""
+    ), ("person", "displaced")),
+    **dict.fromkeys(_words(
+        """missing disparus vermisste desaparecidos dispersi desaparecidos пропавших пропавшие зниклих
+        zaginionych pohřešovaných vermisten مفقود مفقودين"""
+    ), ("person", "missing")),
+    **dict.fromkeys(_words(
+        """arrested detained arrestations interpellés festgenommene detenidos arrestati presos
+        задержанных задержаны арестованных затриманих zatrzymanych zadržených"""
+    ), ("person", "arrested")),
+    **dict.fromkeys(_words(
+        """infected infections contaminations infizierte contagiados contagiati infectados заражённых
+        зараженных инфицированных заражених zakażonych nakažených"""
+    ), ("person", "infected")),
+}  # fmt: skip
+# Nouns before the number that say what it counts: "the death toll rose to 50", "число погибших — 50".
+TOLL_NOUNS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(_words(
+        """toll bilan opferzahl balance cifra bilancio balanço число количество кількість bilans liczba
+        počet"""
+    ), ("person", "killed")),
+}  # fmt: skip
+
+# What happened: key -> lemmas and forms in every language.
+ACTIONS: dict[str, str] = {
+    "killed": """kill killed killing kills die died dying perish perished slay slain eliminate eliminated
+        liquidate liquidated neutralize neutralized neutralise neutralised murder murdered execute executed
+        tuer tué tués tuée tuées mourir mort morts périr péri éliminer éliminé éliminés abattre abattu abattus
+        neutraliser neutralisé neutralisés töten getötet sterben starben gestorben umkommen umgekommen
+        eliminieren eliminiert erschießen erschossen matar matado matados morir murieron muertos fallecer
+        fallecieron abatir abatido abatidos eliminar eliminados uccidere ucciso uccisi uccise
+        morire morto morti morta morte
+        perire eliminare eliminati abbattere abbattuti morrer morreram mataram matou mortos abatidos
+        убить убиты убито убили погибнуть погибли погибло погиб уничтожить уничтожены уничтожено уничтожили
+        ликвидировать ликвидированы ликвидировано ликвидировали скончаться скончались нейтрализовать
+        вбити вбито вбили загинути загинули знищити знищено знищили ліквідувати ліквідовано zabić zabito
+        zabici zginąć zginęło zginęli zlikwidować zlikwidowano zabít zabito zabiti zemřít zemřelo zahynout
+        zahynulo zahynuli doden gedood omkomen قتل مقتل لقي حتفه""",
+    "wounded": """wound wounded injure injured hurt blesser blessé blessés blessée verletzen verletzt verwunden
+        verwundet herir herido heridos herida heridas ferire ferito feriti ferir ferido feridos ранить ранены
+        ранено ранили пострадать пострадали поранити поранено поранені ranić ranny ranni raniono zranit
+        zraněn zraněno zraněni verwonden gewond أصيب إصابة""",
+    "destroyed": """destroy destroyed demolish demolished raze razed wreck collapse collapsed
+        détruire détruit détruits détruites
+        zerstören zerstört vernichten vernichtet destruir destruido destruidos distruggere distrutto distrutti
+        destruir destruído уничтожить уничтожены уничтожено уничтожили разрушить разрушены разрушено знищити
+        знищено зруйновано zniszczyć zniszczono zniszczone zničit zničeno zničeny vernietigen verwoest دمر
+        تدمير""",
+    "damaged": "damage damaged endommager endommagé endommagés beschädigen beschädigt dañar dañado dañados "
+    "danneggiare danneggiato danneggiati danificar danificado повредить повреждены повреждено "
+    "пошкодити пошкоджено uszkodzić uszkodzono poškodit poškozeno beschadigd تضرر",
+    "surrounded": "surround surrounded encircle encircled trap trapped besiege besieged blockade blocked "
+    "encercler encerclé encerclés cerner cerné umzingeln umzingelt einkesseln eingekesselt "
+    "rodear rodeado rodeados cercar cercado circondare circondato accerchiare accerchiati "
+    "окружить окружены окружено блокировать блокированы оточити оточено otoczyć otoczono "
+    "obklíčit obklíčeno omsingeld محاصر",
+    "fled": "flee fled escape escaped displace displaced fuir fui fuient fliehen geflohen flüchten geflüchtet "
+    "huir huyeron escapar fuggire fuggiti fugir fugiram бежать бежали сбежать сбежали бежавшие "
+    "втекти втекли uciec uciekli uprchnout uprchli vluchten gevlucht فر فروا",
+    "arrested": "arrest arrested detain detained apprehend apprehended arrêter arrêté arrêtés interpeller "
+    "interpellé interpellés festnehmen festgenommen verhaften verhaftet detener detenido detenidos "
+    "arrestar arrestado arrestare arrestato arrestati fermare fermati prender presos deter detidos "
+    "задержать задержаны задержано задержали арестовать арестованы затримати затримано затримали "
+    "zatrzymać zatrzymano aresztować zadržet zadrženo zatknout zatčeno arresteren gearresteerd "
+    "اعتقل اعتقال",
+    "evacuated": "evacuate evacuated évacuer évacué évacués evakuieren evakuiert evacuar evacuado evacuados "
+    "evacuare evacuato evacuati эвакуировать эвакуированы эвакуировано эвакуировали евакуювати "
+    "евакуйовано ewakuować ewakuowano evakuovat evakuováno evacueren geëvacueerd إجلاء",
+    "captured": "capture captured seize seized take taken prisoner capturer capturé capturés saisir saisi "
+    "gefangen erbeuten erbeutet capturar capturado catturare catturato catturati захватить "
+    "захвачены захвачено захватили взять пленить полонити захопити захоплено pojmać schwytać "
+    "zajmout zajato gevangen أسر",
+    "rescued": "rescue rescued save saved secourir secouru sauver sauvé sauvés retten gerettet rescatar rescatado "
+    "salvar salvado salvare salvato salvati resgatar resgatado спасти спасены спасено спасли "
+    "врятувати врятовано uratować uratowano zachránit zachráněno gered redden أنقذ",
+    "released": "release released free freed libérer libéré libérés freilassen freigelassen liberar liberado "
+    "liberados liberare liberato liberati libertar освободить освобождены освобождено звільнити "
+    "звільнено uwolnić uwolniono propustit propuštěno vrijgelaten أفرج",
+    "missing": "missing disparaître disparu disparus vermisst desaparecer desaparecido dispersi пропасть пропали "
+    "зникнути зникли zaginąć zaginęli pohřešovat pohřešováno vermist مفقود",
+    "infected": "infect infected contract tested positive infecter infecté contaminé infizieren infiziert "
+    "infectar infectado contagiare contagiato заразиться заразились заражены інфікувати "
+    "заразилися zakazić zakażono nakazit nakaženo besmet أصيب",
+    "deployed": "deploy deployed send sent déployer déployé envoyer envoyé entsenden entsandt stationieren "
+    "desplegar desplegado enviar inviare inviato schierare развернуть направить направлены "
+    "перебросить розгорнути направити wysłać rozmieścić vyslat nasadit ingezet نشر",
+    "elected": "elect elected win won élire élu élus gagner remporter wählen gewählt gewinnen elegir elegido "
+    "ganar eleggere eletto vincere eleger избрать избраны получить набрать обрати отримати wybrać "
+    "zdobyć zvolit získat gekozen انتخب",
+    "affected": "affect affected toucher touché touchés betroffen afectar afectado colpire colpito colpiti "
+    "afetar afetado пострадать затронуть постраждати dotknąć poszkodowanych zasáhnout getroffen",
+    "hospitalised": "hospitalise hospitalised hospitalize hospitalized hospitaliser hospitalisé hospitalisés "
+    "krankenhaus hospitalizar hospitalizado ricoverare ricoverato ricoverati госпитализировать "
+    "госпитализированы госпіталізувати hospitalizować hospitalizovat opgenomen",
+}
+# Actions that mean "killed" when what they count is people: "destroyed 50 terrorists".
+KILLING_ACTIONS = frozenset({"destroyed"})
+THINGS = frozenset({"vehicle", "aircraft", "weapon", "house", "settlement"})
+PEOPLE = frozenset({"person", "militant", "soldier", "civilian", "child", "woman", "police", "resident",
+                    "refugee", "prisoner", "patient", "worker", "student"})  # fmt: skip
+# Cues that a figure is a running toll being raised: an update, not a contradiction.
+UPDATE_PHRASES = (
+    "rose to",
+    "risen to",
+    "rises to",
+    "rising to",
+    "climbed to",
+    "climbs to",
+    "increased to",
+    "jumped to",
+    "has reached",
+    "now stands at",
+    "has risen",
+    "toll rises",
+    "updated",
+    "revised",
+    "latest toll",
+    "new toll",
+    "s'élève désormais",
+    "est passé à",
+    "passe à",
+    "s'alourdit",
+    "s’alourdit",
+    "grimpe à",
+    "nouveau bilan",
+    "stieg auf",
+    "gestiegen",
+    "steigt auf",
+    "erhöhte sich auf",
+    "aumentó a",
+    "asciende a",
+    "ascendió a",
+    "subió a",
+    "nuevo balance",
+    "salito a",
+    "è salito",
+    "aumentato a",
+    "nuovo bilancio",
+    "subiu para",
+    "aumentou para",
+    "выросло до",
+    "возросло до",
+    "увеличилось до",
+    "достигло",
+    "выросло",
+    "возросло",
+    "зросла до",
+    "зросло до",
+    "збільшилася до",
+    "wzrosła do",
+    "wzrósł do",
+    "stoupl na",
+    "stoupla na",
+    "vzrostl na",
+    "vzrostla na",
+    "gestegen tot",
+    "ارتفع",
+)

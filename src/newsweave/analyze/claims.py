@@ -1,0 +1,519 @@
+"""Numeric claims: how many of what, doing or undergoing what, when — read out of an article's text.
+
+"more than 50 terrorists were destroyed" becomes ``Claim(low=50, high=50, qualifier=MORE_THAN,
+counted="militant", action="killed")``. Numbers are read as digits in any script's usual
+groupings ("1,500", "1 500", "1.500", "3,5 млн"), as number words in eleven languages
+("fifty", "cinquante", "пятидесяти", "a dozen") and as vague counts ("dozens of", "des
+centaines", "тысячи", kept as the interval the words allow, hedged ``AROUND``). Each number gets
+its hedge ("more than", "около", "pas moins de", "50 or more"), a range ("150-200", "between 15
+and 20", "от 150 до 200"), what it counts (the nearest counted noun after it, by lexicon and
+simplemma lemma; an unknown noun keeps its lemma as the key) and what happened (the nearest
+action word in the sentence). Percentages count "percent"; money counts its currency code.
+
+Left out as not claims: years standing alone, dates and times (found by ``analyze.times``),
+clock times, scores ("2:1"), phone numbers, identifiers ("route 7", "M20", "flight 17"),
+ordinals ("3rd", "1er", "3-й"), compound adjectives ("25-year-old"), and the bare word "one".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import lru_cache
+
+import simplemma
+
+from newsweave.analyze import claim_lexicon as lex
+from newsweave.analyze.sentences import sentence_spans
+from newsweave.analyze.times import sentence_index, time_expressions
+from newsweave.records import Claim, Qualifier, TimeExpression, TimePrecision
+
+
+def _words(text: str) -> list[str]:
+    """The words of a space-separated list (easier to read and extend than a list literal)."""
+    return text.split()
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (a leftmost match takes the first that fits)."""
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+_DIGITS = r"\d{1,3}(?:(?:,|\.|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_WORD_NUMBER = rf"(?:{_alternation(lex.NUMBER_WORDS)})"
+_WORD_RUN = rf"{_WORD_NUMBER}(?:(?:[\s-]+(?:and\s+|et\s+|y\s+|e\s+|und\s+|i\s+)?|-?und-?){_WORD_NUMBER})*"
+_CORE = re.compile(
+    rf"(?<![\w.,])(?P<vague>{_alternation(lex.VAGUE)})(?![\w])"
+    rf"|(?<![\w.,\d])(?P<digits>{_DIGITS})"
+    rf"|(?<![\w-])(?P<words>{_WORD_RUN})(?![\w])",
+    re.I,
+)
+_WORD = re.compile(r"\w+")
+_CORE_TRIGGERS = frozenset(
+    {_WORD.findall(w.casefold())[0] for w in [*lex.NUMBER_WORDS, *lex.VAGUE] if _WORD.findall(w)}
+)
+_SCALE = re.compile(rf"\s?(?P<scale>{_alternation(lex.SCALES)})(?![\w])", re.I)
+_RANGE = re.compile(rf"\s*(?:[-–—]|to|à|bis|a|до|do|y|and|et|und|i|e|і|та|tot|en)\s*(?P<n2>{_DIGITS}|{_WORD_RUN})"
+                    rf"(?![\w])", re.I)  # fmt: skip
+_LOOSE_JOINERS = {"a", "до", "do", "y", "and", "et", "und", "i", "e", "і", "та", "tot", "en"}  # need an opener
+_OPENER = re.compile(rf"(?:^|[^\w])(?P<opener>{_alternation(lex.RANGE_OPENERS)})\s+$", re.I)
+_POST = re.compile(rf"\s*(?P<post>{_alternation(lex.POST_QUALIFIERS)})(?![\w])", re.I)
+_PERCENT = re.compile(rf"\s?(?P<unit>{_alternation(lex.PERCENT)})(?![\w])", re.I)
+_CURRENCY_AFTER = re.compile(rf"\s?(?P<cur>{_alternation(k for k in lex.CURRENCY if k[0].isalpha())})(?![\w])", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|[$€£¥₽₴])\s?$")
+_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+_STOP = frozenset(_words(
+    """of the a an de d' d’ des du la le les l' l’ der die das den dem des von del della degli dei di
+    los las el il lo gli entre them eux них них и в из на у of other more additional further new
+    armed local foreign heavily autres plus nouveaux weitere andere otros más altri altre outros más
+    других ещё еще других"""
+))  # fmt: skip
+_PHONE = re.compile(r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])")
+# Words that end a number's phrase ("300 hectares and 12 houses"); one-letter ones only in their
+# language ("i" is "and" in Polish, "the" in Italian).
+_CONJUNCTIONS = {
+    "en": "and or", "fr": "et ou", "de": "und oder", "es": "y o e u", "it": "e ed o", "pt": "e ou", "nl": "en of",
+    "ru": "и или", "uk": "і та або", "pl": "i lub oraz", "cs": "a nebo",
+}  # fmt: skip
+_ANY_CONJUNCTION = frozenset(_words("and or et ou und oder и или або lub oraz nebo"))
+_AUXILIARIES = frozenset(
+    _words("""were was are is been be have has had will would could may might ont a été sont
+    était étaient furent sera wurden wurde sind waren haben hat fueron fue son han sido sono furono stati hanno
+    foram são foi были был была было будут є були було були zostało zostali zostały byli było są bylo byli jsou
+    worden werden zijn waren""")
+)
+_UPDATE_BEFORE = re.compile(rf"(?:{_alternation(lex.UPDATE_PHRASES)})\s*$", re.I)
+_AMBIGUOUS_UP_TO = {"до", "do", "tot", "até", "hasta", "fino a", "až"}  # "rose to 50" in Slavic and Romance
+_WORD_INDEX: dict[str, tuple[str, str | None]] = {}
+for _key, _names in lex.COUNTED.items():
+    for _w in _names.split():
+        _WORD_INDEX.setdefault(_w.casefold(), (_key, None))
+for _w, (_key, _action) in lex.OUTCOME_NOUNS.items():
+    _WORD_INDEX[_w.casefold()] = (_key, _action)
+for _w, _code in lex.CURRENCY.items():
+    if _w[0].isalpha():
+        _WORD_INDEX[_w.casefold()] = (_code, None)
+_ACTION_INDEX: dict[str, str] = {w.casefold(): key for key, words in lex.ACTIONS.items() for w in words.split()}
+for _w, (_key, _action) in lex.OUTCOME_NOUNS.items():
+    _ACTION_INDEX.setdefault(_w.casefold(), _action)
+_LEMMA_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs"})
+_COUNTED_WINDOW = 4  # tokens after a number in which to look for what it counts
+_ACTION_REACH = 120  # characters from a number within which an action word is its action
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedClaim:
+    """A claim with the words that state its figure ("more than 50"), for display beside the claim."""
+
+    claim: Claim
+    figure: str
+
+
+def numeric_claims(text: str, language: str | None, anchor: datetime | None = None) -> list[Claim]:
+    """Numeric claims in ``text``, in order.
+
+    Args:
+        text: the article's text (offsets and sentence indexes are into it, numbered as
+            ``split_sentences`` numbers them).
+        language: ISO 639-1 code, used to lemmatise; None reads words as written.
+        anchor: the publication date, to date claims whose sentence says "yesterday".
+
+    Example:
+        >>> [(c.text, c.low, c.qualifier.value, c.counted, c.action)
+        ...  for c in numeric_claims("Troops destroyed more than 50 terrorists and 12 pickups.", "en")]
+        [('more than 50 terrorists', 50.0, 'more_than', 'militant', 'killed'),
+         ('12 pickups', 12.0, 'exact', 'vehicle', 'destroyed')]
+        >>> [(c.low, c.high, c.counted, c.action) for c in numeric_claims("Около 50 боевиков были убиты.", "ru")]
+        [(50.0, 50.0, 'militant', 'killed')]
+    """
+    return [p.claim for p in parse_claims(text, language, anchor)]
+
+
+def parse_claims(text: str, language: str | None, anchor: datetime | None = None) -> tuple[ParsedClaim, ...]:
+    """Like ``numeric_claims``, with each claim's figure words kept."""
+    return _parse(text, language, anchor)
+
+
+@lru_cache(maxsize=4096)  # the same sentence is read for every pair it is in
+def _parse(text: str, language: str | None, anchor: datetime | None) -> tuple[ParsedClaim, ...]:
+    times = time_expressions(text, language, anchor)
+    spans = sentence_spans(text) or [(0, len(text))]
+    reader = _SentenceReader(text, language)
+    blocked = [(t.start, t.end) for t in times] + [m.span() for m in _PHONE.finditer(text)]
+    found: list[ParsedClaim] = []
+    position = 0
+    for m in _cores(text):
+        if m.start() < position or _inside(m.start(), m.end(), blocked):
+            continue
+        position = m.end()
+        parsed = _claim_at(text, m, spans, times, reader)
+        if parsed is not None:
+            found.append(parsed)
+            position = max(position, parsed.claim.end)
+    return tuple(_elliptical(found))
+
+
+def _cores(text: str) -> list[re.Match[str]]:
+    """Numbers, number words and vague counts, tried only at words that can start one: the big
+    alternation tried at every character costs ten times more."""
+    out = []
+    done = 0
+    for token in _WORD.finditer(text):
+        start = token.start()
+        if start < done or not (token.group(0)[0].isdigit() or token.group(0).casefold() in _CORE_TRIGGERS):
+            continue
+        m = _CORE.match(text, start)
+        if m is not None:
+            out.append(m)
+            done = m.end()
+    return out
+
+
+def _elliptical(found: list[ParsedClaim]) -> list[ParsedClaim]:
+    """ "1,500 people were killed and more than 5,000 were injured": the second counts people too."""
+    out: list[ParsedClaim] = []
+    for parsed in found:
+        claim = parsed.claim
+        before = out[-1].claim if out else None
+        if (
+            before is not None
+            and claim.counted is None
+            and claim.action is not None
+            and before.sentence_index == claim.sentence_index
+            and before.counted in lex.PEOPLE
+        ):
+            parsed = ParsedClaim(replace(claim, counted=before.counted), parsed.figure)
+        out.append(parsed)
+    return out
+
+
+def _inside(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
+    return any(b_start < end and start < b_end for b_start, b_end in blocked)
+
+
+@dataclass(slots=True)
+class _Figure:
+    start: int
+    end: int
+    low: float
+    high: float
+    qualifier: Qualifier
+    unit: str | None = None  # "percent" or a currency code
+    vague: bool = False
+    core_start: int = -1  # where the number itself starts, before any opener or currency sign
+
+    def __post_init__(self) -> None:
+        if self.core_start < 0:
+            self.core_start = self.start
+
+
+def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
+              times: list[TimeExpression], reader: _SentenceReader) -> ParsedClaim | None:  # fmt: skip
+    figure = _figure(text, m)
+    if figure is None:
+        return None
+    index = sentence_index(spans, figure.start)
+    s_start, s_end = spans[index]
+    counted, action, counted_end, known = reader.counted(figure.end, s_end)
+    if figure.unit is not None:
+        counted, known = figure.unit, True
+    if not _is_quantity(text, m, figure, known):
+        return None
+    if counted_end and figure.qualifier is Qualifier.EXACT and (post := _POST.match(text, counted_end)):
+        figure.qualifier = lex.POST_QUALIFIERS[" ".join(post.group("post").casefold().split())]
+        counted_end = post.end()  # "12 protesters or more"
+    if counted is None and (toll := reader.toll(figure.start, s_start)) is not None:
+        counted, action = toll  # "the death toll rose to 5,100"
+    if action is None:
+        action = reader.action(figure.start, figure.end, s_start, s_end)
+    if action in lex.KILLING_ACTIONS and counted in lex.PEOPLE:
+        action = "killed"  # "destroyed 50 terrorists"
+    elif action == "killed" and counted in lex.THINGS:
+        action = "destroyed"  # "éliminé plus d'une douzaine de pick-up"
+    end = max(figure.end, counted_end or 0)
+    claim = Claim(
+        start=figure.start, end=end, text=text[figure.start : end], low=figure.low, high=figure.high,
+        qualifier=figure.qualifier, sentence=text[s_start:s_end], sentence_index=index, counted=counted,
+        action=action, time=_sentence_time(times, s_start, s_end),
+    )  # fmt: skip
+    return ParsedClaim(claim, " ".join(text[figure.start : figure.end].split()))
+
+
+def _figure(text: str, m: re.Match[str]) -> _Figure | None:
+    """The number phrase at a core match: value or range, scale, unit and hedge."""
+    start, end = m.start(), m.end()
+    vague = m.group("vague")
+    if vague:
+        low, high = lex.VAGUE[" ".join(vague.casefold().split())]
+        figure = _Figure(start, end, low, high, Qualifier.AROUND, vague=True)
+    else:
+        value = _value(m.group(0))
+        if value is None:
+            return None
+        low = high = value
+        if scale := _SCALE.match(text, end):
+            factor = lex.SCALES[scale.group("scale").casefold()]
+            low, high, end = low * factor, high * factor, scale.end()
+        words = (m.group("words") or "").casefold().split()
+        qualifier = Qualifier.AROUND if words and words[-1] in lex.APPROXIMATE_NUMBER_WORDS else Qualifier.EXACT
+        if (rng := _RANGE.match(text, end)) and (second := _value(rng.group("n2"))) is not None:
+            joiner = rng.group(0).strip().split()[0].casefold() if rng.group(0).strip()[0].isalpha() else "-"
+            opener = _OPENER.search(text[max(0, start - 12) : start])
+            if joiner not in _LOOSE_JOINERS or opener:
+                after = text[rng.end() : rng.end() + 2]
+                if after[:1] in ("-", "/") and after[1:2].isdigit():
+                    return None  # "123-45-67": a phone number or a code
+                factor2 = 1.0
+                if scale2 := _SCALE.match(text, rng.end()):
+                    factor2 = lex.SCALES[scale2.group("scale").casefold()]
+                    if scale is None:  # "3 to 5 million": the scale applies to both
+                        low *= factor2
+                    end = scale2.end()
+                else:
+                    end = rng.end()
+                    factor2 = lex.SCALES[scale.group("scale").casefold()] if scale else 1.0
+                high = second * factor2
+                if high > low:
+                    qualifier = Qualifier.RANGE
+                    start = start - len(opener.group(0).lstrip()) if opener else start
+                else:
+                    high = low
+        figure = _Figure(start, end, low, high, qualifier, core_start=m.start())
+    _units(text, figure)
+    _hedge(text, figure)
+    return figure
+
+
+def _units(text: str, figure: _Figure) -> None:
+    if p := _PERCENT.match(text, figure.end):
+        figure.unit, figure.end = "percent", p.end()
+    elif c := _CURRENCY_AFTER.match(text, figure.end):
+        figure.unit, figure.end = lex.CURRENCY[c.group("cur").casefold()], c.end()
+    if c := _CURRENCY_BEFORE.search(text[max(0, figure.start - 4) : figure.start]):
+        figure.unit = lex.CURRENCY.get(c.group("cur").casefold(), lex.CURRENCY.get(c.group("cur"), "usd"))
+        figure.start -= len(c.group(0))
+        if (scale := _SCALE.match(text, figure.end)) and figure.unit:
+            figure.low *= lex.SCALES[scale.group("scale").casefold()]
+            figure.high *= lex.SCALES[scale.group("scale").casefold()]
+            figure.end = scale.end()
+
+
+def _hedge(text: str, figure: _Figure) -> None:
+    # "pas plus de 150 à 200": the range's opener "de" may end the hedge, so look before the number first.
+    found = None
+    for start in dict.fromkeys((figure.core_start, figure.start)):
+        if found := _qualifier_before(text, start):
+            break
+    if found is not None:
+        phrase, phrase_start = found
+        qualifier = lex.QUALIFIERS[phrase]
+        if phrase in _AMBIGUOUS_UP_TO and _UPDATE_BEFORE.search(text[max(0, phrase_start - 40) : phrase_start]):
+            qualifier = Qualifier.EXACT  # "выросло до 50": rose to 50
+        if figure.qualifier is Qualifier.RANGE and qualifier is Qualifier.UP_TO and phrase in _AMBIGUOUS_UP_TO:
+            return  # "от 150 до 200" already read as a range
+        if not figure.vague or qualifier is not Qualifier.AROUND:
+            figure.qualifier = qualifier
+        figure.start = phrase_start
+    if figure.qualifier is Qualifier.EXACT and (post := _POST.match(text, figure.end)):
+        figure.qualifier = lex.POST_QUALIFIERS[" ".join(post.group("post").casefold().split())]
+        figure.end = post.end()
+
+
+_HEDGE_WORD = re.compile(r"[^\W\d_]+['’]?")
+_ARTICLES = frozenset({"a", "an", "une", "un", "of"})  # "more than a dozen", "plus d'une douzaine"
+_LONGEST_HEDGE = max(len(p.split()) for p in lex.QUALIFIERS) + 1
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    """The hedge phrase ending just before ``start`` (longest first), and where it starts."""
+    window_start = max(0, start - 48)
+    window = text[window_start:start]
+    if window and not (window[-1].isspace() or window[-1] in "'’"):
+        return None
+    words = list(_HEDGE_WORD.finditer(window))[-_LONGEST_HEDGE:]
+    if not words or window[words[-1].end() :].strip():
+        return None
+    ends = [len(words)]
+    if words[-1].group(0).casefold() in _ARTICLES:
+        ends.append(len(words) - 1)
+    for end in ends:
+        if end < len(words) and window[words[end - 1].end() : words[end].start()].strip():
+            continue  # punctuation between the hedge and the article
+        for first in range(max(0, end - _LONGEST_HEDGE), end):
+            phrase = " ".join(window[words[first].start() : words[end - 1].end()].casefold().split())
+            if phrase in lex.QUALIFIERS and (first == 0 or not window[words[first].start() - 1].isalnum()):
+                return phrase, window_start + words[first].start()
+    return None
+
+
+def _value(raw: str) -> float | None:
+    """A number written in digits ("1,500", "1 500", "3,5") or in words ("twenty-five", "vingt-cinq")."""
+    raw = raw.strip()
+    if raw[:1].isdigit():
+        compact = re.sub(r"[\u00a0\u202f\u2009 ]", "", raw)
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", compact):  # grouped thousands, with either mark
+            return float(re.sub(r"[.,]", "", compact))
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+[.,]\d+", compact):  # 1,234.5 or 1.234,5
+            mark = max(compact.rfind(","), compact.rfind("."))
+            return float(re.sub(r"[.,]", "", compact[:mark]) + "." + compact[mark + 1 :])
+        return float(compact.replace(",", "."))
+    return _words_value(raw.casefold())
+
+
+def _words_value(words: str) -> float | None:
+    parts = [p for p in re.split(r"[\s-]+", words) if p and p not in ("and", "et", "y", "e", "und", "i")]
+    parts = [piece for part in parts for piece in _glued(part)]
+    if "-".join(parts) in lex.NUMBER_WORDS:  # "quatre-vingt-dix", "soixante-dix"
+        return float(lex.NUMBER_WORDS["-".join(parts)])
+    if words in lex.NUMBER_WORDS:
+        return float(lex.NUMBER_WORDS[words])
+    total, current = 0, 0
+    for part in parts:
+        value = lex.NUMBER_WORDS.get(part)
+        if value is None:
+            return None
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value >= 1000:
+            total, current = total + max(current, 1) * value, 0
+        else:
+            current += value
+    result = total + current
+    return float(result) if result > 1 else None
+
+
+def _glued(word: str) -> list[str]:
+    """German compounds: "fünfundzwanzig" -> ["fünf", "zwanzig"]."""
+    if word in lex.NUMBER_WORDS or "und" not in word:
+        return [word]
+    head, _, tail = word.partition("und")
+    return [head, tail] if head in lex.NUMBER_WORDS and tail in lex.NUMBER_WORDS else [word]
+
+
+def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool) -> bool:
+    """False for years, clock times, scores, identifiers, ordinals, codes and compound adjectives.
+
+    ``known`` is true when what the number counts is in the lexicon (or is a unit).
+    """
+    before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
+    if m.group("words") and (m.group(0).casefold() in lex.AMBIGUOUS_NUMBER_WORDS and not known):
+        return False
+    if m.group("digits") is None:
+        return True
+    if before[-1:] in (":", "+", "#", "№", "/", "°") or after[:1] in (":", "/") or after[:1] == "°":
+        return False  # 10:30, 2:1, +7 495…, #5, 1/2
+    if (after[:1] == "-" and after[1:2].isalpha()) or (re.match(r"[^\W\d_]", after[:1]) and figure.end == m.end()):
+        return False  # 25-year-old, 3rd, 1er, 20x
+    if after[:1] == "." and after[1:2].isdigit():
+        return False  # a version number or a decimal cut off
+    word_before = text[max(0, m.start() - 16) : m.start()].split()[-1:]
+    if word_before and word_before[0].casefold().rstrip(":") in lex.IDENTIFIER_WORDS and figure.unit is None:
+        return False
+    digits = re.sub(r"\D", "", m.group("digits"))
+    plain = m.group("digits").isdigit()
+    if plain and len(digits) >= 7 and not known:
+        return False  # an id or a phone number
+    is_year = plain and len(digits) == 4 and 1900 <= int(digits) <= 2100
+    return not (is_year and figure.qualifier is Qualifier.EXACT and figure.unit is None
+                and figure.high == figure.low and not known)  # fmt: skip
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _elide(word: str) -> str:
+    """ "d’entre" -> "entre", "l'armée" -> "armée": a clitic article is not the word."""
+    for mark in ("’", "'"):
+        head, _, tail = word.rpartition(mark)
+        if head and len(head) <= 2 and tail:
+            return tail
+    return word
+
+
+def _sentence_time(times: list[TimeExpression], start: int, end: int) -> datetime | None:
+    inside = [t for t in times if start <= t.start < end]
+    precise = [t for t in inside if t.precision in (TimePrecision.DAY, TimePrecision.HOUR, TimePrecision.MINUTE)]
+    chosen = precise or inside
+    return chosen[0].value if chosen else None
+
+
+class _SentenceReader:
+    """Words around a number, with their lemmas, read once per text."""
+
+    def __init__(self, text: str, language: str | None) -> None:
+        self.text = text
+        self.language = language if language in _LEMMA_LANGUAGES else None
+        conjunctions = _CONJUNCTIONS.get(language or "")
+        self.conjunctions = frozenset(conjunctions.split()) if conjunctions else _ANY_CONJUNCTION
+        self._lemmas: dict[str, str] = {}
+
+    def lemma(self, word: str) -> str:
+        folded = word.casefold()
+        if self.language is None:
+            return folded
+        if folded not in self._lemmas:
+            self._lemmas[folded] = simplemma.lemmatize(folded, lang=self.language).casefold()
+        return self._lemmas[folded]
+
+    def lookup(self, word: str, index: dict[str, str]) -> str | None:
+        folded = word.casefold()
+        return index.get(folded) or index.get(self.lemma(word))
+
+    def counted(self, position: int, limit: int) -> tuple[str | None, str | None, int | None, bool]:
+        """What the number counts: (key, action an outcome noun implies, end of the noun, in the lexicon)."""
+        seen = 0
+        fallback: tuple[str | None, str | None, int | None, bool] = (None, None, None, False)
+        for token in _TOKEN.finditer(self.text, position, limit):
+            gap = self.text[position : token.start()]
+            if any(ch in gap for ch in ',.;:!?()[]«»"“”') or _has_digit(gap):
+                break  # the number's phrase has ended: "300 hectares and 12 houses"
+            if token.group(0).casefold() in self.conjunctions:
+                break
+            word = _elide(token.group(0).strip("’'-"))
+            folded = word.casefold()
+            if folded in _AUXILIARIES:
+                break  # "30 were wounded": the verb begins; nothing counted was named
+            hit = _WORD_INDEX.get(folded) or _WORD_INDEX.get(self.lemma(word))
+            if hit is not None and (hit[1] is None or fallback[0] is None):
+                return hit[0], hit[1], token.end(), True
+            if hit is not None:
+                break  # "12 journalists were detained": "detained" says what happened to them
+            if folded not in _STOP and fallback[0] is None and 3 <= len(folded) <= 24 and not seen:
+                fallback = (self.lemma(word), None, token.end(), False)
+            seen += 1  # noqa: SIM113 -- counts only the tokens read before a break
+            position = token.end()
+            if seen >= _COUNTED_WINDOW:
+                break
+        if fallback[0] is not None and self.lookup(fallback[0], _ACTION_INDEX):
+            return None, None, None, False  # "50 killed": the word after is what happened, not what is counted
+        return fallback
+
+    def action(self, start: int, end: int, s_start: int, s_end: int) -> str | None:
+        """The action word nearest the number within its sentence."""
+        lo, hi = max(s_start, start - _ACTION_REACH), min(s_end, end + _ACTION_REACH)
+        best: tuple[int, str] | None = None
+        for token in _TOKEN.finditer(self.text, lo, hi):
+            key = self.lookup(token.group(0).strip("’'-"), _ACTION_INDEX)
+            if key is None:
+                continue
+            if token.end() <= start:
+                distance = start - token.end()
+                gap = self.text[token.end() : start].casefold().split()
+                if any(w.strip(",") in self.conjunctions for w in gap) or "," in self.text[token.end() : start]:
+                    distance += _ACTION_REACH  # "killed, and 5,000 were injured": another clause's verb
+            else:
+                distance = token.start() - end
+            if distance >= 0 and (best is None or distance < best[0]):
+                best = (distance, key)
+        return best[1] if best else None
+
+    def toll(self, start: int, s_start: int) -> tuple[str, str] | None:
+        """ "The death toll rose to 50": a toll noun shortly before the number."""
+        for token in _TOKEN.finditer(self.text, max(s_start, start - 60), start):
+            hit = lex.TOLL_NOUNS.get(token.group(0).casefold()) or lex.TOLL_NOUNS.get(self.lemma(token.group(0)))
+            if hit is not None:
+                return hit
+        return None

@@ -1,0 +1,109 @@
+"""Curated entity aliases: a TOML file shipped with newsweave, extended by a file of the user's.
+
+The format is documented at the top of ``newsweave/analyze/data/entity_aliases.toml``: one table
+per canonical entity, with its ``name``, ``type``, ``aliases`` and optionally a ``geonames`` id.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsweave.analyze.entities.text import fold, stem_phrase
+from newsweave.errors import ConfigError
+from newsweave.records import EntityType
+
+log = logging.getLogger(__name__)
+
+CURATED_ALIASES = Path(__file__).resolve().parents[1] / "data" / "entity_aliases.toml"
+ALIASES_ENV = "NEWSWEAVE_ENTITY_ALIASES"
+# Acronyms and other very short names are matched exactly, never by their stem.
+_MIN_STEMMED = 5
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """One curated entity: its key, the name to show, its type and every spelling listed."""
+
+    key: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+
+
+@dataclass
+class AliasTable:
+    """Aliases by folded form and by stemmed form, each pointing to its entry."""
+
+    entries: dict[str, AliasEntry] = field(default_factory=dict)
+    exact: dict[str, str] = field(default_factory=dict)
+    stemmed: dict[str, str] = field(default_factory=dict)
+
+    def add(self, entry: AliasEntry) -> None:
+        """Index an entry under its name and aliases; a later entry wins a shared spelling."""
+        self.entries[entry.key] = entry
+        for alias in (entry.name, *entry.aliases):
+            folded = fold(alias)
+            if not folded:
+                continue
+            held = self.exact.get(folded)
+            if held is not None and held != entry.key:
+                log.warning("alias %r of %s was %s's; the later entry keeps it", alias, entry.key, held)
+            self.exact[folded] = entry.key
+            if len(folded) >= _MIN_STEMMED:
+                self.stemmed[stem_phrase(folded)] = entry.key
+
+    def find(self, folded: str) -> AliasEntry | None:
+        """The entry a folded name is an alias of: exactly, else by its stemmed words."""
+        key = self.exact.get(folded)
+        if key is None and len(folded) >= _MIN_STEMMED:
+            key = self.stemmed.get(stem_phrase(folded))
+        return self.entries.get(key) if key else None
+
+
+def load_aliases(path: Path | None = None) -> AliasTable:
+    """The curated aliases, then the user's (``path``, else ``$NEWSWEAVE_ENTITY_ALIASES``) on top.
+
+    Raises:
+        ConfigError: a file that cannot be read or does not follow the format.
+    """
+    table = AliasTable()
+    _read_into(table, CURATED_ALIASES)
+    user = path or (Path(os.environ[ALIASES_ENV]) if os.environ.get(ALIASES_ENV) else None)
+    if user is not None:
+        _read_into(table, user)
+    return table
+
+
+def _read_into(table: AliasTable, path: Path) -> None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(f"cannot read the alias file {path}: {e.strerror}", hint=f"check {ALIASES_ENV}") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path} is not valid TOML: {e}", hint="see entity_aliases.toml for the format") from e
+    for table_name, spec in data.items():
+        table.add(_entry(path, table_name, spec))
+
+
+def _entry(path: Path, table_name: str, spec: object) -> AliasEntry:
+    where = f"{path} [{table_name}]"
+    if not isinstance(spec, dict):
+        raise ConfigError(f"{where} is not a table", hint="write [name] then name, type and aliases lines")
+    name, type_name, aliases = spec.get("name"), spec.get("type"), spec.get("aliases", [])
+    if not isinstance(name, str) or not name.strip():
+        raise ConfigError(f"{where} has no name", hint='add name = "…"')
+    try:
+        entity_type = EntityType(str(type_name))
+    except ValueError as e:
+        raise ConfigError(f"{where} has type {type_name!r}", hint="use one of PER, ORG, LOC, PRO, EVT") from e
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ConfigError(f"{where}: aliases must be a list of strings", hint='aliases = ["…", "…"]')
+    geonames = spec.get("geonames")
+    if geonames is not None and not isinstance(geonames, int):
+        raise ConfigError(f"{where}: geonames must be an integer id", hint="geonames = 2921044")
+    key = f"geonames:{geonames}" if geonames is not None else f"alias:{table_name}"
+    return AliasEntry(key, name.strip(), entity_type, tuple(aliases))

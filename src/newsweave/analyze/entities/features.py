@@ -1,0 +1,148 @@
+"""Token features for the CRF name tagger: shape, affixes, context and gazetteer hits.
+
+Shape, case, position and the gazetteer carry over to languages the model never saw, so the
+tagger still finds names in English, French or German text; word identity and affixes add what
+the training languages teach. A word's own features are computed once and cached: an article's
+words repeat, and building feature strings is most of the tagger's cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from functools import lru_cache
+
+from newsweave.analyze.entities.gazetteer import gazetteer
+from newsweave.analyze.entities.normalizer import default_normalizer
+from newsweave.analyze.entities.text import Token, fold, stem
+
+_SENTENCE_END = frozenset(".!?…")
+_LEXICAL = ("w=", "s3=", "s2=", "p3=", "-1:w=", "1:w=")
+# The languages the shipped model was trained on; any other is tagged as an unseen language.
+TRAINED_LANGUAGES = frozenset({"bg", "cs", "pl", "ru", "sl", "uk"})
+_OPENING = frozenset("\"'«“„‘(")
+
+
+def sequences(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Tokens cut into sentences (at end punctuation and line breaks): the CRF's sequences."""
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    previous_end = 0
+    for token in tokens:
+        if current and "\n" in text[previous_end : token.start]:
+            out.append(current)
+            current = []
+        current.append(token)
+        previous_end = token.end
+        if token.text in _SENTENCE_END:
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return out
+
+
+def shape(word: str) -> str:
+    """Letter classes with runs collapsed: "Trump" -> "Xx", "COVID-19" -> "X-d", "iPhone" -> "xXx"."""
+    out: list[str] = []
+    for ch in word[:12]:
+        cls = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != cls:
+            out.append(cls)
+    return "".join(out)
+
+
+# Tokens this far from a candidate (a word with a capital, a digit or a gazetteer hit) are never
+# part of a name in practice; skipping them halves the tagger's work.
+WINDOW = 1
+
+
+def windows(sentence: list[Token], maker: FeatureMaker) -> list[tuple[int, int]]:
+    """[start, end) ranges of a sentence's tokens within ``WINDOW`` of a candidate token."""
+    ranges: list[tuple[int, int]] = []
+    for i, token in enumerate(sentence):
+        if maker.candidate(token.text):
+            start, end = max(0, i - WINDOW), min(len(sentence), i + WINDOW + 1)
+            if ranges and start <= ranges[-1][1]:
+                ranges[-1] = (ranges[-1][0], end)
+            else:
+                ranges.append((start, end))
+    return ranges
+
+
+class FeatureMaker:
+    """Builds the feature strings of a sentence, with each word's own strings cached."""
+
+    def __init__(self, places: Collection[str], aliases: Mapping[str, str]) -> None:
+        self._places = places
+        self._aliases = aliases
+        self.word = lru_cache(maxsize=200_000)(self._word)
+
+    def candidate(self, word: str) -> bool:
+        """True for a word that may start or be part of a name (capital, digit, gazetteer hit)."""
+        return (not word.islower() and any(ch.isalpha() for ch in word)) or self.word(word)[4]
+
+    def _word(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str, bool]:
+        """(own features, as the left neighbour, as the right neighbour, shape, gazetteer hit)."""
+        low = word.lower()
+        shp = shape(word)
+        folded = fold(word)
+        gaz = ""
+        if folded in self._aliases:
+            gaz = "alias"
+        elif folded in self._places or (len(folded) > 3 and stem(folded) in self._places):
+            gaz = "place"
+        own = ["w=" + low, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3], "sh=" + shp]
+        left = ["-1:w=" + low, "-1:sh=" + shp]
+        right = ["1:w=" + low, "1:sh=" + shp]
+        if gaz:
+            own.append("gaz=" + gaz)
+            left.append("-1:gaz=" + gaz)
+            right.append("1:gaz=" + gaz)
+        return tuple(own), tuple(left), tuple(right), shp, bool(gaz)
+
+    def sentence(
+        self, words: list[str], language: str | None, *, at_start: bool = True, lexical: bool = True
+    ) -> list[list[str]]:
+        """Feature strings for each word of a sentence (or of a window of one, not ``at_start``).
+
+        ``lexical=False`` leaves out word identity and affixes: what the tagger has to go on in a
+        language it was not trained on. Training adds such copies so that shape, case, position
+        and the gazetteer carry weight of their own.
+        """
+        features = self._sentence(words, language, at_start)
+        if lexical:
+            return features
+        return [[f for f in feats if not f.startswith(_LEXICAL)] for feats in features]
+
+    def _sentence(self, words: list[str], language: str | None, at_start: bool) -> list[list[str]]:
+        info = [self.word(w) for w in words]
+        lang = f"lang={language or '?'}"
+        last = len(words) - 1
+        out = []
+        for i, (own, _, _, shp, _) in enumerate(info):
+            first = at_start and (i == 0 or (i == 1 and words[0] in _OPENING))
+            feats = ["bias", lang, "first|sh=" + shp if first else "inner|sh=" + shp, lang + "|sh=" + shp, *own]
+            feats.extend(info[i - 1][1] if i > 0 else ("-1:none",))
+            feats.extend(info[i + 1][2] if i < last else ("1:none",))
+            feats.append("-2:sh=" + info[i - 2][3] if i > 1 else "-2:none")
+            feats.append("2:sh=" + info[i + 2][3] if i < last - 1 else "2:none")
+            out.append(feats)
+        return out
+
+
+# Only places this big feed the tagger's gazetteer feature: small towns' alternate names include
+# too many common words ("Monday", "Mira").
+_FEATURE_MIN_RANK = 100_000
+
+
+@lru_cache(maxsize=1)
+def feature_maker() -> FeatureMaker:
+    """Features with one-word names (folded and stemmed) of big places and the curated aliases."""
+    places = gazetteer()
+    words = frozenset(
+        key
+        for index in (places.exact, places.stemmed)
+        for key, place in index.items()
+        if " " not in key and places.entries[place].rank >= _FEATURE_MIN_RANK
+    )
+    return FeatureMaker(words, default_normalizer().aliases.exact)

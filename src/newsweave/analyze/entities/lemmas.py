@@ -1,0 +1,44 @@
+"""Lemmas of names with simplemma (54 languages, dictionary-based and fast)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newsweave.analyze.entities.text import tokenize
+
+_UNSUPPORTED: set[str] = set()
+
+
+@lru_cache(maxsize=131072)
+def lemma_word(word: str, language: str) -> str:
+    """simplemma's lemma of one word, with the word's capitalisation kept ("Трампом" -> "Трамп")."""
+    if language in _UNSUPPORTED or not any(ch.isalpha() for ch in word):
+        return word
+    import simplemma
+
+    try:
+        lemma = str(simplemma.lemmatize(word, lang=language))
+    except ValueError:  # a language simplemma does not cover: names are kept as written
+        _UNSUPPORTED.add(language)
+        return word
+    if word[:1].isupper() and lemma[:1].islower():
+        lemma = lemma[:1].upper() + lemma[1:]
+    return lemma
+
+
+def lemma_phrase(phrase: str, language: str | None) -> str:
+    """Each word of a name lemmatised, separators kept: "Stanach Zjednoczonych" -> "Stany Zjednoczone".
+
+    Example:
+        >>> lemma_phrase("Германии", "ru")
+        'Германия'
+    """
+    if not language:
+        return phrase
+    parts, last = [], 0
+    for token in tokenize(phrase):
+        parts.append(phrase[last : token.start])
+        parts.append(lemma_word(token.text, language) if token.text[:1].isalpha() else token.text)
+        last = token.end
+    parts.append(phrase[last:])
+    return "".join(parts)

@@ -1,0 +1,180 @@
+"""Canonical entity keys: one key for every spelling, script, inflection and transliteration.
+
+A name is tried, in order, as written, as its given lemma and as simplemma's lemma against
+1. the curated aliases (``alias:islamic-state``; exact, then by stemmed words, then without a
+   derivational suffix: "игиловцы" -> "ИГИЛ"),
+2. the gazetteer (``geonames:2921044`` for Niemcy, Německo, Германии, Germany), for places,
+3. and otherwise falls back to a key built from the name itself: its words folded to Latin,
+   stripped of their case endings and reduced to a sound key (``per:trmp`` for Trump, Трампом,
+   Trumpem, Тръмп). People are keyed by their surname, as news refers to them after the first
+   mention ("Biden" and "Joe Biden" are one person).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from newsweave.analyze.entities.aliases import AliasTable, load_aliases
+from newsweave.analyze.entities.gazetteer import Gazetteer, gazetteer
+from newsweave.analyze.entities.lemmas import lemma_phrase
+from newsweave.analyze.entities.text import fold, sound_key, stem
+from newsweave.records import Entity, EntityType
+
+# Inflection or a clitic glued to an acronym with a hyphen: "NATO-ju", "COVID-19-a", "ЕС-а".
+_HYPHEN_ENDING = re.compile(r"(?<=[A-ZА-ЯЁІЇЄҐ0-9])-[a-zа-яёіїєґ]{1,4}$")
+_EDGE_JUNK = " \t\n\"'«»“”„‘’‹›()[]{}#@*.,;:!?|/\\"
+# Agent and follower nouns made from an organisation's name: "игиловцы", "talibowie", "ISIS-ovci".
+DERIVATION = re.compile(
+    r"(?:ovts[yia]?|ovtsev|ovtsam[i]?|ovtsakh|evts[yi]?|ovets|ovec|ovci|ovcev|owcy|owiec|owcami|owcow)$"
+)
+# Words after a surname that do not name the person ("Trump Jr.", "Трамп-младший").
+_PERSON_SUFFIXES = frozenset(
+    ["jr", "sr", "ml", "st", "mladshii", "mladshiy", "mladshi", "starshii", "junior", "senior"]
+)
+_MAX_SEEN_KEYS = 200_000
+_BIG = 100_000  # population (or rank) of a place a name of another type may still denote
+
+
+def clean_surface(surface: str) -> str:
+    """A mention without quotes, hashes, edge punctuation and a hyphenated case ending."""
+    text = surface.strip(_EDGE_JUNK)
+    return _HYPHEN_ENDING.sub("", text) or surface.strip()
+
+
+class Normalizer:
+    """Maps a mention to its canonical entity key, and a key back to the entity's names.
+
+    Example:
+        >>> n = Normalizer()
+        >>> org = EntityType.ORGANIZATION
+        >>> n.canonical_key("Daech", org, "fr") == n.canonical_key("ИГИЛ", org, "ru")
+        True
+    """
+
+    def __init__(self, aliases: AliasTable | None = None, places: Gazetteer | None = None) -> None:
+        self.aliases = aliases if aliases is not None else load_aliases()
+        self._places = places
+        self._seen: dict[str, Counter[str]] = {}
+
+    @property
+    def places(self) -> Gazetteer:
+        """The gazetteer, built on first use."""
+        if self._places is None:
+            self._places = gazetteer()
+        return self._places
+
+    def canonical_key(self, surface: str, type: EntityType, language: str | None, lemma: str | None = None) -> str:
+        """The key shared by every form of the entity ``surface`` names.
+
+        Args:
+            surface: the mention as written ("Абу-Кемаля").
+            type: its entity type; people are never looked up in the gazetteer.
+            language: ISO 639-1 code of the text, for lemmas; None when unknown.
+            lemma: a base form if one is already known (a gold lemma, a tagger's).
+        """
+        key = self._key(clean_surface(surface), type, language, lemma)
+        if not key.startswith(("alias:", "geonames:")) and (key in self._seen or len(self._seen) < _MAX_SEEN_KEYS):
+            self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1
+        return key
+
+    def _key(self, surface: str, type: EntityType, language: str | None, lemma: str | None) -> str:
+        forms = _forms(surface, language, lemma)
+        for form in forms:
+            found = self.aliases.find(form)
+            if found is not None:
+                return found.key
+        for form in forms:
+            root = DERIVATION.sub("", form)
+            if root != form and len(root) >= 2 and (found := self.aliases.find(root)) is not None:
+                return found.key
+        if type is not EntityType.PERSON:
+            for form in forms:
+                place = self.places.exact.get(form)
+                if place is not None and type is not EntityType.LOCATION and self.places.entries[place].rank < _BIG:
+                    place = None  # an organisation named like a small town abroad is not that town
+                if place is None and type is EntityType.LOCATION:
+                    entry = self.places.find(form)
+                    place = entry.geonames_id if entry else None
+                if place is not None:
+                    return f"geonames:{place}"
+        return fallback_key(forms[-1] if len(forms) > 1 else forms[0], type)
+
+    def entity(self, key: str) -> Entity | None:
+        """The canonical entity behind a key: its name to show, its type and known aliases."""
+        kind, _, rest = key.partition(":")
+        alias = self.aliases.entries.get(key)
+        if kind == "geonames" and rest.isdigit():
+            place = self.places.entries.get(int(rest))
+            if place is not None:
+                extra = alias.aliases if alias else ()
+                return Entity(key, place.name, EntityType.LOCATION, _some(place.names + extra))
+        if alias is not None:
+            return Entity(key, alias.name, alias.type, alias.aliases)
+        seen = self._seen.get(key)
+        if not seen:
+            return None
+        try:
+            entity_type = EntityType(kind.upper())
+        except ValueError:
+            return None
+        names = [name for name, _ in seen.most_common()]
+        latin = [n for n in names if n.isascii()]
+        return Entity(key, (latin or names)[0], entity_type, tuple(names[:20]))
+
+
+def _some(names: tuple[str, ...], limit: int = 40) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))[:limit]
+
+
+def _forms(surface: str, language: str | None, lemma: str | None) -> list[str]:
+    """Folded forms to look up: as written, the given lemma, simplemma's lemma (distinct, in order)."""
+    forms = [fold(surface)]
+    if lemma:
+        forms.append(fold(lemma))
+    if language:
+        forms.append(fold(lemma_phrase(surface, language)))
+    return [f for f in dict.fromkeys(forms) if f] or [surface.casefold()]
+
+
+def fallback_key(folded: str, type: EntityType) -> str:
+    """A key from the name itself: ``per:`` + the surname's sound key, else every word's.
+
+    Example:
+        >>> fallback_key("donalda trumpa", EntityType.PERSON), fallback_key("trump", EntityType.PERSON)
+        ('per:trmp', 'per:trmp')
+    """
+    words = folded.split()
+    if type is EntityType.PERSON:
+        while len(words) > 1 and words[-1] in _PERSON_SUFFIXES:
+            words.pop()
+        words = words[-1:]
+    return f"{type.value.lower()}:" + " ".join(sound_key(stem(w)) for w in words)
+
+
+@lru_cache(maxsize=1)
+def default_normalizer() -> Normalizer:
+    """The normaliser with the curated aliases and the user's (``$NEWSWEAVE_ENTITY_ALIASES``)."""
+    return Normalizer()
+
+
+def canonical_key(surface: str, type: EntityType, language: str | None, lemma: str | None = None) -> str:
+    """The canonical entity key of a name, with the default normaliser.
+
+    Example:
+        >>> canonical_key("Niemiec", EntityType.LOCATION, "pl") == canonical_key("Германии", EntityType.LOCATION, "ru")
+        True
+    """
+    return default_normalizer().canonical_key(surface, type, language, lemma)
+
+
+def entity(key: str) -> Entity | None:
+    """The canonical entity behind a key (name, type, aliases), with the default normaliser."""
+    return default_normalizer().entity(key)
+
+
+def user_normalizer(aliases_path: Path | None) -> Normalizer:
+    """A normaliser with a user's alias file on top of the curated one (the gazetteer is shared)."""
+    return default_normalizer() if aliases_path is None else Normalizer(load_aliases(aliases_path))

@@ -1,0 +1,272 @@
+"""Named-entity recognition in any cased script: a small CRF tagger, then normalisation.
+
+The CRF (python-crfsuite, weights shipped in ``models/entities.crfsuite``, rebuilt by
+``scripts/train_entity_crf.py``) reads word shape, affixes, context and gazetteer hits; every
+name it finds is given its lemma (simplemma) and its canonical entity key (``normalizer``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newsweave.analyze.entities.features import TRAINED_LANGUAGES, feature_maker, sequences, windows
+from newsweave.analyze.entities.gazetteer import gazetteer, phrase_sound_key
+from newsweave.analyze.entities.lemmas import lemma_phrase
+from newsweave.analyze.entities.normalizer import (
+    DERIVATION,
+    Normalizer,
+    clean_surface,
+    fallback_key,
+    user_normalizer,
+)
+from newsweave.analyze.entities.text import Token, fold, stem_phrase, tokenize
+from newsweave.errors import ModelUnavailable
+from newsweave.records import EntityType, Mention
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "entities.crfsuite"
+# Names longer than this are tagging run-ons, not names.
+_MAX_NAME_TOKENS = 8
+# Words long enough to be a name plus a derivational suffix ("igilovtsy" = IG + -ovtsy).
+_DERIVED_CANDIDATE = re.compile(r"\b\w{2,}(?:овц|овец|евц|ovts|ovc|owc|owiec|ovets|ovec|evts)\w{0,4}\b", re.IGNORECASE)
+_DERIVED_SCORE = 0.5
+# Below this tagger confidence (and in languages it was not trained on), a curated alias or the
+# gazetteer decides a name's type.
+_UNSURE = 0.5
+# Capitalised titles and articles that open a span in languages the tagger never saw.
+_LEADING = """
+    the a an le la les l der die das el los las il lo gli un une ein eine
+    president presidente president prasident prezident prezydent prezident premier minister
+    ministre minister chancellor kanzler kanzlerin chancelier king queen pope prince general
+    mr mrs ms dr sir senator senateur governor mayor secretary
+"""
+# Uncased scripts are matched against the dictionaries only, and only against places this big.
+_DICTIONARY_MIN_RANK = 100_000
+_DICTIONARY_SCORE = 0.6
+_DICTIONARY_MIN_CHARS = 4  # short words transliterate to too many short place names
+
+
+class EntityRecognizer:
+    """Finds named entities in a text and gives each its canonical entity key.
+
+    Models load on first use, once per recognizer (the gazetteer once per process).
+
+    Example:
+        >>> r = EntityRecognizer()
+        >>> found = r.mentions("Канцлер Германии Ангела Меркель прилетела в Вашингтон.", "ru")
+        >>> [(m.text, m.type.value) for m in found]
+        [('Германии', 'LOC'), ('Ангела Меркель', 'PER'), ('Вашингтон', 'LOC')]
+        >>> found[0].lemma, found[0].entity, found[1].entity
+        ('Германия', 'geonames:2921044', 'per:mrkl')
+    """
+
+    def __init__(
+        self,
+        aliases_path: Path | None = None,
+        model_path: Path | None = None,
+        languages: frozenset[str] = TRAINED_LANGUAGES,
+    ) -> None:
+        """Args:
+        aliases_path: a user alias file on top of the curated one (see ``entity_aliases.toml``).
+        model_path: another CRF model (``scripts/train_entity_crf.py`` writes one).
+        languages: the languages the model was trained on; others are tagged without word features.
+        """
+        self.languages = languages
+        self._aliases_path = aliases_path
+        self._model_path = model_path or MODEL_PATH
+        self._tagger: Any = None
+        self._normalizer: Normalizer | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def normalizer(self) -> Normalizer:
+        """The normaliser that keys this recognizer's mentions (curated + user aliases)."""
+        if self._normalizer is None:
+            self._normalizer = user_normalizer(self._aliases_path)
+        return self._normalizer
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._tagger is None:
+                try:
+                    import pycrfsuite
+                except ImportError as e:  # pragma: no cover - a broken install
+                    raise ModelUnavailable("python-crfsuite is not installed", hint="run scripts/setup") from e
+                if not self._model_path.exists():
+                    raise ModelUnavailable(
+                        f"the entity model {self._model_path} is missing", hint="run scripts/train_entity_crf.py"
+                    )
+                tagger = pycrfsuite.Tagger()
+                tagger.open(str(self._model_path))
+                self._tagger = tagger
+        return self._tagger
+
+    def spans(self, text: str, language: str | None) -> list[tuple[int, int, EntityType, float]]:
+        """Character spans of the names in ``text`` with their type and the tagger's confidence."""
+        tagger = self._load()
+        features = feature_maker()
+        seen = language in self.languages
+        found = []
+        for sentence in sequences(text, tokenize(text)):
+            if not any(ch.isupper() or ch.islower() for t in sentence for ch in t.text):
+                found += self._dictionary_spans(text, sentence)  # no case to go on (Arabic, Hebrew…)
+                continue
+            for start, end in windows(sentence, features):
+                window = sentence[start:end]
+                words = [t.text for t in window]
+                tags = tagger.tag(
+                    features.sentence(words, language if seen else None, at_start=start == 0, lexical=seen)
+                )
+                for first, last, type_name in _chunks(tags):
+                    if last - first + 1 > _MAX_NAME_TOKENS or not _has_letter(window[first : last + 1]):
+                        continue
+                    score = min(tagger.marginal(tags[i], i) for i in range(first, last + 1))
+                    found.append((window[first].start, window[last].end, EntityType(type_name), score))
+        return self._with_derived(text, found)
+
+    def _known_type(self, surface: str) -> EntityType | None:
+        """The type a curated alias or the gazetteer gives a name, when the tagger is unsure."""
+        folded = fold(clean_surface(surface))
+        alias = self.normalizer.aliases.find(folded)
+        if alias is not None:
+            return alias.type
+        places = self.normalizer.places
+        if folded in places.exact or stem_phrase(folded) in places.stemmed:
+            return EntityType.LOCATION
+        if " " in folded and phrase_sound_key(folded) in places.sounds:  # "Abou Kamal"; one word is too loose
+            return EntityType.LOCATION
+        return None
+
+    def _trimmed(
+        self, text: str, span: tuple[int, int, EntityType, float]
+    ) -> tuple[int, int, EntityType, float] | None:
+        """A span without leading titles and articles ("President", "The"); None for a span that
+        is only a weekday or month name in some language ("Monday", "понедельник")."""
+        start, end, etype, score = span
+        words = text[start:end].split(" ")
+        while len(words) > 1 and fold(words[0]) in leading_words():
+            start += len(words[0]) + 1
+            words = words[1:]
+        folded = fold(text[start:end])
+        if folded in calendar_words() and self.normalizer.aliases.find(folded) is None:
+            return None
+        return start, end, etype, score
+
+    def _dictionary_spans(self, text: str, sentence: list[Token]) -> list[tuple[int, int, EntityType, float]]:
+        """Names in an uncased script: the longest runs of up to three words that are a curated
+        alias or a big place's name in the gazetteer (the tagger has no capitals to go on)."""
+        places = gazetteer()
+        found = []
+        i = 0
+        while i < len(sentence):
+            for size in (3, 2, 1):
+                if i + size > len(sentence):
+                    continue
+                start, end = sentence[i].start, sentence[i + size - 1].end
+                folded = fold(text[start:end])
+                alias = self.normalizer.aliases.exact.get(folded)
+                place = places.exact.get(folded) if len(folded) >= _DICTIONARY_MIN_CHARS else None
+                if alias is not None:
+                    found.append((start, end, self.normalizer.aliases.entries[alias].type, _DICTIONARY_SCORE))
+                elif place is not None and places.entries[place].rank >= _DICTIONARY_MIN_RANK:
+                    found.append((start, end, EntityType.LOCATION, _DICTIONARY_SCORE))
+                else:
+                    continue
+                i += size - 1
+                break
+            i += 1
+        return found
+
+    def _with_derived(
+        self, text: str, found: list[tuple[int, int, EntityType, float]]
+    ) -> list[tuple[int, int, EntityType, float]]:
+        """Add words derived from a curated name ("igilovtsy", "игиловцы": IS fighters) the tagger
+        left alone: they are common nouns to a tagger, yet say which organisation the text is about."""
+        covered = {i for start, end, _, _ in found for i in range(start, end)}
+        extra = []
+        for match in _DERIVED_CANDIDATE.finditer(text):
+            if match.start() in covered:
+                continue
+            folded = fold(match.group(0))
+            root = DERIVATION.sub("", folded)
+            entry = self.normalizer.aliases.find(root) if root != folded and len(root) >= 3 else None
+            if entry is not None:
+                extra.append((match.start(), match.end(), entry.type, _DERIVED_SCORE))
+        return sorted(found + extra) if extra else found
+
+    def mentions(self, text: str, language: str | None) -> list[Mention]:
+        """Every name in ``text`` as a ``Mention`` with its type, lemma and canonical entity key.
+
+        Args:
+            text: the article's text (offsets in the mentions index into it).
+            language: ISO 639-1 code, for lemmas and the tagger's language feature; None if unknown.
+        """
+        seen = language in self.languages
+        trimmed = (self._trimmed(text, span) for span in self.spans(text, language))
+        spans = [span for span in trimmed if span is not None]
+        surnames = {_surname(text[start:end]) for start, end, etype, _ in spans if etype is EntityType.PERSON}
+        out = []
+        for start, end, etype, score in spans:
+            surface = text[start:end]
+            if not seen or score < _UNSURE:
+                etype = self._known_type(surface) or etype
+            if etype is not EntityType.PERSON and " " not in surface and _surname(surface) in surnames:
+                etype = EntityType.PERSON  # "Trump" after "Donald Trump": one person, one type in a text
+            lemma = lemma_phrase(surface, language)
+            key = self.normalizer.canonical_key(surface, etype, language, lemma)
+            out.append(Mention(start, end, surface, etype, key, lemma, round(max(0.0, min(1.0, score)), 4)))
+        return out
+
+
+def _chunks(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last, type) of each B/I run; an I without its B opens a chunk of its own."""
+    chunks: list[tuple[int, int, str]] = []
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        prefix, _, type_name = tag.partition("-")
+        if prefix == "I" and chunks and chunks[-1][1] == i - 1 and chunks[-1][2] == type_name:
+            chunks[-1] = (chunks[-1][0], i, type_name)
+        else:
+            chunks.append((i, i, type_name))
+    return chunks
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Weekday and month names in every CLDR language (babel), folded: capitalised in many
+    languages, and some are also towns' alternate names, yet never a name in news."""
+    from babel import Locale, localedata
+
+    words: set[str] = set()
+    for locale_id in localedata.locale_identifiers():
+        if "_" in locale_id:
+            continue
+        locale = Locale.parse(locale_id)
+        for table in (locale.days, locale.months):
+            for context in table.values():
+                for names in context.values():
+                    words.update(fold(str(name)) for name in names.values())
+    words.discard("")
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def leading_words() -> frozenset[str]:
+    """Folded words that open a tagged span without being part of the name: titles and articles."""
+    return frozenset(fold(w) for w in _LEADING.split())
+
+
+def _surname(surface: str) -> str:
+    """The sound key of a name's last word, as person keys use it."""
+    return fallback_key(fold(surface), EntityType.PERSON)
+
+
+def _has_letter(tokens: list[Token]) -> bool:
+    return any(ch.isalpha() for t in tokens for ch in t.text)

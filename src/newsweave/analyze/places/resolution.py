@@ -1,0 +1,337 @@
+"""Choosing among same-named places by their context.
+
+Every distinct name in an article is resolved once (one sense per discourse), by a score that
+adds up, for each candidate:
+
+- its prominence: log population, and its kind (a country or first-level division before a
+  town of the same name, a county after it);
+- the support of the article's other places: the share of them in the candidate's country and
+  in its first-level division, and how near the nearest of them is (names in one article tend to
+  lie close together, so the spread is kept small);
+- an explicit qualifier: "Paris, Texas", "Springfield, Ill.", "Paris (France)";
+- the story's places passed as context, counted as extra places of the article.
+
+The picks of the other names feed each other, so the score is recomputed a few times from
+prominence alone towards agreement. A name whose best candidate does not beat a rival more than
+100 km away by a clear margin stays unresolved: a named mention, never a wrong pin.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsweave.analyze.places.abbreviations import admin1_code
+from newsweave.analyze.places.gazetteer import (
+    ADMIN1,
+    ADMIN2,
+    CAPITAL,
+    CONTINENT,
+    COUNTRY,
+    Entry,
+    Gazetteer,
+    distance_km,
+)
+from newsweave.analyze.places.toponyms import FUZZY_RATIO, Toponym
+from newsweave.records import Place
+
+MAX_CANDIDATES = 60
+DOMINANT_TOWN_SHARE = 0.5
+RIVAL_KM = 100.0
+
+_QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][a-z]?\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
+_FEATURE_PRIOR = {CONTINENT: 1.0, COUNTRY: 1.0, ADMIN1: 0.6, CAPITAL: 0.3, ADMIN2: -0.1}
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The score's weights and the confidence rule (chosen on held-out halves; see eval.places)."""
+
+    population: float = 1.0
+    feature: float = 1.0
+    country: float = 1.0
+    admin1: float = 1.0
+    near: float = 0.6
+    qualifier: float = 3.0
+    near_km: float = 250.0
+    min_margin: float = 0.05
+    # A spotted name whose best candidate is a village this small, with no support from the
+    # article, is more likely a word than a place: dropped rather than kept as a mention.
+    min_unsupported_population: int = 5000
+    rounds: int = 3
+
+
+@dataclass(slots=True)
+class _Group:
+    """One distinct name of the article and its occurrences."""
+
+    key: str
+    toponyms: list[Toponym]
+    candidates: list[Entry]
+    fuzzy: bool = False
+    qualifiers: set[str] = field(default_factory=set)  # country codes and admin1 keys
+    pick: int = 0
+    confidence: float = 0.0
+    supported: bool = False
+    prior: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    @property
+    def mass(self) -> int:
+        return len(self.toponyms)
+
+
+def resolve(
+    gazetteer: Gazetteer,
+    text: str,
+    toponyms: Sequence[Toponym],
+    context: Sequence[Place] = (),
+    weights: Weights | None = None,
+) -> list[Place]:
+    """Places for ``toponyms`` of ``text``, resolved against each other and ``context``."""
+    w = weights or Weights()
+    groups = _groups(gazetteer, toponyms)
+    _find_qualifiers(gazetteer, text, groups)
+    _iterate(groups, context, w)
+    return _places(groups, w)
+
+
+def _groups(gazetteer: Gazetteer, toponyms: Sequence[Toponym]) -> list[_Group]:
+    by_key: dict[tuple[str, str | None], _Group] = {}
+    for toponym in toponyms:
+        key = (toponym.key, toponym.code)
+        if key not in by_key:
+            by_key[key] = _candidates(gazetteer, toponym)
+        by_key[key].toponyms.append(toponym)
+    return list(by_key.values())
+
+
+def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
+    if toponym.code:
+        fixed = gazetteer.division(toponym.code) or gazetteer.country(toponym.code)
+        return _Group(toponym.key, [], [fixed] if fixed else [])
+    found = gazetteer.lookup(toponym.key)
+    fuzzy = False
+    if not found:
+        found, fuzzy = gazetteer.lookup_spelling(toponym.key, FUZZY_RATIO), True
+    found.sort(key=lambda e: -e.population)
+    return _Group(toponym.key, [], found[:MAX_CANDIDATES], fuzzy=fuzzy)
+
+
+def _find_qualifiers(gazetteer: Gazetteer, text: str, groups: list[_Group]) -> None:
+    """Record "X, Texas" / "X, Ill." / "X (France)": the division or country right after a name."""
+    starts = {t.start: g for g in groups for t in g.toponyms}
+    for group in groups:
+        for toponym in group.toponyms:
+            after = text[toponym.end : toponym.end + 3]
+            stripped = after.lstrip(" ,(")
+            if after[:1] in ",(" or after[:2] in (", ", " ("):
+                nxt = starts.get(toponym.end + len(after) - len(stripped))
+                if nxt is not None and nxt is not group:
+                    group.qualifiers |= {
+                        e.admin1 or e.country for e in nxt.candidates if e.feature in (ADMIN1, COUNTRY)
+                    }
+            match = _QUALIFIER.match(text, toponym.end)
+            if match:
+                code = admin1_code(match.group(1)) or f"US.{match.group(1)}"  # "Ill." or a postal "IL"
+                if code in gazetteer.admin1:
+                    group.qualifiers.add(code)
+
+
+def _iterate(groups: list[_Group], context: Sequence[Place], w: Weights) -> None:
+    for group in groups:
+        group.prior = _prior(group, w)
+    rounds = [_RoundSupport.of(groups, context)]
+    for round_ in range(w.rounds + 1):
+        support = rounds[-1] if round_ else None
+        for gi, group in enumerate(groups):
+            if len(group.candidates) < 2:
+                group.pick, group.confidence = 0, 1.0
+                continue
+            scores = group.prior + (support.scores(gi, group, w) if support is not None else 0.0)
+            order = np.argsort(-scores)
+            group.pick = _prefer_city(group.candidates, int(order[0]))
+            group.confidence = _confidence(group, scores, order)
+        if round_ < w.rounds:
+            rounds.append(_RoundSupport.of(groups, context))
+    final = rounds[-1]
+    for gi, group in enumerate(groups):
+        group.supported = bool(group.candidates) and _has_support(group, final.country_share(gi, group), w)
+
+
+def _prior(group: _Group, w: Weights) -> np.ndarray:
+    """The part of the score that does not depend on the other names: prominence and qualifiers."""
+    cands = group.candidates
+    pop = np.array([min(math.log10(e.population + 1) / 7.0, 1.2) for e in cands])
+    feat = np.array([_FEATURE_PRIOR.get(e.feature, 0.0) for e in cands])
+    qual = np.array([1.0 if (e.admin1 in group.qualifiers or e.country in group.qualifiers) else 0.0 for e in cands])
+    return np.asarray(w.population * pop + w.feature * feat + w.qualifier * qual, dtype=float)
+
+
+@dataclass(slots=True)
+class _RoundSupport:
+    """What every name's current pick says: countries, divisions and points, by owner.
+
+    A name's own contribution is taken out when it is scored, so a name never supports itself.
+    """
+
+    countries: dict[str, float]
+    admin1: dict[str, float]
+    total: float
+    own_mass: list[float]
+    lats: np.ndarray  # radians
+    lons: np.ndarray
+    owners: np.ndarray  # the group each point comes from; -1 for the story's context
+
+    @classmethod
+    def of(cls, groups: list[_Group], context: Sequence[Place]) -> _RoundSupport:
+        countries: dict[str, float] = {}
+        admin1: dict[str, float] = {}
+        lats, lons, owners, own_mass = [], [], [], []
+        total = 0.0
+        for gi, group in enumerate(groups):
+            if not group.candidates:
+                own_mass.append(0.0)
+                continue
+            pick = group.candidates[group.pick]
+            mass = group.mass * group.confidence
+            own_mass.append(mass)
+            total += mass
+            if pick.country:
+                countries[pick.country] = countries.get(pick.country, 0.0) + mass
+            if pick.admin1:
+                admin1[pick.admin1] = admin1.get(pick.admin1, 0.0) + mass
+            if pick.feature not in (COUNTRY, CONTINENT) and group.confidence > 0.5:
+                lats.append(pick.lat)
+                lons.append(pick.lon)
+                owners.append(gi)
+        for place in context:
+            total += 1.0
+            if place.country:
+                countries[place.country] = countries.get(place.country, 0.0) + 1.0
+            if place.lat is not None and place.lon is not None and place.feature not in (COUNTRY, CONTINENT):
+                lats.append(place.lat)
+                lons.append(place.lon)
+                owners.append(-1)
+        points = np.radians(np.array([lats, lons], dtype=float).reshape(2, -1))
+        return cls(countries, admin1, total, own_mass, points[0], points[1], np.array(owners, dtype=int))
+
+    def country_share(self, gi: int, group: _Group) -> float:
+        """The share of the other names (by occurrences and confidence) in the country of the pick."""
+        country = group.candidates[group.pick].country
+        rest = max(self.total - self.own_mass[gi], 1.0)
+        return max(0.0, min(1.0, (self.countries.get(country, 0.0) - self.own_mass[gi]) / rest))
+
+    def scores(self, gi: int, group: _Group, w: Weights) -> np.ndarray:
+        """The context part of each candidate's score."""
+        cands = group.candidates
+        own = cands[group.pick]
+        rest = max(self.total - self.own_mass[gi], 1.0)
+        own_mass = self.own_mass[gi]
+        country = np.array(
+            [
+                (self.countries.get(e.country, 0.0) - (own_mass if e.country == own.country else 0.0)) / rest
+                for e in cands
+            ]
+        )
+        admin1 = np.array(
+            [
+                (self.admin1.get(e.admin1, 0.0) - (own_mass if e.admin1 == own.admin1 else 0.0)) / rest
+                if e.admin1
+                else 0.0
+                for e in cands
+            ]
+        )
+        scores = w.country * np.clip(country, 0.0, 1.0) + w.admin1 * np.clip(admin1, 0.0, 1.0)
+        others = self.owners != gi
+        if others.any():
+            scores += w.near * _nearness(cands, self.lats[others], self.lons[others], w.near_km)
+        return np.asarray(scores, dtype=float)
+
+
+def _nearness(cands: list[Entry], lats: np.ndarray, lons: np.ndarray, scale_km: float) -> np.ndarray:
+    """exp(-d / scale) for the distance d from each candidate to the nearest other place."""
+    lat = np.radians(np.array([e.lat for e in cands]))[:, None]
+    lon = np.radians(np.array([e.lon for e in cands]))[:, None]
+    a = np.sin((lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
+    km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    area = np.array([e.feature in (COUNTRY, CONTINENT) for e in cands])
+    near = np.exp(-km.min(axis=1) / scale_km)
+    return np.where(area, 0.0, near)  # a country is near everything in it; it gains by share instead
+
+
+def _prefer_city(cands: list[Entry], pick: int) -> int:
+    """The city a division is named after, rather than the division ("Deir ez-Zor", "Moscow", "Homs").
+
+    GeoNames often has a governorate or federal city and its main town under one name; a
+    mention means the town when the town dominates the division, holding at least half of the
+    people of its towns. "New York" (the city holds under a third of the state's) stays the
+    state, as news mostly means it; "Texas" has no such town at all.
+    """
+    division = cands[pick]
+    if division.feature not in (ADMIN1, ADMIN2):
+        return pick
+    for index, entry in enumerate(cands):
+        inside = entry.admin1 == division.admin1 if division.feature == ADMIN1 else entry.admin2 == division.admin2
+        if entry.feature.startswith("P.") and inside and entry.population >= DOMINANT_TOWN_SHARE * division.population:
+            return index
+    return pick
+
+
+def _confidence(group: _Group, scores: np.ndarray, order: np.ndarray) -> float:
+    """A squashed margin over the best rival more than ``RIVAL_KM`` away (1.0 without a rival)."""
+    best = group.candidates[int(order[0])]
+    for index in order[1:]:
+        rival = group.candidates[int(index)]
+        if _km(best, rival) > RIVAL_KM:
+            margin = float(scores[int(order[0])] - scores[int(index)])
+            return 1.0 - 0.5 * math.exp(-4.0 * margin)
+    return 1.0
+
+
+def _has_support(group: _Group, country_share: float, w: Weights) -> bool:
+    best = group.candidates[group.pick]
+    if best.feature in (COUNTRY, CONTINENT, ADMIN1) or best.population >= w.min_unsupported_population:
+        return True
+    if any(e.admin1 in group.qualifiers or e.country in group.qualifiers for e in group.candidates):
+        return True
+    return country_share > 0.0
+
+
+def _km(a: Entry, b: Entry) -> float:
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _places(groups: list[_Group], w: Weights) -> list[Place]:
+    places = []
+    for group in groups:
+        best = group.candidates[group.pick] if group.candidates else None
+        keep_pin = best is not None and group.confidence >= 0.5 + w.min_margin and group.supported
+        if group.fuzzy and best is not None and not (group.supported and group.confidence > 0.75):
+            keep_pin = False
+        for toponym in group.toponyms:
+            if not keep_pin and not toponym.from_ner and (best is None or not group.supported):
+                continue  # a spotted word the article gives no reason to read as a place
+            places.append(_place(toponym, best if keep_pin else None, group.confidence))
+    return sorted(places, key=lambda p: p.start)
+
+
+def _place(toponym: Toponym, entry: Entry | None, confidence: float) -> Place:
+    if entry is None:
+        return Place(toponym.start, toponym.end, toponym.text)
+    return Place(
+        start=toponym.start,
+        end=toponym.end,
+        text=toponym.text,
+        geonames_id=entry.geonames_id,
+        name=entry.name,
+        country=entry.country or None,
+        lat=entry.lat,
+        lon=entry.lon,
+        feature=entry.feature,
+        population=entry.population,
+        score=round(min(max(confidence, 0.0), 1.0), 3),
+    )

@@ -1,0 +1,387 @@
+"""Finding place names in a text: capitalised spans the gazetteer knows, demonyms, NER mentions.
+
+A span is a run of up to six words joined by a space or a hyphen, opening and closing with a
+capitalised word (or a word of a script without case, such as Arabic); short lowercase words may
+sit inside ("Deir ez-Zor", "Stratford upon Avon"). The longest span the gazetteer knows wins.
+Common words that are also place names ("May", "Reading", "Bath") are kept only where their
+context says place: not at the start of a sentence unless the place is a country or a
+first-level division, never when the text also uses the word in lowercase, never after a
+personal title ("Mr.", "Gov."). A name inside a longer capitalised name ("George Washington")
+is not a place.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import get_frequency_dict
+
+from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
+from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer
+from newsweave.analyze.places.names import fold
+from newsweave.records import EntityType, Mention
+
+MAX_WORDS = 6
+# How alike a spelling variant must be to a known name to be spotted ("Abou Kamal" ~ "Abu Kamal").
+FUZZY_RATIO = 0.85
+# A word this frequent in the language (Zipf scale: 5 = once per 100,000 words) is a common word first.
+COMMON_ZIPF = 4.0
+# A one-word name is read as a word when its Zipf frequency reaches log10(population of its
+# largest place) plus this margin: "March" (Zipf 5.3, a town of 22,000) is a month, "London"
+# (5.3, 8.9 million) a city. Mid-sentence capitals are more often names, hence two margins.
+WORD_MARGIN = 0.5
+WORD_MARGIN_AT_SENTENCE_START = -0.5
+# A city this large is read as the city even where the text also has it as a surname.
+SURNAME_MAX_POPULATION = 100_000
+# Words that, after a place name, make a longer name still naming the place's institution.
+_INSTITUTIONS = {
+    "police", "fire", "city", "county", "state", "department", "mayor", "high", "community", "school", "schools",
+    "university", "college", "council", "board", "sheriff", "sheriff's", "hospital", "airport", "public",
+    "regional", "area", "chamber", "library", "township", "district", "road", "street", "avenue", "river",
+    "valley", "metro", "municipal", "international", "national", "province", "provincial", "region",
+    "government", "parish", "borough", "village", "town", "harbor", "harbour", "port", "station", "bay", "lake",
+    "mountains", "mountain", "beach", "park", "island", "islands", "memorial", "medical", "health", "water",
+}  # fmt: skip
+
+# Scripts written without spaces between words (Han, kana) and Hangul, whose particles attach.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_MAX = 6
+_HIRAGANA = re.compile(r"[\u3040-\u309f]+")  # particles and endings; place names take kanji or katakana
+_TOKEN = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W_]+")
+_JOIN = re.compile(r"[ \u00a0]?[-‐‑][ \u00a0]?|[ \u00a0]")
+_ABBREVIATED = {"st", "ste", "ft", "mt", "pt"}  # "St. Louis", "Ft. Worth"
+_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "lady", "gov", "governor", "sen", "senator", "rep",
+    "president", "judge", "justice", "sheriff", "officer", "sgt", "sergeant", "capt", "captain", "lt", "det",
+    "coach", "rev", "reverend", "father", "pastor", "bishop", "mayor", "king", "queen", "prince", "princess",
+    "gen", "general", "col", "colonel", "maj", "major", "minister", "chancellor", "secretary", "saint",
+    "г", "господин", "президент", "mme", "monsieur", "madame", "herr", "frau", "señor", "sr",
+}  # fmt: skip
+_AREA_FEATURES = {CONTINENT, COUNTRY, ADMIN1}
+# Russian and Ukrainian case endings and the nominative endings they replace ("Сирии" -> "Сирия").
+_CYRILLIC_ENDINGS = (
+    ("ией", "ия"), ("ии", "ия"), ("ию", "ия"), ("ой", "а"), ("ом", ""), ("ем", "ь"), ("е", "ь"), ("я", "ь"),
+    ("ю", "ь"), ("и", "ь"), ("е", "а"), ("у", "а"), ("ы", "а"), ("и", "а"), ("а", ""), ("у", ""), ("е", ""),
+    ("е", "я"), ("у", "я"),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A span naming a place, with the folded name to look up."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # folded name, or the demonym's country name
+    demonym: bool = False
+    from_ner: bool = False
+    code: str | None = None  # a country ("TR") or admin1 key ("US.IL") the span can only mean
+
+
+@dataclass(slots=True)  # not frozen: a frozen dataclass is built several times slower, and there is one per word
+class _Token:
+    start: int
+    end: int
+    text: str
+    cased: bool  # written in a script with case
+    capital: bool  # capitalised, or of a script without case (Arabic, Chinese): could open a name
+
+
+def tokens(text: str) -> list[_Token]:
+    """Words of ``text`` (abbreviations such as "U.S." kept whole)."""
+    found = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        first = word[0]
+        upper = first.isupper()
+        cased = upper or first.islower()
+        found.append(_Token(m.start(), m.end(), word, cased, upper or (not cased and first.isalpha())))
+    return found
+
+
+def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[Toponym]:
+    """Place names in ``text`` that the gazetteer knows, longest first, not overlapping."""
+    words = tokens(text)
+    lowercase = {w.text for w in words if w.text.islower()}
+    surnames = _surnames(gazetteer, text, words, lowercase)
+    found: list[Toponym] = []
+    i = 0
+    while i < len(words):
+        abbreviation = _abbreviation(gazetteer, text, words, i) if words[i].capital else None
+        if abbreviation is not None:
+            found.append(abbreviation)
+            i += 1
+            continue
+        if not words[i].cased and _CJK.match(words[i].text):
+            found += _spot_unspaced(gazetteer, words[i], language)
+            i += 1
+            continue
+        hit = _match_at(gazetteer, text, words, i) if words[i].capital else None
+        if hit is None:
+            i += 1
+            continue
+        toponym, length = hit
+        if _plausible(gazetteer, text, words, i, length, toponym, language, lowercase) and not (
+            length == 1 and fold(words[i].text) in surnames and not _area(gazetteer, toponym.key, words[i].text)
+        ):
+            found.append(toponym)
+        i += length
+    return found
+
+
+def _spot_unspaced(gazetteer: Gazetteer, word: _Token, language: str | None) -> list[Toponym]:
+    """Names inside a run of Chinese, Japanese or Korean, written without spaces: longest first."""
+    found = []
+    text, at = word.text, 0
+    while at < len(text) - 1:
+        for length in range(min(_CJK_MAX, len(text) - at), 1, -1):
+            piece = text[at : at + length]
+            key = fold(piece)
+            if key not in gazetteer.names or _HIRAGANA.fullmatch(piece):
+                continue
+            zipf = _zipf(piece, language)
+            if length == 2 and zipf == 0.0:
+                continue  # two characters that are no word of the language straddle two words
+            if zipf < math.log10(gazetteer.max_population(key) + 1) + WORD_MARGIN:
+                found.append(Toponym(word.start + at, word.start + at + length, piece, key))
+                at += length
+                break
+        else:
+            at += 1
+    return found
+
+
+def from_mentions(text: str, mentions: Sequence[Mention]) -> list[Toponym]:
+    """Toponyms from an entity recogniser's LOC mentions (their lemma looked up when given)."""
+    found = []
+    for m in mentions:
+        if m.type is EntityType.LOCATION and m.end <= len(text):
+            found.append(Toponym(m.start, m.end, m.text, fold(m.lemma or m.text), from_ner=True))
+    return found
+
+
+def merge(spotted: Sequence[Toponym], mentions: Sequence[Mention], text: str) -> list[Toponym]:
+    """The recogniser's LOC spans, plus spotted spans that overlap no recognised entity of any type.
+
+    A PER or ORG mention ("Paris Hilton", "Washington Post") vetoes the spotter's place inside it.
+    """
+    merged = from_mentions(text, mentions)
+    taken = [(m.start, m.end) for m in mentions]
+    merged += [t for t in spotted if not any(t.start < end and start < t.end for start, end in taken)]
+    return sorted(merged, key=lambda t: t.start)
+
+
+def abbreviated(gazetteer: Gazetteer, start: int, written: str) -> Toponym | None:
+    """A toponym for a state or province abbreviation ("Ill.", "W.Va."), or None."""
+    code = admin1_code(written)
+    division = gazetteer.division(code) if code else None
+    if division is None:
+        return None
+    return Toponym(start, start + len(written), written, fold(division.name), code=code)
+
+
+def _abbreviation(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> Toponym | None:
+    word = words[i]
+    if not word.text[0].isupper() or (not word.text.endswith(".") and text[word.end : word.end + 1] != "."):
+        return None
+    written = word.text if word.text.endswith(".") else word.text + "."
+    if not written.endswith(".") or admin1_code(written) is None:
+        return None
+    if not unambiguous(written) and text[max(0, word.start - 2) : word.start] != ", ":
+        return None  # "Ill." or "Mass." alone is a word; after a comma it qualifies a place
+    return abbreviated(gazetteer, word.start, written)
+
+
+def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> tuple[Toponym, int] | None:
+    """The longest known name (or demonym) starting at word ``i``, and its length in words."""
+    last = i
+    while last + 1 < len(words) and last + 1 - i < MAX_WORDS and _joined(text, words[last], words[last + 1]):
+        last += 1
+    for j in range(last, i - 1, -1):
+        span = words[i : j + 1]
+        if not span[-1].capital or not all(_inner(w) for w in span[1:-1]):
+            continue
+        start, end = span[0].start, span[-1].end
+        for key in _keys(span):
+            if j == i and (country := demonym(gazetteer, key)) is not None:  # "Canadian": Canada, not a county
+                return Toponym(start, end, text[start:end], fold(country.name), demonym=True, code=country.country), 1
+            if key in gazetteer.names:
+                return Toponym(start, end, text[start:end], key), len(span)
+        # A spelling variant of a known name: "Deir Ezzor", "Abou Kamal", "البوكمال" for "البو كمال".
+        variant = (j > i and all(w.capital for w in span)) or (j == i and not span[0].cased and len(key) >= 5)
+        if variant and gazetteer.lookup_spelling(key, FUZZY_RATIO):
+            return Toponym(start, end, text[start:end], key), len(span)
+    return None
+
+
+def _joined(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end : right.start]
+    if _JOIN.fullmatch(gap):
+        return True
+    return gap in (". ", ".") and left.text.casefold() in _ABBREVIATED
+
+
+def _inner(word: _Token) -> bool:
+    return word.capital or (len(word.text) <= 4 and word.text.islower())
+
+
+def _keys(span: list[_Token]) -> Iterator[str]:
+    head = " ".join(fold(w.text) for w in span[:-1])
+    last = span[-1].text
+    yield f"{head} {fold(last)}".strip()
+    if _is_cyrillic(last):
+        for ending, nominative in _CYRILLIC_ENDINGS:
+            if last.endswith(ending) and len(last) - len(ending) >= 3:
+                yield f"{head} {fold(last[: -len(ending)] + nominative)}".strip()
+    elif len(span) == 1 and len(last) > 4 and last[0] in "وبل" and not last[0].isupper():
+        yield fold(last[1:])  # Arabic conjunction or preposition written onto the name
+
+
+def _is_cyrillic(word: str) -> bool:
+    return "\u0400" <= word[-1] <= "\u04ff"
+
+
+def demonym(gazetteer: Gazetteer, key: str) -> Entry | None:
+    """The country a folded demonym names, singular or plural ("syrian", "syrians"), or None."""
+    found = gazetteer.demonym(key)
+    if found is None and key.endswith("s"):  # "Syrians", "Americans"
+        found = gazetteer.demonym(key[:-1])
+    return found
+
+
+def _surnames(gazetteer: Gazetteer, text: str, words: list[_Token], lowercase: set[str]) -> set[str]:
+    """Words closing a capitalised run that is no place ("Gordon Brown"): the text's surnames.
+
+    A person is named in full first and by surname after, so "Brown" alone later in the text
+    is the same person, not Brown County.
+    """
+    found: set[str] = set()
+    for i in range(1, len(words)):
+        word, before = words[i], words[i - 1]
+        if not (word.capital and word.cased and before.capital and before.cased and _joined(text, before, word)):
+            continue
+        if before.text.casefold() in lowercase or before.text.casefold().rstrip(".") in _TITLES:
+            continue  # "Generation Charleston", "The Smiths": a word, not a first name
+        key = f"{fold(before.text)} {fold(word.text)}"
+        if key in gazetteer.names or fold(word.text) in found:
+            continue
+        if gazetteer.max_population(fold(word.text)) < SURNAME_MAX_POPULATION:
+            found.add(fold(word.text))
+    return found
+
+
+def _area(gazetteer: Gazetteer, key: str, word: str) -> bool:
+    """A country, continent or first-level division of four letters or more ("Chad", "Texas")."""
+    return len(word) >= 4 and gazetteer.has_feature(key, _AREA_FEATURES)
+
+
+def _plausible(
+    gazetteer: Gazetteer,
+    text: str,
+    words: list[_Token],
+    i: int,
+    length: int,
+    toponym: Toponym,
+    language: str | None,
+    lowercase: set[str],
+) -> bool:
+    """Whether a known name is a place here, not a common word or part of a person's name."""
+    if toponym.demonym:
+        return True
+    if words[i].text.casefold() in _TITLES and length == 1:
+        return False
+    if length == 1 and _calendar_word(words[i].text, language):
+        return False  # "March", "June", "Mai": dates first
+    before = words[i - 1] if i > 0 else None
+    if before is not None and _joined(text, before, words[i]):
+        if before.text.casefold().rstrip(".") in _TITLES:
+            return False
+        if before.capital and before.cased and not _sentence_start(text, before.start):
+            return False  # the end of a longer name: "George Washington", "Port Said Road"
+    if before is not None and text[before.end : words[i].start] == ". " and before.text.casefold() in _TITLES:
+        return False  # "Mr. Jackson"
+    after = words[i + length] if i + length < len(words) else None
+    # The head of a longer name is a place only before words that make a place's institution
+    # ("Gainesville Police", "Texas State"), not before a surname ("Michael Jordan").
+    if (
+        after is not None
+        and after.capital
+        and after.cased
+        and _joined(text, words[i + length - 1], after)
+        and after.text.casefold() not in _INSTITUTIONS
+        and not _area(gazetteer, toponym.key, toponym.text)
+    ):
+        return False
+    if length > 1:
+        return True
+    word = words[i].text
+    if not words[i].cased:  # Arabic, Chinese…: every word could open a name, so frequent ones are words
+        return _zipf(word, language) < math.log10(_population(gazetteer, toponym.key) + 1) + WORD_MARGIN
+    if word.isupper() and len(word) <= 3:
+        return gazetteer.has_feature(toponym.key, {COUNTRY})  # "US", "UK"; not "IG", "ICE"
+    if _area(gazetteer, toponym.key, word):
+        return True  # "Turkey", "Chad", "Georgia": a country's or state's name, not the word
+    if word.casefold() in lowercase:
+        return False  # the text also uses it as a word
+    population = _population(gazetteer, toponym.key)
+    margin = WORD_MARGIN_AT_SENTENCE_START if _sentence_start(text, words[i].start) else WORD_MARGIN
+    return _zipf(word.casefold(), language) < math.log10(population + 1) + margin
+
+
+def _population(gazetteer: Gazetteer, key: str) -> int:
+    """The population of the largest place the name (or, failing it, a spelling variant) names."""
+    if key in gazetteer.names:
+        return gazetteer.max_population(key)
+    return max((e.population for e in gazetteer.lookup_spelling(key, FUZZY_RATIO)), default=0)
+
+
+def _zipf(word: str, language: str | None) -> float:
+    """The word's Zipf frequency in the language (English where wordfreq lacks the language)."""
+    frequency = _frequencies(language or "en").get(word.casefold(), 0.0)
+    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+
+
+@lru_cache(maxsize=32)
+def _frequencies(language: str) -> dict[str, float]:
+    # The frequency table itself, not zipf_frequency(): that tokenises each query, which for
+    # Chinese and Japanese needs optional packages (jieba, MeCab), and costs time on every word.
+    try:
+        return dict(get_frequency_dict(language))
+    except LookupError:  # a language wordfreq does not cover: judge by English, the news lingua franca
+        return _frequencies("en") if language != "en" else {}
+
+
+def _common(word: str, language: str | None) -> bool:
+    return _zipf(word, language) >= COMMON_ZIPF
+
+
+@lru_cache(maxsize=64)
+def _calendar(language: str | None) -> frozenset[str]:
+    """Month and weekday names of a language (and English), folded, from CLDR."""
+    from babel import Locale, UnknownLocaleError
+
+    names = set()
+    for code in {"en", language or "en"}:
+        try:
+            locale = Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
+            continue
+        for table in (locale.months, locale.days):
+            for context in table.values():
+                for width in context.values():
+                    names |= {fold(str(n)) for n in width.values() if len(str(n)) > 2}
+    return frozenset(names)
+
+
+def _calendar_word(word: str, language: str | None) -> bool:
+    return fold(word) in _calendar(language)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \u00a0\"'“‘«(")
+    return not before or before[-1] in ".!?\n:;—•"

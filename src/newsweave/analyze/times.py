@@ -1,0 +1,578 @@
+"""Dates in an article's text, absolute and relative, resolved against its publication date.
+
+Absolute dates ("24 November 2017", "le 23 novembre", "23.11.2017", "November 24", "in March",
+"in 2015") are read with shape patterns; month and weekday names in twelve languages come from
+dateparser's locale data (full names only: "mar" or "вт" alone are too ambiguous). Relative
+expressions ("yesterday", "on the eve", "mardi", "вчера", "накануне", "last week", "two days
+ago", "this morning") come from a lexicon per language, because dateparser's ``search_dates``
+costs tens of milliseconds an article and finds dates in ordinary words ("may", "second").
+
+Resolution follows news conventions: a weekday is the most recent such day on or before the
+publication date (the anchor); "on the eve" is the day before the anchor, or before the date it
+names ("on the eve of 24 November"); a day and month without a year take the year that puts
+them nearest the anchor. Without an anchor, relative expressions and yearless dates are skipped
+(their value cannot be known), and absolute dates are still returned.
+
+Languages: en, fr, de, es, it, pt, nl, ru, uk, pl, cs, ar; ``language=None`` tries them all.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from newsweave.analyze.sentences import sentence_spans
+from newsweave.records import TimeExpression, TimePrecision
+
+
+def _words(text: str) -> list[str]:
+    """The words of a space-separated list (easier to read and extend than a list literal)."""
+    return text.split()
+
+
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar")
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")  # fmt: skip
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SHORT_MONTHS = {"may", "mai", "май", "мая", "maj", "mei", "mag"}  # full names of three letters
+# Month forms dateparser lacks: after "in" Slavic languages put the month in the locative case.
+_EXTRA_MONTHS = {
+    "ru": "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
+    "uk": "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",
+    "pl": "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu",
+    "cs": "lednu únoru březnu dubnu květnu červnu červenci srpnu září říjnu listopadu prosinci",
+}
+# Slavic weekday names double as nouns ("среда": environment), Arabic ones as numerals
+# ("الاثنين": the two), Portuguese short ones as ordinals ("quarta", "sexta"): they count
+# only after the preposition or word that makes them a day.
+_WEEKDAY_LEAD = {
+    "ru": r"(?:в|во)\s+", "uk": r"(?:в|у|во)\s+", "pl": r"(?:w|we)\s+", "cs": r"(?:v|ve)\s+",
+    "ar": r"(?:يوم|ليلة)\s+",
+}  # fmt: skip
+# A bare month name ("March", "mars", "мае") is a date only after one of these words.
+_MONTH_LEAD = {
+    "en": "in|since|until|till|by|from|during|early|late|mid|last|next|this|of|end of|beginning of",
+    "fr": "en|depuis|début|fin|mi|courant|jusqu'en|d'ici|dès",
+    "de": "im|seit|bis|ab|anfang|ende|mitte|seit dem",
+    "es": "en|desde|hasta|principios de|finales de|mediados de|el pasado|el próximo",
+    "it": "a|in|da|fino a|inizio|fine|metà|lo scorso|il prossimo",
+    "pt": "em|desde|até|início de|final de|meados de",
+    "nl": "in|sinds|tot|begin|eind|half",
+    "ru": "в|с|до|к|начале|конце|середине|прошлом|этом",
+    "uk": "в|у|з|до|на початку|наприкінці|в середині",
+    "pl": "w|od|do|na początku|pod koniec|w połowie",
+    "cs": "v|od|do|začátkem|koncem|v polovině",
+    "ar": "في|منذ|حتى|خلال|مطلع|أواخر|منتصف",
+}
+_YEAR_LEAD = {
+    "en": "in|since|until|by|from|during|of|early|late", "fr": "en|depuis|jusqu'en|dès|d'ici",
+    "de": "im jahr|seit|bis|ab", "es": "en|desde|hasta", "it": "nel|dal|fino al|entro il",
+    "pt": "em|desde|até", "nl": "in|sinds|tot", "ru": "в|с|до|к", "uk": "в|у|з|до", "pl": "w|od|do",
+    "cs": "v|od|do|roku", "ar": "في|منذ|عام|حتى",
+}  # fmt: skip
+
+# Relative expressions: phrase -> (unit, amount). Units: day, week, month, year, and part of
+# day names (morning, afternoon, evening, night), which set an hour on a day offset. "eve" is
+# the day before the anchor or before the date the phrase names.
+_D, _W, _M, _Y = "day", "week", "month", "year"
+_RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
+    "en": {"today": (_D, 0), "yesterday": (_D, -1), "the day before yesterday": (_D, -2), "tomorrow": (_D, 1),
+           "on the eve": ("eve", -1), "the eve": ("eve", -1), "the day before": ("eve", -1),
+           "the previous day": ("eve", -1),
+           "this morning": ("morning", 0), "this afternoon": ("afternoon", 0), "this evening": ("evening", 0),
+           "tonight": ("evening", 0), "last night": ("night", -1), "yesterday morning": ("morning", -1),
+           "yesterday afternoon": ("afternoon", -1), "yesterday evening": ("evening", -1),
+           "last week": (_W, -1), "this week": (_W, 0), "next week": (_W, 1), "last month": (_M, -1),
+           "this month": (_M, 0), "last year": (_Y, -1), "this year": (_Y, 0), "next year": (_Y, 1)},
+    "fr": {"aujourd'hui": (_D, 0), "aujourd’hui": (_D, 0), "hier": (_D, -1), "avant-hier": (_D, -2),
+           "demain": (_D, 1), "la veille": ("eve", -1), "à la veille": ("eve", -1), "ce matin": ("morning", 0),
+           "cet après-midi": ("afternoon", 0), "ce soir": ("evening", 0), "cette nuit": ("night", 0),
+           "hier matin": ("morning", -1), "hier après-midi": ("afternoon", -1), "hier soir": ("evening", -1),
+           "la semaine dernière": (_W, -1), "cette semaine": (_W, 0), "la semaine prochaine": (_W, 1),
+           "le mois dernier": (_M, -1), "ce mois-ci": (_M, 0), "l'année dernière": (_Y, -1),
+           "l’année dernière": (_Y, -1), "l'an dernier": (_Y, -1), "l’an dernier": (_Y, -1),
+           "l'an passé": (_Y, -1), "cette année": (_Y, 0)},
+    "de": {"heute": (_D, 0), "gestern": (_D, -1), "vorgestern": (_D, -2), "morgen": (_D, 1),
+           "am vortag": ("eve", -1), "am vorabend": ("eve", -1), "tags zuvor": ("eve", -1),
+           "heute morgen": ("morning", 0), "heute früh": ("morning", 0), "heute nachmittag": ("afternoon", 0),
+           "heute abend": ("evening", 0), "gestern morgen": ("morning", -1), "gestern abend": ("evening", -1),
+           "letzte nacht": ("night", -1), "in der nacht": ("night", 0), "vergangene woche": (_W, -1),
+           "letzte woche": (_W, -1), "letzten woche": (_W, -1), "vergangenen woche": (_W, -1),
+           "diese woche": (_W, 0), "nächste woche": (_W, 1), "letzten monat": (_M, -1),
+           "vergangenen monat": (_M, -1), "letztes jahr": (_Y, -1), "vergangenes jahr": (_Y, -1),
+           "vergangenen jahr": (_Y, -1), "dieses jahr": (_Y, 0), "in diesem jahr": (_Y, 0)},
+    "es": {"hoy": (_D, 0), "ayer": (_D, -1), "anteayer": (_D, -2), "antes de ayer": (_D, -2),
+           "la víspera": ("eve", -1), "el día anterior": ("eve", -1), "esta mañana": ("morning", 0),
+           "esta tarde": ("afternoon", 0), "esta noche": ("evening", 0), "ayer por la mañana": ("morning", -1),
+           "ayer por la tarde": ("afternoon", -1), "anoche": ("night", -1), "la semana pasada": (_W, -1),
+           "esta semana": (_W, 0), "la próxima semana": (_W, 1), "el mes pasado": (_M, -1),
+           "este mes": (_M, 0), "el año pasado": (_Y, -1), "este año": (_Y, 0)},
+    "it": {"oggi": (_D, 0), "ieri": (_D, -1), "l'altro ieri": (_D, -2), "domani": (_D, 1),
+           "alla vigilia": ("eve", -1), "il giorno prima": ("eve", -1), "il giorno precedente": ("eve", -1),
+           "stamattina": ("morning", 0), "stamani": ("morning", 0), "questa mattina": ("morning", 0),
+           "oggi pomeriggio": ("afternoon", 0), "stasera": ("evening", 0), "stanotte": ("night", 0),
+           "ieri mattina": ("morning", -1), "ieri sera": ("evening", -1), "la settimana scorsa": (_W, -1),
+           "la scorsa settimana": (_W, -1), "questa settimana": (_W, 0), "il mese scorso": (_M, -1),
+           "lo scorso anno": (_Y, -1), "l'anno scorso": (_Y, -1), "quest'anno": (_Y, 0)},
+    "pt": {"hoje": (_D, 0), "ontem": (_D, -1), "anteontem": (_D, -2), "amanhã": (_D, 1),
+           "na véspera": ("eve", -1), "no dia anterior": ("eve", -1), "esta manhã": ("morning", 0),
+           "hoje de manhã": ("morning", 0), "esta tarde": ("afternoon", 0), "esta noite": ("evening", 0),
+           "ontem à noite": ("evening", -1), "na semana passada": (_W, -1), "semana passada": (_W, -1),
+           "esta semana": (_W, 0), "no mês passado": (_M, -1), "mês passado": (_M, -1),
+           "no ano passado": (_Y, -1), "ano passado": (_Y, -1), "este ano": (_Y, 0)},
+    "nl": {"vandaag": (_D, 0), "gisteren": (_D, -1), "eergisteren": (_D, -2), "morgen": (_D, 1),
+           "de dag ervoor": ("eve", -1), "vanochtend": ("morning", 0), "vanmorgen": ("morning", 0),
+           "vanmiddag": ("afternoon", 0), "vanavond": ("evening", 0), "vannacht": ("night", 0),
+           "gisteravond": ("evening", -1), "vorige week": (_W, -1), "deze week": (_W, 0),
+           "vorige maand": (_M, -1), "vorig jaar": (_Y, -1), "dit jaar": (_Y, 0)},
+    "ru": {"сегодня": (_D, 0), "вчера": (_D, -1), "позавчера": (_D, -2), "завтра": (_D, 1),
+           "накануне": ("eve", -1), "днём ранее": ("eve", -1), "днем ранее": ("eve", -1),
+           "сегодня утром": ("morning", 0), "этим утром": ("morning", 0), "сегодня днём": ("afternoon", 0),
+           "сегодня вечером": ("evening", 0), "сегодня ночью": ("night", 0), "вчера утром": ("morning", -1),
+           "вчера днём": ("afternoon", -1), "вчера вечером": ("evening", -1), "вчера ночью": ("night", -1),
+           "прошлой ночью": ("night", -1), "на прошлой неделе": (_W, -1), "на этой неделе": (_W, 0),
+           "на следующей неделе": (_W, 1), "в прошлом месяце": (_M, -1), "в этом месяце": (_M, 0),
+           "в прошлом году": (_Y, -1), "в этом году": (_Y, 0), "в следующем году": (_Y, 1)},
+    "uk": {"сьогодні": (_D, 0), "вчора": (_D, -1), "учора": (_D, -1), "позавчора": (_D, -2), "завтра": (_D, 1),
+           "напередодні": ("eve", -1), "сьогодні вранці": ("morning", 0), "сьогодні ввечері": ("evening", 0),
+           "вчора ввечері": ("evening", -1), "минулої ночі": ("night", -1), "минулого тижня": (_W, -1),
+           "цього тижня": (_W, 0), "минулого місяця": (_M, -1), "минулого року": (_Y, -1),
+           "цього року": (_Y, 0)},
+    "pl": {"dziś": (_D, 0), "dzisiaj": (_D, 0), "wczoraj": (_D, -1), "przedwczoraj": (_D, -2), "jutro": (_D, 1),
+           "w przeddzień": ("eve", -1), "poprzedniego dnia": ("eve", -1), "dzień wcześniej": ("eve", -1),
+           "dziś rano": ("morning", 0), "dzisiaj rano": ("morning", 0), "wczoraj wieczorem": ("evening", -1),
+           "zeszłej nocy": ("night", -1), "w zeszłym tygodniu": (_W, -1), "w ubiegłym tygodniu": (_W, -1),
+           "w tym tygodniu": (_W, 0), "w zeszłym miesiącu": (_M, -1), "w ubiegłym miesiącu": (_M, -1),
+           "w zeszłym roku": (_Y, -1), "w ubiegłym roku": (_Y, -1), "w tym roku": (_Y, 0)},
+    "cs": {"dnes": (_D, 0), "včera": (_D, -1), "předevčírem": (_D, -2), "zítra": (_D, 1),
+           "předchozího dne": ("eve", -1), "den předtím": ("eve", -1), "v předvečer": ("eve", -1),
+           "dnes ráno": ("morning", 0), "dnes večer": ("evening", 0), "včera večer": ("evening", -1),
+           "minulý týden": (_W, -1), "tento týden": (_W, 0), "minulý měsíc": (_M, -1), "loni": (_Y, -1),
+           "minulý rok": (_Y, -1), "letos": (_Y, 0)},
+    "ar": {"اليوم": (_D, 0), "أمس": (_D, -1), "الأمس": (_D, -1), "امس": (_D, -1), "غدا": (_D, 1),
+           "أول أمس": (_D, -2), "قبل يومين": (_D, -2), "عشية": ("eve", -1),
+           "صباح اليوم": ("morning", 0), "مساء اليوم": ("evening", 0),
+           "مساء أمس": ("evening", -1), "الأسبوع الماضي": (_W, -1), "هذا الأسبوع": (_W, 0),
+           "الشهر الماضي": (_M, -1), "العام الماضي": (_Y, -1), "هذا العام": (_Y, 0)},
+}  # fmt: skip
+_PART_OF_DAY_HOUR = {"morning": 9, "afternoon": 15, "evening": 20, "night": 23}
+
+# "two days ago": (pattern with a NUM slot, unit) per language; units written as regex stems.
+_AGO: dict[str, list[tuple[str, str]]] = {
+    "en": [(r"NUM\s+days?\s+ago", _D), (r"NUM\s+weeks?\s+ago", _W), (r"NUM\s+months?\s+ago", _M),
+           (r"NUM\s+years?\s+ago", _Y)],
+    "fr": [(r"il\s+y\s+a\s+NUM\s+jours?", _D), (r"il\s+y\s+a\s+NUM\s+semaines?", _W),
+           (r"il\s+y\s+a\s+NUM\s+mois", _M), (r"il\s+y\s+a\s+NUM\s+ans?", _Y)],
+    "de": [(r"vor\s+NUM\s+tag(?:en)?", _D), (r"vor\s+NUM\s+wochen?", _W), (r"vor\s+NUM\s+monat(?:en)?", _M),
+           (r"vor\s+NUM\s+jahr(?:en)?", _Y)],
+    "es": [(r"hace\s+NUM\s+días?", _D), (r"hace\s+NUM\s+semanas?", _W), (r"hace\s+NUM\s+mes(?:es)?", _M),
+           (r"hace\s+NUM\s+años?", _Y)],
+    "it": [(r"NUM\s+giorn[oi]\s+fa", _D), (r"NUM\s+settiman[ae]\s+fa", _W), (r"NUM\s+mes[ei]\s+fa", _M),
+           (r"NUM\s+ann[oi]\s+fa", _Y)],
+    "pt": [(r"há\s+NUM\s+dias?", _D), (r"NUM\s+dias?\s+atrás", _D), (r"há\s+NUM\s+semanas?", _W),
+           (r"há\s+NUM\s+mes(?:es)?", _M), (r"há\s+NUM\s+anos?", _Y)],
+    "nl": [(r"NUM\s+dag(?:en)?\s+geleden", _D), (r"NUM\s+weken?\s+geleden", _W),
+           (r"NUM\s+maand(?:en)?\s+geleden", _M), (r"NUM\s+jaar\s+geleden", _Y)],
+    "ru": [(r"NUM\s+(?:день|дня|дней|суток)\s+назад", _D), (r"NUM\s+(?:неделю|недели|недель)\s+назад", _W),
+           (r"NUM\s+(?:месяц|месяца|месяцев)\s+назад", _M), (r"NUM\s+(?:год|года|лет)\s+назад", _Y)],
+    "uk": [(r"NUM\s+(?:день|дні|днів|доби)\s+(?:тому|назад)", _D),
+           (r"NUM\s+(?:тиждень|тижні|тижнів)\s+(?:тому|назад)", _W),
+           (r"NUM\s+(?:місяць|місяці|місяців)\s+(?:тому|назад)", _M),
+           (r"NUM\s+(?:рік|роки|років)\s+(?:тому|назад)", _Y)],
+    "pl": [(r"NUM\s+dni\s+temu", _D), (r"NUM\s+dzień\s+temu", _D), (r"NUM\s+tygodni(?:e)?\s+temu", _W),
+           (r"NUM\s+miesiąc(?:e|y)?\s+temu", _M), (r"NUM\s+lat(?:a)?\s+temu", _Y)],
+    "cs": [(r"před\s+NUM\s+dn(?:em|y)", _D), (r"před\s+NUM\s+týdn(?:em|y)", _W),
+           (r"před\s+NUM\s+měsíc(?:em|i)", _M), (r"před\s+NUM\s+(?:rokem|lety)", _Y)],
+    "ar": [(r"قبل\s+NUM\s+(?:يوم|أيام)", _D), (r"قبل\s+NUM\s+(?:أسبوع|أسابيع)", _W)],
+}  # fmt: skip
+_SMALL_NUMBERS: dict[str, dict[str, int]] = {
+    "en": {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
+           "a few": 3, "several": 3},
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "dix": 10, "quelques": 3},
+    "de": {"einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "zehn": 10, "wenigen": 3},
+    "es": {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10, "unos": 3, "unas": 3},
+    "it": {"un": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "dieci": 10, "pochi": 3},
+    "pt": {"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "dez": 10},
+    "nl": {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "tien": 10},
+    "ru": {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "десять": 10, "несколько": 3},
+    "uk": {"два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5, "десять": 10, "кілька": 3},
+    "pl": {"dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "dziesięć": 10, "kilka": 3},
+    "cs": {"dvěma": 2, "třemi": 3, "čtyřmi": 4, "pěti": 5, "deseti": 10, "několika": 3},
+    "ar": {"يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5},
+}  # fmt: skip
+_NUM_SLOT = r"NUM\s+"
+
+
+# "one week ago" with the number left out ("a week ago", "неделю назад") is read as one.
+def _clock_pattern(prefix: str) -> str:
+    """An optional time of day after a date ("24 November 2017 05:56", "à 10h30")."""
+    hours, minutes = rf"(?P<{prefix}hh>[01]?\d|2[0-3])", rf"(?P<{prefix}mm>[0-5]\d)"
+    return rf"(?:,?\s*(?:at|à|um|a\s+las|alle|às|в|o|v|om|،)?\s*{hours}\s?[:h]\s?{minutes}\b)?"
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    pattern: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, tuple[str, int]]
+    numbers: dict[str, int]
+    ago_units: dict[str, str]  # group name -> unit
+    triggers: frozenset[str]  # first words of every shape: the pattern is tried only where one stands
+
+
+def _locale(language: str) -> dict[str, object]:
+    module = importlib.import_module(f"dateparser.data.date_translation_data.{language}")
+    return module.info  # type: ignore[no-any-return]
+
+
+def _full_names(forms: Iterable[str], *, min_length: int) -> list[str]:
+    """Full names of a month or weekday: abbreviations (prefixes of another form) left out."""
+    folded = {f.casefold().rstrip(".") for f in forms}
+    return [f for f in folded if (len(f) >= min_length or f in _SHORT_MONTHS)
+            and not any(o != f and o.startswith(f) for o in folded)]  # fmt: skip
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=32)
+def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    relative: dict[str, tuple[str, int]] = {}
+    numbers: dict[str, int] = {}
+    bare_month_parts, weekday_parts, year_leads, ago_parts = [], [], [], []
+    ago_units: dict[str, str] = {}
+    for language in languages:
+        info = _locale(language)
+        lang_months = {}
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in _full_names(info.get(key, ()), min_length=4):  # type: ignore[arg-type]
+                lang_months[name] = number
+        for i, name in enumerate(_EXTRA_MONTHS.get(language, "").split()):
+            lang_months[name] = i + 1
+        months.update(lang_months)
+        lead = _MONTH_LEAD.get(language)
+        if lead:
+            bare_month_parts.append(rf"(?:{lead})[\s-]+(?:of\s+|de\s+)?(?:{_alternation(lang_months)})")
+        lang_days = {}
+        for number, key in enumerate(_WEEKDAY_KEYS):
+            names = _full_names(info.get(key, ()), min_length=5)  # type: ignore[arg-type]
+            if language == "pt":
+                names = [n for n in names if "feira" in n or n in ("sábado", "domingo")]
+            for name in names:
+                lang_days[name] = number
+        weekdays.update(lang_days)
+        weekday_parts.append(_WEEKDAY_LEAD.get(language, "") + f"(?:{_alternation(lang_days)})")
+        relative.update(_RELATIVE.get(language, {}))
+        numbers.update(_SMALL_NUMBERS.get(language, {}))
+        year_leads.append(_YEAR_LEAD.get(language, "in"))
+        for k, (template, unit) in enumerate(_AGO.get(language, ())):
+            group = f"ago_{language}_{k}"
+            ago_units[group] = unit
+            num = rf"(?:(?P<n_{group}>\d{{1,2}}|{_alternation(_SMALL_NUMBERS.get(language, {}))})\s+)?"
+            body = template.replace(_NUM_SLOT, num)
+            ago_parts.append(f"(?P<{group}>{body})")
+    month = _alternation(months)
+    # One alternation, most specific shapes first: a leftmost match takes the first that fits.
+    shapes = [
+        r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?:[T ](?P<ihh>\d{2}):(?P<imm>\d{2}))?",
+        rf"(?P<num>(?P<nd>\d{{1,2}})[./](?P<nm>\d{{1,2}})[./](?P<ny>\d{{4}})){_clock_pattern('n')}",
+        rf"(?P<dmy>(?P<dd>\d{{1,2}})(?:\.|er|st|nd|rd|th|-?го|-?е)?\s+(?:de\s+|of\s+)?(?P<dm>{month})"
+        rf"(?:,?\s+(?:de\s+|del\s+)?(?P<dy>\d{{4}})(?:\s*(?:г\.|года|року|roku))?)?){_clock_pattern('d')}",
+        rf"(?P<mdy>(?P<mm_>{month})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}}))?){_clock_pattern('m')}",
+        rf"(?P<my_>(?P<mym>{month})\s+(?:de\s+|of\s+)?(?P<myy>\d{{4}}))",
+        *ago_parts,
+        rf"(?P<rel>{_alternation(relative)})",
+        rf"(?P<wd>(?:(?P<wdmod>last|next|dernier|prochain|letzten|pasado|scorso|прошл\w+|минул\w+)\s+)?"
+        rf"(?:on\s+|le\s+|am\s+|el\s+|il\s+|na\s+|no\s+|op\s+)?(?P<wdn>{'|'.join(weekday_parts)}))"
+        rf"(?:\s+(?P<wdpost>dernier|prochain|passado|pasado|scorso))?",
+        rf"(?P<bm>{'|'.join(bare_month_parts)})",
+        rf"(?P<yr>(?:{'|'.join(year_leads)})\s+(?P<yv>(?:19|20)\d{{2}}))(?!\d|[.,]\d|\s*%)",
+    ]
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(shapes)})(?![\w])", re.I)
+    triggers = {*months, *weekdays, *numbers, *(p.split()[0] for p in relative)}
+    for language in languages:
+        leads = [_MONTH_LEAD.get(language, ""), _YEAR_LEAD.get(language, ""), _WEEKDAY_LEAD.get(language, "")]
+        triggers.update(_first_token(w) for lead in leads for w in lead.split("|") if _first_token(w))
+        triggers.update(t.split("\\")[0].split("(")[0] for t, _ in _AGO.get(language, ()) if not t.startswith("NUM"))
+    triggers.update(
+        [
+            "on",
+            "le",
+            "am",
+            "el",
+            "il",
+            "na",
+            "no",
+            "op",
+            "last",
+            "next",
+            "dernier",
+            "prochain",
+            "letzten",
+            "pasado",
+            "scorso",
+        ]
+    )
+    triggers.update(w for w in weekdays)
+    folded = frozenset(_first_token(t) for t in triggers if t)
+    return _Lexicon(pattern, months, weekdays, relative, numbers, ago_units, folded)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _first_token(phrase: str) -> str:
+    """The first word-character run of a phrase, as the tokenizer finds it ("aujourd'hui" -> "aujourd")."""
+    m = _WORD.search(phrase.casefold())
+    return m.group(0) if m else phrase
+
+
+def time_expressions(text: str, language: str | None, anchor: datetime | None) -> list[TimeExpression]:
+    """Dates the text states, in order, resolved against ``anchor`` (the publication date).
+
+    Args:
+        text: the article's text (offsets in the result are into it).
+        language: ISO 639-1 code; None or an unsupported code tries every supported language.
+        anchor: the publication date; without it relative expressions and dates without a year
+            are skipped (a yearless date placed by the anchor is marked ``relative``).
+
+    Returns:
+        TimeExpression records; ``relative`` ones carry their ``anchor``.
+
+    Example:
+        >>> anchor = datetime(2017, 11, 24, 5, 56)
+        >>> [(t.text, t.value.date().isoformat(), t.precision.value, t.relative)
+        ...  for t in time_expressions("On the eve, on 23 November, troops attacked.", "en", anchor)]
+        [('On the eve', '2017-11-23', 'day', True), ('23 November', '2017-11-23', 'day', True)]
+        >>> [t.value.date().isoformat() for t in time_expressions("Mardi, l'armée...", "fr", anchor)]
+        ['2017-11-21']
+    """
+    languages = (language,) if language in LANGUAGES else LANGUAGES
+    lexicon = _lexicon(languages)  # type: ignore[arg-type]
+    found: list[TimeExpression] = []
+    for match in _matches(text, lexicon):
+        resolved = _resolve(match, lexicon, anchor)
+        if resolved is None:
+            continue
+        value, precision, relative = resolved
+        start, end = match.span()
+        found.append(TimeExpression(start, end, match.group(0), value, precision, relative,
+                                    anchor if relative else None))  # fmt: skip
+    return _eves(found, text)
+
+
+def _matches(text: str, lexicon: _Lexicon) -> Iterable[re.Match[str]]:
+    """The pattern's matches, tried only at words that can start one: one big alternation tried at
+    every character costs ten times more."""
+    done = 0
+    for token in _WORD.finditer(text):
+        if token.start() < done:
+            continue
+        word = token.group(0)
+        if not (word[0].isdigit() or word.casefold() in lexicon.triggers):
+            continue
+        match = lexicon.pattern.match(text, token.start())
+        if match is not None:
+            done = match.end()
+            yield match
+
+
+def _eves(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """ "On the eve of 24 November" is the 23rd, whatever the anchor says."""
+    out = list(found)
+    for i, expr in enumerate(found[:-1]):
+        nxt = found[i + 1]
+        gap = text[expr.end : nxt.start].strip().casefold()
+        if _is_eve(expr) and gap in ("of", "de", "du", "des", "del", "di", "von", "") and _is_calendar_date(nxt):
+            out[i] = TimeExpression(expr.start, expr.end, expr.text, nxt.value - timedelta(days=1),
+                                    TimePrecision.DAY, relative=True, anchor=expr.anchor)  # fmt: skip
+    return out
+
+
+def _is_calendar_date(expr: TimeExpression) -> bool:
+    return expr.precision in (TimePrecision.DAY, TimePrecision.MINUTE) and any(c.isdigit() for c in expr.text)
+
+
+def _is_eve(expr: TimeExpression) -> bool:
+    words = expr.text.casefold()
+    return any(w in words for w in ("eve", "veille", "vortag", "vorabend", "víspera", "vigilia", "véspera",
+                                    "накануне", "напередодні", "przeddzień", "předvečer", "عشية"))  # fmt: skip
+
+
+_Resolved = tuple[datetime, TimePrecision, bool]
+
+
+def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resolved | None:
+    g = m.groupdict()
+    try:
+        if g["iso"]:
+            return _absolute(int(g["iy"]), int(g["im"]), int(g["id"]), g["ihh"], g["imm"], anchor)
+        if g["num"]:
+            return _absolute(int(g["ny"]), int(g["nm"]), int(g["nd"]), g["nhh"], g["nmm"], anchor)
+        if g["dmy"]:
+            month = lex.months[g["dm"].casefold()]
+            return _day_month(int(g["dd"]), month, g["dy"], _clock(m, "d"), anchor)
+        if g["mdy"]:
+            month = lex.months[g["mm_"].casefold()]
+            return _day_month(int(g["md"]), month, g["my"], _clock(m, "m"), anchor)
+        if g["my_"]:
+            return _tz(datetime(int(g["myy"]), lex.months[g["mym"].casefold()], 1), anchor), TimePrecision.MONTH, False
+        if g["yr"]:
+            return _tz(datetime(int(g["yv"]), 1, 1), anchor), TimePrecision.YEAR, False
+    except ValueError:  # 31 February and the like: not a date
+        return None
+    if anchor is None:
+        return None  # everything below depends on the publication date
+    for group, unit in lex.ago_units.items():
+        if g.get(group):
+            raw = (g.get(f"n_{group}") or "1").casefold()
+            amount = int(raw) if raw.isdigit() else lex.numbers.get(raw, 1)
+            return _shift(anchor, unit, -amount)
+    if g["rel"]:
+        unit, amount = lex.relative[" ".join(g["rel"].casefold().split())]
+        return _shift(anchor, unit, amount)
+    if g["wd"]:
+        return _weekday(m, lex, anchor)
+    if g["bm"]:
+        name = g["bm"].split()[-1].split("-")[-1].casefold()
+        month = lex.months[name]
+        year = anchor.year if month <= anchor.month else anchor.year - 1  # "in March": the last March
+        if re.search(r"\b(?:next|prochain|nächsten|próximo|prossimo)\b", g["bm"], re.I):
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        return _tz(datetime(year, month, 1), anchor), TimePrecision.MONTH, True
+    return None
+
+
+def _clock(m: re.Match[str], prefix: str) -> tuple[int, int] | None:
+    return (int(m[f"{prefix}hh"]), int(m[f"{prefix}mm"])) if m[f"{prefix}hh"] else None
+
+
+def _tz(value: datetime, anchor: datetime | None) -> datetime:
+    return value.replace(tzinfo=anchor.tzinfo) if anchor is not None else value
+
+
+def _absolute(year: int, month: int, day: int, hh: str | None, mm: str | None, anchor: datetime | None) -> _Resolved:
+    if hh is not None and mm is not None:
+        return _tz(datetime(year, month, day, int(hh), int(mm)), anchor), TimePrecision.MINUTE, False
+    return _tz(datetime(year, month, day), anchor), TimePrecision.DAY, False
+
+
+def _day_month(day: int, month: int, year: str | None, clock: tuple[int, int] | None,
+               anchor: datetime | None) -> _Resolved | None:  # fmt: skip
+    if year is not None:
+        value = datetime(int(year), month, day)
+        relative = False
+    elif anchor is None:
+        return None  # a yearless date cannot be placed without the publication date
+    else:
+        # The year that puts the date nearest the anchor: "28 December" in a 2 January article is last year's.
+        options = []
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                options.append(datetime(y, month, day))
+            except ValueError:
+                continue
+        value = min(options, key=lambda d: abs((d - anchor.replace(tzinfo=None)).days))
+        relative = True
+    if clock is not None:
+        return _tz(value.replace(hour=clock[0], minute=clock[1]), anchor), TimePrecision.MINUTE, relative
+    return _tz(value, anchor), TimePrecision.DAY, relative
+
+
+def _shift(anchor: datetime, unit: str, amount: int) -> _Resolved:
+    day = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
+    if unit in (_D, "eve"):
+        return day + timedelta(days=amount), TimePrecision.DAY, True
+    if unit in _PART_OF_DAY_HOUR:
+        return (day + timedelta(days=amount)).replace(hour=_PART_OF_DAY_HOUR[unit]), TimePrecision.HOUR, True
+    if unit == _W:  # the Monday of that week
+        return day - timedelta(days=day.weekday()) + timedelta(weeks=amount), TimePrecision.WEEK, True
+    if unit == _M:
+        index = anchor.year * 12 + anchor.month - 1 + amount
+        return day.replace(year=index // 12, month=index % 12 + 1, day=1), TimePrecision.MONTH, True
+    return day.replace(year=anchor.year + amount, month=1, day=1), TimePrecision.YEAR, True
+
+
+def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | None:
+    name = m["wdn"].casefold().split()[-1]
+    target = lex.weekdays.get(name)
+    if target is None:
+        return None
+    day = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
+    back = (day.weekday() - target) % 7  # the most recent such day on or before the anchor
+    modifier = (m["wdmod"] or m["wdpost"] or "").casefold()
+    if modifier in ("next", "prochain", "próximo", "prossimo"):
+        return day + timedelta(days=(target - day.weekday()) % 7 or 7), TimePrecision.DAY, True
+    if modifier and back == 0:
+        back = 7  # "last Tuesday" written on a Tuesday is a week ago
+    return day - timedelta(days=back), TimePrecision.DAY, True
+
+
+# -- sentences and timelines --------------------------------------------------------------------
+
+
+def sentence_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
+    """Index of the sentence (``sentence_spans`` numbering) holding character ``offset``.
+
+    An offset between two sentences belongs to the earlier one.
+    """
+    lo, hi = 0, len(spans) - 1
+    while lo < hi:  # the last sentence starting at or before the offset
+        mid = (lo + hi + 1) // 2
+        if spans[mid][0] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return max(lo, 0)
+
+
+def sentence_of(text: str, expression: TimeExpression) -> tuple[int, str]:
+    """The sentence a time expression stands in: (index as ``split_sentences`` numbers it, text)."""
+    spans = sentence_spans(text)
+    if not spans:
+        return 0, text
+    index = sentence_index(spans, expression.start)
+    start, end = spans[index]
+    return index, text[start:end]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated event in a story: when, what the sentence says, and which article says it."""
+
+    time: datetime
+    precision: TimePrecision
+    sentence: str
+    article_id: str
+    expression: TimeExpression
+
+
+def timeline(items: Iterable[tuple[str, str, TimeExpression]]) -> list[TimelineEntry]:
+    """A story's dated events, earliest first, one entry per (article, sentence, date).
+
+    Args:
+        items: (article id, article text, time expression found in that text).
+
+    Example:
+        >>> text = "Troops attacked on 23 November. Yesterday they withdrew."
+        >>> found = time_expressions(text, "en", datetime(2017, 11, 25))
+        >>> [(e.time.day, e.sentence) for e in timeline(("a1", text, t) for t in found)]
+        [(23, 'Troops attacked on 23 November.'), (24, 'Yesterday they withdrew.')]
+    """
+    entries: dict[tuple[str, str, datetime], TimelineEntry] = {}
+    spans_by_text: dict[str, list[tuple[int, int]]] = {}
+    for article_id, text, expression in items:
+        spans = spans_by_text.setdefault(text, sentence_spans(text))
+        start, end = spans[sentence_index(spans, expression.start)] if spans else (0, len(text))
+        sentence = text[start:end]
+        entry = TimelineEntry(expression.value, expression.precision, sentence, article_id, expression)
+        entries.setdefault((article_id, sentence, expression.value.replace(tzinfo=None)), entry)
+    return sorted(entries.values(), key=lambda e: (e.time.replace(tzinfo=None), e.article_id))

@@ -1,0 +1,347 @@
+"""Named entities on the BSNLP 2021 test set: recognition and cross-lingual linking, per language.
+
+Recognition is scored relaxed, as BSNLP does: per document and surface form, a predicted form
+counts when the document's gold list holds the same form (with and without the type required).
+Cross-lingual linking is scored pairwise over mention pairs in different languages: gold links
+share an entity id, predicted links share a canonical key; once on the gold mentions (the
+normaliser alone) and once on the predicted mentions (recognition and normalisation).
+
+The CRF is trained on one topic and tested on the other, both ways (``cross_topic``), so no
+figure reports a model on data it was trained on; ``shipped`` scores the shipped model, trained
+on both topics, which is an in-sample figure.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsweave.analyze.entities.normalizer import Normalizer, default_normalizer
+from newsweave.analyze.entities.recognizer import EntityRecognizer
+from newsweave.analyze.entities.text import fold
+from newsweave.analyze.entities.training import AnnotatedDoc, train
+from newsweave.errors import ConfigError
+from newsweave.eval.data import find_benchmark
+from newsweave.records import EntityType
+
+log = logging.getLogger(__name__)
+
+_DATA = Path("benchmarks") / "bsnlp2021"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldMention:
+    """One gold mention: a surface form in a document, its type and cross-lingual entity id."""
+
+    doc: str
+    language: str
+    surface: str
+    lemma: str
+    type: str
+    entity: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One benchmark document (title and text joined as newsweave reads them)."""
+
+    doc_id: str
+    topic: str
+    language: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PredictedMention:
+    """A predicted (document, surface form) with its type and canonical key."""
+
+    doc: str
+    language: str
+    surface: str
+    type: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityScores:
+    """One row of the report: recognition and linking P/R/F1 for a language (or all)."""
+
+    language: str
+    documents: int
+    gold: int
+    predicted: int
+    rec_p: float
+    rec_r: float
+    rec_f1: float
+    rec_typed_f1: float
+    link_gold_p: float
+    link_gold_r: float
+    link_gold_f1: float
+    link_pred_p: float
+    link_pred_r: float
+    link_pred_f1: float
+
+
+@dataclass
+class EntityReport:
+    """Rows per language and overall, with how the model behind them was trained."""
+
+    rows: list[EntityScores] = field(default_factory=list)
+    setting: str = ""
+    by_topic: dict[str, list[EntityScores]] = field(default_factory=dict)
+    # Linking on gold mentions, all languages, by reference keys: {name: (P, R, F1)}.
+    references: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+
+
+def default_data_dir() -> Path:
+    """``shared/benchmarks/bsnlp2021`` beside the repository or the working directory."""
+    return find_benchmark(_DATA, what="the BSNLP 2021 benchmark", hint="pass --data DIR (docs.jsonl, mentions.jsonl)")
+
+
+def load(data_dir: Path) -> tuple[list[Document], list[GoldMention]]:
+    """Documents and gold mentions from ``docs.jsonl`` and ``mentions.jsonl``.
+
+    Raises:
+        ConfigError: a file missing or a line without the expected fields.
+    """
+    docs = [
+        Document(d["id"], d.get("topic", ""), d["language"], _joined(d.get("title", ""), d["text"]))
+        for d in _read_jsonl(data_dir / "docs.jsonl", ("id", "language", "text"))
+    ]
+    gold = [
+        GoldMention(m["doc"], m["language"], m["surface"], m.get("lemma", m["surface"]), m["type"], m["entity"])
+        for m in _read_jsonl(data_dir / "mentions.jsonl", ("doc", "language", "surface", "type", "entity"))
+    ]
+    return docs, gold
+
+
+def _joined(title: str, text: str) -> str:
+    return f"{title}\n\n{text}" if title and not text.startswith(title) else text
+
+
+def _read_jsonl(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 may sit in a string
+    except OSError as e:
+        raise ConfigError(
+            f"cannot read {path}: {e.strerror}", hint="pass --data DIR holding docs.jsonl and mentions.jsonl"
+        ) from e
+    rows = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise ConfigError(f"{path}:{number} is not JSON: {e.msg}") from e
+        missing = [k for k in required if k not in row]
+        if missing:
+            raise ConfigError(f"{path}:{number} lacks {', '.join(missing)}", hint="see the benchmark's SOURCE.md")
+        rows.append(row)
+    return rows
+
+
+def annotated(docs: Iterable[Document], gold: Iterable[GoldMention]) -> list[AnnotatedDoc]:
+    """Documents with their gold (surface, type) lists, as the CRF trainer takes them."""
+    names: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m in gold:
+        names[m.doc].add((m.surface, m.type))
+    return [AnnotatedDoc(d.doc_id, d.language, d.text, tuple(sorted(names[d.doc_id]))) for d in docs]
+
+
+def predict(recognizer: EntityRecognizer, docs: Iterable[Document]) -> list[PredictedMention]:
+    """Each document's predicted names, once per surface form (the first type and key found)."""
+    out = []
+    for doc in docs:
+        seen = set()
+        for m in recognizer.mentions(doc.text, doc.language):
+            if m.text not in seen:
+                seen.add(m.text)
+                out.append(PredictedMention(doc.doc_id, doc.language, m.text, m.type.value, m.entity or ""))
+    return out
+
+
+def _prf(tp: float, predicted: float, gold: float) -> tuple[float, float, float]:
+    p = tp / predicted if predicted else 0.0
+    r = tp / gold if gold else 0.0
+    return round(p, 4), round(r, 4), round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def _cross_pairs(by_language: Counter[str], language: str | None) -> int:
+    """Pairs in different languages among a group (only pairs with one side in ``language``, if given)."""
+    total = sum(by_language.values())
+    if language is not None:
+        mine = by_language[language]
+        return mine * (total - mine)
+    return (total * total - sum(c * c for c in by_language.values())) // 2
+
+
+def pairwise(items: Iterable[tuple[str, str, str]], language: str | None = None) -> tuple[int, int, int]:
+    """(true, predicted, gold) cross-language pairs from (language, gold id or "", predicted key or "").
+
+    An item with an empty gold id is a false mention (only in predicted pairs); one with an empty
+    key was not predicted (only in gold pairs).
+    """
+    cells: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    golds: dict[str, Counter[str]] = defaultdict(Counter)
+    keys: dict[str, Counter[str]] = defaultdict(Counter)
+    for lang, gold_id, key in items:
+        if gold_id:
+            golds[gold_id][lang] += 1
+        if key:
+            keys[key][lang] += 1
+        if gold_id and key:
+            cells[(gold_id, key)][lang] += 1
+    count = lambda groups: sum(_cross_pairs(c, language) for c in groups.values())  # noqa: E731
+    return count(cells), count(keys), count(golds)
+
+
+def score(
+    docs: list[Document],
+    gold: list[GoldMention],
+    predicted: list[PredictedMention],
+    gold_key: Callable[[GoldMention], str],
+) -> list[EntityScores]:
+    """Rows per language, then "all", for one set of predictions."""
+    doc_ids = {d.doc_id for d in docs}
+    gold = [m for m in gold if m.doc in doc_ids]
+    gold_keys = [gold_key(m) for m in gold]
+    gold_by_form = {(m.doc, m.surface): m for m in gold}
+    rows = []
+    for language in [*sorted({d.language for d in docs}), None]:
+
+        def mine(lang: str, language: str | None = language) -> bool:
+            return language is None or lang == language
+
+        g = [m for m in gold if mine(m.language)]
+        p = [m for m in predicted if mine(m.language)]
+        hits = [m for m in p if (m.doc, m.surface) in gold_by_form]
+        typed = sum(1 for m in hits if gold_by_form[(m.doc, m.surface)].type == m.type)
+        rec = _prf(len(hits), len(p), len(g))
+        on_gold = pairwise(((m.language, m.entity, k) for m, k in zip(gold, gold_keys, strict=True)), language)
+        matched = {(m.doc, m.surface): m for m in predicted}
+        pred_items = [
+            (m.language, gold_by_form[(m.doc, m.surface)].entity if (m.doc, m.surface) in gold_by_form else "", m.key)
+            for m in predicted
+        ]
+        pred_items += [(m.language, m.entity, "") for m in gold if (m.doc, m.surface) not in matched]
+        on_pred = pairwise(pred_items, language)
+        rows.append(
+            EntityScores(
+                language or "all", sum(1 for d in docs if mine(d.language)), len(g), len(p), *rec,
+                _prf(typed, len(p), len(g))[2], *_prf(*on_gold), *_prf(*on_pred),
+            )
+        )  # fmt: skip
+    return rows
+
+
+def gold_keyer(normalizer: Normalizer | None = None, *, use_gold_lemma: bool = False) -> Callable[[GoldMention], str]:
+    """The canonical key of a gold mention from its surface form (and its gold lemma, if asked)."""
+    norm = normalizer or default_normalizer()
+
+    def key(m: GoldMention) -> str:
+        return norm.canonical_key(m.surface, EntityType(m.type), m.language, m.lemma if use_gold_lemma else None)
+
+    return key
+
+
+def reference_linking(gold: list[GoldMention]) -> dict[str, tuple[float, float, float]]:
+    """Cross-language linking of the gold mentions by simpler keys, beside newsweave's own."""
+    with_lemma = gold_keyer(use_gold_lemma=True)
+    keyers: dict[str, Callable[[GoldMention], str]] = {
+        "transliterated gold lemma alone": lambda m: fold(m.lemma),
+        "newsweave keys (surface form only)": gold_keyer(),
+        "newsweave keys given the gold lemma": with_lemma,
+    }
+    return {name: _prf(*pairwise((m.language, m.entity, key(m)) for m in gold)) for name, key in keyers.items()}
+
+
+def evaluate(data_dir: Path, *, cross_topic: bool = True, model_path: Path | None = None) -> EntityReport:
+    """Score recognition and linking on a BSNLP-format folder.
+
+    Args:
+        data_dir: a folder with ``docs.jsonl`` and ``mentions.jsonl``.
+        cross_topic: train a CRF on each topic and test it on the other(s) (held out); else score
+            the shipped model (or ``model_path``), in-sample on BSNLP.
+        model_path: a CRF model to score instead of the shipped one (``cross_topic=False`` only).
+    """
+    docs, gold = load(data_dir)
+    topics = sorted({d.topic for d in docs})
+    keyer = gold_keyer()
+    references = reference_linking(gold)
+    if not cross_topic or len(topics) < 2:
+        predicted = predict(EntityRecognizer(model_path=model_path), docs)
+        label = "shipped model" if model_path is None else f"model {model_path}"
+        rows = score(docs, gold, predicted, keyer)
+        return EntityReport(rows, f"{label} (in-sample if trained on this data)", references=references)
+    report = EntityReport(
+        setting=f"cross-topic: trained on one topic, tested on the other ({', '.join(topics)})",
+        references=references,
+    )
+    predicted = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for topic in topics:
+            train_docs = [d for d in docs if d.topic != topic]
+            test_docs = [d for d in docs if d.topic == topic]
+            model = Path(tmp) / f"without-{topic.replace('/', '_')}.crfsuite"
+            log.info("training on %d documents, testing on %s", len(train_docs), topic)
+            train(annotated(train_docs, gold), model)
+            held_out = predict(EntityRecognizer(model_path=model), test_docs)
+            report.by_topic[topic] = score(test_docs, gold, held_out, keyer)
+            predicted += held_out
+    report.rows = score(docs, gold, predicted, keyer)
+    return report
+
+
+@dataclass(frozen=True, slots=True)
+class ToponymScores:
+    """How many gold toponyms of an English geoparsing corpus the recognizer finds."""
+
+    corpus: str
+    documents: int
+    toponyms: int
+    found_exact: float  # a predicted mention with exactly the toponym's span
+    found_overlap: float  # a predicted mention overlapping it
+    found_as_loc: float  # exactly, and typed LOC
+
+
+def default_toponyms_dir() -> Path:
+    """``shared/benchmarks/geoparsing`` (English news with toponym offsets)."""
+    return find_benchmark(
+        Path("benchmarks") / "geoparsing", what="the geoparsing benchmark", hint="pass --toponyms DIR"
+    )
+
+
+def evaluate_toponyms(data_dir: Path, recognizer: EntityRecognizer | None = None) -> list[ToponymScores]:
+    """Toponym recall of the recognizer on English news (TR-News, LGL): only places are annotated
+    there, so precision cannot be measured; this checks recognition outside the Slavic languages."""
+    recognizer = recognizer or EntityRecognizer()
+    docs = _read_jsonl(data_dir / "docs.jsonl", ("id", "text"))
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for t in _read_jsonl(data_dir / "toponyms.jsonl", ("doc", "start", "end")):
+        spans[str(t["doc"])].append((int(t["start"]), int(t["end"])))
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc in docs:
+        corpus = str(doc.get("corpus", "all"))
+        mentions = recognizer.mentions(str(doc["text"]), str(doc.get("language") or "en"))
+        exact = {(m.start, m.end): m.type for m in mentions}
+        counts[corpus]["documents"] += 1
+        for start, end in spans[str(doc["id"])]:
+            c = counts[corpus]
+            c["toponyms"] += 1
+            c["exact"] += (start, end) in exact
+            c["loc"] += exact.get((start, end)) is EntityType.LOCATION
+            c["overlap"] += any(m.start < end and start < m.end for m in mentions)
+    rows = []
+    for corpus, c in sorted(counts.items()):
+        n = c["toponyms"] or 1
+        rows.append(
+            ToponymScores(corpus, c["documents"], c["toponyms"], round(c["exact"] / n, 4),
+                          round(c["overlap"] / n, 4), round(c["loc"] / n, 4))
+        )  # fmt: skip
+    return rows

@@ -1,0 +1,83 @@
+"""The alias file format, and a user file extending the curated one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.analyze.entities import ALIASES_ENV, EntityRecognizer, Normalizer, load_aliases
+from newsweave.errors import ConfigError
+from newsweave.records import EntityType
+
+USER_FILE = """
+[wagner-group]
+name = "Wagner Group"
+type = "ORG"
+aliases = ["Wagner", "PMC Wagner", "ЧВК Вагнер", "Grupa Wagnera"]
+
+[islamic-state]
+name = "Islamic State (user's)"
+type = "ORG"
+aliases = ["Daesh", "Islamski Državi"]
+
+[deir-ez-zor]
+name = "Deir ez-Zor"
+type = "LOC"
+geonames = 170794
+aliases = ["Deir Ezzor", "Dayr az-Zawr", "Дейр-эз-Зор"]
+"""
+
+
+def test_the_curated_file_loads_and_keys_its_entries() -> None:
+    table = load_aliases()
+    found = table.find("daech")
+    assert found is not None and found.key == "alias:islamic-state" and found.type is EntityType.ORGANIZATION
+
+
+def test_a_user_file_adds_aliases_and_replaces_a_curated_entry(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.toml"
+    path.write_text(USER_FILE, encoding="utf-8")
+    normalizer = Normalizer(load_aliases(path))
+    wagner = normalizer.canonical_key("ЧВК Вагнер", EntityType.ORGANIZATION, "ru")
+    assert wagner == "alias:wagner-group"
+    assert normalizer.canonical_key("Grupy Wagnera", EntityType.ORGANIZATION, "pl") == wagner  # by stem
+    assert normalizer.canonical_key("Дейр-эз-Зор", EntityType.LOCATION, "ru") == "geonames:170794"
+    shown = normalizer.entity("alias:islamic-state")
+    assert shown is not None and shown.name == "Islamic State (user's)"
+
+
+def test_the_environment_variable_names_a_user_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "aliases.toml"
+    path.write_text(USER_FILE, encoding="utf-8")
+    monkeypatch.setenv(ALIASES_ENV, str(path))
+    assert load_aliases().find("pmc wagner") is not None
+
+
+def test_a_recognizer_takes_a_user_file(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.toml"
+    path.write_text(USER_FILE, encoding="utf-8")
+    recognizer = EntityRecognizer(aliases_path=path)
+    assert recognizer.normalizer.canonical_key("PMC Wagner", EntityType.ORGANIZATION, "en") == "alias:wagner-group"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[x]\ntype = "ORG"\naliases = ["X"]\n', "has no name"),
+        ('[x]\nname = "X"\ntype = "THING"\n', "has type 'THING'"),
+        ('[x]\nname = "X"\ntype = "ORG"\naliases = "X"\n', "aliases must be a list"),
+        ('[x]\nname = "X"\ntype = "LOC"\ngeonames = "no"\n', "geonames must be an integer"),
+        ("[x\n", "is not valid TOML"),
+    ],
+)
+def test_a_malformed_file_is_a_config_error_naming_the_problem(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_aliases(path)
+
+
+def test_a_missing_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_aliases(tmp_path / "absent.toml")

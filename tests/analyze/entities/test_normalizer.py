@@ -1,0 +1,87 @@
+"""Canonical keys: one key per real entity across languages, scripts, inflection, transliteration."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.analyze.entities import canonical_key, entity
+from newsweave.analyze.entities.normalizer import clean_surface, fallback_key
+from newsweave.records import EntityType
+
+ORG, LOC, PER = EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.PERSON
+
+
+def keys(forms: list[tuple[str, str | None]], type: EntityType) -> set[str]:
+    return {canonical_key(surface, type, language) for surface, language in forms}
+
+
+def test_the_islamic_state_family_is_one_organisation() -> None:
+    # The seeds: "IS" and "IG" (English translations of a Russian text), "igilovtsy"/"igilovtsev"
+    # (Russian "игиловцы", IS fighters), "Daech" and "État islamique" (French).
+    forms = [("IS", "en"), ("IG", "en"), ("ISIS", "en"), ("ISIL", "en"), ("Daesh", "en"), ("igilovtsy", "en"),
+             ("igilovtsev", "en"), ("Daech", "fr"), ("État islamique", "fr"), ("ИГ", "ru"), ("ИГИЛ", "ru"),
+             ("игиловцы", "ru"), ("Исламского государства", "ru"), ("Państwa Islamskiego", "pl")]  # fmt: skip
+    assert keys(forms, ORG) == {"alias:islamic-state"}
+
+
+def test_the_abu_kamal_family_is_one_place_found_by_the_gazetteer() -> None:
+    # Not in the curated aliases: GeoNames' alternate names, folding and the sound key do it.
+    forms = [("Abu Kemal", "en"), ("Abu Kamal", "en"), ("Al-Bukamal", "en"), ("Abou Kamal", "fr"),
+             ("Абу-Кемаль", "ru"), ("Абу-Кемаля", "ru")]  # fmt: skip
+    found = keys(forms, LOC)
+    assert len(found) == 1
+    (key,) = found
+    assert key.startswith("geonames:")
+    place = entity(key)
+    assert place is not None and place.type is LOC and "Abu Kamal" in place.aliases
+
+
+@pytest.mark.parametrize(
+    ("forms"),
+    [
+        [("Niemcy", "pl"), ("Niemiec", "pl"), ("Niemczech", "pl"), ("Německo", "cs"), ("Německu", "cs"),
+         ("Германия", "ru"), ("Германии", "ru"), ("Germany", "en"), ("Allemagne", "fr"), ("Deutschland", "de")],
+        [("Stany Zjednoczone", "pl"), ("Stanach Zjednoczonych", "pl"), ("USA", "cs"), ("США", "ru"),
+         ("САЩ", "bg"), ("United States", "en"), ("ZDA", "sl")],
+    ],
+)  # fmt: skip
+def test_a_country_is_one_key_in_every_language_and_case(forms: list[tuple[str, str]]) -> None:
+    found = keys(forms, LOC)
+    assert len(found) == 1 and next(iter(found)).startswith("geonames:")
+
+
+def test_people_are_keyed_by_surname_across_scripts_and_cases() -> None:
+    trump = [("Trump", "en"), ("Donald Trump", "en"), ("Donalda Trumpa", "pl"), ("Trumpem", "cs"),
+             ("Трамп", "ru"), ("Трампом", "ru"), ("Тръмп", "bg"), ("Donald Trump Jr.", "en")]  # fmt: skip
+    biden = [("Biden", "en"), ("Joe Biden", "en"), ("Bidenem", "cs"), ("Байден", "ru"), ("Байдън", "bg")]
+    assert len(keys(trump, PER)) == 1
+    assert len(keys(biden, PER)) == 1
+    assert keys(trump, PER) != keys(biden, PER)
+
+
+def test_different_places_keep_different_keys() -> None:
+    assert canonical_key("Paris", LOC, "en") != canonical_key("Berlin", LOC, "en")
+    assert canonical_key("Niemcy", LOC, "pl") != canonical_key("Polska", LOC, "pl")
+
+
+def test_a_person_is_never_resolved_to_a_place() -> None:
+    assert canonical_key("Georgia", PER, "en").startswith("per:")
+
+
+def test_unknown_names_get_a_readable_fallback_key() -> None:
+    assert fallback_key("donalda trumpa", PER) == fallback_key("tramp", PER) == "per:trmp"
+    assert canonical_key("Zbigniew Ziobro", PER, "pl").startswith("per:")
+
+
+def test_clean_surface_drops_hashes_quotes_and_hyphenated_endings() -> None:
+    assert clean_surface("#Biden") == "Biden"
+    assert clean_surface("«ИГИЛ»") == "ИГИЛ"
+    assert clean_surface("NATO-ju") == "NATO"
+    assert clean_surface("COVID-19") == "COVID-19"
+
+
+def test_entity_of_a_curated_key_shows_its_name_and_aliases() -> None:
+    found = entity("alias:islamic-state")
+    assert found is not None
+    assert found.name == "Islamic State" and found.type is ORG and "Daech" in found.aliases
+    assert entity("alias:no-such-thing") is None

@@ -1,0 +1,100 @@
+"""Recognition on real-looking sentences in several languages, with the keys filled in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.analyze.entities import EntityRecognizer
+from newsweave.analyze.entities.recognizer import _chunks
+from newsweave.errors import ModelUnavailable
+from newsweave.records import EntityType
+
+SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> EntityRecognizer:
+    return EntityRecognizer()
+
+
+def found(recognizer: EntityRecognizer, text: str, language: str) -> dict[str, str | None]:
+    mentions = recognizer.mentions(text, language)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text and m.entity and 0 <= m.score <= 1
+    return {m.text: m.entity for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Германия и Польша заявили, что Дональд Трамп приедет в Берлин.", "ru",
+         {"Германия", "Польша", "Дональд Трамп", "Берлин"}),
+        ("Prezydent Andrzej Duda spotkał się w Warszawie z kanclerz Niemiec Angelą Merkel.", "pl",
+         {"Andrzej Duda", "Warszawie", "Niemiec", "Angelą Merkel"}),
+        ("Ministr zdravotnictví Adam Vojtěch jednal v Praze se Světovou zdravotnickou organizací.", "cs",
+         {"Adam Vojtěch", "Praze"}),
+        ("Джо Байдън спечели изборите в Съединените щати, съобщи Асошиейтед прес.", "bg", {"Джо Байдън"}),
+        ("Президент Володимир Зеленський прибув до Києва.", "uk", {"Володимир Зеленський", "Києва"}),
+    ],
+)  # fmt: skip
+def test_names_are_found_in_slavic_news(
+    recognizer: EntityRecognizer, text: str, language: str, expected: set[str]
+) -> None:
+    assert expected <= set(found(recognizer, text, language))
+
+
+def test_names_are_found_in_languages_the_tagger_was_not_trained_on(recognizer: EntityRecognizer) -> None:
+    en = found(recognizer, "Russian President Vladimir Putin met Angela Merkel in Berlin on Monday.", "en")
+    assert {"Vladimir Putin", "Angela Merkel", "Berlin"} <= set(en)
+    fr = found(recognizer, "L'armée syrienne a repris Abou Kamal aux terroristes de Daech, selon Damas.", "fr")
+    assert fr.get("Daech") == "alias:islamic-state"
+    assert "Abou Kamal" in fr and str(fr["Abou Kamal"]).startswith("geonames:")
+
+
+def test_the_same_entity_gets_one_key_in_two_languages(recognizer: EntityRecognizer) -> None:
+    ru = recognizer.mentions("Канцлер Германии Ангела Меркель прибыла в Москву.", "ru")
+    pl = recognizer.mentions("Kanclerz Niemiec Angela Merkel przybyła do Moskwy.", "pl")
+    assert {m.entity for m in ru if m.type is EntityType.LOCATION} == {
+        m.entity for m in pl if m.type is EntityType.LOCATION
+    }
+    assert {m.entity for m in ru if m.type is EntityType.PERSON} == {
+        m.entity for m in pl if m.type is EntityType.PERSON
+    }
+
+
+def test_the_seeds_name_the_islamic_state_and_abu_kamal(recognizer: EntityRecognizer) -> None:
+    keys = set()
+    for path in sorted(SEEDS.glob("00[012]_*.txt")):
+        language = "fr" if path.name.startswith("002") else "en"
+        keys |= {m.entity for m in recognizer.mentions(path.read_text(encoding="utf-8"), language)}
+    if not keys:
+        pytest.skip("the seeds are not beside the repository")
+    assert "alias:islamic-state" in keys and "geonames:174448" in keys
+
+
+def test_derived_nouns_of_a_known_name_are_mentions(recognizer: EntityRecognizer) -> None:
+    text = "heavy igilovtsev losses during the storming of the town"
+    mentions = recognizer.mentions(text, "en")
+    assert [(m.text, m.entity) for m in mentions] == [("igilovtsev", "alias:islamic-state")]
+
+
+def test_lemmas_are_base_forms(recognizer: EntityRecognizer) -> None:
+    mentions = recognizer.mentions("Переговоры прошли в Германии.", "ru")
+    assert [m.lemma for m in mentions if m.text == "Германии"] == ["Германия"]
+
+
+def test_text_without_names_has_no_mentions(recognizer: EntityRecognizer) -> None:
+    assert recognizer.mentions("", "en") == []
+    assert recognizer.mentions("and then it rained for a while, as it does.", "en") == []
+
+
+def test_a_missing_model_is_model_unavailable(tmp_path: Path) -> None:
+    with pytest.raises(ModelUnavailable, match="missing"):
+        EntityRecognizer(model_path=tmp_path / "none.crfsuite").mentions("Berlin", "en")
+
+
+def test_chunks_join_b_and_i_tags_of_one_type() -> None:
+    tags = ["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-LOC"]
+    assert _chunks(tags) == [(0, 1, "PER"), (3, 3, "LOC"), (4, 4, "ORG"), (5, 5, "LOC")]

@@ -1,0 +1,50 @@
+"""Tokens, folding, stems and sound keys."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsweave.analyze.entities.text import fold, sound_key, stem, stem_phrase, tokenize
+
+
+def test_tokens_keep_hyphenated_names_and_initials_whole() -> None:
+    text = "Abu-Kemal, COVID-19 and J. Biden (U.S.)."
+    assert [t.text for t in tokenize(text)] == [
+        "Abu-Kemal",
+        ",",
+        "COVID-19",
+        "and",
+        "J.",
+        "Biden",
+        "(",
+        "U.S.",
+        ")",
+        ".",
+    ]
+    assert all(text[t.start : t.end] == t.text for t in tokenize(text))
+
+
+@given(st.text(max_size=200))
+def test_token_offsets_always_index_the_text(text: str) -> None:
+    for token in tokenize(text):
+        assert text[token.start : token.end] == token.text
+
+
+def test_fold_transliterates_every_script_to_plain_latin() -> None:
+    assert fold("Абу-Кемаль") == fold("Abu Kemal") == "abu kemal"
+    assert fold("\u200bBiden") == "biden"
+    assert fold("Ālbū Kamāl") == "albu kamal"
+
+
+def test_slavic_case_endings_share_a_stem() -> None:
+    assert stem_phrase(fold("Stanach Zjednoczonych")) == stem_phrase(fold("Stany Zjednoczone"))
+    assert stem(fold("Германии")) == stem(fold("Германия"))
+    assert stem(fold("Niemiec")) == stem(fold("Niemcy"))
+    assert stem("trumpem") == stem("trumpa") == "trump"
+
+
+def test_sound_keys_ignore_transliteration() -> None:
+    assert sound_key(fold("Байдън")) == sound_key(fold("Байден")) == sound_key("biden")
+    assert sound_key(fold("Пенсильвания")) == sound_key(fold("Pennsylvania"))
+    assert sound_key("trump") != sound_key("biden")

@@ -1,0 +1,124 @@
+"""The geocoder: the seeds' places, names resolved by their context, and names left unresolved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsweave.analyze.places import Geocoder
+from newsweave.analyze.places.gazetteer import distance_km
+from newsweave.records import EntityType, Mention, Place
+
+ABU_KAMAL = (34.45, 40.92)
+DEIR_EZ_ZOR_CITY = (35.34, 40.14)
+
+
+def _near(place: Place, point: tuple[float, float], km: float = 25.0) -> bool:
+    return place.lat is not None and place.lon is not None and distance_km(place.lat, place.lon, *point) < km
+
+
+@pytest.mark.parametrize(
+    ("seed", "language", "spellings"),
+    [
+        ("000_", "en", {"Abu Kemal"}),
+        ("001_", "en", {"Abu Kamal", "Abu-Kemal", "Abu Kemal"}),
+    ],
+)
+def test_the_seeds_abu_kamal_is_the_syrian_town(
+    geocoder: Geocoder, seeds_dir: Path, seed: str, language: str, spellings: set[str]
+) -> None:
+    (path,) = seeds_dir.glob(f"{seed}*.txt")
+    places = geocoder.places(path.read_text(encoding="utf-8"), language)
+    abu_kamal = [p for p in places if p.text in spellings]
+    assert {p.text for p in abu_kamal} == spellings
+    assert all(p.country == "SY" and _near(p, ABU_KAMAL) for p in abu_kamal)
+
+
+def test_the_french_seeds_deir_ez_zor_is_the_city(geocoder: Geocoder, seeds_dir: Path) -> None:
+    (path,) = seeds_dir.glob("002_*.txt")
+    places = [p for p in geocoder.places(path.read_text(encoding="utf-8"), "fr") if p.text == "Deir ez-Zor"]
+    assert places
+    assert all(p.country == "SY" and p.feature == "P.PPL" and _near(p, DEIR_EZ_ZOR_CITY) for p in places)
+
+
+@pytest.mark.parametrize("name", ["Abu Kemal", "Abu Kamal", "Al-Bukamal", "Abou Kamal", "Абу-Кемаль", "البوكمال"])
+def test_spellings_and_scripts_of_one_town(geocoder: Geocoder, name: str) -> None:
+    place = geocoder.resolve(name)
+    assert place is not None and place.country == "SY" and _near(place, ABU_KAMAL)
+
+
+def test_deir_ezzor_spelled_the_french_way(geocoder: Geocoder) -> None:
+    place = geocoder.resolve("Deir Ezzor")
+    assert place is not None and _near(place, DEIR_EZ_ZOR_CITY)
+
+
+def test_paris_is_chosen_by_its_context(geocoder: Geocoder) -> None:
+    texas = geocoder.places("The rodeo in Paris drew crowds from Dallas, Texas, and Oklahoma.", "en")
+    france = geocoder.places("Protesters marched in Paris as France braced for strikes in Lyon.", "en")
+    assert _place(texas, "Paris").country == "US"
+    assert _place(france, "Paris").country == "FR"
+
+
+def test_a_qualifier_decides(geocoder: Geocoder) -> None:
+    places = geocoder.places("He grew up in Springfield, Ill., and moved on.", "en")
+    springfield = _place(places, "Springfield")
+    assert springfield.country == "US" and _near(springfield, (39.80, -89.64), 30)
+
+
+def test_a_name_without_context_stays_unresolved(geocoder: Geocoder) -> None:
+    assert geocoder.resolve("Springfield") is None
+    (place,) = geocoder.places("The Springfield plant will close.", "en")
+    assert place.text == "Springfield" and not place.resolved and place.lat is None
+
+
+def test_the_storys_places_are_context(geocoder: Geocoder) -> None:
+    illinois = geocoder.resolve("Illinois")
+    assert illinois is not None
+    place = geocoder.resolve("Springfield", context=[illinois])
+    assert place is not None and _near(place, (39.80, -89.64), 30)
+
+
+def test_unknown_names_give_no_place(geocoder: Geocoder) -> None:
+    assert geocoder.resolve("Qwxzyville") is None
+    assert geocoder.resolve("  ") is None
+
+
+def test_recognised_locations_are_kept_even_when_unknown(geocoder: Geocoder) -> None:
+    text = "Fighting reached Qwxzyville near Aleppo."
+    places = geocoder.places(text, "en", mentions=[Mention(17, 27, "Qwxzyville", EntityType.LOCATION)])
+    assert [(p.text, p.resolved) for p in places] == [("Qwxzyville", False), ("Aleppo", True)]
+
+
+def test_places_carry_what_a_face_shows(geocoder: Geocoder) -> None:
+    (place,) = geocoder.places("Talks resumed in Damascus.", "en")
+    assert (place.name, place.country, place.feature) == ("Damascus", "SY", "P.PPLC")
+    assert place.population and place.population > 1_000_000 and 0.5 <= place.score <= 1.0
+    assert place.text == "Talks resumed in Damascus."[place.start : place.end]
+
+
+def _place(places: list[Place], text: str) -> Place:
+    found = [p for p in places if p.text == text]
+    assert found, f"{text} not found in {[p.text for p in places]}"
+    return found[0]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["Paris", "Texas", "Abu-Kemal", "U.S.", "Ill.", "Turkish", "May", "Дамаске", "دمشق", ", ", ". "]
+            ),
+            st.text(max_size=12),
+        ),
+        max_size=25,
+    )
+)
+def test_any_text_gives_places_whose_spans_hold_their_text(geocoder: Geocoder, parts: list[str]) -> None:
+    text = " ".join(parts)
+    for place in geocoder.places(text, "en"):
+        assert text[place.start : place.end] == place.text
+        assert place.resolved == (place.lat is not None)

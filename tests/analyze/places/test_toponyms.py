@@ -1,0 +1,72 @@
+"""Spotting place names: spans, demonyms, abbreviations, common words and people kept out."""
+
+from __future__ import annotations
+
+from newsweave.analyze.places import Geocoder
+from newsweave.analyze.places.toponyms import merge, spot
+from newsweave.records import EntityType, Mention
+
+
+def _spotted(geocoder: Geocoder, text: str, language: str | None = "en") -> list[str]:
+    return [t.text for t in spot(geocoder.gazetteer, text, language)]
+
+
+def test_multiword_names_and_demonyms(geocoder: Geocoder) -> None:
+    text = "Turkish forces entered Deir ez-Zor, while Syrians fled towards New York and Abu Kemal."
+    assert _spotted(geocoder, text) == ["Turkish", "Deir ez-Zor", "Syrians", "New York", "Abu Kemal"]
+    demonyms = [t for t in spot(geocoder.gazetteer, text, "en") if t.demonym]
+    assert [t.code for t in demonyms] == ["TR", "SY"]
+
+
+def test_common_words_and_dates_are_not_places(geocoder: Geocoder) -> None:
+    text = "May was dry. Reading the report, officials said on March 3 that Police Chief Bob Smith would resign."
+    assert _spotted(geocoder, text) == []
+
+
+def test_people_named_like_places_are_not_places(geocoder: Geocoder) -> None:
+    text = "Gov. Jackson met Sen. Sherrod Brown. Later Brown said George Washington would have agreed."
+    assert _spotted(geocoder, text) == []
+
+
+def test_a_place_before_its_institution_is_kept(geocoder: Geocoder) -> None:
+    assert _spotted(geocoder, "The Gainesville Police Department said so.") == ["Gainesville"]
+
+
+def test_state_abbreviations_after_a_comma(geocoder: Geocoder) -> None:
+    toponyms = spot(geocoder.gazetteer, "He lives in Springfield, Ill., not in Washington, D.C., he said.", "en")
+    assert [(t.text, t.code) for t in toponyms] == [
+        ("Springfield", None),
+        ("Ill.", "US.IL"),
+        ("Washington", None),
+        ("D.C.", "US.DC"),
+    ]
+
+
+def test_russian_inflections_and_other_scripts(geocoder: Geocoder) -> None:
+    assert _spotted(geocoder, "Бои идут у Абу-Кемаля и в Сирии.", "ru") == ["Абу-Кемаля", "Сирии"]
+    assert _spotted(geocoder, "اشتباكات في دير الزور", "ar") == ["دير الزور"]
+
+
+def test_recogniser_mentions_add_places_and_veto_others(geocoder: Geocoder) -> None:
+    text = "Paris Hilton flew to Smallville from Lyon."
+    mentions = [
+        Mention(0, 12, "Paris Hilton", EntityType.PERSON),
+        Mention(21, 31, "Smallville", EntityType.LOCATION),
+    ]
+    merged = merge(spot(geocoder.gazetteer, text, "en"), mentions, text)
+    assert [(t.text, t.from_ner) for t in merged] == [("Smallville", True), ("Lyon", False)]
+
+
+def test_spelling_variants_are_spotted(geocoder: Geocoder) -> None:
+    text = "Les forces syriennes ont repris Deir Ezzor et Abou Kamal, selon Damas et Moscou."
+    assert _spotted(geocoder, text, "fr") == ["Deir Ezzor", "Abou Kamal", "Damas", "Moscou"]
+
+
+def test_frequent_words_of_a_script_without_case_are_not_places(geocoder: Geocoder) -> None:
+    text = "قالت مصادر في دمشق إن الجيش دخل البوكمال قرب الحدود مع العراق"
+    assert _spotted(geocoder, text, "ar") == ["دمشق", "البوكمال", "العراق"]
+
+
+def test_names_inside_unspaced_scripts(geocoder: Geocoder) -> None:
+    assert _spotted(geocoder, "北京和上海的代表在叙利亚会面", "zh") == ["北京", "上海", "叙利亚"]
+    assert _spotted(geocoder, "シリアのダマスカスで会議が開かれた", "ja") == ["シリア", "ダマスカス"]

@@ -1,0 +1,115 @@
+"""Numeric claims: figure, hedge, what is counted and what happened, in many languages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.analyze.claims import numeric_claims
+from newsweave.analyze.sentences import split_sentences
+from newsweave.records import Qualifier
+
+Q = Qualifier
+
+
+def first(text: str, language: str | None) -> tuple[float, float, Qualifier, str | None, str | None]:
+    c = numeric_claims(text, language)[0]
+    return c.low, c.high, c.qualifier, c.counted, c.action
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Troops destroyed more than 50 terrorists.", (50, 50, Q.MORE_THAN, "militant", "killed")),
+        ("en", "No more than 150-200 militants are surrounded.", (150, 200, Q.NO_MORE_THAN, "militant", "surrounded")),
+        ("en", "They destroyed over a dozen pickups.", (12, 12, Q.MORE_THAN, "vehicle", "destroyed")),
+        ("en", "Nearly 1,000 people were evacuated.", (1000, 1000, Q.AROUND, "person", "evacuated")),
+        ("en", "Between 15 and 20 civilians were wounded.", (15, 20, Q.RANGE, "civilian", "wounded")),
+        ("en", "The death toll rose to 120.", (120, 120, Q.EXACT, "person", "killed")),
+        ("en", "Fifty soldiers were captured.", (50, 50, Q.EXACT, "soldier", "captured")),
+        ("en", "Two hundred fifty people fled.", (250, 250, Q.EXACT, "person", "fled")),
+        ("en", "Dozens of houses were destroyed.", (24, 99, Q.AROUND, "house", "destroyed")),
+        ("en", "Police arrested 12 protesters or more.", (12, 12, Q.AT_LEAST, "protester", "arrested")),
+        ("fr", "Pas moins de 40 terroristes ont été éliminés.", (40, 40, Q.AT_LEAST, "militant", "killed")),
+        ("fr", "Le bilan s'alourdit à 87 morts.", (87, 87, Q.EXACT, "person", "killed")),
+        ("fr", "Une cinquantaine de personnes ont été arrêtées.", (50, 50, Q.AROUND, "person", "arrested")),
+        (
+            "fr",
+            "Pas plus de 150 à 200 combattants sont encerclés.",
+            (150, 200, Q.NO_MORE_THAN, "militant", "surrounded"),
+        ),
+        ("de", "Mindestens 30 Menschen wurden getötet.", (30, 30, Q.AT_LEAST, "person", "killed")),
+        ("de", "Rund 1.500 Soldaten wurden verletzt.", (1500, 1500, Q.AROUND, "soldier", "wounded")),
+        ("es", "Al menos 23 personas murieron.", (23, 23, Q.AT_LEAST, "person", "killed")),
+        ("it", "Almeno venticinque persone sono morte.", (25, 25, Q.AT_LEAST, "person", "killed")),
+        ("pt", "Pelo menos 9 pessoas morreram.", (9, 9, Q.AT_LEAST, "person", "killed")),
+        ("ru", "Около 50 боевиков были убиты.", (50, 50, Q.AROUND, "militant", "killed")),
+        ("ru", "Уничтожены более пятидесяти боевиков.", (50, 50, Q.MORE_THAN, "militant", "killed")),
+        ("ru", "Число погибших возросло до 80 человек.", (80, 80, Q.EXACT, "person", "killed")),
+        ("ru", "Окружены от 150 до 200 боевиков.", (150, 200, Q.RANGE, "militant", "surrounded")),
+        ("uk", "Понад 100 людей евакуювали.", (100, 100, Q.MORE_THAN, "person", "evacuated")),
+        ("pl", "Co najmniej 12 osób zginęło.", (12, 12, Q.AT_LEAST, "person", "killed")),
+        ("cs", "Při požáru zemřelo nejméně 5 lidí.", (5, 5, Q.AT_LEAST, "person", "killed")),
+        ("ar", "قتل 25 شخصا في الهجوم", (25, 25, Q.EXACT, "person", "killed")),
+        ("en", "Turnout was 45 percent.", (45, 45, Q.EXACT, "percent", None)),
+        ("en", "The budget is about $5 million.", (5e6, 5e6, Q.AROUND, "usd", None)),
+        ("fr", "Un budget de 3,5 millions d'euros.", (3.5e6, 3.5e6, Q.EXACT, "eur", None)),
+    ],
+)
+def test_claims_are_read_with_their_hedge_counted_thing_and_action(
+    language: str, text: str, expected: tuple[float, float, Qualifier, str | None, str | None]
+) -> None:
+    assert first(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2017 the town was quiet.",  # a year
+        "On 24 November 2017 at 10:30 nothing happened.",  # a date and a time
+        "The match ended 2:1.",  # a score
+        "Call +7 495 123-45-67 now.",  # a phone number
+        "Take route 7 or flight 17 to the M20.",  # identifiers
+        "A 25-year-old man came 3rd.",  # a compound adjective and an ordinal
+        "Article 4567891 was updated.",  # an identifier
+        "No one was hurt.",  # "one" is not a count
+    ],
+)
+def test_dates_times_identifiers_and_ordinals_are_not_claims(text: str) -> None:
+    assert numeric_claims(text, "en") == []
+
+
+def test_claims_quote_the_text_and_number_sentences_as_alignment_does() -> None:
+    text = "Fighting resumed.\n\nAt least 12 soldiers were killed on Tuesday. Officials said 30 were wounded."
+    claims = numeric_claims(text, "en", datetime(2017, 11, 24))
+    sentences = split_sentences(text)
+    assert [(c.text, c.sentence_index) for c in claims] == [("At least 12 soldiers", 1), ("30", 2)]
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert sentences[c.sentence_index] == c.sentence
+    assert claims[0].time == datetime(2017, 11, 21)  # the sentence's date, resolved against the anchor
+    assert claims[1].time is None
+
+
+def test_unknown_nouns_keep_their_lemma_and_inflected_forms_meet() -> None:
+    assert numeric_claims("12 journalists were detained.", "en")[0].counted == "journalist"
+    assert {c.counted for c in numeric_claims("50 боевиков. 40 боевики.", "ru")} == {"militant"}
+
+
+def test_the_seed_translations_state_the_same_things() -> None:
+    a = "It is reported that on the eve, government troops destroyed more than 50 terrorists."
+    b = "Reportedly the Government Forces have earlier killed around 50 terrorists."
+    (x,), (y,) = numeric_claims(a, "en"), numeric_claims(b, "en")
+    assert (x.counted, x.action, x.qualifier) == ("militant", "killed", Q.MORE_THAN)
+    assert (y.counted, y.action, y.qualifier) == ("militant", "killed", Q.AROUND)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 .,-–%$€:+aeiontlmsdozenfiftyболеевхдо\n")), max_size=80))
+def test_any_text_gives_claims_that_quote_it(text: str) -> None:
+    for c in numeric_claims(text, None):
+        assert text[c.start : c.end] == c.text
+        assert c.low <= c.high

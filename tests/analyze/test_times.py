@@ -1,0 +1,134 @@
+"""Dates in the text: absolute and relative, in many languages, resolved against the publication date."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.analyze.sentences import sentence_spans, split_sentences
+from newsweave.analyze.times import sentence_of, time_expressions, timeline
+from newsweave.records import TimePrecision
+
+FRIDAY = datetime(2017, 11, 24, 5, 56)  # seed 000's publication time, a Friday
+
+
+def found(text: str, language: str | None, anchor: datetime | None = FRIDAY) -> list[tuple[str, str, str]]:
+    return [(t.text, t.value.strftime("%Y-%m-%d %H:%M"), t.precision.value)
+            for t in time_expressions(text, language, anchor)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "On the eve, troops attacked.", ("On the eve", "2017-11-23 00:00", "day")),
+        ("en", "They withdrew two days ago.", ("two days ago", "2017-11-22 00:00", "day")),
+        ("en", "It happened last week.", ("last week", "2017-11-13 00:00", "week")),
+        ("en", "Shelling resumed this morning.", ("this morning", "2017-11-24 09:00", "hour")),
+        ("en", "The offensive began in March.", ("in March", "2017-03-01 00:00", "month")),
+        ("en", "Talks were held on Tuesday.", ("on Tuesday", "2017-11-21 00:00", "day")),
+        ("fr", "Le 23 novembre, l'armée a avancé.", ("23 novembre", "2017-11-23 00:00", "day")),
+        ("fr", "Mardi, l'armée a avancé.", ("Mardi", "2017-11-21 00:00", "day")),
+        ("fr", "Il est arrivé la veille.", ("la veille", "2017-11-23 00:00", "day")),
+        ("de", "Die Angriffe vom 23.11.2017 dauerten an.", ("23.11.2017", "2017-11-23 00:00", "day")),
+        ("de", "Vor zwei Tagen kam es zu Kämpfen.", ("Vor zwei Tagen", "2017-11-22 00:00", "day")),
+        ("es", "El martes hubo combates.", ("El martes", "2017-11-21 00:00", "day")),
+        ("es", "Ocurrió el 23 de noviembre de 2017.", ("23 de noviembre de 2017", "2017-11-23 00:00", "day")),
+        ("it", "Ieri sono arrivati i soccorsi.", ("Ieri", "2017-11-23 00:00", "day")),
+        ("pt", "Há dois dias houve combates.", ("Há dois dias", "2017-11-22 00:00", "day")),
+        ("ru", "Вчера боевики отступили.", ("Вчера", "2017-11-23 00:00", "day")),
+        ("ru", "Накануне боевики отступили.", ("Накануне", "2017-11-23 00:00", "day")),
+        ("ru", "Во вторник боевики отступили.", ("Во вторник", "2017-11-21 00:00", "day")),
+        ("ru", "Это было на прошлой неделе.", ("на прошлой неделе", "2017-11-13 00:00", "week")),
+        ("uk", "Напередодні бойовики відступили.", ("Напередодні", "2017-11-23 00:00", "day")),
+        ("pl", "We wtorek doszło do walk.", ("We wtorek", "2017-11-21 00:00", "day")),
+        ("cs", "Před dvěma dny došlo k bojům.", ("Před dvěma dny", "2017-11-22 00:00", "day")),
+        ("ar", "وقع الهجوم يوم الثلاثاء", ("يوم الثلاثاء", "2017-11-21 00:00", "day")),
+        ("en", "Mavrikiy 24 November 2017 05: 56", ("24 November 2017 05: 56", "2017-11-24 05:56", "minute")),
+    ],
+)
+def test_dates_resolve_against_the_publication_date(language: str, text: str, expected: tuple[str, ...]) -> None:
+    assert found(text, language)[0] == expected
+
+
+def test_weekdays_are_the_most_recent_such_day_on_or_before_the_anchor() -> None:
+    assert found("on Friday", "en") == [("on Friday", "2017-11-24 00:00", "day")]  # the anchor's own day
+    assert found("last Friday", "en") == [("last Friday", "2017-11-17 00:00", "day")]
+    assert found("next Monday", "en") == [("next Monday", "2017-11-27 00:00", "day")]
+
+
+def test_the_eve_of_a_named_date_is_the_day_before_it() -> None:
+    assert found("on the eve of 20 November", "en")[0][1] == "2017-11-19 00:00"
+
+
+def test_a_day_without_a_year_takes_the_year_nearest_the_anchor() -> None:
+    assert found("On 28 December, fighting resumed.", "en", datetime(2018, 1, 2))[0][1] == "2017-12-28 00:00"
+
+
+def test_without_an_anchor_relative_expressions_are_skipped_and_absolute_dates_kept() -> None:
+    assert found("Yesterday, on 23 November 2017, and on 23 November.", "en", None) == [
+        ("23 November 2017", "2017-11-23 00:00", "day")
+    ]
+
+
+def test_relative_expressions_keep_their_anchor_and_its_time_zone() -> None:
+    anchor = datetime(2017, 11, 24, 5, 56, tzinfo=timezone(timedelta(hours=3)))
+    expressions = time_expressions("Вчера, 23 ноября 2017 года.", "ru", anchor)
+    assert [(t.relative, t.anchor) for t in expressions] == [(True, anchor), (False, None)]
+    assert all(t.value.tzinfo == anchor.tzinfo for t in expressions)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "May I ask? The troops march on, and the environment matters."),
+        ("ru", "Окружающая среда важна."),  # "среда" is Wednesday only after "в"
+        ("pt", "A segunda tentativa falhou."),  # "segunda" alone is "second"
+        ("en", "They counted 2017 votes."),  # a bare four-digit number is not a year here
+    ],
+)
+def test_ordinary_words_are_not_dates(language: str, text: str) -> None:
+    assert found(text, language) == []
+
+
+def test_an_unknown_language_tries_every_lexicon() -> None:
+    assert found("вчера и hier", None)[0][1] == "2017-11-23 00:00"
+    assert len(found("вчера и hier", "xx")) == 2
+
+
+def test_each_expression_gives_its_sentence_in_split_sentences_numbering() -> None:
+    text = "Troops advanced. On Tuesday they stopped.\n\nYesterday they withdrew."
+    expressions = time_expressions(text, "en", FRIDAY)
+    assert [sentence_of(text, t) for t in expressions] == [(1, "On Tuesday they stopped."),
+                                                           (2, "Yesterday they withdrew.")]  # fmt: skip
+    assert split_sentences(text)[2] == "Yesterday they withdrew."
+
+
+def test_a_timeline_orders_dated_events_across_articles() -> None:
+    a = "Troops attacked on 23 November. Yesterday they withdrew."
+    b = "On Tuesday the first convoy left."
+    items = [("a", a, t) for t in time_expressions(a, "en", datetime(2017, 11, 25))]
+    items += [("b", b, t) for t in time_expressions(b, "en", datetime(2017, 11, 25))]
+    entries = timeline(items)
+    assert [(e.time.day, e.article_id, e.sentence) for e in entries] == [
+        (21, "b", "On Tuesday the first convoy left."),
+        (23, "a", "Troops attacked on 23 November."),
+        (24, "a", "Yesterday they withdrew."),
+    ]
+    assert entries[0].precision is TimePrecision.DAY
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 .-/:,abcdeyonvmrt\nвчераМмарта")), max_size=80))
+def test_any_text_gives_spans_that_quote_the_text(text: str) -> None:
+    for t in time_expressions(text, None, FRIDAY):
+        assert text[t.start : t.end] == t.text
+
+
+def test_sentence_spans_number_sentences_as_split_sentences_does() -> None:
+    text = "Dr. Smith arrived.  He left!\n\n" + "word " * 200 + "end. Last   one."
+    spans = sentence_spans(text)
+    assert [" ".join(text[s:e].split()) for s, e in spans] == [" ".join(x.split()) for x in split_sentences(text)]
+    assert text[spans[-1][0] : spans[-1][1]] == "Last   one." == split_sentences(text)[-1]

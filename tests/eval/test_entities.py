@@ -1,0 +1,69 @@
+"""The entity evaluation on a tiny fixture in the BSNLP two-file format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsweave.cli import app
+from newsweave.errors import ConfigError
+from newsweave.eval.entities import Document, GoldMention, PredictedMention, evaluate, load, pairwise, score
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "eval" / "bsnlp"
+
+
+def test_pairwise_counts_only_pairs_in_different_languages() -> None:
+    items = [("pl", "E1", "k1"), ("cs", "E1", "k1"), ("ru", "E1", "k2"), ("pl", "E2", "k2"), ("pl", "E1", "k1")]
+    # gold E1: pl×2, cs, ru -> pairs across languages: 2·1 + 2·1 + 1·1 = 5; keys: k1 {pl×2, cs} -> 2, k2 {ru, pl} -> 1
+    # true: (E1, k1) {pl×2, cs} -> 2
+    assert pairwise(items) == (2, 3, 5)
+    assert pairwise(items, "ru") == (0, 1, 3)
+
+
+def test_a_predicted_mention_without_gold_counts_against_precision_only() -> None:
+    assert pairwise([("pl", "", "k"), ("cs", "E", "k"), ("ru", "E", "")]) == (0, 1, 1)
+
+
+def test_score_relaxed_recognition_with_and_without_type() -> None:
+    docs = [Document("d1", "t", "pl", "Jan Kowalski w Warszawie.")]
+    gold = [GoldMention("d1", "pl", "Jan Kowalski", "Jan Kowalski", "PER", "P1"),
+            GoldMention("d1", "pl", "Warszawie", "Warszawa", "LOC", "L1")]  # fmt: skip
+    predicted = [PredictedMention("d1", "pl", "Jan Kowalski", "PER", "per:k"),
+                 PredictedMention("d1", "pl", "Warszawie", "ORG", "geonames:1"),
+                 PredictedMention("d1", "pl", "Jan", "PER", "per:j")]  # fmt: skip
+    overall = score(docs, gold, predicted, lambda m: m.entity)[-1]
+    assert (overall.rec_p, overall.rec_r) == (round(2 / 3, 4), 1.0)
+    assert overall.rec_typed_f1 == pytest.approx(0.4, abs=1e-4)  # one of three typed right, of two gold
+
+
+def test_load_reads_the_two_files_and_joins_title_and_text() -> None:
+    docs, gold = load(FIXTURE)
+    assert len(docs) == 6 and len(gold) == 43
+    assert docs[0].text.startswith("Koronawirus w Niemczech\n\n")
+
+
+def test_load_names_a_missing_field(tmp_path: Path) -> None:
+    (tmp_path / "docs.jsonl").write_text(json.dumps({"id": "x", "language": "pl"}) + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="lacks text"):
+        load(tmp_path)
+
+
+def test_cross_topic_evaluation_trains_on_one_topic_and_tests_on_the_other() -> None:
+    report = evaluate(FIXTURE)
+    assert "cross-topic" in report.setting
+    assert set(report.by_topic) == {"covid-19", "us_election_2020"}
+    overall = report.rows[-1]
+    assert overall.language == "all" and overall.gold == 43
+    # The normaliser alone links most of the fixture's names across languages.
+    assert overall.link_gold_f1 > 0.6 and overall.link_gold_p > 0.6
+
+
+def test_the_cli_prints_json_rows_per_language() -> None:
+    result = CliRunner().invoke(app, ["eval", "entities", "--data", str(FIXTURE), "--shipped", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [r["language"] for r in data["rows"]] == ["cs", "pl", "ru", "uk", "all"]
+    assert data["rows"][-1]["rec_f1"] > 0.5

@@ -1,0 +1,62 @@
+"""The geoparsing evaluation on a tiny fixture in the benchmark's two-file format."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsweave.cli import app
+from newsweave.errors import ConfigError
+from newsweave.eval.places import evaluate, load_documents, table_rows
+
+
+@pytest.fixture
+def fixture_dir(data_dir: Path) -> Path:
+    return data_dir / "eval" / "geoparsing"
+
+
+def test_documents_load_with_their_gold_toponyms(fixture_dir: Path) -> None:
+    documents = {d.id: d for d in load_documents(fixture_dir)}
+    assert set(documents) == {"trnews-a1", "trnews-b2", "lgl-a1", "lgl-b2"}
+    doc = documents["lgl-b2"]
+    assert [doc.text[t.start : t.end] for t in doc.toponyms] == ["Springfield", "Ill.", "Sangamon County", "Chicago"]
+    assert doc.toponyms[0].geonames_id == 4250542 and doc.toponyms[0].lat == pytest.approx(39.80172)
+    assert {d.split for d in documents.values()} == {"dev", "test"}  # fixed by the id's hash
+
+
+def test_scores_on_the_fixture(fixture_dir: Path) -> None:
+    scores = evaluate(fixture_dir)
+    assert {(s.corpus, s.split) for s in scores} == {("trnews", "test"), ("lgl", "test"), ("lgl", "dev")}
+    assert sum(s.toponyms for s in scores) == 17 and sum(s.with_coordinates for s in scores) == 17
+    trnews = next(s for s in scores if s.corpus == "trnews")
+    assert trnews.acc161_gold_spans == 1.0 and trnews.coverage_gold_spans == 1.0
+    assert trnews.tag_p == trnews.tag_r == 1.0
+    for s in scores:
+        assert 0.0 <= s.acc161_coords_gold_spans <= s.acc161_gold_spans <= s.coverage_gold_spans <= 1.0
+        assert s.acc161_end_to_end <= s.coverage_end_to_end
+    lgl_dev = next(s for s in scores if s.corpus == "lgl" and s.split == "dev")
+    assert lgl_dev.acc161_gold_spans == 1.0  # Springfield, Ill. is pinned by its qualifier
+    assert lgl_dev.tag_p == 1.0  # "May" opening a sentence is a month, not a place
+    tagging, geocoding = table_rows(scores)
+    assert tagging[0].split == "test (held out)" and geocoding[-1].split == "dev (in-sample)"
+
+
+def test_missing_files_are_a_config_error(tmp_path: Path, fixture_dir: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_documents(tmp_path)
+    shutil.copy(fixture_dir / "docs.jsonl", tmp_path / "docs.jsonl")
+    (tmp_path / "toponyms.jsonl").write_text('{"doc": "x"}\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="lacks"):
+        load_documents(tmp_path)
+
+
+def test_the_cli_command_reports_json(fixture_dir: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "places", "--data", str(fixture_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert {row["corpus"] for row in rows} == {"trnews", "lgl"}
+    assert all("acc161_gold_spans" in row for row in rows)

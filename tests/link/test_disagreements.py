@@ -1,0 +1,140 @@
+"""Disagreements between reports: qualifiers, conflicts and updates, on the seeds and hand-made variants."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from newsweave.analyze.claims import numeric_claims
+from newsweave.analyze.sentences import split_sentences
+from newsweave.extract.textdump import TextCaptureExtractor
+from newsweave.link.disagreements import ArticleClaims, classify, compare
+from newsweave.link.evidence import differing_claims
+from newsweave.records import AlignedSentences, Article, ClaimRelation, MediaType, Provenance, RawItem
+
+R = ClaimRelation
+
+
+def seed(seeds_dir: Path, prefix: str) -> Article:
+    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+    return TextCaptureExtractor().extract(RawItem(path.read_bytes(), MediaType.TEXT, Provenance(str(path))))
+
+
+def side(article_id: str, text: str, language: str, published: datetime | None = None) -> ArticleClaims:
+    return ArticleClaims(article_id, published, language, tuple(numeric_claims(text, language, published)))
+
+
+def by_index(a: str, b: str) -> list[AlignedSentences]:
+    """Sentence i with sentence i: the alignment of two versions written sentence by sentence."""
+    xs, ys = split_sentences(a), split_sentences(b)
+    assert len(xs) == len(ys)
+    return [AlignedSentences(i, i, x, y, 0.9) for i, (x, y) in enumerate(zip(xs, ys, strict=True))]
+
+
+def relations(found: list) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+    return [(d.relation.value, d.claim_a.text, d.claim_b.text) for d in found]
+
+
+@pytest.fixture(scope="module")
+def seed_000(seeds_dir: Path) -> ArticleClaims:
+    article = seed(seeds_dir, "000")
+    return side("000", article.text, "en", article.published.value if article.published else None)
+
+
+def test_the_two_english_translations_differ_by_qualifier_and_never_conflict(
+    seeds_dir: Path, seed_000: ArticleClaims
+) -> None:
+    other = seed(seeds_dir, "001")
+    found = compare(seed_000, side("001", other.text, "en"))
+    assert ("qualifier", "more than 50 terrorists", "around 50 terrorists") in relations(found)
+    assert ("qualifier", "no more than 150-200 militants", "150–200 surrounded militants") in relations(found)
+    assert not [d for d in found if d.relation is R.CONFLICT]
+
+
+def test_a_report_of_another_event_raises_no_conflict(seeds_dir: Path, seed_000: ArticleClaims) -> None:
+    french = seed(seeds_dir, "002")
+    assert not [d for d in compare(seed_000, side("002", french.text, "fr")) if d.relation is R.CONFLICT]
+
+
+def test_a_rewrite_with_two_changed_figures_gives_exactly_those_conflicts(seeds_dir: Path, data_dir: Path) -> None:
+    original = seed(seeds_dir, "000").text
+    rewrite = (data_dir / "claims" / "000_rewrite.txt").read_text(encoding="utf-8").strip()
+    found = compare(side("000", original, "en"), side("rw", rewrite, "en"), by_index(original, rewrite))
+    assert sorted(d[1:] for d in relations(found) if d[0] == "conflict") == [
+        ("more than 50 terrorists", "more than 90 terrorists"),
+        ("no more than 150-200 militants", "no more than 250-300 militants"),
+    ]
+
+
+def test_an_honest_translation_gives_no_conflict(seeds_dir: Path, data_dir: Path) -> None:
+    original = seed(seeds_dir, "000").text
+    french = (data_dir / "claims" / "000_fr_translation.txt").read_text(encoding="utf-8").strip()
+    a, b = side("000", original, "en"), side("fr", french, "fr")
+    for aligned, pairs in ((by_index(original, french), 4), ([], 3)):
+        found = compare(a, b, aligned)
+        assert {d.relation for d in found} == {R.AGREE}, relations(found)
+        # the 150-200 surrounded, the 50 killed, the dozen pickups destroyed, and (aligned only,
+        # as distances are too generic to pair otherwise) the few dozen kilometres
+        assert len(found) == pairs
+
+
+def test_a_rising_toll_across_dated_reports_is_an_update(data_dir: Path) -> None:
+    reports = {}
+    for line in (data_dir / "claims" / "toll_reports.jsonl").read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        reports[r["id"]] = side(r["id"], r["text"], r["language"], datetime.fromisoformat(r["published"]))
+    found = compare(reports["quake-2"], reports["quake-1"])  # given out of order: the earlier becomes a
+    assert {(d.a, d.b) for d in found} == {("quake-1", "quake-2")}
+    assert sorted((d.relation.value, d.claim_a.text, d.claim_b.text) for d in found) == [
+        ("qualifier", "2,800 collapsed buildings", "Some 2,800 buildings"),
+        ("update", "At least 1,500 people", "5,100"),
+        ("update", "more than 5,000", "more than 20,000 people"),
+    ]
+    assert [d.relation for d in compare(reports["seisme-1"], reports["seisme-2"])] == [R.UPDATE]
+    # Undated, the figures would conflict, but "rose to" still says the second is a later figure.
+    undated = [
+        ArticleClaims(r.article_id, None, r.language, r.claims) for r in (reports["quake-1"], reports["quake-2"])
+    ]
+    assert sorted(d.relation.value for d in compare(*undated)) == ["qualifier", "update", "update"]
+
+
+def test_compatible_figures_rounding_and_vague_counts_are_not_conflicts() -> None:
+    def rel(a: str, b: str, aligned: bool = False) -> R:
+        return classify(numeric_claims(a, "en")[0], numeric_claims(b, "en")[0], aligned=aligned)[0]
+
+    assert rel("more than 50 militants were killed", "60 militants were killed") is R.AGREE
+    assert rel("nearly 1,000 people were evacuated", "987 people were evacuated") is R.AGREE
+    assert rel("1,000 people were evacuated", "987 people were evacuated") is R.AGREE
+    assert rel("dozens of people were arrested", "400 people were arrested") is not R.CONFLICT
+    assert rel("50 people were killed", "80 people were killed") is R.CONFLICT
+    # Versions of one sentence quote one source: a changed bound is a changed figure.
+    assert rel("more than 50 militants were killed", "more than 90 militants were killed") is R.AGREE
+    assert rel("more than 50 militants were killed", "more than 90 militants were killed", True) is R.CONFLICT
+
+
+def test_different_events_and_different_things_are_not_paired() -> None:
+    monday = side("a", "On Monday, 5 soldiers were killed in an ambush.", "en", datetime(2023, 3, 2))
+    wednesday = side("b", "On Wednesday, 9 soldiers were killed in a bombing.", "en", datetime(2023, 3, 2))
+    assert compare(monday, wednesday) == []
+    houses = side("a", "The storm destroyed 200 houses.", "en")
+    people = side("b", "The storm killed 12 people.", "en")
+    assert compare(houses, people) == []
+
+
+def test_link_evidence_reads_claims_with_the_same_parser() -> None:
+    assert differing_claims("destroyed more than 50 terrorists", "killed around 50 terrorists") == [
+        ("more than 50", "around 50")
+    ]
+    assert differing_claims("150-200 militants", "150–200 militants") == []
+
+
+def test_dates_with_and_without_a_time_zone_compare() -> None:
+    from datetime import timedelta, timezone
+
+    aware = datetime(2023, 3, 2, 9, tzinfo=timezone(timedelta(hours=3)))
+    a = side("a", "At least 7 people were killed in the floods.", "en", datetime(2023, 3, 1, 10))
+    b = side("b", "At least 19 people were killed in the floods.", "en", aware)
+    assert [d.relation for d in compare(b, a)] == [R.UPDATE]

@@ -1,0 +1,74 @@
+"""The facts issue's seed cases, end to end: ingest and link the seeds, then read what they say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave import Newsweave, Settings
+from newsweave.records import ClaimRelation, EntityType
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Newsweave:
+    nw = Newsweave(Settings(db_path=tmp_path_factory.mktemp("facts") / "s.sqlite"))
+    nw.ingest([str(seeds_dir)])
+    nw.link()
+    return nw
+
+
+def ids(nw: Newsweave) -> dict[str | None, str]:
+    return {a.outlet: a.id for a in nw.articles()}
+
+
+def test_is_ig_igilovtsy_and_daech_are_one_organisation(seeds: Newsweave) -> None:
+    forms = {"IS", "IG", "Daech"}
+    keys = {}
+    for summary in seeds.entities(type=EntityType.ORGANIZATION, limit=None):
+        for surface in summary.surfaces:
+            if surface in forms or surface.lower().startswith("igilovts"):
+                keys[surface] = summary.entity.key
+    assert {"IS", "IG", "Daech"} <= set(keys), keys
+    assert any(s.lower().startswith("igilovts") for s in keys), keys
+    assert len(set(keys.values())) == 1, keys
+    (organisation,) = [s for s in seeds.entities(limit=None) if s.entity.key == next(iter(keys.values()))]
+    assert organisation.articles == 3 and set(organisation.languages) == {"en", "fr"}
+
+
+def test_abu_kemal_and_abu_kamal_are_one_place_on_the_map(seeds: Newsweave) -> None:
+    story_places = seeds.places(article=ids(seeds)["Military Review"], resolved_only=True, limit=None)
+    (town,) = [p for p in story_places if {"Abu Kemal", "Abu Kamal"} & set(p.surfaces)]
+    assert {"Abu Kemal", "Abu Kamal"} <= set(town.surfaces) or town.mentions >= 2
+    assert town.country == "SY" and town.lat is not None and town.lon is not None
+    assert abs(town.lat - 34.45) < 0.1 and abs(town.lon - 40.92) < 0.1
+
+
+def test_deir_ez_zor_in_the_french_report_is_the_syrian_city(seeds: Newsweave) -> None:
+    french = ids(seeds)[None]
+    (city,) = [p for p in seeds.places(article=french, limit=None) if "Deir ez-Zor" in p.surfaces]
+    assert city.country == "SY" and city.feature is not None and city.feature.startswith("P.")
+    assert city.lat is not None and abs(city.lat - 35.33) < 0.1
+
+
+def test_the_two_translations_differ_in_a_qualifier_and_never_conflict(seeds: Newsweave) -> None:
+    story = next(s for s in seeds.stories() if ids(seeds)["Military Review"] in s.article_ids)
+    found = seeds.disagreements(story.id)
+    pairs = {(d.claim_a.text, d.claim_b.text, d.relation) for d in found}
+    assert any(
+        {a.split()[0], b.split()[0]} == {"more", "around"} and rel is ClaimRelation.QUALIFIER for a, b, rel in pairs
+    ), pairs
+    assert all(d.relation is not ClaimRelation.CONFLICT for d in found), pairs
+    assert all(d.outlets[0] and d.outlets[1] for d in found)
+
+
+def test_on_the_eve_is_resolved_against_the_publication_date(seeds: Newsweave) -> None:
+    story = next(s for s in seeds.stories() if ids(seeds)["Military Review"] in s.article_ids)
+    events = {(e.text.lower(), e.value.date().isoformat()) for e in seeds.timeline(story.id)}
+    assert ("on the eve", "2017-11-23") in events, events
+
+
+def test_show_and_story_carry_the_facts(seeds: Newsweave) -> None:
+    facts = seeds.facts(ids(seeds)["Русская весна"])
+    assert facts.mentions and facts.places and facts.claims
+    assert all(facts.mentions[i].start <= facts.mentions[i + 1].start for i in range(len(facts.mentions) - 1))
