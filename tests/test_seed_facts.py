@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from newsweave import Newsweave, Settings
+from newsweave.cli import app
 from newsweave.records import ClaimRelation, EntityType
 
 
@@ -16,6 +20,9 @@ def seeds(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Newsweav
     nw.ingest([str(seeds_dir)])
     nw.link()
     return nw
+
+
+runner = CliRunner()
 
 
 def ids(nw: Newsweave) -> dict[str | None, str]:
@@ -71,4 +78,16 @@ def test_on_the_eve_is_resolved_against_the_publication_date(seeds: Newsweave) -
 def test_show_and_story_carry_the_facts(seeds: Newsweave) -> None:
     facts = seeds.facts(ids(seeds)["Русская весна"])
     assert facts.mentions and facts.places and facts.claims
-    assert all(facts.mentions[i].start <= facts.mentions[i + 1].start for i in range(len(facts.mentions) - 1))
+    body = [m for m in facts.mentions if not m.in_title]
+    assert body and all(x.start <= y.start for x, y in itertools.pairwise(body))
+    assert any(m.in_title and m.text == "IG" for m in facts.mentions)  # headline names are read too
+
+    db = seeds.settings.db_path
+    shown = json.loads(runner.invoke(app, ["--db", str(db), "show", ids(seeds)["Русская весна"][:10], "--json"]).output)
+    assert {m["text"] for m in shown["facts"]["mentions"]} >= {"IG", "Abu Kamal"}
+    story = next(s for s in seeds.stories() if ids(seeds)["Military Review"] in s.article_ids)
+    result = runner.invoke(app, ["--db", str(db), "story", str(story.id), "--json"])
+    data = json.loads(result.output)
+    assert data["disagreements"] and data["entities"] and data["places"] and data["timeline"]
+    result = runner.invoke(app, ["--db", str(db), "disagreements", str(story.id)])
+    assert result.exit_code == 0 and "qualifier" in result.output and "Military Review" in result.output

@@ -407,7 +407,8 @@ class Story:
 # -- facts: what an article says ---------------------------------------------------------------
 #
 # Offsets (``start``, ``end``) are character offsets into ``Article.text`` (the body paragraphs
-# joined by blank lines), so a fact can always be shown in its sentence.
+# joined by blank lines), so a fact can always be shown in its sentence; a mention read from the
+# headline says so (``in_title``) and indexes the title.
 
 
 def _check_span(start: int, end: int, text: str) -> None:
@@ -443,6 +444,7 @@ class Mention:
     entity: str | None = None
     lemma: str | None = None  # base form ("Абу-Кемаля" -> "Абу-Кемаль")
     score: float = 1.0
+    in_title: bool = False  # offsets are into the title, not the body
 
     def __post_init__(self) -> None:
         _check_span(self.start, self.end, self.text)

@@ -9,6 +9,7 @@ place the recogniser missed still becomes a mention.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -92,6 +93,10 @@ class FactAnalyzer:
         mentions = self.mention_finder().mentions(text, language)
         places = self.place_finder().places(text, language, [m for m in mentions if m.type is EntityType.LOCATION])
         mentions = _with_place_keys(mentions, places)
+        if article.title:  # a headline's names are the story's own: read them too (offsets into the title)
+            headline = sentence_case(article.title, text)
+            found = self.mention_finder().mentions(headline, language)
+            mentions = [replace(m, text=article.title[m.start : m.end], in_title=True) for m in found] + mentions
         times = sorted(self.time_finder()(text, language, anchor), key=lambda t: t.start)
         claims = sorted(self.claim_finder()(text, language, anchor), key=lambda c: c.start)
         finder = self.mention_finder()
@@ -198,3 +203,32 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, start + len(sentence)))
         cursor = start + len(sentence)
     return spans
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def sentence_case(title: str, body: str) -> str:
+    """A Title-Case Headline in sentence case, its names kept, so that a recogniser reading
+    capitals sees names and not every word. The body tells which is which: a word it writes in
+    lower case mid-sentence is a common word. Same length as ``title``, so offsets carry over.
+
+    Example:
+        >>> sentence_case("IG Terrorists Who Escaped Abu Kamal Got Into a Trap",
+        ...               "The terrorists who escaped from Abu Kamal got into a trap.")
+        'IG terrorists who escaped Abu Kamal got into a trap'
+    """
+    words = _WORD.findall(title)
+    long_words = [w for w in words if len(w) >= 4]
+    if not long_words or sum(w[0].isupper() for w in long_words) < 0.6 * len(long_words):
+        return title  # already sentence case (or caseless)
+    common = {w for w in _WORD.findall(body) if w.islower()}
+
+    def fold(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lowered = word.lower()
+        if word.isupper() or lowered not in common or len(lowered) != len(word):
+            return word  # an acronym, a word the body never writes in lower case
+        return lowered
+
+    return _WORD.sub(fold, title)

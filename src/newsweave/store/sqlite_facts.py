@@ -51,8 +51,8 @@ class FactsTables:
         for table in ("mentions", "places", "times", "claims"):
             self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
         self._db.executemany(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(aid, i, m.start, m.end, m.text, m.type.value, m.entity, m.lemma, m.score)
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, i, m.start, m.end, m.text, m.type.value, m.entity, m.lemma, m.score, int(m.in_title))
              for i, m in enumerate(facts.mentions)],
         )  # fmt: skip
         self._db.executemany(
@@ -125,9 +125,9 @@ class FactsTables:
         """An article's stored facts (empty when none were read)."""
         args = (article_id,)
         mentions = tuple(
-            Mention(s, e, t, EntityType(ty), ent, lemma, score)
-            for s, e, t, ty, ent, lemma, score in self._db.execute(
-                "SELECT start, end, text, type, entity, lemma, score FROM mentions WHERE article_id = ? "
+            Mention(s, e, t, EntityType(ty), ent, lemma, score, bool(title))
+            for s, e, t, ty, ent, lemma, score, title in self._db.execute(
+                "SELECT start, end, text, type, entity, lemma, score, in_title FROM mentions WHERE article_id = ? "
                 "ORDER BY position",
                 args,
             )

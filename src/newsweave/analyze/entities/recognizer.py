@@ -26,7 +26,7 @@ from newsweave.analyze.entities.normalizer import (
 )
 from newsweave.analyze.entities.text import Token, fold, stem_phrase, tokenize
 from newsweave.errors import ModelUnavailable
-from newsweave.records import EntityType, Mention
+from newsweave.records import Entity, EntityType, Mention
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +90,10 @@ class EntityRecognizer:
         if self._normalizer is None:
             self._normalizer = user_normalizer(self._aliases_path)
         return self._normalizer
+
+    def entity(self, key: str) -> Entity | None:
+        """The canonical entity behind a mention's key: its name to show, type and aliases."""
+        return self.normalizer.entity(key)
 
     def _load(self) -> Any:
         with self._lock:

@@ -26,6 +26,7 @@ CREATE TABLE mentions (
     entity TEXT,
     lemma TEXT,
     score REAL NOT NULL,
+    in_title INTEGER NOT NULL DEFAULT 0,   -- 1: offsets index the title, not the body
     PRIMARY KEY (article_id, position)
 );
 CREATE INDEX mentions_entity ON mentions(entity);
