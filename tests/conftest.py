@@ -110,5 +110,5 @@ def add_seed_facts(path: Path) -> None:
                 facts = Facts(article.id, places=places, times=times, claims=claim)
                 store.put_facts(facts, "test", sentences=said)  # type: ignore[attr-defined]
             store.put_disagreements(  # type: ignore[attr-defined]
-                [Disagreement(a.id, b.id, claims[a.id], claims[b.id], ClaimRelation.QUALIFIER, 0.9)]
+                a.id, b.id, [Disagreement(a.id, b.id, claims[a.id], claims[b.id], ClaimRelation.QUALIFIER, 0.9)]
             )

@@ -22,3 +22,9 @@ def test_a_map_frames_its_pins_and_escapes_their_labels() -> None:
     assert "&lt;b&gt;Deir&lt;/b&gt;" in svg and "<b>" not in svg
     assert "<title>Syria</title>" in svg and "<title>Brazil</title>" not in svg
     assert str(map_svg([])) == ""
+
+
+def test_named_countries_are_shaded_not_pinned() -> None:
+    svg = str(map_svg([Pin(34.45, 40.92, "Abu Kamal", 2)], shade={"Syria"}))
+    assert '<path class="land named" d="' in svg and svg.count('class="land named"') == 1
+    assert re.search(r'class="land named"[^>]*><title>Syria</title>', svg)

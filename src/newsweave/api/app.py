@@ -55,6 +55,36 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+# Times are ISO 8601 as ``datetime.isoformat()`` writes them; a stored time may carry no UTC offset,
+# which RFC 3339's "date-time" format requires, so the document says exactly what is sent.
+_ISO_TIME = {
+    "type": "string",
+    "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?$",
+    "description": "ISO 8601 date and time; the UTC offset is absent when the source gave none",
+}
+
+
+def _describe_times(app: FastAPI) -> None:
+    """Replace ``format: date-time`` in the generated document with the ISO 8601 form actually sent."""
+    generate = app.openapi
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            if node.get("type") == "string" and node.get("format") == "date-time":
+                return {**{k: v for k, v in node.items() if k != "format"}, **_ISO_TIME}
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = walk(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(settings: Settings, config: ApiConfig, *, web: bool = True, warm: bool = False) -> FastAPI:
     """Build the app over a store.
 
@@ -95,6 +125,7 @@ def create_app(settings: Settings, config: ApiConfig, *, web: bool = True, warm:
         return {"ok": True, "articles": h.reader().count_articles(), "open_reads": h.config.open_reads,
                 "version": version("newsweave")}  # fmt: skip
 
+    _describe_times(app)
     if web:
         from newsweave.web import install as install_web
 

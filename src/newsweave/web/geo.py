@@ -59,8 +59,9 @@ def countries() -> tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...]]
     return tuple(result)
 
 
-def map_svg(pins: list[Pin], width: int = 640, height: int = 380) -> Markup:
-    """An SVG map framed on the pins; empty markup when there is nothing to pin."""
+def map_svg(pins: list[Pin], width: int = 640, height: int = 380, shade: set[str] | None = None) -> Markup:
+    """An SVG map framed on the pins, the countries named in ``shade`` filled; empty when there is nothing to pin."""
+    shaded = {name.casefold() for name in shade or ()}
     if not pins:
         return Markup("")
     lats, lons = [p.lat for p in pins], [p.lon for p in pins]
@@ -90,7 +91,8 @@ def map_svg(pins: list[Pin], width: int = 640, height: int = 380) -> Markup:
                 continue
             d.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in (xy(lon, lat) for lon, lat in r)) + "Z")
         if d:
-            paths.append(f'<path class="land" d="{"".join(d)}"><title>{escape(name)}</title></path>')
+            kind = "land named" if name.casefold() in shaded else "land"
+            paths.append(f'<path class="{kind}" d="{"".join(d)}"><title>{escape(name)}</title></path>')
     top_weight = max(p.weight for p in pins)
     dots = []
     for pin in sorted(pins, key=lambda p: -p.weight):

@@ -112,10 +112,14 @@ def story_page(request: Request, story_id: int) -> HTMLResponse:
 def _facts(nw: Newsweave, story_id: int) -> dict[str, Any]:
     """The story's facts sections; each is empty (and not shown) until the analyze stage has read something."""
     places = nw.places(story=story_id, limit=40)
-    pins = [geo.Pin(p.lat, p.lon, p.name, p.articles) for p in places if p.lat is not None and p.lon is not None]
+    located = [p for p in places if p.lat is not None and p.lon is not None]
+    # A country is shaded, not pinned: its centroid would pull the frame far from the towns named.
+    countries = [p for p in located if (p.feature or "").startswith("A.PCL")]
+    towns = [p for p in located if p not in countries] or countries
+    pins = [geo.Pin(p.lat, p.lon, p.name, p.articles) for p in towns if p.lat is not None and p.lon is not None]
     return {
         "places": places,
-        "map": geo.map_svg(pins),
+        "map": geo.map_svg(pins, shade={p.name for p in countries} | {s for p in countries for s in p.surfaces}),
         "timeline": [(e, views.mark(e.sentence, [e.text])[0]) for e in nw.timeline(story_id)],
         "disagreements": [
             (
