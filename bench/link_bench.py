@@ -27,6 +27,7 @@ import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -52,14 +53,15 @@ def articles(n: int, seed: int = 3) -> list[dict[str, str]]:
     return out
 
 
-def end_to_end(n: int) -> dict[str, float]:
+def end_to_end(n: int, facts: bool = True) -> dict[str, float]:
     """Ingest and link ``n`` articles; then embed the same texts bare. Also splits our time into
-    embedding (every USE call) and everything else."""
+    embedding (every USE call), reading facts (names, places, dates, claims) and everything else."""
     from newsweave import Newsweave, Settings
     from newsweave.analyze.embedding import UseEmbedder
 
     docs = articles(n)
     embedding = [0.0]
+    reading = [0.0]
     bare_embed = UseEmbedder.embed
 
     def timed_embed(self: UseEmbedder, texts: list[str], language: str | None = None) -> np.ndarray:
@@ -74,8 +76,21 @@ def end_to_end(n: int) -> dict[str, float]:
         embedder = UseEmbedder()
         embedder.embed(["warm up"])
         UseEmbedder.embed = timed_embed  # type: ignore[method-assign]
-        with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite")) as nw:
+        with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite", facts=facts)) as nw:
             nw.pipeline()
+            analyzer = nw.fact_analyzer()
+            for warm in _warm_up_articles(docs) if facts else []:  # models load once per process: not timed
+                analyzer.read(warm)
+            bare_read = analyzer.read
+
+            def timed_read(article: Any) -> Any:
+                begin = time.perf_counter()
+                try:
+                    return bare_read(article)
+                finally:
+                    reading[0] += time.perf_counter() - begin
+
+            analyzer.read = timed_read  # type: ignore[method-assign]
             start = time.perf_counter()
             nw.ingest([str(path)])
             nw.link()
@@ -88,7 +103,8 @@ def end_to_end(n: int) -> dict[str, float]:
             embedder.embed([f"{d['title']}\n{d['text']}"[:3000]])
         bare = time.perf_counter() - start
     rates = {"newsweave_per_s": n / ours, "bare_embedder_per_s": n / bare}
-    split_ms = {"embedding_ms": 1000 * embedding[0] / n, "other_ms": 1000 * (ours - embedding[0]) / n}
+    split_ms = {"embedding_ms": 1000 * embedding[0] / n, "facts_ms": 1000 * reading[0] / n,
+                "other_ms": 1000 * (ours - embedding[0] - reading[0]) / n}  # fmt: skip
     return {"articles": n, **rates, **split_ms, "bare_ms": 1000 * bare / n, "sentences_embedded": split / n}
 
 
@@ -176,8 +192,22 @@ def opening(stored: int) -> dict[str, float]:
     }  # fmt: skip
 
 
+def _warm_up_articles(docs: list[dict[str, str]]) -> list[Any]:
+    """One article per language of the benchmark, to load every reader's models before timing
+    (a long-running ingest loads each language's lexicons once)."""
+    from newsweave.records import Article, Provenance
+
+    first = {d["language"]: d for d in reversed(docs)}
+    return [Article(f"{i:064x}", d["title"], (d["text"],), Provenance("-"), "warm-up", language=lang)
+            for i, (lang, d) in enumerate(sorted(first.items()))]  # fmt: skip
+
+
+def _end_to_end_without_facts(n: int) -> dict[str, float]:
+    return end_to_end(n, facts=False)
+
+
 def _child(kind: str, arg: int) -> None:
-    runs = {"e2e": end_to_end, "link": linking_alone, "open": opening}
+    runs = {"e2e": end_to_end, "e2e-nofacts": _end_to_end_without_facts, "link": linking_alone, "open": opening}
     result = runs[kind](arg)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
@@ -200,13 +230,17 @@ def main() -> None:
         _child(args.child[0], int(args.child[1]))
         return
     e2e = _run("e2e", args.articles)
+    plain = _run("e2e-nofacts", args.articles)
     print(f"end to end on {args.articles} articles of ~3,000 characters (2 cores):")
-    print(f"  newsweave ingest+extract+embed+link  {e2e['newsweave_per_s']:6.1f} articles/s")
+    print(f"  newsweave ingest+extract+facts+embed+link {e2e['newsweave_per_s']:6.1f} articles/s")
+    print(f"  the same with facts off                 {plain['newsweave_per_s']:6.1f} articles/s")
+    print(f"  facts on / off                          {e2e['newsweave_per_s'] / plain['newsweave_per_s']:6.2f}")
     print(f"  bare USE embedder, same texts        {e2e['bare_embedder_per_s']:6.1f} articles/s")
     print(f"  ratio                                {e2e['newsweave_per_s'] / e2e['bare_embedder_per_s']:6.2f}")
     print(f"  articles whose sentences were needed {e2e['sentences_embedded']:6.0%}")
     embed, bare, rest = e2e["embedding_ms"], e2e["bare_ms"], e2e["other_ms"]
-    print(f"  per article: embedding {embed:.1f} ms (bare {bare:.1f}), everything else {rest:.1f} ms")
+    facts_ms = e2e["facts_ms"]
+    print(f"  per article: embedding {embed:.1f} ms (bare {bare:.1f}), facts {facts_ms:.1f} ms, the rest {rest:.1f} ms")
     rows = [_run("link", size) for size in args.sizes]
     print("linking stage alone (stand-in vectors):")
     for r in rows:

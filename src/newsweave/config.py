@@ -26,12 +26,17 @@ def _env_int(name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
 
 
+def default_data_dir() -> Path:
+    """The user's data directory for newsweave: the one folder newsweave creates by itself."""
+    return Path(user_data_dir("newsweave", appauthor=False))
+
+
 def default_db_path() -> Path:
     """The store used when no ``--db`` is given: ``$NEWSWEAVE_DB`` or the user's data directory."""
     env = os.environ.get("NEWSWEAVE_DB")
     if env:
         return Path(env)
-    return Path(user_data_dir("newsweave", appauthor=False)) / "newsweave.sqlite"
+    return default_data_dir() / "newsweave.sqlite"
 
 
 def default_aliases_path() -> Path | None:

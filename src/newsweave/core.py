@@ -12,7 +12,7 @@ import numpy as np
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
 from newsweave.analyze.sentences import split_sentences
-from newsweave.config import Settings
+from newsweave.config import Settings, default_data_dir
 from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
 from newsweave.ingest import display_name, read_inputs
@@ -50,6 +50,8 @@ class Newsweave:
 
     def __init__(self, settings: Settings | None = None, *, store: Store | None = None) -> None:
         self.settings = settings or Settings()
+        if store is None and self.settings.db_path.parent == default_data_dir():
+            self.settings.db_path.parent.mkdir(parents=True, exist_ok=True)  # only this folder is made for you
         self.store: Store = store or SqliteStore(self.settings.db_path)
         self._pipeline: Pipeline | None = None
         self._linker_cache: StoreLinker | None = None
@@ -228,6 +230,10 @@ class Newsweave:
     def why(self, a: str, b: str) -> str:
         """Why two articles are (or are not) linked, in plain words."""
         first, second = self.article(a), self.article(b)
+        if first.id == second.id:
+            raise ConfigError(
+                f"{a!r} and {b!r} are the same article ({first.id[:12]})", hint="give two different articles"
+            )
         stored = [x for x in self.store.links(first.id) if {x.a, x.b} == {first.id, second.id}]
         if stored:
             link = stored[0]
@@ -260,6 +266,8 @@ class Newsweave:
         Meaning leads — an English query must find the French report — and the words only break
         near-ties, so each hit's score is its cosine to the query plus at most 0.05 for a lexical match.
         """
+        if not query.strip():
+            raise ConfigError("the search query is empty", hint='give words to look for, e.g. "dam burst"')
         linker = self._linker()
         if vector is None:  # ``vector``: the query's, from ``query_vectors`` (embedded with others)
             vector = self.query_vectors([query])[0]

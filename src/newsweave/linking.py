@@ -6,11 +6,13 @@ Kept apart from ``core`` so the facade stays a list of one-line entry points.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsweave.analyze.embedding import Embedder, RoutedEmbedder
+from newsweave.errors import Conflict, StoreError
 from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.link.duplicates import signature
 from newsweave.link.linker import LinkArticle, Linker
@@ -18,6 +20,11 @@ from newsweave.link.pair_scorer import PairScorer
 from newsweave.records import Article, Link, RelationKind
 from newsweave.store.base import Store
 from newsweave.store.sqlite import SqliteStore, StoredEmbedding
+
+try:
+    import fcntl
+except ImportError:  # Windows: no OS file locks through fcntl; a second linker is not refused there
+    fcntl = None  # type: ignore[assignment]
 
 _CACHE = 512  # candidate articles kept in memory between links (recent ones recur)
 
@@ -39,7 +46,8 @@ class StoreLinker:
         self.linker = Linker(embedder or RoutedEmbedder(), scorer or PairScorer.load())
         self.model = self.linker.embedder.name
         self._cache: OrderedDict[str, LinkArticle] = OrderedDict()
-        # The ANN graph is saved beside the store, so opening it does not re-insert every vector.
+        # The ANN graph's checkpoints are saved beside the store, so opening it does not re-insert
+        # every vector.
         self.index_path = None if store.path == ":memory:" else Path(f"{store.path}.{self.model}.usearch")
         self.linker.load(list(store.linked_vectors(self.model)), self.index_path)
         for article_id, story_id, published in store.story_memberships():
@@ -56,7 +64,16 @@ class StoreLinker:
             self._duplicates_loaded = True
 
     def run(self, on_article: Callable[[Article], None] | None = None) -> LinkReport:
-        """Link every stored article not linked yet, in publication order; each commits on its own."""
+        """Link every stored article not linked yet, in publication order; each commits on its own.
+
+        Raises:
+            Conflict: another process is linking the same store.
+            StoreError: the store is read-only, or stayed locked by another writer.
+        """
+        with self._exclusive():
+            return self._run(on_article)
+
+    def _run(self, on_article: Callable[[Article], None] | None) -> LinkReport:
         report = LinkReport()
         for article in self.store.unlinked_articles():
             with self.store.transaction():
@@ -65,9 +82,39 @@ class StoreLinker:
             if on_article:
                 on_article(article)
         report.stories = len({s for _, s, _ in self.store.story_memberships()})
-        if report.linked and self.index_path is not None:
-            self.linker.vectors.save(self.index_path)
-        return report
+        return report  # the vector index saved its checkpoints beside the store as it passed them
+
+    @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """Hold the store's link lock: two linkers would each cluster without seeing the other's stories.
+
+        An OS file lock (flock), so a killed linker never leaves it behind.
+        """
+        if self.store.read_only:
+            raise StoreError(
+                "the store is read-only", item=self.store.path, hint="make it writable, or pass --db a writable store"
+            )
+        if self.store.path == ":memory:" or fcntl is None:
+            yield
+            return
+        lock_path = f"{self.store.path}.link.lock"
+        try:
+            handle = open(lock_path, "a+b")  # noqa: SIM115 (held for the whole run, closed below)
+        except OSError as e:
+            raise StoreError(f"cannot open the link lock {lock_path}: {e.strerror}", item=self.store.path) from e
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as e:
+                raise Conflict(
+                    "another newsweave process is linking this store",
+                    item=self.store.path,
+                    hint="wait for it to finish: it links every article stored before it started, "
+                    "and a later `newsweave link` takes the rest",
+                ) from e
+            yield
+        finally:
+            handle.close()  # releases the lock
 
     def link_one(self, article: Article) -> int:
         """Link one article; return how many relations it got."""

@@ -26,6 +26,10 @@ TEXT = "IS fighters attacked Abu Kamal. On the eve, more than 50 were killed nea
 
 class FakeMentions:
     def mentions(self, text: str, language: str | None) -> list[Mention]:
+        if text != TEXT:  # the headline
+            return (
+                [Mention(0, 2, "Is", EntityType.ORGANIZATION, "alias:islamic-state")] if text.startswith("IS") else []
+            )
         return [
             Mention(0, 2, "IS", EntityType.ORGANIZATION, "alias:islamic-state"),
             Mention(21, 30, "Abu Kamal", EntityType.LOCATION, "loc:abu kamal"),
@@ -58,13 +62,17 @@ def fake_claims(text: str, language: str | None, anchor: datetime | None) -> lis
 def article() -> Article:
     item = text_item("x")
     date = PublicationDate(datetime(2017, 11, 24), "day", "text")  # type: ignore[arg-type]
-    return Article(item.id, "t", (TEXT,), Provenance("mem.txt"), "lines", language="en", published=date)
+    return Article(
+        item.id, "IS Attacks Abu Kamal", (TEXT,), Provenance("mem.txt"), "lines", language="en", published=date
+    )
 
 
 def test_places_give_their_mentions_a_gazetteer_key_and_uncovered_places_become_mentions() -> None:
     analyzer = FactAnalyzer(mentions=FakeMentions(), places=FakePlaces(), times=fake_times, claims=fake_claims)
     read = analyzer.read(article())
-    keys = {m.text: m.entity for m in read.facts.mentions}
+    (headline,) = [m for m in read.facts.mentions if m.in_title]
+    assert (headline.text, headline.entity) == ("IS", "alias:islamic-state")  # as written in the title
+    keys = {m.text: m.entity for m in read.facts.mentions if not m.in_title}
     assert keys == {"IS": "alias:islamic-state", "Abu Kamal": "geonames:170017", "Mayadin": "geonames:166365"}
     assert {e.key: e.name for e in read.entities} == {
         "alias:islamic-state": "Islamic State",
@@ -72,6 +80,7 @@ def test_places_give_their_mentions_a_gazetteer_key_and_uncovered_places_become_
         "geonames:166365": "Al Mayadin",
     }
     assert read.time_sentences == ("On the eve, more than 50 were killed near Mayadin.",)
+    assert [c.place for c in read.facts.claims] == ["geonames:166365"]  # the place of its sentence
 
 
 def test_sentences_at_finds_the_sentence_of_each_offset() -> None:

@@ -136,17 +136,18 @@ def test_sentences_split_in_many_scripts() -> None:
 
 
 def test_a_saved_vector_graph_is_reused_and_a_stale_one_rebuilt(tmp_path: Path) -> None:
-    from newsweave.link.ann import EXACT_BELOW, VectorIndex
+    from newsweave.link.ann import VectorIndex
 
     rng = np.random.default_rng(5)
-    vectors = rng.normal(size=(EXACT_BELOW + 300, 16)).astype(np.float32)
+    vectors = rng.normal(size=(2300, 16)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     path = tmp_path / "vectors.usearch"
-    assert VectorIndex.from_vectors(vectors[:-100]).save(path)
-    grown = VectorIndex.from_vectors(vectors, path)  # the saved part, then the 100 new ones
+    sizes = {"exact_below": 1000, "checkpoint_every": 1000}
+    assert VectorIndex.from_vectors(vectors[:2000], **sizes).save(path)
+    grown = VectorIndex.from_vectors(vectors, path, **sizes)  # the saved checkpoint, then the 300 new ones
     assert len(grown) == len(vectors)
     assert grown.search(vectors[-1], 1)[0][0] == len(vectors) - 1
     assert grown.search(vectors[5], 1)[0][0] == 5
-    other = VectorIndex.from_vectors(vectors[::-1].copy(), path)  # not what was saved: rebuilt
+    other = VectorIndex.from_vectors(vectors[::-1].copy(), path, **sizes)  # not what was saved: rebuilt
     assert other.search(vectors[0], 1)[0][0] == len(vectors) - 1
     assert not VectorIndex.from_vectors(vectors[:10]).save(tmp_path / "small")  # exact: nothing to save

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -9,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fakes import LineExtractor, text_item
-from newsweave.errors import Conflict, NotFound
+from newsweave.errors import Conflict, NotFound, StoreError
 from newsweave.records import (
     Article,
     Comment,
@@ -23,7 +27,7 @@ from newsweave.records import (
     Rejection,
     RelationKind,
 )
-from newsweave.store.sqlite import SqliteStore, migrations
+from newsweave.store.sqlite import SqliteStore, _statements, migrations
 
 
 def make_article(text: str = "Title\nBody one\nBody two") -> Article:
@@ -116,13 +120,116 @@ def test_what_is_read_back_equals_what_was_written(title: str, paragraphs: list[
     assert store.get_article(article.id) == article
 
 
-def test_full_text_search_catches_up_with_what_was_stored() -> None:
-    store = SqliteStore(":memory:")
+def test_full_text_index_is_written_with_each_article_and_search_only_reads(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "s.sqlite")
     store.add_article(make_article("Syrian army near Abu Kamal\nThe army encircled the fighters."))
     assert [aid for aid, _ in store.search_text("abu kamal")] == [next(store.iter_articles()).id]
     store.add_article(make_article("Flood in Kazan\nRiver levels rose overnight."))
-    assert len(store.search_text("kazan")) == 1 and store.update_text_index() == 0
+    changes = store._db._connection.total_changes
+    assert len(store.search_text("kazan")) == 1
     assert store.search_text("nothing-like-this") == []
+    assert store._db._connection.total_changes == changes  # searching wrote nothing
+    store.close()
+
+
+def test_articles_stored_before_the_index_moved_to_write_time_are_indexed_by_the_migration(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for version, sql in migrations():
+        if version <= 3:
+            for statement in _statements(sql):
+                db.execute(statement)
+            db.execute("INSERT INTO schema_version VALUES (?)", (version,))
+    db.execute(
+        "INSERT INTO articles (id, title, body, notes, extractor, source_path) "
+        "VALUES ('ab', 'Dam burst', '[\"Villages flooded\"]', '[]', 't', 'p')"
+    )
+    db.close()
+    store = SqliteStore(path)
+    assert [aid for aid, _ in store.search_text("flooded")] == ["ab"]
+    store.close()
+
+
+def test_a_store_from_a_newer_release_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    SqliteStore(path).close()
+    latest = migrations()[-1][0]
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("INSERT INTO schema_version VALUES (?)", (latest + 5,))
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        SqliteStore(path)
+    assert caught.value.message == (
+        f"the store has schema version {latest + 5}, newer than this newsweave's {latest}; "
+        "it was written by a newer release and is left untouched"
+    )
+    assert path.read_bytes() == before
+
+
+def test_a_store_in_a_missing_folder_is_refused_not_created(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        SqliteStore(tmp_path / "no" / "such" / "s.sqlite")
+    assert not (tmp_path / "no").exists()
+
+
+def test_a_read_only_store_can_be_read_and_refuses_writes_with_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "ro.sqlite"
+    store = SqliteStore(path)
+    store.add_article(make_article("Flood in Kazan\nRiver levels rose overnight."))
+    store.close()
+    path.chmod(0o444)
+    store = SqliteStore(path)
+    assert store.read_only and store.count_articles() == 1 and len(store.search_text("kazan")) == 1
+    with pytest.raises(StoreError) as caught:
+        store.add_article(make_article("Another\nText"))
+    assert (str(caught.value), caught.value.hint) == (
+        f"{path}: the store is read-only",
+        "make the file (and its folder) writable, or pass --db a writable store",
+    )
+    assert store.count_articles() == 1
+    store.close()
+
+
+def test_a_writer_waits_for_another_process_and_a_lock_it_cannot_get_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "busy.sqlite"
+    SqliteStore(path).close()
+    with hold_write_lock(path, seconds=1.0):  # another process writes for a second
+        patient = SqliteStore(path, busy_timeout=30)
+        patient.add_article(make_article("Waited\nfor the lock"))  # waits, then writes
+    assert patient.count_articles() == 1
+    patient.close()
+    hasty = SqliteStore(path, busy_timeout=0.2)
+    with hold_write_lock(path, seconds=30.0):
+        assert hasty.count_articles() == 1  # readers are never blocked (WAL)
+        with pytest.raises(StoreError) as caught:
+            hasty.add_article(make_article("Gave\nup"))
+        assert caught.value.message == "the store is busy: another process kept it locked for writing for over 0.2 s"
+    hasty.add_article(make_article("Gave\nup"))  # the failed transaction was rolled back: this one starts
+    assert hasty.count_articles() == 2
+    hasty.close()
+
+
+@contextmanager
+def hold_write_lock(path: Path, *, seconds: float) -> Iterator[None]:
+    """Another process holding the store's write lock for ``seconds`` (or until the block ends)."""
+    with subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(path), str(seconds)], stdout=subprocess.PIPE) as p:
+        assert p.stdout is not None and p.stdout.readline().strip() == b"locked"
+        try:
+            yield
+        finally:
+            p.kill()
+
+
+_HOLD_LOCK = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+db.execute("COMMIT")
+"""
 
 
 def test_a_story_counts_copies_and_versions_of_one_text_as_one_origin() -> None:

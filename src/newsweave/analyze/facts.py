@@ -91,14 +91,15 @@ class FactAnalyzer:
         text, language = article.text, article.language
         anchor = article.published.value if article.published else None
         mentions = self.mention_finder().mentions(text, language)
-        places = self.place_finder().places(text, language, [m for m in mentions if m.type is EntityType.LOCATION])
+        located = [m for m in mentions if m.type is EntityType.LOCATION]
+        places = coherent(self.place_finder().places(text, language, located), located)
         mentions = _with_place_keys(mentions, places)
         if article.title:  # a headline's names are the story's own: read them too (offsets into the title)
             headline = sentence_case(article.title, text)
             found = self.mention_finder().mentions(headline, language)
             mentions = [replace(m, text=article.title[m.start : m.end], in_title=True) for m in found] + mentions
         times = sorted(self.time_finder()(text, language, anchor), key=lambda t: t.start)
-        claims = sorted(self.claim_finder()(text, language, anchor), key=lambda c: c.start)
+        claims = with_places(sorted(self.claim_finder()(text, language, anchor), key=lambda c: c.start), places, text)
         finder = self.mention_finder()
         entities = {}
         for mention in mentions:
@@ -136,6 +137,53 @@ class FactAnalyzer:
 
             self._claims = numeric_claims
         return self._claims
+
+
+def coherent(places: list[Place], located: Sequence[Mention]) -> list[Place]:
+    """Unpin a place only the gazetteer saw, in a country no other place of the article is in.
+
+    A capitalised word that happens to be a place name somewhere ("l'agence Sana", a sentence
+    opening "Capital du gouvernorat…") is pinned by the spotter to a far-away region; when the
+    recogniser did not read it as a place and the article's other places all lie in other
+    countries, the pin is more likely wrong than right, and a wrong pin is worse than none.
+
+    Example:
+        >>> syria = [Place(0, 5, "Homs", 1, "Homs", "SY", 34.7, 36.7, "P.PPL", 1, 0.9),
+        ...          Place(9, 14, "Raqqa", 2, "Raqqa", "SY", 35.9, 39.0, "P.PPL", 1, 0.9),
+        ...          Place(20, 24, "Sana", 3, "Sanaa", "YE", 15.4, 44.1, "A.ADM1", 1, 0.5)]
+        >>> [p.resolved for p in coherent(syria, [])]
+        [True, True, False]
+    """
+    spans = {(m.start, m.end) for m in located}
+    countries = [p.country for p in places if p.resolved and p.country]
+    out = []
+    for place in places:
+        others = countries.copy()
+        if place.country in others:
+            others.remove(place.country)
+        alone = place.country not in others and len(others) >= 2
+        if place.resolved and alone and (place.start, place.end) not in spans and place.feature != "A.PCLI":
+            place = Place(place.start, place.end, place.text)
+        out.append(place)
+    return out
+
+
+def with_places(claims: list[Claim], places: list[Place], text: str) -> list[Claim]:
+    """Give each claim the pinned place nearest to it in its sentence, so that "14 killed in Homs"
+    and "30 killed in Aleppo" read as two events, not one disputed toll."""
+    spans = sentence_spans(text)
+    starts = [s for s, _ in spans]
+    pinned = [p for p in places if p.resolved]
+    out = []
+    for claim in claims:
+        if claim.place is None and pinned and spans:
+            start, end = spans[max(0, bisect.bisect_right(starts, claim.start) - 1)]
+            near = [p for p in pinned if start <= p.start < end]
+            if near:
+                nearest = min(near, key=lambda p: abs(p.start - claim.start))
+                claim = replace(claim, place=place_key(nearest))
+        out.append(claim)
+    return out
 
 
 def place_key(place: Place) -> str | None:

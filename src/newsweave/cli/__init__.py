@@ -6,10 +6,11 @@ Exit codes: 0 done; 1 an error (one `Error:` line on stderr); 2 a usage or confi
 
 from __future__ import annotations
 
+import io
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -18,7 +19,7 @@ from typer.exceptions import TyperException
 from newsweave.cli import articles as articles_cmds
 from newsweave.cli import evaluate, facts, ingest, linking, serve, stories
 from newsweave.cli import export as export_cmd
-from newsweave.cli.render import err
+from newsweave.cli.render import CleanFormatter, err
 from newsweave.cli.state import settings_from
 from newsweave.errors import NewsweaveError
 
@@ -44,11 +45,44 @@ def main_options(
     """newsweave: ingest news of any common form, extract clean articles, store them."""
     global _debug
     _debug = debug
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr)
-    if not debug:
-        # trafilatura logs its internal fallbacks' failures as warnings; they are not the user's.
-        logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    _configure_logging(debug)
     ctx.obj = settings_from(db)
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is when a record comes (as logging's own last resort does)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _: Any) -> None:
+        pass
+
+
+_log_handler: logging.Handler | None = None
+
+
+def _configure_logging(debug: bool) -> None:
+    """newsweave's own warnings on stderr; libraries' logs (trafilatura, warcio, …) only with --debug.
+
+    Without --debug each item's trouble is already one line of ours (`rejected …`); the libraries
+    log their internal fallbacks by the hundred, and none of it is the user's to act on.
+    """
+    global _log_handler
+    root = logging.getLogger()
+    if _log_handler is not None:
+        root.removeHandler(_log_handler)
+    _log_handler = _StderrHandler()
+    _log_handler.setFormatter(CleanFormatter("%(levelname)s %(name)s: %(message)s"))
+    if not debug:
+        _log_handler.addFilter(lambda record: record.name.split(".", 1)[0] == "newsweave")
+    root.addHandler(_log_handler)
+    root.setLevel(logging.DEBUG if debug else logging.WARNING)
 
 
 app.command()(ingest.ingest)
@@ -92,8 +126,10 @@ def main() -> None:
         sys.exit(130)
     except TyperException as e:  # usage errors: shown as click shows them, exit code 2
         show = getattr(e, "show", None)
-        if callable(show):
-            show()
+        if callable(show):  # through the console, so what the user typed is cleaned like any output
+            shown = io.StringIO()
+            show(file=shown)
+            err.print(shown.getvalue(), markup=False, end="", soft_wrap=True)
         else:
             err.print(f"Error: {escape(str(e))}", soft_wrap=True)
         sys.exit(e.exit_code)

@@ -6,6 +6,20 @@ from typing import Annotated
 
 import typer
 
+# SQLite's largest integer: a larger id, limit or offset is a usage error, not a crash in the store.
+MAX_INT = 2**63 - 1
+
+
+def within_store_range(value: int | None) -> int | None:
+    """Refuse integers SQLite cannot hold (a callback, so help keeps showing the plain range)."""
+    if value is not None and value > MAX_INT:
+        raise typer.BadParameter(f"{value} is larger than the largest the store holds ({MAX_INT})")
+    return value
+
+
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-Limit = Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many rows.")]
-Offset = Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows first.")]
+Limit = Annotated[
+    int, typer.Option("--limit", "-n", min=1, callback=within_store_range, help="Show at most this many rows.")
+]
+Offset = Annotated[int, typer.Option("--offset", min=0, callback=within_store_range, help="Skip this many rows first.")]
+StoryId = Annotated[int, typer.Argument(min=1, callback=within_store_range, help="A story id.")]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderableType, RenderHook, RenderResult
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.segment import Segment
 from rich.table import Table
 
 from newsweave.records import (
@@ -28,13 +31,65 @@ from newsweave.records import (
     TimelineEvent,
 )
 
+# Terminal control sequences (CSI, OSC and other ESC sequences) and lone control characters:
+# titles, file names and comments come from the outside, and printed raw they could move the
+# cursor, retitle the window or hide text. Tabs and newlines are kept. (An OSC sequence whose
+# terminator rich already dropped loses only its ESC: its text stays visible, and harmless.)
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -~]?|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f]")  # json.dumps escapes C0 controls, not DEL and the C1 ones
+
+
+def clean(text: str) -> str:
+    """``text`` without terminal control sequences or control characters (tabs and newlines kept).
+
+    Example:
+        >>> clean("evil\\x1b[2J\\x1b]0;pwned\\x07 title\\r")
+        'evil title'
+    """
+    return _CONTROL.sub("", text)
+
+
+class _Cleaned:
+    """A renderable whose text is cleaned after layout (styles and rich's own control codes kept)."""
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.inner, options):
+            if segment.control or not _CONTROL.search(segment.text):
+                yield segment
+            else:
+                yield Segment(clean(segment.text), segment.style)
+
+
+class _CleanEverything(RenderHook):
+    """Applied to everything the CLI's consoles print: one place, so no output can forget it."""
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Cleaned(r) for r in renderables]
+
+
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
+for _console in (out, err):
+    _console.push_render_hook(_CleanEverything())
+
+
+class CleanFormatter(logging.Formatter):
+    """Log lines with control characters removed, as everything else the CLI prints."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return clean(super().format(record))
 
 
 def print_json(data: Any) -> None:
-    """Print data as JSON on stdout (no colours, so scripts can parse it)."""
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print data as JSON on stdout (no colours, so scripts can parse it); control characters escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def ingest_progress() -> Progress:
@@ -47,6 +102,7 @@ def ingest_progress() -> Progress:
         TimeElapsedColumn(),
         console=err,
         transient=True,
+        disable=not err.is_terminal,  # piped or logged: no spinner frames or blank line left behind
     )
 
 

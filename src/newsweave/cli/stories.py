@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from newsweave.cli import render
-from newsweave.cli.options import JsonFlag, Limit
+from newsweave.cli.options import JsonFlag, Limit, StoryId, within_store_range
 from newsweave.cli.state import open_newsweave
 from newsweave.records import plain
 
@@ -33,8 +33,8 @@ def stories(ctx: typer.Context, json_output: JsonFlag = False, limit: Limit = 50
 @app.command()
 def merge(
     ctx: typer.Context,
-    keep: Annotated[int, typer.Argument(help="The story that stays.")],
-    absorb: Annotated[int, typer.Argument(help="The story merged into it.")],
+    keep: Annotated[int, typer.Argument(min=1, callback=within_store_range, help="The story that stays.")],
+    absorb: Annotated[int, typer.Argument(min=1, callback=within_store_range, help="The story merged into it.")],
     json_output: JsonFlag = False,
 ) -> None:
     """Merge one story into another; recorded in the audit trail and kept by later linking.
@@ -51,7 +51,7 @@ def merge(
 @app.command()
 def split(
     ctx: typer.Context,
-    story_id: Annotated[int, typer.Argument(help="The story to split.")],
+    story_id: Annotated[int, typer.Argument(min=1, callback=within_store_range, help="The story to split.")],
     article_ids: Annotated[list[str], typer.Argument(help="Articles to move into a new story.")],
     json_output: JsonFlag = False,
 ) -> None:
@@ -83,7 +83,7 @@ def edits(ctx: typer.Context, json_output: JsonFlag = False) -> None:
 
 def story(
     ctx: typer.Context,
-    story_id: Annotated[int, typer.Argument(help="A story id.")],
+    story_id: StoryId,
     json_output: JsonFlag = False,
 ) -> None:
     """One story: its articles (earliest first), their relations, provenance, and what they say.

@@ -3,6 +3,13 @@
 The rest of newsweave never imports usearch: it asks this index for the k most similar keys.
 The graph can be saved next to the store and reused, so opening a store of a million articles
 does not mean inserting a million vectors again (inserting costs about 0.5 ms a vector at 100k).
+
+The graph is the same whatever the history of the process that grew it, so linking decides the
+same after a restart: vectors are inserted on one thread, in key order, and every
+``CHECKPOINT_EVERY`` keys the graph is saved and reloaded (usearch draws each node's level from
+a generator that a reload resets; resetting it at fixed key counts makes the graph a function
+of the vectors alone). A reopened index starts from the last such checkpoint, never from a graph
+saved in between, and inserts the rest as an uninterrupted run did.
 """
 
 from __future__ import annotations
@@ -17,6 +24,9 @@ log = logging.getLogger(__name__)
 
 # Below this many vectors a matrix product is faster than walking a graph.
 EXACT_BELOW = 2000
+# Keys between two checkpoints of the graph: the most a reopened index inserts again (~5 s at
+# 0.5 ms a vector), and a save and reload of the graph every this many links (~0.1 ms a link).
+CHECKPOINT_EVERY = 10_000
 
 
 class VectorIndex:
@@ -30,10 +40,22 @@ class VectorIndex:
         [7]
     """
 
-    def __init__(self, dim: int) -> None:
+    def __init__(
+        self,
+        dim: int,
+        *,
+        checkpoint: Path | None = None,
+        exact_below: int = EXACT_BELOW,
+        checkpoint_every: int = CHECKPOINT_EVERY,
+    ) -> None:
         if dim < 1:
             raise ValueError(f"dim must be positive, got {dim}")
+        if not 0 < exact_below <= checkpoint_every:
+            raise ValueError(f"need 0 < exact_below <= checkpoint_every, got {exact_below} and {checkpoint_every}")
         self.dim = dim
+        self.checkpoint = checkpoint  # where each checkpoint of the graph is written, if anywhere
+        self.exact_below = exact_below
+        self.checkpoint_every = checkpoint_every
         self._keys: list[int] = []
         self._vectors: list[np.ndarray] = []
         self._matrix: np.ndarray | None = None
@@ -47,44 +69,64 @@ class VectorIndex:
         vector = np.asarray(vector, dtype=np.float32).reshape(self.dim)
         self._keys.append(key)
         if self._ann is not None:
-            self._ann.add(key, vector)
-            return
-        self._vectors.append(vector)
-        self._matrix = None
-        if len(self._keys) >= EXACT_BELOW:
-            self._to_graph()
+            self._ann.add(key, vector, threads=1)
+        else:
+            self._vectors.append(vector)
+            self._matrix = None
+            if len(self._keys) >= self.exact_below:
+                self._to_graph()
+        if self._ann is not None and len(self._keys) % self.checkpoint_every == 0:
+            self._checkpoint()
 
     @classmethod
-    def from_vectors(cls, vectors: np.ndarray, saved: Path | None = None) -> VectorIndex:
-        """An index over ``vectors`` (keys 0, 1, …), reusing a graph saved by ``save`` when it holds
-        the first of them, and inserting the rest in bulk, on every core.
+    def from_vectors(
+        cls,
+        vectors: np.ndarray,
+        saved: Path | None = None,
+        *,
+        exact_below: int = EXACT_BELOW,
+        checkpoint_every: int = CHECKPOINT_EVERY,
+    ) -> VectorIndex:
+        """An index over ``vectors`` (keys 0, 1, …), the same as one grown by ``add`` one by one:
+        it starts from the checkpoint saved at ``saved`` when that holds the first of them, and
+        inserts the rest (writing new checkpoints there as it passes them).
 
         Example:
             >>> vectors = np.eye(3, dtype=np.float32)
             >>> VectorIndex.from_vectors(vectors).search(np.array([0.0, 1.0, 0.0]), 1)
             [(1, 1.0)]
         """
-        index = cls(vectors.shape[1])
-        if len(vectors) < EXACT_BELOW:
+        index = cls(vectors.shape[1], checkpoint=saved, exact_below=exact_below, checkpoint_every=checkpoint_every)
+        if len(vectors) < exact_below:
             for key, vector in enumerate(vectors):
                 index.add(key, vector)
             return index
-        index._keys = list(range(len(vectors)))
-        index._ann = _restore(saved, vectors) if saved else None
-        done = len(index._ann) if index._ann is not None else 0
-        if index._ann is None:
-            index._ann = _new_graph(vectors.shape[1])
-        if done < len(vectors):
-            index._ann.add(np.arange(done, len(vectors), dtype=np.uint64), vectors[done:], threads=0)
+        restored = _restore(saved, vectors, checkpoint_every) if saved else None
+        if restored is None:
+            index._keys = list(range(exact_below))
+            index._vectors = list(vectors[:exact_below])
+            index._to_graph()
+            if exact_below % checkpoint_every == 0:
+                index._checkpoint()
+        else:
+            index._ann = restored
+            index._keys = list(range(len(restored)))
+        while len(index._keys) < len(vectors):
+            start = len(index._keys)
+            stop = min(len(vectors), (start // checkpoint_every + 1) * checkpoint_every)
+            # One thread, in key order: the same graph as inserting them one at a time.
+            index._ann.add(np.arange(start, stop, dtype=np.uint64), vectors[start:stop], threads=1)
+            index._keys.extend(range(start, stop))
+            if stop % checkpoint_every == 0:
+                index._checkpoint()
         return index
 
     def save(self, path: Path) -> bool:
-        """Write the graph to ``path`` (atomically); False when the index is small enough to be exact."""
-        if self._ann is None:
+        """Write the graph to ``path`` (atomically) if it stands at a checkpoint; False otherwise
+        (a graph between checkpoints could not be continued as an uninterrupted run would)."""
+        if self._ann is None or len(self._keys) % self.checkpoint_every:
             return False
-        partial = path.with_name(path.name + ".partial")
-        self._ann.save(str(partial))
-        partial.replace(path)
+        _write(path, self._ann.save())
         return True
 
     def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
@@ -101,9 +143,22 @@ class VectorIndex:
         top = np.argsort(-sims)[:k]
         return [(self._keys[i], float(sims[i])) for i in top]
 
+    def _checkpoint(self) -> None:
+        """Save and reload the graph (resetting usearch's level generator), writing it out if asked."""
+        data = self._ann.save()
+        if self.checkpoint is not None:
+            try:
+                _write(self.checkpoint, data)
+            except OSError as e:  # a read-only folder: the next opening rebuilds the graph instead
+                log.warning("cannot save the vector index to %s: %s", self.checkpoint, e)
+        self._ann = _new_graph(self.dim)
+        self._ann.load(data)
+
     def _to_graph(self) -> None:
         self._ann = _new_graph(self.dim)
-        self._ann.add(np.array(self._keys, dtype=np.uint64), np.stack(self._vectors))
+        # One thread: inserted in key order, the graph (and so every later search) is the same on
+        # every run; several threads insert in a racing order and the neighbours found can differ.
+        self._ann.add(np.array(self._keys, dtype=np.uint64), np.stack(self._vectors), threads=1)
         self._vectors, self._matrix = [], None
 
 
@@ -116,8 +171,15 @@ def _new_graph(dim: int) -> Any:
     return Index(ndim=dim, metric="cos", dtype="f16", expansion_add=64)
 
 
-def _restore(path: Path, vectors: np.ndarray) -> Any:
-    """A saved graph if it holds exactly keys 0 … m-1 with these vectors (m <= len), else None."""
+def _write(path: Path, data: bytes | bytearray) -> None:
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
+def _restore(path: Path, vectors: np.ndarray, checkpoint_every: int) -> Any:
+    """A checkpoint if it holds exactly keys 0 … m-1 with these vectors (m <= len, m a multiple of
+    ``checkpoint_every``), else None."""
     if not path.is_file():
         return None
     try:
@@ -127,7 +189,7 @@ def _restore(path: Path, vectors: np.ndarray) -> Any:
         log.warning("ignoring the saved vector index %s: %s", path, e)
         return None
     count = len(graph)
-    if count > len(vectors) or count < EXACT_BELOW:
+    if count > len(vectors) or count == 0 or count % checkpoint_every:
         return None
     probes = np.unique(np.linspace(0, count - 1, num=min(count, 32)).astype(np.uint64))
     try:

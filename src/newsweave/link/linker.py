@@ -34,6 +34,10 @@ from newsweave.records import Evidence, Link, RelationKind
 DOCUMENT_CHARS = 3000
 MAX_SENTENCES = 60
 MAX_ALIGNED_KEPT = 40
+# Sentence vectors are stored in half precision (they are many). They are rounded to it as soon as
+# they are embedded, so a decision reads the same numbers whether its vectors were embedded a moment
+# ago or read back from the store after a restart: a killed and resumed link equals an uninterrupted one.
+SENTENCE_PRECISION = np.float16
 
 
 @dataclass(slots=True)
@@ -101,17 +105,22 @@ class Linker:
         if article.sentence_vectors is not None:
             return False
         article.sentences = split_sentences(article.text)[:MAX_SENTENCES] or [article.text[:500]]
-        article.sentence_vectors = self.embedder.embed(article.sentences, article.language)
+        vectors = self.embedder.embed(article.sentences, article.language)
+        article.sentence_vectors = vectors.astype(SENTENCE_PRECISION).astype(np.float32)
         return True
 
     def load(self, linked: list[tuple[str, np.ndarray]], saved_index: Path | None = None) -> None:
         """Fill the vector index with already linked (article id, document vector), in link order.
 
-        The duplicate index is filled apart (``duplicates.add``): only linking needs it.
+        ``saved_index`` is where the graph's checkpoints are kept (read to start from, written as
+        linking passes new ones). The duplicate index is filled apart (``duplicates.add``): only
+        linking needs it.
         """
         self._ids = [article_id for article_id, _ in linked]
         if linked:
             self.vectors = VectorIndex.from_vectors(np.stack([document for _, document in linked]), saved_index)
+        else:
+            self.vectors = VectorIndex(self.embedder.dim, checkpoint=saved_index)
 
     def remember(self, article_id: str, document: np.ndarray, sig: np.ndarray) -> None:
         """Add a linked article to the candidate indexes."""

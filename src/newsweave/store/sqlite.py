@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from newsweave.errors import Conflict, NotFound, StoreError
+from newsweave.errors import ConfigError, Conflict, NewsweaveError, NotFound, StoreError
 from newsweave.records import (
     Article,
     Comment,
@@ -31,6 +32,12 @@ from newsweave.records import (
     Story,
 )
 from newsweave.store.sqlite_facts import FactsTables
+
+# How long a writer waits for another process's write transaction before giving up (seconds).
+# A link commits every article and an ingest every batch, so a wait this long means a stuck writer.
+BUSY_TIMEOUT = 60.0
+# The largest integer SQLite stores; larger ids, limits and offsets are refused before reaching it.
+SQLITE_MAX_INT = 2**63 - 1
 
 
 class StoredEmbedding(NamedTuple):
@@ -68,14 +75,24 @@ class SqliteStore(FactsTables):
         0
     """
 
-    def __init__(self, path: str | Path) -> None:
+    _db: _Connection
+
+    def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = str(path)
+        self.read_only = False
         try:
             if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                self.read_only = _check_location(Path(self.path))
             # isolation_level=None: we open transactions ourselves, so a batch commits as a unit.
-            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            # timeout: a writer waits this long for another process's write to finish (WAL lets
+            # readers go on meanwhile) before giving up with a StoreError.
+            target = f"{Path(self.path).resolve().as_uri()}?mode=ro" if self.read_only else self.path
+            connection = sqlite3.connect(
+                target, isolation_level=None, check_same_thread=False, timeout=busy_timeout, uri=self.read_only
+            )
+            self._db = _Connection(connection, self.path, busy_timeout)
+            if not self.read_only:
+                self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
@@ -84,21 +101,46 @@ class SqliteStore(FactsTables):
         self._depth = 0
 
     def _migrate(self) -> None:
-        self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        row = self._db.execute("SELECT MAX(version) FROM schema_version").fetchone()
-        current = row[0] or 0
-        for version, sql in migrations():
-            if version <= current:
-                continue
-            self._db.execute("BEGIN")
+        shipped = migrations()
+        latest = shipped[-1][0] if shipped else 0
+        current = self.schema_version()
+        if current > latest:
+            raise StoreError(
+                f"the store has schema version {current}, newer than this newsweave's {latest}; "
+                "it was written by a newer release and is left untouched",
+                item=self.path,
+                hint="upgrade newsweave, or pass --db a store of this release",
+            )
+        pending = [(version, sql) for version, sql in shipped if version > current]
+        if pending and self.read_only:
+            raise StoreError(
+                f"the store has schema version {current} and is read-only, so it cannot be upgraded to {latest}",
+                item=self.path,
+                hint="make the file writable once (newsweave upgrades it on opening)",
+            )
+        for version, sql in pending:
+            self._db.execute("BEGIN IMMEDIATE")
             try:
+                if self.schema_version() >= version:  # another process upgraded it while we waited
+                    self._db.execute("ROLLBACK")
+                    continue
                 for statement in _statements(sql):
                     self._db.execute(statement)
                 self._db.execute("INSERT INTO schema_version VALUES (?)", (version,))
                 self._db.execute("COMMIT")
-            except sqlite3.Error:
-                self._db.execute("ROLLBACK")
+            except BaseException:
+                self._db.rollback()
                 raise
+
+    def schema_version(self) -> int:
+        """The highest migration applied to the store (0 for a new file)."""
+        exists = self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+        if exists.fetchone() is None:
+            if self.read_only:
+                return 0
+            self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = self._db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -114,11 +156,11 @@ class SqliteStore(FactsTables):
         self._depth = 1
         try:
             yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
             self._db.execute("COMMIT")
+        except BaseException:
+            # Also when COMMIT itself failed: a transaction left open would make every later one fail.
+            self._db.rollback()
+            raise
         finally:
             self._depth = 0
 
@@ -318,23 +360,14 @@ class SqliteStore(FactsTables):
         ).fetchall()
         return [self._article(row) for row in rows]
 
-    def update_text_index(self) -> int:
-        """Index the articles stored since the last call; return how many were added."""
-        with self.transaction():
-            (done,) = self._db.execute("SELECT indexed_seq FROM fts_progress").fetchone()
-            cursor = self._db.execute(
-                "INSERT INTO articles_fts(rowid, title, body) SELECT seq, title, body FROM articles WHERE seq > ?",
-                (done,),
-            )
-            self._db.execute("UPDATE fts_progress SET indexed_seq = (SELECT COALESCE(MAX(seq), 0) FROM articles)")
-        return cursor.rowcount
-
     def search_text(self, query: str, *, limit: int = 20) -> list[tuple[str, float]]:
-        """Full-text search (SQLite FTS5, BM25): (article id, rank score), best first."""
+        """Full-text search (SQLite FTS5, BM25): (article id, rank score), best first.
+
+        Only reads: the index is written with each article (migration 004).
+        """
         terms = " ".join(f'"{t}"' for t in query.replace('"', " ").split())
         if not terms:
             return []
-        self.update_text_index()
         rows = self._db.execute(
             "SELECT a.id, bm25(articles_fts) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
@@ -513,6 +546,79 @@ class SqliteStore(FactsTables):
             notes=tuple(json.loads(notes)),
             comments=comments,
         )
+
+
+class _Connection:
+    """A sqlite3 connection whose errors come out as newsweave errors that say the fix.
+
+    Every statement of the store goes through ``execute``/``executemany``, so a locked, read-only
+    or full store is reported in one place, as one line, whatever the statement was.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: str, busy_timeout: float) -> None:
+        self._connection = connection
+        self._path = path
+        self._busy_timeout = busy_timeout
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self._connection.execute(sql, parameters)
+        except (sqlite3.Error, OverflowError) as e:
+            raise self._translate(e) from e
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
+        try:
+            return self._connection.executemany(sql, rows)
+        except (sqlite3.Error, OverflowError) as e:
+            raise self._translate(e) from e
+
+    def rollback(self) -> None:
+        """Roll back the open transaction, if any (never raises: it runs while another error is raised)."""
+        if self._connection.in_transaction:
+            with suppress(sqlite3.Error):
+                self._connection.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def _translate(self, e: Exception) -> NewsweaveError:
+        if isinstance(e, OverflowError):
+            return ConfigError(f"a number is too large for the store (the largest is {SQLITE_MAX_INT}): {e}")
+        text = str(e)
+        code = getattr(e, "sqlite_errorname", "")
+        if code.startswith("SQLITE_BUSY") or "database is locked" in text:
+            return StoreError(
+                f"the store is busy: another process kept it locked for writing for over {self._busy_timeout:g} s",
+                item=self._path,
+                hint="wait for the other newsweave command to finish, then re-run this one; "
+                "what was stored stays stored, and a re-run skips it",
+            )
+        if code.startswith("SQLITE_READONLY") or "readonly database" in text:
+            return StoreError(
+                "the store is read-only",
+                item=self._path,
+                hint="make the file (and its folder) writable, or pass --db a writable store",
+            )
+        if code.startswith("SQLITE_FULL") or "disk is full" in text:
+            return StoreError("the disk is full", item=self._path, hint="free some space and re-run")
+        return StoreError(f"database error: {text}", item=self._path)
+
+
+def _check_location(path: Path) -> bool:
+    """Refuse a store in a folder that does not exist; True when the store is read-only.
+
+    A mistyped --db must not silently create folders (the default data folder is created by the
+    caller). A file without write permission is opened read-only: reading commands work on it.
+    """
+    if not path.parent.is_dir():
+        raise StoreError(
+            f"the folder {path.parent} does not exist",
+            item=str(path),
+            hint="create it first, or pass --db a path in an existing folder",
+        )
+    if path.is_file():
+        return not (path.stat().st_mode & 0o222) or not os.access(path, os.W_OK)
+    return False
 
 
 def _article_row(a: Article) -> tuple[Any, ...]:

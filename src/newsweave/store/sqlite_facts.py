@@ -11,7 +11,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from newsweave.records import (
     Claim,
@@ -32,10 +32,18 @@ from newsweave.records import (
 )
 
 
+class _Executes(Protocol):
+    """What the facts tables need of the store's connection."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor: ...
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor: ...
+
+
 class FactsTables:
     """Reads and writes of the facts tables; ``SqliteStore`` provides ``_db`` and ``transaction``."""
 
-    _db: sqlite3.Connection
+    _db: _Executes
 
     # -- writes --------------------------------------------------------------------------------
 

@@ -1,0 +1,48 @@
+"""The ANN graph is a function of the vectors alone: a reopened index grows as an uninterrupted one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from newsweave.link.ann import VectorIndex
+
+SMALL = {"exact_below": 100, "checkpoint_every": 300}  # the shipped sizes are 2,000 and 10,000
+
+
+def vectors(n: int, dim: int = 16) -> np.ndarray:
+    v = np.random.default_rng(7).normal(size=(n, dim)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def grown(data: np.ndarray, start: int, index: VectorIndex) -> list[list[int]]:
+    """Add vectors ``start`` … one at a time, as linking does: search first, then add; return the searches."""
+    found = []
+    for key in range(start, len(data)):
+        found.append([k for k, _ in index.search(data[key], 10)])
+        index.add(key, data[key])
+    return found
+
+
+def test_an_index_reopened_after_a_kill_finds_what_an_uninterrupted_one_finds(tmp_path: Path) -> None:
+    data = vectors(1000)
+    uninterrupted = VectorIndex(16, checkpoint=tmp_path / "one.usearch", **SMALL)
+    expected = grown(data, 0, uninterrupted)
+    for killed_at in (250, 700):  # before the first checkpoint (a rebuild) and after one (a restore)
+        path = tmp_path / f"killed{killed_at}.usearch"
+        first = VectorIndex(16, checkpoint=path, **SMALL)
+        before = grown(data[:killed_at], 0, first)  # then killed: nothing but the checkpoint file survives
+        assert path.is_file() == (killed_at >= 300)
+        reopened = VectorIndex.from_vectors(data[:killed_at], path, **SMALL)
+        assert before + grown(data, killed_at, reopened) == expected
+        assert reopened._ann.save() == uninterrupted._ann.save()  # the same graph, byte for byte
+
+
+def test_a_checkpoint_that_does_not_match_the_store_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "i.usearch"
+    VectorIndex.from_vectors(vectors(600), path, **SMALL)
+    other = vectors(600)[::-1].copy()  # other vectors under the same keys
+    rebuilt = VectorIndex.from_vectors(other, path, **SMALL)
+    assert rebuilt.search(other[5], 1)[0][0] == 5
+    assert not VectorIndex.from_vectors(vectors(450), **SMALL).save(tmp_path / "between.usearch")
