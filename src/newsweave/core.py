@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 
+import numpy as np
+
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
+from newsweave.analyze.sentences import split_sentences
 from newsweave.config import Settings, default_data_dir
 from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
@@ -51,6 +55,7 @@ class Newsweave:
         self.store: Store = store or SqliteStore(self.settings.db_path)
         self._pipeline: Pipeline | None = None
         self._linker_cache: StoreLinker | None = None
+        self._linker_stamp: tuple[int, int] | None = None
         self._facts: FactAnalyzer | None = None
 
     def pipeline(self, errors: ErrorPolicy = "record") -> Pipeline:
@@ -197,7 +202,9 @@ class Newsweave:
 
         Safe to re-run and to interrupt: each article's linking commits on its own.
         """
-        return self._linker().run(on_article)
+        report = self._linker().run(on_article)
+        self._linker_stamp = self.store.linking_stamp()  # its own links are already in its indexes
+        return report
 
     def stories(self, *, limit: int | None = None) -> list[Story]:
         """Stories, largest and latest first."""
@@ -238,7 +245,22 @@ class Newsweave:
         titles = {first.id: first.title, second.id: second.title}
         return explain(link, titles[link.a], titles[link.b])
 
-    def search(self, query: str, *, limit: int = 10) -> list[tuple[Article, float]]:
+    def query_vectors(self, queries: Sequence[str]) -> list[np.ndarray]:
+        """Embed search queries, many at once (one pass per language): a server batches concurrent searches.
+
+        One pass over 25 short queries costs about what one query alone does, so batching is what
+        keeps search latency flat under load.
+        """
+        embedder = self._linker().linker.embedder
+        languages = [_query_language(q) for q in queries]
+        vectors: dict[int, np.ndarray] = {}
+        for language in dict.fromkeys(languages):
+            rows = [i for i, lang in enumerate(languages) if lang == language]
+            for i, vector in zip(rows, embedder.embed([queries[i] for i in rows], language), strict=True):
+                vectors[i] = vector
+        return [vectors[i] for i in range(len(queries))]
+
+    def search(self, query: str, *, limit: int = 10, vector: np.ndarray | None = None) -> list[tuple[Article, float]]:
         """Cross-lingual semantic search, with a small bonus for full-text (BM25) matches.
 
         Meaning leads — an English query must find the French report — and the words only break
@@ -247,7 +269,8 @@ class Newsweave:
         if not query.strip():
             raise ConfigError("the search query is empty", hint='give words to look for, e.g. "dam burst"')
         linker = self._linker()
-        vector = linker.linker.embedder.embed([query], _query_language(query))[0]
+        if vector is None:  # ``vector``: the query's, from ``query_vectors`` (embedded with others)
+            vector = self.query_vectors([query])[0]
         lexical = {aid: rank for rank, (aid, _) in enumerate(self.store.search_text(query, limit=limit * 2))}
         candidates = {aid for aid, _ in linker.linker.nearest(vector, limit * 2)} | set(lexical)
         scored = []
@@ -259,6 +282,10 @@ class Newsweave:
             bonus = 0.05 / (1 + lexical[article_id]) if article_id in lexical else 0.0
             scored.append((article, cosine + bonus))
         return sorted(scored, key=lambda hit: -hit[1])[:limit]
+
+    def search_words(self, query: str, *, limit: int = 10) -> list[tuple[Article, float]]:
+        """Full-text search only (BM25 over titles and bodies, any article, linked or not), best first."""
+        return [(self.article(aid), score) for aid, score in self.store.search_text(query, limit=limit)]
 
     def merge_stories(self, keep: int, absorb: int) -> Story:
         """Merge story ``absorb`` into ``keep`` (recorded in the audit trail)."""
@@ -294,8 +321,134 @@ class Newsweave:
         """The audit trail of merges and splits."""
         return self.store.edits()
 
+    # -- views the faces (REST, web, export) need -------------------------------------------------
+
+    def story_of(self, article_id: str) -> int | None:
+        """The story an article is in (None when it is not linked yet)."""
+        return self.store.story_of(self.article(article_id).id)
+
+    def story_relations(self, story_id: int) -> list[Link]:
+        """The relations between a story's own articles, each once, in the order they were stored."""
+        members = set(self.store.story_article_ids(story_id))
+        if not members:
+            self.story(story_id)  # raises NotFound
+        found = {(x.a, x.b): x for m in members for x in self.store.links(m) if x.a in members and x.b in members}
+        return list(found.values())
+
+    def related_stories(self, story_id: int, *, limit: int = 10) -> list[tuple[Story, Link]]:
+        """Other stories joined to this one by a relation, each with its strongest link, strongest first."""
+        members = set(self.store.story_article_ids(story_id))
+        best: dict[int, Link] = {}
+        for member in members:
+            for link in self.store.links(member):
+                other = link.b if link.a == member else link.a
+                other_story = None if other in members else self.store.story_of(other)
+                if other_story is None or other_story == story_id:
+                    continue
+                if other_story not in best or link.score > best[other_story].score:
+                    best[other_story] = link
+        ranked = sorted(best.items(), key=lambda item: (-item[1].score, item[0]))[:limit]
+        return [(self.story(sid), link) for sid, link in ranked]
+
+    def sentences(self, article_id: str) -> list[str]:
+        """The article's sentences as linking split them: a relation's aligned indices point into this list."""
+        return split_sentences(self.article(article_id).text)
+
+    def find_stories(
+        self,
+        *,
+        language: str | None = None,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        text: str | None = None,
+        newest: bool = False,
+    ) -> Iterator[Story]:
+        """Stories, largest and latest first (latest first with ``newest``), that match every filter given.
+
+        A story matches a date range when it overlaps it (undated stories never do); ``text``
+        matches when every word is in the story's or one of its articles' titles (case ignored).
+        Without filters, stories are read a page at a time, so the first page of a large store is cheap.
+        """
+        words = text.casefold().split() if text else []
+        filtered = bool(language or outlet or since or until or words)
+        for story in self._all_stories(newest) if filtered else self._story_pages(newest):
+            if language and language not in story.languages:
+                continue
+            if outlet and outlet.casefold() not in {o.casefold() for o in story.outlets}:
+                continue
+            if (since or until) and not _overlaps(story.first_seen, story.last_seen, since, until):
+                continue
+            if words:
+                titles = " ".join(self.article(i).title or "" for i in story.article_ids).casefold()
+                if not all(w in titles for w in words):
+                    continue
+            yield story
+
+    def find_articles(
+        self,
+        *,
+        language: str | None = None,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        text: str | None = None,
+    ) -> Iterator[Article]:
+        """Stored articles in ingest order that match every filter given (streamed, not loaded at once).
+
+        ``text`` matches when every word is in the title or body (case ignored).
+        """
+        words = text.casefold().split() if text else []
+        for article in self._all_articles():
+            if language and article.language != language:
+                continue
+            if outlet and (article.outlet or "").casefold() != outlet.casefold():
+                continue
+            if since or until:
+                when = article.published.value if article.published else None
+                if not _overlaps(when, when, since, until):
+                    continue
+            if words:
+                haystack = f"{article.title or ''}\n{article.text}".casefold()
+                if not all(w in haystack for w in words):
+                    continue
+            yield article
+
+    def count_stories(self) -> int:
+        """How many stories there are."""
+        return self.store.count_stories()
+
+    def _all_stories(self, newest: bool) -> Iterator[Story]:
+        yield from self.store.stories(newest=newest)
+
+    def _story_pages(self, newest: bool, page: int = 100) -> Iterator[Story]:
+        offset = 0
+        while batch := self.store.stories(limit=page, offset=offset, newest=newest):
+            yield from batch
+            offset += len(batch)
+
+    def _all_articles(self, page: int = 1000) -> Iterator[Article]:
+        """Every article in ingest order, read a page at a time (the store's reads load a page whole)."""
+        offset = 0
+        while batch := list(self.store.iter_articles(limit=page, offset=offset)):
+            yield from batch
+            offset += len(batch)
+
+    def refresh(self) -> bool:
+        """Drop the loaded linking indexes if another process linked or edited stories since; True if dropped.
+
+        A long-lived instance (a server) calls this so that what a cron job's `ingest --link` added
+        shows in its searches; the indexes reload on next use.
+        """
+        stamp = self.store.linking_stamp()
+        if self._linker_cache is not None and stamp != self._linker_stamp:
+            self._linker_cache = None
+            return True
+        return False
+
     def _linker(self) -> StoreLinker:
         if self._linker_cache is None:
+            self._linker_stamp = self.store.linking_stamp()
             if not isinstance(self.store, SqliteStore):
                 raise ConfigError("linking needs the SQLite store for now")
             self._linker_cache = StoreLinker(self.store)
@@ -312,6 +465,13 @@ class Newsweave:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def _overlaps(first: datetime | None, last: datetime | None, since: date | None, until: date | None) -> bool:
+    """Whether [first, last] meets the days [since, until] (either end open); undated never does."""
+    if first is None or last is None:
+        return False
+    return (since is None or last.date() >= since) and (until is None or first.date() <= until)
 
 
 def _query_language(query: str) -> str | None:

@@ -387,6 +387,22 @@ class Story:
         """How many articles the story holds."""
         return len(self.article_ids)
 
+    def as_dict(self) -> dict[str, Any]:
+        """Plain-JSON form, the same in the CLI's ``--json`` and the REST API."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "size": self.size,
+            "languages": list(self.languages),
+            "outlets": list(self.outlets),
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+            "last_seen": self.last_seen.isoformat() if self.last_seen else None,
+            "origin": self.origin,
+            "independent_origins": len(self.origins),
+            "origins": [{"article": o.article_id, "copies": list(o.copies)} for o in self.origins],
+            "article_ids": list(self.article_ids),
+        }
+
 
 # -- facts: what an article says ---------------------------------------------------------------
 #

@@ -17,7 +17,8 @@ from rich.markup import escape
 from typer.exceptions import TyperException
 
 from newsweave.cli import articles as articles_cmds
-from newsweave.cli import evaluate, facts, ingest, linking, stories
+from newsweave.cli import evaluate, facts, ingest, linking, serve, stories
+from newsweave.cli import export as export_cmd
 from newsweave.cli.render import CleanFormatter, err
 from newsweave.cli.state import settings_from
 from newsweave.errors import NewsweaveError
@@ -102,6 +103,8 @@ app.command()(facts.timeline)
 app.command()(facts.disagreements)
 app.command()(facts.analyze)
 app.add_typer(evaluate.app, name="eval")
+app.command()(export_cmd.export)
+app.command()(serve.serve)
 
 
 def main() -> None:

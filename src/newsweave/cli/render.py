@@ -259,19 +259,7 @@ def hits_table(hits: Iterable[tuple[Article, float]], *, score_name: str) -> Tab
 
 def story_dict(s: Story) -> dict[str, Any]:
     """Plain-JSON form of a story."""
-    return {
-        "id": s.id,
-        "title": s.title,
-        "size": s.size,
-        "languages": list(s.languages),
-        "outlets": list(s.outlets),
-        "first_seen": s.first_seen.isoformat() if s.first_seen else None,
-        "last_seen": s.last_seen.isoformat() if s.last_seen else None,
-        "origin": s.origin,
-        "independent_origins": len(s.origins),
-        "origins": [{"article": o.article_id, "copies": list(o.copies)} for o in s.origins],
-        "article_ids": list(s.article_ids),
-    }
+    return s.as_dict()
 
 
 def stories_table(stories: Iterable[Story]) -> Table:

@@ -160,12 +160,24 @@ class Store(Protocol):
 
     # -- stories ---------------------------------------------------------------------------
 
-    def stories(self, *, limit: int | None = None) -> list[Story]:
-        """Stories, largest and latest first."""
+    def stories(self, *, limit: int | None = None, offset: int = 0, newest: bool = False) -> list[Story]:
+        """Stories, largest and latest first (latest first with ``newest``)."""
+        ...
+
+    def count_stories(self) -> int:
+        """How many stories there are."""
+        ...
+
+    def linking_stamp(self) -> tuple[int, int]:
+        """A value that changes whenever any process links articles or edits stories."""
         ...
 
     def story(self, story_id: int) -> Story:
         """One story (NotFound when unknown)."""
+        ...
+
+    def story_of(self, article_id: str) -> int | None:
+        """The story an article is in, or None when it is not linked yet."""
         ...
 
     def story_article_ids(self, story_id: int) -> list[str]:

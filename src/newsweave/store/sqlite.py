@@ -400,14 +400,35 @@ class SqliteStore(FactsTables):
         )
         return [r[0] for r in rows]
 
-    def stories(self, *, limit: int | None = None) -> list[Story]:
-        """Stories, largest and latest first, with what is derived from their members."""
+    def story_of(self, article_id: str) -> int | None:
+        """The story an article is in, or None when it is not linked yet."""
+        row = self._db.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def stories(self, *, limit: int | None = None, offset: int = 0, newest: bool = False) -> list[Story]:
+        """Stories, largest and latest first (latest first with ``newest``), derived from their members."""
+        order = (
+            "MAX(a.published) IS NULL, MAX(a.published) DESC, COUNT(*) DESC"
+            if newest
+            else ("COUNT(*) DESC, MAX(a.published) DESC")
+        )
         rows = self._db.execute(
             "SELECT story_id FROM story_members m JOIN articles a ON a.id = m.article_id GROUP BY story_id "
-            "ORDER BY COUNT(*) DESC, MAX(a.published) DESC, story_id LIMIT ?",
-            (-1 if limit is None else limit,),
+            f"ORDER BY {order}, story_id LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
         ).fetchall()
         return [self.story(int(r[0])) for r in rows]
+
+    def linking_stamp(self) -> tuple[int, int]:
+        """(last link sequence number, number of story edits): changes whenever any process links or edits."""
+        row = self._db.execute(
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM linked), (SELECT COUNT(*) FROM story_edits)"
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def count_stories(self) -> int:
+        """How many stories there are."""
+        return int(self._db.execute("SELECT COUNT(DISTINCT story_id) FROM story_members").fetchone()[0])
 
     def story(self, story_id: int) -> Story:
         """One story, derived from its members."""
