@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from newsweave.analyze.entities.text import tokenize
 
 _UNSUPPORTED: set[str] = set()
+# simplemma keeps 8 languages' dictionaries by default and takes seconds to reload one: a
+# multilingual stream would reload them over and over.
+_DICTIONARIES_KEPT = 64
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer() -> Any:
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    factory = DefaultDictionaryFactory(cache_max_size=_DICTIONARIES_KEPT)
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
 
 
 @lru_cache(maxsize=131072)
@@ -14,10 +28,8 @@ def lemma_word(word: str, language: str) -> str:
     """simplemma's lemma of one word, with the word's capitalisation kept ("Трампом" -> "Трамп")."""
     if language in _UNSUPPORTED or not any(ch.isalpha() for ch in word):
         return word
-    import simplemma
-
     try:
-        lemma = str(simplemma.lemmatize(word, lang=language))
+        lemma = str(_lemmatizer().lemmatize(word, lang=language))
     except ValueError:  # a language simplemma does not cover: names are kept as written
         _UNSUPPORTED.add(language)
         return word
