@@ -83,6 +83,7 @@ class EntityRecognizer:
         self._tagger: Any = None
         self._normalizer: Normalizer | None = None
         self._lock = threading.Lock()
+        self._tagging = threading.Lock()
 
     @property
     def normalizer(self) -> Normalizer:
@@ -120,13 +121,15 @@ class EntityRecognizer:
             for start, end in windows(sentence, features):
                 window = sentence[start:end]
                 words = [t.text for t in window]
-                tags = tagger.tag(
-                    features.sentence(words, language if seen else None, at_start=start == 0, lexical=seen)
-                )
-                for first, last, type_name in _chunks(tags):
-                    if last - first + 1 > _MAX_NAME_TOKENS or not _has_letter(window[first : last + 1]):
-                        continue
-                    score = min(tagger.marginal(tags[i], i) for i in range(first, last + 1))
+                feats = features.sentence(words, language if seen else None, at_start=start == 0, lexical=seen)
+                with self._tagging:  # a tagger holds the sequence it tagged, for the marginals
+                    tags = tagger.tag(feats)
+                    chunks = [
+                        (first, last, type_name, min(tagger.marginal(tags[i], i) for i in range(first, last + 1)))
+                        for first, last, type_name in _chunks(tags)
+                        if last - first < _MAX_NAME_TOKENS and _has_letter(window[first : last + 1])
+                    ]
+                for first, last, type_name, score in chunks:
                     found.append((window[first].start, window[last].end, EntityType(type_name), score))
         return self._with_derived(text, found)
 
