@@ -14,13 +14,25 @@ _DICTIONARIES_KEPT = 64
 
 
 @lru_cache(maxsize=1)
+def _dictionaries() -> Any:
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory(cache_max_size=_DICTIONARIES_KEPT)
+
+
+@lru_cache(maxsize=1)
 def _lemmatizer() -> Any:
     from simplemma import Lemmatizer
     from simplemma.strategies import DefaultStrategy
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    factory = DefaultDictionaryFactory(cache_max_size=_DICTIONARIES_KEPT)
-    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_dictionaries()))
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> Any:
+    from simplemma.strategies import DictionaryLookupStrategy
+
+    return DictionaryLookupStrategy(dictionary_factory=_dictionaries())
 
 
 @lru_cache(maxsize=131072)
@@ -36,6 +48,18 @@ def lemma_word(word: str, language: str) -> str:
     if word[:1].isupper() and lemma[:1].islower():
         lemma = lemma[:1].upper() + lemma[1:]
     return lemma
+
+
+@lru_cache(maxsize=131072)
+def is_known_word(word: str, language: str) -> bool:
+    """True when simplemma's dictionary for ``language`` holds the word (False for languages it lacks)."""
+    if language in _UNSUPPORTED:
+        return False
+    try:
+        return _lookup().get_lemma(word, language) is not None
+    except ValueError:
+        _UNSUPPORTED.add(language)
+        return False
 
 
 def lemma_phrase(phrase: str, language: str | None) -> str:
