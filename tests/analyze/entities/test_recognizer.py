@@ -98,3 +98,14 @@ def test_a_missing_model_is_model_unavailable(tmp_path: Path) -> None:
 def test_chunks_join_b_and_i_tags_of_one_type() -> None:
     tags = ["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-LOC"]
     assert _chunks(tags) == [(0, 1, "PER"), (3, 3, "LOC"), (4, 4, "ORG"), (5, 5, "LOC")]
+
+
+def test_german_capitalised_nouns_are_not_names(recognizer: EntityRecognizer) -> None:
+    text = (
+        "Die Regierung in Berlin hat die Maßnahmen verlängert, sagte Bundeskanzlerin Angela Merkel "
+        "am Dienstag nach dem Treffen mit Emmanuel Macron."
+    )
+    names = set(found(recognizer, text, "de"))
+    assert {"Berlin", "Emmanuel Macron"} <= names
+    assert any(name.endswith("Angela Merkel") for name in names)
+    assert not names & {"Regierung", "Maßnahmen", "Dienstag", "Treffen", "Treffen mit"}

@@ -3,10 +3,36 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from newsweave.analyze.entities.text import tokenize
 
 _UNSUPPORTED: set[str] = set()
+# simplemma keeps 8 languages' dictionaries by default and takes seconds to reload one: a
+# multilingual stream would reload them over and over.
+_DICTIONARIES_KEPT = 64
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> Any:
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    return DefaultDictionaryFactory(cache_max_size=_DICTIONARIES_KEPT)
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer() -> Any:
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_dictionaries()))
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> Any:
+    from simplemma.strategies import DictionaryLookupStrategy
+
+    return DictionaryLookupStrategy(dictionary_factory=_dictionaries())
 
 
 @lru_cache(maxsize=131072)
@@ -14,16 +40,26 @@ def lemma_word(word: str, language: str) -> str:
     """simplemma's lemma of one word, with the word's capitalisation kept ("Трампом" -> "Трамп")."""
     if language in _UNSUPPORTED or not any(ch.isalpha() for ch in word):
         return word
-    import simplemma
-
     try:
-        lemma = str(simplemma.lemmatize(word, lang=language))
+        lemma = str(_lemmatizer().lemmatize(word, lang=language))
     except ValueError:  # a language simplemma does not cover: names are kept as written
         _UNSUPPORTED.add(language)
         return word
     if word[:1].isupper() and lemma[:1].islower():
         lemma = lemma[:1].upper() + lemma[1:]
     return lemma
+
+
+@lru_cache(maxsize=131072)
+def is_known_word(word: str, language: str) -> bool:
+    """True when simplemma's dictionary for ``language`` holds the word (False for languages it lacks)."""
+    if language in _UNSUPPORTED:
+        return False
+    try:
+        return _lookup().get_lemma(word, language) is not None
+    except ValueError:
+        _UNSUPPORTED.add(language)
+        return False
 
 
 def lemma_phrase(phrase: str, language: str | None) -> str:
