@@ -23,9 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
-import simplemma
-
 from newsweave.analyze import claim_lexicon as lex
+from newsweave.analyze.entities.lemmas import lemmatizer
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.analyze.times import sentence_index, time_expressions
 from newsweave.records import Claim, Qualifier, TimeExpression, TimePrecision
@@ -455,7 +454,9 @@ class _SentenceReader:
         if self.language is None:
             return folded
         if folded not in self._lemmas:
-            self._lemmas[folded] = simplemma.lemmatize(folded, lang=self.language).casefold()
+            # The shared lemmatizer keeps every language's dictionary loaded: simplemma's default
+            # keeps 8 and reloads one in seconds, over and over in a stream of more languages.
+            self._lemmas[folded] = lemmatizer().lemmatize(folded, lang=self.language).casefold()
         return self._lemmas[folded]
 
     def lookup(self, word: str, index: dict[str, str]) -> str | None:

@@ -21,6 +21,12 @@ def _dictionaries() -> Any:
 
 
 @lru_cache(maxsize=1)
+def lemmatizer() -> Any:
+    """One simplemma lemmatizer for the analyze stage, keeping every language's dictionary."""
+    return _lemmatizer()
+
+
+@lru_cache(maxsize=1)
 def _lemmatizer() -> Any:
     from simplemma import Lemmatizer
     from simplemma.strategies import DefaultStrategy
