@@ -365,7 +365,9 @@ class SqliteStore(FactsTables):
 
         Only reads: the index is written with each article (migration 004).
         """
-        terms = " ".join(f'"{t}"' for t in query.replace('"', " ").split())
+        # FTS5 reads a NUL (or another control character) inside a quoted term as its end: drop them.
+        words = "".join(ch if ch.isprintable() or ch.isspace() else " " for ch in query.replace('"', " "))
+        terms = " ".join(f'"{t}"' for t in words.split())
         if not terms:
             return []
         rows = self._db.execute(
