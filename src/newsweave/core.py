@@ -145,9 +145,7 @@ class Newsweave:
         limit: int | None = None,
     ) -> list[EntitySummary]:
         """Canonical entities (every spelling, script and language as one), most widely reported first."""
-        if story is not None:
-            self.story(story)
-        article_id = self.article(article).id if article else None
+        article_id = self._scope(story, article)
         return self.store.entity_summaries(
             story_id=story, type=type, language=language, article_id=article_id, limit=limit
         )
@@ -162,9 +160,7 @@ class Newsweave:
         limit: int | None = None,
     ) -> list[PlaceSummary]:
         """Places with their coordinates (unresolved names last), most widely reported first."""
-        if story is not None:
-            self.story(story)
-        article_id = self.article(article).id if article else None
+        article_id = self._scope(story, article)
         return self.store.place_summaries(
             story_id=story, language=language, article_id=article_id, resolved_only=resolved_only, limit=limit
         )
@@ -178,10 +174,14 @@ class Newsweave:
         limit: int | None = None,
     ) -> list[SourcedClaim]:
         """Numeric claims (how many of what, doing what), earliest article first."""
+        article_id = self._scope(story, article)
+        return self.store.sourced_claims(story_id=story, language=language, article_id=article_id, limit=limit)
+
+    def _scope(self, story: int | None, article: str | None) -> str | None:
+        """Check a facts query's story exists (NotFound otherwise); return its article's full id."""
         if story is not None:
             self.story(story)
-        article_id = self.article(article).id if article else None
-        return self.store.sourced_claims(story_id=story, language=language, article_id=article_id, limit=limit)
+        return self.article(article).id if article else None
 
     def timeline(self, story_id: int) -> list[TimelineEvent]:
         """A story's dated events: when, the sentence that says so, and its article."""
@@ -190,9 +190,7 @@ class Newsweave:
 
     def disagreements(self, story_id: int | None = None, *, article: str | None = None) -> list[Disagreement]:
         """Where linked reports' numbers differ: qualifiers, conflicts and updates, with both quotes."""
-        if story_id is not None:
-            self.story(story_id)
-        article_id = self.article(article).id if article else None
+        article_id = self._scope(story_id, article)
         return self.store.disagreements(story_id=story_id, article_id=article_id)
 
     # -- linking -------------------------------------------------------------------------------
