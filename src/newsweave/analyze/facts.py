@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from newsweave.analyze.sentences import split_sentences
+from newsweave.analyze.sentences import sentence_spans
 from newsweave.records import (
     Article,
     Claim,
@@ -240,18 +240,6 @@ def sentences_at(text: str, offsets: Sequence[int]) -> list[str]:
         i = max(0, bisect.bisect_right(starts, offset) - 1)
         out.append(text[spans[i][0] : spans[i][1]] if spans else "")
     return out
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence ``split_sentences`` finds, located in ``text``."""
-    spans, cursor = [], 0
-    for sentence in split_sentences(text):
-        start = text.find(sentence, cursor)
-        if start < 0:
-            continue
-        spans.append((start, start + len(sentence)))
-        cursor = start + len(sentence)
-    return spans
 
 
 _WORD = re.compile(r"[^\W\d_]+")
