@@ -1,8 +1,15 @@
-"""Train the shipped pair scorer on SemEval-2022 Task 8 dev.csv and print its cross-validated figures.
+"""Train the shipped pair scorer on SemEval-2022 Task 8 dev.csv, without its held-out part.
 
-    uv run python scripts/train_pair_scorer.py [--pairs PATH]
+    uv run python scripts/train_pair_scorer.py [--pairs PATH] [--curve]
 
-Writes src/newsweave/link/models/pair_scorer_v2.json (deterministic: fixed seeds, sorted input).
+The held-out part (one group of connected articles in five, fixed by ``held_out``) is left out of
+everything here — features, settings, the same-story line — so that ``newsweave eval similarity``
+and ``eval clustering`` can score it once as unseen data. On the rest: repeated grouped 5-fold
+cross-validation (3 seeded shuffles) gives the figures and their spread, and the out-of-fold
+scores give the line at which same-story decisions are ``LINE_PRECISION`` precise (recorded in the
+model and scored by ``eval clustering``; the shipped line stays 2/3, see ``build``); ``--curve``
+prints a learning curve (does more data help?). Writes src/newsweave/link/models/pair_scorer_v3.json
+(deterministic: fixed seeds, input in file order).
 """
 
 from __future__ import annotations
@@ -13,34 +20,90 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.eval.semeval import cross_validated, default_pairs_csv, featurise, fit_scorer, groups, load_pairs
-from newsweave.link.pair_scorer import MODEL_FILE
+from newsweave.eval.semeval import (
+    RatedPair,
+    choose_line,
+    default_pairs_csv,
+    featurise,
+    fit_scorer,
+    groups,
+    held_out,
+    load_pairs,
+    repeated_cross_validated,
+)
+from newsweave.link.pair_scorer import MODEL_FILE, SAME_STORY_SCORE, PairScorer, to_unit
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "link" / "models" / MODEL_FILE
+# Same-story decisions should be right at least this often on pairs the model never saw; stories
+# chain pairs, which costs a little precision, so the pairwise line aims a little above 0.80.
+LINE_PRECISION = 0.85
 
 
 def main() -> None:
-    """Fit on every pair, report the grouped 5-fold figures, write the model file."""
+    """Cross-validate on the training part, choose the line, fit on the training part, write the model."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pairs", type=Path, default=None)
+    parser.add_argument("--curve", action="store_true", help="print a learning curve (CV r by training size)")
     args = parser.parse_args()
     pairs = load_pairs(args.pairs or default_pairs_csv())
-    x, _ = featurise(pairs)
-    y = -np.array([p.overall for p in pairs])
-    predictions, folds = cross_validated(x, y, groups(pairs), fit_scorer)
-    cross = np.array([p.cross_lingual for p in pairs])
+    x_all, _ = featurise(pairs)
+    scorer, figures = build(pairs, x_all, curve=args.curve)
+    OUT.write_text(json.dumps(scorer.data, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(json.dumps(figures, indent=2))
+    print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KiB)")
+
+
+def build(pairs: list[RatedPair], x_all: np.ndarray, *, curve: bool = False) -> tuple[PairScorer, dict[str, float]]:
+    """The shipped scorer and its cross-validated figures, from the pairs' feature rows."""
+    rest = ~held_out(pairs)
+    x, group = x_all[rest], groups(pairs)[rest]
+    y = -np.array([p.overall for p, keep in zip(pairs, rest, strict=True) if keep])
+    cross = np.array([p.cross_lingual for p, keep in zip(pairs, rest, strict=True) if keep])
+    predictions, folds = repeated_cross_validated(x, y, group, fit_scorer)
+    chosen = choose_line(to_unit(predictions), y >= -2, LINE_PRECISION)
+    # The story line stays at the meaning of the scale (2/3) until the fact features can keep
+    # reports of a related, earlier event out: the line chosen at 85 % precision on the folds
+    # (about 0.60) recalls more same-story pairs on unseen data than the cosine at equal precision,
+    # but also joins seed 002 (another event in the same province) to the story of 000 and 001.
+    line = SAME_STORY_SCORE
     figures = {
         "overall": float(np.corrcoef(predictions, y)[0, 1]),
         "monolingual": float(np.corrcoef(predictions[~cross], y[~cross])[0, 1]),
         "cross_lingual": float(np.corrcoef(predictions[cross], y[cross])[0, 1]),
+        "fold_mean": float(np.mean(folds)),
         "fold_std": float(np.std(folds)),
         "baseline_cosine": float(np.corrcoef(x[:, 0], y)[0, 1]),
     }
-    source = "SemEval-2022 Task 8 dev.csv (1,283 rows), target -Overall"
-    scorer = fit_scorer(x, y, version="v2", trained_on=source, cross_validated=figures)
-    OUT.write_text(json.dumps(scorer.data, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(json.dumps(figures, indent=2))
-    print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KiB)")
+    source = (
+        f"SemEval-2022 Task 8 dev.csv without its held-out part ({rest.sum()} of {len(rest)} rows), target -Overall"
+    )
+    scorer = fit_scorer(
+        x, y, version="v3", trained_on=source, cross_validated=figures, same_story=line, line_at_precision=chosen
+    )
+    if curve:
+        learning_curve(x, y, group)
+    return scorer, {**figures, "same_story_line": line, "line_at_precision": chosen}
+
+
+def learning_curve(x: np.ndarray, y: np.ndarray, group: np.ndarray) -> None:
+    """CV r when each fold's model sees only a share of its training groups."""
+    rng = np.random.default_rng(0)
+    keys = np.unique(group)
+    for share in (0.25, 0.5, 0.75, 1.0):
+        kept = set(rng.permutation(keys)[: round(share * len(keys))].tolist())
+
+        def fit_on_share(xt: np.ndarray, yt: np.ndarray, kept: set[int] = kept) -> object:
+            mask = np.array([g in kept for g in _train_groups(xt, x, group)])
+            return fit_scorer(xt[mask], yt[mask])
+
+        _, folds = repeated_cross_validated(x, y, group, fit_on_share)
+        print(f"training share {share:.2f}: CV r {np.mean(folds):.3f} ± {np.std(folds):.3f}")
+
+
+def _train_groups(rows: np.ndarray, x: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """The group of each training row, found by its features (folds pass rows, not indices)."""
+    index = {row.tobytes(): g for row, g in zip(x, group, strict=True)}
+    return np.array([index[row.tobytes()] for row in rows])
 
 
 if __name__ == "__main__":

@@ -155,6 +155,8 @@ class StoreLinker:
                 article.id, article.title or "", article.text, article.language, date, stored.document,
                 stored.title, signature(article.text), sentences, stored.sentence_vectors,
             )  # fmt: skip
+        if view.facts is None and self.store.has_facts(article.id):
+            view.facts = self.store.facts(article.id)  # the fact features read them (see pair_features)
         self._cache[article.id] = view
         if len(self._cache) > _CACHE:
             self._cache.popitem(last=False)

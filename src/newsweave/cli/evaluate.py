@@ -96,7 +96,11 @@ def clustering(pairs: PairsOption = None, json_output: JsonFlag = False) -> None
         render.out.print(
             f"threshold {report.threshold:.3f} · {report.articles} articles · {report.stories} stories · "
             f"largest {report.largest_story} · "
-            + ("cross-validated (5 folds of connected articles)" if report.cross_validated else "shipped scorer")
+            + (
+                "held-out part with the shipped scorer; the rest in 5 grouped folds, each refitted"
+                if report.cross_validated
+                else "shipped scorer"
+            )
         )
 
 

@@ -29,7 +29,7 @@ from newsweave.link.pair_features import PairSide, pair_features, sentence_featu
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.link.relations import RelationThresholds, decide
 from newsweave.link.stories import StoryClusterer
-from newsweave.records import Evidence, Link, RelationKind
+from newsweave.records import Evidence, Facts, Link, RelationKind
 
 DOCUMENT_CHARS = 3000
 MAX_SENTENCES = 60
@@ -54,6 +54,7 @@ class LinkArticle:
     signature: np.ndarray
     sentences: list[str] | None = None
     sentence_vectors: np.ndarray | None = None
+    facts: Facts | None = None  # from the analyze stage, when it has read the article
 
 
 @dataclass(slots=True)
@@ -81,7 +82,7 @@ class Linker:
     ) -> None:
         self.embedder = embedder
         self.scorer = scorer
-        self.thresholds = thresholds or RelationThresholds()
+        self.thresholds = thresholds or RelationThresholds(same_story=scorer.same_story)
         self.clusterer = clusterer or StoryClusterer(threshold=self.thresholds.same_story)
         self.neighbours = neighbours
         # Below this whole-text cosine a pair is taken as unrelated without embedding its sentences
@@ -152,6 +153,15 @@ class Linker:
         self.remember(article.id, article.document, article.signature)
         return result
 
+    def _apart(self, a: LinkArticle, b: LinkArticle) -> bool:
+        """True when both dates are known and further apart than the story window."""
+        if a.published is None or b.published is None:
+            return False
+        try:
+            return abs(a.published - b.published) > self.clusterer.window
+        except TypeError:  # one date with a time zone, one without: not comparable
+            return False
+
     def _candidates(self, article: LinkArticle) -> list[tuple[str, float]]:
         near = dict(self.nearest(article.document, self.neighbours))
         for dup in self.duplicates.query(article.signature):
@@ -173,6 +183,10 @@ class Linker:
         score = self.scorer.score(features)
         dup = jaccard(a.signature, b.signature)
         kind, strength = decide(jaccard=dup, pair_score=score, alignment=summary, thresholds=self.thresholds)
+        if kind is RelationKind.SAME_STORY and self._apart(a, b):
+            # Published further apart than a story stays hot: not one event as stories count it, so
+            # the relation agrees with the stories (a follow-up weeks later is related, not the same).
+            kind = RelationKind.RELATED
         if kind is None:
             return None
         differing = [d for pair in aligned for d in differing_claims(pair.a_text, pair.b_text)]
@@ -194,4 +208,6 @@ _STRONG = (RelationKind.DUPLICATE, RelationKind.VERSION)
 
 
 def _side(article: LinkArticle) -> PairSide:
-    return PairSide(article.text, article.language, article.document, article.title_vector, article.sentence_vectors)
+    return PairSide(
+        article.text, article.language, article.document, article.title_vector, article.sentence_vectors, article.facts
+    )

@@ -17,9 +17,14 @@ from typing import Any
 import numpy as np
 
 from newsweave.errors import ModelUnavailable
-from newsweave.link.pair_features import DOCUMENT_FEATURES, FEATURE_NAMES, SENTENCE_FLOOR
+from newsweave.link.pair_features import (
+    CROSS_LINGUAL_SENTENCE_FLOOR,
+    DOCUMENT_FEATURES,
+    FEATURE_NAMES,
+    SENTENCE_FLOOR,
+)
 
-MODEL_FILE = "pair_scorer_v2.json"
+MODEL_FILE = "pair_scorer_v3.json"
 # A predicted rating of "somewhat similar" (2 on the 1-4 scale) or better: the same-story line.
 SAME_STORY_SCORE = 2 / 3
 # Document-model scores this close to the line (0.15 rating points) are close calls.
@@ -77,6 +82,11 @@ class PairScorer:
         self.document = _Trees(data["document"], DOCUMENT_FEATURES, self.version)
         self.full = _Trees(data["full"], FEATURE_NAMES, self.version)
         self.cv: dict[str, float] = data.get("cross_validated", {})
+        # The same-story line on this model's score, as shipped (the training script says why);
+        # models without one use the meaning of the scale (2/3).
+        self.same_story: float = float(data.get("same_story", SAME_STORY_SCORE))
+        # The line at which decisions were 85 % precise on held-back folds (reference, not used).
+        self.line_at_precision: float | None = data.get("line_at_precision")
 
     @classmethod
     def load(cls, name: str = MODEL_FILE) -> PairScorer:
@@ -92,14 +102,14 @@ class PairScorer:
     def needs_sentences(self, features: np.ndarray) -> np.ndarray:
         """For rows of (at least) document features: True where the full model should score."""
         x = np.atleast_2d(np.asarray(features, dtype=np.float64))
-        return _needs_sentences(x, self.document.predict(x[:, : len(DOCUMENT_FEATURES)]))
+        return _needs_sentences(x, self.document.predict(x[:, : len(DOCUMENT_FEATURES)]), self.same_story)
 
     def predict_raw(self, features: np.ndarray) -> np.ndarray:
         """Predicted negated Overall rating (-4 … -1) for rows of features."""
         x = np.atleast_2d(np.asarray(features, dtype=np.float64))
         out = self.document.predict(x[:, : len(DOCUMENT_FEATURES)])
         if x.shape[1] == len(FEATURE_NAMES):
-            full = _needs_sentences(x, out)
+            full = _needs_sentences(x, out, self.same_story)
             if full.any():
                 out[full] = self.full.predict(x[full])
         return out
@@ -129,10 +139,11 @@ def model_data(document: Any, full: Any, *, version: str, **extra: Any) -> dict[
 _KEYS = ("feature", "threshold", "left", "right", "leaf", "value", "missing_left")
 
 
-def _needs_sentences(x: np.ndarray, document_prediction: np.ndarray) -> np.ndarray:
+def _needs_sentences(x: np.ndarray, document_prediction: np.ndarray, line: float = SAME_STORY_SCORE) -> np.ndarray:
     """Rows close enough to be versions, or whose document-model score is a close call."""
-    close_call = np.abs(to_unit(document_prediction) - SAME_STORY_SCORE) < UNCERTAIN
-    return (x[:, 0] >= SENTENCE_FLOOR) | close_call
+    close_call = np.abs(to_unit(document_prediction) - line) < UNCERTAIN
+    floor = np.where(x[:, DOCUMENT_FEATURES.index("cross_lingual")] > 0, CROSS_LINGUAL_SENTENCE_FLOOR, SENTENCE_FLOOR)
+    return (x[:, 0] >= floor) | close_call
 
 
 def _pad(values: list[Any], width: int, fill: bool) -> list[Any]:
@@ -158,13 +169,18 @@ def to_unit(negated_overall: np.ndarray) -> np.ndarray:
 
 
 def export_trees(model: Any) -> list[dict[str, list[float | int | bool]]]:
-    """Plain arrays of a fitted sklearn HistGradientBoostingRegressor's trees."""
+    """Plain arrays of a fitted sklearn HistGradientBoostingRegressor's trees.
+
+    A model fitted on a subset of the feature columns names them in ``newsweave_columns``; its
+    trees' feature indices are mapped back to the full row.
+    """
+    columns = np.asarray(getattr(model, "newsweave_columns", range(model.n_features_in_)))
     trees = []
     for (predictor,) in model._predictors:  # one tree per iteration for regression
         nodes = predictor.nodes
         trees.append(
             {
-                "feature": nodes["feature_idx"].astype(int).tolist(),
+                "feature": columns[nodes["feature_idx"].astype(int)].tolist(),
                 "threshold": nodes["num_threshold"].astype(float).tolist(),
                 "left": nodes["left"].astype(int).tolist(),
                 "right": nodes["right"].astype(int).tolist(),
