@@ -9,7 +9,7 @@ import pytest
 from hostile_inputs import CHINESE, JAPANESE, KOREAN, TRADITIONAL
 from newsweave.decode import bom_encoding, decode
 from newsweave.errors import InputError
-from newsweave.pipeline import count_words
+from newsweave.extract.units import word_units
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_cp1251_text_that_starts_like_a_bom_is_not_utf16() -> None:
 def test_a_bom_alone_is_empty_text_not_an_article() -> None:
     with pytest.raises(InputError):
         decode(b"\x00\x00", item="x")
-    assert count_words(decode("\ufeff\ufeff".encode(), item="x")) == 0
+    assert word_units(decode("\ufeff\ufeff".encode(), item="x")) == 0
 
 
 @pytest.mark.parametrize(
@@ -56,4 +56,4 @@ def test_a_bom_alone_is_empty_text_not_an_article() -> None:
     [("The mayor resigned on Monday.", 5), ("!!! 123 -- x", 0), ("[null]", 1), (JAPANESE[:100], 47.5)],
 )
 def test_words_are_counted_in_any_script(text: str, words: float) -> None:
-    assert count_words(text) == pytest.approx(words, abs=3)
+    assert word_units(text) == pytest.approx(words, abs=3)

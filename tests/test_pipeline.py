@@ -25,7 +25,7 @@ def test_one_bad_item_never_stops_the_batch() -> None:
     report = Pipeline([LineExtractor()], store, batch_size=2).run(items())
     assert (report.read, report.stored, report.duplicates, report.rejected) == (7, 2, 1, 4)
     reasons = {r.item: r.reason for r in store.rejections()}
-    assert reasons["few-words.txt"] == "no article: its body has 0 words (a news article has at least 5)"
+    assert reasons["few-words.txt"] == "no article: its body has 1 word (a news article has at least 5)"
     assert reasons["bad.txt"] == "no article text found"
     assert reasons["boom.txt"].startswith("internal error: RuntimeError")
     assert "junk.bin" in reasons

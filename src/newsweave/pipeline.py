@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from itertools import islice
@@ -13,6 +12,7 @@ from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.extract.base import Extractor
+from newsweave.extract.units import word_units
 from newsweave.records import Article, IngestReport, ItemResult, Outcome, RawItem, Rejection
 from newsweave.store.base import Store
 
@@ -20,21 +20,6 @@ log = logging.getLogger(__name__)
 
 # A news article has words: fewer than this in its body is junk (a stray byte, "x", "[null]").
 MIN_WORDS = 5
-# Scripts written without spaces count by characters: a word of Chinese or Japanese is about two
-# characters, of Thai, Lao, Khmer, Myanmar or Tibetan about three.
-_DENSE_SCRIPTS = (
-    (0x3040, 0x30FF, 0.5),  # Hiragana, Katakana
-    (0x31F0, 0x31FF, 0.5),  # Katakana extensions
-    (0x3400, 0x9FFF, 0.5),  # CJK ideographs and extension A
-    (0xF900, 0xFAFF, 0.5),  # CJK compatibility ideographs
-    (0xFF66, 0xFF9F, 0.5),  # half-width Katakana
-    (0x20000, 0x3134F, 0.5),  # CJK extensions B-G
-    (0x0E00, 0x0EFF, 1 / 3),  # Thai, Lao
-    (0x0F00, 0x0FFF, 1 / 3),  # Tibetan
-    (0x1000, 0x109F, 1 / 3),  # Myanmar
-    (0x1780, 0x17FF, 1 / 3),  # Khmer
-)
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 ErrorPolicy = Literal["record", "raise"]
 
@@ -95,10 +80,10 @@ class Pipeline:
         if extractor is None:
             raise InputError(f"no extractor accepts {item.media_type.value} items", item=str(item.provenance))
         article = extractor.extract(item)
-        words = count_words("\n".join(article.body))
+        words = word_units("\n".join(article.body))
         if words < MIN_WORDS:
             raise InputError(
-                f"no article: its body has {words:g} words (a news article has at least {MIN_WORDS})",
+                f"no article: its body has {words:g} word{'' if words == 1 else 's'} (a news article has at least {MIN_WORDS})",
                 item=str(item.provenance),
             )
         if article.language is None:
@@ -148,26 +133,3 @@ def store_facts(store: Store, analyzer: FactAnalyzer, article: Article, *, error
         return False
     store.put_facts(read.facts, analyzer.version, entities=read.entities, sentences=read.time_sentences)
     return True
-
-
-def count_words(text: str) -> float:
-    """How many words ``text`` holds, in any script: runs of two or more letters where words are
-    spaced, characters weighted by typical word length where they are not (CJK, Thai).
-
-    Example:
-        >>> count_words("The mayor resigned."), count_words("市長が辞任した"), count_words("!!! 123 x")
-        (3.0, 3.5, 0.0)
-    """
-    words = 0.0
-    for run in _LETTERS.findall(text):
-        dense = sum(_dense_weight(ch) for ch in run)
-        spaced = sum(1 for ch in run if not _dense_weight(ch))
-        words += dense + (spaced >= 2)
-    return words
-
-
-def _dense_weight(ch: str) -> float:
-    code = ord(ch)
-    if code < 0x0E00:
-        return 0.0
-    return next((weight for low, high, weight in _DENSE_SCRIPTS if low <= code <= high), 0.0)

@@ -121,7 +121,7 @@ def _body(doc: dict[str, Any], title: str | None) -> list[str]:
     return body
 
 
-def _units(paragraphs: list[str]) -> int:
+def _units(paragraphs: list[str]) -> float:
     return sum(word_units(p) for p in paragraphs)
 
 

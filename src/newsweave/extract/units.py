@@ -2,45 +2,58 @@
 
 Counting space-separated words, as for Latin text, makes a 400-character Japanese news brief
 "three words long": Chinese, Japanese and Thai do not put spaces between words. A word unit is
-therefore a space-separated word in spaced scripts (Latin, Cyrillic, Arabic, Korean, whose
-spaces separate eojeol), and in unspaced ones a share of characters close to their average word
-length: 2 Han or kana characters (Chinese words average about 1.6 characters and Japanese
-morphemes about 1.7 to 2 in segmented corpora), 4 Thai, Lao, Khmer or Myanmar characters
-(Thai words average about 4 characters, vowel and tone marks included). The factors are
-averages, so a count is good to about a quarter either way: enough to tell a news brief (a few
-hundred characters, 150+ units) from an error page or a menu (a handful of units).
+therefore a run of letters in spaced scripts (Latin, Cyrillic, Greek, Arabic, Hebrew, Korean,
+whose spaces separate eojeol), and in unspaced ones a share of characters close to their average
+word length: 2 Han or kana characters (Chinese words average about 1.6 characters and Japanese
+morphemes about 1.7 to 2 in segmented corpora), 4 Thai, Lao, Khmer, Myanmar or Tibetan letters
+(Thai words average about 4 characters). Digits and punctuation are not words: "123 !!!" holds
+none. The factors are averages, so a count is good to about a quarter either way:
+enough to tell a news brief (a few hundred characters, 150+ units) from an error page, a menu or
+a stray byte (a handful of units).
+
+The extractors' length floor and the pipeline's junk floor both count with this one function.
 """
 
 from __future__ import annotations
 
 import re
 
-# Han (with extension A and compatibility ideographs), hiragana, katakana, halfwidth katakana.
-_HAN_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
-# Thai, Lao, Myanmar, Khmer: written without spaces between words.
-_SOUTHEAST = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
-_UNSPACED = re.compile(f"{_HAN_KANA.pattern}|{_SOUTHEAST.pattern}")
-_HAN_KANA_PER_WORD = 2
-_SOUTHEAST_PER_WORD = 4
+# (first, last code point, words per character) for scripts written without spaces.
+_UNSPACED_SCRIPTS = (
+    (0x0E00, 0x0EFF, 1 / 4),  # Thai, Lao
+    (0x0F00, 0x0FFF, 1 / 4),  # Tibetan
+    (0x1000, 0x109F, 1 / 4),  # Myanmar
+    (0x1780, 0x17FF, 1 / 4),  # Khmer
+    (0x3040, 0x30FF, 1 / 2),  # Hiragana, Katakana
+    (0x31F0, 0x31FF, 1 / 2),  # Katakana extensions
+    (0x3400, 0x9FFF, 1 / 2),  # CJK ideographs and extension A
+    (0xF900, 0xFAFF, 1 / 2),  # CJK compatibility ideographs
+    (0xFF66, 0xFF9F, 1 / 2),  # half-width Katakana
+    (0x20000, 0x3134F, 1 / 2),  # CJK extensions B-G
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def word_units(text: str) -> int:
-    """Words in spaced scripts plus characters / average word length in unspaced ones.
+def word_units(text: str) -> float:
+    """Words in spaced scripts plus letters times words-per-letter in unspaced ones.
 
     Example:
         >>> word_units("The mayor resigned on Monday.")
-        5
+        5.0
         >>> word_units("東京都は10日、新しい防災計画を発表した。")  # 17 Han/kana characters and a number
-        10
-        >>> word_units("รัฐบาลประกาศมาตรการใหม่")  # 4 Thai words, 23 characters
-        6
+        8.5
+        >>> word_units("!!! 123 --")
+        0.0
     """
-    if not _UNSPACED.search(text):
-        return len(text.split())
     units = 0.0
-    for token in text.split():
-        unspaced = len(_HAN_KANA.findall(token)) / _HAN_KANA_PER_WORD
-        unspaced += len(_SOUTHEAST.findall(token)) / _SOUTHEAST_PER_WORD
-        rest = _SOUTHEAST.sub(" ", _HAN_KANA.sub(" ", token))
-        units += unspaced + len(re.findall(r"\w+", rest)) if unspaced else 1
-    return round(units)
+    for run in _LETTERS.findall(text):
+        unspaced = sum(_unspaced_weight(ch) for ch in run)
+        units += unspaced if unspaced else 1.0
+    return units
+
+
+def _unspaced_weight(ch: str) -> float:
+    code = ord(ch)
+    if code < 0x0E00:
+        return 0.0
+    return next((weight for low, high, weight in _UNSPACED_SCRIPTS if low <= code <= high), 0.0)
