@@ -100,9 +100,9 @@ class Gazetteer:
         """The population of the largest place named ``key`` (0 when none is)."""
         return max((self.rows[i][6] for i in self.names.get(key, ())), default=0)
 
-    def has_feature(self, key: str, features: Collection[str]) -> bool:
-        """Whether a place named ``key`` has one of ``features`` ("A.PCLI", ...)."""
-        return any(self.rows[i][5] in features for i in self.names.get(key, ()))
+    def has_feature(self, key: str, features: Collection[str], min_population: int = 0) -> bool:
+        """Whether a place named ``key`` has one of ``features`` ("A.PCLI", ...) and that many people."""
+        return any(self.rows[i][5] in features and self.rows[i][6] >= min_population for i in self.names.get(key, ()))
 
     def lookup_spelling(self, key: str, min_ratio: float = 0.75) -> list[Entry]:
         """Prominent places with a name spelled like ``key``: the same consonants, and alike.
