@@ -112,7 +112,13 @@ class Gazetteer:
         """
         found: dict[int, Entry] = {}
         for name in self.skeletons.get(skeleton(key), ()):
-            if SequenceMatcher(None, key, name).ratio() >= min_ratio:
+            matcher = SequenceMatcher(None, key, name)
+            # The two cheap upper bounds first: most names sharing a skeleton fail on length alone.
+            if (
+                matcher.real_quick_ratio() >= min_ratio
+                and matcher.quick_ratio() >= min_ratio
+                and matcher.ratio() >= min_ratio
+            ):
                 for i in self.names.get(name, ()):
                     entry = Entry(*self.rows[i])
                     if entry.is_area or entry.population >= SKELETON_MIN_POPULATION:

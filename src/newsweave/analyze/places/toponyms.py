@@ -26,6 +26,7 @@ from newsweave.analyze.places.names import fold
 from newsweave.records import EntityType, Mention
 
 MAX_WORDS = 6
+_UNCASED_VARIANT_WORDS = 3
 # How alike a spelling variant must be to a known name to be spotted ("Abou Kamal" ~ "Abu Kamal").
 FUZZY_RATIO = 0.85
 # A word this frequent in the language (Zipf scale: 5 = once per 100,000 words) is a common word first.
@@ -245,7 +246,9 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
             if key in gazetteer.names:
                 return Toponym(start, end, text[start:end], key), len(span)
         # A spelling variant of a known name: "Deir Ezzor", "Abou Kamal", "البوكمال" for "البو كمال".
-        variant = (j > i and all(w.capital for w in span)) or (j == i and not span[0].cased and len(key) >= 5)
+        # In a script without case every word could open a name: variants of up to three words only.
+        multiword = j > i and all(w.capital for w in span) and (span[0].cased or j - i < _UNCASED_VARIANT_WORDS)
+        variant = multiword or (j == i and not span[0].cased and len(key) >= 5)
         if variant and gazetteer.lookup_spelling(key, FUZZY_RATIO):
             return Toponym(start, end, text[start:end], key), len(span)
     return None
