@@ -5,13 +5,16 @@ adds up, for each candidate:
 
 - its prominence: log population, and its kind (a country or first-level division before a
   town of the same name, a county after it);
-- the support of the article's other places: the share of them in the candidate's country and
-  in its first-level division, and how near the nearest of them is (names in one article tend to
-  lie close together, so the spread is kept small);
+- the support of the article's other places: the share of them in the candidate's country, in
+  its first-level division and in its county, and how near the nearest of them is (names in one
+  article tend to lie close together, so the spread is kept small). Each other name lends its
+  weight to all its readings, in proportion to its belief in each, so two names that are each
+  other's best company ("Huntsville" and "Walker County", both in Texas) find each other even
+  when neither is its name's most prominent reading;
 - an explicit qualifier: "Paris, Texas", "Springfield, Ill.", "Paris (France)";
 - the story's places passed as context, counted as extra places of the article.
 
-The picks of the other names feed each other, so the score is recomputed a few times from
+The beliefs of the names feed each other, so the score is recomputed a few times from
 prominence alone towards agreement. A name whose best candidate does not beat a rival more than
 100 km away by a clear margin stays unresolved: a named mention, never a wrong pin.
 """
