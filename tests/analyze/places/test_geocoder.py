@@ -62,6 +62,16 @@ def test_paris_is_chosen_by_its_context(geocoder: Geocoder) -> None:
     assert _place(france, "Paris").country == "FR"
 
 
+def test_a_county_and_its_town_back_each_other(geocoder: Geocoder) -> None:
+    # Huntsville, Alabama is the larger Huntsville, and Alabama has a Walker County too; but only
+    # Texas has a Huntsville inside its Walker County, and the two names are read together.
+    text = "The Walker County burn ban was lifted after the Huntsville fire chief met the Walker County judge."
+    places = {p.text: p for p in geocoder.places(text, "en")}
+    huntsville_tx = (30.72, -95.55)
+    assert _near(places["Huntsville"], huntsville_tx)
+    assert _near(places["Walker County"], huntsville_tx, km=60.0)
+
+
 def test_a_qualifier_decides(geocoder: Geocoder) -> None:
     places = geocoder.places("He grew up in Springfield, Ill., and moved on.", "en")
     springfield = _place(places, "Springfield")

@@ -28,6 +28,27 @@ def test_people_named_like_places_are_not_places(geocoder: Geocoder) -> None:
     assert _spotted(geocoder, text) == []
 
 
+def test_surnames_after_an_initial_and_small_divisions_named_like_people(geocoder: Geocoder) -> None:
+    # "Nelson" is a New Zealand region and "Michael" a parish of the Isle of Man: neither earns the
+    # trust a country or a state does when the text uses the word as a name.
+    text = "Capt. Roy A. Nelson said so. Later, Nelson said no, and Michael R. Pannell agreed."
+    assert _spotted(geocoder, text) == []
+
+
+def test_compass_words_open_a_place_and_are_none_alone(geocoder: Geocoder) -> None:
+    toponyms = spot(geocoder.gazetteer, "They moved to North Texas in 1973, West said.", "en")
+    assert [(t.text, t.key) for t in toponyms] == [("North Texas", "texas")]
+
+
+def test_a_legislators_home_town_after_the_party(geocoder: Geocoder) -> None:
+    assert _spotted(
+        geocoder, "Sen. Robert Ford, D-Charleston, said so. A Charleston man agreed, a neighbour said."
+    ) == [
+        "Charleston",
+        "Charleston",
+    ]
+
+
 def test_a_place_before_its_institution_is_kept(geocoder: Geocoder) -> None:
     assert _spotted(geocoder, "The Gainesville Police Department said so.") == ["Gainesville"]
 

@@ -23,17 +23,15 @@ from __future__ import annotations
 import json
 import logging
 import math
-import pickle
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import astuple, dataclass, field
 from difflib import SequenceMatcher
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_cache_dir
-
+from newsweave.analyze import build_cache
 from newsweave.analyze.places.names import fold
 from newsweave.errors import ModelUnavailable
 
@@ -100,9 +98,9 @@ class Gazetteer:
         """The population of the largest place named ``key`` (0 when none is)."""
         return max((self.rows[i][6] for i in self.names.get(key, ())), default=0)
 
-    def has_feature(self, key: str, features: Collection[str]) -> bool:
-        """Whether a place named ``key`` has one of ``features`` ("A.PCLI", ...)."""
-        return any(self.rows[i][5] in features for i in self.names.get(key, ()))
+    def has_feature(self, key: str, features: Collection[str], min_population: int = 0) -> bool:
+        """Whether a place named ``key`` has one of ``features`` ("A.PCLI", ...) and that many people."""
+        return any(self.rows[i][5] in features and self.rows[i][6] >= min_population for i in self.names.get(key, ()))
 
     def lookup_spelling(self, key: str, min_ratio: float = 0.75) -> list[Entry]:
         """Prominent places with a name spelled like ``key``: the same consonants, and alike.
@@ -112,7 +110,13 @@ class Gazetteer:
         """
         found: dict[int, Entry] = {}
         for name in self.skeletons.get(skeleton(key), ()):
-            if SequenceMatcher(None, key, name).ratio() >= min_ratio:
+            matcher = SequenceMatcher(None, key, name)
+            # The two cheap upper bounds first: most names sharing a skeleton fail on length alone.
+            if (
+                matcher.real_quick_ratio() >= min_ratio
+                and matcher.quick_ratio() >= min_ratio
+                and matcher.ratio() >= min_ratio
+            ):
                 for i in self.names.get(name, ()):
                     entry = Entry(*self.rows[i])
                     if entry.is_area or entry.population >= SKELETON_MIN_POPULATION:
@@ -137,43 +141,17 @@ class Gazetteer:
 
 def source_versions() -> str:
     """The versions of the packages the gazetteer is built from (the cache key)."""
-    versions = []
-    for name in _SOURCES:
-        try:
-            versions.append(f"{name}-{metadata.version(name)}")
-        except metadata.PackageNotFoundError as e:
-            raise ModelUnavailable(f"the gazetteer package {name} is not installed", hint="run uv sync") from e
-    return "_".join(versions)
+    return build_cache.source_versions(_SOURCES)
 
 
 def default_cache_dir() -> Path:
     """Where the built gazetteer is kept: the user cache directory."""
-    return Path(user_cache_dir("newsweave", appauthor=False))
+    return build_cache.default_cache_dir()
 
 
 def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
     """The gazetteer, from the cache when built before with the same package versions, else built now."""
-    folder = cache_dir or default_cache_dir()
-    path = folder / f"gazetteer-v{FORMAT_VERSION}-{source_versions()}.pickle"
-    if path.exists():
-        try:
-            with path.open("rb") as f:
-                loaded = pickle.load(f)
-            if isinstance(loaded, Gazetteer):
-                return loaded
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as e:
-            log.warning("rebuilding the gazetteer cache %s: %s", path, e)
-    log.info("building the place gazetteer (once, about half a minute) into %s", path)
-    gazetteer = build_gazetteer()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(gazetteer, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError as e:  # a read-only cache only costs the next run a rebuild
-        log.warning("cannot cache the gazetteer in %s: %s", folder, e)
-    return gazetteer
+    return build_cache.cached_build("gazetteer", FORMAT_VERSION, _SOURCES, build_gazetteer, Gazetteer, cache_dir)
 
 
 # -- building ------------------------------------------------------------------------------------

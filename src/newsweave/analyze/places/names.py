@@ -30,8 +30,10 @@ def fold(text: str) -> str:
         >>> fold("Абу-Кемаль"), fold("Deir ez-Zor"), fold("U.S."), fold("Saint-Étienne")
         ('abu kemal', 'deir ez zor', 'us', 'saint etienne')
     """
-    text = unicodedata.normalize("NFKC", text).translate(_ARABIC)
-    text = anyascii(text).casefold()
+    if text.isascii():  # most names in most news: NFKC and transliteration leave ASCII as it is
+        text = text.casefold()
+    else:
+        text = anyascii(unicodedata.normalize("NFKC", text).translate(_ARABIC)).casefold()
     text = _APOSTROPHES.sub("", text)
     text = _SEPARATORS.sub(" ", text)
     return " ".join(_NON_WORD.sub("", text).split())

@@ -5,13 +5,16 @@ adds up, for each candidate:
 
 - its prominence: log population, and its kind (a country or first-level division before a
   town of the same name, a county after it);
-- the support of the article's other places: the share of them in the candidate's country and
-  in its first-level division, and how near the nearest of them is (names in one article tend to
-  lie close together, so the spread is kept small);
+- the support of the article's other places: the share of them in the candidate's country, in
+  its first-level division and in its county, and how near the nearest of them is (names in one
+  article tend to lie close together, so the spread is kept small). Each other name lends its
+  weight to all its readings, in proportion to its belief in each, so two names that are each
+  other's best company ("Huntsville" and "Walker County", both in Texas) find each other even
+  when neither is its name's most prominent reading;
 - an explicit qualifier: "Paris, Texas", "Springfield, Ill.", "Paris (France)";
 - the story's places passed as context, counted as extra places of the article.
 
-The picks of the other names feed each other, so the score is recomputed a few times from
+The beliefs of the names feed each other, so the score is recomputed a few times from
 prominence alone towards agreement. A name whose best candidate does not beat a rival more than
 100 km away by a clear margin stays unresolved: a named mention, never a wrong pin.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -55,6 +59,7 @@ class Weights:
     feature: float = 1.0
     country: float = 1.0
     admin1: float = 1.0
+    admin2: float = 2.0
     near: float = 0.6
     qualifier: float = 3.0
     near_km: float = 250.0
@@ -63,6 +68,10 @@ class Weights:
     # article, is more likely a word than a place: dropped rather than kept as a mention.
     min_unsupported_population: int = 5000
     rounds: int = 3
+    # How sharply a name's score picks its reading when it lends support to the others: the
+    # support of a name is spread over its readings by softmax(score / temperature), so an
+    # ambiguous name backs each of its readings a little rather than only its first guess.
+    temperature: float = 0.3
 
 
 @dataclass(slots=True)
@@ -78,6 +87,7 @@ class _Group:
     confidence: float = 0.0
     supported: bool = False
     prior: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    probs: np.ndarray = field(default_factory=lambda: np.ones(1))  # belief over the candidates
 
     @property
     def mass(self) -> int:
@@ -144,22 +154,29 @@ def _find_qualifiers(gazetteer: Gazetteer, text: str, groups: list[_Group]) -> N
 def _iterate(groups: list[_Group], context: Sequence[Place], w: Weights) -> None:
     for group in groups:
         group.prior = _prior(group, w)
+        group.probs = _softmax(group.prior, w.temperature) if group.candidates else np.zeros(0)
     rounds = [_RoundSupport.of(groups, context)]
     for round_ in range(w.rounds + 1):
         support = rounds[-1] if round_ else None
         for gi, group in enumerate(groups):
             if len(group.candidates) < 2:
-                group.pick, group.confidence = 0, 1.0
+                group.pick, group.confidence, group.probs = 0, 1.0, np.ones(len(group.candidates))
                 continue
             scores = group.prior + (support.scores(gi, group, w) if support is not None else 0.0)
             order = np.argsort(-scores)
             group.pick = _prefer_city(group.candidates, int(order[0]))
             group.confidence = _confidence(group, scores, order)
+            group.probs = _softmax(scores, w.temperature)
         if round_ < w.rounds:
             rounds.append(_RoundSupport.of(groups, context))
     final = rounds[-1]
     for gi, group in enumerate(groups):
         group.supported = bool(group.candidates) and _has_support(group, final.country_share(gi, group), w)
+
+
+def _softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+    z = np.exp((scores - scores.max()) / max(temperature, 1e-6))
+    return np.asarray(z / z.sum(), dtype=float)
 
 
 def _prior(group: _Group, w: Weights) -> np.ndarray:
@@ -173,13 +190,17 @@ def _prior(group: _Group, w: Weights) -> np.ndarray:
 
 @dataclass(slots=True)
 class _RoundSupport:
-    """What every name's current pick says: countries, divisions and points, by owner.
+    """What every name's current belief says: countries, divisions and points, by owner.
 
-    A name's own contribution is taken out when it is scored, so a name never supports itself.
+    A name lends its occurrences to its readings in proportion to its belief in each, so a
+    reading is backed by the readings of the others that agree with it ("Huntsville" in Walker
+    County, Texas backs the Texan Walker County even while Alabama's Huntsville leads). A name's
+    own contribution is taken out when it is scored, so a name never supports itself.
     """
 
     countries: dict[str, float]
     admin1: dict[str, float]
+    admin2: dict[str, float]
     total: float
     own_mass: list[float]
     lats: np.ndarray  # radians
@@ -188,22 +209,28 @@ class _RoundSupport:
 
     @classmethod
     def of(cls, groups: list[_Group], context: Sequence[Place]) -> _RoundSupport:
-        countries: dict[str, float] = {}
-        admin1: dict[str, float] = {}
+        countries: dict[str, float] = defaultdict(float)
+        admin1: dict[str, float] = defaultdict(float)
+        admin2: dict[str, float] = defaultdict(float)
         lats, lons, owners, own_mass = [], [], [], []
         total = 0.0
         for gi, group in enumerate(groups):
             if not group.candidates:
                 own_mass.append(0.0)
                 continue
-            pick = group.candidates[group.pick]
-            mass = group.mass * group.confidence
+            mass = float(group.mass)
             own_mass.append(mass)
             total += mass
-            if pick.country:
-                countries[pick.country] = countries.get(pick.country, 0.0) + mass
-            if pick.admin1:
-                admin1[pick.admin1] = admin1.get(pick.admin1, 0.0) + mass
+            for entry, p in zip(group.candidates, group.probs, strict=True):
+                if p < 1e-3:
+                    continue
+                share = mass * float(p)
+                countries[entry.country] += share
+                if entry.admin1:
+                    admin1[entry.admin1] += share
+                if entry.admin2:
+                    admin2[entry.admin2] += share
+            pick = group.candidates[group.pick]
             if pick.feature not in (COUNTRY, CONTINENT) and group.confidence > 0.5:
                 lats.append(pick.lat)
                 lons.append(pick.lon)
@@ -211,45 +238,43 @@ class _RoundSupport:
         for place in context:
             total += 1.0
             if place.country:
-                countries[place.country] = countries.get(place.country, 0.0) + 1.0
+                countries[place.country] += 1.0
             if place.lat is not None and place.lon is not None and place.feature not in (COUNTRY, CONTINENT):
                 lats.append(place.lat)
                 lons.append(place.lon)
                 owners.append(-1)
         points = np.radians(np.array([lats, lons], dtype=float).reshape(2, -1))
-        return cls(countries, admin1, total, own_mass, points[0], points[1], np.array(owners, dtype=int))
+        return cls(countries, admin1, admin2, total, own_mass, points[0], points[1], np.array(owners, dtype=int))
 
     def country_share(self, gi: int, group: _Group) -> float:
-        """The share of the other names (by occurrences and confidence) in the country of the pick."""
+        """The share of the other names (by occurrences and belief) in the country of the pick."""
         country = group.candidates[group.pick].country
         rest = max(self.total - self.own_mass[gi], 1.0)
-        return max(0.0, min(1.0, (self.countries.get(country, 0.0) - self.own_mass[gi]) / rest))
+        own = self.own_mass[gi] * float(sum(p for e, p in zip(group.candidates, group.probs, strict=True)
+                                            if e.country == country))  # fmt: skip
+        return max(0.0, min(1.0, (self.countries.get(country, 0.0) - own) / rest))
 
     def scores(self, gi: int, group: _Group, w: Weights) -> np.ndarray:
         """The context part of each candidate's score."""
         cands = group.candidates
-        own = cands[group.pick]
         rest = max(self.total - self.own_mass[gi], 1.0)
-        own_mass = self.own_mass[gi]
-        country = np.array(
-            [
-                (self.countries.get(e.country, 0.0) - (own_mass if e.country == own.country else 0.0)) / rest
-                for e in cands
-            ]
+        scores = (
+            w.country * self._share(self.countries, [e.country for e in cands], gi, group, rest)
+            + w.admin1 * self._share(self.admin1, [e.admin1 for e in cands], gi, group, rest)
+            + w.admin2 * self._share(self.admin2, [e.admin2 for e in cands], gi, group, rest)
         )
-        admin1 = np.array(
-            [
-                (self.admin1.get(e.admin1, 0.0) - (own_mass if e.admin1 == own.admin1 else 0.0)) / rest
-                if e.admin1
-                else 0.0
-                for e in cands
-            ]
-        )
-        scores = w.country * np.clip(country, 0.0, 1.0) + w.admin1 * np.clip(admin1, 0.0, 1.0)
         others = self.owners != gi
         if others.any():
             scores += w.near * _nearness(cands, self.lats[others], self.lons[others], w.near_km)
         return np.asarray(scores, dtype=float)
+
+    def _share(self, totals: dict[str, float], keys: list[str], gi: int, group: _Group, rest: float) -> np.ndarray:
+        """Per candidate: the others' mass on the candidate's key (its own name's taken out), over theirs."""
+        own: dict[str, float] = defaultdict(float)
+        for key, p in zip(keys, group.probs, strict=True):
+            own[key] += self.own_mass[gi] * float(p)
+        share = np.array([(totals.get(k, 0.0) - own[k]) / rest if k else 0.0 for k in keys])
+        return np.clip(share, 0.0, 1.0)
 
 
 def _nearness(cands: list[Entry], lats: np.ndarray, lons: np.ndarray, scale_km: float) -> np.ndarray:

@@ -26,6 +26,7 @@ from newsweave.analyze.places.names import fold
 from newsweave.records import EntityType, Mention
 
 MAX_WORDS = 6
+_UNCASED_VARIANT_WORDS = 3
 # How alike a spelling variant must be to a known name to be spotted ("Abou Kamal" ~ "Abu Kamal").
 FUZZY_RATIO = 0.85
 # A word this frequent in the language (Zipf scale: 5 = once per 100,000 words) is a common word first.
@@ -62,6 +63,16 @@ _TITLES = {
     "г", "господин", "президент", "mme", "monsieur", "madame", "herr", "frau", "señor", "sr",
 }  # fmt: skip
 _AREA_FEATURES = {CONTINENT, COUNTRY, ADMIN1}
+# English compass words: a part of the place they open ("North Texas"), never a place alone.
+_COMPASS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+}  # fmt: skip
+# The least population of a first-level division whose name is read as the place even where it is
+# also a word or a surname (US states, provinces): smaller ones bear such names by chance.
+AREA_MIN_POPULATION = 250_000
+# The one-letter party before a legislator's home town in US news: "Sen. Robert Ford, D-Charleston".
+_PARTIES = {"D", "R", "I"}
 # Russian and Ukrainian case endings and the nominative endings they replace ("Сирии" -> "Сирия").
 _CYRILLIC_ENDINGS = (
     ("ией", "ия"), ("ии", "ия"), ("ию", "ия"), ("ой", "а"), ("ом", ""), ("ем", "ь"), ("е", "ь"), ("я", "ь"),
@@ -122,6 +133,8 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
             i += 1
             continue
         hit = _match_at(gazetteer, text, words, i) if words[i].capital else None
+        if hit is not None and hit[1] == 1 and words[i].text.casefold() in _COMPASS:
+            hit = _with_compass_prefix(gazetteer, text, words, i, language, lowercase)
         if hit is None:
             i += 1
             continue
@@ -132,6 +145,26 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
             found.append(toponym)
         i += length
     return found
+
+
+def _with_compass_prefix(
+    gazetteer: Gazetteer, text: str, words: list[_Token], i: int, language: str | None, lowercase: set[str]
+) -> tuple[Toponym, int] | None:
+    """ "North Texas", "South Arlington": the part of a place, spotted whole and read as the place.
+
+    A compass word alone ("West said", "the South") is a surname or a broad region, not a place:
+    None then, though some country has a division called "West" or "Central".
+    """
+    if i + 1 >= len(words) or not words[i + 1].capital or not _joined(text, words[i], words[i + 1]):
+        return None
+    hit = _match_at(gazetteer, text, words, i + 1)
+    if hit is None or hit[0].demonym:  # "South Korean" is matched whole above, "North African" is no place
+        return None
+    inner, length = hit
+    if length == 1 and not _plausible(gazetteer, text, words, i + 1, 1, inner, language, lowercase, after_compass=True):
+        return None
+    start = words[i].start
+    return Toponym(start, inner.end, text[start : inner.end], inner.key, code=inner.code), length + 1
 
 
 def _spot_unspaced(gazetteer: Gazetteer, word: _Token, language: str | None) -> list[Toponym]:
@@ -213,7 +246,9 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
             if key in gazetteer.names:
                 return Toponym(start, end, text[start:end], key), len(span)
         # A spelling variant of a known name: "Deir Ezzor", "Abou Kamal", "البوكمال" for "البو كمال".
-        variant = (j > i and all(w.capital for w in span)) or (j == i and not span[0].cased and len(key) >= 5)
+        # In a script without case every word could open a name: variants of up to three words only.
+        multiword = j > i and all(w.capital for w in span) and (span[0].cased or j - i < _UNCASED_VARIANT_WORDS)
+        variant = multiword or (j == i and not span[0].cased and len(key) >= 5)
         if variant and gazetteer.lookup_spelling(key, FUZZY_RATIO):
             return Toponym(start, end, text[start:end], key), len(span)
     return None
@@ -263,7 +298,13 @@ def _surnames(gazetteer: Gazetteer, text: str, words: list[_Token], lowercase: s
     found: set[str] = set()
     for i in range(1, len(words)):
         word, before = words[i], words[i - 1]
-        if not (word.capital and word.cased and before.capital and before.cased and _joined(text, before, word)):
+        if i >= 2 and _initial(text, before, word):  # "Derek D. Moore": the first name is before the initial
+            before = words[i - 2]
+            if not _joined(text, before, words[i - 1]):
+                continue
+        elif not _joined(text, before, word):
+            continue
+        if not (word.capital and word.cased and before.capital and before.cased):
             continue
         if before.text.casefold() in lowercase or before.text.casefold().rstrip(".") in _TITLES:
             continue  # "Generation Charleston", "The Smiths": a word, not a first name
@@ -275,9 +316,20 @@ def _surnames(gazetteer: Gazetteer, text: str, words: list[_Token], lowercase: s
     return found
 
 
+def _initial(text: str, initial: _Token, word: _Token) -> bool:
+    return len(initial.text) == 1 and initial.text.isupper() and text[initial.end : word.start] == ". "
+
+
 def _area(gazetteer: Gazetteer, key: str, word: str) -> bool:
-    """A country, continent or first-level division of four letters or more ("Chad", "Texas")."""
-    return len(word) >= 4 and gazetteer.has_feature(key, _AREA_FEATURES)
+    """A country or continent, or a populous first-level division, of four letters or more ("Chad",
+    "Texas"): read as the place even where the word is common. A small division named like a
+    name ("Michael" on the Isle of Man, "Nelson" in New Zealand) earns no such trust.
+    """
+    if len(word) < 4:
+        return False
+    return gazetteer.has_feature(key, (COUNTRY, CONTINENT)) or gazetteer.has_feature(
+        key, (ADMIN1,), AREA_MIN_POPULATION
+    )
 
 
 def _plausible(
@@ -289,6 +341,8 @@ def _plausible(
     toponym: Toponym,
     language: str | None,
     lowercase: set[str],
+    *,
+    after_compass: bool = False,
 ) -> bool:
     """Whether a known name is a place here, not a common word or part of a person's name."""
     if toponym.demonym:
@@ -298,10 +352,10 @@ def _plausible(
     if length == 1 and _calendar_word(words[i].text, language):
         return False  # "March", "June", "Mai": dates first
     before = words[i - 1] if i > 0 else None
-    if before is not None and _joined(text, before, words[i]):
+    if before is not None and _joined(text, before, words[i]) and not after_compass and not _party(text, before):
         if before.text.casefold().rstrip(".") in _TITLES:
             return False
-        if before.capital and before.cased and not _sentence_start(text, before.start):
+        if before.capital and before.cased and not _sentence_start(text, before.start) and not _word(before, lowercase):
             return False  # the end of a longer name: "George Washington", "Port Said Road"
     if before is not None and text[before.end : words[i].start] == ". " and before.text.casefold() in _TITLES:
         return False  # "Mr. Jackson"
@@ -331,6 +385,15 @@ def _plausible(
     population = _population(gazetteer, toponym.key)
     margin = WORD_MARGIN_AT_SENTENCE_START if _sentence_start(text, words[i].start) else WORD_MARGIN
     return _zipf(word.casefold(), language) < math.log10(population + 1) + margin
+
+
+def _party(text: str, before: _Token) -> bool:
+    return before.text in _PARTIES and text[before.end : before.end + 1] == "-"
+
+
+def _word(token: _Token, lowercase: set[str]) -> bool:
+    """A capitalised word the text also writes in lower case ("A Charleston man"): no first name."""
+    return token.text.casefold() in lowercase
 
 
 def _population(gazetteer: Gazetteer, key: str) -> int:

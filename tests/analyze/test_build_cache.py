@@ -1,0 +1,37 @@
+"""Built indexes kept between processes: loaded when their sources are the same, rebuilt otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.analyze.build_cache import cached_build, source_versions
+from newsweave.errors import ModelUnavailable
+
+
+def test_built_once_then_loaded(tmp_path: Path) -> None:
+    calls: list[int] = []
+
+    def build() -> dict[str, int]:
+        calls.append(1)
+        return {"built": len(calls)}
+
+    first = cached_build("index", 1, ["platformdirs"], build, dict, tmp_path)
+    again = cached_build("index", 1, ["platformdirs"], build, dict, tmp_path)
+    assert first == again == {"built": 1} and len(calls) == 1
+
+
+def test_a_new_format_version_or_a_foreign_file_is_rebuilt(tmp_path: Path) -> None:
+    cached_build("index", 1, ["platformdirs"], lambda: {"v": 1}, dict, tmp_path)
+    assert cached_build("index", 2, ["platformdirs"], lambda: {"v": 2}, dict, tmp_path) == {"v": 2}
+    path = tmp_path / f"index-v3-{source_versions(['platformdirs'])}.pickle"
+    path.write_bytes(b"not a pickle")
+    assert cached_build("index", 3, ["platformdirs"], lambda: {"v": 3}, dict, tmp_path) == {"v": 3}
+    path.write_bytes(b"\x80\x05K\x07.")  # a pickle of the int 7, not the dict asked for
+    assert cached_build("index", 3, ["platformdirs"], lambda: {"v": 4}, dict, tmp_path) == {"v": 4}
+
+
+def test_a_missing_source_package_is_said(tmp_path: Path) -> None:
+    with pytest.raises(ModelUnavailable):
+        cached_build("index", 1, ["no-such-package-here"], dict, dict, tmp_path)
