@@ -1,0 +1,83 @@
+"""Second pass over a document's names: edges trimmed, and a name tagged once tagged everywhere.
+
+The tagger reads one sentence at a time, so it finds "Трампа" in one sentence and misses
+"Трамп" in the next, or takes "на Америка" with its preposition. Within one text a name keeps
+its identity: every other occurrence of a tagged name's stemmed words is a mention of the same
+type (BSNLP counts mentions per document and surface form, so each new form found this way is
+a name the tagger lost), and lowercase function words at the edges of a span are not part of it.
+"""
+
+from __future__ import annotations
+
+from newsweave.analyze.entities.text import Token, fold, stem, tokenize
+from newsweave.records import EntityType
+
+Span = tuple[int, int, EntityType, float]
+
+# A propagated mention is as sure as the one it copies, a little less.
+_PROPAGATED = 0.9
+# Lowercase words this short at a span's start are prepositions or articles ("на", "в", "w", "z").
+_FUNCTION_CHARS = 3
+# Only names of at least this many letters are copied: "AP" or "Ja" match too much.
+_MIN_COPIED_CHARS = 4
+
+
+def trim_edges(text: str, spans: list[Span]) -> list[Span]:
+    """Spans without short lowercase words at the start ("на Америка" -> "Америка")."""
+    out = []
+    for start, end, etype, score in spans:
+        words = text[start:end].split(" ")
+        while len(words) > 1 and words[0][:1].islower() and len(words[0]) <= _FUNCTION_CHARS:
+            start += len(words[0]) + 1
+            words = words[1:]
+        out.append((start, end, etype, score))
+    return out
+
+
+def _stems(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(stem(fold(t.text)) for t in tokens)
+
+
+def propagate(text: str, spans: list[Span]) -> list[Span]:
+    """Spans plus every other occurrence, not yet covered, of a tagged name's stemmed words.
+
+    A person's surname alone is copied too. An occurrence counts only if it is capitalised like
+    the tagged name (a lowercase name such as
+    "демократы" is copied only to lowercase forms) and sits on token boundaries.
+    """
+    if not spans:
+        return spans
+    tokens = tokenize(text)
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    names: dict[tuple[str, ...], tuple[EntityType, float, bool]] = {}
+    covered = [False] * len(tokens)
+    for start, end, etype, score in spans:
+        first, last = starts.get(start), ends.get(end)
+        if first is None or last is None:
+            continue
+        for i in range(first, last + 1):
+            covered[i] = True
+        if end - start < _MIN_COPIED_CHARS:
+            continue
+        keys = [_stems(tokens[first : last + 1])]
+        if etype is EntityType.PERSON and last > first and len(tokens[last].text) >= _MIN_COPIED_CHARS:
+            keys.append(keys[0][-1:])  # "Трамп" and "Трампа" after "Дональд Трамп"
+        for key in keys:
+            if key not in names or names[key][1] < score:
+                names[key] = (etype, score, text[start].isupper())
+    lengths = sorted({len(k) for k in names}, reverse=True)
+    found = []
+    i = 0
+    while i < len(tokens):
+        for size in lengths:
+            window = tokens[i : i + size]
+            if len(window) < size or any(covered[i : i + size]):
+                continue
+            hit = names.get(_stems(window))
+            if hit is not None and window[0].text[:1].isupper() == hit[2]:
+                found.append((window[0].start, window[-1].end, hit[0], round(hit[1] * _PROPAGATED, 4)))
+                i += size - 1
+                break
+        i += 1
+    return sorted(spans + found) if found else spans
