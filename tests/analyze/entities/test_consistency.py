@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.analyze.entities.consistency import propagate, trim_edges
+from newsweave.analyze.entities.consistency import propagate, split_fused, trim_edges
 from newsweave.records import EntityType
 
 PER, LOC = EntityType.PERSON, EntityType.LOCATION
@@ -46,3 +46,25 @@ def test_a_capitalised_name_is_not_copied_to_a_lowercase_word() -> None:
 def test_short_names_are_not_copied() -> None:
     text = "AP said that ap is not a name."
     assert propagate(text, [(0, 2, EntityType.ORGANIZATION, 0.9)]) == [(0, 2, EntityType.ORGANIZATION, 0.9)]
+
+
+def test_two_names_read_as_one_person_are_split() -> None:
+    text = "Адвокат Дональда Трампа Рудольф Джулиани и Трампа."
+    start, end = text.index("Дональда"), text.index(" и ")
+    lone = text.rindex("Трампа")
+    spans = [(start, end, PER, 0.8), (lone, lone + 6, PER, 0.9)]
+    out = spans_text(text, split_fused(text, spans, lambda _: None))
+    assert out == [("Дональда Трампа", PER), ("Рудольф Джулиани", PER), ("Трампа", PER)]
+
+
+def test_a_known_place_before_a_full_name_is_split_off() -> None:
+    text = "Губернатор Флорида Джеб Буш"
+    start = text.index("Флорида")
+    known = {"Флорида": LOC}
+    out = spans_text(text, split_fused(text, [(start, len(text), PER, 0.8)], known.get))
+    assert out == [("Флорида", LOC), ("Джеб Буш", PER)]
+
+
+def test_a_three_word_name_without_a_known_head_stays_whole() -> None:
+    text = "Martin Luther King spoke."
+    assert split_fused(text, [(0, 18, PER, 0.9)], lambda _: None) == [(0, 18, PER, 0.9)]

@@ -9,6 +9,8 @@ a name the tagger lost), and lowercase function words at the edges of a span are
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsweave.analyze.entities.text import Token, fold, stem, tokenize
 from newsweave.records import EntityType
 
@@ -20,6 +22,8 @@ _PROPAGATED = 0.9
 _FUNCTION_CHARS = 3
 # Only names of at least this many letters are copied: "AP" or "Ja" match too much.
 _MIN_COPIED_CHARS = 4
+# Person spans this long may be two names run together.
+_FUSED_MIN_TOKENS = 3
 
 
 def trim_edges(text: str, spans: list[Span]) -> list[Span]:
@@ -81,3 +85,35 @@ def propagate(text: str, spans: list[Span]) -> list[Span]:
                 break
         i += 1
     return sorted(spans + found) if found else spans
+
+
+def split_fused(text: str, spans: list[Span], known: Callable[[str], EntityType | None]) -> list[Span]:
+    """Two adjacent names the tagger read as one person split apart: "Трампа Рудольф Джулиани",
+    "Флорида Джеб Буш". A person span of three or more words whose first words are a name tagged
+    on its own in the text (or end in a surname tagged on its own), or a place or alias ``known``
+    knows, becomes that name and the rest, a full name of two words at least."""
+    tokens = tokenize(text)
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    located = [(s, starts.get(s[0]), ends.get(s[1])) for s in spans]
+    names: dict[tuple[str, ...], EntityType] = {}
+    for (_, _, etype, _), first, last in located:
+        if first is not None and last is not None and last - first < _FUSED_MIN_TOKENS - 1:
+            names[_stems(tokens[first : last + 1])] = etype
+    out: list[Span] = []
+    for span, first, last in located:
+        start, end, etype, score = span
+        if etype is not EntityType.PERSON or first is None or last is None or last - first < _FUSED_MIN_TOKENS - 1:
+            out.append(span)
+            continue
+        for cut in range(first + 1, last):  # the rest keeps two words at least: a full name
+            head = tokens[first:cut]
+            head_type = names.get(_stems(head)) or known(text[start : head[-1].end])
+            if head_type is None and len(head) > 1 and names.get(_stems(head[-1:])) is EntityType.PERSON:
+                head_type = EntityType.PERSON  # "Дональда Трампа" when "Трампа" stands alone too
+            if head_type is not None:
+                out += [(start, head[-1].end, head_type, score), (tokens[cut].start, end, etype, score)]
+                break
+        else:
+            out.append(span)
+    return out

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsweave.analyze.entities.consistency import propagate, trim_edges
+from newsweave.analyze.entities.consistency import propagate, split_fused, trim_edges
 from newsweave.analyze.entities.features import TRAINED_LANGUAGES, feature_maker, sequences, windows
 from newsweave.analyze.entities.gazetteer import gazetteer, phrase_sound_key
 from newsweave.analyze.entities.lemmas import is_known_word, lemma_phrase
@@ -258,7 +258,8 @@ class EntityRecognizer:
         seen = language in self.languages
         trimmed = (self._trimmed(text, span) for span in self.spans(text, language))
         spans = [span for span in trimmed if span is not None]
-        spans = propagate(text, trim_edges(text, spans))  # a name tagged once is tagged everywhere
+        spans = split_fused(text, trim_edges(text, spans), self._known_type)
+        spans = propagate(text, spans)  # a name tagged once is tagged everywhere
         if not seen and language in _CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
             spans = self._plausible(text, spans, language)
         surnames = {_surname(text[start:end]) for start, end, etype, _ in spans if etype is EntityType.PERSON}
