@@ -71,16 +71,21 @@ def propagate(text: str, spans: list[Span]) -> list[Span]:
             if key not in names or names[key][1] < score:
                 names[key] = (etype, score, text[start].isupper())
     lengths = sorted({len(k) for k in names}, reverse=True)
+    heads = {k[0] for k in names}
+    # Stems only of tokens that may open a name: most tokens are skipped on a letter check.
+    stems = [stem(fold(t.text)) if t.text[:1].isalpha() else "" for t in tokens]
     found = []
     i = 0
     while i < len(tokens):
+        if covered[i] or stems[i] not in heads:
+            i += 1
+            continue
         for size in lengths:
-            window = tokens[i : i + size]
-            if len(window) < size or any(covered[i : i + size]):
+            if i + size > len(tokens) or any(covered[i : i + size]):
                 continue
-            hit = names.get(_stems(window))
-            if hit is not None and window[0].text[:1].isupper() == hit[2]:
-                found.append((window[0].start, window[-1].end, hit[0], round(hit[1] * _PROPAGATED, 4)))
+            hit = names.get(tuple(stems[i : i + size]))
+            if hit is not None and tokens[i].text[:1].isupper() == hit[2]:
+                found.append((tokens[i].start, tokens[i + size - 1].end, hit[0], round(hit[1] * _PROPAGATED, 4)))
                 i += size - 1
                 break
         i += 1

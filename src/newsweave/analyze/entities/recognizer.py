@@ -258,8 +258,9 @@ class EntityRecognizer:
         seen = language in self.languages
         trimmed = (self._trimmed(text, span) for span in self.spans(text, language))
         spans = [span for span in trimmed if span is not None]
-        spans = split_fused(text, trim_edges(text, spans), self._known_type)
-        spans = propagate(text, spans)  # a name tagged once is tagged everywhere
+        if language not in SEGMENTED_LANGUAGES:  # spans there do not fall on this tokenizer's words
+            spans = split_fused(text, trim_edges(text, spans), self._known_type)
+            spans = propagate(text, spans)  # a name tagged once is tagged everywhere
         if not seen and language in _CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
             spans = self._plausible(text, spans, language)
         surnames = {_surname(text[start:end]) for start, end, etype, _ in spans if etype is EntityType.PERSON}
