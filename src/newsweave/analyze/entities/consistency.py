@@ -72,8 +72,9 @@ def propagate(text: str, spans: list[Span]) -> list[Span]:
                 names[key] = (etype, score, text[start].isupper())
     lengths = sorted({len(k) for k in names}, reverse=True)
     heads = {k[0] for k in names}
-    # Stems only of tokens that may open a name: most tokens are skipped on a letter check.
-    stems = [stem(fold(t.text)) if t.text[:1].isalpha() else "" for t in tokens]
+    # Stems only of words that may open a name: capitalised ones, unless a lowercase name was tagged.
+    lowercase = any(not capitalised for _, _, capitalised in names.values())
+    stems = [stem(fold(t.text)) if t.text[:1].isupper() or (lowercase and t.text[:1].isalpha()) else "" for t in tokens]
     found = []
     i = 0
     while i < len(tokens):
@@ -97,6 +98,8 @@ def split_fused(text: str, spans: list[Span], known: Callable[[str], EntityType 
     "Флорида Джеб Буш". A person span of three or more words whose first words are a name tagged
     on its own in the text (or end in a surname tagged on its own), or a place or alias ``known``
     knows, becomes that name and the rest, a full name of two words at least."""
+    if not any(etype is EntityType.PERSON and text.count(" ", start, end) >= 2 for start, end, etype, _ in spans):
+        return spans  # no person span long enough to hold two names
     tokens = tokenize(text)
     starts = {t.start: i for i, t in enumerate(tokens)}
     ends = {t.end: i for i, t in enumerate(tokens)}

@@ -269,7 +269,12 @@ class EntityRecognizer:
             surface = text[start:end]
             if not seen or score < _UNSURE:
                 etype = self._known_type(surface) or etype
-            if etype is not EntityType.PERSON and " " not in surface and _surname(surface) in surnames:
+            if (
+                etype is not EntityType.PERSON
+                and " " not in surface
+                and language not in SEGMENTED_LANGUAGES  # a whole unspaced name folds to one "word"
+                and _surname(surface) in surnames
+            ):
                 etype = EntityType.PERSON  # "Trump" after "Donald Trump": one person, one type in a text
             lemma = lemma_phrase(surface, language)
             key = self.normalizer.canonical_key(surface, etype, language, lemma)
