@@ -85,3 +85,32 @@ def test_entity_of_a_curated_key_shows_its_name_and_aliases() -> None:
     assert found is not None
     assert found.name == "Islamic State" and found.type is ORG and "Daech" in found.aliases
     assert entity("alias:no-such-thing") is None
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        [
+            ("Северна Каролина", "bg"),
+            ("Karolinie Północnej", "pl"),
+            ("Северной Каролине", "ru"),
+            ("North Carolina", "en"),
+        ],
+        [("Техасе", "ru"), ("Teksasu", "pl"), ("Texas", "en"), ("Тексас", "bg")],
+    ],
+)
+def test_us_states_are_one_key_in_every_language(forms: list[tuple[str, str]]) -> None:
+    keys = {canonical_key(name, EntityType.LOCATION, lang) for name, lang in forms}
+    assert len(keys) == 1 and next(iter(keys)).startswith("geonames:")
+
+
+def test_a_big_city_keeps_its_name_when_a_state_shares_it() -> None:
+    assert canonical_key("Нью-Йорке", EntityType.LOCATION, "ru") == canonical_key(
+        "New York City", EntityType.LOCATION, "en"
+    )
+
+
+def test_plural_genitives_and_locatives_meet_their_base_forms() -> None:
+    usa = canonical_key("США", EntityType.LOCATION, "ru")
+    for name, lang in [("Соединенных Штатов", "ru"), ("Сполучених Штатів", "uk"), ("Spojených státech", "cs")]:
+        assert canonical_key(name, EntityType.LOCATION, lang) == usa

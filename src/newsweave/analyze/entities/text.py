@@ -77,6 +77,12 @@ _ENDINGS = tuple(
     sorted(
         [
             "ovymi",
+            "ykh",
+            "ikh",
+            "akh",
+            "ech",
+            "iv",
+            "yy",
             "ovych",
             "ovyh",
             "ovych",

@@ -1,0 +1,127 @@
+"""Second pass over a document's names: edges trimmed, and a name tagged once tagged everywhere.
+
+The tagger reads one sentence at a time, so it finds "Трампа" in one sentence and misses
+"Трамп" in the next, or takes "на Америка" with its preposition. Within one text a name keeps
+its identity: every other occurrence of a tagged name's stemmed words is a mention of the same
+type (BSNLP counts mentions per document and surface form, so each new form found this way is
+a name the tagger lost), and lowercase function words at the edges of a span are not part of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsweave.analyze.entities.text import Token, fold, stem, tokenize
+from newsweave.records import EntityType
+
+Span = tuple[int, int, EntityType, float]
+
+# A propagated mention is as sure as the one it copies, a little less.
+_PROPAGATED = 0.9
+# Lowercase words this short at a span's start are prepositions or articles ("на", "в", "w", "z").
+_FUNCTION_CHARS = 3
+# Only names of at least this many letters are copied: "AP" or "Ja" match too much.
+_MIN_COPIED_CHARS = 4
+# Person spans this long may be two names run together.
+_FUSED_MIN_TOKENS = 3
+
+
+def trim_edges(text: str, spans: list[Span]) -> list[Span]:
+    """Spans without short lowercase words at the start ("на Америка" -> "Америка")."""
+    out = []
+    for start, end, etype, score in spans:
+        words = text[start:end].split(" ")
+        while len(words) > 1 and words[0][:1].islower() and len(words[0]) <= _FUNCTION_CHARS:
+            start += len(words[0]) + 1
+            words = words[1:]
+        out.append((start, end, etype, score))
+    return out
+
+
+def _stems(tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(stem(fold(t.text)) for t in tokens)
+
+
+def propagate(text: str, spans: list[Span]) -> list[Span]:
+    """Spans plus every other occurrence, not yet covered, of a tagged name's stemmed words.
+
+    A person's surname alone is copied too. An occurrence counts only if it is capitalised like
+    the tagged name (a lowercase name such as
+    "демократы" is copied only to lowercase forms) and sits on token boundaries.
+    """
+    if not spans:
+        return spans
+    tokens = tokenize(text)
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    names: dict[tuple[str, ...], tuple[EntityType, float, bool]] = {}
+    covered = [False] * len(tokens)
+    for start, end, etype, score in spans:
+        first, last = starts.get(start), ends.get(end)
+        if first is None or last is None:
+            continue
+        for i in range(first, last + 1):
+            covered[i] = True
+        if end - start < _MIN_COPIED_CHARS:
+            continue
+        keys = [_stems(tokens[first : last + 1])]
+        if etype is EntityType.PERSON and last > first and len(tokens[last].text) >= _MIN_COPIED_CHARS:
+            keys.append(keys[0][-1:])  # "Трамп" and "Трампа" after "Дональд Трамп"
+        for key in keys:
+            if key not in names or names[key][1] < score:
+                names[key] = (etype, score, text[start].isupper())
+    lengths = sorted({len(k) for k in names}, reverse=True)
+    heads = {k[0] for k in names}
+    # Stems only of words that may open a name: capitalised ones, unless a lowercase name was tagged.
+    lowercase = any(not capitalised for _, _, capitalised in names.values())
+    stems = [stem(fold(t.text)) if t.text[:1].isupper() or (lowercase and t.text[:1].isalpha()) else "" for t in tokens]
+    found = []
+    i = 0
+    while i < len(tokens):
+        if covered[i] or stems[i] not in heads:
+            i += 1
+            continue
+        for size in lengths:
+            if i + size > len(tokens) or any(covered[i : i + size]):
+                continue
+            hit = names.get(tuple(stems[i : i + size]))
+            if hit is not None and tokens[i].text[:1].isupper() == hit[2]:
+                found.append((tokens[i].start, tokens[i + size - 1].end, hit[0], round(hit[1] * _PROPAGATED, 4)))
+                i += size - 1
+                break
+        i += 1
+    return sorted(spans + found) if found else spans
+
+
+def split_fused(text: str, spans: list[Span], known: Callable[[str], EntityType | None]) -> list[Span]:
+    """Two adjacent names the tagger read as one person split apart: "Трампа Рудольф Джулиани",
+    "Флорида Джеб Буш". A person span of three or more words whose first words are a name tagged
+    on its own in the text (or end in a surname tagged on its own), or a place or alias ``known``
+    knows, becomes that name and the rest, a full name of two words at least."""
+    if not any(etype is EntityType.PERSON and text.count(" ", start, end) >= 2 for start, end, etype, _ in spans):
+        return spans  # no person span long enough to hold two names
+    tokens = tokenize(text)
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    located = [(s, starts.get(s[0]), ends.get(s[1])) for s in spans]
+    names: dict[tuple[str, ...], EntityType] = {}
+    for (_, _, etype, _), first, last in located:
+        if first is not None and last is not None and last - first < _FUSED_MIN_TOKENS - 1:
+            names[_stems(tokens[first : last + 1])] = etype
+    out: list[Span] = []
+    for span, first, last in located:
+        start, end, etype, score = span
+        if etype is not EntityType.PERSON or first is None or last is None or last - first < _FUSED_MIN_TOKENS - 1:
+            out.append(span)
+            continue
+        for cut in range(first + 1, last):  # the rest keeps two words at least: a full name
+            head = tokens[first:cut]
+            head_type = names.get(_stems(head)) or known(text[start : head[-1].end])
+            if head_type is None and len(head) > 1 and names.get(_stems(head[-1:])) is EntityType.PERSON:
+                head_type = EntityType.PERSON  # "Дональда Трампа" when "Трампа" stands alone too
+            if head_type is not None:
+                out += [(start, head[-1].end, head_type, score), (tokens[cut].start, end, etype, score)]
+                break
+        else:
+            out.append(span)
+    return out

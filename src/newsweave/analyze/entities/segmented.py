@@ -1,0 +1,250 @@
+"""Names in scripts written without spaces, read by a word segmenter's part-of-speech tags.
+
+- Chinese: jieba's tagger (``posseg``; its dictionary and HMM ship in the package): ``nr``
+  person, ``ns`` place, ``nt`` organisation.
+- Thai: PyThaiNLP's dictionary segmenter (``newmm``; PyThaiNLP's NER model is a download, so
+  it is not used). A person is the name after a title (นาย, ประธานาธิบดี…), with the family
+  name after it (the next group of words, unless it holds a function word
+  such as ของ); places and organisations are dictionary matches (``lookup``: the
+  curated aliases and the gazetteer, which holds CLDR's Thai country names and GeoNames'
+  Thai city names) and PyThaiNLP's list of Thai provinces.
+- Japanese: MeCab with the IPA dictionary (``fugashi`` + ``ipadic``, both on PyPI):
+  名詞-固有名詞-人名/地域/組織. IPAdic predates many current names ("トランプ" is playing
+  cards to it), so a katakana word right before a title (大統領, 首相, 氏…) is a person too.
+
+The CRF tagger cannot read these scripts (no spaces, no capitals); neither package has been
+scored on gold here (newsweave has no annotated Chinese or Japanese news), see docs/entities.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from newsweave.errors import ModelUnavailable
+from newsweave.records import EntityType
+
+log = logging.getLogger(__name__)
+
+Span = tuple[int, int, EntityType, float]
+
+SEGMENTED_LANGUAGES = frozenset({"zh", "ja", "th"})
+# A part-of-speech tag is a weaker signal than the CRF's marginal; unsure spans get their type
+# from the aliases and the gazetteer when those know the name.
+_SCORE = 0.6
+_ZH_TYPES = {
+    "nr": EntityType.PERSON,
+    "nrfg": EntityType.PERSON,
+    "nrt": EntityType.PERSON,
+    "ns": EntityType.LOCATION,
+    "nt": EntityType.ORGANIZATION,
+}
+# jieba tags "德国总理" (German chancellor) as a name: a title at the end is cut off.
+_ZH_TITLES = re.compile(r"(总统|总理|主席|部长|首相|外长|国务卿|议员|州长|市长|大使|发言人|总书记|国王|女王)$")
+_JA_TYPES = {"人名": EntityType.PERSON, "地域": EntityType.LOCATION, "組織": EntityType.ORGANIZATION}
+# fmt: off
+_JA_TITLES = frozenset((
+    "大統領", "首相", "氏", "さん", "外相", "国務長官", "議員", "総理", "知事", "長官",
+    "主席", "書記長", "候補", "副大統領", "元大統領", "代表", "議長", "市長",
+))
+# fmt: on
+_KATAKANA = re.compile(r"^[\u30a0-\u30ff・ー]{2,}$")
+_lock = threading.Lock()
+
+
+_TH_TITLES = frozenset(
+    [
+        "นาย",
+        "นาง",
+        "นางสาว",
+        "ประธานาธิบดี",
+        "นายกรัฐมนตรี",
+        "รัฐมนตรี",
+        "พล.อ.",
+        "พลเอก",
+        "ดร.",
+        "ศ.",
+        "รองประธานาธิบดี",
+        "สมเด็จพระ",
+        "เจ้าชาย",
+        "เจ้าหญิง",
+        "คุณ",
+        "ผู้ว่าการ",
+        "โฆษก",
+    ]
+)
+_TH_MAX_TOKENS = 3
+# Words that end a name written after a title: the family name never holds them.
+_TH_FUNCTION_WORDS = frozenset(
+    [
+        "ของ",
+        "และ",
+        "ที่",
+        "ได้",
+        "จะ",
+        "ว่า",
+        "ใน",
+        "กับ",
+        "เป็น",
+        "ได้รับ",
+        "กล่าว",
+        "ซึ่ง",
+        "โดย",
+        "ให้",
+        "ไป",
+        "มา",
+        "แล้ว",
+        "ก็",
+        "ยัง",
+    ]
+)
+
+# A dictionary lookup: folded name -> its type, or None (the recognizer's aliases and gazetteer).
+Lookup = Callable[[str], EntityType | None]
+
+
+def segmented_spans(text: str, language: str, lookup: Lookup | None = None) -> list[Span]:
+    """Names in a Chinese, Japanese or Thai text as (start, end, type, score), in text order."""
+    with _lock:  # no segmenter here is documented as thread-safe
+        if language == "zh":
+            spans = list(_chinese(text))
+        elif language == "ja":
+            spans = list(_japanese(text))
+        else:
+            spans = list(_thai(text, lookup or (lambda _: None)))
+    return _merged(spans)
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> Any:
+    try:
+        with warnings.catch_warnings():  # jieba's regular expressions have invalid escapes
+            warnings.simplefilter("ignore", SyntaxWarning)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import jieba
+            import jieba.posseg
+    except ImportError as e:  # pragma: no cover - a broken install
+        raise ModelUnavailable("jieba is not installed", hint="run scripts/setup") from e
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba.posseg
+
+
+def _chinese(text: str) -> Iterator[Span]:
+    at = 0
+    for pair in _jieba().cut(text, HMM=False):  # the HMM for unknown words costs 4/5 of the time
+        word, flag = pair.word, pair.flag
+        start = text.find(word, at)
+        if start < 0:  # pragma: no cover - jieba keeps every character
+            continue
+        at = start + len(word)
+        etype = _ZH_TYPES.get(flag)
+        if etype is None:
+            continue
+        name = _ZH_TITLES.sub("", word)
+        if len(name) < 2:
+            continue
+        if name != word:  # "德国总理": the rest is the country, not a person
+            etype = EntityType.LOCATION if flag != "ns" else etype
+        yield start, start + len(name), etype, _SCORE
+
+
+@lru_cache(maxsize=1)
+def _mecab() -> Any:
+    try:
+        import fugashi
+        import ipadic
+    except ImportError as e:  # pragma: no cover - a broken install
+        raise ModelUnavailable("fugashi or ipadic is not installed", hint="run scripts/setup") from e
+    return fugashi.GenericTagger(ipadic.MECAB_ARGS)
+
+
+def _japanese(text: str) -> Iterator[Span]:
+    at = 0
+    words = []
+    for node in _mecab()(text):
+        start = text.find(node.surface, at)
+        if start < 0:  # pragma: no cover - MeCab keeps every character but spaces
+            continue
+        at = start + len(node.surface)
+        words.append((node.surface, start, at, node.feature))
+    for i, (surface, start, end, feature) in enumerate(words):
+        etype = _JA_TYPES.get(feature[2]) if feature[1] == "固有名詞" else None
+        following = words[i + 1][0] if i + 1 < len(words) else ""
+        if etype is None and _KATAKANA.match(surface) and following in _JA_TITLES:
+            etype = EntityType.PERSON
+        if etype is not None:
+            yield start, end, etype, _SCORE
+
+
+@lru_cache(maxsize=1)
+def _thai_data() -> tuple[Any, frozenset[str], frozenset[str], frozenset[str]]:
+    try:
+        from pythainlp.corpus import provinces, thai_family_names, thai_words
+        from pythainlp.tokenize import word_tokenize
+    except ImportError as e:  # pragma: no cover - a broken install
+        raise ModelUnavailable("pythainlp is not installed", hint="run scripts/setup") from e
+    family = frozenset(str(name) for name in thai_family_names())
+    return word_tokenize, family, frozenset(str(p) for p in provinces()), frozenset(thai_words())
+
+
+def _thai(text: str, lookup: Lookup) -> Iterator[Span]:
+    tokenize, family, provinces, words = _thai_data()
+    pieces, at = [], 0
+    for piece in tokenize(text, engine="newmm", keep_whitespace=True):
+        pieces.append((piece, at, at + len(piece)))
+        at += len(piece)
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i][0]
+        if piece in _TH_TITLES:
+            end = _thai_person(pieces, i + 1, family, words)
+            if end > i + 1:
+                yield pieces[i + 1][1], pieces[end - 1][2], EntityType.PERSON, _SCORE
+                i = end
+                continue
+        for size in range(_TH_MAX_TOKENS, 0, -1):
+            run = pieces[i : i + size]
+            if len(run) < size or any(p[0].isspace() for p in run):
+                continue
+            name = "".join(p[0] for p in run)
+            etype = EntityType.LOCATION if name in provinces else lookup(name)
+            if etype is not None and len(name) >= 2:
+                yield run[0][1], run[-1][2], etype, _SCORE
+                i += size - 1
+                break
+        i += 1
+
+
+def _thai_person(pieces: list[tuple[str, int, int]], first: int, family: frozenset[str], words: frozenset[str]) -> int:
+    """The end (exclusive piece index) of the name that starts at ``first``, after a title: the
+    given name up to a space, then the next word group unless it holds a function word."""
+    end = first
+    while end < len(pieces) and end - first < _TH_MAX_TOKENS and not pieces[end][0].isspace():
+        end += 1
+    if end == first or (all(pieces[k][0] in words for k in range(first, end)) and end - first > 1):
+        return first
+    if end + 1 < len(pieces) and pieces[end][0] == " ":
+        last = end + 1
+        while last < len(pieces) and last - end <= _TH_MAX_TOKENS and not pieces[last][0].isspace():
+            last += 1
+        surname = [pieces[k][0] for k in range(end + 1, last)]
+        if "".join(surname) in family or not any(w in _TH_FUNCTION_WORDS for w in surname):
+            return last
+    return end
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Adjacent pieces of one type joined ("ドナルド" + "トランプ", "北大西洋" + "条約機構")."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1][1] == span[0] and out[-1][2] is span[2]:
+            out[-1] = (out[-1][0], span[1], span[2], span[3])
+        else:
+            out.append(span)
+    return out

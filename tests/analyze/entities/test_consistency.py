@@ -1,0 +1,70 @@
+"""The document-level second pass: edges trimmed, a name tagged once found everywhere."""
+
+from __future__ import annotations
+
+from newsweave.analyze.entities.consistency import propagate, split_fused, trim_edges
+from newsweave.records import EntityType
+
+PER, LOC = EntityType.PERSON, EntityType.LOCATION
+
+
+def spans_text(text: str, spans: list[tuple[int, int, EntityType, float]]) -> list[tuple[str, EntityType]]:
+    return [(text[s:e], t) for s, e, t, _ in spans]
+
+
+def test_a_short_lowercase_word_at_the_start_is_trimmed() -> None:
+    text = "Той замина на Америка."
+    start = text.index(" на ") + 1
+    assert spans_text(text, trim_edges(text, [(start, start + 10, LOC, 0.9)])) == [("Америка", LOC)]
+
+
+def test_lowercase_words_inside_or_at_the_end_of_a_name_stay() -> None:
+    text = "Пресс-служба Белого дома сообщила."
+    start = text.index("Белого")
+    assert trim_edges(text, [(start, start + 11, LOC, 0.9)]) == [(start, start + 11, LOC, 0.9)]
+
+
+def test_a_tagged_name_is_found_in_its_other_inflected_forms() -> None:
+    text = "Дональд Трамп заявил. Позже Трампа поддержали, и Трамп уехал в Вашингтоне."
+    tagged = [(0, 13, PER, 0.9)]
+    found = spans_text(text, propagate(text, tagged))
+    assert found == [("Дональд Трамп", PER), ("Трампа", PER), ("Трамп", PER)]
+
+
+def test_propagated_names_are_less_sure_and_never_overlap_tagged_ones() -> None:
+    text = "Berlin a Berlina. Berlinu"
+    out = propagate(text, [(0, 6, LOC, 0.8)])
+    assert [(s, e) for s, e, _, _ in out] == [(0, 6), (9, 16), (18, 25)]
+    assert all(score < 0.8 for _, _, _, score in out[1:])
+
+
+def test_a_capitalised_name_is_not_copied_to_a_lowercase_word() -> None:
+    text = "Sejm przyjął ustawę. Posłowie sejmu głosowali."
+    assert propagate(text, [(0, 4, EntityType.ORGANIZATION, 0.9)]) == [(0, 4, EntityType.ORGANIZATION, 0.9)]
+
+
+def test_short_names_are_not_copied() -> None:
+    text = "AP said that ap is not a name."
+    assert propagate(text, [(0, 2, EntityType.ORGANIZATION, 0.9)]) == [(0, 2, EntityType.ORGANIZATION, 0.9)]
+
+
+def test_two_names_read_as_one_person_are_split() -> None:
+    text = "Адвокат Дональда Трампа Рудольф Джулиани и Трампа."
+    start, end = text.index("Дональда"), text.index(" и ")
+    lone = text.rindex("Трампа")
+    spans = [(start, end, PER, 0.8), (lone, lone + 6, PER, 0.9)]
+    out = spans_text(text, split_fused(text, spans, lambda _: None))
+    assert out == [("Дональда Трампа", PER), ("Рудольф Джулиани", PER), ("Трампа", PER)]
+
+
+def test_a_known_place_before_a_full_name_is_split_off() -> None:
+    text = "Губернатор Флорида Джеб Буш"
+    start = text.index("Флорида")
+    known = {"Флорида": LOC}
+    out = spans_text(text, split_fused(text, [(start, len(text), PER, 0.8)], known.get))
+    assert out == [("Флорида", LOC), ("Джеб Буш", PER)]
+
+
+def test_a_three_word_name_without_a_known_head_stays_whole() -> None:
+    text = "Martin Luther King spoke."
+    assert split_fused(text, [(0, 18, PER, 0.9)], lambda _: None) == [(0, 18, PER, 0.9)]
