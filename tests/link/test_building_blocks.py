@@ -132,7 +132,7 @@ def test_the_exported_trees_predict_as_sklearn_does_each_model_on_its_rows() -> 
 
 def test_the_shipped_scorer_loads_and_maps_ratings_to_unit_scores() -> None:
     scorer = PairScorer.load()
-    assert scorer.version == "v3" and scorer.cv["overall"] > scorer.cv["baseline_cosine"]
+    assert scorer.version == "v4" and scorer.cv["overall"] > scorer.cv["baseline_cosine"]
     assert 1 / 3 < scorer.same_story < 1  # a line chosen on held-back folds, above the related line
     assert to_unit(np.array([-1.0, -4.0, -2.0])).tolist() == [1.0, 0.0, pytest.approx(2 / 3)]
 
@@ -177,3 +177,42 @@ def test_fact_features_say_which_event_and_are_missing_without_facts() -> None:
     assert same[0] == 1.0 and same[1] == 0.0 and same[2] == pytest.approx(np.log1p(1))
     assert other[0] == 0.0 and other[1] > np.log1p(200) and other[2] == pytest.approx(np.log1p(18))
     assert all(np.isnan(v) for v in fact_features(None, facts("geonames:1", 0, 0, 1)))
+
+
+def test_the_focus_place_is_the_most_named_town_not_a_country_or_a_passing_mention() -> None:
+    from newsweave.link.pair_features import FACT_FEATURES, fact_features, focus_place
+    from newsweave.records import EntityType, Facts, Mention, Place
+
+    towns = {"Abu Kamal": (1, 34.45, 40.92, "P.PPL"), "Deir ez-Zor": (2, 35.34, 40.14, "P.PPL"),
+             "Palmyra": (3, 34.56, 38.28, "P.PPL"), "Syria": (4, 35.0, 38.0, "A.PCLI")}  # fmt: skip
+
+    def facts(*names: str, title: str | None = None) -> Facts:
+        mentions, places = [], []
+        for i, name in enumerate(names):
+            key, lat, lon, feature = towns[name]
+            start = 20 * i
+            mentions.append(Mention(start, start + len(name), name, EntityType.LOCATION, f"geonames:{key}"))
+            places.append(Place(start, start + len(name), name, key, name, "SY", lat, lon, feature))
+        if title:
+            mentions.insert(0, Mention(0, len(title), title, EntityType.LOCATION, f"geonames:{towns[title][0]}",
+                                       in_title=True))  # fmt: skip
+        return Facts("x", tuple(mentions), tuple(places))
+
+    def focus(f: Facts) -> str | None:
+        place = focus_place(f)
+        return place.name if place else None
+
+    first = facts("Syria", "Syria", "Syria", "Abu Kamal", "Abu Kamal", "Deir ez-Zor")
+    later = facts("Syria", "Palmyra", "Palmyra", "Palmyra", "Deir ez-Zor", "Deir ez-Zor")
+    assert focus(first) == "Abu Kamal"  # the country is named most, but is no focus
+    assert focus(later) == "Palmyra"
+    headlined = facts("Palmyra", "Palmyra", "Deir ez-Zor", title="Deir ez-Zor")  # a headline counts twice
+    assert focus(headlined) == "Deir ez-Zor"
+    assert focus(facts("Syria")) is None
+    row = dict(zip(FACT_FEATURES, fact_features(first, later), strict=True))
+    assert row["place_distance"] == 0.0  # both name Deir ez-Zor: the nearest places coincide ...
+    assert row["focus_distance"] > np.log1p(200)  # ... but they centre on towns 240 km apart
+    # Counted by how often each is named, they share less than their sets of names do (5/14 vs 2/4).
+    assert row["entities_cosine"] == pytest.approx(5 / 14) and row["entities_jaccard"] == 0.5
+    same = dict(zip(FACT_FEATURES, fact_features(first, first), strict=True))
+    assert same["focus_distance"] == 0.0 and same["entities_cosine"] == pytest.approx(1.0)

@@ -24,10 +24,19 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.analyze.sentences import split_sentences
-from newsweave.eval.semeval import RatedPair, featurise, fit_scorer, groups, held_out, load_pairs
+from newsweave.eval.semeval import (
+    RatedPair,
+    article_id,
+    as_article,
+    featurise,
+    fit_scorer,
+    groups,
+    held_out,
+    load_pairs,
+    read_facts,
+)
 from newsweave.link.pair_scorer import PairScorer
-from newsweave.records import Article, Link, Provenance, RelationKind, content_hash
+from newsweave.records import Link, RelationKind
 from newsweave.store.sqlite import SqliteStore
 
 GOLD_SAME_STORY = 2.0  # Overall <= 2: "somewhat similar" or better
@@ -143,11 +152,14 @@ def _stream(
     from newsweave.linking import StoreLinker
 
     texts = _articles(pairs)
+    facts = read_facts(pairs)  # as ingest reads them, so the fact features are there at link time
     with tempfile.TemporaryDirectory() as tmp:
         store = SqliteStore(Path(tmp) / "eval.sqlite")
         with store.transaction():
             for key in sorted(texts):
-                store.add_article(_article(key, *texts[key]))
+                text, language = texts[key]
+                store.add_article(as_article(text, language))
+                store.put_facts(facts[text], "eval")
         linker = StoreLinker(store, scorer=scorer)
         linker.run()
         stories = {a: s for a, s, _ in store.story_memberships()}
@@ -169,14 +181,7 @@ def _articles(pairs: list[RatedPair]) -> dict[str, tuple[str, str]]:
 
 
 def _id(text: str) -> str:
-    return content_hash(text.encode("utf-8"))
-
-
-def _article(key: str, text: str, language: str) -> Article:
-    sentences = split_sentences(text)
-    title = sentences[0] if sentences else text[:100]
-    body = tuple(p for p in (text[len(title) :].strip(),) if p) or (text,)
-    return Article(id=key, title=title, body=body, provenance=Provenance("eval"), extractor="eval", language=language)
+    return article_id(text)
 
 
 def _score(scored: Mapping[tuple[str, str], Link], p: RatedPair) -> float:

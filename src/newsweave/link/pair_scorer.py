@@ -24,7 +24,7 @@ from newsweave.link.pair_features import (
     SENTENCE_FLOOR,
 )
 
-MODEL_FILE = "pair_scorer_v3.json"
+MODEL_FILE = "pair_scorer_v4.json"
 # A predicted rating of "somewhat similar" (2 on the 1-4 scale) or better: the same-story line.
 SAME_STORY_SCORE = 2 / 3
 # Document-model scores this close to the line (0.15 rating points) are close calls.
