@@ -100,3 +100,16 @@ def test_static_czech_is_closer_to_its_english_translation_than_to_others() -> N
     czech = np.stack([routed.embed([cs], "cs")[0] for _, cs in pairs])
     similarity = czech @ english.T
     assert similarity.argmax(axis=1).tolist() == [0, 1, 2]
+
+
+def test_the_setting_picks_the_route() -> None:
+    from pathlib import Path
+
+    from newsweave.analyze.embedding import routed_embedder
+    from newsweave.config import Settings
+
+    assert isinstance(routed_embedder("static").fallback, StaticEmbedder)
+    assert isinstance(routed_embedder("e5").fallback, E5Embedder)
+    assert Settings(db_path=Path(":memory:")).other_languages == "e5"
+    with pytest.raises(ConfigError, match="e5 or static"):
+        Settings(db_path=Path(":memory:"), other_languages="fast")

@@ -189,3 +189,12 @@ class RoutedEmbedder:
             return self.primary.embed(texts)
         vectors = self.fallback.embed(texts, language)
         return apply_bridge(vectors, _bridge()) if self.bridged else normalise(vectors)
+
+
+def routed_embedder(other_languages: str = "e5") -> RoutedEmbedder:
+    """The routed embedder with ``other_languages`` ("e5" or "static") for languages outside USE's."""
+    if other_languages == "static":
+        from newsweave.analyze.embedding_static import StaticEmbedder
+
+        return RoutedEmbedder(fallback=StaticEmbedder())
+    return RoutedEmbedder()
