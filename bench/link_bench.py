@@ -10,7 +10,15 @@
 3. Optionally (--open N), the time to open a store of N linked articles for linking, with and
    without the ANN graph saved beside it by the previous run.
 
+4. Optionally (--streams), every language at speed: ``ingest --link`` end to end on the BSNLP 2021
+   articles (six Slavic languages, four outside USE: bg, cs, sl, uk) and on a mixed stream (those
+   and the SemEval texts in ten of USE's languages), per language and overall, beside the bare
+   embedders on the same texts in the same run: USE, e5 whole (today's route), e5 on the first
+   ``--e5-tokens`` tokens, and the static embedder. ``--fallback`` picks what embeds the languages
+   outside USE's (``e5``, ``e5-first``, ``static``); the machine's load is printed with the rates.
+
     uv run python bench/link_bench.py [--articles 200] [--sizes 10000 100000] [--open 100000]
+    uv run python bench/link_bench.py --streams --per-language 20 --fallback static
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from typing import Any
 import numpy as np
 
 PAIRS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "semeval2022-task8" / "dev.csv"
+BSNLP = PAIRS.parents[1] / "bsnlp2021" / "docs.jsonl"
 
 
 def articles(n: int, seed: int = 3) -> list[dict[str, str]]:
@@ -170,7 +179,7 @@ def opening(stored: int) -> dict[str, float]:
                 store.add_article(Article(article_id, f"t{i}", (text,), Provenance("bench"), "bench", language="en"))
                 vector = rng.normal(size=512).astype(np.float32)
                 vector /= np.linalg.norm(vector)
-                store.put_embedding(article_id, StoredEmbedding(RoutedEmbedder.name, vector, vector))
+                store.put_embedding(article_id, StoredEmbedding(RoutedEmbedder().name, vector, vector))
                 store.put_signature(article_id, signature(text))
                 store.mark_linked(article_id)
                 store.set_story(article_id, 1 + i // 5)
@@ -192,6 +201,117 @@ def opening(stored: int) -> dict[str, float]:
     }  # fmt: skip
 
 
+def bsnlp_articles(per_language: int) -> list[dict[str, str]]:
+    """The first ``per_language`` BSNLP 2021 articles of each language, in file order (0: all 1,452)."""
+    taken: dict[str, int] = {}
+    out = []
+    with BSNLP.open(encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            if per_language and taken.get(doc["language"], 0) >= per_language:
+                continue
+            taken[doc["language"]] = taken.get(doc["language"], 0) + 1
+            out.append({k: doc[k] for k in ("title", "text", "language", "date")})
+    return out
+
+
+def mixed_articles(per_language: int) -> list[dict[str, str]]:
+    """A stream of many languages: the BSNLP articles interleaved with as many SemEval-built ones."""
+    slavic = bsnlp_articles(per_language)
+    semeval = articles(len(slavic))
+    return [d for pair in zip(slavic, semeval, strict=True) for d in pair]
+
+
+def fallback_embedder(kind: str, e5_tokens: int) -> Any:
+    """The embedder for languages outside USE's, by its bench name."""
+    from newsweave.analyze.embedding import E5Embedder
+    from newsweave.analyze.embedding_static import StaticEmbedder
+
+    kinds = {"e5": lambda: E5Embedder(), "e5-first": lambda: E5Embedder(e5_tokens), "static": StaticEmbedder}
+    return kinds[kind]()
+
+
+def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[str, Any]:
+    """Ingest and link ``docs`` (facts on), timing each article's ingest and link by its language;
+    then embed the same texts with each bare embedder."""
+    import os
+
+    from newsweave import Newsweave, Settings
+    from newsweave.analyze.embedding import RoutedEmbedder, UseEmbedder
+    from newsweave.linking import StoreLinker
+    from newsweave.pipeline import Pipeline
+
+    load_before = os.getloadavg()[0]
+    spent: dict[str, float] = {}
+    by_id: dict[str, float] = {}
+    routed = RoutedEmbedder(fallback=fallback_embedder(fallback, e5_tokens))
+    routed.embed(["warm up"], "en")
+    routed.embed(["warm up"], "cs")
+    bare_one, bare_link, bare_init = Pipeline._one, StoreLinker.link_one, StoreLinker.__init__
+
+    def timed_one(self: Pipeline, entry: Any) -> Any:
+        start = time.perf_counter()
+        result = bare_one(self, entry)
+        if result[0].article_id:
+            by_id[result[0].article_id] = time.perf_counter() - start
+        return result
+
+    def timed_link(self: StoreLinker, article: Any) -> int:
+        start = time.perf_counter()
+        links = bare_link(self, article)
+        language = article.language or "?"
+        spent[language] = spent.get(language, 0.0) + time.perf_counter() - start + by_id.pop(article.id, 0.0)
+        return links
+
+    def with_routed(self: StoreLinker, store: Any, embedder: Any = None, scorer: Any = None) -> None:
+        bare_init(self, store, embedder or routed, scorer)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.jsonl"
+        path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
+        Pipeline._one, StoreLinker.link_one = timed_one, timed_link  # type: ignore[method-assign]
+        StoreLinker.__init__ = with_routed  # type: ignore[method-assign]
+        try:
+            with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite")) as nw:
+                analyzer = nw.fact_analyzer()
+                for warm in _warm_up_articles(docs):  # models load once per process: not timed
+                    analyzer.read(warm)
+                start = time.perf_counter()
+                nw.ingest([str(path)])
+                nw.link()
+                wall = time.perf_counter() - start
+                counts: dict[str, int] = {}
+                for article in nw.articles():
+                    counts[article.language or "?"] = counts.get(article.language or "?", 0) + 1
+        finally:
+            Pipeline._one, StoreLinker.link_one, StoreLinker.__init__ = bare_one, bare_link, bare_init  # type: ignore[method-assign]
+    bare = _bare_rates(docs, UseEmbedder(), {k: fallback_embedder(k, e5_tokens) for k in ("e5", "e5-first", "static")})
+    return {
+        "articles": len(docs), "per_s": len(docs) / wall, "fallback": fallback, "e5_tokens": e5_tokens,
+        "languages": {lang: {"articles": counts[lang], "per_s": counts[lang] / spent[lang]} for lang in sorted(spent)},
+        "bare": bare, "load": [load_before, os.getloadavg()[0]],
+    }  # fmt: skip
+
+
+def _bare_rates(docs: list[dict[str, str]], use: Any, others: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """Documents per second of each bare embedder on each language's texts (as linking embeds them:
+    title and text, first 3,000 characters; USE only on its own languages)."""
+    from newsweave.analyze.embedding import USE_LANGUAGES
+
+    texts: dict[str, list[str]] = {}
+    for d in docs:
+        texts.setdefault(d["language"], []).append(f"{d['title']}\n{d['text']}"[:3000])
+    rates: dict[str, dict[str, float]] = {}
+    for language, group in sorted(texts.items()):
+        embedders = {"use": use} if language in USE_LANGUAGES else others
+        for name, embedder in embedders.items():
+            start = time.perf_counter()
+            for text in group:
+                embedder.embed([text], language)
+            rates.setdefault(language, {})[name] = len(group) / (time.perf_counter() - start)
+    return rates
+
+
 def _warm_up_articles(docs: list[dict[str, str]]) -> list[Any]:
     """One article per language of the benchmark, to load every reader's models before timing
     (a long-running ingest loads each language's lexicons once)."""
@@ -206,16 +326,36 @@ def _end_to_end_without_facts(n: int) -> dict[str, float]:
     return end_to_end(n, facts=False)
 
 
-def _child(kind: str, arg: int) -> None:
+def _child(kind: str, arg: int, options: list[str]) -> None:
+    if kind in ("bsnlp", "mixed"):
+        docs = bsnlp_articles(arg) if kind == "bsnlp" else mixed_articles(arg)
+        print(json.dumps(stream(docs, options[0], int(options[1]))))
+        return
     runs = {"e2e": end_to_end, "e2e-nofacts": _end_to_end_without_facts, "link": linking_alone, "open": opening}
     result = runs[kind](arg)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
 
-def _run(kind: str, arg: int) -> dict[str, float]:
-    cmd = [sys.executable, __file__, "--child", kind, str(arg)]
+def _run(kind: str, arg: int, *options: str) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", kind, str(arg), *options]
     return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
+
+
+def _print_stream(title: str, r: dict[str, Any]) -> None:
+    from newsweave.analyze.embedding import USE_LANGUAGES
+
+    print(f"{title}: {r['articles']} articles, languages outside USE's embedded by {r['fallback']}"
+          f" (load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after; 2 cores)")  # fmt: skip
+    print(f"  overall, ingest+extract+facts+embed+link {r['per_s']:6.2f} articles/s")
+    e5_first = f"e5 first {r['e5_tokens']}"
+    print(f"  {'language':<9}{'articles':>9}{'newsweave/s':>13}   bare embedders, documents/s (same texts)")
+    for language, row in r["languages"].items():
+        bare = r["bare"].get(language, {})
+        names = {"use": "USE", "e5": "e5 whole", "e5-first": e5_first, "static": "static"}
+        cells = ", ".join(f"{names[k]} {v:.1f}" for k, v in bare.items())
+        route = "USE" if language in USE_LANGUAGES else r["fallback"]
+        print(f"  {language:<9}{row['articles']:>9}{row['per_s']:>13.2f}   [{route}] {cells}")
 
 
 def main() -> None:
@@ -224,10 +364,18 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--open", type=int, default=0, help="also time opening a store this large (slow to build)")
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--streams", action="store_true", help="only the BSNLP and mixed streams (part 4)")
+    parser.add_argument("--per-language", type=int, default=20, help="BSNLP articles per language (0: all)")
+    parser.add_argument("--fallback", choices=["e5", "e5-first", "static"], default="static")
+    parser.add_argument("--e5-tokens", type=int, default=128)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child[0], int(args.child[1]))
+        _child(args.child[0], int(args.child[1]), args.child[2:])
+        return
+    if args.streams:
+        for kind in ("bsnlp", "mixed"):
+            _print_stream(kind, _run(kind, args.per_language, args.fallback, str(args.e5_tokens)))
         return
     e2e = _run("e2e", args.articles)
     plain = _run("e2e-nofacts", args.articles)

@@ -61,6 +61,9 @@ class Settings:
     batch_size: int = 200  # items per store transaction: a killed run loses at most one batch
     facts: bool = True  # read names, places, dates and claims at ingest (else `newsweave analyze` later)
     aliases_path: Path | None = field(default_factory=default_aliases_path)  # the user's entity aliases
+    # What embeds articles in languages outside USE v3's: "e5" (bridged; best) or "static" (many times
+    # faster, weaker: docs/languages.md). $NEWSWEAVE_OTHER_LANGUAGES.
+    other_languages: str = field(default_factory=lambda: os.environ.get("NEWSWEAVE_OTHER_LANGUAGES", "e5"))
 
     def __post_init__(self) -> None:
         if self.max_page_bytes < 1:
@@ -69,6 +72,11 @@ class Settings:
             raise ConfigError(f"max_gzip_ratio must be positive, got {self.max_gzip_ratio}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
+        if self.other_languages not in ("e5", "static"):
+            raise ConfigError(
+                f"other_languages must be e5 or static, not {self.other_languages!r}",
+                hint="fix NEWSWEAVE_OTHER_LANGUAGES",
+            )
         if self.aliases_path is not None and not self.aliases_path.is_file():
             raise ConfigError(
                 f"the alias file {self.aliases_path} does not exist",

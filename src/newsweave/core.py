@@ -9,6 +9,7 @@ from types import TracebackType
 
 import numpy as np
 
+from newsweave.analyze.embedding import routed_embedder
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
 from newsweave.analyze.sentences import split_sentences
@@ -449,7 +450,7 @@ class Newsweave:
             self._linker_stamp = self.store.linking_stamp()
             if not isinstance(self.store, SqliteStore):
                 raise ConfigError("linking needs the SQLite store for now")
-            self._linker_cache = StoreLinker(self.store)
+            self._linker_cache = StoreLinker(self.store, routed_embedder(self.settings.other_languages))
         return self._linker_cache
 
     def close(self) -> None:

