@@ -31,12 +31,23 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("newsweave", appauthor=False))
 
 
+def is_database_url(target: str | Path) -> bool:
+    """True for a PostgreSQL URL (``postgresql://…``), which selects the PostgreSQL store."""
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+
+
 def default_db_path() -> Path:
-    """The store used when no ``--db`` is given: ``$NEWSWEAVE_DB`` or the user's data directory."""
+    """The SQLite store used when no ``--db`` is given: ``$NEWSWEAVE_DB`` or the user's data directory."""
     env = os.environ.get("NEWSWEAVE_DB")
-    if env:
+    if env and not is_database_url(env):
         return Path(env)
     return default_data_dir() / "newsweave.sqlite"
+
+
+def default_db_url() -> str | None:
+    """The PostgreSQL store used when no ``--db`` is given: ``$NEWSWEAVE_DB`` when it is a URL."""
+    env = os.environ.get("NEWSWEAVE_DB")
+    return env if env and is_database_url(env) else None
 
 
 def default_aliases_path() -> Path | None:
@@ -61,6 +72,8 @@ class Settings:
     batch_size: int = 200  # items per store transaction: a killed run loses at most one batch
     facts: bool = True  # read names, places, dates and claims at ingest (else `newsweave analyze` later)
     aliases_path: Path | None = field(default_factory=default_aliases_path)  # the user's entity aliases
+    # A PostgreSQL URL: when set, the store is that database and ``db_path`` is not used.
+    db_url: str | None = field(default_factory=default_db_url)
 
     def __post_init__(self) -> None:
         if self.max_page_bytes < 1:
@@ -74,6 +87,19 @@ class Settings:
                 f"the alias file {self.aliases_path} does not exist",
                 hint="unset NEWSWEAVE_ENTITY_ALIASES or create the file",
             )
+
+    @property
+    def store_target(self) -> str | Path:
+        """What ``newsweave.store.open_store`` opens: the PostgreSQL URL if set, else the SQLite file."""
+        return self.db_url or self.db_path
+
+    def with_store(self, target: str | Path | None) -> Settings:
+        """A copy whose store is ``target`` (a PostgreSQL URL or a SQLite path); None keeps the current one."""
+        if target is None:
+            return self
+        if is_database_url(str(target)):
+            return replace(self, db_url=str(target))
+        return replace(self, db_path=Path(target), db_url=None)
 
     def with_options(self, **options: object) -> Settings:
         """Return a copy with the given options set, ignoring those left as None."""

@@ -35,7 +35,7 @@ from newsweave.records import (
     Story,
     TimelineEvent,
 )
-from newsweave.store import SqliteStore, Store
+from newsweave.store import Store, open_store
 
 
 class Newsweave:
@@ -50,9 +50,9 @@ class Newsweave:
 
     def __init__(self, settings: Settings | None = None, *, store: Store | None = None) -> None:
         self.settings = settings or Settings()
-        if store is None and self.settings.db_path.parent == default_data_dir():
+        if store is None and self.settings.db_url is None and self.settings.db_path.parent == default_data_dir():
             self.settings.db_path.parent.mkdir(parents=True, exist_ok=True)  # only this folder is made for you
-        self.store: Store = store or SqliteStore(self.settings.db_path)
+        self.store: Store = store or open_store(self.settings.store_target)
         self._pipeline: Pipeline | None = None
         self._linker_cache: StoreLinker | None = None
         self._linker_stamp: tuple[int, int] | None = None
@@ -447,8 +447,6 @@ class Newsweave:
     def _linker(self) -> StoreLinker:
         if self._linker_cache is None:
             self._linker_stamp = self.store.linking_stamp()
-            if not isinstance(self.store, SqliteStore):
-                raise ConfigError("linking needs the SQLite store for now")
             self._linker_cache = StoreLinker(self.store)
         return self._linker_cache
 

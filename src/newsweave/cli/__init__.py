@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import logging
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -37,8 +36,11 @@ _debug = False
 def main_options(
     ctx: typer.Context,
     db: Annotated[
-        Path | None,
-        typer.Option("--db", help="The store (SQLite file). Default: $NEWSWEAVE_DB or the user data dir."),
+        str | None,
+        typer.Option(
+            "--db",
+            help="The store: a SQLite file, or a postgresql:// URL. Default: $NEWSWEAVE_DB or the user data dir.",
+        ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
 ) -> None:
