@@ -18,6 +18,7 @@ from typer.exceptions import TyperException
 from newsweave.cli import articles as articles_cmds
 from newsweave.cli import evaluate, facts, ingest, linking, serve, stories
 from newsweave.cli import export as export_cmd
+from newsweave.cli import migrate as migrate_cmd
 from newsweave.cli.render import CleanFormatter, err
 from newsweave.cli.state import settings_from
 from newsweave.errors import NewsweaveError
@@ -107,6 +108,7 @@ app.command()(facts.analyze)
 app.add_typer(evaluate.app, name="eval")
 app.command()(export_cmd.export)
 app.command()(serve.serve)
+app.command()(migrate_cmd.migrate)
 
 
 def main() -> None:

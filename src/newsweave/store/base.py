@@ -290,6 +290,24 @@ class Store(Protocol):
         """The audit trail, oldest first."""
         ...
 
+    # -- moving a store (newsweave migrate) ----------------------------------------------------
+
+    def table_rows(self, table: str) -> Iterator[tuple[Any, ...]]:
+        """A content table's rows (the columns of ``schema.TABLES``) in reading order."""
+        ...
+
+    def insert_rows(self, table: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Append rows read by ``table_rows`` (of either backend) to a table."""
+        ...
+
+    def finish_import(self) -> None:
+        """After rows were copied in: move id counters past the copied ids."""
+        ...
+
+    def is_empty(self) -> bool:
+        """True when no content table holds a row."""
+        ...
+
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every content row of the article tables (no run history): for comparing two stores."""
         ...
