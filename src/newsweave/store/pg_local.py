@@ -115,7 +115,9 @@ def _chown(folder: Path, user: str) -> None:
 
 def _run(program: Path, *args: str, user: str | None) -> None:
     try:
-        subprocess.run([str(program), *args], check=True, capture_output=True, text=True, user=user, timeout=120)
+        # As the server's user wholly: with root's group kept, a root folder's group bits would apply.
+        as_user: dict[str, object] = {"user": user, "group": user, "extra_groups": []} if user else {}
+        subprocess.run([str(program), *args], check=True, capture_output=True, text=True, timeout=120, **as_user)  # type: ignore[call-overload]
     except (OSError, subprocess.SubprocessError) as e:
         detail = getattr(e, "stderr", "") or str(e)
         raise StoreError(

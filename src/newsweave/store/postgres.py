@@ -533,6 +533,12 @@ class PostgresStore(FactsTables, CommonReads):
         """Release the connection."""
         self._db.close()
 
+    def __del__(self) -> None:
+        # A store dropped without close() releases its connection quietly, as a SQLite one does.
+        db = getattr(self, "_db", None)
+        if db is not None:
+            db.close()
+
 
 class _Connection:
     """A psycopg connection that reads the store's ``?`` parameters and reports errors as newsweave's."""
