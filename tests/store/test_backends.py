@@ -96,7 +96,7 @@ def _content(store: Store) -> tuple[object, ...]:
 def test_two_ingests_and_a_linker_at_once_end_as_a_sequential_run(
     pg_server: str | None, seeds_dir: Path, data_dir: Path
 ) -> None:
-    inputs = [str(seeds_dir), str(data_dir / "link" / "cases.jsonl"), str(data_dir / "link" / "udhr_versions.jsonl")]
+    inputs = [str(seeds_dir), str(data_dir / "link" / "cases.jsonl")]
     sequential = new_database(pg_server)
     _finish(_run("ingest", "--link", *inputs, db=sequential))
     shared = new_database(pg_server)

@@ -123,3 +123,27 @@ def _run(program: Path, *args: str, user: str | None) -> None:
         raise StoreError(
             f"{program.name} failed: {detail.strip()[-500:]}", hint="see the server log in the data folder"
         ) from e
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m newsweave.store.pg_local start|stop DATA_DIR``: start prints the server's URL."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2 or args[0] not in {"start", "stop"}:
+        print("usage: python -m newsweave.store.pg_local start|stop DATA_DIR", file=sys.stderr)
+        return 2
+    data = Path(args[1]).resolve()
+    try:
+        if args[0] == "start":
+            print(start(data).url())
+        else:
+            stop(data)
+    except StoreError as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -608,6 +608,13 @@ def _placeholders(sql: str) -> str:
     )
 
 
+def postgres_token_base(url: str) -> Path:
+    """Where files kept for a PostgreSQL store go (the server's token file is this name + ".token")."""
+    folder = default_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"postgres-{hashlib.sha256(_without_password(url).encode()).hexdigest()[:16]}"
+
+
 def _without_password(url: str) -> str:
     """The URL as shown to users and used to name local files: its password left out."""
     try:
