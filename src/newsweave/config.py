@@ -72,8 +72,9 @@ class Settings:
     batch_size: int = 200  # items per store transaction: a killed run loses at most one batch
     facts: bool = True  # read names, places, dates and claims at ingest (else `newsweave analyze` later)
     aliases_path: Path | None = field(default_factory=default_aliases_path)  # the user's entity aliases
-    # A PostgreSQL URL: when set, the store is that database and ``db_path`` is not used.
-    db_url: str | None = field(default_factory=default_db_url)
+    # A PostgreSQL URL: when set, the store is that database and ``db_path`` is not used. Left
+    # unset, a URL in $NEWSWEAVE_DB is used unless ``db_path`` was given (see ``store_target``).
+    db_url: str | None = None
 
     def __post_init__(self) -> None:
         if self.max_page_bytes < 1:
@@ -90,8 +91,15 @@ class Settings:
 
     @property
     def store_target(self) -> str | Path:
-        """What ``newsweave.store.open_store`` opens: the PostgreSQL URL if set, else the SQLite file."""
-        return self.db_url or self.db_path
+        """What ``newsweave.store.open_store`` opens: the PostgreSQL URL if set, else the SQLite file.
+
+        A ``postgresql://`` $NEWSWEAVE_DB counts only when no ``db_path`` other than the default was
+        given, so ``Settings(db_path=...)`` always means that file.
+        """
+        if self.db_url:
+            return self.db_url
+        env = default_db_url()
+        return env if env and self.db_path == default_db_path() else self.db_path
 
     def with_store(self, target: str | Path | None) -> Settings:
         """A copy whose store is ``target`` (a PostgreSQL URL or a SQLite path); None keeps the current one."""

@@ -50,9 +50,10 @@ class Newsweave:
 
     def __init__(self, settings: Settings | None = None, *, store: Store | None = None) -> None:
         self.settings = settings or Settings()
-        if store is None and self.settings.db_url is None and self.settings.db_path.parent == default_data_dir():
-            self.settings.db_path.parent.mkdir(parents=True, exist_ok=True)  # only this folder is made for you
-        self.store: Store = store or open_store(self.settings.store_target)
+        target = self.settings.store_target
+        if store is None and isinstance(target, Path) and target.parent == default_data_dir():
+            target.parent.mkdir(parents=True, exist_ok=True)  # only this folder is made for you
+        self.store: Store = store or open_store(target)
         self._pipeline: Pipeline | None = None
         self._linker_cache: StoreLinker | None = None
         self._linker_stamp: tuple[int, int] | None = None

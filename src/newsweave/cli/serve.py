@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -39,10 +40,11 @@ def serve(
 
     with open_newsweave(ctx) as nw:  # open (and migrate) the store before the first request
         settings = nw.settings
-    if settings.db_url is None and str(settings.db_path) == ":memory:":
+    target = settings.store_target
+    if str(target) == ":memory:":
         raise ConfigError("the server needs a store file, not :memory:", hint="pass --db PATH")
     # A PostgreSQL store's token is kept in the data folder, under a name derived from its URL.
-    token_base = settings.db_path if settings.db_url is None else postgres_token_base(settings.db_url)
+    token_base = target if isinstance(target, Path) else postgres_token_base(target)
     if token is None:
         token, created = load_or_create_token(token_base)
         if created:
