@@ -113,3 +113,20 @@ def test_two_ingests_and_a_linker_at_once_end_as_a_sequential_run(
     assert stories == _content(alone)[4]
     assert relations == _content(alone)[3]
     assert checksums(concurrent)["facts_done"] == checksums(alone)["facts_done"]
+
+
+def test_a_url_selects_postgresql_and_an_explicit_path_always_wins(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from newsweave.cli.state import settings_from
+    from newsweave.config import Settings
+
+    url = "postgresql://newsweave@db.example.org:5432/news"
+    monkeypatch.setenv("NEWSWEAVE_DB", url)
+    assert Settings().store_target == url  # $NEWSWEAVE_DB, no --db
+    assert Settings(db_path=tmp_path / "a.sqlite").store_target == tmp_path / "a.sqlite"
+    assert settings_from(str(tmp_path / "b.sqlite")).store_target == tmp_path / "b.sqlite"  # --db PATH
+    other = "postgres://u@h/other"
+    assert settings_from(other).store_target == other  # --db URL, kept whole (no Path folding of "//")
+    monkeypatch.setenv("NEWSWEAVE_DB", str(tmp_path / "c.sqlite"))
+    assert Settings().store_target == tmp_path / "c.sqlite"
