@@ -13,6 +13,7 @@ maintenance database may create databases. Prints:
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -114,6 +115,7 @@ def main() -> None:
     finally:
         if folder is not None:
             stop(folder)
+            shutil.rmtree(folder.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":
