@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,66 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+# The test suite runs the store, link, facts and core tests on both backends. PostgreSQL is the
+# server $NEWSWEAVE_TEST_PG_URL points at (a database of it where each test creates its own), or
+# else a throwaway one started here on loopback (store/pg_local.py). When none can start, those
+# tests skip saying why; with $NEWSWEAVE_REQUIRE_PG=1 (set by .ci/run) they fail instead.
+BACKENDS = ("sqlite", "postgres")
+_why_no_postgres: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str | None]:
+    """The URL of a PostgreSQL server's maintenance database, or None when none can be had."""
+    given = os.environ.get("NEWSWEAVE_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    from newsweave.errors import StoreError
+    from newsweave.store import pg_local
+
+    # Its own folder in the temp dir, not pytest's: the server runs as another user, and pytest
+    # re-closes its base folder to others while a session runs.
+    data = Path(tempfile.mkdtemp(prefix="newsweave-pg-")) / "data"
+    try:
+        server = pg_local.start(data)
+    except StoreError as e:
+        _why_no_postgres.append(f"PostgreSQL cannot start locally: {e.message}")
+        _no_postgres(_why_no_postgres[-1])
+        yield None
+        return
+    try:
+        yield server.url()
+    finally:
+        pg_local.stop(data)
+        shutil.rmtree(data.parent, ignore_errors=True)
+
+
+def _no_postgres(reason: str) -> None:
+    if os.environ.get("NEWSWEAVE_REQUIRE_PG") == "1":
+        pytest.fail(f"{reason} (NEWSWEAVE_REQUIRE_PG=1: a missing PostgreSQL is a failure)")
+
+
+def new_database(pg_server: str | None) -> str:
+    """A new empty database on the test server (the test skips when there is no server)."""
+    if pg_server is None:
+        reason = (_why_no_postgres or ["PostgreSQL cannot start locally"])[-1]
+        _no_postgres(reason)
+        pytest.skip(f"{reason} (set NEWSWEAVE_TEST_PG_URL to use a server)")
+    from newsweave.store.pg_local import create_database
+
+    # A random name: this module may be imported twice (by pytest, and by tests importing it).
+    return create_database(pg_server, f"newsweave_test_{uuid.uuid4().hex[:16]}")
+
+
+@pytest.fixture(params=BACKENDS)
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a store of each backend goes: a SQLite file, or a new PostgreSQL database's URL."""
+    if request.param == "sqlite":
+        return tmp_path / "store.sqlite"
+    return new_database(request.getfixturevalue("pg_server"))
 
 
 @pytest.fixture(scope="session")

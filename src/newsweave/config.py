@@ -31,12 +31,23 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("newsweave", appauthor=False))
 
 
+def is_database_url(target: str | Path) -> bool:
+    """True for a PostgreSQL URL (``postgresql://…``), which selects the PostgreSQL store."""
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+
+
 def default_db_path() -> Path:
-    """The store used when no ``--db`` is given: ``$NEWSWEAVE_DB`` or the user's data directory."""
+    """The SQLite store used when no ``--db`` is given: ``$NEWSWEAVE_DB`` or the user's data directory."""
     env = os.environ.get("NEWSWEAVE_DB")
-    if env:
+    if env and not is_database_url(env):
         return Path(env)
     return default_data_dir() / "newsweave.sqlite"
+
+
+def default_db_url() -> str | None:
+    """The PostgreSQL store used when no ``--db`` is given: ``$NEWSWEAVE_DB`` when it is a URL."""
+    env = os.environ.get("NEWSWEAVE_DB")
+    return env if env and is_database_url(env) else None
 
 
 def default_aliases_path() -> Path | None:
@@ -64,6 +75,9 @@ class Settings:
     # What embeds articles in languages outside USE v3's: "e5" (bridged; best) or "static" (many times
     # faster, weaker: docs/languages.md). $NEWSWEAVE_OTHER_LANGUAGES.
     other_languages: str = field(default_factory=lambda: os.environ.get("NEWSWEAVE_OTHER_LANGUAGES", "e5"))
+    # A PostgreSQL URL: when set, the store is that database and ``db_path`` is not used. Left
+    # unset, a URL in $NEWSWEAVE_DB is used unless ``db_path`` was given (see ``store_target``).
+    db_url: str | None = None
 
     def __post_init__(self) -> None:
         if self.max_page_bytes < 1:
@@ -82,6 +96,26 @@ class Settings:
                 f"the alias file {self.aliases_path} does not exist",
                 hint="unset NEWSWEAVE_ENTITY_ALIASES or create the file",
             )
+
+    @property
+    def store_target(self) -> str | Path:
+        """What ``newsweave.store.open_store`` opens: the PostgreSQL URL if set, else the SQLite file.
+
+        A ``postgresql://`` $NEWSWEAVE_DB counts only when no ``db_path`` other than the default was
+        given, so ``Settings(db_path=...)`` always means that file.
+        """
+        if self.db_url:
+            return self.db_url
+        env = default_db_url()
+        return env if env and self.db_path == default_db_path() else self.db_path
+
+    def with_store(self, target: str | Path | None) -> Settings:
+        """A copy whose store is ``target`` (a PostgreSQL URL or a SQLite path); None keeps the current one."""
+        if target is None:
+            return self
+        if is_database_url(str(target)):
+            return replace(self, db_url=str(target))
+        return replace(self, db_path=Path(target), db_url=None)
 
     def with_options(self, **options: object) -> Settings:
         """Return a copy with the given options set, ignoring those left as None."""

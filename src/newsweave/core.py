@@ -36,7 +36,7 @@ from newsweave.records import (
     Story,
     TimelineEvent,
 )
-from newsweave.store import SqliteStore, Store
+from newsweave.store import Store, open_store
 
 
 class Newsweave:
@@ -51,9 +51,10 @@ class Newsweave:
 
     def __init__(self, settings: Settings | None = None, *, store: Store | None = None) -> None:
         self.settings = settings or Settings()
-        if store is None and self.settings.db_path.parent == default_data_dir():
-            self.settings.db_path.parent.mkdir(parents=True, exist_ok=True)  # only this folder is made for you
-        self.store: Store = store or SqliteStore(self.settings.db_path)
+        target = self.settings.store_target
+        if store is None and isinstance(target, Path) and target.parent == default_data_dir():
+            target.parent.mkdir(parents=True, exist_ok=True)  # only this folder is made for you
+        self.store: Store = store or open_store(target)
         self._pipeline: Pipeline | None = None
         self._linker_cache: StoreLinker | None = None
         self._linker_stamp: tuple[int, int] | None = None
@@ -448,8 +449,6 @@ class Newsweave:
     def _linker(self) -> StoreLinker:
         if self._linker_cache is None:
             self._linker_stamp = self.store.linking_stamp()
-            if not isinstance(self.store, SqliteStore):
-                raise ConfigError("linking needs the SQLite store for now")
             self._linker_cache = StoreLinker(self.store, routed_embedder(self.settings.other_languages))
         return self._linker_cache
 

@@ -58,3 +58,10 @@ class ModelUnavailable(NewsweaveError):
     """A model package is missing or cannot be loaded offline."""
 
     status = 503
+
+
+class StoreBusy(StoreError):
+    """A write lost a race with another process's (a deadlock or serialization failure): nothing of
+    it was kept, and the same transaction run again can succeed."""
+
+    status = 503

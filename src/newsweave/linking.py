@@ -6,25 +6,17 @@ Kept apart from ``core`` so the facade stays a list of one-line entry points.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from newsweave.analyze.embedding import Embedder, RoutedEmbedder
-from newsweave.errors import Conflict, StoreError
+from newsweave.errors import StoreError
 from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.link.duplicates import signature
 from newsweave.link.linker import LinkArticle, Linker
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.records import Article, Link, RelationKind
-from newsweave.store.base import Store
-from newsweave.store.sqlite import SqliteStore, StoredEmbedding
-
-try:
-    import fcntl
-except ImportError:  # Windows: no OS file locks through fcntl; a second linker is not refused there
-    fcntl = None  # type: ignore[assignment]
+from newsweave.store.base import Store, StoredEmbedding
 
 _CACHE = 512  # candidate articles kept in memory between links (recent ones recur)
 
@@ -41,14 +33,14 @@ class LinkReport:
 class StoreLinker:
     """A ``Linker`` loaded from, and writing to, a store."""
 
-    def __init__(self, store: SqliteStore, embedder: Embedder | None = None, scorer: PairScorer | None = None) -> None:
+    def __init__(self, store: Store, embedder: Embedder | None = None, scorer: PairScorer | None = None) -> None:
         self.store = store
         self.linker = Linker(embedder or RoutedEmbedder(), scorer or PairScorer.load())
         self.model = self.linker.embedder.name
         self._cache: OrderedDict[str, LinkArticle] = OrderedDict()
-        # The ANN graph's checkpoints are saved beside the store, so opening it does not re-insert
-        # every vector.
-        self.index_path = None if store.path == ":memory:" else Path(f"{store.path}.{self.model}.usearch")
+        # The ANN graph's checkpoints are saved (beside a SQLite store, in the data folder for a
+        # PostgreSQL one), so opening the store does not re-insert every vector.
+        self.index_path = store.ann_checkpoint(self.model)
         self.linker.load(list(store.linked_vectors(self.model)), self.index_path)
         for article_id, story_id, published in store.story_memberships():
             self.linker.clusterer.place(article_id, story_id, published)
@@ -70,7 +62,13 @@ class StoreLinker:
             Conflict: another process is linking the same store.
             StoreError: the store is read-only, or stayed locked by another writer.
         """
-        with self._exclusive():
+        if self.store.read_only:
+            raise StoreError(
+                "the store is read-only",
+                item=self.store.location,
+                hint="make it writable, or pass --db a writable store",
+            )
+        with self.store.link_lock():
             return self._run(on_article)
 
     def _run(self, on_article: Callable[[Article], None] | None) -> LinkReport:
@@ -83,38 +81,6 @@ class StoreLinker:
                 on_article(article)
         report.stories = len({s for _, s, _ in self.store.story_memberships()})
         return report  # the vector index saved its checkpoints beside the store as it passed them
-
-    @contextmanager
-    def _exclusive(self) -> Iterator[None]:
-        """Hold the store's link lock: two linkers would each cluster without seeing the other's stories.
-
-        An OS file lock (flock), so a killed linker never leaves it behind.
-        """
-        if self.store.read_only:
-            raise StoreError(
-                "the store is read-only", item=self.store.path, hint="make it writable, or pass --db a writable store"
-            )
-        if self.store.path == ":memory:" or fcntl is None:
-            yield
-            return
-        lock_path = f"{self.store.path}.link.lock"
-        try:
-            handle = open(lock_path, "a+b")  # noqa: SIM115 (held for the whole run, closed below)
-        except OSError as e:
-            raise StoreError(f"cannot open the link lock {lock_path}: {e.strerror}", item=self.store.path) from e
-        try:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as e:
-                raise Conflict(
-                    "another newsweave process is linking this store",
-                    item=self.store.path,
-                    hint="wait for it to finish: it links every article stored before it started, "
-                    "and a later `newsweave link` takes the rest",
-                ) from e
-            yield
-        finally:
-            handle.close()  # releases the lock
 
     def link_one(self, article: Article) -> int:
         """Link one article; return how many relations it got."""

@@ -10,7 +10,7 @@ from typing import Literal
 
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
-from newsweave.errors import InputError, NewsweaveError
+from newsweave.errors import InputError, NewsweaveError, StoreBusy
 from newsweave.extract.base import Extractor
 from newsweave.extract.units import word_units
 from newsweave.records import Article, IngestReport, ItemResult, Outcome, RawItem, Rejection
@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 MIN_WORDS = 5
 
 ErrorPolicy = Literal["record", "raise"]
+# How many times a batch that lost a race with another writer is run again before giving up.
+_BUSY_ATTEMPTS = 5
 
 
 class Pipeline:
@@ -66,13 +68,28 @@ class Pipeline:
         report = IngestReport()
         stream = iter(entries)
         while batch := list(islice(stream, self.batch_size)):
-            with self.store.transaction():
-                for entry in batch:
-                    result, rejection = self._one(entry)
-                    report.add(result, rejection)
-                    if on_result:
-                        on_result(result)
+            for result, rejection in self._batch(batch):
+                report.add(result, rejection)
+                if on_result:
+                    on_result(result)
         return report
+
+    def _batch(self, batch: list[RawItem | Rejection]) -> list[tuple[ItemResult, Rejection | None]]:
+        """One batch in one transaction; run again when it lost a race with another writer.
+
+        On a shared PostgreSQL store two ingests can each wait for a row the other inserted
+        (a deadlock): the server rolls one batch back whole (``StoreBusy``), and it is done again,
+        reading what the other stored as duplicates. Results are reported once, after the commit.
+        """
+        for attempt in range(1, _BUSY_ATTEMPTS + 1):
+            try:
+                with self.store.transaction():
+                    return [self._one(entry) for entry in batch]
+            except StoreBusy:
+                if attempt == _BUSY_ATTEMPTS:
+                    raise
+                log.info("a batch lost a race with another writer; running it again (attempt %d)", attempt + 1)
+        raise AssertionError("unreachable")
 
     def understand(self, item: RawItem) -> Article:
         """Extract and analyze one item, without storing it."""
@@ -110,7 +127,9 @@ class Pipeline:
             rejection = Rejection(name, reason, entry.provenance, entry.id)
             self.store.add_rejection(rejection)
             return ItemResult(Outcome.REJECTED, name, reason=reason), rejection
-        self.store.add_article(article)
+        if not self.store.add_article(article):  # another process stored it since has_article
+            self.store.add_sighting(article.id, entry.provenance)
+            return ItemResult(Outcome.DUPLICATE, name, article_id=article.id), None
         if self.facts is not None:
             store_facts(self.store, self.facts, article, errors=self.errors)
         return ItemResult(Outcome.STORED, name, article_id=article.id), None

@@ -7,14 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BACKENDS, new_database
 from newsweave import Newsweave, Settings
 from newsweave.errors import ConfigError
 from newsweave.records import RelationKind
 
 
-@pytest.fixture(scope="module")
-def seeds_linked(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Newsweave:
-    nw = Newsweave(Settings(db_path=tmp_path_factory.mktemp("seeds") / "s.sqlite"))
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeds_linked(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path
+) -> Newsweave:
+    if request.param == "sqlite":
+        target: str | Path = tmp_path_factory.mktemp("seeds") / "s.sqlite"
+    else:
+        target = new_database(request.getfixturevalue("pg_server"))
+    nw = Newsweave(Settings().with_store(target))
     nw.ingest([str(seeds_dir)])
     nw.link()
     return nw
@@ -69,8 +76,8 @@ def test_merge_and_split_are_audited_and_validated(seeds_linked: Newsweave) -> N
         seeds_linked.split_story(versions, [ids["Military Review"], ids["Русская весна"]])
 
 
-def test_relation_kinds_on_hand_made_cases(tmp_path: Path, data_dir: Path) -> None:
-    with Newsweave(Settings(db_path=tmp_path / "c.sqlite")) as nw:
+def test_relation_kinds_on_hand_made_cases(store_target: str | Path, data_dir: Path) -> None:
+    with Newsweave(Settings().with_store(store_target)) as nw:
         nw.ingest([str(data_dir / "link" / "cases.jsonl")])
         report = nw.link()
         assert report.linked == 6
@@ -91,8 +98,8 @@ def test_relation_kinds_on_hand_made_cases(tmp_path: Path, data_dir: Path) -> No
         assert nw.link().linked == 0  # re-running links nothing twice
 
 
-def test_a_query_in_a_language_outside_use_finds_the_story(tmp_path: Path, data_dir: Path) -> None:
-    with Newsweave(Settings(db_path=tmp_path / "q.sqlite")) as nw:
+def test_a_query_in_a_language_outside_use_finds_the_story(store_target: str | Path, data_dir: Path) -> None:
+    with Newsweave(Settings().with_store(store_target)) as nw:
         nw.ingest([str(data_dir / "link" / "cases.jsonl")])
         nw.link()
         hits = nw.search("Protržení přehrady na Dněpru zaplavilo vesnice", limit=3)  # Czech, through the bridge
@@ -100,18 +107,21 @@ def test_a_query_in_a_language_outside_use_finds_the_story(tmp_path: Path, data_
         assert all("Tokyo" not in article.title for article, _ in hits[:2])
 
 
-def test_a_reprint_linked_in_a_later_run_is_a_duplicate_of_the_earlier_article(tmp_path: Path, data_dir: Path) -> None:
+def test_a_reprint_linked_in_a_later_run_is_a_duplicate_of_the_earlier_article(
+    tmp_path: Path, data_dir: Path, store_target: str | Path
+) -> None:
     cases = [json.loads(line) for line in (data_dir / "link" / "cases.jsonl").read_text(encoding="utf-8").splitlines()]
     original = next(c for c in cases if c["id"] == "orig")
     reprint = dict(original, outlet="Reprint Daily", text=original["text"] + "\n\nReporting by staff.")
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     first.write_text(json.dumps(original), encoding="utf-8")
     second.write_text(json.dumps(reprint), encoding="utf-8")
-    db = tmp_path / "d.sqlite"
-    with Newsweave(Settings(db_path=db)) as nw:
+    with Newsweave(Settings().with_store(store_target)) as nw:
         nw.ingest([str(first)])
         nw.link()
-    with Newsweave(Settings(db_path=db)) as nw:  # a new process: the duplicate index comes from the store
+    with Newsweave(
+        Settings().with_store(store_target)
+    ) as nw:  # a new process: the duplicate index comes from the store
         nw.ingest([str(second)])
         assert nw.link().links == 1
         (link,) = nw.relations()
@@ -119,8 +129,10 @@ def test_a_reprint_linked_in_a_later_run_is_a_duplicate_of_the_earlier_article(t
         assert len(nw.stories()[0].origins) == 1  # a reprint is no new origin
 
 
-def test_why_on_a_pair_never_linked_says_so_and_stores_what_it_embedded(tmp_path: Path, data_dir: Path) -> None:
-    with Newsweave(Settings(db_path=tmp_path / "w.sqlite")) as nw:
+def test_why_on_a_pair_never_linked_says_so_and_stores_what_it_embedded(
+    store_target: str | Path, data_dir: Path
+) -> None:
+    with Newsweave(Settings().with_store(store_target)) as nw:
         nw.ingest([str(data_dir / "link" / "cases.jsonl")])  # ingested, not linked
         ids = {a.title[:5]: a.id for a in nw.articles()}
         assert "not related" in nw.why(ids["Tokyo"], ids["Khers"])

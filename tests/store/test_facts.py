@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from fakes import LineExtractor, text_item
 from newsweave.records import (
@@ -18,12 +19,12 @@ from newsweave.records import (
     TimeExpression,
     TimePrecision,
 )
-from newsweave.store.sqlite import SqliteStore
+from newsweave.store import Store, open_store
 
 SENTENCE = "More than 50 militants were killed near Abu Kamal on the eve."
 
 
-def stored(store: SqliteStore, text: str, outlet: str) -> str:
+def stored(store: Store, text: str, outlet: str) -> str:
     article = LineExtractor().extract(text_item(text))
     store.add_article(article)
     return article.id
@@ -46,8 +47,8 @@ def facts_of(article_id: str, qualifier: Qualifier, place_text: str) -> Facts:
     )
 
 
-def test_facts_round_trip_and_views() -> None:
-    store = SqliteStore(":memory:")
+def test_facts_round_trip_and_views(store_target: str | Path) -> None:
+    store = open_store(store_target)
     a = stored(store, "A\nbody a", "x")
     b = stored(store, "B\nbody b", "y")
     with store.transaction():
@@ -72,8 +73,8 @@ def test_facts_round_trip_and_views() -> None:
     assert [c.article_id for c in store.sourced_claims(story_id=1)] == [a, b]
 
 
-def test_disagreements_are_read_back_with_both_claims() -> None:
-    store = SqliteStore(":memory:")
+def test_disagreements_are_read_back_with_both_claims(store_target: str | Path) -> None:
+    store = open_store(store_target)
     a = stored(store, "A\nbody a", "x")
     b = stored(store, "B\nbody b", "y")
     fa, fb = facts_of(a, Qualifier.MORE_THAN, "Abu Kamal"), facts_of(b, Qualifier.AROUND, "Abu Kemal")

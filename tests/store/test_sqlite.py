@@ -27,6 +27,7 @@ from newsweave.records import (
     Rejection,
     RelationKind,
 )
+from newsweave.store import open_store
 from newsweave.store.sqlite import SqliteStore, _statements, migrations
 
 
@@ -34,8 +35,8 @@ def make_article(text: str = "Title\nBody one\nBody two") -> Article:
     return LineExtractor().extract(text_item(text))
 
 
-def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
-    store = SqliteStore(tmp_path / "s.sqlite")
+def test_round_trip_keeps_every_field(store_target: str | Path) -> None:
+    store = open_store(store_target)
     article = Article(
         id="a" * 64,
         title="Заголовок",
@@ -53,19 +54,20 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     )
     assert store.add_article(article) is True
     store.close()
-    assert SqliteStore(tmp_path / "s.sqlite").get_article(article.id) == article
+    store.close()
+    assert open_store(store_target).get_article(article.id) == article  # read back by a new connection
 
 
-def test_adding_the_same_article_twice_adds_nothing() -> None:
-    store = SqliteStore(":memory:")
+def test_adding_the_same_article_twice_adds_nothing(store_target: str | Path) -> None:
+    store = open_store(store_target)
     article = make_article()
     assert store.add_article(article) is True
     assert store.add_article(article) is False
     assert store.count_articles() == 1
 
 
-def test_get_by_prefix_and_errors() -> None:
-    store = SqliteStore(":memory:")
+def test_get_by_prefix_and_errors(store_target: str | Path) -> None:
+    store = open_store(store_target)
     a, b = make_article("A\nx"), make_article("B\ny")
     store.add_article(a)
     store.add_article(b)
@@ -80,8 +82,8 @@ def test_get_by_prefix_and_errors() -> None:
             store.get_article(a.id[:common])
 
 
-def test_rejections_and_sightings_are_idempotent() -> None:
-    store = SqliteStore(":memory:")
+def test_rejections_and_sightings_are_idempotent(store_target: str | Path) -> None:
+    store = open_store(store_target)
     rejection = Rejection("x.bin", "binary data", Provenance("x.bin"))
     store.add_rejection(rejection)
     store.add_rejection(rejection)
@@ -93,8 +95,8 @@ def test_rejections_and_sightings_are_idempotent() -> None:
     assert store.sightings(article.id) == [article.provenance, Provenance("copy.txt", "line 3")]
 
 
-def test_a_failed_transaction_leaves_the_store_as_it_was() -> None:
-    store = SqliteStore(":memory:")
+def test_a_failed_transaction_leaves_the_store_as_it_was(store_target: str | Path) -> None:
+    store = open_store(store_target)
     store.add_article(make_article("A\nx"))
     before = store.dump()
     with pytest.raises(RuntimeError), store.transaction():
@@ -232,8 +234,8 @@ db.execute("COMMIT")
 """
 
 
-def test_a_story_counts_copies_and_versions_of_one_text_as_one_origin() -> None:
-    store = SqliteStore(":memory:")
+def test_a_story_counts_copies_and_versions_of_one_text_as_one_origin(store_target: str | Path) -> None:
+    store = open_store(store_target)
     articles = [make_article(f"Title {n}\nBody of text {n}") for n in range(5)]
     for article in articles:
         store.add_article(article)

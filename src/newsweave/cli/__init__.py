@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import logging
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -19,6 +18,7 @@ from typer.exceptions import TyperException
 from newsweave.cli import articles as articles_cmds
 from newsweave.cli import evaluate, facts, ingest, linking, serve, stories
 from newsweave.cli import export as export_cmd
+from newsweave.cli import migrate as migrate_cmd
 from newsweave.cli.render import CleanFormatter, err
 from newsweave.cli.state import settings_from
 from newsweave.errors import NewsweaveError
@@ -37,8 +37,11 @@ _debug = False
 def main_options(
     ctx: typer.Context,
     db: Annotated[
-        Path | None,
-        typer.Option("--db", help="The store (SQLite file). Default: $NEWSWEAVE_DB or the user data dir."),
+        str | None,
+        typer.Option(
+            "--db",
+            help="The store: a SQLite file, or a postgresql:// URL. Default: $NEWSWEAVE_DB or the user data dir.",
+        ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
 ) -> None:
@@ -105,6 +108,7 @@ app.command()(facts.analyze)
 app.add_typer(evaluate.app, name="eval")
 app.command()(export_cmd.export)
 app.command()(serve.serve)
+app.command()(migrate_cmd.migrate)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -35,17 +36,21 @@ def serve(
 
     from newsweave.api import ApiConfig, create_app
     from newsweave.api.auth import load_or_create_token, token_file
+    from newsweave.store.postgres import postgres_token_base
 
     with open_newsweave(ctx) as nw:  # open (and migrate) the store before the first request
         settings = nw.settings
-    if str(settings.db_path) == ":memory:":
+    target = settings.store_target
+    if str(target) == ":memory:":
         raise ConfigError("the server needs a store file, not :memory:", hint="pass --db PATH")
+    # A PostgreSQL store's token is kept in the data folder, under a name derived from its URL.
+    token_base = target if isinstance(target, Path) else postgres_token_base(target)
     if token is None:
-        token, created = load_or_create_token(settings.db_path)
+        token, created = load_or_create_token(token_base)
         if created:
-            render.err.print(f"API token (shown once; kept in {token_file(settings.db_path)}): {token}", markup=False)
+            render.err.print(f"API token (shown once; kept in {token_file(token_base)}): {token}", markup=False)
     config = ApiConfig(token=token, open_reads=not closed_reads, max_upload_bytes=max_upload_mb * 1024 * 1024)
     if host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get("CI"):
         render.err.print(f"Listening on {host}: anyone who can reach it can read the store.", markup=False)
-    render.err.print(f"newsweave serving {settings.db_path} on http://{host}:{port}/", markup=False)
+    render.err.print(f"newsweave serving {nw.store.location} on http://{host}:{port}/", markup=False)
     uvicorn.run(create_app(settings, config, warm=True), host=host, port=port, log_level="warning")

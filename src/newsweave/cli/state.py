@@ -17,6 +17,6 @@ def open_newsweave(ctx: typer.Context) -> Newsweave:
     return Newsweave(settings)
 
 
-def settings_from(db: Path | None) -> Settings:
-    """Settings from the global options (unset options keep their defaults)."""
-    return Settings().with_options(db_path=db)
+def settings_from(db: str | Path | None) -> Settings:
+    """Settings from the global options (unset options keep their defaults); ``db`` is a path or URL."""
+    return Settings().with_store(db)

@@ -1,14 +1,20 @@
-"""The Store interface: what the pipeline and the faces need from storage.
+"""The Store interface: what the pipeline, the link stage and the faces need from storage.
 
-SQLite implements it by default; a PostgreSQL backend implements the same protocol.
+SQLite (``store/sqlite.py``) implements it by default; PostgreSQL (``store/postgres.py``) implements
+the same protocol. ``newsweave.store.open_store`` picks one from a path or URL.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol
 
+import numpy as np
+
+from newsweave.errors import Conflict
 from newsweave.records import (
     Article,
     ClaimRelation,
@@ -28,8 +34,36 @@ from newsweave.records import (
 )
 
 
+class StoredEmbedding(NamedTuple):
+    """An article's embeddings as stored: whole text and title, and its sentences' once computed."""
+
+    model: str
+    document: np.ndarray
+    title: np.ndarray
+    sentences: tuple[str, ...] | None = None
+    sentence_vectors: np.ndarray | None = None
+
+
+def link_conflict(location: str) -> Conflict:
+    """The error of a second linker on one store (both backends say the same)."""
+    return Conflict(
+        "another newsweave process is linking this store",
+        item=location,
+        hint="wait for it to finish: it links every article stored before it started, "
+        "and a later `newsweave link` takes the rest",
+    )
+
+
 class Store(Protocol):
-    """Durable home of articles, their sightings, rejections and ingest runs."""
+    """Durable home of articles, their sightings, rejections and ingest runs, and of what linking and
+    the facts readers computed from them."""
+
+    read_only: bool
+
+    @property
+    def location(self) -> str:
+        """Where the store is, as shown to the user (a path, or a URL without its password)."""
+        ...
 
     def transaction(self) -> AbstractContextManager[None]:
         """Group writes; everything inside commits together or not at all."""
@@ -144,7 +178,51 @@ class Store(Protocol):
         """Stored comparisons of linked articles' claims."""
         ...
 
+    def has_facts(self, article_id: str, analyzer: str | None = None) -> bool:
+        """True when the article's facts are stored (by ``analyzer``, when given)."""
+        ...
+
     # -- linking ---------------------------------------------------------------------------
+
+    def link_lock(self) -> AbstractContextManager[None]:
+        """Held by the one process linking the store; released even when that process is killed.
+
+        Raises:
+            Conflict: another process holds it.
+        """
+        ...
+
+    def ann_checkpoint(self, model: str) -> Path | None:
+        """Where the vector graph of ``model`` is saved between runs (None: rebuilt on opening)."""
+        ...
+
+    def put_embedding(self, article_id: str, embedding: StoredEmbedding) -> None:
+        """Store an article's embeddings (replacing older ones)."""
+        ...
+
+    def get_embedding(self, article_id: str) -> StoredEmbedding | None:
+        """An article's stored embeddings, or None when it has not been embedded."""
+        ...
+
+    def linked_vectors(self, model: str) -> Iterator[tuple[str, np.ndarray]]:
+        """(article id, document vector) of every linked article, in link order."""
+        ...
+
+    def put_signature(self, article_id: str, signature: np.ndarray) -> None:
+        """Store an article's MinHash signature."""
+        ...
+
+    def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
+        """Every stored (article id, MinHash signature)."""
+        ...
+
+    def mark_linked(self, article_id: str) -> None:
+        """Record that an article's linking is done."""
+        ...
+
+    def unlinked_articles(self) -> list[Article]:
+        """Articles not linked yet, in publication order (undated ones last, in ingest order)."""
+        ...
 
     def links(self, article_id: str | None = None) -> list[Link]:
         """Stored relations, all or those of one article."""
@@ -170,6 +248,14 @@ class Store(Protocol):
 
     def linking_stamp(self) -> tuple[int, int]:
         """A value that changes whenever any process links articles or edits stories."""
+        ...
+
+    def story_memberships(self) -> list[tuple[str, int, datetime | None]]:
+        """(article id, story id, publication date) of every linked article, in link order."""
+        ...
+
+    def cannot_join(self) -> list[tuple[str, int]]:
+        """Every (article, story) a user split apart."""
         ...
 
     def story(self, story_id: int) -> Story:
@@ -202,6 +288,28 @@ class Store(Protocol):
 
     def edits(self) -> list[dict[str, Any]]:
         """The audit trail, oldest first."""
+        ...
+
+    # -- moving a store (newsweave migrate) ----------------------------------------------------
+
+    def table_rows(self, table: str) -> Iterator[tuple[Any, ...]]:
+        """A content table's rows (the columns of ``schema.TABLES``) in reading order."""
+        ...
+
+    def insert_rows(self, table: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Append rows read by ``table_rows`` (of either backend) to a table."""
+        ...
+
+    def finish_import(self) -> None:
+        """After rows were copied in: move id counters past the copied ids."""
+        ...
+
+    def is_empty(self) -> bool:
+        """True when no content table holds a row."""
+        ...
+
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every content row of the article tables (no run history): for comparing two stores."""
         ...
 
     def close(self) -> None:

@@ -9,45 +9,38 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
+
+try:
+    import fcntl
+except ImportError:  # Windows: no OS file locks through fcntl; a second linker is not refused there
+    fcntl = None  # type: ignore[assignment]
 
 from newsweave.errors import ConfigError, Conflict, NewsweaveError, NotFound, StoreError
 from newsweave.records import (
     Article,
-    Comment,
-    DatePrecision,
-    DateSource,
     Evidence,
     IngestReport,
     Link,
-    Origin,
     Provenance,
-    PublicationDate,
     Rejection,
     RelationKind,
     Story,
 )
+from newsweave.store import schema
+from newsweave.store.base import StoredEmbedding, link_conflict
+from newsweave.store.common import CommonReads
 from newsweave.store.sqlite_facts import FactsTables
+from newsweave.store.transfer import insert_sql, select_sql
 
 # How long a writer waits for another process's write transaction before giving up (seconds).
 # A link commits every article and an ingest every batch, so a wait this long means a stuck writer.
 BUSY_TIMEOUT = 60.0
 # The largest integer SQLite stores; larger ids, limits and offsets are refused before reaching it.
 SQLITE_MAX_INT = 2**63 - 1
-
-
-class StoredEmbedding(NamedTuple):
-    """An article's embeddings as stored: whole text and title, and its sentences' once computed."""
-
-    model: str
-    document: np.ndarray
-    title: np.ndarray
-    sentences: tuple[str, ...] | None = None
-    sentence_vectors: np.ndarray | None = None
 
 
 _ARTICLE_COLUMNS = (
@@ -57,16 +50,11 @@ _ARTICLE_COLUMNS = (
 
 
 def migrations() -> list[tuple[int, str]]:
-    """The numbered migrations shipped in ``store/migrations``, in order."""
-    folder = resources.files("newsweave.store") / "migrations"
-    found = []
-    for entry in folder.iterdir():
-        if entry.name.endswith(".sql"):
-            found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
-    return sorted(found)
+    """The numbered migrations shipped in ``store/migrations``, in order, rendered for SQLite."""
+    return schema.migrations("sqlite")
 
 
-class SqliteStore(FactsTables):
+class SqliteStore(FactsTables, CommonReads):
     """The default store: a single SQLite file.
 
     Example:
@@ -99,6 +87,40 @@ class SqliteStore(FactsTables):
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the store: {e}", item=self.path) from e
         self._depth = 0
+
+    @property
+    def location(self) -> str:
+        """Where the store is, as shown to the user: the file's path."""
+        return self.path
+
+    def ann_checkpoint(self, model: str) -> Path | None:
+        """Where the vector graph of ``model`` is saved: beside the store file (None in memory)."""
+        return None if self.path == ":memory:" else Path(f"{self.path}.{model}.usearch")
+
+    @contextmanager
+    def link_lock(self) -> Iterator[None]:
+        """Hold the store's link lock: an OS file lock (flock) beside the file, so a killed linker never
+        leaves it behind.
+
+        Raises:
+            Conflict: another process holds it.
+        """
+        if self.path == ":memory:" or fcntl is None:
+            yield
+            return
+        lock_path = f"{self.path}.link.lock"
+        try:
+            handle = open(lock_path, "a+b")  # noqa: SIM115 (held for the whole run, closed below)
+        except OSError as e:
+            raise StoreError(f"cannot open the link lock {lock_path}: {e.strerror}", item=self.path) from e
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as e:
+                raise link_conflict(self.path) from e
+            yield
+        finally:
+            handle.close()  # releases the lock
 
     def _migrate(self) -> None:
         shipped = migrations()
@@ -432,51 +454,6 @@ class SqliteStore(FactsTables):
         """How many stories there are."""
         return int(self._db.execute("SELECT COUNT(DISTINCT story_id) FROM story_members").fetchone()[0])
 
-    def story(self, story_id: int) -> Story:
-        """One story, derived from its members."""
-        ids = self.story_article_ids(story_id)
-        if not ids:
-            raise NotFound(f"no story {story_id}", hint="`newsweave stories` lists them")
-        articles = [self.get_article(i) for i in ids]
-        dates = [a.published.value for a in articles if a.published]
-        return Story(
-            id=story_id,
-            title=articles[0].title,
-            article_ids=tuple(ids),
-            languages=tuple(sorted({a.language for a in articles if a.language})),
-            outlets=tuple(sorted({a.outlet for a in articles if a.outlet})),
-            first_seen=min(dates) if dates else None,
-            last_seen=max(dates) if dates else None,
-            origin=ids[0],
-            origins=self._origins(story_id, ids),
-        )
-
-    def _origins(self, story_id: int, ids: list[str]) -> tuple[Origin, ...]:
-        """Group a story's articles (``ids``, earliest first) into texts joined by duplicate or version links."""
-        # A join, not "IN (?, ?, …)": a story of thousands of reprints would pass SQLite's variable limit.
-        rows = self._db.execute(
-            "SELECT r.a, r.b FROM relations r JOIN story_members ma ON ma.article_id = r.a "
-            "JOIN story_members mb ON mb.article_id = r.b "
-            "WHERE r.kind IN ('duplicate', 'version') AND ma.story_id = ? AND mb.story_id = ?",
-            (story_id, story_id),
-        )
-        first_of = {i: i for i in ids}  # union-find; the root is the group's earliest article
-
-        def root(x: str) -> str:
-            while first_of[x] != x:
-                first_of[x] = first_of[first_of[x]]
-                x = first_of[x]
-            return x
-
-        rank = {article_id: n for n, article_id in enumerate(ids)}
-        for a, b in rows:
-            ra, rb = sorted((root(a), root(b)), key=rank.__getitem__)
-            first_of[rb] = ra
-        groups: dict[str, list[str]] = {}
-        for article_id in ids:
-            groups.setdefault(root(article_id), []).append(article_id)
-        return tuple(Origin(first, tuple(rest)) for first, *rest in groups.values())
-
     def next_story_id(self) -> int:
         """An unused story id."""
         return int(self._db.execute("SELECT COALESCE(MAX(story_id), 0) + 1 FROM story_members").fetchone()[0])
@@ -511,43 +488,28 @@ class SqliteStore(FactsTables):
         }
         return {name: self._db.execute(sql).fetchall() for name, sql in tables.items()}
 
+    # -- moving a store (newsweave migrate) ------------------------------------------------------
+
+    def table_rows(self, table: str) -> Iterator[tuple[Any, ...]]:
+        """A content table's rows (``schema.TABLES`` columns) in reading order."""
+        _, order = schema.TABLES[table]
+        yield from self._db.execute(select_sql(table, order))
+
+    def insert_rows(self, table: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Append rows read by ``table_rows`` (of either backend) to a table."""
+        with self.transaction():
+            self._db.executemany(insert_sql(table, schema.TABLES[table][0]), rows)
+
+    def finish_import(self) -> None:
+        """Nothing to do: SQLite's counters follow the largest id inserted, its triggers filled the index."""
+
+    def is_empty(self) -> bool:
+        """True when no content table holds a row."""
+        return all(self._db.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() is None for t in schema.TABLES)
+
     def close(self) -> None:
         """Release the connection."""
         self._db.close()
-
-    def _article(self, row: tuple[Any, ...]) -> Article:
-        (aid, title, outlet, url, published, precision, source, upper, author, language, score,
-         body, notes, extractor, path, locator, source_url) = row  # fmt: skip
-        comments = tuple(
-            Comment(text=text, author=c_author, time=_parse_time(time), reply_to=reply_to)
-            for c_author, time, text, reply_to in self._db.execute(
-                "SELECT author, time, text, reply_to FROM comments WHERE article_id = ? ORDER BY position",
-                (aid,),
-            )
-        )
-        date = None
-        if published:
-            date = PublicationDate(
-                value=datetime.fromisoformat(published),
-                precision=DatePrecision(precision),
-                source=DateSource(source),
-                upper_bound=bool(upper),
-            )
-        return Article(
-            id=aid,
-            title=title,
-            body=tuple(json.loads(body)),
-            provenance=Provenance(path, locator, source_url),
-            extractor=extractor,
-            outlet=outlet,
-            url=url,
-            published=date,
-            author=author,
-            language=language,
-            language_score=score,
-            notes=tuple(json.loads(notes)),
-            comments=comments,
-        )
 
 
 class _Connection:
@@ -643,23 +605,4 @@ def _parse_time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _statements(sql: str) -> list[str]:
-    """Split a migration into statements; executescript would commit on its own.
-
-    Triggers hold ';' inside BEGIN … END, so a statement ends at a ';' only outside such a block.
-    """
-    lines = [line.split("--", 1)[0] for line in sql.splitlines()]
-    statements, current, depth = [], [], 0
-    for line in lines:
-        upper = line.upper()
-        depth += upper.count(" BEGIN") + upper.startswith("BEGIN")
-        current.append(line)
-        if line.rstrip().endswith(";"):
-            if depth and upper.strip().startswith("END"):
-                depth -= 1
-            if not depth:
-                statements.append("\n".join(current).strip().rstrip(";"))
-                current = []
-    if "".join(current).strip():
-        statements.append("\n".join(current).strip())
-    return [s for s in statements if s]
+_statements = schema.statements  # the name older tests and tools import

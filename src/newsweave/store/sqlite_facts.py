@@ -1,15 +1,17 @@
-"""The SQLite store's facts tables: mentions, entities, places, times, claims and disagreements.
+"""The facts tables: mentions, entities, places, times, claims and disagreements.
 
-A mixin of ``SqliteStore`` (it uses the store's connection), kept in its own file because the facts
-are a layer of their own: written once per article by the analyze stage, read by every face.
+A mixin of ``SqliteStore`` and ``PostgresStore`` (it uses the store's connection), kept in its own
+file because the facts are a layer of their own: written once per article by the analyze stage,
+read by every face. Its SQL is what both backends read alike (``INSERT … ON CONFLICT``, ``"end"``
+quoted, ``?`` parameters that the PostgreSQL connection turns into ``%s``), so the facts are
+written by one piece of code whatever the store.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -31,13 +33,26 @@ from newsweave.records import (
     TimePrecision,
 )
 
+# LIMIT for "no limit" in both dialects (SQLite's LIMIT -1 is an error in PostgreSQL).
+NO_LIMIT = 2**63 - 1
+
+
+class Rows(Protocol):
+    """A cursor as both drivers return it."""
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
 
 class _Executes(Protocol):
     """What the facts tables need of the store's connection."""
 
-    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor: ...
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Rows: ...
 
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor: ...
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any: ...
 
 
 class FactsTables:
@@ -80,14 +95,18 @@ class FactsTables:
         )  # fmt: skip
         for entity in entities:
             self.put_entity(entity)
-        self._db.execute("INSERT OR REPLACE INTO facts_done VALUES (?, ?)", (aid, analyzer))
+        self._db.execute(
+            "INSERT INTO facts_done VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET analyzer = excluded.analyzer",
+            (aid, analyzer),
+        )
 
     def put_entity(self, entity: Entity) -> None:
         """Add a canonical entity, or merge new aliases into the stored one."""
         row = self._db.execute("SELECT aliases FROM entities WHERE key = ?", (entity.key,)).fetchone()
         aliases = sorted({*json.loads(row[0]), *entity.aliases}) if row else sorted(set(entity.aliases))
         self._db.execute(
-            "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?)",
+            "INSERT INTO entities VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
+            "name = excluded.name, type = excluded.type, aliases = excluded.aliases",
             (entity.key, entity.name, entity.type.value, json.dumps(aliases, ensure_ascii=False)),
         )
 
@@ -103,13 +122,14 @@ class FactsTables:
             if pa is None or pb is None:
                 continue  # a claim the store does not hold: the facts were re-read since
             self._db.execute(
-                "INSERT OR REPLACE INTO disagreements VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO disagreements VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (a, b, claim_a, claim_b) "
+                "DO UPDATE SET relation = excluded.relation, score = excluded.score, note = excluded.note",
                 (d.a, d.b, pa, pb, d.relation.value, d.score, d.note),
             )
 
     def _claim_position(self, cache: dict[str, dict[tuple[int, int], int]], aid: str, claim: Claim) -> int | None:
         if aid not in cache:
-            rows = self._db.execute("SELECT start, end, position FROM claims WHERE article_id = ?", (aid,))
+            rows = self._db.execute('SELECT start, "end", position FROM claims WHERE article_id = ?', (aid,))
             cache[aid] = {(s, e): p for s, e, p in rows}
         return cache[aid].get((claim.start, claim.end))
 
@@ -135,7 +155,7 @@ class FactsTables:
         mentions = tuple(
             Mention(s, e, t, EntityType(ty), ent, lemma, score, bool(title))
             for s, e, t, ty, ent, lemma, score, title in self._db.execute(
-                "SELECT start, end, text, type, entity, lemma, score, in_title FROM mentions WHERE article_id = ? "
+                'SELECT start, "end", text, type, entity, lemma, score, in_title FROM mentions WHERE article_id = ? '
                 "ORDER BY position",
                 args,
             )
@@ -143,7 +163,7 @@ class FactsTables:
         places = tuple(
             Place(*row)
             for row in self._db.execute(
-                "SELECT start, end, text, geonames_id, name, country, lat, lon, feature, population, score "
+                'SELECT start, "end", text, geonames_id, name, country, lat, lon, feature, population, score '
                 "FROM places WHERE article_id = ? ORDER BY position",
                 args,
             )
@@ -249,12 +269,12 @@ class FactsTables:
     ) -> list[SourcedClaim]:
         """Numeric claims with their articles, earliest article first, in text order."""
         where, args = _filters(story_id, language, article_id)
-        columns = ", ".join(f"c.{name}" for name in _CLAIM_COLUMNS)
+        columns = ", ".join(f'c."{name}"' for name in _CLAIM_COLUMNS)
         rows = self._db.execute(
             f"SELECT {columns}, a.id, a.outlet, a.published, a.language FROM claims c "
             f"JOIN articles a ON a.id = c.article_id {_story_join(story_id, 'c')} {_where(where)} "
             "ORDER BY a.published IS NULL, a.published, a.seq, c.position LIMIT ?",
-            [*args, -1 if limit is None else limit],
+            [*args, NO_LIMIT if limit is None else limit],
         ).fetchall()
         return [SourcedClaim(row[-4], _claim(row[:-4]), row[-3], _parse(row[-2]), row[-1]) for row in rows]
 
@@ -313,12 +333,13 @@ class FactsTables:
         return None if row is None else _claim(row)
 
 
-_TIMES = "SELECT start, end, text, value, precision, relative, anchor FROM times"
+_TIMES = 'SELECT start, "end", text, value, precision, relative, anchor FROM times'
 _CLAIM_COLUMNS = (
     "start", "end", "text", "low", "high", "qualifier", "sentence", "sentence_index", "counted", "action",
     "place", "time",
 )  # fmt: skip
-_CLAIMS = f"SELECT {', '.join(_CLAIM_COLUMNS)} FROM claims"
+_QUOTED_CLAIM_COLUMNS = ", ".join(f'"{c}"' for c in _CLAIM_COLUMNS)
+_CLAIMS = f"SELECT {_QUOTED_CLAIM_COLUMNS} FROM claims"
 
 
 def _time(row: tuple[Any, ...]) -> TimeExpression:

@@ -1,3 +1,10 @@
+-- Written once for both backends in SQLite's spelling; store/schema.py says how the PostgreSQL
+-- rendering maps its types. What only one backend has stands between "only" markers.
+
+-- only: postgres
+CREATE EXTENSION IF NOT EXISTS vector;
+-- end only
+
 -- Articles keyed by the content hash of the item they were read from; no timestamps in content
 -- rows, so a killed run that is re-run ends with exactly the same rows as an uninterrupted one.
 CREATE TABLE articles (
@@ -39,6 +46,11 @@ CREATE TABLE sightings (
     source_url TEXT,
     PRIMARY KEY (article_id, source_path, source_locator)
 );
+-- only: postgres
+-- SQLite reads sightings in rowid order (first sighting first); PostgreSQL has no rowid.
+ALTER TABLE sightings ADD COLUMN seq BIGINT GENERATED ALWAYS AS IDENTITY;
+CREATE INDEX sightings_seq ON sightings(article_id, seq);
+-- end only
 
 CREATE TABLE rejections (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,

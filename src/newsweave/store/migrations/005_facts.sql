@@ -20,7 +20,7 @@ CREATE TABLE mentions (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
     start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,         -- quoted: END is reserved in PostgreSQL
     text TEXT NOT NULL,
     type TEXT NOT NULL,
     entity TEXT,
@@ -35,7 +35,7 @@ CREATE TABLE places (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
     start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,         -- quoted: END is reserved in PostgreSQL
     text TEXT NOT NULL,
     geonames_id INTEGER,
     name TEXT,
@@ -53,7 +53,7 @@ CREATE TABLE times (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
     start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,         -- quoted: END is reserved in PostgreSQL
     text TEXT NOT NULL,
     value TEXT NOT NULL,
     precision TEXT NOT NULL,
@@ -67,7 +67,7 @@ CREATE TABLE claims (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
     start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,         -- quoted: END is reserved in PostgreSQL
     text TEXT NOT NULL,
     low REAL NOT NULL,
     high REAL NOT NULL,
