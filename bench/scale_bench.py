@@ -184,9 +184,9 @@ def main() -> None:
             results.append(run_local(db, shards))
         else:
             if not ray_up:
+                os.environ.setdefault("RAY_ENABLE_UV_RUN_RUNTIME_ENV", "0")  # before Ray is imported: see ray_engine
                 import ray
 
-                os.environ.setdefault("RAY_ENABLE_UV_RUN_RUNTIME_ENV", "0")
                 start = time.perf_counter()
                 ray.init(num_cpus=os.cpu_count(), include_dashboard=False, log_to_driver=False)
                 ray_up = time.perf_counter() - start

@@ -83,7 +83,9 @@ def write_warc(path: Path, pages: list[tuple[str, bytes]]) -> None:
         writer = WARCWriter(out, gzip=True)
         for url, body in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
+            )
             writer.write_record(record)
 
 

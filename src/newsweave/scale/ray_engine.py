@@ -26,6 +26,7 @@ import logging
 import os
 import pickle
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -180,7 +181,9 @@ def _stream(
         for entry in list_inputs(inputs)
     ]
     known = known_ids(chain(store.article_ids(), store.rejected_item_ids()))
-    context = ray.data.DataContext.get_current()
+    with warnings.catch_warnings():  # Ray Data's own default context sets options it deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        context = ray.data.DataContext.get_current()
     saved = context.execution_options.preserve_order, context.enable_progress_bars
     context.execution_options.preserve_order = ordered
     context.enable_progress_bars = False
