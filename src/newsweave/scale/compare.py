@@ -57,8 +57,8 @@ def differences(a: Outcome, b: Outcome) -> list[str]:
             out.append(f"articles: {len(changed)} stored differently, e.g. {changed[0][:12]}")
     if a.relations != b.relations:
         keys = a.relations.keys() ^ b.relations.keys()
-        changed = [k for k in a.relations.keys() & b.relations.keys() if a.relations[k] != b.relations[k]]
-        out.append(f"relations: {len(keys)} pairs in one only, {len(changed)} differ in kind, score or evidence")
+        differ = [k for k in a.relations.keys() & b.relations.keys() if a.relations[k] != b.relations[k]]
+        out.append(f"relations: {len(keys)} pairs in one only, {len(differ)} differ in kind, score or evidence")
     if a.stories != b.stories:
         out.append(f"stories: {len(a.stories ^ b.stories)} stories differ in membership")
     if a.link_order != b.link_order:
