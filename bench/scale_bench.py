@@ -180,6 +180,7 @@ def main() -> None:
     ray_up = 0.0
     for run in args.runs:
         print(f"-- {run} (load average {os.getloadavg()[0]:.1f})", flush=True)
+        cpu = _cpu()
         if run == "local":
             results.append(run_local(db, shards))
         else:
@@ -192,7 +193,13 @@ def main() -> None:
                 ray_up = time.perf_counter() - start
             results.append(run_ray(db, shards, int(run[-1])))
         loads.append(os.getloadavg())
+        results[-1]["seconds"]["driver_cpu"] = _cpu() - cpu
         _print_run(results[-1])
+        if results[-1]["run"] != "local" and results[0]["run"] == "local":
+            from newsweave.scale.compare import differences
+
+            diff = differences(results[0]["outcome"], results[-1]["outcome"])
+            print(f"   vs local: {'; '.join(diff) or 'same articles, relations, stories, link order and facts'}")
     print(f"\nRay cluster start: {ray_up:.1f} s (once, before the Ray runs; not in their wall times)")
     _print_summary(results, loads)
     if args.json:
@@ -206,6 +213,7 @@ def _print_run(r: dict[str, Any]) -> None:
     parts = " · ".join(f"{k} {s[k]:.1f}" for k in STAGES)
     counts = f"{r['stored']} stored of {r['read']} read, {r['relations']} relations, {r['stories']} stories"
     walls = f"wall {s['wall']:.1f} s (ingest {s['ingest_wall']:.1f}, link {s['link_wall']:.1f})"
+    walls += f", driver CPU {s['driver_cpu']:.1f} s"
     print(f"{r['run']}: {counts}; {walls}; {parts}", flush=True)
 
 
@@ -239,6 +247,12 @@ def _print_summary(results: list[dict[str, Any]], loads: list[tuple[float, float
         )
     print("load average (1 min) before and after each run: " + ", ".join(f"{x[0]:.1f}" for x in loads)
           + f" on {os.cpu_count()} CPUs; peak driver memory {_rss_mb():.0f} MB")  # fmt: skip
+
+
+def _cpu() -> float:
+    """CPU seconds of this process (the driver) so far, every thread: on a shared machine, what the work cost."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _rss_mb() -> float:
