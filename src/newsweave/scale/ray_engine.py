@@ -139,7 +139,10 @@ def ray_ingest(
     ray = _ray()
     owned = not ray.is_initialized()
     if owned:
-        ray.init(address=address, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+        address = address or os.environ.get("RAY_ADDRESS")
+        # Options of a new cluster are refused when joining a running one: only a local start gets them.
+        local = {} if address else {"include_dashboard": False}
+        ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING, **local)
     try:
         workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         report = BulkReport(IngestReport(), workers)
