@@ -93,20 +93,7 @@ class Pipeline:
 
     def understand(self, item: RawItem) -> Article:
         """Extract and analyze one item, without storing it."""
-        extractor = next((e for e in self.extractors if e.accepts(item)), None)
-        if extractor is None:
-            raise InputError(f"no extractor accepts {item.media_type.value} items", item=str(item.provenance))
-        article = extractor.extract(item)
-        words = word_units("\n".join(article.body))
-        if words < MIN_WORDS:
-            raise InputError(
-                f"no article: its body has {words:g} word{'' if words == 1 else 's'} (a news article has at least {MIN_WORDS})",
-                item=str(item.provenance),
-            )
-        if article.language is None:
-            code, score = self.language.detect(f"{article.title or ''}\n{article.text}")
-            article = replace(article, language=code, language_score=score)
-        return article
+        return understand(item, self.extractors, self.language)
 
     def _one(self, entry: RawItem | Rejection) -> tuple[ItemResult, Rejection | None]:
         if isinstance(entry, Rejection):
@@ -121,10 +108,8 @@ class Pipeline:
         except Exception as e:
             if self.errors == "raise":
                 raise
-            reason = e.message if isinstance(e, NewsweaveError) else f"internal error: {type(e).__name__}: {e}"
-            if not isinstance(e, NewsweaveError):
-                log.exception("extracting %s failed", name)
-            rejection = Rejection(name, reason, entry.provenance, entry.id)
+            rejection = rejection_for(entry, e)
+            reason = rejection.reason
             self.store.add_rejection(rejection)
             return ItemResult(Outcome.REJECTED, name, reason=reason), rejection
         if not self.store.add_article(article):  # another process stored it since has_article
@@ -133,6 +118,38 @@ class Pipeline:
         if self.facts is not None:
             store_facts(self.store, self.facts, article, errors=self.errors)
         return ItemResult(Outcome.STORED, name, article_id=article.id), None
+
+
+def understand(item: RawItem, extractors: Sequence[Extractor], language: LanguageDetector) -> Article:
+    """Extract one item with the first extractor that accepts it, check it is an article, set its language.
+
+    Raises:
+        InputError: no extractor accepts it, or what it holds is too short to be an article.
+    """
+    extractor = next((e for e in extractors if e.accepts(item)), None)
+    if extractor is None:
+        raise InputError(f"no extractor accepts {item.media_type.value} items", item=str(item.provenance))
+    article = extractor.extract(item)
+    words = word_units("\n".join(article.body))
+    if words < MIN_WORDS:
+        raise InputError(
+            f"no article: its body has {words:g} word{'' if words == 1 else 's'}"
+            f" (a news article has at least {MIN_WORDS})",
+            item=str(item.provenance),
+        )
+    if article.language is None:
+        code, score = language.detect(f"{article.title or ''}\n{article.text}")
+        article = replace(article, language=code, language_score=score)
+    return article
+
+
+def rejection_for(item: RawItem, error: Exception) -> Rejection:
+    """The rejection recorded for an item whose extraction raised ``error`` (a bug is logged with its traceback)."""
+    name = str(item.provenance)
+    reason = error.message if isinstance(error, NewsweaveError) else f"internal error: {type(error).__name__}: {error}"
+    if not isinstance(error, NewsweaveError):
+        log.error("extracting %s failed", name, exc_info=error)
+    return Rejection(name, reason, item.provenance, item.id)
 
 
 def store_facts(store: Store, analyzer: FactAnalyzer, article: Article, *, errors: ErrorPolicy = "record") -> bool:

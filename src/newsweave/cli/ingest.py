@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -15,10 +16,23 @@ from newsweave.records import ItemResult, Outcome
 EXIT_NOTHING_USABLE = 3
 
 
+class Engine(StrEnum):
+    """Where ingest runs: this process, or a Ray cluster (docs/scale.md)."""
+
+    LOCAL = "local"
+    RAY = "ray"
+
+
 def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
     link: Annotated[bool, typer.Option("--link", help="Then link what is new (as `newsweave link`).")] = False,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local: this process; ray: shards in parallel on Ray (docs/scale.md).")
+    ] = Engine.LOCAL,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="With --engine ray: workers (default: the cluster's CPUs).")
+    ] = None,
     json_output: JsonFlag = False,
 ) -> None:
     """Read news files (text captures, HTML, WARC, JSON Lines, RSS/Atom; gzipped too) into the store.
@@ -42,7 +56,14 @@ def ingest(
             summary = " · ".join(f"{n} {o.value}" for o, n in counts.items())
             progress.update(task, advance=1, counts=summary)
 
-        report = nw.ingest(paths, on_result=on_result)
+        bulk = None
+        if engine is Engine.RAY:
+            from newsweave.scale import ray_ingest  # Ray loads only when asked for
+
+            bulk = ray_ingest(nw, paths, workers=workers, on_result=on_result)
+            report = bulk.ingest
+        else:
+            report = nw.ingest(paths, on_result=on_result)
         linked = None
         if link:
             progress.update(task, description="linking", counts="")
@@ -50,7 +71,8 @@ def ingest(
         progress.stop()
         if json_output:
             extra = {"linked": linked.linked, "relations": linked.links, "stories": linked.stories} if linked else {}
-            render.print_json({**report.as_dict(), "stored_ids": stored_ids, **extra})
+            bulk_fields = bulk.as_dict() if bulk else {}
+            render.print_json({**bulk_fields, **report.as_dict(), "stored_ids": stored_ids, **extra})
         else:
             render.ingest_summary(report, (nw.article(i) for i in stored_ids[:50]))
             if linked:

@@ -77,6 +77,16 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield entry.path
 
 
+def list_inputs(paths: Iterable[str]) -> Iterator[str | Rejection]:
+    """The files named by ``paths``, one by one, and a rejection for each name that is no readable file.
+
+    ``read_inputs([f])`` of every file listed, in this order, with these rejections between them,
+    yields exactly what ``read_inputs(paths)`` does: a bulk engine reads the files in parallel.
+    """
+    for entry in _inputs(paths):
+        yield entry if isinstance(entry, Rejection) else entry.path
+
+
 def read_inputs(
     paths: Iterable[str],
     *,
@@ -331,4 +341,4 @@ def _as_utf8(stream: BinaryIO, codec: str, limit: int) -> tuple[BinaryIO, bytes]
     return io.BytesIO(encoded), encoded[:_HEAD]
 
 
-__all__ = ["READERS", "Limits", "Reader", "display_name", "expand_paths", "read_inputs"]
+__all__ = ["READERS", "Limits", "Reader", "display_name", "expand_paths", "list_inputs", "read_inputs"]

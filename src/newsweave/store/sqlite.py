@@ -257,6 +257,16 @@ class SqliteStore(FactsTables, CommonReads):
         for row in rows:
             yield self._article(row)
 
+    def article_ids(self) -> Iterator[str]:
+        """Every stored article's id (a bulk run skips them before extracting anything)."""
+        for (article_id,) in self._db.execute("SELECT id FROM articles"):
+            yield article_id
+
+    def rejected_item_ids(self) -> Iterator[str]:
+        """The content hashes of items that were read and rejected (a bulk run does not retry them)."""
+        for (item_id,) in self._db.execute("SELECT DISTINCT item_id FROM rejections WHERE item_id IS NOT NULL"):
+            yield item_id
+
     def count_articles(self) -> int:
         """How many articles are stored."""
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])

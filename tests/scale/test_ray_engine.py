@@ -1,0 +1,136 @@
+"""The Ray engine on a local cluster: the same result as one process, resumable, linked by publication time."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsweave import Newsweave, Settings
+from newsweave.records import ItemResult
+from newsweave.scale import ray_ingest
+from newsweave.scale.compare import Outcome, differences, outcome
+
+# Read when Ray is imported: workers use this environment, not one Ray's uv hook would build for them.
+os.environ.setdefault("RAY_ENABLE_UV_RUN_RUNTIME_ENV", "0")
+ray = pytest.importorskip("ray")
+# Ray warns about its own deprecated options from inside Ray; newsweave's warnings still fail a test.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray")
+
+
+@pytest.fixture(scope="module")
+def cluster() -> object:
+    """One local cluster of two CPUs for the module (it takes seconds to start)."""
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()
+
+
+def _warc(pages: list[tuple[str, bytes]]) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for url, body in pages:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers)
+        )
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def shards(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, data_dir: Path) -> Path:
+    """Shards of every kind a bulk run reads, in input order unlike publication order.
+
+    JSON Lines (plain and gzipped, later reports first), WARC.gz of HTML pages, the seeds' text
+    captures, one item that is in two shards (a sighting, not a second article) and one that is
+    no article (a rejection).
+    """
+    folder = tmp_path_factory.mktemp("shards")
+    cases = [json.loads(line) for line in (data_dir / "link" / "cases.jsonl").read_text().splitlines()]
+    cases.sort(key=lambda c: c["date"], reverse=True)  # the latest first: arrival is not publication order
+    lines = [json.dumps(c, ensure_ascii=False) for c in cases]
+    (folder / "a-late.jsonl").write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    junk = json.dumps({"title": "x", "text": "x"})
+    (folder / "b-early.jsonl.gz").write_bytes(gzip.compress("\n".join([*lines[3:], junk, lines[0]]).encode()))
+    pages = [(f"https://example.org/{p.stem}", p.read_bytes()) for p in sorted((data_dir / "html").glob("*.html"))]
+    (folder / "c-pages.warc.gz").write_bytes(_warc(pages))
+    shutil.copytree(seeds_dir, folder / "d-seeds")
+    return folder
+
+
+def _local(path: Path, shards: Path, **settings: object) -> Outcome:
+    with Newsweave(Settings(db_path=path, **settings)) as nw:  # type: ignore[arg-type]
+        nw.ingest([shards])
+        nw.link()
+        return outcome(nw)
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory: pytest.TempPathFactory, shards: Path) -> Outcome:
+    """What one process makes of the shards."""
+    return _local(tmp_path_factory.mktemp("local") / "news.sqlite", shards)
+
+
+@pytest.fixture(scope="module")
+def local_no_facts(tmp_path_factory: pytest.TempPathFactory, shards: Path) -> Outcome:
+    return _local(tmp_path_factory.mktemp("local-nf") / "news.sqlite", shards, facts=False)
+
+
+def test_ray_run_equals_a_single_process_run(cluster: object, shards: Path, local: Outcome, tmp_path: Path) -> None:
+    with Newsweave(Settings(db_path=tmp_path / "news.sqlite")) as nw:
+        bulk = ray_ingest(nw, [shards], workers=2)
+        nw.link()
+        result = outcome(nw)
+        rejections = nw.rejections()
+    assert differences(local, result) == []
+    assert result == local
+    # Every kind of input took part: 6 cases + 2 pages + 3 seeds, one item twice, one junk line.
+    assert (bulk.ingest.stored, bulk.ingest.duplicates, bulk.ingest.rejected) == (11, 1, 1)
+    assert len(local.relations) >= 5 and len(local.stories) < len(local.articles)
+    assert [r.reason for r in rejections] and "no article" in rejections[0].reason
+
+
+def test_a_killed_run_resumed_does_no_item_twice_and_loses_nothing(
+    cluster: object, shards: Path, local_no_facts: Outcome, tmp_path: Path
+) -> None:
+    settings = Settings(db_path=tmp_path / "news.sqlite", facts=False, batch_size=2)
+    seen: list[ItemResult] = []
+
+    def crash_on_fifth(result: ItemResult) -> None:
+        seen.append(result)
+        if len(seen) == 5:
+            raise KeyboardInterrupt  # as a user's ^C, inside the third transaction
+
+    with Newsweave(settings) as nw, pytest.raises(KeyboardInterrupt):
+        ray_ingest(nw, [shards], workers=2, on_result=crash_on_fifth)
+    with Newsweave(settings) as nw:
+        done = nw.count_articles() + len({r.item_id for r in nw.rejections() if r.item_id})
+        assert 0 < done < 12  # two transactions of two rows committed, the third rolled back
+        resumed = ray_ingest(nw, [shards], workers=2)
+        nw.link()
+        result = outcome(nw)
+    assert resumed.skipped == done + 1  # passed on unread (and the second copy of a stored item)
+    assert resumed.understood == 12 - done  # 11 articles and a junk line, each understood once in all
+    assert differences(local_no_facts, result) == []
+
+
+def test_out_of_order_arrival_links_in_publication_order(
+    cluster: object, shards: Path, local_no_facts: Outcome, tmp_path: Path
+) -> None:
+    with Newsweave(Settings(db_path=tmp_path / "news.sqlite", facts=False)) as nw:
+        ray_ingest(nw, [shards], workers=2, ordered=False)
+        nw.link()
+        result = outcome(nw)
+        published = {a.id: a.published.value for a in nw.articles() if a.published}
+    assert result.stories == local_no_facts.stories
+    assert result.relations == local_no_facts.relations
+    dated = [published[i] for i in result.link_order if i in published]
+    assert dated == sorted(dated) and len(dated) >= 6  # the shards hold the latest reports first
