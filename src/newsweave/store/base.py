@@ -73,6 +73,14 @@ class Store(Protocol):
         """Return True when an article with this content hash is stored."""
         ...
 
+    def article_ids(self) -> Iterator[str]:
+        """Every stored article's id (a bulk run skips them before extracting anything)."""
+        ...
+
+    def rejected_item_ids(self) -> Iterator[str]:
+        """The content hashes of items that were read and rejected (a bulk run does not retry them)."""
+        ...
+
     def add_article(self, article: Article) -> bool:
         """Store ``article``; return False (and change nothing) when its id is already stored."""
         ...

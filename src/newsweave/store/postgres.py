@@ -142,6 +142,17 @@ class PostgresStore(FactsTables, CommonReads):
         """Return True when an article with this content hash is stored."""
         return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
+    def article_ids(self) -> Iterator[str]:
+        """Every stored article's id (a bulk run skips them before extracting anything)."""
+        for (article_id,) in self._db.execute("SELECT id FROM articles").fetchall():
+            yield article_id
+
+    def rejected_item_ids(self) -> Iterator[str]:
+        """The content hashes of items that were read and rejected (a bulk run does not retry them)."""
+        rows = self._db.execute("SELECT DISTINCT item_id FROM rejections WHERE item_id IS NOT NULL").fetchall()
+        for (item_id,) in rows:
+            yield item_id
+
     def add_article(self, article: Article) -> bool:
         """Store ``article``; return False (and change nothing) when its id is already stored."""
         with self.transaction():
