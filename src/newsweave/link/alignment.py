@@ -25,8 +25,6 @@ class AlignmentSummary:
     coverage_b: float
     mean_similarity: float
     pairs: int
-    sentences_a: float = 1.0  # share of A's sentences in aligned pairs (long ones count once, as short ones)
-    sentences_b: float = 1.0
 
 
 def align(
@@ -105,16 +103,10 @@ def _clip(value: float) -> float:
 
 
 def summarise(alignment: list[AlignedSentences], a_sentences: list[str], b_sentences: list[str]) -> AlignmentSummary:
-    """Coverage of each text by characters (long sentences count more) and by sentences, and mean similarity."""
+    """Coverage of each text by characters (long sentences count more) and mean similarity."""
     a_total = sum(map(len, a_sentences)) or 1
     b_total = sum(map(len, b_sentences)) or 1
     a_covered = sum(len(p.a_text) for p in alignment)
     b_covered = sum(len(p.b_text) for p in alignment)
     mean = float(np.mean([p.similarity for p in alignment])) if alignment else 0.0
-    # A merged pair (one sentence against two) covers two sentences of its merged side.
-    a_count = sum(1 if p.a_text == a_sentences[p.a_index] else 2 for p in alignment)
-    b_count = sum(1 if p.b_text == b_sentences[p.b_index] else 2 for p in alignment)
-    return AlignmentSummary(
-        min(1.0, a_covered / a_total), min(1.0, b_covered / b_total), mean, len(alignment),
-        min(1.0, a_count / (len(a_sentences) or 1)), min(1.0, b_count / (len(b_sentences) or 1)),
-    )  # fmt: skip
+    return AlignmentSummary(min(1.0, a_covered / a_total), min(1.0, b_covered / b_total), mean, len(alignment))
