@@ -1,7 +1,9 @@
 """Sentence splitting for many languages, with no model.
 
 A sentence ends at ., !, ?, … (with closing quotes or brackets) before whitespace and a capital,
-digit or opening quote, or at the CJK and Arabic stops, which need no space. Initials ("A.") and
+digit or opening quote, or at the stops of scripts without case — CJK 。！？, Arabic ؟ and Urdu ۔,
+the Devanagari danda । ॥, Burmese ။, Ethiopic ። — which need no space after them (and keep
+their closing quotes: 。” ends the sentence after the quote, not before it). Initials ("A.") and
 a short list of abbreviations do not end sentences. Good enough to align versions of a text,
 where a missed split only merges two sentences that the alignment can still match.
 """
@@ -18,7 +20,10 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 # After the stop: anything but a lower-case letter or continuing punctuation (scripts without
 # case, such as CJK, Arabic or Thai, then split at every stop followed by a space).
-_BOUNDARY = re.compile(r"""(?<=[.!?…])["'»”’)\]]*\s+(?=[^\sa-zß-ÿа-яёα-ω,;:)\]-])|(?<=[。！？؟])""")
+_BOUNDARY = re.compile(
+    r"""(?<=[.!?…])(?P<close>["'»”’)\]]*)\s+(?=[^\sa-zß-ÿа-яёα-ω,;:)\]-])"""
+    r"""|(?<=[。！？؟۔।॥။።])(?P<uncased>[”’」』）)\]"'»]*)\s*"""
+)
 _MAX_SENTENCE_CHARS = 600
 
 
@@ -28,6 +33,8 @@ def split_sentences(text: str) -> list[str]:
     Example:
         >>> split_sentences("Dr. Smith arrived. He met Gen. Lee at 5 p.m. in Rome! Then? 会议结束。大家离开。")
         ['Dr. Smith arrived.', 'He met Gen. Lee at 5 p.m. in Rome!', 'Then?', '会议结束。', '大家离开。']
+        >>> split_sentences('He said: "It is over." Then he left. 他说：“结束了。”大家离开。 बैठक समाप्त हुई। सब चले गए।')
+        ['He said: "It is over."', 'Then he left.', '他说：“结束了。”', '大家离开。', 'बैठक समाप्त हुई।', 'सब चले गए।']
     """
     return [" ".join(text[s:e].split()) if capped else text[s:e] for s, e, capped in _spans(text)]
 
@@ -63,7 +70,10 @@ def _split_paragraph(paragraph: str, base: int) -> list[tuple[int, int, bool]]:
     pieces: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
-        raw = paragraph[start : match.start()]
+        end = match.end("close") if match.group("close") is not None else match.end("uncased")
+        if end >= len(paragraph):
+            break  # a stop at the paragraph's end: the tail below takes it
+        raw = paragraph[start:end]
         candidate = raw.strip()
         last_word = candidate.rsplit(None, 1)[-1].rstrip(".").lower() if candidate else ""
         if (len(last_word) == 1 and last_word.isalpha()) or last_word in _ABBREVIATIONS:

