@@ -185,14 +185,17 @@ class GzipChecker:
             self.bytes_out += len(out)
             check_ratio(self.bytes_in, self.bytes_out, self._limits)
             self._pending = True
-            if self._inflater.unconsumed_tail:
-                data = self._inflater.unconsumed_tail
+            # End of member first: when a member ends in a call fed a previous call's tail, zlib
+            # leaves the next member's bytes in both unused_data and a stale unconsumed_tail, and
+            # feeding the tail again to the finished member returned nothing, forever.
+            if self._inflater.eof:
+                data = self._inflater.unused_data
+                self._inflater = zlib.decompressobj(wbits=31)
+                self._pending = False
                 continue
-            if not self._inflater.eof:
+            if not self._inflater.unconsumed_tail:
                 return
-            data = self._inflater.unused_data
-            self._inflater = zlib.decompressobj(wbits=31)
-            self._pending = False
+            data = self._inflater.unconsumed_tail
 
     @property
     def truncated(self) -> bool:
