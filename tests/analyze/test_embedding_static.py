@@ -113,3 +113,25 @@ def test_the_setting_picks_the_route() -> None:
     assert Settings(db_path=Path(":memory:")).other_languages == "e5"
     with pytest.raises(ConfigError, match="e5 or static"):
         Settings(db_path=Path(":memory:"), other_languages="fast")
+
+
+def test_calibration_removes_language_directions_and_spreads_around_the_centre() -> None:
+    from newsweave.analyze.embedding_static import Calibration
+
+    directions = np.linalg.qr(np.random.default_rng(0).normal(size=(8, 2)))[0].astype(np.float32)
+    calibration = Calibration(directions, np.ones(3, np.float32), 2.0)
+    pooled = np.random.default_rng(1).normal(size=(5, 8)).astype(np.float32)
+    assert np.abs(calibration.remove_languages(pooled) @ directions).max() < 1e-5
+    mapped = np.array([[1.0, 2.0, 1.0], [1.0, 1.0, 1.0]], np.float32)
+    assert calibration.spread(mapped).tolist() == [[1.0, 3.0, 1.0], [1.0, 1.0, 1.0]]
+
+
+def test_unrelated_static_articles_in_one_language_are_not_crowded_together() -> None:
+    # Before calibration two unrelated Czech texts met at a cosine of about 0.66, over the
+    # candidate floor (0.5); a text and its English translation must still be nearest.
+    e = StaticEmbedder()
+    flood, bank = e.embed(["Silné deště způsobily povodně na severu země, stovky lidí musely opustit domovy.",
+                           "Centrální banka zvýšila úrokové sazby, aby zpomalila růst cen."], "cs")  # fmt: skip
+    english = UseEmbedder().embed(["Heavy rain caused floods in the north; hundreds had to leave their homes."])[0]
+    assert float(flood @ bank) < 0.5
+    assert float(flood @ english) > float(bank @ english)
