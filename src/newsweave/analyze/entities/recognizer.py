@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.entities.consistency import propagate, split_fused, trim_edges
-from newsweave.analyze.entities.features import TRAINED_LANGUAGES, feature_maker, sequences, windows
+from newsweave.analyze.entities.features import (
+    TRAINED_LANGUAGES,
+    feature_maker,
+    lowercase_words,
+    sequences,
+    windows,
+)
 from newsweave.analyze.entities.gazetteer import gazetteer, phrase_sound_key
 from newsweave.analyze.entities.lemmas import is_known_word, lemma_phrase
 from newsweave.analyze.entities.normalizer import (
@@ -127,14 +133,18 @@ class EntityRecognizer:
         features = feature_maker()
         seen = language in self.languages
         found = []
-        for sentence in sequences(text, tokenize(text)):
+        tokens = tokenize(text)
+        lowercase = lowercase_words(tokens)
+        for sentence in sequences(text, tokens):
             if not any(ch.isupper() or ch.islower() for t in sentence for ch in t.text):
                 found += self._dictionary_spans(text, sentence)  # no case to go on (Arabic, Hebrew…)
                 continue
             for start, end in windows(sentence, features):
                 window = sentence[start:end]
                 words = [t.text for t in window]
-                feats = features.sentence(words, language if seen else None, at_start=start == 0, lexical=seen)
+                feats = features.sentence(
+                    words, language if seen else None, at_start=start == 0, lexical=seen, lowercase=lowercase
+                )
                 with self._tagging:  # a tagger holds the sequence it tagged, for the marginals
                     tags = tagger.tag(feats)
                     chunks = [
