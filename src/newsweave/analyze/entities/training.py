@@ -19,8 +19,10 @@ from newsweave.analyze.entities.text import Token, tokenize
 
 log = logging.getLogger(__name__)
 
-# L1 keeps the model small (most lexical features get weight 0) and L2 keeps it smooth.
-CRF_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
+# L1 keeps the model small (most lexical features get weight 0) and L2 keeps it smooth. Strong
+# regularisation carries over to another topic better: trained on covid-19 and tested on
+# us_election_2020, recognition F1 0.837 at c1 0.1 / c2 0.01, 0.843 from c1 0.3 to 1.0 with c2 0.1.
+CRF_PARAMS = {"c1": 0.6, "c2": 0.1, "max_iterations": 100, "feature.possible_transitions": True}
 MIN_FEATURE_FREQ = 2
 # Every n-th sequence is also trained without its words and language, for unseen languages.
 DELEXICALISED_EVERY = 3
