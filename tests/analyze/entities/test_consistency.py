@@ -18,6 +18,18 @@ def test_a_short_lowercase_word_at_the_start_is_trimmed() -> None:
     assert spans_text(text, trim_edges(text, [(start, start + 10, LOC, 0.9)])) == [("Америка", LOC)]
 
 
+def test_a_lowercase_noun_governing_a_name_is_trimmed() -> None:
+    text = "Это решение администрации Трампа."
+    start = text.index("администрации")
+    assert spans_text(text, trim_edges(text, [(start, start + 20, LOC, 0.9)])) == [("Трампа", LOC)]
+
+
+def test_a_lowercase_name_is_not_trimmed_away() -> None:
+    text = "Решение палаты представителей."
+    start = text.index("палаты")
+    assert trim_edges(text, [(start, start + 22, LOC, 0.9)]) == [(start, start + 22, LOC, 0.9)]
+
+
 def test_lowercase_words_inside_or_at_the_end_of_a_name_stay() -> None:
     text = "Пресс-служба Белого дома сообщила."
     start = text.index("Белого")

@@ -114,3 +114,9 @@ def test_plural_genitives_and_locatives_meet_their_base_forms() -> None:
     usa = canonical_key("США", EntityType.LOCATION, "ru")
     for name, lang in [("Соединенных Штатов", "ru"), ("Сполучених Штатів", "uk"), ("Spojených státech", "cs")]:
         assert canonical_key(name, EntityType.LOCATION, lang) == usa
+
+
+def test_an_inflected_name_finds_its_alias_and_place_through_an_ambiguous_ending() -> None:
+    loc, org = EntityType.LOCATION, EntityType.ORGANIZATION
+    assert canonical_key("Сената", org, "bg") == canonical_key("Senate", org, "en")  # сенат + article
+    assert canonical_key("Stanów Zjednoczonych", loc, "pl") == canonical_key("США", loc, "ru")

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsweave.analyze.entities import EntityRecognizer
-from newsweave.analyze.entities.recognizer import _chunks
+from newsweave.analyze.entities.recognizer import _chunks, _recall_tags
+from newsweave.analyze.entities.text import tokenize
 from newsweave.errors import ModelUnavailable
 from newsweave.records import EntityType
 
@@ -109,3 +110,50 @@ def test_german_capitalised_nouns_are_not_names(recognizer: EntityRecognizer) ->
     assert {"Berlin", "Emmanuel Macron"} <= names
     assert any(name.endswith("Angela Merkel") for name in names)
     assert not names & {"Regierung", "Maßnahmen", "Dienstag", "Treffen", "Treffen mit"}
+
+
+class _FixedMarginals:
+    """A stand-in tagger whose marginals are given: what ``_recall_tags`` reads."""
+
+    def __init__(self, marginals: list[dict[str, float]]) -> None:
+        self._marginals = marginals
+
+    def labels(self) -> list[str]:
+        return ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+
+    def marginal(self, label: str, i: int) -> float:
+        return self._marginals[i].get(label, 0.0)
+
+
+def test_a_capitalised_word_the_tagger_gives_a_fair_chance_is_a_name() -> None:
+    window = tokenize("w Kijowie i Lwowie oraz Polska")
+    tagger = _FixedMarginals(
+        [
+            {"O": 0.9, "B-LOC": 0.1},  # lowercase: never taken
+            {"O": 0.1, "B-LOC": 0.9},
+            {"O": 1.0},
+            {"O": 0.6, "I-LOC": 0.3, "B-PER": 0.1},  # a fair chance, as an I with nothing before it
+            {"O": 1.0},
+            {"O": 0.95, "B-LOC": 0.05},  # too unlikely
+        ]
+    )
+    tags = _recall_tags(tagger, ["O", "B-LOC", "O", "O", "O", "O"], window)
+    assert tags == ["O", "B-LOC", "O", "B-LOC", "O", "O"]
+
+
+def test_an_english_title_keeps_its_article_in_slavic_news(recognizer: EntityRecognizer) -> None:
+    text = "Об этом сообщила газета The New York Times со ссылкой на источники."
+    assert any(name.startswith("The New York") for name in found(recognizer, text, "ru"))
+
+
+def test_a_big_place_read_as_a_person_is_a_place_unless_it_is_a_surname(
+    recognizer: EntityRecognizer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Техас остался за Трампом. Джордж Вашингтон родился в Вирджинии, Вашингтон это помнит."
+    per = EntityType.PERSON
+    read_as_people = [(text.index(w), text.index(w) + len(w), per, 0.9) for w in ("Техас", "Джордж Вашингтон")]
+    late = text.rindex("Вашингтон")
+    read_as_people.append((late, late + len("Вашингтон"), per, 0.9))
+    monkeypatch.setattr(recognizer, "spans", lambda text, language: read_as_people)
+    types = [(m.text, m.type) for m in recognizer.mentions(text, "ru")]
+    assert types == [("Техас", EntityType.LOCATION), ("Джордж Вашингтон", per), ("Вашингтон", per)]

@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsweave.analyze.entities.text import fold, sound_key, stem, stem_phrase, tokenize
+from newsweave.analyze.entities.text import (
+    fold,
+    sound_key,
+    stem,
+    stem_phrase,
+    stem_phrase_variants,
+    stem_variants,
+    tokenize,
+)
 
 
 def test_tokens_keep_hyphenated_names_and_initials_whole() -> None:
@@ -48,3 +56,10 @@ def test_sound_keys_ignore_transliteration() -> None:
     assert sound_key(fold("Байдън")) == sound_key(fold("Байден")) == sound_key("biden")
     assert sound_key(fold("Пенсильвания")) == sound_key(fold("Pennsylvania"))
     assert sound_key("trump") != sound_key("biden")
+
+
+def test_an_ambiguous_ending_is_read_every_way() -> None:
+    # Bulgarian "сената" is "сенат" + article "-а"; the longest ending ("-та") is the wrong one.
+    assert "senat" in stem_variants("senata")
+    assert stem_variants("senata")[0] == stem("senata")
+    assert stem_phrase_variants("stanow zjednoczonych")[0] == "stan zjednoczon"

@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsweave.analyze.entities.text import fold, stem_phrase
+from newsweave.analyze.entities.text import fold, stem_phrase, stem_phrase_variants
 from newsweave.errors import ConfigError
 from newsweave.records import EntityType
 
@@ -60,7 +60,7 @@ class AliasTable:
         """The entry a folded name is an alias of: exactly, else by its stemmed words."""
         key = self.exact.get(folded)
         if key is None and len(folded) >= _MIN_STEMMED:
-            key = self.stemmed.get(stem_phrase(folded))
+            key = next((k for s in stem_phrase_variants(folded) if (k := self.stemmed.get(s))), None)
         return self.entries.get(key) if key else None
 
 

@@ -18,8 +18,6 @@ Span = tuple[int, int, EntityType, float]
 
 # A propagated mention is as sure as the one it copies, a little less.
 _PROPAGATED = 0.9
-# Lowercase words this short at a span's start are prepositions or articles ("на", "в", "w", "z").
-_FUNCTION_CHARS = 3
 # Only names of at least this many letters are copied: "AP" or "Ja" match too much.
 _MIN_COPIED_CHARS = 4
 # Person spans this long may be two names run together.
@@ -27,11 +25,14 @@ _FUSED_MIN_TOKENS = 3
 
 
 def trim_edges(text: str, spans: list[Span]) -> list[Span]:
-    """Spans without short lowercase words at the start ("на Америка" -> "Америка")."""
+    """Spans without lowercase words at the start when a capitalised word follows: a preposition
+    ("на Америка" -> "Америка") or the noun that governs the name ("администрации Трампа",
+    "победы Клинтон", "zvezne policije FBI"): in these languages a name in a sentence opens with
+    a capital, and a lowercase-led name ("палаты представителей") holds no capitalised word."""
     out = []
     for start, end, etype, score in spans:
         words = text[start:end].split(" ")
-        while len(words) > 1 and words[0][:1].islower() and len(words[0]) <= _FUNCTION_CHARS:
+        while len(words) > 1 and words[0][:1].islower() and any(w[:1].isupper() for w in words[1:]):
             start += len(words[0]) + 1
             words = words[1:]
         out.append((start, end, etype, score))

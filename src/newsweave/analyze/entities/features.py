@@ -12,11 +12,12 @@ from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 from newsweave.analyze.entities.gazetteer import gazetteer
+from newsweave.analyze.entities.lemmas import is_known_word
 from newsweave.analyze.entities.normalizer import default_normalizer
 from newsweave.analyze.entities.text import Token, fold, stem
 
 _SENTENCE_END = frozenset(".!?…")
-_LEXICAL = ("w=", "s3=", "s2=", "p3=", "s4=", "p4=", "st=", "-1:w=", "1:w=")
+_LEXICAL = ("w=", "s3=", "s2=", "p3=", "s4=", "p4=", "st=", "-1:w=", "1:w=", "-1:s3=", "1:s3=", "kw")
 # The languages the shipped model was trained on; any other is tagged as an unseen language.
 TRAINED_LANGUAGES = frozenset({"bg", "cs", "pl", "ru", "sl", "uk"})
 _OPENING = frozenset("\"'«“„‘(")
@@ -39,6 +40,12 @@ def sequences(text: str, tokens: list[Token]) -> list[list[Token]]:
     if current:
         out.append(current)
     return out
+
+
+def lowercase_words(tokens: list[Token]) -> frozenset[str]:
+    """The words a text writes in lowercase somewhere: a capitalised word that also appears in
+    lowercase ("Палата" at a sentence start, "палата" elsewhere) is likely a common word."""
+    return frozenset(t.text for t in tokens if t.text[:1].islower())
 
 
 def shape(word: str) -> str:
@@ -97,8 +104,10 @@ class FeatureMaker:
         # The stem ties a name's inflected forms together; the length separates initials and
         # acronyms from words.
         own += ["st=" + stem(folded), "len=" + str(min(len(word), 8))]
-        left = ["-1:w=" + low, "-1:sh=" + shp]
-        right = ["1:w=" + low, "1:sh=" + shp]
+        # A neighbour's ending: a capitalised adjective agrees with the lowercase noun after it
+        # ("Республиканской партии", "Белого дома"), whatever the words.
+        left = ["-1:w=" + low, "-1:sh=" + shp, "-1:s3=" + low[-3:]]
+        right = ["1:w=" + low, "1:sh=" + shp, "1:s3=" + low[-3:]]
         if gaz:
             own.append("gaz=" + gaz)
             left.append("-1:gaz=" + gaz)
@@ -106,27 +115,46 @@ class FeatureMaker:
         return tuple(own), tuple(left), tuple(right), shp, bool(gaz)
 
     def sentence(
-        self, words: list[str], language: str | None, *, at_start: bool = True, lexical: bool = True
+        self,
+        words: list[str],
+        language: str | None,
+        *,
+        at_start: bool = True,
+        lexical: bool = True,
+        lowercase: Collection[str] = frozenset(),
     ) -> list[list[str]]:
         """Feature strings for each word of a sentence (or of a window of one, not ``at_start``).
 
         ``lexical=False`` leaves out word identity and affixes: what the tagger has to go on in a
         language it was not trained on. Training adds such copies so that shape, case, position
-        and the gazetteer carry weight of their own.
+        and the gazetteer carry weight of their own. ``lowercase`` holds the words the whole text
+        writes in lowercase somewhere (``lowercase_words``).
         """
-        features = self._sentence(words, language, at_start)
+        features = self._sentence(words, language, at_start, lowercase)
         if lexical:
             return features
         return [[f for f in feats if not f.startswith(_LEXICAL)] for feats in features]
 
-    def _sentence(self, words: list[str], language: str | None, at_start: bool) -> list[list[str]]:
+    def _sentence(
+        self, words: list[str], language: str | None, at_start: bool, lowercase: Collection[str]
+    ) -> list[list[str]]:
         info = [self.word(w) for w in words]
         lang = f"lang={language or '?'}"
         last = len(words) - 1
         out = []
         for i, (own, _, _, shp, _) in enumerate(info):
             first = at_start and (i == 0 or (i == 1 and words[0] in _OPENING))
-            feats = ["bias", lang, "first|sh=" + shp if first else "inner|sh=" + shp, lang + "|sh=" + shp, *own]
+            position = "first" if first else "inner"
+            feats = ["bias", lang, f"{position}|sh={shp}", lang + "|sh=" + shp, *own]
+            word = words[i]
+            if word[:1].isupper():
+                # Capitalised, yet a word of the language: a common word at a sentence start, or
+                # an adjective or noun inside an organisation's name ("Палата представителей").
+                low = word.lower()
+                if low in lowercase:
+                    feats.append(f"lc_seen|{position}")
+                if language and is_known_word(low, language):
+                    feats.append(f"kw|{position}")
             feats.extend(info[i - 1][1] if i > 0 else ("-1:none",))
             feats.extend(info[i + 1][2] if i < last else ("1:none",))
             feats.append("-2:sh=" + info[i - 2][3] if i > 1 else "-2:none")

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsweave.analyze.build_cache import cached_build
-from newsweave.analyze.entities.text import fold, sound_key, stem_phrase
+from newsweave.analyze.entities.text import fold, sound_key, stem_phrase, stem_phrase_variants
 from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
@@ -89,16 +89,14 @@ class Gazetteer:
             index[key] = entry.geonames_id
 
     def find(self, folded: str) -> GazetteerEntry | None:
-        """The place a folded name denotes, trying the exact, stemmed, then sound-key index."""
-        for index, key in (
-            (self.exact, folded),
-            (self.stemmed, stem_phrase(folded)),
-            (self.sounds, phrase_sound_key(folded)),
-        ):
-            found = index.get(key)
-            if found is not None:
-                return self.entries[found]
-        return None
+        """The place a folded name denotes, trying the exact, stemmed (each reading of its
+        endings), then sound-key index."""
+        found = self.exact.get(folded)
+        if found is None:
+            found = next((p for s in stem_phrase_variants(folded) if (p := self.stemmed.get(s)) is not None), None)
+        if found is None:
+            found = self.sounds.get(phrase_sound_key(folded))
+        return self.entries[found] if found is not None else None
 
 
 def phrase_sound_key(folded: str) -> str:

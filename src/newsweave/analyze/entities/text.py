@@ -6,6 +6,7 @@ Bulgarian articles and the many ways one name is transliterated into Latin lette
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -145,6 +146,7 @@ _ENDINGS = tuple(
             "im",
             "ym",
             "ov",
+            "ow",
             "ev",
             "a",
             "e",
@@ -172,8 +174,12 @@ def stem(word: str) -> str:
     """
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-            word = word[: -len(ending)]
-            break
+            return _finish(word[: -len(ending)])
+    return _finish(word)
+
+
+def _finish(word: str) -> str:
+    """A stem after its ending went: the fleeting vowel and a vowel left at the end removed."""
     # The Slavic fleeting vowel: "Niemiec"/"Niemcy", "Němec"/"Němci", "igilovec"/"igilovcy".
     if len(word) > _MIN_STEM + 2 and word.endswith("ec"):
         word = word[:-3] + "c" if word.endswith("iec") else word[:-2] + "c"
@@ -181,6 +187,39 @@ def stem(word: str) -> str:
     if len(word) > _MIN_STEM + 1 and word[-1] in "aeiouy":
         word = word[:-1]
     return word
+
+
+@lru_cache(maxsize=65536)
+def stem_variants(word: str) -> tuple[str, ...]:
+    """``stem(word)`` first, then the stems its other possible endings leave.
+
+    Endings are ambiguous: Bulgarian "сената" is "сенат" + article "-а", not "сена" + "-та", and
+    the longest ending is not always the right one. A dictionary lookup that misses with the
+    first stem tries these.
+
+    Example:
+        >>> stem_variants("senata")
+        ('sen', 'sena', 'senat')
+    """
+    out = [stem(word)]
+    out += [_finish(word[: -len(e)]) for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= _MIN_STEM]
+    out.append(_finish(word))
+    return tuple(dict.fromkeys(out))
+
+
+# At most this many stemmed readings of a phrase are tried (each word's variants multiply).
+_MAX_PHRASE_VARIANTS = 16
+
+
+def stem_phrase_variants(folded: str) -> list[str]:
+    """``stem_phrase(folded)`` first, then other readings from each word's ``stem_variants``."""
+    words = [stem_variants(w) for w in folded.split()]
+    out = []
+    for combination in itertools.product(*words):
+        out.append(" ".join(combination))
+        if len(out) >= _MAX_PHRASE_VARIANTS:
+            break
+    return out
 
 
 def stem_phrase(folded: str) -> str:
