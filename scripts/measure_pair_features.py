@@ -14,6 +14,7 @@ texts, label-free), length ratio, and the cosine of multilingual-e5-small over e
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from newsweave.eval.semeval import (
     groups,
     held_out,
     load_pairs,
+    repeated_cross_validated,
 )
 from newsweave.link.pair_features import FACT_FEATURES, FEATURE_NAMES, PairSide, entity_counts
 from newsweave.link.pair_scorer import SAME_STORY_SCORE, to_unit
@@ -82,18 +84,6 @@ def fit(x: np.ndarray, y: np.ndarray, directions: list[int]) -> object:
     ).fit(x, y)
 
 
-def cv(x: np.ndarray, y: np.ndarray, group: np.ndarray, directions: list[int]) -> tuple[np.ndarray, list[float]]:
-    """3x5 repeated grouped CV: mean out-of-fold prediction per row and every fold's r."""
-    from sklearn.model_selection import GroupKFold
-
-    predictions, folds = np.zeros((3, len(y))), []
-    for repeat in range(3):
-        for train, test in GroupKFold(5, shuffle=True, random_state=repeat).split(x, y, group):
-            predictions[repeat, test] = fit(x[train], y[train], directions).predict(x[test])  # type: ignore[attr-defined]
-            folds.append(float(np.corrcoef(predictions[repeat, test], y[test])[0, 1]))
-    return predictions.mean(0), folds
-
-
 def recall_gain(score: np.ndarray, cosine: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
     """Pairwise precision and recall at the 2/3 line, and the cosine's recall at that precision."""
     chosen = score >= SAME_STORY_SCORE
@@ -124,7 +114,8 @@ def main() -> None:
     for extra in [None, *[n for n in columns if n not in V4]]:
         names = V4 + ([extra] if extra else [])
         x, directions = np.column_stack([columns[n][0] for n in names]), [columns[n][1] for n in names]
-        oof, folds = cv(x[rest], y[rest], group[rest], directions)
+        learner = functools.partial(fit, directions=directions)
+        oof, folds = repeated_cross_validated(x[rest], y[rest], group[rest], learner)
         unseen = fit(x[rest], y[rest], directions).predict(x[held])  # type: ignore[attr-defined]
         p, r, c = recall_gain(to_unit(oof), cosine[rest], gold[rest])
         hp, hr, hc = recall_gain(to_unit(unseen), cosine[held], gold[held])
