@@ -15,7 +15,7 @@ from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.link.duplicates import signature
 from newsweave.link.linker import LinkArticle, Linker
 from newsweave.link.pair_scorer import PairScorer
-from newsweave.records import Article, Link, RelationKind
+from newsweave.records import Article, Claim, Link, RelationKind
 from newsweave.store.base import Store, StoredEmbedding
 
 _CACHE = 512  # candidate articles kept in memory between links (recent ones recur)
@@ -92,7 +92,7 @@ class StoreLinker:
         self.store.put_signature(article.id, view.signature)
         for link in result.links:
             self.store.add_link(link)
-            compare_claims(self.store, link)
+            compare_claims(self.store, link, self._cached_claims)
         self.store.set_story(article.id, result.story_id)
         self.store.mark_linked(article.id)
         return len(result.links)
@@ -128,6 +128,11 @@ class StoreLinker:
             self._cache.popitem(last=False)
         return view
 
+    def _cached_claims(self, article_id: str) -> tuple[Claim, ...] | None:
+        """The claims of an article linking holds in memory (None: not held, read the store)."""
+        view = self._cache.get(article_id)
+        return view.facts.claims if view is not None and view.facts is not None else None
+
     def view_by_id(self, article_id: str) -> LinkArticle:
         """``view`` of a stored article."""
         return self.view(self.store.get_article(article_id))
@@ -143,11 +148,12 @@ class StoreLinker:
 _COMPARED = (RelationKind.VERSION, RelationKind.SAME_STORY)
 
 
-def compare_claims(store: Store, link: Link) -> int:
+def compare_claims(store: Store, link: Link, held: Callable[[str], tuple[Claim, ...] | None] | None = None) -> int:
     """Compare the numeric claims of two linked articles and store how they compare; return how many.
 
     Versions are compared sentence by sentence through their aligned sentences; independent
-    reports of one story by what their claims count and say happened.
+    reports of one story by what their claims count and say happened. ``held`` gives claims
+    already in memory (None where not), so linking does not read them back for every link.
     """
     if link.kind not in _COMPARED:
         return 0
@@ -155,7 +161,9 @@ def compare_claims(store: Store, link: Link) -> int:
     for article_id in (link.a, link.b):
         article = store.get_article(article_id)
         published = article.published.value if article.published else None
-        sides.append(ArticleClaims(article_id, published, article.language, store.facts(article_id).claims))
+        claims = held(article_id) if held else None
+        claims = store.facts(article_id).claims if claims is None else claims
+        sides.append(ArticleClaims(article_id, published, article.language, claims))
     found = compare(sides[0], sides[1], link.evidence.aligned) if sides[0].claims and sides[1].claims else []
     store.put_disagreements(link.a, link.b, found)
     return len(found)
