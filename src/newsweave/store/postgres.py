@@ -1,8 +1,9 @@
 """PostgreSQL store: psycopg 3, pgvector for the vectors, PostgreSQL full-text search per language.
 
 Selected by a ``postgresql://`` URL (``--db`` or ``$NEWSWEAVE_DB``). The schema is the same
-numbered migrations as SQLite's, rendered for PostgreSQL (``store/schema.py``); the facts tables
-are read and written by the same code as SQLite's (``store/sqlite_facts.py``).
+numbered migrations as SQLite's, rendered for PostgreSQL (``store/schema.py``); every query the
+two backends run alike is written once, in ``store/common.py`` (articles, links, stories) and
+``store/sqlite_facts.py`` (the facts tables), and this module keeps what PostgreSQL does its own way.
 
 Several processes may write at once (a newsroom's server: ingest jobs, a linker, the web face).
 Each ingest batch and each linked article is one transaction; a lost race (a deadlock between
@@ -90,19 +91,12 @@ class PostgresStore(FactsTables, SharedSql):
 
     def _migrate(self) -> None:
         shipped = schema.migrations("postgres")
-        latest = shipped[-1][0]
         with self.transaction():
             # One process upgrades; the others wait here, then find nothing left to do.
             self._db.execute("SELECT pg_advisory_xact_lock(?, ?)", _MIGRATE_LOCK)
             self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
-            current = int(self._db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0])
-            if current > latest:
-                raise StoreError(
-                    f"the store has schema version {current}, newer than this newsweave's {latest}; "
-                    "it was written by a newer release and is left untouched",
-                    item=self._location,
-                    hint="upgrade newsweave, or pass --db a store of this release",
-                )
+            current = self.schema_version()
+            schema.check_not_newer(current, shipped, self._location)
             for version, sql in shipped:
                 if version > current:
                     for statement in schema.statements(sql):

@@ -1,4 +1,8 @@
-"""SQLite store: one file, WAL journal, numbered SQL migrations."""
+"""SQLite store: one file, WAL journal, numbered SQL migrations.
+
+The queries both backends run alike are in ``store/common.py`` and ``store/sqlite_facts.py``; this
+module keeps what SQLite does its own way (opening and locking the file, migrations, FTS5 search).
+"""
 
 from __future__ import annotations
 
@@ -68,10 +72,10 @@ class SqliteStore(FactsTables, SharedSql):
                 self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
+            self._depth = 0
             self._migrate()
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the store: {e}", item=self.path) from e
-        self._depth = 0
 
     @property
     def location(self) -> str:
@@ -111,13 +115,7 @@ class SqliteStore(FactsTables, SharedSql):
         shipped = migrations()
         latest = shipped[-1][0] if shipped else 0
         current = self.schema_version()
-        if current > latest:
-            raise StoreError(
-                f"the store has schema version {current}, newer than this newsweave's {latest}; "
-                "it was written by a newer release and is left untouched",
-                item=self.path,
-                hint="upgrade newsweave, or pass --db a store of this release",
-            )
+        schema.check_not_newer(current, shipped, self.path)
         pending = [(version, sql) for version, sql in shipped if version > current]
         if pending and self.read_only:
             raise StoreError(
@@ -126,18 +124,12 @@ class SqliteStore(FactsTables, SharedSql):
                 hint="make the file writable once (newsweave upgrades it on opening)",
             )
         for version, sql in pending:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
+            with self.transaction():  # one migration a transaction, under the write lock
                 if self.schema_version() >= version:  # another process upgraded it while we waited
-                    self._db.execute("ROLLBACK")
                     continue
-                for statement in _statements(sql):
+                for statement in schema.statements(sql):
                     self._db.execute(statement)
                 self._db.execute("INSERT INTO schema_version VALUES (?)", (version,))
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.rollback()
-                raise
 
     def schema_version(self) -> int:
         """The highest migration applied to the store (0 for a new file)."""

@@ -36,7 +36,7 @@ from newsweave.store.common import NO_LIMIT, Executes, iso, parse_time
 
 
 class FactsTables:
-    """Reads and writes of the facts tables; ``SqliteStore`` provides ``_db`` and ``transaction``."""
+    """Reads and writes of the facts tables; the store provides ``_db`` and ``transaction``."""
 
     _db: Executes
 
