@@ -25,6 +25,8 @@ import re
 from importlib import resources
 from typing import Literal
 
+from newsweave.errors import StoreError
+
 Dialect = Literal["sqlite", "postgres"]
 
 _SECTION = re.compile(r"^-- only: (sqlite|postgres)\s*\n(.*?)^-- end only\s*$\n?", re.MULTILINE | re.DOTALL)
@@ -111,6 +113,22 @@ def migrations(dialect: Dialect) -> list[tuple[int, str]]:
         if entry.name.endswith(".sql"):
             found.append((int(entry.name.split("_", 1)[0]), render(entry.read_text(encoding="utf-8"), dialect)))
     return sorted(found)
+
+
+def check_not_newer(current: int, shipped: list[tuple[int, str]], item: str) -> None:
+    """Refuse a store whose schema ``current`` is newer than the ``shipped`` migrations reach.
+
+    Raises:
+        StoreError: it was written by a newer release (and is left untouched).
+    """
+    latest = shipped[-1][0] if shipped else 0
+    if current > latest:
+        raise StoreError(
+            f"the store has schema version {current}, newer than this newsweave's {latest}; "
+            "it was written by a newer release and is left untouched",
+            item=item,
+            hint="upgrade newsweave, or pass --db a store of this release",
+        )
 
 
 def quoted(column: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from newsweave.records import (
     Claim,
@@ -32,33 +32,13 @@ from newsweave.records import (
     TimelineEvent,
     TimePrecision,
 )
-
-# LIMIT for "no limit" in both dialects (SQLite's LIMIT -1 is an error in PostgreSQL).
-NO_LIMIT = 2**63 - 1
-
-
-class Rows(Protocol):
-    """A cursor as both drivers return it."""
-
-    def fetchone(self) -> Any: ...
-
-    def fetchall(self) -> list[Any]: ...
-
-    def __iter__(self) -> Iterator[Any]: ...
-
-
-class _Executes(Protocol):
-    """What the facts tables need of the store's connection."""
-
-    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Rows: ...
-
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> Any: ...
+from newsweave.store.common import NO_LIMIT, Executes, iso, parse_time
 
 
 class FactsTables:
-    """Reads and writes of the facts tables; ``SqliteStore`` provides ``_db`` and ``transaction``."""
+    """Reads and writes of the facts tables; the store provides ``_db`` and ``transaction``."""
 
-    _db: _Executes
+    _db: Executes
 
     # -- writes --------------------------------------------------------------------------------
 
@@ -86,12 +66,12 @@ class FactsTables:
         self._db.executemany(
             "INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(aid, i, t.start, t.end, t.text, t.value.isoformat(), t.precision.value, int(t.relative),
-              _iso(t.anchor), sentences[i] if i < len(sentences) else "") for i, t in enumerate(facts.times)],
+              iso(t.anchor), sentences[i] if i < len(sentences) else "") for i, t in enumerate(facts.times)],
         )  # fmt: skip
         self._db.executemany(
             "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(aid, i, c.start, c.end, c.text, c.low, c.high, c.qualifier.value, c.sentence, c.sentence_index,
-              c.counted, c.action, c.place, _iso(c.time)) for i, c in enumerate(facts.claims)],
+              c.counted, c.action, c.place, iso(c.time)) for i, c in enumerate(facts.claims)],
         )  # fmt: skip
         for entity in entities:
             self.put_entity(entity)
@@ -276,7 +256,7 @@ class FactsTables:
             "ORDER BY a.published IS NULL, a.published, a.seq, c.position LIMIT ?",
             [*args, NO_LIMIT if limit is None else limit],
         ).fetchall()
-        return [SourcedClaim(row[-4], _claim(row[:-4]), row[-3], _parse(row[-2]), row[-1]) for row in rows]
+        return [SourcedClaim(row[-4], _claim(row[:-4]), row[-3], parse_time(row[-2]), row[-1]) for row in rows]
 
     def timeline(self, story_id: int) -> list[TimelineEvent]:
         """The dated statements of a story's articles, in the order of the events they date."""
@@ -288,7 +268,7 @@ class FactsTables:
             (story_id,),
         )
         return [
-            TimelineEvent(datetime.fromisoformat(v), TimePrecision(p), text, sentence, aid, outlet, _parse(pub),
+            TimelineEvent(datetime.fromisoformat(v), TimePrecision(p), text, sentence, aid, outlet, parse_time(pub),
                           bool(rel))
             for v, p, text, sentence, aid, outlet, pub, rel in rows
         ]  # fmt: skip
@@ -324,7 +304,7 @@ class FactsTables:
                 continue
             out.append(
                 Disagreement(a, b, claim_a, claim_b, ClaimRelation(relation), score, note, (oa, ob),
-                             (_parse(pa), _parse(pb)))
+                             (parse_time(pa), parse_time(pb)))
             )  # fmt: skip
         return out
 
@@ -345,14 +325,14 @@ _CLAIMS = f"SELECT {_QUOTED_CLAIM_COLUMNS} FROM claims"
 def _time(row: tuple[Any, ...]) -> TimeExpression:
     start, end, text, value, precision, relative, anchor = row
     return TimeExpression(
-        start, end, text, datetime.fromisoformat(value), TimePrecision(precision), bool(relative), _parse(anchor)
+        start, end, text, datetime.fromisoformat(value), TimePrecision(precision), bool(relative), parse_time(anchor)
     )
 
 
 def _claim(row: Sequence[Any]) -> Claim:
     start, end, text, low, high, qualifier, sentence, index, counted, action, place, time = row
     return Claim(start, end, text, low, high, Qualifier(qualifier), sentence, index, counted, action, place,
-                 _parse(time))  # fmt: skip
+                 parse_time(time))  # fmt: skip
 
 
 def _filters(story_id: int | None, language: str | None, article_id: str | None) -> tuple[list[str], list[Any]]:
@@ -376,11 +356,3 @@ def _story_join(story_id: int | None, alias: str = "m") -> str:
 
 def _where(conditions: list[str]) -> str:
     return f"WHERE {' AND '.join(conditions)}" if conditions else ""
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _parse(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
