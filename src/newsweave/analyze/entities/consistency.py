@@ -24,17 +24,25 @@ _MIN_COPIED_CHARS = 4
 _FUSED_MIN_TOKENS = 3
 
 
-def trim_edges(text: str, spans: list[Span]) -> list[Span]:
+def trim_edges(text: str, spans: list[Span], *, trailing: bool = False) -> list[Span]:
     """Spans without lowercase words at the start when a capitalised word follows: a preposition
     ("на Америка" -> "Америка") or the noun that governs the name ("администрации Трампа",
     "победы Клинтон", "zvezne policije FBI"): in these languages a name in a sentence opens with
-    a capital, and a lowercase-led name ("палаты представителей") holds no capitalised word."""
+    a capital, and a lowercase-led name ("палаты представителей") holds no capitalised word.
+
+    With ``trailing``, lowercase words at the end go too ("Vladimir Putin met"): for languages
+    the tagger was not trained on, where it cannot tell a Slavic name's lowercase tail
+    ("Верховный суд") from the verb after an English one.
+    """
     out = []
     for start, end, etype, score in spans:
         words = text[start:end].split(" ")
         while len(words) > 1 and words[0][:1].islower() and any(w[:1].isupper() for w in words[1:]):
             start += len(words[0]) + 1
             words = words[1:]
+        while trailing and len(words) > 1 and words[-1].islower():
+            end -= len(words[-1]) + 1
+            words = words[:-1]
         out.append((start, end, etype, score))
     return out
 

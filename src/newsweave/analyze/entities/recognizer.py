@@ -300,7 +300,7 @@ class EntityRecognizer:
         trimmed = (self._trimmed(text, span, articles=not seen) for span in self.spans(text, language))
         spans = [span for span in trimmed if span is not None]
         if language not in SEGMENTED_LANGUAGES:  # spans there do not fall on this tokenizer's words
-            spans = split_fused(text, trim_edges(text, spans), self._known_type)
+            spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._known_type)
             spans = propagate(text, spans)  # a name tagged once is tagged everywhere
         if not seen and language in _CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
             spans = self._plausible(text, spans, language)
