@@ -180,8 +180,8 @@ class FeatureMaker:
                 # The endings of a capitalised word and the lowercase word after it: an adjective
                 # agreeing with its noun, or a noun with a genitive ("Верховный суд", "Палата
                 # представителей"), continue a name whatever the words are.
-                before, own = words[i - 1].lower()[-2:], words[i].lower()[-2:]
-                out[i] += ["cl|p2=" + before, "cl|s2=" + own, f"cl|{before}|{own}"]
+                before, after = words[i - 1].lower()[-2:], words[i].lower()[-2:]
+                out[i] += ["cl|p2=" + before, "cl|s2=" + after, f"cl|{before}|{after}"]
         return out
 
 
