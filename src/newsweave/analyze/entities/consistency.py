@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsweave.analyze.entities.text import Token, fold, stem, tokenize
+from newsweave.analyze.entities.text import Token, document_tokens, fold, stem
 from newsweave.records import EntityType
 
 Span = tuple[int, int, EntityType, float]
@@ -60,7 +60,7 @@ def propagate(text: str, spans: list[Span]) -> list[Span]:
     """
     if not spans:
         return spans
-    tokens = tokenize(text)
+    tokens = document_tokens(text)
     starts = {t.start: i for i, t in enumerate(tokens)}
     ends = {t.end: i for i, t in enumerate(tokens)}
     names: dict[tuple[str, ...], tuple[EntityType, float, bool]] = {}
@@ -109,7 +109,7 @@ def split_fused(text: str, spans: list[Span], known: Callable[[str], EntityType 
     knows, becomes that name and the rest, a full name of two words at least."""
     if not any(etype is EntityType.PERSON and text.count(" ", start, end) >= 2 for start, end, etype, _ in spans):
         return spans  # no person span long enough to hold two names
-    tokens = tokenize(text)
+    tokens = document_tokens(text)
     starts = {t.start: i for i, t in enumerate(tokens)}
     ends = {t.end: i for i, t in enumerate(tokens)}
     located = [(s, starts.get(s[0]), ends.get(s[1])) for s in spans]

@@ -32,7 +32,7 @@ from newsweave.analyze.entities.normalizer import (
     user_normalizer,
 )
 from newsweave.analyze.entities.segmented import SEGMENTED_LANGUAGES, segmented_spans
-from newsweave.analyze.entities.text import Token, fold, stem_phrase, tokenize
+from newsweave.analyze.entities.text import Token, document_tokens, fold, stem_phrase
 from newsweave.errors import ModelUnavailable
 from newsweave.records import Entity, EntityType, Mention
 
@@ -141,7 +141,7 @@ class EntityRecognizer:
         features = feature_maker()
         seen = language in self.languages
         found = []
-        tokens = tokenize(text)
+        tokens = document_tokens(text)
         lowercase = lowercase_words(tokens)
         for sentence in sequences(text, tokens):
             if not any(ch.isupper() or ch.islower() for t in sentence for ch in t.text):
