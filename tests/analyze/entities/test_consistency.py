@@ -80,3 +80,10 @@ def test_a_known_place_before_a_full_name_is_split_off() -> None:
 def test_a_three_word_name_without_a_known_head_stays_whole() -> None:
     text = "Martin Luther King spoke."
     assert split_fused(text, [(0, 18, PER, 0.9)], lambda _: None) == [(0, 18, PER, 0.9)]
+
+
+def test_trailing_lowercase_words_go_only_when_asked() -> None:
+    text = "Vladimir Putin met Merkel. Верховный суд отклонил."
+    spans = [(0, 18, PER, 0.9), (text.index("Верховный"), text.index(" отклонил"), LOC, 0.9)]
+    assert spans_text(text, trim_edges(text, spans, trailing=True))[0] == ("Vladimir Putin", PER)
+    assert spans_text(text, trim_edges(text, spans)) == [("Vladimir Putin met", PER), ("Верховный суд", LOC)]

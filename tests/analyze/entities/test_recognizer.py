@@ -46,6 +46,19 @@ def test_names_are_found_in_slavic_news(
     assert expected <= set(found(recognizer, text, language))
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Вчера Световната здравна организация обяви пандемия.", "bg", "Световната здравна организация"),
+        ("Иск отклонил Верховный суд США.", "ru", "Верховный суд США"),
+    ],
+)
+def test_a_name_with_a_lowercase_tail_is_found_whole(
+    recognizer: EntityRecognizer, text: str, language: str, name: str
+) -> None:
+    assert name in found(recognizer, text, language)
+
+
 def test_names_are_found_in_languages_the_tagger_was_not_trained_on(recognizer: EntityRecognizer) -> None:
     en = found(recognizer, "Russian President Vladimir Putin met Angela Merkel in Berlin on Monday.", "en")
     assert {"Vladimir Putin", "Angela Merkel", "Berlin"} <= set(en)

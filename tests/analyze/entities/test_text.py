@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsweave.analyze.entities.text import (
+    _ENDINGS,
+    _finish,
+    document_tokens,
     fold,
     sound_key,
     stem,
@@ -63,3 +67,17 @@ def test_an_ambiguous_ending_is_read_every_way() -> None:
     assert "senat" in stem_variants("senata")
     assert stem_variants("senata")[0] == stem("senata")
     assert stem_phrase_variants("stanow zjednoczonych")[0] == "stan zjednoczon"
+
+
+@pytest.mark.parametrize("word", ["trumpem", "germanii", "amerikata", "senata", "abc", "ovtsami", "bidenovymi", "a"])
+def test_stems_strip_the_longest_ending_that_leaves_three_letters(word: str) -> None:
+    endings = [e for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
+    expected = _finish(word[: -len(max(endings, key=len))]) if endings else _finish(word)
+    assert stem(word) == expected
+    assert stem_variants(word)[0] == expected
+
+
+def test_an_articles_tokens_are_read_once_and_match_tokenize() -> None:
+    text = "Donald Trump met Joe Biden in Washington."
+    assert document_tokens(text) == tokenize(text)
+    assert document_tokens(text) is document_tokens(text)

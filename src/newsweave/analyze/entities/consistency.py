@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsweave.analyze.entities.text import Token, fold, stem, tokenize
+from newsweave.analyze.entities.text import Token, document_tokens, fold, stem
 from newsweave.records import EntityType
 
 Span = tuple[int, int, EntityType, float]
@@ -24,17 +24,25 @@ _MIN_COPIED_CHARS = 4
 _FUSED_MIN_TOKENS = 3
 
 
-def trim_edges(text: str, spans: list[Span]) -> list[Span]:
+def trim_edges(text: str, spans: list[Span], *, trailing: bool = False) -> list[Span]:
     """Spans without lowercase words at the start when a capitalised word follows: a preposition
     ("на Америка" -> "Америка") or the noun that governs the name ("администрации Трампа",
     "победы Клинтон", "zvezne policije FBI"): in these languages a name in a sentence opens with
-    a capital, and a lowercase-led name ("палаты представителей") holds no capitalised word."""
+    a capital, and a lowercase-led name ("палаты представителей") holds no capitalised word.
+
+    With ``trailing``, lowercase words at the end go too ("Vladimir Putin met"): for languages
+    the tagger was not trained on, where it cannot tell a Slavic name's lowercase tail
+    ("Верховный суд") from the verb after an English one.
+    """
     out = []
     for start, end, etype, score in spans:
         words = text[start:end].split(" ")
         while len(words) > 1 and words[0][:1].islower() and any(w[:1].isupper() for w in words[1:]):
             start += len(words[0]) + 1
             words = words[1:]
+        while trailing and len(words) > 1 and words[-1].islower():
+            end -= len(words[-1]) + 1
+            words = words[:-1]
         out.append((start, end, etype, score))
     return out
 
@@ -52,7 +60,7 @@ def propagate(text: str, spans: list[Span]) -> list[Span]:
     """
     if not spans:
         return spans
-    tokens = tokenize(text)
+    tokens = document_tokens(text)
     starts = {t.start: i for i, t in enumerate(tokens)}
     ends = {t.end: i for i, t in enumerate(tokens)}
     names: dict[tuple[str, ...], tuple[EntityType, float, bool]] = {}
@@ -101,7 +109,7 @@ def split_fused(text: str, spans: list[Span], known: Callable[[str], EntityType 
     knows, becomes that name and the rest, a full name of two words at least."""
     if not any(etype is EntityType.PERSON and text.count(" ", start, end) >= 2 for start, end, etype, _ in spans):
         return spans  # no person span long enough to hold two names
-    tokens = tokenize(text)
+    tokens = document_tokens(text)
     starts = {t.start: i for i, t in enumerate(tokens)}
     ends = {t.end: i for i, t in enumerate(tokens)}
     located = [(s, starts.get(s[0]), ends.get(s[1])) for s in spans]

@@ -68,6 +68,7 @@ def is_known_word(word: str, language: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=65536)
 def lemma_phrase(phrase: str, language: str | None) -> str:
     """Each word of a name lemmatised, separators kept: "Stanach Zjednoczonych" -> "Stany Zjednoczone".
 

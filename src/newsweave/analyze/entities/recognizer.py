@@ -32,7 +32,7 @@ from newsweave.analyze.entities.normalizer import (
     user_normalizer,
 )
 from newsweave.analyze.entities.segmented import SEGMENTED_LANGUAGES, segmented_spans
-from newsweave.analyze.entities.text import Token, fold, stem_phrase, tokenize
+from newsweave.analyze.entities.text import Token, document_tokens, fold, stem_phrase
 from newsweave.errors import ModelUnavailable
 from newsweave.records import Entity, EntityType, Mention
 
@@ -141,7 +141,7 @@ class EntityRecognizer:
         features = feature_maker()
         seen = language in self.languages
         found = []
-        tokens = tokenize(text)
+        tokens = document_tokens(text)
         lowercase = lowercase_words(tokens)
         for sentence in sequences(text, tokens):
             if not any(ch.isupper() or ch.islower() for t in sentence for ch in t.text):
@@ -300,7 +300,7 @@ class EntityRecognizer:
         trimmed = (self._trimmed(text, span, articles=not seen) for span in self.spans(text, language))
         spans = [span for span in trimmed if span is not None]
         if language not in SEGMENTED_LANGUAGES:  # spans there do not fall on this tokenizer's words
-            spans = split_fused(text, trim_edges(text, spans), self._known_type)
+            spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._known_type)
             spans = propagate(text, spans)  # a name tagged once is tagged everywhere
         if not seen and language in _CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
             spans = self._plausible(text, spans, language)

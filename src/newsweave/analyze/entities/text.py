@@ -48,6 +48,13 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=4)
+def document_tokens(text: str) -> list[Token]:
+    """``tokenize(text)`` kept for the few texts read last: recognition goes over an article's
+    tokens several times (tagging, propagation, fused names). Callers must not change the list."""
+    return tokenize(text)
+
+
 def _keeps_dot(word: str) -> bool:
     """A dot belongs to the word for single-letter initials and dotted abbreviations (J., U.S.)."""
     core = word[:-1]
@@ -160,6 +167,9 @@ _ENDINGS = tuple(
     )
 )
 _MIN_STEM = 3
+# Looked up by suffix length rather than tried one by one: stems are most of the features' cost.
+_ENDING_SET = frozenset(_ENDINGS)
+_LONGEST_ENDING = max(map(len, _ENDINGS))
 
 
 @lru_cache(maxsize=65536)
@@ -172,9 +182,9 @@ def stem(word: str) -> str:
         >>> stem("niemiec"), stem("niemcy")
         ('niemc', 'niemc')
     """
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-            return _finish(word[: -len(ending)])
+    for size in range(min(_LONGEST_ENDING, len(word) - _MIN_STEM), 0, -1):
+        if word[-size:] in _ENDING_SET:  # the longest ending first, as _ENDINGS is ordered
+            return _finish(word[:-size])
     return _finish(word)
 
 
@@ -202,7 +212,11 @@ def stem_variants(word: str) -> tuple[str, ...]:
         ('sen', 'sena', 'senat')
     """
     out = [stem(word)]
-    out += [_finish(word[: -len(e)]) for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= _MIN_STEM]
+    out += [
+        _finish(word[:-size])
+        for size in range(min(_LONGEST_ENDING, len(word) - _MIN_STEM), 0, -1)
+        if word[-size:] in _ENDING_SET
+    ]
     out.append(_finish(word))
     return tuple(dict.fromkeys(out))
 
