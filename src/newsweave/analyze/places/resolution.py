@@ -222,7 +222,7 @@ class _RoundSupport:
             mass = float(group.mass)
             own_mass.append(mass)
             total += mass
-            for entry, p in zip(group.candidates, group.probs, strict=True):
+            for entry, p in zip(group.candidates, group.probs.tolist(), strict=True):  # floats: numpy scalars cost more
                 if p < 1e-3:
                     continue
                 share = mass * float(p)
@@ -251,7 +251,7 @@ class _RoundSupport:
         """The share of the other names (by occurrences and belief) in the country of the pick."""
         country = group.candidates[group.pick].country
         rest = max(self.total - self.own_mass[gi], 1.0)
-        own = self.own_mass[gi] * float(sum(p for e, p in zip(group.candidates, group.probs, strict=True)
+        own = self.own_mass[gi] * float(sum(p for e, p in zip(group.candidates, group.probs.tolist(), strict=True)
                                             if e.country == country))  # fmt: skip
         return max(0.0, min(1.0, (self.countries.get(country, 0.0) - own) / rest))
 
@@ -274,7 +274,7 @@ class _RoundSupport:
     def _share(self, totals: dict[str, float], keys: list[str], gi: int, group: _Group, rest: float) -> np.ndarray:
         """Per candidate: the others' mass on the candidate's key (its own name's taken out), over theirs."""
         own: dict[str, float] = defaultdict(float)
-        for key, p in zip(keys, group.probs, strict=True):
+        for key, p in zip(keys, group.probs.tolist(), strict=True):
             own[key] += self.own_mass[gi] * float(p)
         # Clipped to [0, 1] as the values are made: np.clip on a few values costs more than the rest.
         return np.array([min(max((totals.get(k, 0.0) - own[k]) / rest, 0.0), 1.0) if k else 0.0 for k in keys])
