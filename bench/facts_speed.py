@@ -10,6 +10,12 @@ so that a change meant only to make the readers faster can be checked to leave t
 byte-identical (``cmp`` two dumps). ``--profile`` prints a cProfile of the timed pass instead.
 
     uv run python bench/facts_speed.py [--semeval 300] [--bsnlp-per-language 50] [--dump facts.json]
+
+To compare with an older commit in one sitting (CPU time on a shared machine drifts by 10 % from
+run to run: alternate the two, several times), run the same script over that commit's sources:
+
+    git archive <commit> src | tar -x -C /tmp/old
+    PYTHONPATH=/tmp/old/src uv run python bench/facts_speed.py --dump old.json && cmp old.json new.json
 """
 
 from __future__ import annotations
