@@ -448,6 +448,7 @@ class _SentenceReader:
         conjunctions = _CONJUNCTIONS.get(language or "")
         self.conjunctions = frozenset(conjunctions.split()) if conjunctions else _ANY_CONJUNCTION
         self._lemmas: dict[str, str] = {}
+        self._actions: dict[str, str | None] = {}  # word as written -> its action key: numbers cluster
 
     def lemma(self, word: str) -> str:
         folded = word.casefold()
@@ -496,8 +497,13 @@ class _SentenceReader:
         """The action word nearest the number within its sentence."""
         lo, hi = max(s_start, start - _ACTION_REACH), min(s_end, end + _ACTION_REACH)
         best: tuple[int, str] | None = None
+        actions = self._actions
         for token in _TOKEN.finditer(self.text, lo, hi):
-            key = self.lookup(token.group(0).strip("’'-"), _ACTION_INDEX)
+            word = token.group(0)
+            if word in actions:
+                key = actions[word]
+            else:
+                key = actions[word] = self.lookup(word.strip("’'-"), _ACTION_INDEX)
             if key is None:
                 continue
             if token.end() <= start:

@@ -11,6 +11,7 @@ where a missed split only merges two sentences that the alignment can still matc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "jr", "sr",
@@ -54,7 +55,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _ in _spans(text)]
 
 
-def _spans(text: str) -> list[tuple[int, int, bool]]:
+# An article's sentences are asked for by several readers (claims, places, the dates' sentences)
+# and by linking: split once.
+@lru_cache(maxsize=256)
+def _spans(text: str) -> tuple[tuple[int, int, bool], ...]:
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
     offset = 0
     for line in text.splitlines(keepends=True):

@@ -22,7 +22,7 @@ import importlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 
 from newsweave.analyze.sentences import sentence_spans
@@ -355,6 +355,17 @@ def time_expressions(text: str, language: str | None, anchor: datetime | None) -
         >>> [t.value.date().isoformat() for t in time_expressions("Mardi, l'armée...", "fr", anchor)]
         ['2017-11-21']
     """
+    wall, zone = (anchor.replace(tzinfo=None), anchor.tzinfo) if anchor is not None else (None, None)
+    return list(_time_expressions(text, language, wall, zone))
+
+
+# An article's dates are read by the facts stage and again by the claims reader (to date each
+# claim): the second read is a lookup. The anchor is keyed by wall time and zone, since two
+# aware datetimes at one instant compare equal but resolve to different zones.
+@lru_cache(maxsize=256)
+def _time_expressions(text: str, language: str | None, wall: datetime | None,
+                      zone: tzinfo | None) -> tuple[TimeExpression, ...]:  # fmt: skip
+    anchor = wall.replace(tzinfo=zone) if wall is not None else None
     languages = (language,) if language in LANGUAGES else LANGUAGES
     lexicon = _lexicon(languages)  # type: ignore[arg-type]
     found: list[TimeExpression] = []
@@ -366,7 +377,7 @@ def time_expressions(text: str, language: str | None, anchor: datetime | None) -
         start, end = match.span()
         found.append(TimeExpression(start, end, match.group(0), value, precision, relative,
                                     anchor if relative else None))  # fmt: skip
-    return _eves(found, text)
+    return tuple(_eves(found, text))
 
 
 def _matches(text: str, lexicon: _Lexicon) -> Iterable[re.Match[str]]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import astuple, dataclass, field
@@ -110,8 +111,11 @@ class Gazetteer:
         """
         found: dict[int, Entry] = {}
         for name in self.skeletons.get(skeleton(key), ()):
+            # The two cheap upper bounds first: most names sharing a skeleton fail on length alone
+            # (difflib's real_quick_ratio, computed before building the matcher, which costs more).
+            if 2.0 * min(len(key), len(name)) / (len(key) + len(name)) < min_ratio:
+                continue
             matcher = SequenceMatcher(None, key, name)
-            # The two cheap upper bounds first: most names sharing a skeleton fail on length alone.
             if (
                 matcher.real_quick_ratio() >= min_ratio
                 and matcher.quick_ratio() >= min_ratio
@@ -398,6 +402,7 @@ def _demonyms(entries: list[Entry], countries: dict[str, int]) -> dict[str, int]
 
 
 _VOWELS = str.maketrans("", "", "aeiouyw ")
+_REPEATS = re.compile(r"(.)\1+", re.S)
 SKELETON_MIN_POPULATION = 10_000
 
 
@@ -405,12 +410,7 @@ def skeleton(key: str) -> str:
     """A folded name's consonants, doubled letters once: "deir ezzor" and "dayr az zawr" -> "drzr"."""
     if not key:
         return ""
-    rest = key[1:].translate(_VOWELS)
-    out = [key[0]]
-    for ch in rest:
-        if ch != out[-1]:
-            out.append(ch)
-    return "".join(out)
+    return _REPEATS.sub(r"\1", key[0] + key[1:].translate(_VOWELS))
 
 
 def _skeletons(builder: _Builder) -> dict[str, tuple[str, ...]]:

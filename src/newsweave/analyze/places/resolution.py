@@ -88,6 +88,7 @@ class _Group:
     supported: bool = False
     prior: np.ndarray = field(default_factory=lambda: np.zeros(0))
     probs: np.ndarray = field(default_factory=lambda: np.ones(1))  # belief over the candidates
+    points: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # candidates' radians and areas, for _nearness
 
     @property
     def mass(self) -> int:
@@ -221,7 +222,7 @@ class _RoundSupport:
             mass = float(group.mass)
             own_mass.append(mass)
             total += mass
-            for entry, p in zip(group.candidates, group.probs, strict=True):
+            for entry, p in zip(group.candidates, group.probs.tolist(), strict=True):  # floats: numpy scalars cost more
                 if p < 1e-3:
                     continue
                 share = mass * float(p)
@@ -250,7 +251,7 @@ class _RoundSupport:
         """The share of the other names (by occurrences and belief) in the country of the pick."""
         country = group.candidates[group.pick].country
         rest = max(self.total - self.own_mass[gi], 1.0)
-        own = self.own_mass[gi] * float(sum(p for e, p in zip(group.candidates, group.probs, strict=True)
+        own = self.own_mass[gi] * float(sum(p for e, p in zip(group.candidates, group.probs.tolist(), strict=True)
                                             if e.country == country))  # fmt: skip
         return max(0.0, min(1.0, (self.countries.get(country, 0.0) - own) / rest))
 
@@ -265,25 +266,34 @@ class _RoundSupport:
         )
         others = self.owners != gi
         if others.any():
-            scores += w.near * _nearness(cands, self.lats[others], self.lons[others], w.near_km)
+            if group.points is None:  # the same every round: read once
+                group.points = _points(cands)
+            scores += w.near * _nearness(group.points, self.lats[others], self.lons[others], w.near_km)
         return np.asarray(scores, dtype=float)
 
     def _share(self, totals: dict[str, float], keys: list[str], gi: int, group: _Group, rest: float) -> np.ndarray:
         """Per candidate: the others' mass on the candidate's key (its own name's taken out), over theirs."""
         own: dict[str, float] = defaultdict(float)
-        for key, p in zip(keys, group.probs, strict=True):
+        for key, p in zip(keys, group.probs.tolist(), strict=True):
             own[key] += self.own_mass[gi] * float(p)
-        share = np.array([(totals.get(k, 0.0) - own[k]) / rest if k else 0.0 for k in keys])
-        return np.clip(share, 0.0, 1.0)
+        # Clipped to [0, 1] as the values are made: np.clip on a few values costs more than the rest.
+        return np.array([min(max((totals.get(k, 0.0) - own[k]) / rest, 0.0), 1.0) if k else 0.0 for k in keys])
 
 
-def _nearness(cands: list[Entry], lats: np.ndarray, lons: np.ndarray, scale_km: float) -> np.ndarray:
-    """exp(-d / scale) for the distance d from each candidate to the nearest other place."""
+def _points(cands: list[Entry]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidates' latitudes and longitudes (radians, as columns), and which are countries or continents."""
     lat = np.radians(np.array([e.lat for e in cands]))[:, None]
     lon = np.radians(np.array([e.lon for e in cands]))[:, None]
+    return lat, lon, np.array([e.feature in (COUNTRY, CONTINENT) for e in cands])
+
+
+def _nearness(
+    points: tuple[np.ndarray, np.ndarray, np.ndarray], lats: np.ndarray, lons: np.ndarray, scale_km: float
+) -> np.ndarray:
+    """exp(-d / scale) for the distance d from each candidate (``_points``) to the nearest other place."""
+    lat, lon, area = points
     a = np.sin((lats - lat) / 2) ** 2 + np.cos(lat) * np.cos(lats) * np.sin((lons - lon) / 2) ** 2
     km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
-    area = np.array([e.feature in (COUNTRY, CONTINENT) for e in cands])
     near = np.exp(-km.min(axis=1) / scale_km)
     return np.where(area, 0.0, near)  # a country is near everything in it; it gains by share instead
 

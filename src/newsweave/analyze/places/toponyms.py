@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from anyascii import anyascii
 from wordfreq import get_frequency_dict
 
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
@@ -171,10 +173,12 @@ def _spot_unspaced(gazetteer: Gazetteer, word: _Token, language: str | None) -> 
     """Names inside a run of Chinese, Japanese or Korean, written without spaces: longest first."""
     found = []
     text, at = word.text, 0
+    letters = [_unspaced_fold(ch) for ch in text]
     while at < len(text) - 1:
         for length in range(min(_CJK_MAX, len(text) - at), 1, -1):
             piece = text[at : at + length]
-            key = fold(piece)
+            parts = letters[at : at + length]
+            key = fold(piece) if None in parts else "".join(parts)  # type: ignore[arg-type]
             if key not in gazetteer.names or _HIRAGANA.fullmatch(piece):
                 continue
             zipf = _zipf(piece, language)
@@ -187,6 +191,29 @@ def _spot_unspaced(gazetteer: Gazetteer, word: _Token, language: str | None) -> 
         else:
             at += 1
     return found
+
+
+# Ideographs, kana and Hangul syllables: NFKC leaves them as they are and joins none of them to
+# its neighbour, and anyascii spells each alone, so a run of them folds letter by letter.
+_UNSPACED_RANGES = ((0x3041, 0x3096), (0x30A1, 0x30FA), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3))
+_PLAIN_FOLD = re.compile(r"[a-z0-9]*")
+
+
+@lru_cache(maxsize=32768)
+def _unspaced_fold(ch: str) -> str | None:
+    """``fold`` of one letter of a run without spaces, such that ``fold`` of the run is these
+    joined; None for a letter that needs ``fold`` of the whole piece.
+
+    Folding every piece of a Chinese or Japanese run whole (each a new string) cost most of the
+    spotting time of such an article, and flushed ``fold``'s cache of the words of every other text.
+    """
+    code = ord(ch)
+    if not any(lo <= code <= hi for lo, hi in _UNSPACED_RANGES):
+        return None
+    spelled = anyascii(ch).casefold()
+    if unicodedata.normalize("NFKC", ch) != ch or not _PLAIN_FOLD.fullmatch(spelled):
+        return None
+    return spelled
 
 
 def from_mentions(text: str, mentions: Sequence[Mention]) -> list[Toponym]:
@@ -235,19 +262,24 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
     last = i
     while last + 1 < len(words) and last + 1 - i < MAX_WORDS and _joined(text, words[last], words[last + 1]):
         last += 1
+    # Read once for every span tried below (longest first): each word's folded form, and the
+    # first word after ``i`` that may not stand inside a name, or is not capitalised.
+    folds = [fold(w.text) for w in words[i : last + 1]]
+    not_inner = next((k for k in range(i + 1, last + 1) if not _inner(words[k])), last + 1)
+    not_capital = next((k for k in range(i, last + 1) if not words[k].capital), last + 1)
     for j in range(last, i - 1, -1):
-        span = words[i : j + 1]
-        if not span[-1].capital or not all(_inner(w) for w in span[1:-1]):
+        if not words[j].capital or not_inner < j:  # the span's closing word, and the words inside it
             continue
+        span = words[i : j + 1]
         start, end = span[0].start, span[-1].end
-        for key in _keys(span):
+        for key in _keys(span, folds):
             if j == i and (country := demonym(gazetteer, key)) is not None:  # "Canadian": Canada, not a county
                 return Toponym(start, end, text[start:end], fold(country.name), demonym=True, code=country.country), 1
             if key in gazetteer.names:
                 return Toponym(start, end, text[start:end], key), len(span)
         # A spelling variant of a known name: "Deir Ezzor", "Abou Kamal", "البوكمال" for "البو كمال".
         # In a script without case every word could open a name: variants of up to three words only.
-        multiword = j > i and all(w.capital for w in span) and (span[0].cased or j - i < _UNCASED_VARIANT_WORDS)
+        multiword = j > i and not_capital > j and (span[0].cased or j - i < _UNCASED_VARIANT_WORDS)
         variant = multiword or (j == i and not span[0].cased and len(key) >= 5)
         if variant and gazetteer.lookup_spelling(key, FUZZY_RATIO):
             return Toponym(start, end, text[start:end], key), len(span)
@@ -256,7 +288,7 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
     gap = text[left.end : right.start]
-    if _JOIN.fullmatch(gap):
+    if gap == " " or _JOIN.fullmatch(gap):  # one space, by far the most common join, without the regex
         return True
     return gap in (". ", ".") and left.text.casefold() in _ABBREVIATED
 
@@ -265,10 +297,11 @@ def _inner(word: _Token) -> bool:
     return word.capital or (len(word.text) <= 4 and word.text.islower())
 
 
-def _keys(span: list[_Token]) -> Iterator[str]:
-    head = " ".join(fold(w.text) for w in span[:-1])
+def _keys(span: list[_Token], folds: list[str]) -> Iterator[str]:
+    """The folded keys of ``span`` (``folds``: its words' folded forms, or more after them)."""
+    head = " ".join(folds[: len(span) - 1])
     last = span[-1].text
-    yield f"{head} {fold(last)}".strip()
+    yield f"{head} {folds[len(span) - 1]}".strip()
     if _is_cyrillic(last):
         for ending, nominative in _CYRILLIC_ENDINGS:
             if last.endswith(ending) and len(last) - len(ending) >= 3:
