@@ -216,3 +216,24 @@ def test_the_focus_place_is_the_most_named_town_not_a_country_or_a_passing_menti
     assert row["entities_cosine"] == pytest.approx(5 / 14) and row["entities_jaccard"] == 0.5
     same = dict(zip(FACT_FEATURES, fact_features(first, first), strict=True))
     assert same["focus_distance"] == 0.0 and same["entities_cosine"] == pytest.approx(1.0)
+
+
+def test_margin_tells_a_translation_from_sentences_that_all_look_alike() -> None:
+    from newsweave.link.alignment import margin
+
+    rng = np.random.default_rng(1)
+    topic = rng.normal(size=32)
+    own = rng.normal(size=(6, 32))
+    a = own + 0.3 * rng.normal(size=(6, 32))
+    a /= np.linalg.norm(a, axis=1, keepdims=True)
+    b = own + 0.3 * rng.normal(size=(6, 32))
+    b /= np.linalg.norm(b, axis=1, keepdims=True)
+    same = [topic + 0.2 * rng.normal(size=32) for _ in range(12)]
+    c, d = np.array(same[:6]), np.array(same[6:])
+    c /= np.linalg.norm(c, axis=1, keepdims=True)
+    d /= np.linalg.norm(d, axis=1, keepdims=True)
+    sentences = [f"sentence {i}" for i in range(6)]
+    translation = align(sentences, sentences, a, b, min_similarity=0.3)
+    look_alike = align(sentences, sentences, c, d, min_similarity=0.3)
+    assert len(translation) == 6 and len(look_alike) >= 4
+    assert margin(translation, a, b) > 1.5 > 1.1 > margin(look_alike, c, d)

@@ -81,10 +81,14 @@ def test_the_version_line_follows_the_vectors_of_the_pair() -> None:
     assert t.version_line(same_language=True, bridged_sides=0).similarity > native.similarity
     assert t.version_line(same_language=True, bridged_sides=2).floor >= t.bridged.floor
     # The same alignment is a version through the bridge and not between two of USE's languages.
-    summary = AlignmentSummary(coverage_a=0.9, coverage_b=0.85, mean_similarity=0.5, pairs=9)
+    summary = AlignmentSummary(coverage_a=0.9, coverage_b=0.85, mean_similarity=0.5, pairs=9, margin=1.3)
     kind = decide(jaccard=0.1, pair_score=0.7, alignment=summary, thresholds=t, line=mixed)[0]
     assert kind is RelationKind.VERSION
     assert decide(jaccard=0.1, pair_score=0.7, alignment=summary, thresholds=t, line=native)[0] is not kind
+    # Through the bridge, an alignment whose sentences do not stand out from the rest (two articles
+    # on one topic) is not a version, however much of each text it covers.
+    flat = AlignmentSummary(coverage_a=0.9, coverage_b=0.85, mean_similarity=0.5, pairs=9, margin=0.98)
+    assert decide(jaccard=0.1, pair_score=0.7, alignment=flat, thresholds=t, line=mixed)[0] is RelationKind.SAME_STORY
     # Independent reports sharing a lead and a quote cover too little of each other.
     partial = AlignmentSummary(coverage_a=0.65, coverage_b=0.62, mean_similarity=0.8, pairs=3)
     kind = decide(jaccard=0.1, pair_score=0.9, alignment=partial, thresholds=t, line=native)[0]

@@ -21,7 +21,7 @@ import numpy as np
 
 from newsweave.analyze.embedding import Embedder
 from newsweave.analyze.sentences import split_sentences
-from newsweave.link.alignment import align, summarise
+from newsweave.link.alignment import align, margin, summarise
 from newsweave.link.ann import VectorIndex
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
@@ -198,7 +198,8 @@ class Linker:
             features = np.concatenate([features, sentence_features(_side(a), _side(b))])
             aligned = align(a.sentences or [], b.sentences or [], a.sentence_vectors, b.sentence_vectors,
                             min_similarity=line.floor)  # fmt: skip
-            summary = summarise(aligned, a.sentences or [], b.sentences or [])
+            stand_out = margin(aligned, a.sentence_vectors, b.sentence_vectors) if line.margin else 0.0
+            summary = summarise(aligned, a.sentences or [], b.sentences or [], stand_out)
         score = self.scorer.score(features)
         dup = jaccard(a.signature, b.signature)
         kind, strength = decide(jaccard=dup, pair_score=score, alignment=summary, thresholds=self.thresholds, line=line)
