@@ -7,8 +7,11 @@ with 3x5 repeated grouped CV (mean ± sd of the per-fold Pearson r); the held-ou
 by a model fitted on the whole training part, for the report only. Candidates: lead-to-lead cosine
 (mean of the first three sentence vectors), max and top-3 sentence similarity, mean sentence
 similarity, IDF-weighted Jaccard and IDF sum of shared canonical entities (IDF over the file's
-texts, label-free), length ratio, and the cosine of multilingual-e5-small over each text's first
-``--e5-tokens`` tokens. Slow: USE featurising takes minutes and e5 about 1-3 texts a second.
+texts, label-free), length ratio, the cosine of multilingual-e5-small over each text's first
+``--e5-tokens`` tokens (one candidate per count given), and cheap second views (about 1 ms a text
+each): the static embedder's vector over the first 128 e5 tokens, mapped into USE's space and raw
+(e5's input token space, language directions removed), and a character 3-5-gram TF-IDF cosine
+(IDF over the file's texts, label-free). Slow: USE featurising takes minutes, e5 50-200 ms a text.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from newsweave.analyze.embedding import E5Embedder, normalise
+from newsweave.analyze.embedding_static import StaticEmbedder, _static_model
 from newsweave.eval.semeval import (
     DOCUMENT_CHARS,
     MONOTONE,
@@ -39,7 +43,7 @@ from newsweave.link.pair_scorer import SAME_STORY_SCORE, to_unit
 V4 = [n for n in FEATURE_NAMES if n not in FACT_FEATURES]
 
 
-def candidates(pairs: list, sides: dict[str, PairSide], e5_tokens: int) -> dict[str, tuple[np.ndarray, int]]:
+def candidates(pairs: list, sides: dict[str, PairSide], e5_tokens: list[int]) -> dict[str, tuple[np.ndarray, int]]:
     """Each candidate feature's column and its monotone direction."""
 
     def lead(side: PairSide) -> np.ndarray:
@@ -59,9 +63,15 @@ def candidates(pairs: list, sides: dict[str, PairSide], e5_tokens: int) -> dict[
     def weighted(a: set[str], b: set[str]) -> float:
         return sum(map(idf, a & b)) / sum(map(idf, a | b)) if a and b else float("nan")
 
-    e5 = E5Embedder(max_tokens=e5_tokens)
     texts = list(sides)
-    vectors = dict(zip(texts, e5.embed([t[:DOCUMENT_CHARS] for t in texts]), strict=True))
+    documents = [t[:DOCUMENT_CHARS] for t in texts]
+    views = {f"e5_first{n}": E5Embedder(max_tokens=n).embed(documents) for n in e5_tokens} | cheap_views(documents)
+
+    def cosine(view: object) -> np.ndarray:
+        rows = {t: i for i, t in enumerate(texts)}
+        a, b = view[[rows[p.text1] for p in pairs]], view[[rows[p.text2] for p in pairs]]  # type: ignore[index]
+        return np.asarray(a.multiply(b).sum(1)).ravel() if hasattr(a, "multiply") else (a * b).sum(1)
+
     lengths = np.array([[len(p.text1), len(p.text2)] for p in pairs])
     return {
         "lead_cosine": (np.array([lead(sides[p.text1]) @ lead(sides[p.text2]) for p in pairs]), 1),
@@ -71,7 +81,22 @@ def candidates(pairs: list, sides: dict[str, PairSide], e5_tokens: int) -> dict[
         "idf_entities": (np.array([weighted(entities[p.text1], entities[p.text2]) for p in pairs]), 1),
         "idf_shared": (np.array([sum(map(idf, entities[p.text1] & entities[p.text2])) for p in pairs]), 1),
         "length_ratio": (lengths.min(1) / lengths.max(1), 0),
-        f"e5_first{e5_tokens}": (np.array([vectors[p.text1] @ vectors[p.text2] for p in pairs]), 1),
+        **{name: (cosine(view), 1) for name, view in views.items()},
+    }
+
+
+def cheap_views(documents: list[str]) -> dict[str, object]:
+    """Second views costing about 1 ms a text: static e5 vectors (mapped, raw) and char-gram TF-IDF."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    model = _static_model()
+    assert model.calibration is not None
+    raw = model.calibration.remove_languages(model.pooled(documents, 128))
+    grams = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)
+    return {
+        "static_first128": StaticEmbedder(max_tokens=128).embed(documents),
+        "static_raw_first128": raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-12),
+        "char_tfidf": grams.fit_transform(documents),
     }
 
 
@@ -102,7 +127,7 @@ def main() -> None:
     """Print CV and held-out figures for v4's features and v4's features plus each candidate."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pairs", type=Path, default=None)
-    parser.add_argument("--e5-tokens", type=int, default=128)
+    parser.add_argument("--e5-tokens", type=int, nargs="+", default=[128], help="one e5 candidate per count")
     args = parser.parse_args()
     pairs = load_pairs(args.pairs or default_pairs_csv())
     x_all, sides = featurise(pairs)
