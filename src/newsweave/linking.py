@@ -15,7 +15,7 @@ from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.link.duplicates import signature
 from newsweave.link.linker import LinkArticle, Linker
 from newsweave.link.pair_scorer import PairScorer
-from newsweave.records import Article, Claim, Link, RelationKind
+from newsweave.records import Article, Link, RelationKind
 from newsweave.store.base import Store, StoredEmbedding
 
 _CACHE = 512  # candidate articles kept in memory between links (recent ones recur)
@@ -128,10 +128,12 @@ class StoreLinker:
             self._cache.popitem(last=False)
         return view
 
-    def _cached_claims(self, article_id: str) -> tuple[Claim, ...] | None:
+    def _cached_claims(self, article_id: str) -> ArticleClaims | None:
         """The claims of an article linking holds in memory (None: not held, read the store)."""
         view = self._cache.get(article_id)
-        return view.facts.claims if view is not None and view.facts is not None else None
+        if view is None or view.facts is None:
+            return None
+        return ArticleClaims(article_id, view.published, view.language, view.facts.claims)
 
     def view_by_id(self, article_id: str) -> LinkArticle:
         """``view`` of a stored article."""
@@ -148,22 +150,25 @@ class StoreLinker:
 _COMPARED = (RelationKind.VERSION, RelationKind.SAME_STORY)
 
 
-def compare_claims(store: Store, link: Link, held: Callable[[str], tuple[Claim, ...] | None] | None = None) -> int:
+def compare_claims(store: Store, link: Link, held: Callable[[str], ArticleClaims | None] | None = None) -> int:
     """Compare the numeric claims of two linked articles and store how they compare; return how many.
 
     Versions are compared sentence by sentence through their aligned sentences; independent
-    reports of one story by what their claims count and say happened. ``held`` gives claims
-    already in memory (None where not), so linking does not read them back for every link.
+    reports of one story by what their claims count and say happened. ``held`` gives an article's
+    claims already in memory (None where not), so linking does not read articles and facts back
+    for every link.
     """
     if link.kind not in _COMPARED:
         return 0
-    sides = []
-    for article_id in (link.a, link.b):
-        article = store.get_article(article_id)
-        published = article.published.value if article.published else None
-        claims = held(article_id) if held else None
-        claims = store.facts(article_id).claims if claims is None else claims
-        sides.append(ArticleClaims(article_id, published, article.language, claims))
+    sides = [
+        (held(article_id) if held else None) or _stored_claims(store, article_id) for article_id in (link.a, link.b)
+    ]
     found = compare(sides[0], sides[1], link.evidence.aligned) if sides[0].claims and sides[1].claims else []
     store.put_disagreements(link.a, link.b, found)
     return len(found)
+
+
+def _stored_claims(store: Store, article_id: str) -> ArticleClaims:
+    article = store.get_article(article_id)
+    published = article.published.value if article.published else None
+    return ArticleClaims(article_id, published, article.language, store.facts(article_id).claims)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsweave.analyze.embedding import normalise
 from newsweave.records import AlignedSentences
 
 MIN_SIMILARITY = 0.5  # below this two sentences are not translations or rewrites of each other
@@ -92,11 +93,7 @@ def _programme(
 
 def _merged_pairs(vectors: np.ndarray) -> np.ndarray:
     """Row k: the normalised sum of rows k and k + 1 (a sentence split in two, read as one)."""
-    if len(vectors) < 2:
-        return np.zeros((0, vectors.shape[1]), dtype=np.float32)
-    merged = vectors[:-1] + vectors[1:]
-    norms = np.linalg.norm(merged, axis=1, keepdims=True)
-    return merged / np.where(norms == 0, 1.0, norms)
+    return normalise(vectors[:-1] + vectors[1:])  # no rows when there is one sentence
 
 
 def _trace(move, sim, two_one, one_two, a_sents, b_sents) -> list[AlignedSentences]:  # type: ignore[no-untyped-def]
