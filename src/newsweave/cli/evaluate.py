@@ -117,12 +117,20 @@ def versions(
 ) -> None:
     """Translations found as `version`, per language pair, and false versions among hard negatives.
 
+    Languages outside USE's go through the route $NEWSWEAVE_OTHER_LANGUAGES names (e5 or static),
+    as linking does.
+
     Example: newsweave eval versions --pairs ../shared/benchmarks/semeval2022-task8/dev.csv
     """
+    from newsweave.analyze.embedding import routed_embedder
+    from newsweave.config import Settings
     from newsweave.eval.semeval import default_pairs_csv
     from newsweave.eval.versions import default_cases, evaluate_versions
 
-    report = evaluate_versions(cases or default_cases(), pairs_csv=pairs or default_pairs_csv(), udhr=udhr)
+    embedder = routed_embedder(Settings().other_languages)
+    report = evaluate_versions(
+        cases or default_cases(), pairs_csv=pairs or default_pairs_csv(), udhr=udhr, embedder=embedder
+    )
     if json_output:
         parts = ("development", "held-out")
         render.print_json(
