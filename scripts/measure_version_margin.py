@@ -1,13 +1,16 @@
-"""How the version line's margin was chosen for pairs embedded through the e5 bridge.
+"""How the version line's margin, and the alignment's merge weight, were chosen.
 
 Gathers every pair over its version gate among (1) the translation cases of ``newsweave eval
-versions`` (NTREX-128: translations and other articles, development and held-out articles) and
-(2) BSNLP 2021 articles of one topic (distinct articles, so never versions; the first 12 of each
-language and topic for development, the next 6 held out). For each margin line it prints, per
-number of bridged sides, translations and different articles found as versions by part. The line
-is chosen on the development rows alone; the held-out rows are for reporting.
+versions`` (NTREX-128: translations and other articles, development and held-out articles),
+(2) BSNLP 2021 articles of one topic (distinct articles, so never versions, though a few are one
+agency text republished — read them; the first 12 of each language and topic for development,
+the next 6 held out) and, with ``--merge-weights``, (3) SemEval's "very similar" pairs as
+`eval versions` splits them. For each margin line it prints, per number of bridged sides,
+translations and different articles found as versions by part; with ``--merge-weights``, the
+same per merge weight of the alignment (``alignment.MERGE_WEIGHT``) at the shipped margin. Lines
+are chosen on the development rows alone; the held-out rows are for reporting.
 
-    uv run python scripts/measure_version_margin.py      # ~15 minutes on 2 cores (e5)
+    uv run python scripts/measure_version_margin.py [--merge-weights]    # ~15-25 minutes on 2 cores (e5)
 """
 
 from __future__ import annotations
@@ -15,35 +18,50 @@ from __future__ import annotations
 import collections
 import itertools
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.embedding import RoutedEmbedder
-from newsweave.eval.versions import DEVELOPMENT_DOCUMENTS, default_cases, load_cases
-from newsweave.link.alignment import align, margin, summarise
+from newsweave.eval.semeval import default_pairs_csv, held_out, load_pairs
+from newsweave.eval.versions import (
+    DEVELOPMENT_DOCUMENTS,
+    SEMEVAL_VERSIONS,
+    VERY_SIMILAR,
+    default_cases,
+    load_cases,
+)
+from newsweave.link.alignment import MERGE_WEIGHT, align, margin, summarise
+from newsweave.link.duplicates import jaccard
 from newsweave.link.linker import LinkArticle, Linker
 from newsweave.link.pair_scorer import PairScorer
 
 BSNLP = Path(__file__).parents[1] / ".." / "shared" / "benchmarks" / "bsnlp2021" / "docs.jsonl"
 LINES = (0.0, 1.0, 1.02, 1.04, 1.05, 1.06, 1.08, 1.1, 1.15)
+MERGE_WEIGHTS = (0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.5)
 
 
 def pair_row(linker: Linker, a: LinkArticle, b: LinkArticle) -> dict[str, Any] | None:
-    """The alignment summary of a pair over its gate (None below it)."""
+    """The alignment summary of a pair over its gate (None below it), at every merge weight."""
     line = linker._line(a, b)
     if float(a.document @ b.document) < line.gate:
         return None
     for side in (a, b):
         linker.ensure_sentences(side)
     assert a.sentence_vectors is not None and b.sentence_vectors is not None
-    aligned = align(a.sentences or [], b.sentences or [], a.sentence_vectors, b.sentence_vectors,
-                    min_similarity=line.floor)  # fmt: skip
-    summary = summarise(
-        aligned, a.sentences or [], b.sentences or [], margin(aligned, a.sentence_vectors, b.sentence_vectors)
-    )
     bridged = sum(bool(linker.embedder.routes_to_fallback(x.language)) for x in (a, b))  # type: ignore[attr-defined]
-    aligns = min(summary.coverage_a, summary.coverage_b) >= 0.7 and summary.mean_similarity >= line.similarity
-    return {"aligns": aligns, "margin": summary.margin, "bridged": bridged}
+    row: dict[str, Any] = {"bridged": bridged, "duplicate": jaccard(a.signature, b.signature) >= 0.8}
+    for weight in MERGE_WEIGHTS:
+        aligned = align(a.sentences or [], b.sentences or [], a.sentence_vectors, b.sentence_vectors,
+                        min_similarity=line.floor, merge_weight=weight)  # fmt: skip
+        summary = summarise(
+            aligned, a.sentences or [], b.sentences or [], margin(aligned, a.sentence_vectors, b.sentence_vectors)
+        )
+        aligns = min(summary.coverage_a, summary.coverage_b) >= 0.7 and summary.mean_similarity >= line.similarity
+        row[f"weight {weight}"] = {"versions": aligns and summary.margin >= line.margin}
+        if weight == MERGE_WEIGHT:
+            row |= {"aligns": aligns, "margin": summary.margin}
+    return row
 
 
 def ntrex_rows(linker: Linker) -> list[dict[str, Any]]:
@@ -82,9 +100,45 @@ def bsnlp_rows(linker: Linker, development: int = 12, held_out: int = 6) -> list
     return rows
 
 
+def semeval_rows(linker: Linker) -> list[dict[str, Any]]:
+    """SemEval's "very similar" pairs (different outlets on one event), split as `eval versions` splits them."""
+    rated = load_pairs(default_pairs_csv())
+    views: dict[str, LinkArticle] = {}
+
+    def side(article_id: str, text: str, language: str) -> LinkArticle:
+        if article_id not in views:
+            views[article_id] = linker.prepare(article_id, None, text, language, None)
+        return views[article_id]
+
+    rows = []
+    for pair, out in zip(rated, held_out(rated), strict=True):
+        if pair.overall > VERY_SIMILAR or pair.pair_id in SEMEVAL_VERSIONS:
+            continue
+        row = pair_row(linker, side(pair.id1, pair.text1, pair.lang1), side(pair.id2, pair.text2, pair.lang2))
+        if row:
+            rows.append(row | {"part": "held-out" if out else "development", "translation": False, "ids": pair.pair_id})
+    return rows
+
+
+def print_merge_weights(rows: list[dict[str, Any]]) -> None:
+    """Translations and different articles found as versions per merge weight, at the shipped margin."""
+    for part in ("development", "held-out"):
+        mine = [r for r in rows if r["part"] == part]
+        positives = sum(r["translation"] for r in mine)
+        print(f"== {part}: merge weight -> translations found / different articles called versions")
+        for weight in MERGE_WEIGHTS:
+            found = [r for r in mine if r["duplicate"] or r[f"weight {weight}"]["versions"]]
+            false = [r for r in found if not r["translation"]]
+            print(f"  {weight:.1f}{' (shipped)' if weight == MERGE_WEIGHT else ''}: "
+                  f"{sum(r['translation'] for r in found)}/{positives} · {len(false)}/{len(mine) - positives}  "
+                  + " ".join(str(r.get("ids", "")) for r in false))  # fmt: skip
+
+
 def main() -> None:
     linker = Linker(RoutedEmbedder(), PairScorer.load())
     rows = ntrex_rows(linker) + bsnlp_rows(linker)
+    if "--merge-weights" in sys.argv:
+        print_merge_weights(rows + semeval_rows(linker))
     for part in ("development", "held-out"):
         print(f"== {part}: versions among translations / among different articles, by bridged sides")
         for line in LINES:
