@@ -102,6 +102,11 @@ def propagate(text: str, spans: list[Span]) -> list[Span]:
     return sorted(spans + found) if found else spans
 
 
+def _is_initial(word: str) -> bool:
+    """A capital letter with its dot ("W.", "М."): an initial, never the start of another name."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
 def split_fused(text: str, spans: list[Span], known: Callable[[str], EntityType | None]) -> list[Span]:
     """Two adjacent names the tagger read as one person split apart: "Трампа Рудольф Джулиани",
     "Флорида Джеб Буш". A person span of three or more words whose first words are a name tagged
@@ -124,6 +129,8 @@ def split_fused(text: str, spans: list[Span], known: Callable[[str], EntityType 
             out.append(span)
             continue
         for cut in range(first + 1, last):  # the rest keeps two words at least: a full name
+            if _is_initial(tokens[cut].text):
+                continue  # a middle initial belongs to the name before it ("Georga W. Busha")
             head = tokens[first:cut]
             head_type = names.get(_stems(head)) or known(text[start : head[-1].end])
             if head_type is None and len(head) > 1 and names.get(_stems(head[-1:])) is EntityType.PERSON:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -71,6 +73,8 @@ _NAME_CHANCE = 0.3
 # A name the tagger reads as a person is a place when it names a place this big (GeoNames
 # population; US states and countries rank above any city).
 _PLACE_OVER_PERSON = 100_000  # short words transliterate to too many short place names
+# Other places of a text in one country that turn a shared name ("Georgia") to that country's place.
+_CONTEXT_PLACES = 2
 
 
 class EntityRecognizer:
@@ -322,7 +326,46 @@ class EntityRecognizer:
             lemma = lemma_phrase(surface, language)
             key = self.normalizer.canonical_key(surface, etype, language, lemma)
             out.append(Mention(start, end, surface, etype, key, lemma, round(max(0.0, min(1.0, score)), 4)))
+        return self._places_by_context(out)
+
+    def _places_by_context(self, mentions: list[Mention]) -> list[Mention]:
+        """A place name that big places in several countries share ("Georgia": the country or
+        the US state; "London": England or Ontario) is read in the country the text's other
+        places are in: the gazetteer's first reading would otherwise depend on the script
+        ("Georgia" the country, "Джорджия" the state). The first reading is kept unless at least
+        ``_CONTEXT_PLACES`` other places of the text lie in the other country and none in its own."""
+        places = self.normalizer.places
+        keyed = {int(m.entity[9:]) for m in mentions if m.entity and m.entity.startswith("geonames:")}
+        if len(keyed) <= _CONTEXT_PLACES:
+            return mentions
+        countries = Counter(places.entries[i].country for i in keyed if i in places.entries)
+        chosen: dict[tuple[str, str], str] = {}
+        out = []
+        for m in mentions:
+            if m.entity and m.entity.startswith("geonames:"):
+                if (m.text, m.entity) not in chosen:
+                    chosen[(m.text, m.entity)] = self._reading(m, int(m.entity[9:]), keyed, countries)
+                m = replace(m, entity=chosen[(m.text, m.entity)])
+            out.append(m)
         return out
+
+    def _reading(self, mention: Mention, current: int, keyed: set[int], countries: Counter[str | None]) -> str:
+        places = self.normalizer.places
+        readings = places.other_readings(fold(clean_surface(mention.text)))
+        if not readings and mention.lemma:
+            readings = places.other_readings(fold(mention.lemma))
+        if current not in readings:
+            return f"geonames:{current}"
+        own = places.entries[current].country
+        if countries[own] - 1 > 0:  # another place of the text is in the first reading's country
+            return f"geonames:{current}"
+
+        def support(place: int) -> int:
+            country = places.entries[place].country
+            return 0 if country == own else countries[country] - (place in keyed)
+
+        best = max(readings, key=support)
+        return f"geonames:{best}" if support(best) >= _CONTEXT_PLACES else f"geonames:{current}"
 
 
 def _recall_tags(tagger: Any, tags: list[str], window: list[Token]) -> list[str]:
