@@ -20,7 +20,7 @@ from pathlib import Path
 from newsweave.analyze.entities.aliases import AliasTable, load_aliases
 from newsweave.analyze.entities.gazetteer import Gazetteer, gazetteer
 from newsweave.analyze.entities.lemmas import lemma_phrase
-from newsweave.analyze.entities.text import fold, sound_key, stem
+from newsweave.analyze.entities.text import fold, sound_key, stem, stem_phrase_variants
 from newsweave.records import Entity, EntityType
 
 # Inflection or a clitic glued to an acronym with a hyphen: "NATO-ju", "COVID-19-a", "ЕС-а".
@@ -35,6 +35,7 @@ _PERSON_SUFFIXES = frozenset(
     ["jr", "sr", "ml", "st", "mladshii", "mladshiy", "mladshi", "starshii", "junior", "senior"]
 )
 _MAX_SEEN_KEYS = 200_000
+_MIN_PLACE_HEAD = 2  # words: a one-word head ("Nowy" of "Nowy Jork") is too often a common word
 _BIG = 100_000  # population (or rank) of a place a name of another type may still denote
 
 
@@ -100,7 +101,24 @@ class Normalizer:
                     place = entry.geonames_id if entry else None
                 if place is not None:
                     return f"geonames:{place}"
+        if type is EntityType.LOCATION and (place := self._place_head(forms)) is not None:
+            return f"geonames:{place}"
         return fallback_key(forms[-1] if len(forms) > 1 else forms[0], type)
+
+    def _place_head(self, forms: list[str]) -> int | None:
+        """The place a longer name opens with, of two words or more: "Spojených států amerických"
+        and "Соединенных Штатов Америки" are the country CLDR calls "Spojené státy" and
+        "Соединенные Штаты" (by exact or stemmed words; a sound key is too loose for a part)."""
+        for form in forms:
+            words = form.split()
+            for size in range(len(words) - 1, _MIN_PLACE_HEAD - 1, -1):
+                head = " ".join(words[:size])
+                place = self.places.exact.get(head)
+                if place is None:
+                    place = next((p for v in stem_phrase_variants(head) if (p := self.places.stemmed.get(v)) is not None), None)
+                if place is not None and self.places.entries[place].rank >= _BIG:
+                    return place
+        return None
 
     def entity(self, key: str) -> Entity | None:
         """The canonical entity behind a key: its name to show, its type and known aliases."""
