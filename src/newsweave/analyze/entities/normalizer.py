@@ -114,8 +114,10 @@ class Normalizer:
             for size in range(len(words) - 1, _MIN_PLACE_HEAD - 1, -1):
                 head = " ".join(words[:size])
                 place = self.places.exact.get(head)
-                if place is None:
-                    place = next((p for v in stem_phrase_variants(head) if (p := self.places.stemmed.get(v)) is not None), None)
+                for variant in stem_phrase_variants(head) if place is None else ():
+                    place = self.places.stemmed.get(variant)
+                    if place is not None:
+                        break
                 if place is not None and self.places.entries[place].rank >= _BIG:
                     return place
         return None

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsweave.analyze.entities.consistency import propagate, split_fused, trim_edges
+from newsweave.analyze.entities.consistency import join_known, propagate, split_fused, trim_edges
 from newsweave.analyze.entities.features import (
     TRAINED_LANGUAGES,
     feature_maker,
@@ -209,6 +209,10 @@ class EntityRecognizer:
             out.append((start, end, etype, score))
         return out
 
+    def _big_known_type(self, surface: str) -> EntityType | None:
+        """The type of a curated alias or a big place's name (small towns' names include people's)."""
+        return self._known_type(surface, min_rank=_PLACE_OVER_PERSON)
+
     def _known_type(self, surface: str, min_rank: int = 0) -> EntityType | None:
         """The type a curated alias or the gazetteer (places of at least ``min_rank``) gives a name."""
         folded = fold(clean_surface(surface))
@@ -304,8 +308,9 @@ class EntityRecognizer:
         trimmed = (self._trimmed(text, span, articles=not seen) for span in self.spans(text, language))
         spans = [span for span in trimmed if span is not None]
         if language not in SEGMENTED_LANGUAGES:  # spans there do not fall on this tokenizer's words
-            spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._known_type)
+            spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._big_known_type)
             spans = propagate(text, spans)  # a name tagged once is tagged everywhere
+            spans = join_known(text, spans, self._big_known_type)
         if not seen and language in _CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
             spans = self._plausible(text, spans, language)
         if seen:
