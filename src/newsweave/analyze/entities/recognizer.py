@@ -59,6 +59,10 @@ _LEADING = """
     mr mrs ms dr sir senator senateur governor mayor secretary
 """
 _CONNECTOR_CHARS = 3
+_ACRONYM_MAX_CHARS = 5
+# Roman numerals up to 39 (centuries, monarchs, congresses), also written with the Cyrillic
+# letters that look like them ("ХХ век"); larger ones spell acronyms too ("DC", "CD", "MI").
+_ROMAN_NUMERAL = re.compile(r"(?=.)[XХ]{0,3}(?:[IІ][XХ]|[IІ]V|V?[IІ]{0,3})\.?")
 # Languages that capitalise every noun: there the tagger's spans are checked against the
 # language's dictionary (elsewhere that check cost more names than it saved: English toponym
 # recall fell from 60 % to 46 %).
@@ -239,8 +243,11 @@ class EntityRecognizer:
         while len(words) > 1 and fold(words[0]) in leading:
             start += len(words[0]) + 1
             words = words[1:]
-        folded = fold(text[start:end])
-        if folded in calendar_words() and self.normalizer.aliases.find(folded) is None:
+        surface = text[start:end]
+        if _ROMAN_NUMERAL.fullmatch(surface):
+            return None  # a century or a number ("XXI век", "XIX"), never a name on its own
+        folded = fold(surface)
+        if folded in calendar_words() and not _acronym(surface) and self.normalizer.aliases.find(folded) is None:
             return None
         return start, end, etype, score
 
@@ -430,6 +437,12 @@ def calendar_words() -> frozenset[str]:
 def leading_words(*, articles: bool = True) -> frozenset[str]:
     """Folded words that open a tagged span without being part of the name: titles and articles."""
     return frozenset(fold(w) for w in (_LEADING + _ARTICLES if articles else _LEADING).split())
+
+
+def _acronym(surface: str) -> bool:
+    """A short word all in capitals ("AP", "STA", "МИД"): an abbreviation, whatever some
+    language's abbreviated month or weekday it also spells ("ap", "sta" and "ig" are ones)."""
+    return len(surface) <= _ACRONYM_MAX_CHARS and surface.isupper() and surface.isalpha()
 
 
 def _common_words(surface: str, language: str | None) -> bool:
