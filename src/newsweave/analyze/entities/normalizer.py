@@ -81,6 +81,12 @@ class Normalizer:
             self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1
         return key
 
+    def known_key(self, surface: str, type: EntityType, language: str | None) -> str | None:
+        """The alias or gazetteer key of a name, or None when only its own form would key it
+        (nothing is recorded for ``entity``)."""
+        key = self._key(clean_surface(surface), type, language, None)
+        return key if key.startswith(("alias:", "geonames:")) else None
+
     def _key(self, surface: str, type: EntityType, language: str | None, lemma: str | None) -> str:
         forms = _forms(surface, language, lemma)
         for form in forms:

@@ -213,6 +213,18 @@ class EntityRecognizer:
             out.append((start, end, etype, score))
         return out
 
+    def _function_word(self, text: str, start: int, end: int, language: str | None) -> bool:
+        """A lone capitalised word opening a sentence that is one of the language's stop words
+        ("Poleg", "Zanim", "Водночас"), and no alias or place ("Polska" and "NATO" are on the
+        lists too): there its capital says nothing."""
+        surface = text[start:end]
+        if " " in surface or surface.isupper() or surface.lower() not in stop_words(language):
+            return False
+        before = text[:start].rstrip(" \t\"'«„“(")
+        if before and before[-1] not in _SENTENCE_ENDS:
+            return False
+        return self.normalizer.known_key(surface, EntityType.LOCATION, language) is None
+
     def _big_known_type(self, surface: str) -> EntityType | None:
         """The type of a curated alias or a big place's name (small towns' names include people's)."""
         return self._known_type(surface, min_rank=_PLACE_OVER_PERSON)
@@ -314,6 +326,8 @@ class EntityRecognizer:
         seen = language in self.languages
         trimmed = (self._trimmed(text, span, articles=not seen) for span in self.spans(text, language))
         spans = [span for span in trimmed if span is not None]
+        if seen:
+            spans = [span for span in spans if not self._function_word(text, span[0], span[1], language)]
         if language not in SEGMENTED_LANGUAGES:  # spans there do not fall on this tokenizer's words
             spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._big_known_type)
             spans = propagate(text, spans)  # a name tagged once is tagged everywhere
@@ -412,6 +426,29 @@ def _chunks(tags: list[str]) -> list[tuple[int, int, str]]:
         else:
             chunks.append((i, i, type_name))
     return chunks
+
+
+_SENTENCE_ENDS = frozenset(".!?…:\n")
+_JUSTEXT_NAMES = {
+    "bg": "Bulgarian",
+    "cs": "Czech",
+    "pl": "Polish",
+    "ru": "Russian",
+    "sl": "Slovenian",
+    "uk": "Ukrainian",
+}
+
+
+@lru_cache(maxsize=16)
+def stop_words(language: str | None) -> frozenset[str]:
+    """The language's stop words from jusText's lists (frequent words of its Wikipedia, shipped
+    with jusText, which trafilatura already needs); empty for a language it lacks."""
+    name = _JUSTEXT_NAMES.get(language or "")
+    if name is None:
+        return frozenset()
+    import justext
+
+    return frozenset(justext.get_stoplist(name))
 
 
 @lru_cache(maxsize=1)
