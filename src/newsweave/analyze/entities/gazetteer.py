@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 # Priorities when one spelling names several places: a country before a continent, a state or a
 # city; among cities the most populous. Kept far above any city population.
 _COUNTRY, _CONTINENT, _STATE = 3_000_000_000, 2_000_000_000, 1_000_000_000
+COUNTRY_RANK = _COUNTRY  # a place ranked this high is a country
 # Sound keys collide easily: only keys of four consonants or more are indexed.
 _SOUND_MIN_LEN = 4
 # A city this big keeps its name when a state's translated name is the same ("Нью-Йорк").

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsweave.analyze.entities.aliases import AliasTable, load_aliases
-from newsweave.analyze.entities.gazetteer import Gazetteer, gazetteer
+from newsweave.analyze.entities.gazetteer import COUNTRY_RANK, Gazetteer, gazetteer
 from newsweave.analyze.entities.lemmas import lemma_phrase
 from newsweave.analyze.entities.text import fold, sound_key, stem, stem_phrase_variants
 from newsweave.records import Entity, EntityType
@@ -109,7 +109,28 @@ class Normalizer:
                     return f"geonames:{place}"
         if type is EntityType.LOCATION and (place := self._place_head(forms)) is not None:
             return f"geonames:{place}"
+        if type is not EntityType.PERSON and (qualified := self._qualified_alias(forms)) is not None:
+            return qualified
         return fallback_key(forms[-1] if len(forms) > 1 else forms[0], type)
+
+    def _qualified_alias(self, forms: list[str]) -> str | None:
+        """The alias a name is once the country after it goes: "Конгресс США", "Сенат США" and
+        "Kongres USA" are the alias "Congress"'s names qualified by their country. Only for an
+        alias: "Министерство здравоохранения России" keeps its country, or every country's
+        ministry of health would be one."""
+        for form in forms:
+            head, _, last = form.rpartition(" ")
+            if head and self._is_country(last) and (found := self.aliases.find(head)) is not None:
+                return found.key
+        return None
+
+    def _is_country(self, word: str) -> bool:
+        alias = self.aliases.find(word)
+        key = alias.key if alias is not None else ""
+        place = int(key[9:]) if key.startswith("geonames:") else self.places.exact.get(word)
+        if place is None:
+            place = next((p for v in stem_phrase_variants(word) if (p := self.places.stemmed.get(v)) is not None), None)
+        return place is not None and place in self.places.entries and self.places.entries[place].rank >= COUNTRY_RANK
 
     def _place_head(self, forms: list[str]) -> int | None:
         """The place a longer name opens with, of two words or more: "Spojených států amerických"
