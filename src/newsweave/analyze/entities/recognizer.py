@@ -366,13 +366,14 @@ class EntityRecognizer:
             return mentions
         countries = Counter(places.entries[i].country for i in keyed if i in places.entries)
         chosen: dict[tuple[str, str], str] = {}
-        out = []
-        for m in mentions:
-            if m.entity and m.entity.startswith("geonames:"):
-                if (m.text, m.entity) not in chosen:
-                    chosen[(m.text, m.entity)] = self._reading(m, int(m.entity[9:]), keyed, countries)
-                m = replace(m, entity=chosen[(m.text, m.entity)])
-            out.append(m)
+        out = list(mentions)
+        for index, m in enumerate(mentions):
+            if not m.entity or not m.entity.startswith("geonames:"):
+                continue
+            if (m.text, m.entity) not in chosen:
+                chosen[(m.text, m.entity)] = self._reading(m, int(m.entity[9:]), keyed, countries)
+            if chosen[(m.text, m.entity)] != m.entity:
+                out[index] = replace(m, entity=chosen[(m.text, m.entity)])
         return out
 
     def _reading(self, mention: Mention, current: int, keyed: set[int], countries: Counter[str | None]) -> str:
