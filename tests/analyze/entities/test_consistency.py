@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.analyze.entities.consistency import propagate, split_fused, trim_edges
+from newsweave.analyze.entities.consistency import join_known, propagate, split_fused, trim_edges
 from newsweave.records import EntityType
 
 PER, LOC = EntityType.PERSON, EntityType.LOCATION
@@ -87,3 +87,30 @@ def test_trailing_lowercase_words_go_only_when_asked() -> None:
     spans = [(0, 18, PER, 0.9), (text.index("Верховный"), text.index(" отклонил"), LOC, 0.9)]
     assert spans_text(text, trim_edges(text, spans, trailing=True))[0] == ("Vladimir Putin", PER)
     assert spans_text(text, trim_edges(text, spans)) == [("Vladimir Putin met", PER), ("Верховный суд", LOC)]
+
+
+def test_a_middle_initial_never_opens_a_second_name() -> None:
+    # "Georga" is a known place (George, South Africa), yet "W. Busha" is no name of its own.
+    text = "Prezydent Georga W. Busha odwiedził Teksas."
+    start, end = text.index("Georga"), text.index(" odwiedził")
+    known = {"Georga": LOC}
+    assert spans_text(text, split_fused(text, [(start, end, PER, 0.8)], known.get)) == [("Georga W. Busha", PER)]
+
+
+def test_a_name_and_the_word_beside_it_join_when_together_they_are_known() -> None:
+    text = "Wyniki.\n\nWirginia Zachodnia dla Donalda Trumpa, Nowy Jork dla Bidena."
+    known = {"Wirginia Zachodnia": LOC, "Nowy Jork": LOC}
+    spans = [
+        (text.index("Zachodnia"), text.index(" dla"), LOC, 0.5),  # the tagger left out the first word
+        (text.index("Donalda"), text.index(","), PER, 0.9),
+        (text.index("Nowy"), text.index("Nowy") + 4, LOC, 0.6),  # two names side by side
+        (text.index("Jork"), text.index("Jork") + 4, LOC, 0.6),
+    ]
+    out = spans_text(text, join_known(text, spans, known.get))
+    assert out == [("Wirginia Zachodnia", LOC), ("Donalda Trumpa", PER), ("Nowy Jork", LOC)]
+
+
+def test_words_that_are_not_known_together_stay_apart() -> None:
+    text = "Senator Trump i Biden."
+    spans = [(text.index("Trump"), text.index(" i"), PER, 0.9)]
+    assert join_known(text, spans, lambda _: None) == spans

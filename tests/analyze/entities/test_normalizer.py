@@ -120,3 +120,25 @@ def test_an_inflected_name_finds_its_alias_and_place_through_an_ambiguous_ending
     loc, org = EntityType.LOCATION, EntityType.ORGANIZATION
     assert canonical_key("Сената", org, "bg") == canonical_key("Senate", org, "en")  # сенат + article
     assert canonical_key("Stanów Zjednoczonych", loc, "pl") == canonical_key("США", loc, "ru")
+
+
+def test_a_longer_place_name_is_keyed_by_the_place_its_first_words_name() -> None:
+    forms = [("Соединенных Штатов Америки", "ru"), ("Spojených států amerických", "cs"), ("USA", "pl"),
+             ("Stanów Zjednoczonych Ameryki", "pl"), ("Сполучених Штатів Америки", "uk")]  # fmt: skip
+    assert keys(forms, LOC) == {"geonames:6252001"}
+
+
+def test_an_alias_qualified_by_its_country_is_the_alias() -> None:
+    assert keys([("Конгресс США", "ru"), ("Kongresu USA", "cs"), ("Конгресс", "ru")], ORG) == {"alias:us-congress"}
+    # Not an alias: the country stays part of the name, or every country's ministry would be one.
+    russia = canonical_key("Министерство здравоохранения России", ORG, "ru")
+    ukraine = canonical_key("Министерство здравоохранения Украины", ORG, "ru")
+    assert russia != ukraine and not russia.startswith("alias:")
+
+
+def test_the_gazetteer_knows_which_names_big_places_in_two_countries_share() -> None:
+    from newsweave.analyze.entities.gazetteer import gazetteer
+
+    places = gazetteer()
+    assert {4197000, 614540} <= set(places.other_readings("georgia"))  # the US state and the country
+    assert places.other_readings("pennsylvania") == ()  # one place

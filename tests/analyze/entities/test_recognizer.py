@@ -170,3 +170,32 @@ def test_a_big_place_read_as_a_person_is_a_place_unless_it_is_a_surname(
     monkeypatch.setattr(recognizer, "spans", lambda text, language: read_as_people)
     types = [(m.text, m.type) for m in recognizer.mentions(text, "ru")]
     assert types == [("Техас", EntityType.LOCATION), ("Джордж Вашингтон", per), ("Вашингтон", per)]
+
+
+def test_georgia_is_read_in_the_country_of_the_texts_other_places(recognizer: EntityRecognizer) -> None:
+    state, country = "geonames:4197000", "geonames:614540"
+    us = "Biden wygrał w Georgii, Pensylwanii i Arizonie. Georgia liczy głosy ponownie."
+    caucasus = "Gruzja i Rosja. Georgia leży na Kaukazie, obok Armenii i Azerbejdżanu."
+    assert {found(recognizer, us, "pl")[w] for w in ("Georgii", "Georgia")} == {state}
+    assert found(recognizer, caucasus, "pl")["Georgia"] == country
+    assert found(recognizer, "Джорджия и Пенсильвания, Аризона.", "ru")["Джорджия"] == state
+
+
+def test_acronyms_and_numerals_at_the_calendar_filter(recognizer: EntityRecognizer) -> None:
+    org = EntityType.ORGANIZATION
+
+    def kept(text: str, word: str) -> bool:
+        start = text.index(word)
+        return recognizer._trimmed(text, (start, start + len(word), org, 0.9)) is not None
+
+    # "ap", "sta" and "ig" are some language's abbreviated months or weekdays; in capitals they are agencies.
+    assert kept("Poroča AP.", "AP") and kept("Poroča STA.", "STA") and kept("Boje z IG.", "IG")
+    assert not kept("Do Monday.", "Monday") and not kept("В XXI веке.", "XXI") and not kept("В ХХ веке.", "ХХ")
+    assert kept("Washington DC", "DC")  # a Roman numeral in form only
+
+
+def test_a_stop_word_opening_a_sentence_is_no_name(recognizer: EntityRecognizer) -> None:
+    text = "Poleg tega je Biden zmagal. Ampak Trump ne. Polska in NATO."
+    names = found(recognizer, text, "sl")
+    assert "Poleg" not in names and "Ampak" not in names
+    assert {"Biden", "Trump", "Polska", "NATO"} <= set(names)

@@ -102,6 +102,11 @@ def propagate(text: str, spans: list[Span]) -> list[Span]:
     return sorted(spans + found) if found else spans
 
 
+def _is_initial(word: str) -> bool:
+    """A capital letter with its dot ("W.", "М."): an initial, never the start of another name."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
 def split_fused(text: str, spans: list[Span], known: Callable[[str], EntityType | None]) -> list[Span]:
     """Two adjacent names the tagger read as one person split apart: "Трампа Рудольф Джулиани",
     "Флорида Джеб Буш". A person span of three or more words whose first words are a name tagged
@@ -124,6 +129,8 @@ def split_fused(text: str, spans: list[Span], known: Callable[[str], EntityType 
             out.append(span)
             continue
         for cut in range(first + 1, last):  # the rest keeps two words at least: a full name
+            if _is_initial(tokens[cut].text):
+                continue  # a middle initial belongs to the name before it ("Georga W. Busha")
             head = tokens[first:cut]
             head_type = names.get(_stems(head)) or known(text[start : head[-1].end])
             if head_type is None and len(head) > 1 and names.get(_stems(head[-1:])) is EntityType.PERSON:
@@ -134,3 +141,46 @@ def split_fused(text: str, spans: list[Span], known: Callable[[str], EntityType 
         else:
             out.append(span)
     return out
+
+
+def join_known(text: str, spans: list[Span], known: Callable[[str], EntityType | None]) -> list[Span]:
+    """A name and the capitalised word (or name) right beside it joined when together they are
+    one known name: the tagger, reading a sentence's first word as a common word, leaves
+    "Северная" out of "Северная Каролина" and "Wirginia" out of "Wirginia Zachodnia"; ``known``
+    says whether the two words together are a curated alias or a big place."""
+    if not spans:
+        return spans
+    tokens = document_tokens(text)
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    in_span = {t.start for s in spans for t in tokens[starts.get(s[0], len(tokens)) : ends.get(s[1], -1) + 1]}
+    out: list[Span] = []
+    for span in sorted(spans):
+        start, end, etype, score = span
+        first, last = starts.get(start), ends.get(end)
+        if first is None or last is None:
+            out.append(span)
+            continue
+        if out and out[-1][1] + 1 == start and text[out[-1][1]] == " ":  # two names side by side
+            joined_type = known(text[out[-1][0] : end])
+            if joined_type is not None:
+                out[-1] = (out[-1][0], end, joined_type, max(out[-1][3], score))
+                continue
+        before = tokens[first - 1] if first > 0 else None
+        if before is not None and _joinable(text, before, start, in_span):
+            joined_type = known(text[before.start : end])
+            if joined_type is not None:
+                start, etype = before.start, joined_type
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        if after is not None and _joinable(text, after, end, in_span, left=False):
+            joined_type = known(text[start : after.end])
+            if joined_type is not None:
+                end, etype = after.end, joined_type
+        out.append((start, end, etype, score))
+    return out
+
+
+def _joinable(text: str, token: Token, edge: int, in_span: set[int], *, left: bool = True) -> bool:
+    """A capitalised word outside every span, one space from the name's edge."""
+    gap = text[token.end : edge] if left else text[edge : token.start]
+    return gap == " " and token.start not in in_span and token.text[:1].isupper() and token.text.isalpha()

@@ -28,10 +28,14 @@ log = logging.getLogger(__name__)
 # Priorities when one spelling names several places: a country before a continent, a state or a
 # city; among cities the most populous. Kept far above any city population.
 _COUNTRY, _CONTINENT, _STATE = 3_000_000_000, 2_000_000_000, 1_000_000_000
+COUNTRY_RANK = _COUNTRY  # a place ranked this high is a country
 # Sound keys collide easily: only keys of four consonants or more are indexed.
 _SOUND_MIN_LEN = 4
 # A city this big keeps its name when a state's translated name is the same ("Нью-Йорк").
 _BIG_CITY = 1_000_000
+# Places this big are the readings a shared name may have in another country ("Georgia": the
+# country, or the US state), which the text's other places choose between.
+_READING_MIN_RANK = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,8 @@ class Gazetteer:
     exact: dict[str, int] = field(default_factory=dict)
     stemmed: dict[str, int] = field(default_factory=dict)
     sounds: dict[str, int] = field(default_factory=dict)
+    # Folded and stemmed names that big places in different countries share: every such place.
+    readings: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def add(self, entry: GazetteerEntry, *, sound_names: tuple[str, ...] = ()) -> None:
         """Index a place under each of its names (a better-ranked place keeps a shared name)."""
@@ -87,6 +93,28 @@ class Gazetteer:
         held = index.get(key)
         if held is None or self.entries[held].rank < entry.rank:
             index[key] = entry.geonames_id
+
+    def index_readings(self) -> None:
+        """Fill ``readings``: each name (folded, and its stemmed words) that big places in more
+        than one country hold, with all of them, best-ranked first."""
+        holders: dict[str, set[int]] = {}
+        for entry in self.entries.values():
+            if entry.rank < _READING_MIN_RANK or entry.country is None:
+                continue
+            for name in entry.names:
+                folded = fold(name)
+                if len(folded) >= 2:
+                    holders.setdefault(folded, set()).add(entry.geonames_id)
+                    holders.setdefault(stem_phrase(folded), set()).add(entry.geonames_id)
+        self.readings = {
+            key: tuple(sorted(ids, key=lambda i: -self.entries[i].rank))
+            for key, ids in holders.items()
+            if len({self.entries[i].country for i in ids}) > 1
+        }
+
+    def other_readings(self, folded: str) -> tuple[int, ...]:
+        """The big places in different countries a folded name may denote (empty if one country)."""
+        return self.readings.get(folded) or self.readings.get(stem_phrase(folded), ())
 
     def find(self, folded: str) -> GazetteerEntry | None:
         """The place a folded name denotes, trying the exact, stemmed (each reading of its
@@ -186,5 +214,6 @@ def _build() -> Gazetteer:
     translated = subdivision_names("US")
     for code, entry in states.items():  # after the cities: "Нью-Йорк" stays the city
         gaz.add_translations(entry, translated.get(f"US-{code}", set()))
+    gaz.index_readings()
     log.info("gazetteer: %d places, %d names", len(gaz.entries), len(gaz.exact))
     return gaz

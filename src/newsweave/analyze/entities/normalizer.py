@@ -18,9 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsweave.analyze.entities.aliases import AliasTable, load_aliases
-from newsweave.analyze.entities.gazetteer import Gazetteer, gazetteer
+from newsweave.analyze.entities.gazetteer import COUNTRY_RANK, Gazetteer, gazetteer
 from newsweave.analyze.entities.lemmas import lemma_phrase
-from newsweave.analyze.entities.text import fold, sound_key, stem
+from newsweave.analyze.entities.text import fold, sound_key, stem, stem_phrase_variants
 from newsweave.records import Entity, EntityType
 
 # Inflection or a clitic glued to an acronym with a hyphen: "NATO-ju", "COVID-19-a", "ЕС-а".
@@ -35,6 +35,7 @@ _PERSON_SUFFIXES = frozenset(
     ["jr", "sr", "ml", "st", "mladshii", "mladshiy", "mladshi", "starshii", "junior", "senior"]
 )
 _MAX_SEEN_KEYS = 200_000
+_MIN_PLACE_HEAD = 2  # words: a one-word head ("Nowy" of "Nowy Jork") is too often a common word
 _BIG = 100_000  # population (or rank) of a place a name of another type may still denote
 
 
@@ -80,6 +81,12 @@ class Normalizer:
             self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1
         return key
 
+    def known_key(self, surface: str, type: EntityType, language: str | None) -> str | None:
+        """The alias or gazetteer key of a name, or None when only its own form would key it
+        (nothing is recorded for ``entity``)."""
+        key = self._key(clean_surface(surface), type, language, None)
+        return key if key.startswith(("alias:", "geonames:")) else None
+
     def _key(self, surface: str, type: EntityType, language: str | None, lemma: str | None) -> str:
         forms = _forms(surface, language, lemma)
         for form in forms:
@@ -100,7 +107,47 @@ class Normalizer:
                     place = entry.geonames_id if entry else None
                 if place is not None:
                     return f"geonames:{place}"
+        if type is EntityType.LOCATION and (place := self._place_head(forms)) is not None:
+            return f"geonames:{place}"
+        if type is not EntityType.PERSON and (qualified := self._qualified_alias(forms)) is not None:
+            return qualified
         return fallback_key(forms[-1] if len(forms) > 1 else forms[0], type)
+
+    def _qualified_alias(self, forms: list[str]) -> str | None:
+        """The alias a name is once the country after it goes: "Конгресс США", "Сенат США" and
+        "Kongres USA" are the alias "Congress"'s names qualified by their country. Only for an
+        alias: "Министерство здравоохранения России" keeps its country, or every country's
+        ministry of health would be one."""
+        for form in forms:
+            head, _, last = form.rpartition(" ")
+            if head and self._is_country(last) and (found := self.aliases.find(head)) is not None:
+                return found.key
+        return None
+
+    def _is_country(self, word: str) -> bool:
+        alias = self.aliases.find(word)
+        key = alias.key if alias is not None else ""
+        place = int(key[9:]) if key.startswith("geonames:") else self.places.exact.get(word)
+        if place is None:
+            place = next((p for v in stem_phrase_variants(word) if (p := self.places.stemmed.get(v)) is not None), None)
+        return place is not None and place in self.places.entries and self.places.entries[place].rank >= COUNTRY_RANK
+
+    def _place_head(self, forms: list[str]) -> int | None:
+        """The place a longer name opens with, of two words or more: "Spojených států amerických"
+        and "Соединенных Штатов Америки" are the country CLDR calls "Spojené státy" and
+        "Соединенные Штаты" (by exact or stemmed words; a sound key is too loose for a part)."""
+        for form in forms:
+            words = form.split()
+            for size in range(len(words) - 1, _MIN_PLACE_HEAD - 1, -1):
+                head = " ".join(words[:size])
+                place = self.places.exact.get(head)
+                for variant in stem_phrase_variants(head) if place is None else ():
+                    place = self.places.stemmed.get(variant)
+                    if place is not None:
+                        break
+                if place is not None and self.places.entries[place].rank >= _BIG:
+                    return place
+        return None
 
     def entity(self, key: str) -> Entity | None:
         """The canonical entity behind a key: its name to show, its type and known aliases."""

@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsweave.analyze.entities.consistency import propagate, split_fused, trim_edges
+from newsweave.analyze.entities.consistency import join_known, propagate, split_fused, trim_edges
 from newsweave.analyze.entities.features import (
     TRAINED_LANGUAGES,
     feature_maker,
@@ -57,6 +59,10 @@ _LEADING = """
     mr mrs ms dr sir senator senateur governor mayor secretary
 """
 _CONNECTOR_CHARS = 3
+_ACRONYM_MAX_CHARS = 5
+# Roman numerals up to 39 (centuries, monarchs, congresses), also written with the Cyrillic
+# letters that look like them ("ХХ век"); larger ones spell acronyms too ("DC", "CD", "MI").
+_ROMAN_NUMERAL = re.compile(r"(?=.)[XХ]{0,3}(?:[IІ][XХ]|[IІ]V|V?[IІ]{0,3})\.?")
 # Languages that capitalise every noun: there the tagger's spans are checked against the
 # language's dictionary (elsewhere that check cost more names than it saved: English toponym
 # recall fell from 60 % to 46 %).
@@ -71,6 +77,8 @@ _NAME_CHANCE = 0.3
 # A name the tagger reads as a person is a place when it names a place this big (GeoNames
 # population; US states and countries rank above any city).
 _PLACE_OVER_PERSON = 100_000  # short words transliterate to too many short place names
+# Other places of a text in one country that turn a shared name ("Georgia") to that country's place.
+_CONTEXT_PLACES = 2
 
 
 class EntityRecognizer:
@@ -205,6 +213,22 @@ class EntityRecognizer:
             out.append((start, end, etype, score))
         return out
 
+    def _function_word(self, text: str, start: int, end: int, language: str | None) -> bool:
+        """A lone capitalised word opening a sentence that is one of the language's stop words
+        ("Poleg", "Zanim", "Водночас"), and no alias or place ("Polska" and "NATO" are on the
+        lists too): there its capital says nothing."""
+        surface = text[start:end]
+        if " " in surface or surface.isupper() or surface.lower() not in stop_words(language):
+            return False
+        before = text[:start].rstrip(" \t\"'«„“(")
+        if before and before[-1] not in _SENTENCE_ENDS:
+            return False
+        return self.normalizer.known_key(surface, EntityType.LOCATION, language) is None
+
+    def _big_known_type(self, surface: str) -> EntityType | None:
+        """The type of a curated alias or a big place's name (small towns' names include people's)."""
+        return self._known_type(surface, min_rank=_PLACE_OVER_PERSON)
+
     def _known_type(self, surface: str, min_rank: int = 0) -> EntityType | None:
         """The type a curated alias or the gazetteer (places of at least ``min_rank``) gives a name."""
         folded = fold(clean_surface(surface))
@@ -231,8 +255,11 @@ class EntityRecognizer:
         while len(words) > 1 and fold(words[0]) in leading:
             start += len(words[0]) + 1
             words = words[1:]
-        folded = fold(text[start:end])
-        if folded in calendar_words() and self.normalizer.aliases.find(folded) is None:
+        surface = text[start:end]
+        if _ROMAN_NUMERAL.fullmatch(surface):
+            return None  # a century or a number ("XXI век", "XIX"), never a name on its own
+        folded = fold(surface)
+        if folded in calendar_words() and not _acronym(surface) and self.normalizer.aliases.find(folded) is None:
             return None
         return start, end, etype, score
 
@@ -299,9 +326,12 @@ class EntityRecognizer:
         seen = language in self.languages
         trimmed = (self._trimmed(text, span, articles=not seen) for span in self.spans(text, language))
         spans = [span for span in trimmed if span is not None]
+        if seen:
+            spans = [span for span in spans if not self._function_word(text, span[0], span[1], language)]
         if language not in SEGMENTED_LANGUAGES:  # spans there do not fall on this tokenizer's words
-            spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._known_type)
+            spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._big_known_type)
             spans = propagate(text, spans)  # a name tagged once is tagged everywhere
+            spans = join_known(text, spans, self._big_known_type)
         if not seen and language in _CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
             spans = self._plausible(text, spans, language)
         if seen:
@@ -322,7 +352,47 @@ class EntityRecognizer:
             lemma = lemma_phrase(surface, language)
             key = self.normalizer.canonical_key(surface, etype, language, lemma)
             out.append(Mention(start, end, surface, etype, key, lemma, round(max(0.0, min(1.0, score)), 4)))
+        return self._places_by_context(out)
+
+    def _places_by_context(self, mentions: list[Mention]) -> list[Mention]:
+        """A place name that big places in several countries share ("Georgia": the country or
+        the US state; "London": England or Ontario) is read in the country the text's other
+        places are in: the gazetteer's first reading would otherwise depend on the script
+        ("Georgia" the country, "Джорджия" the state). The first reading is kept unless at least
+        ``_CONTEXT_PLACES`` other places of the text lie in the other country and none in its own."""
+        places = self.normalizer.places
+        keyed = {int(m.entity[9:]) for m in mentions if m.entity and m.entity.startswith("geonames:")}
+        if len(keyed) <= _CONTEXT_PLACES:
+            return mentions
+        countries = Counter(places.entries[i].country for i in keyed if i in places.entries)
+        chosen: dict[tuple[str, str], str] = {}
+        out = list(mentions)
+        for index, m in enumerate(mentions):
+            if not m.entity or not m.entity.startswith("geonames:"):
+                continue
+            if (m.text, m.entity) not in chosen:
+                chosen[(m.text, m.entity)] = self._reading(m, int(m.entity[9:]), keyed, countries)
+            if chosen[(m.text, m.entity)] != m.entity:
+                out[index] = replace(m, entity=chosen[(m.text, m.entity)])
         return out
+
+    def _reading(self, mention: Mention, current: int, keyed: set[int], countries: Counter[str | None]) -> str:
+        places = self.normalizer.places
+        readings = places.other_readings(fold(clean_surface(mention.text)))
+        if not readings and mention.lemma:
+            readings = places.other_readings(fold(mention.lemma))
+        if current not in readings:
+            return f"geonames:{current}"
+        own = places.entries[current].country
+        if countries[own] - 1 > 0:  # another place of the text is in the first reading's country
+            return f"geonames:{current}"
+
+        def support(place: int) -> int:
+            country = places.entries[place].country
+            return 0 if country == own else countries[country] - (place in keyed)
+
+        best = max(readings, key=support)
+        return f"geonames:{best}" if support(best) >= _CONTEXT_PLACES else f"geonames:{current}"
 
 
 def _recall_tags(tagger: Any, tags: list[str], window: list[Token]) -> list[str]:
@@ -359,6 +429,29 @@ def _chunks(tags: list[str]) -> list[tuple[int, int, str]]:
     return chunks
 
 
+_SENTENCE_ENDS = frozenset(".!?…:\n")
+_JUSTEXT_NAMES = {
+    "bg": "Bulgarian",
+    "cs": "Czech",
+    "pl": "Polish",
+    "ru": "Russian",
+    "sl": "Slovenian",
+    "uk": "Ukrainian",
+}
+
+
+@lru_cache(maxsize=16)
+def stop_words(language: str | None) -> frozenset[str]:
+    """The language's stop words from jusText's lists (frequent words of its Wikipedia, shipped
+    with jusText, which trafilatura already needs); empty for a language it lacks."""
+    name = _JUSTEXT_NAMES.get(language or "")
+    if name is None:
+        return frozenset()
+    import justext
+
+    return frozenset(justext.get_stoplist(name))
+
+
 @lru_cache(maxsize=1)
 def calendar_words() -> frozenset[str]:
     """Weekday and month names in every CLDR language (babel), folded: capitalised in many
@@ -382,6 +475,12 @@ def calendar_words() -> frozenset[str]:
 def leading_words(*, articles: bool = True) -> frozenset[str]:
     """Folded words that open a tagged span without being part of the name: titles and articles."""
     return frozenset(fold(w) for w in (_LEADING + _ARTICLES if articles else _LEADING).split())
+
+
+def _acronym(surface: str) -> bool:
+    """A short word all in capitals ("AP", "STA", "МИД"): an abbreviation, whatever some
+    language's abbreviated month or weekday it also spells ("ap", "sta" and "ig" are ones)."""
+    return len(surface) <= _ACRONYM_MAX_CHARS and surface.isupper() and surface.isalpha()
 
 
 def _common_words(surface: str, language: str | None) -> bool:
