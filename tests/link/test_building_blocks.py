@@ -53,6 +53,21 @@ def test_alignment_keeps_order_skips_a_dropped_sentence_and_merges_a_split_one()
     assert summary.coverage_b == 1.0 and summary.coverage_a == pytest.approx(0.8)
 
 
+def test_a_merge_never_displaces_sentences_that_each_have_their_translation() -> None:
+    # Four sentences on one topic, each with its own translation: a merged pair's vector lies
+    # nearer the topic, so it resembles a neighbour's translation more than either sentence does.
+    rng = np.random.default_rng(1)
+    topic, own = unit(rng, 1, 32)[0], unit(rng, 4, 32)
+    a_vectors = (topic + own) / np.linalg.norm(topic + own, axis=1, keepdims=True)
+    b_raw = topic + 0.6 * own + 0.9 * unit(rng, 4, 32)
+    b_vectors = b_raw / np.linalg.norm(b_raw, axis=1, keepdims=True)
+    a, b = [f"a{i}" for i in range(4)], [f"b{i}" for i in range(4)]
+    pairs = align(a, b, a_vectors, b_vectors, min_similarity=0.4)
+    assert [(p.a_text, p.b_text) for p in pairs] == [("a0", "b0"), ("a1", "b1"), ("a2", "b2"), ("a3", "b3")]
+    rewarded = align(a, b, a_vectors, b_vectors, min_similarity=0.4, merge_weight=1.5)  # the old bonus
+    assert ("a2 a3", "b3") in [(p.a_text, p.b_text) for p in rewarded]
+
+
 def test_names_meet_across_spellings_and_numbers_disagree_by_qualifier() -> None:
     assert "abu kemal" in shared_names("Fighters fled from Abu Kemal.", "The town of Abu-Kamal fell.")
     assert differing_claims("destroyed more than 50 terrorists", "killed around 50 terrorists") == [
