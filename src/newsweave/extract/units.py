@@ -32,6 +32,7 @@ _UNSPACED_SCRIPTS = (
     (0x20000, 0x3134F, 1 / 2),  # CJK extensions B-G
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
+_FIRST_UNSPACED = chr(_UNSPACED_SCRIPTS[0][0])
 
 
 def word_units(text: str) -> float:
@@ -47,6 +48,9 @@ def word_units(text: str) -> float:
     """
     units = 0.0
     for run in _LETTERS.findall(text):
+        if max(run) < _FIRST_UNSPACED:  # most runs: no character can be of an unspaced script
+            units += 1.0
+            continue
         unspaced = sum(_unspaced_weight(ch) for ch in run)
         units += unspaced if unspaced else 1.0
     return units
