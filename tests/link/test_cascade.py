@@ -73,7 +73,8 @@ def test_admits_reads_features_lazily_and_agrees_with_passes() -> None:
 @pytest.fixture(scope="module")
 def rows(data_dir: Path) -> list[dict[str, str]]:
     lines = (data_dir / "link" / "ntrex_versions.jsonl").read_text("utf-8").splitlines()
-    return [r for r in map(json.loads, lines) if r["document"] in DOCUMENTS and r["language"] in ("en", "ru", "cs", "bg")]
+    wanted = ("en", "ru", "cs", "bg")
+    return [r for r in map(json.loads, lines) if r["document"] in DOCUMENTS and r["language"] in wanted]
 
 
 def prepare(linker: Linker, r: dict[str, str]) -> LinkArticle:
