@@ -179,8 +179,8 @@ class Linker:
         for other_id, cosine, cross in candidates:
             other = fetch(other_id)
             under = cosine < self.candidate_floor and cosine < self._line(other, article).gate
-            if under and not self._admits(other, article, cosine, result):
-                continue  # under the floor, kept only for a translation through the bridge or the cascade
+            if (under or cross) and not self._admits(other, article, cosine, result):
+                continue  # under the floor or found by the cascade alone: kept only for a translation
             link = self._relate(other, article, cosine, result, version_only=under or cross)
             if link is not None:
                 result.links.append(link)
