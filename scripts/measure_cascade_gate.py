@@ -29,7 +29,7 @@ import numpy as np
 from newsweave.analyze.embedding import RoutedEmbedder, routed_embedder
 from newsweave.eval.versions import DEVELOPMENT_DOCUMENTS, default_cases, load_cases
 from newsweave.link.alignment import align, margin, summarise
-from newsweave.link.cascade import CascadeGate, GateFeatures, gate_features
+from newsweave.link.cascade import CascadeGate, GateFeatures, gate_features, lead_similarity
 from newsweave.link.linker import SENTENCE_PRECISION, LinkArticle, Linker
 from newsweave.link.pair_scorer import PairScorer
 
@@ -100,6 +100,11 @@ class E5Check:
             self.cache[article.id] = vectors.astype(SENTENCE_PRECISION).astype(np.float32)
         return self.cache[article.id]
 
+    def leads(self, a: LinkArticle, b: LinkArticle) -> dict[str, float]:
+        """The lead similarities in e5's bridged space, for 3, 4 and 6 lead sentences."""
+        va, vb = self.vectors(a), self.vectors(b)
+        return {f"lead{k}": lead_similarity(va, vb, k) for k in (3, 4, 6)}
+
     def is_version(self, linker: Linker, a: LinkArticle, b: LinkArticle) -> bool:
         line = linker._line(a, b)
         va, vb = self.vectors(a), self.vectors(b)
@@ -121,10 +126,12 @@ def rows(linker: Linker, pairs: list[Pair], check: E5Check) -> list[dict[str, An
         f = gate_features(p.a.text, p.b.text, p.a.sentences or [], p.b.sentences or [],
                           p.a.sentence_vectors, p.b.sentence_vectors, cosine)  # fmt: skip
         bridged = int(routed(p.a.language)) + int(routed(p.b.language))
-        e5 = check.is_version(linker, p.a, p.b) if LOOSE.passes(f, bridged) else False
+        loose = LOOSE.passes(f, bridged)
+        e5 = check.is_version(linker, p.a, p.b) if loose else False
+        leads = check.leads(p.a, p.b) if loose else {}
         out.append(dataclasses.asdict(f) | {
             "source": p.source, "part": p.part, "translation": p.translation, "bridged": bridged, "e5": e5,
-            "languages": f"{p.a.language}-{p.b.language}", "ids": [p.a.id, p.b.id],
+            "languages": f"{p.a.language}-{p.b.language}", "ids": [p.a.id, p.b.id], **leads,
         })  # fmt: skip
     return out
 
@@ -142,6 +149,11 @@ GRID = {  # each line's candidates, loosest first
 def passes(gate: CascadeGate, r: dict[str, Any]) -> bool:
     keys = {f.name for f in dataclasses.fields(GateFeatures)}
     return gate.passes(GateFeatures(**{k: r[k] for k in keys}), r["bridged"])
+
+
+def leads(gate: CascadeGate, r: dict[str, Any]) -> bool:
+    """Whether the leads' e5 check lets the pair on to e5 on every sentence."""
+    return gate.leads_agree(r.get(f"lead{gate.lead}", 0.0), r["bridged"])
 
 
 def choose(table: list[dict[str, Any]], miss: int, budget: float) -> CascadeGate:
@@ -175,15 +187,17 @@ def report(table: list[dict[str, Any]], gate: CascadeGate, name: str) -> None:
         mine = [r for r in table if r["part"] == part]
         tr = [r for r in mine if r["translation"]]
         found = [r for r in tr if r["e5"]]
-        through = [r for r in tr if passes(gate, r)]
+        through = [r for r in tr if passes(gate, r) and leads(gate, r)]
         versions = [r for r in through if r["e5"]]
         bs = [r for r in mine if r["source"] == "bsnlp"]
-        bs_pass = [r for r in bs if passes(gate, r)]
+        bs_gate = [r for r in bs if passes(gate, r)]
+        bs_pass = [r for r in bs_gate if leads(gate, r)]
         nt = [r for r in mine if r["source"] == "ntrex" and not r["translation"]]
-        nt_pass = [r for r in nt if passes(gate, r)]
+        nt_pass = [r for r in nt if passes(gate, r) and leads(gate, r)]
         false = sum(r["e5"] for r in bs_pass + nt_pass)
         print(f"  {part:11} translations through the gate {len(through)}/{len(tr)}, versions {len(versions)}/{len(tr)}"
-              f" (e5 for every pair: {len(found)}) · BSNLP pairs through {len(bs_pass)}/{len(bs)}"
+              f" (e5 for every pair: {len(found)}) · BSNLP pairs through the pre-gate {len(bs_gate)}, "
+              f"to e5 on every sentence {len(bs_pass)}/{len(bs)}"
               f" ({len(bs_pass) / max(1, len(bs)):.2%}) · NTREX other articles through {len(nt_pass)}/{len(nt)}"
               f" · false versions {false}")  # fmt: skip
         by_pair = collections.Counter(r["languages"] for r in versions)

@@ -23,7 +23,7 @@ from newsweave.analyze.embedding import Embedder
 from newsweave.analyze.sentences import split_sentences
 from newsweave.link.alignment import AlignmentSummary, align, margin, summarise
 from newsweave.link.ann import VectorIndex
-from newsweave.link.cascade import Cascade
+from newsweave.link.cascade import Cascade, lead_similarity
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
 from newsweave.link.pair_features import PairSide, pair_features, sentence_features
@@ -263,18 +263,32 @@ class Linker:
         aligned = align(sa, sb, va, vb, min_similarity=line.floor)
         return aligned, summarise(aligned, sa, sb, margin(aligned, va, vb) if line.margin else 0.0)
 
-    def _exact_vectors(self, article: LinkArticle) -> np.ndarray:
-        """e5-bridged sentence vectors of a static-route article (embedded on first need, rounded as
-        stored ones are); a USE-route article's own sentence vectors, which are USE's on every route."""
+    def _leads_agree(self, a: LinkArticle, b: LinkArticle) -> bool:
+        """The cascade's second stage: e5 on the two leads before e5 on every sentence."""
+        assert self.cascade is not None
+        gate = self.cascade.gate
+        va, vb = self._exact_vectors(a, gate.lead + 2), self._exact_vectors(b, gate.lead + 2)
+        bridged = self._routed(a.language) + self._routed(b.language)
+        return gate.leads_agree(lead_similarity(va, vb, gate.lead), bridged)
+
+    def _exact_vectors(self, article: LinkArticle, first: int | None = None) -> np.ndarray:
+        """e5-bridged vectors of a static-route article's sentences, or of its ``first`` ones
+        (embedded on first need, each sentence once, rounded as stored ones are); a USE-route
+        article's own sentence vectors, which are USE's on every route."""
         if not self._routed(article.language):
             self.ensure_sentences(article)
             assert article.sentence_vectors is not None
-            return article.sentence_vectors
-        if article.exact_sentence_vectors is None:
+            return article.sentence_vectors[:first]
+        sentences = self.split(article)[:first]
+        done = article.exact_sentence_vectors
+        have = 0 if done is None else len(done)
+        if have < len(sentences):
             assert self.cascade is not None
-            vectors = self.cascade.embedder().embed(self.split(article), article.language)
-            article.exact_sentence_vectors = vectors.astype(SENTENCE_PRECISION).astype(np.float32)
-        return article.exact_sentence_vectors
+            vectors = self.cascade.embedder().embed(sentences[have:], article.language)
+            more = vectors.astype(SENTENCE_PRECISION).astype(np.float32)
+            article.exact_sentence_vectors = more if done is None else np.concatenate([done, more])
+        assert article.exact_sentence_vectors is not None
+        return article.exact_sentence_vectors[: len(sentences)]
 
     @property
     def _bridges(self) -> bool:
@@ -307,7 +321,7 @@ class Linker:
                             min_similarity=line.floor)  # fmt: skip
             stand_out = margin(aligned, a.sentence_vectors, b.sentence_vectors) if line.margin else 0.0
             summary = summarise(aligned, a.sentences or [], b.sentences or [], stand_out)
-        if exact:
+        if exact and self._leads_agree(a, b):
             # The cascade: the version check again in e5's bridged space; kept when it finds one.
             exact_aligned, exact_summary = self._exact_alignment(a, b, line)
             if decide(jaccard=0.0, pair_score=0.0, alignment=exact_summary, thresholds=self.thresholds, line=line)[0]:
