@@ -252,11 +252,15 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     bare_one, bare_link, bare_init = Pipeline._one, StoreLinker.link_one, StoreLinker.__init__
     bare_exact = Linker._exact_vectors
     exact_articles: set[str] = set()  # articles whose sentences the static route's cascade sent to e5
+    whole_articles: set[str] = set()  # those whose every sentence it sent (the others: their leads)
 
-    def counted_exact(self: Linker, article: Any) -> np.ndarray:
-        if self._routed(article.language) and article.exact_sentence_vectors is None:
+    def counted_exact(self: Linker, article: Any, first: int | None = None) -> np.ndarray:
+        vectors = bare_exact(self, article, first)
+        if self._routed(article.language):
             exact_articles.add(article.id)
-        return bare_exact(self, article)
+            if len(vectors) == len(article.sentences or []):
+                whole_articles.add(article.id)
+        return vectors
 
     def timed_one(self: Pipeline, entry: Any) -> Any:
         start = time.perf_counter()
@@ -306,7 +310,7 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
         "articles": len(docs), "per_s": len(docs) / wall, "fallback": fallback, "e5_tokens": e5_tokens,
         "languages": {lang: {"articles": counts[lang], "per_s": counts[lang] / spent[lang]} for lang in sorted(spent)},
         "bare": bare, "load": [load_before, os.getloadavg()[0]], "cpu_per_s": len(docs) / cpu,
-        "e5_articles": len(exact_articles), "versions": versions,
+        "e5_articles": len(exact_articles), "e5_whole": len(whole_articles), "versions": versions,
     }  # fmt: skip
 
 
@@ -366,7 +370,8 @@ def _print_stream(title: str, r: dict[str, Any]) -> None:
           f" (load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after; 2 cores)")  # fmt: skip
     print(f"  overall, ingest+extract+facts+embed+link {r['per_s']:6.2f} articles/s"
           f" ({r['cpu_per_s']:.2f} per CPU second of the process)")  # fmt: skip
-    print(f"  articles whose sentences the cascade sent to e5: {r['e5_articles']}; version links: {r['versions']}")
+    print(f"  articles the cascade sent to e5: {r['e5_articles']} (every sentence: {r['e5_whole']}, the rest their"
+          f" leads); version links: {r['versions']}")  # fmt: skip
     e5_first = f"e5 first {r['e5_tokens']}"
     print(f"  {'language':<9}{'articles':>9}{'newsweave/s':>13}   bare embedders, documents/s (same texts)")
     for language, row in r["languages"].items():
