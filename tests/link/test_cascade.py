@@ -120,3 +120,17 @@ def test_a_translation_among_many_articles_of_its_language_is_still_found(rows: 
     result = linker.link(view, store.__getitem__)
     kinds = {(link.a, link.b): link.kind for link in result.links}
     assert kinds.get((f"en:{DOCUMENTS[1]}", f"cs:{DOCUMENTS[1]}")) is RelationKind.VERSION, kinds
+
+
+def test_e5_vectors_of_the_leads_then_the_rest_equal_those_embedded_at_once(rows: list[dict[str, str]]) -> None:
+    """A resumed link embeds an article's sentences in other batches than an uninterrupted one did:
+    the cascade's vectors must not depend on that."""
+    linker = Linker(routed_embedder("static"), PairScorer.load())
+    czech = next(r for r in rows if r["language"] == "cs")
+    in_steps, at_once = prepare(linker, czech), prepare(linker, czech)
+    leads = linker._exact_vectors(in_steps, 6)
+    assert len(leads) == 6 and in_steps.exact_sentence_vectors is not None
+    whole = linker._exact_vectors(in_steps)
+    assert len(whole) == len(in_steps.sentences or []) > 6
+    assert np.array_equal(whole, linker._exact_vectors(at_once))
+    assert np.array_equal(leads, whole[:6])
