@@ -15,7 +15,9 @@
    and the SemEval texts in ten of USE's languages), per language and overall, beside the bare
    embedders on the same texts in the same run: USE, e5 whole (today's route), e5 on the first
    ``--e5-tokens`` tokens, and the static embedder. ``--fallback`` picks what embeds the languages
-   outside USE's (``e5``, ``e5-first``, ``static``); the machine's load is printed with the rates.
+   outside USE's (``e5``, ``e5-first``, ``static``, or ``static-plain``: the static route without
+   its cascade, ``link.cascade``); the machine's load is printed with the rates, and the articles
+   the cascade sent to e5.
 
     uv run python bench/link_bench.py [--articles 200] [--sizes 10000 100000] [--open 100000]
     uv run python bench/link_bench.py --streams --per-language 20 --fallback static
