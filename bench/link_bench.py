@@ -15,7 +15,9 @@
    and the SemEval texts in ten of USE's languages), per language and overall, beside the bare
    embedders on the same texts in the same run: USE, e5 whole (today's route), e5 on the first
    ``--e5-tokens`` tokens, and the static embedder. ``--fallback`` picks what embeds the languages
-   outside USE's (``e5``, ``e5-first``, ``static``); the machine's load is printed with the rates.
+   outside USE's (``e5``, ``e5-first``, ``static``, or ``static-plain``: the static route without
+   its cascade, ``link.cascade``); the machine's load is printed with the rates, and the articles
+   the cascade sent to e5.
 
     uv run python bench/link_bench.py [--articles 200] [--sizes 10000 100000] [--open 100000]
     uv run python bench/link_bench.py --streams --per-language 20 --fallback static
@@ -227,7 +229,8 @@ def fallback_embedder(kind: str, e5_tokens: int) -> Any:
     from newsweave.analyze.embedding import E5Embedder
     from newsweave.analyze.embedding_static import StaticEmbedder
 
-    kinds = {"e5": lambda: E5Embedder(), "e5-first": lambda: E5Embedder(e5_tokens), "static": StaticEmbedder}
+    kinds = {"e5": lambda: E5Embedder(), "e5-first": lambda: E5Embedder(e5_tokens), "static": StaticEmbedder,
+             "static-plain": StaticEmbedder}  # fmt: skip
     return kinds[kind]()
 
 
@@ -238,6 +241,7 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
 
     from newsweave import Newsweave, Settings
     from newsweave.analyze.embedding import RoutedEmbedder, UseEmbedder
+    from newsweave.link.linker import Linker
     from newsweave.linking import StoreLinker
     from newsweave.pipeline import Pipeline
 
@@ -248,6 +252,17 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     routed.embed(["warm up"], "en")
     routed.embed(["warm up"], "cs")
     bare_one, bare_link, bare_init = Pipeline._one, StoreLinker.link_one, StoreLinker.__init__
+    bare_exact = Linker._exact_vectors
+    exact_articles: set[str] = set()  # articles whose sentences the static route's cascade sent to e5
+    whole_articles: set[str] = set()  # those whose every sentence it sent (the others: their leads)
+
+    def counted_exact(self: Linker, article: Any, first: int | None = None) -> np.ndarray:
+        vectors = bare_exact(self, article, first)
+        if self._routed(article.language):
+            exact_articles.add(article.id)
+            if len(vectors) == len(article.sentences or []):
+                whole_articles.add(article.id)
+        return vectors
 
     def timed_one(self: Pipeline, entry: Any) -> Any:
         start = time.perf_counter()
@@ -267,31 +282,37 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
         # The bench's route, whatever the facade passes: it passes the settings' route (e5 by
         # default), which made every --fallback measure e5.
         bare_init(self, store, routed, scorer)
+        if fallback == "static-plain":  # the static route without its cascade
+            self.linker.cascade = None
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "a.jsonl"
         path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
         Pipeline._one, StoreLinker.link_one = timed_one, timed_link  # type: ignore[method-assign]
+        Linker._exact_vectors = counted_exact  # type: ignore[method-assign]
         StoreLinker.__init__ = with_routed  # type: ignore[method-assign]
         try:
             with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite")) as nw:
                 analyzer = nw.fact_analyzer()
                 for warm in _warm_up_articles(docs):  # models load once per process: not timed
                     analyzer.read(warm)
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 nw.ingest([str(path)])
                 nw.link()
-                wall = time.perf_counter() - start
+                wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+                versions = sum(link.kind.value == "version" for link in nw.store.links())
                 counts: dict[str, int] = {}
                 for article in nw.articles():
                     counts[article.language or "?"] = counts.get(article.language or "?", 0) + 1
         finally:
             Pipeline._one, StoreLinker.link_one, StoreLinker.__init__ = bare_one, bare_link, bare_init  # type: ignore[method-assign]
+            Linker._exact_vectors = bare_exact  # type: ignore[method-assign]
     bare = _bare_rates(docs, UseEmbedder(), {k: fallback_embedder(k, e5_tokens) for k in ("e5", "e5-first", "static")})
     return {
         "articles": len(docs), "per_s": len(docs) / wall, "fallback": fallback, "e5_tokens": e5_tokens,
         "languages": {lang: {"articles": counts[lang], "per_s": counts[lang] / spent[lang]} for lang in sorted(spent)},
-        "bare": bare, "load": [load_before, os.getloadavg()[0]],
+        "bare": bare, "load": [load_before, os.getloadavg()[0]], "cpu_per_s": len(docs) / cpu,
+        "e5_articles": len(exact_articles), "e5_whole": len(whole_articles), "versions": versions,
     }  # fmt: skip
 
 
@@ -349,7 +370,10 @@ def _print_stream(title: str, r: dict[str, Any]) -> None:
 
     print(f"{title}: {r['articles']} articles, languages outside USE's embedded by {r['fallback']}"
           f" (load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after; 2 cores)")  # fmt: skip
-    print(f"  overall, ingest+extract+facts+embed+link {r['per_s']:6.2f} articles/s")
+    print(f"  overall, ingest+extract+facts+embed+link {r['per_s']:6.2f} articles/s"
+          f" ({r['cpu_per_s']:.2f} per CPU second of the process)")  # fmt: skip
+    print(f"  articles the cascade sent to e5: {r['e5_articles']} (every sentence: {r['e5_whole']}, the rest their"
+          f" leads); version links: {r['versions']}")  # fmt: skip
     e5_first = f"e5 first {r['e5_tokens']}"
     print(f"  {'language':<9}{'articles':>9}{'newsweave/s':>13}   bare embedders, documents/s (same texts)")
     for language, row in r["languages"].items():
@@ -368,7 +392,7 @@ def main() -> None:
     parser.add_argument("--open", type=int, default=0, help="also time opening a store this large (slow to build)")
     parser.add_argument("--streams", action="store_true", help="only the BSNLP and mixed streams (part 4)")
     parser.add_argument("--per-language", type=int, default=20, help="BSNLP articles per language (0: all)")
-    parser.add_argument("--fallback", choices=["e5", "e5-first", "static"], default="static")
+    parser.add_argument("--fallback", choices=["e5", "e5-first", "static", "static-plain"], default="static")
     parser.add_argument("--e5-tokens", type=int, default=128)
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -41,7 +41,8 @@ class StoreLinker:
         # The ANN graph's checkpoints are saved (beside a SQLite store, in the data folder for a
         # PostgreSQL one), so opening the store does not re-insert every vector.
         self.index_path = store.ann_checkpoint(self.model)
-        self.linker.load(list(store.linked_vectors(self.model)), self.index_path)
+        languages = store.linked_languages() if self.linker.cascade is not None else None
+        self.linker.load(list(store.linked_vectors(self.model)), self.index_path, languages)
         for article_id, story_id, published in store.story_memberships():
             self.linker.clusterer.place(article_id, story_id, published)
         for article_id, story_id in store.cannot_join():

@@ -135,3 +135,9 @@ def test_unrelated_static_articles_in_one_language_are_not_crowded_together() ->
     english = UseEmbedder().embed(["Heavy rain caused floods in the north; hundreds had to leave their homes."])[0]
     assert float(flood @ bank) < 0.5
     assert float(flood @ english) > float(bank @ english)
+
+
+def test_texts_without_tokens_embed_as_zero_rows() -> None:
+    """An article whose only "sentence" is empty (a text of whitespace) must not stop linking."""
+    vectors = StaticEmbedder().embed([""], "cs")
+    assert vectors.shape == (1, 512) and not vectors.any()

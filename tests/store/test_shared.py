@@ -117,6 +117,7 @@ def test_a_second_write_of_a_link_story_signature_or_embedding_replaces_the_firs
     store.mark_linked(a.id)
     assert [(aid, v.tolist()) for aid, v in store.linked_vectors("m2")] == [(a.id, [2, 2, 2])]
     assert list(store.linked_vectors("m1")) == []
+    assert store.linked_languages() == {a.id: a.language}  # only linked articles
 
 
 def test_runs_get_rising_ids_and_edits_and_splits_are_kept_in_order_once(store_target: str | Path) -> None:

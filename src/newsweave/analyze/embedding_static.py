@@ -163,7 +163,8 @@ class E5Vocabulary:
         raw = self.blocks[ids]
         nibbles = raw["qs"].astype(np.int16)
         values = np.concatenate([(nibbles & 15) - 8, (nibbles >> 4) - 8], axis=-1).astype(np.float32)
-        return (values * raw["d"].astype(np.float32)[..., None]).reshape(len(ids), -1)
+        # The width is spelt out: a text without tokens asks for no rows, and -1 cannot size those.
+        return (values * raw["d"].astype(np.float32)[..., None]).reshape(len(ids), 32 * self.blocks.shape[1])
 
 
 def read_e5_vocabulary(path: str | None = None) -> E5Vocabulary:

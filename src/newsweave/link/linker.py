@@ -12,7 +12,7 @@ articles are never split at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -21,15 +21,16 @@ import numpy as np
 
 from newsweave.analyze.embedding import Embedder
 from newsweave.analyze.sentences import split_sentences
-from newsweave.link.alignment import align, margin, summarise
+from newsweave.link.alignment import AlignmentSummary, align, margin, summarise
 from newsweave.link.ann import VectorIndex
+from newsweave.link.cascade import Cascade, lead_similarity
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
 from newsweave.link.pair_features import PairSide, pair_features, sentence_features
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.link.relations import RelationThresholds, VersionLine, decide
 from newsweave.link.stories import StoryClusterer
-from newsweave.records import Evidence, Facts, Link, RelationKind
+from newsweave.records import AlignedSentences, Evidence, Facts, Link, RelationKind
 
 DOCUMENT_CHARS = 3000
 MAX_SENTENCES = 60
@@ -55,6 +56,9 @@ class LinkArticle:
     sentences: list[str] | None = None
     sentence_vectors: np.ndarray | None = None
     facts: Facts | None = None  # from the analyze stage, when it has read the article
+    # The cascade's e5-bridged sentence vectors (``link.cascade``), kept in memory only: the store
+    # keeps one sentence set, and e5 gives the same vectors again after a restart.
+    exact_sentence_vectors: np.ndarray | None = None
 
 
 @dataclass(slots=True)
@@ -64,6 +68,7 @@ class LinkResult:
     story_id: int
     links: list[Link] = field(default_factory=list)
     embedded_sentences: list[LinkArticle] = field(default_factory=list)  # articles whose sentences were embedded
+    admitted: dict[tuple[str, str, float], bool] = field(default_factory=dict)  # the cascade's pre-gate verdicts
 
 
 class Linker:
@@ -79,6 +84,7 @@ class Linker:
         neighbours: int = 10,
         candidate_floor: float = 0.5,
         max_scored: int = 5,
+        cascade: Cascade | bool = True,
     ) -> None:
         self.embedder = embedder
         self.scorer = scorer
@@ -93,6 +99,10 @@ class Linker:
         self.vectors = VectorIndex(embedder.dim)
         self.duplicates = DuplicateIndex()
         self._ids: list[str] = []
+        # True: the cascade when the embedder routes other languages to the static embedder.
+        static = hasattr(embedder, "routes_to_fallback") and getattr(embedder, "bridged", True) is False
+        self.cascade = cascade if isinstance(cascade, Cascade) else (Cascade() if cascade and static else None)
+        self._by_language: dict[str | None, tuple[VectorIndex, list[str]]] = {}  # the cascade's cross-language search
 
     def prepare(self, article_id: str, title: str | None, text: str, language: str | None,
                 published: datetime | None) -> LinkArticle:  # fmt: skip
@@ -100,6 +110,12 @@ class Linker:
         title = title or (split_sentences(text[:1000]) or [text[:200]])[0]
         document, title_vector = self.embedder.embed([f"{title}\n{text}"[:DOCUMENT_CHARS], title], language)
         return LinkArticle(article_id, title, text, language, published, document, title_vector, signature(text))
+
+    def split(self, article: LinkArticle) -> list[str]:
+        """The article's sentences (split once; as many as are embedded)."""
+        if article.sentences is None:
+            article.sentences = split_sentences(article.text)[:MAX_SENTENCES] or [article.text[:500]]
+        return article.sentences
 
     def ensure_sentences(self, article: LinkArticle) -> bool:
         """Embed the article's sentences if not done yet; True when it was done now."""
@@ -110,24 +126,41 @@ class Linker:
         article.sentence_vectors = vectors.astype(SENTENCE_PRECISION).astype(np.float32)
         return True
 
-    def load(self, linked: list[tuple[str, np.ndarray]], saved_index: Path | None = None) -> None:
+    def load(
+        self,
+        linked: list[tuple[str, np.ndarray]],
+        saved_index: Path | None = None,
+        languages: Mapping[str, str | None] | None = None,
+    ) -> None:
         """Fill the vector index with already linked (article id, document vector), in link order.
 
         ``saved_index`` is where the graph's checkpoints are kept (read to start from, written as
         linking passes new ones). The duplicate index is filled apart (``duplicates.add``): only
-        linking needs it.
+        linking needs it. ``languages`` (article id to language) fills the cascade's
+        per-language indexes, when there is a cascade.
         """
+        self._by_language = {}
+        if self.cascade is not None and languages is not None:
+            for article_id, document in linked:
+                self._remember_language(article_id, document, languages.get(article_id))
         self._ids = [article_id for article_id, _ in linked]
         if linked:
             self.vectors = VectorIndex.from_vectors(np.stack([document for _, document in linked]), saved_index)
         else:
             self.vectors = VectorIndex(self.embedder.dim, checkpoint=saved_index)
 
-    def remember(self, article_id: str, document: np.ndarray, sig: np.ndarray) -> None:
+    def remember(self, article_id: str, document: np.ndarray, sig: np.ndarray, language: str | None = None) -> None:
         """Add a linked article to the candidate indexes."""
         self.vectors.add(len(self._ids), document)
         self._ids.append(article_id)
         self.duplicates.add(article_id, sig)
+        if self.cascade is not None:
+            self._remember_language(article_id, document, language)
+
+    def _remember_language(self, article_id: str, document: np.ndarray, language: str | None) -> None:
+        index, ids = self._by_language.setdefault(language, (VectorIndex(self.embedder.dim), []))
+        index.add(len(ids), document)
+        ids.append(article_id)
 
     def nearest(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         """The ``k`` linked articles nearest to a vector, with their cosine."""
@@ -143,16 +176,17 @@ class Linker:
         candidates = self._candidates(article)
         result = LinkResult(story_id=0)
         matches: list[tuple[str, float]] = []
-        for other_id, cosine in candidates:
+        for other_id, cosine, cross in candidates:
             other = fetch(other_id)
-            if cosine < self.candidate_floor and cosine < self._line(other, article).gate:
-                continue  # under the floor, kept only for a translation through the bridge
-            link = self._relate(other, article, cosine, result)
+            under = cosine < self.candidate_floor and cosine < self._line(other, article).gate
+            if (under or cross) and not self._admits(other, article, cosine, result):
+                continue  # under the floor or found by the cascade alone: kept only for a translation
+            link = self._relate(other, article, cosine, result, version_only=under or cross)
             if link is not None:
                 result.links.append(link)
                 matches.append((other_id, 1.0 if link.kind in _STRONG else link.evidence.pair_score or 0.0))
         result.story_id = self.clusterer.assign(article.id, article.published, matches)
-        self.remember(article.id, article.document, article.signature)
+        self.remember(article.id, article.document, article.signature, article.language)
         return result
 
     def _apart(self, a: LinkArticle, b: LinkArticle) -> bool:
@@ -164,13 +198,97 @@ class Linker:
         except TypeError:  # one date with a time zone, one without: not comparable
             return False
 
-    def _candidates(self, article: LinkArticle) -> list[tuple[str, float]]:
+    def _candidates(self, article: LinkArticle) -> list[tuple[str, float, bool]]:
+        """(id, cosine, found only by the cascade's cross-language search) of the articles to relate."""
         near = dict(self.nearest(article.document, self.neighbours))
         for dup in self.duplicates.query(article.signature):
             near.setdefault(dup, 1.0)
         floor = min(self.candidate_floor, self.thresholds.mixed.gate) if self._bridges else self.candidate_floor
         ranked = sorted(((i, s) for i, s in near.items() if s >= floor), key=lambda x: -x[1])
-        return ranked[: self.max_scored]
+        chosen = [(i, s, False) for i, s in ranked[: self.max_scored]]
+        if self.cascade is not None:
+            taken = {i for i, _, _ in chosen}
+            chosen.extend((i, s, True) for i, s in self._cross_language(article) if i not in taken)
+        return chosen
+
+    def _cross_language(self, article: LinkArticle) -> list[tuple[str, float]]:
+        """The cascade's extra candidates: the nearest few articles of each other language, for
+        pairs with a side on the static route, over the gate's cosine line."""
+        assert self.cascade is not None
+        mine = self._routed(article.language)
+        out: list[tuple[str, float]] = []
+        for language, (index, ids) in self._by_language.items():
+            if language == article.language or language is None or article.language is None:
+                continue
+            bridged = mine + self._routed(language)
+            if not bridged:
+                continue
+            line = self.cascade.gate.cosine(bridged)
+            found = index.search(article.document, self.cascade.cross_neighbours)
+            out.extend((ids[key], s) for key, s in found if s >= line)
+        return out
+
+    def _routed(self, language: str | None) -> int:
+        routed = getattr(self.embedder, "routes_to_fallback", None)
+        return int(bool(routed(language))) if routed else 0
+
+    def _admits(self, a: LinkArticle, b: LinkArticle, cosine: float, result: LinkResult) -> bool:
+        """True when the cascade checks this pair's version with e5: two languages, a side on the
+        static route, and the pre-gate passed (its verdict kept for the rest of this link)."""
+        if self.cascade is None or a.language is None or b.language is None or a.language == b.language:
+            return False
+        bridged = self._routed(a.language) + self._routed(b.language)
+        if not bridged:
+            return False
+        key = (a.id, b.id, cosine)
+        if key not in result.admitted:
+
+            def vectors() -> tuple[np.ndarray, np.ndarray]:
+                for side in (a, b):
+                    if self.ensure_sentences(side):
+                        result.embedded_sentences.append(side)
+                assert a.sentence_vectors is not None and b.sentence_vectors is not None
+                return a.sentence_vectors, b.sentence_vectors
+
+            gate = self.cascade.gate
+            result.admitted[key] = gate.admits(a.text, b.text, self.split(a), self.split(b), cosine, bridged, vectors)
+        return result.admitted[key]
+
+    def _exact_alignment(
+        self, a: LinkArticle, b: LinkArticle, line: VersionLine
+    ) -> tuple[list[AlignedSentences], AlignmentSummary]:
+        """The alignment of two articles' sentences with the cascade's e5-bridged vectors."""
+        va, vb = self._exact_vectors(a), self._exact_vectors(b)
+        sa, sb = self.split(a), self.split(b)
+        aligned = align(sa, sb, va, vb, min_similarity=line.floor)
+        return aligned, summarise(aligned, sa, sb, margin(aligned, va, vb) if line.margin else 0.0)
+
+    def _leads_agree(self, a: LinkArticle, b: LinkArticle) -> bool:
+        """The cascade's second stage: e5 on the two leads before e5 on every sentence."""
+        assert self.cascade is not None
+        gate = self.cascade.gate
+        va, vb = self._exact_vectors(a, gate.lead + 2), self._exact_vectors(b, gate.lead + 2)
+        bridged = self._routed(a.language) + self._routed(b.language)
+        return gate.leads_agree(lead_similarity(va, vb, gate.lead), bridged)
+
+    def _exact_vectors(self, article: LinkArticle, first: int | None = None) -> np.ndarray:
+        """e5-bridged vectors of a static-route article's sentences, or of its ``first`` ones
+        (embedded on first need, each sentence once, rounded as stored ones are); a USE-route
+        article's own sentence vectors, which are USE's on every route."""
+        if not self._routed(article.language):
+            self.ensure_sentences(article)
+            assert article.sentence_vectors is not None
+            return article.sentence_vectors[:first]
+        sentences = self.split(article)[:first]
+        done = article.exact_sentence_vectors
+        have = 0 if done is None else len(done)
+        if have < len(sentences):
+            assert self.cascade is not None
+            vectors = self.cascade.embedder().embed(sentences[have:], article.language)
+            more = vectors.astype(SENTENCE_PRECISION).astype(np.float32)
+            article.exact_sentence_vectors = more if done is None else np.concatenate([done, more])
+        assert article.exact_sentence_vectors is not None
+        return article.exact_sentence_vectors[: len(sentences)]
 
     @property
     def _bridges(self) -> bool:
@@ -184,13 +302,16 @@ class Linker:
         same = a.language is not None and a.language == b.language
         return self.thresholds.version_line(same_language=same, bridged_sides=bridged)
 
-    def _relate(self, a: LinkArticle, b: LinkArticle, cosine: float, result: LinkResult) -> Link | None:
+    def _relate(
+        self, a: LinkArticle, b: LinkArticle, cosine: float, result: LinkResult, *, version_only: bool = False
+    ) -> Link | None:
         features = pair_features(_side(a), _side(b), with_sentences=False)
         aligned, summary = [], None
         line = self._line(a, b)
+        exact = self._admits(a, b, cosine, result)
         # Sentences for the scorer's close calls, and for every pair close enough to be a version
         # (the scorer reads its sentence features only where it asked for them).
-        if self.scorer.needs_sentences(features)[0] or cosine >= line.gate:
+        if self.scorer.needs_sentences(features)[0] or cosine >= line.gate or exact:
             for side in (a, b):
                 if self.ensure_sentences(side):
                     result.embedded_sentences.append(side)
@@ -200,9 +321,16 @@ class Linker:
                             min_similarity=line.floor)  # fmt: skip
             stand_out = margin(aligned, a.sentence_vectors, b.sentence_vectors) if line.margin else 0.0
             summary = summarise(aligned, a.sentences or [], b.sentences or [], stand_out)
+        if exact and self._leads_agree(a, b):
+            # The cascade: the version check again in e5's bridged space; kept when it finds one.
+            exact_aligned, exact_summary = self._exact_alignment(a, b, line)
+            if decide(jaccard=0.0, pair_score=0.0, alignment=exact_summary, thresholds=self.thresholds, line=line)[0]:
+                aligned, summary = exact_aligned, exact_summary
         score = self.scorer.score(features)
         dup = jaccard(a.signature, b.signature)
         kind, strength = decide(jaccard=dup, pair_score=score, alignment=summary, thresholds=self.thresholds, line=line)
+        if version_only and kind not in _STRONG:
+            return None  # reached only by the cascade: not scored as the ordinary candidates are
         if kind is RelationKind.SAME_STORY and self._apart(a, b):
             # Published further apart than a story stays hot: not one event as stories count it, so
             # the relation agrees with the stories (a follow-up weeks later is related, not the same).

@@ -216,6 +216,10 @@ class Store(Protocol):
         """(article id, document vector) of every linked article, in link order."""
         ...
 
+    def linked_languages(self) -> dict[str, str | None]:
+        """The language of every linked article, by article id."""
+        ...
+
     def put_signature(self, article_id: str, signature: np.ndarray) -> None:
         """Store an article's MinHash signature."""
         ...

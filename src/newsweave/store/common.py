@@ -332,6 +332,11 @@ class SharedSql:
         for aid, document in rows:
             yield aid, np.frombuffer(document, dtype=np.float32)
 
+    def linked_languages(self) -> dict[str, str | None]:
+        """The language of every linked article, by article id."""
+        rows = self._db.execute("SELECT a.id, a.language FROM linked l JOIN articles a ON a.id = l.article_id")
+        return {aid: language for aid, language in rows}
+
     def put_signature(self, article_id: str, signature: np.ndarray) -> None:
         """Store an article's MinHash signature."""
         self._db.execute(

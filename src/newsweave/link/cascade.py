@@ -1,0 +1,253 @@
+"""The static route's cascade: a cheap pre-gate, then the version check in e5's bridged space.
+
+On the static route (``Settings.other_languages = "static"``) a language outside USE's is embedded
+by ``StaticEmbedder``: a mean of token vectors, cheap but weak across languages (3 of 117 NTREX
+translations involving Czech or Bulgarian were versions). A translation is told apart by its
+*structure* as much as by its words: the two texts have about as many sentences, their sentences'
+lengths follow each other (Gale and Church 1993: a translation's sentence is about as long as
+its source, scaled by the two languages' ratio), their numbers come in the same order, and the
+static vectors of their sentences, weak as they are, are higher along the diagonal than off it.
+These are read from what the linker already has (texts, static sentence vectors) in a few
+milliseconds per pair, cheapest first. A cross-language pair with a side on the static route that
+passes them has e5 embed the two leads (first sentences) and, when those meet, every sentence:
+the version check then runs on e5's sentence vectors mapped into USE's space
+(``analyze.embedding.RoutedEmbedder``'s default route), against the bridged version lines
+unchanged. The lines are chosen by ``scripts/measure_cascade_gate.py`` on the development part
+only; docs/languages.md has the figures.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsweave.analyze.embedding import Embedder
+
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class GateFeatures:
+    """What the pre-gate reads of a pair (see the module docstring)."""
+
+    cosine: float  # static whole-text cosine
+    sentence_ratio: float  # fewer sentences / more sentences
+    length_cost: float  # mean Gale-Church cost per aligned sentence of the length-only alignment
+    numbers: int  # digit groups in the text with fewer of them
+    number_order: float  # longest common subsequence of the digit groups / the fewer of them
+    diagonal: float  # static sentence similarity on the alignment's diagonal band minus off it, in sd
+
+
+@dataclass(frozen=True, slots=True)
+class CascadeGate:
+    """Lines a pair must pass to have its version checked with e5.
+
+    Chosen by ``scripts/measure_cascade_gate.py`` on the development part alone (NTREX's six
+    development articles, BSNLP's first 12 per language and topic): the loosest lines that pass
+    at most 0.5 % of the BSNLP pairs of different articles (they pass 0.42 %) and lose at most one
+    development translation that e5 finds (they lose one). Linking the whole BSNLP file, e5 then
+    read the leads of 4.5 % of the articles and every sentence of 0.9 %.
+    """
+
+    cosine_mixed: float = 0.35  # one side through the static route (translations: 0.39 and up)
+    cosine_bridged: float = 0.5  # both sides
+    sentence_ratio: float = 0.5
+    length_cost: float = 4.0
+    number_order: float = 0.3
+    few_numbers: int = 3  # with fewer digit groups than this the number line is not asked
+    diagonal: float = 0.25
+    # The second stage, e5 on the leads only (``lead_similarity``): translations' leads met at
+    # 0.335 and up with one side through the static route, 0.635 and up with both; the
+    # development pairs of different articles the lines above let through at 0.26-0.46 and
+    # 0.37-0.59 (scripts/measure_cascade_gate.py). Lines just under the translations.
+    lead: int = 4
+    lead_mixed: float = 0.33
+    lead_bridged: float = 0.6
+
+    def leads_agree(self, similarity: float, bridged_sides: int) -> bool:
+        """True when the leads' e5 similarity is worth e5 on every sentence."""
+        return similarity >= (self.lead_bridged if bridged_sides >= 2 else self.lead_mixed)
+
+    def cosine(self, bridged_sides: int) -> float:
+        """The whole-text cosine line for a pair with this many sides through the static route."""
+        return self.cosine_bridged if bridged_sides >= 2 else self.cosine_mixed
+
+    def passes(self, f: GateFeatures, bridged_sides: int) -> bool:
+        """True when the pair is worth e5's sentence vectors."""
+        return (
+            f.cosine >= self.cosine(bridged_sides)
+            and f.sentence_ratio >= self.sentence_ratio
+            and f.length_cost <= self.length_cost
+            and (f.numbers < self.few_numbers or f.number_order >= self.number_order)
+            and f.diagonal >= self.diagonal
+        )
+
+    def admits(
+        self, a_text: str, b_text: str, a_sentences: list[str], b_sentences: list[str], cosine: float,
+        bridged_sides: int, vectors: Callable[[], tuple[np.ndarray, np.ndarray]],
+    ) -> bool:  # fmt: skip
+        """``passes``, reading the cheapest features first: the sentence vectors (``vectors()``,
+        which may embed) only for the few pairs every other line admits."""
+        n, m = len(a_sentences), len(b_sentences)
+        if cosine < self.cosine(bridged_sides) or min(n, m) < self.sentence_ratio * max(n, m, 1):
+            return False
+        a_digits, b_digits = digit_groups(a_text), digit_groups(b_text)
+        fewer = min(len(a_digits), len(b_digits))
+        if fewer >= self.few_numbers and common_order(a_digits, b_digits) < self.number_order * fewer:
+            return False
+        if length_cost([len(x) for x in a_sentences], [len(x) for x in b_sentences]) > self.length_cost:
+            return False
+        return diagonal_contrast(*vectors()) >= self.diagonal
+
+
+@dataclass
+class Cascade:
+    """The static route's second stage: which pairs go to e5, and what embeds them.
+
+    ``exact`` embeds a bridged article's sentences into USE's space (the e5 bridge, by default);
+    ``cross_neighbours`` is how many nearest articles of each other language an article is
+    compared with beyond its ordinary candidates, since static vectors keep an article near its
+    own language: among 1,530 articles (all of BSNLP 2021, then the NTREX cases) a Czech or
+    Bulgarian article's translation ranked a median 126th by whole-text cosine, but first among
+    the articles of its own language in 105 of 130 cases and in the first three in 121
+    (``scripts/measure_cascade_gate.py --candidates``).
+    """
+
+    gate: CascadeGate = field(default_factory=CascadeGate)
+    exact: Embedder | None = None
+    cross_neighbours: int = 3
+
+    def embedder(self) -> Embedder:
+        """The embedder of the version check (loaded on first use)."""
+        if self.exact is None:
+            from newsweave.analyze.embedding import RoutedEmbedder
+
+            self.exact = RoutedEmbedder()
+        return self.exact
+
+
+def digit_groups(text: str) -> list[str]:
+    """The runs of digits in ``text``, in order (script-independent; "1,5" and "1.5" read alike)."""
+    return _DIGITS.findall(text)
+
+
+def common_order(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence of two sequences."""
+    if not a or not b:
+        return 0
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        row = [0]
+        for j, y in enumerate(b):
+            row.append(previous[j] + 1 if x == y else max(previous[j + 1], row[j]))
+        previous = row
+    return previous[-1]
+
+
+# Gale and Church's variance of a translated sentence's length, per character of source.
+_VARIANCE = 6.8
+# Their prior probabilities of a bead, as costs (-log): 1-1, 1-0 or 0-1, 2-1 or 1-2.
+_BEADS = ((1, 1, -math.log(0.89)), (1, 0, -math.log(0.0099)), (0, 1, -math.log(0.0099)),
+          (2, 1, -math.log(0.089)), (1, 2, -math.log(0.089)))  # fmt: skip
+
+
+def length_cost(a_lengths: list[int], b_lengths: list[int], band: float = 0.15) -> float:
+    """Mean cost per bead of the best length-only alignment of two sentence lists (Gale-Church).
+
+    The ratio of the two texts' total lengths scales A's sentences to B's language; each bead
+    costs -log of how likely its lengths are under that ratio, plus -log of its prior. A
+    translation pays about 1-2 per sentence; two articles on one topic much more. Only cells
+    within ``band`` of the diagonal (as a share of the longer list, at least three sentences)
+    are searched, since a translation keeps its source's order: the cost of a pair that needs
+    more is infinite.
+    """
+    n, m = len(a_lengths), len(b_lengths)
+    if n == 0 or m == 0:
+        return math.inf
+    ratio = sum(b_lengths) / max(1, sum(a_lengths))
+    a_cum = [0.0, *itertools.accumulate(x * ratio for x in a_lengths)]
+    b_cum = [0.0, *itertools.accumulate(float(x) for x in b_lengths)]
+    width = max(3, math.ceil(band * max(n, m)))
+    cost = [[math.inf] * (m + 1) for _ in range(n + 1)]
+    beads = [[0] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        centre = round(i * m / n)
+        for j in range(max(0, centre - width), min(m, centre + width) + 1):
+            best, count = math.inf, 0
+            for di, dj, prior in _BEADS:
+                if i < di or j < dj:
+                    continue
+                before = cost[i - di][j - dj]
+                if before == math.inf:
+                    continue
+                la, lb = a_cum[i] - a_cum[i - di], b_cum[j] - b_cum[j - dj]
+                delta = abs(lb - la) / math.sqrt(_VARIANCE * max((la + lb) / 2, 1.0))
+                c = before + prior + _normal_cost(delta)
+                if c < best:
+                    best, count = c, beads[i - di][j - dj] + 1
+            if i or j:
+                cost[i][j], beads[i][j] = best, count
+    return cost[n][m] / max(1, beads[n][m])
+
+
+def _normal_cost(delta: float) -> float:
+    """-log of the two-sided tail probability of a standard normal beyond ``delta`` (>= 0)."""
+    if delta > 7.0:  # the tail's log, asymptotically: erfc underflows out here
+        return delta * delta / 2 + math.log(delta * math.sqrt(math.pi / 2))
+    return -math.log(math.erfc(delta / math.sqrt(2)))
+
+
+def diagonal_contrast(a_vectors: np.ndarray, b_vectors: np.ndarray, band: float = 0.1) -> float:
+    """How much higher sentence similarities are near the diagonal than off it, in standard deviations.
+
+    A translation keeps the order of its source, so sentence i of n meets sentence j of m with
+    i/n close to j/m; two articles on one topic resemble each other anywhere. ``band`` is the
+    share of the text (by position) counted as near.
+    """
+    n, m = len(a_vectors), len(b_vectors)
+    if n < 2 or m < 2:
+        return 0.0
+    sim = np.asarray(a_vectors, np.float32) @ np.asarray(b_vectors, np.float32).T
+    rows = (np.arange(n) + 0.5) / n
+    cols = (np.arange(m) + 0.5) / m
+    near = np.abs(rows[:, None] - cols[None, :]) <= max(band, 1.0 / min(n, m))
+    if near.all() or not near.any():
+        return 0.0
+    spread = float(sim.std())
+    return float((sim[near].mean() - sim[~near].mean()) / max(spread, 1e-6))
+
+
+def lead_similarity(a_vectors: np.ndarray, b_vectors: np.ndarray, lead: int = 4) -> float:
+    """Mean best similarity of A's first ``lead`` sentences among B's first ``lead + 2``.
+
+    A translation's opening sentences are its source's, so e5 on just the leads of the two texts
+    (a fraction of the whole cost) tells most pairs the pre-gate let through from translations.
+    """
+    a, b = np.asarray(a_vectors[:lead], np.float32), np.asarray(b_vectors[: lead + 2], np.float32)
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    return float((a @ b.T).max(axis=1).mean())
+
+
+def gate_features(
+    a_text: str, b_text: str, a_sentences: list[str], b_sentences: list[str],
+    a_vectors: np.ndarray, b_vectors: np.ndarray, cosine: float,
+) -> GateFeatures:  # fmt: skip
+    """The pre-gate's features of a pair, from its texts and static sentence vectors."""
+    n, m = len(a_sentences), len(b_sentences)
+    a_digits, b_digits = digit_groups(a_text), digit_groups(b_text)
+    fewer = min(len(a_digits), len(b_digits))
+    return GateFeatures(
+        cosine=cosine,
+        sentence_ratio=min(n, m) / max(n, m, 1),
+        length_cost=length_cost([len(s) for s in a_sentences], [len(s) for s in b_sentences]),
+        numbers=fewer,
+        number_order=common_order(a_digits, b_digits) / fewer if fewer else 0.0,
+        diagonal=diagonal_contrast(a_vectors, b_vectors),
+    )
