@@ -37,7 +37,7 @@ def outcome(nw: Newsweave) -> dict[str, Any]:
     return {"relations": relations, "stories": sorted(s.article_ids for s in nw.stories())}
 
 
-def link_in_two_runs(db: Path, cases: Path, first: int) -> dict[str, Any]:
+def link_in_two_runs(db: Path, cases: Path, first: int, route: str = "e5") -> dict[str, Any]:
     """Link ``first`` articles, lose every in-memory state (a new instance), then link the rest."""
     seen = []
 
@@ -46,11 +46,11 @@ def link_in_two_runs(db: Path, cases: Path, first: int) -> dict[str, Any]:
         if len(seen) == first:
             raise _Interrupt
 
-    with Newsweave(Settings(db_path=db)) as nw:
+    with Newsweave(Settings(db_path=db, other_languages=route)) as nw:
         nw.ingest([str(cases)])
         with pytest.raises(_Interrupt):
             nw.link(on_article=stop_after)
-    with Newsweave(Settings(db_path=db)) as nw:
+    with Newsweave(Settings(db_path=db, other_languages=route)) as nw:
         assert nw.link().linked == nw.count_articles() - first
         return outcome(nw)
 
@@ -72,6 +72,27 @@ def test_a_resumed_link_equals_an_uninterrupted_one(
     resumed = link_in_two_runs(tmp_path / "s.sqlite", data_dir / "link" / "cases.jsonl", first)
     assert resumed == uninterrupted
     assert any(kind == "version" for _, _, kind, _, _ in uninterrupted["relations"])
+
+
+def test_a_resumed_link_on_the_static_route_equals_an_uninterrupted_one(tmp_path: Path, data_dir: Path) -> None:
+    # Two NTREX articles in en, ru, cs and bg: the static route's cascade checks the translations
+    # with e5 sentence vectors it keeps in memory only. After the restart they are embedded again,
+    # in other batches, and must decide the same.
+    rows = [json.loads(line) for line in (data_dir / "link" / "ntrex_versions.jsonl").read_text("utf-8").splitlines()]
+    picked = [
+        r for r in rows if r["document"] in ("rt.com.91337", "upi.176266") and r["language"] in ("en", "ru", "cs", "bg")
+    ]
+    cases = tmp_path / "ntrex.jsonl"
+    cases.write_text("\n".join(json.dumps({"title": r["title"], "text": r["text"], "language": r["language"],
+                                            "date": f"2020-05-0{1 + i % 5}"}, ensure_ascii=False)
+                                for i, r in enumerate(picked)), encoding="utf-8")  # fmt: skip
+    with Newsweave(Settings(db_path=tmp_path / "one.sqlite", other_languages="static")) as nw:
+        nw.ingest([str(cases)])
+        nw.link()
+        uninterrupted = outcome(nw)
+    versions = [r for r in uninterrupted["relations"] if r[2] == "version"]
+    assert len(versions) >= 8  # most translations, across the bridged languages too, through the cascade
+    assert link_in_two_runs(tmp_path / "two.sqlite", cases, 4, route="static") == uninterrupted
 
 
 class WordsEmbedder:
