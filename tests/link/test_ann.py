@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.link.ann import VectorIndex
+from newsweave.link.ann import LanguageIndexes, VectorIndex
 
 SMALL = {"exact_below": 100, "checkpoint_every": 300}  # the shipped sizes are 2,000 and 10,000
 
@@ -46,3 +46,15 @@ def test_a_checkpoint_that_does_not_match_the_store_is_ignored(tmp_path: Path) -
     rebuilt = VectorIndex.from_vectors(other, path, **SMALL)
     assert rebuilt.search(other[5], 1)[0][0] == 5
     assert not VectorIndex.from_vectors(vectors(450), **SMALL).save(tmp_path / "between.usearch")
+
+
+def test_language_indexes_search_one_language_only() -> None:
+    data = vectors(40)
+    indexes = LanguageIndexes(16)
+    for i, v in enumerate(data):
+        indexes.add(f"{'cs' if i % 2 else 'en'}-{i}", "cs" if i % 2 else "en", v)
+    assert indexes.languages() == ["en", "cs"]
+    found = indexes.search("cs", data[2], 5)  # an English article's vector, searched among Czech ones
+    assert len(found) == 5 and all(article_id.startswith("cs-") for article_id, _ in found)
+    exact = sorted(((f"cs-{i}", float(data[i] @ data[2])) for i in range(1, 40, 2)), key=lambda x: -x[1])[:5]
+    assert [a for a, _ in found] == [a for a, _ in exact]

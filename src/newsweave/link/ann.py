@@ -162,6 +162,31 @@ class VectorIndex:
         self._vectors, self._matrix = [], None
 
 
+class LanguageIndexes:
+    """One in-memory ``VectorIndex`` per language, over article ids: the nearest articles of a
+    given language (the static route's cascade looks for a translation among its own language's
+    articles, where whole-text static vectors keep it; docs/languages.md)."""
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self._indexes: dict[str | None, tuple[VectorIndex, list[str]]] = {}
+
+    def add(self, article_id: str, language: str | None, vector: np.ndarray) -> None:
+        """Index an article's vector under its language."""
+        index, ids = self._indexes.setdefault(language, (VectorIndex(self.dim), []))
+        index.add(len(ids), vector)
+        ids.append(article_id)
+
+    def languages(self) -> list[str | None]:
+        """The languages indexed so far, in the order first seen."""
+        return list(self._indexes)
+
+    def search(self, language: str | None, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """The ``k`` articles of ``language`` nearest to ``vector``, with their cosine."""
+        index, ids = self._indexes[language]
+        return [(ids[key], similarity) for key, similarity in index.search(vector, k)]
+
+
 def _new_graph(dim: int) -> Any:
     from usearch.index import Index
 

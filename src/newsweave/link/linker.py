@@ -22,7 +22,7 @@ import numpy as np
 from newsweave.analyze.embedding import Embedder
 from newsweave.analyze.sentences import split_sentences
 from newsweave.link.alignment import AlignmentSummary, align, margin, summarise
-from newsweave.link.ann import VectorIndex
+from newsweave.link.ann import LanguageIndexes, VectorIndex
 from newsweave.link.cascade import Cascade, lead_similarity
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
@@ -102,7 +102,7 @@ class Linker:
         # True: the cascade when the embedder routes other languages to the static embedder.
         static = hasattr(embedder, "routes_to_fallback") and getattr(embedder, "bridged", True) is False
         self.cascade = cascade if isinstance(cascade, Cascade) else (Cascade() if cascade and static else None)
-        self._by_language: dict[str | None, tuple[VectorIndex, list[str]]] = {}  # the cascade's cross-language search
+        self.by_language = LanguageIndexes(embedder.dim)  # the cascade's cross-language search
 
     def prepare(self, article_id: str, title: str | None, text: str, language: str | None,
                 published: datetime | None) -> LinkArticle:  # fmt: skip
@@ -139,10 +139,10 @@ class Linker:
         linking needs it. ``languages`` (article id to language) fills the cascade's
         per-language indexes, when there is a cascade.
         """
-        self._by_language = {}
+        self.by_language = LanguageIndexes(self.embedder.dim)
         if self.cascade is not None and languages is not None:
             for article_id, document in linked:
-                self._remember_language(article_id, document, languages.get(article_id))
+                self.by_language.add(article_id, languages.get(article_id), document)
         self._ids = [article_id for article_id, _ in linked]
         if linked:
             self.vectors = VectorIndex.from_vectors(np.stack([document for _, document in linked]), saved_index)
@@ -155,12 +155,7 @@ class Linker:
         self._ids.append(article_id)
         self.duplicates.add(article_id, sig)
         if self.cascade is not None:
-            self._remember_language(article_id, document, language)
-
-    def _remember_language(self, article_id: str, document: np.ndarray, language: str | None) -> None:
-        index, ids = self._by_language.setdefault(language, (VectorIndex(self.embedder.dim), []))
-        index.add(len(ids), document)
-        ids.append(article_id)
+            self.by_language.add(article_id, language, document)
 
     def nearest(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         """The ``k`` linked articles nearest to a vector, with their cosine."""
@@ -217,15 +212,15 @@ class Linker:
         assert self.cascade is not None
         mine = self._routed(article.language)
         out: list[tuple[str, float]] = []
-        for language, (index, ids) in self._by_language.items():
+        for language in self.by_language.languages():
             if language == article.language or language is None or article.language is None:
                 continue
             bridged = mine + self._routed(language)
             if not bridged:
                 continue
             line = self.cascade.gate.cosine(bridged)
-            found = index.search(article.document, self.cascade.cross_neighbours)
-            out.extend((ids[key], s) for key, s in found if s >= line)
+            found = self.by_language.search(language, article.document, self.cascade.cross_neighbours)
+            out.extend((article_id, s) for article_id, s in found if s >= line)
         return out
 
     def _routed(self, language: str | None) -> int:
