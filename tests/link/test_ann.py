@@ -58,3 +58,17 @@ def test_language_indexes_search_one_language_only() -> None:
     assert len(found) == 5 and all(article_id.startswith("cs-") for article_id, _ in found)
     exact = sorted(((f"cs-{i}", float(data[i] @ data[2])) for i in range(1, 40, 2)), key=lambda x: -x[1])[:5]
     assert [a for a, _ in found] == [a for a, _ in exact]
+
+
+def test_language_indexes_reopened_from_their_checkpoints_find_what_the_grown_ones_find(tmp_path: Path) -> None:
+    data = vectors(10_600)
+    articles = [(f"a{i}", "cs" if i % 20 else "en", data[i]) for i in range(len(data))]
+    saved = tmp_path / "store.usearch"
+    grown_indexes = LanguageIndexes(16, saved)
+    for article_id, language, vector in articles:
+        grown_indexes.add(article_id, language, vector)
+    assert (tmp_path / "store.usearch.cs").is_file()  # Czech passed a checkpoint (10,000 vectors)
+    reopened = LanguageIndexes.from_articles(16, articles, saved)
+    for query in data[:50]:
+        for language in ("cs", "en"):
+            assert reopened.search(language, query, 10) == grown_indexes.search(language, query, 10)

@@ -15,6 +15,8 @@ saved in between, and inserts the rest as an uninterrupted run did.
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -163,17 +165,40 @@ class VectorIndex:
 
 
 class LanguageIndexes:
-    """One in-memory ``VectorIndex`` per language, over article ids: the nearest articles of a
-    given language (the static route's cascade looks for a translation among its own language's
-    articles, where whole-text static vectors keep it; docs/languages.md)."""
+    """One ``VectorIndex`` per language, over article ids: the nearest articles of a given language
+    (the static route's cascade looks for a translation among its own language's articles, where
+    whole-text static vectors keep it; docs/languages.md).
 
-    def __init__(self, dim: int) -> None:
+    ``checkpoint`` is the main index's checkpoint path: each language's graph is checkpointed
+    beside it (``<path>.<language>``), so reopening a store restores them instead of inserting
+    every vector again (0.3 ms a vector: 9 s for 30k articles).
+    """
+
+    def __init__(self, dim: int, checkpoint: Path | None = None) -> None:
         self.dim = dim
+        self.checkpoint = checkpoint
         self._indexes: dict[str | None, tuple[VectorIndex, list[str]]] = {}
+
+    @classmethod
+    def from_articles(
+        cls, dim: int, articles: Iterable[tuple[str, str | None, np.ndarray]], checkpoint: Path | None = None
+    ) -> LanguageIndexes:
+        """Indexes over (article id, language, vector) in link order, each the same as one grown
+        by ``add`` one by one (``VectorIndex.from_vectors``)."""
+        grouped: dict[str | None, list[tuple[str, np.ndarray]]] = {}
+        for article_id, language, vector in articles:
+            grouped.setdefault(language, []).append((article_id, vector))
+        out = cls(dim, checkpoint)
+        for language, rows in grouped.items():
+            index = VectorIndex.from_vectors(np.stack([v for _, v in rows]), out._path(language))
+            out._indexes[language] = (index, [article_id for article_id, _ in rows])
+        return out
 
     def add(self, article_id: str, language: str | None, vector: np.ndarray) -> None:
         """Index an article's vector under its language."""
-        index, ids = self._indexes.setdefault(language, (VectorIndex(self.dim), []))
+        if language not in self._indexes:
+            self._indexes[language] = (VectorIndex(self.dim, checkpoint=self._path(language)), [])
+        index, ids = self._indexes[language]
         index.add(len(ids), vector)
         ids.append(article_id)
 
@@ -185,6 +210,14 @@ class LanguageIndexes:
         """The ``k`` articles of ``language`` nearest to ``vector``, with their cosine."""
         index, ids = self._indexes[language]
         return [(ids[key], similarity) for key, similarity in index.search(vector, k)]
+
+    def _path(self, language: str | None) -> Path | None:
+        if self.checkpoint is None:
+            return None
+        return self.checkpoint.with_name(f"{self.checkpoint.name}.{_SAFE.sub('_', language or 'und')}")
+
+
+_SAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 
 def _new_graph(dim: int) -> Any:

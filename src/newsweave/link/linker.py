@@ -139,10 +139,12 @@ class Linker:
         linking needs it. ``languages`` (article id to language) fills the cascade's
         per-language indexes, when there is a cascade.
         """
-        self.by_language = LanguageIndexes(self.embedder.dim)
         if self.cascade is not None and languages is not None:
-            for article_id, document in linked:
-                self.by_language.add(article_id, languages.get(article_id), document)
+            self.by_language = LanguageIndexes.from_articles(
+                self.embedder.dim, ((i, languages.get(i), d) for i, d in linked), saved_index
+            )
+        else:
+            self.by_language = LanguageIndexes(self.embedder.dim, saved_index)
         self._ids = [article_id for article_id, _ in linked]
         if linked:
             self.vectors = VectorIndex.from_vectors(np.stack([document for _, document in linked]), saved_index)
