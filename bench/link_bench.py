@@ -8,7 +8,8 @@
    per-article time for the next articles, and peak memory.
 
 3. Optionally (--open N), the time to open a store of N linked articles for linking, with and
-   without the ANN graph saved beside it by the previous run.
+   without the ANN graph saved beside it by the previous run (``--open-route static``: a store
+   of the static route, whose cascade also opens one index per language).
 
 4. Optionally (--streams), every language at speed: ``ingest --link`` end to end on the BSNLP 2021
    articles (six Slavic languages, four outside USE: bg, cs, sl, uk) and on a mixed stream (those
@@ -162,36 +163,40 @@ def linking_alone(stored: int, new: int = 300) -> dict[str, float]:
     return {"stored": stored, "ms_per_article": 1000 * seconds / new}
 
 
-def opening(stored: int) -> dict[str, float]:
-    """Seconds to open a store of ``stored`` linked articles: without, then with, the saved graph; then the
-    near-duplicate index that only linking loads."""
-    from newsweave.analyze.embedding import RoutedEmbedder
+def opening(stored: int, route: str = "e5") -> dict[str, float]:
+    """Seconds to open a store of ``stored`` linked articles: without, then with, the saved graphs; then the
+    near-duplicate index that only linking loads. On the static route the articles are in four
+    languages, two of them outside USE's, so the cascade's per-language indexes are opened too."""
+    from newsweave.analyze.embedding import routed_embedder
     from newsweave.link.duplicates import signature
     from newsweave.linking import StoreLinker
     from newsweave.records import Article, Provenance
     from newsweave.store.sqlite import SqliteStore, StoredEmbedding
 
     rng = np.random.default_rng(0)
+    embedder = routed_embedder(route)
+    languages = ("en", "cs", "bg", "de") if route == "static" else ("en",)
     with tempfile.TemporaryDirectory() as tmp:
         store = SqliteStore(Path(tmp) / "s.sqlite")
         with store.transaction():
             for i in range(stored):
                 text = f"Report {i} on event {i % max(1, stored // 20)}. " + "Words " * 20
                 article_id = hashlib.sha256(str(i).encode()).hexdigest()
-                store.add_article(Article(article_id, f"t{i}", (text,), Provenance("bench"), "bench", language="en"))
+                lang = languages[i % len(languages)]
+                store.add_article(Article(article_id, f"t{i}", (text,), Provenance("bench"), "bench", language=lang))
                 vector = rng.normal(size=512).astype(np.float32)
                 vector /= np.linalg.norm(vector)
-                store.put_embedding(article_id, StoredEmbedding(RoutedEmbedder().name, vector, vector))
+                store.put_embedding(article_id, StoredEmbedding(embedder.name, vector, vector))
                 store.put_signature(article_id, signature(text))
                 store.mark_linked(article_id)
                 store.set_story(article_id, 1 + i // 5)
         start = time.perf_counter()
-        linker = StoreLinker(store)
+        linker = StoreLinker(store, embedder)
         cold = time.perf_counter() - start
         assert linker.index_path is not None
         linker.linker.vectors.save(linker.index_path)
         start = time.perf_counter()
-        reopened = StoreLinker(store)
+        reopened = StoreLinker(store, embedder)
         warm = time.perf_counter() - start
         start = time.perf_counter()
         reopened.load_duplicates()
@@ -355,7 +360,7 @@ def _child(kind: str, arg: int, options: list[str]) -> None:
         print(json.dumps(stream(docs, options[0], int(options[1]))))
         return
     runs = {"e2e": end_to_end, "e2e-nofacts": _end_to_end_without_facts, "link": linking_alone, "open": opening}
-    result = runs[kind](arg)
+    result = runs[kind](arg, *options)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
@@ -390,6 +395,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--open", type=int, default=0, help="also time opening a store this large (slow to build)")
+    parser.add_argument(
+        "--open-route",
+        choices=["e5", "static"],
+        default="e5",
+        help="the route of the store --open times (static: with the cascade's per-language indexes)",
+    )
     parser.add_argument("--streams", action="store_true", help="only the BSNLP and mixed streams (part 4)")
     parser.add_argument("--per-language", type=int, default=20, help="BSNLP articles per language (0: all)")
     parser.add_argument("--fallback", choices=["e5", "e5-first", "static", "static-plain"], default="static")
@@ -424,8 +435,8 @@ def main() -> None:
     growth = rows[-1]["ms_per_article"] / rows[0]["ms_per_article"]
     print(f"  growth {rows[0]['stored']:,} -> {rows[-1]['stored']:,}: {growth:.2f}x")
     if args.open:
-        opened = _run("open", args.open)
-        print(f"opening a store of {args.open:,} linked articles for linking:")
+        opened = _run("open", args.open, args.open_route)
+        print(f"opening a store of {args.open:,} linked articles for linking ({args.open_route} route):")
         print(f"  building the ANN graph from the stored vectors  {opened['open_without_saved_graph_s']:6.1f} s")
         print(f"  with the graph saved by the last link run       {opened['open_with_saved_graph_s']:6.1f} s")
         print(f"  then, for linking only, the near-duplicate index {opened['duplicate_index_s']:6.1f} s")
