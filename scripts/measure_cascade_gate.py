@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from newsweave.analyze.embedding import RoutedEmbedder, routed_embedder
-from newsweave.eval.versions import DEVELOPMENT_DOCUMENTS, default_cases, load_cases
+from newsweave.eval.versions import DEVELOPMENT_DOCUMENTS, bsnlp_topic_split, default_cases, load_cases
 from newsweave.link.alignment import align, margin, summarise
 from newsweave.link.cascade import CascadeGate, GateFeatures, gate_features, lead_similarity
 from newsweave.link.linker import SENTENCE_PRECISION, LinkArticle, Linker
@@ -68,15 +68,7 @@ def ntrex_pairs(linker: Linker) -> list[Pair]:
 
 
 def bsnlp_pairs(linker: Linker, development: int = 12, held_out: int = 6) -> list[Pair]:
-    taken: collections.Counter[tuple[str, str]] = collections.Counter()
-    docs = []
-    for line in BSNLP.read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        key = (d["language"], d["topic"])
-        if taken[key] < development + held_out:
-            d["part"] = "development" if taken[key] < development else "held-out"
-            taken[key] += 1
-            docs.append(d)
+    docs = bsnlp_topic_split(BSNLP, development, held_out)
     views = {d["id"]: linker.prepare(d["id"], d["title"], d["text"], d["language"], None) for d in docs}
     routed = linker.embedder.routes_to_fallback  # type: ignore[attr-defined]
     out = []

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import collections
 import itertools
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from newsweave.eval.versions import (
     DEVELOPMENT_DOCUMENTS,
     SEMEVAL_VERSIONS,
     VERY_SIMILAR,
+    bsnlp_topic_split,
     default_cases,
     load_cases,
 )
@@ -80,15 +80,7 @@ def ntrex_rows(linker: Linker) -> list[dict[str, Any]]:
 
 
 def bsnlp_rows(linker: Linker, development: int = 12, held_out: int = 6) -> list[dict[str, Any]]:
-    taken: collections.Counter[tuple[str, str]] = collections.Counter()
-    docs = []
-    for line in BSNLP.read_text(encoding="utf-8").splitlines():
-        d = json.loads(line)
-        key = (d["language"], d["topic"])
-        if taken[key] < development + held_out:
-            d["part"] = "development" if taken[key] < development else "held-out"
-            taken[key] += 1
-            docs.append(d)
+    docs = bsnlp_topic_split(BSNLP, development, held_out)
     views = {d["id"]: linker.prepare(d["id"], d["title"], d["text"], d["language"], None) for d in docs}
     rows = []
     for i, a in enumerate(docs):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,6 +199,23 @@ def _semeval(linker: Linker, path: Path) -> list[NegativeRow]:
             row.false_versions += 1
             row.examples.append(pair.pair_id)
     return list(rows.values())
+
+
+def bsnlp_topic_split(path: Path, development: int = 12, held_out: int = 6) -> list[dict[str, str]]:
+    """BSNLP 2021 documents (``docs.jsonl``) as hard negatives for versions: different articles on
+    one topic. The first ``development`` of each language and topic, in file order, are the
+    development part, the next ``held_out`` the held-out part; each row gets its ``part``.
+    (The split the version margin and the static route's cascade were chosen on.)"""
+    taken: Counter[tuple[str, str]] = Counter()
+    docs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        key = (d["language"], d["topic"])
+        if taken[key] < development + held_out:
+            d["part"] = "development" if taken[key] < development else "held-out"
+            taken[key] += 1
+            docs.append(d)
+    return docs
 
 
 def udhr_documents(folder: Path, code: str) -> list[str]:
