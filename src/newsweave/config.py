@@ -73,8 +73,9 @@ class Settings:
     facts: bool = True  # read names, places, dates and claims at ingest (else `newsweave analyze` later)
     aliases_path: Path | None = field(default_factory=default_aliases_path)  # the user's entity aliases
     # What embeds articles in languages outside USE v3's: "e5" (bridged; best) or "static" (many times
-    # faster, weaker: docs/languages.md). $NEWSWEAVE_OTHER_LANGUAGES.
-    other_languages: str = field(default_factory=lambda: os.environ.get("NEWSWEAVE_OTHER_LANGUAGES", "e5"))
+    # faster, weaker: docs/languages.md). $NEWSWEAVE_OTHER_LANGUAGES. None: the route the store was
+    # linked with, and e5 for a store not linked yet (a store keeps one route: ``linking.store_route``).
+    other_languages: str | None = field(default_factory=lambda: os.environ.get("NEWSWEAVE_OTHER_LANGUAGES") or None)
     # A PostgreSQL URL: when set, the store is that database and ``db_path`` is not used. Left
     # unset, a URL in $NEWSWEAVE_DB is used unless ``db_path`` was given (see ``store_target``).
     db_url: str | None = None
@@ -86,7 +87,7 @@ class Settings:
             raise ConfigError(f"max_gzip_ratio must be positive, got {self.max_gzip_ratio}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
-        if self.other_languages not in ("e5", "static"):
+        if self.other_languages not in (None, "e5", "static"):
             raise ConfigError(
                 f"other_languages must be e5 or static, not {self.other_languages!r}",
                 hint="fix NEWSWEAVE_OTHER_LANGUAGES",

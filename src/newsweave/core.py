@@ -18,7 +18,7 @@ from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
 from newsweave.ingest import display_name, read_inputs
 from newsweave.link.relations import explain
-from newsweave.linking import LinkReport, StoreLinker, compare_claims
+from newsweave.linking import LinkReport, StoreLinker, compare_claims, store_route
 from newsweave.pipeline import ErrorPolicy, Pipeline, store_facts
 from newsweave.records import (
     Article,
@@ -449,7 +449,8 @@ class Newsweave:
     def _linker(self) -> StoreLinker:
         if self._linker_cache is None:
             self._linker_stamp = self.store.linking_stamp()
-            self._linker_cache = StoreLinker(self.store, routed_embedder(self.settings.other_languages))
+            route = store_route(self.store, self.settings.other_languages)
+            self._linker_cache = StoreLinker(self.store, routed_embedder(route))
         return self._linker_cache
 
     def close(self) -> None:

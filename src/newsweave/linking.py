@@ -9,8 +9,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsweave.analyze.embedding import Embedder, RoutedEmbedder
-from newsweave.errors import StoreError
+from newsweave.analyze.embedding import DEFAULT_ROUTE, Embedder, RoutedEmbedder, route_of
+from newsweave.errors import ConfigError, StoreError
 from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.link.duplicates import signature
 from newsweave.link.linker import LinkArticle, Linker
@@ -145,6 +145,40 @@ class StoreLinker:
         self.store.put_embedding(
             view.id, StoredEmbedding(self.model, view.document, view.title_vector, sentences, view.sentence_vectors)
         )
+
+
+def store_route(store: Store, chosen: str | None) -> str:
+    """The route for languages outside USE's (``analyze.embedding.ROUTES``) that linking ``store`` takes.
+
+    A store keeps the route it was first linked with: the candidate index holds the vectors of
+    one embedder, so articles linked through another route would drop out of every search and
+    new articles would never meet them. ``chosen`` (the setting; None: not set) applies to a
+    store not linked yet, and must agree with the store's route otherwise.
+
+    Raises:
+        ConfigError: ``chosen`` is another route than the store's, or the store was linked by an
+            embedder this release does not have.
+    """
+    models = store.linked_models()
+    if not models:
+        return chosen or DEFAULT_ROUTE
+    model = max(models, key=lambda m: models[m])  # a store mixed by an older release: its main route
+    route = route_of(model)
+    if route is None:
+        raise ConfigError(
+            f"its {models[model]:,} linked articles carry vectors of {model}, which this release does not have",
+            item=store.location,
+            hint="link into a new store, or use the release that linked this one",
+        )
+    if chosen is not None and chosen != route:
+        raise ConfigError(
+            f"its {models[model]:,} linked articles went through the {route} route for languages outside "
+            f"USE's; linking or searching through the {chosen} route would leave them out of every candidate search",
+            item=store.location,
+            hint=f"unset NEWSWEAVE_OTHER_LANGUAGES (or set it to {route}) to keep the store's route, "
+            f"or use a new store for the {chosen} route",
+        )
+    return route
 
 
 # Two reports of one event: their numbers are worth comparing. A related story is another event.

@@ -129,6 +129,29 @@ def test_a_reprint_linked_in_a_later_run_is_a_duplicate_of_the_earlier_article(
         assert len(nw.stories()[0].origins) == 1  # a reprint is no new origin
 
 
+def test_a_store_keeps_the_route_it_was_linked_with(tmp_path: Path, data_dir: Path, store_target: str | Path) -> None:
+    """Vectors of another route are not candidates: a later run through another route would never
+    meet the articles linked before it, so the store's route is kept, and another one refused."""
+    cases = [json.loads(line) for line in (data_dir / "link" / "cases.jsonl").read_text(encoding="utf-8").splitlines()]
+    original = next(c for c in cases if c["id"] == "orig")
+    reprint = dict(original, outlet="Reprint Daily", text=original["text"] + "\n\nReporting by staff.")
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps(original), encoding="utf-8")
+    second.write_text(json.dumps(reprint), encoding="utf-8")
+    with Newsweave(Settings(other_languages="static").with_store(store_target)) as nw:
+        nw.ingest([str(first)])
+        nw.link()
+    with Newsweave(Settings(other_languages="e5").with_store(store_target)) as nw:
+        nw.ingest([str(second)])
+        with pytest.raises(ConfigError, match="static route") as refused:
+            nw.link()
+        assert refused.value.item == nw.store.location and "NEWSWEAVE_OTHER_LANGUAGES" in (refused.value.hint or "")
+    with Newsweave(Settings(other_languages=None).with_store(store_target)) as nw:  # unset: the store's route
+        assert nw.link().links == 1
+        (link,) = nw.relations()
+        assert link.kind is RelationKind.DUPLICATE
+
+
 def test_why_on_a_pair_never_linked_says_so_and_stores_what_it_embedded(
     store_target: str | Path, data_dir: Path
 ) -> None:

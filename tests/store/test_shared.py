@@ -118,6 +118,9 @@ def test_a_second_write_of_a_link_story_signature_or_embedding_replaces_the_firs
     assert [(aid, v.tolist()) for aid, v in store.linked_vectors("m2")] == [(a.id, [2, 2, 2])]
     assert list(store.linked_vectors("m1")) == []
     assert store.linked_languages() == {a.id: a.language}  # only linked articles
+    assert store.linked_models() == {"m2": 1}
+    store.put_embedding(b.id, first)  # embedded, not linked: not counted
+    assert store.linked_models() == {"m2": 1}
 
 
 def test_runs_get_rising_ids_and_edits_and_splits_are_kept_in_order_once(store_target: str | Path) -> None:

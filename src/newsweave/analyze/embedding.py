@@ -220,10 +220,25 @@ class RoutedEmbedder:
         return apply_bridge(vectors, _bridge()) if self.bridged else normalise(vectors)
 
 
-def routed_embedder(other_languages: str = "e5") -> RoutedEmbedder:
+# What embeds the languages outside USE's: e5 through the bridge, or the static embedder.
+ROUTES = ("e5", "static")
+DEFAULT_ROUTE = "e5"
+
+
+def routed_embedder(other_languages: str = DEFAULT_ROUTE) -> RoutedEmbedder:
     """The routed embedder with ``other_languages`` ("e5" or "static") for languages outside USE's."""
     if other_languages == "static":
         from newsweave.analyze.embedding_static import StaticEmbedder
 
         return RoutedEmbedder(fallback=StaticEmbedder())
     return RoutedEmbedder()
+
+
+def route_of(model: str) -> str | None:
+    """The route whose embedder keys its stored vectors ``model`` (None: no route of this release).
+
+    Example:
+        >>> route_of(routed_embedder("static").name), route_of("some-other-model")
+        ('static', None)
+    """
+    return next((route for route in ROUTES if routed_embedder(route).name == model), None)

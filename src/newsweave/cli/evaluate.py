@@ -122,12 +122,12 @@ def versions(
 
     Example: newsweave eval versions --pairs ../shared/benchmarks/semeval2022-task8/dev.csv
     """
-    from newsweave.analyze.embedding import routed_embedder
+    from newsweave.analyze.embedding import DEFAULT_ROUTE, routed_embedder
     from newsweave.config import Settings
     from newsweave.eval.semeval import default_pairs_csv
     from newsweave.eval.versions import default_cases, evaluate_versions
 
-    embedder = routed_embedder(Settings().other_languages)
+    embedder = routed_embedder(Settings().other_languages or DEFAULT_ROUTE)
     report = evaluate_versions(
         cases or default_cases(), pairs_csv=pairs or default_pairs_csv(), udhr=udhr, embedder=embedder
     )

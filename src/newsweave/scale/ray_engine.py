@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.errors import ConfigError, ModelUnavailable
 from newsweave.ingest import STDIN, display_name, list_inputs
+from newsweave.linking import store_route
 from newsweave.records import Article, Entity, Facts, IngestReport, ItemResult, Outcome, Provenance, Rejection
 from newsweave.scale.stages import (
     ARTICLE,
@@ -212,6 +213,8 @@ def _stream(
                 fn_constructor_kwargs={
                     "facts": settings.facts,
                     "aliases_path": str(settings.aliases_path) if settings.aliases_path else None,
+                    # The store's route, as the driver's linker takes it: vectors the linker can use.
+                    "other_languages": store_route(nw.store, settings.other_languages),
                 },
                 batch_size=batch_size,
                 batch_format="pandas",

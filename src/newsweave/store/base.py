@@ -220,6 +220,10 @@ class Store(Protocol):
         """The language of every linked article, by article id."""
         ...
 
+    def linked_models(self) -> dict[str, int]:
+        """How many linked articles carry vectors of each embedder (by its name)."""
+        ...
+
     def put_signature(self, article_id: str, signature: np.ndarray) -> None:
         """Store an article's MinHash signature."""
         ...

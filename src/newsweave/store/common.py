@@ -337,6 +337,13 @@ class SharedSql:
         rows = self._db.execute("SELECT a.id, a.language FROM linked l JOIN articles a ON a.id = l.article_id")
         return {aid: language for aid, language in rows}
 
+    def linked_models(self) -> dict[str, int]:
+        """How many linked articles carry vectors of each embedder (by its name)."""
+        rows = self._db.execute(
+            "SELECT e.model, COUNT(*) FROM linked l JOIN embeddings e ON e.article_id = l.article_id GROUP BY e.model"
+        )
+        return {model: int(count) for model, count in rows}
+
     def put_signature(self, article_id: str, signature: np.ndarray) -> None:
         """Store an article's MinHash signature."""
         self._db.execute(
