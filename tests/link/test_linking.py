@@ -107,15 +107,21 @@ def test_a_query_in_a_language_outside_use_finds_the_story(store_target: str | P
         assert all("Tokyo" not in article.title for article, _ in hits[:2])
 
 
-def test_a_reprint_linked_in_a_later_run_is_a_duplicate_of_the_earlier_article(
-    tmp_path: Path, data_dir: Path, store_target: str | Path
-) -> None:
+def original_and_reprint(tmp_path: Path, data_dir: Path) -> tuple[Path, Path]:
+    """A hand-made case's original, and its reprint by another outlet (one JSON line each)."""
     cases = [json.loads(line) for line in (data_dir / "link" / "cases.jsonl").read_text(encoding="utf-8").splitlines()]
     original = next(c for c in cases if c["id"] == "orig")
     reprint = dict(original, outlet="Reprint Daily", text=original["text"] + "\n\nReporting by staff.")
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     first.write_text(json.dumps(original), encoding="utf-8")
     second.write_text(json.dumps(reprint), encoding="utf-8")
+    return first, second
+
+
+def test_a_reprint_linked_in_a_later_run_is_a_duplicate_of_the_earlier_article(
+    tmp_path: Path, data_dir: Path, store_target: str | Path
+) -> None:
+    first, second = original_and_reprint(tmp_path, data_dir)
     with Newsweave(Settings().with_store(store_target)) as nw:
         nw.ingest([str(first)])
         nw.link()
@@ -132,12 +138,7 @@ def test_a_reprint_linked_in_a_later_run_is_a_duplicate_of_the_earlier_article(
 def test_a_store_keeps_the_route_it_was_linked_with(tmp_path: Path, data_dir: Path, store_target: str | Path) -> None:
     """Vectors of another route are not candidates: a later run through another route would never
     meet the articles linked before it, so the store's route is kept, and another one refused."""
-    cases = [json.loads(line) for line in (data_dir / "link" / "cases.jsonl").read_text(encoding="utf-8").splitlines()]
-    original = next(c for c in cases if c["id"] == "orig")
-    reprint = dict(original, outlet="Reprint Daily", text=original["text"] + "\n\nReporting by staff.")
-    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
-    first.write_text(json.dumps(original), encoding="utf-8")
-    second.write_text(json.dumps(reprint), encoding="utf-8")
+    first, second = original_and_reprint(tmp_path, data_dir)
     with Newsweave(Settings(other_languages="static").with_store(store_target)) as nw:
         nw.ingest([str(first)])
         nw.link()
