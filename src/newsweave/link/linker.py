@@ -276,16 +276,22 @@ class Linker:
             self.ensure_sentences(article)
             assert article.sentence_vectors is not None
             return article.sentence_vectors[:first]
-        sentences = self.split(article)[:first]
-        done = article.exact_sentence_vectors
-        have = 0 if done is None else len(done)
-        if have < len(sentences):
-            assert self.cascade is not None
-            vectors = self.cascade.embedder().embed(sentences[have:], article.language)
+        assert self.cascade is not None
+        sentences = self.split(article)
+        wanted = len(sentences[:first])
+        # e5's sums change in the last bit with the batch a sentence is embedded in, which rounding
+        # to half precision does not always hide. So the sentences are always embedded in the same
+        # two batches, the leads and the rest, whatever was asked first: a resumed link reads the
+        # same vectors as an uninterrupted one.
+        lead = self.cascade.gate.lead + 2
+        while (have := _count(article.exact_sentence_vectors)) < wanted:
+            batch = sentences[have:lead] if have < lead else sentences[have:]
+            vectors = self.cascade.embedder().embed(batch, article.language)
             more = vectors.astype(SENTENCE_PRECISION).astype(np.float32)
+            done = article.exact_sentence_vectors
             article.exact_sentence_vectors = more if done is None else np.concatenate([done, more])
         assert article.exact_sentence_vectors is not None
-        return article.exact_sentence_vectors[: len(sentences)]
+        return article.exact_sentence_vectors[:wanted]
 
     @property
     def _bridges(self) -> bool:
@@ -350,6 +356,10 @@ class Linker:
 
 
 _STRONG = (RelationKind.DUPLICATE, RelationKind.VERSION)
+
+
+def _count(vectors: np.ndarray | None) -> int:
+    return 0 if vectors is None else len(vectors)
 
 
 def _side(article: LinkArticle) -> PairSide:
