@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsweave.analyze.entities.aliases import AliasTable, load_aliases
-from newsweave.analyze.entities.gazetteer import COUNTRY_RANK, Gazetteer, gazetteer
+from newsweave.analyze.entities.gazetteer import COUNTRY_RANK, STATE_RANK, Gazetteer, gazetteer
 from newsweave.analyze.entities.lemmas import lemma_phrase
 from newsweave.analyze.entities.text import fold, sound_key, stem, stem_phrase_variants
 from newsweave.records import Entity, EntityType
@@ -97,21 +97,27 @@ class Normalizer:
             root = DERIVATION.sub("", form)
             if root != form and len(root) >= 2 and (found := self.aliases.find(root)) is not None:
                 return found.key
-        if type is not EntityType.PERSON:
-            for form in forms:
-                place = self.places.exact.get(form)
-                if place is not None and type is not EntityType.LOCATION and self.places.entries[place].rank < _BIG:
-                    place = None  # an organisation named like a small town abroad is not that town
-                if place is None and type is EntityType.LOCATION:
-                    entry = self.places.find(form)
-                    place = entry.geonames_id if entry else None
-                if place is not None:
-                    return f"geonames:{place}"
+        if type is not EntityType.PERSON and (place := self._place(surface, forms, type)) is not None:
+            return f"geonames:{place}"
         if type is EntityType.LOCATION and (place := self._place_head(forms)) is not None:
             return f"geonames:{place}"
         if type is not EntityType.PERSON and (qualified := self._qualified_alias(forms)) is not None:
             return qualified
         return fallback_key(forms[-1] if len(forms) > 1 else forms[0], type)
+
+    def _place(self, surface: str, forms: list[str], type: EntityType) -> int | None:
+        """The place a name of another type than a person denotes: a place's name by any index, a
+        name of another type only by its exact name and only if the place is big (an
+        organisation named like a small town abroad is not that town)."""
+        acronym = is_acronym(surface)
+        if type is EntityType.LOCATION:
+            entry = self.places.find_first(forms, acronym=acronym)
+            return entry.geonames_id if entry else None
+        for form in forms:
+            place = self.places.exact.get(form)
+            if place is not None and self.places.entries[place].rank >= (STATE_RANK if acronym else _BIG):
+                return place
+        return None
 
     def _qualified_alias(self, forms: list[str]) -> str | None:
         """The alias a name is once the country after it goes: "Конгресс США", "Сенат США" and
@@ -170,6 +176,12 @@ class Normalizer:
         names = [name for name, _ in seen.most_common()]
         latin = [n for n in names if n.isascii()]
         return Entity(key, (latin or names)[0], entity_type, tuple(names[:20]))
+
+
+def is_acronym(surface: str) -> bool:
+    """A word of two letters or more all in capitals ("CNN", "БТА"): spelt letter by letter, so
+    never a place's inflected or transliterated name, and a city's only as its airport code."""
+    return len(surface) >= 2 and surface.isalpha() and surface.isupper()
 
 
 def _some(names: tuple[str, ...], limit: int = 40) -> tuple[str, ...]:

@@ -24,13 +24,14 @@ from newsweave.analyze.entities.features import (
     sequences,
     windows,
 )
-from newsweave.analyze.entities.gazetteer import gazetteer, phrase_sound_key
+from newsweave.analyze.entities.gazetteer import STATE_RANK, gazetteer, phrase_sound_key
 from newsweave.analyze.entities.lemmas import is_known_word, lemma_phrase
 from newsweave.analyze.entities.normalizer import (
     DERIVATION,
     Normalizer,
     clean_surface,
     fallback_key,
+    is_acronym,
     user_normalizer,
 )
 from newsweave.analyze.entities.segmented import SEGMENTED_LANGUAGES, segmented_spans
@@ -236,7 +237,11 @@ class EntityRecognizer:
         if alias is not None:
             return alias.type
         places = self.normalizer.places
-        found = places.exact.get(folded) or places.stemmed.get(stem_phrase(folded))
+        if is_acronym(clean_surface(surface)):  # "CNN" is an airport's code, not Kannur
+            found = places.exact.get(folded)
+            min_rank = max(min_rank, STATE_RANK)
+        else:
+            found = places.exact.get(folded) or places.stemmed.get(stem_phrase(folded))
         if found is None and " " in folded:  # "Abou Kamal"; a single word's sound key is too loose
             found = places.sounds.get(phrase_sound_key(folded))
         if found is not None and places.entries[found].rank >= min_rank:
