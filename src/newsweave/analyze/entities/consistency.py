@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsweave.analyze.entities.text import Token, document_tokens, fold, stem
+from newsweave.analyze.entities.text import Token, document_tokens, fold, stem, stem_variants
 from newsweave.records import EntityType
 
 Span = tuple[int, int, EntityType, float]
@@ -184,3 +184,80 @@ def _joinable(text: str, token: Token, edge: int, in_span: set[int], *, left: bo
     """A capitalised word outside every span, one space from the name's edge."""
     gap = text[token.end : edge] if left else text[edge : token.start]
     return gap == " " and token.start not in in_span and token.text[:1].isupper() and token.text.isalpha()
+
+
+# A name's lowercase tail: at most this many words ("Камарата на представителите"), the last
+# one of at least this many letters (no preposition ends a name), the others prepositions.
+_TAIL_WORDS = 2
+_TAIL_MIN_CHARS = 4
+_CONNECTOR_CHARS = 3  # a preposition inside a tail ("на", "za", "o")
+# How often the same capitalised word and tail recur in the text for the tail to be the name's.
+_TAIL_REPEATS = 2
+
+
+def extend_tails(text: str, spans: list[Span], known: Callable[[str], EntityType | None]) -> list[Span]:
+    """A name stretched over the lowercase words after it when the text repeats them after the
+    same capitalised word: "Палате представителей", "Коллегии выборщиков", "Bílý dům" are
+    tagged "Палате", "Коллегии", "Bílý" where the tagger, trained on another topic, reads the
+    tail as common words. A fixed phrase recurs; a name and a verb after it rarely twice alike.
+
+    Not after a person's name or a known place or alias, whose next word is the sentence's:
+    "Трампа были" and "Конгресс утвердил" recur too.
+    """
+    tokens = document_tokens(text)
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    stems = [stem(fold(t.text)) for t in tokens]
+    tail = [t.text.isalpha() and t.text.islower() for t in tokens]
+    heads = [stem_variants(fold(t.text)) if t.text[:1].isupper() else () for t in tokens]
+    phrases: dict[tuple[str, ...], int] = {}  # a head's every stem ("Палате", "Палаты") with a tail
+    for i, variants in enumerate(heads):
+        for size in range(1, _TAIL_WORDS + 1):
+            if variants and i + size < len(tokens) and all(tail[i + 1 : i + size + 1]):
+                for variant in variants:
+                    phrase = (variant, *stems[i + 1 : i + size + 1])
+                    phrases[phrase] = phrases.get(phrase, 0) + 1
+    starts = {s[0] for s in spans}
+    people = {stem(fold(w)) for s in spans if s[2] is EntityType.PERSON for w in text[s[0] : s[1]].split()}
+    out = []
+    for start, end, etype, score in spans:
+        last = ends.get(end)
+        head = tokens[last] if last is not None else None
+        if (
+            last is not None
+            and head is not None
+            and head.text[:1].isupper()
+            and not head.text.isupper()
+            and etype is not EntityType.PERSON
+            and stems[last] not in people
+            and known(head.text) is None
+        ):
+            end = _tail_end(text, tokens, last, (stems, heads[last]), tail, phrases, starts) or end
+        out.append((start, end, etype, score))
+    return out
+
+
+def _tail_end(
+    text: str,
+    tokens: list[Token],
+    last: int,
+    stemmed: tuple[list[str], tuple[str, ...]],
+    tail: list[bool],
+    phrases: dict[tuple[str, ...], int],
+    starts: set[int],
+) -> int | None:
+    """The end of the longest recurring lowercase tail after token ``last``, or None
+    (``stemmed``: every token's stem, and the stems of token ``last``'s possible endings)."""
+    stems, head = stemmed
+    for size in range(_TAIL_WORDS, 0, -1):
+        words = tokens[last + 1 : last + size + 1]
+        if (
+            len(words) == size
+            and all(tail[last + 1 : last + size + 1])
+            and len(words[-1].text) >= _TAIL_MIN_CHARS
+            and all(len(w.text) <= _CONNECTOR_CHARS for w in words[:-1])
+            and all(text[a.end : b.start] == " " for a, b in zip(tokens[last : last + size], words, strict=True))
+            and not any(w.start in starts for w in words)
+            and max(phrases.get((variant, *stems[last + 1 : last + size + 1]), 0) for variant in head) >= _TAIL_REPEATS
+        ):
+            return words[-1].end
+    return None

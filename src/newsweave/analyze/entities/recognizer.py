@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsweave.analyze.entities.consistency import join_known, propagate, split_fused, trim_edges
+from newsweave.analyze.entities.consistency import extend_tails, join_known, propagate, split_fused, trim_edges
 from newsweave.analyze.entities.features import (
     TRAINED_LANGUAGES,
     feature_maker,
@@ -226,6 +226,21 @@ class EntityRecognizer:
             return False
         return self.normalizer.known_key(surface, EntityType.LOCATION, language) is None
 
+    def _named(self, surface: str, language: str | None) -> EntityType | None:
+        """The type of a curated alias or a big place that a name (as written or as its lemma) is
+        exactly: "Россией" is Russia, while "Палате" only stems like a town's name."""
+        forms = {fold(clean_surface(surface)), fold(lemma_phrase(surface, language))}
+        for form in forms:
+            alias = self.normalizer.aliases.find(form)
+            if alias is not None:
+                return alias.type
+        places = self.normalizer.places
+        for form in forms:
+            place = places.exact.get(form)
+            if place is not None and places.entries[place].rank >= _PLACE_OVER_PERSON:
+                return EntityType.LOCATION
+        return None
+
     def _big_known_type(self, surface: str) -> EntityType | None:
         """The type of a curated alias or a big place's name (small towns' names include people's)."""
         return self._known_type(surface, min_rank=_PLACE_OVER_PERSON)
@@ -335,6 +350,8 @@ class EntityRecognizer:
             spans = [span for span in spans if not self._function_word(text, span[0], span[1], language)]
         if language not in SEGMENTED_LANGUAGES:  # spans there do not fall on this tokenizer's words
             spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._big_known_type)
+            if seen:
+                spans = extend_tails(text, spans, lambda w: self._named(w, language))
             spans = propagate(text, spans)  # a name tagged once is tagged everywhere
             spans = join_known(text, spans, self._big_known_type)
         if not seen and language in _CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
