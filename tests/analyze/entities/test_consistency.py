@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from newsweave.analyze.entities.consistency import extend_tails, join_known, propagate, split_fused, trim_edges
+from newsweave.analyze.entities.consistency import (
+    add_known_runs,
+    extend_tails,
+    join_known,
+    propagate,
+    split_fused,
+    trim_edges,
+)
 from newsweave.records import EntityType
 
 PER, LOC, ORG = EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION
@@ -154,3 +161,15 @@ def test_a_tail_said_once_or_after_a_person_or_a_known_name_stays_out() -> None:
     place = "Россия заявила одно. Россия заявила другое."
     known = extend_tails(place, tagged(place, ("Россия", LOC)), lambda w: LOC if w == "Россия" else None)
     assert known == tagged(place, ("Россия", LOC))
+
+
+def test_a_known_name_the_tagger_left_out_whole_is_added() -> None:
+    text = "За всю историю Соединенных Штатов братья не правили. Штаты велики."
+    known = {"Соединенных Штатов": LOC}
+    found = add_known_runs(text, [], lambda phrase: known.get(phrase))
+    assert spans_text(text, found) == [("Соединенных Штатов", LOC)]
+    # Never over a tagged name, nor a run of words the lookup does not know.
+    start = text.index("Соединенных")
+    tagged_already = [(start, start + len("Соединенных"), LOC, 0.9)]
+    assert add_known_runs(text, tagged_already, lambda phrase: known.get(phrase)) == tagged_already
+    assert add_known_runs(text, [], lambda phrase: None) == []

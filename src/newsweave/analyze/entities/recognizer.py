@@ -16,7 +16,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsweave.analyze.entities.consistency import extend_tails, join_known, propagate, split_fused, trim_edges
+from newsweave.analyze.entities.consistency import (
+    add_known_runs,
+    extend_tails,
+    join_known,
+    propagate,
+    split_fused,
+    trim_edges,
+)
 from newsweave.analyze.entities.features import (
     TRAINED_LANGUAGES,
     feature_maker,
@@ -35,7 +42,7 @@ from newsweave.analyze.entities.normalizer import (
     user_normalizer,
 )
 from newsweave.analyze.entities.segmented import SEGMENTED_LANGUAGES, segmented_spans
-from newsweave.analyze.entities.text import Token, document_tokens, fold, stem_phrase
+from newsweave.analyze.entities.text import Token, document_tokens, fold, stem_phrase, stem_phrase_variants
 from newsweave.errors import ModelUnavailable
 from newsweave.records import Entity, EntityType, Mention
 
@@ -226,6 +233,19 @@ class EntityRecognizer:
             return False
         return self.normalizer.known_key(surface, EntityType.LOCATION, language) is None
 
+    def _known_phrase(self, surface: str) -> EntityType | None:
+        """The type of a phrase that is a curated alias or a country's or a state's name, exactly
+        or by stemmed words (each reading of their endings): "Соединенных Штатов"."""
+        folded = fold(surface)
+        alias = self.normalizer.aliases.find(folded)
+        if alias is not None:
+            return alias.type
+        places = self.normalizer.places
+        found = places.exact.get(folded)
+        if found is None:
+            found = next((p for v in stem_phrase_variants(folded) if (p := places.stemmed.get(v)) is not None), None)
+        return EntityType.LOCATION if found is not None and places.entries[found].rank >= STATE_RANK else None
+
     def _named(self, surface: str, language: str | None) -> EntityType | None:
         """The type of a curated alias or a big place that a name (as written or as its lemma) is
         exactly: "Россией" is Russia, while "Палате" only stems like a town's name."""
@@ -350,6 +370,7 @@ class EntityRecognizer:
             spans = [span for span in spans if not self._function_word(text, span[0], span[1], language)]
         if language not in SEGMENTED_LANGUAGES:  # spans there do not fall on this tokenizer's words
             spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._big_known_type)
+            spans = add_known_runs(text, spans, self._known_phrase)
             if seen:
                 spans = extend_tails(text, spans, lambda w: self._named(w, language))
             spans = propagate(text, spans)  # a name tagged once is tagged everywhere
