@@ -188,9 +188,10 @@ def _joinable(text: str, token: Token, edge: int, in_span: set[int], *, left: bo
 
 
 # A name's lowercase tail: at most this many words ("Камарата на представителите"), the last
-# one of at least this many letters (no preposition ends a name), the others prepositions.
+# one of at least this many letters ("суд", "dům"; no one-letter or two-letter preposition ends a
+# name), the others prepositions.
 _TAIL_WORDS = 2
-_TAIL_MIN_CHARS = 4
+_TAIL_MIN_CHARS = 3
 _CONNECTOR_CHARS = 3  # a preposition inside a tail ("на", "za", "o")
 # How often the same capitalised word and tail recur in the text for the tail to be the name's.
 _TAIL_REPEATS = 2
