@@ -199,57 +199,67 @@ _TAIL_REPEATS = 2
 
 def extend_tails(text: str, spans: list[Span], known: Callable[[str], EntityType | None]) -> list[Span]:
     """A name stretched over the lowercase words after it when the text repeats them after the
-    same capitalised word: "Палате представителей", "Коллегии выборщиков", "Bílý dům" are
-    tagged "Палате", "Коллегии", "Bílý" where the tagger, trained on another topic, reads the
-    tail as common words. A fixed phrase recurs; a name and a verb after it rarely twice alike.
+    same word: "Палате представителей", "Коллегии выборщиков", "Bílý dům" are tagged "Палате",
+    "Коллегии", "Bílý" where the tagger, trained on another topic, reads the tail as common
+    words. A fixed phrase recurs (in any case: "Палате" and "Палаты" share a stem, and the
+    phrase written lowercase counts too); a name and a verb after it rarely twice alike.
 
     Not after a person's name or a known place or alias, whose next word is the sentence's:
     "Трампа были" and "Конгресс утвердил" recur too.
     """
     tokens = document_tokens(text)
     ends = {t.end: i for i, t in enumerate(tokens)}
-    stems = [stem(fold(t.text)) for t in tokens]
-    tail = [t.text.isalpha() and t.text.islower() for t in tokens]
-    heads = [stem_variants(fold(t.text)) if t.text[:1].isupper() else () for t in tokens]
-    phrases: dict[tuple[str, ...], int] = {}  # a head's every stem ("Палате", "Палаты") with a tail
-    for i, variants in enumerate(heads):
-        for size in range(1, _TAIL_WORDS + 1):
-            if variants and i + size < len(tokens) and all(tail[i + 1 : i + size + 1]):
-                for variant in variants:
-                    phrase = (variant, *stems[i + 1 : i + size + 1])
-                    phrases[phrase] = phrases.get(phrase, 0) + 1
-    starts = {s[0] for s in spans}
+    tail = [t.text.isalpha() and t.text.islower() for t in tokens] + [False]
     people = {stem(fold(w)) for s in spans if s[2] is EntityType.PERSON for w in text[s[0] : s[1]].split()}
+    heads: dict[Span, int] = {}  # the last token of each span that may go on, by span
+    for span in spans:
+        last = ends.get(span[1])
+        if last is not None and tail[last + 1] and span[2] is not EntityType.PERSON:
+            word = tokens[last].text
+            if word[:1].isupper() and not word.isupper() and _stem(word) not in people and known(word) is None:
+                heads[span] = last
+    if not heads:
+        return spans
+    phrases = _phrases(tokens, tail, {_stem(tokens[last + 1].text) for last in heads.values()})
+    starts = {s[0] for s in spans}
     out = []
-    for start, end, etype, score in spans:
-        last = ends.get(end)
-        head = tokens[last] if last is not None else None
-        if (
-            last is not None
-            and head is not None
-            and head.text[:1].isupper()
-            and not head.text.isupper()
-            and etype is not EntityType.PERSON
-            and stems[last] not in people
-            and known(head.text) is None
-        ):
-            end = _tail_end(text, tokens, last, (stems, heads[last]), tail, phrases, starts) or end
+    for span in spans:
+        start, end, etype, score = span
+        if span in heads:
+            end = _tail_end(text, tokens, heads[span], tail, phrases, starts) or end
         out.append((start, end, etype, score))
     return out
+
+
+def _stem(word: str) -> str:
+    return stem(fold(word))
+
+
+def _phrases(tokens: list[Token], tail: list[bool], first_tails: set[str]) -> dict[tuple[str, ...], int]:
+    """How often each word (by every stem its endings allow) precedes a lowercase tail of one or
+    two words whose first word's stem is in ``first_tails``."""
+    phrases: dict[tuple[str, ...], int] = {}
+    for i in range(len(tokens) - 1):
+        if not tail[i + 1] or not tokens[i].text[:1].isalpha() or _stem(tokens[i + 1].text) not in first_tails:
+            continue
+        for size in range(1, _TAIL_WORDS + 1):
+            if all(tail[i + 1 : i + size + 1]) and i + size < len(tokens):
+                words = tuple(_stem(t.text) for t in tokens[i + 1 : i + size + 1])
+                for variant in stem_variants(fold(tokens[i].text)):
+                    phrases[(variant, *words)] = phrases.get((variant, *words), 0) + 1
+    return phrases
 
 
 def _tail_end(
     text: str,
     tokens: list[Token],
     last: int,
-    stemmed: tuple[list[str], tuple[str, ...]],
     tail: list[bool],
     phrases: dict[tuple[str, ...], int],
     starts: set[int],
 ) -> int | None:
-    """The end of the longest recurring lowercase tail after token ``last``, or None
-    (``stemmed``: every token's stem, and the stems of token ``last``'s possible endings)."""
-    stems, head = stemmed
+    """The end of the longest recurring lowercase tail after token ``last``, or None."""
+    head = stem_variants(fold(tokens[last].text))
     for size in range(_TAIL_WORDS, 0, -1):
         words = tokens[last + 1 : last + size + 1]
         if (
@@ -259,9 +269,10 @@ def _tail_end(
             and all(len(w.text) <= _CONNECTOR_CHARS for w in words[:-1])
             and all(text[a.end : b.start] == " " for a, b in zip(tokens[last : last + size], words, strict=True))
             and not any(w.start in starts for w in words)
-            and max(phrases.get((variant, *stems[last + 1 : last + size + 1]), 0) for variant in head) >= _TAIL_REPEATS
         ):
-            return words[-1].end
+            stems = tuple(_stem(w.text) for w in words)
+            if max(phrases.get((variant, *stems), 0) for variant in head) >= _TAIL_REPEATS:
+                return words[-1].end
     return None
 
 
