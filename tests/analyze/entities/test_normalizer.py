@@ -163,3 +163,9 @@ def test_a_capital_or_a_city_of_a_million_keeps_the_name_its_state_shares_in_eve
     assert len(washington) == 1
     new_york = keys([("New York", "cs"), ("New Yorku", "cs"), ("Нью-Йорк", "ru"), ("Nowy Jork", "pl")], LOC)
     assert new_york == {"geonames:5128581"}
+
+
+def test_a_place_written_in_capitals_is_the_place() -> None:
+    # A dateline ("ВАШИНГТОН, 5 ноября") is no acronym; a softened locative finds its state.
+    assert canonical_key("ВАШИНГТОН", LOC, "ru") == canonical_key("Вашингтон", LOC, "ru")
+    assert canonical_key("Nevadzie", LOC, "pl") == canonical_key("Невада", LOC, "ru") == "geonames:5509151"

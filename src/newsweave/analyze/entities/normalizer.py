@@ -178,10 +178,14 @@ class Normalizer:
         return Entity(key, (latin or names)[0], entity_type, tuple(names[:20]))
 
 
+# Longer words in capitals are names written so ("ВАШИНГТОН" opening a report), not acronyms.
+_ACRONYM_MAX_CHARS = 5
+
+
 def is_acronym(surface: str) -> bool:
-    """A word of two letters or more all in capitals ("CNN", "БТА"): spelt letter by letter, so
-    never a place's inflected or transliterated name, and a city's only as its airport code."""
-    return len(surface) >= 2 and surface.isalpha() and surface.isupper()
+    """A short word all in capitals ("CNN", "БТА"): spelt letter by letter, so never a place's
+    inflected or transliterated name, and a city's only as its airport code."""
+    return 2 <= len(surface) <= _ACRONYM_MAX_CHARS and surface.isalpha() and surface.isupper()
 
 
 def _some(names: tuple[str, ...], limit: int = 40) -> tuple[str, ...]:
