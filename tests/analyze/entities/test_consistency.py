@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsweave.analyze.entities.consistency import (
     add_known_runs,
+    attach_qualifiers,
     extend_tails,
     join_known,
     propagate,
@@ -173,3 +174,14 @@ def test_a_known_name_the_tagger_left_out_whole_is_added() -> None:
     tagged_already = [(start, start + len("Соединенных"), LOC, 0.9)]
     assert add_known_runs(text, tagged_already, lambda phrase: known.get(phrase)) == tagged_already
     assert add_known_runs(text, [], lambda phrase: None) == []
+
+
+def test_an_institution_takes_the_country_tagged_right_after_it() -> None:
+    text = "Согласно Конституции США и словам Трампа США отступят."
+    spans = tagged(text, ("Конституции", EntityType.PRODUCT), ("США", LOC), ("Трампа", PER))
+    joined = attach_qualifiers(text, spans, lambda name: name == "США")
+    assert spans_text(text, joined) == [
+        ("Конституции США", EntityType.PRODUCT),
+        ("Трампа", PER),  # a person's name does not take the country after it
+        ("США", LOC),
+    ]

@@ -315,3 +315,23 @@ def add_known_runs(text: str, spans: list[Span], known: Callable[[str], EntityTy
                 break
         i += 1
     return sorted(spans + found) if found else spans
+
+
+# Types of a name that a country or a state right after it belongs to ("Конституции США").
+_QUALIFIED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.PRODUCT, EntityType.EVENT})
+
+
+def attach_qualifiers(text: str, spans: list[Span], region: Callable[[str], bool]) -> list[Span]:
+    """An institution's name and the country or state tagged right after it made one ("Конституции
+    США", "Верховный суд Висконсина", "Vrhovno sodišče ZDA"), as an institution is named with the
+    country it belongs to."""
+    if not spans:
+        return spans
+    out: list[Span] = []
+    for span in sorted(spans):
+        start, end, etype, score = span
+        if out and out[-1][2] in _QUALIFIED_TYPES and text[out[-1][1] : start] == " " and region(text[start:end]):
+            out[-1] = (out[-1][0], end, out[-1][2], out[-1][3])
+            continue
+        out.append((start, end, etype, score))
+    return out

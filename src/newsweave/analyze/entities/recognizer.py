@@ -18,6 +18,7 @@ from typing import Any
 
 from newsweave.analyze.entities.consistency import (
     add_known_runs,
+    attach_qualifiers,
     extend_tails,
     join_known,
     propagate,
@@ -233,6 +234,14 @@ class EntityRecognizer:
             return False
         return self.normalizer.known_key(surface, EntityType.LOCATION, language) is None
 
+    def _region(self, surface: str) -> bool:
+        """A country's or a state's name, as written or inflected ("США", "России", "Висконсина")."""
+        key = self.normalizer.known_key(surface, EntityType.LOCATION, None)
+        if key is None or not key.startswith("geonames:"):
+            return False
+        place = self.normalizer.places.entries.get(int(key[9:]))
+        return place is not None and place.rank >= STATE_RANK
+
     def _known_phrase(self, surface: str) -> EntityType | None:
         """The type of a phrase that is a curated alias or a country's or a state's name, exactly
         or by stemmed words (each reading of their endings): "Соединенных Штатов"."""
@@ -375,6 +384,8 @@ class EntityRecognizer:
                 spans = extend_tails(text, spans, lambda w: self._named(w, language))
             spans = propagate(text, spans)  # a name tagged once is tagged everywhere
             spans = join_known(text, spans, self._big_known_type)
+            if seen:
+                spans = attach_qualifiers(text, spans, self._region)
         if not seen and language in _CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
             spans = self._plausible(text, spans, language)
         if seen:
