@@ -216,17 +216,17 @@ def extend_tails(text: str, spans: list[Span], known: Callable[[str], EntityType
         last = ends.get(span[1])
         if last is not None and tail[last + 1] and span[2] is not EntityType.PERSON:
             word = tokens[last].text
-            if word[:1].isupper() and not word.isupper() and _stem(word) not in people and known(word) is None:
+            if word[:1].isupper() and not word.isupper() and _stem(word) not in people:
                 heads[span] = last
     if not heads:
         return spans
-    phrases = _phrases(tokens, tail, {_stem(tokens[last + 1].text) for last in heads.values()})
+    phrases = _phrases(tokens, tail, [tokens[last + 1].text for last in heads.values()])
     starts = {s[0] for s in spans}
     out = []
     for span in spans:
         start, end, etype, score = span
-        if span in heads:
-            end = _tail_end(text, tokens, heads[span], tail, phrases, starts) or end
+        if span in heads and (tail_end := _tail_end(text, tokens, heads[span], tail, phrases, starts)) is not None:
+            end = tail_end if known(tokens[heads[span]].text) is None else end  # the costlier test last
         out.append((start, end, etype, score))
     return out
 
@@ -235,12 +235,17 @@ def _stem(word: str) -> str:
     return stem(fold(word))
 
 
-def _phrases(tokens: list[Token], tail: list[bool], first_tails: set[str]) -> dict[tuple[str, ...], int]:
+def _phrases(tokens: list[Token], tail: list[bool], first_tails: list[str]) -> dict[tuple[str, ...], int]:
     """How often each word (by every stem its endings allow) precedes a lowercase tail of one or
-    two words whose first word's stem is in ``first_tails``."""
+    two words whose first word has the stem of one of ``first_tails``."""
+    stems = {_stem(word) for word in first_tails}
+    openings = {word[:2] for word in first_tails}  # words of one stem open alike: a cheap test first
     phrases: dict[tuple[str, ...], int] = {}
     for i in range(len(tokens) - 1):
-        if not tail[i + 1] or not tokens[i].text[:1].isalpha() or _stem(tokens[i + 1].text) not in first_tails:
+        after = tokens[i + 1].text
+        if not tail[i + 1] or after[:2] not in openings or not tokens[i].text[:1].isalpha():
+            continue
+        if _stem(after) not in stems:
             continue
         for size in range(1, _TAIL_WORDS + 1):
             if all(tail[i + 1 : i + size + 1]) and i + size < len(tokens):

@@ -43,7 +43,14 @@ from newsweave.analyze.entities.normalizer import (
     user_normalizer,
 )
 from newsweave.analyze.entities.segmented import SEGMENTED_LANGUAGES, segmented_spans
-from newsweave.analyze.entities.text import Token, document_tokens, fold, stem_phrase, stem_phrase_variants
+from newsweave.analyze.entities.text import (
+    Token,
+    document_tokens,
+    fold,
+    stem_phrase,
+    stem_phrase_variants,
+    stem_variants,
+)
 from newsweave.errors import ModelUnavailable
 from newsweave.records import Entity, EntityType, Mention
 
@@ -122,6 +129,7 @@ class EntityRecognizer:
         self._normalizer: Normalizer | None = None
         self._lock = threading.Lock()
         self._tagging = threading.Lock()
+        self._openers: frozenset[str] | None = None
 
     @property
     def normalizer(self) -> Normalizer:
@@ -242,9 +250,29 @@ class EntityRecognizer:
         place = self.normalizer.places.entries.get(int(key[9:]))
         return place is not None and place.rank >= STATE_RANK
 
+    def _phrase_openers(self) -> frozenset[str]:
+        """First words (as written and stemmed) of the aliases and of the countries' and states'
+        names of more than one word."""
+        if self._openers is None:
+            places = self.normalizer.places
+            aliases = self.normalizer.aliases
+            keys = [k for k in (*aliases.exact, *aliases.stemmed) if " " in k]
+            keys += [
+                k
+                for index in (places.exact, places.stemmed)
+                for k, place in index.items()
+                if " " in k and places.entries[place].rank >= STATE_RANK
+            ]
+            self._openers = frozenset(k.split(" ", 1)[0] for k in keys)
+        return self._openers
+
     def _known_phrase(self, surface: str) -> EntityType | None:
         """The type of a phrase that is a curated alias or a country's or a state's name, exactly
         or by stemmed words (each reading of their endings): "Соединенных Штатов"."""
+        first = fold(surface.split(" ", 1)[0])  # one word's folding is cached, a phrase's rarely
+        openers = self._phrase_openers()
+        if first not in openers and not any(v in openers for v in stem_variants(first)):
+            return None  # most capitalised words open no alias and no country's or state's name
         folded = fold(surface)
         alias = self.normalizer.aliases.find(folded)
         if alias is not None:
