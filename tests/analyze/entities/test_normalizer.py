@@ -169,3 +169,9 @@ def test_a_place_written_in_capitals_is_the_place() -> None:
     # A dateline ("ВАШИНГТОН, 5 ноября") is no acronym; a softened locative finds its state.
     assert canonical_key("ВАШИНГТОН", LOC, "ru") == canonical_key("Вашингтон", LOC, "ru")
     assert canonical_key("Nevadzie", LOC, "pl") == canonical_key("Невада", LOC, "ru") == "geonames:5509151"
+
+
+def test_an_article_opening_a_title_is_no_part_of_its_key() -> None:
+    PRO = EntityType.PRODUCT
+    assert canonical_key("The New York Times", PRO, "ru") == canonical_key("New York Times", PRO, "pl")
+    assert fallback_key("the", PRO) == "pro:t"  # a lone word stays what it is

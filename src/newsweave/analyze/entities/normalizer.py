@@ -34,6 +34,8 @@ DERIVATION = re.compile(
 _PERSON_SUFFIXES = frozenset(
     ["jr", "sr", "ml", "st", "mladshii", "mladshiy", "mladshi", "starshii", "junior", "senior"]
 )
+# An English or Romance article opening a title ("The New York Times", "La Stampa"): no part of its key.
+_ARTICLES = frozenset(["the", "la", "le", "les", "il", "el", "los", "las", "der", "die", "das"])
 _MAX_SEEN_KEYS = 200_000
 _MIN_PLACE_HEAD = 2  # words: a one-word head ("Nowy" of "Nowy Jork") is too often a common word
 _BIG = 100_000  # population (or rank) of a place a name of another type may still denote
@@ -214,6 +216,8 @@ def fallback_key(folded: str, type: EntityType) -> str:
         while len(words) > 1 and words[-1] in _PERSON_SUFFIXES:
             words.pop()
         words = words[-1:]
+    elif len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]  # "The New York Times" is "New York Times" in every other language
     return f"{type.value.lower()}:" + " ".join(sound_key(stem(w)) for w in words)
 
 
