@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from newsweave.analyze.entities.consistency import join_known, propagate, split_fused, trim_edges
+from newsweave.analyze.entities.consistency import (
+    add_known_runs,
+    attach_qualifiers,
+    extend_tails,
+    join_known,
+    propagate,
+    split_fused,
+    trim_edges,
+)
 from newsweave.records import EntityType
 
-PER, LOC = EntityType.PERSON, EntityType.LOCATION
+PER, LOC, ORG = EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION
 
 
 def spans_text(text: str, spans: list[tuple[int, int, EntityType, float]]) -> list[tuple[str, EntityType]]:
@@ -114,3 +122,66 @@ def test_words_that_are_not_known_together_stay_apart() -> None:
     text = "Senator Trump i Biden."
     spans = [(text.index("Trump"), text.index(" i"), PER, 0.9)]
     assert join_known(text, spans, lambda _: None) == spans
+
+
+def tagged(text: str, *names: tuple[str, EntityType]) -> list[tuple[int, int, EntityType, float]]:
+    """Spans of each occurrence of the given names, as the tagger might give them."""
+    spans = []
+    for name, etype in names:
+        at = text.find(name)
+        while at >= 0:
+            spans.append((at, at + len(name), etype, 0.9))
+            at = text.find(name, at + 1)
+    return sorted(spans)
+
+
+def unknown(_: str) -> EntityType | None:
+    return None
+
+
+def test_a_lowercase_tail_the_text_repeats_after_the_same_word_is_the_names() -> None:
+    text = "Спикер Палаты представителей выступил. Позже в Палате представителей голосовали."
+    spans = tagged(text, ("Палаты", ORG), ("Палате", ORG))
+    assert spans_text(text, extend_tails(text, spans, unknown)) == [
+        ("Палаты представителей", ORG),
+        ("Палате представителей", ORG),
+    ]
+
+
+def test_a_tail_through_a_preposition_is_the_names() -> None:
+    text = "Камарата на представителите гласува. Камарата на представителите ще заседава."
+    spans = tagged(text, ("Камарата", ORG))
+    assert {t for t, _ in spans_text(text, extend_tails(text, spans, unknown))} == {"Камарата на представителите"}
+
+
+def test_a_tail_said_once_or_after_a_person_or_a_known_name_stays_out() -> None:
+    once = "Палата представителей заседала."
+    assert extend_tails(once, tagged(once, ("Палата", ORG)), unknown) == tagged(once, ("Палата", ORG))
+    person = "Трамп заявил одно. Трамп заявил другое."
+    assert extend_tails(person, tagged(person, ("Трамп", PER)), unknown) == tagged(person, ("Трамп", PER))
+    place = "Россия заявила одно. Россия заявила другое."
+    known = extend_tails(place, tagged(place, ("Россия", LOC)), lambda w: LOC if w == "Россия" else None)
+    assert known == tagged(place, ("Россия", LOC))
+
+
+def test_a_known_name_the_tagger_left_out_whole_is_added() -> None:
+    text = "За всю историю Соединенных Штатов братья не правили. Штаты велики."
+    known = {"Соединенных Штатов": LOC}
+    found = add_known_runs(text, [], lambda phrase: known.get(phrase))
+    assert spans_text(text, found) == [("Соединенных Штатов", LOC)]
+    # Never over a tagged name, nor a run of words the lookup does not know.
+    start = text.index("Соединенных")
+    tagged_already = [(start, start + len("Соединенных"), LOC, 0.9)]
+    assert add_known_runs(text, tagged_already, lambda phrase: known.get(phrase)) == tagged_already
+    assert add_known_runs(text, [], lambda phrase: None) == []
+
+
+def test_an_institution_takes_the_country_tagged_right_after_it() -> None:
+    text = "Согласно Конституции США и словам Трампа США отступят."
+    spans = tagged(text, ("Конституции", EntityType.PRODUCT), ("США", LOC), ("Трампа", PER))
+    joined = attach_qualifiers(text, spans, lambda name: name == "США")
+    assert spans_text(text, joined) == [
+        ("Конституции США", EntityType.PRODUCT),
+        ("Трампа", PER),  # a person's name does not take the country after it
+        ("США", LOC),
+    ]

@@ -8,7 +8,7 @@ from newsweave.analyze.entities import canonical_key, entity
 from newsweave.analyze.entities.normalizer import clean_surface, fallback_key
 from newsweave.records import EntityType
 
-ORG, LOC, PER = EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.PERSON
+ORG, LOC, PER, PRO = EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.PERSON, EntityType.PRODUCT
 
 
 def keys(forms: list[tuple[str, str | None]], type: EntityType) -> set[str]:
@@ -142,3 +142,36 @@ def test_the_gazetteer_knows_which_names_big_places_in_two_countries_share() -> 
     places = gazetteer()
     assert {4197000, 614540} <= set(places.other_readings("georgia"))  # the US state and the country
     assert places.other_readings("pennsylvania") == ()  # one place
+
+
+def test_a_lemma_found_exactly_beats_the_inflected_forms_sound_key() -> None:
+    # "Polsce" sounds like Pskov and "Сирию" stems to a name of Chile; their lemmas are exact names.
+    assert keys([("Polsce", "pl"), ("Polska", "pl"), ("Польша", "ru")], LOC) == {"geonames:798544"}
+    assert keys([("Сирию", "ru"), ("Sirijo", "sl"), ("Syria", "en")], LOC) == {"geonames:163843"}
+    assert keys([("Kanadzie", "pl"), ("Канада", "ru")], LOC) == {"geonames:6251999"}
+
+
+def test_an_acronym_is_never_a_city_by_its_airport_code() -> None:
+    # Kannur's code is CNN, Nizhnekamsk's NBC; a country's or a state's acronym still counts.
+    for surface, type in [("CNN", LOC), ("NBC", PRO), ("CNN", ORG), ("БТА", ORG)]:
+        assert not canonical_key(surface, type, "cs").startswith("geonames:")
+    assert canonical_key("USA", LOC, "cs") == "geonames:6252001"
+
+
+def test_a_capital_or_a_city_of_a_million_keeps_the_name_its_state_shares_in_every_script() -> None:
+    washington = keys([("Washington", "pl"), ("Washingtonu", "cs"), ("Вашингтон", "ru"), ("Вашингтоне", "ru")], LOC)
+    assert len(washington) == 1
+    new_york = keys([("New York", "cs"), ("New Yorku", "cs"), ("Нью-Йорк", "ru"), ("Nowy Jork", "pl")], LOC)
+    assert new_york == {"geonames:5128581"}
+
+
+def test_a_place_written_in_capitals_is_the_place() -> None:
+    # A dateline ("ВАШИНГТОН, 5 ноября") is no acronym; a softened locative finds its state.
+    assert canonical_key("ВАШИНГТОН", LOC, "ru") == canonical_key("Вашингтон", LOC, "ru")
+    assert canonical_key("Nevadzie", LOC, "pl") == canonical_key("Невада", LOC, "ru") == "geonames:5509151"
+
+
+def test_an_article_opening_a_title_is_no_part_of_its_key() -> None:
+    PRO = EntityType.PRODUCT
+    assert canonical_key("The New York Times", PRO, "ru") == canonical_key("New York Times", PRO, "pl")
+    assert fallback_key("the", PRO) == "pro:t"  # a lone word stays what it is

@@ -199,3 +199,8 @@ def test_a_stop_word_opening_a_sentence_is_no_name(recognizer: EntityRecognizer)
     names = found(recognizer, text, "sl")
     assert "Poleg" not in names and "Ampak" not in names
     assert {"Biden", "Trump", "Polska", "NATO"} <= set(names)
+
+
+def test_a_countrys_name_in_words_the_tagger_reads_as_common_is_found() -> None:
+    found = EntityRecognizer().mentions("Spojené státy čekají za měsíc prezidentské volby.", "cs")
+    assert ("Spojené státy", "geonames:6252001") in [(m.text, m.entity) for m in found]

@@ -81,3 +81,11 @@ def test_an_articles_tokens_are_read_once_and_match_tokenize() -> None:
     text = "Donald Trump met Joe Biden in Washington."
     assert document_tokens(text) == tokenize(text)
     assert document_tokens(text) is document_tokens(text)
+
+
+def test_a_softened_last_consonant_also_reads_as_the_hard_one() -> None:
+    # Polish and Czech locatives: "Nevadzie" (Nevada), "Ameryce" (Ameryka), "Americe" (Amerika).
+    assert "nevad" in stem_variants("nevadzie")
+    assert "ameryk" in stem_variants("ameryce")
+    assert "amerik" in stem_variants("americe")
+    assert stem_variants("trumpem") == ("trump", "trumpem")  # nothing softened, nothing added

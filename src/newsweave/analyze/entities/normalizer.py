@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsweave.analyze.entities.aliases import AliasTable, load_aliases
-from newsweave.analyze.entities.gazetteer import COUNTRY_RANK, Gazetteer, gazetteer
+from newsweave.analyze.entities.gazetteer import COUNTRY_RANK, STATE_RANK, Gazetteer, gazetteer
 from newsweave.analyze.entities.lemmas import lemma_phrase
 from newsweave.analyze.entities.text import fold, sound_key, stem, stem_phrase_variants
 from newsweave.records import Entity, EntityType
@@ -34,6 +34,8 @@ DERIVATION = re.compile(
 _PERSON_SUFFIXES = frozenset(
     ["jr", "sr", "ml", "st", "mladshii", "mladshiy", "mladshi", "starshii", "junior", "senior"]
 )
+# An English or Romance article opening a title ("The New York Times", "La Stampa"): no part of its key.
+_ARTICLES = frozenset(["the", "la", "le", "les", "il", "el", "los", "las", "der", "die", "das"])
 _MAX_SEEN_KEYS = 200_000
 _MIN_PLACE_HEAD = 2  # words: a one-word head ("Nowy" of "Nowy Jork") is too often a common word
 _BIG = 100_000  # population (or rank) of a place a name of another type may still denote
@@ -97,21 +99,27 @@ class Normalizer:
             root = DERIVATION.sub("", form)
             if root != form and len(root) >= 2 and (found := self.aliases.find(root)) is not None:
                 return found.key
-        if type is not EntityType.PERSON:
-            for form in forms:
-                place = self.places.exact.get(form)
-                if place is not None and type is not EntityType.LOCATION and self.places.entries[place].rank < _BIG:
-                    place = None  # an organisation named like a small town abroad is not that town
-                if place is None and type is EntityType.LOCATION:
-                    entry = self.places.find(form)
-                    place = entry.geonames_id if entry else None
-                if place is not None:
-                    return f"geonames:{place}"
+        if type is not EntityType.PERSON and (place := self._place(surface, forms, type)) is not None:
+            return f"geonames:{place}"
         if type is EntityType.LOCATION and (place := self._place_head(forms)) is not None:
             return f"geonames:{place}"
         if type is not EntityType.PERSON and (qualified := self._qualified_alias(forms)) is not None:
             return qualified
         return fallback_key(forms[-1] if len(forms) > 1 else forms[0], type)
+
+    def _place(self, surface: str, forms: list[str], type: EntityType) -> int | None:
+        """The place a name of another type than a person denotes: a place's name by any index, a
+        name of another type only by its exact name and only if the place is big (an
+        organisation named like a small town abroad is not that town)."""
+        acronym = is_acronym(surface)
+        if type is EntityType.LOCATION:
+            entry = self.places.find_first(forms, acronym=acronym)
+            return entry.geonames_id if entry else None
+        for form in forms:
+            place = self.places.exact.get(form)
+            if place is not None and self.places.entries[place].rank >= (STATE_RANK if acronym else _BIG):
+                return place
+        return None
 
     def _qualified_alias(self, forms: list[str]) -> str | None:
         """The alias a name is once the country after it goes: "Конгресс США", "Сенат США" and
@@ -172,6 +180,16 @@ class Normalizer:
         return Entity(key, (latin or names)[0], entity_type, tuple(names[:20]))
 
 
+# Longer words in capitals are names written so ("ВАШИНГТОН" opening a report), not acronyms.
+_ACRONYM_MAX_CHARS = 5
+
+
+def is_acronym(surface: str) -> bool:
+    """A short word all in capitals ("CNN", "БТА"): spelt letter by letter, so never a place's
+    inflected or transliterated name, and a city's only as its airport code."""
+    return 2 <= len(surface) <= _ACRONYM_MAX_CHARS and surface.isalpha() and surface.isupper()
+
+
 def _some(names: tuple[str, ...], limit: int = 40) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))[:limit]
 
@@ -198,6 +216,8 @@ def fallback_key(folded: str, type: EntityType) -> str:
         while len(words) > 1 and words[-1] in _PERSON_SUFFIXES:
             words.pop()
         words = words[-1:]
+    elif len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]  # "The New York Times" is "New York Times" in every other language
     return f"{type.value.lower()}:" + " ".join(sound_key(stem(w)) for w in words)
 
 

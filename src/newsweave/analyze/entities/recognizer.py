@@ -16,7 +16,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsweave.analyze.entities.consistency import join_known, propagate, split_fused, trim_edges
+from newsweave.analyze.entities.consistency import (
+    add_known_runs,
+    attach_qualifiers,
+    extend_tails,
+    join_known,
+    propagate,
+    split_fused,
+    trim_edges,
+)
 from newsweave.analyze.entities.features import (
     TRAINED_LANGUAGES,
     feature_maker,
@@ -24,17 +32,25 @@ from newsweave.analyze.entities.features import (
     sequences,
     windows,
 )
-from newsweave.analyze.entities.gazetteer import gazetteer, phrase_sound_key
+from newsweave.analyze.entities.gazetteer import STATE_RANK, gazetteer, phrase_sound_key
 from newsweave.analyze.entities.lemmas import is_known_word, lemma_phrase
 from newsweave.analyze.entities.normalizer import (
     DERIVATION,
     Normalizer,
     clean_surface,
     fallback_key,
+    is_acronym,
     user_normalizer,
 )
 from newsweave.analyze.entities.segmented import SEGMENTED_LANGUAGES, segmented_spans
-from newsweave.analyze.entities.text import Token, document_tokens, fold, stem_phrase
+from newsweave.analyze.entities.text import (
+    Token,
+    document_tokens,
+    fold,
+    stem_phrase,
+    stem_phrase_variants,
+    stem_variants,
+)
 from newsweave.errors import ModelUnavailable
 from newsweave.records import Entity, EntityType, Mention
 
@@ -113,6 +129,7 @@ class EntityRecognizer:
         self._normalizer: Normalizer | None = None
         self._lock = threading.Lock()
         self._tagging = threading.Lock()
+        self._openers: frozenset[str] | None = None
 
     @property
     def normalizer(self) -> Normalizer:
@@ -225,6 +242,62 @@ class EntityRecognizer:
             return False
         return self.normalizer.known_key(surface, EntityType.LOCATION, language) is None
 
+    def _region(self, surface: str) -> bool:
+        """A country's or a state's name, as written or inflected ("США", "России", "Висконсина")."""
+        key = self.normalizer.known_key(surface, EntityType.LOCATION, None)
+        if key is None or not key.startswith("geonames:"):
+            return False
+        place = self.normalizer.places.entries.get(int(key[9:]))
+        return place is not None and place.rank >= STATE_RANK
+
+    def _phrase_openers(self) -> frozenset[str]:
+        """First words (as written and stemmed) of the aliases and of the countries' and states'
+        names of more than one word."""
+        if self._openers is None:
+            places = self.normalizer.places
+            aliases = self.normalizer.aliases
+            keys = [k for k in (*aliases.exact, *aliases.stemmed) if " " in k]
+            keys += [
+                k
+                for index in (places.exact, places.stemmed)
+                for k, place in index.items()
+                if " " in k and places.entries[place].rank >= STATE_RANK
+            ]
+            self._openers = frozenset(k.split(" ", 1)[0] for k in keys)
+        return self._openers
+
+    def _known_phrase(self, surface: str) -> EntityType | None:
+        """The type of a phrase that is a curated alias or a country's or a state's name, exactly
+        or by stemmed words (each reading of their endings): "Соединенных Штатов"."""
+        first = fold(surface.split(" ", 1)[0])  # one word's folding is cached, a phrase's rarely
+        openers = self._phrase_openers()
+        if first not in openers and not any(v in openers for v in stem_variants(first)):
+            return None  # most capitalised words open no alias and no country's or state's name
+        folded = fold(surface)
+        alias = self.normalizer.aliases.find(folded)
+        if alias is not None:
+            return alias.type
+        places = self.normalizer.places
+        found = places.exact.get(folded)
+        if found is None:
+            found = next((p for v in stem_phrase_variants(folded) if (p := places.stemmed.get(v)) is not None), None)
+        return EntityType.LOCATION if found is not None and places.entries[found].rank >= STATE_RANK else None
+
+    def _named(self, surface: str, language: str | None) -> EntityType | None:
+        """The type of a curated alias or a big place that a name (as written or as its lemma) is
+        exactly: "Россией" is Russia, while "Палате" only stems like a town's name."""
+        forms = {fold(clean_surface(surface)), fold(lemma_phrase(surface, language))}
+        for form in forms:
+            alias = self.normalizer.aliases.find(form)
+            if alias is not None:
+                return alias.type
+        places = self.normalizer.places
+        for form in forms:
+            place = places.exact.get(form)
+            if place is not None and places.entries[place].rank >= _PLACE_OVER_PERSON:
+                return EntityType.LOCATION
+        return None
+
     def _big_known_type(self, surface: str) -> EntityType | None:
         """The type of a curated alias or a big place's name (small towns' names include people's)."""
         return self._known_type(surface, min_rank=_PLACE_OVER_PERSON)
@@ -236,7 +309,11 @@ class EntityRecognizer:
         if alias is not None:
             return alias.type
         places = self.normalizer.places
-        found = places.exact.get(folded) or places.stemmed.get(stem_phrase(folded))
+        if is_acronym(clean_surface(surface)):  # "CNN" is an airport's code, not Kannur
+            found = places.exact.get(folded)
+            min_rank = max(min_rank, STATE_RANK)
+        else:
+            found = places.exact.get(folded) or places.stemmed.get(stem_phrase(folded))
         if found is None and " " in folded:  # "Abou Kamal"; a single word's sound key is too loose
             found = places.sounds.get(phrase_sound_key(folded))
         if found is not None and places.entries[found].rank >= min_rank:
@@ -330,8 +407,13 @@ class EntityRecognizer:
             spans = [span for span in spans if not self._function_word(text, span[0], span[1], language)]
         if language not in SEGMENTED_LANGUAGES:  # spans there do not fall on this tokenizer's words
             spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._big_known_type)
+            spans = add_known_runs(text, spans, self._known_phrase)
+            if seen:
+                spans = extend_tails(text, spans, lambda w: self._named(w, language))
             spans = propagate(text, spans)  # a name tagged once is tagged everywhere
             spans = join_known(text, spans, self._big_known_type)
+            if seen:
+                spans = attach_qualifiers(text, spans, self._region)
         if not seen and language in _CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
             spans = self._plausible(text, spans, language)
         if seen:

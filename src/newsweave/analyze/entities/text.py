@@ -218,7 +218,22 @@ def stem_variants(word: str) -> tuple[str, ...]:
         if word[-size:] in _ENDING_SET
     ]
     out.append(_finish(word))
+    out += [hard for variant in out for hard in _hardened(variant)]
     return tuple(dict.fromkeys(out))
+
+
+# West Slavic locatives and datives soften a stem's last consonant before -e/-ie/-ě: Polish
+# "Nevadzie" (Nevada), "Ameryce" (Ameryka), "Polsce" (Polska), "Kalkucie" (Kalkuta), "Ameryce",
+# "Teksasie"; Czech "Americe", "Praze" (Praha), "Pradze" (Praga).
+_SOFTENED = (("dz", ("d", "g")), ("rz", ("r",)), ("c", ("k", "t")), ("z", ("h", "g")))
+
+
+def _hardened(stem_: str) -> list[str]:
+    """The stems a softened last consonant may stand for ("nevadz" -> "nevad", "nevag")."""
+    for soft, hards in _SOFTENED:
+        if stem_.endswith(soft) and len(stem_) > _MIN_STEM + len(soft):
+            return [stem_[: -len(soft)] + hard for hard in hards]
+    return []
 
 
 # At most this many stemmed readings of a phrase are tried (each word's variants multiply).
