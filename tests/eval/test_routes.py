@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from fakes import WordsEmbedder
@@ -16,6 +18,7 @@ from newsweave.eval.languages import Remembered
 from newsweave.eval.routes import (
     Judged,
     Models,
+    candidate_ranks,
     evaluate_bsnlp,
     evaluate_semeval,
     parse_forced,
@@ -24,6 +27,7 @@ from newsweave.eval.routes import (
     topic_rows,
 )
 from newsweave.eval.semeval import RatedPair
+from newsweave.link.linker import LinkArticle
 from newsweave.link.pair_scorer import PairScorer
 
 
@@ -129,3 +133,15 @@ def test_cli_refuses_a_language_use_does_not_know_before_any_work(tmp_path: Path
     proc = subprocess.run([sys.executable, "-m", "newsweave", *args], capture_output=True, text=True, check=False)
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr.splitlines()[0] == "Error: cannot force 'cs' through the other-languages route"
+
+
+def test_candidate_ranks_count_nearer_articles_streamed_before_the_later_side() -> None:
+    def article(key: str, x: float, y: float) -> LinkArticle:
+        v = np.array([x, y], np.float32) / np.hypot(x, y)
+        return LinkArticle(key, "", "", "en", None, v, v, np.zeros(1))
+
+    prepared = {k: article(k, x, y) for k, x, y in (("1", 1, 0), ("2", 1, 0.1), ("3", 0, 1), ("4", 1, 0.05))}
+    pairs = [_pair("a", "en", "en", "", "", 1.0), _pair("b", "en", "en", "", "", 1.0)]
+    pairs = [replace(pairs[0], id1="4", id2="1"), replace(pairs[1], id1="3", id2="1")]
+    # Streamed 1, 2, 3, 4: for 4 and for 3, article 2 is nearer than 1.
+    assert candidate_ranks(pairs, prepared).tolist() == [1, 1]

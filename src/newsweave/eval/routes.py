@@ -73,6 +73,11 @@ class RouteRow:
     precision: float
     recall: float
     f1: float
+    # The same decisions kept only where the earlier article is among the ``max_scored`` nearest of
+    # the later one among all earlier articles of the part (streamed in article-id order): what a
+    # stream of these articles could link, other articles competing for the candidate slots.
+    streamed_precision: float
+    streamed_recall: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,8 +217,23 @@ def evaluate_semeval(
             linker = linkers.setdefault(id(scorer), route_linker(route, forced, scorer, models))
             a, b = (_prepare(linker, prepared, pid, text, lang) for pid, text, lang in _sides(pair))
             judged.append(judge(linker, a, b))
-        rows.extend(semeval_rows(route, pairs, judged, forced))
+        reachable = candidate_ranks(pairs, prepared) < next(iter(linkers.values())).max_scored
+        rows.extend(semeval_rows(route, pairs, judged, forced, reachable))
     return rows
+
+
+def candidate_ranks(pairs: Sequence[RatedPair], prepared: dict[str, LinkArticle]) -> np.ndarray:
+    """Per pair, how many articles streamed before the later of the two are nearer to it than the
+    earlier one (articles in id order; 0: the earlier is its nearest). Ties count in its favour."""
+    keys = sorted(prepared)
+    order = {key: i for i, key in enumerate(keys)}
+    vectors = np.stack([prepared[key].document for key in keys])
+    ranks = []
+    for pair in pairs:
+        earlier, later = sorted((order[pair.id1], order[pair.id2]))
+        similarity = vectors[:later] @ vectors[later]
+        ranks.append(int((similarity > similarity[earlier]).sum()))
+    return np.array(ranks)
 
 
 def _fold_scorers(pairs: Sequence[RatedPair], models: Models) -> list[PairScorer]:
@@ -256,22 +276,31 @@ SUBSETS = ("one language, forced", "two languages, one forced", "two languages, 
 
 
 def semeval_rows(
-    route: str, pairs: Sequence[RatedPair], judged: Sequence[Judged], forced: Collection[str]
+    route: str,
+    pairs: Sequence[RatedPair],
+    judged: Sequence[Judged],
+    forced: Collection[str],
+    reachable: np.ndarray | None = None,
 ) -> list[RouteRow]:
-    """Pearson r and same-story P/R/F1 on every pair, on those with a side forced, and per subset."""
+    """Pearson r and same-story P/R/F1 on every pair, on those with a side forced, and per subset;
+    streamed: the decisions on pairs ``reachable`` as candidates (default: every pair)."""
     kinds = np.array([subset(p, forced) for p in pairs])
     masks = {"all": np.ones(len(pairs), bool), "a side forced": kinds != "no side forced"}
     masks |= {name: kinds == name for name in SUBSETS}
     score = np.array([j.score for j in judged])
     linked = np.array([j.same_story for j in judged])
+    streamed = linked & (np.ones(len(pairs), bool) if reachable is None else reachable)
+    gold = np.array([p.overall for p in pairs]) <= GOLD_SAME_STORY
     overall = np.array([p.overall for p in pairs])
     rows = []
     for name, mask in masks.items():
         if not mask.any():
             continue
-        precision, recall, f1 = _precision_recall(linked[mask], overall[mask] <= GOLD_SAME_STORY)
+        precision, recall, f1 = _precision_recall(linked[mask], gold[mask])
+        streamed_precision, streamed_recall, _ = _precision_recall(streamed[mask], gold[mask])
+        r = _pearson(score[mask], -overall[mask])
         rows.append(
-            RouteRow(route, name, int(mask.sum()), _pearson(score[mask], -overall[mask]), precision, recall, f1)
+            RouteRow(route, name, int(mask.sum()), r, precision, recall, f1, streamed_precision, streamed_recall)
         )
     return rows
 
