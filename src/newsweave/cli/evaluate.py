@@ -130,7 +130,7 @@ def routes(
     through the e5 bridge (e5) and forced through the static route (static): Pearson r with human
     Overall and same-story P/R at the product's line. BSNLP 2021 (bg, cs, sl, uk outside USE's):
     AUC and precision of same-story links per language pair, same topic against different topic.
-    e5 is slow: about 25 minutes on the development part, 10 on the held-out one, on 2 cores.
+    e5 is slow: about an hour on the development part, 20 minutes on the held-out one, on 2 shared cores.
 
     Example: newsweave eval routes --part development --as-other pl,tr,ar --no-bsnlp
     """
