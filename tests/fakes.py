@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+
 from newsweave.errors import InputError
 from newsweave.records import Article, Comment, MediaType, Provenance, RawItem
 
@@ -35,3 +40,25 @@ class LineExtractor:
             language="en",
             comments=(Comment("first!", author="a"), Comment("reply", author="b", reply_to=0)),
         )
+
+
+class WordsEmbedder:
+    """A bag of fixed random word vectors: rewrites of a sentence land close, at arbitrary decimals.
+
+    It records every (language, text) it embeds in ``seen``.
+    """
+
+    def __init__(self, name: str = "words", dim: int = 64, languages: frozenset[str] | None = None) -> None:
+        self.name, self.dim, self.languages = name, dim, languages
+        self.seen: list[tuple[str | None, str]] = []
+
+    def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
+        self.seen.extend((language, t) for t in texts)
+        rows = []
+        for text in texts:
+            v = np.zeros(self.dim)
+            for word in text.lower().split():
+                seed = int(hashlib.sha256(word.strip(".,").encode()).hexdigest()[:8], 16)
+                v += np.random.default_rng(seed).normal(size=self.dim)
+            rows.append(v / (np.linalg.norm(v) or 1.0))
+        return np.array(rows, dtype=np.float32).reshape(len(texts), self.dim)

@@ -120,6 +120,9 @@ def test_a_translation_among_many_articles_of_its_language_is_still_found(rows: 
     result = linker.link(view, store.__getitem__)
     kinds = {(link.a, link.b): link.kind for link in result.links}
     assert kinds.get((f"en:{DOCUMENTS[1]}", f"cs:{DOCUMENTS[1]}")) is RelationKind.VERSION, kinds
+    # The same pair alone, as the evaluations relate one pair: found through the cascade too.
+    alone = linker.relate_as_candidate(store[f"en:{DOCUMENTS[1]}"], view)
+    assert alone is not None and alone.kind is RelationKind.VERSION
 
 
 def test_e5_vectors_of_the_leads_then_the_rest_equal_those_embedded_at_once(rows: list[dict[str, str]]) -> None:

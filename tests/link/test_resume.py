@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from fakes import WordsEmbedder
 from newsweave import Newsweave, Settings
 from newsweave.link.linker import SENTENCE_PRECISION
 from newsweave.linking import StoreLinker
@@ -93,24 +93,6 @@ def test_a_resumed_link_on_the_static_route_equals_an_uninterrupted_one(tmp_path
     versions = [r for r in uninterrupted["relations"] if r[2] == "version"]
     assert len(versions) >= 8  # most translations, across the bridged languages too, through the cascade
     assert link_in_two_runs(tmp_path / "two.sqlite", cases, 4, route="static") == uninterrupted
-
-
-class WordsEmbedder:
-    """A bag of fixed random word vectors: rewrites of a sentence land close, at arbitrary decimals."""
-
-    name = "words"
-    dim = 64
-    languages = None
-
-    def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
-        rows = []
-        for text in texts:
-            v = np.zeros(self.dim)
-            for word in text.lower().split():
-                seed = int(hashlib.sha256(word.strip(".,").encode()).hexdigest()[:8], 16)
-                v += np.random.default_rng(seed).normal(size=self.dim)
-            rows.append(v / (np.linalg.norm(v) or 1.0))
-        return np.array(rows, dtype=np.float32)
 
 
 _SENTENCES = [

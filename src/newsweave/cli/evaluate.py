@@ -104,6 +104,60 @@ def clustering(pairs: PairsOption = None, json_output: JsonFlag = False) -> None
         )
 
 
+@app.command("routes")
+def routes(
+    part: Annotated[
+        str, typer.Option("--part", help="development (every choice is made on it) or held-out (quote once).")
+    ] = "development",
+    as_other: Annotated[
+        str | None,
+        typer.Option(
+            "--as-other",
+            help="USE languages to send through the other-languages route, comma-separated "
+            "(default: every SemEval language but English).",
+        ),
+    ] = None,
+    pairs: PairsOption = None,
+    bsnlp: Annotated[
+        Path | None, typer.Option("--bsnlp", help="BSNLP 2021 docs.jsonl (same topic as the proxy for same story).")
+    ] = None,
+    no_bsnlp: Annotated[bool, typer.Option("--no-bsnlp", help="Score the SemEval pairs only.")] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Same-story decisions outside USE's languages on the e5 route and the static route (with its cascade).
+
+    SemEval pairs are scored three ways, the --as-other languages as they are (use), forced
+    through the e5 bridge (e5) and forced through the static route (static): Pearson r with human
+    Overall and same-story P/R at the product's line. BSNLP 2021 (bg, cs, sl, uk outside USE's):
+    AUC and precision of same-story links per language pair, same topic against different topic.
+    e5 is slow: about an hour on the development part, 20 minutes on the held-out one, on 2 shared cores.
+
+    Example: newsweave eval routes --part development --as-other pl,tr,ar --no-bsnlp
+    """
+    from newsweave.eval.routes import DEFAULT_FORCED, default_bsnlp_docs, evaluate_routes, parse_forced
+    from newsweave.eval.semeval import default_pairs_csv
+
+    forced = parse_forced(as_other) if as_other is not None else DEFAULT_FORCED
+    docs = None if no_bsnlp else (bsnlp or default_bsnlp_docs())
+    report = evaluate_routes(pairs or default_pairs_csv(), docs, part=part, forced=forced)
+    if json_output:
+        render.print_json(asdict(report))
+        return
+    render.out.print(
+        render.scores_table(
+            report.semeval, title=f"SemEval {report.part}: {', '.join(report.forced)} forced out of USE"
+        )
+    )
+    if report.bsnlp:
+        render.out.print(render.scores_table(report.bsnlp, title=f"BSNLP 2021 {report.part}: same topic as same story"))
+    render.out.print(
+        f"{report.semeval_articles} SemEval articles · {report.bsnlp_articles} BSNLP articles · "
+        f"{report.e5_texts} texts embedded by e5 · "
+        + ("each pair scored by a scorer refitted on the other folds" if report.part == "development"
+           else "scored by the shipped scorer, which never saw these pairs")
+    )  # fmt: skip
+
+
 @app.command("versions")
 def versions(
     cases: Annotated[

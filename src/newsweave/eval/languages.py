@@ -80,7 +80,7 @@ def evaluate_languages(folder: Path, languages: Sequence[str] | None = None) -> 
     unknown = [code for code in chosen if code not in DECLARATIONS]
     if unknown:
         raise ConfigError(f"no declaration is set for language {unknown[0]!r}", hint=f"one of {sorted(DECLARATIONS)}")
-    use, e5 = _Remembered(UseEmbedder()), _Remembered(E5Embedder())
+    use, e5 = Remembered(UseEmbedder()), Remembered(E5Embedder())
     routed = RoutedEmbedder(primary=use, fallback=e5)
     fast = RoutedEmbedder(primary=use, fallback=StaticEmbedder())
     detect = LanguageDetector().detect
@@ -120,12 +120,20 @@ def _auc(english: np.ndarray, other: np.ndarray) -> float:
     return float(roc_auc_score(np.eye(len(english), dtype=bool).ravel(), similarity.ravel()))
 
 
-class _Remembered:
-    """An embedder that embeds each distinct text once (the three systems share their texts)."""
+class Remembered:
+    """An embedder that embeds each distinct text once (systems scored in one run share their texts).
+
+    The wrapped model ignores the language hint here (USE and e5 do), so a text is keyed alone.
+    """
 
     def __init__(self, embedder: Embedder) -> None:
         self.embedder, self.name, self.dim, self.languages = embedder, embedder.name, embedder.dim, embedder.languages
         self._seen: dict[str, np.ndarray] = {}
+
+    @property
+    def embedded(self) -> int:
+        """How many distinct texts the wrapped model has embedded."""
+        return len(self._seen)
 
     def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
         """Embed ``texts``, reusing vectors of texts seen before."""

@@ -175,16 +175,50 @@ class Linker:
         matches: list[tuple[str, float]] = []
         for other_id, cosine, cross in candidates:
             other = fetch(other_id)
-            under = cosine < self.candidate_floor and cosine < self._line(other, article).gate
-            if (under or cross) and not self._admits(other, article, cosine, result):
-                continue  # under the floor or found by the cascade alone: kept only for a translation
-            link = self._relate(other, article, cosine, result, version_only=under or cross)
+            link = self._consider(other, article, cosine, cross, result)
             if link is not None:
                 result.links.append(link)
                 matches.append((other_id, 1.0 if link.kind in _STRONG else link.evidence.pair_score or 0.0))
         result.story_id = self.clusterer.assign(article.id, article.published, matches)
         self.remember(article.id, article.document, article.signature, article.language)
         return result
+
+    def score(self, a: LinkArticle, b: LinkArticle) -> float:
+        """The learned same-story score of two articles as relating them computes it: document
+        features, and sentence features where the scorer asks for them (embedding sentences then)."""
+        features = pair_features(_side(a), _side(b), with_sentences=False)
+        if self.scorer.needs_sentences(features)[0]:
+            self.ensure_sentences(a)
+            self.ensure_sentences(b)
+            features = np.concatenate([features, sentence_features(_side(a), _side(b))])
+        return self.scorer.score(features)
+
+    def relate_as_candidate(self, earlier: LinkArticle, article: LinkArticle) -> Link | None:
+        """The relation ``link`` would keep between ``article`` and an ``earlier`` article, were
+        ``earlier`` among the nearest it finds (its rank among the others aside): a pair under the
+        candidate floor is unrelated, one the cascade alone finds is kept only as a version.
+        What the evaluations score as the product's decision on one pair."""
+        cosine = float(earlier.document @ article.document)
+        if cosine >= self._floor:
+            cross = False
+        elif (
+            self.cascade is not None
+            and self._cross_candidates(earlier, article)
+            and cosine >= self._cross_line(earlier, article)
+        ):
+            cross = True
+        else:
+            return None
+        return self._consider(earlier, article, cosine, cross, LinkResult(story_id=0))
+
+    def _consider(
+        self, other: LinkArticle, article: LinkArticle, cosine: float, cross: bool, result: LinkResult
+    ) -> Link | None:
+        """Relate a candidate: under the floor or found by the cascade alone, kept only for a translation."""
+        under = cosine < self.candidate_floor and cosine < self._line(other, article).gate
+        if (under or cross) and not self._admits(other, article, cosine, result):
+            return None
+        return self._relate(other, article, cosine, result, version_only=under or cross)
 
     def _apart(self, a: LinkArticle, b: LinkArticle) -> bool:
         """True when both dates are known and further apart than the story window."""
@@ -200,13 +234,26 @@ class Linker:
         near = dict(self.nearest(article.document, self.neighbours))
         for dup in self.duplicates.query(article.signature):
             near.setdefault(dup, 1.0)
-        floor = min(self.candidate_floor, self.thresholds.mixed.gate) if self._bridges else self.candidate_floor
-        ranked = sorted(((i, s) for i, s in near.items() if s >= floor), key=lambda x: -x[1])
+        ranked = sorted(((i, s) for i, s in near.items() if s >= self._floor), key=lambda x: -x[1])
         chosen = [(i, s, False) for i, s in ranked[: self.max_scored]]
         if self.cascade is not None:
             taken = {i for i, _, _ in chosen}
             chosen.extend((i, s, True) for i, s in self._cross_language(article) if i not in taken)
         return chosen
+
+    @property
+    def _floor(self) -> float:
+        """The whole-text cosine under which an ordinary candidate is not related at all."""
+        return min(self.candidate_floor, self.thresholds.mixed.gate) if self._bridges else self.candidate_floor
+
+    def _cross_candidates(self, a: LinkArticle, b: LinkArticle) -> bool:
+        """True when the cascade's cross-language search looks for one of these articles from the other."""
+        known = a.language is not None and b.language is not None and a.language != b.language
+        return known and self._routed(a.language) + self._routed(b.language) > 0
+
+    def _cross_line(self, a: LinkArticle, b: LinkArticle) -> float:
+        assert self.cascade is not None
+        return self.cascade.gate.cosine(self._routed(a.language) + self._routed(b.language))
 
     def _cross_language(self, article: LinkArticle) -> list[tuple[str, float]]:
         """The cascade's extra candidates: the nearest few articles of each other language, for

@@ -1,0 +1,37 @@
+"""One pair as linking decides it: ``Linker.score`` and ``Linker.relate_as_candidate`` agree with ``link``."""
+
+from __future__ import annotations
+
+from fakes import WordsEmbedder
+from newsweave.link.linker import LinkArticle, Linker
+from newsweave.link.pair_scorer import PairScorer
+
+STORY = (
+    "The river dam near the old town burst early on Tuesday morning. Water flooded twelve villages "
+    "and forced thousands of people to leave. Officials said rescue teams reached the area by boat."
+)
+RETOLD = (
+    "Early on Tuesday morning the river dam near the old town burst. Twelve villages were flooded and "
+    "thousands of people were forced to leave. Rescue teams reached the area by boat, officials said."
+)
+OTHER = "The central bank raised its interest rates again, citing inflation in the service sector."
+
+
+def test_one_pair_is_scored_and_related_as_link_relates_a_candidate() -> None:
+    linker = Linker(WordsEmbedder(), PairScorer.load())
+    views = {i: linker.prepare(i, None, text, "en", None) for i, text in (("a", STORY), ("b", RETOLD), ("c", OTHER))}
+    fresh = Linker(WordsEmbedder(), PairScorer.load())
+    alone = {i: fresh.prepare(i, None, v.text, "en", None) for i, v in views.items()}
+    linker.link(views["a"], views.__getitem__)
+    (stored,) = linker.link(views["b"], views.__getitem__).links
+    pair = fresh.relate_as_candidate(alone["a"], alone["b"])
+    assert pair is not None and (pair.kind, pair.score, pair.evidence) == (stored.kind, stored.score, stored.evidence)
+    assert round(fresh.score(alone["a"], alone["b"]), 4) == stored.evidence.pair_score
+
+
+def test_a_pair_under_the_candidate_floor_is_not_related_though_relate_would() -> None:
+    linker = Linker(WordsEmbedder(), PairScorer.load(), candidate_floor=0.99)
+    a, b = (linker.prepare(i, None, text, "en", None) for i, text in (("a", STORY), ("b", RETOLD)))
+    assert isinstance(a, LinkArticle) and float(a.document @ b.document) < 0.99
+    assert linker.relate_as_candidate(a, b) is None
+    assert linker.relate(a, b)[0] is not None  # relate scores any pair it is given
