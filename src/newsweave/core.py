@@ -18,7 +18,7 @@ from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
 from newsweave.ingest import display_name, read_inputs
 from newsweave.link.relations import explain
-from newsweave.linking import LinkReport, StoreLinker, compare_claims, store_route
+from newsweave.linking import LinkReport, StoreLinker, compare_claims, reembed, store_route
 from newsweave.pipeline import ErrorPolicy, Pipeline, store_facts
 from newsweave.records import (
     Article,
@@ -205,6 +205,13 @@ class Newsweave:
         report = self._linker().run(on_article)
         self._linker_stamp = self.store.linking_stamp()  # its own links are already in its indexes
         return report
+
+    def reembed(self, route: str, *, on_article: Callable[[str], None] | None = None) -> int:
+        """Move the store to another route for languages outside USE's ("e5" or "static"): every
+        linked article is embedded again through it; relations and stories stay. Resumable."""
+        done = reembed(self.store, route, on_article)
+        self._linker_cache = None  # its indexes hold the old vectors
+        return done
 
     def stories(self, *, limit: int | None = None) -> list[Story]:
         """Stories, largest and latest first."""

@@ -9,7 +9,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsweave.analyze.embedding import DEFAULT_ROUTE, Embedder, RoutedEmbedder, route_of
+from newsweave.analyze.embedding import DEFAULT_ROUTE, ROUTES, Embedder, RoutedEmbedder, route_of, routed_embedder
 from newsweave.errors import ConfigError, StoreError
 from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.link.duplicates import signature
@@ -168,7 +168,7 @@ def store_route(store: Store, chosen: str | None) -> str:
         raise ConfigError(
             f"its {models[model]:,} linked articles carry vectors of {model}, which this release does not have",
             item=store.location,
-            hint="link into a new store, or use the release that linked this one",
+            hint=f"embed them again through a route of this release: newsweave reembed {DEFAULT_ROUTE}",
         )
     if chosen is not None and chosen != route:
         raise ConfigError(
@@ -176,9 +176,40 @@ def store_route(store: Store, chosen: str | None) -> str:
             f"USE's; linking or searching through the {chosen} route would leave them out of every candidate search",
             item=store.location,
             hint=f"unset NEWSWEAVE_OTHER_LANGUAGES (or set it to {route}) to keep the store's route, "
-            f"or use a new store for the {chosen} route",
+            f"or move the store to the {chosen} route: newsweave reembed {chosen}",
         )
     return route
+
+
+def reembed(store: Store, route: str, on_article: Callable[[str], None] | None = None, batch: int = 200) -> int:
+    """Embed every linked article again through ``route``, so the store can be linked on through it.
+
+    Relations and stories stay as they were decided; only the vectors change (whole text and
+    title; sentence vectors are embedded again on first need). Articles already under the route's
+    vectors are skipped, so a killed run resumes where it stopped. Returns how many were embedded.
+
+    Raises:
+        ConfigError: ``route`` is not one of ``analyze.embedding.ROUTES``.
+    """
+    if route not in ROUTES:
+        raise ConfigError(f"no route {route!r}", hint=f"choose one of {', '.join(ROUTES)}")
+    linker = Linker(routed_embedder(route), PairScorer.load(), cascade=False)
+    target = linker.embedder.name
+    done = 0
+    with store.link_lock():
+        for model in [m for m in store.linked_models() if m != target]:
+            ids = [article_id for article_id, _ in store.linked_vectors(model)]
+            for start in range(0, len(ids), batch):
+                with store.transaction():
+                    for article_id in ids[start : start + batch]:
+                        article = store.get_article(article_id)
+                        date = article.published.value if article.published else None
+                        view = linker.prepare(article.id, article.title, article.text, article.language, date)
+                        store.put_embedding(article_id, StoredEmbedding(target, view.document, view.title_vector))
+                        done += 1
+                        if on_article:
+                            on_article(article_id)
+    return done
 
 
 # Two reports of one event: their numbers are worth comparing. A related story is another event.

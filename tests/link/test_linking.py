@@ -9,6 +9,7 @@ import pytest
 
 from conftest import BACKENDS, new_database
 from newsweave import Newsweave, Settings
+from newsweave.analyze.embedding import routed_embedder
 from newsweave.errors import ConfigError
 from newsweave.records import RelationKind
 
@@ -151,6 +152,23 @@ def test_a_store_keeps_the_route_it_was_linked_with(tmp_path: Path, data_dir: Pa
         assert nw.link().links == 1
         (link,) = nw.relations()
         assert link.kind is RelationKind.DUPLICATE
+        assert nw.store.linked_models() == {routed_embedder("static").name: 2}
+
+
+def test_reembed_moves_a_store_to_another_route(tmp_path: Path, data_dir: Path, store_target: str | Path) -> None:
+    first, second = original_and_reprint(tmp_path, data_dir)
+    with Newsweave(Settings(other_languages="static").with_store(store_target)) as nw:
+        nw.ingest([str(first)])
+        nw.link()
+        with pytest.raises(ConfigError, match="no route"):
+            nw.reembed("fast")
+        assert nw.reembed("e5") == 1
+        assert nw.reembed("e5") == 0  # done: a re-run has nothing left
+    with Newsweave(Settings(other_languages="e5").with_store(store_target)) as nw:
+        nw.ingest([str(second)])
+        assert nw.link().links == 1
+        assert nw.store.linked_models() == {routed_embedder("e5").name: 2}
+        assert len(nw.stories()) == 1
 
 
 def test_why_on_a_pair_never_linked_says_so_and_stores_what_it_embedded(

@@ -30,6 +30,28 @@ def link(ctx: typer.Context, json_output: JsonFlag = False) -> None:
             render.out.print(f"{report.linked} linked · {report.links} relations · {report.stories} stories")
 
 
+def reembed(
+    ctx: typer.Context,
+    route: Annotated[str, typer.Argument(help="The route for languages outside USE's: e5 or static.")],
+    json_output: JsonFlag = False,
+) -> None:
+    """Embed every linked article again through another route, so the store links on through it.
+
+    A store keeps the route it was first linked with; this moves it. Relations and stories stay as
+    they were decided. A run can be interrupted and re-run: it goes on where it stopped.
+
+    Example: newsweave reembed static
+    """
+    with open_newsweave(ctx) as nw, render.ingest_progress() as progress:
+        task = progress.add_task("embedding", total=sum(nw.store.linked_models().values()), counts="")
+        done = nw.reembed(route, on_article=lambda _: progress.update(task, advance=1))
+        progress.stop()
+        if json_output:
+            render.print_json({"embedded": done, "route": route})
+        else:
+            render.out.print(f"{done} embedded again through the {route} route")
+
+
 def relations(
     ctx: typer.Context,
     article_id: Annotated[str | None, typer.Argument(help="Only this article's relations.")] = None,
