@@ -54,6 +54,10 @@ def main() -> None:
     different = r[r[:, 0] >= 3]
     over = [(different[:, k] >= FLOOR).mean() for k in (1, 2, 3)]
     print(f"  different pairs over the {FLOOR} floor: {over[0]:.3f} / {over[1]:.3f} / {over[2]:.3f}")
+    # Label-free: the least-squares line from the bridged cosine to USE's on the same pairs.
+    for k, name in ((2, "bridged both"), (3, "bridged one")):
+        slope, intercept = np.polyfit(r[:, k], r[:, 1], 1)
+        print(f"  USE cosine ~ {slope:.3f} x {name} cosine {intercept:+.3f}")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from fakes import WordsEmbedder
-from newsweave.link.linker import LinkArticle, Linker
+from newsweave.analyze.embedding import RoutedEmbedder
+from newsweave.link.linker import BRIDGED_COSINE_LINE, LinkArticle, Linker
+from newsweave.link.pair_features import PairSide, pair_features
 from newsweave.link.pair_scorer import PairScorer
 
 STORY = (
@@ -35,3 +39,26 @@ def test_a_pair_under_the_candidate_floor_is_not_related_though_relate_would() -
     assert isinstance(a, LinkArticle) and float(a.document @ b.document) < 0.99
     assert linker.relate_as_candidate(a, b) is None
     assert linker.relate(a, b)[0] is not None  # relate scores any pair it is given
+
+
+def test_cosines_of_a_pair_bridged_on_both_sides_are_read_on_uses_scale() -> None:
+    """Bridged texts meet at higher cosines than USE's: the scorer reads them through BRIDGED_COSINE_LINE."""
+    use, other = WordsEmbedder("use", 512, frozenset({"en"})), WordsEmbedder("e5", 384)
+    linker = Linker(RoutedEmbedder(use, other), PairScorer.load(), cascade=False)
+    views = {
+        (i, language): linker.prepare(i, None, text, language, None)
+        for i, text in (("a", STORY), ("b", RETOLD))
+        for language in ("en", "cs")
+    }
+
+    def read(x: LinkArticle, y: LinkArticle) -> tuple[np.ndarray, np.ndarray]:
+        sides = (PairSide(v.text, v.language, v.document, v.title_vector, None) for v in (x, y))
+        raw = pair_features(*sides, with_sentences=False)
+        return raw[:2], linker._document_features(x, y)[:2]
+
+    raw, read_as = read(views["a", "cs"], views["b", "cs"])
+    slope, intercept = BRIDGED_COSINE_LINE
+    assert np.allclose(read_as, slope * raw + intercept) and (read_as < raw).all()
+    for pair in ((views["a", "en"], views["b", "cs"]), (views["a", "en"], views["b", "en"])):
+        raw, read_as = read(*pair)
+        assert np.array_equal(read_as, raw)  # one side or none through the bridge: as they are

@@ -39,6 +39,12 @@ MAX_ALIGNED_KEPT = 40
 # they are embedded, so a decision reads the same numbers whether its vectors were embedded a moment
 # ago or read back from the store after a restart: a killed and resumed link equals an uninterrupted one.
 SENTENCE_PRECISION = np.float16
+# Two texts both embedded through the e5 bridge meet at cosines about 0.2 above USE's for the same
+# texts (different-story pairs 0.525 against 0.325), so the scorer, fitted on USE's cosines, linked
+# such pairs too readily. It reads them on USE's scale through this line: least squares of USE's
+# cosine on the bridged one over 120 development pairs of SemEval dev.csv, no ratings used
+# (scripts/measure_bridge_cosines.py). Fitted on whole texts; applied to titles too.
+BRIDGED_COSINE_LINE = (1.058, -0.219)
 
 
 @dataclass(slots=True)
@@ -186,12 +192,20 @@ class Linker:
     def score(self, a: LinkArticle, b: LinkArticle) -> float:
         """The learned same-story score of two articles as relating them computes it: document
         features, and sentence features where the scorer asks for them (embedding sentences then)."""
-        features = pair_features(_side(a), _side(b), with_sentences=False)
+        features = self._document_features(a, b)
         if self.scorer.needs_sentences(features)[0]:
             self.ensure_sentences(a)
             self.ensure_sentences(b)
             features = np.concatenate([features, sentence_features(_side(a), _side(b))])
         return self.scorer.score(features)
+
+    def _document_features(self, a: LinkArticle, b: LinkArticle) -> np.ndarray:
+        """The pair's document features, its cosines on USE's scale when both sides went through the bridge."""
+        features = pair_features(_side(a), _side(b), with_sentences=False)
+        if getattr(self.embedder, "bridged", False) and self._routed(a.language) and self._routed(b.language):
+            slope, intercept = BRIDGED_COSINE_LINE
+            features[:2] = slope * features[:2] + intercept  # the whole-text and title cosines
+        return features
 
     def relate_as_candidate(self, earlier: LinkArticle, article: LinkArticle) -> Link | None:
         """The relation ``link`` would keep between ``article`` and an ``earlier`` article, were
@@ -355,7 +369,7 @@ class Linker:
     def _relate(
         self, a: LinkArticle, b: LinkArticle, cosine: float, result: LinkResult, *, version_only: bool = False
     ) -> Link | None:
-        features = pair_features(_side(a), _side(b), with_sentences=False)
+        features = self._document_features(a, b)
         aligned, summary = [], None
         line = self._line(a, b)
         exact = self._admits(a, b, cosine, result)
