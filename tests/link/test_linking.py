@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from conftest import BACKENDS, new_database
@@ -182,3 +183,21 @@ def test_why_on_a_pair_never_linked_says_so_and_stores_what_it_embedded(
         assert "is a version of" in explained
         stored = nw.store.get_embedding(ids["Staud"])
         assert stored is not None and stored.sentence_vectors is not None  # embedded once, kept
+
+
+def test_a_store_linked_by_an_embedder_this_release_lacks_is_refused_with_the_way_out(tmp_path: Path) -> None:
+    from fakes import LineExtractor, text_item
+    from newsweave.linking import store_route
+    from newsweave.store import open_store
+    from newsweave.store.base import StoredEmbedding
+
+    store = open_store(tmp_path / "s.sqlite")
+    assert store_route(store, None) == "e5" and store_route(store, "static") == "static"  # not linked yet
+    article = LineExtractor().extract(text_item("Title\nBody of the one article."))
+    store.add_article(article)
+    vector = np.ones(3, dtype=np.float32)
+    store.put_embedding(article.id, StoredEmbedding("an-older-bridge-v0", vector, vector))
+    store.mark_linked(article.id)
+    with pytest.raises(ConfigError, match="an-older-bridge-v0") as refused:
+        store_route(store, None)
+    assert "newsweave reembed e5" in (refused.value.hint or "")

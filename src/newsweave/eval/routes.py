@@ -40,8 +40,10 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave.analyze.embedding import ROUTES as OTHER_LANGUAGE_ROUTES
 from newsweave.analyze.embedding import USE_LANGUAGES, E5Embedder, Embedder, RoutedEmbedder, UseEmbedder
 from newsweave.errors import ConfigError
+from newsweave.eval.clustering import GOLD_SAME_STORY
 from newsweave.eval.data import find_benchmark
 from newsweave.eval.languages import Remembered
 from newsweave.eval.semeval import RatedPair, featurise, fit_scorer, groups, held_out, load_pairs
@@ -51,13 +53,12 @@ from newsweave.link.linker import LinkArticle, Linker
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.records import RelationKind
 
-ROUTES = ("use", "e5", "static")  # "use": nothing forced, as linking runs today
+ROUTES = ("use", *OTHER_LANGUAGE_ROUTES)  # "use": nothing forced, as linking runs today
 PARTS = ("development", "held-out")
 # Every SemEval language but English: English stays on USE, so an X-English pair stands for a
 # pair with one side outside USE's languages (Czech-English), X-X for two sides in one such
 # language (Czech-Czech) and de-fr, es-it for two such languages (Czech-Slovak).
 DEFAULT_FORCED = ("ar", "de", "es", "fr", "it", "pl", "ru", "tr", "zh")
-GOLD_SAME_STORY = 2.0  # Overall <= 2, "somewhat similar" or better, as `eval clustering` counts it
 _SAME_STORY = (RelationKind.SAME_STORY, RelationKind.VERSION, RelationKind.DUPLICATE)
 FOLDS = 5
 

@@ -98,10 +98,10 @@ class Understander:
     facts reader, ``Linker.prepare``), so the vectors are the same bits and linking decides the same.
     """
 
-    def __init__(self, facts: bool = True, aliases_path: str | None = None, other_languages: str = "e5") -> None:
+    def __init__(self, facts: bool = True, aliases_path: str | None = None, other_languages: str | None = None) -> None:
         from pathlib import Path
 
-        from newsweave.analyze.embedding import routed_embedder
+        from newsweave.analyze.embedding import DEFAULT_ROUTE, routed_embedder
         from newsweave.analyze.facts import FactAnalyzer
         from newsweave.analyze.language import LanguageDetector
         from newsweave.extract import default_extractors
@@ -111,7 +111,7 @@ class Understander:
         self.extractors = default_extractors()
         self.language = LanguageDetector()
         self.analyzer = FactAnalyzer(aliases_path=Path(aliases_path) if aliases_path else None) if facts else None
-        self.linker = Linker(routed_embedder(other_languages), PairScorer.load())
+        self.linker = Linker(routed_embedder(other_languages or DEFAULT_ROUTE), PairScorer.load())
         self._warm_up()
 
     def _warm_up(self) -> None:
