@@ -70,8 +70,8 @@ def main() -> None:
                 ours[d.doc_id] = {m.text for m in recognizer.mentions(d.text, d.language)}
             cost = (time.process_time() - start) / sum(len(d.text) for d in test) * 1e6
         united = {d.doc_id: ours[d.doc_id] | natasha[d.doc_id] for d in test}
-        print(f"newsweave, trained on the election, ru covid-19  {prf(ours, gold, test)}  {cost:.1f} ms CPU / 1,000 chars")
-        print(f"newsweave ∪ natasha,                 ru covid-19  {prf(defaultdict(set, united), gold, test)}")
+        print(f"newsweave (trained on the election), ru covid-19  {prf(ours, gold, test)}  {cost:.1f} ms / 1,000 chars")
+        print(f"newsweave ∪ natasha,                  ru covid-19  {prf(defaultdict(set, united), gold, test)}")
 
 
 if __name__ == "__main__":
