@@ -82,6 +82,38 @@ def test_dates_times_identifiers_and_ordinals_are_not_claims(text: str) -> None:
     assert numeric_claims(text, "en") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "counts"),
+    [
+        ("19 Kasım'da 5 kişi öldü.", "tr", [5.0]),  # outside the date lexicon's languages: CLDR's months
+        ("3 stycznia zginęło 5 osób.", "pl", [5.0]),  # yearless, and the article undated: still a date
+        ("On Dec. 31, 2019, 12 people were hurt.", "en", [12.0]),  # an abbreviated month with its period
+        ("2019年7月19日，3人死亡。", "zh", [3.0]),
+        ("7月19日に5人が死亡した。", "ja", [5.0]),
+        ("当地时间19日，有8人受伤。", "zh", [8.0]),  # the 19th, its month left to the reader
+        ("In March 20 people died.", "en", [20.0]),  # a month's name before a count is no date
+        ("Pro návrh hlasovalo 25 pro a 3 proti.", "cs", [25.0, 3.0]),  # "pro" is "for", not an abbreviation
+    ],
+)
+def test_a_day_of_a_month_is_not_counted_in_any_language(text: str, language: str, counts: list[float]) -> None:
+    assert [c.low for c in numeric_claims(text, language)] == counts
+
+
+def test_numbers_glued_to_their_counter_are_read_in_scripts_without_spaces() -> None:
+    claims = numeric_claims("第3届会议上，30岁男子被捕，有1,500人参加，至少12人受伤。", "zh")
+    assert [(c.low, c.counted) for c in claims] == [(1500.0, "人"), (12.0, "人")]  # not the 3rd, nor aged 30
+    assert [(c.low, c.counted) for c in numeric_claims("사고로 5명이 숨졌다.", "ko")] == [(5.0, "명")]
+    assert [c.low for c in numeric_claims("He came 3rd and won 20x.", "en")] == []
+
+
+def test_two_reports_dated_a_day_apart_do_not_disagree() -> None:
+    from newsweave.link.evidence import differing_claims  # compares sentences without their language
+
+    assert differing_claims("19 Kasım'da 5 kişi öldü.", "20 Kasım'da 5 kişi öldü.") == []
+    assert differing_claims("2019年7月19日，3人死亡。", "2019年7月20日，3人死亡。") == []
+    assert differing_claims("19 Kasım'da 5 kişi öldü.", "19 Kasım'da 9 kişi öldü.") == [("5", "9")]
+
+
 def test_claims_quote_the_text_and_number_sentences_as_alignment_does() -> None:
     text = "Fighting resumed.\n\nAt least 12 soldiers were killed on Tuesday. Officials said 30 were wounded."
     claims = numeric_claims(text, "en", datetime(2017, 11, 24))

@@ -10,9 +10,11 @@ and 20", "от 150 до 200"), what it counts (the nearest counted noun after it
 simplemma lemma; an unknown noun keeps its lemma as the key) and what happened (the nearest
 action word in the sentence). Percentages count "percent"; money counts its currency code.
 
-Left out as not claims: years standing alone, dates and times (found by ``analyze.times``),
-clock times, scores ("2:1"), phone numbers, identifiers ("route 7", "M20", "flight 17"),
-ordinals ("3rd", "1er", "3-й"), compound adjectives ("25-year-old"), and the bare word "one".
+Left out as not claims: years standing alone, dates and times (``analyze.times.date_spans``:
+also a yearless date in an undated article, and a day beside a month's name in any language
+CLDR names months in, "19 Kasım'da", "7月19日"), clock times, scores ("2:1"), phone numbers,
+identifiers ("route 7", "M20", "flight 17"), ordinals ("3rd", "1er", "3-й"), compound adjectives
+("25-year-old"), and the bare word "one".
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from functools import lru_cache
 from newsweave.analyze import claim_lexicon as lex
 from newsweave.analyze.entities.lemmas import lemmatizer
 from newsweave.analyze.sentences import sentence_spans
-from newsweave.analyze.times import sentence_index, time_expressions
+from newsweave.analyze.times import date_spans, sentence_index, time_expressions
 from newsweave.records import Claim, Qualifier, TimeExpression, TimePrecision
 
 
@@ -43,9 +45,15 @@ def _alternation(words: Iterable[str]) -> str:
 _DIGITS = r"\d{1,3}(?:(?:,|\.|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORD_NUMBER = rf"(?:{_alternation(lex.NUMBER_WORDS)})"
 _WORD_RUN = rf"{_WORD_NUMBER}(?:(?:[\s-]+(?:and\s+|et\s+|y\s+|e\s+|und\s+|i\s+)?|-?und-?){_WORD_NUMBER})*"
+# Scripts written without spaces between a number and its counter ("3人", "5명", "有8人受伤"):
+# there a digit may follow a letter, and a letter after it is the counted thing, not an ordinal
+# suffix as "rd" in "3rd".
+_UNSPACED_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_UNSPACED = re.compile(f"[{_UNSPACED_LETTERS}]")
+_DIGIT_IN_UNSPACED = re.compile(rf"(?<=[{_UNSPACED_LETTERS}])\d")
 _CORE = re.compile(
     rf"(?<![\w.,])(?P<vague>{_alternation(lex.VAGUE)})(?![\w])"
-    rf"|(?<![\w.,\d])(?P<digits>{_DIGITS})"
+    rf"|(?:(?<![\w.,\d])|(?<=[{_UNSPACED_LETTERS}]))(?P<digits>{_DIGITS})"
     rf"|(?<![\w-])(?P<words>{_WORD_RUN})(?![\w])",
     re.I,
 )
@@ -140,7 +148,7 @@ def _parse(text: str, language: str | None, anchor: datetime | None) -> tuple[Pa
     times = time_expressions(text, language, anchor)
     spans = sentence_spans(text) or [(0, len(text))]
     reader = _SentenceReader(text, language)
-    blocked = [(t.start, t.end) for t in times] + [m.span() for m in _PHONE.finditer(text)]
+    blocked = date_spans(text, language) + [m.span() for m in _PHONE.finditer(text)]
     found: list[ParsedClaim] = []
     position = 0
     for m in _cores(text):
@@ -157,13 +165,15 @@ def _parse(text: str, language: str | None, anchor: datetime | None) -> tuple[Pa
 def _cores(text: str) -> list[re.Match[str]]:
     """Numbers, number words and vague counts, tried only at words that can start one: the big
     alternation tried at every character costs ten times more."""
+    starts = [
+        t.start() for t in _WORD.finditer(text) if t.group(0)[0].isdigit() or t.group(0).casefold() in _CORE_TRIGGERS
+    ]
+    if _UNSPACED.search(text):
+        starts = sorted({*starts, *(m.start() for m in _DIGIT_IN_UNSPACED.finditer(text))})
     out = []
     done = 0
-    for token in _WORD.finditer(text):
-        start = token.start()
-        if start < done or not (token.group(0)[0].isdigit() or token.group(0).casefold() in _CORE_TRIGGERS):
-            continue
-        m = _CORE.match(text, start)
+    for start in starts:
+        m = _CORE.match(text, start) if start >= done else None
         if m is not None:
             out.append(m)
             done = m.end()
@@ -403,7 +413,9 @@ def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool) -> b
         return True
     if before[-1:] in (":", "+", "#", "№", "/", "°") or after[:1] in (":", "/") or after[:1] == "°":
         return False  # 10:30, 2:1, +7 495…, #5, 1/2
-    if (after[:1] == "-" and after[1:2].isalpha()) or (re.match(r"[^\W\d_]", after[:1]) and figure.end == m.end()):
+    if before[-1:] in _CJK_ORDINAL or after[:1] in _CJK_AGE:
+        return False  # 第3届 (the third), 30岁 (aged 30)
+    if (after[:1] == "-" and after[1:2].isalpha()) or (_suffix_letter(after[:1]) and figure.end == m.end()):
         return False  # 25-year-old, 3rd, 1er, 20x
     if after[:1] == "." and after[1:2].isdigit():
         return False  # a version number or a decimal cut off
@@ -417,6 +429,15 @@ def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool) -> b
     is_year = plain and len(digits) == 4 and 1900 <= int(digits) <= 2100
     return not (is_year and figure.qualifier is Qualifier.EXACT and figure.unit is None
                 and figure.high == figure.low and not known)  # fmt: skip
+
+
+_CJK_ORDINAL = frozenset("第")
+_CJK_AGE = frozenset("岁歲歳살")
+
+
+def _suffix_letter(char: str) -> bool:
+    """A letter glued to a number that makes it no count ("3rd", "20x"); not a CJK or Hangul counter."""
+    return bool(re.match(r"[^\W\d_]", char)) and not _UNSPACED.match(char)
 
 
 def _has_digit(text: str) -> bool:
@@ -474,6 +495,8 @@ class _SentenceReader:
                 break  # the number's phrase has ended: "300 hectares and 12 houses"
             if token.group(0).casefold() in self.conjunctions:
                 break
+            if _UNSPACED.match(token.group(0)) and not seen:  # "8人受伤", "5명이": the counter glued on
+                return token.group(0)[0], None, token.start() + 1, False
             word = _elide(token.group(0).strip("’'-"))
             folded = word.casefold()
             if folded in _AUXILIARIES:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 
+from newsweave.analyze.date_shapes import day_month_spans
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.records import TimeExpression, TimePrecision
 
@@ -366,10 +367,9 @@ def time_expressions(text: str, language: str | None, anchor: datetime | None) -
 def _time_expressions(text: str, language: str | None, wall: datetime | None,
                       zone: tzinfo | None) -> tuple[TimeExpression, ...]:  # fmt: skip
     anchor = wall.replace(tzinfo=zone) if wall is not None else None
-    languages = (language,) if language in LANGUAGES else LANGUAGES
-    lexicon = _lexicon(languages)  # type: ignore[arg-type]
+    lexicon = _lexicon(_languages(language))
     found: list[TimeExpression] = []
-    for match in _matches(text, lexicon):
+    for match in _lexicon_matches(text, language):
         resolved = _resolve(match, lexicon, anchor)
         if resolved is None:
             continue
@@ -378,6 +378,37 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         found.append(TimeExpression(start, end, match.group(0), value, precision, relative,
                                     anchor if relative else None))  # fmt: skip
     return tuple(_eves(found, text))
+
+
+def date_spans(text: str, language: str | None) -> list[tuple[int, int]]:
+    """Where ``text`` writes a date or a time, whether or not it can be resolved.
+
+    Every shape ``time_expressions`` reads, even where it cannot place it (a yearless
+    "3 stycznia" in an undated article), and a day beside a month's name in any language CLDR
+    names months in ("19 Kasım'da", "7月19日": ``analyze.date_shapes``). For readers of counts,
+    which must not take the 19th for nineteen of something.
+
+    Example:
+        >>> text = "Le 3 janvier, 5 soldats ont été tués."
+        >>> [text[s:e] for s, e in date_spans(text, "fr")]
+        ['3 janvier']
+    """
+    lexicon = _lexicon(_languages(language))
+    # Any anchor tells a date from a non-date ("89. March" is none): only the values depend on it.
+    spans = [m.span() for m in _lexicon_matches(text, language) if _resolve(m, lexicon, _ANY_ANCHOR) is not None]
+    return sorted({*spans, *day_month_spans(text, language)})
+
+
+_ANY_ANCHOR = datetime(2000, 6, 15)
+
+
+def _languages(language: str | None) -> tuple[str, ...]:
+    return (language,) if language in LANGUAGES else LANGUAGES  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=256)  # read by the facts stage, then by the claims reader twice (dates, blocking)
+def _lexicon_matches(text: str, language: str | None) -> tuple[re.Match[str], ...]:
+    return tuple(_matches(text, _lexicon(_languages(language))))
 
 
 def _matches(text: str, lexicon: _Lexicon) -> Iterable[re.Match[str]]:

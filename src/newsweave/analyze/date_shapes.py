@@ -1,0 +1,87 @@
+"""Where a text writes a day of a month, in any language CLDR names the months of.
+
+``analyze.times`` reads and resolves dates in twelve languages; a reader of counts needs less
+and everywhere: to know that "19" in "19 Kasım'da", "3 stycznia" in an undated article or "7"
+and "19" in "7月19日" are a date, not nineteen or seven of something. Month names come from
+CLDR through babel (installed for the gazetteer): the article's language's full names in both
+grammatical contexts (so Slavic genitives, "stycznia", "listopadu", are in) and its abbreviations
+when written with their period ("Dec.", "janv."; without it they are words: Czech "pro", Italian
+"set"), or, for an unknown language, the full names of the languages listed in ``_GUESSED``. Chinese,
+Japanese and Korean dates are read by their markers (年, 月, 日, 号; 년, 월, 일).
+
+>>> text = "19 Kasım'da 5 kişi öldü."
+>>> [text[s:e] for s, e in day_month_spans(text, "tr")]
+["19 Kasım'da"]
+>>> text = "2019 年 7 月 19 日，3 人死亡。"
+>>> [text[s:e] for s, e in day_month_spans(text, "zh")]
+['2019 年 7 月 19 日']
+>>> day_month_spans("In March 20 people died.", "en")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# An unknown language (a sentence compared without its article) is read with the full month
+# names of these: the languages of ``analyze.times`` and others common in news. Abbreviations
+# are left out there, since across languages they collide with words ("ago", "des", "few").
+_GUESSED = (
+    "en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar", "tr", "ro", "hu", "sv", "da", "nb",
+    "fi", "el", "bg", "hr", "sr", "sl", "sk", "lt", "lv", "et", "id", "ms", "vi", "ca", "sq", "mk", "be", "az",
+)  # fmt: skip
+_MIN_ABBREVIATION = 3  # "ma" or "di" alone is no month
+_DAY = r"(?<![\w.,])(?:[12]?\d|3[01])(?!\d)"  # 1-31, not part of a longer number
+_DAY_RANGE = rf"{_DAY}(?:\s*[-–]\s*(?:[12]?\d|3[01])(?!\d))?"
+# A Turkish case ending follows an apostrophe ("Kasım'da"); a day may carry an ordinal mark.
+_ORDINAL_MARK = r"(?:\.|st|nd|rd|th|er|e|º|-?го|-?е)?"
+_WORD_AFTER_DAY = re.compile(
+    rf"({_DAY_RANGE}){_ORDINAL_MARK}[ \u00a0]+(?:(?:de|of)[ \u00a0]+)?([^\W\d_]+\.?)(?:['’][^\W\d_]+)?"
+)
+# "June 14," "June 14th", "Juni 14 2020": a month's name before a day only when a comma, an
+# ordinal, a year or the sentence's end follows ("In March 20 people died" is a count).
+_WORD_BEFORE_DAY = re.compile(rf"([^\W\d_]+\.?)[ \u00a0]+({_DAY})(?:st|nd|rd|th)?(?=\s*(?:[,.;:!?]|$|\d{{4}}\b))")
+_CJK_DATE = re.compile(
+    r"(?:(?<!\d)\d{4}\s*[年년]\s*)?(?<!\d)(?:1[0-2]|0?[1-9])\s*[月월](?:份|\s*(?:[12]?\d|3[01])\s*[日号일])?"
+    r"|(?<![\d月월])(?:[12]?\d|3[01])\s*[日号](?![元])"
+)
+_CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
+
+
+def day_month_spans(text: str, language: str | None) -> list[tuple[int, int]]:
+    """Spans of a day beside a month's name (either order), and of CJK dates, in ``text``."""
+    spans = [m.span() for m in _WORD_AFTER_DAY.finditer(text) if _is_month(m.group(2), language)]
+    spans += [m.span() for m in _WORD_BEFORE_DAY.finditer(text) if _is_month(m.group(1), language)]
+    if language is None or language in _CJK_LANGUAGES:
+        spans += [m.span() for m in _CJK_DATE.finditer(text)]
+    return sorted(spans)
+
+
+def _is_month(word: str, language: str | None) -> bool:
+    name = word.casefold().rstrip(".")
+    if name in month_names(language):
+        return True
+    return word.endswith(".") and language is not None and name in _cldr_months(language, "abbreviated")
+
+
+@lru_cache(maxsize=64)
+def month_names(language: str | None) -> frozenset[str]:
+    """Casefolded full month names of ``language``, or of every guessed language when it is unknown."""
+    if language is None:
+        return frozenset().union(*(_cldr_months(code, "wide") for code in _GUESSED))
+    return _cldr_months(language, "wide")
+
+
+@lru_cache(maxsize=128)
+def _cldr_months(language: str, width: str) -> frozenset[str]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        months = Locale.parse(language).months
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    names = {
+        name.casefold().rstrip(".") for context in ("format", "stand-alone") for name in months[context][width].values()
+    }
+    return frozenset(n for n in names if len(n) >= _MIN_ABBREVIATION and not any(ch.isdigit() for ch in n))
