@@ -101,9 +101,26 @@ def test_a_day_of_a_month_is_not_counted_in_any_language(text: str, language: st
 
 def test_numbers_glued_to_their_counter_are_read_in_scripts_without_spaces() -> None:
     claims = numeric_claims("第3届会议上，30岁男子被捕，有1,500人参加，至少12人受伤。", "zh")
-    assert [(c.low, c.counted) for c in claims] == [(1500.0, "人"), (12.0, "人")]  # not the 3rd, nor aged 30
-    assert [(c.low, c.counted) for c in numeric_claims("사고로 5명이 숨졌다.", "ko")] == [(5.0, "명")]
+    assert [(c.low, c.qualifier, c.counted, c.action) for c in claims] == [
+        (1500.0, Qualifier.EXACT, "person", None),  # not the 3rd, nor aged 30; 被捕 is another clause's
+        (12.0, Qualifier.AT_LEAST, "person", "wounded"),
+    ]
+    assert [(c.low, c.qualifier, c.counted, c.action) for c in numeric_claims("사고로 약 5명이 숨졌다.", "ko")] == [
+        (5.0, Qualifier.AROUND, "person", "killed")
+    ]
+    assert [(c.low, c.qualifier, c.action) for c in numeric_claims("少なくとも12人が死亡した。", "ja")] == [
+        (12.0, Qualifier.AT_LEAST, "killed")
+    ]
     assert [c.low for c in numeric_claims("He came 3rd and won 20x.", "en")] == []
+
+
+def test_a_chinese_translation_states_what_the_english_does() -> None:
+    from newsweave.link.evidence import differing_claims
+
+    english = "More than 50 people were killed and about 80 were injured."
+    assert differing_claims(english, "超过50人死亡，约80人受伤。") == []  # an honest translation
+    assert differing_claims(english, "约50人死亡，约80人受伤。") == [("More than 50", "约50")]
+    assert differing_claims("地震造成50人死亡。", "地震造成80人受伤。") == []  # the dead and the wounded
 
 
 def test_two_reports_dated_a_day_apart_do_not_disagree() -> None:

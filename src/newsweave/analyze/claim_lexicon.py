@@ -479,3 +479,25 @@ UPDATE_PHRASES = (
     "gestegen tot",
     "ارتفع",
 )
+
+# Chinese, Japanese and Korean glue hedges, numbers, counters and verbs together ("超过50人死亡"),
+# so these are matched as substrings, not words. Hedges before the number:
+CJK_QUALIFIERS: dict[str, Qualifier] = {
+    **dict.fromkeys(["超过", "超過", "逾", "多于", "多於", "超"], Q.MORE_THAN),
+    **dict.fromkeys(["至少", "最少", "不少于", "不少於", "少なくとも", "최소"], Q.AT_LEAST),
+    **dict.fromkeys(["约", "約", "大约", "大約", "近", "将近", "將近", "接近", "およそ", "약", "대략"], Q.AROUND),
+    **dict.fromkeys(["最多", "多达", "多達", "最大", "최대"], Q.UP_TO),
+    **dict.fromkeys(["不超过", "不超過", "至多"], Q.NO_MORE_THAN),
+    **dict.fromkeys(["不到", "少于", "少於", "不足"], Q.LESS_THAN),
+}  # fmt: skip
+# The counter right after the number says what is counted: people (人, 名, 명), vehicles, aircraft.
+CJK_COUNTERS: dict[str, str] = {"人": "person", "名": "person", "명": "person", "辆": "vehicle", "輛": "vehicle",
+                                "台": "vehicle", "架": "aircraft"}  # fmt: skip
+CJK_ACTIONS: dict[str, str] = {
+    **dict.fromkeys(["死亡", "遇难", "遇難", "丧生", "喪生", "身亡", "罹难", "罹難", "死者", "殺害", "杀害",
+                     "사망", "숨졌", "숨져", "숨진"], "killed"),
+    **dict.fromkeys(["受伤", "受傷", "负伤", "負傷", "けが", "부상"], "wounded"),
+    **dict.fromkeys(["被捕", "逮捕", "拘留", "체포"], "arrested"),
+    **dict.fromkeys(["失踪", "下落不明", "行方不明", "실종"], "missing"),
+    **dict.fromkeys(["撤离", "撤離", "疏散", "避難", "避难", "대피"], "evacuated"),
+}  # fmt: skip

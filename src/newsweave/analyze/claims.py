@@ -317,7 +317,7 @@ def _hedge(text: str, figure: _Figure) -> None:
             break
     if found is not None:
         phrase, phrase_start = found
-        qualifier = lex.QUALIFIERS[phrase]
+        qualifier = lex.QUALIFIERS.get(phrase) or lex.CJK_QUALIFIERS[phrase]
         if phrase in _AMBIGUOUS_UP_TO and _UPDATE_BEFORE.search(text[max(0, phrase_start - 40) : phrase_start]):
             qualifier = Qualifier.EXACT  # "выросло до 50": rose to 50
         if figure.qualifier is Qualifier.RANGE and qualifier is Qualifier.UP_TO and phrase in _AMBIGUOUS_UP_TO:
@@ -339,6 +339,8 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     """The hedge phrase ending just before ``start`` (longest first), and where it starts."""
     window_start = max(0, start - 48)
     window = text[window_start:start]
+    if window and _UNSPACED.match(window[-1]):
+        return _cjk_qualifier_before(window, window_start)
     if window and not (window[-1].isspace() or window[-1] in "'’"):
         return None
     words = list(_HEDGE_WORD.finditer(window))[-_LONGEST_HEDGE:]
@@ -352,9 +354,21 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
             continue  # punctuation between the hedge and the article
         for first in range(max(0, end - _LONGEST_HEDGE), end):
             phrase = " ".join(window[words[first].start() : words[end - 1].end()].casefold().split())
-            if phrase in lex.QUALIFIERS and (first == 0 or not window[words[first].start() - 1].isalnum()):
+            known = phrase in lex.QUALIFIERS or phrase in lex.CJK_QUALIFIERS  # Korean spaces its: "약 5명"
+            if known and (first == 0 or not window[words[first].start() - 1].isalnum()):
                 return phrase, window_start + words[first].start()
     return None
+
+
+def _cjk_qualifier_before(window: str, window_start: int) -> tuple[str, int] | None:
+    """The hedge glued before a number in Chinese, Japanese or Korean ("超过50", "至少12"), longest first."""
+    for length in range(min(_LONGEST_CJK_HEDGE, len(window)), 0, -1):
+        if window[-length:] in lex.CJK_QUALIFIERS:
+            return window[-length:], window_start + len(window) - length
+    return None
+
+
+_LONGEST_CJK_HEDGE = max(len(h) for h in lex.CJK_QUALIFIERS)
 
 
 def _value(raw: str) -> float | None:
@@ -440,6 +454,26 @@ def _suffix_letter(char: str) -> bool:
     return bool(re.match(r"[^\W\d_]", char)) and not _UNSPACED.match(char)
 
 
+_CLAUSE_MARKS = frozenset("，,、；;。")
+
+
+def _nearest_cjk_action(
+    text: str, lo: int, hi: int, start: int, end: int, best: tuple[int, str] | None
+) -> tuple[int, str] | None:
+    """The nearest action glued into Chinese, Japanese or Korean text ("50人死亡"), or ``best``."""
+    window = text[lo:hi]
+    for word, key in lex.CJK_ACTIONS.items():
+        for found in re.finditer(re.escape(word), window):
+            at, stop = lo + found.start(), lo + found.end()
+            distance = start - stop if stop <= start else at - end
+            gap = text[stop:start] if stop <= start else text[end:at]
+            if any(mark in gap for mark in _CLAUSE_MARKS):
+                continue  # "有1,500人参加，至少12人受伤": the other clause's verb
+            if distance >= 0 and (best is None or distance < best[0]):
+                best = (distance, key)
+    return best
+
+
 def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
@@ -496,7 +530,8 @@ class _SentenceReader:
             if token.group(0).casefold() in self.conjunctions:
                 break
             if _UNSPACED.match(token.group(0)) and not seen:  # "8人受伤", "5명이": the counter glued on
-                return token.group(0)[0], None, token.start() + 1, False
+                counter = token.group(0)[0]
+                return lex.CJK_COUNTERS.get(counter, counter), None, token.start() + 1, counter in lex.CJK_COUNTERS
             word = _elide(token.group(0).strip("’'-"))
             folded = word.casefold()
             if folded in _AUXILIARIES:
@@ -538,6 +573,8 @@ class _SentenceReader:
                 distance = token.start() - end
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, key)
+        if _UNSPACED.search(self.text, lo, hi):
+            best = _nearest_cjk_action(self.text, lo, hi, start, end, best)
         return best[1] if best else None
 
     def toll(self, start: int, s_start: int) -> tuple[str, str] | None:
