@@ -17,7 +17,7 @@ from collections import Counter
 from datetime import datetime
 
 import newsweave.analyze.claims as claims_module
-from newsweave.analyze.times import date_spans, time_expressions
+from newsweave.analyze.times import LANGUAGES, date_spans, time_expressions
 from newsweave.eval.semeval import default_pairs_csv, load_pairs
 
 
@@ -58,8 +58,10 @@ def read(text: str, language: str, anchor: datetime | None, blocker: object) -> 
 
 
 def resolved_dates(text: str, language: str | None, anchor: datetime | None) -> list[tuple[int, int]]:
-    """What the release before blocked: the dates it could resolve."""
-    return [(t.start, t.end) for t in time_expressions(text, language, anchor)]
+    """What the release before blocked: the dates its lexicon could resolve (a language outside
+    the lexicon's was read with all of them, as ``None`` still is; CLDR's months came later)."""
+    lexicon_language = language if language in LANGUAGES else None
+    return [(t.start, t.end) for t in time_expressions(text, lexicon_language, anchor)]
 
 
 if __name__ == "__main__":

@@ -132,3 +132,21 @@ def test_sentence_spans_number_sentences_as_split_sentences_does() -> None:
     spans = sentence_spans(text)
     assert [" ".join(text[s:e].split()) for s, e in spans] == [" ".join(x.split()) for x in split_sentences(text)]
     assert text[spans[-1][0] : spans[-1][1]] == "Last   one." == split_sentences(text)[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("13 Mart 2020'de AFAD ekipleri geldi.", "tr", [("13 Mart 2020", "2020-03-13", False)]),
+        ("19 Kasım'da 5 kişi öldü.", "tr", [("19 Kasım'da", "2019-11-19", True)]),  # nearest the anchor
+        ("На 5 март 2020 г. загинаха 5 души.", "bg", [("5 март 2020", "2020-03-05", False)]),
+        ("2019年7月19日，3人死亡。当地时间19日", "zh", [("2019年7月19日", "2019-07-19", False)]),  # "19日": no month
+        ("2020년 3월 5일 사고", "ko", [("2020년 3월 5일", "2020-03-05", False)]),
+        ("2019年7月，3人死亡", "zh", [("2019年7月", "2019-07-01", False)]),
+    ],
+)
+def test_dates_outside_the_lexicon_languages_are_read_by_cldr_month_names(
+    text: str, language: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    found = time_expressions(text, language, datetime(2020, 1, 10))
+    assert [(t.text, t.value.date().isoformat(), t.relative) for t in found] == expected

@@ -22,6 +22,7 @@ Japanese and Korean dates are read by their markers (年, 月, 日, 号; 년, �
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 # An unknown language (a sentence compared without its article) is read with the full month
@@ -33,55 +34,89 @@ _GUESSED = (
 )  # fmt: skip
 _MIN_ABBREVIATION = 3  # "ma" or "di" alone is no month
 _DAY = r"(?<![\w.,])(?:[12]?\d|3[01])(?!\d)"  # 1-31, not part of a longer number
-_DAY_RANGE = rf"{_DAY}(?:\s*[-–]\s*(?:[12]?\d|3[01])(?!\d))?"
+_DAY_RANGE = rf"(?P<day>{_DAY})(?:\s*[-–]\s*(?:[12]?\d|3[01])(?!\d))?"
 # A Turkish case ending follows an apostrophe ("Kasım'da"); a day may carry an ordinal mark.
 _ORDINAL_MARK = r"(?:\.|st|nd|rd|th|er|e|º|-?го|-?е)?"
+_YEAR_AFTER = r"(?:,?[ \u00a0]+(?P<year>(?:1[89]|2[01])\d\d)(?!\d))?"
 _WORD_AFTER_DAY = re.compile(
-    rf"({_DAY_RANGE}){_ORDINAL_MARK}[ \u00a0]+(?:(?:de|of)[ \u00a0]+)?([^\W\d_]+\.?)(?:['’][^\W\d_]+)?"
+    rf"{_DAY_RANGE}{_ORDINAL_MARK}[ \u00a0]+(?:(?:de|of)[ \u00a0]+)?(?P<month>[^\W\d_]+\.?)(?:['’][^\W\d_]+)?"
+    rf"{_YEAR_AFTER}"
 )
 # "June 14," "June 14th", "Juni 14 2020": a month's name before a day only when a comma, an
 # ordinal, a year or the sentence's end follows ("In March 20 people died" is a count).
-_WORD_BEFORE_DAY = re.compile(rf"([^\W\d_]+\.?)[ \u00a0]+({_DAY})(?:st|nd|rd|th)?(?=\s*(?:[,.;:!?]|$|\d{{4}}\b))")
+_WORD_BEFORE_DAY = re.compile(
+    rf"(?P<month>[^\W\d_]+\.?)[ \u00a0]+(?P<day>{_DAY})(?:st|nd|rd|th)?(?=\s*(?:[,.;:!?]|$|\d{{4}}\b)){_YEAR_AFTER}"
+)
 _CJK_DATE = re.compile(
-    r"(?:(?<!\d)\d{4}\s*[年년]\s*)?(?<!\d)(?:1[0-2]|0?[1-9])\s*[月월](?:份|\s*(?:[12]?\d|3[01])\s*[日号일])?"
+    r"(?:(?<!\d)(?P<year>\d{4})\s*[年년]\s*)?(?<!\d)(?P<month>1[0-2]|0?[1-9])\s*[月월]"
+    r"(?:份|\s*(?P<day>[12]?\d|3[01])\s*[日号일])?"
     r"|(?<![\d月월])(?:[12]?\d|3[01])\s*[日号](?![元])"
 )
 _CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 
 
+@dataclass(frozen=True, slots=True)
+class DayMonth:
+    """A date the text writes: where, and what it says (a CJK "19日" alone has no month)."""
+
+    start: int
+    end: int
+    day: int | None
+    month: int | None
+    year: int | None
+
+
 def day_month_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     """Spans of a day beside a month's name (either order), and of CJK dates, in ``text``."""
-    spans = [m.span() for m in _WORD_AFTER_DAY.finditer(text) if _is_month(m.group(2), language)]
-    spans += [m.span() for m in _WORD_BEFORE_DAY.finditer(text) if _is_month(m.group(1), language)]
+    return [(d.start, d.end) for d in day_month_dates(text, language)]
+
+
+def day_month_dates(text: str, language: str | None) -> list[DayMonth]:
+    """Days beside a month's name (either order), and CJK dates, in ``text``, in order."""
+    found = []
+    for pattern in (_WORD_AFTER_DAY, _WORD_BEFORE_DAY):
+        for m in pattern.finditer(text):
+            month = _month_number(m.group("month"), language)
+            if month is not None:
+                found.append(DayMonth(m.start(), m.end(), int(m.group("day")), month, _int(m.group("year"))))
     if language is None or language in _CJK_LANGUAGES:
-        spans += [m.span() for m in _CJK_DATE.finditer(text)]
-    return sorted(spans)
+        for m in _CJK_DATE.finditer(text):
+            month = _int(m.group("month"))
+            day = _int(m.group("day")) if month is not None else None
+            found.append(DayMonth(m.start(), m.end(), day, month, _int(m.group("year"))))
+    return sorted(found, key=lambda d: (d.start, d.end))
 
 
-def _is_month(word: str, language: str | None) -> bool:
+def _int(digits: str | None) -> int | None:
+    return int(digits) if digits else None
+
+
+def _month_number(word: str, language: str | None) -> int | None:
     name = word.casefold().rstrip(".")
-    if name in month_names(language):
-        return True
-    return word.endswith(".") and language is not None and name in _cldr_months(language, "abbreviated")
+    if (number := month_names(language).get(name)) is not None:
+        return number
+    return _cldr_months(language, "abbreviated").get(name) if word.endswith(".") and language else None
 
 
 @lru_cache(maxsize=64)
-def month_names(language: str | None) -> frozenset[str]:
-    """Casefolded full month names of ``language``, or of every guessed language when it is unknown."""
+def month_names(language: str | None) -> dict[str, int]:
+    """Casefolded full month names of ``language`` (or of every guessed language) and their numbers."""
     if language is None:
-        return frozenset().union(*(_cldr_months(code, "wide") for code in _GUESSED))
+        return {name: n for code in _GUESSED for name, n in _cldr_months(code, "wide").items()}
     return _cldr_months(language, "wide")
 
 
 @lru_cache(maxsize=128)
-def _cldr_months(language: str, width: str) -> frozenset[str]:
+def _cldr_months(language: str, width: str) -> dict[str, int]:
     from babel import Locale, UnknownLocaleError
 
     try:
         months = Locale.parse(language).months
     except (UnknownLocaleError, ValueError):
-        return frozenset()
+        return {}
     names = {
-        name.casefold().rstrip(".") for context in ("format", "stand-alone") for name in months[context][width].values()
+        name.casefold().rstrip("."): number
+        for context in ("format", "stand-alone")
+        for number, name in months[context][width].items()
     }
-    return frozenset(n for n in names if len(n) >= _MIN_ABBREVIATION and not any(ch.isdigit() for ch in n))
+    return {n: k for n, k in names.items() if len(n) >= _MIN_ABBREVIATION and not any(ch.isdigit() for ch in n)}

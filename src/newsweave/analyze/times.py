@@ -13,7 +13,9 @@ names ("on the eve of 24 November"); a day and month without a year take the yea
 them nearest the anchor. Without an anchor, relative expressions and yearless dates are skipped
 (their value cannot be known), and absolute dates are still returned.
 
-Languages: en, fr, de, es, it, pt, nl, ru, uk, pl, cs, ar; ``language=None`` tries them all.
+Languages: en, fr, de, es, it, pt, nl, ru, uk, pl, cs, ar; ``language=None`` tries them all. In
+any other language CLDR names months in, a day beside a month's name ("19 Kasım 2019") and the
+CJK dates ("2019年7月19日") are read too (``analyze.date_shapes``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 
-from newsweave.analyze.date_shapes import day_month_spans
+from newsweave.analyze.date_shapes import day_month_dates, day_month_spans
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.records import TimeExpression, TimePrecision
 
@@ -377,7 +379,33 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         start, end = match.span()
         found.append(TimeExpression(start, end, match.group(0), value, precision, relative,
                                     anchor if relative else None))  # fmt: skip
+    if language is not None and language not in LANGUAGES:
+        found = sorted(found + _cldr_dates(text, language, anchor), key=lambda t: t.start)
     return tuple(_eves(found, text))
+
+
+def _cldr_dates(text: str, language: str, anchor: datetime | None) -> list[TimeExpression]:
+    """Outside the lexicon's languages, a day beside a month's name ("19 Kasım 2019",
+    "2019年7月19日"), placed like "19 November"; a month with its year ("2019年7月") too."""
+    out = []
+    for date in day_month_dates(text, language):
+        if date.month is None:
+            continue  # a CJK "19日" alone: the month is the reader's guess
+        try:
+            if date.day is not None:
+                resolved = _day_month(date.day, date.month, str(date.year) if date.year else None, None, anchor)
+            elif date.year is not None:
+                resolved = _tz(datetime(date.year, date.month, 1), anchor), TimePrecision.MONTH, False
+            else:
+                continue
+        except ValueError:  # 31 February
+            continue
+        if resolved is not None:
+            value, precision, relative = resolved
+            surface = text[date.start : date.end]
+            out.append(TimeExpression(date.start, date.end, surface, value, precision, relative,
+                                      anchor if relative else None))  # fmt: skip
+    return out
 
 
 def date_spans(text: str, language: str | None) -> list[tuple[int, int]]:
