@@ -7,7 +7,9 @@ CLDR through babel (installed for the gazetteer): the article's language's full 
 grammatical contexts (so Slavic genitives, "stycznia", "listopadu", are in) and its abbreviations
 when written with their period ("Dec.", "janv."; without it they are words: Czech "pro", Italian
 "set"), or, for an unknown language, the full names of the languages listed in ``_GUESSED``. Chinese,
-Japanese and Korean dates are read by their markers (年, 月, 日, 号; 년, 월, 일).
+Japanese and Korean dates are read by their markers (年, 月, 日, 号; 년, 월, 일). ``day_month_dates``
+also says which day, month and year each is, which ``analyze.times`` places in the languages its
+own lexicon lacks.
 
 >>> text = "19 Kasım'da 5 kişi öldü."
 >>> [text[s:e] for s, e in day_month_spans(text, "tr")]
