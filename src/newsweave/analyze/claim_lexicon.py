@@ -491,8 +491,9 @@ CJK_QUALIFIERS: dict[str, Qualifier] = {
     **dict.fromkeys(["不到", "少于", "少於", "不足"], Q.LESS_THAN),
 }  # fmt: skip
 # The counter right after the number says what is counted: people (人, 名, 명), vehicles, aircraft.
+# Not 台 (vehicles, but also computers and machines) nor 个 (anything): they keep their character.
 CJK_COUNTERS: dict[str, str] = {"人": "person", "名": "person", "명": "person", "辆": "vehicle", "輛": "vehicle",
-                                "台": "vehicle", "架": "aircraft"}  # fmt: skip
+                                "架": "aircraft"}  # fmt: skip
 CJK_ACTIONS: dict[str, str] = {
     **dict.fromkeys(["死亡", "遇难", "遇難", "丧生", "喪生", "身亡", "罹难", "罹難", "死者", "殺害", "杀害",
                      "사망", "숨졌", "숨져", "숨진"], "killed"),
