@@ -73,7 +73,8 @@ def day_month_spans(text: str, language: str | None) -> list[tuple[int, int]]:
     return [(d.start, d.end) for d in day_month_dates(text, language)]
 
 
-def day_month_dates(text: str, language: str | None) -> list[DayMonth]:
+@lru_cache(maxsize=256)  # read by times (to place them) and by the claims reader (to block them)
+def day_month_dates(text: str, language: str | None) -> tuple[DayMonth, ...]:
     """Days beside a month's name (either order), and CJK dates, in ``text``, in order."""
     found = []
     for pattern in (_WORD_AFTER_DAY, _WORD_BEFORE_DAY):
@@ -86,7 +87,7 @@ def day_month_dates(text: str, language: str | None) -> list[DayMonth]:
             month = _int(m.group("month"))
             day = _int(m.group("day")) if month is not None else None
             found.append(DayMonth(m.start(), m.end(), day, month, _int(m.group("year"))))
-    return sorted(found, key=lambda d: (d.start, d.end))
+    return tuple(sorted(found, key=lambda d: (d.start, d.end)))
 
 
 def _int(digits: str | None) -> int | None:
