@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from newsweave.analyze.entities.features import WINDOW_RIGHT, FeatureMaker, feature_maker, windows
 from newsweave.analyze.entities.text import tokenize
+from newsweave.analyze.entities.word_clusters import word_clusters
 
 
 def test_a_window_reaches_three_words_past_a_capitalised_word() -> None:
     words = tokenize("вчера его видели и Световната здравна организация обяви там пандемия сегодня вечером")
-    ranges = windows(words, FeatureMaker(places=frozenset(), aliases={}))  # capitals alone
+    ranges = windows(
+        words, FeatureMaker(places=frozenset(), aliases={}, classes=lambda words: dict.fromkeys(words, 0))
+    )  # capitals alone
     assert WINDOW_RIGHT == 3
     assert [[t.text for t in words[a:b]] for a, b in ranges] == [["и", "Световната", "здравна", "организация", "обяви"]]
 
@@ -24,3 +27,12 @@ def test_a_lowercase_word_after_a_capitalised_one_gets_both_endings() -> None:
 def test_the_ending_features_are_left_out_for_languages_never_seen() -> None:
     feats = feature_maker().sentence(["Иск", "отклонил", "Верховный", "суд"], None, lexical=False)
     assert not any(f.startswith(("cl|", "-1:kw", "1:kw", "w=")) for word in feats for f in word)
+
+
+def test_word_classes_are_shared_across_languages_and_kept_for_unseen_ones() -> None:
+    classes = word_clusters().classes(["Biden", "Байден", "police", "полиция", "Monday", "понедельник", "Boston"])
+    assert classes["Biden"] == classes["Байден"] and classes["police"] == classes["полиция"]
+    assert classes["Monday"] == classes["понедельник"] != classes["Boston"]
+    feats = feature_maker().sentence(["Mayor", "of", "Boston"], None, lexical=False)
+    assert f"c0={classes['Boston']}" in feats[2] and f"1:c0={classes['Boston']}" in feats[1]
+    assert not any(f.startswith("w=") for f in feats[2])

@@ -168,11 +168,17 @@ class EntityRecognizer:
         found = []
         tokens = document_tokens(text)
         lowercase = lowercase_words(tokens)
+        cased, uncased = [], []
         for sentence in sequences(text, tokens):
-            if not any(ch.isupper() or ch.islower() for t in sentence for ch in t.text):
-                found += self._dictionary_spans(text, sentence)  # no case to go on (Arabic, Hebrew…)
-                continue
-            for start, end in windows(sentence, features):
+            if any(ch.isupper() or ch.islower() for t in sentence for ch in t.text):
+                cased.append((sentence, windows(sentence, features)))
+            else:
+                uncased.append(sentence)
+        for sentence in uncased:
+            found += self._dictionary_spans(text, sentence)  # no case to go on (Arabic, Hebrew…)
+        features.prepare(t.text for sentence, ranges in cased for start, end in ranges for t in sentence[start:end])
+        for sentence, ranges in cased:
+            for start, end in ranges:
                 window = sentence[start:end]
                 words = [t.text for t in window]
                 feats = features.sentence(
@@ -189,7 +195,7 @@ class EntityRecognizer:
                     ]
                 for first, last, type_name, score in chunks:
                     found.append((window[first].start, window[last].end, EntityType(type_name), score))
-        return self._with_derived(text, found)
+        return self._with_derived(text, sorted(found))
 
     def _plausible(
         self, text: str, spans: list[tuple[int, int, EntityType, float]], language: str | None
@@ -321,24 +327,32 @@ class EntityRecognizer:
         return None
 
     def _trimmed(
-        self, text: str, span: tuple[int, int, EntityType, float], *, articles: bool = True
+        self, text: str, span: tuple[int, int, EntityType, float], *, unseen: bool = True
     ) -> tuple[int, int, EntityType, float] | None:
-        """A span without leading titles ("President") and, with ``articles``, articles ("The");
-        None for a span that is only a weekday or month name in some language ("Monday",
-        "понедельник"). In a Slavic text an English article opens a title ("The New York Times")."""
+        """A span without leading titles ("President") and, in a language the tagger was not
+        trained on (``unseen``), without articles ("The") and a weekday or month after a place
+        ("Toronto Saturday"); None for a span that is only a weekday or month name in some
+        language ("Monday", "понедельник"). In a Slavic text an English article opens a title
+        ("The New York Times")."""
         start, end, etype, score = span
         words = text[start:end].split(" ")
-        leading = leading_words(articles=articles)
+        leading = leading_words(articles=unseen)
         while len(words) > 1 and fold(words[0]) in leading:
             start += len(words[0]) + 1
             words = words[1:]
         surface = text[start:end]
         if _ROMAN_NUMERAL.fullmatch(surface):
             return None  # a century or a number ("XXI век", "XIX"), never a name on its own
-        folded = fold(surface)
-        if folded in calendar_words() and not _acronym(surface) and self.normalizer.aliases.find(folded) is None:
+        if self._calendar_word(surface):
             return None
+        if unseen and len(words) > 1 and self._calendar_word(words[-1]) and self._big_known_type(" ".join(words[:-1])):
+            end -= len(words[-1]) + 1  # "Toronto Saturday" (unseen languages): a place, then when
         return start, end, etype, score
+
+    def _calendar_word(self, surface: str) -> bool:
+        """A weekday or month name in some language, and no acronym or alias it also spells."""
+        folded = fold(surface)
+        return folded in calendar_words() and not _acronym(surface) and self.normalizer.aliases.find(folded) is None
 
     def _dictionary_type(self, name: str) -> EntityType | None:
         """The type of a name that is a curated alias or a big place's name, else None."""
@@ -401,12 +415,14 @@ class EntityRecognizer:
             language: ISO 639-1 code, for lemmas and the tagger's language feature; None if unknown.
         """
         seen = language in self.languages
-        trimmed = (self._trimmed(text, span, articles=not seen) for span in self.spans(text, language))
+        trimmed = (self._trimmed(text, span, unseen=not seen) for span in self.spans(text, language))
         spans = [span for span in trimmed if span is not None]
         if seen:
             spans = [span for span in spans if not self._function_word(text, span[0], span[1], language)]
         if language not in SEGMENTED_LANGUAGES:  # spans there do not fall on this tokenizer's words
             spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._big_known_type)
+            if not seen:  # a weekday whose lowercase tail was trimmed ("Sunday morning") is a weekday
+                spans = [span for span in spans if not self._calendar_word(text[span[0] : span[1]])]
             spans = add_known_runs(text, spans, self._known_phrase)
             if seen:
                 spans = extend_tails(text, spans, lambda w: self._named(w, language))

@@ -69,7 +69,9 @@ def train(docs: Iterable[AnnotatedDoc], model_path: Path) -> int:
     trainer.set_params({**CRF_PARAMS, "feature.minfreq": MIN_FEATURE_FREQ})
     count = 0
     for doc in docs:
-        lowercase = lowercase_words(tokenize(doc.text))
+        tokens = tokenize(doc.text)
+        lowercase = lowercase_words(tokens)
+        features.prepare(t.text for t in tokens)
         for sentence, tags in project(doc):
             for start, end in windows(sentence, features):
                 words = [t.text for t in sentence[start:end]]
