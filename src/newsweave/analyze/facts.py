@@ -30,7 +30,8 @@ from newsweave.records import (
 
 # Bump when a reader's output changes: stored facts of an older version are re-read by `analyze`.
 # facts-2: dates no longer read as claims in any language; numbers glued to CJK counters read.
-ANALYZER_VERSION = "facts-2"
+# facts-3: the entity tagger reads word classes (other names and types, in every cased language).
+ANALYZER_VERSION = "facts-3"
 
 
 class MentionFinder(Protocol):
