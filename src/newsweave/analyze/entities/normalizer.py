@@ -78,7 +78,12 @@ class Normalizer:
             language: ISO 639-1 code of the text, for lemmas; None when unknown.
             lemma: a base form if one is already known (a gold lemma, a tagger's).
         """
-        key = self._key(clean_surface(surface), type, language, lemma)
+        cleaned = clean_surface(surface)
+        # "Russian" tagged a place is the country it names, before any stem ("American" stems
+        # like the town of Americana). Keys only: known_key, which the tagger's second pass asks,
+        # still takes a demonym for no place.
+        country = self.places.demonyms.get(fold(cleaned)) if type is EntityType.LOCATION else None
+        key = f"geonames:{country}" if country is not None else self._key(cleaned, type, language, lemma)
         if not key.startswith(("alias:", "geonames:")) and (key in self._seen or len(self._seen) < _MAX_SEEN_KEYS):
             self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1
         return key

@@ -232,7 +232,8 @@ def build_gazetteer() -> Gazetteer:
     )
 
 
-def _country_info() -> dict[str, dict[str, Any]]:
+def country_info() -> dict[str, dict[str, Any]]:
+    """REST Countries' rows (pycountryinfo) by ISO 3166 alpha-2 code."""
     text = (resources.files("pycountryinfo") / "data" / "countries.json").read_text(encoding="utf-8")
     return {row["iso_codes"]["alpha_2"]: row for row in json.loads(text) if row.get("iso_codes")}
 
@@ -255,7 +256,7 @@ def _babel_country_names() -> dict[str, set[str]]:
 
 
 def _add_countries(builder: _Builder, cache: Any) -> dict[str, int]:
-    info = _country_info()
+    info = country_info()
     cldr = _babel_country_names()
     indices = {}
     for code, country in cache.get_countries().items():
@@ -388,7 +389,7 @@ def _quantile(values: list[float], q: float) -> float:
 def _demonyms(entries: list[Entry], countries: dict[str, int]) -> dict[str, int]:
     """English demonyms from REST Countries data: the most populous country wins a shared one."""
     best: dict[str, int] = {}
-    for code, row in _country_info().items():
+    for code, row in country_info().items():
         index = countries.get(code)
         if index is None:
             continue
