@@ -8,6 +8,7 @@ from newsweave.analyze.entities.consistency import (
     extend_tails,
     join_known,
     propagate,
+    split_coordinated,
     split_fused,
     trim_edges,
 )
@@ -185,3 +186,16 @@ def test_an_institution_takes_the_country_tagged_right_after_it() -> None:
         ("Трампа", PER),  # a person's name does not take the country after it
         ("США", LOC),
     ]
+
+
+def test_names_run_over_a_conjunction_are_split_only_when_clearly_two() -> None:
+    places = {"Ohio": LOC, "Texas": LOC, "Trinidad": LOC, "Trinidad and Tobago": LOC, "Law": LOC}
+    known = places.get
+    text = "Police of Ohio and Texas, the State Police and the ATF, Trinidad and Tobago, Law and Justice."
+    names = ("Ohio and Texas", "State Police and the ATF", "Trinidad and Tobago", "Law and Justice")
+    spans = [(text.index(n), text.index(n) + len(n), ORG, 0.9) for n in names]
+    assert spans_text(text, split_coordinated(text, spans, "and", known)) == [
+        ("Ohio", LOC), ("Texas", LOC), ("State Police", ORG), ("ATF", ORG),
+        ("Trinidad and Tobago", ORG),  # known whole
+        ("Law and Justice", ORG),  # one side unknown: a party, not a country and an idea
+    ]  # fmt: skip

@@ -144,6 +144,56 @@ def split_fused(text: str, spans: list[Span], known: Callable[[str], EntityType 
     return out
 
 
+def _known_across(left: str, conjunction: str, right: str, known: Callable[[str], EntityType | None]) -> bool:
+    """Whether the words on both sides of the conjunction are one known name ("President of
+    Trinidad and Tobago", "Bosnia and Herzegovina's")."""
+    before, after = left.split(" "), right.split(" ")
+    return any(known(" ".join([*before[-i:], conjunction, *after[:j]])) is not None for i in (1, 2) for j in (1, 2))
+
+
+# The word that joins two names in a language the tagger was not trained on, where it runs them
+# together ("Saskatchewan and Newfoundland", "State Police and the ATF").
+CONJUNCTIONS = {"en": "and", "fr": "et", "de": "und", "es": "y", "it": "e", "pt": "e", "nl": "en", "ro": "și",
+                "sv": "och", "da": "og", "no": "og", "nb": "og", "tr": "ve", "hu": "és", "fi": "ja", "et": "ja",
+                "id": "dan", "ms": "dan", "ca": "i", "lt": "ir", "lv": "un", "el": "και"}  # fmt: skip
+
+
+def split_coordinated(
+    text: str, spans: list[Span], conjunction: str, known: Callable[[str], EntityType | None]
+) -> list[Span]:
+    """A name run over a conjunction into the next split in two: when an article follows the
+    conjunction ("State Police and the ATF") or both sides are known places or aliases
+    ("Ohio and Texas"). A name known whole or across the conjunction ("Trinidad and Tobago"),
+    or with a side unknown ("Department of Fish and Wildlife", "Law and Justice": "Law" is a
+    country's name in some language), stays one. Each half takes its known type, else the
+    span's."""
+    marker = f" {conjunction} "
+    out: list[Span] = []
+    for span in spans:
+        start, end, etype, score = span
+        surface = text[start:end]
+        at = surface.find(marker)
+        if at < 0 or known(surface) is not None:
+            out.append(span)
+            continue
+        left_end, right_start = start + at, start + at + len(marker)
+        first, _, after = text[right_start:end].partition(" ")
+        article = bool(after) and first.islower()
+        if article:
+            right_start += len(first) + 1
+        left, right = text[start:left_end], text[right_start:end]
+        left_type, right_type = known(left), known(right)
+        if (
+            not (left[:1].isupper() and right[:1].isupper())
+            or not (article or (left_type and right_type))
+            or _known_across(left, conjunction, right, known)
+        ):
+            out.append(span)
+            continue
+        out += [(start, left_end, left_type or etype, score), (right_start, end, right_type or etype, score)]
+    return out
+
+
 def join_known(text: str, spans: list[Span], known: Callable[[str], EntityType | None]) -> list[Span]:
     """A name and the capitalised word (or name) right beside it joined when together they are
     one known name: the tagger, reading a sentence's first word as a common word, leaves

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.entities.consistency import (
+    CONJUNCTIONS,
     add_known_runs,
     attach_qualifiers,
     extend_tails,
     join_known,
     propagate,
+    split_coordinated,
     split_fused,
     trim_edges,
 )
@@ -423,6 +425,8 @@ class EntityRecognizer:
             spans = split_fused(text, trim_edges(text, spans, trailing=not seen), self._big_known_type)
             if not seen:  # a weekday whose lowercase tail was trimmed ("Sunday morning") is a weekday
                 spans = [span for span in spans if not self._calendar_word(text[span[0] : span[1]])]
+                conjunction = CONJUNCTIONS.get(language or "en")
+                spans = split_coordinated(text, spans, conjunction, self._big_known_type) if conjunction else spans
             spans = add_known_runs(text, spans, self._known_phrase)
             if seen:
                 spans = extend_tails(text, spans, lambda w: self._named(w, language))
