@@ -22,3 +22,8 @@ def test_words_tokenised_together_get_the_pieces_they_get_alone() -> None:
     alone = [e5_tokenizer().encode(word, add_special_tokens=False).ids for word in words]
     assert _token_ids(words) == alone  # the no-break space splits a word: each is then tokenised alone
     assert _token_ids(words[:6]) == alone[:6]
+
+
+def test_a_word_without_pieces_gets_the_unknown_words_class() -> None:
+    classes = word_clusters().classes(["", " ", "\ufeff"])
+    assert classes[""] == classes[" "] == classes["\ufeff"]  # no pieces, "▁" alone, "▁" + <unk>: all unknown

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from newsweave.analyze.embedding_static import e5_tokenizer, e5_vocabulary
+from newsweave.analyze.embedding_static import UNK_ID, e5_tokenizer, e5_vocabulary
 from newsweave.errors import ModelUnavailable
 
 CLUSTERS_PATH = Path(__file__).parent / "models" / "word_clusters.npz"
@@ -63,7 +63,8 @@ class WordClusters:
         return {w: self._classes[w] for w in words}
 
     def _compute(self, words: list[str]) -> list[int]:
-        pieces = [[i for i in ids if i != self._metaspace] or ids[:1] for ids in _token_ids(words)]  # "▁" says nothing
+        # "▁" says nothing: a word with no other piece ("", a space) reads as an unknown one.
+        pieces = [[i for i in ids if i != self._metaspace] or [UNK_ID] for ids in _token_ids(words)]
         fine = np.empty(len(words), dtype=np.int64)
         single = [i for i, ids in enumerate(pieces) if len(ids) == 1]
         fine[single] = self._piece_fine[[pieces[i][0] for i in single]]
