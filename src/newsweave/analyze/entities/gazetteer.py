@@ -207,21 +207,13 @@ def _code_digest() -> str:
 
 
 def _demonyms(gaz: Gazetteer, countries: dict[str, int]) -> dict[str, int]:
-    """English demonyms from REST Countries' data ("Russian", "Syrian") and their country; one two
-    countries share ("Congolese") goes to the more populous, as in the places gazetteer. A
-    demonym that is also a place's name ("Georgian") is left to that name."""
-    from newsweave.analyze.places.gazetteer import country_info
+    """English demonyms ("russian") and the GeoNames id of their country (``demonym_codes``); a
+    demonym that is also a place's name ("georgian") is left to that name."""
+    from newsweave.analyze.places.gazetteer import country_info, demonym_codes
 
-    best: dict[str, tuple[int, int]] = {}  # demonym -> (population, country)
-    for code, row in country_info().items():
-        if (country := countries.get(code)) is None:
-            continue
-        population = int(row.get("population") or 0)
-        for demonym in (row.get("nationality") or "").split(","):
-            key = fold(demonym)
-            if len(key) >= 3 and key not in gaz.exact and population >= best.get(key, (-1, 0))[0]:
-                best[key] = (population, country)
-    return {key: country for key, (_, country) in best.items()}
+    info = country_info()
+    by_code = demonym_codes(countries, lambda code: int(info[code].get("population") or 0))
+    return {key: countries[code] for key, code in by_code.items() if key not in gaz.exact}
 
 
 def _leading_cities(gc: Any) -> list[int]:

