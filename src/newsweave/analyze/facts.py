@@ -31,7 +31,8 @@ from newsweave.records import (
 # Bump when a reader's output changes: stored facts of an older version are re-read by `analyze`.
 # facts-2: dates no longer read as claims in any language; numbers glued to CJK counters read.
 # facts-3: the entity tagger reads word classes (other names and types, in every cased language).
-ANALYZER_VERSION = "facts-3"
+# facts-4: it also reads what Russian and Polish dictionaries say a word is (a surname, a place…).
+ANALYZER_VERSION = "facts-4"
 
 
 class MentionFinder(Protocol):

@@ -35,3 +35,11 @@ def test_word_classes_are_read_for_the_word_and_its_neighbours_in_unseen_languag
     assert f"c0={classes['Boston']}" in feats[2] and f"-1:c0={classes['of']}" in feats[2]
     assert f"1:c0={classes['Boston']}" in feats[1]
     assert not any(f.startswith("w=") for f in feats[2])
+
+
+def test_dictionary_kinds_are_read_in_trained_languages_only() -> None:
+    words = ["Заявил", "Собянин", "вчера"]
+    feats = feature_maker().sentence(words, "ru")
+    assert "m=ru:surname" in feats[1] and "-1:m=ru:surname" in feats[2] and "1:m=ru:surname" in feats[0]
+    unseen = feature_maker().sentence(words, None, lexical=False)
+    assert not any("m=" in f for word in unseen for f in word)

@@ -68,8 +68,10 @@ def test_names_are_found_in_languages_the_tagger_was_not_trained_on(recognizer: 
 
 
 def test_the_same_entity_gets_one_key_in_two_languages(recognizer: EntityRecognizer) -> None:
-    ru = recognizer.mentions("Канцлер Германии Ангела Меркель прибыла в Москву.", "ru")
-    pl = recognizer.mentions("Kanclerz Niemiec Angela Merkel przybyła do Moskwy.", "pl")
+    # Not "Kanclerz Niemiec Angela Merkel…": since the seventh round the tagger reads that
+    # sentence-opening title as an organisation (docs/entities.md, seventh round).
+    ru = recognizer.mentions("Ангела Меркель прибыла в Москву из Германии.", "ru")
+    pl = recognizer.mentions("Angela Merkel przybyła do Moskwy z Niemiec.", "pl")
     assert {m.entity for m in ru if m.type is EntityType.LOCATION} == {
         m.entity for m in pl if m.type is EntityType.LOCATION
     }

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from newsweave.analyze.entities.gazetteer import gazetteer
 from newsweave.analyze.entities.lemmas import is_known_word
+from newsweave.analyze.entities.morphology import name_kinds
 from newsweave.analyze.entities.normalizer import default_normalizer
 from newsweave.analyze.entities.text import Token, fold, stem
 from newsweave.analyze.entities.word_clusters import word_clusters
@@ -148,6 +149,7 @@ class FeatureMaker:
         """
         features = self._sentence(words, language, at_start, lowercase)
         if lexical:
+            add_name_kinds(words, features)
             return features
         return [[f for f in feats if not f.startswith(_LEXICAL)] for feats in features]
 
@@ -202,6 +204,20 @@ class FeatureMaker:
                 before, after = words[i - 1].lower()[-2:], words[i].lower()[-2:]
                 out[i] += ["cl|p2=" + before, "cl|s2=" + after, f"cl|{before}|{after}"]
         return out
+
+
+def add_name_kinds(words: list[str], features: list[list[str]]) -> None:
+    """What a morphological dictionary of the script makes of each word and its neighbours (a
+    surname, a place, a common adjective, unknown): names no training text held, in every form.
+    Lexical, so only in the trained languages (which share the dictionaries' scripts); trained
+    on covid-19, scored on the election: recognition F1 0.868 -> 0.870, typed 0.774 -> 0.782)."""
+    kinds = [name_kinds(word) for word in words]
+    for i, feats in enumerate(features):
+        feats += ["m=" + kind for kind in kinds[i]]
+        if i > 0:
+            feats += ["-1:m=" + kind for kind in kinds[i - 1]]
+        if i < len(words) - 1:
+            feats += ["1:m=" + kind for kind in kinds[i + 1]]
 
 
 # Only places this big feed the tagger's gazetteer feature: small towns' alternate names include

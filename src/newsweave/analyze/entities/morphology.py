@@ -1,0 +1,108 @@
+"""What a morphological dictionary says a word is: a first name, a surname, a place, an organisation.
+
+Two registry packages ship such dictionaries with their data, offline: pymorphy3 with
+OpenCorpora's Russian dictionary (390,000 lexemes; proper nouns marked Name, Surn, Patr, Geox,
+Orgn, Trad) and Morfeusz 2 with SGJP, the Polish grammatical dictionary (imię, nazwisko,
+nazwa_geograficzna, nazwa_organizacji…). Both know thousands of names no tagger's training text
+holds ("Собянин", "Мишустин", "Kaczyński", "Wuhan"), in every inflected form. A word is looked
+up by its script: Cyrillic in the Russian dictionary, Latin in the Polish one. The other
+Slavic languages of the script share most of their names and much of their inflection, so
+Bulgarian and Ukrainian words read there too, Czech and Slovenian ones in the Polish one; the
+tagger learns how far to trust each per language. Ukrainian's own dictionary for pymorphy
+(pymorphy3-dicts-uk) is GPL-3.0, so it is not used.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+# pymorphy3's grammemes and SGJP's qualifiers for the kinds of names: the feature's values.
+_RUSSIAN_KINDS = {
+    "Name": "first",
+    "Surn": "surname",
+    "Patr": "patronymic",
+    "Geox": "place",
+    "Orgn": "org",
+    "Trad": "brand",
+}
+_POLISH_KINDS = {
+    "imię": "first",
+    "nazwisko": "surname",
+    "pseudonim": "first",
+    "nazwa_geograficzna": "place",
+    "człon_nazwy_geograficznej": "place-part",  # "Nowy" of "Nowy Jork"
+    "nazwa_organizacji": "org",
+    "nazwa_instytucji": "org",
+    "nazwa_firmy": "org",
+    "człon_nazwy_organizacji": "org-part",
+    "człon_nazwy_instytucji": "org-part",
+    "marka": "brand",
+    "nazwa_święta": "event",
+    "nazwa_własna": "proper",
+    "człon_nazwy_własnej": "proper",
+}
+
+
+@lru_cache(maxsize=1)
+def _russian() -> Any:
+    import pymorphy3
+    from pymorphy3.units import DictionaryAnalyzer
+
+    logging.getLogger("pymorphy3").setLevel(logging.WARNING)  # it logs the dictionary's path at INFO
+    # The dictionary alone: pymorphy3's guessers would read any unknown word as some noun. Its
+    # "fast" extra (the DAWG C extension) makes a lookup about four times cheaper.
+    return pymorphy3.MorphAnalyzer(lang="ru", units=[DictionaryAnalyzer()])
+
+
+@lru_cache(maxsize=1)
+def _polish() -> Any:
+    import morfeusz2
+
+    return morfeusz2.Morfeusz(generate=False, expand_tags=False)
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)
+
+
+def _is_latin(word: str) -> bool:
+    return all(ch < "\u0250" for ch in word if ch.isalpha())
+
+
+def _russian_kinds(word: str) -> frozenset[str]:
+    tags = _russian().tag(word.lower())  # tags alone: a third of the cost of full parses
+    if not tags:
+        return frozenset({"unknown"})
+    kinds: set[str] = set()
+    for tag in tags:
+        named = tag.grammemes & _RUSSIAN_KINDS.keys()
+        kinds |= {_RUSSIAN_KINDS[g] for g in named} if named else {f"common:{tag.POS}"}
+    return frozenset(kinds)
+
+
+def _polish_kinds(word: str) -> frozenset[str]:
+    kinds: set[str] = set()
+    for _, _, (_, _, tag, qualifiers, _) in _polish().analyse(word):
+        if tag == "ign":
+            return frozenset({"unknown"})
+        named = {_POLISH_KINDS[q] for q in qualifiers if q in _POLISH_KINDS}
+        kinds |= named or {"common:" + tag.split(":")[0]}
+    return frozenset(kinds)
+
+
+@lru_cache(maxsize=200_000)
+def name_kinds(word: str) -> tuple[str, ...]:
+    """The kinds of name a dictionary gives a word, with the part of speech of a common reading:
+    "Трампа" -> ("ru:common:NOUN", "ru:surname"), "Kaczyński" -> ("pl:surname",); "…:unknown" for
+    a word the dictionary does not hold; () for a word of neither script."""
+    if not any(ch.isalpha() for ch in word):
+        return ()
+    if _is_cyrillic(word):
+        prefix, kinds = "ru", _russian_kinds(word)
+    elif _is_latin(word):
+        prefix, kinds = "pl", _polish_kinds(word)
+    else:
+        return ()
+    return tuple(f"{prefix}:{kind}" for kind in sorted(kinds))
