@@ -184,3 +184,11 @@ def test_a_demonym_tagged_a_place_is_its_country() -> None:
     assert entity(canonical_key("American", LOC, "en")).name == "United States"  # not the town of Americana
     assert canonical_key("Russian", PER, "en") == "per:rsn"  # a type the tagger chose is kept
     assert default_normalizer().known_key("Russian", LOC, "en") is None  # no place to the tagger's second pass
+
+
+def test_a_surname_with_a_possessive_or_dative_suffix_keys_as_the_surname() -> None:
+    forms = [("Trumpovimi", "sl"), ("Bidenův", "cs"), ("Bidenowi", "pl"), ("Лавров", "ru"), ("Lavrovem", "cs")]
+    keys = {name: canonical_key(name, EntityType.PERSON, lang) for name, lang in forms}
+    assert keys["Trumpovimi"] == canonical_key("Trump", EntityType.PERSON, "en")
+    assert keys["Bidenův"] == keys["Bidenowi"] == canonical_key("Biden", EntityType.PERSON, "en")
+    assert keys["Лавров"] == keys["Lavrovem"] == canonical_key("Lavrov", EntityType.PERSON, "en")

@@ -220,10 +220,24 @@ def fallback_key(folded: str, type: EntityType) -> str:
     if type is EntityType.PERSON:
         while len(words) > 1 and words[-1] in _PERSON_SUFFIXES:
             words.pop()
-        words = words[-1:]
-    elif len(words) > 1 and words[0] in _ARTICLES:
+        return "per:" + sound_key(_without_possessive(stem(words[-1])))
+    if len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]  # "The New York Times" is "New York Times" in every other language
     return f"{type.value.lower()}:" + " ".join(sound_key(stem(w)) for w in words)
+
+
+# What a surname's possessive adjective or a Polish dative adds before the case ending that
+# ``stem`` strips: "Trumpovimi" (Slovene, Trump's), "Bidenův" (Czech), "Bidenowi" (Polish).
+_POSSESSIVE = ("ov", "ev", "ow", "uv", "owi")
+
+
+def _without_possessive(stem_: str) -> str:
+    """A surname's stem without a possessive suffix left on it ("trumpov" -> "trump"); a Russian
+    surname in -ov has already lost it to ``stem`` in every form ("lavrov", "lavrova" -> "lavr")."""
+    for suffix in _POSSESSIVE:
+        if stem_.endswith(suffix) and len(stem_) - len(suffix) >= 3:
+            return stem_[: -len(suffix)]
+    return stem_
 
 
 @lru_cache(maxsize=1)
