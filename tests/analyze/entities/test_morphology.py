@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsweave.analyze.entities.morphology import name_kinds
 
 
@@ -22,3 +24,15 @@ def test_a_word_the_dictionary_lacks_and_other_scripts() -> None:
     assert name_kinds("Raffensperger") == ("pl:unknown",)
     assert name_kinds("Раффенспергер") == ("ru:unknown",)
     assert name_kinds("Ελλάδα") == name_kinds("北京") == name_kinds("2020") == ()
+
+
+def test_without_morfeusz_latin_words_read_as_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsweave.analyze.entities.morphology as morphology
+
+    monkeypatch.setattr(morphology, "_polish", lambda: None)  # a platform without its wheel
+    morphology.name_kinds.cache_clear()
+    try:
+        assert morphology.name_kinds("Kaczyńskiego") == ()
+        assert "ru:surname" in morphology.name_kinds("Собянина")
+    finally:
+        morphology.name_kinds.cache_clear()

@@ -18,6 +18,8 @@ import logging
 from functools import lru_cache
 from typing import Any
 
+log = logging.getLogger(__name__)
+
 # pymorphy3's grammemes and SGJP's qualifiers for the kinds of names: the feature's values.
 _RUSSIAN_KINDS = {
     "Name": "first",
@@ -52,14 +54,17 @@ def _russian() -> Any:
 
     logging.getLogger("pymorphy3").setLevel(logging.WARNING)  # it logs the dictionary's path at INFO
     # The dictionary alone: pymorphy3's guessers would read any unknown word as some noun. Its
-    # "fast" extra (the DAWG C extension) makes a lookup about four times cheaper.
+    # DAWG C extension (dawg2, used when installed) makes a lookup about four times cheaper.
     return pymorphy3.MorphAnalyzer(lang="ru", units=[DictionaryAnalyzer()])
 
 
 @lru_cache(maxsize=1)
 def _polish() -> Any:
-    import morfeusz2
-
+    try:
+        import morfeusz2
+    except ImportError:  # no wheel for this platform (pyproject.toml): Polish words read as unknown
+        log.warning("morfeusz2 is not installed: the entity tagger reads Latin-script words without SGJP")
+        return None
     return morfeusz2.Morfeusz(generate=False, expand_tags=False)
 
 
@@ -83,8 +88,11 @@ def _russian_kinds(word: str) -> frozenset[str]:
 
 
 def _polish_kinds(word: str) -> frozenset[str]:
+    analyser = _polish()
+    if analyser is None:
+        return frozenset()
     kinds: set[str] = set()
-    for _, _, (_, _, tag, qualifiers, _) in _polish().analyse(word):
+    for _, _, (_, _, tag, qualifiers, _) in analyser.analyse(word):
         if tag == "ign":
             return frozenset({"unknown"})
         named = {_POLISH_KINDS[q] for q in qualifiers if q in _POLISH_KINDS}
