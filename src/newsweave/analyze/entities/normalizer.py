@@ -226,9 +226,10 @@ def fallback_key(folded: str, type: EntityType) -> str:
     return f"{type.value.lower()}:" + " ".join(sound_key(stem(w)) for w in words)
 
 
-# What a surname's possessive adjective or a Polish dative adds before the case ending that
-# ``stem`` strips: "Trumpovimi" (Slovene, Trump's), "Bidenův" (Czech), "Bidenowi" (Polish).
-_POSSESSIVE = ("ov", "ev", "ow", "uv", "owi")
+# What a surname's possessive adjective or a Polish dative leaves after ``stem`` strips the case
+# ending: "Trumpovimi" (Slovene, Trump's) -> "trumpov", "Bidenowi" (Polish) -> "bidenow", and
+# Czech "Bidenův" -> "bidenuv", whose ending ``stem`` does not know.
+_POSSESSIVE = ("ov", "ev", "ow", "uv")
 
 
 def _without_possessive(stem_: str) -> str:
