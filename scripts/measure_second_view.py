@@ -23,13 +23,14 @@ Slow: the dev.csv texts are embedded by USE (minutes) and by e5 (about 7 minutes
 from __future__ import annotations
 
 import argparse
+import functools
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.ensemble import HistGradientBoostingRegressor
 
 from newsweave import Newsweave, Settings
 from newsweave.analyze.embedding import E5Embedder
@@ -48,32 +49,18 @@ from newsweave.eval.semeval import (
 from newsweave.link.pair_features import FEATURE_NAMES
 from newsweave.link.pair_scorer import SAME_STORY_SCORE, PairScorer, to_unit
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# A sibling script's v4 learner and its figures at the 2/3 line, so both scripts measure alike.
+from measure_pair_features import fit, recall_gain
+
 USED = [i for i, name in enumerate(FEATURE_NAMES) if name not in LEFT_OUT]
 E5_TOKENS = 128
 
 
 def learner(second_view: bool) -> Callable[[np.ndarray, np.ndarray], Any]:
-    """v4's learner (``semeval.fit_model``'s settings) on v4's features, plus the e5 cosine if asked."""
+    """v4's learner on v4's features, plus the e5 cosine (increasing) if asked."""
     directions = [MONOTONE[FEATURE_NAMES[i]] for i in USED] + ([1] if second_view else [])
-
-    def fit(x: np.ndarray, y: np.ndarray) -> Any:
-        return HistGradientBoostingRegressor(
-            max_iter=150, learning_rate=0.05, max_depth=3, min_samples_leaf=30, monotonic_cst=directions,
-            random_state=0,
-        ).fit(x, y)  # fmt: skip
-
-    return fit
-
-
-def at_line(score: np.ndarray, gold: np.ndarray, cosine: np.ndarray) -> tuple[float, float, float]:
-    """Precision and recall at the 2/3 line, and the cosine's best recall at that precision."""
-    chosen = score >= SAME_STORY_SCORE
-    precision = float((chosen & gold).sum() / max(1, chosen.sum()))
-    order = np.argsort(-cosine)
-    hits = np.cumsum(gold[order])
-    precise = hits / np.arange(1, len(cosine) + 1) >= precision
-    cosine_recall = float(hits[precise].max() / gold.sum()) if precise.any() else 0.0
-    return precision, float((chosen & gold).sum() / gold.sum()), cosine_recall
+    return functools.partial(fit, directions=directions)
 
 
 def seed_rows(seeds: Path) -> list[tuple[str, str, np.ndarray, str, str]]:
@@ -130,7 +117,7 @@ def main() -> None:
     print(f"training part: {len(pairs)} pairs, {gold.sum()} same-story; e5 over the first {E5_TOKENS} tokens")
 
     def report(name: str, score: np.ndarray, share: float, per_fold: list[float] | None = None) -> None:
-        p, r, c = at_line(to_unit(score), gold, cosine)
+        p, r, c = recall_gain(to_unit(score), cosine, gold)
         spread = f" (per fold {np.mean(per_fold):.3f} ± {np.std(per_fold):.3f})" if per_fold else ""
         print(f"  {name:26} share with e5 {share:.2f}  r {np.corrcoef(score, y)[0, 1]:.3f}{spread}"
               f"  at 2/3: P {p:.3f} R {r:.3f}, cosine R {c:.3f}")  # fmt: skip
