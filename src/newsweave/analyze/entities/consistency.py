@@ -162,8 +162,8 @@ def split_coordinated(
     text: str, spans: list[Span], conjunction: str, known: Callable[[str], EntityType | None]
 ) -> list[Span]:
     """A name run over a conjunction into the next split in two: when a lowercase word (an
-    article, mostly) follows the conjunction ("State Police and the ATF") or both sides are known places or aliases
-    ("Ohio and Texas"). A name known whole or across the conjunction ("Trinidad and Tobago"),
+    article, mostly) follows the conjunction ("State Police and the ATF") or both sides are
+    known places or aliases ("Ohio and Texas"). A name known whole or across the conjunction ("Trinidad and Tobago"),
     or with a side unknown ("Department of Fish and Wildlife", "Law and Justice": "Law" is a
     country's name in some language), stays one. Each half takes its known type, else the
     span's."""

@@ -8,8 +8,8 @@ holds ("Собянин", "Мишустин", "Kaczyński", "Wuhan"), in every in
 up by its script: Cyrillic in the Russian dictionary, Latin in the Polish one. The other
 Slavic languages of the script share most of their names and much of their inflection, so
 Bulgarian and Ukrainian words read there too, Czech and Slovenian ones in the Polish one; the
-tagger's weights for what they say are learnt from the six languages together. Ukrainian's own dictionary for pymorphy
-(pymorphy3-dicts-uk) is GPL-3.0, so it is not used.
+tagger's weights for what they say are learnt from the six languages together. Ukrainian's own
+dictionary for pymorphy (pymorphy3-dicts-uk) is GPL-3.0, so it is not used.
 """
 
 from __future__ import annotations
