@@ -113,6 +113,12 @@ def test_a_second_write_of_a_link_story_signature_or_embedding_replaces_the_firs
     assert got is not None and got.model == "m2" and got.sentences == ("One.", "Two.")
     assert got.document.tolist() == [2, 2, 2] and got.title.tolist() == [1, 1, 1]
     assert got.sentence_vectors is not None and got.sentence_vectors.tolist() == sentences.tolist()
+    assert got.lead_vector is None and got.lead_model is None
+    lead = np.array([0.25, -0.5, 0.75], dtype=np.float32)
+    store.put_embedding(a.id, second._replace(lead_model="e5-lead", lead_vector=lead))
+    got = store.get_embedding(a.id)
+    assert got is not None and got.lead_model == "e5-lead" and got.lead_vector is not None
+    assert got.lead_vector.tolist() == lead.tolist() and got.sentences == ("One.", "Two.")
     assert store.get_embedding(b.id) is None
     store.mark_linked(a.id)
     assert [(aid, v.tolist()) for aid, v in store.linked_vectors("m2")] == [(a.id, [2, 2, 2])]

@@ -35,13 +35,16 @@ from newsweave.records import (
 
 
 class StoredEmbedding(NamedTuple):
-    """An article's embeddings as stored: whole text and title, and its sentences' once computed."""
+    """An article's embeddings as stored: whole text and title, its sentences' once computed, and
+    its lead's for the pair scorer's second view once needed (with the model that embedded it)."""
 
     model: str
     document: np.ndarray
     title: np.ndarray
     sentences: tuple[str, ...] | None = None
     sentence_vectors: np.ndarray | None = None
+    lead_model: str | None = None
+    lead_vector: np.ndarray | None = None
 
 
 def link_conflict(location: str) -> Conflict:

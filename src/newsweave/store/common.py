@@ -59,7 +59,9 @@ ARTICLE_COLUMNS = (
     "author, language, language_score, body, notes, extractor, source_path, source_locator, source_url"
 )
 # The columns both backends store an article's embeddings in (PostgreSQL adds its pgvector copy).
-EMBEDDING_COLUMNS = ("article_id", "model", "dim", "document", "title", "sentences", "sentence_vectors")
+EMBEDDING_COLUMNS = (
+    "article_id", "model", "dim", "document", "title", "sentences", "sentence_vectors", "lead_model", "lead_vector",
+)  # fmt: skip
 
 
 class Rows(Protocol):
@@ -305,12 +307,13 @@ class SharedSql:
     def get_embedding(self, article_id: str) -> StoredEmbedding | None:
         """An article's stored embeddings, or None when it has not been embedded."""
         row = self._db.execute(
-            "SELECT model, dim, document, title, sentences, sentence_vectors FROM embeddings WHERE article_id = ?",
+            "SELECT model, dim, document, title, sentences, sentence_vectors, lead_model, lead_vector "
+            "FROM embeddings WHERE article_id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
             return None
-        model, dim, document, title, sentences, vectors = row
+        model, dim, document, title, sentences, vectors, lead_model, lead = row
         matrix = None
         if vectors is not None:
             matrix = np.frombuffer(vectors, dtype=np.float16).reshape(-1, dim).astype(np.float32)
@@ -320,6 +323,8 @@ class SharedSql:
             np.frombuffer(title, dtype=np.float32),
             tuple(json.loads(sentences)) if sentences else None,
             matrix,
+            lead_model,
+            np.frombuffer(lead, dtype=np.float16).astype(np.float32) if lead is not None else None,
         )
 
     def linked_vectors(self, model: str) -> Iterator[tuple[str, np.ndarray]]:
@@ -542,7 +547,7 @@ def article_row(a: Article) -> tuple[Any, ...]:
 
 
 def embedding_row(article_id: str, embedding: StoredEmbedding) -> tuple[Any, ...]:
-    """An article's embeddings as the values of ``EMBEDDING_COLUMNS`` (sentence vectors as float16)."""
+    """An article's embeddings as the values of ``EMBEDDING_COLUMNS`` (sentence and lead vectors as float16)."""
     sentences = sentence_blob = None
     if embedding.sentences is not None and embedding.sentence_vectors is not None:
         sentences = json.dumps(list(embedding.sentences), ensure_ascii=False)
@@ -555,6 +560,8 @@ def embedding_row(article_id: str, embedding: StoredEmbedding) -> tuple[Any, ...
         np.asarray(embedding.title, dtype=np.float32).tobytes(),
         sentences,
         sentence_blob,
+        embedding.lead_model if embedding.lead_vector is not None else None,
+        np.asarray(embedding.lead_vector, dtype=np.float16).tobytes() if embedding.lead_vector is not None else None,
     )
 
 

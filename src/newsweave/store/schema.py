@@ -55,7 +55,8 @@ TABLES: dict[str, tuple[tuple[str, ...], str]] = {
     ),
     "runs": (("id", "finished_at", "inputs", "read", "stored", "duplicates", "rejected"), "id"),
     "embeddings": (
-        ("article_id", "model", "dim", "document", "title", "sentences", "sentence_vectors"), "article_id"
+        ("article_id", "model", "dim", "document", "title", "sentences", "sentence_vectors", "lead_model",
+         "lead_vector"), "article_id",
     ),
     "signatures": (("article_id", "minhash"), "article_id"),
     "relations": (("a", "b", "kind", "score", "evidence"), "rowid"),
