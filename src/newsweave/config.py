@@ -26,6 +26,17 @@ def _env_int(name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
 
 
+def _env_switch(name: str, default: bool) -> bool:
+    raw = (os.environ.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("on", "1", "true", "yes"):
+        return True
+    if raw in ("off", "0", "false", "no"):
+        return False
+    raise ConfigError(f"{name} must be on or off, got {raw!r}")
+
+
 def default_data_dir() -> Path:
     """The user's data directory for newsweave: the one folder newsweave creates by itself."""
     return Path(user_data_dir("newsweave", appauthor=False))
@@ -76,6 +87,11 @@ class Settings:
     # faster, weaker: docs/languages.md). $NEWSWEAVE_OTHER_LANGUAGES. None: the route the store was
     # linked with, and e5 for a store not linked yet (a store keeps one route: ``linking.store_route``).
     other_languages: str | None = field(default_factory=lambda: os.environ.get("NEWSWEAVE_OTHER_LANGUAGES") or None)
+    # Read the pair scorer's second view (e5 on the leads of pairs near the same-story line): more
+    # same-story pairs found at the same precision, for about 0.6x the link rate. Off, linking
+    # decides by the first two models at 2/3, as v4 did, and loses what the second view settles
+    # (seed 002 lands on the line against 001). $NEWSWEAVE_SECOND_VIEW=off.
+    second_view: bool = field(default_factory=lambda: _env_switch("NEWSWEAVE_SECOND_VIEW", True))
     # A PostgreSQL URL: when set, the store is that database and ``db_path`` is not used. Left
     # unset, a URL in $NEWSWEAVE_DB is used unless ``db_path`` was given (see ``store_target``).
     db_url: str | None = None

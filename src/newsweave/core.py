@@ -17,6 +17,7 @@ from newsweave.config import Settings, default_data_dir
 from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
 from newsweave.ingest import display_name, read_inputs
+from newsweave.link.pair_scorer import PairScorer
 from newsweave.link.relations import explain
 from newsweave.linking import LinkReport, StoreLinker, compare_claims, reembed, store_route
 from newsweave.pipeline import ErrorPolicy, Pipeline, store_facts
@@ -457,7 +458,9 @@ class Newsweave:
         if self._linker_cache is None:
             self._linker_stamp = self.store.linking_stamp()
             route = store_route(self.store, self.settings.other_languages)
-            self._linker_cache = StoreLinker(self.store, routed_embedder(route))
+            scorer = PairScorer.load()
+            scorer = scorer if self.settings.second_view else scorer.without_second_view()
+            self._linker_cache = StoreLinker(self.store, routed_embedder(route), scorer)
         return self._linker_cache
 
     def close(self) -> None:

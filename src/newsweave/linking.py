@@ -88,7 +88,7 @@ class StoreLinker:
         self.load_duplicates()
         view = self.view(article)
         result = self.linker.link(view, self.view_by_id)
-        for changed in {a.id: a for a in (*result.embedded_sentences, view)}.values():
+        for changed in {a.id: a for a in (*result.embedded_sentences, *result.embedded_leads, view)}.values():
             self._save(changed)
         self.store.put_signature(article.id, view.signature)
         for link in result.links:
@@ -103,7 +103,7 @@ class StoreLinker:
         a, b = self.view(first), self.view(second)
         link, result = self.linker.relate(a, b)
         with self.store.transaction():
-            for changed in {x.id: x for x in (*result.embedded_sentences, a, b)}.values():
+            for changed in {x.id: x for x in (*result.embedded_sentences, *result.embedded_leads, a, b)}.values():
                 self._save(changed)  # embed once: a later link or why reads them back
         return link
 
@@ -122,6 +122,8 @@ class StoreLinker:
                 article.id, article.title or "", article.text, article.language, date, stored.document,
                 stored.title, signature(article.text), sentences, stored.sentence_vectors,
             )  # fmt: skip
+            if stored.lead_vector is not None and stored.lead_model == self.linker.second_view.name:
+                view.lead_vector = stored.lead_vector
         if view.facts is None and self.store.has_facts(article.id):
             view.facts = self.store.facts(article.id)  # the fact features read them (see pair_features)
         self._cache[article.id] = view
@@ -142,9 +144,11 @@ class StoreLinker:
 
     def _save(self, view: LinkArticle) -> None:
         sentences = tuple(view.sentences) if view.sentences is not None else None
-        self.store.put_embedding(
-            view.id, StoredEmbedding(self.model, view.document, view.title_vector, sentences, view.sentence_vectors)
-        )
+        embedding = StoredEmbedding(
+            self.model, view.document, view.title_vector, sentences, view.sentence_vectors,
+            self.linker.second_view.name, view.lead_vector,
+        )  # fmt: skip
+        self.store.put_embedding(view.id, embedding)
 
 
 def store_route(store: Store, chosen: str | None) -> str:

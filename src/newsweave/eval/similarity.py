@@ -22,6 +22,7 @@ from newsweave.eval.semeval import (
     load_pairs,
     repeated_cross_validated,
 )
+from newsweave.link.pair_features import FEATURE_NAMES
 from newsweave.link.pair_scorer import PairScorer
 
 
@@ -76,6 +77,7 @@ def evaluate_similarity(pairs_csv: Path, *, cross_validate: bool = True) -> Simi
     cross = np.array([p.cross_lingual for p in pairs])
     scorer = PairScorer.load()
     shipped = scorer.predict_raw(x)
+    first = scorer.predict_raw(x[:, : len(FEATURE_NAMES)])  # rows without the lead cosine: no second view
     if not cross_validate:
         rows = [
             _row("USE cosine (baseline)", x[:, 0], overall, cross),
@@ -91,6 +93,7 @@ def evaluate_similarity(pairs_csv: Path, *, cross_validate: bool = True) -> Simi
         _row("held-out: USE cosine (baseline)", x[held, 0], overall[held], cross[held]),
         _row(f"held-out: pair scorer {scorer.version} (shipped, never saw these)", shipped[held], overall[held],
              cross[held]),
+        _row("held-out: the same without its second view (e5 leads)", first[held], overall[held], cross[held]),
         _row("CV on the rest: USE cosine (baseline)", x[rest, 0], overall[rest], cross[rest]),
         _row("CV on the rest: pair scorer refitted per fold (3x5 grouped)", predictions, overall[rest], cross[rest]),
         _row("CV on the rest: the same, reading the fact features too", with_facts, overall[rest], cross[rest]),

@@ -7,7 +7,9 @@ so the cost per article stays flat as the store grows. Only candidates close eno
 versions, or whose same-story decision is a close call (``PairScorer.needs_sentences``), need
 sentence embeddings — computed once, on first need, and stored by the caller — for the sentence
 features and the alignment: embedding sentences costs as much as the whole text again, so most
-articles are never split at all.
+articles are never split at all. Pairs whose score is near the same-story line
+(``PairScorer.needs_second_view``) are scored again with a second view, multilingual-e5 over the
+two articles' leads, embedded on first need and kept in memory.
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.analyze.embedding import Embedder
+from newsweave.analyze.embedding import E5Embedder, Embedder
 from newsweave.analyze.sentences import split_sentences
 from newsweave.link.alignment import AlignmentSummary, align, margin, summarise
 from newsweave.link.ann import LanguageIndexes, VectorIndex
 from newsweave.link.cascade import Cascade, lead_similarity
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
-from newsweave.link.pair_features import PairSide, pair_features, sentence_features
+from newsweave.link.pair_features import LEAD_TOKENS, ROW_FEATURES, PairSide, pair_features, sentence_features
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.link.relations import RelationThresholds, VersionLine, decide
 from newsweave.link.stories import StoryClusterer
@@ -65,6 +67,8 @@ class LinkArticle:
     # The cascade's e5-bridged sentence vectors (``link.cascade``), kept in memory only: the store
     # keeps one sentence set, and e5 gives the same vectors again after a restart.
     exact_sentence_vectors: np.ndarray | None = None
+    # The second view's vector of the lead (``lead_vector``), embedded on first need and stored by the caller.
+    lead_vector: np.ndarray | None = None
 
 
 @dataclass(slots=True)
@@ -74,6 +78,7 @@ class LinkResult:
     story_id: int
     links: list[Link] = field(default_factory=list)
     embedded_sentences: list[LinkArticle] = field(default_factory=list)  # articles whose sentences were embedded
+    embedded_leads: list[LinkArticle] = field(default_factory=list)  # articles whose lead was embedded (second view)
     admitted: dict[tuple[str, str, float], bool] = field(default_factory=dict)  # the cascade's pre-gate verdicts
 
 
@@ -91,9 +96,13 @@ class Linker:
         candidate_floor: float = 0.5,
         max_scored: int = 5,
         cascade: Cascade | bool = True,
+        second_view: Embedder | None = None,
     ) -> None:
         self.embedder = embedder
         self.scorer = scorer
+        # The embedder of the leads for the scorer's second view (e5 over LEAD_TOKENS; its model
+        # loads on first need).
+        self.second_view = second_view or E5Embedder(max_tokens=LEAD_TOKENS)
         self.thresholds = thresholds or RelationThresholds(same_story=scorer.same_story)
         self.clusterer = clusterer or StoryClusterer(threshold=self.thresholds.same_story)
         self.neighbours = neighbours
@@ -197,7 +206,23 @@ class Linker:
             self.ensure_sentences(a)
             self.ensure_sentences(b)
             features = np.concatenate([features, sentence_features(_side(a), _side(b))])
+        return self._score(a, b, features, LinkResult(story_id=0))
+
+    def _score(self, a: LinkArticle, b: LinkArticle, features: np.ndarray, result: LinkResult) -> float:
+        """The scorer's score of a pair's features, with the second view read where it asks for it."""
+        if self.scorer.needs_second_view(features)[0]:
+            row = np.full(len(ROW_FEATURES), np.nan)
+            row[: len(features)] = features
+            row[-1] = float(self._lead(a, result) @ self._lead(b, result))
+            features = row
         return self.scorer.score(features)
+
+    def _lead(self, article: LinkArticle, result: LinkResult) -> np.ndarray:
+        """The article's second-view vector (embedded on first need, and then listed in ``result``)."""
+        if article.lead_vector is None:
+            article.lead_vector = lead_vector(self.second_view, f"{article.title}\n{article.text}")
+            result.embedded_leads.append(article)
+        return article.lead_vector
 
     def _document_features(self, a: LinkArticle, b: LinkArticle) -> np.ndarray:
         """The pair's document features, its cosines on USE's scale when both sides went through the bridge."""
@@ -390,7 +415,7 @@ class Linker:
             exact_aligned, exact_summary = self._exact_alignment(a, b, line)
             if decide(jaccard=0.0, pair_score=0.0, alignment=exact_summary, thresholds=self.thresholds, line=line)[0]:
                 aligned, summary = exact_aligned, exact_summary
-        score = self.scorer.score(features)
+        score = self._score(a, b, features, result)
         dup = jaccard(a.signature, b.signature)
         kind, strength = decide(jaccard=dup, pair_score=score, alignment=summary, thresholds=self.thresholds, line=line)
         if version_only and kind not in _STRONG:
@@ -417,6 +442,13 @@ class Linker:
 
 
 _STRONG = (RelationKind.DUPLICATE, RelationKind.VERSION)
+
+
+def lead_vector(embedder: Embedder, text: str) -> np.ndarray:
+    """A text's second-view vector: its lead (as far as the embedder reads) alone in a batch, since
+    e5's sums change in the last bit with the batch, and rounded as sentence vectors are, so an
+    article's vector is the same whenever, and in whichever process, it is embedded."""
+    return embedder.embed([text[:DOCUMENT_CHARS]])[0].astype(SENTENCE_PRECISION).astype(np.float32)
 
 
 def _count(vectors: np.ndarray | None) -> int:

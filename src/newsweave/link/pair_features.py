@@ -38,6 +38,13 @@ because they need every sentence embedded, which costs as much as the whole text
 On SemEval-2022 Task 8 dev.csv the sentence features add 0.006 to the cross-validated Pearson r
 (0.772 with them for every pair, 0.765 without); reading them only for close pairs (cosine >= the
 floor, or a close same-story call: see ``PairScorer.needs_sentences``) keeps 0.768.
+
+The second view (after the sentence features), read only for pairs whose score is near the
+same-story line (``PairScorer.needs_second_view``):
+
+15. cosine of the two articles' leads (first ``LEAD_TOKENS`` tokens) embedded by
+    multilingual-e5-small: a second model's reading of the text, which tells two events of one
+    kind apart where USE's vectors of the whole texts do not (seed 002 against 000/001).
 """
 
 from __future__ import annotations
@@ -59,6 +66,12 @@ DOCUMENT_FEATURES = (
 )  # fmt: skip
 SENTENCE_FEATURES = ("coverage_a", "coverage_b", "dense_overlap", "mean_sentence_cosine")
 FEATURE_NAMES = DOCUMENT_FEATURES + SENTENCE_FEATURES
+SECOND_VIEW_FEATURES = ("lead_cosine",)
+# A full row as the second-view model reads it: every feature above, then the lead cosine.
+ROW_FEATURES = FEATURE_NAMES + SECOND_VIEW_FEATURES
+# e5 reads this many tokens of an article for the second view: its cost grows with the length
+# read, and a news article's lead says which event it reports (scripts/measure_second_view.py).
+LEAD_TOKENS = 128
 # Versions (translations, rewrites) share most sentences, so their whole texts are close: the
 # translations measured here have cosines of 0.82-0.92. Below this, sentences are not compared.
 SENTENCE_FLOOR = 0.7

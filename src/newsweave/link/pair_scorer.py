@@ -1,11 +1,12 @@
 """The learned same-story scorer: gradient-boosted trees over pair features, shipped as JSON.
 
 Trained by ``scripts/train_pair_scorer.py`` on SemEval-2022 Task 8 pairs (human "Overall"
-similarity, 1-4). The file holds two models: one over the document features, for every scored
-pair, and one over document and sentence features, for pairs close enough to have their
-sentences compared (see ``pair_features``). The trees are exported as plain arrays and evaluated
-here with numpy, so the model file is small, versioned and safe to load (no pickle). The score
-is the predicted similarity mapped from the 1-4 scale to [0, 1] (1 = very similar).
+similarity, 1-4). The file holds up to three models: one over the document features, for every
+scored pair; one over document and sentence features, for pairs close enough to have their
+sentences compared (see ``pair_features``); and the second view, which adds multilingual-e5's
+cosine of the two leads, for pairs the first two score near the same-story line. The trees are
+exported as plain arrays and evaluated here with numpy, so the model file is small, versioned and
+safe to load (no pickle). The score is the predicted similarity mapped from the 1-4 scale to [0, 1] (1 = very similar).
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from newsweave.link.pair_features import (
     CROSS_LINGUAL_SENTENCE_FLOOR,
     DOCUMENT_FEATURES,
     FEATURE_NAMES,
+    ROW_FEATURES,
     SENTENCE_FLOOR,
 )
 
-MODEL_FILE = "pair_scorer_v4.json"
-# A predicted rating of "somewhat similar" (2 on the 1-4 scale) or better: the same-story line.
+MODEL_FILE = "pair_scorer_v5.json"
+# A predicted rating of "somewhat similar" (2 on the 1-4 scale) or better: the scale's same-story
+# line. The close calls that read sentences and the second view's band are centred on it, in
+# training and in linking alike, whatever line the shipped model decides at (``same_story``).
 SAME_STORY_SCORE = 2 / 3
 # Document-model scores this close to the line (0.15 rating points) are close calls.
 UNCERTAIN = 0.05
@@ -71,9 +75,11 @@ class PairScorer:
     Rows of document features alone are scored by the document model. A full row (document and
     sentence features) is scored by the full model when ``needs_sentences`` holds for it — its
     cosine is at or above ``SENTENCE_FLOOR``, or the document model's score is within
-    ``UNCERTAIN`` of the same-story threshold, where the decision is a close call and the better
-    model should make it — and by the document model otherwise. Linking follows the same rule,
-    so evaluation scores what runs.
+    ``UNCERTAIN`` of the scale's same-story line (2/3), where the decision is a close call and
+    the better model should make it — and by the document model otherwise. A row with the second
+    view's lead cosine appended (``ROW_FEATURES``; sentence features NaN where they were not read)
+    is scored by the second-view model when the first score is within ``second_view_band`` of
+    2/3 (``needs_second_view``). Linking follows the same rules, so evaluation scores what runs.
     """
 
     def __init__(self, data: dict[str, Any]) -> None:
@@ -81,11 +87,14 @@ class PairScorer:
         self.version: str = data["version"]
         self.document = _Trees(data["document"], DOCUMENT_FEATURES, self.version)
         self.full = _Trees(data["full"], FEATURE_NAMES, self.version)
+        self.second = _Trees(data["second"], ROW_FEATURES, self.version) if "second" in data else None
+        # How close to the line a first score must be for the second view to be read (0: never).
+        self.second_view_band: float = float(data.get("second_view_band", 0.0)) if self.second else 0.0
         self.cv: dict[str, float] = data.get("cross_validated", {})
         # The same-story line on this model's score, as shipped (the training script says why);
         # models without one use the meaning of the scale (2/3).
         self.same_story: float = float(data.get("same_story", SAME_STORY_SCORE))
-        # The line at which decisions were 85 % precise on held-back folds (reference, not used).
+        # The line at which decisions were 85 % precise on held-back folds (v5 decides at it).
         self.line_at_precision: float | None = data.get("line_at_precision")
 
     @classmethod
@@ -99,28 +108,60 @@ class PairScorer:
             ) from e
         return cls(json.loads(text))
 
+    def without_second_view(self) -> PairScorer:
+        """This scorer deciding as one without a second view does: its first two models, at the
+        scale's line (2/3), since the shipped line was chosen on scores the second view made."""
+        return PairScorer({**self.data, "second_view_band": 0.0, "same_story": SAME_STORY_SCORE})
+
     def needs_sentences(self, features: np.ndarray) -> np.ndarray:
         """For rows of (at least) document features: True where the full model should score."""
         x = np.atleast_2d(np.asarray(features, dtype=np.float64))
-        return _needs_sentences(x, self.document.predict(x[:, : len(DOCUMENT_FEATURES)]), self.same_story)
+        return _needs_sentences(x, self.document.predict(x[:, : len(DOCUMENT_FEATURES)]))
+
+    def needs_second_view(self, features: np.ndarray) -> np.ndarray:
+        """For rows of document (and sentence) features: True where the second view should be read."""
+        x = np.atleast_2d(np.asarray(features, dtype=np.float64))
+        return self._near_line(self._first(x[:, : len(FEATURE_NAMES)]))
 
     def predict_raw(self, features: np.ndarray) -> np.ndarray:
         """Predicted negated Overall rating (-4 … -1) for rows of features."""
         x = np.atleast_2d(np.asarray(features, dtype=np.float64))
+        out = self._first(x[:, : len(FEATURE_NAMES)])
+        if self.second is not None and x.shape[1] == len(ROW_FEATURES):
+            second = self._near_line(out) & np.isfinite(x[:, -1])
+            if second.any():
+                out[second] = self.second.predict(self.as_read(x[second]))
+        return out
+
+    def as_read(self, features: np.ndarray) -> np.ndarray:
+        """Full rows with their sentence features blanked (NaN) where the first models do not read
+        them, as the second-view model is fitted: whether linking embedded a pair's sentences for
+        another reason (a possible version) then does not change its score."""
+        x = np.array(np.atleast_2d(features), dtype=np.float64)
+        unread = ~_needs_sentences(x, self.document.predict(x[:, : len(DOCUMENT_FEATURES)]))
+        x[unread, len(DOCUMENT_FEATURES) : len(FEATURE_NAMES)] = np.nan
+        return x
+
+    def _first(self, x: np.ndarray) -> np.ndarray:
+        """The first two models' prediction: the document model's, the full model's where it asks."""
         out = self.document.predict(x[:, : len(DOCUMENT_FEATURES)])
         if x.shape[1] == len(FEATURE_NAMES):
-            full = _needs_sentences(x, out, self.same_story)
+            # Sentence features NaN: not read for this row (a second-view row of a far pair).
+            full = _needs_sentences(x, out) & np.isfinite(x[:, len(DOCUMENT_FEATURES)])
             if full.any():
                 out[full] = self.full.predict(x[full])
         return out
+
+    def _near_line(self, prediction: np.ndarray) -> np.ndarray:
+        return np.abs(to_unit(prediction) - SAME_STORY_SCORE) < self.second_view_band
 
     def score(self, features: np.ndarray) -> float:
         """Same-story score in [0, 1] of one pair."""
         return float(to_unit(self.predict_raw(features))[0])
 
 
-def model_data(document: Any, full: Any, *, version: str, **extra: Any) -> dict[str, Any]:
-    """The JSON-ready form of two fitted sklearn HistGradientBoostingRegressors."""
+def model_data(document: Any, full: Any, *, version: str, second: Any = None, **extra: Any) -> dict[str, Any]:
+    """The JSON-ready form of two or three fitted sklearn HistGradientBoostingRegressors."""
 
     def one(model: Any, features: tuple[str, ...]) -> dict[str, Any]:
         baseline = float(np.ravel(model._baseline_prediction)[0])
@@ -133,15 +174,16 @@ def model_data(document: Any, full: Any, *, version: str, **extra: Any) -> dict[
         **extra,
         "document": one(document, DOCUMENT_FEATURES),
         "full": one(full, FEATURE_NAMES),
+        **({"second": one(second, ROW_FEATURES)} if second is not None else {}),
     }
 
 
 _KEYS = ("feature", "threshold", "left", "right", "leaf", "value", "missing_left")
 
 
-def _needs_sentences(x: np.ndarray, document_prediction: np.ndarray, line: float = SAME_STORY_SCORE) -> np.ndarray:
+def _needs_sentences(x: np.ndarray, document_prediction: np.ndarray) -> np.ndarray:
     """Rows close enough to be versions, or whose document-model score is a close call."""
-    close_call = np.abs(to_unit(document_prediction) - line) < UNCERTAIN
+    close_call = np.abs(to_unit(document_prediction) - SAME_STORY_SCORE) < UNCERTAIN
     floor = np.where(x[:, DOCUMENT_FEATURES.index("cross_lingual")] > 0, CROSS_LINGUAL_SENTENCE_FLOOR, SENTENCE_FLOOR)
     return (x[:, 0] >= floor) | close_call
 
