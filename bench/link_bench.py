@@ -65,16 +65,30 @@ def articles(n: int, seed: int = 3) -> list[dict[str, str]]:
     return out
 
 
-def end_to_end(n: int, facts: bool = True) -> dict[str, float]:
+def end_to_end(n: int, facts: bool = True, second_view: bool = True) -> dict[str, float]:
     """Ingest and link ``n`` articles; then embed the same texts bare. Also splits our time into
-    embedding (every USE call), reading facts (names, places, dates, claims) and everything else."""
+    embedding (every USE call), reading facts (names, places, dates, claims), the pair scorer's
+    second view (e5 on the leads of articles with a pair near the line) and everything else.
+    Without ``second_view``, linking decides as pair scorer v4 did (``Settings.second_view``)."""
     from newsweave import Newsweave, Settings
-    from newsweave.analyze.embedding import UseEmbedder
+    from newsweave.analyze.embedding import E5Embedder, UseEmbedder
 
     docs = articles(n)
     embedding = [0.0]
     reading = [0.0]
-    bare_embed = UseEmbedder.embed
+    viewing = [0.0, 0]
+    bare_embed, bare_view = UseEmbedder.embed, E5Embedder.embed
+
+    def timed_view(self: E5Embedder, texts: list[str], language: str | None = None) -> np.ndarray:
+        start = time.perf_counter()
+        vectors = bare_view(self, texts, language)
+        viewing[0] += time.perf_counter() - start
+        viewing[1] += len(texts)
+        return vectors
+
+    E5Embedder.embed = timed_view  # type: ignore[method-assign]
+    E5Embedder(max_tokens=128).embed(["warm up"])  # the model loads once per process: not timed
+    viewing[:] = [0.0, 0]
 
     def timed_embed(self: UseEmbedder, texts: list[str], language: str | None = None) -> np.ndarray:
         start = time.perf_counter()
@@ -88,7 +102,7 @@ def end_to_end(n: int, facts: bool = True) -> dict[str, float]:
         embedder = UseEmbedder()
         embedder.embed(["warm up"])
         UseEmbedder.embed = timed_embed  # type: ignore[method-assign]
-        with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite", facts=facts)) as nw:
+        with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite", facts=facts, second_view=second_view)) as nw:
             nw.pipeline()
             # Models load once per process, not per article: not timed (the bare embedder is warmed too).
             nw._linker().linker.embedder.embed(["warm up"], "en")
@@ -119,8 +133,10 @@ def end_to_end(n: int, facts: bool = True) -> dict[str, float]:
         bare = time.perf_counter() - start
     rates = {"newsweave_per_s": n / ours, "bare_embedder_per_s": n / bare}
     split_ms = {"embedding_ms": 1000 * embedding[0] / n, "facts_ms": 1000 * reading[0] / n,
-                "other_ms": 1000 * (ours - embedding[0] - reading[0]) / n}  # fmt: skip
-    return {"articles": n, **rates, **split_ms, "bare_ms": 1000 * bare / n, "sentences_embedded": split / n}
+                "second_view_ms": 1000 * viewing[0] / n,
+                "other_ms": 1000 * (ours - embedding[0] - reading[0] - viewing[0]) / n}  # fmt: skip
+    shares = {"sentences_embedded": split / n, "leads_embedded": viewing[1] / n}
+    return {"articles": n, **rates, **split_ms, "bare_ms": 1000 * bare / n, **shares}
 
 
 class StandInEmbedder:
@@ -142,12 +158,13 @@ class StandInEmbedder:
 
 
 def linking_alone(stored: int, new: int = 300) -> dict[str, float]:
-    """Per-article linking time for ``new`` articles after ``stored`` are in the indexes."""
+    """Per-article linking time for ``new`` articles after ``stored`` are in the indexes (the
+    pair scorer's second view off: the stand-in texts are not news, and part 1 times it)."""
     from newsweave.link.linker import Linker
     from newsweave.link.pair_scorer import PairScorer
 
     embedder = StandInEmbedder()
-    linker = Linker(embedder, PairScorer.load())
+    linker = Linker(embedder, PairScorer.load().without_second_view())
     events = max(1, stored // 20)
     start_day = datetime(2020, 1, 1)
     views = {}
@@ -357,12 +374,17 @@ def _end_to_end_without_facts(n: int) -> dict[str, float]:
     return end_to_end(n, facts=False)
 
 
+def _end_to_end_without_second_view(n: int) -> dict[str, float]:
+    return end_to_end(n, second_view=False)
+
+
 def _child(kind: str, arg: int, options: list[str]) -> None:
     if kind in ("bsnlp", "mixed"):
         docs = bsnlp_articles(arg) if kind == "bsnlp" else mixed_articles(arg)
         print(json.dumps(stream(docs, options[0], int(options[1]))))
         return
-    runs = {"e2e": end_to_end, "e2e-nofacts": _end_to_end_without_facts, "link": linking_alone, "open": opening}
+    runs = {"e2e": end_to_end, "e2e-nofacts": _end_to_end_without_facts, "e2e-noview": _end_to_end_without_second_view,
+            "link": linking_alone, "open": opening}  # fmt: skip
     result = runs[kind](arg, *options)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
@@ -419,16 +441,22 @@ def main() -> None:
         return
     e2e = _run("e2e", args.articles)
     plain = _run("e2e-nofacts", args.articles)
+    unviewed = _run("e2e-noview", args.articles)
     print(f"end to end on {args.articles} articles of ~3,000 characters (2 cores):")
     print(f"  newsweave ingest+extract+facts+embed+link {e2e['newsweave_per_s']:6.1f} articles/s")
     print(f"  the same with facts off                 {plain['newsweave_per_s']:6.1f} articles/s")
     print(f"  facts on / off                          {e2e['newsweave_per_s'] / plain['newsweave_per_s']:6.2f}")
+    print(f"  the same without the second view        {unviewed['newsweave_per_s']:6.1f} articles/s")
+    print(f"  second view on / off                    {e2e['newsweave_per_s'] / unviewed['newsweave_per_s']:6.2f}")
+    print(f"  articles whose lead e5 embedded        {e2e['leads_embedded']:6.0%}")
     print(f"  bare USE embedder, same texts        {e2e['bare_embedder_per_s']:6.1f} articles/s")
     print(f"  ratio                                {e2e['newsweave_per_s'] / e2e['bare_embedder_per_s']:6.2f}")
     print(f"  articles whose sentences were needed {e2e['sentences_embedded']:6.0%}")
     embed, bare, rest = e2e["embedding_ms"], e2e["bare_ms"], e2e["other_ms"]
     facts_ms = e2e["facts_ms"]
-    print(f"  per article: embedding {embed:.1f} ms (bare {bare:.1f}), facts {facts_ms:.1f} ms, the rest {rest:.1f} ms")
+    view_ms = e2e["second_view_ms"]
+    print(f"  per article: embedding {embed:.1f} ms (bare {bare:.1f}), facts {facts_ms:.1f} ms, "
+          f"second view {view_ms:.1f} ms, the rest {rest:.1f} ms")  # fmt: skip
     rows = [_run("link", size) for size in args.sizes]
     print("linking stage alone (stand-in vectors):")
     for r in rows:
