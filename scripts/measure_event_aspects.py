@@ -92,7 +92,8 @@ def main() -> None:
     pairs = load_pairs(path)
     rest = ~held_out(pairs)
     x_all, _ = featurise(pairs)
-    x, group = x_all[rest], groups(pairs)[rest]
+    # v4's features only: this measures the facts against v4's decisions (v5's second view aside).
+    x, group = x_all[rest][:, : len(FEATURE_NAMES)], groups(pairs)[rest]
     ratings = aspect_ratings(path, [p.pair_id for p, kept in zip(pairs, rest, strict=True) if kept])
     overall, cosine = ratings[:, -1], x[:, FEATURE_NAMES.index("cosine")]
     print(f"training part: {len(x)} pairs; aspect correlations ({', '.join(ASPECTS)}):")

@@ -2,8 +2,9 @@
 
     nice -n 19 uv run python scripts/measure_second_view.py [--pairs PATH] [--bands 0.05 0.1 0.2 0.3]
 
-Not shipped; this measures what wiring it into linking would give, on the training part of
-SemEval-2022 Task 8 dev.csv only (``held_out`` excluded and not scored: it stays for the shipped
+The measurement made before the second view was wired into linking (pair scorer v5, fitted by
+``scripts/train_pair_scorer.py``, which prints the shipped rule's figures per band). It measures,
+on the training part of SemEval-2022 Task 8 dev.csv only (``held_out`` excluded and not scored: it stays for the shipped
 model's one unseen-data figure). The second view is multilingual-e5-small's cosine over each
 article's first 128 tokens, added to v4's features (monotone increasing). Linking already embeds
 sentences only for close calls; the same could hold for e5, so each band is scored as it would
