@@ -9,7 +9,7 @@ sentence embeddings â€” computed once, on first need, and stored by the caller â
 features and the alignment: embedding sentences costs as much as the whole text again, so most
 articles are never split at all. Pairs whose score is near the same-story line
 (``PairScorer.needs_second_view``) are scored again with a second view, multilingual-e5 over the
-two articles' leads, embedded on first need and kept in memory.
+two articles' leads, embedded on first need and stored by the caller (``LinkResult.embedded_leads``).
 """
 
 from __future__ import annotations
