@@ -35,10 +35,11 @@ from newsweave.eval.semeval import (
     groups,
     held_out,
     load_pairs,
+    recall_against_cosine,
     repeated_cross_validated,
 )
 from newsweave.link.pair_features import FACT_FEATURES, FEATURE_NAMES, PairSide, entity_counts
-from newsweave.link.pair_scorer import SAME_STORY_SCORE, to_unit
+from newsweave.link.pair_scorer import to_unit
 
 V4 = [n for n in FEATURE_NAMES if n not in FACT_FEATURES]
 
@@ -109,20 +110,6 @@ def fit(x: np.ndarray, y: np.ndarray, directions: list[int]) -> object:
     ).fit(x, y)
 
 
-def recall_gain(score: np.ndarray, cosine: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
-    """Pairwise precision and recall at the 2/3 line, and the cosine's recall at that precision."""
-    chosen = score >= SAME_STORY_SCORE
-    precision = (chosen & gold).sum() / max(1, chosen.sum())
-    order = np.argsort(-cosine)
-    hits = np.cumsum(gold[order]) / np.arange(1, len(cosine) + 1)
-    line = cosine[order][np.flatnonzero(hits >= precision)[-1]]
-    return (
-        float(precision),
-        float((chosen & gold).sum() / gold.sum()),
-        float((gold & (cosine >= line)).sum() / gold.sum()),
-    )
-
-
 def main() -> None:
     """Print CV and held-out figures for v4's features and v4's features plus each candidate."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -142,8 +129,8 @@ def main() -> None:
         learner = functools.partial(fit, directions=directions)
         oof, folds = repeated_cross_validated(x[rest], y[rest], group[rest], learner)
         unseen = fit(x[rest], y[rest], directions).predict(x[held])  # type: ignore[attr-defined]
-        p, r, c = recall_gain(to_unit(oof), cosine[rest], gold[rest])
-        hp, hr, hc = recall_gain(to_unit(unseen), cosine[held], gold[held])
+        p, r, c = recall_against_cosine(to_unit(oof), cosine[rest], gold[rest])
+        hp, hr, hc = recall_against_cosine(to_unit(unseen), cosine[held], gold[held])
         print(
             f"v4 + {extra or '(nothing)':18} CV r {np.mean(folds):.3f} ± {np.std(folds):.3f}  pairs at 2/3: P {p:.3f} "
             f"R {r:.3f} (cosine {c:.3f}) | held-out r {np.corrcoef(unseen, y[held])[0, 1]:.3f}  P {hp:.3f} "

@@ -35,6 +35,7 @@ from newsweave.eval.semeval import (
     groups,
     held_out,
     load_pairs,
+    recall_against_cosine,
     repeated_cross_validated,
 )
 from newsweave.link.pair_scorer import MODEL_FILE, SAME_STORY_SCORE, PairScorer, to_unit
@@ -103,15 +104,9 @@ def build(pairs: list[RatedPair], x_all: np.ndarray, *, curve: bool = False) -> 
 def _at_line(predictions: np.ndarray, y: np.ndarray, cosine: np.ndarray) -> dict[str, float]:
     """Pearson r, same-story precision and recall at the 2/3 line, and the bare cosine's recall
     at that precision (gold: Overall <= 2)."""
-    gold, chosen = y >= -2, to_unit(predictions) >= SAME_STORY_SCORE
-    precision = float((chosen & gold).sum() / max(1, chosen.sum()))
-    line = choose_line(cosine, gold, precision)
-    return {
-        "r": float(np.corrcoef(predictions, y)[0, 1]),
-        "precision": precision,
-        "recall": float((chosen & gold).sum() / gold.sum()),
-        "cosine_recall": float((gold & (cosine >= line)).sum() / gold.sum()),
-    }
+    precision, recall, cosine_recall = recall_against_cosine(to_unit(predictions), cosine, y >= -2, SAME_STORY_SCORE)
+    r = float(np.corrcoef(predictions, y)[0, 1])
+    return {"r": r, "precision": precision, "recall": recall, "cosine_recall": cosine_recall}
 
 
 def learning_curve(x: np.ndarray, y: np.ndarray, group: np.ndarray) -> None:

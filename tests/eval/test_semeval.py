@@ -30,3 +30,13 @@ def test_similarity_on_a_small_csv_ranks_same_story_pairs_higher(data_dir: Path)
     baseline, shipped = report.rows
     assert baseline.pairs == shipped.pairs == 6
     assert np.isfinite(shipped.overall) and shipped.overall > 0.8
+
+
+def test_recall_against_the_cosine_is_read_at_the_scores_precision() -> None:
+    from newsweave.eval.semeval import recall_against_cosine
+
+    gold = np.array([True, True, True, False, False, True])
+    score = np.array([0.9, 0.8, 0.7, 0.68, 0.1, 0.2])  # at 2/3: 3 of 4 right, 3 of 4 same-story found
+    cosine = np.array([0.9, 0.3, 0.8, 0.85, 0.2, 0.7])  # the lowest line at P >= 0.75 is 0.3: 4 of 5 right
+    assert recall_against_cosine(score, cosine, gold) == (0.75, 0.75, 1.0)
+    assert recall_against_cosine(score, cosine, gold, line=0.75) == (1.0, 0.5, 0.25)  # at P 1 only 0.9
