@@ -20,18 +20,14 @@ only judges it.
 from __future__ import annotations
 
 import argparse
-import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 
-from newsweave.eval.clustering import GOLD_SAME_STORY, _articles, _fold_runs, _id, _threshold_at_precision
-from newsweave.eval.semeval import RatedPair, as_article, default_pairs_csv, held_out, load_pairs, read_facts
+from newsweave.eval.clustering import GOLD_SAME_STORY, _fold_runs, _id, _stream, _threshold_at_precision
+from newsweave.eval.semeval import RatedPair, default_pairs_csv, held_out, load_pairs
 from newsweave.link.pair_scorer import PairScorer
-from newsweave.linking import StoreLinker
-from newsweave.store.sqlite import SqliteStore
 
 _STRONG = {"duplicate", "version"}
 
@@ -40,27 +36,12 @@ class Stream:
     """One linked stream: its articles in link order, its links and stories, and its pairs' cosines."""
 
     def __init__(self, pairs: list[RatedPair], scorer: PairScorer | None) -> None:
-        texts = _articles(pairs)
-        facts = read_facts(pairs)
-        with tempfile.TemporaryDirectory() as tmp:
-            store = SqliteStore(Path(tmp) / "merges.sqlite")
-            with store.transaction():
-                for key in sorted(texts):
-                    text, language = texts[key]
-                    store.add_article(as_article(text, language))
-                    store.put_facts(facts[text], "eval")
-            linker = StoreLinker(store, scorer=scorer)
-            linker.run()
-            self.order = [article_id for article_id, _, _ in store.story_memberships()]
-            self.stories = {article_id: story for article_id, story, _ in store.story_memberships()}
-            self.links = [(x.a, x.b, x.kind.value, x.evidence.pair_score or 0.0) for x in store.links()]
-            self.line = linker.linker.thresholds.same_story
-            self.pairs = pairs
-            self.cosine = {
-                p.pair_id: float(linker.view_by_id(_id(p.text1)).document @ linker.view_by_id(_id(p.text2)).document)
-                for p in pairs
-            }
-            store.close()
+        self.stories, links, self.cosine = _stream(pairs, scorer)  # stories in link order
+        self.order = list(self.stories)
+        both_ways = {tuple(sorted(key)): link for key, link in links.items()}
+        self.links = [(x.a, x.b, x.kind.value, x.evidence.pair_score or 0.0) for x in both_ways.values()]
+        self.line = (scorer or PairScorer.load()).same_story
+        self.pairs = pairs
 
     def replay(self, merge_line: float | None) -> dict[str, int]:
         """Story of each article: joining the best match's story, and merging at ``merge_line`` (None: never)."""
