@@ -32,9 +32,7 @@ from newsweave.records import (
 # facts-2: dates no longer read as claims in any language; numbers glued to CJK counters read.
 # facts-3: the entity tagger reads word classes (other names and types, in every cased language).
 # facts-4: it also reads what Russian and Polish dictionaries say a word is (a surname, a place…).
-# facts-5: a place the tagger read in a language it was not trained on is no evidence beyond the
-#          gazetteer's: far from the article's other places, it is left unpinned (``coherent``).
-ANALYZER_VERSION = "facts-5"
+ANALYZER_VERSION = "facts-4"
 
 
 class MentionFinder(Protocol):
@@ -97,9 +95,7 @@ class FactAnalyzer:
         anchor = article.published.value if article.published else None
         mentions = self.mention_finder().mentions(text, language)
         located = [m for m in mentions if m.type is EntityType.LOCATION]
-        places = coherent(
-            self.place_finder().places(text, language, located), self._read_beyond_gazetteer(located, language)
-        )
+        places = coherent(self.place_finder().places(text, language, located), located)
         mentions = _with_place_keys(mentions, places)
         if article.title:  # a headline's names are the story's own: read them too (offsets into the title)
             headline = sentence_case(article.title, text)
@@ -116,14 +112,6 @@ class FactAnalyzer:
                     entities[mention.entity] = entity
         facts = Facts(article.id, tuple(mentions), tuple(places), tuple(times), tuple(claims))
         return ReadFacts(facts, tuple(entities.values()), tuple(sentences_at(text, [t.start for t in times])))
-
-    def _read_beyond_gazetteer(self, located: list[Mention], language: str | None) -> list[Mention]:
-        """The recogniser's places that are evidence beyond the gazetteer's: in a language its
-        tagger was not trained on, the tagger reads a lone capitalised word as a place mostly
-        because the gazetteer knows the name (one of its features), so the spotter's pin of it
-        gets no support from the tagger there ("l'agence Sana", "American" read as Americana)."""
-        trained = getattr(self.mention_finder(), "languages", None)
-        return located if trained is None or language in trained else []
 
     def mention_finder(self) -> MentionFinder:
         if self._mentions is None:
@@ -159,9 +147,8 @@ def coherent(places: list[Place], located: Sequence[Mention]) -> list[Place]:
 
     A capitalised word that happens to be a place name somewhere ("l'agence Sana", a sentence
     opening "Capital du gouvernorat…") is pinned by the spotter to a far-away region; when the
-    recogniser did not read it as a place (``located``: its places that are evidence of their
-    own) and the article's other places all lie in other countries, the pin is more likely wrong
-    than right, and a wrong pin is worse than none. Countries and continents are never unpinned.
+    recogniser did not read it as a place and the article's other places all lie in other
+    countries, the pin is more likely wrong than right, and a wrong pin is worse than none.
 
     Example:
         >>> syria = [Place(0, 5, "Homs", 1, "Homs", "SY", 34.7, 36.7, "P.PPL", 1, 0.9),
@@ -177,7 +164,7 @@ def coherent(places: list[Place], located: Sequence[Mention]) -> list[Place]:
         others = countries.copy()
         if place.country in others:
             others.remove(place.country)
-        alone = place.country is not None and place.country not in others and len(others) >= 2
+        alone = place.country not in others and len(others) >= 2
         if place.resolved and alone and (place.start, place.end) not in spans and place.feature != "A.PCLI":
             place = Place(place.start, place.end, place.text)
         out.append(place)
