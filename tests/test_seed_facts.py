@@ -56,6 +56,10 @@ def test_deir_ez_zor_in_the_french_report_is_the_syrian_city(seeds: Newsweave) -
     (city,) = [p for p in seeds.places(article=french, limit=None) if "Deir ez-Zor" in p.surfaces]
     assert city.country == "SY" and city.feature is not None and city.feature.startswith("P.")
     assert city.lat is not None and abs(city.lat - 35.33) < 0.1
+    # "l'agence Sana" is the Syrian news agency, not the Yemeni capital it is spelt like.
+    assert not [p for p in seeds.places(article=french, resolved_only=True, limit=None) if "Sana" in p.surfaces]
+    agencies = seeds.entities(type=EntityType.ORGANIZATION, limit=None)
+    assert any("Sana" in summary.surfaces for summary in agencies)
 
 
 def test_the_two_translations_differ_in_a_qualifier_and_never_conflict(seeds: Newsweave) -> None:

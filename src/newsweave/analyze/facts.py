@@ -32,7 +32,8 @@ from newsweave.records import (
 # facts-2: dates no longer read as claims in any language; numbers glued to CJK counters read.
 # facts-3: the entity tagger reads word classes (other names and types, in every cased language).
 # facts-4: it also reads what Russian and Polish dictionaries say a word is (a surname, a place…).
-ANALYZER_VERSION = "facts-4"
+# facts-5: a name right after a news agency's word is the agency ("l'agence Sana"), not a place.
+ANALYZER_VERSION = "facts-5"
 
 
 class MentionFinder(Protocol):
@@ -96,6 +97,7 @@ class FactAnalyzer:
         mentions = self.mention_finder().mentions(text, language)
         located = [m for m in mentions if m.type is EntityType.LOCATION]
         places = coherent(self.place_finder().places(text, language, located), located)
+        places = not_agencies(places, mentions, text)
         mentions = _with_place_keys(mentions, places)
         if article.title:  # a headline's names are the story's own: read them too (offsets into the title)
             headline = sentence_case(article.title, text)
@@ -169,6 +171,33 @@ def coherent(places: list[Place], located: Sequence[Mention]) -> list[Place]:
             place = Place(place.start, place.end, place.text)
         out.append(place)
     return out
+
+
+def not_agencies(places: list[Place], mentions: Sequence[Mention], text: str) -> list[Place]:
+    """The places, but those the recogniser read as a news agency named like a place ("l'agence
+    Sana" is the Syrian agency, not the Yemeni capital; ``after_agency_word``): the gazetteer
+    spots any capitalised word it knows, the recogniser reads the word before it.
+
+    Only there: elsewhere in English, which the tagger was not trained on, its organisations
+    cover many right places ("Jordanian", "Manitoba"); on the 706 geoparsing articles dropping
+    every place read as an organisation removed 135 pins the gold confirms against 23 wrong.
+
+    Example:
+        >>> text = "Aujourd'hui, l'agence Sana rapporte"
+        >>> sana = Place(22, 26, "Sana", 71137, "Sanaa", "YE", 15.4, 44.2, "P.PPLC", 1937451, 0.9)
+        >>> agency = Mention(22, 26, "Sana", EntityType.ORGANIZATION, "org:sn", None, 0.9)
+        >>> not_agencies([sana], [agency], text), len(not_agencies([sana], [], text))
+        ([], 1)
+    """
+    from newsweave.analyze.entities.recognizer import after_agency_word
+
+    agencies = {
+        (m.start, m.end)
+        for m in mentions
+        if m.type is EntityType.ORGANIZATION and not (m.entity or "").startswith("geonames:")
+        and after_agency_word(text, m.start)
+    }  # fmt: skip
+    return [p for p in places if (p.start, p.end) not in agencies]
 
 
 def with_places(claims: list[Claim], places: list[Place], text: str) -> list[Claim]:

@@ -206,3 +206,17 @@ def test_a_stop_word_opening_a_sentence_is_no_name(recognizer: EntityRecognizer)
 def test_a_countrys_name_in_words_the_tagger_reads_as_common_is_found() -> None:
     found = EntityRecognizer().mentions("Spojené státy čekají za měsíc prezidentské volby.", "cs")
     assert ("Spojené státy", "geonames:6252001") in [(m.text, m.entity) for m in found]
+
+
+def test_a_name_after_a_news_agencys_word_is_the_agency_unless_a_country(recognizer: EntityRecognizer) -> None:
+    cases = [
+        ("fr", "Aujourd'hui, l'agence Sana rapporte que la coalition a commencé à attaquer.", "Sana"),
+        ("ru", "Об этом сообщает агентство Рейтер со ссылкой на источники.", "Рейтер"),
+        ("cs", "Informovala o tom agentura ČTK v pondělí večer.", "ČTK"),
+    ]
+    for language, text, name in cases:
+        (found,) = [m for m in recognizer.mentions(text, language) if m.text == name]
+        assert found.type is EntityType.ORGANIZATION and not (found.entity or "").startswith("geonames:"), found
+    text = "Об этом сообщают разведывательные агентства США."  # the country's agencies: a place
+    (usa,) = [m for m in recognizer.mentions(text, "ru") if m.text == "США"]
+    assert usa.type is EntityType.LOCATION and (usa.entity or "").startswith("geonames:")

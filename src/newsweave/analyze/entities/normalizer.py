@@ -69,7 +69,9 @@ class Normalizer:
             self._places = gazetteer()
         return self._places
 
-    def canonical_key(self, surface: str, type: EntityType, language: str | None, lemma: str | None = None) -> str:
+    def canonical_key(
+        self, surface: str, type: EntityType, language: str | None, lemma: str | None = None, *, places: bool = True
+    ) -> str:
         """The key shared by every form of the entity ``surface`` names.
 
         Args:
@@ -77,13 +79,15 @@ class Normalizer:
             type: its entity type; people are never looked up in the gazetteer.
             language: ISO 639-1 code of the text, for lemmas; None when unknown.
             lemma: a base form if one is already known (a gold lemma, a tagger's).
+            places: False when the text says the name is no place ("l'agence Sana"): not looked
+                up in the gazetteer.
         """
         cleaned = clean_surface(surface)
         # "Russian" tagged a place is the country it names, before any stem ("American" stems
         # like the town of Americana). Keys only: known_key, which the tagger's second pass asks,
         # still takes a demonym for no place.
         country = self.places.demonyms.get(fold(cleaned)) if type is EntityType.LOCATION else None
-        key = f"geonames:{country}" if country is not None else self._key(cleaned, type, language, lemma)
+        key = f"geonames:{country}" if country is not None else self._key(cleaned, type, language, lemma, places)
         if not key.startswith(("alias:", "geonames:")) and (key in self._seen or len(self._seen) < _MAX_SEEN_KEYS):
             self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1
         return key
@@ -94,7 +98,7 @@ class Normalizer:
         key = self._key(clean_surface(surface), type, language, None)
         return key if key.startswith(("alias:", "geonames:")) else None
 
-    def _key(self, surface: str, type: EntityType, language: str | None, lemma: str | None) -> str:
+    def _key(self, surface: str, type: EntityType, language: str | None, lemma: str | None, places: bool = True) -> str:
         forms = _forms(surface, language, lemma)
         for form in forms:
             found = self.aliases.find(form)
@@ -104,9 +108,9 @@ class Normalizer:
             root = DERIVATION.sub("", form)
             if root != form and len(root) >= 2 and (found := self.aliases.find(root)) is not None:
                 return found.key
-        if type is not EntityType.PERSON and (place := self._place(surface, forms, type)) is not None:
+        if places and type is not EntityType.PERSON and (place := self._place(surface, forms, type)) is not None:
             return f"geonames:{place}"
-        if type is EntityType.LOCATION and (place := self._place_head(forms)) is not None:
+        if places and type is EntityType.LOCATION and (place := self._place_head(forms)) is not None:
             return f"geonames:{place}"
         if type is not EntityType.PERSON and (qualified := self._qualified_alias(forms)) is not None:
             return qualified
