@@ -268,19 +268,19 @@ class EntityRecognizer:
 
     def _country(self, surface: str) -> bool:
         """A country's name, as written or inflected ("США", "Ливана")."""
-        key = self.normalizer.known_key(surface, EntityType.LOCATION, None)
-        if key is None or not key.startswith("geonames:"):
-            return False
-        place = self.normalizer.places.entries.get(int(key[9:]))
-        return place is not None and place.rank >= COUNTRY_RANK
+        return self._place_rank(surface) >= COUNTRY_RANK
 
     def _region(self, surface: str) -> bool:
         """A country's or a state's name, as written or inflected ("США", "России", "Висконсина")."""
+        return self._place_rank(surface) >= STATE_RANK
+
+    def _place_rank(self, surface: str) -> int:
+        """The gazetteer's rank of the place a name is keyed to (-1: no place)."""
         key = self.normalizer.known_key(surface, EntityType.LOCATION, None)
         if key is None or not key.startswith("geonames:"):
-            return False
+            return -1
         place = self.normalizer.places.entries.get(int(key[9:]))
-        return place is not None and place.rank >= STATE_RANK
+        return -1 if place is None else place.rank
 
     def _phrase_openers(self) -> frozenset[str]:
         """First words (as written and stemmed) of the aliases and of the countries' and states'
