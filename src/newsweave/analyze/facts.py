@@ -32,7 +32,8 @@ from newsweave.records import (
 # facts-2: dates no longer read as claims in any language; numbers glued to CJK counters read.
 # facts-3: the entity tagger reads word classes (other names and types, in every cased language).
 # facts-4: it also reads what Russian and Polish dictionaries say a word is (a surname, a place…).
-# facts-5: a name right after a news agency's word is the agency ("l'agence Sana"), not a place.
+# facts-5: a name right after a news agency's word is the agency ("l'agence Sana"), not a place;
+#          a demonym the recogniser read as a place is its country ("American": not Americana).
 ANALYZER_VERSION = "facts-5"
 
 

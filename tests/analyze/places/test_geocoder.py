@@ -132,3 +132,16 @@ def test_any_text_gives_places_whose_spans_hold_their_text(geocoder: Geocoder, p
     for place in geocoder.places(text, "en"):
         assert text[place.start : place.end] == place.text
         assert place.resolved == (place.lat is not None)
+
+
+def test_a_demonym_the_recogniser_read_as_a_place_is_its_country(geocoder: Geocoder) -> None:
+    text = "American officials met in Denver; Syrian state media said so."
+    mentions = [
+        Mention(0, 8, "American", EntityType.LOCATION),
+        Mention(26, 32, "Denver", EntityType.LOCATION),
+        Mention(34, 40, "Syrian", EntityType.LOCATION),
+    ]
+    found = {p.text: (p.name, p.country) for p in geocoder.places(text, "en", mentions)}
+    # As a name, "American" was the Brazilian town of Americana and "Syrian" was left unpinned.
+    assert found["American"] == ("United States", "US") and found["Syrian"] == ("Syria", "SY")
+    assert found["Denver"][1] == "US"

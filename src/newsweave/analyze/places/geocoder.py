@@ -62,8 +62,18 @@ class Geocoder:
         """
         toponyms = spot(self.gazetteer, text, language)
         if mentions:
-            toponyms = merge(toponyms, mentions, text)
+            toponyms = [self._as_demonym(t) for t in merge(toponyms, mentions, text)]
         return resolve(self.gazetteer, text, toponyms, context, self.weights)
+
+    def _as_demonym(self, toponym: Toponym) -> Toponym:
+        """A recogniser's place that is a demonym is its country, as a spotted or given one is
+        (``_toponym``): read as a name, "American" was the Brazilian town of Americana."""
+        if not toponym.from_ner or toponym.demonym:
+            return toponym
+        country = demonym(self.gazetteer, fold(toponym.text))
+        if country is None:
+            return toponym
+        return replace(toponym, key=fold(country.name), demonym=True, code=country.country)
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], context: Sequence[Place] = ()) -> list[Place]:
         """Resolve given place spans of ``text`` (resolution alone, as when the spans come from elsewhere)."""
