@@ -66,8 +66,8 @@ class Geocoder:
         return resolve(self.gazetteer, text, toponyms, context, self.weights)
 
     def _as_demonym(self, toponym: Toponym) -> Toponym:
-        """A recogniser's place that is a demonym is its country, as a spotted or given one is
-        (``_toponym``): read as a name, "American" was the Brazilian town of Americana."""
+        """A given place (the recogniser's, or a span to resolve) that is a demonym is its country,
+        as a spotted one is: read as a name, "American" was the Brazilian town of Americana."""
         if not toponym.from_ner or toponym.demonym:
             return toponym
         country = demonym(self.gazetteer, fold(toponym.text))
@@ -98,8 +98,4 @@ class Geocoder:
         abbreviation = abbreviated(self.gazetteer, start, surface)
         if abbreviation is not None:
             return replace(abbreviation, from_ner=True)
-        key = fold(surface)
-        country = demonym(self.gazetteer, key)
-        if country is not None:
-            return Toponym(start, end, surface, fold(country.name), demonym=True, from_ner=True, code=country.country)
-        return Toponym(start, end, surface, key, from_ner=True)
+        return self._as_demonym(Toponym(start, end, surface, fold(surface), from_ner=True))
