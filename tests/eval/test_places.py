@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from newsweave.cli import app
 from newsweave.errors import ConfigError
-from newsweave.eval.places import evaluate, load_documents, table_rows
+from newsweave.eval.places import evaluate, evaluate_pins, load_documents, table_rows
 
 
 @pytest.fixture
@@ -57,6 +57,22 @@ def test_missing_files_are_a_config_error(tmp_path: Path, fixture_dir: Path) -> 
 def test_the_cli_command_reports_json(fixture_dir: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "places", "--data", str(fixture_dir), "--json"])
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)
-    assert {row["corpus"] for row in rows} == {"trnews", "lgl"}
-    assert all("acc161_gold_spans" in row for row in rows)
+    report = json.loads(result.output)
+    assert {row["corpus"] for row in report["scores"]} == {"trnews", "lgl"}
+    assert all("acc161_gold_spans" in row for row in report["scores"])
+    assert {row["reader"] for row in report["pins"]} == {"spotter", "ingest"}
+
+
+def test_pins_are_judged_for_the_spotter_and_for_what_ingest_stores(fixture_dir: Path) -> None:
+    pins = evaluate_pins(fixture_dir)
+    assert [(p.corpus, p.reader) for p in pins if p.split == "test (held out)"] == [
+        ("lgl", "spotter"), ("lgl", "ingest"), ("trnews", "spotter"), ("trnews", "ingest"),
+    ]  # fmt: skip
+    spotter = {(p.corpus, p.split): p for p in pins if p.reader == "spotter"}
+    for score in evaluate(fixture_dir):  # the spotter's end-to-end figures, counted the same way
+        pin = spotter[(score.corpus, f"{score.split} ({'held out' if score.split == 'test' else 'in-sample'})")]
+        assert (pin.e2e_acc161, pin.e2e_coverage) == (score.acc161_end_to_end, score.coverage_end_to_end)
+    for p in pins:
+        assert p.right + p.wrong + p.no_gold <= p.pins and 0.0 <= p.pin_precision <= 1.0
+    trnews = next(p for p in pins if p.corpus == "trnews" and p.reader == "ingest")
+    assert trnews.right == trnews.pins and trnews.pin_precision == 1.0

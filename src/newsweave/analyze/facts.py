@@ -95,11 +95,7 @@ class FactAnalyzer:
         """Every fact of ``article``'s body, offsets into ``article.text``."""
         text, language = article.text, article.language
         anchor = article.published.value if article.published else None
-        mentions = self.mention_finder().mentions(text, language)
-        located = [m for m in mentions if m.type is EntityType.LOCATION]
-        # A mention given to the place finder vetoes a spotted place inside it: the agencies'.
-        spotted = self.place_finder().places(text, language, [*located, *agency_mentions(mentions, text)])
-        places = coherent(spotted, located)
+        mentions, places = self.read_places(text, language)
         mentions = _with_place_keys(mentions, places)
         if article.title:  # a headline's names are the story's own: read them too (offsets into the title)
             headline = sentence_case(article.title, text)
@@ -116,6 +112,14 @@ class FactAnalyzer:
                     entities[mention.entity] = entity
         facts = Facts(article.id, tuple(mentions), tuple(places), tuple(times), tuple(claims))
         return ReadFacts(facts, tuple(entities.values()), tuple(sentences_at(text, [t.start for t in times])))
+
+    def read_places(self, text: str, language: str | None) -> tuple[list[Mention], list[Place]]:
+        """The names in ``text`` and the places ingest keeps, as ``read`` finds them (``eval places``)."""
+        mentions = self.mention_finder().mentions(text, language)
+        located = [m for m in mentions if m.type is EntityType.LOCATION]
+        # A mention given to the place finder vetoes a spotted place inside it: the agencies'.
+        spotted = self.place_finder().places(text, language, [*located, *agency_mentions(mentions, text)])
+        return mentions, coherent(spotted, located)
 
     def mention_finder(self) -> MentionFinder:
         if self._mentions is None:

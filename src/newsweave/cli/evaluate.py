@@ -271,17 +271,20 @@ def places(
     ] = None,
     json_output: JsonFlag = False,
 ) -> None:
-    """Place spotting (span P/R/F1) and geocoding (share within 161 km) per corpus and split.
+    """Place spotting (span P/R/F1), geocoding (share within 161 km) and pins, per corpus and split.
 
-    Weights were chosen on the dev half of each corpus; quote the held-out test half.
+    The pins are judged twice: the spotter's alone, and the places ingest stores (the entity
+    recogniser's too). Weights were chosen on the dev half of each corpus; quote the held-out half.
 
     Example: newsweave eval places --data ../shared/benchmarks/geoparsing
     """
     import newsweave.eval.places as ev
 
-    scores = ev.evaluate(data or ev.default_data_dir())
+    folder = data or ev.default_data_dir()
+    scores = ev.evaluate(folder)
+    pins = ev.evaluate_pins(folder)
     if json_output:
-        render.print_json([asdict(s) for s in scores])
+        render.print_json({"scores": [asdict(s) for s in scores], "pins": [asdict(p) for p in pins]})
         return
     tagging, geocoding = ev.table_rows(scores)
     render.out.print(render.scores_table(tagging, title="Toponym spotting (exact spans; overlap beside)"))
@@ -291,6 +294,10 @@ def places(
     render.out.print(
         "acc161: share of gold toponyms with coordinates placed within 161 km or at the gold GeoNames id; "
         "acc161_coords: by coordinates alone; coverage: share given a place"
+    )
+    render.out.print(render.scores_table(pins, title="Pins: the spotter alone, then as ingest stores them"))
+    render.out.print(
+        "no_gold: pins on a span no annotator marked (junk, or a place left out: pin_precision is a lower bound)"
     )
 
 

@@ -11,7 +11,7 @@ import hashlib
 import json
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -154,10 +154,9 @@ def score_documents(geocoder: Geocoder, documents: Sequence[Document], corpus: s
                 given_gold += 1
                 hits_gold += _correct(place, t)
                 hits_coords += km <= ACCURACY_KM
-            e2e = next((p for p in predicted if p.resolved and p.start < t.end and t.start < p.end), None)
-            if e2e is not None:
-                given_e2e += 1
-                hits_e2e += _correct(e2e, t)
+        given, hits = _end_to_end(predicted, located)
+        given_e2e += given
+        hits_e2e += hits
     n = max(with_coords, 1)
     return PlacesScore(
         corpus=corpus,
@@ -179,6 +178,97 @@ def score_documents(geocoder: Geocoder, documents: Sequence[Document], corpus: s
         acc161_end_to_end=round(hits_e2e / n, 4),
         coverage_end_to_end=round(given_e2e / n, 4),
     )
+
+
+def evaluate_pins(
+    folder: Path, geocoder: Geocoder | None = None, splits: Sequence[str] = ("test", "dev")
+) -> list[PinScore]:
+    """Where the pins land, per corpus and split: the spotter alone, then the places ingest stores.
+
+    At ingest the facts stage (``FactAnalyzer.read_places``) also gives the geocoder the places
+    the entity recogniser found, vetoes news agencies and unpins places no other witness
+    supports; the spotter's figures alone do not show what that adds or removes.
+    """
+    from newsweave.analyze.facts import FactAnalyzer
+
+    geocoder = geocoder or Geocoder()
+    analyzer = FactAnalyzer(places=geocoder)
+    readers: dict[str, Callable[[str], list[Place]]] = {
+        "spotter": lambda text: geocoder.places(text, "en"),
+        "ingest": lambda text: analyzer.read_places(text, "en")[1],
+    }
+    by_part: dict[tuple[str, str], list[Document]] = defaultdict(list)
+    for doc in load_documents(folder):
+        by_part[(doc.corpus, doc.split)].append(doc)
+    return [
+        score_pins(read, by_part[(corpus, split)], corpus, split, name)
+        for split in splits
+        for corpus in sorted({c for c, _ in by_part})
+        if by_part[(corpus, split)]
+        for name, read in readers.items()
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class PinScore:
+    """What one reader pins on one corpus split, judged against the gold toponyms.
+
+    A pin on a span no annotator marked counts against precision: mostly junk ("Christian" read as
+    a town), sometimes a place the annotators left out, so ``pin_precision`` is a lower bound.
+    """
+
+    corpus: str
+    split: str
+    reader: str  # "spotter" (the geocoder alone) or "ingest" (as the facts stage stores them)
+    pins: int
+    right: int  # on a gold toponym, at its GeoNames id or within 161 km
+    wrong: int  # on a gold toponym, elsewhere
+    no_gold: int  # on no gold toponym
+    pin_precision: float  # right / (right + wrong + no_gold); pins on gold toponyms without coordinates left out
+    e2e_acc161: float  # share of gold toponyms with coordinates pinned right
+    e2e_coverage: float  # share of them pinned at all
+
+
+def score_pins(
+    read: Callable[[str], list[Place]], documents: Sequence[Document], corpus: str, split: str, reader: str
+) -> PinScore:
+    """Judge every pin ``read`` gives on ``documents`` and the gold toponyms it covers."""
+    right = wrong = no_gold = pins = given = hits = with_coords = 0
+    for doc in documents:
+        predicted = read(doc.text)
+        located = [t for t in doc.toponyms if t.lat is not None]
+        with_coords += len(located)
+        doc_given, doc_hits = _end_to_end(predicted, located)
+        given += doc_given
+        hits += doc_hits
+        for place in predicted:
+            if not place.resolved or place.lat is None:
+                continue
+            pins += 1
+            gold = [t for t in doc.toponyms if t.start < place.end and place.start < t.end]
+            if not gold:
+                no_gold += 1
+            elif any(t.lat is not None for t in gold):
+                ok = any(_correct(place, t) for t in gold if t.lat is not None)
+                right += ok
+                wrong += not ok
+    n = max(with_coords, 1)
+    judged = right + wrong + no_gold
+    return PinScore(
+        corpus, _label(split), reader, pins, right, wrong, no_gold, round(right / judged, 4) if judged else 0.0,
+        round(hits / n, 4), round(given / n, 4),
+    )  # fmt: skip
+
+
+def _end_to_end(predicted: Sequence[Place], located: Sequence[GoldToponym]) -> tuple[int, int]:
+    """Of the gold toponyms ``located``, how many a predicted pin covers, and how many rightly."""
+    given = hits = 0
+    for t in located:
+        pin = next((p for p in predicted if p.resolved and p.start < t.end and t.start < p.end), None)
+        if pin is not None:
+            given += 1
+            hits += _correct(pin, t)
+    return given, hits
 
 
 class _Counts:
