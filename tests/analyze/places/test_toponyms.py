@@ -74,7 +74,7 @@ def test_recogniser_mentions_add_places_and_veto_others(geocoder: Geocoder) -> N
         Mention(0, 12, "Paris Hilton", EntityType.PERSON),
         Mention(21, 31, "Smallville", EntityType.LOCATION),
     ]
-    merged = merge(spot(geocoder.gazetteer, text, "en"), mentions, text)
+    merged = merge(geocoder.gazetteer, spot(geocoder.gazetteer, text, "en"), mentions, text)
     assert [(t.text, t.from_ner) for t in merged] == [("Smallville", True), ("Lyon", False)]
 
 
@@ -91,3 +91,28 @@ def test_frequent_words_of_a_script_without_case_are_not_places(geocoder: Geocod
 def test_names_inside_unspaced_scripts(geocoder: Geocoder) -> None:
     assert _spotted(geocoder, "北京和上海的代表在叙利亚会面", "zh") == ["北京", "上海", "叙利亚"]
     assert _spotted(geocoder, "シリアのダマスカスで会議が開かれた", "ja") == ["シリア", "ダマスカス"]
+
+
+def test_the_spotters_reading_wins_where_the_recogniser_cuts_a_name_or_runs_past_it(geocoder: Geocoder) -> None:
+    text = "Flights from New York to Toronto's Pearson airport resumed across Santa Clara County, Canada-wide."
+    mentions = [
+        Mention(13, 16, "New", EntityType.LOCATION),  # cut short
+        Mention(25, 42, "Toronto's Pearson", EntityType.LOCATION),  # run past the name
+        Mention(66, 84, "Santa Clara County", EntityType.LOCATION),  # a known name covering "Santa Clara"
+        Mention(86, 97, "Canada-wide", EntityType.LOCATION),
+    ]
+    merged = merge(geocoder.gazetteer, spot(geocoder.gazetteer, text, "en"), mentions, text)
+    assert [(t.text, t.from_ner) for t in merged] == [
+        ("New York", False),
+        ("Toronto", False),
+        ("Pearson", False),
+        ("Santa Clara County", True),
+        ("Canada", False),
+    ]
+
+
+def test_on_the_recognisers_own_span_the_spotters_key_is_looked_up(geocoder: Geocoder) -> None:
+    text = "Protests spread across North London."
+    mentions = [Mention(23, 35, "North London", EntityType.LOCATION)]
+    (toponym,) = merge(geocoder.gazetteer, spot(geocoder.gazetteer, text, "en"), mentions, text)
+    assert (toponym.text, toponym.key, toponym.from_ner) == ("North London", "london", True)

@@ -62,7 +62,7 @@ class Geocoder:
         """
         toponyms = spot(self.gazetteer, text, language)
         if mentions:
-            toponyms = [self._as_demonym(t) for t in merge(toponyms, mentions, text)]
+            toponyms = [self._as_demonym(t) for t in merge(self.gazetteer, toponyms, mentions, text)]
         return resolve(self.gazetteer, text, toponyms, context, self.weights)
 
     def _as_demonym(self, toponym: Toponym) -> Toponym:

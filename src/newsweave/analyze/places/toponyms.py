@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -225,15 +225,40 @@ def from_mentions(text: str, mentions: Sequence[Mention]) -> list[Toponym]:
     return found
 
 
-def merge(spotted: Sequence[Toponym], mentions: Sequence[Mention], text: str) -> list[Toponym]:
-    """The recogniser's LOC spans, plus spotted spans that overlap no recognised entity of any type.
+def merge(gazetteer: Gazetteer, spotted: Sequence[Toponym], mentions: Sequence[Mention], text: str) -> list[Toponym]:
+    """The recogniser's LOC spans and the spotter's, reconciled.
 
-    A PER or ORG mention ("Paris Hilton", "Washington Post") vetoes the spotter's place inside it.
+    Where a LOC span overlaps spotted names, the spotter's reading wins unless the recogniser's
+    span is itself a name the gazetteer knows and covers them: outside the languages it was
+    trained on the recogniser cuts a name short ("New" of "New York", "Santa" of "Santa Clara")
+    or runs past it ("Toronto's Ontario", "Canada-wide", "Athens City Council"), and its raw
+    span is then looked up as a name no gazetteer holds. On the dev half of the English
+    geoparsing set, reading those spans as written unpinned 114 right places against 22 wrong.
+    A spotted span inside any other recognised entity ("Paris Hilton", "Washington Post") is
+    vetoed.
     """
-    merged = from_mentions(text, mentions)
-    taken = [(m.start, m.end) for m in mentions]
-    merged += [t for t in spotted if not any(t.start < end and start < t.end for start, end in taken)]
-    return sorted(merged, key=lambda t: t.start)
+    merged: dict[tuple[int, int], Toponym] = {}
+    claimed: set[tuple[int, int]] = set()
+    for toponym in from_mentions(text, mentions):
+        inside = [t for t in spotted if t.start < toponym.end and toponym.start < t.end]
+        claimed.update((t.start, t.end) for t in inside)
+        if not inside or _covers(gazetteer, toponym, inside):
+            merged[(toponym.start, toponym.end)] = toponym
+            continue
+        for t in inside:  # the recogniser confirms a place at its own span: keep it even unpinned
+            same = (t.start, t.end) == (toponym.start, toponym.end)
+            merged.setdefault((t.start, t.end), replace(t, from_ner=same))
+    taken = [(m.start, m.end) for m in mentions if m.type is not EntityType.LOCATION]
+    for t in spotted:
+        if (t.start, t.end) not in claimed and not any(t.start < end and start < t.end for start, end in taken):
+            merged[(t.start, t.end)] = t
+    return sorted(merged.values(), key=lambda t: t.start)
+
+
+def _covers(gazetteer: Gazetteer, toponym: Toponym, spotted: Sequence[Toponym]) -> bool:
+    """Whether the recogniser's ``toponym`` is a known name spanning all ``spotted`` toponyms."""
+    known = toponym.key in gazetteer.names or demonym(gazetteer, toponym.key) is not None
+    return known and all(toponym.start <= t.start and t.end <= toponym.end for t in spotted)
 
 
 def abbreviated(gazetteer: Gazetteer, start: int, written: str) -> Toponym | None:
