@@ -85,3 +85,10 @@ def test_places_give_their_mentions_a_gazetteer_key_and_uncovered_places_become_
 
 def test_sentences_at_finds_the_sentence_of_each_offset() -> None:
     assert sentences_at(TEXT, [0, 40]) == ["IS fighters attacked Abu Kamal.", TEXT[32:]]
+
+
+def test_a_curated_organisation_is_no_place_on_its_own_span() -> None:
+    # GeoNames gives Hamm, Germany the alternate name "Hamas"; the alias file says organisation.
+    mentions, places = FactAnalyzer().read_places("Israel struck Hamas positions in Gaza, the army said.", "en")
+    assert ("Hamas", EntityType.ORGANIZATION) in [(m.text, m.type) for m in mentions]
+    assert "Hamas" not in [p.text for p in places] and "Israel" in [p.text for p in places if p.resolved]

@@ -34,7 +34,10 @@ from newsweave.records import (
 # facts-4: it also reads what Russian and Polish dictionaries say a word is (a surname, a place…).
 # facts-5: a name right after a news agency's word is the agency ("l'agence Sana"), not a place;
 #          a demonym the recogniser read as a place is its country ("American": not Americana).
-ANALYZER_VERSION = "facts-5"
+# facts-6: the spotter's reading of a name wins where the recogniser's span cuts it or runs past it;
+#          a spelling like a name needs a witness; a curated organisation is no place; neighbours
+#          of the article's countries back a reading ("Gaza" beside "Israel").
+ANALYZER_VERSION = "facts-6"
 
 
 class MentionFinder(Protocol):
@@ -119,7 +122,8 @@ class FactAnalyzer:
         located = [m for m in mentions if m.type is EntityType.LOCATION]
         # A mention given to the place finder vetoes a spotted place inside it: the agencies'.
         spotted = self.place_finder().places(text, language, [*located, *agency_mentions(mentions, text)])
-        return mentions, coherent(spotted, located)
+        named = {(m.start, m.end) for m in curated_non_places(mentions)}
+        return mentions, coherent([p for p in spotted if (p.start, p.end) not in named], located)
 
     def mention_finder(self) -> MentionFinder:
         if self._mentions is None:
@@ -201,6 +205,23 @@ def agency_mentions(mentions: Sequence[Mention], text: str) -> list[Mention]:
         if m.type is EntityType.ORGANIZATION and not (m.entity or "").startswith("geonames:")
         and after_agency_word(text, m.start)
     ]  # fmt: skip
+
+
+def curated_non_places(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions the curated alias file names as something other than a place.
+
+    GeoNames lists many foreign and former names of towns that are names of other things in
+    news: "Hamas" is Hamm in Lithuanian. A name the alias file (general knowledge, extendable by
+    the user) gives as an organisation or a person is no place when a place is found on exactly
+    its span (not inside it: "EU-Israel" is read as the EU, and Israel is still a place).
+
+    Example:
+        >>> hamas = Mention(0, 5, "Hamas", EntityType.ORGANIZATION, "alias:hamas", None, 1.0)
+        >>> guess = Mention(9, 17, "Manitoba", EntityType.ORGANIZATION, "org:mntb", None, 0.6)
+        >>> [m.text for m in curated_non_places([hamas, guess])]
+        ['Hamas']
+    """
+    return [m for m in mentions if m.type is not EntityType.LOCATION and (m.entity or "").startswith("alias:")]
 
 
 def with_places(claims: list[Claim], places: list[Place], text: str) -> list[Claim]:

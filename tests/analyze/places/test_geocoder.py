@@ -145,3 +145,20 @@ def test_a_demonym_the_recogniser_read_as_a_place_is_its_country(geocoder: Geoco
     # As a name, "American" was the Brazilian town of Americana and "Syrian" was left unpinned.
     assert found["American"] == ("United States", "US") and found["Syrian"] == ("Syria", "SY")
     assert found["Denver"][1] == "US"
+
+
+def test_a_spelling_like_a_name_needs_a_witness_among_the_articles_places(geocoder: Geocoder) -> None:
+    text = "The Fire Department said the blaze near Cairo, Egypt, was out."
+    mentions = [Mention(4, 19, "Fire Department", EntityType.LOCATION)]
+    found = {p.text: p for p in geocoder.places(text, "en", mentions)}
+    # Once pinned to Fara Department, Burkina Faso: a name spelled like it, with nothing near it.
+    assert not found["Fire Department"].resolved and found["Cairo"].country == "EG"
+    text = "Fighting reached Abou Kamal and Deir ez-Zor, Syria."
+    assert {p.text: p.country for p in geocoder.places(text, "en")}["Abou Kamal"] == "SY"
+
+
+def test_a_neighbouring_country_backs_a_reading(geocoder: Geocoder) -> None:
+    # Gaza is a province of Mozambique as well; beside Israel it is Palestine's.
+    (gaza,) = [p for p in geocoder.places("Israel struck positions in Gaza overnight.", "en") if p.text == "Gaza"]
+    assert gaza.country == "PS"
+    assert not geocoder.places("Fighting in Gaza overnight.", "en")[0].resolved  # alone it could be either

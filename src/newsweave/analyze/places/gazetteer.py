@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import astuple, dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -237,6 +238,14 @@ def country_info() -> dict[str, dict[str, Any]]:
     """REST Countries' rows (pycountryinfo) by ISO 3166 alpha-2 code."""
     text = (resources.files("pycountryinfo") / "data" / "countries.json").read_text(encoding="utf-8")
     return {row["iso_codes"]["alpha_2"]: row for row in json.loads(text) if row.get("iso_codes")}
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours by ISO alpha-2 code, from REST Countries' borders."""
+    info = country_info()
+    alpha2 = {row["iso_codes"].get("alpha_3"): code for code, row in info.items()}
+    return {code: frozenset(alpha2[b] for b in row.get("borders") or () if b in alpha2) for code, row in info.items()}
 
 
 def _babel_country_names() -> dict[str, set[str]]:

@@ -39,6 +39,7 @@ from newsweave.analyze.places.gazetteer import (
     Entry,
     Gazetteer,
     distance_km,
+    neighbours,
 )
 from newsweave.analyze.places.toponyms import FUZZY_RATIO, Toponym
 from newsweave.records import Place
@@ -62,6 +63,9 @@ class Weights:
     admin2: float = 2.0
     near: float = 0.6
     qualifier: float = 3.0
+    # The other names' share in the countries bordering a candidate's: "Gaza" beside "Israel" is
+    # Palestine's, not Mozambique's province.
+    neighbour: float = 0.5
     near_km: float = 250.0
     min_margin: float = 0.05
     # A spotted name whose best candidate is a village this small, with no support from the
@@ -172,7 +176,8 @@ def _iterate(groups: list[_Group], context: Sequence[Place], w: Weights) -> None
             rounds.append(_RoundSupport.of(groups, context))
     final = rounds[-1]
     for gi, group in enumerate(groups):
-        group.supported = bool(group.candidates) and _has_support(group, final.country_share(gi, group), w)
+        others = final.total - final.own_mass[gi] > 0
+        group.supported = bool(group.candidates) and _has_support(group, final.country_share(gi, group), others, w)
 
 
 def _softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
@@ -264,12 +269,26 @@ class _RoundSupport:
             + w.admin1 * self._share(self.admin1, [e.admin1 for e in cands], gi, group, rest)
             + w.admin2 * self._share(self.admin2, [e.admin2 for e in cands], gi, group, rest)
         )
+        if w.neighbour:
+            scores += w.neighbour * self._neighbour_share([e.country for e in cands], gi, group, rest)
         others = self.owners != gi
         if others.any():
             if group.points is None:  # the same every round: read once
                 group.points = _points(cands)
             scores += w.near * _nearness(group.points, self.lats[others], self.lons[others], w.near_km)
         return np.asarray(scores, dtype=float)
+
+    def _neighbour_share(self, countries: list[str], gi: int, group: _Group, rest: float) -> np.ndarray:
+        """Per candidate: the others' mass in the countries bordering the candidate's, over theirs."""
+        borders = neighbours()
+        own: dict[str, float] = defaultdict(float)
+        for country, p in zip(countries, group.probs.tolist(), strict=True):
+            own[country] += self.own_mass[gi] * float(p)
+        shares = []
+        for country in countries:
+            mass = sum(self.countries.get(n, 0.0) - own[n] for n in borders.get(country, ()))
+            shares.append(min(max(mass / rest, 0.0), 1.0))
+        return np.array(shares)
 
     def _share(self, totals: dict[str, float], keys: list[str], gi: int, group: _Group, rest: float) -> np.ndarray:
         """Per candidate: the others' mass on the candidate's key (its own name's taken out), over theirs."""
@@ -327,13 +346,17 @@ def _confidence(group: _Group, scores: np.ndarray, order: np.ndarray) -> float:
     return 1.0
 
 
-def _has_support(group: _Group, country_share: float, w: Weights) -> bool:
-    best = group.candidates[group.pick]
-    if best.feature in (COUNTRY, CONTINENT, ADMIN1) or best.population >= w.min_unsupported_population:
-        return True
+def _has_support(group: _Group, country_share: float, others: bool, w: Weights) -> bool:
     if any(e.admin1 in group.qualifiers or e.country in group.qualifiers for e in group.candidates):
         return True
-    return country_share > 0.0
+    if country_share > 0.0:
+        return True
+    # Prominence alone carries a name, but not a spelling like one among places that lie
+    # elsewhere: "Fire Department" is no misspelt "Fara Department" (Burkina Faso), nor
+    # "Christian" an old "Christiania" (Oslo), in a report from Cairo. Alone, a name is all there is.
+    best = group.candidates[group.pick]
+    prominent = best.feature in (COUNTRY, CONTINENT, ADMIN1) or best.population >= w.min_unsupported_population
+    return prominent and not (group.fuzzy and others)
 
 
 def _km(a: Entry, b: Entry) -> float:
