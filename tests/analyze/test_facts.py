@@ -25,6 +25,8 @@ TEXT = "IS fighters attacked Abu Kamal. On the eve, more than 50 were killed nea
 
 
 class FakeMentions:
+    languages = frozenset({"en"})
+
     def mentions(self, text: str, language: str | None) -> list[Mention]:
         if text != TEXT:  # the headline
             return (
@@ -41,9 +43,16 @@ class FakeMentions:
 
 class FakePlaces:
     def places(
-        self, text: str, language: str | None, mentions: Sequence[Mention] = (), context: Sequence[Place] = ()
+        self,
+        text: str,
+        language: str | None,
+        mentions: Sequence[Mention] = (),
+        context: Sequence[Place] = (),
+        *,
+        trusted: bool = True,
     ) -> list[Place]:
         assert [m.text for m in mentions] == ["Abu Kamal"]  # the recogniser's places are handed over
+        assert trusted  # it was trained on the article's language
         return [
             Place(21, 30, "Abu Kamal", 170017, "Abu Kamal", "SY", 34.45, 40.92, "P.PPL", 50_000, 0.9),
             Place(75, 82, "Mayadin", 166365, "Al Mayadin", "SY", 35.02, 40.45, "P.PPL", 40_000, 0.8),

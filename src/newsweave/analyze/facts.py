@@ -43,6 +43,8 @@ ANALYZER_VERSION = "facts-6"
 class MentionFinder(Protocol):
     """Finds names in a text and says which canonical entity each refers to."""
 
+    languages: frozenset[str]  # the languages it was trained on: elsewhere a place only it reads needs a witness
+
     def mentions(self, text: str, language: str | None) -> list[Mention]: ...
 
     def entity(self, key: str) -> Entity | None: ...
@@ -52,7 +54,13 @@ class PlaceFinder(Protocol):
     """Finds place mentions and pins them to gazetteer entries."""
 
     def places(
-        self, text: str, language: str | None, mentions: Sequence[Mention] = (), context: Sequence[Place] = ()
+        self,
+        text: str,
+        language: str | None,
+        mentions: Sequence[Mention] = (),
+        context: Sequence[Place] = (),
+        *,
+        trusted: bool = True,
     ) -> list[Place]: ...
 
 
@@ -121,7 +129,10 @@ class FactAnalyzer:
         mentions = self.mention_finder().mentions(text, language)
         located = [m for m in mentions if m.type is EntityType.LOCATION]
         # A mention given to the place finder vetoes a spotted place inside it: the agencies'.
-        spotted = self.place_finder().places(text, language, [*located, *agency_mentions(mentions, text)])
+        trusted = language in self.mention_finder().languages
+        spotted = self.place_finder().places(
+            text, language, [*located, *agency_mentions(mentions, text)], trusted=trusted
+        )
         named = {(m.start, m.end) for m in curated_non_places(mentions)}
         return mentions, coherent([p for p in spotted if (p.start, p.end) not in named], located)
 

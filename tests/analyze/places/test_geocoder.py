@@ -162,3 +162,12 @@ def test_a_neighbouring_country_backs_a_reading(geocoder: Geocoder) -> None:
     (gaza,) = [p for p in geocoder.places("Israel struck positions in Gaza overnight.", "en") if p.text == "Gaza"]
     assert gaza.country == "PS"
     assert not geocoder.places("Fighting in Gaza overnight.", "en")[0].resolved  # alone it could be either
+
+
+def test_a_place_only_an_untrained_recogniser_read_needs_a_witness(geocoder: Geocoder) -> None:
+    text = "Officer Flores told reporters in Houston that the road was closed."
+    mentions = [Mention(8, 14, "Flores", EntityType.LOCATION), Mention(33, 40, "Houston", EntityType.LOCATION)]
+    untrained = {p.text: p for p in geocoder.places(text, "en", mentions, trusted=False)}
+    assert not untrained["Flores"].resolved and untrained["Houston"].country == "US"
+    trained = {p.text: p for p in geocoder.places(text, "en", mentions)}
+    assert trained["Flores"].resolved  # a recogniser trained in the language is believed (here: Uruguay)

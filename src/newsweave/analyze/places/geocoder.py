@@ -47,6 +47,8 @@ class Geocoder:
         language: str | None = None,
         mentions: Sequence[Mention] = (),
         context: Sequence[Place] = (),
+        *,
+        trusted: bool = True,
     ) -> list[Place]:
         """The place mentions of ``text``, in order, resolved where the context allows.
 
@@ -56,13 +58,15 @@ class Geocoder:
             mentions: Entity mentions from a recogniser: LOC mentions are places (their lemma
                 looked up when given), and any mention vetoes a spotted place inside it.
             context: Places already resolved for the story, as extra context.
+            trusted: Whether the recogniser was trained on ``language``; if not, a place only it
+                read is pinned only when another place of the article is in its country.
 
         Returns:
             One Place per mention; ``geonames_id`` is None where no reading was confident.
         """
         toponyms = spot(self.gazetteer, text, language)
         if mentions:
-            toponyms = [self._as_demonym(t) for t in merge(self.gazetteer, toponyms, mentions, text)]
+            toponyms = [self._as_demonym(t) for t in merge(self.gazetteer, toponyms, mentions, text, trusted=trusted)]
         return resolve(self.gazetteer, text, toponyms, context, self.weights)
 
     def _as_demonym(self, toponym: Toponym) -> Toponym:

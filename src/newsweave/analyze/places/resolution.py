@@ -353,10 +353,12 @@ def _has_support(group: _Group, country_share: float, others: bool, w: Weights) 
         return True
     # Prominence alone carries a name, but not a spelling like one among places that lie
     # elsewhere: "Fire Department" is no misspelt "Fara Department" (Burkina Faso), nor
-    # "Christian" an old "Christiania" (Oslo), in a report from Cairo. Alone, a name is all there is.
+    # "Christian" an old "Christiania" (Oslo), in a report from Cairo; nor a name only a recogniser
+    # untrained in the language read ("Flores" beside Houston is no department of Uruguay).
+    # Alone, a name is all there is.
     best = group.candidates[group.pick]
     prominent = best.feature in (COUNTRY, CONTINENT, ADMIN1) or best.population >= w.min_unsupported_population
-    return prominent and not (group.fuzzy and others)
+    return prominent and not ((group.fuzzy or any(t.needs_witness for t in group.toponyms)) and others)
 
 
 def _km(a: Entry, b: Entry) -> float:

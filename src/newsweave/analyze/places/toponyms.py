@@ -94,6 +94,8 @@ class Toponym:
     demonym: bool = False
     from_ner: bool = False
     code: str | None = None  # a country ("TR") or admin1 key ("US.IL") the span can only mean
+    # Read by a recogniser alone in a language it was not trained on: pinned only with a witness.
+    needs_witness: bool = False
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is built several times slower, and there is one per word
@@ -225,7 +227,14 @@ def from_mentions(text: str, mentions: Sequence[Mention]) -> list[Toponym]:
     return found
 
 
-def merge(gazetteer: Gazetteer, spotted: Sequence[Toponym], mentions: Sequence[Mention], text: str) -> list[Toponym]:
+def merge(
+    gazetteer: Gazetteer,
+    spotted: Sequence[Toponym],
+    mentions: Sequence[Mention],
+    text: str,
+    *,
+    trusted: bool = True,
+) -> list[Toponym]:
     """The recogniser's LOC spans and the spotter's, reconciled.
 
     Where a LOC span overlaps spotted names, the spotter's reading wins unless the recogniser's
@@ -235,7 +244,8 @@ def merge(gazetteer: Gazetteer, spotted: Sequence[Toponym], mentions: Sequence[M
     span is then looked up as a name no gazetteer holds. On the dev half of the English
     geoparsing set, reading those spans as written unpinned 114 right places against 22 wrong.
     A spotted span inside any other recognised entity ("Paris Hilton", "Washington Post") is
-    vetoed.
+    vetoed. Where the recogniser is not ``trusted`` (a language it was not trained on), a place
+    only it read needs another place of the article in its country to be pinned.
     """
     merged: dict[tuple[int, int], Toponym] = {}
     claimed: set[tuple[int, int]] = set()
@@ -243,7 +253,7 @@ def merge(gazetteer: Gazetteer, spotted: Sequence[Toponym], mentions: Sequence[M
         inside = [t for t in spotted if t.start < toponym.end and toponym.start < t.end]
         claimed.update((t.start, t.end) for t in inside)
         if not inside or _covers(gazetteer, toponym, inside):
-            merged[(toponym.start, toponym.end)] = toponym
+            merged[(toponym.start, toponym.end)] = replace(toponym, needs_witness=not (trusted or inside))
             continue
         for t in inside:  # the recogniser confirms a place at its own span: keep it even unpinned
             same = (t.start, t.end) == (toponym.start, toponym.end)
