@@ -166,19 +166,21 @@ class FactAnalyzer:
 
 
 def coherent(places: list[Place], located: Sequence[Mention]) -> list[Place]:
-    """Unpin a place only the gazetteer saw, in a country no other place of the article is in.
+    """Drop a place only the gazetteer saw, in a country no other place of the article is in.
 
     A capitalised word that happens to be a place name somewhere ("l'agence Sana", a sentence
-    opening "Capital du gouvernorat…") is pinned by the spotter to a far-away region; when the
-    recogniser did not read it as a place and the article's other places all lie in other
-    countries, the pin is more likely wrong than right, and a wrong pin is worse than none.
+    opening "Capital du gouvernorat…", an Argentine department's alias) is pinned by the spotter
+    to a far-away region; when the recogniser did not read it as a place and the article's other
+    places all lie in other countries, the pin is more likely wrong than right, and a wrong pin
+    is worse than none. Nothing then says it is a place at all: it is not kept as an unpinned
+    name either, as the spotter keeps no word the article gives no reason to read as a place.
 
     Example:
         >>> syria = [Place(0, 5, "Homs", 1, "Homs", "SY", 34.7, 36.7, "P.PPL", 1, 0.9),
         ...          Place(9, 14, "Raqqa", 2, "Raqqa", "SY", 35.9, 39.0, "P.PPL", 1, 0.9),
         ...          Place(20, 24, "Sana", 3, "Sanaa", "YE", 15.4, 44.1, "A.ADM1", 1, 0.5)]
-        >>> [p.resolved for p in coherent(syria, [])]
-        [True, True, False]
+        >>> [p.text for p in coherent(syria, [])]
+        ['Homs', 'Raqqa']
     """
     spans = {(m.start, m.end) for m in located}
     countries = [p.country for p in places if p.resolved and p.country]
@@ -189,7 +191,7 @@ def coherent(places: list[Place], located: Sequence[Mention]) -> list[Place]:
             others.remove(place.country)
         alone = place.country not in others and len(others) >= 2
         if place.resolved and alone and (place.start, place.end) not in spans and place.feature != "A.PCLI":
-            place = Place(place.start, place.end, place.text)
+            continue
         out.append(place)
     return out
 

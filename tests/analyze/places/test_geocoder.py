@@ -168,6 +168,6 @@ def test_a_place_only_an_untrained_recogniser_read_needs_a_witness(geocoder: Geo
     text = "Officer Flores told reporters in Houston that the road was closed."
     mentions = [Mention(8, 14, "Flores", EntityType.LOCATION), Mention(33, 40, "Houston", EntityType.LOCATION)]
     untrained = {p.text: p for p in geocoder.places(text, "en", mentions, trusted=False)}
-    assert not untrained["Flores"].resolved and untrained["Houston"].country == "US"
+    assert "Flores" not in untrained and untrained["Houston"].country == "US"  # no place, pinned or not
     trained = {p.text: p for p in geocoder.places(text, "en", mentions)}
     assert trained["Flores"].resolved  # a recogniser trained in the language is believed (here: Uruguay)

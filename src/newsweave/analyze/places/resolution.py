@@ -373,10 +373,23 @@ def _places(groups: list[_Group], w: Weights) -> list[Place]:
         if group.fuzzy and best is not None and not (group.supported and group.confidence > 0.75):
             keep_pin = False
         for toponym in group.toponyms:
-            if not keep_pin and not toponym.from_ner and (best is None or not group.supported):
-                continue  # a spotted word the article gives no reason to read as a place
+            if not keep_pin and _no_place(toponym, best, group):
+                continue
             places.append(_place(toponym, best if keep_pin else None, group.confidence))
     return sorted(places, key=lambda p: p.start)
+
+
+def _no_place(toponym: Toponym, best: Entry | None, group: _Group) -> bool:
+    """Whether a name left unpinned is no place mention at all.
+
+    A spotted word the article gives no reason to read as a place is none; a recogniser's place
+    stays a named mention, unless only a recogniser untrained in the language read it
+    ("Government Forces", "Capital du gouvernorat…", the surname "Flores"): a list of places
+    is no place for its guesses, which stay among the entity mentions.
+    """
+    if toponym.needs_witness:
+        return True
+    return not toponym.from_ner and (best is None or not group.supported)
 
 
 def _place(toponym: Toponym, entry: Entry | None, confidence: float) -> Place:
