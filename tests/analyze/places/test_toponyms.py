@@ -116,3 +116,9 @@ def test_on_the_recognisers_own_span_the_spotters_key_is_looked_up(geocoder: Geo
     mentions = [Mention(23, 35, "North London", EntityType.LOCATION)]
     (toponym,) = merge(geocoder.gazetteer, spot(geocoder.gazetteer, text, "en"), mentions, text)
     assert (toponym.text, toponym.key, toponym.from_ner) == ("North London", "london", True)
+
+
+def test_a_name_inside_a_rejected_look_alike_is_still_found(geocoder: Geocoder) -> None:
+    # "El Reino" is spelt like El Reno, Oklahoma, and rejected; the words after it are tried again.
+    assert _spotted(geocoder, "El Reino Unido anunció la retirada.", "es") == ["Reino Unido"]
+    assert _spotted(geocoder, "Later Brown said George Washington would have agreed.") == []

@@ -147,7 +147,9 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
             length == 1 and fold(words[i].text) in surnames and not _area(gazetteer, toponym.key, words[i].text)
         ):
             found.append(toponym)
-        i += length
+            i += length
+        else:  # a name may start inside a rejected one: "El Reino" (El Reno, spelt alike), then "Reino Unido"
+            i += 1
     return found
 
 
