@@ -171,3 +171,12 @@ def test_a_place_only_an_untrained_recogniser_read_needs_a_witness(geocoder: Geo
     assert "Flores" not in untrained and untrained["Houston"].country == "US"  # no place, pinned or not
     trained = {p.text: p for p in geocoder.places(text, "en", mentions)}
     assert trained["Flores"].resolved  # a recogniser trained in the language is believed (here: Uruguay)
+
+
+def test_the_spotters_own_reading_keeps_its_pin_beside_an_untrained_recognisers(geocoder: Geocoder) -> None:
+    text = "وصل وفد إثيوبيا إلى القاهرة، وقال إثيوبي إن"
+    start = text.rindex("إثيوبي")  # the word alone, after "وقال"
+    mentions = [Mention(start, start + 6, "إثيوبي", EntityType.LOCATION)]  # the same key as the country
+    found = {p.text: p for p in geocoder.places(text, "ar", mentions, trusted=False)}
+    assert found["إثيوبيا"].country == "ET" and found["القاهرة"].country == "EG"
+    assert "إثيوبي" not in found  # the recogniser's alone, with no place of Ethiopia beside it

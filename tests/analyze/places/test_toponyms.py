@@ -122,3 +122,15 @@ def test_a_name_inside_a_rejected_look_alike_is_still_found(geocoder: Geocoder) 
     # "El Reino" is spelt like El Reno, Oklahoma, and rejected; the words after it are tried again.
     assert _spotted(geocoder, "El Reino Unido anunció la retirada.", "es") == ["Reino Unido"]
     assert _spotted(geocoder, "Later Brown said George Washington would have agreed.") == []
+
+
+def test_arabic_words_that_fold_like_a_name_are_not_places(geocoder: Geocoder) -> None:
+    # Folded to Latin consonants, "الوطن" (the homeland) was Luton and "عون" (aid) Van, Turkey.
+    assert _spotted(geocoder, "قال المسؤول عبر الهاتف إن الوطن بحاجة إلى عون", "ar") == []
+    assert _spotted(geocoder, "وصل الوفد إلى بدمشق والعراق", "ar") == ["بدمشق", "والعراق"]
+
+
+def test_chinese_words_that_fold_like_a_name_are_not_places(geocoder: Geocoder) -> None:
+    # 机场 (airport) folds to "jichang", 疫情 (epidemic) and 信息 (information) to names of
+    # towns written in other characters; only names the gazetteer holds in these characters count.
+    assert _spotted(geocoder, "机场和医院的疫情信息已经完成", "zh") == []

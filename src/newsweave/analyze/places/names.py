@@ -22,6 +22,16 @@ _NON_WORD = re.compile(r"[^a-z0-9 ]")
 _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": ""})
 
 
+# Scripts whose names fold to Latin with too little left to tell them apart: those that write no
+# short vowels (Arabic, Persian, Urdu, Hebrew), and ideographs, kana and Hangul, whose readings
+# many characters share (机场 "airport" and a town's 吉昌 both fold to "jichang").
+_OWN_LETTERS = re.compile(
+    r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff"
+    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+)
+_VOWEL_SIGNS = re.compile(r"[\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
 @lru_cache(maxsize=65536)  # the same tokens recur in every article
 def fold(text: str) -> str:
     """Fold a name to lowercase Latin letters and digits separated by single spaces.
@@ -37,3 +47,22 @@ def fold(text: str) -> str:
     text = _APOSTROPHES.sub("", text)
     text = _SEPARATORS.sub(" ", text)
     return " ".join(_NON_WORD.sub("", text).split())
+
+
+@lru_cache(maxsize=65536)
+def native(text: str) -> str | None:
+    """A name in an abjad or in ideographs, kana or Hangul, in its own letters (vowel signs,
+    spaces and hyphens dropped, Arabic letter variants unified); None for any other script.
+
+    Folding to Latin keeps only the consonants an abjad writes and one reading of each
+    ideograph, so words and names of different letters fold alike: "الوطن" (the homeland) and
+    "لوتن" (Luton) both to "lwtn". The spotter checks such a name in its own letters too.
+
+    Example:
+        >>> native("البو كمال") == native("البوكمال"), native("北京"), native("Abu Kamal")
+        (True, '北京', None)
+    """
+    if not _OWN_LETTERS.search(text):
+        return None
+    letters = _VOWEL_SIGNS.sub("", unicodedata.normalize("NFKC", text).translate(_ARABIC))
+    return "".join(ch for ch in letters if ch.isalpha())

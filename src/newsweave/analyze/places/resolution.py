@@ -90,6 +90,7 @@ class _Group:
     pick: int = 0
     confidence: float = 0.0
     supported: bool = False
+    witnessed: bool = False  # another place of the article (or a qualifier) backs the pick, or there is none
     prior: np.ndarray = field(default_factory=lambda: np.zeros(0))
     probs: np.ndarray = field(default_factory=lambda: np.ones(1))  # belief over the candidates
     points: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # candidates' radians and areas, for _nearness
@@ -177,7 +178,9 @@ def _iterate(groups: list[_Group], context: Sequence[Place], w: Weights) -> None
     final = rounds[-1]
     for gi, group in enumerate(groups):
         others = final.total - final.own_mass[gi] > 0
-        group.supported = bool(group.candidates) and _has_support(group, final.country_share(gi, group), others, w)
+        share = final.country_share(gi, group) if group.candidates else 0.0
+        group.witnessed = bool(group.candidates) and (share > 0.0 or not others or _qualified(group))
+        group.supported = bool(group.candidates) and _has_support(group, share, others, w)
 
 
 def _softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
@@ -346,19 +349,19 @@ def _confidence(group: _Group, scores: np.ndarray, order: np.ndarray) -> float:
     return 1.0
 
 
+def _qualified(group: _Group) -> bool:
+    return any(e.admin1 in group.qualifiers or e.country in group.qualifiers for e in group.candidates)
+
+
 def _has_support(group: _Group, country_share: float, others: bool, w: Weights) -> bool:
-    if any(e.admin1 in group.qualifiers or e.country in group.qualifiers for e in group.candidates):
-        return True
-    if country_share > 0.0:
+    if _qualified(group) or country_share > 0.0:
         return True
     # Prominence alone carries a name, but not a spelling like one among places that lie
     # elsewhere: "Fire Department" is no misspelt "Fara Department" (Burkina Faso), nor
-    # "Christian" an old "Christiania" (Oslo), in a report from Cairo; nor a name only a recogniser
-    # untrained in the language read ("Flores" beside Houston is no department of Uruguay).
-    # Alone, a name is all there is.
+    # "Christian" an old "Christiania" (Oslo), in a report from Cairo. Alone, a name is all there is.
     best = group.candidates[group.pick]
     prominent = best.feature in (COUNTRY, CONTINENT, ADMIN1) or best.population >= w.min_unsupported_population
-    return prominent and not ((group.fuzzy or any(t.needs_witness for t in group.toponyms)) and others)
+    return prominent and not (group.fuzzy and others)
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -373,9 +376,13 @@ def _places(groups: list[_Group], w: Weights) -> list[Place]:
         if group.fuzzy and best is not None and not (group.supported and group.confidence > 0.75):
             keep_pin = False
         for toponym in group.toponyms:
-            if not keep_pin and _no_place(toponym, best, group):
+            # Nor does prominence carry a name only a recogniser untrained in the language read
+            # ("Flores" beside Houston is no department of Uruguay), though the spotter's own
+            # occurrences of the same name keep their pin.
+            pinned = keep_pin and (group.witnessed or not toponym.needs_witness)
+            if not pinned and _no_place(toponym, best, group):
                 continue
-            places.append(_place(toponym, best if keep_pin else None, group.confidence))
+            places.append(_place(toponym, best if pinned else None, group.confidence))
     return sorted(places, key=lambda p: p.start)
 
 

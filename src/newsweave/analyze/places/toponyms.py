@@ -24,7 +24,7 @@ from wordfreq import get_frequency_dict
 
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
 from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer
-from newsweave.analyze.places.names import fold
+from newsweave.analyze.places.names import fold, native
 from newsweave.records import EntityType, Mention
 
 MAX_WORDS = 6
@@ -183,7 +183,7 @@ def _spot_unspaced(gazetteer: Gazetteer, word: _Token, language: str | None) -> 
             piece = text[at : at + length]
             parts = letters[at : at + length]
             key = fold(piece) if None in parts else "".join(parts)  # type: ignore[arg-type]
-            if key not in gazetteer.names or _HIRAGANA.fullmatch(piece):
+            if key not in gazetteer.names or _HIRAGANA.fullmatch(piece) or piece not in gazetteer.native:
                 continue
             zipf = _zipf(piece, language)
             if length == 2 and zipf == 0.0:
@@ -309,6 +309,8 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
             continue
         span = words[i : j + 1]
         start, end = span[0].start, span[-1].end
+        if not _known_in_its_letters(gazetteer, text[start:end]):
+            continue
         for key in _keys(span, folds):
             if j == i and (country := demonym(gazetteer, key)) is not None:  # "Canadian": Canada, not a county
                 return Toponym(start, end, text[start:end], fold(country.name), demonym=True, code=country.country), 1
@@ -321,6 +323,19 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
         if variant and gazetteer.lookup_spelling(key, FUZZY_RATIO):
             return Toponym(start, end, text[start:end], key), len(span)
     return None
+
+
+def _known_in_its_letters(gazetteer: Gazetteer, written: str) -> bool:
+    """Whether a span in an abjad is a name the gazetteer holds in those letters (a
+    conjunction or preposition written onto it aside); True for a span in a cased script.
+
+    Folded to Latin, "الوطن" (the homeland) is Luton and "عون" (aid) is Van: the vowels these
+    scripts do not write are what told them apart.
+    """
+    letters = native(written)
+    if letters is None or letters in gazetteer.native:
+        return True
+    return len(letters) > 4 and letters[0] in "وبل" and letters[1:] in gazetteer.native
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
