@@ -87,7 +87,8 @@ def run(docs: list[dict[str, str]], profile: bool) -> tuple[dict[str, float], fl
     clock = dict.fromkeys(COMPONENTS, 0.0)
     mentions, places = analyzer.mention_finder(), analyzer.place_finder()
     analyzer._mentions = type("M", (), {"mentions": staticmethod(_timed(clock, "mentions", mentions.mentions)),
-                                        "entity": staticmethod(mentions.entity)})()  # fmt: skip
+                                        "entity": staticmethod(mentions.entity),
+                                        "languages": getattr(mentions, "languages", frozenset())})()  # fmt: skip
     analyzer._places = type("P", (), {"places": staticmethod(_timed(clock, "places", places.places))})()
     times, claims = analyzer.time_finder(), analyzer.claim_finder()
     analyzer._times = _timed(clock, "times", times)

@@ -129,7 +129,8 @@ class FactAnalyzer:
         mentions = self.mention_finder().mentions(text, language)
         located = [m for m in mentions if m.type is EntityType.LOCATION]
         # A mention given to the place finder vetoes a spotted place inside it: the agencies'.
-        trusted = language in self.mention_finder().languages
+        # A finder written before ``languages`` joined the protocol is trusted in none.
+        trusted = language in getattr(self.mention_finder(), "languages", frozenset())
         spotted = self.place_finder().places(
             text, language, [*located, *agency_mentions(mentions, text)], trusted=trusted
         )

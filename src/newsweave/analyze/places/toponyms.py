@@ -309,19 +309,23 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
             continue
         span = words[i : j + 1]
         start, end = span[0].start, span[-1].end
-        if not _known_in_its_letters(gazetteer, text[start:end]):
-            continue
+        # Checked only once a key matched: most spans match none, and the check reads the letters.
+        own_letters: bool | None = True if all(w.cased for w in span) else None
         for key in _keys(span, folds):
             if j == i and (country := demonym(gazetteer, key)) is not None:  # "Canadian": Canada, not a county
                 return Toponym(start, end, text[start:end], fold(country.name), demonym=True, code=country.country), 1
             if key in gazetteer.names:
-                return Toponym(start, end, text[start:end], key), len(span)
+                own_letters = own_letters or _known_in_its_letters(gazetteer, text[start:end])
+                if own_letters:
+                    return Toponym(start, end, text[start:end], key), len(span)
         # A spelling variant of a known name: "Deir Ezzor", "Abou Kamal", "البوكمال" for "البو كمال".
         # In a script without case every word could open a name: variants of up to three words only.
         multiword = j > i and not_capital > j and (span[0].cased or j - i < _UNCASED_VARIANT_WORDS)
         variant = multiword or (j == i and not span[0].cased and len(key) >= 5)
-        if variant and gazetteer.lookup_spelling(key, FUZZY_RATIO):
-            return Toponym(start, end, text[start:end], key), len(span)
+        if variant and own_letters is not False:  # (False: these letters are known to be no name)
+            own_letters = own_letters or _known_in_its_letters(gazetteer, text[start:end])
+            if own_letters and gazetteer.lookup_spelling(key, FUZZY_RATIO):
+                return Toponym(start, end, text[start:end], key), len(span)
     return None
 
 
