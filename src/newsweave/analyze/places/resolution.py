@@ -41,7 +41,8 @@ from newsweave.analyze.places.gazetteer import (
     distance_km,
     neighbours,
 )
-from newsweave.analyze.places.toponyms import FUZZY_RATIO, Toponym
+from newsweave.analyze.places.names import ABJAD
+from newsweave.analyze.places.toponyms import FUZZY_RATIO, Toponym, known_in_its_letters
 from newsweave.records import Place
 
 MAX_CANDIDATES = 60
@@ -129,6 +130,11 @@ def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
     if toponym.code:
         fixed = gazetteer.division(toponym.code) or gazetteer.country(toponym.code)
         return _Group(toponym.key, [], [fixed] if fixed else [])
+    if toponym.from_ner and ABJAD.search(toponym.text) and not known_in_its_letters(gazetteer, toponym.text):
+        # A recogniser's name in Arabic letters that no place bears ("الأمن", security, was
+        # Oman). Not in Chinese: the gazetteer often holds a city's name only in traditional
+        # characters (紐約), and the recogniser's simplified 纽约 meets it by its reading alone.
+        return _Group(toponym.key, [], [])
     found = gazetteer.lookup(toponym.key)
     fuzzy = False
     if not found:

@@ -183,12 +183,15 @@ def _spot_unspaced(gazetteer: Gazetteer, word: _Token, language: str | None) -> 
             piece = text[at : at + length]
             parts = letters[at : at + length]
             key = fold(piece) if None in parts else "".join(parts)  # type: ignore[arg-type]
-            if key not in gazetteer.names or _HIRAGANA.fullmatch(piece) or piece not in gazetteer.native:
+            population = gazetteer.native.get(piece)
+            if population is None or key not in gazetteer.names or _HIRAGANA.fullmatch(piece):
                 continue
             zipf = _zipf(piece, language)
             if length == 2 and zipf == 0.0:
                 continue  # two characters that are no word of the language straddle two words
-            if zipf < math.log10(gazetteer.max_population(key) + 1) + WORD_MARGIN:
+            # Against the places written so, not those whose name folds alike: 共和 ("republic")
+            # folds like a town's name, but no place bears it.
+            if zipf < math.log10(population + 1) + WORD_MARGIN:
                 found.append(Toponym(word.start + at, word.start + at + length, piece, key))
                 at += length
                 break
@@ -315,7 +318,7 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
             if j == i and (country := demonym(gazetteer, key)) is not None:  # "Canadian": Canada, not a county
                 return Toponym(start, end, text[start:end], fold(country.name), demonym=True, code=country.country), 1
             if key in gazetteer.names:
-                own_letters = own_letters or _known_in_its_letters(gazetteer, text[start:end])
+                own_letters = own_letters or known_in_its_letters(gazetteer, text[start:end])
                 if own_letters:
                     return Toponym(start, end, text[start:end], key), len(span)
         # A spelling variant of a known name: "Deir Ezzor", "Abou Kamal", "البوكمال" for "البو كمال".
@@ -323,13 +326,13 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
         multiword = j > i and not_capital > j and (span[0].cased or j - i < _UNCASED_VARIANT_WORDS)
         variant = multiword or (j == i and not span[0].cased and len(key) >= 5)
         if variant and own_letters is not False:  # (False: these letters are known to be no name)
-            own_letters = own_letters or _known_in_its_letters(gazetteer, text[start:end])
+            own_letters = own_letters or known_in_its_letters(gazetteer, text[start:end])
             if own_letters and gazetteer.lookup_spelling(key, FUZZY_RATIO):
                 return Toponym(start, end, text[start:end], key), len(span)
     return None
 
 
-def _known_in_its_letters(gazetteer: Gazetteer, written: str) -> bool:
+def known_in_its_letters(gazetteer: Gazetteer, written: str) -> bool:
     """Whether a span in an abjad is a name the gazetteer holds in those letters (a
     conjunction or preposition written onto it aside); True for a span in a cased script.
 
