@@ -188,3 +188,9 @@ def test_a_recognisers_arabic_word_that_no_place_bears_is_no_place(geocoder: Geo
     mentions = [Mention(start, start + 5, "الأمن", EntityType.LOCATION)]  # "security", folded like a town
     # A recogniser trusted in the language keeps its name as a mention, but on no map.
     assert [(p.text, p.country) for p in geocoder.places(text, "ar", mentions)] == [("الأمن", None), ("دمشق", "SY")]
+
+
+def test_a_recognisers_chinese_word_that_no_place_bears_is_no_place(geocoder: Geocoder) -> None:
+    text = "白宫发言人在北京说"
+    mentions = [Mention(0, 2, "白宫", EntityType.LOCATION)]  # the White House, read like a Japanese town
+    assert [(p.text, p.country) for p in geocoder.places(text, "zh", mentions)] == [("白宫", None), ("北京", "CN")]

@@ -136,3 +136,8 @@ def test_chinese_words_that_fold_like_a_name_are_not_places(geocoder: Geocoder) 
     assert _spotted(geocoder, "机场和医院的疫情信息已经完成", "zh") == []
     # 共和 ("republic") folds like the name of a town, but no place is written so.
     assert _spotted(geocoder, "北京支持共和", "zh") == ["北京"]
+
+
+def test_a_chinese_name_is_found_in_either_script(geocoder: Geocoder) -> None:
+    # GeoNames has New York as 紐約 only; mainland news writes 纽约.
+    assert _spotted(geocoder, "美国纽约的代表", "zh") == ["美国", "纽约"]

