@@ -141,3 +141,9 @@ def test_chinese_words_that_fold_like_a_name_are_not_places(geocoder: Geocoder) 
 def test_a_chinese_name_is_found_in_either_script(geocoder: Geocoder) -> None:
     # GeoNames has New York as 紐約 only; mainland news writes 纽约.
     assert _spotted(geocoder, "美国纽约的代表", "zh") == ["美国", "纽约"]
+
+
+def test_traditional_chinese_names_are_weighed_as_the_simplified(geocoder: Geocoder) -> None:
+    # wordfreq counts 台北; its traditional 臺北 had no frequency, and a two-character piece
+    # without one is read as the end of one word and the start of the next.
+    assert _spotted(geocoder, "美國紐約和臺北的代表", "zh") == ["美國", "紐約", "臺北"]

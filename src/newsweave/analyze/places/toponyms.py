@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from anyascii import anyascii
 from wordfreq import get_frequency_dict
@@ -497,8 +498,17 @@ def _population(gazetteer: Gazetteer, key: str) -> int:
 
 def _zipf(word: str, language: str | None) -> float:
     """The word's Zipf frequency in the language (English where wordfreq lacks the language)."""
+    if language == "zh":  # wordfreq keeps Chinese in simplified characters: 臺北 is counted as 台北
+        word = _to_simplified().convert(word)
     frequency = _frequencies(language or "en").get(word.casefold(), 0.0)
     return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> Any:
+    import opencc  # a C++ extension: loaded only for Chinese text
+
+    return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=32)
