@@ -35,8 +35,9 @@ from newsweave.records import (
 # facts-5: a name right after a news agency's word is the agency ("l'agence Sana"), not a place;
 #          a demonym the recogniser read as a place is its country ("American": not Americana).
 # facts-6: the spotter's reading of a name wins where the recogniser's span cuts it or runs past it;
-#          a spelling like a name needs a witness; a curated organisation is no place; neighbours
-#          of the article's countries back a reading ("Gaza" beside "Israel").
+#          a spelling like a name, or a place only an untrained recogniser read, needs a witness;
+#          a curated organisation is no place; neighbours of the article's countries back a
+#          reading ("Gaza" beside "Israel"); Arabic and Chinese names are checked in their own letters.
 ANALYZER_VERSION = "facts-6"
 
 
@@ -128,9 +129,9 @@ class FactAnalyzer:
         """The names in ``text`` and the places ingest keeps, as ``read`` finds them (``eval places``)."""
         mentions = self.mention_finder().mentions(text, language)
         located = [m for m in mentions if m.type is EntityType.LOCATION]
-        # A mention given to the place finder vetoes a spotted place inside it: the agencies'.
         # A finder written before ``languages`` joined the protocol is trusted in none.
         trusted = language in getattr(self.mention_finder(), "languages", frozenset())
+        # A mention given to the place finder vetoes a spotted place inside it: the agencies'.
         spotted = self.place_finder().places(
             text, language, [*located, *agency_mentions(mentions, text)], trusted=trusted
         )

@@ -120,16 +120,7 @@ def evaluate(
 ) -> list[PlacesScore]:
     """Score the geocoder on each corpus and split of the benchmark in ``folder``."""
     geocoder = geocoder or Geocoder()
-    documents = load_documents(folder)
-    by_part: dict[tuple[str, str], list[Document]] = defaultdict(list)
-    for doc in documents:
-        by_part[(doc.corpus, doc.split)].append(doc)
-    return [
-        score_documents(geocoder, by_part[(corpus, split)], corpus, split)
-        for split in splits
-        for corpus in sorted({c for c, _ in by_part})
-        if by_part[(corpus, split)]
-    ]
+    return [score_documents(geocoder, docs, corpus, split) for corpus, split, docs in _parts(folder, splits)]
 
 
 def score_documents(geocoder: Geocoder, documents: Sequence[Document], corpus: str, split: str) -> PlacesScore:
@@ -186,8 +177,9 @@ def evaluate_pins(
     """Where the pins land, per corpus and split: the spotter alone, then the places ingest stores.
 
     At ingest the facts stage (``FactAnalyzer.read_places``) also gives the geocoder the places
-    the entity recogniser found, vetoes news agencies and unpins places no other witness
-    supports; the spotter's figures alone do not show what that adds or removes.
+    the entity recogniser found and applies its own rules (news agencies, curated organisations,
+    places no other witness supports); the spotter's figures alone do not show what that adds
+    or removes.
     """
     from newsweave.analyze.facts import FactAnalyzer
 
@@ -197,16 +189,20 @@ def evaluate_pins(
         "spotter": lambda text: geocoder.places(text, "en"),
         "ingest": lambda text: analyzer.read_places(text, "en")[1],
     }
+    return [
+        score_pins(read, docs, corpus, split, name)
+        for corpus, split, docs in _parts(folder, splits)
+        for name, read in readers.items()
+    ]
+
+
+def _parts(folder: Path, splits: Sequence[str]) -> list[tuple[str, str, list[Document]]]:
+    """The benchmark's documents by split (in the order given), then corpus."""
     by_part: dict[tuple[str, str], list[Document]] = defaultdict(list)
     for doc in load_documents(folder):
         by_part[(doc.corpus, doc.split)].append(doc)
-    return [
-        score_pins(read, by_part[(corpus, split)], corpus, split, name)
-        for split in splits
-        for corpus in sorted({c for c, _ in by_part})
-        if by_part[(corpus, split)]
-        for name, read in readers.items()
-    ]
+    corpora = sorted({corpus for corpus, _ in by_part})
+    return [(c, s, by_part[(c, s)]) for s in splits for c in corpora if by_part[(c, s)]]
 
 
 @dataclass(frozen=True, slots=True)

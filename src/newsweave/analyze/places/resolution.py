@@ -11,12 +11,15 @@ adds up, for each candidate:
   weight to all its readings, in proportion to its belief in each, so two names that are each
   other's best company ("Huntsville" and "Walker County", both in Texas) find each other even
   when neither is its name's most prominent reading;
+- the others' share in the countries bordering the candidate's ("Gaza" beside "Israel");
 - an explicit qualifier: "Paris, Texas", "Springfield, Ill.", "Paris (France)";
 - the story's places passed as context, counted as extra places of the article.
 
 The beliefs of the names feed each other, so the score is recomputed a few times from
 prominence alone towards agreement. A name whose best candidate does not beat a rival more than
-100 km away by a clear margin stays unresolved: a named mention, never a wrong pin.
+100 km away by a clear margin stays unresolved: a named mention, never a wrong pin. A name
+found only by its spelling, or only by a recogniser untrained in the language, is pinned only
+beside another place of the article in its country when the article names others.
 """
 
 from __future__ import annotations

@@ -334,11 +334,12 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
 
 
 def known_in_its_letters(gazetteer: Gazetteer, written: str) -> bool:
-    """Whether a span in an abjad is a name the gazetteer holds in those letters (a
-    conjunction or preposition written onto it aside); True for a span in a cased script.
+    """Whether a span in an abjad, ideographs, kana or Hangul is a name the gazetteer holds in
+    those letters (an Arabic conjunction or preposition written onto it aside); True for a
+    span in a cased script.
 
-    Folded to Latin, "الوطن" (the homeland) is Luton and "عون" (aid) is Van: the vowels these
-    scripts do not write are what told them apart.
+    Folded to Latin, "الوطن" (the homeland) is Luton and "عون" (aid) is Van, the vowels these
+    scripts do not write being what told them apart; 机场 (airport) reads like the town 吉昌.
     """
     letters = native(written)
     if letters is None or letters in gazetteer.native:
