@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze import build_cache
-from newsweave.analyze.places.names import fold, native
+from newsweave.analyze.places.names import chinese_spellings, fold, native
 from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
@@ -171,7 +171,6 @@ class _Builder:
         self.entries: list[Entry] = []
         self.names: dict[str, set[int]] = defaultdict(set)
         self.native: dict[str, int] = {}
-        self._chinese = _ChineseScripts()
 
     def add(self, entry: Entry, names: Iterable[str]) -> int:
         index = len(self.entries)
@@ -185,31 +184,8 @@ class _Builder:
             if len(key) >= 2:
                 self.names[key].add(index)
                 if (letters := native(name)) is not None:
-                    for written in self._chinese.both(letters):
+                    for written in chinese_spellings(letters):
                         self.native[written] = max(self.native.get(written, 0), self.entries[index].population)
-
-
-class _ChineseScripts:
-    """A name in Chinese characters in both its simplified and traditional spelling.
-
-    GeoNames often lists a city under one of the two only (New York as 紐約, not 纽约); news in
-    mainland China writes the first, in Taiwan and Hong Kong the second. Converted by OpenCC's
-    tables (the ``opencc`` package, Apache-2.0), which know names as well as words.
-    """
-
-    def __init__(self) -> None:
-        import opencc
-
-        self._to_simplified = opencc.OpenCC("t2s")
-        self._to_traditional = opencc.OpenCC("s2t")
-
-    def both(self, letters: str) -> set[str]:
-        if not _HAN.search(letters):
-            return {letters}
-        return {letters, self._to_simplified.convert(letters), self._to_traditional.convert(letters)}
-
-
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 # Below this population a town's other Latin-script names are mostly former or local names

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from anyascii import anyascii
 
@@ -66,3 +67,35 @@ def native(text: str) -> str | None:
         return None
     letters = _VOWEL_SIGNS.sub("", unicodedata.normalize("NFKC", text).translate(_ARABIC))
     return "".join(ch for ch in letters if ch.isalpha())
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=2)
+def _opencc(config: str) -> Any:
+    import opencc  # a C++ extension, loaded only for Chinese
+
+    return opencc.OpenCC(config)
+
+
+def simplified(text: str) -> str:
+    """Chinese text in simplified characters (OpenCC's tables: ``opencc``, Apache-2.0).
+
+    Example:
+        >>> simplified("臺北與紐約")
+        '台北与纽约'
+    """
+    return _opencc("t2s").convert(text) if _HAN.search(text) else text
+
+
+def chinese_spellings(letters: str) -> set[str]:
+    """A name in Chinese characters in both its simplified and traditional spelling.
+
+    GeoNames often lists a city under one of the two only (New York as 紐約, not 纽约); news in
+    mainland China writes the first, in Taiwan and Hong Kong the second. OpenCC's tables know
+    names as well as words.
+    """
+    if not _HAN.search(letters):
+        return {letters}
+    return {letters, simplified(letters), _opencc("s2t").convert(letters)}

@@ -291,20 +291,23 @@ class _RoundSupport:
     def _neighbour_share(self, countries: list[str], gi: int, group: _Group, rest: float) -> np.ndarray:
         """Per candidate: the others' mass in the countries bordering the candidate's, over theirs."""
         borders = neighbours()
-        own: dict[str, float] = defaultdict(float)
-        for country, p in zip(countries, group.probs.tolist(), strict=True):
-            own[country] += self.own_mass[gi] * float(p)
+        own = self._own(countries, gi, group)
         shares = []
         for country in countries:
             mass = sum(self.countries.get(n, 0.0) - own[n] for n in borders.get(country, ()))
             shares.append(min(max(mass / rest, 0.0), 1.0))
         return np.array(shares)
 
-    def _share(self, totals: dict[str, float], keys: list[str], gi: int, group: _Group, rest: float) -> np.ndarray:
-        """Per candidate: the others' mass on the candidate's key (its own name's taken out), over theirs."""
-        own: dict[str, float] = defaultdict(float)
+    def _own(self, keys: list[str], gi: int, group: _Group) -> defaultdict[str, float]:
+        """The name's own mass on each of its candidates' keys (countries, divisions), by belief."""
+        own: defaultdict[str, float] = defaultdict(float)
         for key, p in zip(keys, group.probs.tolist(), strict=True):
             own[key] += self.own_mass[gi] * float(p)
+        return own
+
+    def _share(self, totals: dict[str, float], keys: list[str], gi: int, group: _Group, rest: float) -> np.ndarray:
+        """Per candidate: the others' mass on the candidate's key (its own name's taken out), over theirs."""
+        own = self._own(keys, gi, group)
         # Clipped to [0, 1] as the values are made: np.clip on a few values costs more than the rest.
         return np.array([min(max((totals.get(k, 0.0) - own[k]) / rest, 0.0), 1.0) if k else 0.0 for k in keys])
 

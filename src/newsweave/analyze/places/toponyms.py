@@ -18,14 +18,13 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
 
 from anyascii import anyascii
 from wordfreq import get_frequency_dict
 
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
 from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer
-from newsweave.analyze.places.names import fold, native
+from newsweave.analyze.places.names import fold, native, simplified
 from newsweave.records import EntityType, Mention
 
 MAX_WORDS = 6
@@ -500,16 +499,9 @@ def _population(gazetteer: Gazetteer, key: str) -> int:
 def _zipf(word: str, language: str | None) -> float:
     """The word's Zipf frequency in the language (English where wordfreq lacks the language)."""
     if language == "zh":  # wordfreq keeps Chinese in simplified characters: 臺北 is counted as 台北
-        word = _to_simplified().convert(word)
+        word = simplified(word)
     frequency = _frequencies(language or "en").get(word.casefold(), 0.0)
     return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
-
-
-@lru_cache(maxsize=1)
-def _to_simplified() -> Any:
-    import opencc  # a C++ extension: loaded only for Chinese text
-
-    return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=32)
