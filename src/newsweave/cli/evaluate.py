@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsweave.cli import render
 from newsweave.cli.options import JsonFlag
+
+if TYPE_CHECKING:
+    from newsweave.eval.intervals import Interval
 
 app = typer.Typer(help="Reproduce the quality figures in the README.", no_args_is_help=True)
 
@@ -70,12 +73,13 @@ def similarity(pairs: PairsOption = None, json_output: JsonFlag = False) -> None
 
     report = evaluate_similarity(pairs or default_pairs_csv(), cross_validate=pairs is None)
     if json_output:
-        render.print_json({"rows": [asdict(r) for r in report.rows], "fold_r": report.fold_r})
+        render.print_json(asdict(report))
     else:
         render.out.print(render.scores_table(report.rows, title="Article similarity (Pearson r with human Overall)"))
         if report.fold_r:
             spread = ", ".join(f"{r:.3f}" for r in report.fold_r)
             render.out.print(f"per-fold r of the cross-validated scorer: {spread}")
+        _print_intervals(report.intervals)
 
 
 @app.command("clustering")
@@ -102,6 +106,13 @@ def clustering(pairs: PairsOption = None, json_output: JsonFlag = False) -> None
                 else "shipped scorer"
             )
         )
+        _print_intervals(report.intervals)
+
+
+def _print_intervals(intervals: list[Interval]) -> None:
+    if intervals:
+        title = "How far the held-out figures could move (95 % intervals, resampling groups of connected articles)"
+        render.out.print(render.scores_table(intervals, title=title))
 
 
 @app.command("routes")

@@ -8,11 +8,13 @@ shipped model is simply scored. The bare default embedder's cosine is scored in 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from newsweave.eval.intervals import Interval, grouped_bootstrap
 from newsweave.eval.semeval import (
     featurise,
     fit_scorer,
@@ -43,6 +45,7 @@ class SimilarityReport:
 
     rows: list[SimilarityRow]
     fold_r: list[float] = field(default_factory=list)
+    intervals: list[Interval] = field(default_factory=list)
 
 
 def _pearson(score: np.ndarray, overall: np.ndarray, mask: np.ndarray) -> float:
@@ -99,4 +102,20 @@ def evaluate_similarity(pairs_csv: Path, *, cross_validate: bool = True) -> Simi
         _row("CV on the rest: the same, reading the fact features too", with_facts, overall[rest], cross[rest]),
         _row("in-sample on the rest: shipped model (not a quality figure)", shipped[rest], overall[rest], cross[rest]),
     ]  # fmt: skip
-    return SimilarityReport(rows, folds)
+    intervals = _held_out_intervals(shipped[held], x[held, 0], overall[held], groups(pairs)[held])
+    return SimilarityReport(rows, folds, intervals)
+
+
+def _held_out_intervals(
+    shipped: np.ndarray, cosine: np.ndarray, overall: np.ndarray, group: np.ndarray
+) -> list[Interval]:
+    """The held-out r of the scorer and of the cosine, and their gap, each with its interval."""
+
+    def r(score: np.ndarray) -> Callable[[np.ndarray], float]:
+        return lambda i: float(np.corrcoef(score[i], -overall[i])[0, 1])
+
+    return [
+        grouped_bootstrap("held-out r, shipped scorer", r(shipped), group),
+        grouped_bootstrap("held-out r, USE cosine", r(cosine), group),
+        grouped_bootstrap("held-out r, shipped minus cosine", lambda i: r(shipped)(i) - r(cosine)(i), group),
+    ]
