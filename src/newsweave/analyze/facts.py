@@ -38,7 +38,9 @@ from newsweave.records import (
 #          a spelling like a name, or a place only an untrained recogniser read, needs a witness;
 #          a curated organisation is no place; neighbours of the article's countries back a
 #          reading ("Gaza" beside "Israel"); Arabic and Chinese names are checked in their own letters.
-ANALYZER_VERSION = "facts-6"
+# facts-7: a Chinese town's name inside a longer word (民主 in 民主党) or beside a middle dot
+#          (安德森·库珀) is no place; a state's name GeoNames gave a town is no town's.
+ANALYZER_VERSION = "facts-7"
 
 
 class MentionFinder(Protocol):

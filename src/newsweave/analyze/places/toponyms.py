@@ -133,7 +133,7 @@ def spot(gazetteer: Gazetteer, text: str, language: str | None = None) -> list[T
             i += 1
             continue
         if not words[i].cased and _CJK.match(words[i].text):
-            found += _spot_unspaced(gazetteer, words[i], language)
+            found += _spot_unspaced(gazetteer, text, words[i], language)
             i += 1
             continue
         hit = _match_at(gazetteer, text, words, i) if words[i].capital else None
@@ -173,7 +173,7 @@ def _with_compass_prefix(
     return Toponym(start, inner.end, text[start : inner.end], inner.key, code=inner.code), length + 1
 
 
-def _spot_unspaced(gazetteer: Gazetteer, word: _Token, language: str | None) -> list[Toponym]:
+def _spot_unspaced(gazetteer: Gazetteer, full_text: str, word: _Token, language: str | None) -> list[Toponym]:
     """Names inside a run of Chinese, Japanese or Korean, written without spaces: longest first."""
     found = []
     text, at = word.text, 0
@@ -189,6 +189,11 @@ def _spot_unspaced(gazetteer: Gazetteer, word: _Token, language: str | None) -> 
             zipf = _zipf(piece, language)
             if length == 2 and zipf == 0.0:
                 continue  # two characters that are no word of the language straddle two words
+            big = population >= BIG_PLACE
+            if (not big and _in_personal_name(full_text, word.start + at, word.start + at + length)) or (
+                language == "zh" and _cuts_a_word(text, at, at + length, big)
+            ):
+                continue
             # Against the places written so, not those whose name folds alike: 共和 ("republic")
             # folds like a town's name, but no place bears it.
             if zipf < math.log10(population + 1) + WORD_MARGIN:
@@ -198,6 +203,47 @@ def _spot_unspaced(gazetteer: Gazetteer, word: _Token, language: str | None) -> 
         else:
             at += 1
     return found
+
+
+# A country or a city this large stands inside a longer word that is no place's name: 中国政府
+# (the Chinese government), 英国广播公司 (the BBC) name the place as "Kentucky State Police"
+# does, 美国纽约 two places. Not inside another place's name: 马里 (Mali) in 马里兰州 (Maryland).
+BIG_PLACE = 1_000_000
+# Chinese and Japanese write a foreign person's names apart with a middle dot: 安德森·库珀.
+_NAME_DOTS = "·・•‧"
+
+
+def _in_personal_name(text: str, start: int, end: int) -> bool:
+    """Whether the piece touches a middle dot joining a foreign person's given name and surname."""
+    return (start > 0 and text[start - 1] in _NAME_DOTS) or (end < len(text) and text[end] in _NAME_DOTS)
+
+
+def _cuts_a_word(run: str, start: int, end: int, big: bool) -> bool:
+    """Whether the piece cuts a longer word of jieba's dictionary.
+
+    Chinese has no spaces, so a town's name turns up inside words: 民主 (Minzhu, and "democracy")
+    in 民主党 (the Democratic Party), 联合 in 联合国 (the United Nations), 伯特 (Burt) in 罗伯特
+    (Robert), 加利 (Gary) in 加利福尼亚州 (California, a longer place the gazetteer lacks).
+    A place followed by its kind (市 city, 州 state…) in one word is not cut, nor a ``big`` place
+    inside a word that names no place.
+    """
+    from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
+
+    for a, b in chinese_words(run):
+        if b <= start:
+            continue
+        if a >= end:
+            return False
+        if (a == start and run[end:b] in _PLACE_SUFFIXES) or (big and chinese_word_tag(run[a:b]) != "ns"):
+            continue
+        if a < start or b > end:
+            return True
+    return False
+
+
+# A place's name with its kind after it is one word to jieba: 卡森市 (Carson City), 怀俄明州,
+# 悉尼港, 土耳其共和国 (but not 刚果民主共和国, the other Congo).
+_PLACE_SUFFIXES = frozenset([*"市州县縣省郡城镇鎮村区區港", "共和国", "共和國"])
 
 
 # Ideographs, kana and Hangul syllables: NFKC leaves them as they are and joins none of them to
