@@ -39,7 +39,8 @@ from newsweave.records import (
 #          a curated organisation is no place; neighbours of the article's countries back a
 #          reading ("Gaza" beside "Israel"); Arabic and Chinese names are checked in their own letters.
 # facts-7: a Chinese town's name inside a longer word (民主 in 民主党) or beside a middle dot
-#          (安德森·库珀) is no place; a state's name GeoNames gave a town is no town's.
+#          (安德森·库珀) is no place; a state's name GeoNames gave a town is no town's; an Arabic
+#          word is weighed against the places written so ("رأس", head, is not Arras).
 ANALYZER_VERSION = "facts-7"
 
 

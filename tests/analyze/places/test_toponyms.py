@@ -178,3 +178,9 @@ def test_a_state_name_given_to_a_town_is_no_town(geocoder: Geocoder) -> None:
 def test_a_big_place_at_the_head_of_another_places_name_is_not_that_place(geocoder: Geocoder) -> None:
     # 马里兰州 (Maryland) opens with 马里 (Mali) and holds 兰州 (Lanzhou).
     assert _spotted(geocoder, "马里兰州的官员", "zh") == []
+
+
+def test_an_arabic_word_is_weighed_against_the_places_written_so(geocoder: Geocoder) -> None:
+    # "رأس" (head) folds like Arras, a town of 40,000; the places written so in Arabic are far
+    # smaller, and far rarer than the word.
+    assert _spotted(geocoder, "قال رأس الحزب إن الوفد وصل إلى القاهرة", "ar") == ["القاهرة"]

@@ -514,7 +514,10 @@ def _plausible(
         return True
     word = words[i].text
     if not words[i].cased:  # Arabic, Chinese…: every word could open a name, so frequent ones are words
-        return _zipf(word, language) < math.log10(_population(gazetteer, toponym.key) + 1) + WORD_MARGIN
+        population = _population(gazetteer, toponym.key)
+        if (written_so := _native_population(gazetteer, word)) is not None:
+            population = min(population, written_so)
+        return _zipf(word, language) < math.log10(population + 1) + WORD_MARGIN
     if word.isupper() and len(word) <= 3:
         return gazetteer.has_feature(toponym.key, {COUNTRY})  # "US", "UK"; not "IG", "ICE"
     if _area(gazetteer, toponym.key, word):
@@ -533,6 +536,23 @@ def _party(text: str, before: _Token) -> bool:
 def _word(token: _Token, lowercase: set[str]) -> bool:
     """A capitalised word the text also writes in lower case ("A Charleston man"): no first name."""
     return token.text.casefold() in lowercase
+
+
+def _native_population(gazetteer: Gazetteer, written: str) -> int | None:
+    """The largest place written so in an abjad (a conjunction or preposition written onto it
+    aside); None for a word in another script.
+
+    Weighed against the places written in these letters, not those whose folded consonants
+    meet: "أمن" (security) folds like Oman (عمان), and a village written أمن is too small to
+    outweigh the word, as the spotter weighs Chinese words (``_spot_unspaced``).
+    """
+    letters = native(written)
+    if letters is None:
+        return None
+    population = gazetteer.native.get(letters)
+    if population is None and len(letters) > 4 and letters[0] in "وبل":
+        population = gazetteer.native.get(letters[1:])
+    return population or 0
 
 
 def _population(gazetteer: Gazetteer, key: str) -> int:
