@@ -184,3 +184,12 @@ def test_an_arabic_word_is_weighed_against_the_places_written_so(geocoder: Geoco
     # "رأس" (head) folds like Arras, a town of 40,000; the places written so in Arabic are far
     # smaller, and far rarer than the word.
     assert _spotted(geocoder, "قال رأس الحزب إن الوفد وصل إلى القاهرة", "ar") == ["القاهرة"]
+
+
+def test_a_word_that_is_a_countrys_name_only_in_other_languages_is_a_word(geocoder: Geocoder) -> None:
+    # CLDR names the Isle of Man "Mann" and India "Ende" in some languages; in German they are
+    # "man" and "end". A country named so in the article's language or in English stays.
+    assert _spotted(geocoder, "Der Mann kam am Ende nach Deutschland.", "de") == ["Deutschland"]
+    assert _spotted(geocoder, "Taki plan ma Polska.", "pl") == ["Polska"]
+    # The key's other places still count: "Columbia" (the towns), "England" (the division).
+    assert _spotted(geocoder, "He left England for Columbia.", "en") == ["England", "Columbia"]

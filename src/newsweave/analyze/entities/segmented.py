@@ -140,8 +140,8 @@ def chinese_words(run: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each word of a run of Chinese, by jieba's dictionary (no HMM, as ``_chinese``).
 
     Example:
-        >>> [("埃博拉疫情"[a:b]) for a, b in chinese_words("埃博拉疫情")]
-        ['埃博拉', '疫情']
+        >>> [("民主党人希望"[a:b]) for a, b in chinese_words("民主党人希望")]
+        ['民主党人', '希望']
     """
     at, words = 0, []
     for word in _jieba().dt.tokenizer.cut(run, HMM=False):  # the plain segmenter under the tagger

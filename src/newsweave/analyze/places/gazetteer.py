@@ -50,6 +50,12 @@ _PROSE_CODES = {"US", "UK"}
 # Short names English news gives countries that no source lists ("America", "Britain").
 _SHORT_NAMES = {"US": ("America",), "GB": ("Britain",)}
 
+
+def short_names(code: str) -> tuple[str, ...]:
+    """English short names news prose uses for a country beside CLDR's ("America", "Britain")."""
+    return _SHORT_NAMES.get(code, ())
+
+
 CONTINENT = "L.CONT"
 COUNTRY = "A.PCLI"
 ADMIN1 = "A.ADM1"

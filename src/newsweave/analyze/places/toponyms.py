@@ -23,7 +23,7 @@ from anyascii import anyascii
 from wordfreq import get_frequency_dict
 
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
-from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer
+from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer, short_names
 from newsweave.analyze.places.names import fold, native, simplified
 from newsweave.records import EntityType, Mention
 
@@ -471,6 +471,37 @@ def _area(gazetteer: Gazetteer, key: str, word: str) -> bool:
     )
 
 
+def _foreign_country_name(gazetteer: Gazetteer, key: str, word: str, language: str | None) -> bool:
+    """Whether a common word of the article's language is a country's name only in other ones.
+
+    The gazetteer holds every country's name in every CLDR language, so "Mann" (German: man)
+    is the Isle of Man, "Ende" (end) India, "Taki" (Polish: such) Turkey and "Saat" (Turkish:
+    hour) Chad. A word is the country here when it begins as the country's name in the
+    article's language or in English does (four letters, so "Polsce" is Polska's).
+    """
+    if language is None or not _common(word, language):
+        return False
+    codes = {e.country for e in gazetteer.lookup(key) if e.feature == COUNTRY}
+    head = fold(word)[:4]
+    return bool(codes) and not any(name[:4] == head for code in codes for name in _country_names(code, language))
+
+
+@lru_cache(maxsize=4096)
+def _country_names(code: str, language: str) -> tuple[str, ...]:
+    """A country's name in the language and in English (CLDR, through babel; and "America"), folded."""
+    from babel import Locale, UnknownLocaleError
+
+    names = [fold(name) for name in short_names(code)]
+    for tag in {"en", language}:
+        try:
+            name = Locale.parse(tag).territories.get(code)
+        except (ValueError, UnknownLocaleError):
+            continue
+        if name:
+            names.append(fold(name))
+    return tuple(names)
+
+
 def _plausible(
     gazetteer: Gazetteer,
     text: str,
@@ -520,11 +551,20 @@ def _plausible(
         return _zipf(word, language) < math.log10(population + 1) + WORD_MARGIN
     if word.isupper() and len(word) <= 3:
         return gazetteer.has_feature(toponym.key, {COUNTRY})  # "US", "UK"; not "IG", "ICE"
+    # "Turkey", "Chad", "Georgia": a country's or state's name, not the word. But German "Mann"
+    # is the Isle of Man and "Ende" India only in other languages: such a word is weighed as
+    # any other, against the key's other places ("Columbia", the towns; "England").
+    foreign = False
     if _area(gazetteer, toponym.key, word):
-        return True  # "Turkey", "Chad", "Georgia": a country's or state's name, not the word
+        foreign = _foreign_country_name(gazetteer, toponym.key, word, language)
+        if not foreign:
+            return True
     if word.casefold() in lowercase:
         return False  # the text also uses it as a word
-    population = _population(gazetteer, toponym.key)
+    if foreign:
+        population = max((e.population for e in gazetteer.lookup(toponym.key) if e.feature != COUNTRY), default=0)
+    else:
+        population = _population(gazetteer, toponym.key)
     margin = WORD_MARGIN_AT_SENTENCE_START if _sentence_start(text, words[i].start) else WORD_MARGIN
     return _zipf(word.casefold(), language) < math.log10(population + 1) + margin
 
