@@ -68,12 +68,12 @@ def test_a_cached_gazetteer_is_loaded_not_rebuilt(tmp_path: Path, geocoder: Geoc
 
 def test_a_division_name_given_to_a_town_is_dropped_unless_it_is_the_towns_own() -> None:
     smithville = Entry(1, "Smithville", "US", 39.4, -94.6, "P.PPL", 9233, "US.MO", "")
-    erbil = Entry(2, "Erbil", "IQ", 36.2, 44.0, "P.PPL", 1612700, "IQ.11", "")
+    veszprem = Entry(2, "Veszprém", "HU", 47.1, 17.9, "P.PPL", 56927, "HU.19", "")
     hangzhou = Entry(3, "Hangzhou", "CN", 30.3, 120.2, "P.PPL", 6241971, "CN.02", "")
-    divisions = {"US.MO": "missouri", "IQ.11": "erbil", "CN.02": "zhejiang"}
+    divisions = {"US.MO": "missouri", "HU.19": "veszprem", "CN.02": "zhejiang"}
     assert _division_label("密苏里州", smithville, divisions)
     assert not _division_label("斯密斯维尔", smithville, divisions)
-    assert not _division_label("埃尔比勒省", erbil, divisions)  # the governorate is the town's namesake
+    assert not _division_label("维斯普雷姆州", veszprem, divisions)  # the county is the town's namesake
     assert not _division_label("杭州", hangzhou, divisions)  # 州 ends Chinese towns' own names
 
 

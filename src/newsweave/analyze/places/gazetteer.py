@@ -208,12 +208,12 @@ class _Builder:
         """
         by_name: dict[str, list[int]] = defaultdict(list)
         for index, entry in enumerate(self.entries):
-            if entry.country not in _DIVISION_ENDINGS_IN_TOWN_NAMES:
+            if entry.country not in _IDEOGRAPHIC_COUNTRIES:
                 by_name[entry.name].append(index)
         for written, bearers in list(self.native_bearers.items()):
             if not _IDEOGRAPHS.fullmatch(written):
                 continue
-            abroad = [i for i in bearers if self.entries[i].country not in _DIVISION_ENDINGS_IN_TOWN_NAMES]
+            abroad = [i for i in bearers if self.entries[i].country not in _IDEOGRAPHIC_COUNTRIES]
             for name in {self.entries[i].name for i in abroad}:
                 largest = max(self.entries[i].population for i in abroad if self.entries[i].name == name)
                 for other in by_name[name]:
@@ -245,12 +245,11 @@ def _usable_alternate(name: str, main: str, population: int) -> bool:
     return True
 
 
-# Ideographic words for a division ("state", "province", "county"), and the countries whose own
-# towns' names end in one (广州, 光州), where such an ending says nothing.
+# Ideographic words for a division ("state", "province", "county").
 _DIVISION_ENDINGS = ("州", "省", "县", "縣", "郡")
-_DIVISION_ENDINGS_IN_TOWN_NAMES = frozenset({"CN", "TW", "HK", "MO", "JP", "KR", "KP", "SG", "VN"})
-
-
+# Countries whose places are named in ideographs: there a town's name may end in a division word
+# (广州, 光州), and its Latin name is a romanisation many ideographic names share.
+_IDEOGRAPHIC_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "JP", "KR", "KP", "SG", "VN"})
 _IDEOGRAPHS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 
 
@@ -260,9 +259,9 @@ def _division_label(name: str, town: Entry, divisions: dict[str, str]) -> bool:
     GeoNames gives Smithville, Missouri "密苏里州" (the state of Missouri), Atherton
     "加利福尼亚州" and Bacchus Marsh "ビクトリア州": a town bearing one would be pinned for every
     mention of the state. A town keeps such a name when it is its own division's namesake
-    (Erbil in Erbil Governorate, "埃尔比勒省"; Veszprém in Veszprém county).
+    (Veszprém in Veszprém county, "维斯普雷姆州").
     """
-    if not name.endswith(_DIVISION_ENDINGS) or town.country in _DIVISION_ENDINGS_IN_TOWN_NAMES:
+    if not name.endswith(_DIVISION_ENDINGS) or town.country in _IDEOGRAPHIC_COUNTRIES:
         return False
     own = fold(town.name)
     namesakes = (divisions.get(code, "") for code in (town.admin1, town.admin2) if code)

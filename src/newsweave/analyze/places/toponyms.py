@@ -583,8 +583,8 @@ def _native_population(gazetteer: Gazetteer, written: str) -> int | None:
     aside); None for a word in another script.
 
     Weighed against the places written in these letters, not those whose folded consonants
-    meet: "أمن" (security) folds like Oman (عمان), and a village written أمن is too small to
-    outweigh the word, as the spotter weighs Chinese words (``_spot_unspaced``).
+    meet: "رأس" (head) folds like Arras, but the places written رأس are too small to outweigh
+    the word, as the spotter weighs Chinese words (``_spot_unspaced``).
     """
     letters = native(written)
     if letters is None:
