@@ -41,7 +41,8 @@ from newsweave.records import (
 # facts-7: a Chinese town's name inside a longer word (民主 in 民主党) or beside a middle dot
 #          (安德森·库珀) is no place; a state's name GeoNames gave a town is no town's; an Arabic
 #          word is weighed against the places written so ("رأس", head, is not Arras); a common
-#          word that is a country's name only in other languages is a word (German "Mann").
+#          word that is a country's name only in other languages is a word (German "Mann"), and
+#          so is one only the recogniser read that is commoner than its places ("Новый" год).
 ANALYZER_VERSION = "facts-7"
 
 

@@ -193,3 +193,16 @@ def test_a_word_that_is_a_countrys_name_only_in_other_languages_is_a_word(geocod
     assert _spotted(geocoder, "Taki plan ma Polska.", "pl") == ["Polska"]
     # The key's other places still count: "Columbia" (the towns), "England" (the division).
     assert _spotted(geocoder, "He left England for Columbia.", "en") == ["England", "Columbia"]
+
+
+def test_a_common_word_only_the_recogniser_took_for_a_place_is_a_word(geocoder: Geocoder) -> None:
+    # The recogniser tags "Новый" of "Новый год" (New Year) as a place; the places its key names
+    # (villages called Novyy) are far rarer than the word. An inflected country's name stays.
+    text = "Новый год встретили в Польше."
+    poland = Mention(22, 28, "Польше", EntityType.LOCATION, lemma="Польша")
+    mentions = [Mention(0, 5, "Новый", EntityType.LOCATION), poland]
+    merged = merge(geocoder.gazetteer, [], mentions, text, language="ru")
+    assert [t.text for t in merged] == ["Польше"]
+    # A name the gazetteer does not hold stays a named place: there is no reading to weigh it against.
+    unknown = [Mention(0, 5, "Новый", EntityType.LOCATION, lemma="Zzyzxq")]
+    assert [t.text for t in merge(geocoder.gazetteer, [], unknown, text, language="ru")] == ["Новый"]

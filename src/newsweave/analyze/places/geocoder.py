@@ -66,7 +66,8 @@ class Geocoder:
         """
         toponyms = spot(self.gazetteer, text, language)
         if mentions:
-            toponyms = [self._as_demonym(t) for t in merge(self.gazetteer, toponyms, mentions, text, trusted=trusted)]
+            merged = merge(self.gazetteer, toponyms, mentions, text, trusted=trusted, language=language)
+            toponyms = [self._as_demonym(t) for t in merged]
         return resolve(self.gazetteer, text, toponyms, context, self.weights)
 
     def _as_demonym(self, toponym: Toponym) -> Toponym:

@@ -285,6 +285,7 @@ def merge(
     text: str,
     *,
     trusted: bool = True,
+    language: str | None = None,
 ) -> list[Toponym]:
     """The recogniser's LOC spans and the spotter's, reconciled.
 
@@ -296,13 +297,16 @@ def merge(
     geoparsing set, reading those spans as written unpinned 114 right places against 22 wrong.
     A spotted span inside any other recognised entity ("Paris Hilton", "Washington Post") is
     vetoed. Where the recogniser is not ``trusted`` (a language it was not trained on), a place
-    only it read needs another place of the article in its country to be pinned.
+    only it read needs another place of the article in its country to be pinned, and one word
+    only it read is held to the spotter's frequency test (``read_as_a_word``).
     """
     merged: dict[tuple[int, int], Toponym] = {}
     claimed: set[tuple[int, int]] = set()
     for toponym in from_mentions(text, mentions):
         inside = [t for t in spotted if t.start < toponym.end and toponym.start < t.end]
         claimed.update((t.start, t.end) for t in inside)
+        if not inside and read_as_a_word(gazetteer, toponym, language):
+            continue
         if not inside or _covers(gazetteer, toponym, inside):
             merged[(toponym.start, toponym.end)] = replace(toponym, needs_witness=not (trusted or inside))
             continue
@@ -314,6 +318,36 @@ def merge(
         if (t.start, t.end) not in claimed and not any(t.start < end and start < t.end for start, end in taken):
             merged[(t.start, t.end)] = t
     return sorted(merged.values(), key=lambda t: t.start)
+
+
+def read_as_a_word(gazetteer: Gazetteer, toponym: Toponym, language: str | None) -> bool:
+    """Whether one capitalised word the recogniser alone took for a place is, by the spotter's
+    test, a common word of the language rather than the place its key names.
+
+    The recogniser tags "Новый" of "Новый год" (New Year), "Nähe" (vicinity) and "Duda" (the
+    Polish president) as places, and their keys name Novi, Michigan, the Nahe and a Romanian
+    village. Inflected names of countries and big cities ("Polsce", "Warszawie") pass, as the
+    spotter's own names do; a demonym is its country.
+    """
+    word = toponym.text
+    if language is None or not word[:1].isupper() or not word.isalpha() or demonym(gazetteer, fold(word)):
+        return False
+    foreign = False
+    if _area(gazetteer, toponym.key, word):
+        foreign = _foreign_country_name(gazetteer, toponym.key, word, language)
+        if not foreign:
+            return False
+    rival = _word_rival(gazetteer, toponym.key, foreign)
+    # A name the gazetteer does not hold ("США", "Mazowszu") stays a named place: no reading to weigh.
+    return rival > 0 and _zipf(word.casefold(), language) >= math.log10(rival + 1) + WORD_MARGIN
+
+
+def _word_rival(gazetteer: Gazetteer, key: str, foreign: bool) -> int:
+    """The population a word spelt like ``key`` is weighed against: the largest place it names,
+    not counting countries named so only in other languages (``foreign``)."""
+    if foreign:
+        return max((e.population for e in gazetteer.lookup(key) if e.feature != COUNTRY), default=0)
+    return _population(gazetteer, key)
 
 
 def _covers(gazetteer: Gazetteer, toponym: Toponym, spotted: Sequence[Toponym]) -> bool:
@@ -561,10 +595,7 @@ def _plausible(
             return True
     if word.casefold() in lowercase:
         return False  # the text also uses it as a word
-    if foreign:
-        population = max((e.population for e in gazetteer.lookup(toponym.key) if e.feature != COUNTRY), default=0)
-    else:
-        population = _population(gazetteer, toponym.key)
+    population = _word_rival(gazetteer, toponym.key, foreign)
     margin = WORD_MARGIN_AT_SENTENCE_START if _sentence_start(text, words[i].start) else WORD_MARGIN
     return _zipf(word.casefold(), language) < math.log10(population + 1) + margin
 
