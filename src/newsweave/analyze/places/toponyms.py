@@ -22,6 +22,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from wordfreq import get_frequency_dict
 
+from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
 from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer, short_names
 from newsweave.analyze.places.names import fold, native, simplified
@@ -227,8 +228,6 @@ def _cuts_a_word(run: str, start: int, end: int, big: bool) -> bool:
     A place followed by its kind (市 city, 州 state…) in one word is not cut, nor a ``big`` place
     inside a word that names no place.
     """
-    from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
-
     for a, b in chinese_words(run):
         if b <= start:
             continue
@@ -332,22 +331,24 @@ def read_as_a_word(gazetteer: Gazetteer, toponym: Toponym, language: str | None)
     word = toponym.text
     if language is None or not word[:1].isupper() or not word.isalpha() or demonym(gazetteer, fold(word)):
         return False
-    foreign = False
-    if _area(gazetteer, toponym.key, word):
-        foreign = _foreign_country_name(gazetteer, toponym.key, word, language)
-        if not foreign:
-            return False
-    rival = _word_rival(gazetteer, toponym.key, foreign)
+    rival = _rival(gazetteer, toponym.key, word, language)
     # A name the gazetteer does not hold ("США", "Mazowszu") stays a named place: no reading to weigh.
-    return rival > 0 and _zipf(word.casefold(), language) >= math.log10(rival + 1) + WORD_MARGIN
+    return rival is not None and rival > 0 and _zipf(word, language) >= math.log10(rival + 1) + WORD_MARGIN
 
 
-def _word_rival(gazetteer: Gazetteer, key: str, foreign: bool) -> int:
-    """The population a word spelt like ``key`` is weighed against: the largest place it names,
-    not counting countries named so only in other languages (``foreign``)."""
-    if foreign:
-        return max((e.population for e in gazetteer.lookup(key) if e.feature != COUNTRY), default=0)
-    return _population(gazetteer, key)
+def _rival(gazetteer: Gazetteer, key: str, word: str, language: str | None) -> int | None:
+    """The population a capitalised word spelt like ``key`` is weighed against, or None when it
+    is trusted as a country's or state's name without weighing.
+
+    "Turkey", "Chad", "Georgia" are the country, not the word. But German "Mann" is the Isle of
+    Man and "Ende" India only in other languages: such a word is weighed against the key's other
+    places ("Columbia", the towns; "England", the division), its countries left out.
+    """
+    if not _area(gazetteer, key, word):
+        return _population(gazetteer, key)
+    if not _foreign_country_name(gazetteer, key, word, language):
+        return None
+    return max((e.population for e in gazetteer.lookup(key) if e.feature != COUNTRY), default=0)
 
 
 def _covers(gazetteer: Gazetteer, toponym: Toponym, spotted: Sequence[Toponym]) -> bool:
@@ -421,9 +422,16 @@ def known_in_its_letters(gazetteer: Gazetteer, written: str) -> bool:
     scripts do not write being what told them apart; 机场 (airport) reads like the town 吉昌.
     """
     letters = native(written)
-    if letters is None or letters in gazetteer.native:
-        return True
-    return len(letters) > 4 and letters[0] in "وبل" and letters[1:] in gazetteer.native
+    return letters is None or _written_so(gazetteer, letters) is not None
+
+
+def _written_so(gazetteer: Gazetteer, letters: str) -> int | None:
+    """The largest population bearing a name in its own letters (an Arabic conjunction or
+    preposition written onto it aside), or None when no place is written so."""
+    population = gazetteer.native.get(letters)
+    if population is None and len(letters) > 4 and letters[0] in "وبل":
+        population = gazetteer.native.get(letters[1:])
+    return population
 
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
@@ -585,19 +593,13 @@ def _plausible(
         return _zipf(word, language) < math.log10(population + 1) + WORD_MARGIN
     if word.isupper() and len(word) <= 3:
         return gazetteer.has_feature(toponym.key, {COUNTRY})  # "US", "UK"; not "IG", "ICE"
-    # "Turkey", "Chad", "Georgia": a country's or state's name, not the word. But German "Mann"
-    # is the Isle of Man and "Ende" India only in other languages: such a word is weighed as
-    # any other, against the key's other places ("Columbia", the towns; "England").
-    foreign = False
-    if _area(gazetteer, toponym.key, word):
-        foreign = _foreign_country_name(gazetteer, toponym.key, word, language)
-        if not foreign:
-            return True
+    rival = _rival(gazetteer, toponym.key, word, language)
+    if rival is None:
+        return True  # a country's or state's name here
     if word.casefold() in lowercase:
         return False  # the text also uses it as a word
-    population = _word_rival(gazetteer, toponym.key, foreign)
     margin = WORD_MARGIN_AT_SENTENCE_START if _sentence_start(text, words[i].start) else WORD_MARGIN
-    return _zipf(word.casefold(), language) < math.log10(population + 1) + margin
+    return _zipf(word, language) < math.log10(rival + 1) + margin
 
 
 def _party(text: str, before: _Token) -> bool:
@@ -618,12 +620,7 @@ def _native_population(gazetteer: Gazetteer, written: str) -> int | None:
     the word, as the spotter weighs Chinese words (``_spot_unspaced``).
     """
     letters = native(written)
-    if letters is None:
-        return None
-    population = gazetteer.native.get(letters)
-    if population is None and len(letters) > 4 and letters[0] in "وبل":
-        population = gazetteer.native.get(letters[1:])
-    return population or 0
+    return None if letters is None else (_written_so(gazetteer, letters) or 0)
 
 
 def _population(gazetteer: Gazetteer, key: str) -> int:
