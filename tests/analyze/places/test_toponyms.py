@@ -206,3 +206,10 @@ def test_a_common_word_only_the_recogniser_took_for_a_place_is_a_word(geocoder: 
     # A name the gazetteer does not hold stays a named place: there is no reading to weigh it against.
     unknown = [Mention(0, 5, "Новый", EntityType.LOCATION, lemma="Zzyzxq")]
     assert [t.text for t in merge(geocoder.gazetteer, [], unknown, text, language="ru")] == ["Новый"]
+
+
+def test_a_turkish_capital_dotted_i_does_not_hide_a_words_frequency() -> None:
+    from newsweave.analyze.places.toponyms import _zipf
+
+    # "İ".casefold() is "i" and a combining dot: "İyi" (good) read as a word no table holds.
+    assert _zipf("İyi", "tr") == _zipf("iyi", "tr") > 5

@@ -634,7 +634,8 @@ def _zipf(word: str, language: str | None) -> float:
     """The word's Zipf frequency in the language (English where wordfreq lacks the language)."""
     if language == "zh":  # wordfreq keeps Chinese in simplified characters: 臺北 is counted as 台北
         word = simplified(word)
-    frequency = _frequencies(language or "en").get(word.casefold(), 0.0)
+    # Turkish "İ" casefolds to "i" and a combining dot, which no frequency table spells.
+    frequency = _frequencies(language or "en").get(word.casefold().replace("\u0307", ""), 0.0)
     return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
 
 
