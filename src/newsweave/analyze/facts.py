@@ -43,7 +43,9 @@ from newsweave.records import (
 #          word is weighed against the places written so ("رأس", head, is not Arras); a common
 #          word that is a country's name only in other languages is a word (German "Mann"), and
 #          so is one only the recogniser read that is commoner than its places ("Новый" год).
-ANALYZER_VERSION = "facts-7"
+# facts-8: a common word of the article's language names a place abroad only by the place's own
+#          name or a big city's ("Gerät" is not Herat, "Türen" not Tours; "Rom" is Rome).
+ANALYZER_VERSION = "facts-8"
 
 
 class MentionFinder(Protocol):

@@ -213,3 +213,17 @@ def test_a_turkish_capital_dotted_i_does_not_hide_a_words_frequency() -> None:
 
     # "İ".casefold() is "i" and a combining dot: "İyi" (good) read as a word no table holds.
     assert _zipf("İyi", "tr") == _zipf("iyi", "tr") > 5
+
+
+def test_a_common_word_names_a_place_abroad_only_by_its_own_name_or_a_big_citys(geocoder: Geocoder) -> None:
+    # GeoNames gives Herat the alternate name "Gerät" and Amiens "Amen": in German and Italian
+    # they are "device" and "amen". Each language's own names stay: Austria's "Wien" and
+    # Germany's "Nürnberg" in German, Rome's "Rom" (a city of millions) in German.
+    assert _spotted(geocoder, "Das Gerät kam aus Wien nach Nürnberg und Rom.", "de") == ["Wien", "Nürnberg", "Rom"]
+    assert _spotted(geocoder, "Disse amen e partì per Roma.", "it") == ["Roma"]
+    # The recogniser's places face the same test: German "Türen" (doors, lemma "Tür") is Tours's
+    # alternate name, not Tours.
+    text = "Die Türen blieben in Berlin zu."
+    doors = Mention(4, 9, "Türen", EntityType.LOCATION, lemma="Tür")
+    mentions = [doors, Mention(21, 27, "Berlin", EntityType.LOCATION)]
+    assert [t.text for t in merge(geocoder.gazetteer, [], mentions, text, language="de")] == ["Berlin"]

@@ -74,6 +74,9 @@ _COMPASS = {
 # The least population of a first-level division whose name is read as the place even where it is
 # also a word or a surname (US states, provinces): smaller ones bear such names by chance.
 AREA_MIN_POPULATION = 250_000
+# A city this large has its own name in most languages (Rom, Mailand, Pékin): an exonym that is
+# also a common word of the language is read as the city.
+EXONYM_MIN_POPULATION = 1_000_000
 # The one-letter party before a legislator's home town in US news: "Sen. Robert Ford, D-Charleston".
 _PARTIES = {"D", "R", "I"}
 # Russian and Ukrainian case endings and the nominative endings they replace ("Сирии" -> "Сирия").
@@ -345,10 +348,42 @@ def _rival(gazetteer: Gazetteer, key: str, word: str, language: str | None) -> i
     places ("Columbia", the towns; "England", the division), its countries left out.
     """
     if not _area(gazetteer, key, word):
-        return _population(gazetteer, key)
+        return _owned_population(gazetteer, key, word, language)
     if not _foreign_country_name(gazetteer, key, word, language):
         return None
     return max((e.population for e in gazetteer.lookup(key) if e.feature != COUNTRY), default=0)
+
+
+def _owned_population(gazetteer: Gazetteer, key: str, word: str, language: str | None) -> int:
+    """The population a word spelt like ``key`` is weighed against: that of every place named so,
+    but for a common word of the article's language, only of the places that word can name there.
+
+    GeoNames gives towns alternate names from every language and era, so common words of one
+    language name small places abroad: German "Gerät" is Herat, "Küche" a Xincheng, "Rest" Rasht,
+    Italian "Amen" Amiens, Turkish "Sarı" Surrey. A common word names a place here when it is
+    the place's own name, or the place is in a country that speaks the language (German "Wien",
+    "Nürnberg"), or is a city of a million, whose name every language has ("Rom", "Mailand").
+    """
+    if language is None or key not in gazetteer.names or not _common(word, language):
+        return _population(gazetteer, key)
+    return max((e.population for e in gazetteer.lookup(key) if _named_so_in(e, key, language)), default=0)
+
+
+def _named_so_in(entry: Entry, key: str, language: str) -> bool:
+    """Whether a place found under ``key`` can bear that name in an article in ``language``."""
+    return (
+        fold(entry.name) == key
+        or entry.population >= EXONYM_MIN_POPULATION
+        or language in _official_languages(entry.country)
+    )
+
+
+@lru_cache(maxsize=512)
+def _official_languages(country: str) -> frozenset[str]:
+    """The languages a country speaks officially or in fact (CLDR, through babel)."""
+    from babel.languages import get_official_languages
+
+    return frozenset(get_official_languages(country, de_facto=True)) if country else frozenset()
 
 
 def _covers(gazetteer: Gazetteer, toponym: Toponym, spotted: Sequence[Toponym]) -> bool:
