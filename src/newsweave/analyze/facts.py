@@ -43,8 +43,9 @@ from newsweave.records import (
 #          word is weighed against the places written so ("رأس", head, is not Arras); a common
 #          word that is a country's name only in other languages is a word (German "Mann"), and
 #          so is one only the recogniser read that is commoner than its places ("Новый" год).
-# facts-8: a common word of the article's language names a place abroad only by the place's own
-#          name or a big city's ("Gerät" is not Herat, "Türen" not Tours; "Rom" is Rome).
+# facts-8: a common word of the article's language names a place only by the place's own name,
+#          a big city's, or a spelling of it in a country speaking the language ("Gerät" is not
+#          Herat, "Türen" not Tours, "Google" not Topeka; "Rom" is Rome, "Vegas" Las Vegas).
 ANALYZER_VERSION = "facts-8"
 
 

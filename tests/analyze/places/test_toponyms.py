@@ -221,9 +221,19 @@ def test_a_common_word_names_a_place_abroad_only_by_its_own_name_or_a_big_citys(
     # Germany's "Nürnberg" in German, Rome's "Rom" (a city of millions) in German.
     assert _spotted(geocoder, "Das Gerät kam aus Wien nach Nürnberg und Rom.", "de") == ["Wien", "Nürnberg", "Rom"]
     assert _spotted(geocoder, "Disse amen e partì per Roma.", "it") == ["Roma"]
+    # In its own country's language too, an alternate name must at least be a spelling of the
+    # place's: "Google" named Topeka, Kansas, for a month in 2010; "Vegas" is Las Vegas.
+    assert _spotted(geocoder, "Shares of Google rose in Chicago.", "en") == ["Chicago"]
+    assert _spotted(geocoder, "He flew from Chicago to Vegas.", "en") == ["Chicago", "Vegas"]
+    # A name is frequent too: Russian "Вашингтон" is no common word, and stays the city.
+    assert _spotted(geocoder, "Президент прилетел в Вашингтон.", "ru") == ["Вашингтон"]
     # The recogniser's places face the same test: German "Türen" (doors, lemma "Tür") is Tours's
     # alternate name, not Tours.
     text = "Die Türen blieben in Berlin zu."
     doors = Mention(4, 9, "Türen", EntityType.LOCATION, lemma="Tür")
     mentions = [doors, Mention(21, 27, "Berlin", EntityType.LOCATION)]
     assert [t.text for t in merge(geocoder.gazetteer, [], mentions, text, language="de")] == ["Berlin"]
+    # Polish "Pan" (Mr) is an alternate name of Hpa-An, Myanmar, and nothing it can name in Polish.
+    text = "Pan Dyrektor przyjechał do Krakowa."
+    mentions = [Mention(0, 3, "Pan", EntityType.LOCATION, lemma="Pan"), Mention(27, 34, "Krakowa", EntityType.LOCATION)]
+    assert [t.text for t in merge(geocoder.gazetteer, [], mentions, text, language="pl")] == ["Krakowa"]

@@ -68,6 +68,35 @@ def is_known_word(word: str, language: str) -> bool:
         return False
 
 
+# Languages that capitalise every noun: their dictionaries hold common nouns capitalised.
+CAPITALISED_NOUNS = frozenset({"de", "lb"})
+
+
+@lru_cache(maxsize=131072)
+def is_common_word(word: str, language: str) -> bool | None:
+    """Whether simplemma's dictionary holds ``word`` as a common word of ``language``: written in
+    lower case ("лига", "tours"), or as written where every noun is capitalised ("Gerät"); None
+    for a language it lacks. A weak test: the dictionaries hold many names in lower case too
+    (English "london", Bulgarian "лондон"); it clears a name only where the dictionary keeps it
+    capitalised or lacks it (Russian "Вашингтон").
+
+    Example:
+        >>> is_common_word("Лига", "ru"), is_common_word("Вашингтон", "ru"), is_common_word("Gerät", "de")
+        (True, False, True)
+    """
+    if language in _UNSUPPORTED:
+        return None
+    try:
+        dictionary = _dictionaries().get_dictionary(language)
+    except ValueError:
+        _UNSUPPORTED.add(language)
+        return None
+    from simplemma.utils import canonicalize_token
+
+    form = word if language in CAPITALISED_NOUNS else word.lower()
+    return dictionary.get(canonicalize_token(form, language)) is not None
+
+
 @lru_cache(maxsize=65536)
 def lemma_phrase(phrase: str, language: str | None) -> str:
     """Each word of a name lemmatised, separators kept: "Stanach Zjednoczonych" -> "Stany Zjednoczone".

@@ -35,7 +35,7 @@ from newsweave.analyze.entities.features import (
     windows,
 )
 from newsweave.analyze.entities.gazetteer import COUNTRY_RANK, STATE_RANK, gazetteer, phrase_sound_key
-from newsweave.analyze.entities.lemmas import is_known_word, lemma_phrase
+from newsweave.analyze.entities.lemmas import CAPITALISED_NOUNS, is_known_word, lemma_phrase
 from newsweave.analyze.entities.normalizer import (
     DERIVATION,
     Normalizer,
@@ -84,7 +84,6 @@ _ROMAN_NUMERAL = re.compile(r"(?=.)[XХ]{0,3}(?:[IІ][XХ]|[IІ]V|V?[IІ]{0,3})\
 # Languages that capitalise every noun: there the tagger's spans are checked against the
 # language's dictionary (elsewhere that check cost more names than it saved: English toponym
 # recall fell from 60 % to 46 %).
-_CAPITALISED_NOUNS = frozenset({"de", "lb"})
 # Uncased scripts are matched against the dictionaries only, and only against places this big.
 _DICTIONARY_MIN_RANK = 100_000
 _DICTIONARY_SCORE = 0.6
@@ -458,7 +457,7 @@ class EntityRecognizer:
             spans = join_known(text, spans, self._big_known_type)
             if seen:
                 spans = attach_qualifiers(text, spans, self._region)
-        if not seen and language in _CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
+        if not seen and language in CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
             spans = self._plausible(text, spans, language)
         if seen:
             spans = self._places_read_as_people(text, spans)

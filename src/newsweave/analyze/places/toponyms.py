@@ -22,6 +22,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from wordfreq import get_frequency_dict
 
+from newsweave.analyze.entities.lemmas import is_common_word
 from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
 from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer, short_names
@@ -335,8 +336,11 @@ def read_as_a_word(gazetteer: Gazetteer, toponym: Toponym, language: str | None)
     if language is None or not word[:1].isupper() or not word.isalpha() or demonym(gazetteer, fold(word)):
         return False
     rival = _rival(gazetteer, toponym.key, word, language)
-    # A name the gazetteer does not hold ("США", "Mazowszu") stays a named place: no reading to weigh.
-    return rival is not None and rival > 0 and _zipf(word, language) >= math.log10(rival + 1) + WORD_MARGIN
+    if rival is None or (rival == 0 and (toponym.key not in gazetteer.names or _area(gazetteer, toponym.key, word))):
+        # A country's or state's name, or one the gazetteer does not hold ("США", "Mazowszu"):
+        # no reading to weigh. A common word naming only places it cannot name here is a word.
+        return False
+    return _zipf(word, language) >= math.log10(rival + 1) + WORD_MARGIN
 
 
 def _rival(gazetteer: Gazetteer, key: str, word: str, language: str | None) -> int | None:
@@ -361,20 +365,28 @@ def _owned_population(gazetteer: Gazetteer, key: str, word: str, language: str |
     GeoNames gives towns alternate names from every language and era, so common words of one
     language name small places abroad: German "Gerät" is Herat, "Küche" a Xincheng, "Rest" Rasht,
     Italian "Amen" Amiens, Turkish "Sarı" Surrey. A common word names a place here when it is
-    the place's own name, or the place is in a country that speaks the language (German "Wien",
-    "Nürnberg"), or is a city of a million, whose name every language has ("Rom", "Mailand").
+    the place's own name, or a city of a million, whose name every language has ("Rom",
+    "Mailand"), or a spelling of the name in a country that speaks the language (German
+    "Nürnberg", English "Vegas"; not "Google", a joke name of Topeka, Kansas, for a month in 2010).
     """
-    if language is None or key not in gazetteer.names or not _common(word, language):
+    if language is None or key not in gazetteer.names or not _common_word(word, language):
         return _population(gazetteer, key)
     return max((e.population for e in gazetteer.lookup(key) if _named_so_in(e, key, language)), default=0)
 
 
+def _common_word(word: str, language: str) -> bool:
+    """A frequent word of the language, unless its dictionary holds it only as a name (Russian
+    "Вашингтон" is frequent as the city's name). Without a dictionary, frequency alone."""
+    return _common(word, language) and is_common_word(word, language) is not False
+
+
 def _named_so_in(entry: Entry, key: str, language: str) -> bool:
     """Whether a place found under ``key`` can bear that name in an article in ``language``."""
+    own = fold(entry.name)
     return (
-        fold(entry.name) == key
+        own == key
         or entry.population >= EXONYM_MIN_POPULATION
-        or language in _official_languages(entry.country)
+        or ((own[:1] == key[:1] or key in own.split()) and language in _official_languages(entry.country))
     )
 
 
