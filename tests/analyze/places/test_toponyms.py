@@ -237,3 +237,15 @@ def test_a_common_word_names_a_place_abroad_only_by_its_own_name_or_a_big_citys(
     text = "Pan Dyrektor przyjechał do Krakowa."
     mentions = [Mention(0, 3, "Pan", EntityType.LOCATION, lemma="Pan"), Mention(27, 34, "Krakowa", EntityType.LOCATION)]
     assert [t.text for t in merge(geocoder.gazetteer, [], mentions, text, language="pl")] == ["Krakowa"]
+
+
+def test_a_curated_place_is_read_whole_and_not_looked_up(geocoder: Geocoder) -> None:
+    # "Белия дом" is the White House (the curated alias file's, with no GeoNames id), not "Белия"
+    # (white), a GeoNames name of Bury, England; nor is "White House" the town in Tennessee.
+    for text, name, language in (("Говорителят на Белия дом заяви.", "Белия дом", "bg"),
+                                  ("The White House said so in Ohio.", "White House", "en")):  # fmt: skip
+        start = text.index(name)
+        house = Mention(start, start + len(name), name, EntityType.LOCATION, "alias:white-house")
+        places = geocoder.places(text, language, mentions=[house])
+        assert [(p.text, p.geonames_id) for p in places if p.start == start] == [(name, None)]
+        assert not any(p.start > start and p.end <= start + len(name) for p in places)

@@ -132,9 +132,10 @@ def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
     if toponym.code:
         fixed = gazetteer.division(toponym.code) or gazetteer.country(toponym.code)
         return _Group(toponym.key, [], [fixed] if fixed else [])
-    if toponym.from_ner and not known_in_its_letters(gazetteer, toponym.text):
-        # A recogniser's name in Arabic or Chinese letters that no place bears ("الأمن",
-        # security, was Oman; 白宫, the White House, a Japanese town read alike).
+    if toponym.curated or (toponym.from_ner and not known_in_its_letters(gazetteer, toponym.text)):
+        # A curated place without a GeoNames id (the White House, not the town in Tennessee), or a
+        # recogniser's name in Arabic or Chinese letters that no place bears ("الأمن", security,
+        # was Oman; 白宫, the White House, a Japanese town read alike): named, not pinned.
         return _Group(toponym.key, [], [])
     found = gazetteer.lookup(toponym.key)
     fuzzy = False

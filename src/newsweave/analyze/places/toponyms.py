@@ -101,6 +101,9 @@ class Toponym:
     code: str | None = None  # a country ("TR") or admin1 key ("US.IL") the span can only mean
     # Read by a recogniser alone in a language it was not trained on: pinned only with a witness.
     needs_witness: bool = False
+    # A place the curated alias file names without a GeoNames id (the White House, the Kremlin):
+    # kept whole, named, and not looked up ("White House" is also a town in Tennessee).
+    curated: bool = False
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is built several times slower, and there is one per word
@@ -299,15 +302,21 @@ def merge(
     span is then looked up as a name no gazetteer holds. On the dev half of the English
     geoparsing set, reading those spans as written unpinned 114 right places against 22 wrong.
     A spotted span inside any other recognised entity ("Paris Hilton", "Washington Post") is
-    vetoed. Where the recogniser is not ``trusted`` (a language it was not trained on), a place
-    only it read needs another place of the article in its country to be pinned, and one word
-    only it read is held to the spotter's frequency test (``read_as_a_word``).
+    vetoed. A place the curated alias file names keeps its whole span. Where the recogniser is not
+    ``trusted`` (a language it was not trained on), a place only it read needs another place of the
+    article in its country to be pinned, and one word only it read is held to the spotter's
+    frequency test (``read_as_a_word``).
     """
     merged: dict[tuple[int, int], Toponym] = {}
     claimed: set[tuple[int, int]] = set()
+    curated = {(m.start, m.end) for m in mentions if (m.entity or "").startswith("alias:")}
     for toponym in from_mentions(text, mentions):
         inside = [t for t in spotted if t.start < toponym.end and toponym.start < t.end]
         claimed.update((t.start, t.end) for t in inside)
+        if (toponym.start, toponym.end) in curated:
+            # Known whole: "Белия дом" is the White House, not "Белия" (white), a GeoNames name of Bury.
+            merged[(toponym.start, toponym.end)] = replace(toponym, curated=True)
+            continue
         if not inside and read_as_a_word(gazetteer, toponym, language):
             continue
         if not inside or _covers(gazetteer, toponym, inside):
