@@ -45,7 +45,8 @@ from newsweave.records import (
 #          so is one only the recogniser read that is commoner than its places ("Новый" год).
 # facts-8: a common word of the article's language names a place only by the place's own name,
 #          a big city's, or a spelling of it in a country speaking the language ("Gerät" is not
-#          Herat, "Türen" not Tours, "Google" not Topeka; "Rom" is Rome, "Vegas" Las Vegas).
+#          Herat, "Türen" not Tours, "Google" not Topeka; "Rom" is Rome, "Vegas" Las Vegas); a
+#          curated place without a GeoNames id stays whole and named ("Белия дом", White House).
 ANALYZER_VERSION = "facts-8"
 
 

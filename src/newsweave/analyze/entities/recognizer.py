@@ -81,9 +81,6 @@ _ACRONYM_MAX_CHARS = 5
 # Roman numerals up to 39 (centuries, monarchs, congresses), also written with the Cyrillic
 # letters that look like them ("ХХ век"); larger ones spell acronyms too ("DC", "CD", "MI").
 _ROMAN_NUMERAL = re.compile(r"(?=.)[XХ]{0,3}(?:[IІ][XХ]|[IІ]V|V?[IІ]{0,3})\.?")
-# Languages that capitalise every noun: there the tagger's spans are checked against the
-# language's dictionary (elsewhere that check cost more names than it saved: English toponym
-# recall fell from 60 % to 46 %).
 # Uncased scripts are matched against the dictionaries only, and only against places this big.
 _DICTIONARY_MIN_RANK = 100_000
 _DICTIONARY_SCORE = 0.6
@@ -457,7 +454,10 @@ class EntityRecognizer:
             spans = join_known(text, spans, self._big_known_type)
             if seen:
                 spans = attach_qualifiers(text, spans, self._region)
-        if not seen and language in CAPITALISED_NOUNS:  # every noun looks like a name to the tagger
+        if not seen and language in CAPITALISED_NOUNS:
+            # Every noun looks like a name to the tagger: its spans are checked against the
+            # language's dictionary (elsewhere that check cost more names than it saved: English
+            # toponym recall fell from 60 % to 46 %).
             spans = self._plausible(text, spans, language)
         if seen:
             spans = self._places_read_as_people(text, spans)
