@@ -42,3 +42,18 @@ def test_a_text_reads_the_same_alone_and_beside_longer_ones(model: OnnxE5) -> No
 def test_no_texts_give_no_rows(model: OnnxE5) -> None:
     assert model.passage([]).shape == (0, 384)
     assert model.passage([""]).shape == (1, 384)
+
+
+def test_the_engine_is_chosen_by_name_and_a_wrong_name_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsweave.analyze import embedding
+    from newsweave.errors import ConfigError
+
+    embedding._e5_model.cache_clear()
+    try:
+        monkeypatch.setenv("NEWSWEAVE_E5_ENGINE", "torch")
+        with pytest.raises(ConfigError, match="NEWSWEAVE_E5_ENGINE"):
+            embedding._e5_model()
+        monkeypatch.delenv("NEWSWEAVE_E5_ENGINE")
+        assert isinstance(embedding._e5_model(), OnnxE5)
+    finally:
+        embedding._e5_model.cache_clear()

