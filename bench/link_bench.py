@@ -72,6 +72,7 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True) -> dict[str
     Without ``second_view``, linking decides as pair scorer v4 did (``Settings.second_view``)."""
     from newsweave import Newsweave, Settings
     from newsweave.analyze.embedding import E5Embedder, UseEmbedder
+    from newsweave.link.linker import second_view_embedder
 
     docs = articles(n)
     embedding = [0.0]
@@ -87,7 +88,7 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True) -> dict[str
         return vectors
 
     E5Embedder.embed = timed_view  # type: ignore[method-assign]
-    E5Embedder(max_tokens=128).embed(["warm up"])  # the model loads once per process: not timed
+    second_view_embedder().embed(["warm up"])  # the model loads once per process: not timed
     viewing[:] = [0.0, 0]
 
     def timed_embed(self: UseEmbedder, texts: list[str], language: str | None = None) -> np.ndarray:

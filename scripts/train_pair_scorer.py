@@ -11,7 +11,7 @@ same-story line, see ``build``); ``--curve``
 prints a learning curve (does more data help?). The second view (multilingual-e5's cosine of the
 two leads, read for pairs whose first score is within ``SECOND_VIEW_BAND`` of the line) is scored
 on the same folds at several bands, the band 0 being the scorer without it, each beside the bare
-cosine's recall at the same precision. Writes src/newsweave/link/models/pair_scorer_v6.json
+cosine's recall at the same precision. Writes src/newsweave/link/models/pair_scorer_v7.json
 (deterministic: fixed seeds, input in file order).
 """
 
@@ -94,7 +94,7 @@ def build(pairs: list[RatedPair], x_all: np.ndarray, *, curve: bool = False) -> 
         f"SemEval-2022 Task 8 dev.csv without its held-out part ({rest.sum()} of {len(rest)} rows), target -Overall"
     )
     scorer = fit_scorer(
-        x, y, version="v6", trained_on=source, cross_validated=figures, same_story=line, line_at_precision=chosen
+        x, y, version="v7", trained_on=source, cross_validated=figures, same_story=line, line_at_precision=chosen
     )
     if curve:
         learning_curve(x, y, group)

@@ -57,3 +57,15 @@ def test_the_engine_is_chosen_by_name_and_a_wrong_name_is_refused(monkeypatch: p
         assert isinstance(embedding._e5_model(), OnnxE5)
     finally:
         embedding._e5_model.cache_clear()
+
+
+def test_int8_layers_stay_near_the_float_ones_and_are_named_apart(model: OnnxE5) -> None:
+    from newsweave.analyze.embedding import E5Embedder
+
+    int8 = OnnxE5(model.model, int8=True)
+    ours, floats = int8.passage([*TEXTS, LONG]), model.passage([*TEXTS, LONG])
+    # 8-bit weights per output channel and 8-bit activations per batch: near, and not equal.
+    cosines = (ours * floats).sum(axis=1)
+    assert np.all(cosines > 0.99) and not np.all(cosines > 0.99999)
+    # Their vectors are never compared with float ones: a stored lead is matched by name.
+    assert E5Embedder(128, int8=True).name != E5Embedder(128).name

@@ -39,10 +39,11 @@ _BATCH_TOKENS = 2048  # and at most this many padded tokens at once, which keeps
 class OnnxE5:
     """e5-small's encoder as one ONNX Runtime session; ``passage`` gives L2-normalised rows."""
 
-    def __init__(self, model: E5File | None = None, threads: int | None = None) -> None:
+    def __init__(self, model: E5File | None = None, threads: int | None = None, *, int8: bool = False) -> None:
         self.model = model or e5_file()
         self.dim = self.model.hidden
-        self._session = _session(_graph(self.model), threads)
+        self.int8 = int8
+        self._session = _session(_graph(self.model, int8=int8), threads)
         self._tokenizer = _tokenizer(self.model)
         self._table = str.maketrans(self.model.normalisation)
         self._words = self.model.blocks("emb.word")
@@ -119,13 +120,16 @@ def _tokenizer(model: E5File) -> Any:
     return make_tokenizer(model.pieces, log_probs, unk_id=model.unk, nfkc=False)
 
 
-def _graph(model: E5File) -> bytes:
-    """The encoder as a serialised ONNX model: inputs the token vectors and a mask, output mean-pooled states."""
+def _graph(model: E5File, *, int8: bool = False) -> bytes:
+    """The encoder as a serialised ONNX model: inputs the token vectors and a mask, output mean-pooled states.
+
+    With ``int8`` the dense layers multiply 8-bit weights by activations quantised as they come
+    (``_GraphBuilder.linear``)."""
     try:
         from onnx import TensorProto, helper, numpy_helper
     except ImportError as e:
         raise ModelUnavailable("the onnx package is not installed", hint="install onnx") from e
-    builder = _GraphBuilder(helper, numpy_helper)
+    builder = _GraphBuilder(helper, numpy_helper, int8=int8)
     summed = builder.add(builder.add("embeddings", builder.positions(model)), model.floats("emb.type")[: model.hidden])
     x = builder.layer_norm(summed, model.floats("emb.ln.w"), model.floats("emb.ln.b"), model.epsilon)
     attention_bias = builder.attention_bias()
@@ -148,11 +152,15 @@ def _graph(model: E5File) -> bytes:
     return onnx_model.SerializeToString()
 
 
+_FLOAT = 1  # onnx.TensorProto.FLOAT
+
+
 class _GraphBuilder:
     """Writes a BERT encoder node by node; each helper returns the name of its output."""
 
-    def __init__(self, helper: Any, numpy_helper: Any) -> None:
+    def __init__(self, helper: Any, numpy_helper: Any, *, int8: bool = False) -> None:
         self._helper, self._numpy_helper = helper, numpy_helper
+        self._int8 = int8
         self.nodes: list[Any] = []
         self.weights: list[Any] = []
         self._count = 0
@@ -175,7 +183,19 @@ class _GraphBuilder:
         return self.op("Add", a, b if isinstance(b, str) else self.const(np.asarray(b, np.float32)))
 
     def linear(self, x: str, weight: np.ndarray, bias: np.ndarray) -> str:
-        return self.add(self.op("MatMul", x, self.const(np.ascontiguousarray(weight.T))), bias)
+        if not self._int8:
+            return self.add(self.op("MatMul", x, self.const(np.ascontiguousarray(weight.T))), bias)
+        # Dynamic quantisation written out, as onnxruntime.quantization.quantize_dynamic writes it
+        # (per output channel, symmetric int8 weights; each batch's activations to uint8 as they
+        # come), but here at build time, in numpy, instead of a 3-second pass over a model file.
+        # ONNX Runtime fuses the pattern into its integer matrix kernels.
+        scale = np.maximum(np.abs(weight).max(axis=1), 1e-12) / 127.0
+        quantised = np.clip(np.rint(weight / scale[:, None]), -127, 127).astype(np.int8)
+        xq, x_scale, x_zero = self.op("DynamicQuantizeLinear", x, outputs=3)
+        zero = self.const(np.zeros(len(scale), np.int8))
+        product = self.op("MatMulInteger", xq, self.const(np.ascontiguousarray(quantised.T)), x_zero, zero)
+        scales = self.op("Mul", x_scale, self.const(scale.astype(np.float32)))
+        return self.add(self.op("Mul", self.op("Cast", product, to=_FLOAT), scales), bias)
 
     def layer_norm(self, x: str, weight: np.ndarray, bias: np.ndarray, epsilon: float) -> str:
         return self.op("LayerNormalization", x, self.const(weight), self.const(bias), axis=-1, epsilon=float(epsilon))

@@ -100,9 +100,8 @@ class Linker:
     ) -> None:
         self.embedder = embedder
         self.scorer = scorer
-        # The embedder of the leads for the scorer's second view (e5 over LEAD_TOKENS; its model
-        # loads on first need).
-        self.second_view = second_view or E5Embedder(max_tokens=LEAD_TOKENS)
+        # The embedder of the leads for the scorer's second view (its model loads on first need).
+        self.second_view = second_view or second_view_embedder()
         self.thresholds = thresholds or RelationThresholds(same_story=scorer.same_story)
         self.clusterer = clusterer or StoryClusterer(threshold=self.thresholds.same_story)
         self.neighbours = neighbours
@@ -442,6 +441,14 @@ class Linker:
 
 
 _STRONG = (RelationKind.DUPLICATE, RelationKind.VERSION)
+
+
+def second_view_embedder() -> E5Embedder:
+    """What reads a lead for the pair scorer's second view: e5 over its first ``LEAD_TOKENS``
+    tokens, dense layers on 8-bit integers (1.5 times faster than float32 on 2 cores; trained and
+    cross-validated on its own vectors: r 0.789 against float32's 0.790, the same recall at the
+    line, `scripts/train_pair_scorer.py`)."""
+    return E5Embedder(max_tokens=LEAD_TOKENS, int8=True)
 
 
 def lead_vector(embedder: Embedder, text: str) -> np.ndarray:
