@@ -43,3 +43,14 @@ def test_dictionary_kinds_are_read_in_trained_languages_only() -> None:
     assert "m=ru:surname" in feats[1] and "-1:m=ru:surname" in feats[2] and "1:m=ru:surname" in feats[0]
     unseen = feature_maker().sentence(words, None, lexical=False)
     assert not any("m=" in f for word in unseen for f in word)
+
+
+def test_unseen_language_features_are_the_full_set_without_the_lexical_ones() -> None:
+    from newsweave.analyze.entities.features import _LEXICAL
+
+    maker = feature_maker()
+    words = ["Заявил", "Собянин", ",", "что", "Верховный", "суд", "Москвы", "отклонил", "иск", "Boston", "."]
+    for language in ("ru", None):
+        full = maker._sentence(words, language, True, frozenset({"суд"}))
+        built = maker.sentence(words, language, lexical=False, lowercase=frozenset({"суд"}))
+        assert built == [[f for f in feats if not f.startswith(_LEXICAL)] for feats in full]
