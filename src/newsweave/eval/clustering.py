@@ -10,7 +10,7 @@ made on). For each rated pair, "same story?" (both articles in one story) is com
 gold label: same story when ``Overall <= 2`` (somewhat similar or better). Pairwise precision,
 recall and F1 are reported overall, monolingual and cross-lingual, with references scored in the
 same run on the same embeddings: the learned pair score alone (no clustering), the score at the
-line that was 85 % precise on the training folds (recorded in the model; v5 and v6 decide at it), and
+line that was 85 % precise on the training folds (recorded in the model; v5 and later decide at it), and
 the bare embedder's cosine at 0.5 and at the thresholds at which it is as precise as newsweave's
 stories and as that line (so recall is compared at equal precision).
 
@@ -161,7 +161,7 @@ def _score_runs(
     }
     if scorer.line_at_precision is not None:
         # Pairs at the line chosen at 85 % precision on the training folds, without the stories'
-        # chaining (the same-story line of v5 and v6; v4's stories decided at 2/3: scripts/train_pair_scorer.py).
+        # chaining (the same-story line of v5 and later; v4's stories decided at 2/3: scripts/train_pair_scorer.py).
         line = scorer.line_at_precision
         systems[f"learned score >= {line:.3f} (line at P .85 on folds)"] = np.array(
             [_score(links, p) >= line for p in pairs]

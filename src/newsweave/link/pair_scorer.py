@@ -94,7 +94,7 @@ class PairScorer:
         # The same-story line on this model's score, as shipped (the training script says why);
         # models without one use the meaning of the scale (2/3).
         self.same_story: float = float(data.get("same_story", SAME_STORY_SCORE))
-        # The line at which decisions were 85 % precise on held-back folds (v5 and v6 decide at it).
+        # The line at which decisions were 85 % precise on held-back folds (v5 and later decide at it).
         self.line_at_precision: float | None = data.get("line_at_precision")
 
     @classmethod
