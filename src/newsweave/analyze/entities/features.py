@@ -95,7 +95,7 @@ _WordFeatures = tuple[
 
 
 def _unlexical(info: _WordFeatures) -> _WordFeatures:
-    """A word's features with the lexical ones in the first three places."""
+    """A word's features with the unlexical copies in the first three places."""
     return (info[5], info[6], info[7], info[3], info[4], info[5], info[6], info[7])
 
 
