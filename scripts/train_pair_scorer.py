@@ -152,9 +152,9 @@ def compare_views(pairs: list[RatedPair], x_all: np.ndarray) -> None:
         line = choose_line(to_unit(predictions), y >= -2, LINE_PRECISION)
         precision, recall, cosine_recall = recall_against_cosine(to_unit(predictions), x[:, 0], y >= -2, line)
         r = float(np.corrcoef(predictions, y)[0, 1])
-        ms = 1000 * seconds / len(texts)
+        cost = "vectors cached" if embedder is None else f"{1000 * seconds / len(texts):.0f} ms a text"
         print(f"{name}: CV r {r:.3f} (folds ± {np.std(folds):.3f}); line {line:.3f}: P {precision:.3f}, "
-              f"R {recall:.3f} (cosine R {cosine_recall:.3f}); {ms:.0f} ms a text")  # fmt: skip
+              f"R {recall:.3f} (cosine R {cosine_recall:.3f}); {cost}")  # fmt: skip
 
 
 def _at_line(predictions: np.ndarray, y: np.ndarray, cosine: np.ndarray) -> dict[str, float]:
