@@ -261,12 +261,14 @@ def fallback_embedder(kind: str, e5_tokens: int) -> Any:
 
 
 def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[str, Any]:
-    """Ingest and link ``docs`` (facts on), timing each article's ingest and link by its language;
+    """Ingest and link ``docs`` (facts on), timing each article's ingest and link by its language,
+    and, over all articles, the facts readers and the pair scorer's second view (e5 on leads);
     then embed the same texts with each bare embedder."""
     import os
 
     from newsweave import Newsweave, Settings
     from newsweave.analyze.embedding import RoutedEmbedder, UseEmbedder
+    from newsweave.link import linker as linker_module
     from newsweave.link.linker import Linker
     from newsweave.linking import StoreLinker
     from newsweave.pipeline import Pipeline
@@ -281,6 +283,16 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     bare_exact = Linker._exact_vectors
     exact_articles: set[str] = set()  # articles whose sentences the static route's cascade sent to e5
     whole_articles: set[str] = set()  # those whose every sentence it sent (the others: their leads)
+    reading, viewing = [0.0], [0.0, 0]  # seconds in the facts readers; in the second view, and leads read
+    bare_lead = linker_module.lead_vector
+
+    def timed_lead(embedder: Any, text: str) -> np.ndarray:
+        begin = time.perf_counter()
+        try:
+            return bare_lead(embedder, text)
+        finally:
+            viewing[0] += time.perf_counter() - begin
+            viewing[1] += 1
 
     def counted_exact(self: Linker, article: Any, first: int | None = None) -> np.ndarray:
         vectors = bare_exact(self, article, first)
@@ -322,6 +334,17 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
                 analyzer = nw.fact_analyzer()
                 for warm in _warm_up_articles(docs):  # models load once per process: not timed
                     analyzer.read(warm)
+                bare_read = analyzer.read
+
+                def timed_read(article: Any) -> Any:
+                    begin = time.perf_counter()
+                    try:
+                        return bare_read(article)
+                    finally:
+                        reading[0] += time.perf_counter() - begin
+
+                analyzer.read = timed_read  # type: ignore[method-assign]
+                linker_module.lead_vector = timed_lead  # type: ignore[assignment]
                 start, cpu = time.perf_counter(), time.process_time()
                 nw.ingest([str(path)])
                 nw.link()
@@ -333,12 +356,15 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
         finally:
             Pipeline._one, StoreLinker.link_one, StoreLinker.__init__ = bare_one, bare_link, bare_init  # type: ignore[method-assign]
             Linker._exact_vectors = bare_exact  # type: ignore[method-assign]
+            linker_module.lead_vector = bare_lead
     bare = _bare_rates(docs, UseEmbedder(), {k: fallback_embedder(k, e5_tokens) for k in ("e5", "e5-first", "static")})
     return {
         "articles": len(docs), "per_s": len(docs) / wall, "fallback": fallback, "e5_tokens": e5_tokens,
         "languages": {lang: {"articles": counts[lang], "per_s": counts[lang] / spent[lang]} for lang in sorted(spent)},
         "bare": bare, "load": [load_before, os.getloadavg()[0]], "cpu_per_s": len(docs) / cpu,
         "e5_articles": len(exact_articles), "e5_whole": len(whole_articles), "versions": versions,
+        "facts_ms": 1000 * reading[0] / len(docs), "second_view_ms": 1000 * viewing[0] / len(docs),
+        "leads_read": viewing[1] / len(docs), "other_ms": 1000 * (wall - reading[0] - viewing[0]) / len(docs),
     }  # fmt: skip
 
 
@@ -405,6 +431,8 @@ def _print_stream(title: str, r: dict[str, Any]) -> None:
           f" ({r['cpu_per_s']:.2f} per CPU second of the process)")  # fmt: skip
     print(f"  articles the cascade sent to e5: {r['e5_articles']} (every sentence: {r['e5_whole']}, the rest their"
           f" leads); version links: {r['versions']}")  # fmt: skip
+    print(f"  per article: facts {r['facts_ms']:.1f} ms, second view {r['second_view_ms']:.1f} ms"
+          f" (leads of {r['leads_read']:.0%} of the articles), everything else {r['other_ms']:.1f} ms")  # fmt: skip
     e5_first = f"e5 first {r['e5_tokens']}"
     print(f"  {'language':<9}{'articles':>9}{'newsweave/s':>13}   bare embedders, documents/s (same texts)")
     for language, row in r["languages"].items():
