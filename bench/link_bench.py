@@ -110,16 +110,7 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True) -> dict[str
             analyzer = nw.fact_analyzer()
             for warm in _warm_up_articles(docs) if facts else []:
                 analyzer.read(warm)
-            bare_read = analyzer.read
-
-            def timed_read(article: Any) -> Any:
-                begin = time.perf_counter()
-                try:
-                    return bare_read(article)
-                finally:
-                    reading[0] += time.perf_counter() - begin
-
-            analyzer.read = timed_read  # type: ignore[method-assign]
+            analyzer.read = _timed(analyzer.read, reading)  # type: ignore[method-assign]
             embedding[0] = 0.0  # the warm-up's call is not the articles'
             start = time.perf_counter()
             nw.ingest([str(path)])
@@ -279,20 +270,13 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     routed = RoutedEmbedder(fallback=fallback_embedder(fallback, e5_tokens))
     routed.embed(["warm up"], "en")
     routed.embed(["warm up"], "cs")
+    linker_module.second_view_embedder().embed(["warm up"])  # its model loads once per process: not timed
     bare_one, bare_link, bare_init = Pipeline._one, StoreLinker.link_one, StoreLinker.__init__
     bare_exact = Linker._exact_vectors
     exact_articles: set[str] = set()  # articles whose sentences the static route's cascade sent to e5
     whole_articles: set[str] = set()  # those whose every sentence it sent (the others: their leads)
-    reading, viewing = [0.0], [0.0, 0]  # seconds in the facts readers; in the second view, and leads read
+    reading, viewing = [0.0, 0], [0.0, 0]  # seconds in the facts readers, in the second view; calls
     bare_lead = linker_module.lead_vector
-
-    def timed_lead(embedder: Any, text: str) -> np.ndarray:
-        begin = time.perf_counter()
-        try:
-            return bare_lead(embedder, text)
-        finally:
-            viewing[0] += time.perf_counter() - begin
-            viewing[1] += 1
 
     def counted_exact(self: Linker, article: Any, first: int | None = None) -> np.ndarray:
         vectors = bare_exact(self, article, first)
@@ -334,17 +318,8 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
                 analyzer = nw.fact_analyzer()
                 for warm in _warm_up_articles(docs):  # models load once per process: not timed
                     analyzer.read(warm)
-                bare_read = analyzer.read
-
-                def timed_read(article: Any) -> Any:
-                    begin = time.perf_counter()
-                    try:
-                        return bare_read(article)
-                    finally:
-                        reading[0] += time.perf_counter() - begin
-
-                analyzer.read = timed_read  # type: ignore[method-assign]
-                linker_module.lead_vector = timed_lead  # type: ignore[assignment]
+                analyzer.read = _timed(analyzer.read, reading)  # type: ignore[method-assign]
+                linker_module.lead_vector = _timed(bare_lead, viewing)
                 start, cpu = time.perf_counter(), time.process_time()
                 nw.ingest([str(path)])
                 nw.link()
@@ -385,6 +360,22 @@ def _bare_rates(docs: list[dict[str, str]], use: Any, others: dict[str, Any]) ->
                 embedder.embed([text], language)
             rates.setdefault(language, {})[name] = len(group) / (time.perf_counter() - start)
     return rates
+
+
+def _timed(function: Any, total: list[Any]) -> Any:
+    """``function``, adding each call's seconds to ``total[0]`` and counting calls in ``total[1]``
+    when it has a second place."""
+
+    def timed(*args: Any) -> Any:
+        begin = time.perf_counter()
+        try:
+            return function(*args)
+        finally:
+            total[0] += time.perf_counter() - begin
+            if len(total) > 1:
+                total[1] += 1
+
+    return timed
 
 
 def _warm_up_articles(docs: list[dict[str, str]]) -> list[Any]:
