@@ -56,6 +56,10 @@ def lowercase_words(tokens: list[Token]) -> frozenset[str]:
     return frozenset(t.text for t in tokens if t.text[:1].islower())
 
 
+def _unlexical(features: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f for f in features if not f.startswith(_LEXICAL))
+
+
 def shape(word: str) -> str:
     """Letter classes with runs collapsed: "Trump" -> "Xx", "COVID-19" -> "X-d", "iPhone" -> "xXx"."""
     out: list[str] = []
@@ -88,15 +92,8 @@ def windows(sentence: list[Token], maker: FeatureMaker) -> list[tuple[int, int]]
     return ranges
 
 
-# (own, as left neighbour, as right neighbour, shape, gazetteer hit, and the first three unlexical)
-_WordFeatures = tuple[
-    tuple[str, ...], tuple[str, ...], tuple[str, ...], str, bool, tuple[str, ...], tuple[str, ...], tuple[str, ...]
-]
-
-
-def _unlexical(info: _WordFeatures) -> _WordFeatures:
-    """A word's features with the unlexical copies in the first three places."""
-    return (info[5], info[6], info[7], info[3], info[4], info[5], info[6], info[7])
+# (own features, as the left neighbour, as the right neighbour, shape, gazetteer hit)
+_WordFeatures = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str, bool]
 
 
 class FeatureMaker:
@@ -116,9 +113,12 @@ class FeatureMaker:
         """True for a word that may start or be part of a name (capital, digit, gazetteer hit)."""
         return (not word.islower() and any(ch.isalpha() for ch in word)) or self.word(word)[4]
 
-    def _word(self, word: str) -> _WordFeatures:
-        """(own features, as the left neighbour, as the right neighbour, shape, gazetteer hit,
-        and the three feature tuples again without word identity and affixes)."""
+    def _word(self, word: str, lexical: bool = True) -> _WordFeatures:
+        """(own features, as the left neighbour, as the right neighbour, shape, gazetteer hit);
+        without ``lexical``, the feature tuples leave out word identity and affixes."""
+        if not lexical:
+            full = self.word(word)
+            return _unlexical(full[0]), _unlexical(full[1]), _unlexical(full[2]), full[3], full[4]
         low = word.lower()
         shp = shape(word)
         folded = fold(word)
@@ -141,11 +141,7 @@ class FeatureMaker:
             own.append("gaz=" + gaz)
             left.append("-1:gaz=" + gaz)
             right.append("1:gaz=" + gaz)
-
-        def unlexical(feats: list[str]) -> tuple[str, ...]:
-            return tuple(f for f in feats if not f.startswith(_LEXICAL))
-
-        return tuple(own), tuple(left), tuple(right), shp, bool(gaz), unlexical(own), unlexical(left), unlexical(right)
+        return tuple(own), tuple(left), tuple(right), shp, bool(gaz)
 
     def sentence(
         self,
@@ -174,7 +170,7 @@ class FeatureMaker:
     def _sentence(
         self, words: list[str], language: str | None, at_start: bool, lowercase: Collection[str], lexical: bool = True
     ) -> list[list[str]]:
-        info = [self.word(w) for w in words] if lexical else [_unlexical(self.word(w)) for w in words]
+        info = [self.word(w, lexical) for w in words]
         # Word classes stand in for words never seen, in any language: kept when the words are
         # left out. Only the coarse class, for the word and its neighbours (trained on covid-19,
         # scored on the election: recognition F1 0.864 -> 0.868 with 64 classes; 0.864 with 32
@@ -184,7 +180,7 @@ class FeatureMaker:
         last = len(words) - 1
         out = []
         known = [False] * len(words)  # capitalised inside the sentence, yet a dictionary word
-        for i, (own, _, _, shp, *_) in enumerate(info):
+        for i, (own, _, _, shp, _) in enumerate(info):
             first = at_start and (i == 0 or (i == 1 and words[0] in _OPENING))
             position = "first" if first else "inner"
             feats = ["bias", lang, f"{position}|sh={shp}", lang + "|sh=" + shp, *own]
