@@ -131,6 +131,38 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True) -> dict[str
     return {"articles": n, **rates, **split_ms, "bare_ms": 1000 * bare / n, **shares}
 
 
+def end_to_end_pooled(n: int, workers: int = 2, facts: bool = True) -> dict[str, float]:
+    """``end_to_end`` with ingest on ``workers`` local processes (``ingest --workers``): each
+    extracts, reads facts and embeds (text, title, lead) on one thread; this process writes, then
+    links. The workers start and load their models before timing, as a long-running ingest's do.
+    Worker-seconds per article are summed over the workers (CPU-bound: each holds one core)."""
+    from newsweave import Newsweave, Settings
+    from newsweave.scale.pool import WorkerOptions, WorkerPool, pool_ingest
+
+    docs = articles(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.jsonl"
+        path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
+        with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite", facts=facts)) as nw:
+            nw._linker().linker.embedder.embed(["warm up"], "en")  # this process's models: not timed
+            with WorkerPool(WorkerOptions.of(nw), workers) as pool:
+                pool.warm(_warm_up_items(docs))  # every language's readers, as end_to_end warms them
+                start = time.perf_counter()
+                report = pool_ingest(nw, [str(path)], pool=pool)
+                ingested = time.perf_counter() - start
+                nw.link()
+                ours = time.perf_counter() - start
+    seconds = report.seconds
+    return {"articles": n, "workers": workers, "newsweave_per_s": n / ours, "ingest_s": ingested,
+            "link_ms": 1000 * (ours - ingested) / n, "worker_facts_ms": 1000 * seconds["facts"] / n,
+            "worker_embed_ms": 1000 * seconds["embed"] / n, "worker_extract_ms": 1000 * seconds["extract"] / n,
+            "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}  # fmt: skip
+
+
+def _end_to_end_pooled_without_facts(n: int) -> dict[str, float]:
+    return end_to_end_pooled(n, facts=False)
+
+
 class StandInEmbedder:
     """Deterministic unit vectors: texts of one "event" land near each other."""
 
@@ -258,7 +290,7 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     import os
 
     from newsweave import Newsweave, Settings
-    from newsweave.analyze.embedding import RoutedEmbedder, UseEmbedder
+    from newsweave.analyze.embedding import E5Embedder, RoutedEmbedder, UseEmbedder
     from newsweave.link import linker as linker_module
     from newsweave.link.linker import Linker
     from newsweave.linking import StoreLinker
@@ -271,6 +303,7 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     routed.embed(["warm up"], "en")
     routed.embed(["warm up"], "cs")
     linker_module.second_view_embedder().embed(["warm up"])  # its model loads once per process: not timed
+    E5Embedder().embed(["warm up"])  # so does the cascade's (e5 on sentences, for versions across the bridge)
     bare_one, bare_link, bare_init = Pipeline._one, StoreLinker.link_one, StoreLinker.__init__
     bare_exact = Linker._exact_vectors
     exact_articles: set[str] = set()  # articles whose sentences the static route's cascade sent to e5
@@ -343,6 +376,39 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     }  # fmt: skip
 
 
+def stream_pooled(docs: list[dict[str, str]], route: str, workers: int = 2) -> dict[str, Any]:
+    """``stream`` with ingest on ``workers`` local processes (``ingest --workers``), through one
+    of the product's routes (``e5`` or ``static``); overall rate only, workers warmed on one
+    article of each language first (as ``stream`` warms its readers)."""
+    import os
+
+    from newsweave import Newsweave, Settings
+    from newsweave.analyze.embedding import E5Embedder
+    from newsweave.scale.pool import WorkerOptions, WorkerPool, pool_ingest
+
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.jsonl"
+        path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
+        with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite", other_languages=route)) as nw:
+            linker = nw._linker().linker
+            linker.embedder.embed(["warm up"], "en")  # this process's models load once: not timed
+            linker.embedder.embed(["warm up"], "cs")
+            E5Embedder().embed(["warm up"])  # the cascade's, as ``stream`` warms it
+            with WorkerPool(WorkerOptions.of(nw), workers) as pool:
+                pool.warm(_warm_up_items(docs))
+                start = time.perf_counter()
+                report = pool_ingest(nw, [str(path)], pool=pool)
+                ingested = time.perf_counter() - start
+                nw.link()
+                wall = time.perf_counter() - start
+    n, seconds = len(docs), report.seconds
+    return {"articles": n, "route": route, "workers": workers, "per_s": n / wall, "ingest_s": ingested,
+            "link_ms": 1000 * (wall - ingested) / n, "worker_facts_ms": 1000 * seconds["facts"] / n,
+            "worker_embed_ms": 1000 * seconds["embed"] / n, "load": [load_before, os.getloadavg()[0]],
+            "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}  # fmt: skip
+
+
 def _bare_rates(docs: list[dict[str, str]], use: Any, others: dict[str, Any]) -> dict[str, dict[str, float]]:
     """Documents per second of each bare embedder on each language's texts (as linking embeds them:
     title and text, first 3,000 characters; USE only on its own languages)."""
@@ -388,6 +454,18 @@ def _warm_up_articles(docs: list[dict[str, str]]) -> list[Any]:
             for i, (lang, d) in enumerate(sorted(first.items()))]  # fmt: skip
 
 
+def _warm_up_items(docs: list[dict[str, str]]) -> list[Any]:
+    """``_warm_up_articles`` as raw JSON Lines items, for the workers of ``end_to_end_pooled``."""
+    from newsweave.ingest import read_inputs
+
+    first = {d["language"]: d for d in reversed(docs)}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "warm.jsonl"
+        lines = [json.dumps({**d, "text": f"{d['text']} (warm-up)"}, ensure_ascii=False) for d in first.values()]
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return list(read_inputs([str(path)]))
+
+
 def _end_to_end_without_facts(n: int) -> dict[str, float]:
     return end_to_end(n, facts=False)
 
@@ -397,11 +475,13 @@ def _end_to_end_without_second_view(n: int) -> dict[str, float]:
 
 
 def _child(kind: str, arg: int, options: list[str]) -> None:
-    if kind in ("bsnlp", "mixed"):
-        docs = bsnlp_articles(arg) if kind == "bsnlp" else mixed_articles(arg)
-        print(json.dumps(stream(docs, options[0], int(options[1]))))
+    if kind in ("bsnlp", "mixed", "bsnlp-pool", "mixed-pool"):
+        docs = bsnlp_articles(arg) if kind.startswith("bsnlp") else mixed_articles(arg)
+        pooled = kind.endswith("-pool")
+        print(json.dumps(stream_pooled(docs, options[0]) if pooled else stream(docs, options[0], int(options[1]))))
         return
     runs = {"e2e": end_to_end, "e2e-nofacts": _end_to_end_without_facts, "e2e-noview": _end_to_end_without_second_view,
+            "e2e-pool": end_to_end_pooled, "e2e-pool-nofacts": _end_to_end_pooled_without_facts,
             "link": linking_alone, "open": opening}  # fmt: skip
     result = runs[kind](arg, *options)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -458,6 +538,13 @@ def main() -> None:
     if args.streams:
         for kind in ("bsnlp", "mixed"):
             _print_stream(kind, _run(kind, args.per_language, args.fallback, str(args.e5_tokens)))
+            if args.fallback in ("static", "e5"):  # the product's routes: also with ingest on 2 workers
+                r = _run(f"{kind}-pool", args.per_language, args.fallback)
+                print(f"  with ingest on {r['workers']} worker processes: {r['per_s']:6.2f} articles/s (load"
+                      f" {r['load'][0]:.1f} before, {r['load'][1]:.1f} after); per article: worker-seconds facts"
+                      f" {r['worker_facts_ms']:.1f} ms, embed (text, title, lead) {r['worker_embed_ms']:.1f} ms;"
+                      f" linking afterwards {r['link_ms']:.1f} ms;"
+                      f" a worker's peak {r['worker_peak_rss_mb']:.0f} MB")  # fmt: skip
         return
     e2e = _run("e2e", args.articles)
     plain = _run("e2e-nofacts", args.articles)
@@ -477,6 +564,19 @@ def main() -> None:
     view_ms = e2e["second_view_ms"]
     print(f"  per article: embedding {embed:.1f} ms (bare {bare:.1f}), facts {facts_ms:.1f} ms, "
           f"second view {view_ms:.1f} ms, the rest {rest:.1f} ms")  # fmt: skip
+    pooled = _run("e2e-pool", args.articles)
+    pooled_plain = _run("e2e-pool-nofacts", args.articles)
+    print(f"the same with ingest on {pooled['workers']} worker processes (ingest --workers {pooled['workers']}):")
+    print(f"  newsweave ingest+extract+facts+embed+link {pooled['newsweave_per_s']:6.1f} articles/s"
+          f"  ({pooled['newsweave_per_s'] / e2e['newsweave_per_s']:.2f}x one process)")  # fmt: skip
+    print(f"  the same with facts off                 {pooled_plain['newsweave_per_s']:6.1f} articles/s")
+    print(
+        f"  facts on / off                          {pooled['newsweave_per_s'] / pooled_plain['newsweave_per_s']:6.2f}"
+    )
+    print(f"  per article: worker-seconds extract {pooled['worker_extract_ms']:.1f} ms, facts"
+          f" {pooled['worker_facts_ms']:.1f} ms, embed (text, title, lead) {pooled['worker_embed_ms']:.1f} ms;"
+          f" linking afterwards {pooled['link_ms']:.1f} ms;"
+          f" a worker's peak {pooled['worker_peak_rss_mb']:.0f} MB")  # fmt: skip
     rows = [_run("link", size) for size in args.sizes]
     print("linking stage alone (stand-in vectors):")
     for r in rows:

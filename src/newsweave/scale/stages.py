@@ -15,12 +15,15 @@ import pickle
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from newsweave.analyze.facts import ReadFacts
 from newsweave.records import Article, RawItem, Rejection
+
+if TYPE_CHECKING:
+    from newsweave.link.linker import LinkArticle
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +44,8 @@ class Understood:
     document: np.ndarray
     title: np.ndarray
     model: str  # the embedder's name, as the linker checks it
+    lead: np.ndarray | None = None  # the pair scorer's second view of the lead (None: not read here)
+    lead_model: str | None = None  # the second view's embedder's name, as the linker checks it
 
 
 def known_ids(ids: Any) -> np.ndarray:
@@ -74,16 +79,21 @@ def read_shard(
         now = time.perf_counter()
         spent, started = now - started, now
         if isinstance(entry, Rejection):
-            yield _row(REJECTION, entry.item_id or "", entry, t_read=spent)
+            yield as_row(REJECTION, entry.item_id or "", entry, t_read=spent)
         elif is_known(known, entry.id):
             # Only where it was seen travels on: the driver records the sighting, nothing is extracted.
-            yield _row(KNOWN, entry.id, entry.provenance, t_read=spent)
+            yield as_row(KNOWN, entry.id, entry.provenance, t_read=spent)
         else:
-            # A plain dict: a reader's read-only mapping does not pickle (the id hashes the same).
-            yield _row(ITEM, entry.id, replace(entry, fields=dict(entry.fields)), t_read=spent)
+            yield as_row(ITEM, entry.id, shippable(entry), t_read=spent)
 
 
-def _row(kind: str, item_id: str, record: object, **timings: float) -> dict[str, Any]:
+def shippable(item: RawItem) -> RawItem:
+    """The item as it can cross to another process: a reader's read-only mapping of fields does
+    not pickle, a plain dict does (the id hashes the same)."""
+    return replace(item, fields=dict(item.fields))
+
+
+def as_row(kind: str, item_id: str, record: object, **timings: float) -> dict[str, Any]:
     row: dict[str, Any] = {"kind": kind, "id": item_id, "blob": pickle.dumps(record, protocol=5)}
     for name in TIMINGS:
         row[name] = timings.get(name, 0.0)
@@ -93,12 +103,21 @@ def _row(kind: str, item_id: str, record: object, **timings: float) -> dict[str,
 class Understander:
     """Extract, detect the language, read the facts and embed for linking: one item at a time.
 
-    Built once per worker (Ray Data's actor pool), so every model loads once per worker. Each
-    item goes through exactly the calls a single-process run makes (``pipeline.understand``, the
-    facts reader, ``Linker.prepare``), so the vectors are the same bits and linking decides the same.
+    Built once per worker (Ray Data's actor pool, or ``scale.pool``'s processes), so every model
+    loads once per worker. Each item goes through exactly the calls a single-process run makes
+    (``pipeline.understand``, the facts reader, ``Linker.prepare``, ``linker.lead_vector``), so the
+    vectors are the same bits and linking decides the same. With ``leads`` the lead is read for the
+    pair scorer's second view too, which linking would otherwise do on first need in its one process.
     """
 
-    def __init__(self, facts: bool = True, aliases_path: str | None = None, other_languages: str | None = None) -> None:
+    def __init__(
+        self,
+        facts: bool = True,
+        aliases_path: str | None = None,
+        other_languages: str | None = None,
+        *,
+        leads: bool = False,
+    ) -> None:
         from pathlib import Path
 
         from newsweave.analyze.embedding import DEFAULT_ROUTE, routed_embedder
@@ -112,6 +131,7 @@ class Understander:
         self.language = LanguageDetector()
         self.analyzer = FactAnalyzer(aliases_path=Path(aliases_path) if aliases_path else None) if facts else None
         self.linker = Linker(routed_embedder(other_languages or DEFAULT_ROUTE), PairScorer.load())
+        self.leads = leads
         self._warm_up()
 
     def _warm_up(self) -> None:
@@ -122,7 +142,9 @@ class Understander:
         article = Article("0" * 64, "Floods in Paris", (text,), Provenance("warm-up"), "warm-up", language="en")
         if self.analyzer is not None:
             self.analyzer.read(article)
-        self.linker.prepare(article.id, article.title, text, "en", None)
+        view = self.linker.prepare(article.id, article.title, text, "en", None)
+        if self.leads:
+            self._lead(view)
         self.language.detect(text)
 
     def __call__(self, batch: Any) -> Any:
@@ -146,15 +168,25 @@ class Understander:
             article = understand(item, self.extractors, self.language)
         except Exception as e:
             timings["t_extract"] = time.perf_counter() - start
-            return _row(REJECTED, item.id, rejection_for(item, e), **timings)
+            return as_row(REJECTED, item.id, rejection_for(item, e), **timings)
         timings["t_extract"] = (now := time.perf_counter()) - start
         facts = self._facts(article)
         timings["t_facts"] = (start := time.perf_counter()) - now
         published = article.published.value if article.published else None
         view = self.linker.prepare(article.id, article.title, article.text, article.language, published)
+        lead = self._lead(view) if self.leads else None
         timings["t_embed"] = time.perf_counter() - start
-        understood = Understood(article, facts, view.document, view.title_vector, self.linker.embedder.name)
-        return _row(ARTICLE, article.id, understood, **timings)
+        understood = Understood(
+            article, facts, view.document, view.title_vector, self.linker.embedder.name,
+            lead, self.linker.second_view.name if lead is not None else None,
+        )  # fmt: skip
+        return as_row(ARTICLE, article.id, understood, **timings)
+
+    def _lead(self, view: LinkArticle) -> np.ndarray:
+        """The second view's vector of the article's lead, as ``Linker`` reads it on first need."""
+        from newsweave.link.linker import lead_vector
+
+        return lead_vector(self.linker.second_view, f"{view.title}\n{view.text}")
 
     def _facts(self, article: Article) -> ReadFacts | None:
         """The article's facts; a reader's failure never loses the article (as in ``pipeline.store_facts``)."""

@@ -1,0 +1,212 @@
+"""Ingest on local worker processes: read here, understand on ``workers`` processes, write here.
+
+Understanding an item (extracting it, reading its facts, embedding its text, its title and the
+lead the pair scorer's second view reads) is most of ingest's and linking's work, and each item's
+is independent of the others'. ``pool_ingest`` reads the inputs in this process (stdin too),
+sends the items in small batches to processes that each hold their own models and compute on one
+thread, and writes what comes back in input order through the bulk writer (``scale.writer``), as
+the Ray engine does on a cluster. Linking, which needs every earlier article, stays in one process
+and then finds the vectors stored: what is left for it is deciding.
+
+Why processes of one thread: on 2 cores USE's numpy layers run only 1.6 times faster on two
+threads than on one, e5's likewise, and the facts readers (Python) use one core; two
+single-threaded workers did 1.58 times the work of one process on two threads
+(``bench/link_bench.py`` prints the end-to-end figures).
+
+Same result as ``Newsweave.ingest``: each item goes through the same calls
+(``scale.stages.Understander``), the vectors are the same bits on one thread as on two, and rows
+are written in input order, a batch of ``settings.batch_size`` rows a transaction. Items already
+stored, or rejected by an earlier run, are not sent to the workers; a killed run resumes.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from itertools import chain
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newsweave.analyze.embedding import THREADS_VARIABLE
+from newsweave.errors import NewsweaveError
+from newsweave.ingest import display_name, read_inputs
+from newsweave.linking import store_route
+from newsweave.records import IngestReport, ItemResult, RawItem, Rejection
+from newsweave.scale.stages import ITEM, KNOWN, REJECTION, Understander, as_row, is_known, known_ids, shippable
+from newsweave.scale.writer import BulkReport, BulkStore, Writer
+
+if TYPE_CHECKING:
+    from newsweave.core import Newsweave
+
+DEFAULT_BATCH = 8  # items a task: few enough that both workers stay busy on a short run
+_AHEAD = 3  # batches in flight per worker: each has the next while the writer takes the last
+
+_understander: Understander | None = None  # one per worker process, built by ``_start``
+_barrier: Any = None  # the pool's barrier, in each worker (``WorkerPool.warm``)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerOptions:
+    """What a worker needs to understand items as the store's own ingest would."""
+
+    facts: bool
+    aliases_path: str | None
+    other_languages: str
+    leads: bool
+
+    @classmethod
+    def of(cls, nw: Newsweave) -> WorkerOptions:
+        settings = nw.settings
+        return cls(
+            facts=settings.facts,
+            aliases_path=str(settings.aliases_path) if settings.aliases_path else None,
+            # The store's route, as its linker takes it: vectors the linker can use.
+            other_languages=store_route(nw.store, settings.other_languages),
+            leads=settings.second_view,
+        )
+
+
+class WorkerPool:
+    """``workers`` processes, each with its models loaded once; a context manager.
+
+    Example (not run here: each worker takes seconds to load its models)::
+
+        with Newsweave() as nw, WorkerPool(WorkerOptions.of(nw), workers=2) as pool:
+            pool_ingest(nw, ["news/"], pool=pool)
+    """
+
+    def __init__(self, options: WorkerOptions, workers: int = 2) -> None:
+        if workers < 1:
+            raise ValueError("a pool needs at least one worker")
+        self.options = options
+        self.workers = workers
+        context = get_context("spawn")  # a fork would copy this process's model threads mid-use
+        self._ready = context.Barrier(workers)
+        self._executor = ProcessPoolExecutor(workers, context, initializer=_start, initargs=(options, self._ready))
+
+    def warm(self, sample: Iterable[RawItem] = ()) -> None:
+        """Wait until every worker has loaded its models and understood ``sample`` (the readers
+        of each language load on their first article: a sample of every language loads them all)."""
+        rows = [as_row(ITEM, item.id, shippable(item)) for item in sample]
+        waits = [self._executor.submit(_warm, rows) for _ in range(self.workers)]
+        for wait in waits:
+            _result(wait)
+
+    def submit(self, rows: list[dict[str, Any]]) -> Future[list[dict[str, Any]]]:
+        try:
+            return self._executor.submit(_understand, rows)
+        except BrokenProcessPool as e:
+            raise _lost_worker() from e
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def pool_ingest(
+    nw: Newsweave,
+    paths: Iterable[str | Path],
+    *,
+    workers: int = 2,
+    batch_size: int = DEFAULT_BATCH,
+    on_result: Callable[[ItemResult], None] | None = None,
+    pool: WorkerPool | None = None,
+) -> BulkReport:
+    """Read ``paths``, understand their items on ``workers`` local processes, store the result through ``nw``.
+
+    Link afterwards with ``nw.link()``. ``pool``: workers already started (then ``workers`` is theirs).
+
+    Raises:
+        NewsweaveError: a worker process died (killed, out of memory); what was written is kept.
+    """
+    inputs = [str(p) for p in paths]
+    store: BulkStore = nw.store  # type: ignore[assignment]
+    started = time.perf_counter()
+    owned = pool is None
+    pool = pool or WorkerPool(WorkerOptions.of(nw), workers)
+    report = BulkReport(IngestReport(), pool.workers)
+    try:
+        settings = nw.settings
+        entries = read_inputs(inputs, max_page_bytes=settings.max_page_bytes, max_gzip_ratio=settings.max_gzip_ratio)
+        rows = _understood(pool, _rows(entries, store), batch_size)
+        Writer(store, report, settings.batch_size, on_result).run(rows)
+    finally:
+        if owned:
+            pool.close()
+    report.seconds["wall"] = time.perf_counter() - started
+    store.record_run([display_name(p) for p in inputs], report.ingest)
+    return report
+
+
+def _rows(entries: Iterable[RawItem | Rejection], store: BulkStore) -> Iterator[dict[str, Any]]:
+    """Read entries as rows; an item stored or rejected before is passed on unread (a sighting)."""
+    known = known_ids(chain(store.article_ids(), store.rejected_item_ids()))
+    started = time.perf_counter()
+    for entry in entries:
+        now = time.perf_counter()
+        spent, started = now - started, now
+        if isinstance(entry, Rejection):
+            yield as_row(REJECTION, entry.item_id or "", entry, t_read=spent)
+        elif is_known(known, entry.id):
+            yield as_row(KNOWN, entry.id, entry.provenance, t_read=spent)
+        else:
+            yield as_row(ITEM, entry.id, shippable(entry), t_read=spent)
+
+
+def _understood(pool: WorkerPool, rows: Iterator[dict[str, Any]], batch_size: int) -> Iterator[dict[str, Any]]:
+    """The rows in input order, items replaced by what the workers made of them; a bounded
+    number of batches in flight, so memory stays flat on an endless stream."""
+    flying: deque[Future[list[dict[str, Any]]]] = deque()
+    while batch := [row for _, row in zip(range(batch_size), rows, strict=False)]:
+        flying.append(pool.submit(batch))
+        if len(flying) >= _AHEAD * pool.workers:
+            yield from _result(flying.popleft())
+    while flying:
+        yield from _result(flying.popleft())
+
+
+def _result(future: Future[Any]) -> Any:
+    try:
+        return future.result()
+    except BrokenProcessPool as e:
+        raise _lost_worker() from e
+
+
+def _lost_worker() -> NewsweaveError:
+    return NewsweaveError(
+        "a worker process stopped (killed, or out of memory); the batches it held were not stored",
+        hint="run the same ingest again: what was stored is kept and is not read twice",
+    )
+
+
+def _start(options: WorkerOptions, ready: Any) -> None:
+    """A worker's start: one thread for every model, then the models loaded."""
+    global _understander, _barrier
+    os.environ[THREADS_VARIABLE] = "1"  # read as each model loads
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)  # numpy's own BLAS too (the static embedder)
+    _understander = Understander(options.facts, options.aliases_path, options.other_languages, leads=options.leads)
+    _barrier = ready
+
+
+def _warm(rows: list[dict[str, Any]]) -> None:
+    """Understand ``rows``, then return once every worker has: each holds this task until all hold one."""
+    _understand(rows)
+    _barrier.wait(timeout=600)
+
+
+def _understand(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    assert _understander is not None, "a worker is started by WorkerPool"
+    return [_understander.one(row) for row in rows]

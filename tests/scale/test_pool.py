@@ -1,0 +1,98 @@
+"""Ingest on local worker processes: the same result as one process, leads stored, resumable."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsweave import Newsweave, Settings
+from newsweave.errors import NewsweaveError
+from newsweave.link.linker import lead_vector, second_view_embedder
+from newsweave.records import ItemResult
+from newsweave.records import Outcome as ItemOutcome
+from newsweave.scale.compare import Outcome, differences, outcome
+from newsweave.scale.pool import WorkerOptions, WorkerPool, pool_ingest
+
+
+@pytest.fixture(scope="module")
+def pool() -> Iterator[WorkerPool]:
+    """Two workers for the module (each takes seconds to load its models)."""
+    options = WorkerOptions(facts=True, aliases_path=None, other_languages="e5", leads=True)
+    with WorkerPool(options, workers=2) as workers:
+        workers.warm()
+        yield workers
+
+
+def test_a_pooled_run_equals_a_single_process_run(
+    pool: WorkerPool, shards: Path, local: Outcome, tmp_path: Path
+) -> None:
+    with Newsweave(Settings(db_path=tmp_path / "news.sqlite")) as nw:
+        bulk = pool_ingest(nw, [shards], pool=pool)
+        nw.link()
+        result = outcome(nw)
+        rejections = nw.rejections()
+    assert differences(local, result) == []
+    assert result == local
+    # Every kind of input took part: 6 cases + 2 pages + 3 seeds, one item twice, one junk line.
+    assert (bulk.ingest.stored, bulk.ingest.duplicates, bulk.ingest.rejected) == (11, 1, 1)
+    assert "no article" in rejections[0].reason
+    assert bulk.seconds["facts"] > 0 and bulk.seconds["embed"] > 0  # worker-seconds, summed
+
+
+def test_the_workers_store_every_lead_as_linking_would_embed_it(pool: WorkerPool, shards: Path, tmp_path: Path) -> None:
+    with Newsweave(Settings(db_path=tmp_path / "news.sqlite")) as nw:
+        pool_ingest(nw, [shards], pool=pool)
+        stored = {a.id: nw.store.get_embedding(a.id) for a in nw.articles()}
+        some = nw.article(next(iter(stored)))
+        relinked = nw._linker().view(some)
+    viewer = second_view_embedder()
+    assert all(e is not None and e.lead_model == viewer.name for e in stored.values())
+    assert len(stored) == 11
+    # The same bits as the linker's own first-need embedding in this process (two threads).
+    own = lead_vector(viewer, f"{relinked.title}\n{relinked.text}")
+    assert np.array_equal(stored[some.id].lead_vector, own)  # type: ignore[union-attr]
+
+
+def test_a_second_run_reads_nothing_again(pool: WorkerPool, shards: Path, tmp_path: Path) -> None:
+    settings = Settings(db_path=tmp_path / "news.sqlite", batch_size=2)
+    with Newsweave(settings) as nw:
+        first = pool_ingest(nw, [shards], pool=pool)
+        results: list[ItemResult] = []
+        again = pool_ingest(nw, [shards], pool=pool, on_result=results.append)
+        count = nw.count_articles()
+    assert first.understood == 13 and count == 11
+    assert again.understood == 0 and again.skipped == 13  # every item passed on unread
+    assert {r.outcome for r in results} == {ItemOutcome.DUPLICATE, ItemOutcome.REJECTED}
+
+
+def test_a_killed_run_resumed_loses_nothing(pool: WorkerPool, shards: Path, local: Outcome, tmp_path: Path) -> None:
+    settings = Settings(db_path=tmp_path / "news.sqlite", batch_size=2)
+    seen: list[ItemResult] = []
+
+    def crash_on_fifth(result: ItemResult) -> None:
+        seen.append(result)
+        if len(seen) == 5:
+            raise KeyboardInterrupt  # as a user's ^C, inside the third transaction
+
+    with Newsweave(settings) as nw, pytest.raises(KeyboardInterrupt):
+        pool_ingest(nw, [shards], pool=pool, on_result=crash_on_fifth)
+    with Newsweave(settings) as nw:
+        done = nw.count_articles() + len({r.item_id for r in nw.rejections() if r.item_id})
+        assert 0 < done < 12  # two transactions of two rows committed, the third rolled back
+        resumed = pool_ingest(nw, [shards], pool=pool)
+        nw.link()
+        result = outcome(nw)
+    assert resumed.understood + resumed.skipped == 13 and resumed.skipped >= done  # each item once in all
+    assert differences(local, result) == []
+
+
+def test_a_lost_worker_is_a_clear_error(shards: Path, tmp_path: Path) -> None:
+    options = WorkerOptions(facts=False, aliases_path=None, other_languages="e5", leads=False)
+    with Newsweave(Settings(db_path=tmp_path / "news.sqlite", facts=False)) as nw, WorkerPool(options, 1) as one:
+        one._executor.submit(os._exit, 9).exception()  # the worker is gone, as after an out-of-memory kill
+        with pytest.raises(NewsweaveError, match="worker process stopped"):
+            pool_ingest(nw, [shards], pool=one)
