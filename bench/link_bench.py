@@ -3,6 +3,8 @@
 1. End to end (ingest → extract → embed → link) on ~3,000-character articles built from the
    SemEval texts (real news, ten languages), against the bare default embedder on the same texts
    in the same run: the embedder is the physical limit, everything else is overhead.
+   The same again with ingest on two worker processes (``ingest --workers 2``, ``scale.pool``):
+   items understood (facts, text, title and lead vectors) on one-thread processes, then linking.
 2. The linking stage alone at 10k and 100k stored articles, with deterministic stand-in vectors
    (clustered around "events", so candidates pass the floor and get scored as real ones do):
    per-article time for the next articles, and peak memory.

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from newsweave.analyze.embedding import RoutedEmbedder, apply_bridge, fit_bridge, normalise
 
@@ -76,3 +77,16 @@ def test_use_tokenizer_is_the_native_library_and_agrees_with_the_port() -> None:
     ]
     for text in texts:
         assert native.encode(text, out_type=int, add_bos=True, add_eos=True) == port.encode(text)
+
+
+def test_the_thread_count_comes_from_the_environment_or_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsweave.analyze.embedding import THREADS_VARIABLE, compute_threads
+    from newsweave.errors import ConfigError
+
+    monkeypatch.delenv(THREADS_VARIABLE, raising=False)
+    assert compute_threads(2) == 2
+    monkeypatch.setenv(THREADS_VARIABLE, "1")
+    assert compute_threads(2) == 1
+    monkeypatch.setenv(THREADS_VARIABLE, "0")
+    with pytest.raises(ConfigError, match=THREADS_VARIABLE):
+        compute_threads(2)

@@ -36,7 +36,7 @@ def ingest(
             "--workers",
             min=1,
             help="local: processes that extract, read facts and embed (default 1: this process alone; "
-            "2 on 2 cores is 1.2x faster end to end); ray: workers (default: the cluster's CPUs).",
+            "2 on 2 cores: 1.3-1.4x faster end to end); ray: workers (default: the cluster's CPUs).",
         ),
     ] = None,
     json_output: JsonFlag = False,
