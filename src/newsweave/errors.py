@@ -22,6 +22,15 @@ class NewsweaveError(Exception):
     def __str__(self) -> str:
         return f"{self.item}: {self.message}" if self.item else self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled with its hint and item, which ``Exception`` would drop: an error raised in a
+        # worker process (``scale.pool``, Ray) reaches the user whole.
+        return _rebuild, (type(self), self.message, self.hint, self.item)
+
+
+def _rebuild(cls: type[NewsweaveError], message: str, hint: str | None, item: str | None) -> NewsweaveError:
+    return cls(message, hint=hint, item=item)
+
 
 class InputError(NewsweaveError):
     """An input item cannot be used: undecodable, empty, truncated, malformed, no article."""

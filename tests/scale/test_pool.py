@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from newsweave import Newsweave, Settings
-from newsweave.errors import NewsweaveError
+from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.link.linker import lead_vector, second_view_embedder
 from newsweave.records import ItemResult
 from newsweave.records import Outcome as ItemOutcome
@@ -96,3 +96,13 @@ def test_a_lost_worker_is_a_clear_error(shards: Path, tmp_path: Path) -> None:
         one._executor.submit(os._exit, 9).exception()  # the worker is gone, as after an out-of-memory kill
         with pytest.raises(NewsweaveError, match="worker process stopped"):
             pool_ingest(nw, [shards], pool=one)
+
+
+def test_a_worker_that_cannot_load_its_models_says_why(shards: Path, tmp_path: Path) -> None:
+    options = WorkerOptions(facts=True, aliases_path=str(tmp_path / "missing.toml"), other_languages="e5", leads=False)
+    with Newsweave(Settings(db_path=tmp_path / "news.sqlite")) as nw, WorkerPool(options, 1) as one:
+        with pytest.raises(ConfigError, match="cannot read the alias file") as raised:
+            pool_ingest(nw, [shards], pool=one)
+        stored = nw.count_articles()
+    assert raised.value.hint and "NEWSWEAVE_ENTITY_ALIASES" in raised.value.hint  # the hint crossed over
+    assert stored == 0

@@ -49,6 +49,7 @@ _AHEAD = 3  # batches in flight per worker: each has the next while the writer t
 
 _understander: Understander | None = None  # one per worker process, built by ``_start``
 _barrier: Any = None  # the pool's barrier, in each worker (``WorkerPool.warm``)
+_start_error: Exception | None = None  # why this worker's models did not load
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,22 +192,33 @@ def _lost_worker() -> NewsweaveError:
 
 
 def _start(options: WorkerOptions, ready: Any) -> None:
-    """A worker's start: one thread for every model, then the models loaded."""
-    global _understander, _barrier
+    """A worker's start: one thread for every model, then the models loaded. A failure to load
+    them is kept and raised by the worker's first task, so that it reaches the user as it is
+    (an initializer's exception would only break the pool)."""
+    global _understander, _barrier, _start_error
+    _barrier = ready
     os.environ[THREADS_VARIABLE] = "1"  # read as each model loads
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)  # numpy's own BLAS too (the static embedder)
-    _understander = Understander(options.facts, options.aliases_path, options.other_languages, leads=options.leads)
-    _barrier = ready
+    try:
+        _understander = Understander(options.facts, options.aliases_path, options.other_languages, leads=options.leads)
+    except Exception as e:
+        _start_error = e
 
 
 def _warm(rows: list[dict[str, Any]]) -> None:
     """Understand ``rows``, then return once every worker has: each holds this task until all hold one."""
-    _understand(rows)
+    try:
+        _understand(rows)
+    except Exception:
+        _barrier.abort()  # the others would wait for this one in vain
+        raise
     _barrier.wait(timeout=600)
 
 
 def _understand(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if _start_error is not None:
+        raise _start_error
     assert _understander is not None, "a worker is started by WorkerPool"
     return [_understander.one(row) for row in rows]
