@@ -88,10 +88,13 @@ class Settings:
     # linked with, and e5 for a store not linked yet (a store keeps one route: ``linking.store_route``).
     other_languages: str | None = field(default_factory=lambda: os.environ.get("NEWSWEAVE_OTHER_LANGUAGES") or None)
     # Read the pair scorer's second view (e5 on the leads of pairs near the same-story line): more
-    # same-story pairs found at the same precision, for about 0.6x the link rate. Off, linking
+    # same-story pairs found at the same precision, for 0.75-0.81x the end-to-end rate (2026-12-03). Off, linking
     # decides by the first two models at 2/3, as v4 did, and loses what the second view settles
     # (seed 002 lands on the line against 001). $NEWSWEAVE_SECOND_VIEW=off.
     second_view: bool = field(default_factory=lambda: _env_switch("NEWSWEAVE_SECOND_VIEW", True))
+    # Local processes that understand items at ingest (``scale.pool``): 1 is this process alone;
+    # 2 on 2 cores ran 1.27-1.44x faster end to end with facts on (docs/scale.md). $NEWSWEAVE_WORKERS.
+    workers: int = field(default_factory=lambda: _env_int("NEWSWEAVE_WORKERS", 1))
     # A PostgreSQL URL: when set, the store is that database and ``db_path`` is not used. Left
     # unset, a URL in $NEWSWEAVE_DB is used unless ``db_path`` was given (see ``store_target``).
     db_url: str | None = None
@@ -103,6 +106,8 @@ class Settings:
             raise ConfigError(f"max_gzip_ratio must be positive, got {self.max_gzip_ratio}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
+        if self.workers < 1:
+            raise ConfigError(f"workers (NEWSWEAVE_WORKERS) must be at least 1, got {self.workers}")
         if self.other_languages not in (None, "e5", "static"):
             raise ConfigError(
                 f"other_languages must be e5 or static, not {self.other_languages!r}",

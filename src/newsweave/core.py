@@ -75,14 +75,15 @@ class Newsweave:
         paths: Iterable[str | Path],
         *,
         on_result: Callable[[ItemResult], None] | None = None,
-        workers: int = 1,
+        workers: int | None = None,
     ) -> IngestReport:
         """Read every input (files, directories, globs, "-" for stdin) and store its articles.
 
         Re-running is safe: items already stored (same content hash) are counted as duplicates.
-        ``workers`` > 1: items are understood on that many local processes (``scale.pool``; the
-        same result, with the vectors linking needs stored as well).
+        ``workers`` (default ``settings.workers``) > 1: items are understood on that many local
+        processes (``scale.pool``; the same result, with the vectors linking needs stored as well).
         """
+        workers = workers or self.settings.workers
         if workers > 1:
             from newsweave.scale.pool import pool_ingest
 

@@ -106,3 +106,11 @@ def test_a_worker_that_cannot_load_its_models_says_why(shards: Path, tmp_path: P
         stored = nw.count_articles()
     assert raised.value.hint and "NEWSWEAVE_ENTITY_ALIASES" in raised.value.hint  # the hint crossed over
     assert stored == 0
+
+
+def test_the_number_of_workers_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("NEWSWEAVE_WORKERS", "2")
+    assert Settings(db_path=tmp_path / "a.sqlite").workers == 2
+    monkeypatch.setenv("NEWSWEAVE_WORKERS", "0")
+    with pytest.raises(ConfigError, match="NEWSWEAVE_WORKERS"):
+        Settings(db_path=tmp_path / "a.sqlite")

@@ -28,15 +28,19 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
     link: Annotated[bool, typer.Option("--link", help="Then link what is new (as `newsweave link`).")] = False,
     engine: Annotated[
-        Engine, typer.Option("--engine", help="local: this process; ray: shards in parallel on Ray (docs/scale.md).")
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: this process (and --workers processes); ray: shards in parallel on Ray (docs/scale.md).",
+        ),
     ] = Engine.LOCAL,
     workers: Annotated[
         int | None,
         typer.Option(
             "--workers",
             min=1,
-            help="local: processes that extract, read facts and embed (default 1: this process alone; "
-            "2 on 2 cores: 1.3-1.4x faster end to end); ray: workers (default: the cluster's CPUs).",
+            help="local: processes that extract, read facts and embed (default $NEWSWEAVE_WORKERS, else 1: this "
+            "process alone; 2 on 2 cores: 1.3-1.4x faster end to end); ray: workers (default: the cluster's CPUs).",
         ),
     ] = None,
     json_output: JsonFlag = False,
@@ -68,10 +72,10 @@ def ingest(
 
             bulk = ray_ingest(nw, paths, workers=workers, on_result=on_result)
             report = bulk.ingest
-        elif workers is not None and workers > 1:
+        elif (workers or nw.settings.workers) > 1:
             from newsweave.scale.pool import pool_ingest
 
-            bulk = pool_ingest(nw, paths, workers=workers, on_result=on_result)
+            bulk = pool_ingest(nw, paths, workers=workers or nw.settings.workers, on_result=on_result)
             report = bulk.ingest
         else:
             report = nw.ingest(paths, on_result=on_result)
