@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bulk_runs import interrupted_then_resumed
 from newsweave import Newsweave, Settings
 from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.link.linker import lead_vector, second_view_embedder
@@ -71,21 +72,8 @@ def test_a_second_run_reads_nothing_again(pool: WorkerPool, shards: Path, tmp_pa
 
 def test_a_killed_run_resumed_loses_nothing(pool: WorkerPool, shards: Path, local: Outcome, tmp_path: Path) -> None:
     settings = Settings(db_path=tmp_path / "news.sqlite", batch_size=2)
-    seen: list[ItemResult] = []
-
-    def crash_on_fifth(result: ItemResult) -> None:
-        seen.append(result)
-        if len(seen) == 5:
-            raise KeyboardInterrupt  # as a user's ^C, inside the third transaction
-
-    with Newsweave(settings) as nw, pytest.raises(KeyboardInterrupt):
-        pool_ingest(nw, [shards], pool=pool, on_result=crash_on_fifth)
-    with Newsweave(settings) as nw:
-        done = nw.count_articles() + len({r.item_id for r in nw.rejections() if r.item_id})
-        assert 0 < done < 12  # two transactions of two rows committed, the third rolled back
-        resumed = pool_ingest(nw, [shards], pool=pool)
-        nw.link()
-        result = outcome(nw)
+    run = lambda nw, **kw: pool_ingest(nw, [shards], pool=pool, **kw)  # noqa: E731
+    done, resumed, result = interrupted_then_resumed(settings, run)
     assert resumed.understood + resumed.skipped == 13 and resumed.skipped >= done  # each item once in all
     assert differences(local, result) == []
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bulk_runs import interrupted_then_resumed
 from newsweave import Newsweave, Settings
-from newsweave.records import ItemResult
 from newsweave.scale import ray_ingest
 from newsweave.scale.compare import Outcome, differences, outcome
 
@@ -45,21 +45,9 @@ def test_a_killed_run_resumed_does_no_item_twice_and_loses_nothing(
     cluster: object, shards: Path, local_no_facts: Outcome, tmp_path: Path
 ) -> None:
     settings = Settings(db_path=tmp_path / "news.sqlite", facts=False, batch_size=2)
-    seen: list[ItemResult] = []
-
-    def crash_on_fifth(result: ItemResult) -> None:
-        seen.append(result)
-        if len(seen) == 5:
-            raise KeyboardInterrupt  # as a user's ^C, inside the third transaction
-
-    with Newsweave(settings) as nw, pytest.raises(KeyboardInterrupt):
-        ray_ingest(nw, [shards], workers=2, on_result=crash_on_fifth)
-    with Newsweave(settings) as nw:
-        done = nw.count_articles() + len({r.item_id for r in nw.rejections() if r.item_id})
-        assert 0 < done < 12  # two transactions of two rows committed, the third rolled back
-        resumed = ray_ingest(nw, [shards], workers=2)
-        nw.link()
-        result = outcome(nw)
+    done, resumed, result = interrupted_then_resumed(
+        settings, lambda nw, **kw: ray_ingest(nw, [shards], workers=2, **kw)
+    )
     assert resumed.skipped == done + 1  # passed on unread (and the second copy of a stored item)
     assert resumed.understood == 12 - done  # 11 articles and a junk line, each understood once in all
     assert differences(local_no_facts, result) == []

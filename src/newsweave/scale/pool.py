@@ -38,7 +38,7 @@ from newsweave.errors import NewsweaveError
 from newsweave.ingest import display_name, read_inputs
 from newsweave.linking import store_route
 from newsweave.records import IngestReport, ItemResult, RawItem, Rejection
-from newsweave.scale.stages import ITEM, KNOWN, REJECTION, Understander, as_row, is_known, known_ids, shippable
+from newsweave.scale.stages import ITEM, Understander, as_row, entry_rows, known_ids, shippable
 from newsweave.scale.writer import BulkReport, BulkStore, Writer
 
 if TYPE_CHECKING:
@@ -152,17 +152,7 @@ def pool_ingest(
 
 def _rows(entries: Iterable[RawItem | Rejection], store: BulkStore) -> Iterator[dict[str, Any]]:
     """Read entries as rows; an item stored or rejected before is passed on unread (a sighting)."""
-    known = known_ids(chain(store.article_ids(), store.rejected_item_ids()))
-    started = time.perf_counter()
-    for entry in entries:
-        now = time.perf_counter()
-        spent, started = now - started, now
-        if isinstance(entry, Rejection):
-            yield as_row(REJECTION, entry.item_id or "", entry, t_read=spent)
-        elif is_known(known, entry.id):
-            yield as_row(KNOWN, entry.id, entry.provenance, t_read=spent)
-        else:
-            yield as_row(ITEM, entry.id, shippable(entry), t_read=spent)
+    yield from entry_rows(entries, known_ids(chain(store.article_ids(), store.rejected_item_ids())))
 
 
 def _understood(pool: WorkerPool, rows: Iterator[dict[str, Any]], batch_size: int) -> Iterator[dict[str, Any]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import pickle
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -74,14 +74,21 @@ def read_shard(
     """Read one input file into rows, in file order; items whose hash is ``known`` are not shipped."""
     from newsweave.ingest import read_inputs
 
+    entries = read_inputs([row["path"]], max_page_bytes=max_page_bytes, max_gzip_ratio=max_gzip_ratio)
+    yield from entry_rows(entries, known)
+
+
+def entry_rows(entries: Iterable[RawItem | Rejection], known: np.ndarray) -> Iterator[dict[str, Any]]:
+    """Read entries as rows, in order, each with the time its reading took; of an item whose hash
+    is ``known`` only where it was seen travels on (the writer records the sighting, nothing is
+    extracted)."""
     started = time.perf_counter()
-    for entry in read_inputs([row["path"]], max_page_bytes=max_page_bytes, max_gzip_ratio=max_gzip_ratio):
+    for entry in entries:
         now = time.perf_counter()
         spent, started = now - started, now
         if isinstance(entry, Rejection):
             yield as_row(REJECTION, entry.item_id or "", entry, t_read=spent)
         elif is_known(known, entry.id):
-            # Only where it was seen travels on: the driver records the sighting, nothing is extracted.
             yield as_row(KNOWN, entry.id, entry.provenance, t_read=spent)
         else:
             yield as_row(ITEM, entry.id, shippable(entry), t_read=spent)
