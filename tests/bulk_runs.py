@@ -1,4 +1,4 @@
-"""A bulk run interrupted and resumed, as the bulk engines' tests run it (``tests/scale``)."""
+"""Bulk runs as the bulk engines' tests run them (``tests/scale``): to the end, or interrupted and resumed."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from newsweave import Newsweave, Settings
 from newsweave.records import ItemResult
-from newsweave.scale.compare import Outcome, outcome
+from newsweave.scale.compare import Outcome, differences, outcome
 
 
 def interrupted_then_resumed(settings: Settings, run: Callable[..., Any]) -> tuple[int, Any, Outcome]:
@@ -31,3 +31,20 @@ def interrupted_then_resumed(settings: Settings, run: Callable[..., Any]) -> tup
         resumed = run(nw)
         nw.link()
         return done, resumed, outcome(nw)
+
+
+def run_equals_single_process(tmp_path: Any, run: Callable[..., Any], local: Outcome) -> Any:
+    """Run a bulk ingest (``run(nw)``) into a new store, link, and check it holds what one process
+    made of the shards (``local``); the run's report."""
+    with Newsweave(Settings(db_path=tmp_path / "news.sqlite")) as nw:
+        bulk = run(nw)
+        nw.link()
+        result = outcome(nw)
+        rejections = nw.rejections()
+    assert differences(local, result) == []
+    assert result == local
+    # Every kind of input took part: 6 cases + 2 pages + 3 seeds, one item twice, one junk line.
+    assert (bulk.ingest.stored, bulk.ingest.duplicates, bulk.ingest.rejected) == (11, 1, 1)
+    assert len(local.relations) >= 5 and len(local.stories) < len(local.articles)
+    assert [r.reason for r in rejections] and "no article" in rejections[0].reason
+    return bulk

@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bulk_runs import interrupted_then_resumed
+from bulk_runs import interrupted_then_resumed, run_equals_single_process
 from newsweave import Newsweave, Settings
 from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.link.linker import lead_vector, second_view_embedder
 from newsweave.records import ItemResult
 from newsweave.records import Outcome as ItemOutcome
-from newsweave.scale.compare import Outcome, differences, outcome
+from newsweave.scale.compare import Outcome, differences
 from newsweave.scale.pool import WorkerOptions, WorkerPool, pool_ingest
 
 
@@ -31,16 +31,7 @@ def pool() -> Iterator[WorkerPool]:
 def test_a_pooled_run_equals_a_single_process_run(
     pool: WorkerPool, shards: Path, local: Outcome, tmp_path: Path
 ) -> None:
-    with Newsweave(Settings(db_path=tmp_path / "news.sqlite")) as nw:
-        bulk = pool_ingest(nw, [shards], pool=pool)
-        nw.link()
-        result = outcome(nw)
-        rejections = nw.rejections()
-    assert differences(local, result) == []
-    assert result == local
-    # Every kind of input took part: 6 cases + 2 pages + 3 seeds, one item twice, one junk line.
-    assert (bulk.ingest.stored, bulk.ingest.duplicates, bulk.ingest.rejected) == (11, 1, 1)
-    assert "no article" in rejections[0].reason
+    bulk = run_equals_single_process(tmp_path, lambda nw: pool_ingest(nw, [shards], pool=pool), local)
     assert bulk.seconds["facts"] > 0 and bulk.seconds["embed"] > 0  # worker-seconds, summed
 
 

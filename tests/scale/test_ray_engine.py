@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bulk_runs import interrupted_then_resumed
+from bulk_runs import interrupted_then_resumed, run_equals_single_process
 from newsweave import Newsweave, Settings
 from newsweave.scale import ray_ingest
 from newsweave.scale.compare import Outcome, differences, outcome
@@ -28,17 +28,7 @@ def cluster() -> object:
 
 
 def test_ray_run_equals_a_single_process_run(cluster: object, shards: Path, local: Outcome, tmp_path: Path) -> None:
-    with Newsweave(Settings(db_path=tmp_path / "news.sqlite")) as nw:
-        bulk = ray_ingest(nw, [shards], workers=2)
-        nw.link()
-        result = outcome(nw)
-        rejections = nw.rejections()
-    assert differences(local, result) == []
-    assert result == local
-    # Every kind of input took part: 6 cases + 2 pages + 3 seeds, one item twice, one junk line.
-    assert (bulk.ingest.stored, bulk.ingest.duplicates, bulk.ingest.rejected) == (11, 1, 1)
-    assert len(local.relations) >= 5 and len(local.stories) < len(local.articles)
-    assert [r.reason for r in rejections] and "no article" in rejections[0].reason
+    run_equals_single_process(tmp_path, lambda nw: ray_ingest(nw, [shards], workers=2), local)
 
 
 def test_a_killed_run_resumed_does_no_item_twice_and_loses_nothing(
