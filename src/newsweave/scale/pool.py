@@ -8,10 +8,11 @@ thread, and writes what comes back in input order through the bulk writer (``sca
 the Ray engine does on a cluster. Linking, which needs every earlier article, stays in one process
 and then finds the vectors stored: what is left for it is deciding.
 
-Why processes of one thread: on 2 cores USE's numpy layers run only 1.6 times faster on two
-threads than on one, e5's likewise, and the facts readers (Python) use one core; two
-single-threaded workers did 1.58 times the work of one process on two threads
-(``bench/link_bench.py`` prints the end-to-end figures).
+Why processes of one thread: on 2 cores USE's numpy layers run only 1.5-1.6 times faster on two
+threads than on one, e5 on a lead 1.35 times, and the facts readers (Python) use one core; two
+single-threaded workers did 1.58 times the work of one process on two threads (ad hoc timings,
+docs/scale.md; ``bench/link_bench.py`` prints the end-to-end figures: 1.27-1.44x). Threads instead
+of processes do not pay: the facts readers hold the interpreter's lock.
 
 Same result as ``Newsweave.ingest``: each item goes through the same calls
 (``scale.stages.Understander``), the vectors are the same bits on one thread as on two, and rows

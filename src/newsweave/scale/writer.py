@@ -45,7 +45,8 @@ class BulkReport:
 
     ``seconds``: ``read``, ``extract``, ``facts``, ``embed`` are summed over the workers (CPU-bound
     stages: worker-seconds); ``write`` is the driver's time in the store; ``startup`` is Ray's
-    start (when this run started it); ``wall`` the whole run, linking not included.
+    start (when this run started it; a local pool's start is in ``wall``); ``wall`` the whole run,
+    linking not included.
     """
 
     ingest: IngestReport
