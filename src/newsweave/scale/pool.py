@@ -23,6 +23,7 @@ stored, or rejected by an earlier run, are not sent to the workers; a killed run
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -188,6 +189,10 @@ def _start(options: WorkerOptions, ready: Any) -> None:
     (an initializer's exception would only break the pool)."""
     global _understander, _barrier, _start_error
     _barrier = ready
+    # ^C reaches every process of the terminal's group: this one leaves it to the writer, which
+    # stops the pool after the batches under way (a worker interrupted mid-batch would only add
+    # a traceback, and its batch is lost either way).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ[THREADS_VARIABLE] = "1"  # read as each model loads
     from threadpoolctl import threadpool_limits
 
