@@ -136,28 +136,41 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True) -> dict[str
 def end_to_end_pooled(n: int, workers: int = 2, facts: bool = True) -> dict[str, float]:
     """``end_to_end`` with ingest on ``workers`` local processes (``ingest --workers``): each
     extracts, reads facts and embeds (text, title, lead) on one thread; this process writes, then
-    links. The workers start and load their models before timing, as a long-running ingest's do.
-    Worker-seconds per article are summed over the workers (CPU-bound: each holds one core)."""
+    links. Worker-seconds per article are summed over the workers (CPU-bound: each holds one core)."""
+    r = _pooled(articles(n), workers, facts=facts)
+    return {"articles": n, "workers": workers, "newsweave_per_s": r["per_s"], **r}
+
+
+def _pooled(docs: list[dict[str, str]], workers: int, **settings: Any) -> dict[str, Any]:
+    """Ingest ``docs`` on ``workers`` local processes, then link, timed. Models load before timing,
+    as a long-running ingest's do: this process's embedders (and the cascade's e5), and every
+    language's readers in each worker (one article of each language, as ``end_to_end`` warms them)."""
+    import os
+
     from newsweave import Newsweave, Settings
+    from newsweave.analyze.embedding import E5Embedder
     from newsweave.scale.pool import WorkerOptions, WorkerPool, pool_ingest
 
-    docs = articles(n)
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "a.jsonl"
         path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
-        with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite", facts=facts)) as nw:
-            nw._linker().linker.embedder.embed(["warm up"], "en")  # this process's models: not timed
+        with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite", **settings)) as nw:
+            linker = nw._linker().linker
+            for language in sorted({d["language"] for d in docs}):
+                linker.embedder.embed(["warm up"], language)
+            E5Embedder().embed(["warm up"])
             with WorkerPool(WorkerOptions.of(nw), workers) as pool:
-                pool.warm(_warm_up_items(docs))  # every language's readers, as end_to_end warms them
+                pool.warm(_warm_up_items(docs))
                 start = time.perf_counter()
                 report = pool_ingest(nw, [str(path)], pool=pool)
                 ingested = time.perf_counter() - start
                 nw.link()
-                ours = time.perf_counter() - start
-    seconds = report.seconds
-    return {"articles": n, "workers": workers, "newsweave_per_s": n / ours, "ingest_s": ingested,
-            "link_ms": 1000 * (ours - ingested) / n, "worker_facts_ms": 1000 * seconds["facts"] / n,
-            "worker_embed_ms": 1000 * seconds["embed"] / n, "worker_extract_ms": 1000 * seconds["extract"] / n,
+                wall = time.perf_counter() - start
+    n, seconds = len(docs), report.seconds
+    return {"per_s": n / wall, "ingest_s": ingested, "link_ms": 1000 * (wall - ingested) / n,
+            "worker_facts_ms": 1000 * seconds["facts"] / n, "worker_embed_ms": 1000 * seconds["embed"] / n,
+            "worker_extract_ms": 1000 * seconds["extract"] / n, "load": [load_before, os.getloadavg()[0]],
             "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}  # fmt: skip
 
 
@@ -380,35 +393,8 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
 
 def stream_pooled(docs: list[dict[str, str]], route: str, workers: int = 2) -> dict[str, Any]:
     """``stream`` with ingest on ``workers`` local processes (``ingest --workers``), through one
-    of the product's routes (``e5`` or ``static``); overall rate only, workers warmed on one
-    article of each language first (as ``stream`` warms its readers)."""
-    import os
-
-    from newsweave import Newsweave, Settings
-    from newsweave.analyze.embedding import E5Embedder
-    from newsweave.scale.pool import WorkerOptions, WorkerPool, pool_ingest
-
-    load_before = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "a.jsonl"
-        path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
-        with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite", other_languages=route)) as nw:
-            linker = nw._linker().linker
-            linker.embedder.embed(["warm up"], "en")  # this process's models load once: not timed
-            linker.embedder.embed(["warm up"], "cs")
-            E5Embedder().embed(["warm up"])  # the cascade's, as ``stream`` warms it
-            with WorkerPool(WorkerOptions.of(nw), workers) as pool:
-                pool.warm(_warm_up_items(docs))
-                start = time.perf_counter()
-                report = pool_ingest(nw, [str(path)], pool=pool)
-                ingested = time.perf_counter() - start
-                nw.link()
-                wall = time.perf_counter() - start
-    n, seconds = len(docs), report.seconds
-    return {"articles": n, "route": route, "workers": workers, "per_s": n / wall, "ingest_s": ingested,
-            "link_ms": 1000 * (wall - ingested) / n, "worker_facts_ms": 1000 * seconds["facts"] / n,
-            "worker_embed_ms": 1000 * seconds["embed"] / n, "load": [load_before, os.getloadavg()[0]],
-            "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}  # fmt: skip
+    of the product's routes (``e5`` or ``static``); overall rate only."""
+    return {"articles": len(docs), "route": route, "workers": workers, **_pooled(docs, workers, other_languages=route)}
 
 
 def _bare_rates(docs: list[dict[str, str]], use: Any, others: dict[str, Any]) -> dict[str, dict[str, float]]:

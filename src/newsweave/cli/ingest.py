@@ -72,10 +72,10 @@ def ingest(
 
             bulk = ray_ingest(nw, paths, workers=workers, on_result=on_result)
             report = bulk.ingest
-        elif (workers or nw.settings.workers) > 1:
+        elif (processes := workers or nw.settings.workers) > 1:
             from newsweave.scale.pool import pool_ingest
 
-            bulk = pool_ingest(nw, paths, workers=workers or nw.settings.workers, on_result=on_result)
+            bulk = pool_ingest(nw, paths, workers=processes, on_result=on_result)
             report = bulk.ingest
         else:
             report = nw.ingest(paths, on_result=on_result)

@@ -219,9 +219,13 @@ class Linker:
     def _lead(self, article: LinkArticle, result: LinkResult) -> np.ndarray:
         """The article's second-view vector (embedded on first need, and then listed in ``result``)."""
         if article.lead_vector is None:
-            article.lead_vector = lead_vector(self.second_view, f"{article.title}\n{article.text}")
+            article.lead_vector = self.read_lead(article)
             result.embedded_leads.append(article)
         return article.lead_vector
+
+    def read_lead(self, article: LinkArticle) -> np.ndarray:
+        """The second view's vector of an article's lead, embedded now (bulk workers read it ahead)."""
+        return lead_vector(self.second_view, f"{article.title}\n{article.text}")
 
     def _document_features(self, a: LinkArticle, b: LinkArticle) -> np.ndarray:
         """The pair's document features, its cosines on USE's scale when both sides went through the bridge."""

@@ -37,11 +37,11 @@ from typing import TYPE_CHECKING, Any
 
 from newsweave.analyze.embedding import THREADS_VARIABLE
 from newsweave.errors import NewsweaveError
-from newsweave.ingest import display_name, read_inputs
+from newsweave.ingest import read_inputs
 from newsweave.linking import store_route
 from newsweave.records import IngestReport, ItemResult, RawItem, Rejection
 from newsweave.scale.stages import ITEM, Understander, as_row, entry_rows, known_ids, shippable
-from newsweave.scale.writer import BulkReport, BulkStore, Writer
+from newsweave.scale.writer import BulkReport, BulkStore, Writer, finish_run
 
 if TYPE_CHECKING:
     from newsweave.core import Newsweave
@@ -147,9 +147,7 @@ def pool_ingest(
     finally:
         if owned:
             pool.close()
-    report.seconds["wall"] = time.perf_counter() - started
-    store.record_run([display_name(p) for p in inputs], report.ingest)
-    return report
+    return finish_run(store, report, inputs, started)
 
 
 def _rows(entries: Iterable[RawItem | Rejection], store: BulkStore) -> Iterator[dict[str, Any]]:

@@ -33,11 +33,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsweave.errors import ConfigError, ModelUnavailable
-from newsweave.ingest import STDIN, display_name, list_inputs
+from newsweave.ingest import STDIN, list_inputs
 from newsweave.linking import store_route
 from newsweave.records import IngestReport, ItemResult
 from newsweave.scale.stages import REJECTION, TIMINGS, Understander, known_ids, read_shard
-from newsweave.scale.writer import BulkReport, BulkStore, Writer
+from newsweave.scale.writer import BulkReport, BulkStore, Writer, finish_run
 
 if TYPE_CHECKING:
     from newsweave.core import Newsweave
@@ -96,9 +96,7 @@ def ray_ingest(
     finally:
         if owned:
             ray.shutdown()
-    report.seconds["wall"] = time.perf_counter() - started
-    store.record_run([display_name(p) for p in inputs], report.ingest)
-    return report
+    return finish_run(store, report, inputs, started)
 
 
 def _ray() -> Any:

@@ -15,15 +15,12 @@ import pickle
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from newsweave.analyze.facts import ReadFacts
 from newsweave.records import Article, RawItem, Rejection
-
-if TYPE_CHECKING:
-    from newsweave.link.linker import LinkArticle
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +109,7 @@ class Understander:
 
     Built once per worker (Ray Data's actor pool, or ``scale.pool``'s processes), so every model
     loads once per worker. Each item goes through exactly the calls a single-process run makes
-    (``pipeline.understand``, the facts reader, ``Linker.prepare``, ``linker.lead_vector``), so the
+    (``pipeline.understand``, the facts reader, ``Linker.prepare``, ``Linker.read_lead``), so the
     vectors are the same bits and linking decides the same. With ``leads`` the lead is read for the
     pair scorer's second view too, which linking would otherwise do on first need in its one process.
     """
@@ -151,7 +148,7 @@ class Understander:
             self.analyzer.read(article)
         view = self.linker.prepare(article.id, article.title, text, "en", None)
         if self.leads:
-            self._lead(view)
+            self.linker.read_lead(view)
         self.language.detect(text)
 
     def __call__(self, batch: Any) -> Any:
@@ -181,19 +178,13 @@ class Understander:
         timings["t_facts"] = (start := time.perf_counter()) - now
         published = article.published.value if article.published else None
         view = self.linker.prepare(article.id, article.title, article.text, article.language, published)
-        lead = self._lead(view) if self.leads else None
+        lead = self.linker.read_lead(view) if self.leads else None
         timings["t_embed"] = time.perf_counter() - start
         understood = Understood(
             article, facts, view.document, view.title_vector, self.linker.embedder.name,
             lead, self.linker.second_view.name if lead is not None else None,
         )  # fmt: skip
         return as_row(ARTICLE, article.id, understood, **timings)
-
-    def _lead(self, view: LinkArticle) -> np.ndarray:
-        """The second view's vector of the article's lead, as ``Linker`` reads it on first need."""
-        from newsweave.link.linker import lead_vector
-
-        return lead_vector(self.linker.second_view, f"{view.title}\n{view.text}")
 
     def _facts(self, article: Article) -> ReadFacts | None:
         """The article's facts; a reader's failure never loses the article (as in ``pipeline.store_facts``)."""

@@ -68,6 +68,15 @@ class BulkReport:
         }
 
 
+def finish_run(store: BulkStore, report: BulkReport, inputs: list[str], started: float) -> BulkReport:
+    """Close a bulk run's report (its wall time since ``started``) and record the run in the store."""
+    from newsweave.ingest import display_name
+
+    report.seconds["wall"] = time.perf_counter() - started
+    store.record_run([display_name(p) for p in inputs], report.ingest)
+    return report
+
+
 class Writer:
     """The one writer: rows in arrival order, ``per_transaction`` rows a transaction."""
 
