@@ -143,6 +143,24 @@ def test_claims_quote_the_text_and_number_sentences_as_alignment_does() -> None:
     assert claims[1].time is None
 
 
+def test_claims_read_without_their_dates_are_the_same_claims_undated() -> None:
+    from dataclasses import replace
+
+    from newsweave.analyze.claims import parse_claims
+
+    anchor = datetime(2017, 11, 24)
+    for text, language in [
+        ("Fighting resumed.\n\nAt least 12 soldiers were killed on Tuesday. On 3 May 2019, 30 were wounded.", "en"),
+        ("Накануне уничтожено более 50 боевиков. 21 ноября погибли 3 человека.", "ru"),
+        ("19 Kasım'da 5 kişi öldü.", "tr"),
+        ("On 3 May 2019, 30 people were killed and about 80 were injured.", None),
+    ]:
+        dated, undated = parse_claims(text, language, anchor), parse_claims(text, language, anchor, dated=False)
+        assert any(p.claim.time is not None for p in dated)  # the case is worth checking
+        assert [replace(p.claim, time=None) for p in dated] == [p.claim for p in undated]
+        assert [p.figure for p in dated] == [p.figure for p in undated]
+
+
 def test_unknown_nouns_keep_their_lemma_and_inflected_forms_meet() -> None:
     assert numeric_claims("12 journalists were detained.", "en")[0].counted == "journalist"
     assert {c.counted for c in numeric_claims("50 боевиков. 40 боевики.", "ru")} == {"militant"}

@@ -111,7 +111,7 @@ class NumericClaim:
 def claims(sentence: str, language: str | None = None) -> tuple[NumericClaim, ...]:
     """Numeric claims in a text, as (figure words, interval, hedge kind); years and dates left out."""
     return tuple(NumericClaim(p.figure, p.claim.low, p.claim.high, _KINDS[p.claim.qualifier])
-                 for p in parse_claims(sentence, language))  # fmt: skip
+                 for p in parse_claims(sentence, language, dated=False))  # fmt: skip
 
 
 def differing_claims(a_sentence: str, b_sentence: str) -> list[tuple[str, str]]:
