@@ -3,8 +3,9 @@
 1. End to end (ingest → extract → embed → link) on ~3,000-character articles built from the
    SemEval texts (real news, ten languages), against the bare default embedder on the same texts
    in the same run: the embedder is the physical limit, everything else is overhead.
-   The same again with ingest on two worker processes (``ingest --workers 2``, ``scale.pool``):
-   items understood (facts, text, title and lead vectors) on one-thread processes, then linking.
+   The same again with two worker processes (``ingest --workers 2 --link``, ``scale.pool``):
+   items understood (facts, text, title and lead vectors) on one-thread processes, then linking
+   here with the sentences its pairs will need embedded on a worker, articles ahead.
 2. The linking stage alone at 10k and 100k stored articles, with deterministic stand-in vectors
    (clustered around "events", so candidates pass the floor and get scored as real ones do):
    per-article time for the next articles, and peak memory.
@@ -143,13 +144,14 @@ def end_to_end_pooled(n: int, workers: int = 2, facts: bool = True) -> dict[str,
 
 def _pooled(docs: list[dict[str, str]], workers: int, **settings: Any) -> dict[str, Any]:
     """Ingest ``docs`` on ``workers`` local processes, then link, timed. Models load before timing,
-    as a long-running ingest's do: this process's embedders (and the cascade's e5), and every
-    language's readers in each worker (one article of each language, as ``end_to_end`` warms them)."""
+    as a long-running ingest's do: this process's embedders (and the cascade's e5) and linking's
+    figure and date readers, and every language's readers in each worker (one article of each
+    language, as ``end_to_end`` warms them)."""
     import os
 
     from newsweave import Newsweave, Settings
     from newsweave.analyze.embedding import E5Embedder
-    from newsweave.scale.pool import WorkerOptions, WorkerPool, pool_ingest
+    from newsweave.scale.pool import pool_ingest
 
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
@@ -160,18 +162,27 @@ def _pooled(docs: list[dict[str, str]], workers: int, **settings: Any) -> dict[s
             for language in sorted({d["language"] for d in docs}):
                 linker.embedder.embed(["warm up"], language)
             E5Embedder().embed(["warm up"])
-            with WorkerPool(WorkerOptions.of(nw), workers) as pool:
-                pool.warm(_warm_up_items(docs))
-                start = time.perf_counter()
-                report = pool_ingest(nw, [str(path)], pool=pool)
-                ingested = time.perf_counter() - start
-                nw.link()
-                wall = time.perf_counter() - start
+            _warm_up_link_readers()
+            pool = nw.worker_pool(workers)  # as `ingest --workers N --link`: one pool for both
+            pool.warm(_warm_up_items(docs))
+            start = time.perf_counter()
+            report = pool_ingest(nw, [str(path)], pool=pool)
+            ingested = time.perf_counter() - start
+            nw.link(workers=workers)
+            wall = time.perf_counter() - start
     n, seconds = len(docs), report.seconds
     return {"per_s": n / wall, "ingest_s": ingested, "link_ms": 1000 * (wall - ingested) / n,
             "worker_facts_ms": 1000 * seconds["facts"] / n, "worker_embed_ms": 1000 * seconds["embed"] / n,
             "worker_extract_ms": 1000 * seconds["extract"] / n, "load": [load_before, os.getloadavg()[0]],
             "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}  # fmt: skip
+
+
+def _warm_up_link_readers() -> None:
+    """Load what linking reads figures and dates with (every language's month names and date
+    words, about a second), as the single-process run's facts warm-up does in its process."""
+    from newsweave.link.evidence import differing_claims
+
+    differing_claims("On 3 May 2019, 50 people were killed.", "Le 3 mai 2019, 80 personnes ont été tuées.")
 
 
 def _end_to_end_pooled_without_facts(n: int) -> dict[str, float]:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -39,6 +40,9 @@ from newsweave.records import (
 )
 from newsweave.store import Store, open_store
 
+if TYPE_CHECKING:
+    from newsweave.scale.pool import WorkerPool
+
 
 class Newsweave:
     """Ingest news into a store and read it back.
@@ -60,6 +64,7 @@ class Newsweave:
         self._linker_cache: StoreLinker | None = None
         self._linker_stamp: tuple[int, int] | None = None
         self._facts: FactAnalyzer | None = None
+        self._pool: WorkerPool | None = None  # worker processes, kept from ingest to link until close
 
     def pipeline(self, errors: ErrorPolicy = "record") -> Pipeline:
         """The extract/analyze/store pipeline, built once per instance (models load once)."""
@@ -87,7 +92,7 @@ class Newsweave:
         if workers > 1:
             from newsweave.scale.pool import pool_ingest
 
-            return pool_ingest(self, paths, workers=workers, on_result=on_result).ingest
+            return pool_ingest(self, paths, on_result=on_result, pool=self.worker_pool(workers)).ingest
         inputs = [str(p) for p in paths]
         entries = read_inputs(
             inputs, max_page_bytes=self.settings.max_page_bytes, max_gzip_ratio=self.settings.max_gzip_ratio
@@ -206,14 +211,35 @@ class Newsweave:
 
     # -- linking -------------------------------------------------------------------------------
 
-    def link(self, *, on_article: Callable[[Article], None] | None = None) -> LinkReport:
+    def link(self, *, on_article: Callable[[Article], None] | None = None, workers: int | None = None) -> LinkReport:
         """Link every article not linked yet: relations and stories, in publication order.
 
         Safe to re-run and to interrupt: each article's linking commits on its own.
+        ``workers`` (default ``settings.workers``) > 1: the sentences that relating will need are
+        embedded on that many local processes, articles ahead of the one related (the same result).
         """
-        report = self._linker().run(on_article)
+        workers = workers or self.settings.workers
+        linker = self._linker()
+        embed = self.worker_pool(workers).sentences if workers > 1 else None
+        try:
+            report = linker.run(on_article, embed=embed)
+        finally:
+            if linker.stale:
+                self._linker_cache = None
         self._linker_stamp = self.store.linking_stamp()  # its own links are already in its indexes
         return report
+
+    def worker_pool(self, workers: int) -> WorkerPool:
+        """``workers`` local processes with their models loaded (``scale.pool``), started on first
+        need and kept for this instance's next ingest or link until ``close``."""
+        from newsweave.scale.pool import WorkerOptions, WorkerPool
+
+        if self._pool is not None and self._pool.workers != workers:
+            self._pool.close()
+            self._pool = None
+        if self._pool is None:
+            self._pool = WorkerPool(WorkerOptions.of(self), workers)
+        return self._pool
 
     def reembed(self, route: str, *, on_article: Callable[[str], None] | None = None) -> int:
         """Move the store to another route for languages outside USE's ("e5" or "static"): every
@@ -472,7 +498,10 @@ class Newsweave:
         return self._linker_cache
 
     def close(self) -> None:
-        """Close the store."""
+        """Close the store (and stop the worker processes, if any were started)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
         self.store.close()
 
     def __enter__(self) -> Newsweave:

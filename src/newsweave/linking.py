@@ -5,20 +5,27 @@ Kept apart from ``core`` so the facade stays a list of one-line entry points.
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
+
+import numpy as np
 
 from newsweave.analyze.embedding import DEFAULT_ROUTE, ROUTES, Embedder, RoutedEmbedder, route_of, routed_embedder
 from newsweave.errors import ConfigError, StoreError
 from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.link.duplicates import signature
-from newsweave.link.linker import LinkArticle, Linker
+from newsweave.link.linker import Candidate, LinkArticle, Linker, LinkResult
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.records import Article, Link, RelationKind
 from newsweave.store.base import Store, StoredEmbedding
 
 _CACHE = 512  # candidate articles kept in memory between links (recent ones recur)
+
+# Embeds sentences elsewhere (``Linker.sentence_vectors`` in another process): (sentences, language).
+EmbedSentences = Callable[[list[str], str | None], Future[np.ndarray]]
+_ASKED = 512  # sentence sets asked for ahead and not taken yet
 
 
 @dataclass(slots=True)
@@ -48,6 +55,7 @@ class StoreLinker:
         for article_id, story_id in store.cannot_join():
             self.linker.clusterer.cannot_join.setdefault(article_id, set()).add(story_id)
         self._duplicates_loaded = False  # search, similar and why never need them
+        self.stale = False  # True when a run stopped with articles indexed but not linked
 
     def load_duplicates(self) -> None:
         """Fill the near-duplicate index from the store's signatures (once; linking calls it)."""
@@ -56,8 +64,17 @@ class StoreLinker:
                 self.linker.duplicates.add(article_id, sig)
             self._duplicates_loaded = True
 
-    def run(self, on_article: Callable[[Article], None] | None = None) -> LinkReport:
+    def run(
+        self,
+        on_article: Callable[[Article], None] | None = None,
+        *,
+        embed: EmbedSentences | None = None,
+        ahead: int = 16,
+    ) -> LinkReport:
         """Link every stored article not linked yet, in publication order; each commits on its own.
+
+        ``embed``: what embeds the sentences relating will need, ``ahead`` articles before
+        (``Linker.sentence_vectors`` in worker processes, ``scale.pool``); the same result.
 
         Raises:
             Conflict: another process is linking the same store.
@@ -70,7 +87,9 @@ class StoreLinker:
                 hint="make it writable, or pass --db a writable store",
             )
         with self.store.link_lock():
-            return self._run(on_article)
+            report = self._run(on_article) if embed is None else self._run_ahead(embed, ahead, on_article)
+        report.stories = len({s for _, s, _ in self.store.story_memberships()})
+        return report  # the vector index saved its checkpoints beside the store as it passed them
 
     def _run(self, on_article: Callable[[Article], None] | None) -> LinkReport:
         report = LinkReport()
@@ -80,14 +99,68 @@ class StoreLinker:
             report.linked += 1
             if on_article:
                 on_article(article)
-        report.stories = len({s for _, s, _ in self.store.story_memberships()})
-        return report  # the vector index saved its checkpoints beside the store as it passed them
+        return report
 
     def link_one(self, article: Article) -> int:
         """Link one article; return how many relations it got."""
         self.load_duplicates()
         view = self.view(article)
-        result = self.linker.link(view, self.view_by_id)
+        return self._keep(article, view, self.linker.link(view, self.view_by_id))
+
+    def _run_ahead(self, embed: EmbedSentences, ahead: int, on_article: Callable[[Article], None] | None) -> LinkReport:
+        """``_run`` with the sentence vectors relating will need embedded by ``embed`` (other
+        processes) ``ahead`` articles before: this process finds each article's candidates and
+        indexes it in link order, asks for the sentences its pairs will need
+        (``Linker.sentence_needs``), and relates the article ``ahead`` places back, whose
+        vectors are ready by then. Candidates come from the indexes alone (which articles came
+        before, not what was decided), so finding them ahead finds the same ones."""
+        report = LinkReport()
+        self.load_duplicates()
+        asked: OrderedDict[str, Future[np.ndarray]] = OrderedDict()
+        flying: deque[tuple[Article, LinkArticle, list[Candidate]]] = deque()
+
+        def taken(view: LinkArticle) -> np.ndarray | None:
+            future = asked.pop(view.id, None)
+            return None if future is None else future.result()
+
+        def link_first() -> None:
+            article, view, candidates = flying.popleft()
+            result = self.linker.relations(view, candidates)
+            self.linker.settle(view, result)
+            with self.store.transaction():
+                report.links += self._keep(article, view, result)
+            report.linked += 1
+            if on_article:
+                on_article(article)
+
+        self.linker.sentences_ahead = taken
+        try:
+            for article in self.store.unlinked_articles():
+                view = self.view(article)
+                found = self.linker.candidates(view)
+                self.linker.remember(view.id, view.document, view.signature, view.language)
+                candidates = [Candidate(self.view_by_id(i), cosine, cross) for i, cosine, cross in found]
+                for needed in self.linker.sentence_needs(view, candidates):
+                    if needed.id not in asked:
+                        asked[needed.id] = embed(self.linker.split(needed), needed.language)
+                flying.append((article, view, candidates))
+                if len(flying) > ahead:
+                    link_first()
+                while len(asked) > _ASKED:  # foreseen for a pair that did not ask after all
+                    asked.popitem(last=False)[1].cancel()
+            while flying:
+                link_first()
+        except BaseException:
+            self.stale = True  # its indexes hold articles that were not linked: load them anew
+            for future in asked.values():
+                future.cancel()
+            raise
+        finally:
+            self.linker.sentences_ahead = None
+        return report
+
+    def _keep(self, article: Article, view: LinkArticle, result: LinkResult) -> int:
+        """Store what linking one article found; return how many relations it got."""
         for changed in {a.id: a for a in (*result.embedded_sentences, *result.embedded_leads, view)}.values():
             self._save(changed)
         self.store.put_signature(article.id, view.signature)
@@ -118,9 +191,10 @@ class StoreLinker:
             view = self.linker.prepare(article.id, article.title, article.text, article.language, date)
         else:
             sentences = list(stored.sentences) if stored.sentences else None
+            sig = self.store.get_signature(article.id)  # a bulk ingest stores it
             view = LinkArticle(
                 article.id, article.title or "", article.text, article.language, date, stored.document,
-                stored.title, signature(article.text), sentences, stored.sentence_vectors,
+                stored.title, signature(article.text) if sig is None else sig, sentences, stored.sentence_vectors,
             )  # fmt: skip
             if stored.lead_vector is not None and stored.lead_model == self.linker.second_view.name:
                 view.lead_vector = stored.lead_vector

@@ -13,10 +13,11 @@ from bulk_runs import interrupted_then_resumed, run_equals_single_process
 from newsweave import Newsweave, Settings
 from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.link.linker import lead_vector, second_view_embedder
-from newsweave.records import ItemResult
+from newsweave.records import Article, ItemResult
 from newsweave.records import Outcome as ItemOutcome
-from newsweave.scale.compare import Outcome, differences
+from newsweave.scale.compare import Outcome, differences, outcome
 from newsweave.scale.pool import WorkerOptions, WorkerPool, pool_ingest
+from newsweave.scale.writer import BulkReport
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +94,41 @@ def test_the_number_of_workers_comes_from_the_environment(monkeypatch: pytest.Mo
     monkeypatch.setenv("NEWSWEAVE_WORKERS", "0")
     with pytest.raises(ConfigError, match="NEWSWEAVE_WORKERS"):
         Settings(db_path=tmp_path / "a.sqlite")
+
+
+def test_a_link_with_sentences_embedded_on_the_workers_decides_as_one_process(
+    pool: WorkerPool, shards: Path, local: Outcome, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str | None] = []
+    embed = pool.sentences
+    monkeypatch.setattr(
+        pool, "sentences", lambda sentences, language: asked.append(language) or embed(sentences, language)
+    )
+
+    def link(nw: Newsweave) -> BulkReport:
+        bulk = pool_ingest(nw, [shards], pool=pool)
+        nw._linker().run(embed=pool.sentences, ahead=3)
+        return bulk
+
+    run_equals_single_process(tmp_path, link, local)
+    assert len(asked) >= 2  # the seed translations' sentences at least, foreseen from their features
+
+
+def test_a_pooled_link_interrupted_and_resumed_decides_as_one_process(
+    pool: WorkerPool, shards: Path, local: Outcome, tmp_path: Path
+) -> None:
+    def stop_after_three(_: Article, seen: list[int] = []) -> None:  # noqa: B006
+        seen.append(1)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    with Newsweave(Settings(db_path=tmp_path / "news.sqlite")) as nw:
+        pool_ingest(nw, [shards], pool=pool)
+        linker = nw._linker()
+        with pytest.raises(KeyboardInterrupt):
+            linker.run(stop_after_three, embed=pool.sentences, ahead=3)
+        assert linker.stale  # its indexes hold articles found ahead but not linked
+        assert len(list(nw.store.signatures())) == 3  # the three linked, not those found ahead
+        nw._linker_cache = None  # as Newsweave.link drops a stale linker
+        nw._linker().run(embed=pool.sentences)
+        assert differences(local, outcome(nw)) == []

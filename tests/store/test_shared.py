@@ -102,6 +102,10 @@ def test_a_second_write_of_a_link_story_signature_or_embedding_replaces_the_firs
 
     store.put_signature(a.id, np.arange(4, dtype=np.uint64))
     store.put_signature(a.id, np.arange(4, 8, dtype=np.uint64))
+    assert store.get_signature(a.id).tolist() == [4, 5, 6, 7]  # type: ignore[union-attr]
+    assert store.get_signature(b.id) is None
+    assert list(store.signatures()) == []  # the duplicate index holds linked articles only
+    store.mark_linked(a.id)
     assert [(aid, sig.tolist()) for aid, sig in store.signatures()] == [(a.id, [4, 5, 6, 7])]
 
     first = StoredEmbedding("m1", np.ones(3, dtype=np.float32), np.zeros(3, dtype=np.float32))

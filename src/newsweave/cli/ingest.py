@@ -39,8 +39,9 @@ def ingest(
         typer.Option(
             "--workers",
             min=1,
-            help="local: processes that extract, read facts and embed (default $NEWSWEAVE_WORKERS, else 1: this "
-            "process alone; 2 on 2 cores: 1.3-1.4x faster end to end); ray: workers (default: the cluster's CPUs).",
+            help="local: processes that extract, read facts and embed, then relate what --link links "
+            "(default $NEWSWEAVE_WORKERS, else 1: this process alone; 2 on 2 cores); ray: workers "
+            "(default: the cluster's CPUs).",
         ),
     ] = None,
     json_output: JsonFlag = False,
@@ -75,14 +76,15 @@ def ingest(
         elif (processes := workers or nw.settings.workers) > 1:
             from newsweave.scale.pool import pool_ingest
 
-            bulk = pool_ingest(nw, paths, workers=processes, on_result=on_result)
+            bulk = pool_ingest(nw, paths, on_result=on_result, pool=nw.worker_pool(processes))
             report = bulk.ingest
         else:
             report = nw.ingest(paths, on_result=on_result)
         linked = None
         if link:
             progress.update(task, description="linking", counts="")
-            linked = nw.link(on_article=lambda _: progress.update(task, advance=1))
+            local = workers if engine is Engine.LOCAL else None  # Ray's workers are not this machine's processes
+            linked = nw.link(on_article=lambda _: progress.update(task, advance=1), workers=local)
         progress.stop()
         if json_output:
             extra = {"linked": linked.linked, "relations": linked.links, "stories": linked.stories} if linked else {}

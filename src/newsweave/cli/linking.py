@@ -13,7 +13,19 @@ from newsweave.cli.state import open_newsweave
 ArticleId = Annotated[str, typer.Argument(help="An article id, or a unique prefix of one.")]
 
 
-def link(ctx: typer.Context, json_output: JsonFlag = False) -> None:
+def link(
+    ctx: typer.Context,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes that relate each article to its candidates while this one finds the next one's "
+            "(default $NEWSWEAVE_WORKERS, else 1: this process alone). The same result.",
+        ),
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
     """Link every article not linked yet: duplicates, versions, same-story and related links, and stories.
 
     Articles are taken in publication order; a run can be interrupted and re-run safely.
@@ -22,7 +34,7 @@ def link(ctx: typer.Context, json_output: JsonFlag = False) -> None:
     """
     with open_newsweave(ctx) as nw, render.ingest_progress() as progress:
         task = progress.add_task("linking", total=nw.count_articles(), counts="")
-        report = nw.link(on_article=lambda _: progress.update(task, advance=1))
+        report = nw.link(on_article=lambda _: progress.update(task, advance=1), workers=workers)
         progress.stop()
         if json_output:
             render.print_json({"linked": report.linked, "links": report.links, "stories": report.stories})

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -71,6 +72,14 @@ class LinkArticle:
     lead_vector: np.ndarray | None = None
 
 
+class Candidate(NamedTuple):
+    """An earlier article to relate a new one to, as ``Linker.candidates`` found it."""
+
+    article: LinkArticle
+    cosine: float
+    cross: bool  # found only by the cascade's cross-language search
+
+
 @dataclass(slots=True)
 class LinkResult:
     """What linking one article produced."""
@@ -117,6 +126,8 @@ class Linker:
         static = hasattr(embedder, "routes_to_fallback") and getattr(embedder, "bridged", True) is False
         self.cascade = cascade if isinstance(cascade, Cascade) else (Cascade() if cascade and static else None)
         self.by_language = LanguageIndexes(embedder.dim)  # the cascade's cross-language search
+        # Sentence vectors embedded ahead elsewhere (``StoreLinker``'s pooled run): an article's, or None.
+        self.sentences_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
 
     def prepare(self, article_id: str, title: str | None, text: str, language: str | None,
                 published: datetime | None) -> LinkArticle:  # fmt: skip
@@ -132,13 +143,18 @@ class Linker:
         return article.sentences
 
     def ensure_sentences(self, article: LinkArticle) -> bool:
-        """Embed the article's sentences if not done yet; True when it was done now."""
+        """Embed the article's sentences if not done yet (or take them from ``sentences_ahead``);
+        True when it was done now."""
         if article.sentence_vectors is not None:
             return False
-        article.sentences = split_sentences(article.text)[:MAX_SENTENCES] or [article.text[:500]]
-        vectors = self.embedder.embed(article.sentences, article.language)
-        article.sentence_vectors = vectors.astype(SENTENCE_PRECISION).astype(np.float32)
+        sentences = self.split(article)
+        ahead = self.sentences_ahead(article) if self.sentences_ahead is not None else None
+        article.sentence_vectors = ahead if ahead is not None else self.sentence_vectors(sentences, article.language)
         return True
+
+    def sentence_vectors(self, sentences: list[str], language: str | None) -> np.ndarray:
+        """Sentence vectors as linking keeps them: rounded as stored ones are."""
+        return self.embedder.embed(sentences, language).astype(SENTENCE_PRECISION).astype(np.float32)
 
     def load(
         self,
@@ -184,18 +200,47 @@ class Linker:
 
     def link(self, article: LinkArticle, fetch: Callable[[str], LinkArticle]) -> LinkResult:
         """Relate ``article`` to earlier ones, put it in a story, and add it to the indexes."""
-        candidates = self._candidates(article)
+        found = self.candidates(article)
+        result = self.relations(article, [Candidate(fetch(i), cosine, cross) for i, cosine, cross in found])
+        self.settle(article, result)
+        self.remember(article.id, article.document, article.signature, article.language)
+        return result
+
+    def candidates(self, article: LinkArticle) -> list[tuple[str, float, bool]]:
+        """(id, cosine, found only by the cascade's cross-language search) of the linked articles
+        to relate ``article`` to. Read from the indexes alone: which articles were linked before,
+        never what was decided about them, so linking can relate one article while it finds the
+        next one's candidates (``remember`` each in turn)."""
+        return self._candidates(article)
+
+    def relations(self, article: LinkArticle, candidates: list[Candidate]) -> LinkResult:
+        """Relate ``article`` to its candidates: the links kept, and the vectors embedded on the
+        way (its story is ``settle``'s). Reads the articles alone, not the indexes or the stories."""
         result = LinkResult(story_id=0)
-        matches: list[tuple[str, float]] = []
-        for other_id, cosine, cross in candidates:
-            other = fetch(other_id)
+        for other, cosine, cross in candidates:
             link = self._consider(other, article, cosine, cross, result)
             if link is not None:
                 result.links.append(link)
-                matches.append((other_id, 1.0 if link.kind in _STRONG else link.evidence.pair_score or 0.0))
-        result.story_id = self.clusterer.assign(article.id, article.published, matches)
-        self.remember(article.id, article.document, article.signature, article.language)
         return result
+
+    def sentence_needs(self, article: LinkArticle, candidates: list[Candidate]) -> list[LinkArticle]:
+        """The articles, of ``article`` and its candidates, whose sentences relating them will
+        embed, foreseen from the document features: the pairs the scorer asks sentences for and
+        those close enough to be versions (the cascade's checks, rarer, are not foreseen).
+        Reading the features now costs little: what they read of each text is cached for relating."""
+        needed: dict[str, LinkArticle] = {}
+        for other, cosine, cross in candidates:
+            line = self._line(other, article)
+            if cross or (cosine < self.candidate_floor and cosine < line.gate):
+                continue  # related only as a version the cascade confirms
+            if cosine >= line.gate or self.scorer.needs_sentences(self._document_features(other, article))[0]:
+                needed.update((side.id, side) for side in (other, article) if side.sentence_vectors is None)
+        return list(needed.values())
+
+    def settle(self, article: LinkArticle, result: LinkResult) -> None:
+        """Put a related article in its story (``result.story_id``), in link order."""
+        matches = [(link.a, 1.0 if link.kind in _STRONG else link.evidence.pair_score or 0.0) for link in result.links]
+        result.story_id = self.clusterer.assign(article.id, article.published, matches)
 
     def score(self, a: LinkArticle, b: LinkArticle) -> float:
         """The learned same-story score of two articles as relating them computes it: document

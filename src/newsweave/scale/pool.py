@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +35,8 @@ from itertools import chain
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from newsweave.analyze.embedding import THREADS_VARIABLE
 from newsweave.errors import NewsweaveError
@@ -92,6 +95,9 @@ class WorkerPool:
         context = get_context("spawn")  # a fork would copy this process's model threads mid-use
         self._ready = context.Barrier(workers)
         self._executor = ProcessPoolExecutor(workers, context, initializer=_start, initargs=(options, self._ready))
+        self._lock = threading.Lock()  # over the sentence sets waiting for a worker (``sentences``)
+        self._waiting: deque[tuple[Future[np.ndarray], list[str], str | None]] = deque()
+        self._running = 0
 
     def warm(self, sample: Iterable[RawItem] = ()) -> None:
         """Wait until every worker has loaded its models and understood ``sample`` (the readers
@@ -106,6 +112,41 @@ class WorkerPool:
             return self._executor.submit(_understand, rows)
         except BrokenProcessPool as e:
             raise _lost_worker() from e
+
+    def sentences(self, sentences: list[str], language: str | None) -> Future[np.ndarray]:
+        """Embed an article's sentences on a worker as linking keeps them (``Linker.sentence_vectors``).
+
+        At most ``workers - 1`` at once: linking goes on in this process meanwhile, and the
+        processes share the cores (with two workers on two cores, sentences on both made linking
+        no faster: this process lost the core they took).
+        """
+        told: Future[np.ndarray] = Future()
+        with self._lock:
+            self._waiting.append((told, sentences, language))
+        self._dispatch()
+        return told
+
+    def _dispatch(self, done: Future[Any] | None = None) -> None:
+        """Send waiting sentence sets to the workers, keeping ``workers - 1`` running."""
+        with self._lock:
+            if done is not None:
+                self._running -= 1
+            ready = []
+            while self._waiting and self._running < max(1, self.workers - 1):
+                told, sentences, language = self._waiting.popleft()
+                if told.cancelled():
+                    continue
+                self._running += 1
+                ready.append((told, sentences, language))
+        for told, sentences, language in ready:
+            try:
+                future = self._executor.submit(_sentence_vectors, sentences, language)
+            except BrokenProcessPool:
+                told.set_exception(_lost_worker())
+                self._dispatch(done=told)
+                continue
+            _pass_on(future, told)
+            future.add_done_callback(self._dispatch)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
@@ -174,6 +215,24 @@ def _result(future: Future[Any]) -> Any:
         raise _lost_worker() from e
 
 
+def _pass_on(future: Future[Any], told: Future[Any]) -> None:
+    """Settle ``told`` as ``future`` settles, a lost worker told as ``_lost_worker`` says it."""
+
+    def settle(done: Future[Any]) -> None:
+        if told.cancelled():
+            return
+        if done.cancelled():
+            told.cancel()
+        elif isinstance(error := done.exception(), BrokenProcessPool):
+            told.set_exception(_lost_worker())
+        elif error is not None:
+            told.set_exception(error)
+        else:
+            told.set_result(done.result())
+
+    future.add_done_callback(settle)
+
+
 def _lost_worker() -> NewsweaveError:
     return NewsweaveError(
         "a worker process stopped (killed, or out of memory); the batches it held were not stored",
@@ -209,6 +268,13 @@ def _warm(rows: list[dict[str, Any]]) -> None:
         _barrier.abort()  # the others would wait for this one in vain
         raise
     _barrier.wait(timeout=600)
+
+
+def _sentence_vectors(sentences: list[str], language: str | None) -> np.ndarray:
+    if _start_error is not None:
+        raise _start_error
+    assert _understander is not None, "a worker is started by WorkerPool"
+    return _understander.linker.sentence_vectors(sentences, language)
 
 
 def _understand(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -43,6 +43,7 @@ class Understood:
     model: str  # the embedder's name, as the linker checks it
     lead: np.ndarray | None = None  # the pair scorer's second view of the lead (None: not read here)
     lead_model: str | None = None  # the second view's embedder's name, as the linker checks it
+    signature: np.ndarray | None = None  # the text's MinHash signature (``link.duplicates.signature``)
 
 
 def known_ids(ids: Any) -> np.ndarray:
@@ -134,7 +135,10 @@ class Understander:
         self.extractors = default_extractors()
         self.language = LanguageDetector()
         self.analyzer = FactAnalyzer(aliases_path=Path(aliases_path) if aliases_path else None) if facts else None
-        self.linker = Linker(routed_embedder(other_languages or DEFAULT_ROUTE), PairScorer.load())
+        # The linker the store's own would be (``Newsweave._linker``): it also relates articles
+        # for a pooled link (``scale.pool``).
+        scorer = PairScorer.load() if leads else PairScorer.load().without_second_view()
+        self.linker = Linker(routed_embedder(other_languages or DEFAULT_ROUTE), scorer)
         self.leads = leads
         self._warm_up()
 
@@ -150,6 +154,12 @@ class Understander:
         if self.leads:
             self.linker.read_lead(view)
         self.language.detect(text)
+        # What relating reads figures and their dates with, in every language (``Linker.relations``
+        # on the workers of a pooled link): about a second, once.
+        from newsweave.link.evidence import claims, differing_claims
+
+        claims(text)
+        differing_claims(text, text)
 
     def __call__(self, batch: Any) -> Any:
         """A batch (pandas frame) of read rows → the same rows, items replaced by what was made of them."""
@@ -182,7 +192,7 @@ class Understander:
         timings["t_embed"] = time.perf_counter() - start
         understood = Understood(
             article, facts, view.document, view.title_vector, self.linker.embedder.name,
-            lead, self.linker.second_view.name if lead is not None else None,
+            lead, self.linker.second_view.name if lead is not None else None, view.signature,
         )  # fmt: skip
         return as_row(ARTICLE, article.id, understood, **timings)
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+import numpy as np
+
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.records import Article, Entity, Facts, IngestReport, ItemResult, Outcome, Provenance, Rejection
 from newsweave.scale.stages import ARTICLE, KNOWN, REJECTED, REJECTION, TIMINGS, Understood
@@ -34,6 +36,7 @@ class BulkStore(Protocol):
         self, facts: Facts, analyzer: str, *, entities: Iterable[Entity] = (), sentences: Sequence[str] = ()
     ) -> None: ...
     def put_embedding(self, article_id: str, embedding: StoredEmbedding) -> None: ...
+    def put_signature(self, article_id: str, signature: np.ndarray) -> None: ...
     def article_ids(self) -> Iterator[str]: ...
     def rejected_item_ids(self) -> Iterator[str]: ...
     def record_run(self, inputs: list[str], report: IngestReport) -> int: ...
@@ -151,4 +154,6 @@ class Writer:
         embedding = StoredEmbedding(understood.model, understood.document, understood.title,
                                     lead_model=understood.lead_model, lead_vector=understood.lead)  # fmt: skip
         self.store.put_embedding(article.id, embedding)
+        if understood.signature is not None:  # linking reads it back instead of hashing the text again
+            self.store.put_signature(article.id, understood.signature)
         return ItemResult(Outcome.STORED, name, article_id=article.id), None

@@ -232,7 +232,11 @@ class Store(Protocol):
         ...
 
     def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
-        """Every stored (article id, MinHash signature)."""
+        """(article id, MinHash signature) of every linked article."""
+        ...
+
+    def get_signature(self, article_id: str) -> np.ndarray | None:
+        """An article's stored MinHash signature, linked or not (None: not stored)."""
         ...
 
     def mark_linked(self, article_id: str) -> None:

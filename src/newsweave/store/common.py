@@ -357,9 +357,18 @@ class SharedSql:
         )
 
     def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
-        """Every stored (article id, MinHash signature): those of the linked articles."""
-        for aid, blob in self._db.execute("SELECT article_id, minhash FROM signatures"):
+        """(article id, MinHash signature) of every linked article (a bulk ingest stores an
+        article's signature before it is linked: the duplicate index holds linked ones only)."""
+        rows = self._db.execute(
+            "SELECT s.article_id, s.minhash FROM signatures s JOIN linked l ON l.article_id = s.article_id"
+        )
+        for aid, blob in rows:
             yield aid, np.frombuffer(blob, dtype=np.uint64)
+
+    def get_signature(self, article_id: str) -> np.ndarray | None:
+        """An article's stored MinHash signature, linked or not (None: not stored)."""
+        row = self._db.execute("SELECT minhash FROM signatures WHERE article_id = ?", (article_id,)).fetchone()
+        return None if row is None else np.frombuffer(row[0], dtype=np.uint64)
 
     def add_link(self, link: Link) -> None:
         """Store (or replace) the relation between two articles."""
