@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 DEFAULT_BATCH = 8  # items a task: few enough that both workers stay busy on a short run
 _AHEAD = 3  # batches in flight per worker: each has the next while the writer takes the last
+_BEHIND = 2  # sentence sets waiting per worker from which every worker takes them
 
 _understander: Understander | None = None  # one per worker process, built by ``_start``
 _barrier: Any = None  # the pool's barrier, in each worker (``WorkerPool.warm``)
@@ -116,9 +117,11 @@ class WorkerPool:
     def sentences(self, sentences: list[str], language: str | None) -> Future[np.ndarray]:
         """Embed an article's sentences on a worker as linking keeps them (``Linker.sentence_vectors``).
 
-        At most ``workers - 1`` at once: linking goes on in this process meanwhile, and the
-        processes share the cores (with two workers on two cores, sentences on both made linking
-        no faster: this process lost the core they took).
+        At most ``workers - 1`` at once while they keep up: linking goes on in this process
+        meanwhile, and the processes share the cores (with sentences on both of two workers on two
+        cores, linking USE's languages was no faster: this process lost the core they took). When
+        sets pile up (e5's languages: a set costs more than relating), every worker takes them,
+        since linking will soon wait for them.
         """
         told: Future[np.ndarray] = Future()
         with self._lock:
@@ -132,7 +135,7 @@ class WorkerPool:
             if done is not None:
                 self._running -= 1
             ready = []
-            while self._waiting and self._running < max(1, self.workers - 1):
+            while self._waiting and self._running < self._sentence_workers():
                 told, sentences, language = self._waiting.popleft()
                 if told.cancelled():
                     continue
@@ -147,6 +150,11 @@ class WorkerPool:
                 continue
             _pass_on(future, told)
             future.add_done_callback(self._dispatch)
+
+    def _sentence_workers(self) -> int:
+        """How many workers may embed sentences at once now (``sentences``)."""
+        behind = len(self._waiting) >= _BEHIND * self.workers
+        return self.workers if behind else max(1, self.workers - 1)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
