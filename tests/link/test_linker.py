@@ -6,7 +6,7 @@ import numpy as np
 
 from fakes import WordsEmbedder
 from newsweave.analyze.embedding import RoutedEmbedder
-from newsweave.link.linker import BRIDGED_COSINE_LINE, LinkArticle, Linker
+from newsweave.link.linker import BRIDGED_COSINE_LINE, Candidate, LinkArticle, Linker
 from newsweave.link.pair_features import PairSide, pair_features
 from newsweave.link.pair_scorer import PairScorer
 
@@ -62,3 +62,13 @@ def test_cosines_of_a_pair_bridged_on_both_sides_are_read_on_uses_scale() -> Non
     for pair in ((views["a", "en"], views["b", "cs"]), (views["a", "en"], views["b", "en"])):
         raw, read_as = read(*pair)
         assert np.array_equal(read_as, raw)  # one side or none through the bridge: as they are
+
+
+def test_the_sentences_relating_will_embed_are_foreseen_from_the_candidates() -> None:
+    linker = Linker(WordsEmbedder(), PairScorer.load())
+    views = {i: linker.prepare(i, None, text, "en", None) for i, text in (("a", STORY), ("b", RETOLD), ("c", OTHER))}
+    found = [Candidate(views[i], float(views[i].document @ views["b"].document), False) for i in ("a", "c")]
+    foreseen = {v.id for v in linker.sentence_needs(views["b"], found)}
+    result = linker.relations(views["b"], found)
+    assert foreseen == {v.id for v in result.embedded_sentences} == {"a", "b"}  # the retelling's pair, not OTHER's
+    assert linker.sentence_needs(views["b"], found) == []  # embedded now: nothing left to foresee
