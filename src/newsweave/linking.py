@@ -55,7 +55,9 @@ class StoreLinker:
         for article_id, story_id in store.cannot_join():
             self.linker.clusterer.cannot_join.setdefault(article_id, set()).add(story_id)
         self._duplicates_loaded = False  # search, similar and why never need them
-        self.stale = False  # True when a run stopped with articles indexed but not linked
+        # True when a run stopped with articles indexed but not linked: load the indexes anew
+        # (``Newsweave.link`` drops such a linker), or an article would meet itself.
+        self.stale = False
 
     def load_duplicates(self) -> None:
         """Fill the near-duplicate index from the store's signatures (once; linking calls it)."""
@@ -94,8 +96,12 @@ class StoreLinker:
     def _run(self, on_article: Callable[[Article], None] | None) -> LinkReport:
         report = LinkReport()
         for article in self.store.unlinked_articles():
-            with self.store.transaction():
-                report.links += self.link_one(article)
+            try:
+                with self.store.transaction():
+                    report.links += self.link_one(article)
+            except BaseException:
+                self.stale = True  # the article may be indexed, its transaction rolled back
+                raise
             report.linked += 1
             if on_article:
                 on_article(article)

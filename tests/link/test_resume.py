@@ -180,3 +180,24 @@ def _linked_count(db: Path) -> int:
         return 0
     finally:
         connection.close()
+
+
+def test_a_link_failing_inside_an_article_then_run_again_by_the_same_instance_equals_an_uninterrupted_one(
+    tmp_path: Path, data_dir: Path, uninterrupted: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Newsweave(Settings(db_path=tmp_path / "s.sqlite")) as nw:
+        nw.ingest([str(data_dir / "link" / "cases.jsonl")])
+        mark_linked, marked = nw.store.mark_linked, []
+
+        def failing_on_the_third(article_id: str) -> None:
+            marked.append(article_id)
+            if len(marked) == 3:
+                raise _Interrupt  # after the article was indexed: its transaction rolls back
+            mark_linked(article_id)
+
+        monkeypatch.setattr(nw.store, "mark_linked", failing_on_the_third)
+        with pytest.raises(_Interrupt):
+            nw.link()
+        monkeypatch.setattr(nw.store, "mark_linked", mark_linked)
+        nw.link()  # the indexes that held the third article are loaded anew
+        assert outcome(nw) == uninterrupted
