@@ -86,7 +86,8 @@ class Newsweave:
 
         Re-running is safe: items already stored (same content hash) are counted as duplicates.
         ``workers`` (default ``settings.workers``) > 1: items are understood on that many local
-        processes (``scale.pool``; the same result, with the vectors linking needs stored as well).
+        processes (``scale.pool``; the same result, with the vectors linking needs stored as well),
+        which stay up for ``link`` until this instance closes (``worker_pool``).
         """
         workers = workers or self.settings.workers
         if workers > 1:
