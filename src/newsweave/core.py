@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -221,7 +222,12 @@ class Newsweave:
         """
         workers = workers or self.settings.workers
         linker = self._linker()
-        embed = self.worker_pool(workers).sentences if workers > 1 else None
+        embed = None
+        if workers > 1:  # the workers start on the first sentences asked for, not for a run with none
+
+            def embed(sentences: list[str], language: str | None) -> Future[np.ndarray]:
+                return self.worker_pool(workers).sentences(sentences, language)
+
         try:
             report = linker.run(on_article, embed=embed)
         finally:

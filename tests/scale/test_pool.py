@@ -132,3 +132,9 @@ def test_a_pooled_link_interrupted_and_resumed_decides_as_one_process(
         nw._linker_cache = None  # as Newsweave.link drops a stale linker
         nw._linker().run(embed=pool.sentences)
         assert differences(local, outcome(nw)) == []
+
+
+def test_a_link_that_needs_no_sentences_starts_no_workers(tmp_path: Path) -> None:
+    with Newsweave(Settings(db_path=tmp_path / "news.sqlite", facts=False)) as nw:
+        assert nw.link(workers=2).linked == 0
+        assert nw._pool is None  # the workers (seconds and gigabytes each) start on the first sentences asked for

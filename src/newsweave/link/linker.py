@@ -206,13 +206,6 @@ class Linker:
         self.remember(article.id, article.document, article.signature, article.language)
         return result
 
-    def candidates(self, article: LinkArticle) -> list[tuple[str, float, bool]]:
-        """(id, cosine, found only by the cascade's cross-language search) of the linked articles
-        to relate ``article`` to. Read from the indexes alone: which articles were linked before,
-        never what was decided about them, so linking can relate one article while it finds the
-        next one's candidates (``remember`` each in turn)."""
-        return self._candidates(article)
-
     def relations(self, article: LinkArticle, candidates: list[Candidate]) -> LinkResult:
         """Relate ``article`` to its candidates: the links kept, and the vectors embedded on the
         way (its story is ``settle``'s). Reads the articles alone, not the indexes or the stories."""
@@ -316,8 +309,11 @@ class Linker:
         except TypeError:  # one date with a time zone, one without: not comparable
             return False
 
-    def _candidates(self, article: LinkArticle) -> list[tuple[str, float, bool]]:
-        """(id, cosine, found only by the cascade's cross-language search) of the articles to relate."""
+    def candidates(self, article: LinkArticle) -> list[tuple[str, float, bool]]:
+        """(id, cosine, found only by the cascade's cross-language search) of the linked articles
+        to relate ``article`` to. Read from the indexes alone: which articles were linked before,
+        never what was decided about them, so linking can relate one article while it finds the
+        next one's candidates (``remember`` each in turn)."""
         near = dict(self.nearest(article.document, self.neighbours))
         for dup in self.duplicates.query(article.signature):
             near.setdefault(dup, 1.0)
