@@ -301,11 +301,11 @@ def mixed_articles(per_language: int) -> list[dict[str, str]]:
 
 def fallback_embedder(kind: str, e5_tokens: int) -> Any:
     """The embedder for languages outside USE's, by its bench name."""
-    from newsweave.analyze.embedding import E5Embedder
+    from newsweave.analyze.embedding import E5Embedder, lead_e5
     from newsweave.analyze.embedding_static import StaticEmbedder
 
     kinds = {"e5": lambda: E5Embedder(), "e5-first": lambda: E5Embedder(e5_tokens), "static": StaticEmbedder,
-             "static-plain": StaticEmbedder}  # fmt: skip
+             "static-plain": StaticEmbedder, "lead": lead_e5}  # fmt: skip
     return kinds[kind]()
 
 
@@ -316,7 +316,7 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     import os
 
     from newsweave import Newsweave, Settings
-    from newsweave.analyze.embedding import E5Embedder, RoutedEmbedder, UseEmbedder
+    from newsweave.analyze.embedding import ROUTES, E5Embedder, RoutedEmbedder, UseEmbedder, routed_embedder
     from newsweave.link import linker as linker_module
     from newsweave.link.linker import Linker
     from newsweave.linking import StoreLinker
@@ -325,7 +325,12 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     load_before = os.getloadavg()[0]
     spent: dict[str, float] = {}
     by_id: dict[str, float] = {}
-    routed = RoutedEmbedder(fallback=fallback_embedder(fallback, e5_tokens))
+    # The product's routes as the product builds them (the lead route's sentences are static).
+    routed = (
+        routed_embedder(fallback)
+        if fallback in ROUTES
+        else RoutedEmbedder(fallback=fallback_embedder(fallback, e5_tokens))
+    )
     routed.embed(["warm up"], "en")
     routed.embed(["warm up"], "cs")
     linker_module.second_view_embedder().embed(["warm up"])  # its model loads once per process: not timed
@@ -391,7 +396,9 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
             Pipeline._one, StoreLinker.link_one, StoreLinker.__init__ = bare_one, bare_link, bare_init  # type: ignore[method-assign]
             Linker._exact_vectors = bare_exact  # type: ignore[method-assign]
             linker_module.lead_vector = bare_lead
-    bare = _bare_rates(docs, UseEmbedder(), {k: fallback_embedder(k, e5_tokens) for k in ("e5", "e5-first", "static")})
+    bare = _bare_rates(
+        docs, UseEmbedder(), {k: fallback_embedder(k, e5_tokens) for k in ("e5", "e5-first", "static", "lead")}
+    )
     return {
         "articles": len(docs), "per_s": len(docs) / wall, "fallback": fallback, "e5_tokens": e5_tokens,
         "languages": {lang: {"articles": counts[lang], "per_s": counts[lang] / spent[lang]} for lang in sorted(spent)},
@@ -507,7 +514,7 @@ def _print_stream(title: str, r: dict[str, Any]) -> None:
     print(f"  {'language':<9}{'articles':>9}{'newsweave/s':>13}   bare embedders, documents/s (same texts)")
     for language, row in r["languages"].items():
         bare = r["bare"].get(language, {})
-        names = {"use": "USE", "e5": "e5 whole", "e5-first": e5_first, "static": "static"}
+        names = {"use": "USE", "e5": "e5 whole", "e5-first": e5_first, "static": "static", "lead": "e5 lead int8"}
         cells = ", ".join(f"{names[k]} {v:.1f}" for k, v in bare.items())
         route = "USE" if language in USE_LANGUAGES else r["fallback"]
         print(f"  {language:<9}{row['articles']:>9}{row['per_s']:>13.2f}   [{route}] {cells}")
@@ -527,7 +534,7 @@ def main() -> None:
     )
     parser.add_argument("--streams", action="store_true", help="only the BSNLP and mixed streams (part 4)")
     parser.add_argument("--per-language", type=int, default=20, help="BSNLP articles per language (0: all)")
-    parser.add_argument("--fallback", choices=["e5", "e5-first", "static", "static-plain"], default="static")
+    parser.add_argument("--fallback", choices=["e5", "e5-first", "static", "static-plain", "lead"], default="static")
     parser.add_argument("--e5-tokens", type=int, default=128)
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -537,7 +544,7 @@ def main() -> None:
     if args.streams:
         for kind in ("bsnlp", "mixed"):
             _print_stream(kind, _run(kind, args.per_language, args.fallback, str(args.e5_tokens)))
-            if args.fallback in ("static", "e5"):  # the product's routes: also with ingest on 2 workers
+            if args.fallback in ("static", "e5", "lead"):  # the product's routes: also with ingest on 2 workers
                 r = _run(f"{kind}-pool", args.per_language, args.fallback)
                 print(f"  with ingest on {r['workers']} worker processes: {r['per_s']:6.2f} articles/s (load"
                       f" {r['load'][0]:.1f} before, {r['load'][1]:.1f} after); per article: worker-seconds facts"

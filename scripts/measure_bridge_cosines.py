@@ -1,6 +1,6 @@
 """Whole-text cosines through the e5 bridge against USE's own, on the same article pairs (label-free).
 
-    nice -n 10 uv run python scripts/measure_bridge_cosines.py [--pairs PATH] [--sample 120]
+    nice -n 10 uv run python scripts/measure_bridge_cosines.py [--pairs PATH] [--sample 120] [--lead]
 
 `newsweave eval routes` found the e5 route over-linking when both sides go through the bridge
 (same-story precision 0.678 against USE's 0.866 with SemEval's languages forced out of USE).
@@ -8,6 +8,8 @@ This measures why: a random sample of the development part of SemEval dev.csv (`
 excluded; every text is in one of USE's languages, so both embeddings exist), each pair's cosine
 with USE on both sides, e5-bridged on both sides, and bridged on one side, by gold rating, and the
 share of different-story pairs over linking's 0.5 candidate floor. About a second a pair (e5).
+``--lead``: e5 as the lead route reads a text (its first 128 tokens, 8-bit), for that route's line
+(``analyze.embedding.LEAD_COSINE_LINE``; 0.2 s a pair).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.analyze.embedding import E5Embedder, UseEmbedder, _bridge, apply_bridge
+from newsweave.analyze.embedding import E5Embedder, UseEmbedder, _bridge, apply_bridge, lead_e5
 from newsweave.eval.semeval import default_pairs_csv, held_out, load_pairs
 from newsweave.link.linker import DOCUMENT_CHARS
 
@@ -28,12 +30,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pairs", type=Path, default=None)
     parser.add_argument("--sample", type=int, default=120)
+    parser.add_argument("--lead", action="store_true", help="e5 as the lead route reads a text")
     args = parser.parse_args()
     every = load_pairs(args.pairs or default_pairs_csv())
     development = [p for p, held in zip(every, held_out(every), strict=True) if not held]
     rng = np.random.default_rng(0)
     sample = [development[i] for i in rng.choice(len(development), min(args.sample, len(development)), replace=False)]
-    use, e5 = UseEmbedder(), E5Embedder()
+    use, e5 = UseEmbedder(), lead_e5() if args.lead else E5Embedder()
 
     def use_vector(text: str) -> np.ndarray:
         return use.embed([text[:DOCUMENT_CHARS]])[0]

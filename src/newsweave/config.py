@@ -8,6 +8,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from newsweave.analyze.embedding import ROUTES
 from newsweave.errors import ConfigError
 
 DEFAULT_MAX_PAGE_BYTES = 20_000_000
@@ -83,8 +84,9 @@ class Settings:
     batch_size: int = 200  # items per store transaction: a killed run loses at most one batch
     facts: bool = True  # read names, places, dates and claims at ingest (else `newsweave analyze` later)
     aliases_path: Path | None = field(default_factory=default_aliases_path)  # the user's entity aliases
-    # What embeds articles in languages outside USE v3's: "e5" (bridged; best) or "static" (many times
-    # faster, weaker: docs/languages.md). $NEWSWEAVE_OTHER_LANGUAGES. None: the route the store was
+    # What embeds articles in languages outside USE v3's: "e5" (bridged), "lead" (e5 on each text's
+    # first 128 tokens, static sentences: several times faster) or "static" (faster still, weaker
+    # across languages): docs/languages.md. $NEWSWEAVE_OTHER_LANGUAGES. None: the route the store was
     # linked with, and e5 for a store not linked yet (a store keeps one route: ``linking.store_route``).
     other_languages: str | None = field(default_factory=lambda: os.environ.get("NEWSWEAVE_OTHER_LANGUAGES") or None)
     # Read the pair scorer's second view (e5 on the leads of pairs near the same-story line): more
@@ -108,9 +110,9 @@ class Settings:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
         if self.workers < 1:
             raise ConfigError(f"workers (NEWSWEAVE_WORKERS) must be at least 1, got {self.workers}")
-        if self.other_languages not in (None, "e5", "static"):
+        if self.other_languages not in (None, *ROUTES):
             raise ConfigError(
-                f"other_languages must be e5 or static, not {self.other_languages!r}",
+                f"other_languages must be one of {', '.join(ROUTES)}, not {self.other_languages!r}",
                 hint="fix NEWSWEAVE_OTHER_LANGUAGES",
             )
         if self.aliases_path is not None and not self.aliases_path.is_file():

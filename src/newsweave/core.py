@@ -249,7 +249,7 @@ class Newsweave:
         return self._pool
 
     def reembed(self, route: str, *, on_article: Callable[[str], None] | None = None) -> int:
-        """Move the store to another route for languages outside USE's ("e5" or "static"): every
+        """Move the store to another route for languages outside USE's (``analyze.embedding.ROUTES``): every
         linked article is embedded again through it; relations and stories stay. Resumable."""
         done = reembed(self.store, route, on_article)
         self._linker_cache = None  # its indexes hold the old vectors

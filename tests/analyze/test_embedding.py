@@ -90,3 +90,52 @@ def test_the_thread_count_comes_from_the_environment_or_the_model(monkeypatch: p
     monkeypatch.setenv(THREADS_VARIABLE, "0")
     with pytest.raises(ConfigError, match=THREADS_VARIABLE):
         compute_threads(2)
+
+
+def test_sentences_take_their_own_fallback_when_one_is_given() -> None:
+    primary, fallback, static = Recording(512, frozenset({"en"})), Recording(384, None), Recording(512, None)
+    routed = RoutedEmbedder(primary=primary, fallback=fallback, sentences=static, cosine_line=(1.0, -0.1))
+    routed.embed(["document"], "cs")
+    routed.embed_sentences(["one.", "two."], "cs")
+    routed.embed_sentences(["three."], "en")
+    assert fallback.calls == [["document"]] and static.calls == [["one.", "two."]]
+    assert primary.calls == [["three."]]
+    assert routed.bridged and routed.static_sentences and routed.cosine_line == (1.0, -0.1)
+    assert routed.name.endswith("+fake512-sentences")  # stored vectors are keyed apart from other routes
+    plain = RoutedEmbedder(primary=primary, fallback=fallback)
+    plain.embed_sentences(["four."], "cs")
+    assert fallback.calls[-1] == ["four."] and not plain.static_sentences
+
+
+class CountingE5:
+    """Stands in for e5's engine: a vector per text, and every batch it was given."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def passage(self, texts: list[str]) -> np.ndarray:
+        self.batches.append(list(texts))
+        return np.stack([np.random.default_rng(len(t) * 7919 + sum(map(ord, t))).normal(size=384) for t in texts])
+
+
+def test_the_lead_route_and_the_second_view_share_one_e5_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lead route's document vector and the pair scorer's second view read the same first
+    tokens of the same text: e5 runs once for both, each text in a batch of its own."""
+    from collections import OrderedDict
+
+    from newsweave.analyze import embedding
+    from newsweave.link.linker import Linker
+    from newsweave.link.pair_scorer import PairScorer
+
+    engine = CountingE5()
+    monkeypatch.setattr(embedding, "_e5_model", lambda int8=False: engine)
+    monkeypatch.setattr(embedding, "_RECENT", OrderedDict())
+    linker = Linker(embedding.routed_embedder("lead"), PairScorer.load())
+    text = "Povodně zasáhly jižní Moravu. " * 60  # longer than the 128 tokens e5 reads
+    view = linker.prepare("a" * 64, "Povodně na Moravě", text, "cs", None)
+    lead = linker.read_lead(view)
+    assert len(engine.batches) == 2 and all(len(batch) == 1 for batch in engine.batches)  # document, title
+    assert len(engine.batches[0][0]) < len(text) // 4  # only the first tokens were read
+    assert float(lead @ embedding.normalise(engine.passage(engine.batches[0]))[0]) > 0.999
+    again = linker.prepare("a" * 64, "Povodně na Moravě", text, "cs", None)
+    assert np.array_equal(again.document, view.document) and len(engine.batches) == 3  # the check's own call

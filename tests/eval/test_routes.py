@@ -34,7 +34,8 @@ from newsweave.link.pair_scorer import PairScorer
 @pytest.fixture
 def models() -> Models:
     use = Remembered(WordsEmbedder("use", 512, USE_LANGUAGES))
-    return Models(use, Remembered(WordsEmbedder("e5", 384)), WordsEmbedder("static", 512))
+    e5, static, lead = Remembered(WordsEmbedder("e5", 384)), WordsEmbedder("static", 512), WordsEmbedder("lead", 384)
+    return Models(use, e5, static, Remembered(lead))
 
 
 def test_forced_languages_take_the_other_route_and_the_cascade_is_the_static_route_s(models: Models) -> None:
@@ -49,6 +50,11 @@ def test_forced_languages_take_the_other_route_and_the_cascade_is_the_static_rou
     assert today.cascade is None and e5.cascade is None and static.cascade is not None
     exact = static.cascade.embedder()
     assert isinstance(exact, RoutedEmbedder) and exact.routes_to_fallback("pl") and exact.fallback is models.e5
+    # The lead route: documents through e5 on leads and the bridge, sentences static, the static route's cascade.
+    lead = route_linker("lead", ["pl"], scorer, models)
+    assert isinstance(lead.embedder, RoutedEmbedder) and lead.embedder.routes_to_fallback("pl")
+    assert lead.embedder.fallback is models.lead and lead.embedder.sentence_fallback is models.static
+    assert lead.embedder.bridged and lead.cascade is not None and lead.cascade.embedder().fallback is models.e5
     with pytest.raises(ConfigError, match="unknown route 'fast'"):
         route_linker("fast", ["pl"], scorer, models)
 
@@ -78,7 +84,7 @@ def test_each_route_scores_the_same_pairs_and_e5_reads_only_forced_texts_once(mo
         _pair("4", "de", "fr", OTHER + " Paris.", OTHER + " Berlin.", 2.0),
     ]
     rows = evaluate_semeval(pairs, ("pl", "de", "fr"), models, refit=False)
-    assert [r.route for r in rows] == ["use"] * 6 + ["e5"] * 6 + ["static"] * 6
+    assert [r.route for r in rows] == ["use"] * 6 + ["e5"] * 6 + ["static"] * 6 + ["lead"] * 6
     assert {r.subset: r.pairs for r in rows if r.route == "e5"} == {
         "all": 4, "a side forced": 3, "one language, forced": 1, "two languages, one forced": 1,
         "two languages, both forced": 1, "no side forced": 1,
@@ -86,7 +92,9 @@ def test_each_route_scores_the_same_pairs_and_e5_reads_only_forced_texts_once(mo
     e5 = models.e5.embedder
     assert isinstance(e5, WordsEmbedder) and e5.seen and {lang for lang, _ in e5.seen} <= {"pl", "de", "fr"}
     texts = [t for _, t in e5.seen]
-    assert len(texts) == len(set(texts))  # each text once, though two routes read e5
+    assert len(texts) == len(set(texts))  # each text once, though three routes read e5
+    lead = models.lead.embedder
+    assert isinstance(lead, WordsEmbedder) and {lang for lang, _ in lead.seen} <= {"pl", "de", "fr"}
     use = {r.subset: r for r in rows if r.route == "use"}
     assert use["all"].precision == 1.0 and use["no side forced"].recall == 1.0
 
@@ -125,7 +133,17 @@ def test_bsnlp_pairs_are_summed_per_language_pair_on_both_routes(models: Models)
     rows = evaluate_bsnlp(docs, models)
     assert [(r.route, r.languages, r.pairs) for r in rows if r.languages in ("cs-cs", "cs-pl")] == [
         ("e5", "cs-cs", 1), ("e5", "cs-pl", 2), ("static", "cs-cs", 1), ("static", "cs-pl", 2),
+        ("lead", "cs-cs", 1), ("lead", "cs-pl", 2),
     ]  # fmt: skip
+
+
+def test_routes_can_be_chosen_and_an_unknown_one_is_refused(models: Models, tmp_path: Path) -> None:
+    from newsweave.eval.routes import evaluate_routes
+
+    csv = tmp_path / "pairs.csv"
+    csv.write_text("pair_id,lang1,lang2,text1,text2,Overall\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown route 'fast'"):
+        evaluate_routes(csv, None, part="held-out", routes=("use", "fast"), models=models)
 
 
 def test_cli_refuses_a_language_use_does_not_know_before_any_work(tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from fakes import WordsEmbedder
-from newsweave.analyze.embedding import RoutedEmbedder
-from newsweave.link.linker import BRIDGED_COSINE_LINE, Candidate, LinkArticle, Linker
+from newsweave.analyze.embedding import E5_COSINE_LINE, RoutedEmbedder
+from newsweave.link.linker import Candidate, LinkArticle, Linker
 from newsweave.link.pair_features import PairSide, pair_features
 from newsweave.link.pair_scorer import PairScorer
 
@@ -42,7 +42,7 @@ def test_a_pair_under_the_candidate_floor_is_not_related_though_relate_would() -
 
 
 def test_cosines_of_a_pair_bridged_on_both_sides_are_read_on_uses_scale() -> None:
-    """Bridged texts meet at higher cosines than USE's: the scorer reads them through BRIDGED_COSINE_LINE."""
+    """Bridged texts meet at higher cosines than USE's: the scorer reads them through the route's cosine line."""
     use, other = WordsEmbedder("use", 512, frozenset({"en"})), WordsEmbedder("e5", 384)
     linker = Linker(RoutedEmbedder(use, other), PairScorer.load(), cascade=False)
     views = {
@@ -57,7 +57,7 @@ def test_cosines_of_a_pair_bridged_on_both_sides_are_read_on_uses_scale() -> Non
         return raw[:2], linker._document_features(x, y)[:2]
 
     raw, read_as = read(views["a", "cs"], views["b", "cs"])
-    slope, intercept = BRIDGED_COSINE_LINE
+    slope, intercept = E5_COSINE_LINE
     assert np.allclose(read_as, slope * raw + intercept) and (read_as < raw).all()
     for pair in ((views["a", "en"], views["b", "cs"]), (views["a", "en"], views["b", "en"])):
         raw, read_as = read(*pair)
@@ -72,3 +72,23 @@ def test_the_sentences_relating_will_embed_are_foreseen_from_the_candidates() ->
     result = linker.relations(views["b"], found)
     assert foreseen == {v.id for v in result.embedded_sentences} == {"a", "b"}  # the retelling's pair, not OTHER's
     assert linker.sentence_needs(views["b"], found) == []  # embedded now: nothing left to foresee
+
+
+def test_a_route_with_static_sentences_reads_its_own_cosine_line_and_checks_versions_by_cascade() -> None:
+    """The lead route: documents through a bridge, sentences static (so the cascade checks
+    versions across languages), cosines read through the route's own line."""
+    use, lead, static = (
+        WordsEmbedder("use", 512, frozenset({"en"})),
+        WordsEmbedder("lead", 384),
+        WordsEmbedder("st", 512),
+    )
+    embedder = RoutedEmbedder(use, lead, static, cosine_line=(0.9, -0.1))
+    linker = Linker(embedder, PairScorer.load())
+    assert linker.cascade is not None
+    a, b = (linker.prepare(i, None, text, "cs", None) for i, text in (("a", STORY), ("b", RETOLD)))
+    sides = (PairSide(v.text, v.language, v.document, v.title_vector, None) for v in (a, b))
+    raw = pair_features(*sides, with_sentences=False)[:2]
+    assert np.allclose(linker._document_features(a, b)[:2], 0.9 * raw - 0.1)
+    linker.ensure_sentences(a)
+    assert a.sentence_vectors is not None
+    assert np.allclose(a.sentence_vectors, static.embed(linker.split(a), "cs"), atol=1e-3)

@@ -13,6 +13,8 @@ only where it is needed. Every model loads from the installed package, offline, 
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -158,22 +160,57 @@ class E5Embedder:
     dim = 384
     languages: frozenset[str] | None = None
 
-    def __init__(self, max_tokens: int | None = None, *, int8: bool = False) -> None:
+    def __init__(self, max_tokens: int | None = None, *, int8: bool = False, alone: bool = False) -> None:
         if max_tokens is not None and max_tokens < 1:
             raise ConfigError(f"max_tokens must be at least 1, not {max_tokens}", hint="pass None for whole texts")
         self.max_tokens = max_tokens
         self.int8 = int8
+        self.alone = alone
         self.name = "multilingual-e5-small" + (f"-first{max_tokens}" if max_tokens else "") + ("-int8" if int8 else "")
 
     def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
-        """Embed ``texts`` as passages; rows L2-normalised."""
+        """Embed ``texts`` as passages; rows L2-normalised.
+
+        With ``alone`` each text is embedded in a batch of its own, so its vector is the same bits
+        whatever it is embedded with (e5's sums change in the last bit with the batch), and the
+        last few are remembered: the lead route's document vector and the second view's lead are
+        one e5 run over the same first tokens (``routed_embedder("lead")``).
+        """
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self.alone:
+            return np.stack([self._alone(text) for text in texts])
         if self.max_tokens:
             from newsweave.analyze.embedding_static import first_tokens
 
             texts = first_tokens(texts, self.max_tokens)
         return normalise(_e5_model(self.int8).passage(list(texts)))
+
+    def _alone(self, text: str) -> np.ndarray:
+        key = (self.name, text)
+        with _RECENT_LOCK:
+            if (vector := _RECENT.get(key)) is not None:
+                _RECENT.move_to_end(key)
+                return vector
+        cut = text
+        if self.max_tokens:
+            from newsweave.analyze.embedding_static import first_tokens
+
+            cut = first_tokens([text], self.max_tokens)[0]
+        vector = normalise(_e5_model(self.int8).passage([cut]))[0]
+        vector.setflags(write=False)  # shared by every caller that asks for this text
+        with _RECENT_LOCK:
+            _RECENT[key] = vector
+            while len(_RECENT) > _REMEMBERED:
+                _RECENT.popitem(last=False)
+        return vector
+
+
+# Texts ``E5Embedder(alone=True)`` embedded last, and their vectors: enough for the document, the
+# title and the lead of the articles a worker or a linker handles one after another.
+_REMEMBERED = 64
+_RECENT: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+_RECENT_LOCK = threading.Lock()
 
 
 BRIDGE_FILE = "e5_to_use_v1.npz"
@@ -211,8 +248,9 @@ class RoutedEmbedder:
 
     The fallback is e5 bridged into USE's space (the default), or any embedder: one whose vectors
     are not of USE's size goes through the e5 bridge, one of USE's size (``StaticEmbedder``) is
-    taken as already in USE's space. Texts whose language is unknown go to USE. The fallback's
-    model loads only when a text needs it.
+    taken as already in USE's space. ``sentences``, when given, embeds the other languages'
+    sentences instead of the fallback (``embed_sentences``). Texts whose language is unknown go to
+    USE. The fallback's model loads only when a text needs it.
 
     Example:
         >>> e = RoutedEmbedder()
@@ -226,17 +264,31 @@ class RoutedEmbedder:
     dim = UseEmbedder.dim
     languages: frozenset[str] | None = None
 
-    def __init__(self, primary: Embedder | None = None, fallback: Embedder | None = None) -> None:
+    def __init__(
+        self,
+        primary: Embedder | None = None,
+        fallback: Embedder | None = None,
+        sentences: Embedder | None = None,
+        *,
+        cosine_line: tuple[float, float] | None = None,
+    ) -> None:
         self.primary = primary or UseEmbedder()
         self.fallback = fallback or E5Embedder()
+        self.sentence_fallback = sentences or self.fallback
         self.bridged = self.fallback.dim != self.primary.dim
+        # The other languages' sentence vectors are static ones (the static and lead routes):
+        # linking checks their versions across languages through its cascade.
+        self.static_sentences = self.sentence_fallback.dim == self.primary.dim
+        # Two bridged texts meet at higher cosines than USE's for the same texts: linking reads
+        # such a pair's cosines through this line (slope, intercept) onto USE's scale.
+        self.cosine_line = cosine_line if cosine_line is not None else (E5_COSINE_LINE if self.bridged else None)
         # The name keys stored vectors: vectors of another route are embedded again, not mixed.
         plain = self.primary.name == UseEmbedder.name and self.fallback.name == "multilingual-e5-small"
         self.name = (
             "use-multilingual-v3+e5-bridge-v1"
-            if plain
+            if plain and sentences is None
             else f"{self.primary.name}+{self.fallback.name}" + ("-bridge-v1" if self.bridged else "")
-        )
+        ) + (f"+{sentences.name}-sentences" if sentences is not None else "")
 
     def routes_to_fallback(self, language: str | None) -> bool:
         """True when texts in ``language`` are embedded by the fallback."""
@@ -250,18 +302,48 @@ class RoutedEmbedder:
         vectors = self.fallback.embed(texts, language)
         return apply_bridge(vectors, _bridge()) if self.bridged else normalise(vectors)
 
+    def embed_sentences(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
+        """Embed an article's sentences, all in ``language``, into USE's space (``sentences`` if given)."""
+        if self.sentence_fallback is self.fallback or not self.routes_to_fallback(language) or not texts:
+            return self.embed(texts, language)
+        vectors = self.sentence_fallback.embed(texts, language)
+        return apply_bridge(vectors, _bridge()) if self.sentence_fallback.dim != self.dim else normalise(vectors)
 
-# What embeds the languages outside USE's: e5 through the bridge, or the static embedder.
-ROUTES = ("e5", "static")
+
+# Two texts both embedded through the e5 bridge meet at cosines about 0.2 above USE's for the same
+# texts (different-story pairs 0.525 against 0.325), so the scorer, fitted on USE's cosines, linked
+# such pairs too readily. Linking reads them on USE's scale through these lines: least squares of
+# USE's cosine on the bridged one over 120 development pairs of SemEval dev.csv, no ratings used
+# (scripts/measure_bridge_cosines.py; ``--lead`` for the lead route's). Fitted on whole texts;
+# applied to titles too.
+E5_COSINE_LINE = (1.058, -0.219)
+LEAD_COSINE_LINE = (1.035, -0.171)
+
+# What embeds the languages outside USE's: e5 through the bridge; the static embedder; or the
+# lead route, e5 over each text's first LEAD_TOKENS tokens on 8-bit integers through the bridge,
+# with static sentence vectors (linking's cascade checks versions across languages with e5).
+ROUTES = ("e5", "static", "lead")
 DEFAULT_ROUTE = "e5"
+# e5 reads this many tokens of an article for the lead route and the pair scorer's second view:
+# its cost grows with the length read, and a news article's lead says which event it reports
+# (scripts/measure_second_view.py).
+LEAD_TOKENS = 128
+
+
+def lead_e5() -> E5Embedder:
+    """e5 as the lead route and the pair scorer's second view read a text: its first
+    ``LEAD_TOKENS`` tokens, dense layers on 8-bit integers, each text alone (one run serves both)."""
+    return E5Embedder(max_tokens=LEAD_TOKENS, int8=True, alone=True)
 
 
 def routed_embedder(other_languages: str = DEFAULT_ROUTE) -> RoutedEmbedder:
-    """The routed embedder with ``other_languages`` ("e5" or "static") for languages outside USE's."""
-    if other_languages == "static":
+    """The routed embedder of route ``other_languages`` (``ROUTES``) for languages outside USE's."""
+    if other_languages in ("static", "lead"):
         from newsweave.analyze.embedding_static import StaticEmbedder
 
-        return RoutedEmbedder(fallback=StaticEmbedder())
+        if other_languages == "static":
+            return RoutedEmbedder(fallback=StaticEmbedder())
+        return RoutedEmbedder(fallback=lead_e5(), sentences=StaticEmbedder(), cosine_line=LEAD_COSINE_LINE)
     return RoutedEmbedder()
 
 

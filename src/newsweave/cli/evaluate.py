@@ -133,24 +133,29 @@ def routes(
         Path | None, typer.Option("--bsnlp", help="BSNLP 2021 docs.jsonl (same topic as the proxy for same story).")
     ] = None,
     no_bsnlp: Annotated[bool, typer.Option("--no-bsnlp", help="Score the SemEval pairs only.")] = False,
+    routes: Annotated[
+        str, typer.Option("--routes", help="Routes to score, comma-separated: use, e5, static, lead.")
+    ] = "use,e5,static,lead",
     json_output: JsonFlag = False,
 ) -> None:
-    """Same-story decisions outside USE's languages on the e5 route and the static route (with its cascade).
+    """Same-story decisions outside USE's languages on the e5, static and lead routes.
 
-    SemEval pairs are scored three ways, the --as-other languages as they are (use), forced
-    through the e5 bridge (e5) and forced through the static route (static): Pearson r with human
-    Overall and same-story P/R at the product's line. BSNLP 2021 (bg, cs, sl, uk outside USE's):
-    AUC and precision of same-story links per language pair, same topic against different topic.
-    e5 is slow: about an hour on the development part, 20 minutes on the held-out one, on 2 shared cores.
+    SemEval pairs are scored four ways, the --as-other languages as they are (use), forced
+    through the e5 bridge (e5), through the static route with its cascade (static) and through the
+    lead route (lead): Pearson r with human Overall and same-story P/R at the product's line.
+    BSNLP 2021 (bg, cs, sl, uk outside USE's): AUC and precision of same-story links per language
+    pair, same topic against different topic. e5 on whole texts is slow: about an hour on the
+    development part, 20 minutes on the held-out one, on 2 shared cores (the other routes: minutes).
 
-    Example: newsweave eval routes --part development --as-other pl,tr,ar --no-bsnlp
+    Example: newsweave eval routes --part development --routes use,lead --no-bsnlp
     """
     from newsweave.eval.routes import DEFAULT_FORCED, default_bsnlp_docs, evaluate_routes, parse_forced
     from newsweave.eval.semeval import default_pairs_csv
 
     forced = parse_forced(as_other) if as_other is not None else DEFAULT_FORCED
     docs = None if no_bsnlp else (bsnlp or default_bsnlp_docs())
-    report = evaluate_routes(pairs or default_pairs_csv(), docs, part=part, forced=forced)
+    chosen = tuple(dict.fromkeys(r.strip() for r in routes.split(",") if r.strip()))
+    report = evaluate_routes(pairs or default_pairs_csv(), docs, part=part, forced=forced, routes=chosen)
     if json_output:
         render.print_json(asdict(report))
         return
@@ -182,7 +187,7 @@ def versions(
 ) -> None:
     """Translations found as `version`, per language pair, and false versions among hard negatives.
 
-    Languages outside USE's go through the route $NEWSWEAVE_OTHER_LANGUAGES names (e5 or static),
+    Languages outside USE's go through the route $NEWSWEAVE_OTHER_LANGUAGES names (e5, static or lead),
     as linking does.
 
     Example: newsweave eval versions --pairs ../shared/benchmarks/semeval2022-task8/dev.csv

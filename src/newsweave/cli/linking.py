@@ -44,7 +44,7 @@ def link(
 
 def reembed(
     ctx: typer.Context,
-    route: Annotated[str, typer.Argument(help="The route for languages outside USE's: e5 or static.")],
+    route: Annotated[str, typer.Argument(help="The route for languages outside USE's: e5, static or lead.")],
     json_output: JsonFlag = False,
 ) -> None:
     """Embed every linked article again through another route, so the store links on through it.

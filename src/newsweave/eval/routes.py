@@ -1,18 +1,20 @@
-"""Same-story decisions outside USE's languages: the e5 route against the static route.
+"""Same-story decisions outside USE's languages: the e5 route against the static and lead routes.
 
 An article in a language multilingual USE v3 does not know is embedded by the route
 ``Settings.other_languages`` names: ``e5`` (multilingual-e5-small through the linear bridge into
-USE's space, the default) or ``static`` (e5's token vectors mapped into USE's space, with the
-cascade checking cross-language versions through e5). The static route is 13 times faster; this
+USE's space, the default), ``static`` (e5's token vectors mapped into USE's space, with the
+cascade checking cross-language versions through e5) or ``lead`` (e5 on each text's first 128
+tokens through the bridge, sentences as the static route's). The static route is 13 times faster; this
 measures what it costs on same-story decisions, two ways. Every pair is related by the linker's
 own code: ``Linker.score`` (the learned score, sentence features where the scorer asks for them)
 and ``Linker.relate_as_candidate`` (the candidate floor, the cascade, the same-story line).
 
 - **SemEval-2022 Task 8** (human-rated pairs, all in USE's languages): the ``forced`` languages
   are sent through the other-languages route as if USE did not know them, so one set of pairs is
-  scored three ways: USE as today (``use``), forced through the e5 bridge (``e5``), forced through
-  the static route and its cascade (``static``). Reported: Pearson r of the score with human
-  Overall, and same-story precision and recall at the product's line (gold: Overall <= 2), by
+  scored four ways: USE as today (``use``), forced through the e5 bridge (``e5``), forced through
+  the static route and its cascade (``static``), forced through the lead route (``lead``).
+  Reported: Pearson r of the score with human Overall, and same-story precision and recall at
+  the product's line (gold: Overall <= 2), by
   subset (how many sides forced; one language or two). On the development part every pair is
   scored by a scorer refitted as the shipped one was (on USE features) on the other four of five
   grouped folds, since the shipped model was trained on these pairs; on the held-out part
@@ -40,8 +42,16 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave.analyze.embedding import (
+    LEAD_COSINE_LINE,
+    USE_LANGUAGES,
+    E5Embedder,
+    Embedder,
+    RoutedEmbedder,
+    UseEmbedder,
+    lead_e5,
+)
 from newsweave.analyze.embedding import ROUTES as OTHER_LANGUAGE_ROUTES
-from newsweave.analyze.embedding import USE_LANGUAGES, E5Embedder, Embedder, RoutedEmbedder, UseEmbedder
 from newsweave.errors import ConfigError
 from newsweave.eval.clustering import GOLD_SAME_STORY
 from newsweave.eval.data import find_benchmark
@@ -104,7 +114,7 @@ class RoutesReport:
     bsnlp: list[TopicRow]
     semeval_articles: int  # distinct article ids
     bsnlp_articles: int
-    e5_texts: int  # distinct texts (documents, titles, sentences) e5 embedded in the run
+    e5_texts: int  # distinct texts (documents, titles, sentences) e5 embedded in the run, whole or leads
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,18 +142,20 @@ class ForcedLanguages:
 
 @dataclass
 class Models:
-    """The models of one run, each remembering what it embedded: USE, e5 (before the bridge), static."""
+    """The models of one run, each remembering what it embedded: USE, e5 and e5 on leads (before
+    the bridge), static."""
 
     use: Remembered
     e5: Remembered
     static: Embedder
+    lead: Remembered
 
     @classmethod
     def load(cls) -> Models:
         """The shipped models (each loads on first use)."""
         from newsweave.analyze.embedding_static import StaticEmbedder
 
-        return cls(Remembered(UseEmbedder()), Remembered(E5Embedder()), StaticEmbedder())
+        return cls(Remembered(UseEmbedder()), Remembered(E5Embedder()), StaticEmbedder(), Remembered(lead_e5()))
 
 
 def route_linker(route: str, forced: Collection[str], scorer: PairScorer, models: Models) -> Linker:
@@ -156,6 +168,9 @@ def route_linker(route: str, forced: Collection[str], scorer: PairScorer, models
     if route == "static":
         # As ``routed_embedder("static")`` and the linker's default cascade, but forced the same way.
         return Linker(RoutedEmbedder(primary, models.static), scorer, cascade=Cascade(exact=bridged))
+    if route == "lead":  # as ``routed_embedder("lead")``, forced the same way
+        lead = RoutedEmbedder(primary, models.lead, models.static, cosine_line=LEAD_COSINE_LINE)
+        return Linker(lead, scorer, cascade=Cascade(exact=bridged))
     return Linker(bridged, scorer, cascade=False)
 
 
@@ -190,18 +205,25 @@ def evaluate_routes(
     part: str,
     forced: Sequence[str] = DEFAULT_FORCED,
     models: Models | None = None,
+    routes: Sequence[str] = ROUTES,
 ) -> RoutesReport:
-    """Both measurements on one part (``development`` or ``held-out``), in one run."""
+    """Both measurements on one part (``development`` or ``held-out``), in one run, of ``routes``
+    (BSNLP: those other than ``use``, which forces nothing there)."""
     if part not in PARTS:
         raise ConfigError(f"unknown part {part!r}", hint=f"one of {', '.join(PARTS)}")
+    unknown = [route for route in routes if route not in ROUTES]
+    if unknown or not routes:
+        raise ConfigError(f"unknown route {unknown[0] if unknown else ''!r}", hint=f"one of {', '.join(ROUTES)}")
     models = models or Models.load()
     pairs = load_pairs(pairs_csv)
     chosen = [p for p, out in zip(pairs, held_out(pairs), strict=True) if out == (part == "held-out")]
-    semeval = evaluate_semeval(chosen, forced, models, refit=part == "development")
+    semeval = evaluate_semeval(chosen, forced, models, refit=part == "development", routes=routes)
     docs = [d for d in bsnlp_topic_split(bsnlp_docs) if d["part"] == part] if bsnlp_docs else []
-    bsnlp = evaluate_bsnlp(docs, models) if docs else []
+    others = [route for route in routes if route != "use"]
+    bsnlp = evaluate_bsnlp(docs, models, others) if docs and others else []
     articles = len({key for p in chosen for key in (p.id1, p.id2)})
-    return RoutesReport(part, tuple(forced), semeval, bsnlp, articles, len(docs), models.e5.embedded)
+    e5_texts = models.e5.embedded + models.lead.embedded
+    return RoutesReport(part, tuple(forced), semeval, bsnlp, articles, len(docs), e5_texts)
 
 
 def evaluate_semeval(
@@ -311,7 +333,7 @@ def semeval_rows(
 
 
 def evaluate_bsnlp(
-    docs: Sequence[dict[str, str]], models: Models, routes: Sequence[str] = ("e5", "static")
+    docs: Sequence[dict[str, str]], models: Models, routes: Sequence[str] = OTHER_LANGUAGE_ROUTES
 ) -> list[TopicRow]:
     """Every pair of the BSNLP articles, on each route, summed by language pair."""
     scorer = PairScorer.load()

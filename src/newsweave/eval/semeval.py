@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.analyze.embedding import Embedder, UseEmbedder
+from newsweave.analyze.embedding import LEAD_TOKENS, Embedder, UseEmbedder
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.sentences import split_sentences
 from newsweave.errors import ConfigError
@@ -26,7 +26,6 @@ from newsweave.link.pair_features import (
     DOCUMENT_FEATURES,
     FACT_FEATURES,
     FEATURE_NAMES,
-    LEAD_TOKENS,
     ROW_FEATURES,
     PairSide,
     pair_features,

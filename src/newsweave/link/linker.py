@@ -22,14 +22,14 @@ from typing import NamedTuple
 
 import numpy as np
 
-from newsweave.analyze.embedding import E5Embedder, Embedder
+from newsweave.analyze.embedding import E5Embedder, Embedder, lead_e5
 from newsweave.analyze.sentences import split_sentences
 from newsweave.link.alignment import AlignmentSummary, align, margin, summarise
 from newsweave.link.ann import LanguageIndexes, VectorIndex
 from newsweave.link.cascade import Cascade, lead_similarity
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
-from newsweave.link.pair_features import LEAD_TOKENS, ROW_FEATURES, PairSide, pair_features, sentence_features
+from newsweave.link.pair_features import ROW_FEATURES, PairSide, pair_features, sentence_features
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.link.relations import RelationThresholds, VersionLine, decide
 from newsweave.link.stories import StoryClusterer
@@ -42,12 +42,6 @@ MAX_ALIGNED_KEPT = 40
 # they are embedded, so a decision reads the same numbers whether its vectors were embedded a moment
 # ago or read back from the store after a restart: a killed and resumed link equals an uninterrupted one.
 SENTENCE_PRECISION = np.float16
-# Two texts both embedded through the e5 bridge meet at cosines about 0.2 above USE's for the same
-# texts (different-story pairs 0.525 against 0.325), so the scorer, fitted on USE's cosines, linked
-# such pairs too readily. It reads them on USE's scale through this line: least squares of USE's
-# cosine on the bridged one over 120 development pairs of SemEval dev.csv, no ratings used
-# (scripts/measure_bridge_cosines.py). Fitted on whole texts; applied to titles too.
-BRIDGED_COSINE_LINE = (1.058, -0.219)
 
 
 @dataclass(slots=True)
@@ -123,7 +117,7 @@ class Linker:
         self.duplicates = DuplicateIndex()
         self._ids: list[str] = []
         # True: the cascade when the embedder routes other languages to the static embedder.
-        static = hasattr(embedder, "routes_to_fallback") and getattr(embedder, "bridged", True) is False
+        static = hasattr(embedder, "routes_to_fallback") and getattr(embedder, "static_sentences", False)
         self.cascade = cascade if isinstance(cascade, Cascade) else (Cascade() if cascade and static else None)
         self.by_language = LanguageIndexes(embedder.dim)  # the cascade's cross-language search
         # Sentence vectors embedded ahead elsewhere (``StoreLinker``'s pooled run): an article's, or None.
@@ -154,7 +148,8 @@ class Linker:
 
     def sentence_vectors(self, sentences: list[str], language: str | None) -> np.ndarray:
         """Sentence vectors as linking keeps them: rounded as stored ones are."""
-        return self.embedder.embed(sentences, language).astype(SENTENCE_PRECISION).astype(np.float32)
+        embed = getattr(self.embedder, "embed_sentences", self.embedder.embed)
+        return embed(sentences, language).astype(SENTENCE_PRECISION).astype(np.float32)
 
     def load(
         self,
@@ -266,10 +261,12 @@ class Linker:
         return lead_vector(self.second_view, f"{article.title}\n{article.text}")
 
     def _document_features(self, a: LinkArticle, b: LinkArticle) -> np.ndarray:
-        """The pair's document features, its cosines on USE's scale when both sides went through the bridge."""
+        """The pair's document features, its cosines on USE's scale when both sides went through the bridge
+        (the route's ``cosine_line``)."""
         features = pair_features(_side(a), _side(b), with_sentences=False)
-        if getattr(self.embedder, "bridged", False) and self._routed(a.language) and self._routed(b.language):
-            slope, intercept = BRIDGED_COSINE_LINE
+        line = getattr(self.embedder, "cosine_line", None)
+        if line is not None and self._routed(a.language) and self._routed(b.language):
+            slope, intercept = line
             features[:2] = slope * features[:2] + intercept  # the whole-text and title cosines
         return features
 
@@ -492,8 +489,9 @@ def second_view_embedder() -> E5Embedder:
     """What reads a lead for the pair scorer's second view: e5 over its first ``LEAD_TOKENS``
     tokens, dense layers on 8-bit integers (1.5 times faster than float32 on 2 cores; trained and
     cross-validated on its own vectors: r 0.791 against float32's 0.790, recall at the folds'
-    85 %-precision line 0.720 against 0.714, `scripts/train_pair_scorer.py --views`)."""
-    return E5Embedder(max_tokens=LEAD_TOKENS, int8=True)
+    85 %-precision line 0.720 against 0.714, `scripts/train_pair_scorer.py --views`). The lead
+    route's document vectors are the same run (``analyze.embedding.lead_e5``)."""
+    return lead_e5()
 
 
 def lead_vector(embedder: Embedder, text: str) -> np.ndarray:

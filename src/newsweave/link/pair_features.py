@@ -69,9 +69,6 @@ FEATURE_NAMES = DOCUMENT_FEATURES + SENTENCE_FEATURES
 SECOND_VIEW_FEATURES = ("lead_cosine",)
 # A full row as the second-view model reads it: every feature above, then the lead cosine.
 ROW_FEATURES = FEATURE_NAMES + SECOND_VIEW_FEATURES
-# e5 reads this many tokens of an article for the second view: its cost grows with the length
-# read, and a news article's lead says which event it reports (scripts/measure_second_view.py).
-LEAD_TOKENS = 128
 # Versions (translations, rewrites) share most sentences, so their whole texts are close: the
 # translations measured here have cosines of 0.82-0.92. Below this, sentences are not compared.
 SENTENCE_FLOOR = 0.7
