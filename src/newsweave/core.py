@@ -42,6 +42,7 @@ from newsweave.records import (
 from newsweave.store import Store, open_store
 
 if TYPE_CHECKING:
+    from newsweave.link.evidence import NumericClaim
     from newsweave.scale.pool import WorkerPool
 
 
@@ -222,14 +223,17 @@ class Newsweave:
         """
         workers = workers or self.settings.workers
         linker = self._linker()
-        embed = None
+        embed = read_claims = None
         if workers > 1:  # the workers start on the first sentences asked for, not for a run with none
 
             def embed(sentences: list[str], language: str | None) -> Future[np.ndarray]:
                 return self.worker_pool(workers).sentences(sentences, language)
 
+            def read_claims(text: str) -> Future[tuple[NumericClaim, ...]] | None:
+                return self._pool.claims(text) if self._pool is not None else None  # once they run
+
         try:
-            report = linker.run(on_article, embed=embed)
+            report = linker.run(on_article, embed=embed, read_claims=read_claims)
         finally:
             if linker.stale:
                 self._linker_cache = None

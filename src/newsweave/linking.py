@@ -16,6 +16,7 @@ from newsweave.analyze.embedding import DEFAULT_ROUTE, ROUTES, Embedder, RoutedE
 from newsweave.errors import ConfigError, StoreError
 from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.link.duplicates import signature
+from newsweave.link.evidence import NumericClaim, remember_claims
 from newsweave.link.linker import Candidate, LinkArticle, Linker, LinkResult
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.records import Article, Link, RelationKind
@@ -25,6 +26,7 @@ _CACHE = 512  # candidate articles kept in memory between links (recent ones rec
 
 # Embeds sentences elsewhere (``Linker.sentence_vectors`` in another process): (sentences, language).
 EmbedSentences = Callable[[list[str], str | None], Future[np.ndarray]]
+ReadClaims = Callable[[str], Future[tuple[NumericClaim, ...]] | None]
 _ASKED = 512  # sentence sets asked for ahead and not taken yet
 
 
@@ -71,12 +73,15 @@ class StoreLinker:
         on_article: Callable[[Article], None] | None = None,
         *,
         embed: EmbedSentences | None = None,
+        read_claims: ReadClaims | None = None,
         ahead: int = 16,
     ) -> LinkReport:
         """Link every stored article not linked yet, in publication order; each commits on its own.
 
         ``embed``: what embeds the sentences relating will need, ``ahead`` articles before
         (``Linker.sentence_vectors`` in worker processes, ``scale.pool``); the same result.
+        ``read_claims`` (with ``embed``): what reads each article's figures ahead for the pair
+        features (``link.evidence.claims`` in a worker; None from it: read them here).
 
         Raises:
             Conflict: another process is linking the same store.
@@ -89,7 +94,7 @@ class StoreLinker:
                 hint="make it writable, or pass --db a writable store",
             )
         with self.store.link_lock():
-            report = self._run(on_article) if embed is None else self._run_ahead(embed, ahead, on_article)
+            report = self._run(on_article) if embed is None else self._run_ahead(embed, read_claims, ahead, on_article)
         report.stories = len({s for _, s, _ in self.store.story_memberships()})
         return report  # the vector index saved its checkpoints beside the store as it passed them
 
@@ -113,16 +118,24 @@ class StoreLinker:
         view = self.view(article)
         return self._keep(article, view, self.linker.link(view, self.view_by_id))
 
-    def _run_ahead(self, embed: EmbedSentences, ahead: int, on_article: Callable[[Article], None] | None) -> LinkReport:
+    def _run_ahead(
+        self,
+        embed: EmbedSentences,
+        read_claims: ReadClaims | None,
+        ahead: int,
+        on_article: Callable[[Article], None] | None,
+    ) -> LinkReport:
         """``_run`` with the sentence vectors relating will need embedded by ``embed`` (other
         processes) ``ahead`` articles before: this process finds each article's candidates and
         indexes it in link order, asks for the sentences its pairs will need
         (``Linker.sentence_needs``), and relates the article ``ahead`` places back, whose
         vectors are ready by then. Candidates come from the indexes alone (which articles came
-        before, not what was decided), so finding them ahead finds the same ones."""
+        before, not what was decided), so finding them ahead finds the same ones. The article's
+        figures are read ahead the same way (``read_claims``), the very ones this process would read."""
         report = LinkReport()
         self.load_duplicates()
         asked: OrderedDict[str, Future[np.ndarray]] = OrderedDict()
+        figures: dict[str, Future[tuple[NumericClaim, ...]]] = {}
         flying: deque[tuple[Article, LinkArticle, list[Candidate]]] = deque()
 
         def taken(view: LinkArticle) -> np.ndarray | None:
@@ -131,6 +144,8 @@ class StoreLinker:
 
         def link_first() -> None:
             article, view, candidates = flying.popleft()
+            if (read := figures.pop(view.id, None)) is not None:
+                remember_claims(view.text, read.result())
             result = self.linker.relations(view, candidates)
             self.linker.settle(view, result)
             with self.store.transaction():
@@ -143,6 +158,8 @@ class StoreLinker:
         try:
             for article in self.store.unlinked_articles():
                 view = self.view(article)
+                if read_claims is not None and (read := read_claims(view.text)) is not None:
+                    figures[view.id] = read
                 found = self.linker.candidates(view)
                 self.linker.remember(view.id, view.document, view.signature, view.language)
                 candidates = [Candidate(self.view_by_id(i), cosine, cross) for i, cosine, cross in found]
@@ -160,6 +177,8 @@ class StoreLinker:
             self.stale = True  # its indexes hold articles that were not linked: load them anew
             for future in asked.values():
                 future.cancel()
+            for read in figures.values():
+                read.cancel()
             raise
         finally:
             self.linker.sentences_ahead = None

@@ -161,6 +161,10 @@ def test_the_exported_trees_predict_as_sklearn_does_each_model_on_its_rows() -> 
     unread = rows.copy()
     unread[~close, short : len(FEATURE_NAMES)] = np.nan  # as linking leaves them: the same scores
     assert np.allclose(viewed.predict_raw(unread), viewed.predict_raw(rows))
+    # One row at a time, as linking asks (a model remembers rows it walked): the same scores, twice.
+    for _ in range(2):
+        one_by_one = [viewed.predict_raw(row[None, :])[0] for row in rows[:50]]
+        assert np.allclose(one_by_one, viewed.predict_raw(rows)[:50])
 
 
 def test_the_shipped_scorer_loads_and_maps_ratings_to_unit_scores() -> None:

@@ -100,18 +100,21 @@ def test_a_link_with_sentences_embedded_on_the_workers_decides_as_one_process(
     pool: WorkerPool, shards: Path, local: Outcome, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[str | None] = []
-    embed = pool.sentences
+    read: list[str] = []
+    embed, read_claims = pool.sentences, pool.claims
     monkeypatch.setattr(
         pool, "sentences", lambda sentences, language: asked.append(language) or embed(sentences, language)
     )
+    monkeypatch.setattr(pool, "claims", lambda text: read.append(text) or read_claims(text))
 
     def link(nw: Newsweave) -> BulkReport:
         bulk = pool_ingest(nw, [shards], pool=pool)
-        nw._linker().run(embed=pool.sentences, ahead=3)
+        nw._linker().run(embed=pool.sentences, read_claims=pool.claims, ahead=3)
         return bulk
 
     run_equals_single_process(tmp_path, link, local)
     assert len(asked) >= 2  # the seed translations' sentences at least, foreseen from their features
+    assert len(read) == len(local.articles)  # every article's figures, read on a worker
 
 
 def test_a_pooled_link_interrupted_and_resumed_decides_as_one_process(
@@ -126,7 +129,7 @@ def test_a_pooled_link_interrupted_and_resumed_decides_as_one_process(
         pool_ingest(nw, [shards], pool=pool)
         linker = nw._linker()
         with pytest.raises(KeyboardInterrupt):
-            linker.run(stop_after_three, embed=pool.sentences, ahead=3)
+            linker.run(stop_after_three, embed=pool.sentences, read_claims=pool.claims, ahead=3)
         assert linker.stale  # its indexes hold articles found ahead but not linked
         assert len(list(nw.store.signatures())) == 3  # the three linked, not those found ahead
         nw._linker_cache = None  # as Newsweave.link drops a stale linker

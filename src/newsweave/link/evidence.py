@@ -107,11 +107,29 @@ class NumericClaim:
     kind: str  # exact, lower, upper, approx, range
 
 
-@lru_cache(maxsize=2048)  # an article's text is read again for every pair it is in
 def claims(sentence: str, language: str | None = None) -> tuple[NumericClaim, ...]:
     """Numeric claims in a text, as (figure words, interval, hedge kind); years and dates left out."""
+    if language is None and (found := _read_ahead.get(sentence)) is not None:
+        return found
+    return _claims(sentence, language)
+
+
+@lru_cache(maxsize=2048)  # an article's text is read again for every pair it is in
+def _claims(sentence: str, language: str | None) -> tuple[NumericClaim, ...]:
     return tuple(NumericClaim(p.figure, p.claim.low, p.claim.high, _KINDS[p.claim.qualifier])
                  for p in parse_claims(sentence, language, dated=False))  # fmt: skip
+
+
+def remember_claims(text: str, found: tuple[NumericClaim, ...]) -> None:
+    """Keep ``claims(text)`` read elsewhere (a worker process, ``linking.StoreLinker``), for this
+    process to take instead of reading the text again; the last ``_READ_AHEAD`` are kept."""
+    _read_ahead[text] = found
+    if len(_read_ahead) > _READ_AHEAD:
+        del _read_ahead[next(iter(_read_ahead))]
+
+
+_READ_AHEAD = 2048
+_read_ahead: dict[str, tuple[NumericClaim, ...]] = {}  # text -> its claims, oldest first
 
 
 def differing_claims(a_sentence: str, b_sentence: str) -> list[tuple[str, str]]:

@@ -215,13 +215,19 @@ class Linker:
         """The articles, of ``article`` and its candidates, whose sentences relating them will
         embed, foreseen from the document features: the pairs the scorer asks sentences for and
         those close enough to be versions (the cascade's checks, rarer, are not foreseen).
-        Reading the features now costs little: what they read of each text is cached for relating."""
+        Reading the features now costs little: what they read of each text is cached for relating,
+        but for the numbers, which are left unread (another process may be reading them, see
+        ``linking.StoreLinker``): a guess, and relating reads every feature."""
         needed: dict[str, LinkArticle] = {}
         for other, cosine, cross in candidates:
             line = self._line(other, article)
             if cross or (cosine < self.candidate_floor and cosine < line.gate):
                 continue  # related only as a version the cascade confirms
-            if cosine >= line.gate or self.scorer.needs_sentences(self._document_features(other, article))[0]:
+            guess = (
+                cosine >= line.gate
+                or self.scorer.needs_sentences(self._document_features(other, article, numbers=False))[0]
+            )
+            if guess:
                 needed.update((side.id, side) for side in (other, article) if side.sentence_vectors is None)
         return list(needed.values())
 
@@ -260,10 +266,10 @@ class Linker:
         """The second view's vector of an article's lead, embedded now (bulk workers read it ahead)."""
         return lead_vector(self.second_view, f"{article.title}\n{article.text}")
 
-    def _document_features(self, a: LinkArticle, b: LinkArticle) -> np.ndarray:
+    def _document_features(self, a: LinkArticle, b: LinkArticle, *, numbers: bool = True) -> np.ndarray:
         """The pair's document features, its cosines on USE's scale when both sides went through the bridge
-        (the route's ``cosine_line``)."""
-        features = pair_features(_side(a), _side(b), with_sentences=False)
+        (the route's ``cosine_line``); ``numbers=False`` leaves the numbers unread (``pair_features``)."""
+        features = pair_features(_side(a), _side(b), with_sentences=False, numbers=numbers)
         line = getattr(self.embedder, "cosine_line", None)
         if line is not None and self._routed(a.language) and self._routed(b.language):
             slope, intercept = line

@@ -89,16 +89,17 @@ class PairSide:
     facts: Facts | None = None  # names, places, dates read by the analyze stage (None: not read)
 
 
-def pair_features(a: PairSide, b: PairSide, *, with_sentences: bool = True) -> np.ndarray:
+def pair_features(a: PairSide, b: PairSide, *, with_sentences: bool = True, numbers: bool = True) -> np.ndarray:
     """The feature vector of a pair: document features, then sentence features when asked for.
 
     Returns float64[len(FEATURE_NAMES)], or float64[len(DOCUMENT_FEATURES)] without sentences.
+    ``numbers=False``: the numbers' Jaccard is left NaN, its texts' claims not read (a guess's features).
     """
     document = [
         float(a.document @ b.document),
         float(a.title @ b.title),
         names_jaccard(a.text, b.text),
-        _jaccard({c.low for c in claims(a.text)}, {c.low for c in claims(b.text)}),
+        _jaccard({c.low for c in claims(a.text)}, {c.low for c in claims(b.text)}) if numbers else float("nan"),
         float((a.language or "") != (b.language or "")),
         abs(float(np.log1p(len(a.text)) - np.log1p(len(b.text)))),
         *fact_features(a.facts, b.facts),

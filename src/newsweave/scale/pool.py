@@ -48,6 +48,7 @@ from newsweave.scale.writer import BulkReport, BulkStore, Writer, finish_run
 
 if TYPE_CHECKING:
     from newsweave.core import Newsweave
+    from newsweave.link.evidence import NumericClaim
 
 DEFAULT_BATCH = 8  # items a task: few enough that both workers stay busy on a short run
 _AHEAD = 3  # batches in flight per worker: each has the next while the writer takes the last
@@ -127,6 +128,15 @@ class WorkerPool:
         with self._lock:
             self._waiting.append((told, sentences, language))
         self._dispatch()
+        return told
+
+    def claims(self, text: str) -> Future[tuple[NumericClaim, ...]]:
+        """Read a text's figures on a worker as linking's pair features read them (``link.evidence.claims``)."""
+        told: Future[tuple[NumericClaim, ...]] = Future()
+        try:
+            _pass_on(self._executor.submit(_link_claims, text), told)
+        except BrokenProcessPool:
+            told.set_exception(_lost_worker())
         return told
 
     def _dispatch(self, done: Future[Any] | None = None) -> None:
@@ -283,6 +293,12 @@ def _sentence_vectors(sentences: list[str], language: str | None) -> np.ndarray:
         raise _start_error
     assert _understander is not None, "a worker is started by WorkerPool"
     return _understander.linker.sentence_vectors(sentences, language)
+
+
+def _link_claims(text: str) -> tuple[NumericClaim, ...]:
+    from newsweave.link.evidence import claims
+
+    return claims(text)
 
 
 def _understand(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
