@@ -64,6 +64,11 @@ def names(text: str) -> frozenset[str]:
 
 def shared_names(a: str, b: str, *, min_ratio: float = 0.8) -> list[str]:
     """Names of ``a`` that ``b`` also has, allowing spellings a letter or two apart."""
+    return list(_shared_names(a, b, min_ratio))
+
+
+@lru_cache(maxsize=1024)  # a pair's features and its evidence both ask (a text's hash is kept by Python)
+def _shared_names(a: str, b: str, min_ratio: float) -> tuple[str, ...]:
     names_a, names_b = names(a), names(b)
     by_initial: dict[str, list[str]] = {}
     for other in names_b:
@@ -72,7 +77,7 @@ def shared_names(a: str, b: str, *, min_ratio: float = 0.8) -> list[str]:
     for name in sorted(names_a):
         if name in names_b or any(_alike(name, other, min_ratio) for other in by_initial.get(name[:1], ())):
             shared.append(name)
-    return shared
+    return tuple(shared)
 
 
 @lru_cache(maxsize=65536)  # the same two names meet again in many pairs of one topic's articles
