@@ -84,10 +84,11 @@ class Settings:
     batch_size: int = 200  # items per store transaction: a killed run loses at most one batch
     facts: bool = True  # read names, places, dates and claims at ingest (else `newsweave analyze` later)
     aliases_path: Path | None = field(default_factory=default_aliases_path)  # the user's entity aliases
-    # What embeds articles in languages outside USE v3's: "e5" (bridged), "lead" (e5 on each text's
-    # first 128 tokens, static sentences: several times faster) or "static" (faster still, weaker
-    # across languages): docs/languages.md. $NEWSWEAVE_OTHER_LANGUAGES. None: the route the store was
-    # linked with, and e5 for a store not linked yet (a store keeps one route: ``linking.store_route``).
+    # What embeds articles in languages outside USE v3's: "lead" (e5 on each text's first 128 tokens
+    # through the bridge, static sentences), "e5" (e5 on the whole text: more same-story links across
+    # USE's border, about a seventh of the speed) or "static" (weaker across languages):
+    # docs/languages.md. $NEWSWEAVE_OTHER_LANGUAGES. None: the route the store was linked with, and
+    # lead for a store not linked yet (a store keeps one route: ``linking.store_route``).
     other_languages: str | None = field(default_factory=lambda: os.environ.get("NEWSWEAVE_OTHER_LANGUAGES") or None)
     # Read the pair scorer's second view (e5 on the leads of pairs near the same-story line): more
     # same-story pairs found at the same precision, for 0.75-0.81x the end-to-end rate (2026-12-03). Off, linking

@@ -115,8 +115,11 @@ def test_relation_kinds_on_hand_made_cases(store_target: str | Path, data_dir: P
         title = {a.id: a.title for a in nw.articles()}
         kind = {frozenset((title[x.a][:5], title[x.b][:5])): x.kind for x in nw.relations()}
         assert kind[frozenset(("Dam b", "Staud"))] is RelationKind.VERSION  # a German translation
-        # A Czech translation: Czech is outside USE v3's languages, so it links through the e5 bridge.
-        assert kind[frozenset(("Dam b", "V obl"))] in (RelationKind.SAME_STORY, RelationKind.VERSION)
+        # A Czech translation: Czech is outside USE v3's languages, so it links through the bridge.
+        # This short one is a version through e5 on whole texts, and only one story on the lead
+        # route, whose cascade reads static sentence vectors (docs/languages.md, the lead route).
+        czech = kind[frozenset(("Dam b", "V obl"))]
+        assert czech in (RelationKind.SAME_STORY, RelationKind.VERSION)
         assert kind[frozenset(("Dam b", "Flood"))] is RelationKind.SAME_STORY  # an independent report
         assert kind[frozenset(("Dam b", "Khers"))] is RelationKind.RELATED  # same place, earlier event
         assert not any("Tokyo" in title[x.a] + title[x.b] for x in nw.relations())
@@ -124,8 +127,9 @@ def test_relation_kinds_on_hand_made_cases(store_target: str | Path, data_dir: P
         assert sorted(["Dam b", "Flood", "Staud", "V obl"]) in stories
         dam = next(s for s in nw.stories() if s.size == 4)
         assert title[dam.origins[0].article_id][:5] == "Dam b"  # the first text, with its German version
-        # Its German and Czech translations are versions of it, so copies, not independent origins.
-        assert [title[c][:5] for c in dam.origins[0].copies] == ["Staud", "V obl"]
+        # Its translations found as versions are copies of it, not independent origins.
+        copies = ["Staud", "V obl"] if czech is RelationKind.VERSION else ["Staud"]
+        assert [title[c][:5] for c in dam.origins[0].copies] == copies
         assert nw.link().linked == 0  # re-running links nothing twice
 
 
@@ -221,7 +225,7 @@ def test_a_store_linked_by_an_embedder_this_release_lacks_is_refused_with_the_wa
     from newsweave.store.base import StoredEmbedding
 
     store = open_store(tmp_path / "s.sqlite")
-    assert store_route(store, None) == "e5" and store_route(store, "static") == "static"  # not linked yet
+    assert store_route(store, None) == "lead" and store_route(store, "static") == "static"  # not linked yet
     article = LineExtractor().extract(text_item("Title\nBody of the one article."))
     store.add_article(article)
     vector = np.ones(3, dtype=np.float32)
@@ -229,4 +233,4 @@ def test_a_store_linked_by_an_embedder_this_release_lacks_is_refused_with_the_wa
     store.mark_linked(article.id)
     with pytest.raises(ConfigError, match="an-older-bridge-v0") as refused:
         store_route(store, None)
-    assert "newsweave reembed e5" in (refused.value.hint or "")
+    assert "newsweave reembed lead" in (refused.value.hint or "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -55,23 +56,26 @@ def link_in_two_runs(db: Path, cases: Path, first: int, route: str = "e5") -> di
         return outcome(nw)
 
 
-@pytest.fixture(scope="module")
-def uninterrupted(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> dict[str, Any]:
-    with Newsweave(Settings(db_path=tmp_path_factory.mktemp("one") / "s.sqlite")) as nw:
+@pytest.fixture(scope="module", params=["e5", "lead"])
+def uninterrupted(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Any:
+    route = request.param
+    with Newsweave(Settings(db_path=tmp_path_factory.mktemp("one") / "s.sqlite", other_languages=route)) as nw:
         nw.ingest([str(data_dir / "link" / "cases.jsonl")])
         nw.link()
-        return outcome(nw)
+        return route, outcome(nw)
 
 
 @pytest.mark.parametrize("first", [4])
 def test_a_resumed_link_equals_an_uninterrupted_one(
-    tmp_path: Path, data_dir: Path, uninterrupted: dict[str, Any], first: int
+    tmp_path: Path, data_dir: Path, uninterrupted: tuple[str, dict[str, Any]], first: int
 ) -> None:
     # After 4 articles the original and its German translation are linked with their sentences
-    # embedded; the Czech translation then compares against those sentences read back from the store.
-    resumed = link_in_two_runs(tmp_path / "s.sqlite", data_dir / "link" / "cases.jsonl", first)
-    assert resumed == uninterrupted
-    assert any(kind == "version" for _, _, kind, _, _ in uninterrupted["relations"])
+    # embedded; the Czech translation then compares against those sentences read back from the
+    # store (on the lead route its document vector is e5's on its lead, embedded again, alone).
+    route, whole = uninterrupted
+    resumed = link_in_two_runs(tmp_path / "s.sqlite", data_dir / "link" / "cases.jsonl", first, route)
+    assert resumed == whole
+    assert any(kind == "version" for _, _, kind, _, _ in whole["relations"])
 
 
 def test_a_resumed_link_on_the_static_route_equals_an_uninterrupted_one(tmp_path: Path, data_dir: Path) -> None:
@@ -153,23 +157,25 @@ def test_sentence_vectors_read_back_equal_those_just_embedded(tmp_path: Path) ->
 
 
 def test_a_link_killed_with_sigkill_and_re_run_equals_an_uninterrupted_one(
-    tmp_path: Path, data_dir: Path, uninterrupted: dict[str, Any]
+    tmp_path: Path, data_dir: Path, uninterrupted: tuple[str, dict[str, Any]]
 ) -> None:
+    route, whole = uninterrupted
     db = tmp_path / "k.sqlite"
-    with Newsweave(Settings(db_path=db)) as nw:
+    with Newsweave(Settings(db_path=db, other_languages=route)) as nw:
         nw.ingest([str(data_dir / "link" / "cases.jsonl")])
         total = nw.count_articles()
     command = [sys.executable, "-m", "newsweave", "--db", str(db), "link"]
-    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as linker:
+    env = {**os.environ, "NEWSWEAVE_OTHER_LANGUAGES": route}
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env) as linker:
         linked = _linked_count(db)
         while linked == 0 and linker.poll() is None:  # killed right after its first commit
             time.sleep(0.005)
             linked = _linked_count(db)
         linker.send_signal(signal.SIGKILL)
     assert 0 < _linked_count(db) < total, "the linker finished before it could be killed"
-    with Newsweave(Settings(db_path=db)) as nw:
+    with Newsweave(Settings(db_path=db)) as nw:  # the store's route
         nw.link()
-        assert outcome(nw) == uninterrupted
+        assert outcome(nw) == whole
 
 
 def _linked_count(db: Path) -> int:
@@ -183,9 +189,10 @@ def _linked_count(db: Path) -> int:
 
 
 def test_a_link_failing_inside_an_article_then_run_again_by_the_same_instance_equals_an_uninterrupted_one(
-    tmp_path: Path, data_dir: Path, uninterrupted: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, data_dir: Path, uninterrupted: tuple[str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Newsweave(Settings(db_path=tmp_path / "s.sqlite")) as nw:
+    route, whole = uninterrupted
+    with Newsweave(Settings(db_path=tmp_path / "s.sqlite", other_languages=route)) as nw:
         nw.ingest([str(data_dir / "link" / "cases.jsonl")])
         mark_linked, marked = nw.store.mark_linked, []
 
@@ -200,4 +207,4 @@ def test_a_link_failing_inside_an_article_then_run_again_by_the_same_instance_eq
             nw.link()
         monkeypatch.setattr(nw.store, "mark_linked", mark_linked)
         nw.link()  # the indexes that held the third article are loaded anew
-        assert outcome(nw) == uninterrupted
+        assert outcome(nw) == whole

@@ -2,7 +2,8 @@
 
 On the static route (``Settings.other_languages = "static"``) a language outside USE's is embedded
 by ``StaticEmbedder``: a mean of token vectors, cheap but weak across languages (3 of 117 NTREX
-translations involving Czech or Bulgarian were versions). A translation is told apart by its
+translations involving Czech or Bulgarian were versions). The lead route (the default) embeds such
+an article's sentences the same way, so the same cascade checks its translations. A translation is told apart by its
 *structure* as much as by its words: the two texts have about as many sentences, their sentences'
 lengths follow each other (Gale and Church 1993: a translation's sentence is about as long as
 its source, scaled by the two languages' ratio), their numbers come in the same order, and the
@@ -11,7 +12,7 @@ These are read from what the linker already has (texts, static sentence vectors)
 milliseconds per pair, cheapest first. A cross-language pair with a side on the static route that
 passes them has e5 embed the two leads (first sentences) and, when those meet, every sentence:
 the version check then runs on e5's sentence vectors mapped into USE's space
-(``analyze.embedding.RoutedEmbedder``'s default route), against the bridged version lines
+(``analyze.embedding.RoutedEmbedder`` with e5 on whole sentences), against the bridged version lines
 unchanged. The lines are chosen by ``scripts/measure_cascade_gate.py`` on the development part
 only; docs/languages.md has the figures.
 """
