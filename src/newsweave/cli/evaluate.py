@@ -144,8 +144,8 @@ def routes(
     through the e5 bridge (e5), through the static route with its cascade (static) and through the
     lead route (lead): Pearson r with human Overall and same-story P/R at the product's line.
     BSNLP 2021 (bg, cs, sl, uk outside USE's): AUC and precision of same-story links per language
-    pair, same topic against different topic. e5 on whole texts is slow: about an hour on the
-    development part, 20 minutes on the held-out one, on 2 shared cores (the other routes: minutes).
+    pair, same topic against different topic. e5 on whole texts is the slow part: 15 minutes on the
+    development part on 2 quiet cores (an hour on busy ones); the other routes take minutes.
 
     Example: newsweave eval routes --part development --routes use,lead --no-bsnlp
     """
