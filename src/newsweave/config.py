@@ -86,7 +86,7 @@ class Settings:
     aliases_path: Path | None = field(default_factory=default_aliases_path)  # the user's entity aliases
     # What embeds articles in languages outside USE v3's: "lead" (e5 on each text's first 128 tokens
     # through the bridge, static sentences), "e5" (e5 on the whole text: more same-story links across
-    # USE's border, about a seventh of the speed) or "static" (weaker across languages):
+    # USE's border, about a sixth of the speed) or "static" (weaker across languages):
     # docs/languages.md. $NEWSWEAVE_OTHER_LANGUAGES. None: the route the store was linked with, and
     # lead for a store not linked yet (a store keeps one route: ``linking.store_route``).
     other_languages: str | None = field(default_factory=lambda: os.environ.get("NEWSWEAVE_OTHER_LANGUAGES") or None)

@@ -325,7 +325,7 @@ LEAD_COSINE_LINE = (1.035, -0.171)
 # lead route, e5 over each text's first LEAD_TOKENS tokens on 8-bit integers through the bridge,
 # with static sentence vectors (linking's cascade checks versions across languages with e5).
 ROUTES = ("e5", "static", "lead")
-# The lead route: about seven times the e5 route's speed on languages outside USE's, its precision
+# The lead route: about six times the e5 route's speed on languages outside USE's, its precision
 # and translations, most of its same-story links across USE's border (docs/languages.md).
 DEFAULT_ROUTE = "lead"
 # e5 reads this many tokens of an article for the lead route and the pair scorer's second view:
