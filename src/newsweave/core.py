@@ -257,6 +257,9 @@ class Newsweave:
         linked article is embedded again through it; relations and stories stay. Resumable."""
         done = reembed(self.store, route, on_article)
         self._linker_cache = None  # its indexes hold the old vectors
+        if self._pool is not None:  # its workers embed through the old route
+            self._pool.close()
+            self._pool = None
         return done
 
     def stories(self, *, limit: int | None = None) -> list[Story]:

@@ -11,6 +11,7 @@ import pytest
 
 from bulk_runs import interrupted_then_resumed, run_equals_single_process
 from newsweave import Newsweave, Settings
+from newsweave.analyze.embedding import DEFAULT_ROUTE
 from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.link.linker import lead_vector, second_view_embedder
 from newsweave.records import Article, ItemResult
@@ -23,7 +24,7 @@ from newsweave.scale.writer import BulkReport
 @pytest.fixture(scope="module")
 def pool() -> Iterator[WorkerPool]:
     """Two workers for the module (each takes seconds to load its models)."""
-    options = WorkerOptions(facts=True, aliases_path=None, other_languages="e5", leads=True)
+    options = WorkerOptions(facts=True, aliases_path=None, other_languages=DEFAULT_ROUTE, leads=True)
     with WorkerPool(options, workers=2) as workers:
         workers.warm()
         yield workers
