@@ -342,13 +342,13 @@ def lead_e5() -> E5Embedder:
 
 def routed_embedder(other_languages: str = DEFAULT_ROUTE) -> RoutedEmbedder:
     """The routed embedder of route ``other_languages`` (``ROUTES``) for languages outside USE's."""
-    if other_languages in ("static", "lead"):
-        from newsweave.analyze.embedding_static import StaticEmbedder
+    if other_languages not in ("static", "lead"):
+        return RoutedEmbedder()
+    from newsweave.analyze.embedding_static import StaticEmbedder
 
-        if other_languages == "static":
-            return RoutedEmbedder(fallback=StaticEmbedder())
-        return RoutedEmbedder(fallback=lead_e5(), sentences=StaticEmbedder(), cosine_line=LEAD_COSINE_LINE)
-    return RoutedEmbedder()
+    if other_languages == "static":
+        return RoutedEmbedder(fallback=StaticEmbedder())
+    return RoutedEmbedder(fallback=lead_e5(), sentences=StaticEmbedder(), cosine_line=LEAD_COSINE_LINE)
 
 
 def route_of(model: str) -> str | None:
