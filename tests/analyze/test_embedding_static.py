@@ -113,6 +113,7 @@ def test_the_setting_picks_the_route() -> None:
     lead = routed_embedder("lead")
     assert isinstance(lead.fallback, E5Embedder) and isinstance(lead.sentence_fallback, StaticEmbedder)
     assert lead.fallback.max_tokens == 128 and lead.static_sentences and not routed_embedder("e5").static_sentences
+    assert lead.one_side_line is not None and routed_embedder("e5").one_side_line is None
     assert Settings(db_path=Path(":memory:")).other_languages is None  # the store's route; lead for a new one
     assert Settings(db_path=Path(":memory:"), other_languages="lead").other_languages == "lead"
     with pytest.raises(ConfigError, match="e5, static, lead"):

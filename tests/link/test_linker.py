@@ -82,13 +82,15 @@ def test_a_route_with_static_sentences_reads_its_own_cosine_line_and_checks_vers
         WordsEmbedder("lead", 384),
         WordsEmbedder("st", 512),
     )
-    embedder = RoutedEmbedder(use, lead, static, cosine_line=(0.9, -0.1))
+    embedder = RoutedEmbedder(use, lead, static, cosine_line=(0.9, -0.1), one_side_line=(1.2, -0.05))
     linker = Linker(embedder, PairScorer.load())
     assert linker.cascade is not None
     a, b = (linker.prepare(i, None, text, "cs", None) for i, text in (("a", STORY), ("b", RETOLD)))
-    sides = (PairSide(v.text, v.language, v.document, v.title_vector, None) for v in (a, b))
-    raw = pair_features(*sides, with_sentences=False)[:2]
-    assert np.allclose(linker._document_features(a, b)[:2], 0.9 * raw - 0.1)
+    english = linker.prepare("c", None, RETOLD, "en", None)
+    for x, y, (slope, intercept) in ((a, b, (0.9, -0.1)), (a, english, (1.2, -0.05)), (english, english, (1, 0))):
+        sides = (PairSide(v.text, v.language, v.document, v.title_vector, None) for v in (x, y))
+        raw = pair_features(*sides, with_sentences=False)[:2]
+        assert np.allclose(linker._document_features(x, y)[:2], slope * raw + intercept)
     linker.ensure_sentences(a)
     assert a.sentence_vectors is not None
     assert np.allclose(a.sentence_vectors, static.embed(linker.split(a), "cs"), atol=1e-3)

@@ -44,6 +44,7 @@ import numpy as np
 
 from newsweave.analyze.embedding import (
     LEAD_COSINE_LINE,
+    LEAD_ONE_SIDE_LINE,
     USE_LANGUAGES,
     E5Embedder,
     Embedder,
@@ -169,7 +170,8 @@ def route_linker(route: str, forced: Collection[str], scorer: PairScorer, models
         # As ``routed_embedder("static")`` and the linker's default cascade, but forced the same way.
         return Linker(RoutedEmbedder(primary, models.static), scorer, cascade=Cascade(exact=bridged))
     if route == "lead":  # as ``routed_embedder("lead")``, forced the same way
-        lead = RoutedEmbedder(primary, models.lead, models.static, cosine_line=LEAD_COSINE_LINE)
+        lines = {"cosine_line": LEAD_COSINE_LINE, "one_side_line": LEAD_ONE_SIDE_LINE}
+        lead = RoutedEmbedder(primary, models.lead, models.static, **lines)
         return Linker(lead, scorer, cascade=Cascade(exact=bridged))
     return Linker(bridged, scorer, cascade=False)
 

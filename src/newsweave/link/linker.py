@@ -267,11 +267,13 @@ class Linker:
         return lead_vector(self.second_view, f"{article.title}\n{article.text}")
 
     def _document_features(self, a: LinkArticle, b: LinkArticle, *, numbers: bool = True) -> np.ndarray:
-        """The pair's document features, its cosines on USE's scale when both sides went through the bridge
-        (the route's ``cosine_line``); ``numbers=False`` leaves the numbers unread (``pair_features``)."""
+        """The pair's document features, its cosines on USE's scale when a side went through the bridge
+        (the route's ``cosine_line`` for both sides, ``one_side_line`` for one); ``numbers=False``
+        leaves the numbers unread (``pair_features``)."""
         features = pair_features(_side(a), _side(b), with_sentences=False, numbers=numbers)
-        line = getattr(self.embedder, "cosine_line", None)
-        if line is not None and self._routed(a.language) and self._routed(b.language):
+        sides = self._routed(a.language) + self._routed(b.language)
+        line = getattr(self.embedder, "cosine_line" if sides == 2 else "one_side_line", None) if sides else None
+        if line is not None:
             slope, intercept = line
             features[:2] = slope * features[:2] + intercept  # the whole-text and title cosines
         return features
