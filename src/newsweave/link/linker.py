@@ -271,8 +271,10 @@ class Linker:
         (the route's ``cosine_line`` for both sides, ``one_side_line`` for one); ``numbers=False``
         leaves the numbers unread (``pair_features``)."""
         features = pair_features(_side(a), _side(b), with_sentences=False, numbers=numbers)
+        line = None
         sides = self._routed(a.language) + self._routed(b.language)
-        line = getattr(self.embedder, "cosine_line" if sides == 2 else "one_side_line", None) if sides else None
+        if sides:
+            line = getattr(self.embedder, "cosine_line" if sides == 2 else "one_side_line", None)
         if line is not None:
             slope, intercept = line
             features[:2] = slope * features[:2] + intercept  # the whole-text and title cosines
