@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -142,3 +144,33 @@ def test_a_link_that_needs_no_sentences_starts_no_workers(tmp_path: Path) -> Non
     with Newsweave(Settings(db_path=tmp_path / "news.sqlite", facts=False)) as nw:
         assert nw.link(workers=2).linked == 0
         assert nw._pool is None  # the workers (seconds and gigabytes each) start on the first sentences asked for
+
+
+class _HeldExecutor:
+    """Stands in for the process pool: keeps what is submitted unfinished, refuses work once shut down."""
+
+    def __init__(self) -> None:
+        self.submitted: list[Future[Any]] = []
+        self.shut = False
+
+    def submit(self, *_: object) -> Future[Any]:
+        if self.shut:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        self.submitted.append(Future())
+        return self.submitted[-1]
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        self.shut = True
+
+
+def test_closing_cancels_the_sentence_sets_still_waiting(tmp_path: Path) -> None:
+    options = WorkerOptions(facts=False, aliases_path=None, other_languages=DEFAULT_ROUTE, leads=False)
+    pool = WorkerPool(options, workers=2)
+    pool._executor.shutdown()  # no process was started: replaced by one that holds its work
+    pool._executor = held = _HeldExecutor()  # type: ignore[assignment]
+    first, second = pool.sentences(["One."], "en"), pool.sentences(["Two."], "en")
+    assert len(held.submitted) == 1  # one worker at a time while they keep up; the second set waits
+    pool.close()
+    held.submitted[0].set_result(np.zeros((1, 512), dtype=np.float32))  # a set that ends after close
+    assert first.result().shape == (1, 512)
+    assert second.cancelled() and len(held.submitted) == 1  # not sent to the closed pool

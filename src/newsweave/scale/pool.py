@@ -100,6 +100,7 @@ class WorkerPool:
         self._lock = threading.Lock()  # over the sentence sets waiting for a worker (``sentences``)
         self._waiting: deque[tuple[Future[np.ndarray], list[str], str | None]] = deque()
         self._running = 0
+        self._closed = False
 
     def warm(self, sample: Iterable[RawItem] = ()) -> None:
         """Wait until every worker has loaded its models and understood ``sample`` (the readers
@@ -145,7 +146,7 @@ class WorkerPool:
             if done is not None:
                 self._running -= 1
             ready = []
-            while self._waiting and self._running < self._sentence_workers():
+            while not self._closed and self._waiting and self._running < self._sentence_workers():
                 told, sentences, language = self._waiting.popleft()
                 if told.cancelled():
                     continue
@@ -167,6 +168,14 @@ class WorkerPool:
         return self.workers if behind else max(1, self.workers - 1)
 
     def close(self) -> None:
+        """Stop the workers after what they hold; sentence sets still waiting are cancelled (linking
+        foresaw them but did not ask for them before it ended)."""
+        with self._lock:
+            self._closed = True  # a set that finishes now must not dispatch the next to a closed pool
+            waiting = list(self._waiting)
+            self._waiting.clear()
+        for told, _, _ in waiting:
+            told.cancel()
         self._executor.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> WorkerPool:
