@@ -81,7 +81,7 @@ def measure_newsweave(folder: Path) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp, Newsweave(Settings(db_path=Path(tmp) / "b.sqlite")) as nw:
         nw.pipeline()  # load models before timing
         start = time.perf_counter()
-        report = nw.ingest([str(folder)])
+        report = nw.ingest([str(folder)], workers=1)
         seconds = time.perf_counter() - start
     return {"articles": report.stored, "rejected": report.rejected, "seconds": seconds}
 

@@ -116,7 +116,7 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True) -> dict[str
             analyzer.read = _timed(analyzer.read, reading)  # type: ignore[method-assign]
             embedding[0] = 0.0  # the warm-up's call is not the articles'
             start = time.perf_counter()
-            nw.ingest([str(path)])
+            nw.ingest([str(path)], workers=1)
             nw.link()
             ours = time.perf_counter() - start
             stored = [nw.store.get_embedding(a.id) for a in nw.articles()]
@@ -385,7 +385,7 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
                 analyzer.read = _timed(analyzer.read, reading)  # type: ignore[method-assign]
                 linker_module.lead_vector = _timed(bare_lead, viewing)
                 start, cpu = time.perf_counter(), time.process_time()
-                nw.ingest([str(path)])
+                nw.ingest([str(path)], workers=1)
                 nw.link()
                 wall, cpu = time.perf_counter() - start, time.process_time() - cpu
                 versions = sum(link.kind.value == "version" for link in nw.store.links())

@@ -101,7 +101,7 @@ def run_local(db: str, shards: list[str]) -> dict[str, Any]:
         with open_store(db, "local") as nw:
             nw.pipeline(), nw.fact_analyzer()  # built before the clock, as Ray's workers load before work
             start = time.perf_counter()
-            report = nw.ingest(shards)
+            report = nw.ingest(shards, workers=1)
             ingest = time.perf_counter() - start
             embed_at_ingest = timer.seconds["embed"]
             linked = nw.link()

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_dir
 
 from newsweave.analyze.embedding import ROUTES
 from newsweave.errors import ConfigError
+
+Workers = int | Literal["auto"]  # local processes for a run, or as many as pay (``scale.auto``)
 
 DEFAULT_MAX_PAGE_BYTES = 20_000_000
 # A gzip input may inflate to at most this many times the compressed bytes read so far (plus one
@@ -25,6 +28,19 @@ def _env_int(name: str, default: int) -> int:
         return int(raw.replace("_", ""))
     except ValueError:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def _env_workers(name: str) -> Workers | None:
+    """A number of processes, "auto", or None when unset."""
+    raw = (os.environ.get(name) or "").strip().lower()
+    if not raw:
+        return None
+    if raw == "auto":
+        return "auto"
+    try:
+        return int(raw.replace("_", ""))
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number or auto, got {raw!r}") from None
 
 
 def _env_switch(name: str, default: bool) -> bool:
@@ -96,8 +112,11 @@ class Settings:
     # (seed 002 lands on the line against 001). $NEWSWEAVE_SECOND_VIEW=off.
     second_view: bool = field(default_factory=lambda: _env_switch("NEWSWEAVE_SECOND_VIEW", True))
     # Local processes that understand items at ingest (``scale.pool``): 1 is this process alone;
-    # 2 on 2 cores ran 1.27-1.44x faster end to end with facts on (docs/scale.md). $NEWSWEAVE_WORKERS.
-    workers: int = field(default_factory=lambda: _env_int("NEWSWEAVE_WORKERS", 1))
+    # 2 on 2 cores ran 1.27-1.77x faster end to end with facts on (docs/scale.md). "auto": one per
+    # usable core that free memory holds for an ingest of at least 200 new items, else 1
+    # (``scale.auto``). None (unset): "auto" in the CLI; 1 from Python, where workers need the
+    # script's ``if __name__ == "__main__":`` (they import it anew). $NEWSWEAVE_WORKERS.
+    workers: Workers | None = field(default_factory=lambda: _env_workers("NEWSWEAVE_WORKERS"))
     # A PostgreSQL URL: when set, the store is that database and ``db_path`` is not used. Left
     # unset, a URL in $NEWSWEAVE_DB is used unless ``db_path`` was given (see ``store_target``).
     db_url: str | None = None
@@ -109,8 +128,8 @@ class Settings:
             raise ConfigError(f"max_gzip_ratio must be positive, got {self.max_gzip_ratio}")
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be positive, got {self.batch_size}")
-        if self.workers < 1:
-            raise ConfigError(f"workers (NEWSWEAVE_WORKERS) must be at least 1, got {self.workers}")
+        if self.workers not in (None, "auto") and not (isinstance(self.workers, int) and self.workers >= 1):
+            raise ConfigError(f"workers (NEWSWEAVE_WORKERS) must be at least 1 or auto, got {self.workers!r}")
         if self.other_languages not in (None, *ROUTES):
             raise ConfigError(
                 f"other_languages must be one of {', '.join(ROUTES)}, not {self.other_languages!r}",

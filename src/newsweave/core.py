@@ -15,7 +15,7 @@ from newsweave.analyze.embedding import routed_embedder
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
 from newsweave.analyze.sentences import split_sentences
-from newsweave.config import Settings, default_data_dir
+from newsweave.config import Settings, Workers, default_data_dir
 from newsweave.errors import ConfigError
 from newsweave.extract import default_extractors
 from newsweave.ingest import display_name, read_inputs
@@ -82,27 +82,38 @@ class Newsweave:
         paths: Iterable[str | Path],
         *,
         on_result: Callable[[ItemResult], None] | None = None,
-        workers: int | None = None,
+        workers: Workers | None = None,
     ) -> IngestReport:
         """Read every input (files, directories, globs, "-" for stdin) and store its articles.
 
         Re-running is safe: items already stored (same content hash) are counted as duplicates.
-        ``workers`` (default ``settings.workers``) > 1: items are understood on that many local
-        processes (``scale.pool``; the same result, with the vectors linking needs stored as well),
-        which stay up for ``link`` until this instance closes (``worker_pool``).
+        ``workers`` (default ``settings.workers``, else 1; "auto": ``ingest_workers``) > 1: items
+        are understood on that many local processes (``scale.pool``; the same result, with the vectors
+        linking needs stored as well), which stay up for ``link`` until this instance closes
+        (``worker_pool``).
         """
-        workers = workers or self.settings.workers
+        inputs = [str(p) for p in paths]
+        workers = self.ingest_workers(inputs, workers)
         if workers > 1:
             from newsweave.scale.pool import pool_ingest
 
-            return pool_ingest(self, paths, on_result=on_result, pool=self.worker_pool(workers)).ingest
-        inputs = [str(p) for p in paths]
+            return pool_ingest(self, inputs, on_result=on_result, pool=self.worker_pool(workers)).ingest
         entries = read_inputs(
             inputs, max_page_bytes=self.settings.max_page_bytes, max_gzip_ratio=self.settings.max_gzip_ratio
         )
         report = self.pipeline().run(entries, on_result)
         self.store.record_run([display_name(p) for p in inputs], report)
         return report
+
+    def ingest_workers(self, inputs: list[str], workers: Workers | None = None) -> int:
+        """The processes an ingest of ``inputs`` runs on: ``workers``, else ``settings.workers``,
+        else 1; "auto": as many as pay (``scale.auto``: one per core memory holds, from 200 new items)."""
+        chosen = workers or self.settings.workers or 1
+        if chosen != "auto":
+            return chosen
+        from newsweave.scale.auto import auto_workers
+
+        return auto_workers(self, inputs)
 
     def article(self, id_or_prefix: str) -> Article:
         """The article with this id or unique id prefix."""
@@ -214,14 +225,20 @@ class Newsweave:
 
     # -- linking -------------------------------------------------------------------------------
 
-    def link(self, *, on_article: Callable[[Article], None] | None = None, workers: int | None = None) -> LinkReport:
+    def link(
+        self, *, on_article: Callable[[Article], None] | None = None, workers: Workers | None = None
+    ) -> LinkReport:
         """Link every article not linked yet: relations and stories, in publication order.
 
         Safe to re-run and to interrupt: each article's linking commits on its own.
-        ``workers`` (default ``settings.workers``) > 1: the sentences that relating will need are
-        embedded on that many local processes, articles ahead of the one related (the same result).
+        ``workers`` (default ``settings.workers``; unset or "auto": the workers this instance's
+        ingest started, else 1) > 1: the sentences that relating will need are embedded on that many local
+        processes, articles ahead of the one related (the same result).
         """
-        workers = workers or self.settings.workers
+        chosen = workers or self.settings.workers
+        if not isinstance(chosen, int):  # unset or "auto": the workers already running, if any
+            chosen = self._pool.workers if self._pool is not None else 1
+        workers = chosen
         linker = self._linker()
         embed = read_claims = None
         if workers > 1:  # the workers start on the first sentences asked for, not for a run with none

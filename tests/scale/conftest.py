@@ -51,7 +51,7 @@ def shards(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path, data_dir: 
 
 def _local(path: Path, shards: Path, **settings: object) -> Outcome:
     with Newsweave(Settings(db_path=path, **settings)) as nw:  # type: ignore[arg-type]
-        nw.ingest([shards])
+        nw.ingest([shards], workers=1)  # the reference: this process alone
         nw.link()
         return outcome(nw)
 

@@ -91,14 +91,6 @@ def test_a_worker_that_cannot_load_its_models_says_why(shards: Path, tmp_path: P
     assert stored == 0
 
 
-def test_the_number_of_workers_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("NEWSWEAVE_WORKERS", "2")
-    assert Settings(db_path=tmp_path / "a.sqlite").workers == 2
-    monkeypatch.setenv("NEWSWEAVE_WORKERS", "0")
-    with pytest.raises(ConfigError, match="NEWSWEAVE_WORKERS"):
-        Settings(db_path=tmp_path / "a.sqlite")
-
-
 def test_a_link_with_sentences_embedded_on_the_workers_decides_as_one_process(
     pool: WorkerPool, shards: Path, local: Outcome, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

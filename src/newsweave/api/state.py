@@ -209,7 +209,9 @@ class Hub:
             try:
                 if job.kind == "ingest" and job.folder is not None:
                     ingester = ingester or Newsweave(self.settings)
-                    ingester.ingest([job.folder], on_result=job.count)
+                    # Not "auto" unless asked ($NEWSWEAVE_WORKERS): workers would hold gigabytes
+                    # between jobs and take the cores the server answers requests on.
+                    ingester.ingest([job.folder], on_result=job.count, workers=self.settings.workers or 1)
                 if job.kind == "link" or job.link:
                     self._link(job)
                 job.state = "done"

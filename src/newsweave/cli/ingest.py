@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 
 from newsweave.cli import render
-from newsweave.cli.options import JsonFlag
+from newsweave.cli.options import JsonFlag, workers_count
 from newsweave.cli.state import open_newsweave
+from newsweave.config import Workers
 from newsweave.records import ItemResult, Outcome
 
 # Exit code when every input was rejected: the run worked, but nothing usable came of it.
@@ -35,13 +36,15 @@ def ingest(
         ),
     ] = Engine.LOCAL,
     workers: Annotated[
-        int | None,
+        str | None,
         typer.Option(
             "--workers",
-            min=1,
+            metavar="N|auto",
+            callback=workers_count,
             help="local: processes that extract, read facts and embed, then relate what --link links "
-            "(default $NEWSWEAVE_WORKERS, else 1: this process alone; 2 on 2 cores); ray: workers "
-            "(default: the cluster's CPUs).",
+            "(default $NEWSWEAVE_WORKERS, else auto: one per core that free memory holds once the inputs "
+            "hold 200 new items, else 1: this process alone); ray: workers (default and auto: the "
+            "cluster's CPUs).",
         ),
     ] = None,
     json_output: JsonFlag = False,
@@ -53,6 +56,7 @@ def ingest(
 
     Example: newsweave ingest ../shared/seeds --link
     """
+    told = cast("Workers | None", workers)  # ``workers_count`` made it a number or "auto"
     stored_ids: list[str] = []
     counts = {outcome: 0 for outcome in Outcome}
     with open_newsweave(ctx) as nw, render.ingest_progress() as progress:
@@ -71,19 +75,20 @@ def ingest(
         if engine is Engine.RAY:
             from newsweave.scale import ray_ingest  # Ray loads only when asked for
 
-            bulk = ray_ingest(nw, paths, workers=workers, on_result=on_result)
+            cluster = told if isinstance(told, int) else None
+            bulk = ray_ingest(nw, paths, workers=cluster, on_result=on_result)
             report = bulk.ingest
-        elif (processes := workers or nw.settings.workers) > 1:
+        elif (processes := nw.ingest_workers(paths, told or nw.settings.workers or "auto")) > 1:
             from newsweave.scale.pool import pool_ingest
 
             bulk = pool_ingest(nw, paths, on_result=on_result, pool=nw.worker_pool(processes))
             report = bulk.ingest
         else:
-            report = nw.ingest(paths, on_result=on_result)
+            report = nw.ingest(paths, on_result=on_result, workers=1)
         linked = None
         if link:
             progress.update(task, description="linking", counts="")
-            local = workers if engine is Engine.LOCAL else None  # Ray's workers are not this machine's processes
+            local = told if engine is Engine.LOCAL else None  # Ray's workers are not this machine's processes
             linked = nw.link(on_article=lambda _: progress.update(task, advance=1), workers=local)
         progress.stop()
         if json_output:

@@ -20,7 +20,7 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -92,7 +92,7 @@ def read_inputs(
     *,
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES,
     max_gzip_ratio: int = DEFAULT_MAX_GZIP_RATIO,
-) -> Iterator[RawItem | Rejection]:
+) -> Generator[RawItem | Rejection, None, None]:
     """Read every input named by ``paths`` into raw items, or rejections saying why not.
 
     Never raises for a bad input: each problem becomes a ``Rejection`` and reading goes on. Every
