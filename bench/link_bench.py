@@ -4,8 +4,8 @@
    SemEval texts (real news, ten languages), against the bare default embedder on the same texts
    in the same run: the embedder is the physical limit, everything else is overhead.
    The same again with two worker processes (``ingest --workers 2 --link``, ``scale.pool``):
-   items understood (facts, text, title and lead vectors) on one-thread processes, then linking
-   here with the sentences its pairs will need embedded on a worker, articles ahead.
+   items understood (facts, text and title vectors) on one-thread processes, then linking
+   here with the sentences and leads its pairs will need embedded on a worker, articles ahead.
 2. The linking stage alone at 10k and 100k stored articles, with deterministic stand-in vectors
    (clustered around "events", so candidates pass the floor and get scored as real ones do):
    per-article time for the next articles, and peak memory.
@@ -136,7 +136,7 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True) -> dict[str
 
 def end_to_end_pooled(n: int, workers: int = 2, facts: bool = True) -> dict[str, float]:
     """``end_to_end`` with ingest on ``workers`` local processes (``ingest --workers``): each
-    extracts, reads facts and embeds (text, title, lead) on one thread; this process writes, then
+    extracts, reads facts and embeds (text, title) on one thread; this process writes, then
     links. Worker-seconds per article are summed over the workers (CPU-bound: each holds one core)."""
     r = _pooled(articles(n), workers, facts=facts)
     return {"articles": n, "workers": workers, "newsweave_per_s": r["per_s"], **r}
@@ -548,7 +548,7 @@ def main() -> None:
                 r = _run(f"{kind}-pool", args.per_language, args.fallback)
                 print(f"  with ingest on {r['workers']} worker processes: {r['per_s']:6.2f} articles/s (load"
                       f" {r['load'][0]:.1f} before, {r['load'][1]:.1f} after); per article: worker-seconds facts"
-                      f" {r['worker_facts_ms']:.1f} ms, embed (text, title, lead) {r['worker_embed_ms']:.1f} ms;"
+                      f" {r['worker_facts_ms']:.1f} ms, embed (text, title, free leads) {r['worker_embed_ms']:.1f} ms;"
                       f" linking afterwards {r['link_ms']:.1f} ms;"
                       f" a worker's peak {r['worker_peak_rss_mb']:.0f} MB")  # fmt: skip
         return
@@ -580,7 +580,7 @@ def main() -> None:
         f"  facts on / off                          {pooled['newsweave_per_s'] / pooled_plain['newsweave_per_s']:6.2f}"
     )
     print(f"  per article: worker-seconds extract {pooled['worker_extract_ms']:.1f} ms, facts"
-          f" {pooled['worker_facts_ms']:.1f} ms, embed (text, title, lead) {pooled['worker_embed_ms']:.1f} ms;"
+          f" {pooled['worker_facts_ms']:.1f} ms, embed (text, title, free leads) {pooled['worker_embed_ms']:.1f} ms;"
           f" linking afterwards {pooled['link_ms']:.1f} ms;"
           f" a worker's peak {pooled['worker_peak_rss_mb']:.0f} MB")  # fmt: skip
     rows = [_run("link", size) for size in args.sizes]

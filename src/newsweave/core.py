@@ -240,7 +240,7 @@ class Newsweave:
             chosen = self._pool.workers if self._pool is not None else 1
         workers = chosen
         linker = self._linker()
-        embed = read_claims = None
+        embed = read_claims = read_lead = None
         if workers > 1:  # the workers start on the first sentences asked for, not for a run with none
 
             def embed(sentences: list[str], language: str | None) -> Future[np.ndarray]:
@@ -249,8 +249,11 @@ class Newsweave:
             def read_claims(text: str) -> Future[tuple[NumericClaim, ...]] | None:
                 return self._pool.claims(text) if self._pool is not None else None  # once they run
 
+            def read_lead(text: str) -> Future[np.ndarray]:
+                return self.worker_pool(workers).lead(text)
+
         try:
-            report = linker.run(on_article, embed=embed, read_claims=read_claims)
+            report = linker.run(on_article, embed=embed, read_claims=read_claims, read_lead=read_lead)
         finally:
             if linker.stale:
                 self._linker_cache = None

@@ -9,6 +9,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -17,7 +18,7 @@ from newsweave.errors import ConfigError, StoreError
 from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.link.duplicates import signature
 from newsweave.link.evidence import NumericClaim, remember_claims
-from newsweave.link.linker import Candidate, LinkArticle, Linker, LinkResult
+from newsweave.link.linker import Candidate, LinkArticle, Linker, LinkResult, lead_text
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.records import Article, Link, RelationKind
 from newsweave.store.base import Store, StoredEmbedding
@@ -27,7 +28,8 @@ _CACHE = 512  # candidate articles kept in memory between links (recent ones rec
 # Embeds sentences elsewhere (``Linker.sentence_vectors`` in another process): (sentences, language).
 EmbedSentences = Callable[[list[str], str | None], Future[np.ndarray]]
 ReadClaims = Callable[[str], Future[tuple[NumericClaim, ...]] | None]
-_ASKED = 512  # sentence sets asked for ahead and not taken yet
+ReadLead = Callable[[str], Future[np.ndarray]]
+_ASKED = 512  # sentence sets (and leads) asked for ahead and not taken yet
 
 
 @dataclass(slots=True)
@@ -74,6 +76,7 @@ class StoreLinker:
         *,
         embed: EmbedSentences | None = None,
         read_claims: ReadClaims | None = None,
+        read_lead: ReadLead | None = None,
         ahead: int = 16,
     ) -> LinkReport:
         """Link every stored article not linked yet, in publication order; each commits on its own.
@@ -82,6 +85,8 @@ class StoreLinker:
         (``Linker.sentence_vectors`` in worker processes, ``scale.pool``); the same result.
         ``read_claims`` (with ``embed``): what reads each article's figures ahead for the pair
         features (``link.evidence.claims`` in a worker; None from it: read them here).
+        ``read_lead`` (with ``embed``): what embeds the second-view leads relating will read, ahead
+        (``link.linker.lead_vector`` in a worker: the same bits).
 
         Raises:
             Conflict: another process is linking the same store.
@@ -94,7 +99,10 @@ class StoreLinker:
                 hint="make it writable, or pass --db a writable store",
             )
         with self.store.link_lock():
-            report = self._run(on_article) if embed is None else self._run_ahead(embed, read_claims, ahead, on_article)
+            if embed is None:
+                report = self._run(on_article)
+            else:
+                report = self._run_ahead(Ahead(embed, read_claims, read_lead), ahead, on_article)
         report.stories = len({s for _, s, _ in self.store.story_memberships()})
         return report  # the vector index saved its checkpoints beside the store as it passed them
 
@@ -118,29 +126,20 @@ class StoreLinker:
         view = self.view(article)
         return self._keep(article, view, self.linker.link(view, self.view_by_id))
 
-    def _run_ahead(
-        self,
-        embed: EmbedSentences,
-        read_claims: ReadClaims | None,
-        ahead: int,
-        on_article: Callable[[Article], None] | None,
-    ) -> LinkReport:
-        """``_run`` with the sentence vectors relating will need embedded by ``embed`` (other
-        processes) ``ahead`` articles before: this process finds each article's candidates and
-        indexes it in link order, asks for the sentences its pairs will need
-        (``Linker.sentence_needs``), and relates the article ``ahead`` places back, whose
-        vectors are ready by then. Candidates come from the indexes alone (which articles came
-        before, not what was decided), so finding them ahead finds the same ones. The article's
-        figures are read ahead the same way (``read_claims``), the very ones this process would read."""
+    def _run_ahead(self, work: Ahead, ahead: int, on_article: Callable[[Article], None] | None) -> LinkReport:
+        """``_run`` with the sentence vectors and leads relating will need embedded by other
+        processes ``ahead`` articles before: this process finds each article's candidates and
+        indexes it in link order, asks for the sentences and leads its pairs will need
+        (``Linker.foresee``), and relates the article ``ahead`` places back, whose vectors are
+        ready by then. Candidates come from the indexes alone (which articles came before, not
+        what was decided), so finding them ahead finds the same ones. The article's figures are
+        read ahead the same way (``read_claims``), the very ones this process would read."""
         report = LinkReport()
         self.load_duplicates()
-        asked: OrderedDict[str, Future[np.ndarray]] = OrderedDict()
+        sentences: OrderedDict[str, Future[np.ndarray]] = OrderedDict()
+        leads: OrderedDict[str, Future[np.ndarray]] = OrderedDict()
         figures: dict[str, Future[tuple[NumericClaim, ...]]] = {}
         flying: deque[tuple[Article, LinkArticle, list[Candidate]]] = deque()
-
-        def taken(view: LinkArticle) -> np.ndarray | None:
-            future = asked.pop(view.id, None)
-            return None if future is None else future.result()
 
         def link_first() -> None:
             article, view, candidates = flying.popleft()
@@ -154,34 +153,40 @@ class StoreLinker:
             if on_article:
                 on_article(article)
 
-        self.linker.sentences_ahead = taken
+        self.linker.sentences_ahead = _taken(sentences)
+        self.linker.leads_ahead = _taken(leads)
         try:
             for article in self.store.unlinked_articles():
                 view = self.view(article)
-                if read_claims is not None and (read := read_claims(view.text)) is not None:
+                if work.read_claims is not None and (read := work.read_claims(view.text)) is not None:
                     figures[view.id] = read
                 found = self.linker.candidates(view)
                 self.linker.remember(view.id, view.document, view.signature, view.language)
                 candidates = [Candidate(self.view_by_id(i), cosine, cross) for i, cosine, cross in found]
-                for needed in self.linker.sentence_needs(view, candidates):
-                    if needed.id not in asked:
-                        asked[needed.id] = embed(self.linker.split(needed), needed.language)
+                foreseen = self.linker.foresee(view, candidates)
+                for needed in foreseen.sentences:
+                    if needed.id not in sentences:
+                        sentences[needed.id] = work.embed(self.linker.split(needed), needed.language)
+                if work.read_lead is not None:
+                    for needed in foreseen.leads:
+                        if needed.id not in leads:
+                            leads[needed.id] = work.read_lead(lead_text(needed))
                 flying.append((article, view, candidates))
                 if len(flying) > ahead:
                     link_first()
-                while len(asked) > _ASKED:  # foreseen for a pair that did not ask after all
-                    asked.popitem(last=False)[1].cancel()
+                for asked in (sentences, leads):
+                    while len(asked) > _ASKED:  # foreseen for a pair that did not ask after all
+                        asked.popitem(last=False)[1].cancel()
             while flying:
                 link_first()
         except BaseException:
             self.stale = True  # its indexes hold articles that were not linked: load them anew
-            for future in asked.values():
+            pending: list[Future[Any]] = [*sentences.values(), *leads.values(), *figures.values()]
+            for future in pending:
                 future.cancel()
-            for read in figures.values():
-                read.cancel()
             raise
         finally:
-            self.linker.sentences_ahead = None
+            self.linker.sentences_ahead = self.linker.leads_ahead = None
         return report
 
     def _keep(self, article: Article, view: LinkArticle, result: LinkResult) -> int:
@@ -341,3 +346,22 @@ def _stored_claims(store: Store, article_id: str) -> ArticleClaims:
     article = store.get_article(article_id)
     published = article.published.value if article.published else None
     return ArticleClaims(article_id, published, article.language, store.facts(article_id).claims)
+
+
+@dataclass(frozen=True, slots=True)
+class Ahead:
+    """What a pooled link has other processes do ahead (``StoreLinker.run``)."""
+
+    embed: EmbedSentences
+    read_claims: ReadClaims | None = None
+    read_lead: ReadLead | None = None
+
+
+def _taken(asked: OrderedDict[str, Future[np.ndarray]]) -> Callable[[LinkArticle], np.ndarray | None]:
+    """What the linker reads vectors embedded ahead through: an article's, once, or None (not asked)."""
+
+    def taken(view: LinkArticle) -> np.ndarray | None:
+        future = asked.pop(view.id, None)
+        return None if future is None else future.result()
+
+    return taken

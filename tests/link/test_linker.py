@@ -6,7 +6,7 @@ import numpy as np
 
 from fakes import WordsEmbedder
 from newsweave.analyze.embedding import E5_COSINE_LINE, RoutedEmbedder
-from newsweave.link.linker import Candidate, LinkArticle, Linker
+from newsweave.link.linker import Candidate, Foreseen, LinkArticle, Linker
 from newsweave.link.pair_features import PairSide, pair_features
 from newsweave.link.pair_scorer import PairScorer
 
@@ -68,10 +68,17 @@ def test_the_sentences_relating_will_embed_are_foreseen_from_the_candidates() ->
     linker = Linker(WordsEmbedder(), PairScorer.load())
     views = {i: linker.prepare(i, None, text, "en", None) for i, text in (("a", STORY), ("b", RETOLD), ("c", OTHER))}
     found = [Candidate(views[i], float(views[i].document @ views["b"].document), False) for i in ("a", "c")]
-    foreseen = {v.id for v in linker.sentence_needs(views["b"], found)}
+    foreseen = linker.foresee(views["b"], found)
     result = linker.relations(views["b"], found)
-    assert foreseen == {v.id for v in result.embedded_sentences} == {"a", "b"}  # the retelling's pair, not OTHER's
-    assert linker.sentence_needs(views["b"], found) == []  # embedded now: nothing left to foresee
+    sentences = {v.id for v in foreseen.sentences}
+    assert sentences == {v.id for v in result.embedded_sentences} == {"a", "b"}  # the retelling's pair, not OTHER's
+    assert {v.id for v in foreseen.leads} == {v.id for v in result.embedded_leads} == {"a", "b"}  # near the line
+    assert linker.foresee(views["b"], found) == Foreseen([], [])  # embedded now: nothing left to foresee
+    assert linker.sentence_needs(views["b"], found) == []
+    first_two = Linker(WordsEmbedder(), PairScorer.load().without_second_view())
+    views = {i: first_two.prepare(i, None, text, "en", None) for i, text in (("a", STORY), ("b", RETOLD))}
+    pair = [Candidate(views["a"], float(views["a"].document @ views["b"].document), False)]
+    assert first_two.foresee(views["b"], pair).leads == []  # no second view: no lead is ever read
 
 
 def test_a_route_with_static_sentences_reads_its_own_cosine_line_and_checks_versions_by_cascade() -> None:

@@ -15,7 +15,7 @@ from bulk_runs import interrupted_then_resumed, run_equals_single_process
 from newsweave import Newsweave, Settings
 from newsweave.analyze.embedding import DEFAULT_ROUTE
 from newsweave.errors import ConfigError, NewsweaveError
-from newsweave.link.linker import lead_vector, second_view_embedder
+from newsweave.link.linker import lead_text, lead_vector, second_view_embedder
 from newsweave.records import Article, ItemResult
 from newsweave.records import Outcome as ItemOutcome
 from newsweave.scale.compare import Outcome, differences, outcome
@@ -39,18 +39,30 @@ def test_a_pooled_run_equals_a_single_process_run(
     assert bulk.seconds["facts"] > 0 and bulk.seconds["embed"] > 0  # worker-seconds, summed
 
 
-def test_the_workers_store_every_lead_as_linking_would_embed_it(pool: WorkerPool, shards: Path, tmp_path: Path) -> None:
+def test_the_workers_embed_every_lead_as_linking_would(
+    pool: WorkerPool, shards: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At ingest the leads that come free with the document vector; the others as linking asks."""
+    asked: list[str] = []
+    read_lead = pool.lead
+    monkeypatch.setattr(pool, "lead", lambda text: asked.append(text) or read_lead(text))
+    viewer = second_view_embedder()
     with Newsweave(Settings(db_path=tmp_path / "news.sqlite")) as nw:
         pool_ingest(nw, [shards], pool=pool)
-        stored = {a.id: nw.store.get_embedding(a.id) for a in nw.articles()}
-        some = nw.article(next(iter(stored)))
-        relinked = nw._linker().view(some)
-    viewer = second_view_embedder()
-    assert all(e is not None and e.lead_model == viewer.name for e in stored.values())
-    assert len(stored) == 11
+        linker = nw._linker()
+        views = {a.id: linker.view(a) for a in nw.articles()}
+        free = {i for i, v in views.items() if linker.linker.lead_comes_free(v)}
+        at_ingest = {i: nw.store.get_embedding(i) for i in views}
+        assert free and len(free) < len(views)  # the shards hold languages of both kinds
+        assert {i for i, e in at_ingest.items() if e is not None and e.lead_vector is not None} == free
+        linker.run(embed=pool.sentences, read_claims=pool.claims, read_lead=pool.lead, ahead=3)
+        linked = {i: nw.store.get_embedding(i) for i in views}
+    assert asked  # foreseen pairs near the line: their leads embedded on a worker
+    with_lead = {i: e.lead_vector for i, e in linked.items() if e is not None and e.lead_vector is not None}
+    assert all(linked[i].lead_model == viewer.name for i in with_lead)  # type: ignore[union-attr]
     # The same bits as the linker's own first-need embedding in this process (two threads).
-    own = lead_vector(viewer, f"{relinked.title}\n{relinked.text}")
-    assert np.array_equal(stored[some.id].lead_vector, own)  # type: ignore[union-attr]
+    for i in (next(iter(free)), *(i for i in with_lead if i not in free)):
+        assert np.array_equal(with_lead[i], lead_vector(viewer, lead_text(views[i])))
 
 
 def test_a_second_run_reads_nothing_again(pool: WorkerPool, shards: Path, tmp_path: Path) -> None:
@@ -104,7 +116,7 @@ def test_a_link_with_sentences_embedded_on_the_workers_decides_as_one_process(
 
     def link(nw: Newsweave) -> BulkReport:
         bulk = pool_ingest(nw, [shards], pool=pool)
-        nw._linker().run(embed=pool.sentences, read_claims=pool.claims, ahead=3)
+        nw._linker().run(embed=pool.sentences, read_claims=pool.claims, read_lead=pool.lead, ahead=3)
         return bulk
 
     run_equals_single_process(tmp_path, link, local)
@@ -124,7 +136,7 @@ def test_a_pooled_link_interrupted_and_resumed_decides_as_one_process(
         pool_ingest(nw, [shards], pool=pool)
         linker = nw._linker()
         with pytest.raises(KeyboardInterrupt):
-            linker.run(stop_after_three, embed=pool.sentences, read_claims=pool.claims, ahead=3)
+            linker.run(stop_after_three, embed=pool.sentences, read_claims=pool.claims, read_lead=pool.lead, ahead=3)
         assert linker.stale  # its indexes hold articles found ahead but not linked
         assert len(list(nw.store.signatures())) == 3  # the three linked, not those found ahead
         nw._linker_cache = None  # as Newsweave.link drops a stale linker

@@ -85,6 +85,14 @@ class LinkResult:
     admitted: dict[tuple[str, str, float], bool] = field(default_factory=dict)  # the cascade's pre-gate verdicts
 
 
+@dataclass(frozen=True, slots=True)
+class Foreseen:
+    """The articles whose vectors relating one article will embed (``Linker.foresee``)."""
+
+    sentences: list[LinkArticle]  # their sentences
+    leads: list[LinkArticle]  # their second-view leads
+
+
 class Linker:
     """Holds the indexes over linked articles and links new ones into them."""
 
@@ -120,8 +128,10 @@ class Linker:
         static = hasattr(embedder, "routes_to_fallback") and getattr(embedder, "static_sentences", False)
         self.cascade = cascade if isinstance(cascade, Cascade) else (Cascade() if cascade and static else None)
         self.by_language = LanguageIndexes(embedder.dim)  # the cascade's cross-language search
-        # Sentence vectors embedded ahead elsewhere (``StoreLinker``'s pooled run): an article's, or None.
+        # Sentence vectors and second-view leads embedded ahead elsewhere (``StoreLinker``'s pooled
+        # run): an article's, or None.
         self.sentences_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
+        self.leads_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
 
     def prepare(self, article_id: str, title: str | None, text: str, language: str | None,
                 published: datetime | None) -> LinkArticle:  # fmt: skip
@@ -213,23 +223,32 @@ class Linker:
 
     def sentence_needs(self, article: LinkArticle, candidates: list[Candidate]) -> list[LinkArticle]:
         """The articles, of ``article`` and its candidates, whose sentences relating them will
-        embed, foreseen from the document features: the pairs the scorer asks sentences for and
-        those close enough to be versions (the cascade's checks, rarer, are not foreseen).
-        Reading the features now costs little: what they read of each text is cached for relating,
-        but for the numbers, which are left unread (another process may be reading them, see
-        ``linking.StoreLinker``): a guess, and relating reads every feature."""
-        needed: dict[str, LinkArticle] = {}
+        embed (``foresee``)."""
+        return self.foresee(article, candidates).sentences
+
+    def foresee(self, article: LinkArticle, candidates: list[Candidate]) -> Foreseen:
+        """The articles, of ``article`` and its candidates, whose sentences and second-view leads
+        relating them will embed, foreseen from the document features. Sentences: the pairs the
+        scorer asks sentences for and those close enough to be versions (the cascade's checks,
+        rarer, are not foreseen). Leads: the pairs whose first score may fall near the line, that
+        is those the scorer asks sentences for (their full score is not known yet) and those whose
+        document score is near it. Reading the features now costs little: what they read of each
+        text is cached for relating, but for the numbers, which are left unread (another process
+        may be reading them, see ``linking.StoreLinker``): a guess, and relating reads every feature."""
+        sentences: dict[str, LinkArticle] = {}
+        leads: dict[str, LinkArticle] = {}
+        views = self.scorer.second_view_band > 0
         for other, cosine, cross in candidates:
             line = self._line(other, article)
             if cross or (cosine < self.candidate_floor and cosine < line.gate):
                 continue  # related only as a version the cascade confirms
-            guess = (
-                cosine >= line.gate
-                or self.scorer.needs_sentences(self._document_features(other, article, numbers=False))[0]
-            )
-            if guess:
-                needed.update((side.id, side) for side in (other, article) if side.sentence_vectors is None)
-        return list(needed.values())
+            features = self._document_features(other, article, numbers=False)
+            asks = bool(self.scorer.needs_sentences(features)[0])
+            if cosine >= line.gate or asks:
+                sentences.update((side.id, side) for side in (other, article) if side.sentence_vectors is None)
+            if views and (asks or self.scorer.needs_second_view(features)[0]):
+                leads.update((side.id, side) for side in (other, article) if side.lead_vector is None)
+        return Foreseen(list(sentences.values()), list(leads.values()))
 
     def settle(self, article: LinkArticle, result: LinkResult) -> None:
         """Put a related article in its story (``result.story_id``), in link order."""
@@ -256,15 +275,25 @@ class Linker:
         return self.scorer.score(features)
 
     def _lead(self, article: LinkArticle, result: LinkResult) -> np.ndarray:
-        """The article's second-view vector (embedded on first need, and then listed in ``result``)."""
+        """The article's second-view vector (embedded on first need, or ahead elsewhere, and then
+        listed in ``result``)."""
         if article.lead_vector is None:
-            article.lead_vector = self.read_lead(article)
+            ahead = self.leads_ahead(article) if self.leads_ahead is not None else None
+            article.lead_vector = ahead if ahead is not None else self.read_lead(article)
             result.embedded_leads.append(article)
         return article.lead_vector
 
     def read_lead(self, article: LinkArticle) -> np.ndarray:
         """The second view's vector of an article's lead, embedded now (bulk workers read it ahead)."""
-        return lead_vector(self.second_view, f"{article.title}\n{article.text}")
+        return lead_vector(self.second_view, lead_text(article))
+
+    def lead_comes_free(self, article: LinkArticle) -> bool:
+        """True when embedding the article's document already read its second-view lead: the lead
+        route's languages, whose document vector is that e5 run (``analyze.embedding.lead_e5``)."""
+        routed = getattr(self.embedder, "routes_to_fallback", None)
+        fallback = getattr(self.embedder, "fallback", None)
+        same_run = getattr(fallback, "name", None) == self.second_view.name
+        return same_run and routed is not None and bool(routed(article.language))
 
     def _document_features(self, a: LinkArticle, b: LinkArticle, *, numbers: bool = True) -> np.ndarray:
         """The pair's document features, its cosines on USE's scale when a side went through the bridge
@@ -502,6 +531,11 @@ def second_view_embedder() -> E5Embedder:
     85 %-precision line 0.720 against 0.714, `scripts/train_pair_scorer.py --views`). The lead
     route's document vectors are the same run (``analyze.embedding.lead_e5``)."""
     return lead_e5()
+
+
+def lead_text(article: LinkArticle) -> str:
+    """What the second view reads of an article (``lead_vector``): its title, then its text."""
+    return f"{article.title}\n{article.text}"
 
 
 def lead_vector(embedder: Embedder, text: str) -> np.ndarray:

@@ -1,12 +1,14 @@
 """Ingest on local worker processes: read here, understand on ``workers`` processes, write here.
 
-Understanding an item (extracting it, reading its facts, embedding its text, its title and the
-lead the pair scorer's second view reads) is most of ingest's and linking's work, and each item's
+Understanding an item (extracting it, reading its facts, embedding its text and its title, and
+the lead the pair scorer's second view reads where that comes free) is most of ingest's and
+linking's work, and each item's
 is independent of the others'. ``pool_ingest`` reads the inputs in this process (stdin too),
 sends the items in small batches to processes that each hold their own models and compute on one
 thread, and writes what comes back in input order through the bulk writer (``scale.writer``), as
 the Ray engine does on a cluster. Linking, which needs every earlier article, stays in one process
-and then finds the vectors stored: what is left for it is deciding.
+and then finds the vectors stored, with the sentences and leads it foresees its close pairs will
+read embedded on the workers ahead: what is left for it is deciding.
 
 Why processes of one thread: on 2 cores USE's numpy layers run only 1.5-1.6 times faster on two
 threads than on one, e5 on a lead 1.35 times, and the facts readers (Python) use one core; two
@@ -129,6 +131,18 @@ class WorkerPool:
         with self._lock:
             self._waiting.append((told, sentences, language))
         self._dispatch()
+        return told
+
+    def lead(self, text: str) -> Future[np.ndarray]:
+        """Embed a text's second-view lead on a worker as linking would (``link.linker.lead_vector``):
+        at ingest the workers read only the leads that come free with the document vector, and
+        linking asks for the others it foresees (``Linker.foresee``), while the workers have little
+        else to do; an article whose pairs never reach the line costs none."""
+        told: Future[np.ndarray] = Future()
+        try:
+            _pass_on(self._executor.submit(_lead_vector, text), told)
+        except BrokenProcessPool:
+            told.set_exception(_lost_worker())
         return told
 
     def claims(self, text: str) -> Future[tuple[NumericClaim, ...]]:
@@ -282,7 +296,9 @@ def _start(options: WorkerOptions, ready: Any) -> None:
 
     threadpool_limits(1)  # numpy's own BLAS too (the static embedder)
     try:
-        _understander = Understander(options.facts, options.aliases_path, options.other_languages, leads=options.leads)
+        _understander = Understander(
+            options.facts, options.aliases_path, options.other_languages, leads=options.leads, free_leads_only=True
+        )  # the other leads: as linking asks for them (``WorkerPool.lead``)
     except Exception as e:
         _start_error = e
 
@@ -302,6 +318,15 @@ def _sentence_vectors(sentences: list[str], language: str | None) -> np.ndarray:
         raise _start_error
     assert _understander is not None, "a worker is started by WorkerPool"
     return _understander.linker.sentence_vectors(sentences, language)
+
+
+def _lead_vector(text: str) -> np.ndarray:
+    if _start_error is not None:
+        raise _start_error
+    assert _understander is not None, "a worker is started by WorkerPool"
+    from newsweave.link.linker import lead_vector
+
+    return lead_vector(_understander.linker.second_view, text)
 
 
 def _link_claims(text: str) -> tuple[NumericClaim, ...]:

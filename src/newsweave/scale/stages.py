@@ -112,7 +112,9 @@ class Understander:
     loads once per worker. Each item goes through exactly the calls a single-process run makes
     (``pipeline.understand``, the facts reader, ``Linker.prepare``, ``Linker.read_lead``), so the
     vectors are the same bits and linking decides the same. With ``leads`` the lead is read for the
-    pair scorer's second view too, which linking would otherwise do on first need in its one process.
+    pair scorer's second view too, which linking would otherwise do on first need in its one process;
+    with ``free_leads_only`` only where the document's embedding already read it (the lead route's
+    languages: ``Linker.lead_comes_free``).
     """
 
     def __init__(
@@ -122,6 +124,7 @@ class Understander:
         other_languages: str | None = None,
         *,
         leads: bool = False,
+        free_leads_only: bool = False,
     ) -> None:
         from pathlib import Path
 
@@ -140,6 +143,7 @@ class Understander:
         scorer = PairScorer.load() if leads else PairScorer.load().without_second_view()
         self.linker = Linker(routed_embedder(other_languages or DEFAULT_ROUTE), scorer)
         self.leads = leads
+        self.free_leads_only = free_leads_only
         self._warm_up()
 
     def _warm_up(self) -> None:
@@ -188,7 +192,8 @@ class Understander:
         timings["t_facts"] = (start := time.perf_counter()) - now
         published = article.published.value if article.published else None
         view = self.linker.prepare(article.id, article.title, article.text, article.language, published)
-        lead = self.linker.read_lead(view) if self.leads else None
+        wanted = self.leads and (not self.free_leads_only or self.linker.lead_comes_free(view))
+        lead = self.linker.read_lead(view) if wanted else None
         timings["t_embed"] = time.perf_counter() - start
         understood = Understood(
             article, facts, view.document, view.title_vector, self.linker.embedder.name,
