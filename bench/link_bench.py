@@ -6,6 +6,9 @@
    The same again with two worker processes (``ingest --workers 2 --link``, ``scale.pool``):
    items understood (facts, text and title vectors) on one-thread processes, then linking
    here with the sentences and leads its pairs will need embedded on a worker, articles ahead.
+   Those articles each resemble many others (three texts of one language), so most meet a close
+   pair; 1b. is a feed as a desk gets it: ``--distinct`` SemEval texts, one an article, each once
+   (ten languages, many topics), in one process and on two workers, facts on and off.
 2. The linking stage alone at 10k and 100k stored articles, with deterministic stand-in vectors
    (clustered around "events", so candidates pass the floor and get scored as real ones do):
    per-article time for the next articles, and peak memory.
@@ -68,7 +71,29 @@ def articles(n: int, seed: int = 3) -> list[dict[str, str]]:
     return out
 
 
-def end_to_end(n: int, facts: bool = True, second_view: bool = True) -> dict[str, float]:
+def distinct_articles(n: int, seed: int = 5) -> list[dict[str, str]]:
+    """``n`` articles as a monitoring feed brings them: SemEval texts of 500 characters or more,
+    one text an article (its first 3,000 characters), each once, in a shuffled order. Ten
+    languages and many topics, so most articles meet no close pair, unlike ``articles``, whose
+    three texts of one language each make every article resemble many others."""
+    csv.field_size_limit(sys.maxsize)
+    seen: set[str] = set()
+    out = []
+    with PAIRS.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            for text, lang in ((row["text1"], row["lang1"]), (row["text2"], row["lang2"])):
+                if len(text) >= 500 and text[:200] not in seen:
+                    seen.add(text[:200])
+                    out.append({"title": text[:80], "text": text[:3000], "language": lang, "date": "2020-05-01"})
+    random.Random(seed).shuffle(out)
+    return out[:n]
+
+
+def _docs(n: int, kind: str) -> list[dict[str, str]]:
+    return distinct_articles(n) if kind == "distinct" else articles(n)
+
+
+def end_to_end(n: int, facts: bool = True, second_view: bool = True, kind: str = "built") -> dict[str, float]:
     """Ingest and link ``n`` articles; then embed the same texts bare. Also splits our time into
     embedding (every USE call), reading facts (names, places, dates, claims), the pair scorer's
     second view (e5 on the leads of articles with a pair near the line) and everything else.
@@ -77,7 +102,7 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True) -> dict[str
     from newsweave.analyze.embedding import E5Embedder, UseEmbedder
     from newsweave.link.linker import second_view_embedder
 
-    docs = articles(n)
+    docs = _docs(n, kind)
     embedding = [0.0]
     reading = [0.0]
     viewing = [0.0, 0]
@@ -134,11 +159,11 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True) -> dict[str
     return {"articles": n, **rates, **split_ms, "bare_ms": 1000 * bare / n, **shares}
 
 
-def end_to_end_pooled(n: int, workers: int = 2, facts: bool = True) -> dict[str, float]:
+def end_to_end_pooled(n: int, workers: int = 2, facts: bool = True, kind: str = "built") -> dict[str, float]:
     """``end_to_end`` with ingest on ``workers`` local processes (``ingest --workers``): each
     extracts, reads facts and embeds (text, title) on one thread; this process writes, then
     links. Worker-seconds per article are summed over the workers (CPU-bound: each holds one core)."""
-    r = _pooled(articles(n), workers, facts=facts)
+    r = _pooled(_docs(n, kind), workers, facts=facts)
     return {"articles": n, "workers": workers, "newsweave_per_s": r["per_s"], **r}
 
 
@@ -187,6 +212,18 @@ def _warm_up_link_readers() -> None:
 
 def _end_to_end_pooled_without_facts(n: int) -> dict[str, float]:
     return end_to_end_pooled(n, facts=False)
+
+
+def _distinct(n: int) -> dict[str, float]:
+    return end_to_end(n, kind="distinct")
+
+
+def _distinct_pooled(n: int) -> dict[str, float]:
+    return end_to_end_pooled(n, kind="distinct")
+
+
+def _distinct_pooled_without_facts(n: int) -> dict[str, float]:
+    return end_to_end_pooled(n, facts=False, kind="distinct")
 
 
 class StandInEmbedder:
@@ -488,6 +525,8 @@ def _child(kind: str, arg: int, options: list[str]) -> None:
         return
     runs = {"e2e": end_to_end, "e2e-nofacts": _end_to_end_without_facts, "e2e-noview": _end_to_end_without_second_view,
             "e2e-pool": end_to_end_pooled, "e2e-pool-nofacts": _end_to_end_pooled_without_facts,
+            "distinct": _distinct, "distinct-pool": _distinct_pooled,
+            "distinct-pool-nofacts": _distinct_pooled_without_facts,
             "link": linking_alone, "open": opening}  # fmt: skip
     result = runs[kind](arg, *options)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -520,11 +559,28 @@ def _print_stream(title: str, r: dict[str, Any]) -> None:
         print(f"  {language:<9}{row['articles']:>9}{row['per_s']:>13.2f}   [{route}] {cells}")
 
 
+def _print_distinct(n: int) -> None:
+    """Part 1b: a feed of distinct articles, one process and pooled, facts on and off."""
+    one, pooled, plain = _run("distinct", n), _run("distinct-pool", n), _run("distinct-pool-nofacts", n)
+    print(f"a feed of {n} distinct SemEval articles (one text each, ten languages, many topics):")
+    print(
+        f"  one process, facts on                   {one['newsweave_per_s']:6.1f} articles/s"
+        f"  (leads embedded {one['leads_embedded']:.0%}, bare USE {one['bare_embedder_per_s']:.1f}/s)"
+    )
+    print(
+        f"  {pooled['workers']} workers, facts on                     {pooled['per_s']:6.1f} articles/s"
+        f"  ({pooled['per_s'] / one['newsweave_per_s']:.2f}x one process; load {pooled['load'][0]:.1f})"
+    )
+    print(f"  {plain['workers']} workers, facts off                    {plain['per_s']:6.1f} articles/s"
+          f"  (facts on / off {pooled['per_s'] / plain['per_s']:.2f})")  # fmt: skip
+
+
 def main() -> None:
     """Run each measurement in its own process and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--distinct", type=int, default=300, help="articles of the feed of distinct articles (1b)")
     parser.add_argument("--open", type=int, default=0, help="also time opening a store this large (slow to build)")
     parser.add_argument(
         "--open-route",
@@ -583,6 +639,7 @@ def main() -> None:
           f" {pooled['worker_facts_ms']:.1f} ms, embed (text, title, free leads) {pooled['worker_embed_ms']:.1f} ms;"
           f" linking afterwards {pooled['link_ms']:.1f} ms;"
           f" a worker's peak {pooled['worker_peak_rss_mb']:.0f} MB")  # fmt: skip
+    _print_distinct(args.distinct)
     rows = [_run("link", size) for size in args.sizes]
     print("linking stage alone (stand-in vectors):")
     for r in rows:
