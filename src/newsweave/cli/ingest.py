@@ -81,6 +81,8 @@ def ingest(
         elif (processes := nw.ingest_workers(paths, told or nw.settings.workers or "auto")) > 1:
             from newsweave.scale.pool import pool_ingest
 
+            # Said, since the workers take seconds to start and gigabytes each (``scale.auto``).
+            progress.update(task, description=f"ingesting on {processes} workers")
             bulk = pool_ingest(nw, paths, on_result=on_result, pool=nw.worker_pool(processes))
             report = bulk.ingest
         else:
