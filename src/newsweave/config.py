@@ -30,17 +30,31 @@ def _env_int(name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
 
 
-def _env_workers(name: str) -> Workers | None:
-    """A number of processes, "auto", or None when unset."""
-    raw = (os.environ.get(name) or "").strip().lower()
-    if not raw:
-        return None
-    if raw == "auto":
+def parse_workers(raw: str) -> Workers:
+    """A number of processes (at least 1) or "auto", as written in $NEWSWEAVE_WORKERS or ``--workers``.
+
+    Raises:
+        ValueError: anything else, with a message saying so.
+    """
+    text = raw.strip().lower()
+    if text == "auto":
         return "auto"
     try:
-        return int(raw.replace("_", ""))
+        count = int(text.replace("_", ""))
     except ValueError:
-        raise ConfigError(f"{name} must be a whole number or auto, got {raw!r}") from None
+        raise ValueError(f"{raw!r} is neither a whole number nor auto") from None
+    if count < 1:
+        raise ValueError(f"{count} is less than 1")
+    return count
+
+
+def _env_workers(name: str) -> Workers | None:
+    """$``name`` as ``parse_workers`` reads it, or None when unset."""
+    raw = os.environ.get(name) or ""
+    try:
+        return parse_workers(raw) if raw.strip() else None
+    except ValueError as e:
+        raise ConfigError(f"{name}: {e}", hint="a whole number of at least 1, or auto") from None
 
 
 def _env_switch(name: str, default: bool) -> bool:

@@ -232,8 +232,9 @@ class Newsweave:
 
         Safe to re-run and to interrupt: each article's linking commits on its own.
         ``workers`` (default ``settings.workers``; unset or "auto": the workers this instance's
-        ingest started, else 1) > 1: the sentences that relating will need are embedded on that many local
-        processes, articles ahead of the one related (the same result).
+        ingest started, else 1) > 1: the sentences and second-view leads that relating will need are
+        embedded, and each text's figures read, on that many local processes, articles ahead of the
+        one related (the same result).
         """
         chosen = workers or self.settings.workers
         if not isinstance(chosen, int):  # unset or "auto": the workers already running, if any

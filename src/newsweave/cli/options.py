@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from newsweave.config import Workers
+from newsweave.config import Workers, parse_workers
 
 # SQLite's largest integer: a larger id, limit or offset is a usage error, not a crash in the store.
 MAX_INT = 2**63 - 1
@@ -20,16 +20,11 @@ def within_store_range(value: int | None) -> int | None:
 
 
 def workers_count(value: str | None) -> Workers | None:
-    """A number of processes (at least 1) or "auto" (a callback: typer has no "int or word" type)."""
-    if value is None or value.strip().lower() == "auto":
-        return None if value is None else "auto"
+    """``config.parse_workers`` as an option's callback (typer has no "int or word" type)."""
     try:
-        count = int(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is neither a whole number nor auto") from None
-    if count < 1:
-        raise typer.BadParameter(f"{count} is less than 1")
-    return count
+        return None if value is None else parse_workers(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]

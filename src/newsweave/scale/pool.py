@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from itertools import chain
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
@@ -51,6 +51,8 @@ from newsweave.scale.writer import BulkReport, BulkStore, Writer, finish_run
 if TYPE_CHECKING:
     from newsweave.core import Newsweave
     from newsweave.link.evidence import NumericClaim
+
+T = TypeVar("T")
 
 DEFAULT_BATCH = 8  # items a task: few enough that both workers stay busy on a short run
 _AHEAD = 3  # batches in flight per worker: each has the next while the writer takes the last
@@ -138,18 +140,17 @@ class WorkerPool:
         at ingest the workers read only the leads that come free with the document vector, and
         linking asks for the others it foresees (``Linker.foresee``), while the workers have little
         else to do; an article whose pairs never reach the line costs none."""
-        told: Future[np.ndarray] = Future()
-        try:
-            _pass_on(self._executor.submit(_lead_vector, text), told)
-        except BrokenProcessPool:
-            told.set_exception(_lost_worker())
-        return told
+        return self._task(_lead_vector, text)
 
     def claims(self, text: str) -> Future[tuple[NumericClaim, ...]]:
         """Read a text's figures on a worker as linking's pair features read them (``link.evidence.claims``)."""
-        told: Future[tuple[NumericClaim, ...]] = Future()
+        return self._task(_link_claims, text)
+
+    def _task(self, function: Callable[..., T], *args: Any) -> Future[T]:
+        """``function(*args)`` on a worker; a lost worker is the future's clear error."""
+        told: Future[T] = Future()
         try:
-            _pass_on(self._executor.submit(_link_claims, text), told)
+            _pass_on(self._executor.submit(function, *args), told)
         except BrokenProcessPool:
             told.set_exception(_lost_worker())
         return told
