@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -85,9 +86,18 @@ def _alike(x: str, y: str, min_ratio: float) -> bool:
     """Spellings a letter or two apart (same initial, checked by the caller)."""
     if abs(len(x) - len(y)) > 3:
         return False
-    matcher = SequenceMatcher(None, x, y)
-    # quick_ratio() bounds ratio() from above at a fraction of its cost; most pairs stop there.
-    return matcher.quick_ratio() >= min_ratio and matcher.ratio() >= min_ratio
+    # difflib's quick_ratio(), the letters two names share as multisets, bounds ratio() from
+    # above; most pairs stop there. Counted here from each name's letters, counted once: a
+    # SequenceMatcher indexes its second name first, which cost more than the whole test.
+    shared = sum((_letters(x) & _letters(y)).values())
+    if 2.0 * shared / (len(x) + len(y)) < min_ratio:
+        return False
+    return SequenceMatcher(None, x, y).ratio() >= min_ratio
+
+
+@lru_cache(maxsize=8192)
+def _letters(name: str) -> Counter[str]:
+    return Counter(name)
 
 
 # -- numeric claims -------------------------------------------------------------------------
