@@ -241,7 +241,7 @@ class Newsweave:
             chosen = self._pool.workers if self._pool is not None else 1
         workers = chosen
         linker = self._linker()
-        embed = read_claims = read_lead = None
+        embed = read_claims = read_lead = embed_exact = None
         if workers > 1:  # the workers start on the first sentences asked for, not for a run with none
 
             def embed(sentences: list[str], language: str | None) -> Future[np.ndarray]:
@@ -253,8 +253,13 @@ class Newsweave:
             def read_lead(text: str) -> Future[np.ndarray]:
                 return self.worker_pool(workers).lead(text)
 
+            def embed_exact(sentences: list[str], language: str | None) -> Future[np.ndarray]:
+                return self.worker_pool(workers).exact_sentences(sentences, language)
+
         try:
-            report = linker.run(on_article, embed=embed, read_claims=read_claims, read_lead=read_lead)
+            report = linker.run(
+                on_article, embed=embed, read_claims=read_claims, read_lead=read_lead, embed_exact=embed_exact
+            )
         finally:
             if linker.stale:
                 self._linker_cache = None

@@ -101,3 +101,44 @@ def test_a_route_with_static_sentences_reads_its_own_cosine_line_and_checks_vers
     linker.ensure_sentences(a)
     assert a.sentence_vectors is not None
     assert np.allclose(a.sentence_vectors, static.embed(linker.split(a), "cs"), atol=1e-3)
+
+
+def _lead_route_linker() -> Linker:
+    """A linker on a route like the lead route (Czech bridged, sentences static: the cascade
+    checks its translations), every model a stand-in, the cascade's e5 too."""
+    use, lead, static = (
+        WordsEmbedder("use", 512, frozenset({"en"})),
+        WordsEmbedder("lead", 384),
+        WordsEmbedder("st", 512),
+    )
+    linker = Linker(RoutedEmbedder(use, lead, static), PairScorer.load())
+    assert linker.cascade is not None
+    linker.cascade.exact = WordsEmbedder("exact", 512)
+    return linker
+
+
+def test_the_pairs_the_cascade_will_check_are_foreseen_and_their_leads_asked_once_their_vectors_pass() -> None:
+    linker = _lead_route_linker()
+    source, translation = linker.prepare("a", None, STORY, "en", None), linker.prepare("b", None, STORY, "cs", None)
+    other = linker.prepare("c", None, OTHER, "cs", None)
+    # Stand-in vectors through a stand-in bridge meet anywhere: the cosines are given.
+    found = [Candidate(source, 0.6, False), Candidate(other, 0.6, False)]
+    foreseen = linker.foresee(translation, found)
+    assert foreseen.gated == [(source, translation)]  # the texts pass the pre-gate; OTHER's do not
+    assert {v.id for v in foreseen.sentences} >= {"a", "b"}  # the last line reads their sentence vectors
+    vectors = [linker.sentence_vectors(linker.split(v), v.language) for v in (source, translation)]
+    assert linker.vectors_admit(source, translation, *vectors) == [translation]  # the side through the bridge
+    assert linker.vectors_admit(source, translation, vectors[0], vectors[0][::-1]) == []  # out of order: no
+    asked: list[str] = []
+
+    def ahead(view: LinkArticle) -> np.ndarray:
+        asked.append(view.id)
+        return linker.exact_sentence_vectors(linker.exact_lead(view), view.language)
+
+    linker.exact_leads_ahead = ahead
+    alone = _lead_route_linker()
+    same = [alone.prepare(v.id, None, v.text, v.language, None) for v in (source, translation)]
+    expected = alone.relations(same[1], [Candidate(same[0], found[0].cosine, False)]).links
+    assert linker.relations(translation, found[:1]).links == expected  # the same decision, lead read ahead
+    assert asked == ["b"] and translation.exact_sentence_vectors is not None
+    assert linker.vectors_admit(source, translation, *vectors) == []  # read now: nothing left to ask

@@ -12,6 +12,7 @@ from conftest import BACKENDS, new_database
 from newsweave import Newsweave, Settings
 from newsweave.analyze.embedding import routed_embedder
 from newsweave.errors import ConfigError
+from newsweave.link.linker import Linker
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.records import RelationKind
 
@@ -234,3 +235,36 @@ def test_a_store_linked_by_an_embedder_this_release_lacks_is_refused_with_the_wa
     with pytest.raises(ConfigError, match="an-older-bridge-v0") as refused:
         store_route(store, None)
     assert "newsweave reembed lead" in (refused.value.hint or "")
+
+
+def test_the_cascades_leads_are_asked_ahead_once_a_gated_pairs_sentence_vectors_pass() -> None:
+    """``ask_exact``: pairs whose sentence vectors are still coming wait; a pair whose vectors
+    came and pass the diagonal gets its bridged side's lead asked once; a cancelled set drops it."""
+    from concurrent.futures import Future
+
+    from fakes import WordsEmbedder
+    from newsweave.analyze.embedding import RoutedEmbedder
+    from newsweave.linking import ask_exact
+
+    routes = (WordsEmbedder("use", 512, frozenset({"en"})), WordsEmbedder("lead", 384), WordsEmbedder("st", 512))
+    linker = Linker(RoutedEmbedder(*routes), PairScorer.load())
+    text = "The dam burst on Tuesday. Water flooded twelve villages. Rescue teams came by boat."
+    source, translation, other = (
+        linker.prepare(i, None, text, lang, None) for i, lang in (("a", "en"), ("b", "cs"), ("c", "sk"))
+    )
+    coming: dict[str, Future[np.ndarray]] = {v.id: Future() for v in (source, translation, other)}
+    asked: list[tuple[list[str], str | None]] = []
+
+    def embed_exact(sentences: list[str], language: str | None) -> Future[np.ndarray]:
+        asked.append((sentences, language))
+        return Future()
+
+    exact: dict[str, Future[np.ndarray]] = {}
+    gated = [(source, translation), (other, translation)]
+    assert ask_exact(linker, gated, coming, exact, embed_exact) == gated and not asked  # still coming
+    coming["c"].cancel()
+    for view in (source, translation):
+        coming[view.id].set_result(linker.sentence_vectors(linker.split(view), view.language))
+    assert ask_exact(linker, gated, coming, exact, embed_exact) == []  # one asked, one dropped
+    assert asked == [(linker.exact_lead(translation), "cs")] and list(exact) == ["b"]
+    assert ask_exact(linker, [(source, translation)], coming, exact, embed_exact) == [] and len(asked) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from concurrent.futures import Future
@@ -13,9 +14,10 @@ import pytest
 
 from bulk_runs import interrupted_then_resumed, run_equals_single_process
 from newsweave import Newsweave, Settings
-from newsweave.analyze.embedding import DEFAULT_ROUTE
+from newsweave.analyze.embedding import DEFAULT_ROUTE, routed_embedder
 from newsweave.errors import ConfigError, NewsweaveError
-from newsweave.link.linker import lead_text, lead_vector, second_view_embedder
+from newsweave.link.linker import Linker, lead_text, lead_vector, second_view_embedder
+from newsweave.link.pair_scorer import PairScorer
 from newsweave.records import Article, ItemResult
 from newsweave.records import Outcome as ItemOutcome
 from newsweave.scale.compare import Outcome, differences, outcome
@@ -116,7 +118,13 @@ def test_a_link_with_sentences_embedded_on_the_workers_decides_as_one_process(
 
     def link(nw: Newsweave) -> BulkReport:
         bulk = pool_ingest(nw, [shards], pool=pool)
-        nw._linker().run(embed=pool.sentences, read_claims=pool.claims, read_lead=pool.lead, ahead=3)
+        nw._linker().run(
+            embed=pool.sentences,
+            read_claims=pool.claims,
+            read_lead=pool.lead,
+            embed_exact=pool.exact_sentences,
+            ahead=3,
+        )
         return bulk
 
     run_equals_single_process(tmp_path, link, local)
@@ -178,3 +186,18 @@ def test_closing_cancels_the_sentence_sets_still_waiting(tmp_path: Path) -> None
     held.submitted[0].set_result(np.zeros((1, 512), dtype=np.float32))  # a set that ends after close
     assert first.result().shape == (1, 512)
     assert second.cancelled() and len(held.submitted) == 1  # not sent to the closed pool
+
+
+def test_the_cascades_e5_gives_a_worker_the_same_bits_as_this_process(pool: WorkerPool, data_dir: Path) -> None:
+    """The first sentences of a translation the cascade checks, embedded on a worker (one
+    thread) and here: the same vectors, so a pooled link decides as one process."""
+    case = next(
+        c
+        for c in map(json.loads, (data_dir / "link" / "cases.jsonl").read_text().splitlines())
+        if c["language"] == "cs"
+    )
+    linker = Linker(routed_embedder(DEFAULT_ROUTE), PairScorer.load())
+    view = linker.prepare("cs", case["title"], case["text"], "cs", None)
+    lead = linker.exact_lead(view)
+    assert len(lead) > 1
+    assert np.array_equal(pool.exact_sentences(lead, "cs").result(), linker.exact_sentence_vectors(lead, "cs"))

@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -94,16 +95,27 @@ class CascadeGate:
     ) -> bool:  # fmt: skip
         """``passes``, reading the cheapest features first: the sentence vectors (``vectors()``,
         which may embed) only for the few pairs every other line admits."""
+        if not self.texts_admit(a_text, b_text, a_sentences, b_sentences, cosine, bridged_sides):
+            return False
+        return self.vectors_admit(*vectors())
+
+    def vectors_admit(self, a_vectors: np.ndarray, b_vectors: np.ndarray) -> bool:
+        """The pre-gate's last line, on the two texts' sentence vectors: ``diagonal_contrast``."""
+        return diagonal_contrast(a_vectors, b_vectors) >= self.diagonal
+
+    def texts_admit(
+        self, a_text: str, b_text: str, a_sentences: list[str], b_sentences: list[str], cosine: float,
+        bridged_sides: int,
+    ) -> bool:  # fmt: skip
+        """Every line of ``passes`` but the diagonal's, read from the texts alone: what a pooled
+        link checks ahead, to have the pairs that pass it embedded on a worker."""
         n, m = len(a_sentences), len(b_sentences)
         if cosine < self.cosine(bridged_sides) or min(n, m) < self.sentence_ratio * max(n, m, 1):
             return False
-        a_digits, b_digits = digit_groups(a_text), digit_groups(b_text)
-        fewer = min(len(a_digits), len(b_digits))
-        if fewer >= self.few_numbers and common_order(a_digits, b_digits) < self.number_order * fewer:
+        fewer, in_order = _number_order(a_text, b_text)
+        if fewer >= self.few_numbers and in_order < self.number_order * fewer:
             return False
-        if length_cost([len(x) for x in a_sentences], [len(x) for x in b_sentences]) > self.length_cost:
-            return False
-        return diagonal_contrast(*vectors()) >= self.diagonal
+        return _length_cost(tuple(map(len, a_sentences)), tuple(map(len, b_sentences))) <= self.length_cost
 
 
 @dataclass
@@ -198,6 +210,18 @@ def length_cost(a_lengths: list[int], b_lengths: list[int], band: float = 0.15) 
             if i or j:
                 cost[i][j], beads[i][j] = best, count
     return cost[n][m] / max(1, beads[n][m])
+
+
+@lru_cache(maxsize=4096)  # a pooled link reads a pair's lines ahead and again as it relates it
+def _number_order(a_text: str, b_text: str) -> tuple[int, int]:
+    """(digit groups in the text with fewer, the longest run of them both texts have in order)."""
+    a_digits, b_digits = digit_groups(a_text), digit_groups(b_text)
+    return min(len(a_digits), len(b_digits)), common_order(a_digits, b_digits)
+
+
+@lru_cache(maxsize=4096)
+def _length_cost(a_lengths: tuple[int, ...], b_lengths: tuple[int, ...]) -> float:
+    return length_cost(list(a_lengths), list(b_lengths))
 
 
 def _normal_cost(delta: float) -> float:

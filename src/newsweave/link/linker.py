@@ -91,6 +91,9 @@ class Foreseen:
 
     sentences: list[LinkArticle]  # their sentences
     leads: list[LinkArticle]  # their second-view leads
+    # pairs the cascade's pre-gate admits on their texts: whether e5 reads their first sentences
+    # (``exact_lead``) is known once their sentence vectors are (``Linker.vectors_admit``)
+    gated: list[tuple[LinkArticle, LinkArticle]] = field(default_factory=list)
 
 
 class Linker:
@@ -132,6 +135,7 @@ class Linker:
         # run): an article's, or None.
         self.sentences_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
         self.leads_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
+        self.exact_leads_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
 
     def prepare(self, article_id: str, title: str | None, text: str, language: str | None,
                 published: datetime | None) -> LinkArticle:  # fmt: skip
@@ -160,6 +164,17 @@ class Linker:
         """Sentence vectors as linking keeps them: rounded as stored ones are."""
         embed = getattr(self.embedder, "embed_sentences", self.embedder.embed)
         return embed(sentences, language).astype(SENTENCE_PRECISION).astype(np.float32)
+
+    def exact_sentence_vectors(self, sentences: list[str], language: str | None) -> np.ndarray:
+        """The cascade's e5-bridged vectors of a batch of sentences, rounded as stored ones are."""
+        assert self.cascade is not None
+        vectors = self.cascade.embedder().embed(sentences, language)
+        return vectors.astype(SENTENCE_PRECISION).astype(np.float32)
+
+    def exact_lead(self, article: LinkArticle) -> list[str]:
+        """The sentences the cascade's second stage embeds first (``_exact_vectors``' first batch)."""
+        assert self.cascade is not None
+        return self.split(article)[: self.cascade.gate.lead + 2]
 
     def load(
         self,
@@ -237,9 +252,13 @@ class Linker:
         may be reading them, see ``linking.StoreLinker``): a guess, and relating reads every feature."""
         sentences: dict[str, LinkArticle] = {}
         leads: dict[str, LinkArticle] = {}
+        gated: list[tuple[LinkArticle, LinkArticle]] = []
         views = self.scorer.second_view_band > 0
         for other, cosine, cross in candidates:
             line = self._line(other, article)
+            if self._texts_admit(other, article, cosine):  # the cascade's e5 may check it as a version
+                sentences.update((side.id, side) for side in (other, article) if side.sentence_vectors is None)
+                gated.append((other, article))
             if cross or (cosine < self.candidate_floor and cosine < line.gate):
                 continue  # related only as a version the cascade confirms
             features = self._document_features(other, article, numbers=False)
@@ -248,7 +267,18 @@ class Linker:
                 sentences.update((side.id, side) for side in (other, article) if side.sentence_vectors is None)
             if views and (asks or self.scorer.needs_second_view(features)[0]):
                 leads.update((side.id, side) for side in (other, article) if side.lead_vector is None)
-        return Foreseen(list(sentences.values()), list(leads.values()))
+        return Foreseen(list(sentences.values()), list(leads.values()), gated)
+
+    def vectors_admit(
+        self, a: LinkArticle, b: LinkArticle, a_vectors: np.ndarray, b_vectors: np.ndarray
+    ) -> list[LinkArticle]:
+        """The sides of a pair ``foresee`` gated whose first sentences the cascade's e5 will
+        read, now that the pair's sentence vectors are known: none unless the pre-gate's last
+        line (the diagonal) admits it too; then those of its sides through the bridge not read yet."""
+        assert self.cascade is not None
+        if not self.cascade.gate.vectors_admit(a_vectors, b_vectors):
+            return []
+        return [side for side in (a, b) if self._routed(side.language) and side.exact_sentence_vectors is None]
 
     def settle(self, article: LinkArticle, result: LinkResult) -> None:
         """Put a related article in its story (``result.story_id``), in link order."""
@@ -395,14 +425,29 @@ class Linker:
         routed = getattr(self.embedder, "routes_to_fallback", None)
         return int(bool(routed(language))) if routed else 0
 
+    def _cascade_sides(self, a: LinkArticle, b: LinkArticle) -> int:
+        """How many sides of a pair the cascade's checks see through the bridge (0: not checked):
+        two known languages, a side on the static route."""
+        if self.cascade is None or a.language is None or b.language is None or a.language == b.language:
+            return 0
+        return self._routed(a.language) + self._routed(b.language)
+
+    def _texts_admit(self, a: LinkArticle, b: LinkArticle, cosine: float) -> bool:
+        """True when the cascade's pre-gate would read this pair's sentence vectors (``_admits``
+        short of its last line): ``foresee``'s guess of the pairs whose e5 leads are read."""
+        bridged = self._cascade_sides(a, b)
+        if not bridged:
+            return False
+        assert self.cascade is not None
+        return self.cascade.gate.texts_admit(a.text, b.text, self.split(a), self.split(b), cosine, bridged)
+
     def _admits(self, a: LinkArticle, b: LinkArticle, cosine: float, result: LinkResult) -> bool:
         """True when the cascade checks this pair's version with e5: two languages, a side on the
         static route, and the pre-gate passed (its verdict kept for the rest of this link)."""
-        if self.cascade is None or a.language is None or b.language is None or a.language == b.language:
-            return False
-        bridged = self._routed(a.language) + self._routed(b.language)
+        bridged = self._cascade_sides(a, b)
         if not bridged:
             return False
+        assert self.cascade is not None
         key = (a.id, b.id, cosine)
         if key not in result.admitted:
 
@@ -452,8 +497,8 @@ class Linker:
         lead = self.cascade.gate.lead + 2
         while (have := _count(article.exact_sentence_vectors)) < wanted:
             batch = sentences[have:lead] if have < lead else sentences[have:]
-            vectors = self.cascade.embedder().embed(batch, article.language)
-            more = vectors.astype(SENTENCE_PRECISION).astype(np.float32)
+            ahead = self.exact_leads_ahead(article) if have == 0 and self.exact_leads_ahead is not None else None
+            more = ahead if ahead is not None else self.exact_sentence_vectors(batch, article.language)
             done = article.exact_sentence_vectors
             article.exact_sentence_vectors = more if done is None else np.concatenate([done, more])
         assert article.exact_sentence_vectors is not None

@@ -108,7 +108,9 @@ class WorkerPool:
 
     def warm(self, sample: Iterable[RawItem] = ()) -> None:
         """Wait until every worker has loaded its models and understood ``sample`` (the readers
-        of each language load on their first article: a sample of every language loads them all)."""
+        of each language load on their first article: a sample of every language loads them all),
+        and loaded what linking may ask of it later: the cascade's e5, which a run loads on a
+        worker's first translation check (a second or two)."""
         rows = [as_row(ITEM, item.id, shippable(item)) for item in sample]
         waits = [self._executor.submit(_warm, rows) for _ in range(self.workers)]
         for wait in waits:
@@ -141,6 +143,12 @@ class WorkerPool:
         linking asks for the others it foresees (``Linker.foresee``), while the workers have little
         else to do; an article whose pairs never reach the line costs none."""
         return self._task(_lead_vector, text)
+
+    def exact_sentences(self, sentences: list[str], language: str | None) -> Future[np.ndarray]:
+        """Embed sentences in the cascade's e5-bridged space on a worker, as linking would
+        (``Linker.exact_sentence_vectors``): the first sentences of articles whose translations
+        the cascade will check (``Linker.foresee``). The worker loads that e5 on first need."""
+        return self._task(_exact_sentence_vectors, sentences, language)
 
     def claims(self, text: str) -> Future[tuple[NumericClaim, ...]]:
         """Read a text's figures on a worker as linking's pair features read them (``link.evidence.claims``)."""
@@ -308,6 +316,9 @@ def _warm(rows: list[dict[str, Any]]) -> None:
     """Understand ``rows``, then return once every worker has: each holds this task until all hold one."""
     try:
         _understand(rows)
+        assert _understander is not None
+        if _understander.linker.cascade is not None:
+            _understander.linker.cascade.embedder().embed(["warm up"], "cs")
     except Exception:
         _barrier.abort()  # the others would wait for this one in vain
         raise
@@ -319,6 +330,13 @@ def _sentence_vectors(sentences: list[str], language: str | None) -> np.ndarray:
         raise _start_error
     assert _understander is not None, "a worker is started by WorkerPool"
     return _understander.linker.sentence_vectors(sentences, language)
+
+
+def _exact_sentence_vectors(sentences: list[str], language: str | None) -> np.ndarray:
+    if _start_error is not None:
+        raise _start_error
+    assert _understander is not None, "a worker is started by WorkerPool"
+    return _understander.linker.exact_sentence_vectors(sentences, language)
 
 
 def _lead_vector(text: str) -> np.ndarray:
