@@ -244,12 +244,14 @@ class Linker:
     def foresee(self, article: LinkArticle, candidates: list[Candidate]) -> Foreseen:
         """The articles, of ``article`` and its candidates, whose sentences and second-view leads
         relating them will embed, foreseen from the document features. Sentences: the pairs the
-        scorer asks sentences for and those close enough to be versions (the cascade's checks,
-        rarer, are not foreseen). Leads: the pairs whose first score may fall near the line, that
-        is those the scorer asks sentences for (their full score is not known yet) and those whose
-        document score is near it. Reading the features now costs little: what they read of each
-        text is cached for relating, but for the numbers, which are left unread (another process
-        may be reading them, see ``linking.StoreLinker``): a guess, and relating reads every feature."""
+        scorer asks sentences for, those close enough to be versions, and those whose texts pass
+        the cascade's pre-gate (``gated``: its last line reads their sentence vectors, and then
+        e5 may read their first sentences, ``vectors_admit``). Leads: the pairs whose first score
+        may fall near the line, that is those the scorer asks sentences for (their full score is
+        not known yet) and those whose document score is near it. Reading the features now costs
+        little: what they read of each text is cached for relating, but for the numbers, which are
+        left unread (another process may be reading them, see ``linking.StoreLinker``): a guess,
+        and relating reads every feature."""
         sentences: dict[str, LinkArticle] = {}
         leads: dict[str, LinkArticle] = {}
         gated: list[tuple[LinkArticle, LinkArticle]] = []
