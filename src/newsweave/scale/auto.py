@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from newsweave.core import Newsweave
 
 AUTO_ITEMS = 200  # new items from which a pool pays for its start (break-even ~170, above)
-WORKER_BYTES = 7 * 2**29  # 3.5 GB a worker: its peak on the benchmarks was 2.7-3.2 GB
+WORKER_BYTES = 9 * 2**29  # 4.5 GB a worker: its peak on the benchmarks was 3.1-4.0 GB with the cascade's e5 loaded
 SPARE_BYTES = 2 * 2**30  # this process (writer, linking's indexes and models) and the rest of the machine
 
 
