@@ -20,9 +20,9 @@ def link(
         typer.Option(
             "--workers",
             min=1,
-            help="Processes that embed the sentences and read the figures relating will need, articles "
-            "ahead of the one this process relates (default $NEWSWEAVE_WORKERS, else 1: this process "
-            "alone). The same result.",
+            help="Processes that embed the sentences, leads and cascade's e5 sentences and read the figures "
+            "relating will need, articles ahead of the one this process relates (default "
+            "$NEWSWEAVE_WORKERS, else 1: this process alone). The same result.",
         ),
     ] = None,
     json_output: JsonFlag = False,

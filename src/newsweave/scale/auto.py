@@ -1,7 +1,8 @@
 """How many local worker processes an ingest gets when the user did not say (``Settings.workers`` None).
 
 A pool pays on a large run and costs on a small one: each worker loads its own models (USE, e5,
-the facts readers: seconds, and 2.7-3.2 GB at its peak on the benchmarks), so on 2 cores
+the facts readers, the cascade's e5 once linking asks for it: seconds, and 3.1-4.0 GB at its
+peak on the benchmarks), so on 2 cores
 ``ingest --link`` of 150 SemEval-built articles took as long on two workers as in one process
 (31.4 s against 30.9 s), and of 400 articles 47.3 s against 53.1 s: about 4 s more to start, 25 ms
 less an article, even at ~170 articles (docs/scale.md). So a run gets one worker per usable core,
