@@ -49,6 +49,24 @@ def test_first_tokens_cuts_at_a_token_boundary_and_keeps_short_texts() -> None:
     assert first_tokens([text], 1000) == [text]
 
 
+def _cut_from_whole_text(text: str, max_tokens: int) -> str:
+    offsets = e5_tokenizer().encode(text, add_special_tokens=False).offsets
+    return text if len(offsets) <= max_tokens else text[: offsets[max_tokens - 1][1]]
+
+
+@pytest.mark.parametrize("max_tokens", [1, 7, 128, 400])
+def test_first_tokens_reads_a_prefix_but_cuts_as_the_whole_text_would(max_tokens: int) -> None:
+    sentence = "Центральный банк\u00a0 в третий раз  за год повысил ключевую ставку до 21 %. "
+    texts = [
+        sentence * 60,  # long: only a prefix is tokenised
+        "Neprůstřelný" * 300 + " konec",  # few spaces: the prefix widens, then the whole text is read
+        "中央银行今年第三次上调利率。" * 200,  # no spaces at all: read whole
+        " " + "x" * 3000,  # a leading space and no other
+        "",
+    ]
+    assert first_tokens(texts, max_tokens) == [_cut_from_whole_text(t, max_tokens) for t in texts]
+
+
 def test_e5_with_too_few_tokens_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="at least 1"):
         E5Embedder(max_tokens=0)
