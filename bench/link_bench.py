@@ -353,7 +353,8 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     import os
 
     from newsweave import Newsweave, Settings
-    from newsweave.analyze.embedding import ROUTES, E5Embedder, RoutedEmbedder, UseEmbedder, routed_embedder
+    from newsweave.analyze.embedding import E5Embedder, RoutedEmbedder, UseEmbedder, routed_embedder
+    from newsweave.config import ROUTES
     from newsweave.link import linker as linker_module
     from newsweave.link.linker import Linker
     from newsweave.linking import StoreLinker

@@ -9,7 +9,6 @@ from typing import Literal
 
 from platformdirs import user_data_dir
 
-from newsweave.analyze.embedding import ROUTES
 from newsweave.errors import ConfigError
 
 Workers = int | Literal["auto"]  # local processes for a run, or as many as pay (``scale.auto``)
@@ -18,6 +17,15 @@ DEFAULT_MAX_PAGE_BYTES = 20_000_000
 # A gzip input may inflate to at most this many times the compressed bytes read so far (plus one
 # page): news gzips inflate 3-10x, a gzip bomb 1000x. Stops a bomb early, memory and time alike.
 DEFAULT_MAX_GZIP_RATIO = 100
+# What can embed the languages outside USE's (``Settings.other_languages``; ``analyze.embedding``
+# builds each): e5 through the bridge; the static embedder; or the lead route, e5 over each text's
+# first tokens on 8-bit integers through the bridge, with static sentence vectors (linking's
+# cascade checks versions across languages with e5). Named here, not there, so that reading the
+# settings loads no model code.
+ROUTES = ("e5", "static", "lead")
+# The lead route: about six times the e5 route's speed on languages outside USE's, its precision
+# and translations, most of its same-story links across USE's border (docs/languages.md).
+DEFAULT_ROUTE = "lead"
 
 
 def _env_int(name: str, default: int) -> int:

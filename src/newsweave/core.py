@@ -44,6 +44,7 @@ from newsweave.store import Store, open_store
 if TYPE_CHECKING:
     from newsweave.link.evidence import NumericClaim
     from newsweave.scale.pool import WorkerPool
+    from newsweave.scale.writer import BulkReport
 
 
 class Newsweave:
@@ -95,15 +96,22 @@ class Newsweave:
         inputs = [str(p) for p in paths]
         workers = self.ingest_workers(inputs, workers)
         if workers > 1:
-            from newsweave.scale.pool import pool_ingest
-
-            return pool_ingest(self, inputs, on_result=on_result, pool=self.worker_pool(workers)).ingest
+            return self.ingest_on_workers(inputs, workers, on_result=on_result).ingest
         entries = read_inputs(
             inputs, max_page_bytes=self.settings.max_page_bytes, max_gzip_ratio=self.settings.max_gzip_ratio
         )
         report = self.pipeline().run(entries, on_result)
         self.store.record_run([display_name(p) for p in inputs], report)
         return report
+
+    def ingest_on_workers(
+        self, paths: Iterable[str | Path], workers: int, *, on_result: Callable[[ItemResult], None] | None = None
+    ) -> BulkReport:
+        """``ingest`` on ``workers`` local processes (``scale.pool``), with the bulk run's own
+        figures (time in each stage, workers): what ``ingest --workers N --json`` prints."""
+        from newsweave.scale.pool import pool_ingest
+
+        return pool_ingest(self, paths, on_result=on_result, pool=self.worker_pool(workers))
 
     def ingest_workers(self, inputs: list[str], workers: Workers | None = None) -> int:
         """The processes an ingest of ``inputs`` runs on: ``workers``, else ``settings.workers``,

@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from newsweave.analyze.embedding import DEFAULT_ROUTE, ROUTES, Embedder, RoutedEmbedder, route_of, routed_embedder
+from newsweave.analyze.embedding import Embedder, RoutedEmbedder, route_of, routed_embedder
+from newsweave.config import DEFAULT_ROUTE, ROUTES
 from newsweave.errors import ConfigError, StoreError
 from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.link.duplicates import signature

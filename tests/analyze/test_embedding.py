@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsweave.analyze.embedding import RoutedEmbedder, apply_bridge, fit_bridge, normalise
+from newsweave.analyze.embedding import RoutedEmbedder, apply_bridge, fit_bridge, normalise, routed_embedder
+from newsweave.config import ROUTES
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -38,6 +39,24 @@ def test_routes_by_language() -> None:
     assert fallback.calls == [["c", "d"]]
     assert vectors.shape == (2, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_a_route_built_from_loaded_models_is_the_route(route: str) -> None:
+    """The evaluation passes its loaded models in: the route must be the product's (same name,
+    which keys stored vectors; same lines), only with those models."""
+    from newsweave.analyze.embedding import E5Embedder, UseEmbedder, lead_e5
+    from newsweave.analyze.embedding_static import StaticEmbedder
+
+    use, e5, static, lead = UseEmbedder(), E5Embedder(), StaticEmbedder(), lead_e5()
+    built, product = routed_embedder(route, use, e5=e5, static=static, lead=lead), routed_embedder(route)
+    assert built.primary is use and built.fallback is {"e5": e5, "static": static, "lead": lead}[route]
+    assert built.sentence_fallback is (static if route != "e5" else e5)
+    assert (built.name, built.cosine_line, built.one_side_line) == (
+        product.name,
+        product.cosine_line,
+        product.one_side_line,
+    )
 
 
 def test_bridge_fit_recovers_a_linear_map() -> None:

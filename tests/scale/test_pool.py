@@ -14,7 +14,8 @@ import pytest
 
 from bulk_runs import interrupted_then_resumed, run_equals_single_process
 from newsweave import Newsweave, Settings
-from newsweave.analyze.embedding import DEFAULT_ROUTE, routed_embedder
+from newsweave.analyze.embedding import routed_embedder
+from newsweave.config import DEFAULT_ROUTE
 from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.link.linker import Linker, lead_text, lead_vector, second_view_embedder
 from newsweave.link.pair_scorer import PairScorer

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from newsweave.config import DEFAULT_ROUTE, ROUTES
 from newsweave.errors import ConfigError, ModelUnavailable
 
 # Threads each model computes on: ``$NEWSWEAVE_THREADS``, else each model's own choice (USE 2, e5
@@ -329,13 +330,6 @@ LEAD_COSINE_LINE = (1.035, -0.171)
 # -> 0.535, precision 0.951 -> 0.939; docs/languages.md); the e5 route reads them as they are.
 LEAD_ONE_SIDE_LINE = (1.195, -0.096)
 
-# What embeds the languages outside USE's: e5 through the bridge; the static embedder; or the
-# lead route, e5 over each text's first LEAD_TOKENS tokens on 8-bit integers through the bridge,
-# with static sentence vectors (linking's cascade checks versions across languages with e5).
-ROUTES = ("e5", "static", "lead")
-# The lead route: about six times the e5 route's speed on languages outside USE's, its precision
-# and translations, most of its same-story links across USE's border (docs/languages.md).
-DEFAULT_ROUTE = "lead"
 # e5 reads this many tokens of an article for the lead route and the pair scorer's second view:
 # its cost grows with the length read, and a news article's lead says which event it reports
 # (scripts/measure_second_view.py).
@@ -348,17 +342,29 @@ def lead_e5() -> E5Embedder:
     return E5Embedder(max_tokens=LEAD_TOKENS, int8=True, alone=True)
 
 
-def routed_embedder(other_languages: str = DEFAULT_ROUTE) -> RoutedEmbedder:
-    """The routed embedder of route ``other_languages`` (``ROUTES``) for languages outside USE's."""
-    if other_languages not in ("static", "lead"):
-        return RoutedEmbedder()
-    from newsweave.analyze.embedding_static import StaticEmbedder
+def routed_embedder(
+    other_languages: str = DEFAULT_ROUTE,
+    primary: Embedder | None = None,
+    *,
+    e5: Embedder | None = None,
+    static: Embedder | None = None,
+    lead: Embedder | None = None,
+) -> RoutedEmbedder:
+    """The routed embedder of route ``other_languages`` (``ROUTES``) for languages outside USE's.
 
+    ``primary`` (USE by default) and the route's models (``e5``, ``static``, ``lead``) may be
+    passed in already loaded, as the evaluation shares one of each between its routes.
+    """
+    if other_languages not in ("static", "lead"):
+        return RoutedEmbedder(primary, e5)
+    if static is None:
+        from newsweave.analyze.embedding_static import StaticEmbedder
+
+        static = StaticEmbedder()
     if other_languages == "static":
-        return RoutedEmbedder(fallback=StaticEmbedder())
-    return RoutedEmbedder(
-        fallback=lead_e5(), sentences=StaticEmbedder(), cosine_line=LEAD_COSINE_LINE, one_side_line=LEAD_ONE_SIDE_LINE
-    )
+        return RoutedEmbedder(primary, static)
+    lines = {"cosine_line": LEAD_COSINE_LINE, "one_side_line": LEAD_ONE_SIDE_LINE}
+    return RoutedEmbedder(primary, lead or lead_e5(), static, **lines)
 
 
 def route_of(model: str) -> str | None:

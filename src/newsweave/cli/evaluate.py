@@ -192,8 +192,8 @@ def versions(
 
     Example: newsweave eval versions --pairs ../shared/benchmarks/semeval2022-task8/dev.csv
     """
-    from newsweave.analyze.embedding import DEFAULT_ROUTE, routed_embedder
-    from newsweave.config import Settings
+    from newsweave.analyze.embedding import routed_embedder
+    from newsweave.config import DEFAULT_ROUTE, Settings
     from newsweave.eval.semeval import default_pairs_csv
     from newsweave.eval.versions import default_cases, evaluate_versions
 

@@ -79,11 +79,9 @@ def ingest(
             bulk = ray_ingest(nw, paths, workers=cluster, on_result=on_result)
             report = bulk.ingest
         elif (processes := nw.ingest_workers(paths, told or nw.settings.workers or "auto")) > 1:
-            from newsweave.scale.pool import pool_ingest
-
             # Said, since the workers take seconds to start and gigabytes each (``scale.auto``).
             progress.update(task, description=f"ingesting on {processes} workers")
-            bulk = pool_ingest(nw, paths, on_result=on_result, pool=nw.worker_pool(processes))
+            bulk = nw.ingest_on_workers(paths, processes, on_result=on_result)
             report = bulk.ingest
         else:
             report = nw.ingest(paths, on_result=on_result, workers=1)

@@ -42,17 +42,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.analyze.embedding import (
-    LEAD_COSINE_LINE,
-    LEAD_ONE_SIDE_LINE,
-    USE_LANGUAGES,
-    E5Embedder,
-    Embedder,
-    RoutedEmbedder,
-    UseEmbedder,
-    lead_e5,
-)
-from newsweave.analyze.embedding import ROUTES as OTHER_LANGUAGE_ROUTES
+from newsweave.analyze.embedding import USE_LANGUAGES, E5Embedder, Embedder, UseEmbedder, lead_e5, routed_embedder
+from newsweave.config import ROUTES as OTHER_LANGUAGE_ROUTES
 from newsweave.errors import ConfigError
 from newsweave.eval.clustering import GOLD_SAME_STORY
 from newsweave.eval.data import find_benchmark
@@ -165,15 +156,12 @@ def route_linker(route: str, forced: Collection[str], scorer: PairScorer, models
     if route not in ROUTES:
         raise ConfigError(f"unknown route {route!r}", hint=f"one of {', '.join(ROUTES)}")
     primary = ForcedLanguages(models.use, () if route == "use" else forced)
-    bridged = RoutedEmbedder(primary, models.e5)
-    if route == "static":
-        # As ``routed_embedder("static")`` and the linker's default cascade, but forced the same way.
-        return Linker(RoutedEmbedder(primary, models.static), scorer, cascade=Cascade(exact=bridged))
-    if route == "lead":  # as ``routed_embedder("lead")``, forced the same way
-        lines = {"cosine_line": LEAD_COSINE_LINE, "one_side_line": LEAD_ONE_SIDE_LINE}
-        lead = RoutedEmbedder(primary, models.lead, models.static, **lines)
-        return Linker(lead, scorer, cascade=Cascade(exact=bridged))
-    return Linker(bridged, scorer, cascade=False)
+    bridged = routed_embedder("e5", primary, e5=models.e5)
+    if route in ("use", "e5"):
+        return Linker(bridged, scorer, cascade=False)
+    # As ``routed_embedder(route)`` builds it and the linker's default cascade, but forced.
+    embedder = routed_embedder(route, primary, static=models.static, lead=models.lead)
+    return Linker(embedder, scorer, cascade=Cascade(exact=bridged))
 
 
 def judge(linker: Linker, earlier: LinkArticle, article: LinkArticle) -> Judged:

@@ -128,9 +128,10 @@ class Understander:
     ) -> None:
         from pathlib import Path
 
-        from newsweave.analyze.embedding import DEFAULT_ROUTE, routed_embedder
+        from newsweave.analyze.embedding import routed_embedder
         from newsweave.analyze.facts import FactAnalyzer
         from newsweave.analyze.language import LanguageDetector
+        from newsweave.config import DEFAULT_ROUTE
         from newsweave.extract import default_extractors
         from newsweave.link.linker import Linker
         from newsweave.link.pair_scorer import PairScorer
