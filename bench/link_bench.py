@@ -193,13 +193,45 @@ def _pooled(docs: list[dict[str, str]], workers: int, **settings: Any) -> dict[s
             start = time.perf_counter()
             report = pool_ingest(nw, [str(path)], pool=pool)
             ingested = time.perf_counter() - start
-            nw.link(workers=workers)
-            wall = time.perf_counter() - start
+            cpu, waited = time.process_time(), _WaitTimer()
+            try:
+                nw.link(workers=workers)
+            finally:
+                waited.stop()
+            wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     n, seconds = len(docs), report.seconds
     return {"per_s": n / wall, "ingest_s": ingested, "link_ms": 1000 * (wall - ingested) / n,
+            "link_cpu_ms": 1000 * cpu / n, "link_wait_ms": 1000 * waited.seconds / n,
             "worker_facts_ms": 1000 * seconds["facts"] / n, "worker_embed_ms": 1000 * seconds["embed"] / n,
             "worker_extract_ms": 1000 * seconds["extract"] / n, "load": [load_before, os.getloadavg()[0]],
             "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}  # fmt: skip
+
+
+class _WaitTimer:
+    """While it runs, the time linking spends waiting for what it asked the workers for (sentence
+    vectors, leads, the cascade's e5 leads: ``linking._taken``), in ``seconds``."""
+
+    def __init__(self) -> None:
+        from newsweave import linking
+
+        self.seconds, self._linking, self._bare = 0.0, linking, linking._taken
+
+        def timed_taken(asked: Any) -> Any:
+            taken = self._bare(asked)
+
+            def timed(view: Any) -> Any:
+                began = time.perf_counter()
+                try:
+                    return taken(view)
+                finally:
+                    self.seconds += time.perf_counter() - began
+
+            return timed
+
+        linking._taken = timed_taken
+
+    def stop(self) -> None:
+        self._linking._taken = self._bare
 
 
 def _warm_up_link_readers() -> None:
@@ -606,7 +638,8 @@ def main() -> None:
                 print(f"  with ingest on {r['workers']} worker processes: {r['per_s']:6.2f} articles/s (load"
                       f" {r['load'][0]:.1f} before, {r['load'][1]:.1f} after); per article: worker-seconds facts"
                       f" {r['worker_facts_ms']:.1f} ms, embed (text, title, free leads) {r['worker_embed_ms']:.1f} ms;"
-                      f" linking afterwards {r['link_ms']:.1f} ms;"
+                      f" linking afterwards {r['link_ms']:.1f} ms (its own CPU {r['link_cpu_ms']:.1f} ms, waiting for"
+                      f" the workers' vectors {r['link_wait_ms']:.1f} ms);"
                       f" a worker's peak {r['worker_peak_rss_mb']:.0f} MB")  # fmt: skip
         return
     e2e = _run("e2e", args.articles)
@@ -638,7 +671,8 @@ def main() -> None:
     )
     print(f"  per article: worker-seconds extract {pooled['worker_extract_ms']:.1f} ms, facts"
           f" {pooled['worker_facts_ms']:.1f} ms, embed (text, title, free leads) {pooled['worker_embed_ms']:.1f} ms;"
-          f" linking afterwards {pooled['link_ms']:.1f} ms;"
+          f" linking afterwards {pooled['link_ms']:.1f} ms (its own CPU {pooled['link_cpu_ms']:.1f} ms, waiting"
+          f" for the workers' vectors {pooled['link_wait_ms']:.1f} ms);"
           f" a worker's peak {pooled['worker_peak_rss_mb']:.0f} MB")  # fmt: skip
     _print_distinct(args.distinct)
     rows = [_run("link", size) for size in args.sizes]
