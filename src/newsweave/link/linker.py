@@ -173,8 +173,12 @@ class Linker:
 
     def exact_lead(self, article: LinkArticle) -> list[str]:
         """The sentences the cascade's second stage embeds first (``_exact_vectors``' first batch)."""
+        return self.split(article)[: self._exact_lead_count()]
+
+    def _exact_lead_count(self) -> int:
+        """How many first sentences the cascade's e5 embeds as one batch before the rest."""
         assert self.cascade is not None
-        return self.split(article)[: self.cascade.gate.lead + 2]
+        return self.cascade.gate.lead + 2
 
     def load(
         self,
@@ -489,14 +493,13 @@ class Linker:
             self.ensure_sentences(article)
             assert article.sentence_vectors is not None
             return article.sentence_vectors[:first]
-        assert self.cascade is not None
         sentences = self.split(article)
         wanted = len(sentences[:first])
         # e5's sums change in the last bit with the batch a sentence is embedded in, which rounding
         # to half precision does not always hide. So the sentences are always embedded in the same
         # two batches, the leads and the rest, whatever was asked first: a resumed link reads the
         # same vectors as an uninterrupted one.
-        lead = self.cascade.gate.lead + 2
+        lead = self._exact_lead_count()
         while (have := _count(article.exact_sentence_vectors)) < wanted:
             batch = sentences[have:lead] if have < lead else sentences[have:]
             ahead = self.exact_leads_ahead(article) if have == 0 and self.exact_leads_ahead is not None else None
