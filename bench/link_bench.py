@@ -20,14 +20,14 @@
 4. Optionally (--streams), every language at speed: ``ingest --link`` end to end on the BSNLP 2021
    articles (six Slavic languages, four outside USE: bg, cs, sl, uk) and on a mixed stream (those
    and the SemEval texts in ten of USE's languages), per language and overall, beside the bare
-   embedders on the same texts in the same run: USE, e5 whole (today's route), e5 on the first
+   embedders on the same texts in the same run: USE, e5 whole (the e5 route), e5 on the first
    ``--e5-tokens`` tokens, and the static embedder. ``--fallback`` picks what embeds the languages
-   outside USE's (``e5``, ``e5-first``, ``static``, or ``static-plain``: the static route without
-   its cascade, ``link.cascade``); the machine's load is printed with the rates, and the articles
-   the cascade sent to e5.
+   outside USE's (``lead``, the product's default; ``e5``, ``e5-first``, ``static``, or
+   ``static-plain``: the static route without its cascade, ``link.cascade``); the machine's load
+   is printed with the rates, and the articles the cascade sent to e5.
 
     uv run python bench/link_bench.py [--articles 200] [--sizes 10000 100000] [--open 100000]
-    uv run python bench/link_bench.py --streams --per-language 20 --fallback static
+    uv run python bench/link_bench.py --streams --per-language 20 [--fallback static]
 """
 
 from __future__ import annotations
@@ -623,7 +623,12 @@ def main() -> None:
     )
     parser.add_argument("--streams", action="store_true", help="only the BSNLP and mixed streams (part 4)")
     parser.add_argument("--per-language", type=int, default=20, help="BSNLP articles per language (0: all)")
-    parser.add_argument("--fallback", choices=["e5", "e5-first", "static", "static-plain", "lead"], default="static")
+    parser.add_argument(
+        "--fallback",
+        choices=["e5", "e5-first", "static", "static-plain", "lead"],
+        default="lead",
+        help="what embeds the languages outside USE's (default: lead, the product's default route)",
+    )
     parser.add_argument("--e5-tokens", type=int, default=128)
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
