@@ -65,3 +65,14 @@ def test_the_cli_reference_is_current() -> None:
     spec.loader.exec_module(module)
     written = module.OUT.read_text(encoding="utf-8")
     assert written == module.reference(), "docs/cli-reference.md is stale: run scripts/gen_cli_reference.py"
+
+
+def test_every_relative_link_in_the_docs_resolves() -> None:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    broken = []
+    for page in pages:
+        for target in re.findall(r"\]\(([^)\s]+)\)", page.read_text(encoding="utf-8")):
+            path = target.split("#", 1)[0]
+            if path and "://" not in path and not (page.parent / path).exists():
+                broken.append(f"{page.name}: {target}")
+    assert not broken, f"links to files that do not exist: {broken}"
