@@ -6,7 +6,10 @@ v7 is at its features' ceiling (bagging and other fits of its learner move its C
 a higher r needs a new signal. Each candidate here is one more cosine, beside e5's lead, on the
 second-view model's row: USE over each text's first and last 600 characters (what the whole-text
 vector averages away), e5 over the title and over the last 600 characters (what e5's first 128
-tokens do not reach). The second view is read for every pair, as v7 ships, with the sentence
+tokens do not reach); and, label-free from the whole-text vectors, how the pair's cosine stands
+out from each side's neighbourhood among all the file's texts: CSLS (twice the cosine less each
+side's mean cosine to its 10 nearest texts, as cross-lingual retrieval corrects for hubs) and the
+pair's rank among each other's neighbours. The second view is read for every pair, as v7 ships, with the sentence
 features blanked where the first models would not read them (``PairScorer.as_read``); monotone
 increasing in the candidate; 3x5 repeated grouped CV on the training part only (``held_out``
 excluded and not scored). Prints CV r, the folds' spread, and precision and recall at the line
@@ -28,6 +31,7 @@ from newsweave.eval.semeval import (
     DOCUMENT_CHARS,
     LEFT_OUT,
     MONOTONE,
+    RatedPair,
     choose_line,
     default_pairs_csv,
     featurise,
@@ -38,7 +42,7 @@ from newsweave.eval.semeval import (
     recall_against_cosine,
     repeated_cross_validated,
 )
-from newsweave.link.pair_features import ROW_FEATURES
+from newsweave.link.pair_features import ROW_FEATURES, PairSide
 from newsweave.link.pair_scorer import to_unit
 
 SPAN = 600  # characters of a lead or a tail: about what e5's 128 tokens cover
@@ -82,13 +86,31 @@ class WithViews:
         return np.asarray(self.model.predict(self._rows(x)))
 
 
+def neighbourhood(pairs: list[RatedPair], sides: dict[str, PairSide], k: int = 10) -> dict[str, np.ndarray]:
+    """CSLS and the log rank of each side among the other's nearest texts (all the file's texts)."""
+    texts = list(sides)
+    row = {t: i for i, t in enumerate(texts)}
+    vectors = np.stack([sides[t].document for t in texts])
+    similarity = vectors @ vectors.T
+    np.fill_diagonal(similarity, -np.inf)
+    hubness = -np.sort(-similarity, axis=1)[:, :k].mean(axis=1)
+    a, b = np.array([row[p.text1] for p in pairs]), np.array([row[p.text2] for p in pairs])
+    cosine = similarity[a, b]
+    above = [min((similarity[i] > similarity[i, j]).sum(), (similarity[j] > similarity[j, i]).sum())
+             for i, j in zip(a, b, strict=True)]  # fmt: skip
+    return {
+        "CSLS (k = 10)": 2 * cosine - hubness[a] - hubness[b],
+        "-log rank among neighbours": -np.log(np.array(above) + 1.0),
+    }
+
+
 def main() -> None:
     """Print CV figures for v7's rows alone and with each candidate view (and two pairs of them)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pairs", type=Path, default=None)
     args = parser.parse_args()
     pairs = load_pairs(args.pairs or default_pairs_csv())
-    x_all, _ = featurise(pairs)
+    x_all, sides = featurise(pairs)
     rest = ~held_out(pairs)
     kept = [p for p, keep in zip(pairs, rest, strict=True) if keep]
     x, y, group = x_all[rest], -np.array([p.overall for p in kept]), groups(pairs)[rest]
@@ -104,7 +126,8 @@ def main() -> None:
     for name, (cut, embedder) in views.items():
         vectors = dict(zip(texts, np.concatenate([embedder.embed([cut(t)]) for t in texts]), strict=True))
         columns[name] = np.array([float(vectors[p.text1] @ vectors[p.text2]) for p in kept])
-    sets = [[], *([name] for name in views), list(views)[:2], list(views)[2:]]
+    columns.update(neighbourhood(kept, sides))
+    sets = [[], *([name] for name in columns), list(views)[:2], list(views)[2:4]]
     for names in sets:
         rows = np.column_stack([x, *(columns[n] for n in names)])
         predictions, folds = repeated_cross_validated(rows, y, group, WithViews)
