@@ -31,15 +31,20 @@ from newsweave.records import RawItem, Rejection
 PAGE_LIMIT = 200_000
 BOMB = 640 * 2**20  # each bomb inflates to 640 MB: reading one whole would show in the peak memory
 MEMORY_CAP = 3 * 2**30  # RLIMIT_AS of the child: an unbounded reader fails instead of taking the machine
-# The hostile batch stores ~1,500 short filler articles (a truncated JSONL.gz) that the facts readers
-# take for several languages, each loading its lemma and word-frequency tables: ~280 MB measured.
-# That is legitimate; a bomb read whole would add at least 640 MB.
-ALLOWED_GROWTH_MB = 400
+# The baseline run reads the batch's legitimate articles alone (the valid inputs, every stored case
+# but the bombs), so it loads the models the whole batch needs (the Chinese and Japanese segmenters
+# alone take ~300 and ~190 MB); the hostile batch may add what its junk, truncated archives and
+# ~1,500 short filler articles cost (measured: 2 MB), while a bomb read whole adds 640 MB.
+ALLOWED_GROWTH_MB = 300
 
 
 def run_ingest(args: list[str], db: Path, stdin: bytes = b"") -> tuple[int, dict, str, float]:
     """Run `newsweave ingest --json` in a child; return exit code, report, stderr and peak RSS in MB."""
+    # One process: the peak wait4 reports is the largest of the process and the children it reaped,
+    # so with `--workers auto` (on a run of 200 items or more, when memory is free) it would be a
+    # worker's, holding every model (1.45 GB against 0.89), whatever the readers held.
     env = {**os.environ, "NEWSWEAVE_DB": str(db), "NEWSWEAVE_MAX_PAGE_BYTES": str(PAGE_LIMIT), "COLUMNS": "300"}
+    env["NEWSWEAVE_WORKERS"] = "1"
     out, err = db.with_suffix(".out"), db.with_suffix(".err")
 
     def cap() -> None:
@@ -99,8 +104,14 @@ def _stored_by_path(db: Path) -> dict[str, list[str]]:
 
 def test_a_batch_of_hostile_inputs_is_fully_accounted_for_in_bounded_memory(corpus, tmp_path: Path) -> None:
     cases, valid, _root = corpus
-    baseline_code, baseline, _, baseline_mb = run_ingest(valid.args, tmp_path / "valid.sqlite")
-    assert baseline_code == 0 and baseline["stored"] == 4
+    legitimate = [
+        arg
+        for case in cases
+        if case.expect == "stored" and "bomb" not in case.kind and not case.stdin
+        for arg in case.args
+    ]
+    baseline_code, baseline, _, baseline_mb = run_ingest(legitimate + valid.args, tmp_path / "valid.sqlite")
+    assert baseline_code == 0 and baseline["stored"] >= 4
 
     args = [arg for case in cases for arg in case.args] + valid.args
     stdin = next(case.stdin for case in cases if case.stdin)
