@@ -47,7 +47,9 @@ from newsweave.records import (
 #          a big city's, or a spelling of it in a country speaking the language ("Gerät" is not
 #          Herat, "Türen" not Tours, "Google" not Topeka; "Rom" is Rome, "Vegas" Las Vegas); a
 #          curated place without a GeoNames id stays whole and named ("Белия дом", White House).
-ANALYZER_VERSION = "facts-8"
+# facts-9: nor does it name a first-level division abroad by an alternate name that is none of
+#          the division's there (German "Region" is not Calabarzon, in the Philippines).
+ANALYZER_VERSION = "facts-9"
 
 
 class MentionFinder(Protocol):

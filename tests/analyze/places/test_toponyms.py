@@ -249,3 +249,14 @@ def test_a_curated_place_is_read_whole_and_not_looked_up(geocoder: Geocoder) -> 
         places = geocoder.places(text, language, mentions=[house])
         assert [(p.text, p.geonames_id) for p in places if p.start == start] == [(name, None)]
         assert not any(p.start > start and p.end <= start + len(name) for p in places)
+
+
+def test_a_common_word_is_no_division_abroad_by_an_alternate_name(geocoder: Geocoder) -> None:
+    # German "Region" is an alternate name of Calabarzon and Mimaropa (the Philippines) and of
+    # Togo's Maritime, none of them a region of a German-speaking country: a word, whether the
+    # spotter or the recogniser took it. A division's own name stays trusted where it is a word.
+    text = "Die Region meldet Hochwasser in Bayern und Texas."
+    assert _spotted(geocoder, text, "de") == ["Bayern", "Texas"]
+    region = Mention(4, 10, "Region", EntityType.LOCATION)
+    assert [t.text for t in merge(geocoder.gazetteer, [], [region], text, language="de")] == []
+    assert _spotted(geocoder, "Georgia and Texas voted early.", "en") == ["Georgia", "Texas"]

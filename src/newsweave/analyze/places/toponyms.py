@@ -344,6 +344,8 @@ def read_as_a_word(gazetteer: Gazetteer, toponym: Toponym, language: str | None)
     word = toponym.text
     if language is None or not word[:1].isupper() or not word.isalpha() or demonym(gazetteer, fold(word)):
         return False
+    if _foreign_division_name(gazetteer, toponym.key, word, language):
+        return True
     rival = _rival(gazetteer, toponym.key, word, language)
     if rival is None or (rival == 0 and (toponym.key not in gazetteer.names or _area(gazetteer, toponym.key, word))):
         # A country's or state's name, or one the gazetteer does not hold ("США", "Mazowszu"):
@@ -391,12 +393,28 @@ def _common_word(word: str, language: str) -> bool:
 
 def _named_so_in(entry: Entry, key: str, language: str) -> bool:
     """Whether a place found under ``key`` can bear that name in an article in ``language``."""
+    return entry.population >= EXONYM_MIN_POPULATION or _own_name(entry, key, language)
+
+
+def _own_name(entry: Entry, key: str, language: str) -> bool:
+    """Whether ``key`` is the place's own name, or begins or is a word of it in a country that
+    speaks ``language``."""
     own = fold(entry.name)
-    return (
-        own == key
-        or entry.population >= EXONYM_MIN_POPULATION
-        or ((own[:1] == key[:1] or key in own.split()) and language in _official_languages(entry.country))
-    )
+    return own == key or ((own[:1] == key[:1] or key in own.split()) and language in _official_languages(entry.country))
+
+
+def _foreign_division_name(gazetteer: Gazetteer, key: str, word: str, language: str | None) -> bool:
+    """Whether a common word of the article's language names only first-level divisions abroad,
+    by an alternate name that is none of theirs in that language.
+
+    GeoNames gives divisions generic alternate names: German "Region" is Calabarzon's and
+    Mimaropa's (the Philippines) and Maritime's (Togo). A division's name is trusted even where it
+    is a common word ("Texas", "Georgia", ``_area``), but such a word is not the division's name.
+    """
+    if language is None or not _common_word(word, language):
+        return False
+    entries = gazetteer.lookup(key)
+    return bool(entries) and all(e.feature == ADMIN1 and not _own_name(e, key, language) for e in entries)
 
 
 @lru_cache(maxsize=512)
@@ -649,6 +667,8 @@ def _plausible(
         return _zipf(word, language) < math.log10(population + 1) + WORD_MARGIN
     if word.isupper() and len(word) <= 3:
         return gazetteer.has_feature(toponym.key, {COUNTRY})  # "US", "UK"; not "IG", "ICE"
+    if _foreign_division_name(gazetteer, toponym.key, word, language):
+        return False
     rival = _rival(gazetteer, toponym.key, word, language)
     if rival is None:
         return True  # a country's or state's name here
