@@ -95,3 +95,12 @@ def test_show_and_story_carry_the_facts(seeds: Newsweave) -> None:
     assert data["disagreements"] and data["entities"] and data["places"] and data["timeline"]
     result = runner.invoke(app, ["--db", str(db), "disagreements", str(story.id)])
     assert result.exit_code == 0 and "qualifier" in result.output and "Military Review" in result.output
+
+
+def test_why_says_what_sets_the_french_report_apart(seeds: Newsweave) -> None:
+    outlets = ids(seeds)
+    apart = seeds.why(outlets["Military Review"], outlets[None])
+    assert "Both name: Islamic State" in apart
+    assert "A is mostly about Ālbū Kamāl (SY), B about Deir ez-Zor (SY)" in apart and "km apart" in apart
+    versions = seeds.why(outlets["Military Review"], outlets["Русская весна"])
+    assert "Both are mostly about Ālbū Kamāl (SY)." in versions

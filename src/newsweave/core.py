@@ -21,6 +21,7 @@ from newsweave.extract import default_extractors
 from newsweave.ingest import display_name, read_inputs
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.link.relations import explain
+from newsweave.link.which_event import which_event
 from newsweave.linking import LinkReport, StoreLinker, compare_claims, reembed, store_route
 from newsweave.pipeline import ErrorPolicy, Pipeline, store_facts
 from newsweave.records import (
@@ -333,7 +334,10 @@ class Newsweave:
                 return f"{second.id[:12]} and {first.id[:12]} are not related: their learned same-story score is low."
             link = computed
         titles = {first.id: first.title, second.id: second.title}
-        return explain(link, titles[link.a], titles[link.b])
+        summaries = [s for i in (link.a, link.b) for s in self.store.entity_summaries(article_id=i)]
+        names = {s.entity.key: s.entity.name for s in summaries}
+        facts = which_event(self.store.facts(link.a), self.store.facts(link.b), names)
+        return "\n".join([explain(link, titles[link.a], titles[link.b]), *facts])
 
     def query_vectors(self, queries: Sequence[str]) -> list[np.ndarray]:
         """Embed search queries, many at once (one pass per language): a server batches concurrent searches.
