@@ -481,7 +481,7 @@ class Linker:
         """The cascade's second stage: e5 on the two leads before e5 on every sentence."""
         assert self.cascade is not None
         gate = self.cascade.gate
-        va, vb = self._exact_vectors(a, gate.lead + 2), self._exact_vectors(b, gate.lead + 2)
+        va, vb = self._exact_vectors(a, self._exact_lead_count()), self._exact_vectors(b, self._exact_lead_count())
         bridged = self._routed(a.language) + self._routed(b.language)
         return gate.leads_agree(lead_similarity(va, vb, gate.lead), bridged)
 

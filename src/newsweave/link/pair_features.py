@@ -177,7 +177,12 @@ def focus_place(facts: Facts) -> Place | None:
 
 
 def _nearest_place_km(a: Sequence[Place], b: Sequence[Place]) -> float:
-    """log(1 + km) between the closest resolved places of the two sides (haversine), NaN without."""
+    """log(1 + km) between the closest resolved places of the two sides, NaN without."""
+    return float(np.log1p(nearest_km(a, b)))
+
+
+def nearest_km(a: Sequence[Place], b: Sequence[Place]) -> float:
+    """Kilometres (haversine) between the closest resolved places of the two sides, NaN without."""
     pa = np.radians([(p.lat, p.lon) for p in a if p.lat is not None and p.lon is not None])
     pb = np.radians([(p.lat, p.lon) for p in b if p.lat is not None and p.lon is not None])
     if not len(pa) or not len(pb):
@@ -186,7 +191,7 @@ def _nearest_place_km(a: Sequence[Place], b: Sequence[Place]) -> float:
     dlon = pa[:, None, 1] - pb[None, :, 1]
     h = np.sin(dlat / 2) ** 2 + np.cos(pa[:, None, 0]) * np.cos(pb[None, :, 0]) * np.sin(dlon / 2) ** 2
     km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
-    return float(np.log1p(km.min()))
+    return float(km.min())
 
 
 def _nearest_date_days(a: Sequence[TimeExpression], b: Sequence[TimeExpression]) -> float:

@@ -9,11 +9,10 @@ actors, but centres on another town or another day (seed 002, on Palmyra and Dei
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping
 
-from newsweave.link.pair_features import focus_place
+from newsweave.link.pair_features import focus_place, nearest_km
 from newsweave.records import Facts, Place, TimeExpression
 
 MAX_NAMED = 8  # shared entities listed, most mentioned first
@@ -77,22 +76,12 @@ def _focus(a: Facts, b: Facts) -> str:
         return f"{side} is mostly about {_place(place)}; {other} names no place narrower than a country."
     if focus_a.geonames_id == focus_b.geonames_id:
         return f"Both are mostly about {_place(focus_a)}."
-    return f"A is mostly about {_place(focus_a)}, B about {_place(focus_b)}: {_km(focus_a, focus_b):,.0f} km apart."
+    km = nearest_km([focus_a], [focus_b])
+    return f"A is mostly about {_place(focus_a)}, B about {_place(focus_b)}: {km:,.0f} km apart."
 
 
 def _place(place: Place) -> str:
     return f"{place.name or place.text} ({place.country})" if place.country else place.name or place.text
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance (haversine) between two pinned places."""
-    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    lat_a, lat_b = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((lat_b - lat_a) / 2) ** 2
-        + math.cos(lat_a) * math.cos(lat_b) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _dates(a: Facts, b: Facts) -> str:
