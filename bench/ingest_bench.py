@@ -82,10 +82,10 @@ def measure_newsweave(folder: Path, facts: bool = False) -> dict[str, float]:
 
     with tempfile.TemporaryDirectory() as tmp, Newsweave(Settings(db_path=Path(tmp) / "b.sqlite", facts=facts)) as nw:
         nw.pipeline()  # load models before timing
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         report = nw.ingest([str(folder)], workers=1)
-        seconds = time.perf_counter() - start
-    return {"articles": report.stored, "rejected": report.rejected, "seconds": seconds}
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"articles": report.stored, "rejected": report.rejected, "seconds": seconds, "cpu_seconds": cpu}
 
 
 def measure_trafilatura(folder: Path) -> dict[str, float]:
@@ -93,11 +93,12 @@ def measure_trafilatura(folder: Path) -> dict[str, float]:
     import trafilatura
 
     files = sorted(folder.iterdir())
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     done = 0
     for path in files:
         done += trafilatura.bare_extraction(path.read_bytes(), include_comments=True, with_metadata=True) is not None
-    return {"articles": done, "rejected": len(files) - done, "seconds": time.perf_counter() - start}
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"articles": done, "rejected": len(files) - done, "seconds": seconds, "cpu_seconds": cpu}
 
 
 def _child(mode: str, folder: Path) -> None:
@@ -144,8 +145,9 @@ def main() -> None:
             f"{r['peak_rss_mb']:>9.0f}"
         )
     ours, bare = rows["HTML, newsweave"], rows["HTML, bare trafilatura"]
-    ratio = (ours["seconds"] / max(ours["articles"], 1)) / (bare["seconds"] / max(bare["articles"], 1))
-    print(f"HTML time per article, newsweave / bare trafilatura: {ratio:.2f}x (target <= 1.5x)")
+    for clock, label in (("seconds", "time"), ("cpu_seconds", "CPU time")):
+        ratio = (ours[clock] / max(ours["articles"], 1)) / (bare[clock] / max(bare["articles"], 1))
+        print(f"HTML {label} per article, newsweave / bare trafilatura: {ratio:.2f}x (target <= 1.5x)")
 
 
 if __name__ == "__main__":
