@@ -29,6 +29,7 @@ from newsweave.analyze.embedding import E5Embedder, normalise
 from newsweave.analyze.embedding_static import StaticEmbedder, _static_model
 from newsweave.eval.semeval import (
     DOCUMENT_CHARS,
+    LEARNER,
     MONOTONE,
     default_pairs_csv,
     featurise,
@@ -105,9 +106,7 @@ def fit(x: np.ndarray, y: np.ndarray, directions: list[int]) -> object:
     """The v4 learner (shallow monotone gradient-boosted trees), on every pair's full features."""
     from sklearn.ensemble import HistGradientBoostingRegressor
 
-    return HistGradientBoostingRegressor(
-        max_iter=150, learning_rate=0.05, max_depth=3, min_samples_leaf=30, monotonic_cst=directions, random_state=0
-    ).fit(x, y)
+    return HistGradientBoostingRegressor(**LEARNER, monotonic_cst=directions).fit(x, y)
 
 
 def main() -> None:

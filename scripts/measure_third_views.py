@@ -29,6 +29,7 @@ import numpy as np
 from newsweave.analyze.embedding import E5Embedder, UseEmbedder
 from newsweave.eval.semeval import (
     DOCUMENT_CHARS,
+    LEARNER,
     LEFT_OUT,
     MONOTONE,
     RatedPair,
@@ -74,9 +75,7 @@ class WithViews:
         used = [i for i in range(n) if np.isfinite(read[:, i]).any() and ROW_FEATURES[i] not in LEFT_OUT]
         self.columns = used + list(range(n, x.shape[1]))
         directions = [MONOTONE[ROW_FEATURES[i]] for i in used] + [1] * (x.shape[1] - n)
-        self.model = HistGradientBoostingRegressor(
-            max_iter=150, learning_rate=0.05, max_depth=3, min_samples_leaf=30, monotonic_cst=directions, random_state=0
-        ).fit(self._rows(x), y)
+        self.model = HistGradientBoostingRegressor(**LEARNER, monotonic_cst=directions).fit(self._rows(x), y)
 
     def _rows(self, x: np.ndarray) -> np.ndarray:
         n = len(ROW_FEATURES)

@@ -271,6 +271,12 @@ MONOTONE = {
 LEFT_OUT = FACT_FEATURES
 
 
+# The pair scorer's learner's settings (``fit_model``); the measurement scripts fit candidates with them.
+LEARNER: dict[str, Any] = {
+    "max_iter": 150, "learning_rate": 0.05, "max_depth": 3, "min_samples_leaf": 30, "random_state": 0,
+}  # fmt: skip
+
+
 def fit_model(x: np.ndarray, y: np.ndarray, left_out: Collection[str] = LEFT_OUT) -> Any:
     """The pair scorer's learner: shallow gradient-boosted trees, monotone in each feature's direction."""
     from sklearn.ensemble import HistGradientBoostingRegressor
@@ -280,9 +286,7 @@ def fit_model(x: np.ndarray, y: np.ndarray, left_out: Collection[str] = LEFT_OUT
     # maps the columns back).
     used = [i for i in range(x.shape[1]) if np.isfinite(x[:, i]).any() and ROW_FEATURES[i] not in left_out]
     constraints = [MONOTONE[ROW_FEATURES[i]] for i in used]
-    model = HistGradientBoostingRegressor(
-        max_iter=150, learning_rate=0.05, max_depth=3, min_samples_leaf=30, monotonic_cst=constraints, random_state=0
-    ).fit(x[:, used], y)
+    model = HistGradientBoostingRegressor(**LEARNER, monotonic_cst=constraints).fit(x[:, used], y)
     model.newsweave_columns = used
     return model
 
