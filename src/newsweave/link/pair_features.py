@@ -99,7 +99,7 @@ def pair_features(a: PairSide, b: PairSide, *, with_sentences: bool = True, numb
         float(a.document @ b.document),
         float(a.title @ b.title),
         names_jaccard(a.text, b.text),
-        _jaccard({c.low for c in claims(a.text)}, {c.low for c in claims(b.text)}) if numbers else float("nan"),
+        numbers_jaccard(a.text, b.text) if numbers else float("nan"),
         float((a.language or "") != (b.language or "")),
         abs(float(np.log1p(len(a.text)) - np.log1p(len(b.text)))),
         *fact_features(a.facts, b.facts),
@@ -107,6 +107,15 @@ def pair_features(a: PairSide, b: PairSide, *, with_sentences: bool = True, numb
     if not with_sentences:
         return np.array(document, dtype=np.float64)
     return np.concatenate([np.array(document, dtype=np.float64), sentence_features(a, b)])
+
+
+# Where ``pair_features`` puts the numbers' Jaccard (NaN with ``numbers=False``).
+NUMBERS_COLUMN = DOCUMENT_FEATURES.index("numbers_jaccard")
+
+
+def numbers_jaccard(a: str, b: str) -> float:
+    """Shared figures over all figures the two texts state (their claims' values)."""
+    return _jaccard({c.low for c in claims(a)}, {c.low for c in claims(b)})
 
 
 def names_jaccard(a: str, b: str) -> float:
