@@ -115,7 +115,7 @@ class CascadeGate:
         fewer, in_order = _number_order(a_text, b_text)
         if fewer >= self.few_numbers and in_order < self.number_order * fewer:
             return False
-        return _length_cost(tuple(map(len, a_sentences)), tuple(map(len, b_sentences))) <= self.length_cost
+        return translation_length_cost(a_sentences, b_sentences) <= self.length_cost
 
 
 @dataclass
@@ -217,6 +217,11 @@ def _number_order(a_text: str, b_text: str) -> tuple[int, int]:
     """(digit groups in the text with fewer, the longest run of them both texts have in order)."""
     a_digits, b_digits = digit_groups(a_text), digit_groups(b_text)
     return min(len(a_digits), len(b_digits)), common_order(a_digits, b_digits)
+
+
+def translation_length_cost(a_sentences: list[str], b_sentences: list[str]) -> float:
+    """``length_cost`` of two texts' sentences by their lengths in characters (cached by lengths)."""
+    return _length_cost(tuple(map(len, a_sentences)), tuple(map(len, b_sentences)))
 
 
 @lru_cache(maxsize=4096)

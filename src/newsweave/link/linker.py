@@ -27,7 +27,7 @@ from newsweave.analyze.embedding import E5Embedder, Embedder, lead_e5
 from newsweave.analyze.sentences import split_sentences
 from newsweave.link.alignment import AlignmentSummary, align, margin, summarise
 from newsweave.link.ann import LanguageIndexes, VectorIndex
-from newsweave.link.cascade import Cascade, lead_similarity
+from newsweave.link.cascade import Cascade, lead_similarity, translation_length_cost
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
 from newsweave.link.pair_features import (
@@ -39,7 +39,7 @@ from newsweave.link.pair_features import (
     sentence_features,
 )
 from newsweave.link.pair_scorer import PairScorer
-from newsweave.link.relations import RelationThresholds, VersionLine, decide
+from newsweave.link.relations import RelationThresholds, VersionLine, aligns_as_version, decide
 from newsweave.link.stories import StoryClusterer
 from newsweave.records import AlignedSentences, Evidence, Facts, Link, RelationKind
 
@@ -397,6 +397,19 @@ class Linker:
             return None
         return self._relate(other, article, cosine, result, version_only=under or cross)
 
+    def _by_shape(
+        self, a: LinkArticle, b: LinkArticle, line: VersionLine
+    ) -> tuple[list[AlignedSentences], AlignmentSummary] | None:
+        """The alignment of a pair whose sentence lengths agree as a translation's do, at the
+        line's lower floor, when it makes them versions (``relations.TRANSLATION_SHAPE``)."""
+        sa, sb = a.sentences or [], b.sentences or []
+        if not sa or not sb or translation_length_cost(sa, sb) > line.shape_cost:
+            return None
+        assert a.sentence_vectors is not None and b.sentence_vectors is not None
+        aligned = align(sa, sb, a.sentence_vectors, b.sentence_vectors, min_similarity=line.shape_floor)
+        summary = summarise(aligned, sa, sb, 0.0)
+        return (aligned, summary) if aligns_as_version(summary, self.thresholds, line.by_shape()) else None
+
     def _apart(self, a: LinkArticle, b: LinkArticle) -> bool:
         """True when both dates are known and further apart than the story window."""
         if a.published is None or b.published is None:
@@ -570,6 +583,11 @@ class Linker:
             exact_aligned, exact_summary = self._exact_alignment(a, b, line)
             if decide(jaccard=0.0, pair_score=0.0, alignment=exact_summary, thresholds=self.thresholds, line=line)[0]:
                 aligned, summary = exact_aligned, exact_summary
+        if summary is not None and line.shape_cost and not aligns_as_version(summary, self.thresholds, line):
+            shaped = self._by_shape(a, b, line)
+            if shaped is not None:
+                aligned, summary = shaped
+                line = line.by_shape()
         score = self._score(a, b, features, result)
         dup = jaccard(a.signature, b.signature)
         kind, strength = decide(jaccard=dup, pair_score=score, alignment=summary, thresholds=self.thresholds, line=line)
