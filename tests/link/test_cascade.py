@@ -137,3 +137,20 @@ def test_e5_vectors_of_the_leads_then_the_rest_equal_those_embedded_at_once(rows
     assert len(whole) == len(in_steps.sentences or []) > 6
     assert np.array_equal(whole, linker._exact_vectors(at_once))
     assert np.array_equal(leads, whole[:6])
+
+
+def test_a_long_pair_of_a_translations_shape_passes_whatever_its_numbers_and_diagonal() -> None:
+    # A translation may convert its figures (miles to kilometres), and static vectors may see no
+    # diagonal; eight or more sentences of lengths that agree are a translation's shape.
+    gate = CascadeGate()
+    a_sentences = [f"The report says something about the storm{' and more' * i}." for i in range(9)]
+    b_sentences = [f"Zpráva říká něco o bouři{' a další' * i}." for i in range(9)]
+    a_text, b_text = " ".join(a_sentences) + " 85 385 10", " ".join(b_sentences) + " 137 620 16"
+    noise = np.random.default_rng(0).normal(size=(9, 8)).astype(np.float32)
+    features = gate_features(a_text, b_text, a_sentences, b_sentences, noise, noise[::-1], 0.5)
+    assert features.number_order < gate.number_order and features.diagonal < gate.diagonal
+    assert gate.translation_shaped(a_sentences, b_sentences)
+    assert gate.passes(features, 1) is gate.admits(a_text, b_text, a_sentences, b_sentences, 0.5, 1, lambda: 1 / 0)
+    assert gate.passes(features, 1) is True
+    assert not gate.translation_shaped(a_sentences[:7], b_sentences[:7])  # seven sentences say too little
+    assert not gate.translation_shaped(a_sentences, b_sentences[::-1])  # lengths out of step

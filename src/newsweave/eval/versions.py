@@ -1,11 +1,11 @@
 """Versions across languages: are translations of a news article linked as `version`, and is nothing else?
 
 Translations (the positives) are NTREX-128's news articles (``tests/data/link/ntrex_versions.jsonl``,
-CC BY-SA 4.0; see its SOURCE.md): 63 English articles and their professional translations into
+CC BY-SA 4.0; see its SOURCE.md): 85 English articles and their professional translations into
 German, Russian, Chinese, Czech and Bulgarian. Every two of the six languages make a language pair,
 and each article in both is a translation pair; the same article in one language and another
 article in the other is a negative. The first ``len(DEVELOPMENT_DOCUMENTS)`` (40) articles are the
-development part, on which the version lines were chosen; the other 23 are held out.
+development part, on which the version lines were chosen; the other 45 are held out.
 
 Hard negatives are same-story articles that are not versions of one text: SemEval-2022 Task 8
 pairs rated "very similar" (Overall <= 1.5; different outlets on one event), split as the pair

@@ -27,7 +27,7 @@ from newsweave.analyze.embedding import E5Embedder, Embedder, lead_e5
 from newsweave.analyze.sentences import split_sentences
 from newsweave.link.alignment import AlignmentSummary, align, margin, summarise
 from newsweave.link.ann import LanguageIndexes, VectorIndex
-from newsweave.link.cascade import Cascade, lead_similarity, translation_length_cost
+from newsweave.link.cascade import Cascade, has_translation_shape, lead_similarity
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
 from newsweave.link.pair_features import (
@@ -302,7 +302,8 @@ class Linker:
         read, now that the pair's sentence vectors are known: none unless the pre-gate's last
         line (the diagonal) admits it too; then those of its sides through the bridge not read yet."""
         assert self.cascade is not None
-        if not self.cascade.gate.vectors_admit(a_vectors, b_vectors):
+        gate = self.cascade.gate
+        if not (gate.translation_shaped(self.split(a), self.split(b)) or gate.vectors_admit(a_vectors, b_vectors)):
             return []
         return [side for side in (a, b) if self._routed(side.language) and side.exact_sentence_vectors is None]
 
@@ -398,16 +399,14 @@ class Linker:
         return self._relate(other, article, cosine, result, version_only=under or cross)
 
     def _by_shape(
-        self, a: LinkArticle, b: LinkArticle, line: VersionLine
+        self, sa: list[str], sb: list[str], va: np.ndarray, vb: np.ndarray, line: VersionLine
     ) -> tuple[list[AlignedSentences], AlignmentSummary] | None:
-        """The alignment of a pair whose sentence lengths agree as a translation's do, at the
+        """The alignment of two sentence lists whose lengths agree as a translation's do, at the
         line's lower floor, when it makes them versions (``relations.TRANSLATION_SHAPE``)."""
-        sa, sb = a.sentences or [], b.sentences or []
-        if not sa or not sb or translation_length_cost(sa, sb) > line.shape_cost:
+        if not line.shape_cost or not has_translation_shape(sa, sb, line.shape_cost):
             return None
-        assert a.sentence_vectors is not None and b.sentence_vectors is not None
-        aligned = align(sa, sb, a.sentence_vectors, b.sentence_vectors, min_similarity=line.shape_floor)
-        summary = summarise(aligned, sa, sb, 0.0)
+        aligned = align(sa, sb, va, vb, min_similarity=line.shape_floor)
+        summary = summarise(aligned, sa, sb, margin(aligned, va, vb) if line.margin else 0.0)
         return (aligned, summary) if aligns_as_version(summary, self.thresholds, line.by_shape()) else None
 
     def _apart(self, a: LinkArticle, b: LinkArticle) -> bool:
@@ -578,16 +577,22 @@ class Linker:
                             min_similarity=line.floor)  # fmt: skip
             stand_out = margin(aligned, a.sentence_vectors, b.sentence_vectors) if line.margin else 0.0
             summary = summarise(aligned, a.sentences or [], b.sentences or [], stand_out)
+        # A pair its alignment does not make versions may still be a translation by its shape.
+        shaped, already = None, summary is not None and aligns_as_version(summary, self.thresholds, line)
         if exact and self._leads_agree(a, b):
             # The cascade: the version check again in e5's bridged space; kept when it finds one.
             exact_aligned, exact_summary = self._exact_alignment(a, b, line)
-            if decide(jaccard=0.0, pair_score=0.0, alignment=exact_summary, thresholds=self.thresholds, line=line)[0]:
+            if aligns_as_version(exact_summary, self.thresholds, line):
                 aligned, summary = exact_aligned, exact_summary
-        if summary is not None and line.shape_cost and not aligns_as_version(summary, self.thresholds, line):
-            shaped = self._by_shape(a, b, line)
-            if shaped is not None:
-                aligned, summary = shaped
-                line = line.by_shape()
+            elif not already:
+                sa, sb = self.split(a), self.split(b)
+                shaped = self._by_shape(sa, sb, self._exact_vectors(a), self._exact_vectors(b), line)
+        elif not already and summary is not None and not self._cascade_sides(a, b):  # in USE's space
+            assert a.sentence_vectors is not None and b.sentence_vectors is not None
+            shaped = self._by_shape(a.sentences or [], b.sentences or [], a.sentence_vectors, b.sentence_vectors, line)
+        if shaped is not None:
+            aligned, summary = shaped
+            line = line.by_shape()
         score = self._score(a, b, features, result)
         dup = jaccard(a.signature, b.signature)
         kind, strength = decide(jaccard=dup, pair_score=score, alignment=summary, thresholds=self.thresholds, line=line)
