@@ -27,7 +27,7 @@ from newsweave.analyze.embedding import E5Embedder, Embedder, lead_e5
 from newsweave.analyze.sentences import split_sentences
 from newsweave.link.alignment import AlignmentSummary, align, margin, summarise
 from newsweave.link.ann import LanguageIndexes, VectorIndex
-from newsweave.link.cascade import Cascade, has_translation_shape, lead_similarity
+from newsweave.link.cascade import SHAPE_MIN_SENTENCES, Cascade, has_translation_shape, lead_similarity
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
 from newsweave.link.pair_features import (
@@ -403,11 +403,14 @@ class Linker:
     ) -> tuple[list[AlignedSentences], AlignmentSummary] | None:
         """The alignment of two sentence lists whose lengths agree as a translation's do, at the
         line's lower floor, when it makes them versions (``relations.TRANSLATION_SHAPE``)."""
-        if not line.shape_cost or not has_translation_shape(sa, sb, line.shape_cost):
+        if not line.shape_cost or min(len(sa), len(sb)) < SHAPE_MIN_SENTENCES:
             return None
+        # The alignment first: its programme costs a fraction of the length cost's over long texts.
         aligned = align(sa, sb, va, vb, min_similarity=line.shape_floor)
         summary = summarise(aligned, sa, sb, margin(aligned, va, vb) if line.margin else 0.0)
-        return (aligned, summary) if aligns_as_version(summary, self.thresholds, line.by_shape()) else None
+        if not aligns_as_version(summary, self.thresholds, line.by_shape()):
+            return None
+        return (aligned, summary) if has_translation_shape(sa, sb, line.shape_cost) else None
 
     def _apart(self, a: LinkArticle, b: LinkArticle) -> bool:
         """True when both dates are known and further apart than the story window."""
