@@ -289,7 +289,7 @@ class Linker:
             if len(self._foreseen_features) > _FORESEEN_FEATURES:  # foreseen for a pair never related
                 self._foreseen_features.popitem(last=False)
             asks = bool(self.scorer.needs_sentences(features)[0])
-            if cosine >= line.gate or asks:
+            if cosine >= line.gate or asks or self._shaped_gate(other, article, cosine, line):
                 sentences.update((side.id, side) for side in (other, article) if side.sentence_vectors is None)
             if views and (asks or self.scorer.needs_second_view(features)[0]):
                 leads.update((side.id, side) for side in (other, article) if side.lead_vector is None)
@@ -397,6 +397,13 @@ class Linker:
         if (under or cross) and not self._admits(other, article, cosine, result):
             return None
         return self._relate(other, article, cosine, result, version_only=under or cross)
+
+    def _shaped_gate(self, a: LinkArticle, b: LinkArticle, cosine: float, line: VersionLine) -> bool:
+        """True when a pair under the gate has its sentences compared for its translation's shape
+        (read from the texts: ``relations.TRANSLATION_SHAPE``)."""
+        if not line.shape_gate or not line.shape_gate <= cosine < line.gate or self._cascade_sides(a, b):
+            return False
+        return has_translation_shape(self.split(a), self.split(b), line.shape_cost)
 
     def _by_shape(
         self, sa: list[str], sb: list[str], va: np.ndarray, vb: np.ndarray, line: VersionLine
@@ -570,7 +577,8 @@ class Linker:
         exact = self._admits(a, b, cosine, result)
         # Sentences for the scorer's close calls, and for every pair close enough to be a version
         # (the scorer reads its sentence features only where it asked for them).
-        if self.scorer.needs_sentences(features)[0] or cosine >= line.gate or exact:
+        compared = cosine >= line.gate or self._shaped_gate(a, b, cosine, line)
+        if self.scorer.needs_sentences(features)[0] or compared or exact:
             for side in (a, b):
                 if self.ensure_sentences(side):
                     result.embedded_sentences.append(side)
