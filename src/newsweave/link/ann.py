@@ -60,8 +60,8 @@ class VectorIndex:
         self.checkpoint_every = checkpoint_every
         self._keys: list[int] = []
         # Below ``exact_below``: the vectors in the first rows of a buffer that doubles as it
-        # fills, so a search right after an add reads them without stacking them all again
-        # (restacking 1,500 vectors took 1.8 ms, at every link of a store that small).
+        # fills, so a search right after an add reads them without stacking them all again (as
+        # it did at every link of a store that small).
         self._rows = np.empty((0, dim), dtype=np.float32)
         self._ann: Any = None
 

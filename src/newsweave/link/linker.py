@@ -150,8 +150,8 @@ class Linker:
         self.leads_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
         self.exact_leads_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
         # Document features ``foresee`` read (numbers unread), by pair: relating the pair takes
-        # them and reads the numbers alone. At 1,450 BSNLP articles the features were read twice
-        # for most pairs, 3.5 ms of linking's own time an article.
+        # them and reads the numbers alone, rather than reading them all twice (a pooled link
+        # foresees most pairs it relates).
         self._foreseen_features: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
 
     def prepare(self, article_id: str, title: str | None, text: str, language: str | None,
