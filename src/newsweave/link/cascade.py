@@ -32,6 +32,17 @@ from newsweave.analyze.embedding import Embedder
 
 _DIGITS = re.compile(r"\d+")
 
+# A translation's shape: the largest mean length cost (``translation_length_cost``) of two texts
+# whose sentences follow each other as a translation's do (relations.TRANSLATION_SHAPE says why).
+SHAPE_COST = 1.2
+# Fewer sentences than this say little by their lengths: of the NTREX development pairs of two
+# articles (comparable sentence counts), 2-5 % with 3-7 sentences have a translation's shape and
+# 0-0.4 % with 8 or more (a hand-made short report of one event passed as a Czech translation's version).
+SHAPE_MIN_SENTENCES = 8
+# Nor do counts this far apart: every development translation of that shape has 0.73 or more
+# as many sentences on one side as on the other (a third of other-article pairs have fewer).
+_SHAPE_MIN_RATIO = 0.7
+
 
 @dataclass(frozen=True, slots=True)
 class GateFeatures:
@@ -64,7 +75,7 @@ class CascadeGate:
     number_order: float = 0.3
     few_numbers: int = 3  # with fewer digit groups than this the number line is not asked
     diagonal: float = 0.25
-    shape_cost: float = 1.2  # the translation shape's length cost (relations.TRANSLATION_SHAPE)
+    shape_cost: float = SHAPE_COST  # a translation's shape (relations.TRANSLATION_SHAPE)
     # The second stage, e5 on the leads only (``lead_similarity``): translations' leads met at
     # 0.335 and up with one side through the static route, 0.635 and up with both; the
     # development pairs of different articles the lines above let through at 0.26-0.46 and
@@ -85,7 +96,7 @@ class CascadeGate:
         """True when the pair is worth e5's sentence vectors."""
         if f.cosine < self.cosine(bridged_sides) or f.sentence_ratio < self.sentence_ratio:
             return False
-        shaped = f.sentences >= SHAPE_MIN_SENTENCES and f.length_cost <= self.shape_cost
+        shaped = _countable_shape(f.sentences, f.sentence_ratio) and f.length_cost <= self.shape_cost
         return shaped or (  # a translation's shape: the other lines are not asked
             f.length_cost <= self.length_cost
             and (f.numbers < self.few_numbers or f.number_order >= self.number_order)
@@ -229,22 +240,19 @@ def _number_order(a_text: str, b_text: str) -> tuple[int, int]:
     return min(len(a_digits), len(b_digits)), common_order(a_digits, b_digits)
 
 
-# Fewer sentences than this say little by their lengths: of the NTREX development pairs of two
-# articles (comparable sentence counts), 2-5 % with 3-7 sentences have a translation's shape and
-# 0-0.4 % with 8 or more (a hand-made short report of one event passed as a Czech translation's version).
-SHAPE_MIN_SENTENCES = 8
-# Nor do counts this far apart: every development translation of that shape has 0.73 or more
-# as many sentences on one side as on the other (a third of other-article pairs have fewer).
-_SHAPE_MIN_RATIO = 0.7
-
-
 def has_translation_shape(a_sentences: list[str], b_sentences: list[str], cost: float) -> bool:
     """Enough sentences, of lengths that agree as a translation's do (``translation_length_cost``
     at most ``cost``)."""
     fewer, more = sorted((len(a_sentences), len(b_sentences)))
-    if fewer < SHAPE_MIN_SENTENCES or fewer < _SHAPE_MIN_RATIO * more:
+    if not _countable_shape(fewer, fewer / more):
         return False  # (without running the length alignment, the costly part)
     return translation_length_cost(a_sentences, b_sentences) <= cost
+
+
+def _countable_shape(fewer: int, ratio: float) -> bool:
+    """Whether two texts of ``fewer`` sentences (on the shorter side) and that ratio of counts
+    can show a translation's shape at all (``GateFeatures`` and ``has_translation_shape`` alike)."""
+    return fewer >= SHAPE_MIN_SENTENCES and ratio >= _SHAPE_MIN_RATIO
 
 
 def translation_length_cost(a_sentences: list[str], b_sentences: list[str]) -> float:

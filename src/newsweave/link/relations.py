@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsweave.link.alignment import AlignmentSummary
+from newsweave.link.cascade import SHAPE_COST
 from newsweave.link.pair_scorer import SAME_STORY_SCORE
 from newsweave.records import Evidence, Link, RelationKind
 
@@ -77,7 +78,7 @@ class VersionLine:
 # shape has its sentences compared from 0.5 (lowering the gate itself for every pair of two of
 # USE's languages embedded the sentences of 55 % of the built articles of bench/link_bench.py
 # instead of 16 %).
-TRANSLATION_SHAPE = {"shape_cost": 1.2, "shape_floor": 0.4, "shape_similarity": 0.5, "shape_gate": 0.5}
+TRANSLATION_SHAPE = {"shape_cost": SHAPE_COST, "shape_floor": 0.4, "shape_similarity": 0.5, "shape_gate": 0.5}
 NATIVE = VersionLine(floor=0.5, similarity=0.55, gate=0.6, **TRANSLATION_SHAPE)  # two of USE's languages
 SAME_LANGUAGE = VersionLine(floor=0.5, similarity=0.75, gate=0.7)  # one language: shared wording
 # Through the bridge, different articles on one topic align as well as translations do (BSNLP
@@ -90,11 +91,13 @@ BRIDGED_MARGIN = 1.05
 # Through the bridge (e5's sentence vectors, the cascade's), a translation's shape lowers the
 # floor by 0.1 and, with both sides bridged, the similarity by 0.05; the margin still applies.
 MIXED = VersionLine(
-    floor=0.4, similarity=0.45, gate=0.45, margin=BRIDGED_MARGIN, shape_cost=1.2, shape_floor=0.3, shape_similarity=0.45
-)  # one side through the e5 bridge
+    floor=0.4, similarity=0.45, gate=0.45, margin=BRIDGED_MARGIN,
+    shape_cost=SHAPE_COST, shape_floor=0.3, shape_similarity=0.45,
+)  # fmt: skip  # one side through the e5 bridge
 BRIDGED = VersionLine(
-    floor=0.6, similarity=0.7, gate=0.6, margin=BRIDGED_MARGIN, shape_cost=1.2, shape_floor=0.5, shape_similarity=0.65
-)  # both sides through the bridge
+    floor=0.6, similarity=0.7, gate=0.6, margin=BRIDGED_MARGIN,
+    shape_cost=SHAPE_COST, shape_floor=0.5, shape_similarity=0.65,
+)  # fmt: skip  # both sides through the bridge
 
 
 @dataclass(frozen=True, slots=True)
