@@ -32,6 +32,7 @@ EmbedSentences = Callable[[list[str], str | None], Future[np.ndarray]]
 ReadClaims = Callable[[str], Future[tuple[NumericClaim, ...]] | None]
 ReadLead = Callable[[str], Future[np.ndarray]]
 _ASKED = 512  # sentence sets (and leads) asked for ahead and not taken yet
+Pair = tuple[LinkArticle, LinkArticle]
 
 
 @dataclass(slots=True)
@@ -148,9 +149,17 @@ class StoreLinker:
         sentences: OrderedDict[str, Future[np.ndarray]] = OrderedDict()
         leads: OrderedDict[str, Future[np.ndarray]] = OrderedDict()
         exact: OrderedDict[str, Future[np.ndarray]] = OrderedDict()
+        rests: OrderedDict[str, Future[np.ndarray]] = OrderedDict()
         figures: dict[str, Future[tuple[NumericClaim, ...]]] = {}
         flying: deque[tuple[Article, LinkArticle, list[Candidate]]] = deque()
         gated: list[tuple[LinkArticle, LinkArticle]] = []  # pairs whose sentence vectors are awaited
+        leading: list[tuple[LinkArticle, LinkArticle]] = []  # pairs whose e5 leads are awaited
+
+        def ask_ahead() -> None:
+            nonlocal gated, leading
+            assert work.embed_exact is not None
+            gated, admitted = ask_exact(self.linker, gated, sentences, exact, work.embed_exact)
+            leading = ask_exact_rests(self.linker, leading + admitted, sentences, exact, rests, work.embed_exact)
 
         def link_first() -> None:
             article, view, candidates = flying.popleft()
@@ -167,6 +176,7 @@ class StoreLinker:
         self.linker.sentences_ahead = _taken(sentences)
         self.linker.leads_ahead = _taken(leads)
         self.linker.exact_leads_ahead = _taken(exact)
+        self.linker.exact_rests_ahead = _taken(rests)
         try:
             for article in self.store.unlinked_articles():
                 view = self.view(article)
@@ -185,25 +195,28 @@ class StoreLinker:
                             leads[needed.id] = work.read_lead(lead_text(needed))
                 if work.embed_exact is not None:
                     gated.extend(foreseen.gated)
-                    gated = ask_exact(self.linker, gated, sentences, exact, work.embed_exact)
+                    ask_ahead()
                 flying.append((article, view, candidates))
                 if len(flying) > ahead:
                     link_first()
-                for asked in (sentences, leads, exact):
+                for asked in (sentences, leads, exact, rests):
                     while len(asked) > _ASKED:  # foreseen for a pair that did not ask after all
                         asked.popitem(last=False)[1].cancel()
             while flying:
                 if work.embed_exact is not None:
-                    gated = ask_exact(self.linker, gated, sentences, exact, work.embed_exact)
+                    ask_ahead()
                 link_first()
         except BaseException:
             self.stale = True  # its indexes hold articles that were not linked: load them anew
-            pending: list[Future[Any]] = [*sentences.values(), *leads.values(), *exact.values(), *figures.values()]
+            pending: list[Future[Any]] = [
+                *sentences.values(), *leads.values(), *exact.values(), *rests.values(), *figures.values()
+            ]  # fmt: skip
             for future in pending:
                 future.cancel()
             raise
         finally:
-            self.linker.sentences_ahead = self.linker.leads_ahead = self.linker.exact_leads_ahead = None
+            self.linker.sentences_ahead = self.linker.leads_ahead = None
+            self.linker.exact_leads_ahead = self.linker.exact_rests_ahead = None
         return report
 
     def _keep(self, article: Article, view: LinkArticle, result: LinkResult) -> int:
@@ -381,30 +394,74 @@ def ask_exact(
     sentences: Mapping[str, Future[np.ndarray]],
     exact: dict[str, Future[np.ndarray]],
     embed_exact: EmbedSentences,
-) -> list[tuple[LinkArticle, LinkArticle]]:
+) -> tuple[list[Pair], list[Pair]]:
     """Ask for the first e5 sentences of the gated pairs (``Foreseen.gated``) whose sentence
     vectors are known by now (on the article, or embedded ahead: ``sentences``) and pass the
-    cascade's last pre-gate line (``Linker.vectors_admit``); add them to ``exact`` by article and
-    return the pairs still waiting for their vectors. A pair related before its vectors came is
-    checked there, e5 run in the linking process. (Asking on the texts alone, before the
-    vectors, asked for five times too many leads on BSNLP.)"""
-    waiting = []
+    cascade's last pre-gate line (``Linker.vectors_admit``); add them to ``exact`` by article.
+    Return the pairs still waiting for their vectors, and those whose leads were asked for. A
+    pair related before its vectors came is checked there, e5 run in the linking process.
+    (Asking on the texts alone, before the vectors, asked for five times too many leads on BSNLP.)"""
+    waiting, admitted = [], []
     for a, b in gated:
         va, vb = _known(a, sentences), _known(b, sentences)
         if va is not None and vb is not None:
-            for side in linker.vectors_admit(a, b, va, vb):
+            if sides := linker.vectors_admit(a, b, va, vb):
+                admitted.append((a, b))
+            for side in sides:
                 if side.id not in exact:
                     exact[side.id] = embed_exact(linker.exact_lead(side), side.language)
         elif _coming(a, sentences) and _coming(b, sentences):
             waiting.append((a, b))
-    return waiting
+    return waiting, admitted
+
+
+def ask_exact_rests(
+    linker: Linker,
+    pairs: list[Pair],
+    sentences: Mapping[str, Future[np.ndarray]],
+    exact: Mapping[str, Future[np.ndarray]],
+    rests: dict[str, Future[np.ndarray]],
+    embed_exact: EmbedSentences,
+) -> list[Pair]:
+    """Ask for the other e5 sentences of the pairs whose first ones ``ask_exact`` asked for,
+    once those are known and agree (``Linker.exact_rest_needs``): the cascade's whole-text
+    alignment then reads them (a second or so of e5 in the linking process for a long text);
+    add them to ``rests`` by article and return the pairs still waiting for their leads."""
+    waiting = []
+    for a, b in pairs:
+        known = [_exact_lead_known(linker, side, sentences, exact) for side in (a, b)]
+        if known[0] is not None and known[1] is not None:
+            for side in linker.exact_rest_needs(a, b, known[0], known[1]):
+                if side.id not in rests:
+                    rests[side.id] = embed_exact(linker.exact_rest(side), side.language)
+        elif all(_coming(side, sentences) and _lead_coming(side, exact) for side in (a, b)):
+            waiting.append((a, b))
+    return waiting[-_ASKED:]  # (a side's lead asked, then dropped unread, would keep a pair waiting)
+
+
+def _exact_lead_known(
+    linker: Linker,
+    view: LinkArticle,
+    sentences: Mapping[str, Future[np.ndarray]],
+    exact: Mapping[str, Future[np.ndarray]],
+) -> np.ndarray | None:
+    """What the cascade compares of an article's first sentences, if known (``Linker.exact_lead_vectors``)."""
+    own = _known(view, sentences)
+    if own is None:
+        return None
+    lead = view.exact_sentence_vectors
+    return linker.exact_lead_vectors(view, own, lead if lead is not None else _done(exact.get(view.id)))
 
 
 def _known(view: LinkArticle, asked: Mapping[str, Future[np.ndarray]]) -> np.ndarray | None:
     """An article's sentence vectors if known: on it, or embedded ahead and done (not taken)."""
     if view.sentence_vectors is not None:
         return view.sentence_vectors
-    future = asked.get(view.id)
+    return _done(asked.get(view.id))
+
+
+def _done(future: Future[np.ndarray] | None) -> np.ndarray | None:
+    """The vectors a future holds once it is done (None: not asked, not done, or failed)."""
     if future is None or not future.done() or future.cancelled() or future.exception() is not None:
         return None
     return future.result()
@@ -414,6 +471,12 @@ def _coming(view: LinkArticle, asked: Mapping[str, Future[np.ndarray]]) -> bool:
     """True when an article's sentence vectors are known or being embedded ahead."""
     future = asked.get(view.id)
     return view.sentence_vectors is not None or (future is not None and not future.cancelled())
+
+
+def _lead_coming(view: LinkArticle, exact: Mapping[str, Future[np.ndarray]]) -> bool:
+    """False when an article's e5 lead was asked for ahead and cancelled."""
+    future = exact.get(view.id)
+    return future is None or not future.cancelled()
 
 
 def _taken(asked: OrderedDict[str, Future[np.ndarray]]) -> Callable[[LinkArticle], np.ndarray | None]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from fakes import WordsEmbedder
@@ -142,3 +144,30 @@ def test_the_pairs_the_cascade_will_check_are_foreseen_and_their_leads_asked_onc
     assert linker.relations(translation, found[:1]).links == expected  # the same decision, lead read ahead
     assert asked == ["b"] and translation.exact_sentence_vectors is not None
     assert linker.vectors_admit(source, translation, *vectors) == []  # read now: nothing left to ask
+
+
+def test_the_cascades_other_sentences_read_ahead_give_the_same_decision() -> None:
+    """The e5 vectors of a bridged article's sentences beyond its lead, embedded elsewhere
+    (``exact_rests_ahead``), are taken as the second of the two batches, whatever asked first."""
+    long_story = " ".join([STORY, RETOLD, STORY.replace("Tuesday", "Monday")])
+    linker = _lead_route_linker()
+    source, translation = (linker.prepare(i, None, long_story, lang, None) for i, lang in (("a", "en"), ("b", "cs")))
+    lead = linker.exact_lead(translation)
+    assert len(lead) < len(linker.split(translation)) == len(lead) + len(linker.exact_rest(translation))
+    asked: list[str] = []
+
+    def ahead(batch: str) -> Callable[[LinkArticle], np.ndarray]:
+        def read(view: LinkArticle) -> np.ndarray:
+            asked.append(f"{batch} {view.id}")
+            sentences = linker.exact_lead(view) if batch == "lead" else linker.exact_rest(view)
+            return linker.exact_sentence_vectors(sentences, view.language)
+
+        return read
+
+    linker.exact_leads_ahead, linker.exact_rests_ahead = ahead("lead"), ahead("rest")
+    alone = _lead_route_linker()
+    same = [alone.prepare(v.id, None, v.text, v.language, None) for v in (source, translation)]
+    expected = alone.relations(same[1], [Candidate(same[0], 0.6, False)]).links
+    assert linker.relations(translation, [Candidate(source, 0.6, False)]).links == expected
+    assert asked == ["lead b", "rest b"]
+    assert np.array_equal(translation.exact_sentence_vectors, same[1].exact_sentence_vectors)

@@ -261,10 +261,55 @@ def test_the_cascades_leads_are_asked_ahead_once_a_gated_pairs_sentence_vectors_
 
     exact: dict[str, Future[np.ndarray]] = {}
     gated = [(source, translation), (other, translation)]
-    assert ask_exact(linker, gated, coming, exact, embed_exact) == gated and not asked  # still coming
+    assert ask_exact(linker, gated, coming, exact, embed_exact) == (gated, []) and not asked  # still coming
     coming["c"].cancel()
     for view in (source, translation):
         coming[view.id].set_result(linker.sentence_vectors(linker.split(view), view.language))
-    assert ask_exact(linker, gated, coming, exact, embed_exact) == []  # one asked, one dropped
+    assert ask_exact(linker, gated, coming, exact, embed_exact) == ([], [(source, translation)])  # one dropped
     assert asked == [(linker.exact_lead(translation), "cs")] and list(exact) == ["b"]
-    assert ask_exact(linker, [(source, translation)], coming, exact, embed_exact) == [] and len(asked) == 1
+    assert ask_exact(linker, [(source, translation)], coming, exact, embed_exact) == ([], [(source, translation)])
+    assert len(asked) == 1  # its lead asked once
+
+
+def test_the_cascades_other_sentences_are_asked_ahead_once_a_pairs_leads_came_and_agree() -> None:
+    """``ask_exact_rests``: a pair whose e5 lead is still coming waits; once it came and agrees
+    with the other side's, the rest of the bridged side's sentences are asked once; a lead that
+    disagrees asks nothing, a cancelled one drops the pair."""
+    from concurrent.futures import Future
+
+    from fakes import WordsEmbedder
+    from newsweave.analyze.embedding import RoutedEmbedder
+    from newsweave.linking import ask_exact_rests
+
+    routes = (WordsEmbedder("use", 512, frozenset({"en"})), WordsEmbedder("lead", 384), WordsEmbedder("st", 512))
+    linker = Linker(RoutedEmbedder(*routes), PairScorer.load())
+    assert linker.cascade is not None
+    linker.cascade.exact = WordsEmbedder("exact", 512)  # the same word vectors as "use": leads agree
+    text = " ".join(f"Rescue boat {n} reached the flooded village of {place} on Tuesday." for n, place in enumerate(
+        ["Orle", "Brod", "Lipa", "Hora", "Mlyn", "Dvur", "Most", "Luka", "Vrch"]
+    ))  # fmt: skip
+    source, translation, other = (
+        linker.prepare(i, None, t, lang, None)
+        for i, t, lang in (("a", text, "en"), ("b", text, "cs"), ("c", "Stock markets fell. " * 9, "sk"))
+    )
+    coming = {v.id: Future() for v in (source, translation, other)}
+    for view in (source, translation, other):
+        coming[view.id].set_result(linker.sentence_vectors(linker.split(view), view.language))
+    leads: dict[str, Future[np.ndarray]] = {"b": Future(), "c": Future()}
+    asked: list[tuple[list[str], str | None]] = []
+
+    def embed_exact(sentences: list[str], language: str | None) -> Future[np.ndarray]:
+        asked.append((sentences, language))
+        return Future()
+
+    rests: dict[str, Future[np.ndarray]] = {}
+    pairs = [(source, translation), (source, other)]
+    assert ask_exact_rests(linker, pairs, coming, leads, rests, embed_exact) == pairs and not asked  # coming
+    for view in (translation, other):
+        leads[view.id].set_result(linker.exact_sentence_vectors(linker.exact_lead(view), view.language))
+    assert ask_exact_rests(linker, pairs, coming, leads, rests, embed_exact) == []
+    assert asked == [(linker.exact_rest(translation), "cs")] and list(rests) == ["b"]  # the other's lead disagrees
+    assert linker.exact_rest(translation) == linker.split(translation)[len(linker.exact_lead(translation)) :]
+    leads["b"] = Future()
+    leads["b"].cancel()
+    assert ask_exact_rests(linker, pairs[:1], coming, leads, {}, embed_exact) == [] and len(asked) == 1  # dropped

@@ -152,13 +152,16 @@ def parse_claims(
 
 @lru_cache(maxsize=4096)  # the same sentence is read for every pair it is in
 def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool = True) -> tuple[ParsedClaim, ...]:
+    cores = _cores(text)
+    if not cores:  # most of linking's aligned sentences: no figure, so their dates need no reading
+        return ()
     times = time_expressions(text, language, anchor) if dated else []
     spans = sentence_spans(text) or [(0, len(text))]
     reader = _SentenceReader(text, language)
     blocked = date_spans(text, language) + [m.span() for m in _PHONE.finditer(text)]
     found: list[ParsedClaim] = []
     position = 0
-    for m in _cores(text):
+    for m in cores:
         if m.start() < position or _inside(m.start(), m.end(), blocked):
             continue
         position = m.end()

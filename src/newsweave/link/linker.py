@@ -149,6 +149,7 @@ class Linker:
         self.sentences_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
         self.leads_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
         self.exact_leads_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
+        self.exact_rests_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
         # Document features ``foresee`` read (numbers unread), by pair: relating the pair takes
         # them and reads the numbers alone, rather than reading them all twice (a pooled link
         # foresees most pairs it relates).
@@ -191,6 +192,38 @@ class Linker:
     def exact_lead(self, article: LinkArticle) -> list[str]:
         """The sentences the cascade's second stage embeds first (``_exact_vectors``' first batch)."""
         return self.split(article)[: self._exact_lead_count()]
+
+    def exact_rest(self, article: LinkArticle) -> list[str]:
+        """The sentences it embeds once the leads agree (``_exact_vectors``' second batch)."""
+        return self.split(article)[self._exact_lead_count() :]
+
+    def exact_lead_vectors(
+        self, article: LinkArticle, sentence_vectors: np.ndarray, exact_lead: np.ndarray | None
+    ) -> np.ndarray | None:
+        """What the cascade compares of an article's first sentences (``_leads_agree``): e5's
+        vectors of them for an article through the bridge (``exact_lead``, None: not known yet),
+        else its own sentence vectors'."""
+        if not self._routed(article.language):
+            return sentence_vectors[: self._exact_lead_count()]
+        return exact_lead
+
+    def exact_rest_needs(
+        self, a: LinkArticle, b: LinkArticle, a_lead: np.ndarray, b_lead: np.ndarray
+    ) -> list[LinkArticle]:
+        """The sides of a pair whose first sentences' e5 vectors ``vectors_admit`` asked for, and
+        whose other sentences the cascade will read too, now that those are known (``a_lead``,
+        ``b_lead``: ``exact_lead_vectors``): none unless the leads agree; then its sides through
+        the bridge with sentences beyond their lead not read yet."""
+        if not self._lead_vectors_agree(a, b, a_lead, b_lead):
+            return []
+        lead = self._exact_lead_count()
+        return [
+            side
+            for side in (a, b)
+            if self._routed(side.language)
+            and len(self.split(side)) > lead
+            and _count(side.exact_sentence_vectors) <= lead
+        ]
 
     def _exact_lead_count(self) -> int:
         """How many first sentences the cascade's e5 embeds as one batch before the rest."""
@@ -526,9 +559,12 @@ class Linker:
 
     def _leads_agree(self, a: LinkArticle, b: LinkArticle) -> bool:
         """The cascade's second stage: e5 on the two leads before e5 on every sentence."""
+        va, vb = self._exact_vectors(a, self._exact_lead_count()), self._exact_vectors(b, self._exact_lead_count())
+        return self._lead_vectors_agree(a, b, va, vb)
+
+    def _lead_vectors_agree(self, a: LinkArticle, b: LinkArticle, va: np.ndarray, vb: np.ndarray) -> bool:
         assert self.cascade is not None
         gate = self.cascade.gate
-        va, vb = self._exact_vectors(a, self._exact_lead_count()), self._exact_vectors(b, self._exact_lead_count())
         bridged = self._routed(a.language) + self._routed(b.language)
         return gate.leads_agree(lead_similarity(va, vb, gate.lead), bridged)
 
@@ -549,12 +585,20 @@ class Linker:
         lead = self._exact_lead_count()
         while (have := _count(article.exact_sentence_vectors)) < wanted:
             batch = sentences[have:lead] if have < lead else sentences[have:]
-            ahead = self.exact_leads_ahead(article) if have == 0 and self.exact_leads_ahead is not None else None
+            ahead = self._exact_ahead(article, have)
             more = ahead if ahead is not None else self.exact_sentence_vectors(batch, article.language)
             done = article.exact_sentence_vectors
             article.exact_sentence_vectors = more if done is None else np.concatenate([done, more])
         assert article.exact_sentence_vectors is not None
         return article.exact_sentence_vectors[:wanted]
+
+    def _exact_ahead(self, article: LinkArticle, have: int) -> np.ndarray | None:
+        """The batch of ``_exact_vectors`` that starts at sentence ``have``, if embedded ahead."""
+        if have == 0 and self.exact_leads_ahead is not None:
+            return self.exact_leads_ahead(article)
+        if have == self._exact_lead_count() and self.exact_rests_ahead is not None:
+            return self.exact_rests_ahead(article)
+        return None
 
     @property
     def _bridges(self) -> bool:
