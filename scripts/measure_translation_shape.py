@@ -25,8 +25,8 @@ from typing import Any
 from newsweave.analyze.embedding import USE_LANGUAGES, routed_embedder
 from newsweave.config import DEFAULT_ROUTE
 from newsweave.eval.data import find_benchmark
-from newsweave.eval.semeval import default_pairs_csv, held_out, load_pairs
-from newsweave.eval.versions import DEVELOPMENT_DOCUMENTS, SEMEVAL_VERSIONS, VERY_SIMILAR, default_cases
+from newsweave.eval.semeval import default_pairs_csv
+from newsweave.eval.versions import DEVELOPMENT_DOCUMENTS, default_cases, semeval_negatives
 from newsweave.link.alignment import align, summarise
 from newsweave.link.cascade import translation_length_cost
 from newsweave.link.linker import LinkArticle, Linker
@@ -70,22 +70,11 @@ def ntrex(linker: Linker, path: Path) -> list[dict[str, Any]]:
 
 
 def semeval(linker: Linker) -> list[dict[str, Any]]:
-    rated = load_pairs(default_pairs_csv())
-    prepared: dict[str, LinkArticle] = {}
-
-    def side(article_id: str, text: str, language: str) -> LinkArticle:
-        if article_id not in prepared:
-            prepared[article_id] = linker.prepare(article_id, None, text, language, None)
-        return prepared[article_id]
-
     rows = []
-    for pair, out in zip(rated, held_out(rated), strict=True):
-        if out or pair.overall > VERY_SIMILAR or pair.pair_id in SEMEVAL_VERSIONS:
-            continue  # the held-out fifth is not read
-        if pair.lang1 in USE_LANGUAGES and pair.lang2 in USE_LANGUAGES:
-            a, b = side(pair.id1, pair.text1, pair.lang1), side(pair.id2, pair.text2, pair.lang2)
-            rows.append({"source": "semeval", "translation": False, "pair": f"{pair.lang1}-{pair.lang2}",
-                         "id": pair.pair_id, **shape(linker, a, b)})  # fmt: skip
+    for pair_id, _, a, b in semeval_negatives(linker, default_pairs_csv(), held_out_too=False):
+        if a.language in USE_LANGUAGES and b.language in USE_LANGUAGES:
+            rows.append({"source": "semeval", "translation": False, "pair": f"{a.language}-{b.language}",
+                         "id": pair_id, **shape(linker, a, b)})  # fmt: skip
     return rows
 
 

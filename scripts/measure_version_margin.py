@@ -22,14 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.embedding import RoutedEmbedder
-from newsweave.eval.semeval import default_pairs_csv, held_out, load_pairs
+from newsweave.eval.semeval import default_pairs_csv
 from newsweave.eval.versions import (
     DEVELOPMENT_DOCUMENTS,
-    SEMEVAL_VERSIONS,
-    VERY_SIMILAR,
     bsnlp_topic_split,
     default_cases,
     load_cases,
+    semeval_negatives,
 )
 from newsweave.link.alignment import MERGE_WEIGHT, align, margin, summarise
 from newsweave.link.duplicates import jaccard
@@ -94,21 +93,10 @@ def bsnlp_rows(linker: Linker, development: int = 12, held_out: int = 6) -> list
 
 def semeval_rows(linker: Linker) -> list[dict[str, Any]]:
     """SemEval's "very similar" pairs (different outlets on one event), split as `eval versions` splits them."""
-    rated = load_pairs(default_pairs_csv())
-    views: dict[str, LinkArticle] = {}
-
-    def side(article_id: str, text: str, language: str) -> LinkArticle:
-        if article_id not in views:
-            views[article_id] = linker.prepare(article_id, None, text, language, None)
-        return views[article_id]
-
     rows = []
-    for pair, out in zip(rated, held_out(rated), strict=True):
-        if pair.overall > VERY_SIMILAR or pair.pair_id in SEMEVAL_VERSIONS:
-            continue
-        row = pair_row(linker, side(pair.id1, pair.text1, pair.lang1), side(pair.id2, pair.text2, pair.lang2))
-        if row:
-            rows.append(row | {"part": "held-out" if out else "development", "translation": False, "ids": pair.pair_id})
+    for pair_id, out, a, b in semeval_negatives(linker, default_pairs_csv()):
+        if row := pair_row(linker, a, b):
+            rows.append(row | {"part": "held-out" if out else "development", "translation": False, "ids": pair_id})
     return rows
 
 

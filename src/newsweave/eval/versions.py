@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -183,11 +183,15 @@ def _cross_documents(pairs: dict[tuple[str, str], PairRow]) -> list[NegativeRow]
     return list(rows.values())
 
 
-def _semeval(linker: Linker, path: Path) -> list[NegativeRow]:
+def semeval_negatives(
+    linker: Linker, path: Path, *, held_out_too: bool = True
+) -> Iterator[tuple[str, bool, LinkArticle, LinkArticle]]:
+    """SemEval's "very similar" pairs that are not versions (different outlets on one event), as
+    (pair id, held out, the two articles prepared by ``linker``, each once); the held-out fifth
+    only with ``held_out_too``."""
     from newsweave.eval.semeval import held_out, load_pairs
 
     rated = load_pairs(path)
-    rows = {part: NegativeRow("SemEval, very similar", part) for part in ("development", "held-out")}
     prepared: dict[str, LinkArticle] = {}
 
     def side(article_id: str, text: str, language: str) -> LinkArticle:
@@ -196,14 +200,20 @@ def _semeval(linker: Linker, path: Path) -> list[NegativeRow]:
         return prepared[article_id]
 
     for pair, out in zip(rated, held_out(rated), strict=True):
-        if pair.overall > VERY_SIMILAR or pair.pair_id in SEMEVAL_VERSIONS:
+        if pair.overall > VERY_SIMILAR or pair.pair_id in SEMEVAL_VERSIONS or (out and not held_out_too):
             continue
+        yield pair.pair_id, out, side(pair.id1, pair.text1, pair.lang1), side(pair.id2, pair.text2, pair.lang2)
+
+
+def _semeval(linker: Linker, path: Path) -> list[NegativeRow]:
+    rows = {part: NegativeRow("SemEval, very similar", part) for part in ("development", "held-out")}
+    for pair_id, out, a, b in semeval_negatives(linker, path):
         row = rows["held-out" if out else "development"]
-        link, _ = linker.relate(side(pair.id1, pair.text1, pair.lang1), side(pair.id2, pair.text2, pair.lang2))
+        link, _ = linker.relate(a, b)
         row.negatives += 1
         if link is not None and link.kind in _VERSION_OR_STRONGER:
             row.false_versions += 1
-            row.examples.append(pair.pair_id)
+            row.examples.append(pair_id)
     return list(rows.values())
 
 
