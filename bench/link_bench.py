@@ -190,9 +190,9 @@ def _pooled(docs: list[dict[str, str]], workers: int, **settings: Any) -> dict[s
             _warm_up_link_readers()
             pool = nw.worker_pool(workers)  # as `ingest --workers N --link`: one pool for both
             pool.warm(_warm_up_items(docs))
-            start = time.perf_counter()
+            start, writing = time.perf_counter(), time.process_time()
             report = pool_ingest(nw, [str(path)], pool=pool)
-            ingested = time.perf_counter() - start
+            ingested, writing = time.perf_counter() - start, time.process_time() - writing
             cpu, waited, helped = time.process_time(), _WaitTimer(), _workers_cpu(pool)
             try:
                 nw.link(workers=workers)
@@ -203,7 +203,7 @@ def _pooled(docs: list[dict[str, str]], workers: int, **settings: Any) -> dict[s
     n, seconds = len(docs), report.seconds
     return {"per_s": n / wall, "ingest_s": ingested, "link_ms": 1000 * (wall - ingested) / n,
             "link_cpu_ms": 1000 * cpu / n, "link_wait_ms": 1000 * waited.seconds / n,
-            "worker_link_ms": 1000 * helped / n,
+            "worker_link_ms": 1000 * helped / n, "ingest_cpu_ms": 1000 * writing / n,
             "worker_facts_ms": 1000 * seconds["facts"] / n, "worker_embed_ms": 1000 * seconds["embed"] / n,
             "worker_extract_ms": 1000 * seconds["extract"] / n, "load": [load_before, os.getloadavg()[0]],
             "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}  # fmt: skip
