@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
@@ -237,28 +239,39 @@ def test_a_store_linked_by_an_embedder_this_release_lacks_is_refused_with_the_wa
     assert "newsweave reembed lead" in (refused.value.hint or "")
 
 
+def _lead_route_linker() -> Linker:
+    """A linker on the lead route's shape (stand-in embedders: USE for English only, a bridged
+    lead embedder, static sentences), so its cascade checks bridged pairs."""
+    from fakes import WordsEmbedder
+    from newsweave.analyze.embedding import RoutedEmbedder
+
+    routes = (WordsEmbedder("use", 512, frozenset({"en"})), WordsEmbedder("lead", 384), WordsEmbedder("st", 512))
+    return Linker(RoutedEmbedder(*routes), PairScorer.load())
+
+
+def _recorder(asked: list[tuple[list[str], str | None]]) -> Callable[[list[str], str | None], Future[np.ndarray]]:
+    """A stand-in for the workers' e5 (``WorkerPool.exact_sentences``): what it was asked, futures never done."""
+
+    def embed_exact(sentences: list[str], language: str | None) -> Future[np.ndarray]:
+        asked.append((sentences, language))
+        return Future()
+
+    return embed_exact
+
+
 def test_the_cascades_leads_are_asked_ahead_once_a_gated_pairs_sentence_vectors_pass() -> None:
     """``ask_exact``: pairs whose sentence vectors are still coming wait; a pair whose vectors
     came and pass the diagonal gets its bridged side's lead asked once; a cancelled set drops it."""
-    from concurrent.futures import Future
-
-    from fakes import WordsEmbedder
-    from newsweave.analyze.embedding import RoutedEmbedder
     from newsweave.linking import ask_exact
 
-    routes = (WordsEmbedder("use", 512, frozenset({"en"})), WordsEmbedder("lead", 384), WordsEmbedder("st", 512))
-    linker = Linker(RoutedEmbedder(*routes), PairScorer.load())
+    linker = _lead_route_linker()
     text = "The dam burst on Tuesday. Water flooded twelve villages. Rescue teams came by boat."
     source, translation, other = (
         linker.prepare(i, None, text, lang, None) for i, lang in (("a", "en"), ("b", "cs"), ("c", "sk"))
     )
     coming: dict[str, Future[np.ndarray]] = {v.id: Future() for v in (source, translation, other)}
     asked: list[tuple[list[str], str | None]] = []
-
-    def embed_exact(sentences: list[str], language: str | None) -> Future[np.ndarray]:
-        asked.append((sentences, language))
-        return Future()
-
+    embed_exact = _recorder(asked)
     exact: dict[str, Future[np.ndarray]] = {}
     gated = [(source, translation), (other, translation)]
     assert ask_exact(linker, gated, coming, exact, embed_exact) == (gated, []) and not asked  # still coming
@@ -275,14 +288,10 @@ def test_the_cascades_other_sentences_are_asked_ahead_once_a_pairs_leads_came_an
     """``ask_exact_rests``: a pair whose e5 lead is still coming waits; once it came and agrees
     with the other side's, the rest of the bridged side's sentences are asked once; a lead that
     disagrees asks nothing, a cancelled one drops the pair."""
-    from concurrent.futures import Future
-
     from fakes import WordsEmbedder
-    from newsweave.analyze.embedding import RoutedEmbedder
     from newsweave.linking import ask_exact_rests
 
-    routes = (WordsEmbedder("use", 512, frozenset({"en"})), WordsEmbedder("lead", 384), WordsEmbedder("st", 512))
-    linker = Linker(RoutedEmbedder(*routes), PairScorer.load())
+    linker = _lead_route_linker()
     assert linker.cascade is not None
     linker.cascade.exact = WordsEmbedder("exact", 512)  # the same word vectors as "use": leads agree
     text = " ".join(f"Rescue boat {n} reached the flooded village of {place} on Tuesday." for n, place in enumerate(
@@ -297,11 +306,7 @@ def test_the_cascades_other_sentences_are_asked_ahead_once_a_pairs_leads_came_an
         coming[view.id].set_result(linker.sentence_vectors(linker.split(view), view.language))
     leads: dict[str, Future[np.ndarray]] = {"b": Future(), "c": Future()}
     asked: list[tuple[list[str], str | None]] = []
-
-    def embed_exact(sentences: list[str], language: str | None) -> Future[np.ndarray]:
-        asked.append((sentences, language))
-        return Future()
-
+    embed_exact = _recorder(asked)
     rests: dict[str, Future[np.ndarray]] = {}
     pairs = [(source, translation), (source, other)]
     assert ask_exact_rests(linker, pairs, coming, leads, rests, embed_exact) == pairs and not asked  # coming
