@@ -425,7 +425,7 @@ def ask_exact_rests(
 ) -> list[Pair]:
     """Ask for the other e5 sentences of the pairs whose first ones ``ask_exact`` asked for,
     once those are known and agree (``Linker.exact_rest_needs``): the cascade's whole-text
-    alignment then reads them (a second or so of e5 in the linking process for a long text);
+    alignment then reads them (about 0.3 s of e5 in the linking process for a BSNLP article);
     add them to ``rests`` by article and return the pairs still waiting for their leads."""
     waiting = []
     for a, b in pairs:

@@ -203,9 +203,8 @@ class Linker:
         """What the cascade compares of an article's first sentences (``_leads_agree``): e5's
         vectors of them for an article through the bridge (``exact_lead``, None: not known yet),
         else its own sentence vectors'."""
-        if not self._routed(article.language):
-            return sentence_vectors[: self._exact_lead_count()]
-        return exact_lead
+        vectors = exact_lead if self._routed(article.language) else sentence_vectors
+        return None if vectors is None else vectors[: self._exact_lead_count()]
 
     def exact_rest_needs(
         self, a: LinkArticle, b: LinkArticle, a_lead: np.ndarray, b_lead: np.ndarray
