@@ -398,8 +398,6 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     """Ingest and link ``docs`` (facts on), timing each article's ingest and link by its language,
     and, over all articles, the facts readers and the pair scorer's second view (e5 on leads);
     then embed the same texts with each bare embedder."""
-    import os
-
     from newsweave import Newsweave, Settings
     from newsweave.analyze.embedding import E5Embedder, RoutedEmbedder, UseEmbedder, routed_embedder
     from newsweave.config import ROUTES
