@@ -28,8 +28,8 @@ PAIRS = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "
 BSNLP = PAIRS.parents[1] / "bsnlp2021" / "docs.jsonl"
 
 
-def texts(per_language: int) -> list[str]:
-    """``per_language`` texts of each language of the two data sets (first 3,000 characters)."""
+def texts_by_language(per_language: int) -> dict[str, list[str]]:
+    """``per_language`` texts of each language of the two data sets, spread over each language's texts."""
     csv.field_size_limit(sys.maxsize)
     by_language: dict[str, list[str]] = {}
     with BSNLP.open(encoding="utf-8") as f:
@@ -39,11 +39,14 @@ def texts(per_language: int) -> list[str]:
     with PAIRS.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             by_language.setdefault(row["lang1"], []).append(row["text1"])
-    return [
-        text[:3000]
-        for group in by_language.values()
-        for text in group[:: max(1, len(group) // per_language)][:per_language]
-    ]
+    return {
+        language: group[:: max(1, len(group) // per_language)][:per_language] for language, group in by_language.items()
+    }
+
+
+def texts(per_language: int) -> list[str]:
+    """``per_language`` texts of each language of the two data sets (first 3,000 characters)."""
+    return [text[:3000] for group in texts_by_language(per_language).values() for text in group]
 
 
 def main() -> None:

