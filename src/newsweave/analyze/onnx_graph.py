@@ -34,19 +34,39 @@ def session(graph: bytes, threads: int | None) -> Any:
     return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
 
 
-_FLOAT = 1  # onnx.TensorProto.FLOAT
+FLOAT, UINT8, INT64 = 1, 2, 7  # onnx.TensorProto's element types
+Tensor = tuple[str, int, list[int | None]]
 
 
 class GraphBuilder:
     """Writes a graph node by node; each helper returns the name of its output. With ``int8``
     ``linear`` writes its product on 8-bit integers (the flag may change between layers)."""
 
-    def __init__(self, helper: Any, numpy_helper: Any, *, int8: bool = False) -> None:
+    def __init__(self, *, int8: bool = False) -> None:
+        try:
+            from onnx import helper, numpy_helper
+        except ImportError as e:
+            raise ModelUnavailable("the onnx package is not installed", hint="install onnx") from e
         self._helper, self._numpy_helper = helper, numpy_helper
         self.int8 = int8
         self.nodes: list[Any] = []
         self.weights: list[Any] = []
         self._count = 0
+
+    def serialise(self, name: str, inputs: list[Tensor], outputs: list[Tensor]) -> bytes:
+        """The graph written so far as a serialised ONNX model (opset 17); ``inputs`` and
+        ``outputs`` are (name, element type, shape with None for a free size)."""
+        helper = self._helper
+        graph = helper.make_graph(
+            self.nodes,
+            name,
+            [helper.make_tensor_value_info(*tensor) for tensor in inputs],
+            [helper.make_tensor_value_info(*tensor) for tensor in outputs],
+            self.weights,
+        )
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+        model.ir_version = 8
+        return model.SerializeToString()
 
     def const(self, value: Any) -> str:
         self._count += 1
@@ -61,6 +81,11 @@ class GraphBuilder:
             names.append(f"t{self._count}")
         self.nodes.append(self._helper.make_node(kind, list(inputs), names, **attributes))
         return names[0] if outputs == 1 else names
+
+    def op_named(self, kind: str, name: str, *inputs: str, **attributes: Any) -> str:
+        """A node whose one output is called ``name`` (a graph output)."""
+        self.nodes.append(self._helper.make_node(kind, list(inputs), [name], **attributes))
+        return name
 
     def add(self, a: str, b: Any) -> str:
         return self.op("Add", a, b if isinstance(b, str) else self.const(np.asarray(b, np.float32)))
@@ -78,7 +103,7 @@ class GraphBuilder:
         zero = self.const(np.zeros(len(scale), np.int8))
         product = self.op("MatMulInteger", xq, self.const(np.ascontiguousarray(quantised.T)), x_zero, zero)
         scales = self.op("Mul", x_scale, self.const(scale.astype(np.float32)))
-        return self.add(self.op("Mul", self.op("Cast", product, to=_FLOAT), scales), bias)
+        return self.add(self.op("Mul", self.op("Cast", product, to=FLOAT), scales), bias)
 
     def layer_norm(self, x: str, weight: np.ndarray, bias: np.ndarray, epsilon: float) -> str:
         return self.op("LayerNormalization", x, self.const(weight), self.const(bias), axis=-1, epsilon=float(epsilon))

