@@ -52,11 +52,10 @@ def main() -> None:
         for name, batch in (("whole texts", documents), ("sentences", sentences)):
             seconds = dict.fromkeys(engines, 0.0)
             vectors: dict[str, np.ndarray] = {}
+            step = 1 if batch is documents else 60  # one call a text, or an article's sentences, as linking calls
             for _ in range(args.rounds):
                 for engine, backend in engines.items():
                     start = time.process_time()
-                    # One call a text (whole texts) or an article's worth (sentences), as linking calls.
-                    step = 1 if batch is documents else 60
                     vectors[engine] = np.vstack(
                         [backend.encode(batch[i : i + step]) for i in range(0, len(batch), step)]
                     )

