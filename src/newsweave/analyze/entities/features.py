@@ -116,7 +116,7 @@ class FeatureMaker:
         return (not word.islower() and any(ch.isalpha() for ch in word)) or bool(self.gazetteer_hit(word))
 
     def _gazetteer_hit(self, word: str) -> str:
-        """"alias", "place" (a big place's one-word name, as written or stemmed) or ""."""
+        """The hit's kind: "alias", "place" (a big place's one-word name, as written or stemmed), or "" for none."""
         folded = fold(word)
         if folded in self._aliases:
             return "alias"
