@@ -108,7 +108,7 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True, kind: str =
     embedding = [0.0]
     reading = [0.0]
     viewing = [0.0, 0]
-    bare_embed, bare_view = UseEmbedder.embed, E5Embedder.embed
+    bare_encode, bare_view = UseEmbedder._encode, E5Embedder.embed
 
     def timed_view(self: E5Embedder, texts: list[str], language: str | None = None) -> np.ndarray:
         start = time.perf_counter()
@@ -121,9 +121,9 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True, kind: str =
     second_view_embedder().embed(["warm up"])  # the model loads once per process: not timed
     viewing[:] = [0.0, 0]
 
-    def timed_embed(self: UseEmbedder, texts: list[str], language: str | None = None) -> np.ndarray:
+    def timed_encode(self: UseEmbedder, texts: list[str], engine: str) -> np.ndarray:  # documents and sentences
         start = time.perf_counter()
-        vectors = bare_embed(self, texts, language)
+        vectors = bare_encode(self, texts, engine)
         embedding[0] += time.perf_counter() - start
         return vectors
 
@@ -132,11 +132,12 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True, kind: str =
         path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
         embedder = UseEmbedder()
         embedder.embed(["warm up"])
-        UseEmbedder.embed = timed_embed  # type: ignore[method-assign]
+        UseEmbedder._encode = timed_encode  # type: ignore[method-assign]
         with Newsweave(Settings(db_path=Path(tmp) / "s.sqlite", facts=facts, second_view=second_view)) as nw:
             nw.pipeline()
             # Models load once per process, not per article: not timed (the bare embedder is warmed too).
             nw._linker().linker.embedder.embed(["warm up"], "en")
+            nw._linker().linker.sentence_vectors(["warm up"], "en")
             analyzer = nw.fact_analyzer()
             for warm in _warm_up_articles(docs) if facts else []:
                 analyzer.read(warm)
@@ -148,7 +149,7 @@ def end_to_end(n: int, facts: bool = True, second_view: bool = True, kind: str =
             ours = time.perf_counter() - start
             stored = [nw.store.get_embedding(a.id) for a in nw.articles()]
             split = sum(1 for e in stored if e is not None and e.sentence_vectors is not None)
-        UseEmbedder.embed = bare_embed  # type: ignore[method-assign]
+        UseEmbedder._encode = bare_encode  # type: ignore[method-assign]
         start = time.perf_counter()
         for d in docs:
             embedder.embed([f"{d['title']}\n{d['text']}"[:3000]])
@@ -186,6 +187,7 @@ def _pooled(docs: list[dict[str, str]], workers: int, **settings: Any) -> dict[s
             linker = nw._linker().linker
             for language in sorted({d["language"] for d in docs}):
                 linker.embedder.embed(["warm up"], language)
+                linker.sentence_vectors(["warm up"], language)
             E5Embedder().embed(["warm up"])
             _warm_up_link_readers()
             pool = nw.worker_pool(workers)  # as `ingest --workers N --link`: one pool for both
@@ -417,6 +419,7 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     )
     routed.embed(["warm up"], "en")
     routed.embed(["warm up"], "cs")
+    routed.embed_sentences(["warm up"], "en")
     linker_module.second_view_embedder().embed(["warm up"])  # its model loads once per process: not timed
     E5Embedder().embed(["warm up"])  # so does the cascade's (e5 on sentences, for versions across the bridge)
     bare_one, bare_link, bare_init = Pipeline._one, StoreLinker.link_one, StoreLinker.__init__

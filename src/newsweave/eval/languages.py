@@ -14,7 +14,7 @@ route: USE for USE's languages and the static embedder (``embedding_static``) fo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,6 +129,7 @@ class Remembered:
     def __init__(self, embedder: Embedder) -> None:
         self.embedder, self.name, self.dim, self.languages = embedder, embedder.name, embedder.dim, embedder.languages
         self._seen: dict[str, np.ndarray] = {}
+        self._seen_sentences: dict[str, np.ndarray] = {}
 
     @property
     def embedded(self) -> int:
@@ -137,7 +138,19 @@ class Remembered:
 
     def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
         """Embed ``texts``, reusing vectors of texts seen before."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._seen]
+        return self._remembered(self._seen, self.embedder.embed, texts, language)
+
+    def embed_sentences(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
+        """Sentences as the wrapped model embeds them for linking (``UseEmbedder.embed_sentences``)."""
+        embed = getattr(self.embedder, "embed_sentences", None)
+        if embed is None:
+            return self.embed(texts, language)
+        return self._remembered(self._seen_sentences, embed, texts, language)
+
+    def _remembered(
+        self, seen: dict[str, np.ndarray], embed: Callable[..., np.ndarray], texts: Sequence[str], language: str | None
+    ) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in seen]
         if missing:
-            self._seen.update(zip(missing, self.embedder.embed(missing, language), strict=True))
-        return np.stack([self._seen[t] for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+            seen.update(zip(missing, embed(missing, language), strict=True))
+        return np.stack([seen[t] for t in texts]) if texts else np.zeros((0, self.dim), np.float32)

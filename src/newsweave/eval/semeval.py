@@ -154,8 +154,12 @@ def embed_texts(texts: Sequence[str], embedder: Embedder, languages: dict[str, s
     sides = {}
     for text in dict.fromkeys(texts):
         sentences = split_sentences(text)[:MAX_SENTENCES] or [text[:500]]
-        vectors = embedder.embed([text[:DOCUMENT_CHARS], *sentences], languages.get(text))
-        sides[text] = PairSide(text, languages.get(text), vectors[0], vectors[1], vectors[1:])
+        language = languages.get(text)
+        # As linking embeds them: the document and title (here the first sentence) in one batch,
+        # the sentences apart, on the embedder's sentence engine (``UseEmbedder.embed_sentences``).
+        document, title = embedder.embed([text[:DOCUMENT_CHARS], sentences[0]], language)
+        vectors = getattr(embedder, "embed_sentences", embedder.embed)(sentences, language)
+        sides[text] = PairSide(text, language, document, title, vectors)
     return sides
 
 

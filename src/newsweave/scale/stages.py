@@ -156,6 +156,7 @@ class Understander:
         if self.analyzer is not None:
             self.analyzer.read(article)
         view = self.linker.prepare(article.id, article.title, text, "en", None)
+        self.linker.sentence_vectors([text], "en")  # sentences may run on another engine (``UseEmbedder``)
         if self.leads:
             self.linker.read_lead(view)
         self.language.detect(text)
