@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from fakes import WordsEmbedder
 from newsweave.errors import ConfigError
-from newsweave.eval.languages import evaluate_languages, load_declaration
+from newsweave.eval.languages import Remembered, evaluate_languages, load_declaration
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -44,3 +46,19 @@ def test_czech_is_routed_to_e5_and_scored_by_three_systems(declarations: Path) -
 def test_unknown_language_is_a_config_error(declarations: Path) -> None:
     with pytest.raises(ConfigError, match="xx"):
         evaluate_languages(declarations, ["xx"])
+
+
+def test_remembered_keeps_a_models_sentence_engine_apart_from_its_documents() -> None:
+    class TwoEngines(WordsEmbedder):
+        def embed_sentences(self, texts: list[str], language: str | None = None) -> np.ndarray:
+            return -self.embed(texts, language)  # another engine: other vectors for the same text
+
+    model = TwoEngines()
+    remembered = Remembered(model)
+    documents = remembered.embed(["Floods hit Paris.", "Floods hit Paris."])
+    sentences = remembered.embed_sentences(["Floods hit Paris."])
+    assert np.allclose(sentences[0], -documents[0])  # not the document's vector, remembered or not
+    assert np.allclose(remembered.embed_sentences(["Floods hit Paris."]), sentences)
+    assert len(model.seen) == 2  # each text once per engine
+    plain = Remembered(WordsEmbedder())  # a model with one engine embeds sentences as documents
+    assert np.allclose(plain.embed_sentences(["Floods hit Paris."]), plain.embed(["Floods hit Paris."]))
