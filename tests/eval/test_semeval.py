@@ -5,8 +5,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from fakes import WordsEmbedder
 from newsweave.errors import ConfigError
-from newsweave.eval.semeval import groups, load_pairs
+from newsweave.eval.semeval import embed_texts, groups, load_pairs
 from newsweave.eval.similarity import evaluate_similarity
 
 
@@ -40,3 +41,17 @@ def test_recall_against_the_cosine_is_read_at_the_scores_precision() -> None:
     cosine = np.array([0.9, 0.3, 0.8, 0.85, 0.2, 0.7])  # the lowest line at P >= 0.75 is 0.3: 4 of 5 right
     assert recall_against_cosine(score, cosine, gold) == (0.75, 0.75, 1.0)
     assert recall_against_cosine(score, cosine, gold, line=0.75) == (1.0, 0.5, 0.25)  # at P 1 only 0.9
+
+
+def test_sides_take_their_sentences_from_the_sentence_engine_as_linking_does() -> None:
+    class TwoEngines(WordsEmbedder):
+        def embed_sentences(self, texts: list[str], language: str | None = None) -> np.ndarray:
+            return -self.embed(texts, language)
+
+    text = "Floods hit Paris on Monday. More than 50 people were evacuated."
+    side = embed_texts([text], TwoEngines(), {text: "en"})[text]
+    plain = WordsEmbedder()
+    first, second = "Floods hit Paris on Monday.", "More than 50 people were evacuated."
+    assert np.allclose(side.document, plain.embed([text])[0])
+    assert np.allclose(side.title, plain.embed([first])[0])  # the title: the first sentence, as a document
+    assert np.allclose(side.sentences, -plain.embed([first, second]))
