@@ -26,11 +26,15 @@ def test_a_csv_without_the_columns_is_refused(tmp_path: Path) -> None:
         load_pairs(bad)
 
 
-def test_similarity_on_a_small_csv_ranks_same_story_pairs_higher(data_dir: Path) -> None:
+def test_similarity_on_a_small_csv_ranks_same_story_pairs_higher(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "numpy")
     report = evaluate_similarity(data_dir / "eval" / "pairs.csv", cross_validate=False)
     baseline, shipped = report.rows
     assert baseline.pairs == shipped.pairs == 6
     assert np.isfinite(shipped.overall) and shipped.overall > 0.8
+    assert report.use_engines == ("numpy", "numpy")  # the report says what embedded its texts
 
 
 def test_recall_against_the_cosine_is_read_at_the_scores_precision() -> None:

@@ -80,6 +80,7 @@ def similarity(pairs: PairsOption = None, json_output: JsonFlag = False) -> None
             spread = ", ".join(f"{r:.3f}" for r in report.fold_r)
             render.out.print(f"per-fold r of the cross-validated scorer: {spread}")
         _print_intervals(report.intervals)
+        _print_engines(report.use_engines)
 
 
 @app.command("clustering")
@@ -107,12 +108,19 @@ def clustering(pairs: PairsOption = None, json_output: JsonFlag = False) -> None
             )
         )
         _print_intervals(report.intervals)
+        _print_engines(report.use_engines)
 
 
 def _print_intervals(intervals: list[Interval]) -> None:
     if intervals:
         title = "How far the held-out figures could move (95 % intervals, resampling groups of connected articles)"
         render.out.print(render.scores_table(intervals, title=title))
+
+
+def _print_engines(engines: tuple[str, str]) -> None:
+    """Which of USE's engines embedded documents and sentences: the figures depend on it a little."""
+    documents, sentences = engines
+    render.out.print(f"USE: documents and titles on {documents}, sentences on {sentences} ($NEWSWEAVE_USE_ENGINE)")
 
 
 @app.command("routes")
@@ -192,7 +200,7 @@ def versions(
 
     Example: newsweave eval versions --pairs ../shared/benchmarks/semeval2022-task8/dev.csv
     """
-    from newsweave.analyze.embedding import routed_embedder
+    from newsweave.analyze.embedding import routed_embedder, use_engines
     from newsweave.config import DEFAULT_ROUTE, Settings
     from newsweave.eval.semeval import default_pairs_csv
     from newsweave.eval.versions import default_cases, evaluate_versions
@@ -208,6 +216,7 @@ def versions(
                 "pairs": [asdict(r) | {"recall": r.recall} for r in report.pairs],
                 "negatives": [asdict(n) for n in report.negatives],
                 "precision": {part: report.precision(part) for part in parts},
+                "use_engines": use_engines(),
             }
         )
         return
@@ -227,6 +236,7 @@ def versions(
         f"precision of `version`: held-out {report.precision('held-out'):.3f} · "
         f"development {report.precision('development'):.3f}"
     )
+    _print_engines(use_engines())
 
 
 @app.command("languages")

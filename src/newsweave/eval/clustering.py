@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave.analyze.embedding import use_engines
 from newsweave.eval.intervals import Interval, grouped_bootstrap
 from newsweave.eval.semeval import (
     RatedPair,
@@ -74,6 +75,7 @@ class ClusteringReport:
     largest_story: int
     cross_validated: bool
     intervals: list[Interval] = field(default_factory=list)
+    use_engines: tuple[str, str] = field(default_factory=use_engines)  # (documents, sentences): they move the figures
 
 
 def evaluate_clustering(pairs_csv: Path, *, cross_validate: bool = True) -> ClusteringReport:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave.analyze.embedding import use_engines
 from newsweave.eval.intervals import Interval, grouped_bootstrap
 from newsweave.eval.semeval import (
     featurise,
@@ -46,6 +47,7 @@ class SimilarityReport:
     rows: list[SimilarityRow]
     fold_r: list[float] = field(default_factory=list)
     intervals: list[Interval] = field(default_factory=list)
+    use_engines: tuple[str, str] = field(default_factory=use_engines)  # (documents, sentences): they move the figures
 
 
 def _pearson(score: np.ndarray, overall: np.ndarray, mask: np.ndarray) -> float:
