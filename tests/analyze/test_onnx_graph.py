@@ -1,0 +1,39 @@
+import numpy as np
+import pytest
+
+from newsweave.analyze.onnx_graph import BY_ROW_UNSAFE_FUSIONS, FLOAT, GraphBuilder, session
+
+pytest.importorskip("onnxruntime")
+
+
+def _run_dense(method: str, x: np.ndarray, weight: np.ndarray, bias: np.ndarray, **options: object) -> np.ndarray:
+    builder = GraphBuilder(int8=True)
+    builder.op_named("Identity", "y", getattr(builder, method)("x", weight, bias))
+    shape: list[int | None] = [None] * (x.ndim - 1)
+    graph = builder.serialise("dense", [("x", FLOAT, [*shape, x.shape[-1]])], [("y", FLOAT, [*shape, len(bias)])])
+    return session(graph, 1, **options).run(["y"], {"x": x})[0]  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def layer() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(0)
+    # A bias as large as the product, so that one left out cannot pass for quantisation error.
+    return rng.normal(size=(10, 64)).astype(np.float32), rng.normal(size=(96, 64)).astype(np.float32), \
+        (3 * rng.normal(size=96)).astype(np.float32)  # fmt: skip
+
+
+def test_a_dense_layer_by_row_is_its_quantised_product_plus_its_bias(layer: tuple[np.ndarray, ...]) -> None:
+    x, weight, bias = layer
+    y = _run_dense("linear_by_row", x, weight, bias, disabled_optimizers=BY_ROW_UNSAFE_FUSIONS)
+    # What the graph says, in numpy: each row of x and each row of the weight on its own scale.
+    x_scale = np.abs(x).max(axis=1, keepdims=True) / 127
+    w_scale = np.abs(weight).max(axis=1) / 127
+    product = np.rint(x / x_scale) @ np.rint(weight / w_scale[:, None]).T
+    assert np.allclose(y, product * x_scale * w_scale + bias, atol=1e-4)
+    assert np.abs(y - (x @ weight.T + bias)).max() < 0.5  # 8-bit error, against a bias of up to ~9
+
+
+def test_a_dense_layer_by_batch_keeps_its_bias(layer: tuple[np.ndarray, ...]) -> None:
+    x, weight, bias = layer
+    y = _run_dense("linear", x[None], weight, bias)[0]  # every optimiser on: e5's int8 layers
+    assert np.abs(y - (x @ weight.T + bias)).max() < 0.5
