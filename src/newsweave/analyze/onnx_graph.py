@@ -48,15 +48,17 @@ Tensor = tuple[str, int, list[int | None]]
 
 class GraphBuilder:
     """Writes a graph node by node; each helper returns the name of its output. With ``int8``
-    ``linear`` writes its product on 8-bit integers; ``linear_by_row`` always does."""
+    ``linear`` writes its product on 8-bit integers, each row on its own scale with ``by_row``
+    too (``linear_by_row``, which always does)."""
 
-    def __init__(self, *, int8: bool = False) -> None:
+    def __init__(self, *, int8: bool = False, by_row: bool = False) -> None:
         try:
             from onnx import helper, numpy_helper
         except ImportError as e:
             raise ModelUnavailable("the onnx package is not installed", hint="install onnx") from e
         self._helper, self._numpy_helper = helper, numpy_helper
         self.int8 = int8
+        self.by_row = by_row
         self.nodes: list[Any] = []
         self.weights: list[Any] = []
         self._count = 0
@@ -99,6 +101,8 @@ class GraphBuilder:
         return self.op("Add", a, b if isinstance(b, str) else self.const(np.asarray(b, np.float32)))
 
     def linear(self, x: str, weight: np.ndarray, bias: np.ndarray) -> str:
+        if self.int8 and self.by_row:
+            return self.linear_by_row(x, weight, bias)
         if not self.int8:
             return self.add(self.op("MatMul", x, self.const(np.ascontiguousarray(weight.T))), bias)
         # Dynamic quantisation written out, as onnxruntime.quantization.quantize_dynamic writes it
@@ -117,7 +121,7 @@ class GraphBuilder:
         result then does not depend on the other rows, so a text's vector is the same whichever
         texts it is embedded with. Run it in a session without ``BY_ROW_UNSAFE_FUSIONS``."""
         quantised, scale = self._int8_weights(weight)
-        peak = self.op("ReduceMax", self.op("Abs", x), axes=[1], keepdims=1)
+        peak = self.op("ReduceMax", self.op("Abs", x), axes=[-1], keepdims=1)  # a row: x's last axis
         row_scale = self.op("Max", self.op("Div", peak, self.const(np.float32(127.0))), self.const(np.float32(1e-12)))
         rounded = self.op("Round", self.op("Div", x, row_scale))
         xq = self.op("Cast", self.add(rounded, np.float32(128.0)), to=UINT8)  # in [1, 255]: |x| <= peak

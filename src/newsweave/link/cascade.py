@@ -157,11 +157,12 @@ class Cascade:
     cross_neighbours: int = 3
 
     def embedder(self) -> Embedder:
-        """The embedder of the version check (loaded on first use)."""
+        """The embedder of the version check (loaded on first use): e5 with each token quantised
+        on its own scale (``E5Embedder(rows=True)``), bridged into USE's space."""
         if self.exact is None:
-            from newsweave.analyze.embedding import RoutedEmbedder
+            from newsweave.analyze.embedding import E5Embedder, RoutedEmbedder
 
-            self.exact = RoutedEmbedder()
+            self.exact = RoutedEmbedder(fallback=E5Embedder(rows=True))
         return self.exact
 
 
