@@ -176,7 +176,6 @@ def _pooled(docs: list[dict[str, str]], workers: int, **settings: Any) -> dict[s
     figure and date readers, and every language's readers in each worker (one article of each
     language, as ``end_to_end`` warms them)."""
     from newsweave import Newsweave, Settings
-    from newsweave.analyze.embedding import E5Embedder
     from newsweave.scale.pool import pool_ingest
 
     load_before = os.getloadavg()[0]
@@ -188,7 +187,8 @@ def _pooled(docs: list[dict[str, str]], workers: int, **settings: Any) -> dict[s
             for language in sorted({d["language"] for d in docs}):
                 linker.embedder.embed(["warm up"], language)
                 linker.sentence_vectors(["warm up"], language)
-            E5Embedder().embed(["warm up"])
+            if linker.cascade is not None:  # the cascade's own e5 (8-bit, a scale a token), as the workers warm it
+                linker.cascade.embedder().embed(["warm up"], "cs")
             _warm_up_link_readers()
             pool = nw.worker_pool(workers)  # as `ingest --workers N --link`: one pool for both
             pool.warm(_warm_up_items(docs))
@@ -421,7 +421,7 @@ def stream(docs: list[dict[str, str]], fallback: str, e5_tokens: int) -> dict[st
     routed.embed(["warm up"], "cs")
     routed.embed_sentences(["warm up"], "en")
     linker_module.second_view_embedder().embed(["warm up"])  # its model loads once per process: not timed
-    E5Embedder().embed(["warm up"])  # so does the cascade's (e5 on sentences, for versions across the bridge)
+    E5Embedder(rows=True).embed(["warm up"])  # so does the cascade's (e5 on sentences, for versions across the bridge)
     bare_one, bare_link, bare_init = Pipeline._one, StoreLinker.link_one, StoreLinker.__init__
     bare_exact = Linker._exact_vectors
     exact_articles: set[str] = set()  # articles whose sentences the static route's cascade sent to e5
