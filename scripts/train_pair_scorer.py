@@ -19,7 +19,8 @@ embed_texts``), so a run now writes a model a little different from the shipped 
 (``NEWSWEAVE_USE_ENGINE=numpy`` comes closest, to float rounding).
 
 ``--views`` compares what could read the second view, on the same folds (every pair read): e5
-on 128 tokens in float32 and in int8 (v7's), e5 on 64 and 32 tokens, and the static embedder
+on 128 tokens in float32, in int8 with one scale a batch (v7's) and with one a token (the
+cascade's engine), e5 on 64 and 32 tokens, and the static embedder
 over the lead and over the whole text; for each, CV r and the folds' 85 %-precision line with
 its precision and recall beside the bare cosine's recall there (about 5 minutes: e5 over the
 training part's ~2,000 texts for each uncached view).
@@ -66,11 +67,12 @@ def main() -> None:
     parser.add_argument("--pairs", type=Path, default=None)
     parser.add_argument("--curve", action="store_true", help="print a learning curve (CV r by training size)")
     parser.add_argument("--views", action="store_true", help="compare second views on the folds, write nothing")
+    parser.add_argument("--view", action="append", default=None, help="with --views: only views whose name has this")
     args = parser.parse_args()
     pairs = load_pairs(args.pairs or default_pairs_csv())
     x_all, _ = featurise(pairs)
     if args.views:
-        compare_views(pairs, x_all)
+        compare_views(pairs, x_all, args.view)
         return
     scorer, figures = build(pairs, x_all, curve=args.curve)
     OUT.write_text(json.dumps(scorer.data, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -127,8 +129,9 @@ def build(pairs: list[RatedPair], x_all: np.ndarray, *, curve: bool = False) -> 
     }
 
 
-def compare_views(pairs: list[RatedPair], x_all: np.ndarray) -> None:
-    """CV r and the folds' 85 %-precision line for each candidate second view (``--views``)."""
+def compare_views(pairs: list[RatedPair], x_all: np.ndarray, only: list[str] | None = None) -> None:
+    """CV r and the folds' 85 %-precision line for each candidate second view (``--views``;
+    ``only``: the views whose name holds one of these)."""
     from newsweave.analyze.embedding import E5Embedder
     from newsweave.analyze.embedding_static import StaticEmbedder
     from newsweave.link.linker import lead_vector
@@ -139,6 +142,7 @@ def compare_views(pairs: list[RatedPair], x_all: np.ndarray) -> None:
     views = {
         "e5 float32, 128 tokens": E5Embedder(max_tokens=128),
         "e5 int8, 128 tokens (v7)": None,  # the shipped view: lead_vectors, cached
+        "e5 int8 a scale a token, 128 tokens": E5Embedder(max_tokens=128, rows=True, alone=True),
         "e5 float32, 64 tokens": E5Embedder(max_tokens=64),
         "e5 float32, 32 tokens": E5Embedder(max_tokens=32),
         "static, 128 tokens": StaticEmbedder(max_tokens=128),
@@ -147,6 +151,8 @@ def compare_views(pairs: list[RatedPair], x_all: np.ndarray) -> None:
     y = -np.array([p.overall for p in kept])
     group = groups(pairs)[rest]
     for name, embedder in views.items():
+        if only and not any(part in name for part in only):
+            continue
         start = time.perf_counter()
         vectors = lead_vectors(texts) if embedder is None else {t: lead_vector(embedder, t) for t in texts}
         seconds = time.perf_counter() - start
