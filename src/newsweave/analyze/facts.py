@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from newsweave.analyze.places.outlets import OutletHomes, outlet_key
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.records import (
     Article,
@@ -49,7 +50,9 @@ from newsweave.records import (
 #          curated place without a GeoNames id stays whole and named ("Белия дом", White House).
 # facts-9: nor does it name a first-level division abroad by an alternate name that is none of
 #          the division's there (German "Region" is not Calabarzon, in the Philippines).
-ANALYZER_VERSION = "facts-9"
+# facts-10: an outlet's home division, learnt from its earlier articles' places, backs its next
+#          articles' ("Jordan" in a Minnesota weekly is the town there; places.outlets).
+ANALYZER_VERSION = "facts-10"
 
 
 class MentionFinder(Protocol):
@@ -95,6 +98,10 @@ class FactAnalyzer:
     Args:
         mentions, places, times, claims: the readers; the defaults are newsweave's own.
         aliases_path: a user alias file for the entity recogniser (see docs/facts.md).
+
+    It remembers where each outlet's places lie (``places.outlets.OutletHomes``): an article's
+    places are resolved with its outlet's home division as context once the outlet's earlier
+    articles have shown one, so one analyzer should read an outlet's articles in order.
     """
 
     version = ANALYZER_VERSION
@@ -113,12 +120,13 @@ class FactAnalyzer:
         self._times = times
         self._claims = claims
         self._aliases_path = aliases_path
+        self._homes: OutletHomes | None = None
 
     def read(self, article: Article) -> ReadFacts:
         """Every fact of ``article``'s body, offsets into ``article.text``."""
         text, language = article.text, article.language
         anchor = article.published.value if article.published else None
-        mentions, places = self.read_places(text, language)
+        mentions, places = self.read_places(text, language, outlet_key(article.outlet, article.url))
         mentions = _with_place_keys(mentions, places)
         if article.title:  # a headline's names are the story's own: read them too (offsets into the title)
             headline = sentence_case(article.title, text)
@@ -136,18 +144,36 @@ class FactAnalyzer:
         facts = Facts(article.id, tuple(mentions), tuple(places), tuple(times), tuple(claims))
         return ReadFacts(facts, tuple(entities.values()), tuple(sentences_at(text, [t.start for t in times])))
 
-    def read_places(self, text: str, language: str | None) -> tuple[list[Mention], list[Place]]:
-        """The names in ``text`` and the places ingest keeps, as ``read`` finds them (``eval places``)."""
+    def read_places(
+        self, text: str, language: str | None, outlet: str | None = None
+    ) -> tuple[list[Mention], list[Place]]:
+        """The names in ``text`` and the places ingest keeps, as ``read`` finds them (``eval places``).
+
+        ``outlet`` (``outlet_key``): its home division backs the places, and they teach it."""
         mentions = self.mention_finder().mentions(text, language)
         located = [m for m in mentions if m.type is EntityType.LOCATION]
         # A finder written before ``languages`` joined the protocol is trusted in none.
         trusted = language in getattr(self.mention_finder(), "languages", frozenset())
         # A mention given to the place finder vetoes a spotted place inside it: the agencies'.
+        homes = self.outlet_homes()
+        context = homes.context(outlet) if homes is not None else []
         spotted = self.place_finder().places(
-            text, language, [*located, *agency_mentions(mentions, text)], trusted=trusted
+            text, language, [*located, *agency_mentions(mentions, text)], context, trusted=trusted
         )
         named = {(m.start, m.end) for m in curated_non_places(mentions)}
-        return mentions, coherent([p for p in spotted if (p.start, p.end) not in named], located)
+        places = coherent([p for p in spotted if (p.start, p.end) not in named], located)
+        if homes is not None:
+            homes.learn(outlet, places)
+        return mentions, places
+
+    def outlet_homes(self) -> OutletHomes | None:
+        """Where each outlet's places lie, as read so far (None with a place finder that has no gazetteer)."""
+        if self._homes is None:
+            gazetteer = getattr(self.place_finder(), "gazetteer", None)
+            if gazetteer is None:
+                return None
+            self._homes = OutletHomes(gazetteer)
+        return self._homes
 
     def mention_finder(self) -> MentionFinder:
         if self._mentions is None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from newsweave.analyze.places.gazetteer import distance_km
 from newsweave.analyze.places.geocoder import Geocoder
+from newsweave.analyze.places.outlets import OutletHomes, outlet_key
 from newsweave.errors import ConfigError
 from newsweave.eval.data import find_benchmark
 from newsweave.records import Place
@@ -46,6 +47,7 @@ class Document:
     corpus: str
     text: str
     toponyms: tuple[GoldToponym, ...]
+    outlet: str | None = None  # ``outlet_key`` of its outlet or URL: its earlier articles' places back its own
 
     @property
     def split(self) -> str:
@@ -107,7 +109,8 @@ def load_documents(folder: Path) -> list[Document]:
         try:
             text = row["text"]
             toponyms = tuple(_aligned(text, t) for t in gold.get(row["id"], []))
-            documents.append(Document(row["id"], row.get("corpus", "all"), text, toponyms))
+            outlet = outlet_key(row.get("outlet"), row.get("url"))
+            documents.append(Document(row["id"], row.get("corpus", "all"), text, toponyms, outlet))
         except KeyError as e:
             raise ConfigError(f"{folder / 'docs.jsonl'}: a row lacks {e}") from e
     if not documents:
@@ -124,18 +127,22 @@ def evaluate(
 
 
 def score_documents(geocoder: Geocoder, documents: Sequence[Document], corpus: str, split: str) -> PlacesScore:
-    """Geotagging and geocoding figures over ``documents``."""
+    """Geotagging and geocoding figures over ``documents``, read in order as a stream: each
+    document's outlet home (``OutletHomes``) is learnt from its earlier documents' pins."""
     tag = _Counts()
     overlap = _Counts()
     errors: list[float] = []
     hits_gold = hits_coords = given_gold = hits_e2e = given_e2e = with_coords = 0
+    homes = OutletHomes(geocoder.gazetteer)
     for doc in documents:
-        predicted = geocoder.places(doc.text, "en")
+        context = homes.context(doc.outlet)
+        predicted = geocoder.places(doc.text, "en", context=context)
+        homes.learn(doc.outlet, predicted)
         tag.add(_exact_matches(predicted, doc.toponyms), len(predicted), len(doc.toponyms))
         overlap.add(*_overlap_matches(predicted, doc.toponyms))
         located = [t for t in doc.toponyms if t.lat is not None]
         with_coords += len(located)
-        resolved = geocoder.resolve_spans(doc.text, [(t.start, t.end) for t in located])
+        resolved = geocoder.resolve_spans(doc.text, [(t.start, t.end) for t in located], context)
         by_span = {(p.start, p.end): p for p in resolved}
         for t in located:
             place = by_span.get((t.start, t.end))
@@ -181,19 +188,27 @@ def evaluate_pins(
     places no other witness supports); the spotter's figures alone do not show what that adds
     or removes.
     """
-    from newsweave.analyze.facts import FactAnalyzer
-
     geocoder = geocoder or Geocoder()
-    analyzer = FactAnalyzer(places=geocoder)
-    readers: dict[str, Callable[[str], list[Place]]] = {
-        "spotter": lambda text: geocoder.places(text, "en"),
-        "ingest": lambda text: analyzer.read_places(text, "en")[1],
-    }
     return [
         score_pins(read, docs, corpus, split, name)
         for corpus, split, docs in _parts(folder, splits)
-        for name, read in readers.items()
+        for name, read in _readers(geocoder).items()  # each part a stream of its own: outlets learnt afresh
     ]
+
+
+def _readers(geocoder: Geocoder) -> dict[str, Callable[[Document], list[Place]]]:
+    """The two readers of ``evaluate_pins``, each learning outlet homes from the documents it has read."""
+    from newsweave.analyze.facts import FactAnalyzer
+
+    homes = OutletHomes(geocoder.gazetteer)
+    analyzer = FactAnalyzer(places=geocoder)
+
+    def spotter(doc: Document) -> list[Place]:
+        pins = geocoder.places(doc.text, "en", context=homes.context(doc.outlet))
+        homes.learn(doc.outlet, pins)
+        return pins
+
+    return {"spotter": spotter, "ingest": lambda doc: analyzer.read_places(doc.text, "en", doc.outlet)[1]}
 
 
 def _parts(folder: Path, splits: Sequence[str]) -> list[tuple[str, str, list[Document]]]:
@@ -226,12 +241,12 @@ class PinScore:
 
 
 def score_pins(
-    read: Callable[[str], list[Place]], documents: Sequence[Document], corpus: str, split: str, reader: str
+    read: Callable[[Document], list[Place]], documents: Sequence[Document], corpus: str, split: str, reader: str
 ) -> PinScore:
-    """Judge every pin ``read`` gives on ``documents`` and the gold toponyms it covers."""
+    """Judge every pin ``read`` gives on ``documents`` (in order) and the gold toponyms it covers."""
     right = wrong = no_gold = pins = given = hits = with_coords = 0
     for doc in documents:
-        predicted = read(doc.text)
+        predicted = read(doc)
         located = [t for t in doc.toponyms if t.lat is not None]
         with_coords += len(located)
         doc_given, doc_hits = _end_to_end(predicted, located)

@@ -106,6 +106,12 @@ class Gazetteer:
         """Entries whose folded name or alias is ``key`` (already folded)."""
         return [Entry(*self.rows[i]) for i in self.names.get(key, ())]
 
+    def pinned(self, name: str | None, geonames_id: int | None) -> Entry | None:
+        """The entry a pin was made from, by its name and id (a pin keeps no division of its own)."""
+        if not name or geonames_id is None:
+            return None
+        return next((e for e in self.lookup(fold(name)) if e.geonames_id == geonames_id), None)
+
     def max_population(self, key: str) -> int:
         """The population of the largest place named ``key`` (0 when none is)."""
         return max((self.rows[i][6] for i in self.names.get(key, ())), default=0)

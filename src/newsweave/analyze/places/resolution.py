@@ -13,7 +13,8 @@ adds up, for each candidate:
   when neither is its name's most prominent reading;
 - the others' share in the countries bordering the candidate's ("Gaza" beside "Israel");
 - an explicit qualifier: "Paris, Texas", "Springfield, Ill.", "Paris (France)";
-- the story's places passed as context, counted as extra places of the article.
+- places passed as context (the story's, or the home division of the article's outlet,
+  ``places.outlets``), counted as extra places of the article, with their divisions.
 
 The beliefs of the names feed each other, so the score is recomputed a few times from
 prominence alone towards agreement. A name whose best candidate does not beat a rival more than
@@ -114,7 +115,7 @@ def resolve(
     w = weights or Weights()
     groups = _groups(gazetteer, toponyms)
     _find_qualifiers(gazetteer, text, groups)
-    _iterate(groups, context, w)
+    _iterate(groups, [(place, _divisions(gazetteer, place)) for place in context], w)
     return _places(groups, w)
 
 
@@ -165,7 +166,17 @@ def _find_qualifiers(gazetteer: Gazetteer, text: str, groups: list[_Group]) -> N
                     group.qualifiers.add(code)
 
 
-def _iterate(groups: list[_Group], context: Sequence[Place], w: Weights) -> None:
+def _divisions(gazetteer: Gazetteer, place: Place) -> tuple[str, str]:
+    """The first- and second-level divisions of a place of context (a pin keeps only its
+    GeoNames id): a division of context backs the candidates inside it, as the article's own do."""
+    entry = gazetteer.pinned(place.name, place.geonames_id)
+    return (entry.admin1, entry.admin2) if entry is not None else ("", "")
+
+
+Context = Sequence[tuple[Place, tuple[str, str]]]  # places of context with their divisions
+
+
+def _iterate(groups: list[_Group], context: Context, w: Weights) -> None:
     for group in groups:
         group.prior = _prior(group, w)
         group.probs = _softmax(group.prior, w.temperature) if group.candidates else np.zeros(0)
@@ -225,7 +236,7 @@ class _RoundSupport:
     owners: np.ndarray  # the group each point comes from; -1 for the story's context
 
     @classmethod
-    def of(cls, groups: list[_Group], context: Sequence[Place]) -> _RoundSupport:
+    def of(cls, groups: list[_Group], context: Context) -> _RoundSupport:
         countries: dict[str, float] = defaultdict(float)
         admin1: dict[str, float] = defaultdict(float)
         admin2: dict[str, float] = defaultdict(float)
@@ -252,10 +263,14 @@ class _RoundSupport:
                 lats.append(pick.lat)
                 lons.append(pick.lon)
                 owners.append(gi)
-        for place in context:
+        for place, (in_admin1, in_admin2) in context:
             total += 1.0
             if place.country:
                 countries[place.country] += 1.0
+            if in_admin1:
+                admin1[in_admin1] += 1.0
+            if in_admin2:
+                admin2[in_admin2] += 1.0
             if place.lat is not None and place.lon is not None and place.feature not in (COUNTRY, CONTINENT):
                 lats.append(place.lat)
                 lons.append(place.lon)
