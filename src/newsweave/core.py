@@ -14,6 +14,7 @@ import numpy as np
 from newsweave.analyze.embedding import routed_embedder
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
+from newsweave.analyze.places.outlets import REMEMBERED_ARTICLES
 from newsweave.analyze.sentences import split_sentences
 from newsweave.config import Settings, Workers, default_data_dir
 from newsweave.errors import ConfigError
@@ -150,6 +151,8 @@ class Newsweave:
         """The analyze stage's fact readers, loaded once per instance."""
         if self._facts is None:
             self._facts = FactAnalyzer(aliases_path=self.settings.aliases_path)
+            # Where the store's outlets' places lie, so that a new run goes on where the last left off.
+            self._facts.remember_outlets(self.store.outlet_pins(REMEMBERED_ARTICLES))
         return self._facts
 
     def analyze(self, *, on_article: Callable[[Article], None] | None = None) -> int:

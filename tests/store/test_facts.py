@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -94,3 +95,20 @@ def test_disagreements_are_read_back_with_both_claims(store_target: str | Path) 
     with store.transaction():
         store.put_disagreements(a, b, [])
     assert store.disagreements() == []
+
+
+def test_outlet_pins_are_the_last_articles_pins_oldest_first(store_target: str | Path) -> None:
+    store = open_store(store_target)
+    ids = []
+    for n, (outlet, url) in enumerate([("Echo Press", None), (None, "http://b.example/2"), (None, None), ("A", None)]):
+        article = replace(LineExtractor().extract(text_item(f"T{n}\nbody {n}")), outlet=outlet, url=url)
+        store.add_article(article)
+        ids.append(article.id)
+    with store.transaction():
+        for article_id in ids:
+            store.put_facts(facts_of(article_id, Qualifier.AROUND, "Abu Kamal"), "v1")
+    pin = ("Abu Kamal", 170017, "P.PPL")
+    # The last three articles' pins; the one with neither outlet nor URL is left out.
+    assert store.outlet_pins(3) == [(None, "http://b.example/2", *pin), ("A", None, *pin)]
+    assert store.outlet_pins(10)[0] == ("Echo Press", None, *pin)
+    store.close()

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from newsweave.analyze.places.outlets import OutletHomes, outlet_key
+from newsweave.analyze.places.outlets import OutletHomes, StoredPin, outlet_key
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.records import (
     Article,
@@ -121,6 +121,7 @@ class FactAnalyzer:
         self._claims = claims
         self._aliases_path = aliases_path
         self._homes: OutletHomes | None = None
+        self._remembered: list[StoredPin] = []  # stored pins to learn outlet homes from, on first need
 
     def read(self, article: Article) -> ReadFacts:
         """Every fact of ``article``'s body, offsets into ``article.text``."""
@@ -166,6 +167,14 @@ class FactAnalyzer:
             homes.learn(outlet, places)
         return mentions, places
 
+    def remember_outlets(self, pins: Iterable[StoredPin]) -> None:
+        """Start from the outlet homes that pins read before show (``Store.outlet_pins``), so a new
+        run goes on where the last left off; learnt when the first place is read."""
+        self._remembered.extend(pins)
+        if self._homes is not None:
+            self._homes.remember(self._remembered)
+            self._remembered = []
+
     def outlet_homes(self) -> OutletHomes | None:
         """Where each outlet's places lie, as read so far (None with a place finder that has no gazetteer)."""
         if self._homes is None:
@@ -173,6 +182,8 @@ class FactAnalyzer:
             if gazetteer is None:
                 return None
             self._homes = OutletHomes(gazetteer)
+            self._homes.remember(self._remembered)
+            self._remembered = []
         return self._homes
 
     def mention_finder(self) -> MentionFinder:

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 
 from newsweave.analyze.embedding import THREADS_VARIABLE
+from newsweave.analyze.places.outlets import REMEMBERED_ARTICLES, StoredPin
 from newsweave.errors import NewsweaveError
 from newsweave.ingest import read_inputs
 from newsweave.linking import store_route
@@ -71,6 +72,7 @@ class WorkerOptions:
     aliases_path: str | None
     other_languages: str
     leads: bool
+    outlet_pins: tuple[StoredPin, ...] = ()  # the store's last pins: where its outlets' places lie
 
     @classmethod
     def of(cls, nw: Newsweave) -> WorkerOptions:
@@ -81,6 +83,7 @@ class WorkerOptions:
             # The store's route, as its linker takes it: vectors the linker can use.
             other_languages=store_route(nw.store, settings.other_languages),
             leads=settings.second_view,
+            outlet_pins=tuple(nw.store.outlet_pins(REMEMBERED_ARTICLES)) if settings.facts else (),
         )
 
 
@@ -306,7 +309,12 @@ def _start(options: WorkerOptions, ready: Any) -> None:
     threadpool_limits(1)  # numpy's own BLAS too (the static embedder)
     try:
         _understander = Understander(
-            options.facts, options.aliases_path, options.other_languages, leads=options.leads, free_leads_only=True
+            options.facts,
+            options.aliases_path,
+            options.other_languages,
+            leads=options.leads,
+            free_leads_only=True,
+            outlet_pins=options.outlet_pins,
         )  # the other leads: as linking asks for them (``WorkerPool.lead``)
     except Exception as e:
         _start_error = e

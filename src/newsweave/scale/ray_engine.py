@@ -32,6 +32,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsweave.analyze.places.outlets import REMEMBERED_ARTICLES
 from newsweave.errors import ConfigError, ModelUnavailable
 from newsweave.ingest import STDIN, list_inputs
 from newsweave.linking import store_route
@@ -156,6 +157,7 @@ def _stream(
                     # The store's route, as the driver's linker takes it: vectors the linker can use.
                     "other_languages": store_route(nw.store, settings.other_languages),
                     "leads": settings.second_view,
+                    "outlet_pins": nw.store.outlet_pins(REMEMBERED_ARTICLES) if settings.facts else [],
                 },
                 batch_size=batch_size,
                 batch_format="pandas",

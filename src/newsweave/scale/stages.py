@@ -13,13 +13,14 @@ from __future__ import annotations
 import logging
 import pickle
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
 from newsweave.analyze.facts import ReadFacts
+from newsweave.analyze.places.outlets import StoredPin
 from newsweave.records import Article, RawItem, Rejection
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,8 @@ class Understander:
     vectors are the same bits and linking decides the same. With ``leads`` the lead is read for the
     pair scorer's second view too, which linking would otherwise do on first need in its one process;
     with ``free_leads_only`` only where the document's embedding already read it (the lead route's
-    languages: ``Linker.lead_comes_free``).
+    languages: ``Linker.lead_comes_free``). The facts reader learns outlet homes
+    (``places.outlets``) from ``outlet_pins`` and then from the articles this worker reads.
     """
 
     def __init__(
@@ -125,6 +127,7 @@ class Understander:
         *,
         leads: bool = False,
         free_leads_only: bool = False,
+        outlet_pins: Sequence[StoredPin] = (),
     ) -> None:
         from pathlib import Path
 
@@ -139,6 +142,8 @@ class Understander:
         self.extractors = default_extractors()
         self.language = LanguageDetector()
         self.analyzer = FactAnalyzer(aliases_path=Path(aliases_path) if aliases_path else None) if facts else None
+        if self.analyzer is not None:  # each worker learns outlet homes from the articles it reads, after these
+            self.analyzer.remember_outlets(outlet_pins)
         # The linker the store's own would be (``Newsweave._linker``): it also relates articles
         # for a pooled link (``scale.pool``).
         scorer = PairScorer.load() if leads else PairScorer.load().without_second_view()

@@ -152,6 +152,11 @@ class Store(Protocol):
         """Canonical entities, most mentioned first."""
         ...
 
+    def outlet_pins(self, articles: int) -> list[tuple[str | None, str | None, str | None, int, str | None]]:
+        """The pins of the last ``articles`` stored articles, oldest first: (outlet, URL, place
+        name, GeoNames id, feature)."""
+        ...
+
     def place_summaries(
         self,
         *,

@@ -198,6 +198,20 @@ class FactsTables:
         summaries.sort(key=lambda s: (-s.articles, -s.mentions, s.entity.name))
         return summaries[:limit] if limit is not None else summaries
 
+    def outlet_pins(self, articles: int) -> list[tuple[str | None, str | None, str | None, int, str | None]]:
+        """The pins of the last ``articles`` stored articles, oldest first: (outlet, URL, place name,
+        GeoNames id, feature), what ``places.outlets.OutletHomes`` learns an outlet's home from."""
+        return [
+            tuple(row)  # type: ignore[misc]
+            for row in self._db.execute(
+                "SELECT a.outlet, a.url, p.name, p.geonames_id, p.feature FROM places p "
+                "JOIN articles a ON a.id = p.article_id "
+                "WHERE p.geonames_id IS NOT NULL AND (a.outlet IS NOT NULL OR a.url IS NOT NULL) "
+                "AND a.seq > (SELECT COALESCE(MAX(seq), 0) FROM articles) - ? ORDER BY a.seq, p.position",
+                (articles,),
+            ).fetchall()
+        ]
+
     def place_summaries(
         self,
         *,

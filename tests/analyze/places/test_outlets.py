@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from newsweave import Newsweave, Settings
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.places import Geocoder
 from newsweave.analyze.places.outlets import OutletHomes, outlet_key
@@ -96,3 +99,18 @@ def test_ingest_reads_an_outlets_articles_with_its_home() -> None:
     assert [(p.text, p.country) for p in read.facts.places] == [("Jordan", "US")]
     other = analyzer.read(_article(3, BARE_JORDAN, "http://www.amman-daily.example/3"))
     assert [(p.text, p.country) for p in other.facts.places] == [("Jordan", "JO")]
+
+
+def _feed(path: Path, *rows: tuple[str, str, str]) -> Path:
+    path.write_text("\n".join(json.dumps({"title": t, "text": x, "url": u}) for t, x, u in rows), encoding="utf-8")
+    return path
+
+
+def test_a_new_run_goes_on_from_the_outlet_homes_the_store_shows(tmp_path: Path) -> None:
+    settings = Settings(db_path=tmp_path / "s.sqlite")
+    with Newsweave(settings) as nw:
+        nw.ingest([_feed(tmp_path / "monday.jsonl", ("Storm", MINNESOTA_NEWS, "http://www.jordannews.com/1"))])
+    with Newsweave(settings) as nw:  # another run: its analyzer has read nothing yet
+        nw.ingest([_feed(tmp_path / "tuesday.jsonl", ("Volleyball", BARE_JORDAN, "http://www.jordannews.com/2"))])
+        (volleyball,) = [a for a in nw.articles() if a.title == "Volleyball"]
+        assert [(p.text, p.country) for p in nw.facts(volleyball.id).places] == [("Jordan", "US")]
