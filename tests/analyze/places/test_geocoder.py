@@ -194,3 +194,14 @@ def test_a_recognisers_chinese_word_that_no_place_bears_is_no_place(geocoder: Ge
     text = "白宫发言人在北京说"
     mentions = [Mention(0, 2, "白宫", EntityType.LOCATION)]  # the White House, read like a Japanese town
     assert [(p.text, p.country) for p in geocoder.places(text, "zh", mentions)] == [("白宫", None), ("北京", "CN")]
+
+
+def test_an_initialism_is_no_town_spelt_with_its_letters(geocoder: Geocoder) -> None:
+    assert geocoder.resolve("EU") is None  # not Eu, in Normandy
+    assert geocoder.resolve("Eu").country == "FR"  # type: ignore[union-attr]  # the town, written as a name
+
+
+def test_a_countrys_alias_that_is_its_own_divisions_name_means_the_division(geocoder: Geocoder) -> None:
+    england = geocoder.resolve("England")
+    assert england is not None and (england.name, england.feature) == ("England", "A.ADM1")
+    assert geocoder.resolve("United Kingdom").feature == "A.PCLI"  # type: ignore[union-attr]

@@ -45,6 +45,7 @@ from newsweave.analyze.places.gazetteer import (
     distance_km,
     neighbours,
 )
+from newsweave.analyze.places.names import fold
 from newsweave.analyze.places.toponyms import FUZZY_RATIO, Toponym, known_in_its_letters
 from newsweave.records import Place
 
@@ -138,12 +139,33 @@ def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
         # recogniser's name in Arabic or Chinese letters that no place bears ("الأمن", security,
         # was Oman; 白宫, the White House, a Japanese town read alike): named, not pinned.
         return _Group(toponym.key, [], [])
-    found = gazetteer.lookup(toponym.key)
+    found = _readings(gazetteer.lookup(toponym.key), toponym)
     fuzzy = False
     if not found:
         found, fuzzy = gazetteer.lookup_spelling(toponym.key, FUZZY_RATIO), True
     found.sort(key=lambda e: -e.population)
     return _Group(toponym.key, [], found[:MAX_CANDIDATES], fuzzy=fuzzy)
+
+
+_INITIALISM = re.compile(r"[A-Z]{2,3}")
+
+
+def _readings(found: list[Entry], toponym: Toponym) -> list[Entry]:
+    """The entries a name can mean, less two misreadings.
+
+    - An initialism is not a town that happens to be spelt with its letters: "EU" is not Eu in
+      Normandy, nor "IS" a village called Is; it can still be a place named so in capitals or by
+      an alias ("UAE", "NYC").
+    - A country's alternate name that is the very name of one of its own first-level divisions
+      means the division: "England" is England, not the United Kingdom it is an alias of in
+      some sources (as "Scotland" and "Wales" already were).
+    """
+    if _INITIALISM.fullmatch(toponym.text):
+        found = [e for e in found if fold(e.name) != toponym.key or e.name.isupper()]
+    own = {e.country for e in found if e.feature == ADMIN1 and fold(e.name) == toponym.key}
+    if own:
+        found = [e for e in found if not (e.feature == COUNTRY and e.country in own and fold(e.name) != toponym.key)]
+    return found
 
 
 def _find_qualifiers(gazetteer: Gazetteer, text: str, groups: list[_Group]) -> None:
