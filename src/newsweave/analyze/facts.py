@@ -51,7 +51,8 @@ from newsweave.records import (
 # facts-9: nor does it name a first-level division abroad by an alternate name that is none of
 #          the division's there (German "Region" is not Calabarzon, in the Philippines).
 # facts-10: an outlet's home division, learnt from its earlier articles' places, backs its next
-#          articles' ("Jordan" in a Minnesota weekly is the town there; places.outlets).
+#          articles' ("Jordan" in a Minnesota weekly is the town there; places.outlets); an
+#          initialism is no town spelt with its letters ("EU" is not Eu); "England" is England.
 ANALYZER_VERSION = "facts-10"
 
 
