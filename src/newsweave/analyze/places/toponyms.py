@@ -50,6 +50,11 @@ _INSTITUTIONS = {
     "valley", "metro", "municipal", "international", "national", "province", "provincial", "region",
     "government", "parish", "borough", "village", "town", "harbor", "harbour", "port", "station", "bay", "lake",
     "mountains", "mountain", "beach", "park", "island", "islands", "memorial", "medical", "health", "water",
+    # local government and its services ("Henderson County Jail", "Litchfield Superior Court",
+    # "Harwinton Democratic Town Committee", "New Concord Reservoir")
+    "jail", "court", "courthouse", "superior", "circuit", "commission", "commissioners", "coroner", "selectman",
+    "selectmen", "reservoir", "democratic", "republican", "emergency", "senior", "transit", "housing", "planning",
+    "zoning", "utilities", "sanitation", "recreation", "fairgrounds", "cemetery", "historical",
 }  # fmt: skip
 
 # Scripts written without spaces between words (Han, kana) and Hangul, whose particles attach.
