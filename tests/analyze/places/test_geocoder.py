@@ -205,3 +205,9 @@ def test_a_countrys_alias_that_is_its_own_divisions_name_means_the_division(geoc
     england = geocoder.resolve("England")
     assert england is not None and (england.name, england.feature) == ("England", "A.ADM1")
     assert geocoder.resolve("United Kingdom").feature == "A.PCLI"  # type: ignore[union-attr]
+
+
+def test_a_newspaper_named_after_a_place_is_no_place(geocoder: Geocoder) -> None:
+    text = "The Washington Post and The New York Times reported the vote in Ohio."
+    assert [p.text for p in geocoder.places(text, "en") if p.resolved] == ["Ohio"]
+    assert [p.text for p in geocoder.places("Washington State Police closed the road.", "en")] == ["Washington State"]

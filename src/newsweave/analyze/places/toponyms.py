@@ -57,6 +57,12 @@ _INSTITUTIONS = {
     "zoning", "utilities", "sanitation", "recreation", "fairgrounds", "cemetery", "historical",
 }  # fmt: skip
 
+# Words that, after a place name, make a newspaper's name.
+_PUBLICATIONS = {
+    "times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "examiner", "inquirer", "courier",
+    "dispatch", "observer", "sentinel", "daily",
+}  # fmt: skip
+
 # Scripts written without spaces between words (Han, kana) and Hangul, whose particles attach.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_MAX = 6
@@ -580,6 +586,11 @@ def _initial(text: str, initial: _Token, word: _Token) -> bool:
     return len(initial.text) == 1 and initial.text.isupper() and text[initial.end : word.start] == ". "
 
 
+def _newspaper(text: str, last: _Token, after: _Token | None) -> bool:
+    """Whether the word after a name makes it a newspaper's ("Washington Post")."""
+    return after is not None and after.capital and after.text.casefold() in _PUBLICATIONS and _joined(text, last, after)
+
+
 def _area(gazetteer: Gazetteer, key: str, word: str) -> bool:
     """A country or continent, or a populous first-level division, of four letters or more ("Chad",
     "Texas"): read as the place even where the word is common. A small division named like a
@@ -651,6 +662,10 @@ def _plausible(
     if before is not None and text[before.end : words[i].start] == ". " and before.text.casefold() in _TITLES:
         return False  # "Mr. Jackson"
     after = words[i + length] if i + length < len(words) else None
+    # A newspaper named after a place says who reported, not where: "The Washington Post", "The
+    # New York Times" (even a state's or a country's name, trusted before any other word).
+    if _newspaper(text, words[i + length - 1], after):
+        return False
     # The head of a longer name is a place only before words that make a place's institution
     # ("Gainesville Police", "Texas State"), not before a surname ("Michael Jordan").
     if (
