@@ -20,8 +20,9 @@ The facts stage starts each run from the pins of the store's last ``REMEMBERED_A
 articles (``Store.outlet_pins``), so a daily run goes on where the last left off.
 
 On the development half of LGL (local US papers, file order, each article seeing only the
-outlet's earlier ones): geocoding with gold spans 0.863 → 0.884, end to end 0.768 → 0.785;
-TR-News (international news) unchanged. Held out: 0.810 → 0.838 and 0.732 → 0.758 (``newsweave eval places``).
+outlet's earlier ones): geocoding with gold spans 0.863 → 0.884, the spotter's pins end to end
+0.768 → 0.785; TR-News (international news) unchanged. Held out: 0.810 → 0.838 and 0.732 →
+0.758 (``newsweave eval places``; docs/places.md has the rest).
 """
 
 from __future__ import annotations
