@@ -301,6 +301,8 @@ def places(
 
     The pins are judged twice: the spotter's alone, and the places ingest stores (the entity
     recogniser's too). Weights were chosen on the dev half of each corpus; quote the held-out half.
+    Each half is read as a stream in file order, so an outlet's home (its state, learnt from the
+    places of its earlier articles) backs its later articles' places, as at ingest.
 
     Example: newsweave eval places --data ../shared/benchmarks/geoparsing
     """
