@@ -76,3 +76,25 @@ def test_pins_are_judged_for_the_spotter_and_for_what_ingest_stores(fixture_dir:
         assert p.right + p.wrong + p.no_gold <= p.pins and 0.0 <= p.pin_precision <= 1.0
     trnews = next(p for p in pins if p.corpus == "trnews" and p.reader == "ingest")
     assert trnews.right == trnews.pins and trnews.pin_precision == 1.0
+
+
+def test_each_half_is_read_as_a_stream_with_outlet_homes(tmp_path: Path) -> None:
+    """A local paper's later article is resolved with the home its earlier one showed, as at ingest."""
+    url = "http://www.jordannews.example/{}"
+    storm = "Crews cleared roads in Shakopee, Prior Lake and Savage after the storm hit Scott County."
+    team = "The Jordan volleyball program starts again this spring."
+    docs = [
+        {"id": "jordan-1", "corpus": "lgl", "url": url.format(1), "text": storm},
+        {"id": "jordan-2", "corpus": "lgl", "url": url.format(2), "text": team},
+        {"id": "jordan-3", "corpus": "lgl", "url": "http://elsewhere.example/3", "text": team},
+    ]
+    minnesota = {"name": "Jordan", "start": 4, "end": 10, "lat": 44.667, "lon": -93.626}
+    gold = [{"doc": f"jordan-{n}", **minnesota} for n in (2, 3)]
+    (tmp_path / "docs.jsonl").write_text("\n".join(json.dumps(d) for d in docs), encoding="utf-8")
+    (tmp_path / "toponyms.jsonl").write_text("\n".join(json.dumps(t) for t in gold), encoding="utf-8")
+    outlets = [d.outlet for d in load_documents(tmp_path)]
+    assert outlets == ["jordannews.example", "jordannews.example", "elsewhere.example"]
+    (score,) = evaluate(tmp_path, splits=("dev",))
+    assert score.acc161_gold_spans == 0.5  # the paper's own "Jordan" is the Minnesota town; the other is the kingdom
+    ingest = next(p for p in evaluate_pins(tmp_path, splits=("dev",)) if p.reader == "ingest")
+    assert (ingest.right, ingest.wrong) == (1, 1)
