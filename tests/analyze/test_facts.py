@@ -101,3 +101,15 @@ def test_a_curated_organisation_is_no_place_on_its_own_span() -> None:
     mentions, places = FactAnalyzer().read_places("Israel struck Hamas positions in Gaza, the army said.", "en")
     assert ("Hamas", EntityType.ORGANIZATION) in [(m.text, m.type) for m in mentions]
     assert "Hamas" not in [p.text for p in places] and "Israel" in [p.text for p in places if p.resolved]
+
+
+def test_a_person_named_in_full_is_no_place_by_surname_after() -> None:
+    text = (
+        "Andrew Trapani is a gambling man. Rising from game tester to Hollywood producer, "
+        "Trapani took risks in Los Angeles, and Trapani's first feature opens on March 27."
+    )
+    mentions, places = FactAnalyzer().read_places(text, "en")
+    alone = next(m for m in mentions if m.text == "Trapani" and m.type is EntityType.PERSON)
+    pinned = {(p.start, p.text) for p in places if p.resolved}
+    assert (alone.start, "Trapani") not in pinned  # the producer by his surname, not the Sicilian town
+    assert "Los Angeles" in {text for _, text in pinned}
