@@ -52,7 +52,9 @@ from newsweave.records import (
 #          the division's there (German "Region" is not Calabarzon, in the Philippines).
 # facts-10: an outlet's home division, learnt from its earlier articles' places, backs its next
 #          articles' ("Jordan" in a Minnesota weekly is the town there; places.outlets); an
-#          initialism is no town spelt with its letters ("EU" is not Eu); "England" is England.
+#          initialism is no town spelt with its letters ("EU" is not Eu); "England" is England;
+#          a town before a local-government word is the town ("Henderson County Jail"); a
+#          newspaper's place is no place ("Washington Post"); nor a surname of a person named in full.
 ANALYZER_VERSION = "facts-10"
 
 
