@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-import pytest
-
 from fakes import text_item
 from newsweave.analyze.facts import FactAnalyzer, sentences_at
 from newsweave.records import (
@@ -115,16 +113,3 @@ def test_a_person_named_in_full_is_no_place_by_surname_after() -> None:
     pinned = {(p.start, p.text) for p in places if p.resolved}
     assert (alone.start, "Trapani") not in pinned  # the producer by his surname, not the Sicilian town
     assert "Los Angeles" in {text for _, text in pinned}
-
-
-@pytest.mark.parametrize(
-    ("text", "language"),
-    [
-        ("Tensions rose across the Middle East after the strike.", "en"),
-        ("Напряжённость на Ближнем Востоке выросла.", "ru"),
-    ],
-)
-def test_a_world_region_is_one_named_place_never_pinned(text: str, language: str) -> None:
-    mentions, places = FactAnalyzer().read_places(text, language)
-    assert [m.entity for m in mentions] == ["alias:middle-east"]  # not a Maryland village of that name
-    assert [(p.text in text, p.geonames_id) for p in places] == [(True, None)]
