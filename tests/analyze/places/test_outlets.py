@@ -79,6 +79,7 @@ def test_the_least_recently_read_outlets_are_forgotten(geocoder: Geocoder) -> No
         ("  ", "http://news.postbulletin.com/x", "news.postbulletin.com"),
         (None, None, None),
         (None, "not a url", None),
+        (None, "http://[malformed/1", None),
     ],
 )
 def test_outlet_key(outlet: str | None, url: str | None, key: str | None) -> None:

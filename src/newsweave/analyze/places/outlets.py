@@ -58,7 +58,10 @@ def outlet_key(outlet: str | None, url: str | None) -> str | None:
     """
     if outlet and outlet.strip():
         return " ".join(outlet.casefold().split())
-    host = urlsplit(url).hostname if url else None
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # "http://[bad": a malformed address names no outlet (its facts are read all the same)
+        return None
     if not host:
         return None
     return host.removeprefix("www.")
