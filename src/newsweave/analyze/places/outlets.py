@@ -132,6 +132,7 @@ class OutletHomes:
     def _learn(self, outlet: str | None, pins: Sequence[tuple[str | None, int | None, str | None]]) -> None:
         if not outlet:
             return
+        # Countries and continents lie in no division: skipped before their (frequent) lookups.
         kept = [(name, gid) for name, gid, feature in pins if feature not in (COUNTRY, CONTINENT)]
         entries = [self._gazetteer.pinned(name, gid) for name, gid in kept]
         with self._lock:
