@@ -21,6 +21,7 @@ from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.sentences import split_sentences
 from newsweave.errors import ConfigError
 from newsweave.eval.data import find_benchmark
+from newsweave.link.lead_centres import LeadCentres
 from newsweave.link.linker import lead_vector, second_view_embedder
 from newsweave.link.pair_features import (
     DOCUMENT_FEATURES,
@@ -178,7 +179,14 @@ def featurise(
     facts = read_facts(pairs) if facts is None else facts
     sides = {text: replace(side, facts=facts.get(text)) for text, side in sides.items()}
     leads = lead_vectors(texts)
-    rows = [[*pair_features(sides[p.text1], sides[p.text2]), float(leads[p.text1] @ leads[p.text2])] for p in pairs]
+    centres, view = LeadCentres.load(), second_view_embedder().name
+    rows = [
+        [
+            *pair_features(sides[p.text1], sides[p.text2]),
+            centres.lead_cosine(view, leads[p.text1], p.lang1, leads[p.text2], p.lang2),
+        ]
+        for p in pairs
+    ]
     return np.array(rows, dtype=np.float64), sides
 
 

@@ -30,6 +30,7 @@ from newsweave.link.ann import LanguageIndexes, VectorIndex
 from newsweave.link.cascade import SHAPE_MIN_SENTENCES, Cascade, has_translation_shape, lead_similarity
 from newsweave.link.duplicates import DuplicateIndex, jaccard, signature
 from newsweave.link.evidence import differing_claims, shared_names, shared_numbers
+from newsweave.link.lead_centres import LeadCentres
 from newsweave.link.pair_features import (
     NUMBERS_COLUMN,
     ROW_FEATURES,
@@ -129,6 +130,7 @@ class Linker:
         self.scorer = scorer
         # The embedder of the leads for the scorer's second view (its model loads on first need).
         self.second_view = second_view or second_view_embedder()
+        self.lead_centres = LeadCentres.load()
         self.thresholds = thresholds or RelationThresholds(same_story=scorer.same_story)
         self.clusterer = clusterer or StoryClusterer(threshold=self.thresholds.same_story)
         self.neighbours = neighbours
@@ -359,7 +361,9 @@ class Linker:
         if self.scorer.needs_second_view(features)[0]:
             row = np.full(len(ROW_FEATURES), np.nan)
             row[: len(features)] = features
-            row[-1] = float(self._lead(a, result) @ self._lead(b, result))
+            a_lead, b_lead = self._lead(a, result), self._lead(b, result)
+            view = getattr(self.second_view, "name", "")
+            row[-1] = self.lead_centres.lead_cosine(view, a_lead, a.language, b_lead, b.language)
             features = row
         return self.scorer.score(features)
 

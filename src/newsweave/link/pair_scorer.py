@@ -26,7 +26,7 @@ from newsweave.link.pair_features import (
     SENTENCE_FLOOR,
 )
 
-MODEL_FILE = "pair_scorer_v7.json"
+MODEL_FILE = "pair_scorer_v8.json"
 # A predicted rating of "somewhat similar" (2 on the 1-4 scale) or better: the scale's same-story
 # line. The close calls that read sentences and the second view's band are centred on it, in
 # training and in linking alike, whatever line the shipped model decides at (``same_story``).
