@@ -111,9 +111,9 @@ def declarations(folder: Path) -> dict[str, str]:
         root = html.fromstring(path.read_bytes())
         language = (root.get("lang") or "").split("-")[0].lower()
         articles = len(root.xpath("//article[@data-number]"))
-        if language and language != "und" and articles >= MIN_ARTICLES:
-            if articles > found.get(language, (0, ""))[0]:
-                found[language] = (articles, path.stem)
+        complete = articles >= MIN_ARTICLES and articles > found.get(language, (0, ""))[0]
+        if language and language != "und" and complete:
+            found[language] = (articles, path.stem)
     chosen = {language: code for language, (_, code) in found.items()} | DECLARATIONS
     return chosen | {macro: chosen[member] for macro, member in MACROLANGUAGES.items() if member in chosen}
 
