@@ -334,13 +334,24 @@ class Newsweave:
         else:
             computed = self._linker().relate(first, second)
             if computed is None:
-                return f"{second.id[:12]} and {first.id[:12]} are not related: their learned same-story score is low."
+                return self._unrelated(first, second)
             link = computed
         titles = {first.id: first.title, second.id: second.title}
         summaries = [s for i in (link.a, link.b) for s in self.store.entity_summaries(article_id=i)]
         names = {s.entity.key: s.entity.name for s in summaries}
         facts = which_event(self.store.facts(link.a), self.store.facts(link.b), names)
         return "\n".join([explain(link, titles[link.a], titles[link.b]), *facts])
+
+    def _unrelated(self, first: Article, second: Article) -> str:
+        """Why two articles are unrelated: their learned score against the related line."""
+        linking = self._linker()
+        a, b = linking.view(first), linking.view(second)
+        score, line = linking.linker.score(a, b), linking.linker.thresholds.related
+        cosine = float(a.document @ b.document)
+        return (
+            f"{second.id[:12]} and {first.id[:12]} are not related: their learned same-story score is "
+            f"{score:.2f}, under the related line of {line:.2f} (whole-text cosine {cosine:.2f})."
+        )
 
     def query_vectors(self, queries: Sequence[str]) -> list[np.ndarray]:
         """Embed search queries, many at once (one pass per language): a server batches concurrent searches.

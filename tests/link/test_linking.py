@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -214,7 +215,12 @@ def test_why_on_a_pair_never_linked_says_so_and_stores_what_it_embedded(
     with Newsweave(Settings().with_store(store_target)) as nw:
         nw.ingest([str(data_dir / "link" / "cases.jsonl")])  # ingested, not linked
         ids = {a.title[:5]: a.id for a in nw.articles()}
-        assert "not related" in nw.why(ids["Tokyo"], ids["Khers"])
+        unrelated = nw.why(ids["Tokyo"], ids["Khers"])  # their score against the line, not just "low"
+        score = re.search(
+            r"are not related: their learned same-story score is (-?\d\.\d\d), under the related line of 0\.33",
+            unrelated,
+        )
+        assert score is not None and float(score.group(1)) < 1 / 3 and "whole-text cosine" in unrelated
         explained = nw.why(ids["Dam b"], ids["Staud"])  # computed now, from vectors embedded now
         assert "is a version of" in explained
         stored = nw.store.get_embedding(ids["Staud"])
