@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from newsweave.link.lead_centres import LeadCentres
+from newsweave.errors import ModelUnavailable
+from newsweave.link.lead_centres import LeadCentres, read_centres
 from newsweave.link.linker import LinkArticle, Linker, LinkResult, second_view_embedder
 from newsweave.link.pair_scorer import PairScorer
 
@@ -79,3 +82,8 @@ class _Named:
 def _article(article_id: str, language: str, lead: np.ndarray) -> LinkArticle:
     empty = np.zeros(8, dtype=np.float32)
     return LinkArticle(article_id, "", "", language, None, empty, empty, np.zeros(4), lead_vector=lead)
+
+
+def test_a_missing_centres_file_is_named_with_the_way_out(tmp_path: Path) -> None:
+    with pytest.raises(ModelUnavailable, match=r"missing\.npz are missing"):
+        read_centres(tmp_path / "missing.npz")

@@ -21,8 +21,12 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 import numpy as np
+
+from newsweave.errors import ModelUnavailable
 
 CENTRES_FILE = "lead_centres.npz"
 
@@ -63,6 +67,18 @@ class LeadCentres:
 
 @cache
 def _shipped() -> LeadCentres:
-    with (resources.files("newsweave.link") / "models" / CENTRES_FILE).open("rb") as handle, np.load(handle) as data:
-        centres = dict(zip(data["languages"].tolist(), data["centres"].astype(np.float32), strict=True))
-        return LeadCentres(centres, data["fallback"].astype(np.float32), str(data["model"]))
+    return read_centres(resources.files("newsweave.link") / "models" / CENTRES_FILE)
+
+
+def read_centres(path: Traversable | Path) -> LeadCentres:
+    """Centres from a file ``scripts/build_lead_centres.py`` wrote.
+
+    Raises:
+        ModelUnavailable: the file is missing.
+    """
+    try:
+        with path.open("rb") as handle, np.load(handle) as data:
+            centres = dict(zip(data["languages"].tolist(), data["centres"].astype(np.float32), strict=True))
+            return LeadCentres(centres, data["fallback"].astype(np.float32), str(data["model"]))
+    except FileNotFoundError as e:
+        raise ModelUnavailable(f"lead centres {path} are missing", hint="run scripts/build_lead_centres.py") from e
