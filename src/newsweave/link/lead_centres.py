@@ -1,8 +1,9 @@
 """Each language's centre of the second view's lead vectors, taken off before two leads are compared.
 
 e5's vectors of any two news leads are close (cosine about 0.8 for unrelated ones), and how close
-depends on the languages: unrelated leads meet at 0.78-0.80 within one language, 0.73-0.76 across
-two, with a spread of about 0.02 (SemEval's training texts). So the raw cosine of the second view
+depends on the languages: unrelated leads meet at 0.77-0.84 within one language, 0.73-0.79 across
+two, with a spread of 0.02-0.03 (the news leads ``scripts/build_lead_centres.py`` reads; it prints
+them). So the raw cosine of the second view
 says as much about the pair's languages as about its stories, and a pair scorer that knows only
 "cross-lingual or not" reads the offset as likeness. Taking each language's mean lead vector off
 both vectors first (centring, the usual cure for an embedding's anisotropy) leaves what the two
