@@ -89,3 +89,10 @@ def test_a_softened_last_consonant_also_reads_as_the_hard_one() -> None:
     assert "ameryk" in stem_variants("ameryce")
     assert "amerik" in stem_variants("americe")
     assert stem_variants("trumpem") == ("trump", "trumpem")  # nothing softened, nothing added
+
+
+def test_a_possessive_is_a_token_of_its_own_so_the_name_before_it_is_whole() -> None:
+    assert [t.text for t in tokenize("Russia's goal, Canada’s stand.")] == [
+        "Russia", "'s", "goal", ",", "Canada", "’s", "stand", "."
+    ]  # fmt: skip
+    assert [t.text for t in tokenize("O'Brien's car")] == ["O'Brien", "'s", "car"]
