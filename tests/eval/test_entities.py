@@ -10,7 +10,18 @@ from typer.testing import CliRunner
 
 from newsweave.cli import app
 from newsweave.errors import ConfigError
-from newsweave.eval.entities import Document, GoldMention, PredictedMention, evaluate, load, pairwise, score
+from newsweave.eval.entities import (
+    SEMEVAL_NAMES,
+    Document,
+    GoldMention,
+    PredictedMention,
+    evaluate,
+    load,
+    pairwise,
+    score,
+    semeval_names,
+)
+from newsweave.eval.semeval import default_pairs_csv
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "eval" / "bsnlp"
 
@@ -52,7 +63,7 @@ def test_load_names_a_missing_field(tmp_path: Path) -> None:
 
 
 def test_cross_topic_evaluation_trains_on_one_topic_and_tests_on_the_other() -> None:
-    report = evaluate(FIXTURE)
+    report = evaluate(FIXTURE, with_english=False)
     assert "cross-topic" in report.setting
     assert set(report.by_topic) == {"covid-19", "us_election_2020"}
     overall = report.rows[-1]
@@ -67,3 +78,35 @@ def test_the_cli_prints_json_rows_per_language() -> None:
     data = json.loads(result.output)
     assert [r["language"] for r in data["rows"]] == ["cs", "pl", "ru", "uk", "all"]
     assert data["rows"][-1]["rec_f1"] > 0.5
+
+
+def _semeval_found() -> bool:
+    try:
+        default_pairs_csv()
+    except ConfigError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _semeval_found(), reason="SemEval-2022 Task 8 dev.csv not found")
+def test_the_semeval_names_join_their_texts_and_train_on_english_only() -> None:
+    names = semeval_names()
+    assert len(names.train) + len(names.test) == 240
+    assert {d.language for d in names.train} == {"en"}
+    assert {d.language for d in names.test} == {"en", "fr", "de", "es", "it"}
+    english_test = [d for d in names.test if d.language == "en"]
+    assert 40 <= len(english_test) <= 56  # two English ids in five, by their digits
+    assert not {d.doc_id for d in names.train} & {d.doc_id for d in names.test}
+    texts = {d.doc_id: d.text for d in names.train + names.test}
+    # Every listed name is written in its text, as the annotations' format promises.
+    assert all(m.surface in texts[m.doc] for m in names.gold)
+    assert {m.type for m in names.gold} == {"PER", "LOC", "ORG", "PRO", "EVT"}
+
+
+def test_a_text_missing_from_the_csv_is_named(tmp_path: Path) -> None:
+    csv = tmp_path / "pairs.csv"
+    rows = "".join(f"{i}_{i + 1},en,en,Text {i}.,Text {i + 1}.,1\n" for i in range(3))
+    csv.write_text("pair_id,lang1,lang2,text1,text2,Overall\n" + rows, encoding="utf-8")
+    with pytest.raises(ConfigError, match="not in the SemEval CSV"):
+        semeval_names(csv)
+    assert SEMEVAL_NAMES.exists()

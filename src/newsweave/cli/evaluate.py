@@ -341,6 +341,10 @@ def entities(
         bool,
         typer.Option("--toponyms", help="Also: recall of the toponyms of English news (shared/benchmarks/geoparsing)."),
     ] = False,
+    semeval: Annotated[
+        bool,
+        typer.Option("--semeval", help="Only: recognition in SemEval's en/fr/de/es/it news (held out), shipped model."),
+    ] = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Named-entity recognition and cross-lingual linking (relaxed P/R/F1, pairwise P/R/F1), per language.
@@ -349,8 +353,22 @@ def entities(
 
     Example: newsweave eval entities --data ../shared/benchmarks/bsnlp2021
     """
-    from newsweave.eval.entities import default_data_dir, default_toponyms_dir, evaluate, evaluate_toponyms
+    from newsweave.eval.entities import (
+        default_data_dir,
+        default_toponyms_dir,
+        evaluate,
+        evaluate_semeval,
+        evaluate_toponyms,
+    )
 
+    if semeval:
+        rows = evaluate_semeval()
+        if json_output:
+            render.print_json({"setting": "shipped model, SemEval names", "rows": [asdict(r) for r in rows]})
+            return
+        title = "Named entities in SemEval news, shipped model (held out: fr, de, es, it; en's test part)"
+        render.out.print(render.scores_table(rows, title=title))
+        return
     report = evaluate(data or default_data_dir(), cross_topic=not shipped)
     english = evaluate_toponyms(default_toponyms_dir()) if toponyms else []
     if json_output:

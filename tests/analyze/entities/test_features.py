@@ -54,3 +54,14 @@ def test_unseen_language_features_are_the_full_set_without_the_lexical_ones() ->
         full = maker._sentence(words, language, True, frozenset({"суд"}))
         built = maker.sentence(words, language, lexical=False, lowercase=frozenset({"суд"}))
         assert built == [[f for f in feats if not f.startswith(_LEXICAL)] for feats in full]
+
+
+def test_english_words_are_read_but_never_looked_up_in_a_slavic_dictionary() -> None:
+    # English is a trained language (its words are features), but the Polish dictionary would
+    # read its Latin-script words as Polish ones.
+    words = ["Senator", "Kaczyński", "said"]
+    english = feature_maker().sentence(words, "en")
+    polish = feature_maker().sentence(words, "pl")
+    assert any(f.startswith("w=") for f in english[1])
+    assert not any("m=" in f for word in english for f in word)
+    assert any("m=pl:" in f for word in polish for f in word)

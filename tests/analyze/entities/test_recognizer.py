@@ -220,3 +220,16 @@ def test_a_name_after_a_news_agencys_word_is_the_agency_unless_a_country(recogni
     text = "Об этом сообщают разведывательные агентства США."  # the country's agencies: a place
     (usa,) = [m for m in recognizer.mentions(text, "ru") if m.text == "США"]
     assert usa.type is EntityType.LOCATION and (usa.entity or "").startswith("geonames:")
+
+
+def test_english_is_read_by_its_own_weights_and_keeps_the_untrained_languages_second_pass(
+    recognizer: EntityRecognizer,
+) -> None:
+    # A possessive no longer hides the name before it; a curated alias keeps its type whatever
+    # the tagger says (the BSNLP languages' second pass would trust the tagger's type instead).
+    found = recognizer.mentions("Russia's goal was to help Mr Trump win, the Islamic State said.", "en")
+    assert [(m.text, m.type, m.entity) for m in found] == [
+        ("Russia", EntityType.LOCATION, "geonames:2017370"),
+        ("Trump", EntityType.PERSON, "per:trmp"),
+        ("Islamic State", EntityType.ORGANIZATION, "alias:islamic-state"),
+    ]

@@ -20,6 +20,11 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
+# The languages whose words are looked up: the two dictionaries' own and the Slavic languages
+# that share their scripts' names and inflection. An English word read in the Polish dictionary
+# would only say "unknown" or, worse, a Polish common word's reading.
+LANGUAGES = frozenset({"bg", "cs", "pl", "ru", "sl", "uk"})
+
 # pymorphy3's grammemes and SGJP's qualifiers for the kinds of names: the feature's values.
 _RUSSIAN_KINDS = {
     "Name": "first",
