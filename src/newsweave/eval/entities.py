@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 from newsweave.analyze.entities.normalizer import Normalizer, default_normalizer
 from newsweave.analyze.entities.recognizer import EntityRecognizer
@@ -161,7 +162,9 @@ def semeval_names(pairs_csv: Path | None = None) -> NewsNames:
         raise ConfigError(f"{len(missing)} annotated texts not in the SemEval CSV (first: {missing[0]})")
     docs = [Document(r["doc"], "semeval", r["language"], texts[r["doc"]]) for r in rows]
     gold = [
-        GoldMention(r["doc"], r["language"], surface, surface, etype, "") for r in rows for surface, etype in r["names"]
+        GoldMention(r["doc"], r["language"], surface, surface, etype, "")
+        for r in rows
+        for surface, etype in cast(list[tuple[str, str]], r["names"])  # JSON: a list of [surface, type]
     ]
     trained = [d for d in docs if d.language in ENGLISH_TRAINED and not _held_out_text(d.doc_id)]
     return NewsNames(trained, [d for d in docs if d not in trained], gold)
