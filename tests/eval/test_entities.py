@@ -63,7 +63,7 @@ def test_load_names_a_missing_field(tmp_path: Path) -> None:
 
 
 def test_cross_topic_evaluation_trains_on_one_topic_and_tests_on_the_other() -> None:
-    report = evaluate(FIXTURE, with_english=False)
+    report = evaluate(FIXTURE, with_semeval_names=False)
     assert "cross-topic" in report.setting
     assert set(report.by_topic) == {"covid-19", "us_election_2020"}
     overall = report.rows[-1]

@@ -9,6 +9,11 @@ normaliser alone) and once on the predicted mentions (recognition and normalisat
 The CRF is trained on one topic and tested on the other, both ways (``cross_topic``), so no
 figure reports a model on data it was trained on; ``shipped`` scores the shipped model, trained
 on both topics, which is an in-sample figure.
+
+Outside BSNLP's languages: the SemEval names (``semeval_names``), English, German, Spanish,
+French and Italian news annotated for newsweave in the same format; their training part joins
+every tagger trained here, as it joins the shipped one, and ``evaluate_semeval`` scores the
+shipped model on their held-out part.
 """
 
 from __future__ import annotations
@@ -335,7 +340,7 @@ def reference_linking(gold: list[GoldMention]) -> dict[str, tuple[float, float, 
 
 
 def evaluate(
-    data_dir: Path, *, cross_topic: bool = True, model_path: Path | None = None, with_english: bool = True
+    data_dir: Path, *, cross_topic: bool = True, model_path: Path | None = None, with_semeval_names: bool = True
 ) -> EntityReport:
     """Score recognition and linking on a BSNLP-format folder.
 
@@ -344,7 +349,7 @@ def evaluate(
         cross_topic: train a CRF on each topic and test it on the other(s) (held out); else score
             the shipped model (or ``model_path``), in-sample on BSNLP.
         model_path: a CRF model to score instead of the shipped one (``cross_topic=False`` only).
-        with_english: train each topic's tagger with the English names' training part too, as the
+        with_semeval_names: train each topic's tagger with the SemEval names' training part too, as the
             shipped model is trained (``training_docs``).
     """
     docs, gold = load(data_dir)
@@ -367,7 +372,7 @@ def evaluate(
             test_docs = [d for d in docs if d.topic == topic]
             model = Path(tmp) / f"without-{topic.replace('/', '_')}.crfsuite"
             log.info("training on %d documents, testing on %s", len(train_docs), topic)
-            train(training_docs(train_docs, gold) if with_english else annotated(train_docs, gold), model)
+            train(training_docs(train_docs, gold) if with_semeval_names else annotated(train_docs, gold), model)
             held_out = predict(EntityRecognizer(model_path=model), test_docs)
             report.by_topic[topic] = score(test_docs, gold, held_out, keyer)
             predicted += held_out
