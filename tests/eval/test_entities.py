@@ -111,3 +111,14 @@ def test_a_text_missing_from_the_csv_is_named(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not in the SemEval CSV"):
         semeval_names(csv)
     assert SEMEVAL_NAMES.exists()
+
+
+@pytest.mark.skipif(not _semeval_found(), reason="SemEval-2022 Task 8 dev.csv not found")
+def test_the_cli_scores_the_shipped_model_on_the_semeval_names() -> None:
+    result = CliRunner().invoke(app, ["eval", "entities", "--semeval", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["language"]: r for r in json.loads(result.output)["rows"]}
+    assert set(rows) == {"de", "en", "es", "fr", "it", "all", "training part (in-sample)"}
+    assert rows["all"]["gold"] == sum(rows[lang]["gold"] for lang in ("de", "en", "es", "fr", "it"))
+    # The shipped model was trained on the training part, never on the held-out one.
+    assert rows["training part (in-sample)"]["rec_f1"] > rows["all"]["rec_f1"] > 0.6
