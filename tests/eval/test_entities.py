@@ -122,3 +122,21 @@ def test_the_cli_scores_the_shipped_model_on_the_semeval_names() -> None:
     assert rows["all"]["gold"] == sum(rows[lang]["gold"] for lang in ("de", "en", "es", "fr", "it"))
     # The shipped model was trained on the training part, never on the held-out one.
     assert rows["training part (in-sample)"]["rec_f1"] > rows["all"]["rec_f1"] > 0.6
+
+
+def test_a_names_line_whose_part_is_neither_train_nor_test_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    from newsweave.eval import entities
+
+    csv = tmp_path / "pairs.csv"
+    rows = "".join(f"{i}_{i + 1},en,en,Text {i}.,Text {i + 1}.,1\n" for i in range(3))
+    csv.write_text("pair_id,lang1,lang2,text1,text2,Overall\n" + rows, encoding="utf-8")
+    doc = hashlib.sha1(b"Text 0.").hexdigest()[:12]
+    names = tmp_path / "names.jsonl"
+    names.write_text(json.dumps({"doc": doc, "language": "en", "part": "dev", "names": []}) + "\n", encoding="utf-8")
+    monkeypatch.setattr(entities, "SEMEVAL_NAMES", names)
+    with pytest.raises(ConfigError, match=f"text {doc}'s part is neither train nor test"):
+        semeval_names(csv)

@@ -161,6 +161,9 @@ def semeval_names(pairs_csv: Path | None = None) -> NewsNames:
         for text in (pair.text1, pair.text2):
             texts[hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]] = text
     rows = _read_jsonl(SEMEVAL_NAMES, ("doc", "language", "part", "names"))
+    odd = [r["doc"] for r in rows if r["part"] not in ("train", "test")]
+    if odd:
+        raise ConfigError(f"{SEMEVAL_NAMES}: text {odd[0]}'s part is neither train nor test")
     missing = [r["doc"] for r in rows if r["doc"] not in texts]
     if missing:
         raise ConfigError(f"{len(missing)} annotated texts not in the SemEval CSV (first: {missing[0]})")
@@ -172,17 +175,25 @@ def semeval_names(pairs_csv: Path | None = None) -> NewsNames:
     ]
     part = {r["doc"]: r["part"] for r in rows}
     return NewsNames(
-        [d for d in docs if part[d.doc_id] == "train"], [d for d in docs if part[d.doc_id] != "train"], gold
+        [d for d in docs if part[d.doc_id] == "train"], [d for d in docs if part[d.doc_id] == "test"], gold
     )
 
 
-def training_docs(docs: Iterable[Document], gold: Iterable[GoldMention]) -> list[AnnotatedDoc]:
+def training_docs(
+    docs: Iterable[Document], gold: Iterable[GoldMention], *, required: bool = False
+) -> list[AnnotatedDoc]:
     """What a tagger is trained on: ``docs`` and, where SemEval's CSV is found, the training part
-    of the SemEval names (``semeval_names``), as the shipped model is."""
+    of the SemEval names (``semeval_names``), as the shipped model is.
+
+    Raises:
+        ConfigError: ``required`` and the names cannot be read (else a warning, and BSNLP alone).
+    """
     out = annotated(docs, gold)
     try:
         names = semeval_names()
     except ConfigError as e:
+        if required:
+            raise
         log.warning("trained without the SemEval names: %s", e)
         return out
     return out + annotated(names.train, names.gold) * SEMEVAL_WEIGHT

@@ -28,7 +28,7 @@ from newsweave.analyze.entities.consistency import (
     trim_edges,
 )
 from newsweave.analyze.entities.features import (
-    SLAVIC_SECOND_PASS,
+    BSNLP_LANGUAGES,
     TRAINED_LANGUAGES,
     feature_maker,
     lowercase_words,
@@ -437,7 +437,7 @@ class EntityRecognizer:
             text: the article's text (offsets in the mentions index into it).
             language: ISO 639-1 code, for lemmas and the tagger's language feature; None if unknown.
         """
-        seen = language in self.languages and language in SLAVIC_SECOND_PASS
+        seen = language in self.languages and language in BSNLP_LANGUAGES
         trimmed = (self._trimmed(text, span, unseen=not seen) for span in self.spans(text, language))
         spans = [span for span in trimmed if span is not None]
         if seen:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsweave.analyze.entities.features import feature_maker, lowercase_words, sequences, windows
+from newsweave.analyze.entities.features import SEMEVAL_LANGUAGES, feature_maker, lowercase_words, sequences, windows
 from newsweave.analyze.entities.text import Token, tokenize
 
 log = logging.getLogger(__name__)
@@ -26,10 +26,10 @@ CRF_PARAMS = {"c1": 0.6, "c2": 0.1, "max_iterations": 100, "feature.possible_tra
 MIN_FEATURE_FREQ = 2
 # Every n-th sequence is also trained without its words and language, for unseen languages.
 DELEXICALISED_EVERY = 3
-# Every sequence of these is: their few annotated texts (44-77 a language against BSNLP's 1,452)
-# are what teaches the delexicalised weights how Western European news capitalises (title-case
-# headlines, adjectives of names, German nouns), which other languages' text then relies on.
-FULLY_DELEXICALISED = frozenset({"de", "en", "es", "fr", "it"})
+# Every sequence of the SemEval languages' is: their few annotated texts (44-77 a language against
+# BSNLP's 1,452) are what teaches the delexicalised weights how Western European news capitalises
+# (title-case headlines, adjectives of names, German nouns), which other languages' text relies on.
+FULLY_DELEXICALISED = SEMEVAL_LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)
