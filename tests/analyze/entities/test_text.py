@@ -96,3 +96,13 @@ def test_a_possessive_is_a_token_of_its_own_so_the_name_before_it_is_whole() -> 
         "Russia", "'s", "goal", ",", "Canada", "’s", "stand", "."
     ]  # fmt: skip
     assert [t.text for t in tokenize("O'Brien's car")] == ["O'Brien", "'s", "car"]
+
+
+def test_a_case_ending_after_an_apostrophe_is_cut_from_the_name_before_it() -> None:
+    words = [t.text for t in tokenize("Türkiye'de Erdoğan’ın ABD'nin Google'a")]
+    assert words == ["Türkiye", "'de", "Erdoğan", "’ın", "ABD", "'nin", "Google", "'a"]
+
+
+def test_apostrophes_inside_names_contractions_and_cyrillic_words_stay_whole() -> None:
+    kept = "O'Brien Sant'Anna Don't We're I'll Олів'є здоров'я L'uomo"
+    assert [t.text for t in tokenize(kept)] == kept.split()

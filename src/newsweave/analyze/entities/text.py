@@ -17,6 +17,10 @@ from anyascii import anyascii
 # A token: a run of letters/digits, joined across inner hyphens, apostrophes and dots of initials
 # ("Абу-Кемаль", "COVID-19", "O'Brien", "U.S."), or one other visible character.
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
+# A lowercase Latin ending of up to six letters after a word's last apostrophe (Ukrainian writes
+# an apostrophe inside words: "Олів'є", "здоров'я"), and the English contractions that look like one.
+_APOSTROPHE_SUFFIX = re.compile(r"['’]([a-zß-öø-ÿ\u0100-\u017f]{1,6})$")
+_CONTRACTIONS = frozenset({"t", "re", "ve", "ll", "d", "m"})
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _NOT_WORD = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r"\s+")
@@ -52,11 +56,27 @@ def tokenize(text: str) -> list[Token]:
         if len(word) > 2 and word[-1] == "s" and word[-2] in "'’":
             append(make(Token, (word[:-2], start, end - 2)))
             append(make(Token, (word[-2:], end - 2, end)))
+        elif (cut := _name_suffix_at(word)) > 0:
+            append(make(Token, (word[:cut], start, start + cut)))
+            append(make(Token, (word[cut:], start + cut, end)))
         else:
             append(make(Token, (word, start, end)))
         if dot:
             append(make(Token, (".", end, end + 1)))
     return tokens
+
+
+def _name_suffix_at(word: str) -> int:
+    """Where a case ending written after an apostrophe starts in a capitalised word ("Türkiye'de",
+    "Erdoğan'ın", Polish "George'a"), or 0: Turkish (and Polish, for foreign names) set a proper
+    name's suffixes off so, and the name is the part before. English contractions ("Don't",
+    "We're") and names with a capital after the apostrophe ("O'Brien", "Sant'Anna") stay whole."""
+    if not word[:1].isupper() or ("'" not in word and "’" not in word):
+        return 0
+    match = _APOSTROPHE_SUFFIX.search(word)
+    if match is None or match.start() < 2 or match.group(1) in _CONTRACTIONS:
+        return 0
+    return match.start()
 
 
 @lru_cache(maxsize=4)
