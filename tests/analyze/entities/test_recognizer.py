@@ -233,3 +233,16 @@ def test_english_is_read_by_its_own_weights_and_keeps_the_untrained_languages_se
         ("Trump", EntityType.PERSON, "per:trmp"),
         ("Islamic State", EntityType.ORGANIZATION, "alias:islamic-state"),
     ]
+
+
+def test_arabic_places_are_read_as_geonames_writes_them_and_past_a_proclitic(recognizer: EntityRecognizer) -> None:
+    # "And Syria" and "and Lebanon" carry the conjunction wa-; "سيتم" ("it will be") folds to the
+    # consonants of Saitama and "بسرعة" ("quickly") to Basrah's, spellings GeoNames does not know.
+    text = "قال إن سوريا ولبنان سيتم دعمهما بسرعة من القاهرة."
+    found = recognizer.mentions(text, "ar")
+    assert [(m.text, m.type, m.entity) for m in found] == [
+        ("سوريا", EntityType.LOCATION, "geonames:163843"),
+        ("لبنان", EntityType.LOCATION, "geonames:272103"),
+        ("القاهرة", EntityType.LOCATION, "geonames:360630"),
+    ]
+

@@ -86,6 +86,10 @@ _ROMAN_NUMERAL = re.compile(r"(?=.)[XХ]{0,3}(?:[IІ][XХ]|[IІ]V|V?[IІ]{0,3})\
 _DICTIONARY_MIN_RANK = 100_000
 _DICTIONARY_SCORE = 0.6
 _DICTIONARY_MIN_CHARS = 4
+# One-letter conjunctions and prepositions written onto the next word: Arabic wa-, fa-, bi-, li-,
+# ka- and Hebrew ve-, be-, le-, ke-, mi-, ha-, she-. A name needs at least this many letters after one.
+_PROCLITICS = frozenset("وفبلكובלכמהש")
+_PROCLITIC_MIN_REST = 3
 # A capitalised word the tagger left out is a name when it gives it at least this chance
 # (chosen on the covid-19 -> us_election_2020 direction: 0.2-0.3 best, 0.1 costs precision).
 _NAME_CHANCE = 0.3
@@ -377,37 +381,45 @@ class EntityRecognizer:
         folded = fold(surface)
         return folded in calendar_words() and not _acronym(surface) and self.normalizer.aliases.find(folded) is None
 
-    def _dictionary_type(self, name: str) -> EntityType | None:
-        """The type of a name that is a curated alias or a big place's name, else None."""
+    def _dictionary_type(self, name: str, *, as_written: bool = False) -> EntityType | None:
+        """The type of a name that is a curated alias or a big place's name, else None.
+
+        ``as_written``: a place only when GeoNames knows it by this very spelling. Folded to Latin,
+        an Arabic word keeps its consonants only, and common words meet other places' names
+        ("سيتم", "it will be", folds as Saitama; "بسرعة", "quickly", as Basrah); a known spelling
+        may then be short ("مصر", Egypt)."""
         folded = fold(name)
         alias = self.normalizer.aliases.exact.get(folded)
         if alias is not None:
             return self.normalizer.aliases.entries[alias].type
-        place = gazetteer().exact.get(folded) if len(folded) >= _DICTIONARY_MIN_CHARS else None
-        if place is not None and gazetteer().entries[place].rank >= _DICTIONARY_MIN_RANK:
-            return EntityType.LOCATION
-        return None
+        if len(folded) < _DICTIONARY_MIN_CHARS and not as_written:
+            return None
+        place = gazetteer().exact.get(folded)
+        if place is None or gazetteer().entries[place].rank < _DICTIONARY_MIN_RANK:
+            return None
+        return EntityType.LOCATION if not as_written or name in gazetteer().entries[place].names else None
 
     def _dictionary_spans(self, text: str, sentence: list[Token]) -> list[tuple[int, int, EntityType, float]]:
         """Names in an uncased script: the longest runs of up to three words that are a curated
-        alias or a big place's name in the gazetteer (the tagger has no capitals to go on)."""
-        places = gazetteer()
+        alias or a big place's name as GeoNames writes it (the tagger has no capitals to go on). A run
+        whose first word carries a one-letter Arabic or Hebrew proclitic ("وسوريا": and Syria,
+        "בישראל": in Israel) is looked up without it when it is not a name as written."""
         found = []
         i = 0
         while i < len(sentence):
             for size in (3, 2, 1):
-                if i + size > len(sentence):
-                    continue
+                if i + size > len(sentence) or not (
+                    sentence[i].text[0].isalnum() and sentence[i + size - 1].text[0].isalnum()
+                ):
+                    continue  # a run starts and ends on a word ("لبنان." is the name and a full stop)
                 start, end = sentence[i].start, sentence[i + size - 1].end
-                folded = fold(text[start:end])
-                alias = self.normalizer.aliases.exact.get(folded)
-                place = places.exact.get(folded) if len(folded) >= _DICTIONARY_MIN_CHARS else None
-                if alias is not None:
-                    found.append((start, end, self.normalizer.aliases.entries[alias].type, _DICTIONARY_SCORE))
-                elif place is not None and places.entries[place].rank >= _DICTIONARY_MIN_RANK:
-                    found.append((start, end, EntityType.LOCATION, _DICTIONARY_SCORE))
-                else:
+                etype = self._dictionary_type(text[start:end], as_written=True)
+                if etype is None and text[start] in _PROCLITICS and sentence[i].end - start > _PROCLITIC_MIN_REST:
+                    start += 1
+                    etype = self._dictionary_type(text[start:end], as_written=True)
+                if etype is None:
                     continue
+                found.append((start, end, etype, _DICTIONARY_SCORE))
                 i += size - 1
                 break
             i += 1
