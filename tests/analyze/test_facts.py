@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from fakes import text_item
@@ -27,7 +27,7 @@ TEXT = "IS fighters attacked Abu Kamal. On the eve, more than 50 were killed nea
 class FakeMentions:
     languages = frozenset({"en"})
 
-    def mentions(self, text: str, language: str | None) -> list[Mention]:
+    def mentions(self, text: str, language: str | None, *, places_read: Collection[str] = ()) -> list[Mention]:
         if text != TEXT:  # the headline
             return (
                 [Mention(0, 2, "Is", EntityType.ORGANIZATION, "alias:islamic-state")] if text.startswith("IS") else []

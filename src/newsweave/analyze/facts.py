@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -63,7 +63,9 @@ class MentionFinder(Protocol):
 
     languages: frozenset[str]  # the languages it was trained on: elsewhere a place only it reads needs a witness
 
-    def mentions(self, text: str, language: str | None) -> list[Mention]: ...
+    def mentions(self, text: str, language: str | None, *, places_read: Collection[str] = ()) -> list[Mention]:
+        """``places_read``: keys of the places the rest of the article reads (a headline's body's)."""
+        ...
 
     def entity(self, key: str) -> Entity | None: ...
 
@@ -134,7 +136,9 @@ class FactAnalyzer:
         mentions = _with_place_keys(mentions, places)
         if article.title:  # a headline's names are the story's own: read them too (offsets into the title)
             headline = sentence_case(article.title, text)
-            found = self.mention_finder().mentions(headline, language)
+            # The body's places, so that a headline's "Who Escaped Abu Kamal" reads Abu Kamal as the body does.
+            read = {m.entity for m in mentions if m.type is EntityType.LOCATION and m.entity}
+            found = self.mention_finder().mentions(headline, language, places_read=read)
             mentions = [replace(m, text=article.title[m.start : m.end], in_title=True) for m in found] + mentions
         times = sorted(self.time_finder()(text, language, anchor), key=lambda t: t.start)
         claims = with_places(sorted(self.claim_finder()(text, language, anchor), key=lambda c: c.start), places, text)

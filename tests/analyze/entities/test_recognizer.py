@@ -246,3 +246,26 @@ def test_arabic_places_are_read_as_geonames_writes_them_and_past_a_proclitic(rec
         ("القاهرة", EntityType.LOCATION, "geonames:360630"),
     ]
 
+
+def test_a_name_read_as_a_person_where_the_text_reads_it_as_a_place_is_that_place(
+    recognizer: EntityRecognizer,
+) -> None:
+    from newsweave.records import Mention
+
+    abu_kamal = "geonames:174448"
+    mentions = [
+        Mention(0, 9, "Abu Kamal", EntityType.LOCATION, abu_kamal),
+        Mention(20, 29, "Abu-Kemal", EntityType.PERSON, "per:kml"),
+        Mention(40, 57, "Escaped Abu Kamal", EntityType.PERSON, "per:kml"),
+        Mention(60, 77, "George Washington", EntityType.PERSON, "per:wshngtn"),
+        Mention(80, 90, "Washington", EntityType.PERSON, "per:wshngtn"),
+    ]
+    read = recognizer._one_place_one_reading(mentions, "en", places_read=["geonames:4140963"])
+    assert [(m.text, m.type, m.entity) for m in read] == [
+        ("Abu Kamal", EntityType.LOCATION, abu_kamal),
+        ("Abu-Kemal", EntityType.LOCATION, abu_kamal),
+        ("Abu Kamal", EntityType.LOCATION, abu_kamal),  # the title-case headline's "Escaped" dropped
+        ("George Washington", EntityType.PERSON, "per:wshngtn"),
+        ("Washington", EntityType.PERSON, "per:wshngtn"),  # the surname of a person named in full
+    ]
+    assert read[2].start == 48

@@ -11,6 +11,7 @@ import logging
 import re
 import threading
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -442,12 +443,13 @@ class EntityRecognizer:
                 extra.append((match.start(), match.end(), entry.type, _DERIVED_SCORE))
         return sorted(found + extra) if extra else found
 
-    def mentions(self, text: str, language: str | None) -> list[Mention]:
+    def mentions(self, text: str, language: str | None, *, places_read: Collection[str] = ()) -> list[Mention]:
         """Every name in ``text`` as a ``Mention`` with its type, lemma and canonical entity key.
 
         Args:
             text: the article's text (offsets in the mentions index into it).
             language: ISO 639-1 code, for lemmas and the tagger's language feature; None if unknown.
+            places_read: keys of the places the rest of the article reads (its body, for a headline).
         """
         seen = language in self.languages and language in BSNLP_LANGUAGES
         trimmed = (self._trimmed(text, span, unseen=not seen) for span in self.spans(text, language))
@@ -494,7 +496,47 @@ class EntityRecognizer:
             lemma = lemma_phrase(surface, language)
             key = self.normalizer.canonical_key(surface, etype, language, lemma, places=not agency)
             out.append(Mention(start, end, surface, etype, key, lemma, round(max(0.0, min(1.0, score)), 4)))
-        return self._places_by_context(out)
+        return self._places_by_context(self._one_place_one_reading(out, language, places_read))
+
+    def _one_place_one_reading(
+        self, mentions: list[Mention], language: str | None, places_read: Collection[str] = ()
+    ) -> list[Mention]:
+        """A name read as a person that names a place the same text reads as a place elsewhere is
+        that place ("Abu-Kemal" beside "Abu Kemal"): a text means one thing by one name. A
+        surname of a person the text names in full stays a person ("Washington" after "George
+        Washington"). A person of three words or more that ends in such a place is the place and,
+        if two words or more, the name before it ("Escaped Abu Kamal" of a title-case headline)."""
+        read = [m.entity for m in mentions if m.type is EntityType.LOCATION and m.entity]
+        places = {key for key in [*read, *places_read] if key.startswith("geonames:")}
+        if not places:
+            return mentions
+        split: list[Mention] = []
+        for m in mentions:
+            split += self._person_ending_in_place(m, language, places) if m.type is EntityType.PERSON else [m]
+        full_names = {_surname(m.text) for m in split if m.type is EntityType.PERSON and " " in m.text.strip()}
+        out = []
+        for m in split:
+            if m.type is EntityType.PERSON and (" " in m.text or _surname(m.text) not in full_names):
+                key = self.normalizer.known_key(m.text, EntityType.LOCATION, language)
+                m = replace(m, type=EntityType.LOCATION, entity=key) if key in places else m
+            out.append(m)
+        return out
+
+    def _person_ending_in_place(self, mention: Mention, language: str | None, places: set[str]) -> list[Mention]:
+        words = mention.text.split(" ")
+        for cut in range(1, len(words) - 1):  # a person of three words or more, a place of two or more
+            tail = " ".join(words[cut:])
+            key = self.normalizer.known_key(tail, EntityType.LOCATION, language)
+            if key in places:
+                at = mention.start + len(mention.text) - len(tail)
+                place = replace(mention, start=at, text=tail, type=EntityType.LOCATION, entity=key, lemma=tail)
+                if cut == 1:
+                    return [place]
+                head = mention.text[: at - mention.start].rstrip()
+                person = replace(mention, end=mention.start + len(head), text=head, lemma=lemma_phrase(head, language),
+                                 entity=self.normalizer.canonical_key(head, EntityType.PERSON, language))  # fmt: skip
+                return [person, place]
+        return [mention]
 
     def _places_by_context(self, mentions: list[Mention]) -> list[Mention]:
         """A place name that big places in several countries share ("Georgia": the country or
