@@ -113,3 +113,12 @@ def test_a_person_named_in_full_is_no_place_by_surname_after() -> None:
     pinned = {(p.start, p.text) for p in places if p.resolved}
     assert (alone.start, "Trapani") not in pinned  # the producer by his surname, not the Sicilian town
     assert "Los Angeles" in {text for _, text in pinned}
+
+
+def test_a_place_the_geocoder_leaves_unpinned_keeps_no_gazetteer_key() -> None:
+    text = "Arab news agencies said fighters left Syria for Iraq."
+    read = FactAnalyzer().read(Article(text_item("arab").id, "", (text,), Provenance("m.txt"), "lines", language="en"))
+    arab = [m for m in read.facts.mentions if m.text == "Arab"]
+    # The recogniser's key named Ārabī, Ethiopia; the geocoder pinned nothing, so neither do the entities.
+    assert all(not (m.entity or "").startswith("geonames:") for m in arab)
+    assert {m.entity for m in read.facts.mentions if m.text == "Syria"} == {"geonames:163843"}

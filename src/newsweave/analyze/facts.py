@@ -370,8 +370,8 @@ def _with_place_keys(mentions: list[Mention], places: list[Place]) -> list[Menti
         place = by_span.get((mention.start, mention.end))
         if place is not None:
             covered.add((place.start, place.end))
-            key = place_key(place)
-            mention = replace(mention, type=EntityType.LOCATION, entity=key or mention.entity)
+            key = place_key(place) or _unpinned_key(mention)
+            mention = replace(mention, type=EntityType.LOCATION, entity=key)
         out.append(mention)
     taken = sorted((m.start, m.end) for m in mentions)
     for place in places:
@@ -380,6 +380,18 @@ def _with_place_keys(mentions: list[Mention], places: list[Place]) -> list[Menti
         out.append(Mention(place.start, place.end, place.text, EntityType.LOCATION, place_key(place), None,
                            max(place.score, 0.5)))  # fmt: skip
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _unpinned_key(mention: Mention) -> str | None:
+    """The key of a place the geocoder left unpinned: the recogniser's, unless that names a
+    GeoNames place ("Arab" keyed to Ārabī, Ethiopia, in a report on Syria): then the name's own,
+    so that the entities never pin what the places would not."""
+    if not (mention.entity or "").startswith("geonames:"):
+        return mention.entity
+    from newsweave.analyze.entities.normalizer import clean_surface, fallback_key
+    from newsweave.analyze.entities.text import fold
+
+    return fallback_key(fold(clean_surface(mention.text)), EntityType.LOCATION)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -157,6 +157,16 @@ def test_a_spelling_like_a_name_needs_a_witness_among_the_articles_places(geocod
     assert {p.text: p.country for p in geocoder.places(text, "en")}["Abou Kamal"] == "SY"
 
 
+def test_a_small_town_no_other_place_backs_is_named_not_pinned(geocoder: Geocoder) -> None:
+    text = "Arab news agencies said fighters left Syria for Iraq."
+    mentions = [Mention(0, 4, "Arab", EntityType.LOCATION)]
+    found = {p.text: p for p in geocoder.places(text, "en", mentions)}
+    # Arab, Alabama (8,000 people) once: nothing else in the article lies in the United States.
+    assert not found["Arab"].resolved and found["Syria"].country == "SY"
+    alone = {p.text: p for p in geocoder.places("Arab police said the road was closed.", "en", mentions)}
+    assert alone["Arab"].country == "US"  # alone, a name is all there is
+
+
 def test_a_neighbouring_country_backs_a_reading(geocoder: Geocoder) -> None:
     # Gaza is a province of Mozambique as well; beside Israel it is Palestine's.
     (gaza,) = [p for p in geocoder.places("Israel struck positions in Gaza overnight.", "en") if p.text == "Gaza"]
