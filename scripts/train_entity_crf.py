@@ -1,7 +1,7 @@
 """Train the shipped entity tagger on every BSNLP 2021 document (both topics) and on the training
 part of the SemEval names (``newsweave.eval.entities.semeval_names``: English, German, Spanish,
-French, Italian; read from SemEval-2022 Task 8's dev.csv, which must be found; their test part is
-never trained on).
+French, Italian, Turkish; the Arabic and Chinese texts are only scored; read from SemEval-2022
+Task 8's dev.csv, which must be found; their test part is never trained on).
 
     uv run python scripts/train_entity_crf.py [--data DIR] [--out PATH]
 
@@ -9,7 +9,7 @@ Writes src/newsweave/analyze/entities/models/entities.crfsuite (deterministic: L
 weights, documents in file order). The figures to quote for it are the cross-topic ones from
 `newsweave eval entities`, which trains the same way on one topic and tests on the other; the
 shipped model has seen both topics, so any figure it gets on BSNLP is in-sample. Its figures in
-English, French, German, Spanish and Italian: `newsweave eval entities --semeval` (held out).
+the SemEval names' languages: `newsweave eval entities --semeval` (held out).
 """
 
 from __future__ import annotations

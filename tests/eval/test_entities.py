@@ -20,6 +20,7 @@ from newsweave.eval.entities import (
     pairwise,
     score,
     semeval_names,
+    training_docs,
 )
 from newsweave.eval.semeval import default_pairs_csv
 
@@ -91,9 +92,11 @@ def _semeval_found() -> bool:
 @pytest.mark.skipif(not _semeval_found(), reason="SemEval-2022 Task 8 dev.csv not found")
 def test_the_semeval_names_join_their_texts_and_keep_a_test_part_apart() -> None:
     names = semeval_names()
-    assert len(names.train) + len(names.test) == 440
-    languages = {"en", "de", "es", "fr", "it"}
-    assert {d.language for d in names.train} == languages == {d.language for d in names.test}
+    assert len(names.train) + len(names.test) == 625
+    trained = {"en", "de", "es", "fr", "it", "tr"}
+    assert {d.language for d in names.train} == trained | {"ar"}  # Arabic's training part: for choices only
+    assert {d.language for d in names.test} == trained | {"ar", "zh"}
+    assert all(sum(d.language == lang for d in names.test) == 30 for lang in ("de", "tr", "ar", "zh"))
     english_test = [d for d in names.test if d.language == "en"]
     assert 40 <= len(english_test) <= 56  # two English ids in five, by their digits
     assert all(int(d.doc_id, 16) % 5 < 2 for d in english_test)
@@ -102,6 +105,8 @@ def test_the_semeval_names_join_their_texts_and_keep_a_test_part_apart() -> None
     # Every listed name is written in its text, as the annotations' format promises.
     assert all(m.surface in texts[m.doc] for m in names.gold)
     assert {m.type for m in names.gold} == {"PER", "LOC", "ORG", "PRO", "EVT"}
+    # The tagger learns the cased scripts' training texts only.
+    assert {d.language for d in training_docs([], [])} == trained
 
 
 def test_a_text_missing_from_the_csv_is_named(tmp_path: Path) -> None:
@@ -118,8 +123,9 @@ def test_the_cli_scores_the_shipped_model_on_the_semeval_names() -> None:
     result = CliRunner().invoke(app, ["eval", "entities", "--semeval", "--json"])
     assert result.exit_code == 0, result.output
     rows = {r["language"]: r for r in json.loads(result.output)["rows"]}
-    assert set(rows) == {"de", "en", "es", "fr", "it", "all", "training part (in-sample)"}
-    assert rows["all"]["gold"] == sum(rows[lang]["gold"] for lang in ("de", "en", "es", "fr", "it"))
+    languages = ("ar", "de", "en", "es", "fr", "it", "tr", "zh")
+    assert set(rows) == {*languages, "all", "training part (in-sample)"}
+    assert rows["all"]["gold"] == sum(rows[lang]["gold"] for lang in languages)
     # The shipped model was trained on the training part, never on the held-out one.
     assert rows["training part (in-sample)"]["rec_f1"] > rows["all"]["rec_f1"] > 0.6
 

@@ -343,7 +343,9 @@ def entities(
     ] = False,
     semeval: Annotated[
         bool,
-        typer.Option("--semeval", help="Only: recognition in SemEval's en/fr/de/es/it news (held out), shipped model."),
+        typer.Option(
+            "--semeval", help="Only: recognition in SemEval's news in eight languages (held out), shipped model."
+        ),
     ] = False,
     json_output: JsonFlag = False,
 ) -> None:
@@ -366,7 +368,7 @@ def entities(
         if json_output:
             render.print_json({"setting": "shipped model, SemEval names", "rows": [asdict(r) for r in rows]})
             return
-        title = "Named entities in SemEval news, shipped model (held out: fr, de, es, it; en's test part)"
+        title = "Named entities in SemEval news, shipped model (each language's held-out part)"
         render.out.print(render.scores_table(rows, title=title))
         return
     report = evaluate(data or default_data_dir(), cross_topic=not shipped)

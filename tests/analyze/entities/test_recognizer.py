@@ -235,6 +235,11 @@ def test_english_is_read_by_its_own_weights_and_keeps_the_untrained_languages_se
     ]
 
 
+def test_turkish_names_are_read_without_the_case_ending_after_their_apostrophe(recognizer: EntityRecognizer) -> None:
+    found = recognizer.mentions("Cumhurbaşkanı Erdoğan'ın açıklamasına göre Türkiye'de okullar açılacak.", "tr")
+    assert [(m.text, m.type) for m in found] == [("Erdoğan", EntityType.PERSON), ("Türkiye", EntityType.LOCATION)]
+
+
 def test_arabic_places_are_read_as_geonames_writes_them_and_past_a_proclitic(recognizer: EntityRecognizer) -> None:
     # "And Syria" and "and Lebanon" carry the conjunction wa-; "سيتم" ("it will be") folds to the
     # consonants of Saitama and "بسرعة" ("quickly") to Basrah's, spellings GeoNames does not know.
