@@ -106,3 +106,11 @@ def test_a_case_ending_after_an_apostrophe_is_cut_from_the_name_before_it() -> N
 def test_apostrophes_inside_names_contractions_and_cyrillic_words_stay_whole() -> None:
     kept = "O'Brien Sant'Anna Don't We're I'll Олів'є здоров'я L'uomo"
     assert [t.text for t in tokenize(kept)] == kept.split()
+
+
+def test_an_arabic_proclitic_is_split_off_where_the_text_shows_the_split() -> None:
+    # "and Syria" beside "Syria", "and Riyadh" (the article after wa-), "for the Nations" (li- + al-);
+    # Lebanon's first letter is no proclitic, and "بمصر" is kept whole when "مصر" never stands alone.
+    words = [t.text for t in tokenize("سوريا وسوريا والرياض للأمم لبنان بمصر")]
+    assert words == ["سوريا", "و", "سوريا", "و", "الرياض", "ل", "لأمم", "لبنان", "بمصر"]
+    assert all(text[t.start : t.end] == t.text for text in ["سوريا وسوريا"] for t in tokenize(text))

@@ -21,6 +21,10 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
 # an apostrophe inside words: "Олів'є", "здоров'я"), and the English contractions that look like one.
 _APOSTROPHE_SUFFIX = re.compile(r"['’]([a-zß-öø-ÿ\u0100-\u017f]{1,6})$")
 _CONTRACTIONS = frozenset({"t", "re", "ve", "ll", "d", "m"})
+# Arabic's one-letter proclitics (wa-, fa-, bi-, li-, ka-) and the shortest word they are split from.
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ARABIC_PROCLITICS = frozenset("وفبلك")
+_PROCLITIC_MIN_CHARS = 3
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _NOT_WORD = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r"\s+")
@@ -63,7 +67,28 @@ def tokenize(text: str) -> list[Token]:
             append(make(Token, (word, start, end)))
         if dot:
             append(make(Token, (".", end, end + 1)))
-    return tokens
+    return _without_proclitics(tokens) if _ARABIC_LETTER.search(text) else tokens
+
+
+def _without_proclitics(tokens: list[Token]) -> list[Token]:
+    """Arabic words with a one-letter conjunction or preposition written onto them split in two
+    ("وسوريا", and Syria: "و" + "سوريا"), so that a name can start on a token. Only where the text
+    shows the split: the rest opens with the article ("والرياض", "للأمم" of li- + al-), or the text
+    also writes the rest alone; "لبنان" (Lebanon), whose first letter is no proclitic, stays whole."""
+    alone = {t.text for t in tokens}
+    out: list[Token] = []
+    for token in tokens:
+        word = token.text
+        rest = word[1:]
+        if (
+            len(word) > _PROCLITIC_MIN_CHARS
+            and word[0] in _ARABIC_PROCLITICS
+            and (word.startswith("لل") or rest.startswith("ال") or rest in alone)
+        ):
+            out += [Token(word[0], token.start, token.start + 1), Token(rest, token.start + 1, token.end)]
+        else:
+            out.append(token)
+    return out
 
 
 def _name_suffix_at(word: str) -> int:
