@@ -11,9 +11,10 @@ figure reports a model on data it was trained on; ``shipped`` scores the shipped
 on both topics, which is an in-sample figure.
 
 Outside BSNLP's languages: the SemEval names (``semeval_names``), news in eight languages
-annotated for newsweave in the same format; the training part of its cased languages (English,
-German, Spanish, French, Italian, Turkish) joins every tagger trained here, as it joins the
-shipped one, and ``evaluate_semeval`` scores the shipped model on the held-out part of all eight.
+annotated for newsweave in the same format; the training part of seven of them (English,
+German, Spanish, French, Italian, Turkish, Arabic) joins every tagger trained here, as it joins
+the shipped one, and ``evaluate_semeval`` scores the shipped model on the held-out part of all
+eight.
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ def semeval_names(pairs_csv: Path | None = None) -> NewsNames:
     docs/entities.md). The file keeps the names, each text's id (the first 12 hex digits of its
     SHA-1) and its part: ``test`` (two English texts in five by id; in each other language the
     first 30 texts annotated, Turkish, Arabic and Chinese taken in the order of their ids) or
-    ``train`` (Chinese has none; Arabic's is for choices, the tagger reads cased scripts only).
+    ``train`` (Chinese has none: a segmenter reads Chinese).
     The texts are read from the benchmark's CSV.
 
     Raises:
@@ -199,7 +200,7 @@ def training_docs(
             raise
         log.warning("trained without the SemEval names: %s", e)
         return out
-    taught = [d for d in names.train if d.language in SEMEVAL_LANGUAGES]  # the tagger reads cased scripts
+    taught = [d for d in names.train if d.language in SEMEVAL_LANGUAGES]  # Chinese: a segmenter reads it
     return out + annotated(taught, names.gold) * SEMEVAL_WEIGHT
 
 

@@ -31,6 +31,7 @@ from newsweave.analyze.entities.consistency import (
 from newsweave.analyze.entities.features import (
     BSNLP_LANGUAGES,
     TRAINED_LANGUAGES,
+    UNCASED_TRAINED,
     feature_maker,
     lowercase_words,
     sequences,
@@ -189,10 +190,12 @@ class EntityRecognizer:
         tokens = document_tokens(text)
         lowercase = lowercase_words(tokens)
         cased, uncased = [], []
+        tag_all = seen and language in UNCASED_TRAINED  # trained on its words, it needs no capitals
         for sentence in sequences(text, tokens):
-            if any(ch.isupper() or ch.islower() for t in sentence for ch in t.text):
+            has_case = any(ch.isupper() or ch.islower() for t in sentence for ch in t.text)
+            if tag_all or has_case:
                 cased.append((sentence, windows(sentence, features)))
-            else:
+            if tag_all or not has_case:
                 uncased.append(sentence)
         for sentence in uncased:
             found += self._dictionary_spans(text, sentence)  # no case to go on (Arabic, Hebrew…)
@@ -215,6 +218,8 @@ class EntityRecognizer:
                     ]
                 for first, last, type_name, score in chunks:
                     found.append((window[first].start, window[last].end, EntityType(type_name), score))
+        if tag_all:  # the dictionary's names where the tagger found none
+            found = _without_overlaps(found)
         return self._with_derived(text, sorted(found))
 
     def _plausible(
@@ -577,6 +582,15 @@ class EntityRecognizer:
 
         best = max(readings, key=support)
         return f"geonames:{best}" if support(best) >= _CONTEXT_PLACES else f"geonames:{current}"
+
+
+def _without_overlaps(spans: list[tuple[int, int, EntityType, float]]) -> list[tuple[int, int, EntityType, float]]:
+    """Spans that overlap none before them, the dictionary's (listed first) after the tagger's."""
+    kept: list[tuple[int, int, EntityType, float]] = []
+    for span in sorted(spans, key=lambda s: s[3] == _DICTIONARY_SCORE):  # the tagger's first
+        if all(span[1] <= k[0] or k[1] <= span[0] for k in kept):
+            kept.append(span)
+    return kept
 
 
 def _recall_tags(tagger: Any, tags: list[str], window: list[Token]) -> list[str]:

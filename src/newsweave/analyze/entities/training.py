@@ -14,7 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsweave.analyze.entities.features import SEMEVAL_LANGUAGES, feature_maker, lowercase_words, sequences, windows
+from newsweave.analyze.entities.features import (
+    SEMEVAL_LANGUAGES,
+    UNCASED_TRAINED,
+    feature_maker,
+    lowercase_words,
+    sequences,
+    windows,
+)
 from newsweave.analyze.entities.text import Token, tokenize
 
 log = logging.getLogger(__name__)
@@ -29,7 +36,7 @@ DELEXICALISED_EVERY = 3
 # Every sequence of the SemEval languages' is: their few annotated texts (44-77 a language against
 # BSNLP's 1,452) are what teaches the delexicalised weights how Western European news capitalises
 # (title-case headlines, adjectives of names, German nouns), which other languages' text relies on.
-FULLY_DELEXICALISED = SEMEVAL_LANGUAGES
+FULLY_DELEXICALISED = SEMEVAL_LANGUAGES - UNCASED_TRAINED
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +89,8 @@ def train(docs: Iterable[AnnotatedDoc], model_path: Path) -> int:
                 feats = features.sentence(words, doc.language, at_start=start == 0, lowercase=lowercase)
                 trainer.append(feats, tags[start:end])
                 count += 1
+                if doc.language in UNCASED_TRAINED:
+                    continue  # without case its words are all it has
                 if count % DELEXICALISED_EVERY == 0 or doc.language in FULLY_DELEXICALISED:
                     # a copy as the text of a language never seen would look
                     unseen = features.sentence(words, None, at_start=start == 0, lexical=False, lowercase=lowercase)
