@@ -55,10 +55,11 @@ from newsweave.records import (
 #          initialism is no town spelt with its letters ("EU" is not Eu); "England" is England;
 #          a town before a local-government word is the town ("Henderson County Jail"); a
 #          newspaper's place is no place ("Washington Post"); nor a surname of a person named in full.
-# facts-11: Turkish read by the tagger's own weights, a case ending after an apostrophe cut from
-#          the name ("Türkiye'de"); Arabic and Hebrew places matched as GeoNames writes them, past
-#          a one-letter proclitic; a place read as a person where the article reads it as a place
-#          is that place (a headline too); a small town no other place backs is not pinned.
+# facts-11: Turkish and Arabic read by the tagger's own weights, a case ending after an
+#          apostrophe cut from the name ("Türkiye'de"), an Arabic proclitic split off; Arabic and
+#          Hebrew places matched as GeoNames writes them; a place read as a person where the
+#          article reads it as a place is that place (a headline too); a small town no other
+#          place backs is not pinned.
 ANALYZER_VERSION = "facts-11"
 
 
