@@ -197,8 +197,8 @@ class EntityRecognizer:
                 cased.append((sentence, windows(sentence, features)))
             if tag_all or not has_case:
                 uncased.append(sentence)
-        for sentence in uncased:
-            found += self._dictionary_spans(text, sentence)  # no case to go on (Arabic, Hebrew…)
+        # No case to go on (Arabic, Hebrew…): the dictionary's names.
+        dictionary = [span for sentence in uncased for span in self._dictionary_spans(text, sentence)]
         features.prepare(t.text for sentence, ranges in cased for start, end in ranges for t in sentence[start:end])
         for sentence, ranges in cased:
             for start, end in ranges:
@@ -219,8 +219,8 @@ class EntityRecognizer:
                 for first, last, type_name, score in chunks:
                     found.append((window[first].start, window[last].end, EntityType(type_name), score))
         if tag_all:  # the dictionary's names where the tagger found none
-            found = _without_overlaps(found)
-        return self._with_derived(text, sorted(found))
+            dictionary = [d for d in dictionary if all(d[1] <= f[0] or f[1] <= d[0] for f in found)]
+        return self._with_derived(text, sorted(found + dictionary))
 
     def _plausible(
         self, text: str, spans: list[tuple[int, int, EntityType, float]], language: str | None
@@ -582,15 +582,6 @@ class EntityRecognizer:
 
         best = max(readings, key=support)
         return f"geonames:{best}" if support(best) >= _CONTEXT_PLACES else f"geonames:{current}"
-
-
-def _without_overlaps(spans: list[tuple[int, int, EntityType, float]]) -> list[tuple[int, int, EntityType, float]]:
-    """Spans that overlap none before them, the dictionary's (listed first) after the tagger's."""
-    kept: list[tuple[int, int, EntityType, float]] = []
-    for span in sorted(spans, key=lambda s: s[3] == _DICTIONARY_SCORE):  # the tagger's first
-        if all(span[1] <= k[0] or k[1] <= span[0] for k in kept):
-            kept.append(span)
-    return kept
 
 
 def _recall_tags(tagger: Any, tags: list[str], window: list[Token]) -> list[str]:
