@@ -145,3 +145,10 @@ def test_a_names_line_whose_part_is_neither_train_nor_test_is_named(
     monkeypatch.setattr(entities, "SEMEVAL_NAMES", names)
     with pytest.raises(ConfigError, match=f"text {doc}'s part is neither train nor test"):
         semeval_names(csv)
+
+
+def test_semeval_with_options_it_would_ignore_is_a_usage_error() -> None:
+    result = CliRunner().invoke(app, ["eval", "entities", "--semeval", "--shipped"])
+    assert result.exit_code == 2
+    said = " ".join(result.output.replace("│", " ").split())  # the error box may wrap the line
+    assert "--semeval: it takes no --data, --shipped or --toponyms" in said

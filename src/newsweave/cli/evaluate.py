@@ -364,6 +364,11 @@ def entities(
     )
 
     if semeval:
+        if data is not None or shipped or toponyms:
+            raise typer.BadParameter(
+                "it takes no --data, --shipped or --toponyms (it scores the shipped model on the SemEval names)",
+                param_hint="--semeval",
+            )
         rows = evaluate_semeval()
         if json_output:
             render.print_json({"setting": "shipped model, SemEval names", "rows": [asdict(r) for r in rows]})
