@@ -49,6 +49,8 @@ from newsweave.analyze.entities.normalizer import (
 )
 from newsweave.analyze.entities.segmented import SEGMENTED_LANGUAGES, segmented_spans
 from newsweave.analyze.entities.text import (
+    ARABIC_PROCLITICS,
+    HEBREW_PROCLITICS,
     Token,
     document_tokens,
     fold,
@@ -88,9 +90,8 @@ _ROMAN_NUMERAL = re.compile(r"(?=.)[XХ]{0,3}(?:[IІ][XХ]|[IІ]V|V?[IІ]{0,3})\
 _DICTIONARY_MIN_RANK = 100_000
 _DICTIONARY_SCORE = 0.6
 _DICTIONARY_MIN_CHARS = 4
-# One-letter conjunctions and prepositions written onto the next word: Arabic wa-, fa-, bi-, li-,
-# ka- and Hebrew ve-, be-, le-, ke-, mi-, ha-, she-. A name needs at least this many letters after one.
-_PROCLITICS = frozenset("وفبلكובלכמהש")
+# A one-letter proclitic (``text``) is looked past when a name of at least this many letters follows.
+_PROCLITICS = ARABIC_PROCLITICS | HEBREW_PROCLITICS
 _PROCLITIC_MIN_REST = 3
 # A capitalised word the tagger left out is a name when it gives it at least this chance
 # (chosen on the covid-19 -> us_election_2020 direction: 0.2-0.3 best, 0.1 costs precision).

@@ -21,9 +21,12 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
 # an apostrophe inside words: "Олів'є", "здоров'я"), and the English contractions that look like one.
 _APOSTROPHE_SUFFIX = re.compile(r"['’]([a-zß-öø-ÿ\u0100-\u017f]{1,6})$")
 _CONTRACTIONS = frozenset({"t", "re", "ve", "ll", "d", "m"})
-# Arabic's one-letter proclitics (wa-, fa-, bi-, li-, ka-) and the shortest word they are split from.
+# One-letter conjunctions and prepositions written onto the next word: Arabic wa-, fa-, bi-, li-,
+# ka-; Hebrew ve-, be-, le-, ke-, mi-, ha-, she-. The tokenizer splits Arabic's off words longer
+# than this many letters (the recogniser's dictionary looks past both).
+ARABIC_PROCLITICS = frozenset("وفبلك")
+HEBREW_PROCLITICS = frozenset("ובלכמהש")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
-_ARABIC_PROCLITICS = frozenset("وفبلك")
 _PROCLITIC_MIN_CHARS = 3
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _NOT_WORD = re.compile(r"[^a-z0-9 ]+")
@@ -82,7 +85,7 @@ def _without_proclitics(tokens: list[Token]) -> list[Token]:
         rest = word[1:]
         if (
             len(word) > _PROCLITIC_MIN_CHARS
-            and word[0] in _ARABIC_PROCLITICS
+            and word[0] in ARABIC_PROCLITICS
             and (word.startswith("لل") or rest.startswith("ال") or rest in alone)
         ):
             out += [Token(word[0], token.start, token.start + 1), Token(rest, token.start + 1, token.end)]
