@@ -445,7 +445,7 @@ def _small(place: Entry | None, w: Weights) -> bool:
     return (
         place is not None
         and place.feature not in (COUNTRY, CONTINENT, ADMIN1)
-        and (place.population < w.min_unwitnessed_population)
+        and place.population < w.min_unwitnessed_population
     )
 
 
