@@ -146,13 +146,13 @@ class NewsNames:
 
 
 def semeval_names(pairs_csv: Path | None = None) -> NewsNames:
-    """Names in 625 texts of SemEval-2022 Task 8 (dev.csv's training part, never its held-out
+    """Names in 715 texts of SemEval-2022 Task 8 (dev.csv's training part, never its held-out
     fifth) in English, German, Spanish, French, Italian, Turkish, Arabic and Chinese, listed per
     text and surface form, typed, without offsets, as BSNLP lists them (the guidelines:
     docs/entities.md). The file keeps the names, each text's id (the first 12 hex digits of its
     SHA-1) and its part: ``test`` (two English texts in five by id; in each other language the
     first 30 texts annotated, Turkish, Arabic and Chinese taken in the order of their ids) or
-    ``train`` (Chinese has none: a segmenter reads Chinese).
+    ``train`` (Chinese's is development only: a segmenter reads Chinese, no tagger learns it).
     The texts are read from the benchmark's CSV.
 
     Raises:

@@ -29,6 +29,33 @@ def test_chinese_people_places_and_organisations(recognizer: EntityRecognizer) -
     assert found["世界卫生组织"] == ("ORG", "alias:world-health-organization")
 
 
+def test_chinese_transliterated_name_is_one_across_its_middle_dot(recognizer: EntityRecognizer) -> None:
+    # LAC reads "阿图罗·" and "比达尔" as two people here
+    found = names(recognizer, "为什么阿图罗·比达尔必须跟随卡莱斯·阿莱纳走出巴萨的大门。", "zh")
+    assert found["阿图罗·比达尔"][0] == "PER" and found["卡莱斯·阿莱纳"][0] == "PER"
+    assert "比达尔" not in found and "阿图罗·" not in found and "阿图罗" not in found
+
+
+def test_latin_names_inside_a_chinese_text_are_found(recognizer: EntityRecognizer) -> None:
+    text = "北方邦首席部长Yogi Adityanath周二表示，Twitter上的视频已被删除。\n\n美联社报道。"
+    found = names(recognizer, text, "zh")
+    assert found["Yogi Adityanath"][0] == "PER"
+    assert "Twitter" in found
+    assert all(name.strip() for name in found)  # no blank line read as a name
+
+
+def test_chinese_place_written_after_its_state_or_country_is_two_places(recognizer: EntityRecognizer) -> None:
+    found = names(recognizer, "他从北卡罗来纳州布拉格堡飞往加拿大温哥华。", "zh")
+    assert found["北卡罗来纳州"][0] == "LOC" and found["布拉格堡"][0] == "LOC"
+    assert found["加拿大"] == ("LOC", "geonames:6251999") and found["温哥华"][0] == "LOC"
+    # the segmenter's one place ("北卡罗来纳州布拉格堡" in some sentences) is cut where it falls apart
+    cut = recognizer._address_cut
+    assert cut("北卡罗来纳州布拉格堡") == len("北卡罗来纳州") and cut("加拿大温哥华") == len("加拿大")
+    assert cut("爱荷华州阿尔戈纳") == len("爱荷华州") and cut("斯德哥尔摩瑞典") == len("斯德哥尔摩")
+    assert cut("佛蒙特州") == 0 and cut("新墨西哥州") == 0  # no part of one place's name
+    assert cut("澳大利亚战争纪念馆") == 0  # a country's memorial is one name
+
+
 def test_japanese_proper_nouns_and_a_katakana_name_before_a_title(recognizer: EntityRecognizer) -> None:
     found = names(recognizer, "アメリカのトランプ大統領は、ドイツのメルケル首相と東京で会談した。", "ja")
     assert found["アメリカ"] == ("LOC", "geonames:6252001")

@@ -183,7 +183,11 @@ class EntityRecognizer:
     def spans(self, text: str, language: str | None) -> list[tuple[int, int, EntityType, float]]:
         """Character spans of the names in ``text`` with their type and the tagger's confidence."""
         if language in SEGMENTED_LANGUAGES:  # no spaces, no capitals: a segmenter's name tags
-            return self._with_derived(text, segmented_spans(text, language, self._dictionary_type))
+            found = segmented_spans(text, language, self._dictionary_type)
+            if language == "zh":
+                found = self._address_parts(text, found)
+            latin = [s for s in self._latin_spans(text) if all(s[1] <= f[0] or f[1] <= s[0] for f in found)]
+            return self._with_derived(text, sorted(found + latin))
         tagger = self._load()
         features = feature_maker()
         seen = language in self.languages
@@ -222,6 +226,48 @@ class EntityRecognizer:
         if tag_all:  # the dictionary's names where the tagger found none
             dictionary = [d for d in dictionary if all(d[1] <= f[0] or f[1] <= d[0] for f in found)]
         return self._with_derived(text, sorted(found + dictionary))
+
+    def _address_parts(
+        self, text: str, spans: list[tuple[int, int, EntityType, float]]
+    ) -> list[tuple[int, int, EntityType, float]]:
+        """Chinese writes a place after its country or state without a break ("加拿大温哥华",
+        "北卡罗来纳州布拉格堡", "爱荷华州阿尔戈纳"), and the segmenter reads one place: it is two."""
+        out = []
+        for start, end, etype, score in spans:
+            cut = self._address_cut(text[start:end]) if etype is EntityType.LOCATION else 0
+            if cut:
+                out += [(start, start + cut, etype, score), (start + cut, end, etype, score)]
+            else:
+                out.append((start, end, etype, score))
+        return out
+
+    def _address_cut(self, name: str) -> int:
+        """Where a Chinese place name falls into a country or state and a place (0: nowhere)."""
+        if name.endswith(_ZH_INSTITUTIONS):  # "澳大利亚战争纪念馆": a country's memorial is one name
+            return 0
+        for cut in range(len(name) - _ZH_NAME_MIN, _ZH_NAME_MIN - 1, -1):
+            head, tail = name[:cut], name[cut:]
+            if self._written_rank(head) >= STATE_RANK or (head.endswith("州") and cut > _ZH_NAME_MIN):
+                return cut
+            if self._written_rank(tail) >= COUNTRY_RANK:
+                return cut
+        return 0
+
+    def _written_rank(self, name: str) -> int:
+        """The gazetteer's rank of the place GeoNames writes exactly so (-1: none); folded to
+        Latin, parts of a Chinese name sound like other places ("佛蒙" of 佛蒙特州)."""
+        place = gazetteer().exact.get(fold(name))
+        if place is None or name not in gazetteer().entries[place].names:
+            return -1
+        return gazetteer().entries[place].rank
+
+    def _latin_spans(self, text: str) -> list[tuple[int, int, EntityType, float]]:
+        """Names in the Latin-script runs of a text in another script ("Yogi Adityanath" in a
+        Chinese report), read by the tagger as English: every other character masked, a run of
+        them a comma (a full stop where it ends a sentence), so offsets stay the text's."""
+        if not _LATIN_LETTER.search(text):
+            return []
+        return self.spans(_NOT_LATIN.sub(_mask, text), "en")
 
     def _plausible(
         self, text: str, spans: list[tuple[int, int, EntityType, float]], language: str | None
@@ -583,6 +629,20 @@ class EntityRecognizer:
 
         best = max(readings, key=support)
         return f"geonames:{best}" if support(best) >= _CONTEXT_PLACES else f"geonames:{current}"
+
+
+_ZH_NAME_MIN = 2  # characters in the shortest Chinese place name ("东京")
+# Endings of buildings and institutions named after their place ("…纪念馆", "…大学", "…医院").
+_ZH_INSTITUTIONS = ("馆", "院", "局", "部", "会", "中心", "公司", "大学", "学校", "银行", "机场", "车站", "大使馆")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_NOT_LATIN = re.compile(r"[^\x00-\x7f\u00c0-\u024f\u1e00-\u1eff]+")
+_SENTENCE_END_MARKS = frozenset("。！？!?\n")
+
+
+def _mask(match: re.Match[str]) -> str:
+    run = match.group(0)
+    mark = "." if any(c in _SENTENCE_END_MARKS for c in run) else ","
+    return mark + " " * (len(run) - 1)
 
 
 def _recall_tags(tagger: Any, tags: list[str], window: list[Token]) -> list[str]:
