@@ -1,4 +1,4 @@
-"""Names in Chinese, Japanese and Thai, scripts without spaces or capitals."""
+"""Names in Chinese, Japanese, Thai and Korean, read by a segmenter: no spaces or no bare words, no capitals."""
 
 from __future__ import annotations
 
@@ -54,6 +54,22 @@ def test_chinese_place_written_after_its_state_or_country_is_two_places(recogniz
     assert cut("爱荷华州阿尔戈纳") == len("爱荷华州") and cut("斯德哥尔摩瑞典") == len("斯德哥尔摩")
     assert cut("佛蒙特州") == 0 and cut("新墨西哥州") == 0  # no part of one place's name
     assert cut("澳大利亚战争纪念馆") == 0  # a country's memorial is one name
+
+
+def test_korean_names_past_their_particles(recognizer: EntityRecognizer) -> None:
+    text = (
+        "도널드 트럼프 미국 대통령은 백악관에서 문재인 대통령과 만났다. 트럼프는 서울을 방문할 예정이며, "
+        "세계보건기구(WHO)와 삼성전자도 언급했다. 우크라이나의 코로나19 상황."
+    )
+    found = names(recognizer, text, "ko")
+    assert found["도널드 트럼프"][0] == "PER" and found["문재인"][0] == "PER"
+    assert found["트럼프"][0] == "PER"  # a common noun to mecab once the full name has passed
+    assert found["미국"] == ("LOC", "geonames:6252001") and found["서울"][0] == "LOC"
+    assert found["백악관"][1] == "alias:white-house"
+    assert found["세계보건기구"] == found["WHO"] == ("ORG", "alias:world-health-organization")
+    assert found["우크라이나"][0] == "LOC"  # mecab cuts it ("우크라" + "이나"); the gazetteer knows it
+    assert found["코로나19"][1] == "alias:covid-19"
+    assert "삼성전자" in found
 
 
 def test_japanese_proper_nouns_and_a_katakana_name_before_a_title(recognizer: EntityRecognizer) -> None:

@@ -183,7 +183,7 @@ class EntityRecognizer:
     def spans(self, text: str, language: str | None) -> list[tuple[int, int, EntityType, float]]:
         """Character spans of the names in ``text`` with their type and the tagger's confidence."""
         if language in SEGMENTED_LANGUAGES:  # no spaces, no capitals: a segmenter's name tags
-            found = segmented_spans(text, language, self._dictionary_type)
+            found = segmented_spans(text, language, self._korean_type if language == "ko" else self._dictionary_type)
             if language == "zh":
                 found = self._address_parts(text, found)
             latin = [s for s in self._latin_spans(text) if all(s[1] <= f[0] or f[1] <= s[0] for f in found)]
@@ -252,6 +252,15 @@ class EntityRecognizer:
             if self._written_rank(tail) >= COUNTRY_RANK:
                 return cut
         return 0
+
+    def _korean_type(self, name: str) -> EntityType | None:
+        """A curated alias's type, or a place's for a city of a million or more (or a state or a
+        country) GeoNames writes so: Korean is matched at the start of every word, and smaller
+        towns' Korean names are common words ("코로나", corona, is Corona, California)."""
+        alias = self.normalizer.aliases.exact.get(fold(name))
+        if alias is not None:
+            return self.normalizer.aliases.entries[alias].type
+        return EntityType.LOCATION if self._written_rank(name) >= _KO_PLACE_MIN_RANK else None
 
     def _written_rank(self, name: str) -> int:
         """The gazetteer's rank of the place GeoNames writes exactly so (-1: none); folded to
@@ -631,6 +640,7 @@ class EntityRecognizer:
         return f"geonames:{best}" if support(best) >= _CONTEXT_PLACES else f"geonames:{current}"
 
 
+_KO_PLACE_MIN_RANK = 1_000_000
 _ZH_NAME_MIN = 2  # characters in the shortest Chinese place name ("东京")
 # Endings of buildings and institutions named after their place ("…纪念馆", "…大学", "…医院").
 _ZH_INSTITUTIONS = ("馆", "院", "局", "部", "会", "中心", "公司", "大学", "学校", "银行", "机场", "车站", "大使馆")

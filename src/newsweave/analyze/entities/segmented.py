@@ -32,6 +32,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -43,7 +44,9 @@ log = logging.getLogger(__name__)
 
 Span = tuple[int, int, EntityType, float]
 
-SEGMENTED_LANGUAGES = frozenset({"zh", "ja", "th"})
+# Read by a segmenter: no spaces between words (Chinese, Japanese, Thai), or particles and endings
+# written onto every noun (Korean: "트럼프는", "서울을"), so that no name stands as a word.
+SEGMENTED_LANGUAGES = frozenset({"zh", "ja", "th", "ko"})
 # A part-of-speech tag is a weaker signal than the CRF's marginal; unsure spans get their type
 # from the aliases and the gazetteer when those know the name.
 _SCORE = 0.6
@@ -114,6 +117,8 @@ def segmented_spans(text: str, language: str, lookup: Lookup | None = None) -> l
     with _lock:  # no segmenter here is documented as thread-safe
         if language == "zh":
             spans = list(_chinese(text))
+        elif language == "ko":
+            spans = _korean(text, lookup or (lambda _: None))
         elif language == "ja":
             spans = list(_japanese(text))
         else:
@@ -306,6 +311,108 @@ def _japanese(text: str) -> Iterator[Span]:
             etype = EntityType.PERSON
         if etype is not None:
             yield start, end, etype, _SCORE
+
+
+@lru_cache(maxsize=1)
+def _mecab_ko() -> Any:
+    try:
+        import mecab
+    except ImportError as e:  # pragma: no cover - a broken install
+        raise ModelUnavailable("python-mecab-ko is not installed", hint="run scripts/setup") from e
+    return mecab.MeCab()
+
+
+_KO_TYPES = {"인명": EntityType.PERSON, "지명": EntityType.LOCATION}
+_KO_NOUNS = frozenset({"NNG", "NNP"})
+_KO_RUN = 3  # morphemes in the longest run of nouns looked up in the dictionary
+
+
+def _korean(text: str, lookup: Lookup) -> list[Span]:
+    """Names in Korean: mecab-ko-dic's proper nouns (NNP, its semantic class 인명 a person, 지명 a
+    place, else the dictionary's type or an organisation), a run of them written together
+    ("뉴욕"+"타임스") or a person's given and family names apart ("도널드 트럼프") one name; runs
+    of nouns the alias file or the gazetteer knows; and a person's last word wherever the text
+    writes it again (mecab reads "트럼프는" as a common noun once the full name has passed)."""
+    words = [
+        (m.span.start, m.span.end, m.feature.pos, m.feature.semantic)
+        for m in _mecab_ko().parse(text)
+        if m.span.end > m.span.start
+    ]
+    names: list[tuple[int, int, str | None]] = []
+    for start, end, pos, semantic in words:
+        if pos != "NNP":
+            continue
+        if names and _ko_joined(text, names[-1], start, semantic):
+            last = names[-1]  # "뉴욕"+"타임스": a person's class stays only on a person's parts
+            names[-1] = (last[0], end, last[2] if last[2] == semantic else None)
+        else:
+            names.append((start, end, semantic))
+    known = _ko_known_prefixes(text, lookup)
+    spans = [(start, end, _KO_TYPES.get(semantic or "") or lookup(text[start:end]) or EntityType.ORGANIZATION, _SCORE)
+             for start, end, semantic in names
+             if not any(k[0] <= start and end <= k[1] for k in known)]  # fmt: skip
+    spans += [k for k in known if all(k[1] <= s[0] or s[1] <= k[0] for s in spans)]
+    spans += _ko_known_runs(text, words, spans, lookup)
+    spans += _ko_repeated_people(text, words, spans)
+    return sorted(spans)
+
+
+_KO_WORD = re.compile(r"[\uac00-\ud7a3][\w-]*")  # from a Hangul syllable on ("코로나19")
+
+
+def _ko_known_prefixes(text: str, lookup: Lookup) -> list[Span]:
+    """A word's longest beginning the alias file or the gazetteer knows as written: Korean writes
+    its particles and endings after a name ("우크라이나의"), and mecab may cut a name it does not
+    list ("우크라"+"이나")."""
+    out = []
+    for match in _KO_WORD.finditer(text):
+        word = match.group(0)
+        for size in range(len(word), 1, -1):
+            etype = lookup(word[:size])
+            if etype is not None:
+                out.append((match.start(), match.start() + size, etype, _SCORE))
+                break
+    return out
+
+
+def _ko_joined(text: str, last: tuple[int, int, str | None], start: int, semantic: str | None) -> bool:
+    gap = text[last[1] : start]
+    return gap == "" or (gap == " " and last[2] == semantic == "인명")
+
+
+def _ko_known_runs(
+    text: str, words: list[tuple[int, int, str, str | None]], found: list[Span], lookup: Lookup
+) -> list[Span]:
+    covered = {i for start, end, _, _ in found for i in range(start, end)}
+    out: list[Span] = []
+    i = 0
+    while i < len(words):
+        for size in range(_KO_RUN, 0, -1):
+            run = words[i : i + size]
+            if len(run) < size or any(w[2] not in _KO_NOUNS for w in run):
+                continue
+            if any(text[a[1] : b[0]] not in ("", " ") for a, b in pairwise(run)):
+                continue
+            start, end = run[0][0], run[-1][1]
+            if covered & set(range(start, end)) or end - start < 2:
+                continue
+            etype = lookup(text[start:end])
+            if etype is not None:
+                out.append((start, end, etype, _SCORE))
+                i += size - 1
+                break
+        i += 1
+    return out
+
+
+def _ko_repeated_people(text: str, words: list[tuple[int, int, str, str | None]], found: list[Span]) -> list[Span]:
+    lasts = {text[start:end].split()[-1] for start, end, etype, _ in found if etype is EntityType.PERSON}
+    covered = {i for start, end, _, _ in found for i in range(start, end)}
+    return [
+        (start, end, EntityType.PERSON, _SCORE)
+        for start, end, pos, _ in words
+        if pos in _KO_NOUNS and start not in covered and len(text[start:end]) >= 2 and text[start:end] in lasts
+    ]
 
 
 @lru_cache(maxsize=1)
