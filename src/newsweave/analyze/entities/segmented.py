@@ -328,23 +328,35 @@ _KO_RUN = 3  # morphemes in the longest run of nouns looked up in the dictionary
 
 
 def _korean(text: str, lookup: Lookup) -> list[Span]:
-    """Names in Korean: mecab-ko-dic's proper nouns (NNP, its semantic class 인명 a person, 지명 a
-    place, else the dictionary's type or an organisation), a run of them written together
-    ("뉴욕"+"타임스") or a person's given and family names apart ("도널드 트럼프") one name; runs
-    of nouns the alias file or the gazetteer knows; and a person's last word wherever the text
-    writes it again (mecab reads "트럼프는" as a common noun once the full name has passed)."""
+    """Names in Korean, word by spaced word (eojeol): mecab-ko-dic marks proper nouns (NNP) with
+    a semantic class (인명 a person, 지명 a place), but cuts foreign names it does not list into
+    pieces ("레블"+"론", "캐"+"버노"), so a word holding a proper noun is the name, less the
+    particles and endings written after it ("레블론과" is "레블론"). Its type: a person's or a
+    place's class when every proper noun in it has that class, else the dictionary's, else an
+    organisation. A person's words written apart are one name ("도널드 트럼프"); a word's longest
+    beginning the aliases or a city of a million know is a name; runs of nouns they know are
+    names; and a person's last word is a person wherever the text writes it again."""
     words = [
         (m.span.start, m.span.end, m.feature.pos, m.feature.semantic)
         for m in _mecab_ko().parse(text)
         if m.span.end > m.span.start
     ]
+    cores = list(_ko_cores(text, words))
     names: list[tuple[int, int, str | None]] = []
-    for start, end, pos, semantic in words:
-        if pos != "NNP":
+    for start, end, morphemes in cores:
+        core = text[start:end]
+        after_name = bool(names) and text[names[-1][1] : start] == " "
+        if after_name and core in _KO_NAME_HEADS:  # "미시간 대학", "폭스 뉴스 채널": the head makes it one
+            names[-1] = (names[-1][0], end, _KO_NAME_HEADS[core])
             continue
-        if names and _ko_joined(text, names[-1], start, semantic):
-            last = names[-1]  # "뉴욕"+"타임스": a person's class stays only on a person's parts
-            names[-1] = (last[0], end, last[2] if last[2] == semantic else None)
+        proper = [w for w in morphemes if w[2] == "NNP"]
+        if not proper or core in _KO_DIRECTIONS or (core[-1] in "인어" and lookup(core[:-1])):
+            continue  # a direction, a people or a language ("멕시코인", "웨일스어")
+        classes = {w[3] for w in proper}
+        semantic = classes.pop() if len(classes) == 1 else None
+        previous = text[names[-1][0] : names[-1][1]] if names else ""
+        if after_name and names[-1][2] == "인명" and semantic in ("인명", None) and lookup(previous) is None:
+            names[-1] = (names[-1][0], end, "인명")  # "테레사 메이": a given name makes the next word a person's
         else:
             names.append((start, end, semantic))
     known = _ko_known_prefixes(text, lookup)
@@ -353,8 +365,55 @@ def _korean(text: str, lookup: Lookup) -> list[Span]:
              if not any(k[0] <= start and end <= k[1] for k in known)]  # fmt: skip
     spans += [k for k in known if all(k[1] <= s[0] or s[1] <= k[0] for s in spans)]
     spans += _ko_known_runs(text, words, spans, lookup)
-    spans += _ko_repeated_people(text, words, spans)
+    spans += _ko_repeated_people(text, cores, spans)
     return sorted(spans)
+
+
+# Common nouns that end a name of two or more words: an institution's or a place's head after
+# its proper name ("미시간 대학", "선데이 타임즈", "칸자스 시티", "바자 캘리포니아 반도"), with the
+# class the whole name takes (None: an organisation, unless the dictionary knows it).
+_KO_ORGANISATION_HEADS = """
+    대학 대학교 교회 성당 의회 국회 정부법 경찰 경찰서 경찰청 채널 네트워크 리그 위원회 사법위원회
+    연맹 회의 뉴스 타임스 타임즈 포스트 저널 신문 방송 통신 재단 협회 연합 클럽 구단 은행 그룹
+    공사 학교 연구소 병원 법원 당 부 청 처 센터
+"""
+_KO_PLACE_HEADS = """
+    시티 반도 섬 강 산 산맥 호 만 해협 공항 궁 아레나 스타디움 경기장 광장 거리 공원 다리 브릿지
+"""
+_KO_NAME_HEADS: dict[str, str | None] = {
+    **dict.fromkeys(_KO_ORGANISATION_HEADS.split()),
+    **dict.fromkeys(_KO_PLACE_HEADS.split(), "지명"),
+}
+# Directions and coasts mecab-ko-dic lists as places: common nouns ("남서부", the south-west).
+_KO_DIRECTIONS_TEXT = "동부 서부 남부 북부 중부 남서부 남동부 북서부 북동부 동해안 서해안 남해안 북해안 동남부 서남부"
+_KO_DIRECTIONS = frozenset(_KO_DIRECTIONS_TEXT.split())
+_KO_EOJEOL = re.compile(r"[^\s.,!?;:()\[\]{}\"'“”‘’「」『』<>《》〈〉·/]+")
+# What Korean writes after a noun: particles (J…), endings (E…), the copula, verb- and
+# adjective-making suffixes; and noun suffixes that make a name something else ("미국인", Americans).
+_KO_FUNCTION_TAGS = ("J", "E", "VCP", "VCN", "XSV", "XSA")
+_KO_NOT_NAME_SUFFIXES = frozenset({"인", "들", "측", "계", "적", "어", "식"})
+
+
+def _ko_cores(
+    text: str, words: list[tuple[int, int, str, str | None]]
+) -> Iterator[tuple[int, int, list[tuple[int, int, str, str | None]]]]:
+    """(start, end, morphemes) of each spaced word less what Korean writes after a noun."""
+    at = 0
+    for match in _KO_EOJEOL.finditer(text):
+        inside = []
+        while at < len(words) and words[at][0] < match.end():
+            if words[at][0] >= match.start():
+                inside.append(words[at])
+            at += 1
+        while inside and _ko_function(text, inside[-1]):
+            inside.pop()
+        if inside:
+            yield inside[0][0], inside[-1][1], inside
+
+
+def _ko_function(text: str, word: tuple[int, int, str, str | None]) -> bool:
+    tag = word[2]
+    return tag.startswith(_KO_FUNCTION_TAGS) or (tag == "XSN" and text[word[0] : word[1]] in _KO_NOT_NAME_SUFFIXES)
 
 
 _KO_WORD = re.compile(r"[\uac00-\ud7a3][\w-]*")  # from a Hangul syllable on ("코로나19")
@@ -368,16 +427,13 @@ def _ko_known_prefixes(text: str, lookup: Lookup) -> list[Span]:
     for match in _KO_WORD.finditer(text):
         word = match.group(0)
         for size in range(len(word), 1, -1):
+            if word[size : size + 1] in ("인", "어"):  # "미국인", "중국어": a people, a language
+                break
             etype = lookup(word[:size])
             if etype is not None:
                 out.append((match.start(), match.start() + size, etype, _SCORE))
                 break
     return out
-
-
-def _ko_joined(text: str, last: tuple[int, int, str | None], start: int, semantic: str | None) -> bool:
-    gap = text[last[1] : start]
-    return gap == "" or (gap == " " and last[2] == semantic == "인명")
 
 
 def _ko_known_runs(
@@ -405,13 +461,16 @@ def _ko_known_runs(
     return out
 
 
-def _ko_repeated_people(text: str, words: list[tuple[int, int, str, str | None]], found: list[Span]) -> list[Span]:
-    lasts = {text[start:end].split()[-1] for start, end, etype, _ in found if etype is EntityType.PERSON}
+def _ko_repeated_people(
+    text: str, cores: list[tuple[int, int, list[tuple[int, int, str, str | None]]]], found: list[Span]
+) -> list[Span]:
+    people = {text[start:end] for start, end, etype, _ in found if etype is EntityType.PERSON}
+    lasts = {name.split()[-1] for name in people} | people
     covered = {i for start, end, _, _ in found for i in range(start, end)}
     return [
         (start, end, EntityType.PERSON, _SCORE)
-        for start, end, pos, _ in words
-        if pos in _KO_NOUNS and start not in covered and len(text[start:end]) >= 2 and text[start:end] in lasts
+        for start, end, _ in cores
+        if start not in covered and end - start >= 2 and text[start:end] in lasts
     ]
 
 
