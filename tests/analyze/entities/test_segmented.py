@@ -80,6 +80,19 @@ def test_japanese_proper_nouns_and_a_katakana_name_before_a_title(recognizer: En
     assert found["東京"][0] == "LOC"
 
 
+def test_japanese_names_with_their_suffixes_dots_and_latin_script(recognizer: EntityRecognizer) -> None:
+    text = (
+        "ブレット・カヴァノー判事はアイオワ州セントルイスと雲南省を訪れ、ミシガン大学で話した。"
+        "ウェールズ人の記者は、Fox News Channelによると述べた。"
+    )
+    found = names(recognizer, text, "ja")
+    assert found["ブレット・カヴァノー"][0] == "PER"  # katakana joined by a middle dot
+    assert found["アイオワ州"][0] == found["セントルイス"][0] == found["雲南省"][0] == "LOC"
+    assert found["ミシガン大学"][0] == "ORG"
+    assert "Fox News Channel" in found  # the tagger's, not MeCab's three words
+    assert not [name for name in found if "ウェールズ" in name]  # a people, no name
+
+
 def test_thai_people_after_a_title_and_places_in_the_gazetteer(recognizer: EntityRecognizer) -> None:
     text = "นายกรัฐมนตรีประยุทธ์ จันทร์โอชา เดินทางไปประเทศญี่ปุ่น พบกับประธานาธิบดีโจ ไบเดน ของสหรัฐอเมริกา"
     found = names(recognizer, text, "th")

@@ -116,14 +116,14 @@ Lookup = Callable[[str], EntityType | None]
 
 
 def segmented_spans(text: str, language: str, lookup: Lookup | None = None) -> list[Span]:
-    """Names in a Chinese, Japanese or Thai text as (start, end, type, score), in text order."""
+    """Names in a Chinese, Japanese, Thai or Korean text as (start, end, type, score), in text order."""
     with _lock:  # no segmenter here is documented as thread-safe
         if language == "zh":
             spans = list(_chinese(text))
         elif language == "ko":
             spans = _korean(text, lookup or (lambda _: None))
         elif language == "ja":
-            spans = list(_japanese(text))
+            return list(_japanese(text))  # joins its own pieces: "アイオワ州" and "セントルイス" are two
         else:
             spans = list(_thai(text, lookup or (lambda _: None)))
     return _merged(spans)
@@ -298,7 +298,20 @@ def _mecab() -> Any:
     return fugashi.GenericTagger(ipadic.MECAB_ARGS)
 
 
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:[・＝=][\u30a1-\u30fa\u30fc]+)+")
+_JA_PEOPLE_SUFFIXES = frozenset({"人", "語", "系"})
+# Common nouns that end an organisation's name written onto its proper name ("ミシガン大学").
+_JA_ORGANISATION_HEADS_TEXT = """
+    大学 警察 党 議会 委員会 銀行 空港 病院 裁判所 省 庁 局 社 新聞 通信 放送 協会 財団 連盟 教会
+"""
+_JA_ORGANISATION_HEADS = frozenset(_JA_ORGANISATION_HEADS_TEXT.split())
+
+
 def _japanese(text: str) -> Iterator[Span]:
+    """MeCab-IPAdic's proper nouns: a run of them one name ("金"+"正"), a place's suffix written
+    onto it part of it ("アイオワ"+"州", "雲南"+"省"), an organisation's head noun too ("ミシガン"+
+    "大学"); a katakana word before a title a person; katakana words joined by a middle dot a
+    name ("ブレット・カヴァノー", "バトン・ルージュ"), a person unless the dictionary knows it."""
     at = 0
     words = []
     for node in _mecab()(text):
@@ -307,13 +320,29 @@ def _japanese(text: str) -> Iterator[Span]:
             continue
         at = start + len(node.surface)
         words.append((node.surface, start, at, node.feature))
+    spans: list[Span] = []
+    previous = ""
     for i, (surface, start, end, feature) in enumerate(words):
         etype = _JA_TYPES.get(feature[2]) if feature[1] == "固有名詞" else None
         following = words[i + 1][0] if i + 1 < len(words) else ""
         if etype is None and _KATAKANA.match(surface) and following in _JA_TITLES:
             etype = EntityType.PERSON
-        if etype is not None:
-            yield start, end, etype, _SCORE
+        joined = bool(spans) and spans[-1][1] == start
+        if joined and surface in _JA_PEOPLE_SUFFIXES and spans[-1][2] is EntityType.LOCATION:
+            spans.pop()  # "ウェールズ"+"人", "クルド"+"語": a people or a language, no name
+        elif etype is not None and joined and previous == "固有名詞" and feature[1] == "固有名詞":
+            spans[-1] = (spans[-1][0], end, spans[-1][2], _SCORE)  # "金"+"正": one name
+        elif etype is not None:
+            spans.append((start, end, etype, _SCORE))
+        elif joined and feature[1] == "接尾" and spans[-1][2] is EntityType.LOCATION:
+            spans[-1] = (spans[-1][0], end, EntityType.LOCATION, _SCORE)  # "アイオワ"+"州"
+        elif joined and surface in _JA_ORGANISATION_HEADS:
+            spans[-1] = (spans[-1][0], end, EntityType.ORGANIZATION, _SCORE)  # "ミシガン"+"大学"
+        previous = feature[1]
+    for match in _KATAKANA_NAME.finditer(text):
+        if all(match.end() <= s[0] or s[1] <= match.start() for s in spans):
+            spans.append((match.start(), match.end(), EntityType.PERSON, _SCORE))
+    yield from sorted(spans)
 
 
 @lru_cache(maxsize=1)
