@@ -109,10 +109,13 @@ def test_the_semeval_names_join_their_texts_and_keep_a_test_part_apart() -> None
     assert {d.language for d in training_docs([], [])} == trained
 
 
-def test_the_korean_names_keep_their_texts_and_a_held_out_part() -> None:
+def test_the_ntrex_names_keep_their_texts_and_a_held_out_part() -> None:
     names = ntrex_names()
-    assert (len(names.train), len(names.test)) == (23, 22)
-    assert {d.language for d in names.train + names.test} == {"ko"}
+    languages = {"ja", "ko", "nl", "pt", "th"}
+    assert (len(names.train), len(names.test)) == (23 * len(languages), 22 * len(languages))
+    assert {d.language for d in names.train} == {d.language for d in names.test} == languages
+    # one article is in one part in every language (the translations are of the same articles)
+    assert not {d.doc_id for d in names.train} & {d.doc_id for d in names.test}
     texts = {d.doc_id: d.text for d in names.train + names.test}
     assert all(m.surface in texts[m.doc] for m in names.gold)
     assert {m.type for m in names.gold} == {"PER", "LOC", "ORG", "PRO", "EVT"}
@@ -122,7 +125,7 @@ def test_a_korean_name_not_written_in_its_text_is_named(tmp_path: Path) -> None:
     path = tmp_path / "names.jsonl"
     row = {"doc": "a", "language": "ko", "part": "test", "text": "서울에서 만났다.", "names": [["부산", "LOC"]]}
     path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="'부산' is not written in text a"):
+    with pytest.raises(ConfigError, match="'부산' is not written in text ko/a"):
         ntrex_names(path)
 
 
@@ -140,7 +143,7 @@ def test_the_cli_scores_the_shipped_model_on_the_semeval_names() -> None:
     result = CliRunner().invoke(app, ["eval", "entities", "--semeval", "--json"])
     assert result.exit_code == 0, result.output
     rows = {r["language"]: r for r in json.loads(result.output)["rows"]}
-    languages = ("ar", "de", "en", "es", "fr", "it", "ko", "tr", "zh")
+    languages = ("ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pt", "th", "tr", "zh")
     assert set(rows) == {*languages, "all", "training part (in-sample)"}
     assert rows["all"]["gold"] == sum(rows[lang]["gold"] for lang in languages)
     # The shipped model was trained on the training part, never on the held-out one.

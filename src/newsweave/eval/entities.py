@@ -208,14 +208,18 @@ def training_docs(
 
 
 def ntrex_names(path: Path = NTREX_NAMES) -> NewsNames:
-    """Names in Korean news articles of NTREX-128 (``ntrex_names.jsonl``: each line an article's id,
-    language, part, text and names, as the SemEval names list them). Its ``train`` part is a
-    development part (choices were made on it; no tagger learns Korean), its ``test`` part held out.
+    """Names in news articles of NTREX-128 in five languages SemEval lacks: Korean, Japanese, Thai,
+    Dutch and Portuguese (``ntrex_names.jsonl``: each line an article's id, language, part, text
+    and names, as the SemEval names list them). Its ``train`` part is a development part (choices
+    were made on it; no tagger learns these languages), its ``test`` part held out. Documents
+    are keyed ``language/id``: the same article is there in every language.
 
     Raises:
         ConfigError: the file missing or malformed, or a listed name not written in its text.
     """
     rows = _read_jsonl(path, ("doc", "language", "part", "text", "names"))
+    for row in rows:  # one article in several languages: an id per translation
+        row["doc"] = f"{row['language']}/{row['doc']}"
     docs = [Document(r["doc"], "ntrex", r["language"], r["text"]) for r in rows]
     gold = [
         GoldMention(r["doc"], r["language"], surface, surface, etype, "")

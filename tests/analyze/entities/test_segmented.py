@@ -102,6 +102,13 @@ def test_thai_people_after_a_title_and_places_in_the_gazetteer(recognizer: Entit
     assert found["สหรัฐอเมริกา"] == ("LOC", "geonames:6252001")
 
 
+def test_thai_words_are_no_places_and_a_quote_after_a_title_no_person(recognizer: EntityRecognizer) -> None:
+    # folded to Latin, "ที่มี" (which has) and "กล่าว" (said) are places somewhere
+    text = 'ไม่นานจากสมัยก่อน" เขากล่าว\nเพื่อนบ้านกรีก ที่มีมลรัฐ และ "ประธานาธิบดี\u201d และการมอง'
+    found = names(recognizer, text, "th")
+    assert not {"ที่มี", "กล่าว", "\u201d"} & set(found)
+
+
 def test_text_without_names_gives_none() -> None:
     assert segmented_spans("今天天气很好。", "zh") == []
     assert segmented_spans("", "ja") == []

@@ -11,7 +11,7 @@ import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -183,7 +183,7 @@ class EntityRecognizer:
     def spans(self, text: str, language: str | None) -> list[tuple[int, int, EntityType, float]]:
         """Character spans of the names in ``text`` with their type and the tagger's confidence."""
         if language in SEGMENTED_LANGUAGES:  # no spaces, no capitals: a segmenter's name tags
-            found = segmented_spans(text, language, self._korean_type if language == "ko" else self._dictionary_type)
+            found = segmented_spans(text, language, self._segmented_lookup(language))
             if language == "zh":
                 found = self._address_parts(text, found)
             latin = self._latin_spans(text)  # the tagger reads Latin script better than a segmenter
@@ -254,6 +254,13 @@ class EntityRecognizer:
             if self._written_rank(tail) >= COUNTRY_RANK:
                 return cut
         return 0
+
+    def _segmented_lookup(self, language: str) -> Callable[[str], EntityType | None]:
+        """What a segmenter's words are looked up in: names as GeoNames writes them, since folded
+        to Latin a Thai word is a place somewhere ("ที่มี", "which has", folds as Thimi, Nepal)."""
+        if language == "ko":
+            return self._korean_type
+        return lambda name: self._dictionary_type(name, as_written=True)
 
     def _korean_type(self, name: str) -> EntityType | None:
         """A curated alias's type, or a place's for a city of a million or more (or a state or a

@@ -119,14 +119,15 @@ def segmented_spans(text: str, language: str, lookup: Lookup | None = None) -> l
     """Names in a Chinese, Japanese, Thai or Korean text as (start, end, type, score), in text order."""
     with _lock:  # no segmenter here is documented as thread-safe
         if language == "zh":
-            spans = list(_chinese(text))
+            spans = _merged(list(_chinese(text)))
         elif language == "ko":
-            spans = _korean(text, lookup or (lambda _: None))
+            spans = _merged(_korean(text, lookup or (lambda _: None)))
         elif language == "ja":
-            return list(_japanese(text))  # joins its own pieces: "アイオワ州" and "セントルイス" are two
+            spans = list(_japanese(text))  # joins its own pieces: "アイオワ州" and "セントルイス" are two
         else:
-            spans = list(_thai(text, lookup or (lambda _: None)))
-    return _merged(spans)
+            spans = _merged(list(_thai(text, lookup or (lambda _: None))))
+    # A segmenter's "name" may hold no letter at all (a closing quote after a Thai title).
+    return [span for span in spans if any(c.isalnum() for c in text[span[0] : span[1]])]
 
 
 @lru_cache(maxsize=1)
@@ -553,7 +554,10 @@ def _thai_person(pieces: list[tuple[str, int, int]], first: int, family: frozens
         end += 1
     if end == first or (all(pieces[k][0] in words for k in range(first, end)) and end - first > 1):
         return first
-    if end + 1 < len(pieces) and pieces[end][0] == " ":
+    has_family_name = end + 1 < len(pieces) and pieces[end][0] == " "
+    if not has_family_name and pieces[first][0] in words:
+        return first  # "โฆษกกล่าว" (the spokesman said): a word of the language after a title, no name
+    if has_family_name:
         last = end + 1
         while last < len(pieces) and last - end <= _TH_MAX_TOKENS and not pieces[last][0].isspace():
             last += 1
