@@ -1,6 +1,6 @@
 """Train the shipped entity tagger on every BSNLP 2021 document (both topics) and on the training
 part of the SemEval names (``newsweave.eval.entities.semeval_names``: English, German, Spanish,
-French, Italian, Turkish, Arabic; the Chinese texts are only scored; read from SemEval-2022
+French, Italian, Turkish, Arabic; the Chinese development texts are only scored; read from SemEval-2022
 Task 8's dev.csv, which must be found; their test part is never trained on).
 
     uv run python scripts/train_entity_crf.py [--data DIR] [--out PATH]

@@ -62,7 +62,9 @@ from newsweave.records import (
 #          place backs is not pinned.
 # facts-12: Chinese names read by Baidu's LAC (not jieba's tags), Latin-script names inside a
 #          Chinese, Japanese, Thai or Korean text by the tagger, a Chinese place written after its
-#          state or country two places; Korean names read by mecab-ko word by word.
+#          state or country two places; Korean names read by mecab-ko word by word; Japanese
+#          suffixes and dotted katakana names, Thai words looked up as written; a word keeps its
+#          vowel signs (Devanagari, Thai…) for the recogniser and the places' spotter.
 ANALYZER_VERSION = "facts-12"
 
 

@@ -114,3 +114,10 @@ def test_an_arabic_proclitic_is_split_off_where_the_text_shows_the_split() -> No
     words = [t.text for t in tokenize("سوريا وسوريا والرياض للأمم لبنان بمصر")]
     assert words == ["سوريا", "و", "سوريا", "و", "الرياض", "ل", "لأمم", "لبنان", "بمصر"]
     assert all(text[t.start : t.end] == t.text for text in ["سوريا وسوريا"] for t in tokenize(text))
+
+
+def test_a_word_keeps_its_vowel_signs() -> None:
+    # Devanagari's and Thai's vowel signs and viramas are combining marks, no \w: words used to
+    # fall into pieces, each a name or a place somewhere
+    assert [t.text for t in tokenize("नरेंद्र मोदी ने दिल्ली में कहा")] == ["नरेंद्र", "मोदी", "ने", "दिल्ली", "में", "कहा"]
+    assert [t.text for t in tokenize("ประธานาธิบดี กล่าว")] == ["ประธานาธิบดี", "กล่าว"]

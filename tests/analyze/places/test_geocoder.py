@@ -221,3 +221,10 @@ def test_a_newspaper_named_after_a_place_is_no_place(geocoder: Geocoder) -> None
     text = "The Washington Post and The New York Times reported the vote in Ohio."
     assert [p.text for p in geocoder.places(text, "en") if p.resolved] == ["Ohio"]
     assert [p.text for p in geocoder.places("Washington State Police closed the road.", "en")] == ["Washington State"]
+
+
+def test_a_hindi_reports_places_are_its_words_not_their_pieces(geocoder: Geocoder) -> None:
+    text = "नई दिल्ली में भारत और पाकिस्तान के बीच बातचीत हुई। मुंबई और कोलकाता में भी प्रदर्शन हुए।"
+    spotted = {p.text for p in geocoder.places(text, "hi")}
+    assert {"भारत", "पाकिस्तान", "मुंबई", "कोलकाता"} <= spotted
+    assert all(len(name) >= 3 for name in spotted)  # no "बई" of मुंबई (Belgium), no "लक" of कोलकाता

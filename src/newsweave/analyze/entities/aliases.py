@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,9 @@ CURATED_ALIASES = Path(__file__).resolve().parents[1] / "data" / "entity_aliases
 ALIASES_ENV = "NEWSWEAVE_ENTITY_ALIASES"
 # Acronyms and other very short names are matched exactly, never by their stem.
 _MIN_STEMMED = 5
+# Nor an alias written in Hangul: its Latin folding is a romanisation no Slavic stemmer should cut,
+# and cut, "시리아" (Syria, "silia") stems as "sil" like Russian "сила" (force), "силы".
+_UNSTEMMED_SCRIPTS = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +57,7 @@ class AliasTable:
             if held is not None and held != entry.key:
                 log.warning("alias %r of %s was %s's; the later entry keeps it", alias, entry.key, held)
             self.exact[folded] = entry.key
-            if len(folded) >= _MIN_STEMMED:
+            if len(folded) >= _MIN_STEMMED and not _UNSTEMMED_SCRIPTS.search(alias):
                 self.stemmed[stem_phrase(folded)] = entry.key
 
     def find(self, folded: str) -> AliasEntry | None:
