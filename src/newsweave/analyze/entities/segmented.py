@@ -35,7 +35,6 @@ import warnings
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -356,8 +355,6 @@ def _mecab_ko() -> Any:
 
 
 _KO_TYPES = {"인명": EntityType.PERSON, "지명": EntityType.LOCATION}
-_KO_NOUNS = frozenset({"NNG", "NNP"})
-_KO_RUN = 3  # morphemes in the longest run of nouns looked up in the dictionary
 
 
 def _korean(text: str, lookup: Lookup) -> list[Span]:
@@ -367,8 +364,8 @@ def _korean(text: str, lookup: Lookup) -> list[Span]:
     particles and endings written after it ("레블론과" is "레블론"). Its type: a person's or a
     place's class when every proper noun in it has that class, else the dictionary's, else an
     organisation. A person's words written apart are one name ("도널드 트럼프"); a word's longest
-    beginning the aliases or a city of a million know is a name; runs of nouns they know are
-    names; and a person's last word is a person wherever the text writes it again."""
+    beginning the aliases or a city of a million know is a name; and a person's last word is a
+    person wherever the text writes it again."""
     words = [
         (m.span.start, m.span.end, m.feature.pos, m.feature.semantic)
         for m in _mecab_ko().parse(text)
@@ -397,7 +394,6 @@ def _korean(text: str, lookup: Lookup) -> list[Span]:
              for start, end, semantic in names
              if not any(k[0] <= start and end <= k[1] for k in known)]  # fmt: skip
     spans += [k for k in known if all(k[1] <= s[0] or s[1] <= k[0] for s in spans)]
-    spans += _ko_known_runs(text, words, spans, lookup)
     spans += _ko_repeated_people(text, cores, spans)
     return sorted(spans)
 
@@ -466,31 +462,6 @@ def _ko_known_prefixes(text: str, lookup: Lookup) -> list[Span]:
             if etype is not None:
                 out.append((match.start(), match.start() + size, etype, _SCORE))
                 break
-    return out
-
-
-def _ko_known_runs(
-    text: str, words: list[tuple[int, int, str, str | None]], found: list[Span], lookup: Lookup
-) -> list[Span]:
-    covered = {i for start, end, _, _ in found for i in range(start, end)}
-    out: list[Span] = []
-    i = 0
-    while i < len(words):
-        for size in range(_KO_RUN, 0, -1):
-            run = words[i : i + size]
-            if len(run) < size or any(w[2] not in _KO_NOUNS for w in run):
-                continue
-            if any(text[a[1] : b[0]] not in ("", " ") for a, b in pairwise(run)):
-                continue
-            start, end = run[0][0], run[-1][1]
-            if covered & set(range(start, end)) or end - start < 2:
-                continue
-            etype = lookup(text[start:end])
-            if etype is not None:
-                out.append((start, end, etype, _SCORE))
-                i += size - 1
-                break
-        i += 1
     return out
 
 
