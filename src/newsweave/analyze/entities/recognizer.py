@@ -652,7 +652,7 @@ class EntityRecognizer:
 _KO_PLACE_MIN_RANK = 1_000_000
 _ZH_NAME_MIN = 2  # characters in the shortest Chinese place name ("东京")
 # Endings of buildings and institutions named after their place ("…纪念馆", "…大学", "…医院").
-_ZH_INSTITUTIONS = ("馆", "院", "局", "部", "会", "中心", "公司", "大学", "学校", "银行", "机场", "车站", "大使馆")
+_ZH_INSTITUTIONS = ("馆", "院", "局", "部", "会", "中心", "公司", "大学", "学校", "银行", "机场", "车站")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _NOT_LATIN = re.compile(r"[^\x00-\x7f\u00c0-\u024f\u1e00-\u1eff]+")
 
