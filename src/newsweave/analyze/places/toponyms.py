@@ -24,7 +24,7 @@ from wordfreq import get_frequency_dict
 
 from newsweave.analyze.entities.lemmas import is_common_word
 from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
-from newsweave.analyze.entities.text import MARKS
+from newsweave.analyze.entities.text import HAS_MARK, MARKS
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
 from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer, short_names
 from newsweave.analyze.places.names import fold, native, simplified
@@ -68,7 +68,8 @@ _PUBLICATIONS = {
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_MAX = 6
 _HIRAGANA = re.compile(r"[\u3040-\u309f]+")  # particles and endings; place names take kanji or katakana
-_TOKEN = re.compile(rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|[^\W_](?:[^\W_]|[{MARKS}])*")  # a word keeps its marks
+_TOKEN = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W_]+")
+_MARKED_TOKEN = re.compile(rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|[^\W_](?:[^\W_]|[{MARKS}])*")  # a word keeps its marks
 _JOIN = re.compile(r"[ \u00a0]?[-‐‑][ \u00a0]?|[ \u00a0]")
 _ABBREVIATED = {"st", "ste", "ft", "mt", "pt"}  # "St. Louis", "Ft. Worth"
 _TITLES = {
@@ -130,7 +131,7 @@ class _Token:
 def tokens(text: str) -> list[_Token]:
     """Words of ``text`` (abbreviations such as "U.S." kept whole)."""
     found = []
-    for m in _TOKEN.finditer(text):
+    for m in (_MARKED_TOKEN if HAS_MARK.search(text) else _TOKEN).finditer(text):
         word = m.group(0)
         first = word[0]
         upper = first.isupper()
