@@ -345,7 +345,7 @@ def entities(
         bool,
         typer.Option(
             "--semeval",
-            help="Only: recognition in news in nine languages (SemEval's, NTREX's Korean; held out), shipped model.",
+            help="Only: recognition in news in 13 languages (SemEval's and NTREX's names; held out), shipped model.",
         ),
     ] = False,
     json_output: JsonFlag = False,
@@ -367,7 +367,7 @@ def entities(
     if semeval:
         if data is not None or shipped or toponyms:
             raise typer.BadParameter(
-                "it takes no --data, --shipped or --toponyms (it scores the shipped model on the SemEval names)",
+                "it takes no --data, --shipped or --toponyms (it scores the shipped model on the news names)",
                 param_hint="--semeval",
             )
         rows = evaluate_semeval()
