@@ -129,6 +129,14 @@ def test_a_korean_name_not_written_in_its_text_is_named(tmp_path: Path) -> None:
         ntrex_names(path)
 
 
+def test_an_ntrex_line_whose_part_is_neither_train_nor_test_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "names.jsonl"
+    row = {"doc": "a", "language": "ja", "part": "dev", "text": "東京で会った。", "names": [["東京", "LOC"]]}
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="part is neither train nor test"):
+        ntrex_names(path)
+
+
 def test_a_text_missing_from_the_csv_is_named(tmp_path: Path) -> None:
     csv = tmp_path / "pairs.csv"
     rows = "".join(f"{i}_{i + 1},en,en,Text {i}.,Text {i + 1}.,1\n" for i in range(3))

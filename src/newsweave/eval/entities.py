@@ -11,10 +11,10 @@ figure reports a model on data it was trained on; ``shipped`` scores the shipped
 on both topics, which is an in-sample figure.
 
 Outside BSNLP's languages: the SemEval names (``semeval_names``), news in eight languages
-annotated for newsweave in the same format; the training part of seven of them (English,
-German, Spanish, French, Italian, Turkish, Arabic) joins every tagger trained here, as it joins
-the shipped one, and ``evaluate_semeval`` scores the shipped model on the held-out part of all
-eight.
+annotated for newsweave in the same format, and the NTREX names (``ntrex_names``), news in five
+more; the training part of seven SemEval languages (English, German, Spanish, French, Italian,
+Turkish, Arabic) joins every tagger trained here, as it joins the shipped one, and
+``evaluate_semeval`` scores the shipped model on the held-out part of all thirteen.
 """
 
 from __future__ import annotations
@@ -43,8 +43,8 @@ log = logging.getLogger(__name__)
 _DATA = Path("benchmarks") / "bsnlp2021"
 # SemEval news annotated for names (``semeval_names``): one line a text, its names as BSNLP lists them.
 SEMEVAL_NAMES = Path(__file__).resolve().parents[3] / "tests" / "data" / "entities" / "semeval_names.jsonl"
-# Korean news (NTREX-128's professional translations of WMT19 news) annotated the same way, the
-# texts kept in the file: SemEval has no Korean.
+# News in Korean, Japanese, Thai, Dutch and Portuguese (NTREX-128's professional translations of
+# WMT19 news) annotated the same way, the texts kept in the file: SemEval has none of them.
 NTREX_NAMES = SEMEVAL_NAMES.with_name("ntrex_names.jsonl")
 # Each of those training texts is learnt this many times: 44-77 texts a language beside BSNLP's
 # 1,452. Chosen by two-fold cross-validation on English's training part (recognition F1 0.707
@@ -215,9 +215,13 @@ def ntrex_names(path: Path = NTREX_NAMES) -> NewsNames:
     are keyed ``language/id``: the same article is there in every language.
 
     Raises:
-        ConfigError: the file missing or malformed, or a listed name not written in its text.
+        ConfigError: the file missing or malformed, a part neither train nor test, or a listed
+            name not written in its text.
     """
     rows = _read_jsonl(path, ("doc", "language", "part", "text", "names"))
+    odd = [r["doc"] for r in rows if r["part"] not in ("train", "test")]
+    if odd:
+        raise ConfigError(f"{path}: text {odd[0]}'s part is neither train nor test")
     for row in rows:  # one article in several languages: an id per translation
         row["doc"] = f"{row['language']}/{row['doc']}"
     docs = [Document(r["doc"], "ntrex", r["language"], r["text"]) for r in rows]
@@ -236,11 +240,11 @@ def ntrex_names(path: Path = NTREX_NAMES) -> NewsNames:
 
 
 def evaluate_semeval(model_path: Path | None = None) -> list[EntityScores]:
-    """Recognition on the test part of the SemEval names and of the NTREX Korean names by the shipped
-    model (or ``model_path``): a row per language and "all", then the training and development
-    parts', labelled in-sample."""
-    semeval, korean = semeval_names(), ntrex_names()
-    names = NewsNames(semeval.train + korean.train, semeval.test + korean.test, semeval.gold + korean.gold)
+    """Recognition on the test part of the SemEval names and of the NTREX names by the shipped model
+    (or ``model_path``): a row per language and "all", then the training and development parts',
+    labelled in-sample."""
+    semeval, ntrex = semeval_names(), ntrex_names()
+    names = NewsNames(semeval.train + ntrex.train, semeval.test + ntrex.test, semeval.gold + ntrex.gold)
     recognizer = EntityRecognizer(model_path=model_path)
     rows = score(names.test, names.gold, predict(recognizer, names.test), lambda m: "")
     seen = score(names.train, names.gold, predict(recognizer, names.train), lambda m: "")[-1]

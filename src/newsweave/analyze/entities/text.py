@@ -14,40 +14,41 @@ from typing import NamedTuple
 
 from anyascii import anyascii
 
-# Marks left out of words, as before: the diacritics Latin, Greek and Cyrillic text carries
-# composed (NFC) and decomposed only by accident (a Russian stress mark), and Arabic's vowel signs.
-# The shipped tagger was trained with them splitting words (22 of its training texts hold one), so
-# it is rebuilt byte for byte; reading them inside words waits for its next retraining.
-_MARKS_SPLITTING = ((0x300, 0x36F), (0x64B, 0x65F), (0x670, 0x670))
+# The scripts whose vowel signs and viramas are combining marks, which are no ``\w``: Indic
+# (Devanagari to Malayalam), Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer. Without them a word falls
+# into pieces ("नरेंद्र" as "नर", "द", "र"), each a name or a place somewhere to the recogniser and
+# the places' spotter (a Hindi report's places were Rhede, Arrah, Belgium and Essen). Other marks
+# split words as before: Latin, Greek and Cyrillic text arrives composed (NFC), and the shipped
+# tagger was trained with Arabic's vowel signs splitting words (22 of its training texts hold one),
+# so it is rebuilt byte for byte; reading those inside words waits for its next retraining.
+_MARKED_SCRIPTS = ((0x0900, 0x0DFF), (0x0E00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF))
 
 
 def _mark_ranges() -> str:
-    """Every other combining mark (Unicode categories Mn, Mc, Me) as a regex character-class body."""
+    """The combining marks (Unicode categories Mn, Mc, Me) of those scripts as a regex class body."""
+    marks = [
+        code
+        for lo, hi in _MARKED_SCRIPTS
+        for code in range(lo, hi + 1)
+        if unicodedata.category(chr(code)).startswith("M")
+    ]
     ranges: list[list[int]] = []
-    for code in range(0x300, 0x20000):
-        if any(lo <= code <= hi for lo, hi in _MARKS_SPLITTING):
-            continue
-        if unicodedata.category(chr(code)).startswith("M"):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
+    for code in marks:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
     return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
 
 
-# Combining marks are letters' parts, though no ``\w``: Devanagari's, Bengali's, Tamil's, Thai's
-# and Khmer's vowel signs and viramas. Without them a word falls into pieces ("नरेंद्र" as "नर",
-# "द", "र"), each a name or a place somewhere to the recogniser and the places' spotter (a Hindi
-# report's places were Rhede, Arrah, Belgium and Essen).
 MARKS = _mark_ranges()
+# Texts in those scripts, found by a four-range search: only they are read with the marked pattern,
+# which is slower than the plain one.
+HAS_MARK = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _MARKED_SCRIPTS) + "]")
 # A token: a run of letters/digits (with their marks), joined across inner hyphens, apostrophes and
 # dots of initials ("Абу-Кемаль", "COVID-19", "O'Brien", "U.S."), or one other visible character.
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
 _MARKED_TOKEN = re.compile(rf"\w[\w{MARKS}]*(?:[-'’.]\w[\w{MARKS}]*)*\.?|[^\w\s{MARKS}]", re.UNICODE)
-# The marked pattern is a third slower (its class holds every mark): it reads only texts in the
-# scripts whose vowels are marks (Indic, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer), found by a
-# four-range search.
-HAS_MARK = re.compile("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff]")
 # A lowercase Latin ending of up to six letters after a word's last apostrophe (Ukrainian writes
 # an apostrophe inside words: "Олів'є", "здоров'я"), and the English contractions that look like one.
 _APOSTROPHE_SUFFIX = re.compile(r"['’]([a-zß-öø-ÿ\u0100-\u017f]{1,6})$")
