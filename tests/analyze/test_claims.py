@@ -57,6 +57,14 @@ def first(text: str, language: str | None) -> tuple[float, float, Qualifier, str
         ("en", "Turnout was 45 percent.", (45, 45, Q.EXACT, "percent", None)),
         ("en", "The budget is about $5 million.", (5e6, 5e6, Q.AROUND, "usd", None)),
         ("fr", "Un budget de 3,5 millions d'euros.", (3.5e6, 3.5e6, Q.EXACT, "eur", None)),
+        ("pl", "Przetestowano ponad 3,5 miliona osób.", (3.5e6, 3.5e6, Q.MORE_THAN, "person", None)),
+        ("pl", "Liczba zakażeń sięga 1 mln 426 094 przypadków.", (1426094, 1426094, Q.EXACT, "case", "infected")),
+        ("pl", "Budżet wynosi 3 mln 500 tys. zł.", (3.5e6, 3.5e6, Q.EXACT, "pln", None)),
+        ("bg", "Заразени са 2,5 милиона души.", (2.5e6, 2.5e6, Q.EXACT, "души", None)),
+        ("en", "The number of dead rose to 80.", (80, 80, Q.EXACT, "person", "killed")),
+        ("ru", "Число заражённых превысило 3000.", (3000, 3000, Q.EXACT, "person", "infected")),
+        ("de", "Die Polizei nahm 30 Menschen fest, die Quote betrug 5 Prozent.", (30, 30, Q.EXACT, "person", None)),
+        ("en", "The mine will only die if 30 workers leave.", (30, 30, Q.EXACT, "worker", "killed")),
     ],
 )
 def test_claims_are_read_with_their_hedge_counted_thing_and_action(
@@ -76,10 +84,41 @@ def test_claims_are_read_with_their_hedge_counted_thing_and_action(
         "A 25-year-old man came 3rd.",  # a compound adjective and an ordinal
         "Article 4567891 was updated.",  # an identifier
         "No one was hurt.",  # "one" is not a count
+        "Those who had Covid-19 and the Su-27 and MH-17 crews.",  # a name's number
+        "The talks resume at 5 o'clock, or 7 a.m. at the latest.",  # clock times
+        "Two thirds of voters and a quarter of the rest.",  # fractions
+        "Call 07231 186-1111 for details.",  # an area code and its number
     ],
 )
 def test_dates_times_identifiers_and_ordinals_are_not_claims(text: str) -> None:
     assert numeric_claims(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Вакцину ждали весь 2020 год.", "ru"),  # the whole of 2020: a year, not 2,020 of them
+        ("Так был избран Джефферсон в 1800 году, набравший столько же голосов в 1800.", "ru"),  # another century's year
+        ("Am Mittwochnachmittag (17 Uhr) trafen sie sich.", "de"),  # a clock time
+        ("За импичмент нужны две трети голосов.", "ru"),  # two thirds
+    ],
+)
+def test_years_clock_times_and_fractions_are_not_claims_in_other_languages(text: str, language: str) -> None:
+    assert numeric_claims(text, language) == []
+
+
+def test_a_number_noun_says_a_toll_only_when_the_dead_follow_it() -> None:
+    infections = numeric_claims("Liczba wszystkich zakażeń sięga 426 094.", "pl")
+    deaths = numeric_claims("Liczba ofiar śmiertelnych sięga już 345 182.", "pl")
+    assert [(c.counted, c.action) for c in infections] == [("person", "infected")]
+    assert [(c.counted, c.action) for c in deaths] == [("person", "killed")]
+
+
+def test_a_word_that_is_an_action_in_one_language_is_none_in_another() -> None:
+    """ "die" is the German article: a German report's figures are not deaths because of it."""
+    german = numeric_claims("Am Donnerstag sank die Gemeinschaftswährung bis auf 1,1170 US-Dollar.", "de")
+    assert [c.action for c in german] == [None]
+    assert numeric_claims("Dozens could die, and 30 people died.", "en")[-1].action == "killed"
 
 
 @pytest.mark.parametrize(

@@ -166,15 +166,19 @@ VAGUE: dict[str, tuple[float, float]] = {
 SCALES: dict[str, float] = {
     **dict.fromkeys(["thousand", "thousands", "mille", "tausend", "mil", "mila", "тыс", "тыс.", "тысяч", "тысячи",
                      "тысяча", "тис", "тис.", "тисяч", "тисячі", "tys", "tys.", "tysięcy", "tysiące", "tis",
-                     "tis.", "tisíc", "duizend", "k", "ألف", "آلاف"], 1e3),
+                     "tis.", "tisíc", "duizend", "k", "ألف", "آلاف", "tysiąca", "tysiąc", "tisíce", "tisoč", "tisuća",
+                     "хиляди", "хиляда"], 1e3),
     **dict.fromkeys(["million", "millions", "mn", "m", "mio", "mio.", "millionen", "millón", "millones",
                      "milione", "milioni", "milhão", "milhões", "млн", "млн.", "миллион", "миллиона",
                      "миллионов", "мільйон", "мільйона", "мільйонів", "mln", "mln.", "milion", "miliony",
-                     "milionów", "milionů", "miljoen", "مليون", "ملايين"], 1e6),
+                     "milionów", "milionů", "miljoen", "مليون", "ملايين", "miliona", "milionu", "milión", "milióny",
+                     "miliónov", "miliónů", "milijon", "milijona", "milijonov", "milijuna", "милион", "милиона",
+                     "милиони", "миллионы", "мільйони", "milyon"], 1e6),
     **dict.fromkeys(["billion", "billions", "bn", "milliard", "milliards", "mrd", "mrd.", "milliarde",
                      "milliarden", "mil millones", "miliardo", "miliardi", "bilhão", "bilhões", "млрд",
                      "млрд.", "миллиард", "миллиарда", "миллиардов", "мільярд", "мільярдів", "mld", "mld.",
-                     "miliard", "miliardy", "miliardów", "miljard", "مليار"], 1e9),
+                     "miliard", "miliardy", "miliardów", "miljard", "مليار", "miliarda", "miliardu", "milijard",
+                     "milijarda", "milijarde", "милиард", "милиарда", "мільярда", "milyar"], 1e9),
 }  # fmt: skip
 PERCENT = ("%", "percent", "per cent", "pour cent", "prozent", "por ciento", "per cento", "por cento",
            "procent", "procenta", "процент", "процента", "процентов", "відсоток", "відсотки", "відсотків",
@@ -333,16 +337,17 @@ OUTCOME_NOUNS: dict[str, tuple[str, str]] = {
     ), ("person", "arrested")),
     **dict.fromkeys(_words(
         """infected infections contaminations infizierte contagiados contagiati infectados заражённых
-        зараженных инфицированных заражених zakażonych nakažených"""
+        зараженных инфицированных заражених zakażonych nakažených заражений заражения інфікувань
+        zakażeń zakażenia nakažení infekcí"""
     ), ("person", "infected")),
 }  # fmt: skip
-# Nouns before the number that say what it counts: "the death toll rose to 50", "число погибших — 50".
+# Nouns before the number that say it is a death toll: "the death toll rose to 50", "le bilan s'élève à 50".
 TOLL_NOUNS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(_words(
-        """toll bilan opferzahl balance cifra bilancio balanço число количество кількість bilans liczba
-        počet"""
-    ), ("person", "killed")),
+    **dict.fromkeys(_words("toll bilan opferzahl balance bilancio balanço"), ("person", "killed")),
 }  # fmt: skip
+# Nouns before the number that say only that it is a number of something, named next: "число
+# погибших — 50" is a toll, "Liczba wszystkich zakażeń sięga 1 mln" (infections) is not.
+NUMBER_NOUNS = frozenset(_words("number число количество кількість liczba počet cifra bilans"))
 
 # What happened: key -> lemmas and forms in every language.
 ACTIONS: dict[str, str] = {
@@ -401,21 +406,35 @@ ACTIONS: dict[str, str] = {
     "звільнено uwolnić uwolniono propustit propuštěno vrijgelaten أفرج",
     "missing": "missing disparaître disparu disparus vermisst desaparecer desaparecido dispersi пропасть пропали "
     "зникнути зникли zaginąć zaginęli pohřešovat pohřešováno vermist مفقود",
-    "infected": "infect infected contract tested positive infecter infecté contaminé infizieren infiziert "
+    "infected": "infect infected positive infecter infecté contaminé infizieren infiziert "
     "infectar infectado contagiare contagiato заразиться заразились заражены інфікувати "
     "заразилися zakazić zakażono nakazit nakaženo besmet أصيب",
     "deployed": "deploy deployed send sent déployer déployé envoyer envoyé entsenden entsandt stationieren "
     "desplegar desplegado enviar inviare inviato schierare развернуть направить направлены "
     "перебросить розгорнути направити wysłać rozmieścić vyslat nasadit ingezet نشر",
     "elected": "elect elected win won élire élu élus gagner remporter wählen gewählt gewinnen elegir elegido "
-    "ganar eleggere eletto vincere eleger избрать избраны получить набрать обрати отримати wybrać "
-    "zdobyć zvolit získat gekozen انتخب",
+    "ganar eleggere eletto vincere eleger избрать избраны набрать обрати wybrać zdobyć zvolit gekozen انتخب",
     "affected": "affect affected toucher touché touchés betroffen afectar afectado colpire colpito colpiti "
     "afetar afetado пострадать затронуть постраждати dotknąć poszkodowanych zasáhnout getroffen",
     "hospitalised": "hospitalise hospitalised hospitalize hospitalized hospitaliser hospitalisé hospitalisés "
     "krankenhaus hospitalizar hospitalizado ricoverare ricoverato ricoverati госпитализировать "
     "госпитализированы госпіталізувати hospitalizować hospitalizovat opgenomen",
 }
+# Action words above that are common words of another language, never read as actions in it: the
+# German and Dutch article "die", the Spanish and Portuguese "fui" (I was).
+NOT_ACTIONS_IN: dict[str, frozenset[str]] = {
+    "de": frozenset({"die"}), "nl": frozenset({"die"}), "es": frozenset({"fui"}), "pt": frozenset({"fui"}),
+}  # fmt: skip
+# Words right after a number that make it a clock time ("17 Uhr", "5 o'clock", "17 h 30") or a
+# fraction ("две трети", two thirds), not a count.
+CLOCK_WORDS = frozenset(_words("uhr o'clock o’clock h a.m. p.m. am pm"))
+FRACTION_WORDS = frozenset(_words(
+    """third thirds quarter quarters half halves fifth fifths tiers quart quarts cinquième cinquièmes
+    drittel viertel fünftel tercio tercios cuarto cuartos quinto quintos terzo terzi quarto quarti
+    quinto quinti terço terços треть трети третей четверть четверти пятая пятых третина третини
+    четвертина чверть чверті trzecia trzecie trzecich ćwierć czwarta piąta třetina třetiny čtvrtina
+    čtvrtiny pětina pětiny derde derden kwart vijfde"""
+))  # fmt: skip
 # Actions that mean "killed" when what they count is people: "destroyed 50 terrorists".
 KILLING_ACTIONS = frozenset({"destroyed"})
 THINGS = frozenset({"vehicle", "aircraft", "weapon", "house", "settlement"})

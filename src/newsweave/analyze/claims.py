@@ -77,7 +77,10 @@ _STOP = frozenset(_words(
     armed local foreign heavily autres plus nouveaux weitere andere otros más altri altre outros más
     других ещё еще других"""
 ))  # fmt: skip
-_PHONE = re.compile(r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])")
+_PHONE = re.compile(
+    r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])"
+    r"|(?<![\w.,-])0\d{2,5}[ /-]\d{2,}(?:[ -]\d{2,})*"  # an area code, then the number: 07231 186-1111
+)
 # Words that end a number's phrase ("300 hectares and 12 houses"); one-letter ones only in their
 # language ("i" is "and" in Polish, "the" in Italian).
 _CONJUNCTIONS = {
@@ -238,7 +241,7 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
     counted, action, counted_end, known = reader.counted(figure.end, s_end)
     if figure.unit is not None:
         counted, known = figure.unit, True
-    if not _is_quantity(text, m, figure, known):
+    if not _is_quantity(text, m, figure, known, counted):
         return None
     if counted_end and figure.qualifier is Qualifier.EXACT and (post := _POST.match(text, counted_end)):
         figure.qualifier = lex.POST_QUALIFIERS[" ".join(post.group("post").casefold().split())]
@@ -275,6 +278,8 @@ def _figure(text: str, m: re.Match[str]) -> _Figure | None:
         if scale := _SCALE.match(text, end):
             factor = lex.SCALES[scale.group("scale").casefold()]
             low, high, end = low * factor, high * factor, scale.end()
+            if value.is_integer() and (rest := _scaled_rest(text, end, factor)) is not None:
+                low, high, end = low + rest[0], high + rest[0], rest[1]  # "1 mln 426 094": 1,426,094
         words = (m.group("words") or "").casefold().split()
         qualifier = Qualifier.AROUND if words and words[-1] in lex.APPROXIMATE_NUMBER_WORDS else Qualifier.EXACT
         if (rng := _RANGE.match(text, end)) and (second := _value(rng.group("n2"))) is not None:
@@ -303,6 +308,23 @@ def _figure(text: str, m: re.Match[str]) -> _Figure | None:
     _units(text, figure)
     _hedge(text, figure)
     return figure
+
+
+_SCALED_REST = re.compile(r"[\u00a0\u202f\u2009 ](?P<rest>\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})*)(?![\d.,]?\d)")
+
+
+def _scaled_rest(text: str, at: int, factor: float) -> tuple[float, int] | None:
+    """The rest of a figure written with its big unit in the middle ("1 mln 426 094", "3 mln 500
+    tys."): its value and end, or None when the digits after the unit are another number."""
+    m = _SCALED_REST.match(text, at)
+    if m is None:
+        return None
+    rest, end = float(re.sub(r"\D", "", m.group("rest"))), m.end()
+    if (scale := _SCALE.match(text, end)) and (smaller := lex.SCALES[scale.group("scale").casefold()]) < factor:
+        rest, end = rest * smaller, scale.end()
+    elif len(re.sub(r"\D", "", m.group("rest"))) < len(str(int(factor))) - 1:
+        return None  # "2 million 15 people": too few digits to fill the unit's places
+    return (rest, end) if rest < factor else None
 
 
 def _units(text: str, figure: _Figure) -> None:
@@ -425,18 +447,25 @@ def _glued(word: str) -> list[str]:
     return [head, tail] if head in lex.NUMBER_WORDS and tail in lex.NUMBER_WORDS else [word]
 
 
-def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool) -> bool:
+def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool, counted: str | None = None) -> bool:
     """False for years, clock times, scores, identifiers, ordinals, codes and compound adjectives.
 
-    ``known`` is true when what the number counts is in the lexicon (or is a unit).
+    ``known`` is true when what the number counts is in the lexicon (or is a unit); ``counted`` is
+    what it counts ("весь 2020 год", the whole of 2020, counts no years).
     """
     before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
     if m.group("words") and (m.group(0).casefold() in lex.AMBIGUOUS_NUMBER_WORDS and not known):
         return False
+    if _word_after(text, figure.end) in _NO_COUNT_AFTER:
+        return False  # 17 Uhr, 5 o'clock; две трети (two thirds)
     if m.group("digits") is None:
         return True
     if before[-1:] in (":", "+", "#", "№", "/", "°") or after[:1] in (":", "/") or after[:1] == "°":
         return False  # 10:30, 2:1, +7 495…, #5, 1/2
+    if before[-1:] == "-" and before[:1].isalpha():
+        return False  # a name's number: Covid-19, Су-27, MH-17, F-16
+    if re.match(r"0\d", m.group(0)):
+        return False  # 07231: an area code, a postcode or an id; no count is written with a leading zero
     if before[-1:] in _CJK_ORDINAL or after[:1] in _CJK_AGE:
         return False  # 第3届 (the third), 30岁 (aged 30)
     if (after[:1] == "-" and after[1:2].isalpha()) or (_suffix_letter(after[:1]) and figure.end == m.end()):
@@ -451,10 +480,21 @@ def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool) -> b
     if plain and len(digits) >= 7 and not known:
         return False  # an id or a phone number
     is_year = plain and len(digits) == 4 and 1900 <= int(digits) <= 2100
+    if plain and len(digits) == 4 and 1000 <= int(digits) <= 2100 and word_before:
+        is_year |= word_before[0].casefold() in _IN_YEAR  # "в 1800", "in 1824": a year, of any century
     return not (is_year and figure.qualifier is Qualifier.EXACT and figure.unit is None
-                and figure.high == figure.low and not known)  # fmt: skip
+                and figure.high == figure.low and (not known or counted == "year"))  # fmt: skip
 
 
+def _word_after(text: str, end: int) -> str:
+    """The word right after a figure, folded, with a trailing full stop kept ("a.m.")."""
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1).casefold() if m else ""
+
+
+_NEXT_WORD = re.compile(r"\s?([^\W\d_][\w.’']*)")
+_NO_COUNT_AFTER = lex.CLOCK_WORDS | lex.FRACTION_WORDS
+_IN_YEAR = _words("in en im em nel nello dal del dell' в во у w we v ve u van")
 _CJK_ORDINAL = frozenset("第")
 _CJK_AGE = frozenset("岁歲歳살")
 
@@ -514,6 +554,7 @@ class _SentenceReader:
         self.conjunctions = frozenset(conjunctions.split()) if conjunctions else _ANY_CONJUNCTION
         self._lemmas: dict[str, str] = {}
         self._actions: dict[str, str | None] = {}  # word as written -> its action key: numbers cluster
+        self.not_actions = lex.NOT_ACTIONS_IN.get(language or "", frozenset())
 
     def lemma(self, word: str) -> str:
         folded = word.casefold()
@@ -528,6 +569,12 @@ class _SentenceReader:
     def lookup(self, word: str, index: dict[str, str]) -> str | None:
         folded = word.casefold()
         return index.get(folded) or index.get(self.lemma(word))
+
+    def action_of(self, word: str) -> str | None:
+        """The action a word names in this text's language ("die" is no death in German)."""
+        if word.casefold() in self.not_actions:
+            return None
+        return self.lookup(word, _ACTION_INDEX)
 
     def counted(self, position: int, limit: int) -> tuple[str | None, str | None, int | None, bool]:
         """What the number counts: (key, action an outcome noun implies, end of the noun, in the lexicon)."""
@@ -557,7 +604,7 @@ class _SentenceReader:
             position = token.end()
             if seen >= _COUNTED_WINDOW:
                 break
-        if fallback[0] is not None and self.lookup(fallback[0], _ACTION_INDEX):
+        if fallback[0] is not None and self.action_of(fallback[0]):
             return None, None, None, False  # "50 killed": the word after is what happened, not what is counted
         return fallback
 
@@ -571,7 +618,7 @@ class _SentenceReader:
             if word in actions:
                 key = actions[word]
             else:
-                key = actions[word] = self.lookup(word.strip("’'-"), _ACTION_INDEX)
+                key = actions[word] = self.action_of(word.strip("’'-"))
             if key is None:
                 continue
             if token.end() <= start:
@@ -587,10 +634,25 @@ class _SentenceReader:
             best = _nearest_cjk_action(self.text, lo, hi, start, end, best)
         return best[1] if best else None
 
-    def toll(self, start: int, s_start: int) -> tuple[str, str] | None:
-        """ "The death toll rose to 50": a toll noun shortly before the number."""
+    def toll(self, start: int, s_start: int) -> tuple[str, str | None] | None:
+        """ "The death toll rose to 50": a toll noun shortly before the number; or "the number of
+        dead" ("число погибших"), what a number noun is followed by."""
         for token in _TOKEN.finditer(self.text, max(s_start, start - 60), start):
             hit = lex.TOLL_NOUNS.get(token.group(0).casefold()) or lex.TOLL_NOUNS.get(self.lemma(token.group(0)))
+            if hit is not None:
+                return hit
+            word = token.group(0)
+            if word.casefold() in lex.NUMBER_NOUNS or self.lemma(word) in lex.NUMBER_NOUNS:
+                return self._number_of(token.end(), start)
+        return None
+
+    def _number_of(self, position: int, start: int) -> tuple[str, str | None] | None:
+        """What "the number of …" names in the few words after it, before the figure at ``start``."""
+        for seen, token in enumerate(_TOKEN.finditer(self.text, position, start)):
+            if seen >= _COUNTED_WINDOW:
+                break
+            word = token.group(0)
+            hit = _WORD_INDEX.get(word.casefold()) or _WORD_INDEX.get(self.lemma(word))
             if hit is not None:
                 return hit
         return None

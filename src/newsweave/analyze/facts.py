@@ -65,7 +65,10 @@ from newsweave.records import (
 #          state or country two places; Korean names read by mecab-ko word by word; Japanese
 #          suffixes and dotted katakana names, Thai words looked up as written; a word keeps its
 #          vowel signs (Devanagari, Thai…) for the recogniser and the places' spotter.
-ANALYZER_VERSION = "facts-12"
+# facts-13: claims: a name's number ("Covid-19"), a year with its year word ("2020 год", "в 1800"),
+#          a clock time, a fraction and a number with a leading zero are no counts; "the number of
+#          infections" is no death toll; "die" is no action in German; "1 mln 426 094" is one figure.
+ANALYZER_VERSION = "facts-13"
 
 
 class MentionFinder(Protocol):
