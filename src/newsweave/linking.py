@@ -22,7 +22,7 @@ from newsweave.link.duplicates import signature
 from newsweave.link.evidence import NumericClaim, remember_claims
 from newsweave.link.linker import Candidate, LinkArticle, Linker, LinkResult, lead_text
 from newsweave.link.pair_scorer import PairScorer
-from newsweave.records import Article, Link, RelationKind
+from newsweave.records import Article, ClaimRelation, Link, RelationKind
 from newsweave.store.base import Store, StoredEmbedding
 
 _CACHE = 512  # candidate articles kept in memory between links (recent ones recur)
@@ -351,23 +351,34 @@ def reembed(store: Store, route: str, on_article: Callable[[str], None] | None =
 
 
 # Two reports of one event: their numbers are worth comparing. A related story is another event.
-_COMPARED = (RelationKind.VERSION, RelationKind.SAME_STORY)
+COMPARED_KINDS = (RelationKind.DUPLICATE, RelationKind.VERSION, RelationKind.SAME_STORY)
+# Links whose aligned sentences say one thing twice: a copy (a reprint, a copy with figures changed)
+# and a version (a translation or rewrite).
+_ONE_TEXT = (RelationKind.DUPLICATE, RelationKind.VERSION)
 
 
 def compare_claims(store: Store, link: Link, held: Callable[[str], ArticleClaims | None] | None = None) -> int:
     """Compare the numeric claims of two linked articles and store how they compare; return how many.
 
-    Versions are compared sentence by sentence through their aligned sentences; independent
-    reports of one story by what their claims count and say happened. ``held`` gives an article's
+    Copies and versions are compared sentence by sentence through their aligned sentences;
+    independent reports of one story by what their claims count and say happened. Of a copy only
+    what differs is stored: forty reprints of a wire would store every figure's agreement 780 times.
+    ``held`` gives an article's
     claims already in memory (None where not), so linking does not read articles and facts back
     for every link.
     """
-    if link.kind not in _COMPARED:
+    if link.kind not in COMPARED_KINDS:
         return 0
     sides = [
         (held(article_id) if held else None) or _stored_claims(store, article_id) for article_id in (link.a, link.b)
     ]
-    found = compare(sides[0], sides[1], link.evidence.aligned) if sides[0].claims and sides[1].claims else []
+    # A same-story pair's evidence aligns its likest sentences too ("three vaccines in Russia" beside
+    # "nine vaccines in the world"), but only a copy's and a version's say one thing twice.
+    one_text = link.kind in _ONE_TEXT
+    aligned, alike = (link.evidence.aligned, None) if one_text else ((), link.evidence.aligned)
+    found = compare(sides[0], sides[1], aligned, alike=alike) if sides[0].claims and sides[1].claims else []
+    if link.kind is RelationKind.DUPLICATE:
+        found = [d for d in found if d.relation is not ClaimRelation.AGREE]
     store.put_disagreements(link.a, link.b, found)
     return len(found)
 

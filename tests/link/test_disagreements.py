@@ -138,3 +138,66 @@ def test_dates_with_and_without_a_time_zone_compare() -> None:
     a = side("a", "At least 7 people were killed in the floods.", "en", datetime(2023, 3, 1, 10))
     b = side("b", "At least 19 people were killed in the floods.", "en", aware)
     assert [d.relation for d in compare(b, a)] == [R.UPDATE]
+
+
+class _Disagreements:
+    """A store's one method compare_claims writes through."""
+
+    def __init__(self) -> None:
+        self.found: list = []  # type: ignore[type-arg]
+
+    def put_disagreements(self, a: str, b: str, found: list) -> None:  # type: ignore[type-arg]
+        self.found = list(found)
+
+
+def test_only_a_versions_aligned_sentences_pair_its_figures() -> None:
+    """Two reports of one story align their likest sentences too, which say different things."""
+    from newsweave.linking import compare_claims
+    from newsweave.records import Evidence, Link, RelationKind
+
+    russia = "В России на стадии испытаний находятся три вакцины."
+    world = "Сейчас в мире ведутся испытания 9 вакцин."
+    sides = {"a": side("a", russia, "ru"), "b": side("b", world, "ru")}
+    aligned = (AlignedSentences(0, 0, russia, world, 0.8),)
+    found = {}
+    for kind in (RelationKind.SAME_STORY, RelationKind.VERSION):
+        store = _Disagreements()
+        compare_claims(store, Link("a", "b", kind, 0.9, Evidence(aligned=aligned)), sides.get)  # type: ignore[arg-type]
+        found[kind] = [d.relation for d in store.found]
+    assert found == {RelationKind.SAME_STORY: [], RelationKind.VERSION: [R.CONFLICT]}
+
+
+def test_a_translation_pairs_its_same_figures_first_whatever_its_words_for_them() -> None:
+    spanish = "Bebés de Año Nuevo: 48 niñas, 47 niños. Un total de 95 bebés nacieron el 1 de enero."
+    italian = "Bambini di Capodanno: 48 ragazze, 47 ragazzi. Un totale di 95 bambini sono nati il 1 gennaio."
+    found = compare(side("a", spanish, "es"), side("b", italian, "it"), by_index(spanish, italian))
+    assert {d.relation for d in found} == {R.AGREE}
+
+
+def test_ages_durations_and_figures_that_say_not_what_they_count_never_conflict() -> None:
+    spanish = "Murió a la edad de 77 años. Tiene entre 25 y 44 seguidores."
+    english = "He had led the league for over 40 years. He has between 25 and 44 followers."
+    found = compare(side("a", spanish, "es"), side("b", english, "en"), by_index(spanish, english))
+    assert R.CONFLICT not in {d.relation for d in found}
+    changed = by_index("He was sentenced to 15 years.", "He was sentenced to 15 years.")
+    same = side("a", "He was sentenced to 15 years.", "en"), side("b", "He was sentenced to 15 years.", "en")
+    assert [d.relation for d in compare(*same, changed)] == [R.AGREE]
+
+
+def test_independent_reports_compare_only_what_happened_in_the_event() -> None:
+    """ "750 soldiers deployed" and "100 soldiers deployed" in two reports of a story are as often
+    two deployments as one disputed figure; a death toll is one figure of one event."""
+    deployed = side("a", "The US will deploy 750 soldiers.", "en"), side("b", "The US deployed 100 soldiers.", "en")
+    assert compare(*deployed) == []
+    killed = side("a", "12 people were killed in the attack.", "en"), side("b", "20 people were killed in it.", "en")
+    assert [d.relation for d in compare(*killed)] == [R.CONFLICT]
+
+
+def test_independent_reports_conflict_only_where_their_sentences_were_found_alike() -> None:
+    """Two tolls of one story stated once each may count two things ("since Monday", "this
+    season"): the link's alignment of their sentences says whether they are one figure."""
+    monday, season = "Since Monday, seven people have died in the fires.", "This season the fires killed 13 people."
+    a, b = side("a", monday, "en"), side("b", season, "en")
+    assert [d.relation for d in compare(a, b)] == [R.CONFLICT]  # the rules alone, asked nothing else
+    assert compare(a, b, alike=()) == []
+    assert [d.relation for d in compare(a, b, alike=[AlignedSentences(0, 0, monday, season, 0.7)])] == [R.CONFLICT]

@@ -24,18 +24,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from newsweave.analyze.claim_lexicon import CURRENCY, UPDATE_PHRASES, VAGUE
+from newsweave.analyze.claim_lexicon import COUNTED, CURRENCY, OUTCOME_NOUNS, UPDATE_PHRASES, VAGUE
 from newsweave.records import AlignedSentences, Claim, ClaimRelation, Disagreement, Qualifier
 
 # Actions whose figures grow as a story goes on: a later, higher figure is news, not a contradiction.
 RUNNING_TOLLS = frozenset({"killed", "wounded", "arrested", "evacuated", "displaced", "fled", "infected",
                            "missing", "rescued", "affected", "hospitalised", "released"})  # fmt: skip
+# What happened in an event, whose figure two reports of it state alike: the tolls. Other figures
+# with an action ("750 soldiers deployed", "1.9 million doses received") are as often two facts
+# of one story as one (an earlier deployment, another region's delivery), so independent reports'
+# figures are compared only for these; versions' aligned sentences for every action.
+_EVENT_ACTIONS = RUNNING_TOLLS | {"destroyed", "damaged", "captured", "surrounded"}
 # Counted things too generic to pair across two texts without an aligned sentence.
 _GENERIC = frozenset({"year", "month", "day", "hour", "kilometre", "percent", "tonne"})
 _UNITS = frozenset({"percent", *CURRENCY.values()})  # a share or a sum, never a head count
+# What the lexicon counts, in every language alike; any other counted key is a word of one language.
+_LEXICON_KEYS = frozenset({*COUNTED, *(key for key, _ in OUTCOME_NOUNS.values()), *_UNITS})
 _AROUND_SLACK = 0.2  # "around 50" allows 40-60
 _ROUND_SLACK = 0.03  # "1,000" may be a rounded 987
 _VAGUE_WIDTHS = {v for v in VAGUE.values()}
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+_NEAR = 2.0  # figures within this factor may be one figure changed
 _SAME_THING_ALIGNED = 0.9
 _SAME_THING_KEYED = 0.6
 
@@ -50,13 +59,24 @@ class ArticleClaims:
     claims: tuple[Claim, ...]
 
 
-def compare(a: ArticleClaims, b: ArticleClaims, aligned: Sequence[AlignedSentences] = ()) -> list[Disagreement]:
+def compare(
+    a: ArticleClaims,
+    b: ArticleClaims,
+    aligned: Sequence[AlignedSentences] = (),
+    *,
+    alike: Sequence[AlignedSentences] | None = None,
+) -> list[Disagreement]:
     """How the two articles' claims about the same things compare (agreements included).
 
     Args:
         a, b: the two articles' claims; the earlier (when dates are known) becomes ``a``.
         aligned: sentence pairs aligned across the two texts (``a_index`` into ``a``'s sentences,
             numbered as ``split_sentences`` numbers them), when they are versions of one text.
+        alike: for two independent reports, the sentence pairs found alike between them (the
+            link's alignment), when known. Two figures then conflict only where their sentences
+            are such a pair: on a real stream, figures that count the same thing with the same
+            action in two reports of one story were, in all five flags, two facts ("seven died
+            since Monday", "13 died this season"; docs/claims.md). None: not asked (the rules alone).
 
     Example:
         >>> from newsweave.analyze.claims import numeric_claims
@@ -65,7 +85,8 @@ def compare(a: ArticleClaims, b: ArticleClaims, aligned: Sequence[AlignedSentenc
         >>> [(d.relation.value, d.claim_a.text, d.claim_b.text) for d in compare(x, y)]
         [('qualifier', 'more than 50 militants', 'Environ 50 combattants')]
     """
-    if a.published is not None and b.published is not None and _utc(b.published) < _utc(a.published):
+    swapped = a.published is not None and b.published is not None and _utc(b.published) < _utc(a.published)
+    if swapped:
         a, b = b, a
         aligned = [AlignedSentences(p.b_index, p.a_index, p.b_text, p.a_text, p.similarity) for p in aligned]
     later = a.published is not None and b.published is not None and _utc(b.published) > _utc(a.published)
@@ -81,11 +102,20 @@ def compare(a: ArticleClaims, b: ArticleClaims, aligned: Sequence[AlignedSentenc
             x, y = a.claims[side_a[i]], b.claims[side_b[j]]
             relation, note = classify(x, y, later=later, aligned=True)
             out.append(Disagreement(a.article_id, b.article_id, x, y, relation, _SAME_THING_ALIGNED, note))
+    if alike is not None and swapped:
+        alike = [AlignedSentences(p.b_index, p.a_index, p.b_text, p.a_text, p.similarity) for p in alike]
     for i, j in _keyed_pairs(a.claims, b.claims, used_a, used_b):
         x, y = a.claims[i], b.claims[j]
         relation, note = classify(x, y, later=later)
+        if relation is ClaimRelation.CONFLICT and alike is not None and not _said_alike(x, y, alike):
+            continue  # no sign the two figures are one figure of one event
         out.append(Disagreement(a.article_id, b.article_id, x, y, relation, _SAME_THING_KEYED, note))
     return out
+
+
+def _said_alike(x: Claim, y: Claim, alike: Sequence[AlignedSentences]) -> bool:
+    """The two claims stand in a pair of sentences found alike."""
+    return any(_in_pair(x, p.a_index, p.a_text) and _in_pair(y, p.b_index, p.b_text) for p in alike)
 
 
 def _in_pair(claim: Claim, index: int, text: str) -> bool:
@@ -98,7 +128,9 @@ def pair_claims(xs: Sequence[Claim], ys: Sequence[Claim]) -> list[tuple[int, int
 
     Claims that say what they count pair only with claims counting the same thing; a claim that
     does not say pairs with the nearest figure within a factor of 1.5, or with the other
-    sentence's only claim when each sentence has one.
+    sentence's only claim when each sentence has one. The same figure pairs first (a translation
+    keeps "48 girls, 47 boys, 95 babies" in order, while its words for them differ), then figures
+    within a factor of two counting the same thing, then the rest, nearest first.
     """
     candidates = []
     for i, x in enumerate(xs):
@@ -106,7 +138,8 @@ def pair_claims(xs: Sequence[Claim], ys: Sequence[Claim]) -> list[tuple[int, int
             if not _may_be_same(x, y, sole=len(xs) == len(ys) == 1):
                 continue
             keyed = x.counted is not None and x.counted == y.counted
-            candidates.append((not keyed, x.low != y.low or x.high != y.high, _ratio(x, y), i, j))
+            ratio = _ratio(x, y)
+            candidates.append((x.low != y.low or x.high != y.high, ratio > _NEAR, not keyed, ratio, i, j))
     pairs, seen_x, seen_y = [], set(), set()
     for *_, i, j in sorted(candidates):
         if i not in seen_x and j not in seen_y:
@@ -117,15 +150,24 @@ def pair_claims(xs: Sequence[Claim], ys: Sequence[Claim]) -> list[tuple[int, int
 
 
 def _may_be_same(x: Claim, y: Claim, *, sole: bool) -> bool:
+    same_figure = (x.low, x.high) == (y.low, y.high)
+    # Two things counted differ, unless one is a word of one language ("48 ragazze" beside "48 niñas").
+    words_of_one_language = not (x.counted in _LEXICON_KEYS and y.counted in _LEXICON_KEYS)
     if x.counted is not None and y.counted is not None and x.counted != y.counted:
-        return False
-    if x.action is not None and y.action is not None and x.action != y.action:
+        return same_figure and words_of_one_language and not _other_actions(x, y)
+    if (x.counted in _TIME_UNITS or y.counted in _TIME_UNITS) and not same_figure:
+        return False  # an age, a duration or a time of day: "aged 77" and "for over 40 years" are two facts
+    if _other_actions(x, y):
         return False
     if _is_unit(x.counted) != _is_unit(y.counted):
         return False
     if x.counted is not None and y.counted is not None:
         return True
     return sole or _ratio(x, y) <= 1.5
+
+
+def _other_actions(x: Claim, y: Claim) -> bool:
+    return x.action is not None and y.action is not None and x.action != y.action
 
 
 def _is_unit(counted: str | None) -> bool:
@@ -141,7 +183,11 @@ def _keyed_pairs(xs: Sequence[Claim], ys: Sequence[Claim], used_x: set[int], use
     """Unaligned claims about the same counted thing and action, each the only one of its kind."""
 
     def keys(claims: Sequence[Claim], used: set[int]) -> dict[tuple[str, str], int]:
-        usable = {i: (c.counted, c.action) for i, c in enumerate(claims) if i not in used and c.counted and c.action}
+        usable = {
+            i: (c.counted, c.action)
+            for i, c in enumerate(claims)
+            if i not in used and c.counted and c.action in _EVENT_ACTIONS
+        }
         counts = Counter(usable.values())
         return {k: i for i, k in usable.items() if counts[k] == 1 and k[0] not in _GENERIC}  # type: ignore[misc]
 
@@ -189,7 +235,9 @@ def classify(x: Claim, y: Claim, *, later: bool = False, aligned: bool = False) 
             return ClaimRelation.AGREE, note + ": compatible"
     elif _close(x, y) if aligned else _overlap(_interval(x), _interval(y)):
         return ClaimRelation.AGREE, note + ": compatible"
-    if _vague(x) or _vague(y) or (not aligned and (x.counted is None or y.counted is None)):
+    if _vague(x) or _vague(y) or x.counted is None or y.counted is None:
+        # Even in aligned sentences a figure that says not what it counts may be another one of
+        # them ("tra i 25 e i 44 anni" read as 25 and 44 beside "between 25 and 44").
         return ClaimRelation.QUALIFIER, note + ": imprecise, not compared"
     return ClaimRelation.CONFLICT, note
 
