@@ -273,12 +273,26 @@ def languages(
 @app.command("claims")
 def claims(
     data: Annotated[Path | None, typer.Option("--data", help="Labelled claim pairs (JSON Lines).")] = None,
+    stream: Annotated[
+        bool,
+        typer.Option(
+            "--stream",
+            help="Instead: ingest and link real news (SemEval-2022 Task 8's texts, BSNLP 2021) and judge every "
+            "conflict flagged against hand labels (minutes).",
+        ),
+    ] = False,
+    labels: Annotated[
+        Path | None, typer.Option("--labels", help="With --stream: the hand labels (JSON Lines).")
+    ] = None,
     json_output: JsonFlag = False,
 ) -> None:
     """Precision and recall of flagged numeric conflicts between reports, on labelled claim pairs.
 
     Example: newsweave eval claims --data tests/data/claims/pairs.jsonl
     """
+    if stream:
+        _stream_conflicts(labels, json_output)
+        return
     from newsweave.eval.claims import default_pairs_file, evaluate_claims
 
     report = evaluate_claims(data or default_pairs_file())
@@ -288,6 +302,31 @@ def claims(
     render.out.print(render.scores_table(report.rows, title="Numeric disagreements (conflict P/R, relation accuracy)"))
     for error in report.errors:
         render.out.print(f"{error.id} ({error.split}): gold {error.gold}, found {error.predicted}")
+
+
+def _stream_conflicts(labels: Path | None, json_output: bool) -> None:
+    from newsweave.eval.entities import default_data_dir
+    from newsweave.eval.semeval import default_pairs_csv
+    from newsweave.eval.stream_conflicts import default_labels_file, evaluate_stream
+
+    report = evaluate_stream(labels or default_labels_file(), default_pairs_csv(), default_data_dir() / "docs.jsonl")
+    summary = {
+        "articles": report.articles, "compared_pairs": report.compared_pairs, "relations": report.relations,
+        "flagged": len(report.flagged), "true": report.true_conflicts, "false": report.false_conflicts,
+        "unlabelled": report.unlabelled, "precision": report.precision,
+    }  # fmt: skip
+    if json_output:
+        render.print_json({**summary, "conflicts": [asdict(f) for f in report.flagged]})
+        return
+    precision = "—" if report.precision is None else f"{report.precision:.3f}"
+    render.out.print(
+        f"{report.articles} articles, {report.compared_pairs} pairs compared (copies, versions, same story); "
+        f"{len(report.flagged)} conflicts flagged: {report.true_conflicts} true, {report.false_conflicts} "
+        f"false, {report.unlabelled} not labelled yet; precision over the labelled {precision}"
+    )
+    for f in report.flagged:
+        label = f.gold or "NOT LABELLED"
+        render.out.print(f"[{label}] {f.note}: {f.a_claim!r} | {f.b_claim!r}" + (f" ({f.why})" if f.why else ""))
 
 
 @app.command("places")
