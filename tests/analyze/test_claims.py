@@ -65,6 +65,9 @@ def first(text: str, language: str | None) -> tuple[float, float, Qualifier, str
         ("ru", "Число заражённых превысило 3000.", (3000, 3000, Q.EXACT, "person", "infected")),
         ("de", "Die Polizei nahm 30 Menschen fest, die Quote betrug 5 Prozent.", (30, 30, Q.EXACT, "person", None)),
         ("en", "The mine will only die if 30 workers leave.", (30, 30, Q.EXACT, "worker", "killed")),
+        ("it", "Circa il 20% delle persone ha votato.", (20, 20, Q.AROUND, "percent", None)),
+        ("it", "Meno del 10% dei giovani ha votato.", (10, 10, Q.LESS_THAN, "percent", None)),
+        ("es", "Obtuvo más del 50% de los votos.", (50, 50, Q.MORE_THAN, "percent", None)),
     ],
 )
 def test_claims_are_read_with_their_hedge_counted_thing_and_action(

@@ -201,3 +201,7 @@ def test_independent_reports_conflict_only_where_their_sentences_were_found_alik
     assert [d.relation for d in compare(a, b)] == [R.CONFLICT]  # the rules alone, asked nothing else
     assert compare(a, b, alike=()) == []
     assert [d.relation for d in compare(a, b, alike=[AlignedSentences(0, 0, monday, season, 0.7)])] == [R.CONFLICT]
+    early, late = "At least 7 people were killed in the floods.", "The death toll from the floods climbed to 19."
+    x, y = side("x", early, "en", datetime(2023, 3, 1)), side("y", late, "en", datetime(2023, 3, 2))
+    assert compare(x, y, alike=()) == []  # a rise is news only of one figure, as a conflict is
+    assert [d.relation for d in compare(x, y, alike=[AlignedSentences(0, 0, early, late, 0.7)])] == [R.UPDATE]

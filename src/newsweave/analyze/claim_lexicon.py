@@ -26,7 +26,8 @@ QUALIFIERS: dict[str, Qualifier] = {
                      "più di", "oltre", "более", "больше", "свыше", "более чем", "больше чем", "mais de",
                      "meer dan", "ponad", "więcej niż", "ponad", "více než", "přes", "понад", "більше ніж",
                      "plus d'", "plus d’", "більш ніж", "більше", "أكثر من", "well over", "just over",
-                     "well above"], Q.MORE_THAN),
+                     "well above", "più del", "più della", "più dei", "più delle", "oltre il", "oltre la",
+                     "oltre i", "oltre le", "más del", "mais do que"], Q.MORE_THAN),
     **dict.fromkeys(["at least", "no fewer than", "no less than", "au moins", "pas moins de", "mindestens",
                      "wenigstens", "al menos", "por lo menos", "almeno", "non meno di", "не менее",
                      "не меньше", "как минимум", "по меньшей мере", "по крайней мере", "pelo menos",
@@ -50,7 +51,8 @@ QUALIFIERS: dict[str, Qualifier] = {
                      "maximálně", "не більше", "не більше ніж", "щонайбільше"], Q.NO_MORE_THAN),
     **dict.fromkeys(["less than", "fewer than", "under", "below", "moins de", "weniger als", "unter",
                      "menos de", "meno di", "менее", "меньше", "меньше чем", "menos que", "minder dan",
-                     "mniej niż", "méně než", "moins d'", "moins d’", "менше ніж", "менше", "أقل من"], Q.LESS_THAN),
+                     "mniej niż", "méně než", "moins d'", "moins d’", "менше ніж", "менше", "أقل من", "meno del",
+                     "meno della", "meno dei", "meno delle", "menos del", "menos do que"], Q.LESS_THAN),
 }  # fmt: skip
 # Hedges after a number: "50 or more", "50 et plus", "50 и более".
 POST_QUALIFIERS: dict[str, Qualifier] = {

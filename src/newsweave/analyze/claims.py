@@ -363,7 +363,7 @@ def _hedge(text: str, figure: _Figure) -> None:
 
 
 _HEDGE_WORD = re.compile(r"[^\W\d_]+['’]?")
-_ARTICLES = frozenset({"a", "an", "une", "un", "of"})  # "more than a dozen", "plus d'une douzaine"
+_ARTICLES = frozenset({"a", "an", "une", "un", "of", "il", "el"})  # "more than a dozen", "circa il 20%"
 _LONGEST_HEDGE = max(len(p.split()) for p in lex.QUALIFIERS) + 1
 
 

@@ -44,6 +44,8 @@ _AROUND_SLACK = 0.2  # "around 50" allows 40-60
 _ROUND_SLACK = 0.03  # "1,000" may be a rounded 987
 _VAGUE_WIDTHS = {v for v in VAGUE.values()}
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+# What two figures of independent reports say only if they are one figure: that it differs, or rose.
+_SAME_FIGURE_ONLY = frozenset({ClaimRelation.CONFLICT, ClaimRelation.UPDATE})
 _NEAR = 2.0  # figures within this factor may be one figure changed
 _SAME_THING_ALIGNED = 0.9
 _SAME_THING_KEYED = 0.6
@@ -73,10 +75,11 @@ def compare(
         aligned: sentence pairs aligned across the two texts (``a_index`` into ``a``'s sentences,
             numbered as ``split_sentences`` numbers them), when they are versions of one text.
         alike: for two independent reports, the sentence pairs found alike between them (the
-            link's alignment), when known. Two figures then conflict only where their sentences
-            are such a pair: on a real stream, figures that count the same thing with the same
-            action in two reports of one story were, in all five flags, two facts ("seven died
-            since Monday", "13 died this season"; docs/claims.md). None: not asked (the rules alone).
+            link's alignment), when known. Two figures then conflict, or one updates the other,
+            only where their sentences are such a pair: on a real stream, figures that count the
+            same thing with the same action in two reports of one story were, in four of five
+            flags, two facts ("seven died since Monday", "13 died this season"; docs/claims.md).
+            None: not asked (the rules alone).
 
     Example:
         >>> from newsweave.analyze.claims import numeric_claims
@@ -107,7 +110,7 @@ def compare(
     for i, j in _keyed_pairs(a.claims, b.claims, used_a, used_b):
         x, y = a.claims[i], b.claims[j]
         relation, note = classify(x, y, later=later)
-        if relation is ClaimRelation.CONFLICT and alike is not None and not _said_alike(x, y, alike):
+        if relation in _SAME_FIGURE_ONLY and alike is not None and not _said_alike(x, y, alike):
             continue  # no sign the two figures are one figure of one event
         out.append(Disagreement(a.article_id, b.article_id, x, y, relation, _SAME_THING_KEYED, note))
     return out
