@@ -428,8 +428,9 @@ NOT_ACTIONS_IN: dict[str, frozenset[str]] = {
     "de": frozenset({"die"}), "nl": frozenset({"die"}), "es": frozenset({"fui"}), "pt": frozenset({"fui"}),
 }  # fmt: skip
 # Words right after a number that make it a clock time ("17 Uhr", "5 o'clock", "17 h 30") or a
-# fraction ("две трети", two thirds), not a count.
-CLOCK_WORDS = frozenset(_words("uhr o'clock o’clock h a.m. p.m. am pm"))
+# fraction ("две трети", two thirds), not a count ("am" and "pm" unpunctuated are left out: German
+# "30 am Montag" is 30 on Monday).
+CLOCK_WORDS = frozenset(_words("uhr o'clock o’clock h a.m. p.m."))
 FRACTION_WORDS = frozenset(_words(
     """third thirds quarter quarters half halves fifth fifths tiers quart quarts cinquième cinquièmes
     drittel viertel fünftel tercio tercios cuarto cuartos quinto quintos terzo terzi quarto quarti

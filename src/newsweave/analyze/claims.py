@@ -494,7 +494,7 @@ def _word_after(text: str, end: int) -> str:
 
 _NEXT_WORD = re.compile(r"\s?([^\W\d_][\w.’']*)")
 _NO_COUNT_AFTER = lex.CLOCK_WORDS | lex.FRACTION_WORDS
-_IN_YEAR = _words("in en im em nel nello dal del dell' в во у w we v ve u van")
+_IN_YEAR = _words("in en im em nel nello dal del dell' в во у w we v ve u")
 _CJK_ORDINAL = frozenset("第")
 _CJK_AGE = frozenset("岁歲歳살")
 

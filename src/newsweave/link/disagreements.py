@@ -1,9 +1,11 @@
 """Where two reports of one story disagree about a number, and how.
 
-Claims about the same thing are found two ways: inside sentences the alignment paired (a
-translation or rewrite says the same sentence), and, across the whole texts, by the same
-counted thing and action ("militant" + "killed") when each article states that pair once and
-nothing (date, place) says they are about different events. Each pair is then classified:
+Claims about the same thing are found two ways: inside sentences the alignment paired (a copy,
+translation or rewrite says the same sentence), and, across the whole texts of independent
+reports, by the same counted thing and an event's action ("militant" + "killed") when each
+article states that pair once and nothing (date, place) says they are about different events; a
+conflict or update between those also needs the link to have found their sentences alike. Each
+pair is then classified:
 
 - ``agree``: the same figure, or figures that fit together ("more than 50" and "60", "nearly
   1,000" and "987");
