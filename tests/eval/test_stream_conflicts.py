@@ -65,3 +65,28 @@ def test_a_rewrite_with_changed_figures_is_flagged_and_judged(tmp_path: Path, se
     labels.write_text("".join(json.dumps(j) + "\n" for j in judged))
     second = evaluate_stream(labels, semeval_csv(tmp_path / "dev.csv", []), docs, workers=1)
     assert (second.true_conflicts, second.false_conflicts, second.unlabelled, second.precision) == (1, 1, 0, 0.5)
+
+
+def test_the_command_prints_each_flag_with_its_label(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    import newsweave.eval.entities as entities
+    import newsweave.eval.semeval as semeval
+    import newsweave.eval.stream_conflicts as stream
+    from newsweave.cli import app
+
+    flagged = [
+        stream.FlaggedConflict("12 killed", "12 killed.", "20 killed", "20 killed.", "12 vs 20", "conflict", "a toll"),
+        stream.FlaggedConflict("5 doses", "5 doses.", "9 doses", "9 doses.", "5 vs 9", None),
+    ]
+    canned = stream.StreamReport(articles=3, compared_pairs=2, relations={"conflict": 2}, flagged=flagged)
+    monkeypatch.setattr(stream, "evaluate_stream", lambda *args, **kwargs: canned)
+    monkeypatch.setattr(semeval, "default_pairs_csv", lambda: tmp_path)
+    monkeypatch.setattr(entities, "default_data_dir", lambda: tmp_path)
+    result = CliRunner().invoke(app, ["eval", "claims", "--stream", "--labels", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    printed = " ".join(result.output.split())  # the console wraps long lines
+    assert "conflicts flagged: 2 (1 true, 0 false, 1 not labelled yet)" in printed
+    assert "[conflict] 12 vs 20" in printed and "[not labelled] 5 vs 9" in printed
+    as_json = CliRunner().invoke(app, ["eval", "claims", "--stream", "--labels", str(tmp_path), "--json"])
+    assert json.loads(as_json.output)["precision"] == 1.0

@@ -321,12 +321,12 @@ def _stream_conflicts(labels: Path | None, json_output: bool) -> None:
     precision = "—" if report.precision is None else f"{report.precision:.3f}"
     render.out.print(
         f"{report.articles} articles, {report.compared_pairs} pairs compared (copies, versions, same story); "
-        f"{len(report.flagged)} conflicts flagged: {report.true_conflicts} true, {report.false_conflicts} "
-        f"false, {report.unlabelled} not labelled yet; precision over the labelled {precision}"
+        f"conflicts flagged: {len(report.flagged)} ({report.true_conflicts} true, {report.false_conflicts} "
+        f"false, {report.unlabelled} not labelled yet); precision over the labelled {precision}"
     )
     for f in report.flagged:
-        label = f.gold or "NOT LABELLED"
-        render.out.print(f"[{label}] {f.note}: {f.a_claim!r} | {f.b_claim!r}" + (f" ({f.why})" if f.why else ""))
+        why = f" ({f.why})" if f.why else ""
+        render.out.print(f"[{f.gold or 'not labelled'}] {f.note}: {f.a_claim!r} | {f.b_claim!r}{why}", markup=False)
 
 
 @app.command("places")
