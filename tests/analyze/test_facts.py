@@ -122,3 +122,19 @@ def test_a_place_the_geocoder_leaves_unpinned_keeps_no_gazetteer_key() -> None:
     # The recogniser's key named Ārabī, Ethiopia; the geocoder pinned nothing, so neither do the entities.
     assert all(not (m.entity or "").startswith("geonames:") for m in arab)
     assert {m.entity for m in read.facts.mentions if m.text == "Syria"} == {"geonames:163843"}
+
+
+def test_a_country_the_curated_aliases_name_is_that_country_in_every_script() -> None:
+    """The gazetteer holds no "США" (USA in Russian) nor "ZDA", and "РФ" only as Ar Rifā', Bahrain;
+    the curated aliases name the United States and Russia, and the places and the entities agree
+    (they were unpinned and keyed apart, or pinned in Bahrain). The recogniser's own index is not
+    trusted so: "Messi" is no Mexico, whatever its sound key."""
+    text = "Президент РФ Владимир Путин заявил, что выборы в США прошли. Словенцы: volitve v ZDA."
+    mentions, places = FactAnalyzer().read_places(text, "ru")
+    pinned = {p.text: (p.geonames_id, p.country) for p in places if p.resolved}
+    expected = {"РФ": (2017370, "RU"), "США": (6252001, "US"), "ZDA": (6252001, "US")}
+    assert pinned == expected
+    keys = {m.text: m.entity for m in mentions if m.text in pinned}
+    assert keys == {name: f"geonames:{place}" for name, (place, _) in expected.items()}
+    _, english = FactAnalyzer().read_places("Messi scored twice for Barcelona in Spain.", "en")
+    assert "MX" not in {p.country for p in english if p.resolved}

@@ -23,6 +23,7 @@ from anyascii import anyascii
 from wordfreq import get_frequency_dict
 
 from newsweave.analyze.entities.lemmas import is_common_word
+from newsweave.analyze.entities.normalizer import default_normalizer
 from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
 from newsweave.analyze.entities.text import HAS_MARK, MARKS
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
@@ -288,13 +289,47 @@ def _unspaced_fold(ch: str) -> str | None:
     return spelled
 
 
-def from_mentions(text: str, mentions: Sequence[Mention]) -> list[Toponym]:
-    """Toponyms from an entity recogniser's LOC mentions (their lemma looked up when given)."""
+def from_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer | None = None) -> list[Toponym]:
+    """Toponyms from an entity recogniser's LOC mentions (their lemma looked up when given); with
+    the ``gazetteer``, a curated alias of a country or a state that the gazetteer reads as no such
+    area is fixed to it (``curated_area``)."""
     found = []
     for m in mentions:
         if m.type is EntityType.LOCATION and m.end <= len(text):
-            found.append(Toponym(m.start, m.end, m.text, fold(m.lemma or m.text), from_ner=True))
+            key = fold(m.lemma or m.text)
+            code = curated_area(gazetteer, m, key) if gazetteer else None
+            found.append(Toponym(m.start, m.end, m.text, key, from_ner=True, code=code))
     return found
+
+
+def curated_area(gazetteer: Gazetteer, mention: Mention, key: str) -> str | None:
+    """The code of the country or state (GeoNames admin1) a curated alias names ("США", "ZDA",
+    "РФ" in ``entity_aliases.toml``), where the gazetteer reads the name as no country or state:
+    it holds no "США" at all, and "РФ" only as Ar Rifā', Bahrain. Only the alias file is trusted
+    so: the recogniser's own index keys names by stem and sound ("Messi" is Mexico's, "Main"
+    Maine's), which the gazetteer's reading rightly overrules. Where the gazetteer reads an area
+    too ("Georgia"), resolution weighs the readings as for any name."""
+    entity = mention.entity or ""
+    if not entity.startswith("geonames:") or not entity[9:].isdigit():
+        return None
+    code = _area_codes(gazetteer).get(int(entity[9:]))
+    if code is None or any(e.feature in (COUNTRY, ADMIN1) for e in gazetteer.lookup(key)):
+        return None
+    aliases = default_normalizer().aliases
+    named = {alias.key for form in {mention.text, mention.lemma} if form and (alias := aliases.find(fold(form)))}
+    return code if entity in named else None
+
+
+_AREA_CODES: dict[int, dict[int, str]] = {}  # id(gazetteer) -> GeoNames id -> country or admin1 code
+
+
+def _area_codes(gazetteer: Gazetteer) -> dict[int, str]:
+    """Countries' and states' codes by GeoNames id (built once per loaded gazetteer)."""
+    if id(gazetteer) not in _AREA_CODES:
+        codes = {gazetteer.rows[i][0]: code for code, i in gazetteer.admin1.items()}
+        codes.update({gazetteer.rows[i][0]: code for code, i in gazetteer.countries.items()})
+        _AREA_CODES[id(gazetteer)] = codes
+    return _AREA_CODES[id(gazetteer)]
 
 
 def merge(
@@ -323,7 +358,7 @@ def merge(
     merged: dict[tuple[int, int], Toponym] = {}
     claimed: set[tuple[int, int]] = set()
     curated = {(m.start, m.end) for m in mentions if (m.entity or "").startswith("alias:")}
-    for toponym in from_mentions(text, mentions):
+    for toponym in from_mentions(text, mentions, gazetteer):
         inside = [t for t in spotted if t.start < toponym.end and toponym.start < t.end]
         claimed.update((t.start, t.end) for t in inside)
         if (toponym.start, toponym.end) in curated:
