@@ -69,7 +69,8 @@ from newsweave.records import (
 #          a clock time, a fraction and a number with a leading zero are no counts; "the number of
 #          infections" is no death toll; "die" is no action in German; "1 mln 426 094" is one figure.
 #          A curated alias of a country ("США", "ZDA", "РФ") that the gazetteer reads as no country is
-#          that country (США was left unpinned and keyed apart, РФ pinned in Bahrain).
+#          that country (США was left unpinned and keyed apart, РФ pinned in Bahrain). An
+#          organisation's acronym is keyed by its letters, not their sound (PAP was PO's key).
 ANALYZER_VERSION = "facts-13"
 
 

@@ -158,6 +158,14 @@ def test_an_acronym_is_never_a_city_by_its_airport_code() -> None:
     assert canonical_key("USA", LOC, "cs") == "geonames:6252001"
 
 
+def test_an_acronym_is_keyed_by_its_letters_not_their_sound() -> None:
+    """Vowels dropped, PAP (the Polish agency) was PO (a party), PA and PPP; STA was "Бето"."""
+    assert len({canonical_key(a, ORG, "pl") for a in ("PAP", "PO", "PA", "PPP")}) == 4
+    assert canonical_key("STA", ORG, "sl") != canonical_key("Бето", ORG, "bg")
+    assert canonical_key("НАТО", ORG, "ru") == canonical_key("NATO", ORG, "cs")  # one name in two scripts
+    assert canonical_key("CNN", ORG, "ru") == canonical_key("CNN", ORG, "bg") == "org:CNN"
+
+
 def test_a_capital_or_a_city_of_a_million_keeps_the_name_its_state_shares_in_every_script() -> None:
     washington = keys([("Washington", "pl"), ("Washingtonu", "cs"), ("Вашингтон", "ru"), ("Вашингтоне", "ru")], LOC)
     assert len(washington) == 1

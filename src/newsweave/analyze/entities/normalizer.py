@@ -114,6 +114,10 @@ class Normalizer:
             return f"geonames:{place}"
         if type is not EntityType.PERSON and (qualified := self._qualified_alias(forms)) is not None:
             return qualified
+        if type is not EntityType.PERSON and is_acronym(surface):
+            # Spelt letter by letter: its letters are the name. A sound key drops the vowels and
+            # merged PAP with PO, PA and PPP, STA with "Бето", AP with APA and API.
+            return f"{type.value.lower()}:{fold(surface).upper()}"
         return fallback_key(forms[-1] if len(forms) > 1 else forms[0], type)
 
     def _place(self, surface: str, forms: list[str], type: EntityType) -> int | None:
