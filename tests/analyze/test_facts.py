@@ -124,15 +124,16 @@ def test_a_place_the_geocoder_leaves_unpinned_keeps_no_gazetteer_key() -> None:
     assert {m.entity for m in read.facts.mentions if m.text == "Syria"} == {"geonames:163843"}
 
 
-def test_a_country_the_curated_aliases_name_is_that_country_in_every_script() -> None:
-    """The gazetteer holds no "США" (USA in Russian) nor "ZDA", and "РФ" only as Ar Rifā', Bahrain;
-    the curated aliases name the United States and Russia, and the places and the entities agree
-    (they were unpinned and keyed apart, or pinned in Bahrain). The recogniser's own index is not
-    trusted so: "Messi" is no Mexico, whatever its sound key."""
-    text = "Президент РФ Владимир Путин заявил, что выборы в США прошли. Словенцы: volitve v ZDA."
+def test_a_country_or_state_the_recogniser_names_is_that_area_in_every_script() -> None:
+    """The gazetteer holds no "США" (USA in Russian) nor "ZDA", "РФ" only as Ar Rifā', Bahrain,
+    and folds "Техасе" to Latin letters that meet no state: the curated aliases name the United
+    States and Russia, the recogniser's index Texas, and the places and the entities agree (they
+    were unpinned and keyed apart, or pinned in Bahrain). In Latin script the recogniser's own
+    index is not trusted so: "Messi" is no Mexico, whatever its stem."""
+    text = "Президент РФ Владимир Путин заявил, что выборы в США и в Техасе прошли. Словенцы: volitve v ZDA."
     mentions, places = FactAnalyzer().read_places(text, "ru")
     pinned = {p.text: (p.geonames_id, p.country) for p in places if p.resolved}
-    expected = {"РФ": (2017370, "RU"), "США": (6252001, "US"), "ZDA": (6252001, "US")}
+    expected = {"РФ": (2017370, "RU"), "США": (6252001, "US"), "Техасе": (4736286, "US"), "ZDA": (6252001, "US")}
     assert pinned == expected
     keys = {m.text: m.entity for m in mentions if m.text in pinned}
     assert keys == {name: f"geonames:{place}" for name, (place, _) in expected.items()}

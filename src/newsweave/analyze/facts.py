@@ -68,8 +68,9 @@ from newsweave.records import (
 # facts-13: claims: a name's number ("Covid-19"), a year with its year word ("2020 год", "в 1800"),
 #          a clock time, a fraction and a number with a leading zero are no counts; "the number of
 #          infections" is no death toll; "die" is no action in German; "1 mln 426 094" is one figure.
-#          A curated alias of a country ("США", "ZDA", "РФ") that the gazetteer reads as no country is
-#          that country (США was left unpinned and keyed apart, РФ pinned in Bahrain). An
+#          A country or state the curated aliases name ("США", "ZDA", "РФ"), or the recogniser names
+#          in Cyrillic or Greek ("Техасе"), that the gazetteer reads as no such area is that area
+#          (США was left unpinned and keyed apart, РФ pinned in Bahrain, Техас in Japan). An
 #          organisation's acronym is keyed by its letters, not their sound (PAP was PO's key).
 ANALYZER_VERSION = "facts-13"
 

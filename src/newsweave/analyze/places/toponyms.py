@@ -305,19 +305,27 @@ def from_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer |
 def curated_area(gazetteer: Gazetteer, mention: Mention, key: str) -> str | None:
     """The code of the country or state (GeoNames admin1) a curated alias names ("США", "ZDA",
     "РФ" in ``entity_aliases.toml``), where the gazetteer reads the name as no country or state:
-    it holds no "США" at all, and "РФ" only as Ar Rifā', Bahrain. Only the alias file is trusted
-    so: the recogniser's own index keys names by stem and sound ("Messi" is Mexico's, "Main"
-    Maine's), which the gazetteer's reading rightly overrules. Where the gazetteer reads an area
-    too ("Georgia"), resolution weighs the readings as for any name."""
+    it holds no "США" at all, and "РФ" only as Ar Rifā', Bahrain. In Latin script only the alias
+    file is trusted so: there the recogniser's own index keys names by stem and sound ("Messi" is
+    Mexico's, "Main" Maine's), which the gazetteer's reading rightly overrules. In Cyrillic and
+    Greek its index holds the areas' own names, endings stemmed ("Техасе" is Texas), where the
+    gazetteer folds the letters to Latin and meets other places ("Техас" read as Toyohashi).
+    Where the gazetteer reads an area too ("Georgia"), resolution weighs the readings as for any
+    name."""
     entity = mention.entity or ""
     if not entity.startswith("geonames:") or not entity[9:].isdigit():
         return None
     code = _area_codes(gazetteer).get(int(entity[9:]))
     if code is None or any(e.feature in (COUNTRY, ADMIN1) for e in gazetteer.lookup(key)):
         return None
+    if _CYRILLIC_OR_GREEK.search(mention.text):
+        return code  # its index holds the areas' names in these scripts, their endings stemmed
     aliases = default_normalizer().aliases
     named = {alias.key for form in {mention.text, mention.lemma} if form and (alias := aliases.find(fold(form)))}
     return code if entity in named else None
+
+
+_CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 
 
 _AREA_CODES: dict[int, dict[int, str]] = {}  # id(gazetteer) -> GeoNames id -> country or admin1 code
