@@ -12,12 +12,12 @@ from newsweave.eval.place_keys import evaluate_stored_keys
 
 DOCS = [
     ("ru1", "ru", "Выборы в США прошли, Техас голосовал."),
-    ("pl1", "pl", "Wybory w USA się odbyły."),
+    ("pl1", "pl", "Wybory w USA się odbyły, w Teksasie głosowano."),
     ("en1", "en", "The election in the United States was held, and Texas voted."),
 ]
 GOLD = [
     ("ru1", "ru", "США", "LOC_1"), ("ru1", "ru", "Техас", "LOC_2"), ("pl1", "pl", "USA", "LOC_1"),
-    ("en1", "en", "United States", "LOC_1"), ("en1", "en", "Texas", "LOC_2"),
+    ("pl1", "pl", "Teksasie", "LOC_2"), ("en1", "en", "United States", "LOC_1"), ("en1", "en", "Texas", "LOC_2"),
 ]  # fmt: skip
 
 
@@ -37,7 +37,7 @@ def bsnlp_folder(path: Path) -> Path:
 def test_one_place_in_three_scripts_is_one_stored_key(tmp_path: Path) -> None:
     """ "США" and "Техас" were keyed apart from USA and Texas once the places layer had read them."""
     scores = evaluate_stored_keys(bsnlp_folder(tmp_path / "bsnlp"))
-    assert (scores.mentions, scores.keyed, scores.pinned) == (5, 5, 5)
+    assert (scores.mentions, scores.keyed, scores.pinned) == (6, 6, 6)
     assert (scores.precision, scores.recall, scores.f1) == (1.0, 1.0, 1.0)
 
 

@@ -69,7 +69,8 @@ from newsweave.records import (
 #          a clock time, a fraction and a number with a leading zero are no counts; "the number of
 #          infections" is no death toll; "die" is no action in German; "1 mln 426 094" is one figure.
 #          A country or state the curated aliases name ("США", "ZDA", "РФ"), or the recogniser names
-#          in Cyrillic or Greek ("Техасе"), that the gazetteer reads as no such area is that area
+#          in Cyrillic, Greek, Polish, Czech or Slovene ("Техасе", "Pensylwanii"), that the
+#          gazetteer reads as no such area is that area
 #          (США was left unpinned and keyed apart, РФ pinned in Bahrain, Техас in Japan). An
 #          organisation's acronym is keyed by its letters, not their sound (PAP was PO's key).
 ANALYZER_VERSION = "facts-13"

@@ -289,7 +289,9 @@ def _unspaced_fold(ch: str) -> str | None:
     return spelled
 
 
-def from_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer | None = None) -> list[Toponym]:
+def from_mentions(
+    text: str, mentions: Sequence[Mention], gazetteer: Gazetteer | None = None, language: str | None = None
+) -> list[Toponym]:
     """Toponyms from an entity recogniser's LOC mentions (their lemma looked up when given); with
     the ``gazetteer``, a curated alias of a country or a state that the gazetteer reads as no such
     area is fixed to it (``curated_area``)."""
@@ -297,34 +299,36 @@ def from_mentions(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer |
     for m in mentions:
         if m.type is EntityType.LOCATION and m.end <= len(text):
             key = fold(m.lemma or m.text)
-            code = curated_area(gazetteer, m, key) if gazetteer else None
+            code = curated_area(gazetteer, m, key, language) if gazetteer else None
             found.append(Toponym(m.start, m.end, m.text, key, from_ner=True, code=code))
     return found
 
 
-def curated_area(gazetteer: Gazetteer, mention: Mention, key: str) -> str | None:
+def curated_area(gazetteer: Gazetteer, mention: Mention, key: str, language: str | None = None) -> str | None:
     """The code of the country or state (GeoNames admin1) a curated alias names ("США", "ZDA",
     "РФ" in ``entity_aliases.toml``), where the gazetteer reads the name as no country or state:
-    it holds no "США" at all, and "РФ" only as Ar Rifā', Bahrain. In Latin script only the alias
-    file is trusted so: there the recogniser's own index keys names by stem and sound ("Messi" is
-    Mexico's, "Main" Maine's), which the gazetteer's reading rightly overrules. In Cyrillic and
-    Greek its index holds the areas' own names, endings stemmed ("Техасе" is Texas), where the
-    gazetteer folds the letters to Latin and meets other places ("Техас" read as Toyohashi).
-    Where the gazetteer reads an area too ("Georgia"), resolution weighs the readings as for any
-    name."""
+    it holds no "США" at all, and "РФ" only as Ar Rifā', Bahrain. The recogniser's own index is
+    trusted so where it reads endings the gazetteer does not: in Cyrillic and Greek, where the
+    gazetteer folds the letters to Latin and meets other places ("Техас" read as Toyohashi,
+    "Техасе" nothing), and in the Latin-script languages the recogniser was trained to inflect
+    (Polish, Czech, Slovene: "Pensylwanii", "Florydzie", "Stanach Zjednoczonych"). Elsewhere in
+    Latin script it keys names by stem and sound ("Messi" is Mexico's, "Main" Maine's), which the
+    gazetteer's reading rightly overrules. Where the gazetteer reads an area too ("Georgia"),
+    resolution weighs the readings as for any name."""
     entity = mention.entity or ""
     if not entity.startswith("geonames:") or not entity[9:].isdigit():
         return None
     code = _area_codes(gazetteer).get(int(entity[9:]))
     if code is None or any(e.feature in (COUNTRY, ADMIN1) for e in gazetteer.lookup(key)):
         return None
-    if _CYRILLIC_OR_GREEK.search(mention.text):
+    if _CYRILLIC_OR_GREEK.search(mention.text) or language in _INFLECTED_LATIN:
         return code  # its index holds the areas' names in these scripts, their endings stemmed
     aliases = default_normalizer().aliases
     named = {alias.key for form in {mention.text, mention.lemma} if form and (alias := aliases.find(fold(form)))}
     return code if entity in named else None
 
 
+_INFLECTED_LATIN = frozenset({"pl", "cs", "sl"})  # BSNLP's Latin-script languages, which the tagger was trained on
 _CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 
 
@@ -366,7 +370,7 @@ def merge(
     merged: dict[tuple[int, int], Toponym] = {}
     claimed: set[tuple[int, int]] = set()
     curated = {(m.start, m.end) for m in mentions if (m.entity or "").startswith("alias:")}
-    for toponym in from_mentions(text, mentions, gazetteer):
+    for toponym in from_mentions(text, mentions, gazetteer, language):
         inside = [t for t in spotted if t.start < toponym.end and toponym.start < t.end]
         claimed.update((t.start, t.end) for t in inside)
         if (toponym.start, toponym.end) in curated:
