@@ -12,18 +12,21 @@ from newsweave.eval.stream_conflicts import evaluate_stream, label_key, load_lab
 from newsweave.extract.textdump import TextCaptureExtractor
 from newsweave.records import MediaType, Provenance, RawItem
 
-_HEADER = "pair_id,lang1,lang2,text1,text2\n"
+_HEADER = "pair_id,lang1,lang2,text1,text2,Overall\n"
+# Three rated pairs of short texts: a SemEval file the stream reads no article from.
+_SHORT = [("en", "en", "A short lead.", "Another short lead.")] * 3
 
 
 def semeval_csv(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
-    lines = [_HEADER] + [",".join([f"p{i}", *(json.dumps(v) for v in row)]) + "\n" for i, row in enumerate(rows)]
+    lines = [_HEADER] + [",".join([f"p{i}", *(json.dumps(v) for v in row), "2.0"]) + "\n" for i, row in enumerate(rows)]
     path.write_text("".join(lines), encoding="utf-8")
     return path
 
 
 def test_the_stream_reads_each_long_semeval_text_once_then_the_articles(tmp_path: Path) -> None:
     long_en, long_de = "A" * 600, "B" * 4000
-    csv_path = semeval_csv(tmp_path / "dev.csv", [("en", "de", long_en, long_de), ("en", "en", long_en, "short")])
+    rows = [("en", "de", long_en, long_de), ("en", "en", long_en, "short"), *_SHORT]
+    csv_path = semeval_csv(tmp_path / "dev.csv", rows)
     docs = tmp_path / "docs.jsonl"
     docs.write_text(json.dumps({"title": "T", "text": "Body.", "language": "pl", "date": "2020-11-05"}) + "\n")
     items = list(stream_items(csv_path, docs))
@@ -51,7 +54,7 @@ def test_a_rewrite_with_changed_figures_is_flagged_and_judged(tmp_path: Path, se
                             for i, t in enumerate((original, rewrite))))  # fmt: skip
     labels = tmp_path / "labels.jsonl"
     labels.write_text("")
-    first = evaluate_stream(labels, semeval_csv(tmp_path / "dev.csv", []), docs, workers=1)
+    first = evaluate_stream(labels, semeval_csv(tmp_path / "dev.csv", _SHORT), docs, workers=1)
     assert sorted((f.a_claim, f.b_claim) for f in first.flagged) == [
         ("more than 50 terrorists", "more than 90 terrorists"),
         ("no more than 150-200 militants", "no more than 250-300 militants"),
@@ -63,7 +66,7 @@ def test_a_rewrite_with_changed_figures_is_flagged_and_judged(tmp_path: Path, se
         for f, gold in zip(sorted(first.flagged, key=lambda f: f.a_claim), ("conflict", "not"), strict=True)
     ]  # fmt: skip
     labels.write_text("".join(json.dumps(j) + "\n" for j in judged))
-    second = evaluate_stream(labels, semeval_csv(tmp_path / "dev.csv", []), docs, workers=1)
+    second = evaluate_stream(labels, semeval_csv(tmp_path / "dev.csv", _SHORT), docs, workers=1)
     assert (second.true_conflicts, second.false_conflicts, second.unlabelled, second.precision) == (1, 1, 0, 0.5)
 
 

@@ -319,10 +319,11 @@ def _scaled_rest(text: str, at: int, factor: float) -> tuple[float, int] | None:
     m = _SCALED_REST.match(text, at)
     if m is None:
         return None
-    rest, end = float(re.sub(r"\D", "", m.group("rest"))), m.end()
+    digits = re.sub(r"\D", "", m.group("rest"))
+    rest, end = float(digits), m.end()
     if (scale := _SCALE.match(text, end)) and (smaller := lex.SCALES[scale.group("scale").casefold()]) < factor:
         rest, end = rest * smaller, scale.end()
-    elif len(re.sub(r"\D", "", m.group("rest"))) < len(str(int(factor))) - 1:
+    elif len(digits) < len(str(int(factor))) - 1:
         return None  # "2 million 15 people": too few digits to fill the unit's places
     return (rest, end) if rest < factor else None
 

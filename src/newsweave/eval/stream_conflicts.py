@@ -13,21 +13,22 @@ The stream takes minutes (3,600 articles ingested on two processes, then linked)
 
 from __future__ import annotations
 
-import csv
 import json
-import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newsweave.errors import ConfigError, InputError
+from newsweave.eval.semeval import DOCUMENT_CHARS, load_pairs
 from newsweave.linking import COMPARED_KINDS
 from newsweave.records import ClaimRelation, Disagreement
 
+if TYPE_CHECKING:
+    from newsweave import Newsweave
+
 _MIN_CHARS = 500  # a SemEval text shorter than this is a headline and a lead, not an article
-_MAX_CHARS = 3000  # as a feed's summary or a crawl's first screens give it
 _GOLD = ("conflict", "not")
 
 
@@ -86,15 +87,14 @@ def default_labels_file() -> Path:
 
 def stream_items(semeval_csv: Path, bsnlp_docs: Path) -> Iterator[dict[str, str]]:
     """The stream, as JSON Lines items: each distinct SemEval text of 500 characters or more (its
-    first 3,000; no date, which the file does not give), then the BSNLP articles as they are."""
-    csv.field_size_limit(sys.maxsize)
+    first ``DOCUMENT_CHARS``, as the pair scorer reads it; no date, which the file does not give),
+    then the BSNLP articles as they are."""
     seen: set[str] = set()
-    with semeval_csv.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            for text, language in ((row["text1"], row["lang1"]), (row["text2"], row["lang2"])):
-                if len(text) >= _MIN_CHARS and text[:200] not in seen:
-                    seen.add(text[:200])
-                    yield {"title": text[:80], "text": text[:_MAX_CHARS], "language": language}
+    for pair in load_pairs(semeval_csv):
+        for text, language in ((pair.text1, pair.lang1), (pair.text2, pair.lang2)):
+            if len(text) >= _MIN_CHARS and text[:200] not in seen:
+                seen.add(text[:200])
+                yield {"title": text[:80], "text": text[:DOCUMENT_CHARS], "language": language}
     with bsnlp_docs.open(encoding="utf-8") as f:
         for line in f:
             doc = json.loads(line)
@@ -147,7 +147,7 @@ def evaluate_stream(
             return _report(nw, labels)
 
 
-def _report(nw: Any, labels: dict[frozenset[tuple[str, str]], tuple[str, str]]) -> StreamReport:
+def _report(nw: Newsweave, labels: dict[frozenset[tuple[str, str]], tuple[str, str]]) -> StreamReport:
     found: list[Disagreement] = nw.disagreements()
     report = StreamReport(articles=nw.store.count_articles())
     report.compared_pairs = sum(1 for link in nw.store.links() if link.kind in COMPARED_KINDS)

@@ -37,15 +37,16 @@ RUNNING_TOLLS = frozenset({"killed", "wounded", "arrested", "evacuated", "displa
 # of one story as one (an earlier deployment, another region's delivery), so independent reports'
 # figures are compared only for these; versions' aligned sentences for every action.
 _EVENT_ACTIONS = RUNNING_TOLLS | {"destroyed", "damaged", "captured", "surrounded"}
+# An age, a duration or a time of day ("aged 77", "for over 40 years"): as often two facts as one.
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 # Counted things too generic to pair across two texts without an aligned sentence.
-_GENERIC = frozenset({"year", "month", "day", "hour", "kilometre", "percent", "tonne"})
+_GENERIC = frozenset({*_TIME_UNITS, "kilometre", "percent", "tonne"})
 _UNITS = frozenset({"percent", *CURRENCY.values()})  # a share or a sum, never a head count
 # What the lexicon counts, in every language alike; any other counted key is a word of one language.
 _LEXICON_KEYS = frozenset({*COUNTED, *(key for key, _ in OUTCOME_NOUNS.values()), *_UNITS})
 _AROUND_SLACK = 0.2  # "around 50" allows 40-60
 _ROUND_SLACK = 0.03  # "1,000" may be a rounded 987
 _VAGUE_WIDTHS = {v for v in VAGUE.values()}
-_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 # What two figures of independent reports say only if they are one figure: that it differs, or rose.
 _SAME_FIGURE_ONLY = frozenset({ClaimRelation.CONFLICT, ClaimRelation.UPDATE})
 _NEAR = 2.0  # figures within this factor may be one figure changed

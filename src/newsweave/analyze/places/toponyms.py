@@ -22,6 +22,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from wordfreq import get_frequency_dict
 
+from newsweave.analyze.entities.features import BSNLP_LANGUAGES
 from newsweave.analyze.entities.lemmas import is_common_word
 from newsweave.analyze.entities.normalizer import default_normalizer
 from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
@@ -293,18 +294,18 @@ def from_mentions(
     text: str, mentions: Sequence[Mention], gazetteer: Gazetteer | None = None, language: str | None = None
 ) -> list[Toponym]:
     """Toponyms from an entity recogniser's LOC mentions (their lemma looked up when given); with
-    the ``gazetteer``, a curated alias of a country or a state that the gazetteer reads as no such
-    area is fixed to it (``curated_area``)."""
+    the ``gazetteer``, a country or state the recogniser names where the gazetteer reads no such
+    area is fixed to it (``recognised_area``)."""
     found = []
     for m in mentions:
         if m.type is EntityType.LOCATION and m.end <= len(text):
             key = fold(m.lemma or m.text)
-            code = curated_area(gazetteer, m, key, language) if gazetteer else None
+            code = recognised_area(gazetteer, m, key, language) if gazetteer else None
             found.append(Toponym(m.start, m.end, m.text, key, from_ner=True, code=code))
     return found
 
 
-def curated_area(gazetteer: Gazetteer, mention: Mention, key: str, language: str | None = None) -> str | None:
+def recognised_area(gazetteer: Gazetteer, mention: Mention, key: str, language: str | None = None) -> str | None:
     """The code of the country or state (GeoNames admin1) a curated alias names ("США", "ZDA",
     "РФ" in ``entity_aliases.toml``), where the gazetteer reads the name as no country or state:
     it holds no "США" at all, and "РФ" only as Ar Rifā', Bahrain. The recogniser's own index is
@@ -321,27 +322,29 @@ def curated_area(gazetteer: Gazetteer, mention: Mention, key: str, language: str
     code = _area_codes(gazetteer).get(int(entity[9:]))
     if code is None or any(e.feature in (COUNTRY, ADMIN1) for e in gazetteer.lookup(key)):
         return None
-    if _CYRILLIC_OR_GREEK.search(mention.text) or language in _INFLECTED_LATIN:
+    if _CYRILLIC_OR_GREEK.search(mention.text) or language in BSNLP_LANGUAGES:
         return code  # its index holds the areas' names in these scripts, their endings stemmed
     aliases = default_normalizer().aliases
     named = {alias.key for form in {mention.text, mention.lemma} if form and (alias := aliases.find(fold(form)))}
     return code if entity in named else None
 
 
-_INFLECTED_LATIN = frozenset({"pl", "cs", "sl"})  # BSNLP's Latin-script languages, which the tagger was trained on
 _CYRILLIC_OR_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 
 
-_AREA_CODES: dict[int, dict[int, str]] = {}  # id(gazetteer) -> GeoNames id -> country or admin1 code
+# id(gazetteer) -> (that gazetteer, GeoNames id -> country or admin1 code). The gazetteer is held
+# with its codes, so that its id is never reused for another while cached (one per process).
+_AREA_CODES: dict[int, tuple[Gazetteer, dict[int, str]]] = {}
 
 
 def _area_codes(gazetteer: Gazetteer) -> dict[int, str]:
     """Countries' and states' codes by GeoNames id (built once per loaded gazetteer)."""
-    if id(gazetteer) not in _AREA_CODES:
+    cached = _AREA_CODES.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
         codes = {gazetteer.rows[i][0]: code for code, i in gazetteer.admin1.items()}
         codes.update({gazetteer.rows[i][0]: code for code, i in gazetteer.countries.items()})
-        _AREA_CODES[id(gazetteer)] = codes
-    return _AREA_CODES[id(gazetteer)]
+        cached = _AREA_CODES[id(gazetteer)] = (gazetteer, codes)
+    return cached[1]
 
 
 def merge(
