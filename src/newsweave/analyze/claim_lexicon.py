@@ -6,7 +6,7 @@ when both sides map it to the same language-neutral key ("боевиков", "mi
 -> "militant"; "убиты", "killed", "tués" -> "killed"). Words are matched as written and by
 their simplemma lemma, so inflected forms need only their lemma here.
 
-Languages: en, fr, de, es, it, pt, nl, ru, uk, pl, cs, and a little Arabic.
+Languages: en, fr, de, es, it, pt, nl, ru, uk, pl, cs, bg, sl, tr, and a little Arabic.
 """
 
 from __future__ import annotations
@@ -60,6 +60,10 @@ POST_QUALIFIERS: dict[str, Qualifier] = {
                      "и более", "и больше", "или более", "ou mais", "i więcej", "a více", "і більше"], Q.AT_LEAST),
     **dict.fromkeys(["or so", "odd", "-odd", "environ", "или около того"], Q.AROUND),
 }  # fmt: skip
+# The word that ties a hedge to its number ("more than", "más de", "plus de", "более чем"): after a
+# hedge that follows a number, it says the hedge opens the next figure ("50 personas y más de cien").
+THAN_WORDS = ("than", "de", "d'", "d’", "que", "of", "als", "di", "dan", "чем", "ніж", "niż", "než", "od", "от",
+              "kot")  # fmt: skip
 RANGE_OPENERS = ("between", "from", "entre", "de", "zwischen", "von", "tra", "fra", "da", "от", "між", "від",
                  "od", "mezi", "tussen", "van")  # fmt: skip
 
@@ -144,6 +148,7 @@ APPROXIMATE_NUMBER_WORDS: dict[str, int] = {
 NUMBER_WORDS.update(APPROXIMATE_NUMBER_WORDS)
 # Words that are a number only when a counted thing follows ("neuf": new, "sept" in dates).
 AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "sept", "sei", "elf", "acht", "sto", "dva", "cent", "mil", "otto",
+                                    "pet", "tri", "dan",
                                     "tres", "once", "dos", "cento", "mille", "tien", "sete", "nove",
                                     "seis"})  # fmt: skip
 # Vague counts: (low, high) of what the words allow.
@@ -184,7 +189,7 @@ SCALES: dict[str, float] = {
 }  # fmt: skip
 PERCENT = ("%", "percent", "per cent", "pour cent", "prozent", "por ciento", "per cento", "por cento",
            "procent", "procenta", "процент", "процента", "процентов", "відсоток", "відсотки", "відсотків",
-           "في المائة", "بالمئة")  # fmt: skip
+           "في المائة", "بالمئة", "odstotek", "odstotka", "odstotkov", "odstotki", "процента", "процент")  # fmt: skip
 CURRENCY: dict[str, str] = {
     "$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₽": "rub", "₴": "uah", "dollar": "usd",
     "dollars": "usd", "dólares": "usd", "dollari": "usd", "долларов": "usd", "доллара": "usd",
@@ -365,7 +370,11 @@ ACTIONS: dict[str, str] = {
         ликвидировать ликвидированы ликвидировано ликвидировали скончаться скончались нейтрализовать
         вбити вбито вбили загинути загинули знищити знищено знищили ліквідувати ліквідовано zabić zabito
         zabici zginąć zginęło zginęli zlikwidować zlikwidowano zabít zabito zabiti zemřít zemřelo zahynout
-        zahynulo zahynuli doden gedood omkomen قتل مقتل لقي حتفه""",
+        zahynulo zahynuli doden gedood omkomen قتل مقتل لقي حتفه
+        умереть умер умерла умерло умерли умирают померти помер померла померло померли помирають вмирають
+        zmarł zmarła zmarło zmarli umrzeć umarł umarło umarli zemřel zemřela zemřeli umřít umřel umřeli
+        décéder décédé décédés décédée décédées decedere deceduto deceduti deceduta decedute falecer faleceu
+        faleceram overlijden overleden stierf stierven sterven""",
     "wounded": """wound wounded injure injured hurt blesser blessé blessés blessée verletzen verletzt verwunden
         verwundet herir herido heridos herida heridas ferire ferito feriti ferir ferido feridos ранить ранены
         ранено ранили пострадать пострадали поранити поранено поранені ranić ranny ranni raniono zranit
@@ -524,3 +533,109 @@ CJK_ACTIONS: dict[str, str] = {
     **dict.fromkeys(["失踪", "下落不明", "行方不明", "실종"], "missing"),
     **dict.fromkeys(["撤离", "撤離", "疏散", "避難", "避难", "대피"], "evacuated"),
 }  # fmt: skip
+
+# Bulgarian and Slovene (BSNLP's languages) and Turkish, each language's words together: without
+# them a claim in these languages named what it counted only by the word itself ("души") and no
+# action at all, so no claim of theirs could be compared on what happened.
+_MORE_COUNTED = {
+    "person": "човек души хора лице лица oseba oseb osebe osebi ljudje ljudi človek kişi insan",
+    "militant": """боец бойци боевик боевици терорист терористи джихадист джихадисти бунтовник бунтовници
+        екстремист екстремисти borec borci militant militanti terorist teroristi džihadist džihadisti upornik
+        uporniki militan militanlar terörist teröristler cihatçı cihatçılar isyancı isyancılar""",
+    "soldier": "войник войници военнослужещ военнослужещи vojak vojaki vojakov asker askerler",
+    "civilian": "цивилен цивилни civilist civilisti civilistov sivil siviller",
+    "child": "дете деца otrok otroci otrok çocuk çocuklar",
+    "woman": "жена жени ženska ženske žensk kadın kadınlar",
+    "police": "полицай полицаи policist policisti policistov polis polisler",
+    "resident": "жител жители prebivalec prebivalci prebivalcev",
+    "refugee": "бежанец бежанци мигрант мигранти begunec begunci beguncev migranti mülteci mülteciler göçmen göçmenler",
+    "prisoner": "затворник затворници заложник заложници пленник пленници zapornik zaporniki talec talci "
+    "ujetnik ujetniki rehine rehineler esir esirler",
+    "patient": "пациент пациенти pacient pacienti bolnik bolniki hastalar",
+    "case": "случай случая случаи primer primeri primerov vaka vakalar",
+    "vehicle": "автомобил автомобила автомобили камион камиона танк танка танкове vozilo vozila vozil avtomobil "
+    "avtomobili tanki araç araçlar otomobil kamyon",
+    "aircraft": "самолет самолета хеликоптер хеликоптера дрон дрона letalo letala helikopter uçak uçaklar "
+    "helikopterler",
+    "house": "къща къщи сграда сгради hiša hiše hiš stavba stavbe stavb bina binalar konut konutlar",
+    "settlement": "село селища селище vas vasi naselje naselij köy köyler",
+    "vote": "глас гласа гласове glas glasov glasovi oy oylar",
+    "seat": "място места мандата sedež sedeži mandati sandalye",
+    "worker": "работник работници служител служители delavec delavci zaposlenih işçi işçiler çalışan",
+    "student": "ученик ученици студент студенти učenec učenci študent študenti öğrenci öğrenciler",
+    "kilometre": "километър километра километри kilometer kilometrov kilometre",
+    "tonne": "тон тона tona",
+    "dose": "доза дози ваксина ваксини odmerek odmerki odmerkov cepivo cepiva doz aşı",
+    "bed": "легло легла postelja postelje postelj yatak",
+    "year": "година години leto leta yıl",
+    "month": "месец месеца месеци mesec meseca mesecev ay",
+    "day": "ден дни дена dan dni gün",
+    "hour": "час часа часове ura ure ur saat",
+}
+for _key, _names in _MORE_COUNTED.items():
+    COUNTED[_key] += " " + _names
+OUTCOME_NOUNS.update({
+    **dict.fromkeys(_words("""загинали загиналите жертви жертвите убити убитите починали починалите
+        mrtvi mrtvih žrtev žrtve umrlih umrli ölü ölüler"""), ("person", "killed")),
+    **dict.fromkeys(_words("ранени ранените пострадали пострадалите ranjeni ranjenih yaralı yaralılar"),
+                    ("person", "wounded")),
+    **dict.fromkeys(_words("заразени заразените okuženi okuženih"), ("person", "infected")),
+    **dict.fromkeys(_words("изчезнали изчезналите pogrešani pogrešanih"), ("person", "missing")),
+    **dict.fromkeys(_words("задържани задържаните арестувани aretirani aretiranih"), ("person", "arrested")),
+})  # fmt: skip
+_MORE_ACTIONS = {
+    "killed": """убит убити убиха убия загина загинаха загинали загинал почина починаха починали умря умряха
+        умра ликвидирани ликвидира ubit ubiti ubili ubitih umrl umrli umrlo umrla umreti öl öldü öldür
+        öldürüldü öldürdü öldürmek ölmek hayatını hayatlarını yaşamını""",
+    "wounded": """ранен ранени раниха раня пострадаха ranjen ranjeni ranjenih raniti yarala yaralan yaralandı
+        yaralandılar yaralanan yaraladı yaralanmak""",
+    "destroyed": "унищожени унищожен унищожи унищожиха разрушени разрушен uničen uničeni uničili uničiti "
+    "porušen porušeni imha tahrip",
+    "damaged": "повредени повреден повреди hasar",
+    "arrested": """задържан задържани задържаха задържа арестуван арестувани арестуваха арестува aretiran
+        aretirani aretirali aretirati pridržan pridržani gözaltına gözalt tutuklandı tutuklanan tutukla""",
+    "evacuated": "евакуирани евакуиран евакуираха евакуира evakuirani evakuiran evakuirali evakuirati tahliye",
+    "rescued": "спасени спасен спасиха спаси rešeni rešen rešili rešiti kurtarıldı kurtar kurtarılan",
+    "released": "освободени освободен освободиха освободи izpuščeni izpuščen izpustiti",
+    "missing": "изчезнали изчезнал изчезна pogrešan pogrešani pogrešanih kayıp",
+    "infected": "заразени заразен заразиха заразили зарази okužen okuženi okuženih okužili okužiti pozitif",
+    "elected": "избран избрани избра изберат izvoljen izvoljeni izvoliti seçildi seç",
+    "hospitalised": "хоспитализирани хоспитализиран хоспитализира hospitaliziran hospitalizirani "
+    "hospitalizirati hastaneye",
+}
+for _key, _names in _MORE_ACTIONS.items():
+    ACTIONS[_key] += " " + _names
+QUALIFIERS.update({
+    **dict.fromkeys(["повече от", "над", "več kot", "več od", "preko", "čez"], Q.MORE_THAN),
+    **dict.fromkeys(["най-малко", "най малко", "поне", "не по-малко от", "najmanj", "vsaj", "ne manj kot",
+                     "en az"], Q.AT_LEAST),
+    **dict.fromkeys(["около", "близо", "близо до", "приблизително", "okoli", "približno", "skoraj", "blizu",
+                     "yaklaşık", "neredeyse", "tahminen"], Q.AROUND),
+    **dict.fromkeys(["не повече от", "най-много", "največ", "ne več kot", "en fazla"], Q.NO_MORE_THAN),
+    **dict.fromkeys(["по-малко от", "manj kot", "manj od"], Q.LESS_THAN),
+})  # fmt: skip
+# Turkish puts its hedges after the number, on a case suffix: "50'den fazla" (more than 50).
+POST_QUALIFIERS.update({
+    **dict.fromkeys([f"{mark}{suffix} fazla" for mark in ("'", "’") for suffix in ("den", "dan", "ten", "tan")],
+                    Q.MORE_THAN),
+    **dict.fromkeys(["civarında", "kadar"], Q.AROUND),
+    **dict.fromkeys([f"{mark}{suffix} kadar" for mark in ("'", "’") for suffix in ("e", "a", "ye", "ya")], Q.UP_TO),
+})  # fmt: skip
+for _names in (
+    """_ _ два три четири пет шест седем осем девет десет единадесет дванадесет тринадесет
+        четиринадесет петнадесет шестнадесет седемнадесет осемнадесет деветнадесет""",
+    """_ _ dva tri štiri pet šest sedem osem devet deset enajst dvanajst trinajst štirinajst
+        petnajst šestnajst sedemnajst osemnajst devetnajst""",
+):
+    NUMBER_WORDS.update({w: i for i, w in enumerate(_words(_names)) if w != "_"})
+for _names in (
+    "двадесет тридесет четиридесет петдесет шестдесет седемдесет осемдесет деветдесет",
+    "dvajset trideset štirideset petdeset šestdeset sedemdeset osemdeset devetdeset",
+):
+    NUMBER_WORDS.update(zip(_words(_names), range(20, 100, 10), strict=True))
+NUMBER_WORDS.update({
+    # Bulgarian counts people with their own forms ("двама души", two people); feminine twos.
+    "двама": 2, "трима": 3, "четирима": 4, "петима": 5, "шестима": 6, "седмина": 7, "две": 2, "dve": 2,
+    "dwie": 2, "dvě": 2, "двеста": 200, "триста": 300, "dvesto": 200, "tristo": 300,
+})  # fmt: skip
+SCALES.update(dict.fromkeys(["хил.", "хил", "tisoč", "bin"], 1e3))

@@ -44,7 +44,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 _DIGITS = r"\d{1,3}(?:(?:,|\.|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORD_NUMBER = rf"(?:{_alternation(lex.NUMBER_WORDS)})"
-_WORD_RUN = rf"{_WORD_NUMBER}(?:(?:[\s-]+(?:and\s+|et\s+|y\s+|e\s+|und\s+|i\s+)?|-?und-?){_WORD_NUMBER})*"
+_WORD_RUN = rf"{_WORD_NUMBER}(?:(?:[\s-]+(?:and\s+|et\s+|y\s+|e\s+|und\s+|i\s+|и\s+)?|-?und-?|in){_WORD_NUMBER})*"
 # Scripts written without spaces between a number and its counter ("3人", "5명", "有8人受伤"):
 # there a digit may follow a letter, and a letter after it is the counted thing, not an ordinal
 # suffix as "rd" in "3rd".
@@ -66,7 +66,10 @@ _RANGE = re.compile(rf"\s*(?:[-–—]|to|à|bis|a|до|do|y|and|et|und|i|e|і|�
                     rf"(?![\w])", re.I)  # fmt: skip
 _LOOSE_JOINERS = {"a", "до", "do", "y", "and", "et", "und", "i", "e", "і", "та", "tot", "en"}  # need an opener
 _OPENER = re.compile(rf"(?:^|[^\w])(?P<opener>{_alternation(lex.RANGE_OPENERS)})\s+$", re.I)
-_POST = re.compile(rf"\s*(?P<post>{_alternation(lex.POST_QUALIFIERS)})(?![\w])", re.I)
+# "y más de cien": a hedge followed by its "than" opens the next figure, it does not close this one.
+_POST = re.compile(
+    rf"\s*(?P<post>{_alternation(lex.POST_QUALIFIERS)})(?![\w])(?!\s+(?:{_alternation(lex.THAN_WORDS)})\b)", re.I
+)
 _PERCENT = re.compile(rf"\s?(?P<unit>{_alternation(lex.PERCENT)})(?![\w])", re.I)
 _CURRENCY_AFTER = re.compile(rf"\s?(?P<cur>{_alternation(k for k in lex.CURRENCY if k[0].isalpha())})(?![\w])", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|[$€£¥₽₴])\s?$")
@@ -85,12 +88,14 @@ _PHONE = re.compile(
 # language ("i" is "and" in Polish, "the" in Italian).
 _CONJUNCTIONS = {
     "en": "and or", "fr": "et ou", "de": "und oder", "es": "y o e u", "it": "e ed o", "pt": "e ou", "nl": "en of",
-    "ru": "и или", "uk": "і та або", "pl": "i lub oraz", "cs": "a nebo",
+    "ru": "и или", "uk": "і та або", "pl": "i lub oraz", "cs": "a nebo", "bg": "и или", "sl": "in ali",
+    "tr": "ve veya",
 }  # fmt: skip
 _ANY_CONJUNCTION = frozenset(_words("and or et ou und oder и или або lub oraz nebo"))
 _AUXILIARIES = frozenset(
     _words("""were was are is been be have has had will would could may might ont a été sont
-    était étaient furent sera wurden wurde sind waren haben hat fueron fue son han sido sono furono stati hanno
+    était étaient furent sera wurden wurde sind waren haben hat fueron fue son han sido resultaron resultó quedaron
+    quedó sono furono stati hanno rimasti rimaste ficaram ficou
     foram são foi были был была было будут є були було були zostało zostali zostały byli było są bylo byli jsou
     worden werden zijn waren""")
 )
@@ -108,7 +113,9 @@ for _w, _code in lex.CURRENCY.items():
 _ACTION_INDEX: dict[str, str] = {w.casefold(): key for key, words in lex.ACTIONS.items() for w in words.split()}
 for _w, (_key, _action) in lex.OUTCOME_NOUNS.items():
     _ACTION_INDEX.setdefault(_w.casefold(), _action)
-_LEMMA_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs"})
+_LEMMA_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "bg", "sl", "tr"})
+# Languages whose texts write decimals with a point ("2.5 million"); the others use a comma.
+_DECIMAL_POINT = frozenset({None, "en", "zh", "ja", "ko", "th", "he", "hi"})
 _COUNTED_WINDOW = 4  # tokens after a number in which to look for what it counts
 _ACTION_REACH = 120  # characters from a number within which an action word is its action
 
@@ -178,9 +185,7 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
 def _cores(text: str) -> list[re.Match[str]]:
     """Numbers, number words and vague counts, tried only at words that can start one: the big
     alternation tried at every character costs ten times more."""
-    starts = [
-        t.start() for t in _WORD.finditer(text) if t.group(0)[0].isdigit() or t.group(0).casefold() in _CORE_TRIGGERS
-    ]
+    starts = [t.start() for t in _WORD.finditer(text) if t.group(0)[0].isdigit() or _opens_number(t.group(0))]
     if _UNSPACED.search(text):
         starts = sorted({*starts, *(m.start() for m in _DIGIT_IN_UNSPACED.finditer(text))})
     out = []
@@ -191,6 +196,12 @@ def _cores(text: str) -> list[re.Match[str]]:
             out.append(m)
             done = m.end()
     return out
+
+
+def _opens_number(word: str) -> bool:
+    """A word a number phrase can start with: a number word, or one glued of two ("zweiundfünfzig")."""
+    folded = word.casefold()
+    return folded in _CORE_TRIGGERS or (any(joint in folded for joint in _GLUE) and len(_glued(folded)) == 2)
 
 
 def _elliptical(found: list[ParsedClaim]) -> list[ParsedClaim]:
@@ -233,7 +244,7 @@ class _Figure:
 
 def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
               times: list[TimeExpression], reader: _SentenceReader) -> ParsedClaim | None:  # fmt: skip
-    figure = _figure(text, m)
+    figure = _figure(text, m, decimal_comma=reader.decimal_comma)
     if figure is None:
         return None
     index = sentence_index(spans, figure.start)
@@ -263,8 +274,10 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
     return ParsedClaim(claim, " ".join(text[figure.start : figure.end].split()))
 
 
-def _figure(text: str, m: re.Match[str]) -> _Figure | None:
-    """The number phrase at a core match: value or range, scale, unit and hedge."""
+def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Figure | None:
+    """The number phrase at a core match: value or range, scale, unit and hedge. With
+    ``decimal_comma`` (the text's language writes decimals with a comma), "2,083 млн." before a
+    scale word is 2.083 million, not 2,083 million."""
     start, end = m.start(), m.end()
     vague = m.group("vague")
     if vague:
@@ -276,7 +289,9 @@ def _figure(text: str, m: re.Match[str]) -> _Figure | None:
             return None
         low = high = value
         if scale := _SCALE.match(text, end):
-            factor = lex.SCALES[scale.group("scale").casefold()]
+            factor = _scale(scale)
+            if decimal_comma and _COMMA_THOUSANDS.fullmatch(m.group(0)):
+                value = low = high = float(m.group(0).replace(",", "."))
             low, high, end = low * factor, high * factor, scale.end()
             if value.is_integer() and (rest := _scaled_rest(text, end, factor)) is not None:
                 low, high, end = low + rest[0], high + rest[0], rest[1]  # "1 mln 426 094": 1,426,094
@@ -291,13 +306,13 @@ def _figure(text: str, m: re.Match[str]) -> _Figure | None:
                     return None  # "123-45-67": a phone number or a code
                 factor2 = 1.0
                 if scale2 := _SCALE.match(text, rng.end()):
-                    factor2 = lex.SCALES[scale2.group("scale").casefold()]
+                    factor2 = _scale(scale2)
                     if scale is None:  # "3 to 5 million": the scale applies to both
                         low *= factor2
                     end = scale2.end()
                 else:
                     end = rng.end()
-                    factor2 = lex.SCALES[scale.group("scale").casefold()] if scale else 1.0
+                    factor2 = _scale(scale) if scale else 1.0
                 high = second * factor2
                 if high > low:
                     qualifier = Qualifier.RANGE
@@ -310,7 +325,13 @@ def _figure(text: str, m: re.Match[str]) -> _Figure | None:
     return figure
 
 
+_COMMA_THOUSANDS = re.compile(r"\d{1,3},\d{3}")
 _SCALED_REST = re.compile(r"[\u00a0\u202f\u2009 ](?P<rest>\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})*)(?![\d.,]?\d)")
+
+
+def _scale(m: re.Match[str]) -> float:
+    """The factor of a scale word matched case-blind (Turkish "BİN" folds to "bi̇n", dot and all)."""
+    return lex.SCALES[m.group("scale").casefold().replace("\u0307", "")]
 
 
 def _scaled_rest(text: str, at: int, factor: float) -> tuple[float, int] | None:
@@ -321,7 +342,7 @@ def _scaled_rest(text: str, at: int, factor: float) -> tuple[float, int] | None:
         return None
     digits = re.sub(r"\D", "", m.group("rest"))
     rest, end = float(digits), m.end()
-    if (scale := _SCALE.match(text, end)) and (smaller := lex.SCALES[scale.group("scale").casefold()]) < factor:
+    if (scale := _SCALE.match(text, end)) and (smaller := _scale(scale)) < factor:
         rest, end = rest * smaller, scale.end()
     elif len(digits) < len(str(int(factor))) - 1:
         return None  # "2 million 15 people": too few digits to fill the unit's places
@@ -337,8 +358,8 @@ def _units(text: str, figure: _Figure) -> None:
         figure.unit = lex.CURRENCY.get(c.group("cur").casefold(), lex.CURRENCY.get(c.group("cur"), "usd"))
         figure.start -= len(c.group(0))
         if (scale := _SCALE.match(text, figure.end)) and figure.unit:
-            figure.low *= lex.SCALES[scale.group("scale").casefold()]
-            figure.high *= lex.SCALES[scale.group("scale").casefold()]
+            figure.low *= _scale(scale)
+            figure.high *= _scale(scale)
             figure.end = scale.end()
 
 
@@ -419,7 +440,7 @@ def _value(raw: str) -> float | None:
 
 
 def _words_value(words: str) -> float | None:
-    parts = [p for p in re.split(r"[\s-]+", words) if p and p not in ("and", "et", "y", "e", "und", "i")]
+    parts = [p for p in re.split(r"[\s-]+", words) if p and p not in ("and", "et", "y", "e", "und", "i", "и")]
     parts = [piece for part in parts for piece in _glued(part)]
     if "-".join(parts) in lex.NUMBER_WORDS:  # "quatre-vingt-dix", "soixante-dix"
         return float(lex.NUMBER_WORDS["-".join(parts)])
@@ -441,11 +462,18 @@ def _words_value(words: str) -> float | None:
 
 
 def _glued(word: str) -> list[str]:
-    """German compounds: "fünfundzwanzig" -> ["fünf", "zwanzig"]."""
-    if word in lex.NUMBER_WORDS or "und" not in word:
+    """German and Slovene compounds: "fünfundzwanzig" -> ["fünf", "zwanzig"], "dvainpetdeset" ->
+    ["dva", "petdeset"]."""
+    if word in lex.NUMBER_WORDS:
         return [word]
-    head, _, tail = word.partition("und")
-    return [head, tail] if head in lex.NUMBER_WORDS and tail in lex.NUMBER_WORDS else [word]
+    for joint in _GLUE:
+        head, _, tail = word.partition(joint)
+        if tail and head in lex.NUMBER_WORDS and tail in lex.NUMBER_WORDS:
+            return [head, tail]
+    return [word]
+
+
+_GLUE = ("und", "in")
 
 
 def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool, counted: str | None = None) -> bool:
@@ -551,6 +579,7 @@ class _SentenceReader:
     def __init__(self, text: str, language: str | None) -> None:
         self.text = text
         self.language = language if language in _LEMMA_LANGUAGES else None
+        self.decimal_comma = language not in _DECIMAL_POINT
         conjunctions = _CONJUNCTIONS.get(language or "")
         self.conjunctions = frozenset(conjunctions.split()) if conjunctions else _ANY_CONJUNCTION
         self._lemmas: dict[str, str] = {}
