@@ -115,6 +115,7 @@ def test_claims_are_read_with_their_hedge_counted_thing_and_action(
         "The talks resume at 5 o'clock, or 7 a.m. at the latest.",  # clock times
         "Two thirds of voters and a quarter of the rest.",  # fractions
         "Call 07231 186-1111 for details.",  # an area code and its number
+        "It took days, due to limited resources and travel obstacles.",  # Italian's 2, not English
     ],
 )
 def test_dates_times_identifiers_and_ordinals_are_not_claims(text: str) -> None:
@@ -128,6 +129,8 @@ def test_dates_times_identifiers_and_ordinals_are_not_claims(text: str) -> None:
         ("Так был избран Джефферсон в 1800 году, набравший столько же голосов в 1800.", "ru"),  # another century's year
         ("Am Mittwochnachmittag (17 Uhr) trafen sie sich.", "de"),  # a clock time
         ("За импичмент нужны две трети голосов.", "ru"),  # two thirds
+        ("Il est actuellement en quarantaine et n'a pas été hospitalisé.", "fr"),  # quarantine, not forty
+        ("In einem der Autos saß Two Autos, die Mädchen waren unverletzt.", "de"),  # English words in German
     ],
 )
 def test_years_clock_times_and_fractions_are_not_claims_in_other_languages(text: str, language: str) -> None:

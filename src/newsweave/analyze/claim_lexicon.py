@@ -112,6 +112,13 @@ _BIG = {
           "tysięcy tisíc tisíce",
 }  # fmt: skip
 NUMBER_WORDS: dict[str, int] = {}
+# The languages each word of the tables above is a number in: "due" is 2 in Italian only, not in
+# "due to"; "Two" in a German text is no German number.
+NUMBER_WORD_LANGUAGES: dict[str, set[str]] = {}
+for _lang, _names in [*_UNITS.items(), *_TENS.items()]:
+    for _w in _names.split():
+        NUMBER_WORD_LANGUAGES.setdefault(_w, set()).add(_lang)
+NUMBER_WORD_LANGUAGES.pop("_")
 for _lang, _names in _UNITS.items():
     NUMBER_WORDS.update({w: i for i, w in enumerate(_names.split()) if w != "_"})
 for _lang, _names in _TENS.items():
@@ -148,7 +155,7 @@ APPROXIMATE_NUMBER_WORDS: dict[str, int] = {
 NUMBER_WORDS.update(APPROXIMATE_NUMBER_WORDS)
 # Words that are a number only when a counted thing follows ("neuf": new, "sept" in dates).
 AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "sept", "sei", "elf", "acht", "sto", "dva", "cent", "mil", "otto",
-                                    "pet", "tri", "dan",
+                                    "pet", "tri", "dan", "quarantaine",
                                     "tres", "once", "dos", "cento", "mille", "tien", "sete", "nove",
                                     "seis"})  # fmt: skip
 # Vague counts: (low, high) of what the words allow.
@@ -621,18 +628,28 @@ POST_QUALIFIERS.update({
     **dict.fromkeys(["civarında", "kadar"], Q.AROUND),
     **dict.fromkeys([f"{mark}{suffix} kadar" for mark in ("'", "’") for suffix in ("e", "a", "ye", "ya")], Q.UP_TO),
 })  # fmt: skip
-for _names in (
-    """_ _ два три четири пет шест седем осем девет десет единадесет дванадесет тринадесет
+for _lang, _names in (
+    (
+        "bg",
+        """_ _ два три четири пет шест седем осем девет десет единадесет дванадесет тринадесет
         четиринадесет петнадесет шестнадесет седемнадесет осемнадесет деветнадесет""",
-    """_ _ dva tri štiri pet šest sedem osem devet deset enajst dvanajst trinajst štirinajst
+    ),
+    (
+        "sl",
+        """_ _ dva tri štiri pet šest sedem osem devet deset enajst dvanajst trinajst štirinajst
         petnajst šestnajst sedemnajst osemnajst devetnajst""",
+    ),
 ):
     NUMBER_WORDS.update({w: i for i, w in enumerate(_words(_names)) if w != "_"})
-for _names in (
-    "двадесет тридесет четиридесет петдесет шестдесет седемдесет осемдесет деветдесет",
-    "dvajset trideset štirideset petdeset šestdeset sedemdeset osemdeset devetdeset",
+    for _w in _words(_names)[2:]:
+        NUMBER_WORD_LANGUAGES.setdefault(_w, set()).add(_lang)
+for _lang, _names in (
+    ("bg", "двадесет тридесет четиридесет петдесет шестдесет седемдесет осемдесет деветдесет"),
+    ("sl", "dvajset trideset štirideset petdeset šestdeset sedemdeset osemdeset devetdeset"),
 ):
     NUMBER_WORDS.update(zip(_words(_names), range(20, 100, 10), strict=True))
+    for _w in _words(_names):
+        NUMBER_WORD_LANGUAGES.setdefault(_w, set()).add(_lang)
 NUMBER_WORDS.update({
     # Bulgarian counts people with their own forms ("двама души", two people); feminine twos.
     "двама": 2, "трима": 3, "четирима": 4, "петима": 5, "шестима": 6, "седмина": 7, "две": 2, "dve": 2,

@@ -244,6 +244,8 @@ class _Figure:
 
 def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
               times: list[TimeExpression], reader: _SentenceReader) -> ParsedClaim | None:  # fmt: skip
+    if m.group("words") and _another_languages_words(m.group("words"), reader.code):
+        return None
     figure = _figure(text, m, decimal_comma=reader.decimal_comma)
     if figure is None:
         return None
@@ -461,6 +463,19 @@ def _words_value(words: str) -> float | None:
     return float(result) if result > 1 else None
 
 
+def _another_languages_words(words: str, language: str | None) -> bool:
+    """True when a number phrase holds a word that is a number only in other languages than the
+    text's ("due to" is no 2 in English; "Two Autos" no count in German). Only for languages with
+    number words of their own: elsewhere (Croatian, Slovak…) a neighbour's words are all there is."""
+    if language not in _NUMBER_WORD_TABLES:
+        return False
+    parts = [piece for part in re.split(r"[\s-]+", words.casefold()) for piece in _glued(part)]
+    return any(language not in lex.NUMBER_WORD_LANGUAGES.get(part, {language}) for part in parts)
+
+
+_NUMBER_WORD_TABLES = frozenset(lang for langs in lex.NUMBER_WORD_LANGUAGES.values() for lang in langs)
+
+
 def _glued(word: str) -> list[str]:
     """German and Slovene compounds: "fünfundzwanzig" -> ["fünf", "zwanzig"], "dvainpetdeset" ->
     ["dva", "petdeset"]."""
@@ -579,6 +594,7 @@ class _SentenceReader:
     def __init__(self, text: str, language: str | None) -> None:
         self.text = text
         self.language = language if language in _LEMMA_LANGUAGES else None
+        self.code = language
         self.decimal_comma = language not in _DECIMAL_POINT
         conjunctions = _CONJUNCTIONS.get(language or "")
         self.conjunctions = frozenset(conjunctions.split()) if conjunctions else _ANY_CONJUNCTION
