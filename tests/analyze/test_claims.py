@@ -70,7 +70,7 @@ def first(text: str, language: str | None) -> tuple[float, float, Qualifier, str
         ("tr", "Saldırıda en az 12 asker hayatını kaybetti.", (12, 12, Q.AT_LEAST, "soldier", "killed")),
         ("tr", "100'den fazla kişi yaralandı.", (100, 100, Q.MORE_THAN, "person", "wounded")),
         ("tr", "Polis yaklaşık 15 kişiyi gözaltına aldı.", (15, 15, Q.AROUND, "person", "arrested")),
-        ("tr", "Ülkede 3 bin 621 yeni vaka tespit edildi.", (3621, 3621, Q.EXACT, "case", None)),
+        ("tr", "Ülkede 3 bin 621 yeni vaka tespit edildi.", (3621, 3621, Q.EXACT, "case", "infected")),
         ("tr", "Depremde 3 BİN kişi öldü.", (3000, 3000, Q.EXACT, "person", "killed")),
         ("de", "Zweiundfünfzig Menschen wurden getötet.", (52, 52, Q.EXACT, "person", "killed")),
         ("pl", "Zginęły pięćdziesiąt dwie osoby.", (52, 52, Q.EXACT, "person", "killed")),
@@ -135,6 +135,31 @@ def test_dates_times_identifiers_and_ordinals_are_not_claims(text: str) -> None:
 )
 def test_years_clock_times_and_fractions_are_not_claims_in_other_languages(text: str, language: str) -> None:
     assert numeric_claims(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "actions"),
+    [
+        # An action beyond another figure is that figure's: the cases did not die.
+        ("bg", "Регистрирани са 680 хил. нови случаи, а общо 15 599 човека са починали.", ["infected", "killed"]),
+        ("tr", "Çin'de 8.098 kişiden 774'ü ölmüştü.", [None, "killed"]),
+        ("en", "Of the 120 passengers, 12 died.", [None, "killed"]),
+        # ... unless the two are listed together, or one is part of the other.
+        ("en", "5 soldiers and 3 civilians were killed.", ["killed", "killed"]),
+        ("en", "The attack killed 5 soldiers and 3 civilians.", ["killed", "killed"]),
+        ("en", "Ten children were among the 45 people killed.", ["killed", "killed"]),
+        # A name's number stands between nothing: the dead of Covid-19 are 24.
+        ("bg", "Починалите от Covid-19 в страната са 24.", ["killed"]),
+        # Nothing happens to a duration, a share or an age.
+        ("de", "Italien: 65 Corona-Todesopfer in 24 Stunden.", ["killed", None]),
+        ("en", "The singer was found dead aged 49.", [None]),
+        ("bg", "Процентът на заразен медицински персонал е 10,4%.", [None]),
+        # A count of cases is a count of infections.
+        ("en", "Spain has more than 232,000 cases and close to 28,000 deaths.", ["infected", "killed"]),
+    ],
+)
+def test_an_action_belongs_to_the_figure_it_is_said_of(language: str, text: str, actions: list[str | None]) -> None:
+    assert [c.action for c in numeric_claims(text, language)] == actions
 
 
 def test_a_number_noun_says_a_toll_only_when_the_dead_follow_it() -> None:

@@ -204,7 +204,8 @@ CURRENCY: dict[str, str] = {
     "євро": "eur", "pound": "gbp", "pounds": "gbp", "rouble": "rub", "roubles": "rub", "ruble": "rub",
     "rubles": "rub", "рублей": "rub", "рубля": "rub", "рубль": "rub", "гривень": "uah", "гривні": "uah",
     "hryvnias": "uah", "złotych": "pln", "zł": "pln", "korun": "czk", "kč": "czk", "usd": "usd", "eur": "eur",
-    "gbp": "gbp", "rub": "rub",
+    "gbp": "gbp", "rub": "rub", "yuan": "cny", "renminbi": "cny", "yen": "jpy", "rupee": "inr", "rupees": "inr",
+    "lira": "try", "liras": "try",
 }  # fmt: skip
 # A number after these words is an identifier, not a quantity: "route 7", "flight 17", "No. 5".
 IDENTIFIER_WORDS = frozenset(_words(
@@ -321,6 +322,10 @@ COUNTED: dict[str, str] = {
     "доби dzień dni den dnů dní dag dagen يوم أيام",
     "hour": "hour hours heure heures stunde stunden hora horas ora ore час часа часов година годин godzina "
     "godzin hodina hodin uur uren ساعة ساعات",
+    "week": "week weeks semaine semaines woche wochen semana semanas settimana settimane неделя недели недель "
+    "тиждень тижні тижнів tydzień tygodnie tygodni týden týdny týdnů weken",
+    "minute": "minute minutes minuten minuto minutos minuti минута минуты минут хвилина хвилини хвилин minuta "
+    "minuty minut",
 }
 # Nouns that carry both the counted thing and what happened to it: "50 dead", "50 blessés".
 OUTCOME_NOUNS: dict[str, tuple[str, str]] = {
@@ -381,7 +386,8 @@ ACTIONS: dict[str, str] = {
         умереть умер умерла умерло умерли умирают померти помер померла померло померли помирають вмирають
         zmarł zmarła zmarło zmarli umrzeć umarł umarło umarli zemřel zemřela zemřeli umřít umřel umřeli
         décéder décédé décédés décédée décédées decedere deceduto deceduti deceduta decedute falecer faleceu
-        faleceram overlijden overleden stierf stierven sterven""",
+        faleceram overlijden overleden stierf stierven sterven asesinar asesinado asesinados asesinada
+        asesinadas""",
     "wounded": """wound wounded injure injured hurt blesser blessé blessés blessée verletzen verletzt verwunden
         verwundet herir herido heridos herida heridas ferire ferito feriti ferir ferido feridos ранить ранены
         ранено ранили пострадать пострадали поранити поранено поранені ranić ranny ranni raniono zranit
@@ -454,6 +460,14 @@ FRACTION_WORDS = frozenset(_words(
     четвертина чверть чверті trzecia trzecie trzecich ćwierć czwarta piąta třetina třetiny čtvrtina
     čtvrtiny pětina pětiny derde derden kwart vijfde"""
 ))  # fmt: skip
+# Words that make one figure part of another ("ten children were among the 45 killed", "45 killed,
+# including 16 children"): what happened to the whole happened to the part.
+PART_WORDS = frozenset(_words(
+    """among including dont parmi darunter einschließlich incluidos incluidas cui incluindo среди числе серед
+    числі wśród včetně включително сред vključno arasında dahil"""
+))  # fmt: skip
+# Words before a figure that make it a person's age: "aged 49", "âgé de 36 ans".
+AGE_WORDS = frozenset(_words("aged age âgé âgée âgés âgées"))
 # Actions that mean "killed" when what they count is people: "destroyed 50 terrorists".
 KILLING_ACTIONS = frozenset({"destroyed"})
 THINGS = frozenset({"vehicle", "aircraft", "weapon", "house", "settlement"})
@@ -572,6 +586,8 @@ _MORE_COUNTED = {
     "student": "ученик ученици студент студенти učenec učenci študent študenti öğrenci öğrenciler",
     "kilometre": "километър километра километри kilometer kilometrov kilometre",
     "tonne": "тон тона tona",
+    "week": "седмица седмици седмица teden tedna tednov hafta",
+    "minute": "минути minute minut dakika",
     "dose": "доза дози ваксина ваксини odmerek odmerki odmerkov cepivo cepiva doz aşı",
     "bed": "легло легла postelja postelje postelj yatak",
     "year": "година години leto leta yıl",
@@ -584,6 +600,9 @@ for _key, _names in _MORE_COUNTED.items():
 OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("""загинали загиналите жертви жертвите убити убитите починали починалите
         mrtvi mrtvih žrtev žrtve umrlih umrli ölü ölüler"""), ("person", "killed")),
+    # Deaths as a noun: "Počet úmrtí přesáhl 12 tisíc", "число смертей".
+    **dict.fromkeys(_words("""úmrtí zgon zgonów zgony смерть смертей смерти смъртни смъртните smrti smrtnih todesfälle
+        muertes decessi ölüm"""), ("person", "killed")),
     **dict.fromkeys(_words("ранени ранените пострадали пострадалите ranjeni ranjenih yaralı yaralılar"),
                     ("person", "wounded")),
     **dict.fromkeys(_words("заразени заразените okuženi okuženih"), ("person", "infected")),

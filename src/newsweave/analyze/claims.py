@@ -116,7 +116,11 @@ for _w, (_key, _action) in lex.OUTCOME_NOUNS.items():
 _LEMMA_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "bg", "sl", "tr"})
 # Languages whose texts write decimals with a point ("2.5 million"); the others use a comma.
 _DECIMAL_POINT = frozenset({None, "en", "zh", "ja", "ko", "th", "he", "hi"})
-_COUNTED_WINDOW = 4  # tokens after a number in which to look for what it counts
+_COUNTED_WINDOW = 4
+# Measures nothing happens to: "killed in 24 hours" kills no hours, "10,4% of the staff" is a share.
+_NOTHING_HAPPENS_TO = frozenset({"year", "month", "week", "day", "hour", "minute", "percent"})
+_LIST_GAP_WORDS = 4  # "soldiers and", "tanks and armoured": at most this many words between listed numbers
+BARRIERS = True  # tokens after a number in which to look for what it counts
 _ACTION_REACH = 120  # characters from a number within which an action word is its action
 
 
@@ -169,6 +173,7 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
     spans = sentence_spans(text) or [(0, len(text))]
     reader = _SentenceReader(text, language)
     blocked = date_spans(text, language) + [m.span() for m in _PHONE.finditer(text)]
+    reader.figures = [m.span() for m in cores if not _inside(m.start(), m.end(), blocked) and _a_figure(text, m)]
     found: list[ParsedClaim] = []
     position = 0
     for m in cores:
@@ -196,6 +201,15 @@ def _cores(text: str) -> list[re.Match[str]]:
             out.append(m)
             done = m.end()
     return out
+
+
+def _a_figure(text: str, m: re.Match[str]) -> bool:
+    """Whether a number stands apart as a figure: not a name's ("Covid-19") nor a year."""
+    digits = m.group("digits")
+    if digits is None:
+        return True
+    name_number = text[m.start() - 1 : m.start()] == "-" and text[m.start() - 2 : m.start() - 1].isalpha()
+    return not name_number and not (digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100)
 
 
 def _opens_number(word: str) -> bool:
@@ -261,8 +275,10 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         counted_end = post.end()  # "12 protesters or more"
     if counted is None and (toll := reader.toll(figure.start, s_start)) is not None:
         counted, action = toll  # "the death toll rose to 5,100"
-    if action is None:
+    if action is None and counted not in _NOTHING_HAPPENS_TO and not _after_age_word(text, figure.start):
         action = reader.action(figure.start, figure.end, s_start, s_end)
+    if counted == "case" and action in (None, "killed"):
+        action = "infected"  # "more than 232,000 cases … and close to 28,000 deaths": cases are infections
     if action in lex.KILLING_ACTIONS and counted in lex.PEOPLE:
         action = "killed"  # "destroyed 50 terrorists"
     elif action == "killed" and counted in lex.THINGS:
@@ -274,6 +290,12 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action=action, time=_sentence_time(times, s_start, s_end),
     )  # fmt: skip
     return ParsedClaim(claim, " ".join(text[figure.start : figure.end].split()))
+
+
+def _after_age_word(text: str, start: int) -> bool:
+    """ "aged 49", "âgé de 36 ans": a person's age, to which the sentence's verb does not happen."""
+    words = text[max(0, start - 14) : start].casefold().split()
+    return bool(words) and (words[-1] in lex.AGE_WORDS or (len(words) > 1 and words[-2] in lex.AGE_WORDS))
 
 
 def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Figure | None:
@@ -600,6 +622,7 @@ class _SentenceReader:
         self.conjunctions = frozenset(conjunctions.split()) if conjunctions else _ANY_CONJUNCTION
         self._lemmas: dict[str, str] = {}
         self._actions: dict[str, str | None] = {}  # word as written -> its action key: numbers cluster
+        self.figures: list[tuple[int, int]] = []  # every number's span: an action beyond another is its
         self.not_actions = lex.NOT_ACTIONS_IN.get(language or "", frozenset())
 
     def lemma(self, word: str) -> str:
@@ -640,6 +663,8 @@ class _SentenceReader:
             if folded in _AUXILIARIES:
                 break  # "30 were wounded": the verb begins; nothing counted was named
             hit = _WORD_INDEX.get(folded) or _WORD_INDEX.get(self.lemma(word))
+            if hit is None and "-" in folded:  # "Corona-Todesopfer": the compound's head says it
+                hit = _WORD_INDEX.get(folded.rsplit("-", 1)[1])
             if hit is not None and (hit[1] is None or fallback[0] is None):
                 return hit[0], hit[1], token.end(), True
             if hit is not None:
@@ -655,8 +680,12 @@ class _SentenceReader:
         return fallback
 
     def action(self, start: int, end: int, s_start: int, s_end: int) -> str | None:
-        """The action word nearest the number within its sentence."""
+        """The action word nearest the number within its sentence, not beyond another number
+        ("680 хил. нови случаи, а общо 15 599 човека са починали": the deaths are the second
+        number's) unless the two are joined as one list ("5 soldiers and 3 civilians were killed")."""
         lo, hi = max(s_start, start - _ACTION_REACH), min(s_end, end + _ACTION_REACH)
+        if BARRIERS:
+            lo, hi = self._between_other_figures(start, end, lo, hi)
         best: tuple[int, str] | None = None
         actions = self._actions
         for token in _TOKEN.finditer(self.text, lo, hi):
@@ -679,6 +708,33 @@ class _SentenceReader:
         if _UNSPACED.search(self.text, lo, hi):
             best = _nearest_cjk_action(self.text, lo, hi, start, end, best)
         return best[1] if best else None
+
+    def _between_other_figures(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+        """``lo``, ``hi`` narrowed to the nearest other numbers on either side that are not listed
+        with this one (a conjunction, no punctuation, a few words between)."""
+        for other_start, other_end in self.figures:
+            if lo <= other_start and other_end <= start and not self._listed(other_end, start, after_verb=True):
+                lo = other_end
+            elif end <= other_start and other_end <= hi and not self._listed(end, other_start):
+                hi = other_start
+                break
+        return lo, hi
+
+    def _listed(self, left: int, right: int, *, after_verb: bool = False) -> bool:
+        """Two numbers with only "soldiers and" between them count two parts of one list; one is
+        part of the other ("ten children were among the 45 people killed"). After their verb, a
+        comma lists too ("destroyed 50 terrorists, over a dozen pickups"); before it, a comma
+        mostly opens another clause ("680 хил. нови случаи, а общо 15 599 … починали")."""
+        gap = self.text[left:right]
+        words = [w.casefold() for w in _TOKEN.findall(gap)]
+        if any(w in lex.PART_WORDS for w in words):
+            return True
+        joined = any(w in self.conjunctions for w in words) or (after_verb and "," in gap)
+        return (
+            len(words) <= _LIST_GAP_WORDS
+            and joined
+            and not any(ch in gap for ch in ".;:!?()[]" + ("" if after_verb else ","))
+        )
 
     def toll(self, start: int, s_start: int) -> tuple[str, str | None] | None:
         """ "The death toll rose to 50": a toll noun shortly before the number; or "the number of

@@ -284,6 +284,14 @@ def claims(
     labels: Annotated[
         Path | None, typer.Option("--labels", help="With --stream: the hand labels (JSON Lines).")
     ] = None,
+    actions: Annotated[
+        bool,
+        typer.Option(
+            "--actions",
+            help="Instead: whether each labelled figure of real news gets the action its sentence says "
+            "happened to it (--data: the labels, JSON Lines).",
+        ),
+    ] = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Precision and recall of flagged numeric conflicts between reports, on labelled claim pairs.
@@ -292,6 +300,9 @@ def claims(
     """
     if stream:
         _stream_conflicts(labels, json_output)
+        return
+    if actions:
+        _claim_actions(data, json_output)
         return
     from newsweave.eval.claims import default_pairs_file, evaluate_claims
 
@@ -302,6 +313,21 @@ def claims(
     render.out.print(render.scores_table(report.rows, title="Numeric disagreements (conflict P/R, relation accuracy)"))
     for error in report.errors:
         render.out.print(f"{error.id} ({error.split}): gold {error.gold}, found {error.predicted}")
+
+
+def _claim_actions(data: Path | None, json_output: bool) -> None:
+    from newsweave.eval.claim_actions import default_labels_file, evaluate_actions
+
+    report = evaluate_actions(data or default_labels_file())
+    if json_output:
+        render.print_json({"rows": [asdict(r) for r in report.rows], "languages": [asdict(r) for r in report.languages],
+                           "errors": [asdict(e) for e in report.errors]})  # fmt: skip
+        return
+    render.out.print(render.scores_table(report.rows, title="Claim actions: the figure's own action (accuracy)"))
+    render.out.print(render.scores_table(report.languages, title="By language"))
+    for error in report.errors:
+        render.out.print(f"{error.id} ({error.split}, {error.language}): gold {error.gold}, read {error.read}: "
+                         f"{error.sentence}", markup=False)  # fmt: skip
 
 
 def _stream_conflicts(labels: Path | None, json_output: bool) -> None:
