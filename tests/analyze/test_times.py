@@ -47,6 +47,16 @@ def found(text: str, language: str | None, anchor: datetime | None = FRIDAY) -> 
         ("cs", "Před dvěma dny došlo k bojům.", ("Před dvěma dny", "2017-11-22 00:00", "day")),
         ("ar", "وقع الهجوم يوم الثلاثاء", ("يوم الثلاثاء", "2017-11-21 00:00", "day")),
         ("en", "Mavrikiy 24 November 2017 05: 56", ("24 November 2017 05: 56", "2017-11-24 05:56", "minute")),
+        ("bg", "Вчера бойците се оттеглиха.", ("Вчера", "2017-11-23 00:00", "day")),
+        ("bg", "Преди два дни имаше сражения.", ("Преди два дни", "2017-11-22 00:00", "day")),
+        ("bg", "Това стана миналата седмица.", ("миналата седмица", "2017-11-13 00:00", "week")),
+        ("sl", "Včeraj so se borci umaknili.", ("Včeraj", "2017-11-23 00:00", "day")),
+        ("sl", "Pred dvema dnevoma so bili spopadi.", ("Pred dvema dnevoma", "2017-11-22 00:00", "day")),
+        ("sl", "V torek so bili spopadi.", ("V torek", "2017-11-21 00:00", "day")),
+        ("sl", "Umrl je 15. novembra 2017.", ("15. novembra 2017", "2017-11-15 00:00", "day")),
+        ("tr", "Dün militanlar geri çekildi.", ("Dün", "2017-11-23 00:00", "day")),
+        ("tr", "Çatışmalar iki gün önce başladı.", ("iki gün önce", "2017-11-22 00:00", "day")),
+        ("tr", "Bu geçen hafta oldu.", ("geçen hafta", "2017-11-13 00:00", "week")),
     ],
 )
 def test_dates_resolve_against_the_publication_date(language: str, text: str, expected: tuple[str, ...]) -> None:
@@ -87,6 +97,8 @@ def test_relative_expressions_keep_their_anchor_and_its_time_zone() -> None:
         ("ru", "Окружающая среда важна."),  # "среда" is Wednesday only after "в"
         ("pt", "A segunda tentativa falhou."),  # "segunda" alone is "second"
         ("en", "They counted 2017 votes."),  # a bare four-digit number is not a year here
+        ("sl", "Rast in 2016 novih delovnih mest, jutro je bilo mirno."),  # "in" is "and"; "jutro" morning
+        ("tr", "Pazar yerinde Cuma namazı sonrası kalabalık vardı."),  # a market, Friday's prayer
     ],
 )
 def test_ordinary_words_are_not_dates(language: str, text: str) -> None:
@@ -139,7 +151,7 @@ def test_sentence_spans_number_sentences_as_split_sentences_does() -> None:
     [
         ("13 Mart 2020'de AFAD ekipleri geldi.", "tr", [("13 Mart 2020", "2020-03-13", False)]),
         ("19 Kasım'da 5 kişi öldü.", "tr", [("19 Kasım'da", "2019-11-19", True)]),  # nearest the anchor
-        ("На 5 март 2020 г. загинаха 5 души.", "bg", [("5 март 2020", "2020-03-05", False)]),
+        ("На 5 март 2020 г. загинаха 5 души.", "bg", [("5 март 2020 г.", "2020-03-05", False)]),
         ("2019年7月19日，3人死亡。当地时间19日", "zh", [("2019年7月19日", "2019-07-19", False)]),  # "19日": no month
         ("2020년 3월 5일 사고", "ko", [("2020년 3월 5일", "2020-03-05", False)]),
         ("2019年7月，3人死亡", "zh", [("2019年7月", "2019-07-01", False)]),

@@ -1,7 +1,7 @@
 """Dates in an article's text, absolute and relative, resolved against its publication date.
 
 Absolute dates ("24 November 2017", "le 23 novembre", "23.11.2017", "November 24", "in March",
-"in 2015") are read with shape patterns; month and weekday names in twelve languages come from
+"in 2015") are read with shape patterns; month and weekday names in fifteen languages come from
 dateparser's locale data (full names only: "mar" or "вт" alone are too ambiguous). Relative
 expressions ("yesterday", "on the eve", "mardi", "вчера", "накануне", "last week", "two days
 ago", "this morning") come from a lexicon per language, because dateparser's ``search_dates``
@@ -13,7 +13,7 @@ names ("on the eve of 24 November"); a day and month without a year take the yea
 them nearest the anchor. Without an anchor, relative expressions and yearless dates are skipped
 (their value cannot be known), and absolute dates are still returned.
 
-Languages: en, fr, de, es, it, pt, nl, ru, uk, pl, cs, ar; ``language=None`` tries them all. In
+Languages: en, fr, de, es, it, pt, nl, ru, uk, pl, cs, ar, bg, sl, tr; ``language=None`` tries them all. In
 any other language CLDR names months in, a day beside a month's name ("19 Kasım 2019") and the
 CJK dates ("2019年7月19日") are read too (``analyze.date_shapes``).
 """
@@ -37,7 +37,10 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar")
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar", "bg", "sl", "tr")
+# Languages whose months the lexicon knows only as dateparser names them (Slovene "15. marca",
+# Turkish "19 Kasım'da"): a day beside a month's name is also read from CLDR's forms for them.
+_CLDR_MONTHS_TOO = frozenset({"bg", "sl", "tr"})
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")  # fmt: skip
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -48,13 +51,16 @@ _EXTRA_MONTHS = {
     "uk": "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",
     "pl": "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu",
     "cs": "lednu únoru březnu dubnu květnu červnu červenci srpnu září říjnu listopadu prosinci",
+    # Slovene writes a date's month in the genitive ("15. marca 2020"), which dateparser lacks.
+    "sl": "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra",
 }
 # Slavic weekday names double as nouns ("среда": environment), Arabic ones as numerals
 # ("الاثنين": the two), Portuguese short ones as ordinals ("quarta", "sexta"): they count
 # only after the preposition or word that makes them a day.
 _WEEKDAY_LEAD = {
     "ru": r"(?:в|во)\s+", "uk": r"(?:в|у|во)\s+", "pl": r"(?:w|we)\s+", "cs": r"(?:v|ve)\s+",
-    "ar": r"(?:يوم|ليلة)\s+",
+    "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob)\s+",
+    "tr": r"(?:geçen|bu)\s+",  # "Pazar" is also a market, "Cuma" Friday's prayer
 }  # fmt: skip
 # A bare month name ("March", "mars", "мае") is a date only after one of these words.
 _MONTH_LEAD = {
@@ -70,12 +76,15 @@ _MONTH_LEAD = {
     "pl": "w|od|do|na początku|pod koniec|w połowie",
     "cs": "v|od|do|začátkem|koncem|v polovině",
     "ar": "في|منذ|حتى|خلال|مطلع|أواخر|منتصف",
+    "bg": "в|от|до|през|началото на|края на|средата на",
+    "sl": "v|od|do|konec|začetek|sredi",
+    "tr": "geçen|bu|gelecek",
 }
 _YEAR_LEAD = {
     "en": "in|since|until|by|from|during|of|early|late", "fr": "en|depuis|jusqu'en|dès|d'ici",
     "de": "im jahr|seit|bis|ab", "es": "en|desde|hasta", "it": "nel|dal|fino al|entro il",
     "pt": "em|desde|até", "nl": "in|sinds|tot", "ru": "в|с|до|к", "uk": "в|у|з|до", "pl": "w|od|do",
-    "cs": "v|od|do|roku", "ar": "في|منذ|عام|حتى",
+    "cs": "v|od|do|roku", "ar": "في|منذ|عام|حتى", "bg": "в|от|до|през", "sl": "v|od|do|leta", "tr": "",
 }  # fmt: skip
 
 # Relative expressions: phrase -> (unit, amount). Units: day, week, month, year, and part of
@@ -161,6 +170,23 @@ _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
            "صباح اليوم": ("morning", 0), "مساء اليوم": ("evening", 0),
            "مساء أمس": ("evening", -1), "الأسبوع الماضي": (_W, -1), "هذا الأسبوع": (_W, 0),
            "الشهر الماضي": (_M, -1), "العام الماضي": (_Y, -1), "هذا العام": (_Y, 0)},
+    "bg": {"днес": (_D, 0), "вчера": (_D, -1), "завчера": (_D, -2), "онзи ден": (_D, -2), "утре": (_D, 1),
+           "в навечерието": ("eve", -1), "предния ден": ("eve", -1), "ден по-рано": ("eve", -1),
+           "тази сутрин": ("morning", 0), "днес сутринта": ("morning", 0), "тази вечер": ("evening", 0),
+           "снощи": ("evening", -1), "вчера вечерта": ("evening", -1), "миналата седмица": (_W, -1),
+           "тази седмица": (_W, 0), "следващата седмица": (_W, 1), "миналия месец": (_M, -1),
+           "този месец": (_M, 0), "миналата година": (_Y, -1), "тази година": (_Y, 0)},
+    "sl": {"danes": (_D, 0), "včeraj": (_D, -1), "predvčerajšnjim": (_D, -2), "jutri": (_D, 1),
+           "dan prej": ("eve", -1), "dan poprej": ("eve", -1), "na predvečer": ("eve", -1),
+           "danes zjutraj": ("morning", 0), "davi": ("morning", 0), "nocoj": ("evening", 0),
+           "sinoči": ("evening", -1), "včeraj zvečer": ("evening", -1), "prejšnji teden": (_W, -1),
+           "minuli teden": (_W, -1), "ta teden": (_W, 0), "prihodnji teden": (_W, 1),
+           "prejšnji mesec": (_M, -1), "lani": (_Y, -1), "letos": (_Y, 0)},
+    "tr": {"bugün": (_D, 0), "dün": (_D, -1), "evvelsi gün": (_D, -2), "önceki gün": (_D, -2), "yarın": (_D, 1),
+           "bir gün önce": ("eve", -1), "bu sabah": ("morning", 0), "bu akşam": ("evening", 0),
+           "dün akşam": ("evening", -1), "dün gece": ("night", -1), "geçen hafta": (_W, -1),
+           "bu hafta": (_W, 0), "gelecek hafta": (_W, 1), "geçen ay": (_M, -1), "bu ay": (_M, 0),
+           "geçen yıl": (_Y, -1), "geçen sene": (_Y, -1), "bu yıl": (_Y, 0), "bu sene": (_Y, 0)},
 }  # fmt: skip
 _PART_OF_DAY_HOUR = {"morning": 9, "afternoon": 15, "evening": 20, "night": 23}
 
@@ -191,6 +217,12 @@ _AGO: dict[str, list[tuple[str, str]]] = {
     "cs": [(r"před\s+NUM\s+dn(?:em|y)", _D), (r"před\s+NUM\s+týdn(?:em|y)", _W),
            (r"před\s+NUM\s+měsíc(?:em|i)", _M), (r"před\s+NUM\s+(?:rokem|lety)", _Y)],
     "ar": [(r"قبل\s+NUM\s+(?:يوم|أيام)", _D), (r"قبل\s+NUM\s+(?:أسبوع|أسابيع)", _W)],
+    "bg": [(r"преди\s+NUM\s+(?:ден|дни|дена)", _D), (r"преди\s+NUM\s+(?:седмица|седмици)", _W),
+           (r"преди\s+NUM\s+(?:месец|месеца)", _M), (r"преди\s+NUM\s+(?:година|години)", _Y)],
+    "sl": [(r"pred\s+NUM\s+(?:dnem|dnevi|dnevoma)", _D), (r"pred\s+NUM\s+(?:tednom|tedni|tednoma)", _W),
+           (r"pred\s+NUM\s+(?:mesecem|meseci|mesecema)", _M), (r"pred\s+NUM\s+(?:letom|leti|letoma)", _Y)],
+    "tr": [(r"NUM\s+gün\s+önce", _D), (r"NUM\s+hafta\s+önce", _W), (r"NUM\s+ay\s+önce", _M),
+           (r"NUM\s+yıl\s+önce", _Y)],
 }  # fmt: skip
 _SMALL_NUMBERS: dict[str, dict[str, int]] = {
     "en": {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
@@ -206,6 +238,9 @@ _SMALL_NUMBERS: dict[str, dict[str, int]] = {
     "pl": {"dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "dziesięć": 10, "kilka": 3},
     "cs": {"dvěma": 2, "třemi": 3, "čtyřmi": 4, "pěti": 5, "deseti": 10, "několika": 3},
     "ar": {"يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5},
+    "bg": {"един": 1, "една": 1, "два": 2, "две": 2, "три": 3, "четири": 4, "пет": 5, "десет": 10, "няколко": 3},
+    "sl": {"enim": 1, "eno": 1, "dvema": 2, "tremi": 3, "štirimi": 4, "petimi": 5, "desetimi": 10, "nekaj": 3},
+    "tr": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "on": 10, "birkaç": 3},
 }  # fmt: skip
 _NUM_SLOT = r"NUM\s+"
 
@@ -379,9 +414,20 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         start, end = match.span()
         found.append(TimeExpression(start, end, match.group(0), value, precision, relative,
                                     anchor if relative else None))  # fmt: skip
-    if language is not None and language not in LANGUAGES:
-        found = sorted(found + _cldr_dates(text, language, anchor), key=lambda t: t.start)
+    if language is not None and (language not in LANGUAGES or language in _CLDR_MONTHS_TOO):
+        found = sorted(_merged(found, _cldr_dates(text, language, anchor)), key=lambda t: t.start)
     return tuple(_eves(found, text))
+
+
+def _merged(found: list[TimeExpression], more: list[TimeExpression]) -> list[TimeExpression]:
+    """``found`` with the dates of ``more`` that overlap none of it, or that contain what they
+    overlap ("4-5 Şubat 2020" over "Şubat 2020"), in its place."""
+    out = list(found)
+    for date in more:
+        overlapping = [t for t in out if t.start < date.end and date.start < t.end]
+        if all(date.start <= t.start and t.end <= date.end for t in overlapping):
+            out = [t for t in out if t not in overlapping] + [date]
+    return out
 
 
 def _cldr_dates(text: str, language: str, anchor: datetime | None) -> list[TimeExpression]:
