@@ -153,6 +153,8 @@ def test_years_clock_times_and_fractions_are_not_claims_in_other_languages(text:
         # Nothing happens to a duration, a share or an age.
         ("de", "Italien: 65 Corona-Todesopfer in 24 Stunden.", ["killed", None]),
         ("en", "The singer was found dead aged 49.", [None]),
+        ("en", "Deputies arrested Michael Browning, 44, of Lily.", [None]),
+        ("it", "L'uomo (19) muore dopo l'incidente.", [None]),
         ("bg", "Процентът на заразен медицински персонал е 10,4%.", [None]),
         # A count of cases is a count of infections.
         ("en", "Spain has more than 232,000 cases and close to 28,000 deaths.", ["infected", "killed"]),

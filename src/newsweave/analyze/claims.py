@@ -275,7 +275,8 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         counted_end = post.end()  # "12 protesters or more"
     if counted is None and (toll := reader.toll(figure.start, s_start)) is not None:
         counted, action = toll  # "the death toll rose to 5,100"
-    if action is None and counted not in _NOTHING_HAPPENS_TO and not _after_age_word(text, figure.start):
+    age = _after_age_word(text, figure.start) or (counted is None and _age_after_name(text, figure.start, figure.end))
+    if action is None and counted not in _NOTHING_HAPPENS_TO and not age:
         action = reader.action(figure.start, figure.end, s_start, s_end)
     if counted == "case" and action in (None, "killed"):
         action = "infected"  # "more than 232,000 cases … and close to 28,000 deaths": cases are infections
@@ -296,6 +297,22 @@ def _after_age_word(text: str, start: int) -> bool:
     """ "aged 49", "âgé de 36 ans": a person's age, to which the sentence's verb does not happen."""
     words = text[max(0, start - 14) : start].casefold().split()
     return bool(words) and (words[-1] in lex.AGE_WORDS or (len(words) > 1 and words[-2] in lex.AGE_WORDS))
+
+
+# A word, then the comma or the parenthesis that sets the number off: "Browning, 44," "uomo (19)".
+_SET_OFF = re.compile(r"(?P<word>[^\W\d_][\w.'’-]*)(?P<mark>,\s*|\s*\()$")
+
+
+def _age_after_name(text: str, start: int, end: int) -> bool:
+    """ "Michael Browning, 44, of Lily", "L'uomo (19)": a bare number set off after a name (or,
+    in parentheses, after any noun) is an age."""
+    figure = text[start:end]
+    if not figure.isdigit() or not 0 < int(figure) < 120 or text[end : end + 1] not in (",", ")"):
+        return False
+    before = _SET_OFF.search(text, max(0, start - 40), start)
+    if before is None or ("(" in before.group("mark")) != (text[end] == ")"):
+        return False
+    return text[end] == ")" or before.group("word")[0].isupper()
 
 
 def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Figure | None:
