@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsweave.analyze.claims import numeric_claims
-from newsweave.errors import ConfigError, InputError
+from newsweave.errors import InputError
+from newsweave.eval.data import checkout_data
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 # The labels' "fled" covers people displaced, which the claims reader keys apart.
@@ -64,10 +65,9 @@ def default_labels_file() -> Path:
     Raises:
         ConfigError: not a source checkout; pass ``--data``.
     """
-    path = Path(__file__).resolve().parents[3] / "tests" / "data" / "claims" / "action_labels.jsonl"
-    if not path.exists():
-        raise ConfigError("the labelled claim actions were not found", hint="pass --data FILE (JSON Lines)")
-    return path
+    return checkout_data(
+        "claims/action_labels.jsonl", what="the labelled claim actions", hint="pass --data FILE (JSON Lines)"
+    )
 
 
 def load_labels(path: Path) -> list[dict[str, str]]:

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.claims import numeric_claims
-from newsweave.errors import ConfigError, InputError
+from newsweave.errors import InputError
+from newsweave.eval.data import checkout_data
 from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.records import AlignedSentences, ClaimRelation
 
@@ -66,10 +67,7 @@ def default_pairs_file() -> Path:
     Raises:
         ConfigError: not a source checkout; pass ``--data``.
     """
-    path = Path(__file__).resolve().parents[3] / "tests" / "data" / "claims" / "pairs.jsonl"
-    if not path.exists():
-        raise ConfigError("the labelled claim pairs were not found", hint="pass --data FILE (JSON Lines)")
-    return path
+    return checkout_data("claims/pairs.jsonl", what="the labelled claim pairs", hint="pass --data FILE (JSON Lines)")
 
 
 def load_pairs(path: Path) -> list[dict[str, Any]]:

@@ -19,3 +19,17 @@ def find_benchmark(relative: Path, *, what: str, hint: str) -> Path:
             if candidate.exists():
                 return candidate
     raise ConfigError(f"{what} was not found", hint=hint)
+
+
+def checkout_data(relative: str, *, what: str, hint: str) -> Path:
+    """``tests/data/<relative>`` of a source checkout: the labelled data newsweave ships for its
+    own evaluations.
+
+    Raises:
+        ConfigError: not a source checkout (an installed package has no tests); ``hint`` says
+            which option takes the file instead.
+    """
+    path = Path(__file__).resolve().parents[3] / "tests" / "data" / relative
+    if not path.is_file():
+        raise ConfigError(f"{what} were not found", hint=hint)
+    return path

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsweave.errors import ConfigError, InputError
+from newsweave.eval.data import checkout_data
 from newsweave.eval.semeval import DOCUMENT_CHARS, load_pairs
 from newsweave.linking import COMPARED_KINDS
 from newsweave.records import ClaimRelation, Disagreement
@@ -79,10 +80,9 @@ def default_labels_file() -> Path:
     Raises:
         ConfigError: not a source checkout; pass the labels file.
     """
-    path = Path(__file__).resolve().parents[3] / "tests" / "data" / "claims" / "stream_labels.jsonl"
-    if not path.exists():
-        raise ConfigError("the stream's conflict labels were not found", hint="pass --labels FILE (JSON Lines)")
-    return path
+    return checkout_data(
+        "claims/stream_labels.jsonl", what="the stream's conflict labels", hint="pass --labels FILE (JSON Lines)"
+    )
 
 
 def stream_items(semeval_csv: Path, bsnlp_docs: Path) -> Iterator[dict[str, str]]:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from newsweave.analyze.embedding import Embedder, RoutedEmbedder
 from newsweave.errors import ConfigError
+from newsweave.eval.data import checkout_data
 from newsweave.link.linker import LinkArticle, Linker
 from newsweave.link.pair_scorer import PairScorer
 from newsweave.records import RelationKind
@@ -111,11 +112,8 @@ class VersionReport:
 
 def default_cases() -> Path:
     """``tests/data/link/ntrex_versions.jsonl`` in the repository checkout."""
-    path = Path(__file__).resolve().parents[3] / "tests" / "data" / "link" / "ntrex_versions.jsonl"
-    if not path.is_file():
-        hint = "pass --cases tests/data/link/ntrex_versions.jsonl"
-        raise ConfigError("the translation cases were not found", hint=hint)
-    return path
+    hint = "pass --cases tests/data/link/ntrex_versions.jsonl"
+    return checkout_data("link/ntrex_versions.jsonl", what="the translation cases", hint=hint)
 
 
 def load_cases(path: Path) -> list[dict[str, str]]:
