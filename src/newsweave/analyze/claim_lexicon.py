@@ -466,6 +466,8 @@ PART_WORDS = frozenset(_words(
     """among including dont parmi darunter einschließlich incluidos incluidas cui incluindo среди числе серед
     числі wśród včetně включително сред vključno arasında dahil"""
 ))  # fmt: skip
+# Counted keys that are durations: "in 24 hours", "aged 77", "for over 40 years".
+TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 # Words before a figure that make it a person's age: "aged 49", "âgé de 36 ans".
 AGE_WORDS = frozenset(_words("aged age âgé âgée âgés âgées"))
 # Actions that mean "killed" when what they count is people: "destroyed 50 terrorists".

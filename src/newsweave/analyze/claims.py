@@ -116,11 +116,10 @@ for _w, (_key, _action) in lex.OUTCOME_NOUNS.items():
 _LEMMA_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "bg", "sl", "tr"})
 # Languages whose texts write decimals with a point ("2.5 million"); the others use a comma.
 _DECIMAL_POINT = frozenset({None, "en", "zh", "ja", "ko", "th", "he", "hi"})
-_COUNTED_WINDOW = 4
+_COUNTED_WINDOW = 4  # tokens after a number in which to look for what it counts
 # Measures nothing happens to: "killed in 24 hours" kills no hours, "10,4% of the staff" is a share.
-_NOTHING_HAPPENS_TO = frozenset({"year", "month", "week", "day", "hour", "minute", "percent"})
+_NOTHING_HAPPENS_TO = frozenset({*lex.TIME_UNITS, "percent"})
 _LIST_GAP_WORDS = 4  # "soldiers and", "tanks and armoured": at most this many words between listed numbers
-BARRIERS = True  # tokens after a number in which to look for what it counts
 _ACTION_REACH = 120  # characters from a number within which an action word is its action
 
 
@@ -700,9 +699,9 @@ class _SentenceReader:
         """The action word nearest the number within its sentence, not beyond another number
         ("680 хил. нови случаи, а общо 15 599 човека са починали": the deaths are the second
         number's) unless the two are joined as one list ("5 soldiers and 3 civilians were killed")."""
-        lo, hi = max(s_start, start - _ACTION_REACH), min(s_end, end + _ACTION_REACH)
-        if BARRIERS:
-            lo, hi = self._between_other_figures(start, end, lo, hi)
+        lo, hi = self._between_other_figures(
+            start, end, max(s_start, start - _ACTION_REACH), min(s_end, end + _ACTION_REACH)
+        )
         best: tuple[int, str] | None = None
         actions = self._actions
         for token in _TOKEN.finditer(self.text, lo, hi):
@@ -728,7 +727,7 @@ class _SentenceReader:
 
     def _between_other_figures(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
         """``lo``, ``hi`` narrowed to the nearest other numbers on either side that are not listed
-        with this one (a conjunction, no punctuation, a few words between)."""
+        with this one (``_listed``)."""
         for other_start, other_end in self.figures:
             if lo <= other_start and other_end <= start and not self._listed(other_end, start, after_verb=True):
                 lo = other_end

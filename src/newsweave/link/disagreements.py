@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from newsweave.analyze.claim_lexicon import COUNTED, CURRENCY, OUTCOME_NOUNS, UPDATE_PHRASES, VAGUE
+from newsweave.analyze.claim_lexicon import COUNTED, CURRENCY, OUTCOME_NOUNS, TIME_UNITS, UPDATE_PHRASES, VAGUE
 from newsweave.records import AlignedSentences, Claim, ClaimRelation, Disagreement, Qualifier
 
 # Actions whose figures grow as a story goes on: a later, higher figure is news, not a contradiction.
@@ -40,10 +40,8 @@ RUNNING_TOLLS = frozenset({"killed", "wounded", "arrested", "evacuated", "displa
 # town, region and country ("841 cases" in Prague, "6,220" in the country, on one Sunday), so two
 # independent reports' infection figures are as often two facts as one (facts-14, on the stream).
 _EVENT_ACTIONS = (RUNNING_TOLLS - {"infected"}) | {"destroyed", "damaged", "captured", "surrounded"}
-# An age, a duration or a time of day ("aged 77", "for over 40 years"): as often two facts as one.
-_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 # Counted things too generic to pair across two texts without an aligned sentence.
-_GENERIC = frozenset({*_TIME_UNITS, "kilometre", "percent", "tonne"})
+_GENERIC = frozenset({*TIME_UNITS, "kilometre", "percent", "tonne"})
 _UNITS = frozenset({"percent", *CURRENCY.values()})  # a share or a sum, never a head count
 # What the lexicon counts, in every language alike; any other counted key is a word of one language.
 _LEXICON_KEYS = frozenset({*COUNTED, *(key for key, _ in OUTCOME_NOUNS.values()), *_UNITS})
@@ -164,7 +162,8 @@ def _may_be_same(x: Claim, y: Claim, *, sole: bool) -> bool:
     words_of_one_language = not (x.counted in _LEXICON_KEYS and y.counted in _LEXICON_KEYS)
     if x.counted is not None and y.counted is not None and x.counted != y.counted:
         return same_figure and words_of_one_language and not _other_actions(x, y)
-    if (x.counted in _TIME_UNITS or y.counted in _TIME_UNITS) and not same_figure:
+    # An age, a duration or a time of day ("aged 77", "for over 40 years"): as often two facts as one.
+    if (x.counted in TIME_UNITS or y.counted in TIME_UNITS) and not same_figure:
         return False  # an age, a duration or a time of day: "aged 77" and "for over 40 years" are two facts
     if _other_actions(x, y):
         return False
