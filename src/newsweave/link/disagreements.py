@@ -162,7 +162,6 @@ def _may_be_same(x: Claim, y: Claim, *, sole: bool) -> bool:
     words_of_one_language = not (x.counted in _LEXICON_KEYS and y.counted in _LEXICON_KEYS)
     if x.counted is not None and y.counted is not None and x.counted != y.counted:
         return same_figure and words_of_one_language and not _other_actions(x, y)
-    # An age, a duration or a time of day ("aged 77", "for over 40 years"): as often two facts as one.
     if (x.counted in TIME_UNITS or y.counted in TIME_UNITS) and not same_figure:
         return False  # an age, a duration or a time of day: "aged 77" and "for over 40 years" are two facts
     if _other_actions(x, y):
