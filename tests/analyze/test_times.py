@@ -99,6 +99,7 @@ def test_relative_expressions_keep_their_anchor_and_its_time_zone() -> None:
         ("en", "They counted 2017 votes."),  # a bare four-digit number is not a year here
         ("sl", "Rast in 2016 novih delovnih mest, jutro je bilo mirno."),  # "in" is "and"; "jutro" morning
         ("tr", "Pazar yerinde Cuma namazı sonrası kalabalık vardı."),  # a market, Friday's prayer
+        ("tr", "Depremde 2019 kişi öldü."),  # Turkish has no word before a year: 2019 people, not a year
     ],
 )
 def test_ordinary_words_are_not_dates(language: str, text: str) -> None:

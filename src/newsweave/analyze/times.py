@@ -84,7 +84,8 @@ _YEAR_LEAD = {
     "en": "in|since|until|by|from|during|of|early|late", "fr": "en|depuis|jusqu'en|dès|d'ici",
     "de": "im jahr|seit|bis|ab", "es": "en|desde|hasta", "it": "nel|dal|fino al|entro il",
     "pt": "em|desde|até", "nl": "in|sinds|tot", "ru": "в|с|до|к", "uk": "в|у|з|до", "pl": "w|od|do",
-    "cs": "v|od|do|roku", "ar": "في|منذ|عام|حتى", "bg": "в|от|до|през", "sl": "v|od|do|leta", "tr": "",
+    "cs": "v|od|do|roku", "ar": "في|منذ|عام|حتى", "bg": "в|от|до|през", "sl": "v|od|do|leta",
+    "tr": "",  # Turkish puts its year word after the year ("2019 yılında"): no bare year is read
 }  # fmt: skip
 
 # Relative expressions: phrase -> (unit, amount). Units: day, week, month, year, and part of
@@ -310,7 +311,8 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         weekday_parts.append(_WEEKDAY_LEAD.get(language, "") + f"(?:{_alternation(lang_days)})")
         relative.update(_RELATIVE.get(language, {}))
         numbers.update(_SMALL_NUMBERS.get(language, {}))
-        year_leads.append(_YEAR_LEAD.get(language, "in"))
+        if year_lead := _YEAR_LEAD.get(language, "in"):  # an empty lead would make any four digits a year
+            year_leads.append(year_lead)
         for k, (template, unit) in enumerate(_AGO.get(language, ())):
             group = f"ago_{language}_{k}"
             ago_units[group] = unit
@@ -332,7 +334,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         rf"(?:on\s+|le\s+|am\s+|el\s+|il\s+|na\s+|no\s+|op\s+)?(?P<wdn>{'|'.join(weekday_parts)}))"
         rf"(?:\s+(?P<wdpost>dernier|prochain|passado|pasado|scorso))?",
         rf"(?P<bm>{'|'.join(bare_month_parts)})",
-        rf"(?P<yr>(?:{'|'.join(year_leads)})\s+(?P<yv>(?:19|20)\d{{2}}))(?!\d|[.,]\d|\s*%)",
+        rf"(?P<yr>(?:{'|'.join(year_leads or ['(?!)'])})\s+(?P<yv>(?:19|20)\d{{2}}))(?!\d|[.,]\d|\s*%)",
     ]
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(shapes)})(?![\w])", re.I)
     triggers = {*months, *weekdays, *numbers, *(p.split()[0] for p in relative)}
