@@ -176,6 +176,8 @@ def test_a_word_that_is_an_action_in_one_language_is_none_in_another() -> None:
     german = numeric_claims("Am Donnerstag sank die Gemeinschaftswährung bis auf 1,1170 US-Dollar.", "de")
     assert [c.action for c in german] == [None]
     assert numeric_claims("Dozens could die, and 30 people died.", "en")[-1].action == "killed"
+    oil = numeric_claims("Der Konzern förderte 5 Millionen Barrel Öl.", "de")  # Öl: oil, not Turkish "öl" (die)
+    assert [c.action for c in oil] == [None]
 
 
 @pytest.mark.parametrize(

@@ -445,9 +445,10 @@ ACTIONS: dict[str, str] = {
     "госпитализированы госпіталізувати hospitalizować hospitalizovat opgenomen",
 }
 # Action words above that are common words of another language, never read as actions in it: the
-# German and Dutch article "die", the Spanish and Portuguese "fui" (I was).
+# German and Dutch article "die", the Spanish and Portuguese "fui" (I was), German "Öl" (oil; Turkish
+# "öl", die).
 NOT_ACTIONS_IN: dict[str, frozenset[str]] = {
-    "de": frozenset({"die"}), "nl": frozenset({"die"}), "es": frozenset({"fui"}), "pt": frozenset({"fui"}),
+    "de": frozenset({"die", "öl"}), "nl": frozenset({"die"}), "es": frozenset({"fui"}), "pt": frozenset({"fui"}),
 }  # fmt: skip
 # Words right after a number that make it a clock time ("17 Uhr", "5 o'clock", "17 h 30") or a
 # fraction ("две трети", two thirds), not a count ("am" and "pm" unpunctuated are left out: German
