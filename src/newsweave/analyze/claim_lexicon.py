@@ -560,7 +560,9 @@ CJK_ACTIONS: dict[str, str] = {
 
 # Bulgarian and Slovene (BSNLP's languages) and Turkish, each language's words together: without
 # them a claim in these languages named what it counted only by the word itself ("души") and no
-# action at all, so no claim of theirs could be compared on what happened.
+# action at all, so no claim of theirs could be compared on what happened. Left out: forms that
+# are common words of another language after a number (Slovene "dan", day, is Dutch "than";
+# "vas", village, French "you go"; "glas", vote, German "glass").
 _MORE_COUNTED = {
     "person": "човек души хора лице лица oseba oseb osebe osebi ljudje ljudi človek kişi insan",
     "militant": """боец бойци боевик боевици терорист терористи джихадист джихадисти бунтовник бунтовници
@@ -582,8 +584,8 @@ _MORE_COUNTED = {
     "aircraft": "самолет самолета хеликоптер хеликоптера дрон дрона letalo letala helikopter uçak uçaklar "
     "helikopterler",
     "house": "къща къщи сграда сгради hiša hiše hiš stavba stavbe stavb bina binalar konut konutlar",
-    "settlement": "село селища селище vas vasi naselje naselij köy köyler",
-    "vote": "глас гласа гласове glas glasov glasovi oy oylar",
+    "settlement": "село селища селище vasi naselje naselij köy köyler",
+    "vote": "глас гласа гласове glasov glasovi oy oylar",
     "seat": "място места мандата sedež sedeži mandati sandalye",
     "worker": "работник работници служител служители delavec delavci zaposlenih işçi işçiler çalışan",
     "student": "ученик ученици студент студенти učenec učenci študent študenti öğrenci öğrenciler",
@@ -595,7 +597,7 @@ _MORE_COUNTED = {
     "bed": "легло легла postelja postelje postelj yatak",
     "year": "година години leto leta yıl",
     "month": "месец месеца месеци mesec meseca mesecev ay",
-    "day": "ден дни дена dan dni gün",
+    "day": "ден дни дена dni gün",
     "hour": "час часа часове ura ure ur saat",
 }
 for _key, _names in _MORE_COUNTED.items():
