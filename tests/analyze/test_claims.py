@@ -66,7 +66,7 @@ def first(text: str, language: str | None) -> tuple[float, float, Qualifier, str
         ("bg", "Заразени са почти 10,267 млн. души.", (10.267e6, 10.267e6, Q.AROUND, "person", "infected")),
         ("sl", "Umrlo je več kot 52 ljudi.", (52, 52, Q.MORE_THAN, "person", "killed")),
         ("sl", "V napadu je bilo ubitih dvainpetdeset vojakov.", (52, 52, Q.EXACT, "soldier", "killed")),
-        ("sl", "Najmanj 80 odstotkov okuženih je brez simptomov.", (80, 80, Q.AT_LEAST, "percent", "infected")),
+        ("sl", "Najmanj 80 odstotkov okuženih je brez simptomov.", (80, 80, Q.AT_LEAST, "percent", None)),
         ("tr", "Saldırıda en az 12 asker hayatını kaybetti.", (12, 12, Q.AT_LEAST, "soldier", "killed")),
         ("tr", "100'den fazla kişi yaralandı.", (100, 100, Q.MORE_THAN, "person", "wounded")),
         ("tr", "Polis yaklaşık 15 kişiyi gözaltına aldı.", (15, 15, Q.AROUND, "person", "arrested")),
@@ -156,6 +156,8 @@ def test_years_clock_times_and_fractions_are_not_claims_in_other_languages(text:
         ("en", "Deputies arrested Michael Browning, 44, of Lily.", [None]),
         ("it", "L'uomo (19) muore dopo l'incidente.", [None]),
         ("bg", "Процентът на заразен медицински персонал е 10,4%.", [None]),
+        ("bg", "62% от починалите от Covid-19 са в Ломбардия.", [None]),  # a share of the dead
+        ("en", "We decided to take an additional 100 million doses.", [None]),  # "take" captures nothing
         # A count of cases is a count of infections.
         ("en", "Spain has more than 232,000 cases and close to 28,000 deaths.", ["infected", "killed"]),
     ],

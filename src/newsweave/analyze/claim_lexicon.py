@@ -418,9 +418,10 @@ ACTIONS: dict[str, str] = {
     "evacuated": "evacuate evacuated évacuer évacué évacués evakuieren evakuiert evacuar evacuado evacuados "
     "evacuare evacuato evacuati эвакуировать эвакуированы эвакуировано эвакуировали евакуювати "
     "евакуйовано ewakuować ewakuowano evakuovat evakuováno evacueren geëvacueerd إجلاء",
-    "captured": "capture captured seize seized take taken prisoner capturer capturé capturés saisir saisi "
+    # Not "take", "taken" or "взять": anything is taken ("take 100 million doses", "я возьму").
+    "captured": "capture captured seize seized capturer capturé capturés saisir saisi "
     "gefangen erbeuten erbeutet capturar capturado catturare catturato catturati захватить "
-    "захвачены захвачено захватили взять пленить полонити захопити захоплено pojmać schwytać "
+    "захвачены захвачено захватили пленить полонити захопити захоплено pojmać schwytać "
     "zajmout zajato gevangen أسر",
     "rescued": "rescue rescued save saved secourir secouru sauver sauvé sauvés retten gerettet rescatar rescatado "
     "salvar salvado salvare salvato salvati resgatar resgatado спасти спасены спасено спасли "

@@ -275,7 +275,9 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
     if counted is None and (toll := reader.toll(figure.start, s_start)) is not None:
         counted, action = toll  # "the death toll rose to 5,100"
     age = _after_age_word(text, figure.start) or (counted is None and _age_after_name(text, figure.start, figure.end))
-    if action is None and counted not in _NOTHING_HAPPENS_TO and not age:
+    if counted in _NOTHING_HAPPENS_TO or age:
+        action = None  # "62% от починалите": a share of the dead, not dead
+    elif action is None:
         action = reader.action(figure.start, figure.end, s_start, s_end)
     if counted == "case" and action in (None, "killed"):
         action = "infected"  # "more than 232,000 cases … and close to 28,000 deaths": cases are infections
