@@ -81,6 +81,8 @@ def first(text: str, language: str | None) -> tuple[float, float, Qualifier, str
         ),
         ("ru", "Заражены 7,620 млн человек.", (7.62e6, 7.62e6, Q.EXACT, "person", "infected")),
         ("ru", "За сутки умерли 512 человек.", (512, 512, Q.EXACT, "person", "killed")),
+        ("sl", "Policija je aretirala 35 protestnikov.", (35, 35, Q.EXACT, "protester", "arrested")),
+        ("ru", "Задержаны 50 протестующих.", (50, 50, Q.EXACT, "protester", "arrested")),
         ("uk", "Померли 3 260 пацієнтів з діагнозом COVID-19.", (3260, 3260, Q.EXACT, "patient", "killed")),
         ("pl", "W szpitalach zmarło 45 pacjentów.", (45, 45, Q.EXACT, "patient", "killed")),
         ("fr", "Au total, 87 patients sont décédés.", (87, 87, Q.EXACT, "patient", "killed")),

@@ -253,6 +253,12 @@ COUNTED: dict[str, str] = {
     "resident": """resident residents inhabitant inhabitants habitant habitants einwohner bewohner habitante
         habitantes abitante abitanti morador moradores житель жителей жители мешканець мешканців
         mieszkaniec mieszkańców obyvatel obyvatelé obyvatel inwoner inwoners ساكن""",
+    "protester": """protester protesters protestor protestors demonstrator demonstrators manifestant
+        manifestants demonstrant demonstranten manifestante manifestantes manifestanti protestante
+        protestantes протестующий протестующих протестующие демонстрант демонстрантов демонстранты
+        протестувальник протестувальників протестувальники demonstrantów demonstranci protestujący
+        protestujących demonstrantů demonstranti protestující протестиращ протестиращи протестиращите
+        protestnik protestniki protestnikov gösterici göstericiler eylemci eylemciler""",
     "refugee": """refugee refugees migrant migrants asylum seeker réfugié réfugiés migrant migrants
         flüchtling flüchtlinge migrant refugiado refugiados migrante migrantes rifugiato rifugiati
         беженец беженцев беженцы мигрант біженець біженців uchodźca uchodźców migrant uprchlík uprchlíků
@@ -476,7 +482,7 @@ AGE_WORDS = frozenset(_words("aged age âgé âgée âgés âgées"))
 KILLING_ACTIONS = frozenset({"destroyed"})
 THINGS = frozenset({"vehicle", "aircraft", "weapon", "house", "settlement"})
 PEOPLE = frozenset({"person", "militant", "soldier", "civilian", "child", "woman", "police", "resident",
-                    "refugee", "prisoner", "patient", "worker", "student"})  # fmt: skip
+                    "refugee", "prisoner", "patient", "worker", "student", "protester"})  # fmt: skip
 # Cues that a figure is a running toll being raised: an update, not a contradiction.
 UPDATE_PHRASES = (
     "rose to",
