@@ -297,7 +297,8 @@ def predict(recognizer: EntityRecognizer, docs: Iterable[Document]) -> list[Pred
     return out
 
 
-def _prf(tp: float, predicted: float, gold: float) -> tuple[float, float, float]:
+def prf(tp: float, predicted: float, gold: float) -> tuple[float, float, float]:
+    """Precision, recall and F1 of ``tp`` right among ``predicted``, out of ``gold``, rounded to 4 places."""
     p = tp / predicted if predicted else 0.0
     r = tp / gold if gold else 0.0
     return round(p, 4), round(r, 4), round(2 * p * r / (p + r), 4) if p + r else 0.0
@@ -353,7 +354,7 @@ def score(
         p = [m for m in predicted if mine(m.language)]
         hits = [m for m in p if (m.doc, m.surface) in gold_by_form]
         typed = sum(1 for m in hits if gold_by_form[(m.doc, m.surface)].type == m.type)
-        rec = _prf(len(hits), len(p), len(g))
+        rec = prf(len(hits), len(p), len(g))
         on_gold = pairwise(((m.language, m.entity, k) for m, k in zip(gold, gold_keys, strict=True)), language)
         matched = {(m.doc, m.surface): m for m in predicted}
         pred_items = [
@@ -365,7 +366,7 @@ def score(
         rows.append(
             EntityScores(
                 language or "all", sum(1 for d in docs if mine(d.language)), len(g), len(p), *rec,
-                _prf(typed, len(p), len(g))[2], *_prf(*on_gold), *_prf(*on_pred),
+                prf(typed, len(p), len(g))[2], *prf(*on_gold), *prf(*on_pred),
             )
         )  # fmt: skip
     return rows
@@ -389,7 +390,7 @@ def reference_linking(gold: list[GoldMention]) -> dict[str, tuple[float, float, 
         "newsweave keys (surface form only)": gold_keyer(),
         "newsweave keys given the gold lemma": with_lemma,
     }
-    return {name: _prf(*pairwise((m.language, m.entity, key(m)) for m in gold)) for name, key in keyers.items()}
+    return {name: prf(*pairwise((m.language, m.entity, key(m)) for m in gold)) for name, key in keyers.items()}
 
 
 def evaluate(

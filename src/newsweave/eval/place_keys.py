@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsweave.eval.entities import load, pairwise
+from newsweave.eval.entities import load, pairwise, prf
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,5 @@ def evaluate_stored_keys(data_dir: Path) -> StoredKeyScores:
     places = [m for m in gold if m.type == "LOC"]
     items = [(m.language, m.entity, stored.get((m.doc, m.surface), "")) for m in places]
     keyed = [key for *_, key in items if key]
-    true, predicted, expected = pairwise(items)
-    precision, recall = true / predicted if predicted else 0.0, true / expected if expected else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     pinned = sum(key.startswith("geonames:") for key in keyed)
-    return StoredKeyScores(len(places), len(keyed), pinned, round(precision, 4), round(recall, 4), round(f1, 4))
+    return StoredKeyScores(len(places), len(keyed), pinned, *prf(*pairwise(items)))
