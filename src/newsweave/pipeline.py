@@ -12,7 +12,7 @@ from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.language import LanguageDetector
 from newsweave.errors import InputError, NewsweaveError, StoreBusy
 from newsweave.extract.base import Extractor
-from newsweave.extract.units import word_units
+from newsweave.extract.units import has_word_units, word_units
 from newsweave.records import Article, IngestReport, ItemResult, Outcome, RawItem, Rejection
 from newsweave.store.base import Store
 
@@ -130,8 +130,9 @@ def understand(item: RawItem, extractors: Sequence[Extractor], language: Languag
     if extractor is None:
         raise InputError(f"no extractor accepts {item.media_type.value} items", item=str(item.provenance))
     article = extractor.extract(item)
-    words = word_units("\n".join(article.body))
-    if words < MIN_WORDS:
+    body = "\n".join(article.body)
+    if not has_word_units(body, MIN_WORDS):
+        words = word_units(body)
         raise InputError(
             f"no article: its body has {words:g} word{'' if words == 1 else 's'}"
             f" (a news article has at least {MIN_WORDS})",

@@ -15,7 +15,7 @@ from newsweave.decode import decode
 from newsweave.errors import InputError
 from newsweave.extract.code import looks_like_code
 from newsweave.extract.html_comments import parse_comments
-from newsweave.extract.units import word_units
+from newsweave.extract.units import has_word_units
 from newsweave.records import (
     Article,
     DatePrecision,
@@ -61,7 +61,7 @@ class HtmlExtractor:
             title = None
         body, extractor = _body(doc, title), self.name
         notes: list[str] = []
-        if _units(body) < _MIN_UNITS:
+        if not _enough(body):
             body, extractor, notes = self._fallback(text, url, name, title)
         comments = parse_comments(text)
         return Article(
@@ -92,10 +92,10 @@ class HtmlExtractor:
         tree = _tree(text)
         if tree is not None:
             body = _jsonld_body(tree)
-            if _units(body) >= _MIN_UNITS:
+            if _enough(body):
                 return body, f"{self.name}+jsonld", []
             description = _description(tree) if _declares_article(tree) else None
-            if description and word_units(description) >= _MIN_UNITS:
+            if description and has_word_units(description, _MIN_UNITS):
                 return [description], f"{self.name}+description", [DESCRIPTION_NOTE]
         raise InputError("no article text found", item=name)
 
@@ -124,8 +124,8 @@ def _body(doc: dict[str, Any], title: str | None) -> list[str]:
     return body
 
 
-def _units(paragraphs: list[str]) -> float:
-    return sum(word_units(p) for p in paragraphs)
+def _enough(paragraphs: list[str]) -> bool:
+    return has_word_units("\n".join(paragraphs), _MIN_UNITS)
 
 
 def _tree(text: str) -> lxml.html.HtmlElement | None:

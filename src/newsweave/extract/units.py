@@ -33,6 +33,7 @@ _UNSPACED_SCRIPTS = (
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
 _FIRST_UNSPACED = chr(_UNSPACED_SCRIPTS[0][0])
+_ANY_UNSPACED = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high, _ in _UNSPACED_SCRIPTS) + "]")
 
 
 def word_units(text: str) -> float:
@@ -46,14 +47,34 @@ def word_units(text: str) -> float:
         >>> word_units("!!! 123 --")
         0.0
     """
+    if not _ANY_UNSPACED.search(text):  # most texts: every run of letters is one word
+        return float(len(_LETTERS.findall(text)))
+    return sum(_run_units(run) for run in _LETTERS.findall(text))
+
+
+def has_word_units(text: str, floor: float) -> bool:
+    """True when ``text`` holds at least ``floor`` word units (``word_units(text) >= floor``).
+
+    The length floors of extraction and the pipeline ask only this, on every item: counting
+    stops as soon as the floor is reached instead of running through a long article.
+
+    Example:
+        >>> has_word_units("The mayor resigned on Monday.", 5), has_word_units("!!! 123 --", 1)
+        (True, False)
+    """
     units = 0.0
-    for run in _LETTERS.findall(text):
-        if max(run) < _FIRST_UNSPACED:  # most runs: no character can be of an unspaced script
-            units += 1.0
-            continue
-        unspaced = sum(_unspaced_weight(ch) for ch in run)
-        units += unspaced if unspaced else 1.0
-    return units
+    for match in _LETTERS.finditer(text):
+        units += _run_units(match.group())
+        if units >= floor:
+            return True
+    return units >= floor
+
+
+def _run_units(run: str) -> float:
+    if max(run) < _FIRST_UNSPACED:  # most runs: no character can be of an unspaced script
+        return 1.0
+    unspaced = sum(_unspaced_weight(ch) for ch in run)
+    return unspaced if unspaced else 1.0
 
 
 def _unspaced_weight(ch: str) -> float:
