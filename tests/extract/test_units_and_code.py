@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.extract.code import looks_like_code
-from newsweave.extract.units import word_units
+from newsweave.extract.units import has_word_units, word_units
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,16 @@ def test_word_units_count_every_script(text: str, units: float) -> None:
     assert word_units(text) == pytest.approx(units)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The mayor resigned on Monday.", "東京都は十日、新しい防災計画を発表した。", "กรุงเทพมหานครประกาศแผน", "Мэр 東京都 ok", "!!! 1", ""],
+)
+def test_the_floor_check_agrees_with_the_count(text: str) -> None:
+    units = word_units(text)
+    for floor in (0, 1, units - 0.25, units, units + 0.25, units + 1):
+        assert has_word_units(text, floor) == (units >= floor), floor
+
+
 def test_a_japanese_brief_weighs_like_a_latin_one() -> None:
     brief = "東京都は十日、首都直下地震に備えた新しい防災計画を発表した。" * 10  # ~300 characters
     assert word_units(brief) >= 100
@@ -35,6 +45,9 @@ def test_a_japanese_brief_weighs_like_a_latin_one() -> None:
         "var disqus_shortname = 'northside'; (function() { var dsq = document.createElement('script'); })();",
         "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });",
         ".comment { margin: 0; padding: 4px; }",
+        # the statement markers that need a ";", found from a word's start in a long line
+        "In the old template the widget ran " + "inline " * 60 + "jQuery.ready(init); config: 'dark';",
+        "Nothing here but words and then settings.apply(x); theme: dark; width: 3;",
     ],
 )
 def test_program_text_is_recognised(line: str) -> None:
@@ -48,6 +61,8 @@ def test_program_text_is_recognised(line: str) -> None:
         "| 21 | Austin Dillon | 700 | 0 | 3 | 0 | 6 |",
         "Prices rose 3.5% in May, according to the statistics office.",
         "東京都は十日、新しい防災計画を発表した。",
+        # a French "point-virgule" and a colon in prose are no statement
+        "Sur la route M20 l'armée n'a rencontré aucune résistance ; le travail : fait par l'aviation.",
     ],
 )
 def test_prose_and_tables_are_not_program_text(line: str) -> None:
