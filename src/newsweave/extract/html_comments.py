@@ -252,6 +252,12 @@ def _is_meta(el: lxml.html.HtmlElement) -> bool:
     return el.tag not in ("p", "blockquote", "pre", "br") and bool(_META.search(_names(el)))
 
 
+# Where an author block writes the name itself (compiled once: an element's .xpath() compiles each call).
+_NAME_PARTS = lxml.etree.XPath(
+    ".//*[@itemprop='name' or contains(@class,'fn') or self::cite or self::strong or self::b]"
+)
+
+
 def _author(own: list[lxml.html.HtmlElement]) -> str | None:
     marked = [d for d in own if _AUTHOR.search(_names(d)) or _AUTHOR_PROP.match(d.get("itemprop", ""))]
     # Classic themes and rendered Disqus threads name the commenter in a bare <cite>.
@@ -260,7 +266,7 @@ def _author(own: list[lxml.html.HtmlElement]) -> str | None:
         if _CONTENT.search(names) and not _AUTHOR_PROP.match(d.get("itemprop", "")):
             continue
         # A name inside the author block ("<strong>Ann</strong> on May 2 said:") beats the whole line.
-        named = d.xpath(".//*[@itemprop='name' or contains(@class,'fn') or self::cite or self::strong or self::b]")
+        named = _NAME_PARTS(d)
         for candidate in [*named, d]:
             text = _SAYS.sub("", " ".join(candidate.text_content().split()))
             if 0 < len(text) <= _MAX_AUTHOR_CHARS and not find_datetime(text):
