@@ -25,7 +25,14 @@ def test_word_units_count_every_script(text: str, units: float) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The mayor resigned on Monday.", "東京都は十日、新しい防災計画を発表した。", "กรุงเทพมหานครประกาศแผน", "Мэр 東京都 ok", "!!! 1", ""],
+    [
+        "The mayor resigned on Monday.",
+        "東京都は十日、新しい防災計画を発表した。",
+        "กรุงเทพมหานครประกาศแผน",
+        "Мэр 東京都 ok",
+        "!!! 1",
+        "",
+    ],
 )
 def test_the_floor_check_agrees_with_the_count(text: str) -> None:
     units = word_units(text)
