@@ -1,7 +1,8 @@
 """Train the shipped entity tagger on every BSNLP 2021 document (both topics) and on the training
 part of the SemEval names (``newsweave.eval.entities.semeval_names``: English, German, Spanish,
-French, Italian, Turkish, Arabic; the Chinese development texts are only scored; read from SemEval-2022
-Task 8's dev.csv, which must be found; their test part is never trained on).
+French, Italian, Turkish, Arabic, and Polish and Russian news beside BSNLP's; the Chinese
+development texts are only scored; read from SemEval-2022 Task 8's dev.csv, which must be found;
+their test part is never trained on).
 
     uv run python scripts/train_entity_crf.py [--data DIR] [--out PATH]
 
@@ -34,7 +35,10 @@ def main() -> None:
     texts = training_docs(docs, gold, required=True)  # the shipped model is trained with the SemEval names
     sequences = train(texts, args.out)
     size = args.out.stat().st_size // 1024
-    print(f"{len(texts)} texts learnt (SemEval's each three times), {sequences} sequences -> {args.out} ({size} KiB)")
+    print(
+        f"{len(texts)} texts learnt (those of the SemEval languages three times each), {sequences} sequences"
+        f" -> {args.out} ({size} KiB)"
+    )
 
 
 if __name__ == "__main__":

@@ -47,6 +47,8 @@ class AnnotatedDoc:
     language: str
     text: str
     names: tuple[tuple[str, str], ...]
+    # False: learnt with its words only, never as the text of an unseen language would look.
+    delexicalised: bool = True
 
 
 def project(doc: AnnotatedDoc) -> list[tuple[list[Token], list[str]]]:
@@ -89,7 +91,7 @@ def train(docs: Iterable[AnnotatedDoc], model_path: Path) -> int:
                 feats = features.sentence(words, doc.language, at_start=start == 0, lowercase=lowercase)
                 trainer.append(feats, tags[start:end])
                 count += 1
-                if doc.language in UNCASED_TRAINED:
+                if doc.language in UNCASED_TRAINED or not doc.delexicalised:
                     continue  # without case its words are all it has
                 if count % DELEXICALISED_EVERY == 0 or doc.language in FULLY_DELEXICALISED:
                     # a copy as the text of a language never seen would look
