@@ -13,14 +13,13 @@ split and language.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsweave.analyze.claims import numeric_claims
-from newsweave.errors import InputError
-from newsweave.eval.data import checkout_data
+from newsweave.eval.data import checkout_data, labelled_rows
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 # The labels' "fled" covers people displaced, which the claims reader keys apart.
@@ -76,21 +75,15 @@ def load_labels(path: Path) -> list[dict[str, str]]:
     Raises:
         InputError: a line is not JSON, lacks a field, or marks no figure.
     """
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            missing = [key for key in ("id", "language", "sentence", "action") if not row.get(key)]
-            if missing:
-                raise KeyError(", ".join(missing))
-            if row["sentence"].count(MARK_OPEN) != 1 or row["sentence"].count(MARK_CLOSE) != 1:
-                raise KeyError("one figure marked with ⟦ ⟧")
-        except (json.JSONDecodeError, KeyError, TypeError) as e:
-            raise InputError(f"{path}: line {number} is not a labelled claim action ({e})") from e
-        rows.append(row)
-    return rows
+    return labelled_rows(path, _check_label, what="a labelled claim action")
+
+
+def _check_label(row: dict[str, Any]) -> None:
+    missing = [key for key in ("id", "language", "sentence", "action") if not row.get(key)]
+    if missing:
+        raise KeyError(", ".join(missing))
+    if row["sentence"].count(MARK_OPEN) != 1 or row["sentence"].count(MARK_CLOSE) != 1:
+        raise KeyError("one figure marked with ⟦ ⟧")
 
 
 def read_action(sentence: str, language: str) -> str:

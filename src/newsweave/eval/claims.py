@@ -12,15 +12,13 @@ worse than a missed one), and the accuracy of the strongest relation found again
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.claims import numeric_claims
-from newsweave.errors import InputError
-from newsweave.eval.data import checkout_data
+from newsweave.eval.data import checkout_data, labelled_rows
 from newsweave.link.disagreements import ArticleClaims, compare
 from newsweave.records import AlignedSentences, ClaimRelation
 
@@ -76,18 +74,12 @@ def load_pairs(path: Path) -> list[dict[str, Any]]:
     Raises:
         InputError: a line is not JSON or lacks a field.
     """
-    pairs = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            pair = json.loads(line)
-            if pair["gold"] not in _GOLD or not pair["a"]["text"] or not pair["b"]["text"]:
-                raise KeyError("gold")
-        except (json.JSONDecodeError, KeyError, TypeError) as e:
-            raise InputError(f"{path}: line {number} is not a labelled claim pair ({e})") from e
-        pairs.append(pair)
-    return pairs
+    return labelled_rows(path, _check_pair, what="a labelled claim pair")
+
+
+def _check_pair(pair: dict[str, Any]) -> None:
+    if pair["gold"] not in _GOLD or not pair["a"]["text"] or not pair["b"]["text"]:
+        raise KeyError("gold")
 
 
 def predict(pair: dict[str, Any]) -> tuple[str, tuple[str, ...]]:

@@ -18,10 +18,10 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from newsweave.errors import ConfigError, InputError
-from newsweave.eval.data import checkout_data
+from newsweave.errors import ConfigError
+from newsweave.eval.data import checkout_data, labelled_rows
 from newsweave.eval.semeval import DOCUMENT_CHARS, load_pairs
 from newsweave.linking import COMPARED_KINDS
 from newsweave.records import ClaimRelation, Disagreement
@@ -112,19 +112,18 @@ def load_labels(path: Path) -> dict[frozenset[tuple[str, str]], tuple[str, str]]
     Raises:
         InputError: a line is not JSON, lacks a field or has another gold than conflict / not.
     """
-    labels = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if row["gold"] not in _GOLD:
-                raise KeyError("gold")
-            key = label_key(row["a"]["claim"], row["a"]["sentence"], row["b"]["claim"], row["b"]["sentence"])
-        except (json.JSONDecodeError, KeyError, TypeError) as e:
-            raise InputError(f"{path}: line {number} is not a labelled conflict ({e})") from e
-        labels[key] = (row["gold"], row.get("why", ""))
-    return labels
+    rows = labelled_rows(path, _check_label, what="a labelled conflict")
+    return {_key(row): (row["gold"], row.get("why", "")) for row in rows}
+
+
+def _check_label(row: dict[str, Any]) -> None:
+    if row["gold"] not in _GOLD:
+        raise KeyError("gold")
+    _key(row)
+
+
+def _key(row: dict[str, Any]) -> frozenset[tuple[str, str]]:
+    return label_key(row["a"]["claim"], row["a"]["sentence"], row["b"]["claim"], row["b"]["sentence"])
 
 
 def evaluate_stream(
