@@ -338,7 +338,9 @@ class Newsweave:
             link = computed
         titles = {first.id: first.title, second.id: second.title}
         summaries = [s for i in (link.a, link.b) for s in self.store.entity_summaries(article_id=i)]
-        names = {s.entity.key: s.entity.name for s in summaries}
+        names: dict[str, str] = {}
+        for summary in summaries:  # A's spelling of a name both write
+            names.setdefault(summary.entity.key, summary.entity.name)
         facts = which_event(self.store.facts(link.a), self.store.facts(link.b), names)
         return "\n".join([explain(link, titles[link.a], titles[link.b]), *facts])
 

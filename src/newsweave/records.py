@@ -474,7 +474,7 @@ class Place:
     end: int
     text: str
     geonames_id: int | None = None
-    name: str | None = None  # the gazetteer's name ("Abu Kamal")
+    name: str | None = None  # the gazetteer's name ("Ālbū Kamāl"; summaries show the texts' spelling)
     country: str | None = None  # ISO 3166-1 alpha-2
     lat: float | None = None
     lon: float | None = None

@@ -74,6 +74,41 @@ def test_facts_round_trip_and_views(store_target: str | Path) -> None:
     assert [c.article_id for c in store.sourced_claims(story_id=1)] == [a, b]
 
 
+def test_a_gazetteer_place_is_shown_by_the_spelling_the_texts_write(store_target: str | Path) -> None:
+    store = open_store(store_target)
+    ids = [stored(store, f"T{n}\nbody {n}", "x") for n in range(3)]
+    spellings = ["Abu Kemal", "Abu-Kemal", "Abu Kamal"]
+    with store.transaction():
+        for article_id, text in zip(ids, spellings, strict=True):
+            facts = facts_of(article_id, Qualifier.AROUND, text)
+            place = replace(facts.places[0], name="Ālbū Kamāl")
+            store.put_facts(replace(facts, places=(place,)), "v1",
+                            entities=[Entity("geonames:170017", "Ālbū Kamāl", EntityType.LOCATION,
+                                             ("Abu Kamal", "Abu Kemal", "Ālbū Kamāl"))])  # fmt: skip
+    # "Abu-Kemal" is "Abu Kemal" spelt with a hyphen: two of three, over GeoNames' own name.
+    (summary,) = store.place_summaries()
+    assert summary.name == "Abu Kemal" and summary.mentions == 3
+    (entity,) = [s.entity for s in store.entity_summaries() if s.entity.key == "geonames:170017"]
+    assert entity.name == "Abu Kemal"
+    with store.transaction():  # once a text writes GeoNames' own name, it is the name
+        facts = facts_of(ids[0], Qualifier.AROUND, "Ālbū Kamāl")
+        store.put_facts(replace(facts, places=(replace(facts.places[0], name="Ālbū Kamāl"),)), "v1")
+    assert store.place_summaries()[0].name == "Ālbū Kamāl"
+    store.close()
+
+
+def test_a_form_that_is_no_alias_never_names_a_place(store_target: str | Path) -> None:
+    store = open_store(store_target)
+    article_id = stored(store, "T\nbody", "x")
+    facts = facts_of(article_id, Qualifier.AROUND, "Russian")
+    with store.transaction():
+        store.put_facts(replace(facts, places=(replace(facts.places[0], name="Russia"),)), "v1",
+                        entities=[Entity("geonames:170017", "Russia", EntityType.LOCATION, ("Rossiya",))])  # fmt: skip
+    assert [p.name for p in store.place_summaries()] == ["Russia"]
+    assert [s.entity.name for s in store.entity_summaries(type=EntityType.LOCATION)] == ["Russia"]
+    store.close()
+
+
 def test_disagreements_are_read_back_with_both_claims(store_target: str | Path) -> None:
     store = open_store(store_target)
     a = stored(store, "A\nbody a", "x")

@@ -21,7 +21,7 @@ MAX_NAMED = 8  # shared entities listed, most mentioned first
 def which_event(a: Facts, b: Facts, names: Mapping[str, str] | None = None) -> list[str]:
     """Lines on the entities both articles name, the place each is mostly about and the dates
     each states; [] when neither has facts. ``names``: entity key to the name to show (the
-    store's canonical names); else a pinned place's gazetteer name, else the commonest spelling.
+    store's display names); else a pinned place's gazetteer name, else the commonest spelling.
 
     Example:
         >>> from newsweave.records import EntityType, Mention
@@ -34,7 +34,8 @@ def which_event(a: Facts, b: Facts, names: Mapping[str, str] | None = None) -> l
     """
     if not (a.mentions or a.places or a.times or b.mentions or b.places or b.times):
         return []
-    return [_shared_entities(a, b, names or {}), _focus(a, b), _dates(a, b)]
+    known = {**_display_names(a, b), **(names or {})}
+    return [_shared_entities(a, b, known), _focus(a, b, known), _dates(a, b)]
 
 
 def _shared_entities(a: Facts, b: Facts, known: Mapping[str, str]) -> str:
@@ -42,8 +43,7 @@ def _shared_entities(a: Facts, b: Facts, known: Mapping[str, str]) -> str:
     shared = sorted(counts_a.keys() & counts_b.keys(), key=lambda k: (-(counts_a[k] + counts_b[k]), k))
     if not shared:
         return "They name no entity in common."
-    names = {**_display_names(a, b), **known}
-    listed = ", ".join(f"{names.get(k, k)} ({counts_a[k] + counts_b[k]} mentions)" for k in shared[:MAX_NAMED])
+    listed = ", ".join(f"{known.get(k, k)} ({counts_a[k] + counts_b[k]} mentions)" for k in shared[:MAX_NAMED])
     more = f", and {len(shared) - MAX_NAMED} more" if len(shared) > MAX_NAMED else ""
     return f"Both name: {listed}{more}."
 
@@ -65,7 +65,7 @@ def _display_names(a: Facts, b: Facts) -> dict[str, str]:
     return names
 
 
-def _focus(a: Facts, b: Facts) -> str:
+def _focus(a: Facts, b: Facts, names: Mapping[str, str]) -> str:
     focus_a, focus_b = focus_place(a), focus_place(b)
     if focus_a is None and focus_b is None:
         return "Neither names a place narrower than a country."
@@ -73,15 +73,16 @@ def _focus(a: Facts, b: Facts) -> str:
         side, place = ("A", focus_a) if focus_a else ("B", focus_b)
         other = "B" if side == "A" else "A"
         assert place is not None
-        return f"{side} is mostly about {_place(place)}; {other} names no place narrower than a country."
+        return f"{side} is mostly about {_place(place, names)}; {other} names no place narrower than a country."
     if focus_a.geonames_id == focus_b.geonames_id:
-        return f"Both are mostly about {_place(focus_a)}."
+        return f"Both are mostly about {_place(focus_a, names)}."
     km = nearest_km([focus_a], [focus_b])
-    return f"A is mostly about {_place(focus_a)}, B about {_place(focus_b)}: {km:,.0f} km apart."
+    return f"A is mostly about {_place(focus_a, names)}, B about {_place(focus_b, names)}: {km:,.0f} km apart."
 
 
-def _place(place: Place) -> str:
-    return f"{place.name or place.text} ({place.country})" if place.country else place.name or place.text
+def _place(place: Place, names: Mapping[str, str]) -> str:
+    name = names.get(f"geonames:{place.geonames_id}") or place.name or place.text
+    return f"{name} ({place.country})" if place.country else name
 
 
 def _dates(a: Facts, b: Facts) -> str:

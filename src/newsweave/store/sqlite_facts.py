@@ -10,8 +10,10 @@ written by one piece of code whatever the store.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -186,6 +188,8 @@ class FactsTables:
             surfaces = Counter(text for _, _, text, _, _ in members)
             stored = self.entity(key)
             entity = stored or Entity(key, surfaces.most_common(1)[0][0], EntityType(members[0][1]))
+            if key.startswith(_GAZETTEER_KEY):
+                entity = replace(entity, name=display_name(entity.name, entity.aliases, surfaces))
             summaries.append(
                 EntitySummary(
                     entity,
@@ -237,6 +241,9 @@ class FactsTables:
         for members in groups.values():
             gid, name, country, lat, lon, feature = members[0][:6]
             surfaces = Counter(m[6] for m in members)
+            if gid is not None and name:
+                stored = self.entity(f"{_GAZETTEER_KEY}{gid}")
+                name = display_name(name, stored.aliases if stored else (), surfaces)
             summaries.append(
                 PlaceSummary(
                     name=name or surfaces.most_common(1)[0][0],
@@ -347,6 +354,42 @@ def _claim(row: Sequence[Any]) -> Claim:
     start, end, text, low, high, qualifier, sentence, index, counted, action, place, time = row
     return Claim(start, end, text, low, high, Qualifier(qualifier), sentence, index, counted, action, place,
                  parse_time(time))  # fmt: skip
+
+
+_GAZETTEER_KEY = "geonames:"
+_SPELLING_GAPS = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def display_name(name: str, aliases: Sequence[str], written: Counter[str]) -> str:
+    """The name to show a gazetteer place by: GeoNames' own when the texts write it, else the
+    spelling among its aliases they write most. GeoNames names a place by a transliteration of
+    its local name ("Ālbū Kamāl", "Tadmur", "Ar Raqqah") that news seldom writes, where the
+    texts write "Abu Kemal", "Palmyra", "Raqqa"; a form that is no alias (an inflection, a
+    demonym: "Russian") never becomes the name.
+
+    Example:
+        >>> display_name("Ālbū Kamāl", ["Abu Kamal", "Abu Kemal"], Counter({"Abu Kemal": 3, "Abu-Kamal": 1}))
+        'Abu Kemal'
+        >>> display_name("Russia", ["Rossiya"], Counter({"Russian": 4}))
+        'Russia'
+    """
+
+    def spelling(text: str) -> str:
+        return _SPELLING_GAPS.sub(" ", text.casefold()).strip()
+
+    if any(spelling(text) == spelling(name) for text in written):
+        return name
+    known = {spelling(alias) for alias in aliases}
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for text, count in written.items():
+        if (key := spelling(text)) in known:
+            counts[key] += count
+            forms.setdefault(key, Counter())[text] += count
+    if not counts:
+        return name
+    best = max(counts, key=lambda key: (counts[key], key))
+    return forms[best].most_common(1)[0][0]
 
 
 def _filters(story_id: int | None, language: str | None, article_id: str | None) -> tuple[list[str], list[Any]]:
