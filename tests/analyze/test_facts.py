@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from fakes import text_item
-from newsweave.analyze.facts import FactAnalyzer, sentences_at
+from newsweave.analyze.facts import FactAnalyzer, sentence_case, sentences_at
 from newsweave.records import (
     Article,
     Claim,
@@ -139,3 +139,16 @@ def test_a_country_or_state_the_recogniser_names_is_that_area_in_every_script() 
     assert keys == {name: f"geonames:{place}" for name, (place, _) in expected.items()}
     _, english = FactAnalyzer().read_places("Messi scored twice for Barcelona in Spain.", "en")
     assert "MX" not in {p.country for p in english if p.resolved}
+
+
+def test_a_title_case_headline_keeps_the_capitals_of_its_names_only() -> None:
+    body = "The fighters who fled the town met Iran's envoy. Shares of Apple fell; analysts shrugged."
+    cased = sentence_case("Fighters Who Escaped Apple Shrugged at Iran Envoy's Deal With Renault", body, "en")
+    # "fighters" and "shrugged" the body writes in lower case; "Escaped" and "Deal" only the
+    # dictionary knows, in lower case alone; "Apple" the body writes with its capital mid-sentence;
+    # the dictionary keeps "Iran" capitalised and does not know "Renault".
+    assert cased == "fighters who escaped Apple shrugged at Iran envoy's deal with Renault"
+    assert sentence_case("Fighters Who Escaped", body, "en", dictionary=False) == "fighters who Escaped"
+    assert sentence_case("Fighters Who Escaped", body, None) == "fighters who Escaped"  # no language, no dictionary
+    already = "Fighters who escaped the town"
+    assert sentence_case(already, body, "en") == already

@@ -439,6 +439,13 @@ def entities(
             help="Only: recognition in news in 13 languages (SemEval's and NTREX's names; held out), shipped model.",
         ),
     ] = False,
+    headlines: Annotated[
+        bool,
+        typer.Option(
+            "--headlines",
+            help="Only: names in 119 title-case English headlines: as written, by the body, by body and dictionary.",
+        ),
+    ] = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Named-entity recognition and cross-lingual linking (relaxed P/R/F1, pairwise P/R/F1), per language.
@@ -455,6 +462,18 @@ def entities(
         evaluate_toponyms,
     )
 
+    if headlines:
+        if data is not None or shipped or toponyms or semeval:
+            raise typer.BadParameter("it takes no other option but --json", param_hint="--headlines")
+        from newsweave.eval.headlines import evaluate_headlines
+
+        scores = evaluate_headlines()
+        if json_output:
+            render.print_json({"setting": "shipped readers, title-case headlines", "rows": [asdict(r) for r in scores]})
+            return
+        title = "Names in title-case headlines (relaxed; the shipped reading is 'body and dictionary')"
+        render.out.print(render.scores_table(scores, title=title))
+        return
     if semeval:
         if data is not None or shipped or toponyms:
             raise typer.BadParameter(

@@ -216,7 +216,7 @@ def scores_table(rows: Iterable[Any], *, title: str) -> Table:
         return table
     names = [f.name for f in fields(rows[0])]
     for name in names:
-        table.add_column(name, justify="left" if name in {"name", "system", "statistic"} else "right")
+        table.add_column(name, justify="left" if name in {"name", "system", "statistic", "reading"} else "right")
     for row in rows:
         table.add_row(*(_cell(getattr(row, n)) for n in names))
     return table

@@ -98,6 +98,32 @@ def is_common_word(word: str, language: str) -> bool | None:
 
 
 @lru_cache(maxsize=65536)
+def is_only_common_word(word: str, language: str | None) -> bool:
+    """Whether simplemma's dictionary holds ``word`` in lower case and not as written with its
+    capital: "Escaped" and "Chooses" are only common words, "Iran", "Trump" and "Hell" are names
+    too (the dictionaries keep proper nouns capitalised), "Renault" no word at all. False where
+    every noun is capitalised, and for a language simplemma lacks.
+
+    Example:
+        >>> [is_only_common_word(w, "en") for w in ("Escaped", "Chooses", "Iran", "Trump", "Renault")]
+        [True, True, False, False, False]
+    """
+    if not language or language in _UNSUPPORTED or language in CAPITALISED_NOUNS or not word[:1].isupper():
+        return False
+    try:
+        dictionary = _dictionaries().get_dictionary(language)
+    except ValueError:
+        _UNSUPPORTED.add(language)
+        return False
+    from simplemma.utils import canonicalize_token
+
+    def holds(form: str) -> bool:
+        return dictionary.get(canonicalize_token(form, language)) is not None
+
+    return holds(word.lower()) and not holds(word)
+
+
+@lru_cache(maxsize=65536)
 def lemma_phrase(phrase: str, language: str | None) -> str:
     """Each word of a name lemmatised, separators kept: "Stanach Zjednoczonych" -> "Stany Zjednoczone".
 

@@ -1,0 +1,152 @@
+"""Names in title-case headlines: how ingest's headline reading finds them, reading by reading.
+
+A headline in Title Case capitalises every word, so a recogniser that reads capitals sees a name
+in each ("Renault Chooses Volkswagen", "Who Escaped Abu Kamal"). Ingest reads a headline in
+sentence case (``analyze.facts.sentence_case``): the body says which words are common, and the
+language's dictionary says so of the words the body does not settle. This scores three readings
+of the same headlines on the names annotated in ``tests/data/entities/headline_names.jsonl``
+(119 English headlines of SemEval-2022 Task 8 and of the article-extraction benchmark; its
+SOURCE.md): as written, in sentence case by the body alone, and by the body and the dictionary
+(what ingest does). Recognition is relaxed as BSNLP's is: per headline and surface form, type not
+required. The bodies are read from the benchmarks, as ingest reads them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsweave.analyze.facts import FactAnalyzer, with_place_keys
+from newsweave.errors import ConfigError, InputError
+from newsweave.eval.data import labelled_rows
+from newsweave.eval.entities import prf
+
+HEADLINE_NAMES = Path(__file__).resolve().parents[3] / "tests" / "data" / "entities" / "headline_names.jsonl"
+PARTS = ("development", "test")
+SOURCES = ("semeval", "article-extraction")
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """An annotated headline, the body it heads and the names written in it."""
+
+    doc: str
+    part: str
+    language: str
+    title: str
+    body: str
+    names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineScores:
+    """One reading's names found on one part: relaxed P/R/F1 over (headline, surface form)."""
+
+    reading: str
+    part: str
+    headlines: int
+    gold: int
+    predicted: int
+    precision: float
+    recall: float
+    f1: float
+
+
+def load_headlines(path: Path = HEADLINE_NAMES) -> list[Headline]:
+    """The annotated headlines with their bodies: SemEval's from its CSV (the text after its first
+    line), the extraction benchmark's from its pages, extracted as ingest extracts them.
+
+    Raises:
+        ConfigError: the file, the CSV or the benchmark missing, a part unknown, or a text not found.
+    """
+    if not path.is_file():
+        raise ConfigError(f"{path} not found", hint="pass a file of annotated headlines (see its SOURCE.md)")
+    rows = labelled_rows(path, _check, what="an annotated headline")
+    bodies = {}
+    if any(r["source"] == "semeval" for r in rows):
+        bodies.update(_semeval_bodies())
+    pages = [r["doc"] for r in rows if r["source"] == "article-extraction"]
+    if pages:
+        bodies.update(_page_bodies(pages))
+    out = []
+    for row in rows:
+        body = bodies.get(row["doc"])
+        if body is None:
+            raise ConfigError(f"{path}: the text of headline {row['doc']} is not in its benchmark")
+        names = frozenset(surface for surface, _ in row["names"])
+        out.append(Headline(row["doc"], row["part"], row["language"], row["headline"], body, names))
+    return out
+
+
+def evaluate_headlines(path: Path = HEADLINE_NAMES) -> list[HeadlineScores]:
+    """Each reading's scores on each part, then on both."""
+    headlines = load_headlines(path)
+    analyzer = FactAnalyzer()
+    found: dict[str, list[set[str]]] = {reading: [] for reading in ("as written", "body", "body and dictionary")}
+    for h in headlines:
+        body_mentions = with_place_keys(*analyzer.read_places(h.body, h.language))  # as ``FactAnalyzer.read``
+        as_written = analyzer.mention_finder().mentions(h.title, h.language)
+        found["as written"].append({m.text for m in as_written})
+        for reading, dictionary in (("body", False), ("body and dictionary", True)):
+            read = analyzer.headline_mentions(h.title, h.body, h.language, body_mentions, dictionary=dictionary)
+            found[reading].append({m.text for m in read})
+    rows = []
+    for reading, predicted in found.items():
+        for part in (*PARTS, "all"):
+            chosen = [i for i, h in enumerate(headlines) if part in (h.part, "all")]
+            rows.append(_scores(reading, part, [headlines[i] for i in chosen], [predicted[i] for i in chosen]))
+    return rows
+
+
+def _scores(reading: str, part: str, headlines: list[Headline], predicted: list[set[str]]) -> HeadlineScores:
+    tp = sum(len(p & h.names) for h, p in zip(headlines, predicted, strict=True))
+    n_predicted, gold = sum(map(len, predicted)), sum(len(h.names) for h in headlines)
+    p, r, f1 = prf(tp, n_predicted, gold)
+    return HeadlineScores(reading, part, len(headlines), gold, n_predicted, p, r, f1)
+
+
+def _check(row: dict[str, Any]) -> None:
+    for key in ("doc", "language", "headline"):
+        if not isinstance(row[key], str):
+            raise TypeError(f"{key} is no string")
+    if row["source"] not in SOURCES or row["part"] not in PARTS:
+        raise KeyError(f"source {row['source']!r} or part {row['part']!r}")
+    if any(surface not in row["headline"] for surface, _ in row["names"]):
+        raise KeyError("a name not written in the headline")
+
+
+def _semeval_bodies() -> dict[str, str]:
+    from newsweave.eval.semeval import default_pairs_csv, load_pairs
+
+    bodies = {}
+    for pair in load_pairs(default_pairs_csv()):
+        for text in (pair.text1, pair.text2):
+            bodies[hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]] = text.partition("\n")[2].strip()
+    return bodies
+
+
+def _page_bodies(prefixes: list[str]) -> dict[str, str]:
+    """The bodies of the extraction benchmark's pages whose keys start with ``prefixes``."""
+    from newsweave.eval.extraction import default_bench_dir
+    from newsweave.extract.html import HtmlExtractor
+    from newsweave.records import MediaType, Provenance, RawItem
+
+    bench = default_bench_dir()
+    truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
+    bodies = {}
+    for prefix in prefixes:
+        key = next((k for k in truth if k.startswith(prefix)), None)
+        if key is None:
+            continue
+        html = gzip.decompress((bench / "html" / f"{key}.html.gz").read_bytes())
+        fields = {"url": truth[key]["url"]} if truth[key].get("url") else {}
+        try:
+            article = HtmlExtractor().extract(RawItem(html, MediaType.HTML, Provenance("eval"), fields))
+        except InputError:
+            continue
+        bodies[prefix] = "\n".join(article.body)
+    return bodies
