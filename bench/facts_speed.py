@@ -24,6 +24,7 @@ import argparse
 import cProfile
 import dataclasses
 import json
+import os
 import pstats
 import sys
 import time
@@ -101,7 +102,7 @@ def run(docs: list[dict[str, str]], profile: bool) -> tuple[dict[str, float], fl
     read = [analyzer.read(a) for a in batch]
     if profiler:
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(45)
     return clock, time.process_time() - start, read
 
 

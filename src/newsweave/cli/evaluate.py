@@ -436,7 +436,7 @@ def entities(
         bool,
         typer.Option(
             "--semeval",
-            help="Only: recognition in news in 13 languages (SemEval's and NTREX's names; held out), shipped model.",
+            help="Only: recognition in news in 17 languages (SemEval's and NTREX's names; held out), shipped model.",
         ),
     ] = False,
     headlines: Annotated[
