@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -467,12 +468,8 @@ def entities(
             raise typer.BadParameter("it takes no other option but --json", param_hint="--headlines")
         from newsweave.eval.headlines import evaluate_headlines
 
-        scores = evaluate_headlines()
-        if json_output:
-            render.print_json({"setting": "shipped readers, title-case headlines", "rows": [asdict(r) for r in scores]})
-            return
         title = "Names in title-case headlines (relaxed; the shipped reading is 'body and dictionary')"
-        render.out.print(render.scores_table(scores, title=title))
+        _print_scores(evaluate_headlines(), "shipped readers, title-case headlines", title, json_output)
         return
     if semeval:
         if data is not None or shipped or toponyms:
@@ -480,12 +477,8 @@ def entities(
                 "it takes no --data, --shipped or --toponyms (it scores the shipped model on the news names)",
                 param_hint="--semeval",
             )
-        rows = evaluate_semeval()
-        if json_output:
-            render.print_json({"setting": "shipped model, SemEval and NTREX names", "rows": [asdict(r) for r in rows]})
-            return
         title = "Named entities in SemEval and NTREX news, shipped model (each language's held-out part)"
-        render.out.print(render.scores_table(rows, title=title))
+        _print_scores(evaluate_semeval(), "shipped model, SemEval and NTREX names", title, json_output)
         return
     report = evaluate(data or default_data_dir(), cross_topic=not shipped)
     english = evaluate_toponyms(default_toponyms_dir()) if toponyms else []
@@ -511,3 +504,11 @@ def entities(
         render.out.print(f"linking on gold mentions, {name}: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
     if english:
         render.out.print(render.scores_table(english, title="English toponyms found (shipped model; recall only)"))
+
+
+def _print_scores(rows: Sequence[Any], setting: str, title: str, json_output: bool) -> None:
+    """Score records as JSON (with the setting they were measured in) or as a table."""
+    if json_output:
+        render.print_json({"setting": setting, "rows": [asdict(r) for r in rows]})
+    else:
+        render.out.print(render.scores_table(rows, title=title))

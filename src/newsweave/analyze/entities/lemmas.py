@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -84,17 +85,10 @@ def is_common_word(word: str, language: str) -> bool | None:
         >>> is_common_word("Лига", "ru"), is_common_word("Вашингтон", "ru"), is_common_word("Gerät", "de")
         (True, False, True)
     """
-    if language in _UNSUPPORTED:
+    holds = _dictionary_lookup(language)
+    if holds is None:
         return None
-    try:
-        dictionary = _dictionaries().get_dictionary(language)
-    except ValueError:
-        _UNSUPPORTED.add(language)
-        return None
-    from simplemma.utils import canonicalize_token
-
-    form = word if language in CAPITALISED_NOUNS else word.lower()
-    return dictionary.get(canonicalize_token(form, language)) is not None
+    return holds(word if language in CAPITALISED_NOUNS else word.lower())
 
 
 @lru_cache(maxsize=65536)
@@ -108,19 +102,24 @@ def is_only_common_word(word: str, language: str | None) -> bool:
         >>> [is_only_common_word(w, "en") for w in ("Escaped", "Chooses", "Iran", "Trump", "Renault")]
         [True, True, False, False, False]
     """
-    if not language or language in _UNSUPPORTED or language in CAPITALISED_NOUNS or not word[:1].isupper():
+    if not language or language in CAPITALISED_NOUNS or not word[:1].isupper():
         return False
+    holds = _dictionary_lookup(language)
+    return holds is not None and holds(word.lower()) and not holds(word)
+
+
+def _dictionary_lookup(language: str) -> Callable[[str], bool] | None:
+    """Whether simplemma's dictionary for ``language`` holds a form as written; None for a language it lacks."""
+    if language in _UNSUPPORTED:
+        return None
     try:
         dictionary = _dictionaries().get_dictionary(language)
     except ValueError:
         _UNSUPPORTED.add(language)
-        return False
+        return None
     from simplemma.utils import canonicalize_token
 
-    def holds(form: str) -> bool:
-        return dictionary.get(canonicalize_token(form, language)) is not None
-
-    return holds(word.lower()) and not holds(word)
+    return lambda form: dictionary.get(canonicalize_token(form, language)) is not None
 
 
 @lru_cache(maxsize=65536)
