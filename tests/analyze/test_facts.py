@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from fakes import text_item
-from newsweave.analyze.facts import FactAnalyzer, sentence_case, sentences_at
+from newsweave.analyze.facts import FactAnalyzer, body_names_in_title, sentence_case, sentences_at
 from newsweave.records import (
     Article,
     Claim,
@@ -79,8 +79,9 @@ def article() -> Article:
 def test_places_give_their_mentions_a_gazetteer_key_and_uncovered_places_become_mentions() -> None:
     analyzer = FactAnalyzer(mentions=FakeMentions(), places=FakePlaces(), times=fake_times, claims=fake_claims)
     read = analyzer.read(article())
-    (headline,) = [m for m in read.facts.mentions if m.in_title]
-    assert (headline.text, headline.entity) == ("IS", "alias:islamic-state")  # as written in the title
+    headline = [(m.text, m.entity) for m in read.facts.mentions if m.in_title]
+    # "IS" as written in the title; "Abu Kamal", which the headline's reader missed, as the body reads it.
+    assert headline == [("IS", "alias:islamic-state"), ("Abu Kamal", "geonames:170017")]
     keys = {m.text: m.entity for m in read.facts.mentions if not m.in_title}
     assert keys == {"IS": "alias:islamic-state", "Abu Kamal": "geonames:170017", "Mayadin": "geonames:166365"}
     assert {e.key: e.name for e in read.entities} == {
@@ -152,3 +153,18 @@ def test_a_title_case_headline_keeps_the_capitals_of_its_names_only() -> None:
     assert sentence_case("Fighters Who Escaped", body, None) == "fighters who Escaped"  # no language, no dictionary
     already = "Fighters who escaped the town"
     assert sentence_case(already, body, "en") == already
+
+
+def test_a_headline_gets_the_names_its_body_reads_surely_where_it_writes_them() -> None:
+    def name(text: str, score: float, kind: EntityType = EntityType.ORGANIZATION) -> Mention:
+        return Mention(100, 100 + len(text), text, kind, f"key:{text}", score=score)
+
+    body = [name("New York Times", 0.9), name("New York", 0.95, EntityType.LOCATION), name("Renault", 0.7),
+            name("Volkswagen", 0.3), name("fed", 0.9)]  # fmt: skip
+    title = "Renault Tells New York Times Volkswagen Was Fed Up"
+    found = [Mention(0, 7, "Renault", EntityType.ORGANIZATION, "key:Renault", score=0.8, in_title=True)]
+    read = body_names_in_title(title, found, body)
+    # "Renault" was found already; the longest body name is taken first; "Volkswagen" the body was
+    # unsure of and "fed" the body writes in lower case are left.
+    assert [(m.text, m.start, m.in_title, m.entity) for m in read] == [
+        ("Renault", 0, True, "key:Renault"), ("New York Times", 14, True, "key:New York Times")]  # fmt: skip

@@ -468,7 +468,7 @@ def entities(
             raise typer.BadParameter("it takes no other option but --json", param_hint="--headlines")
         from newsweave.eval.headlines import evaluate_headlines
 
-        title = "Names in title-case headlines (relaxed; the shipped reading is 'body and dictionary')"
+        title = "Names in title-case headlines (relaxed; ingest's reading is the last)"
         _print_scores(evaluate_headlines(), "shipped readers, title-case headlines", title, json_output)
         return
     if semeval:

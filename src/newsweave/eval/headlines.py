@@ -3,12 +3,13 @@
 A headline in Title Case capitalises every word, so a recogniser that reads capitals sees a name
 in each ("Renault Chooses Volkswagen", "Who Escaped Abu Kamal"). Ingest reads a headline in
 sentence case (``analyze.facts.sentence_case``): the body says which words are common, and the
-language's dictionary says so of the words the body does not settle. This scores three readings
+language's dictionary says so of the words the body does not settle. This scores four readings
 of the same headlines on the names annotated in ``tests/data/entities/headline_names.jsonl``
 (119 English headlines of SemEval-2022 Task 8 and of the article-extraction benchmark; its
-SOURCE.md): as written, in sentence case by the body alone, and by the body and the dictionary
-(what ingest does). Recognition is relaxed as BSNLP's is: per headline and surface form, type not
-required. The bodies are read from the benchmarks, as ingest reads them.
+SOURCE.md): as written, in sentence case by the body alone, by the body and the dictionary,
+and, as ingest reads a headline, by the body and the dictionary with the names the body reads
+where the headline writes them. Recognition is relaxed as BSNLP's is: per headline and surface
+form, type not required. The bodies are read from the benchmarks, as ingest reads them.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ from newsweave.eval.entities import prf
 
 HEADLINE_NAMES = Path(__file__).resolve().parents[3] / "tests" / "data" / "entities" / "headline_names.jsonl"
 PARTS = ("development", "test")
+# The readings in sentence case, each with (the dictionary's step, the body's names); the last is ingest's.
+READINGS = {
+    "body": (False, False),
+    "body and dictionary": (True, False),
+    "body, dictionary and the body's names": (True, True),
+}
 SOURCES = ("semeval", "article-extraction")
 
 
@@ -86,13 +93,15 @@ def evaluate_headlines(path: Path = HEADLINE_NAMES) -> list[HeadlineScores]:
     """Each reading's scores on each part, then on both."""
     headlines = load_headlines(path)
     analyzer = FactAnalyzer()
-    found: dict[str, list[set[str]]] = {reading: [] for reading in ("as written", "body", "body and dictionary")}
+    found: dict[str, list[set[str]]] = {reading: [] for reading in ("as written", *READINGS)}
     for h in headlines:
         body_mentions = with_place_keys(*analyzer.read_places(h.body, h.language))  # as ``FactAnalyzer.read``
         as_written = analyzer.mention_finder().mentions(h.title, h.language)
         found["as written"].append({m.text for m in as_written})
-        for reading, dictionary in (("body", False), ("body and dictionary", True)):
-            read = analyzer.headline_mentions(h.title, h.body, h.language, body_mentions, dictionary=dictionary)
+        for reading, (dictionary, body_names) in READINGS.items():
+            read = analyzer.headline_mentions(
+                h.title, h.body, h.language, body_mentions, dictionary=dictionary, body_names=body_names
+            )
             found[reading].append({m.text for m in read})
     rows = []
     for reading, predicted in found.items():
