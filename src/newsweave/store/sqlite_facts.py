@@ -157,8 +157,20 @@ class FactsTables:
 
     def entity(self, key: str) -> Entity | None:
         """The canonical entity stored under ``key``."""
-        row = self._db.execute("SELECT key, name, type, aliases FROM entities WHERE key = ?", (key,)).fetchone()
-        return None if row is None else Entity(row[0], row[1], EntityType(row[2]), tuple(json.loads(row[3])))
+        return self._entities([key]).get(key)
+
+    def _entities(self, keys: Iterable[str]) -> dict[str, Entity]:
+        """The canonical entities stored under ``keys``, in a query per 500 keys (a summary of a
+        large store asks for thousands; one query each is a round trip each on PostgreSQL)."""
+        wanted, found = sorted(set(keys)), {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = self._db.execute(
+                f"SELECT key, name, type, aliases FROM entities WHERE key IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            for key, name, etype, aliases in rows:
+                found[key] = Entity(key, name, EntityType(etype), tuple(json.loads(aliases)))
+        return found
 
     def entity_summaries(
         self,
@@ -183,10 +195,11 @@ class FactsTables:
         groups: dict[str, list[tuple[Any, ...]]] = {}
         for row in rows:
             groups.setdefault(row[0], []).append(row)
+        entities = self._entities(groups)
         summaries = []
         for key, members in groups.items():
             surfaces = Counter(text for _, _, text, _, _ in members)
-            stored = self.entity(key)
+            stored = entities.get(key)
             entity = stored or Entity(key, surfaces.most_common(1)[0][0], EntityType(members[0][1]))
             if key.startswith(_GAZETTEER_KEY):
                 entity = replace(entity, name=display_name(entity.name, entity.aliases, surfaces))
@@ -237,12 +250,13 @@ class FactsTables:
         groups: dict[object, list[tuple[Any, ...]]] = {}
         for row in rows:
             groups.setdefault(row[0] if row[0] is not None else f"text:{row[6].casefold()}", []).append(row)
+        entities = self._entities(f"{_GAZETTEER_KEY}{key}" for key in groups if isinstance(key, int))
         summaries = []
         for members in groups.values():
             gid, name, country, lat, lon, feature = members[0][:6]
             surfaces = Counter(m[6] for m in members)
             if gid is not None and name:
-                stored = self.entity(f"{_GAZETTEER_KEY}{gid}")
+                stored = entities.get(f"{_GAZETTEER_KEY}{gid}")
                 name = display_name(name, stored.aliases if stored else (), surfaces)
             summaries.append(
                 PlaceSummary(
