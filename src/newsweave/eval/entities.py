@@ -168,12 +168,7 @@ def semeval_names(pairs_csv: Path | None = None) -> NewsNames:
     Raises:
         ConfigError: the CSV or the names file missing, or a text of the file not in the CSV.
     """
-    from newsweave.eval.semeval import default_pairs_csv, load_pairs
-
-    texts = {}
-    for pair in load_pairs(pairs_csv or default_pairs_csv()):
-        for text in (pair.text1, pair.text2):
-            texts[hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]] = text
+    texts = semeval_texts(pairs_csv)
     rows = _read_jsonl(SEMEVAL_NAMES, ("doc", "language", "part", "names"))
     odd = [r["doc"] for r in rows if r["part"] not in ("train", "test")]
     if odd:
@@ -191,6 +186,18 @@ def semeval_names(pairs_csv: Path | None = None) -> NewsNames:
     return NewsNames(
         [d for d in docs if part[d.doc_id] == "train"], [d for d in docs if part[d.doc_id] == "test"], gold
     )
+
+
+def semeval_texts(pairs_csv: Path | None = None) -> dict[str, str]:
+    """Every text of SemEval's CSV by the id the files annotated for newsweave give it: the first
+    12 hex digits of its SHA-1 (the SemEval names, the headline names)."""
+    from newsweave.eval.semeval import default_pairs_csv, load_pairs
+
+    texts = {}
+    for pair in load_pairs(pairs_csv or default_pairs_csv()):
+        for text in (pair.text1, pair.text2):
+            texts[hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]] = text
+    return texts
 
 
 def training_docs(

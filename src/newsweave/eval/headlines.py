@@ -15,7 +15,6 @@ form, type not required. The bodies are read from the benchmarks, as ingest read
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import Any
 from newsweave.analyze.facts import FactAnalyzer, with_place_keys
 from newsweave.errors import ConfigError, InputError
 from newsweave.eval.data import labelled_rows
-from newsweave.eval.entities import prf
+from newsweave.eval.entities import prf, semeval_texts
 
 HEADLINE_NAMES = Path(__file__).resolve().parents[3] / "tests" / "data" / "entities" / "headline_names.jsonl"
 PARTS = ("development", "test")
@@ -68,20 +67,22 @@ def load_headlines(path: Path = HEADLINE_NAMES) -> list[Headline]:
     line), the extraction benchmark's from its pages, extracted as ingest extracts them.
 
     Raises:
-        ConfigError: the file, the CSV or the benchmark missing, a part unknown, or a text not found.
+        ConfigError: the file, the CSV or the benchmark missing, or a text not in its benchmark.
+        InputError: a line is not an annotated headline (its source or part unknown, a name not
+            written in it).
     """
     if not path.is_file():
         raise ConfigError(f"{path} not found", hint="pass a file of annotated headlines (see its SOURCE.md)")
     rows = labelled_rows(path, _check, what="an annotated headline")
-    bodies = {}
+    bodies: dict[tuple[str, str], str] = {}  # (source, doc) -> body: the two sources' ids are alike
     if any(r["source"] == "semeval" for r in rows):
-        bodies.update(_semeval_bodies())
+        bodies |= {("semeval", doc): text.partition("\n")[2].strip() for doc, text in semeval_texts().items()}
     pages = [r["doc"] for r in rows if r["source"] == "article-extraction"]
     if pages:
-        bodies.update(_page_bodies(pages))
+        bodies |= {("article-extraction", doc): body for doc, body in _page_bodies(pages).items()}
     out = []
     for row in rows:
-        body = bodies.get(row["doc"])
+        body = bodies.get((row["source"], row["doc"]))
         if body is None:
             raise ConfigError(f"{path}: the text of headline {row['doc']} is not in its benchmark")
         names = frozenset(surface for surface, _ in row["names"])
@@ -126,16 +127,6 @@ def _check(row: dict[str, Any]) -> None:
         raise KeyError(f"source {row['source']!r} or part {row['part']!r}")
     if any(surface not in row["headline"] for surface, _ in row["names"]):
         raise KeyError("a name not written in the headline")
-
-
-def _semeval_bodies() -> dict[str, str]:
-    from newsweave.eval.semeval import default_pairs_csv, load_pairs
-
-    bodies = {}
-    for pair in load_pairs(default_pairs_csv()):
-        for text in (pair.text1, pair.text2):
-            bodies[hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]] = text.partition("\n")[2].strip()
-    return bodies
 
 
 def _page_bodies(prefixes: list[str]) -> dict[str, str]:
