@@ -274,3 +274,11 @@ def test_a_name_read_as_a_person_where_the_text_reads_it_as_a_place_is_that_plac
         ("Washington", EntityType.PERSON, "per:wshngtn"),  # the surname of a person named in full
     ]
     assert read[2].start == 48
+
+
+def test_calendar_words_are_read_from_babel_once_and_kept() -> None:
+    from newsweave.analyze.entities.recognizer import _calendar_words_from_babel, calendar_words
+
+    words = calendar_words()
+    assert {"monday", "janvier", "ponedelnik", "styczen"} <= words  # folded: "понедельник", "styczeń"
+    assert words == _calendar_words_from_babel()

@@ -7,6 +7,7 @@ name it finds is given its lemma (simplemma) and its canonical entity key (``nor
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import threading
@@ -17,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newsweave.analyze.build_cache import cached_build
 from newsweave.analyze.entities.consistency import (
     CONJUNCTIONS,
     add_known_runs,
@@ -728,7 +730,18 @@ def stop_words(language: str | None) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def calendar_words() -> frozenset[str]:
     """Weekday and month names in every CLDR language (babel), folded: capitalised in many
-    languages, and some are also towns' alternate names, yet never a name in news."""
+    languages, and some are also towns' alternate names, yet never a name in news.
+
+    Reading them means loading all of babel's 300-odd locale files (about a second, in every
+    process and every worker at start-up), so the set is built once per machine and kept in the
+    user cache, keyed by babel's version and the folding's source (``build_cache``)."""
+    from newsweave.analyze.entities import text
+
+    folding = hashlib.sha256(Path(text.__file__).read_bytes()).hexdigest()[:12]
+    return cached_build(f"calendar-words-{folding}", 1, ("babel", "anyascii"), _calendar_words_from_babel, frozenset)
+
+
+def _calendar_words_from_babel() -> frozenset[str]:
     from babel import Locale, localedata
 
     words: set[str] = set()
