@@ -2,23 +2,59 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.entities.text import tokenize
 
 _UNSUPPORTED: set[str] = set()
-# simplemma keeps 8 languages' dictionaries by default and takes seconds to reload one: a
-# multilingual stream would reload them over and over.
+# simplemma keeps 8 languages' dictionaries by default: a multilingual stream would reload them
+# over and over.
 _DICTIONARIES_KEPT = 64
 
 
 @lru_cache(maxsize=1)
 def _dictionaries() -> Any:
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    """simplemma's dictionaries as MARISA tries (its ``TrieDictionaryFactory``), kept built in the
+    user cache directory.
 
-    return DefaultDictionaryFactory(cache_max_size=_DICTIONARIES_KEPT)
+    Its default dictionaries are Python dicts decoded from the package's compressed files in every
+    process that reads a language: 3 s and some hundreds of MB for Polish (3.7 million forms), 1 s
+    for Russian, paid again by each ingest worker. A trie built once per machine opens in a
+    millisecond and takes a fraction of the memory; a lookup costs about 1.7 µs instead of 0.9
+    (``lemma_word`` and the lookups are memoised besides)."""
+    return _trie_factory()(cache_max_size=_DICTIONARIES_KEPT, disk_cache_dir=str(_tries_folder()))
+
+
+def _tries_folder() -> Path:
+    from importlib import metadata
+
+    from newsweave.analyze.build_cache import default_cache_dir
+
+    return default_cache_dir() / "simplemma-tries" / metadata.version("simplemma")
+
+
+def _trie_factory() -> type:
+    from simplemma.strategies.dictionaries import TrieDictionaryFactory
+
+    class AtomicTries(TrieDictionaryFactory):  # type: ignore[misc]
+        """simplemma writes a built trie in place; ingest's workers may build one language at
+        once, so each writes its own file and renames it (a rename replaces atomically)."""
+
+        def _write_trie_to_disk(self, lang: str, trie: Any) -> None:
+            target = Path(self._cache_dir) / f"{lang}.dic"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            part = target.with_suffix(f".{os.getpid()}.part")
+            try:
+                trie.save(str(part))
+                part.replace(target)
+            finally:
+                part.unlink(missing_ok=True)
+
+    return AtomicTries
 
 
 @lru_cache(maxsize=1)
