@@ -24,7 +24,9 @@
    ``--e5-tokens`` tokens, and the static embedder. ``--fallback`` picks what embeds the languages
    outside USE's (``lead``, the product's default; ``e5``, ``e5-first``, ``static``, or
    ``static-plain``: the static route without its cascade, ``link.cascade``); the machine's load
-   is printed with the rates, and the articles the cascade sent to e5.
+   is printed with the rates, and the articles the cascade sent to e5. Those runs load every model
+   before the clock starts; the BSNLP articles are also ingested by the command itself, timed from
+   its start to its exit (``--child bsnlp-cli 0``: the whole file, as a user runs it).
 
     uv run python bench/link_bench.py [--articles 200] [--sizes 10000 100000] [--open 100000]
     uv run python bench/link_bench.py --streams --per-language 20 [--fallback static]
@@ -502,6 +504,26 @@ def stream_pooled(docs: list[dict[str, str]], route: str, workers: int = 2) -> d
     return {"articles": len(docs), "route": route, "workers": workers, **_pooled(docs, workers, other_languages=route)}
 
 
+def command_line(docs: list[dict[str, str]], workers: int = 2) -> dict[str, Any]:
+    """``newsweave ingest FILE --link --workers N`` as a user types it, timed from the command's
+    start to its exit: the start-up the runs above leave out (imports, each worker's models, every
+    language's readers on first meeting them, the pool's end) is in the figure."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.jsonl"
+        path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in docs), encoding="utf-8")
+        db = Path(tmp) / "s.sqlite"
+        cmd = [sys.executable, "-m", "newsweave", "--db", str(db), "ingest", str(path), "--link"]
+        cmd += ["--workers", str(workers)]
+        load_before, before = os.getloadavg()[0], resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {"articles": len(docs), "workers": workers, "wall_s": wall, "per_s": len(docs) / wall,
+            "cpu_ms": 1000 * cpu / len(docs), "load": [load_before, os.getloadavg()[0]]}  # fmt: skip
+
+
 def _bare_rates(docs: list[dict[str, str]], use: Any, others: dict[str, Any]) -> dict[str, dict[str, float]]:
     """Documents per second of each bare embedder on each language's texts (as linking embeds them:
     title and text, first 3,000 characters; USE only on its own languages)."""
@@ -568,6 +590,9 @@ def _end_to_end_without_second_view(n: int) -> dict[str, float]:
 
 
 def _child(kind: str, arg: int, options: list[str]) -> None:
+    if kind == "bsnlp-cli":
+        print(json.dumps(command_line(bsnlp_articles(arg))))
+        return
     if kind in ("bsnlp", "mixed", "bsnlp-pool", "mixed-pool"):
         docs = bsnlp_articles(arg) if kind.startswith("bsnlp") else mixed_articles(arg)
         pooled = kind.endswith("-pool")
@@ -664,6 +689,11 @@ def main() -> None:
                       f" the workers' vectors {r['link_wait_ms']:.1f} ms; the workers' CPU meanwhile"
                       f" {r['worker_link_ms']:.1f} ms);"
                       f" a worker's peak {r['worker_peak_rss_mb']:.0f} MB")  # fmt: skip
+            if kind == "bsnlp" and args.fallback == "lead":
+                c = _run("bsnlp-cli", args.per_language)
+                print(f"  the command itself (`newsweave ingest FILE --link --workers 2`, start-up included):"
+                      f" {c['per_s']:6.2f} articles/s, {c['wall_s']:.1f} s for {c['articles']} articles,"
+                      f" {c['cpu_ms']:.0f} ms of CPU an article (load {c['load'][0]:.1f} before)")  # fmt: skip
         return
     e2e = _run("e2e", args.articles)
     plain = _run("e2e-nofacts", args.articles)
