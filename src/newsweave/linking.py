@@ -177,6 +177,9 @@ class StoreLinker:
         self.linker.leads_ahead = _taken(leads)
         self.linker.exact_leads_ahead = _taken(exact)
         self.linker.exact_rests_ahead = _taken(rests)
+        if work.embed_exact is not None:
+            embed_exact = work.embed_exact
+            self.linker.exact_elsewhere = lambda batch, language: embed_exact(batch, language).result()
         try:
             for article in self.store.unlinked_articles():
                 view = self.view(article)
@@ -217,6 +220,7 @@ class StoreLinker:
         finally:
             self.linker.sentences_ahead = self.linker.leads_ahead = None
             self.linker.exact_leads_ahead = self.linker.exact_rests_ahead = None
+            self.linker.exact_elsewhere = None
         return report
 
     def _keep(self, article: Article, view: LinkArticle, result: LinkResult) -> int:

@@ -146,6 +146,29 @@ def test_the_pairs_the_cascade_will_check_are_foreseen_and_their_leads_asked_onc
     assert linker.vectors_admit(source, translation, *vectors) == []  # read now: nothing left to ask
 
 
+def test_the_cascades_sentences_no_one_asked_for_ahead_are_embedded_elsewhere_when_told() -> None:
+    """A pooled link hands the e5-bridged sentences it meets unforeseen to its workers
+    (``exact_elsewhere``): the same decision, and this process never loads its own e5."""
+    linker = _lead_route_linker()
+    source, translation = linker.prepare("a", None, STORY, "en", None), linker.prepare("b", None, STORY, "cs", None)
+    assert linker.cascade is not None
+    elsewhere, linker.cascade.exact = linker.cascade.exact, None  # what a worker holds; here: none
+    embedded: list[tuple[int, str | None]] = []
+
+    def on_a_worker(sentences: list[str], language: str | None) -> np.ndarray:
+        embedded.append((len(sentences), language))
+        assert elsewhere is not None
+        return elsewhere.embed(sentences, language).astype(np.float16).astype(np.float32)
+
+    linker.exact_elsewhere = on_a_worker
+    alone = _lead_route_linker()
+    same = [alone.prepare(v.id, None, v.text, v.language, None) for v in (source, translation)]
+    expected = alone.relations(same[1], [Candidate(same[0], 0.6, False)]).links
+    assert linker.relations(translation, [Candidate(source, 0.6, False)]).links == expected
+    assert embedded and {language for _, language in embedded} == {"cs"}  # the bridged side only
+    assert linker.cascade.exact is None
+
+
 def test_the_cascades_other_sentences_read_ahead_give_the_same_decision() -> None:
     """The e5 vectors of a bridged article's sentences beyond its lead, embedded elsewhere
     (``exact_rests_ahead``), are taken as the second of the two batches, whatever asked first."""

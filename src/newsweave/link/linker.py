@@ -152,6 +152,10 @@ class Linker:
         self.leads_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
         self.exact_leads_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
         self.exact_rests_ahead: Callable[[LinkArticle], np.ndarray | None] | None = None
+        # What embeds the e5-bridged sentences no one asked for ahead: this process's own e5 by
+        # default; a pooled link hands them to its workers, which hold e5 already, so that this
+        # process (linking's serial part) does not load it (about 2 s) for the few it meets.
+        self.exact_elsewhere: Callable[[list[str], str | None], np.ndarray] | None = None
         # Document features ``foresee`` read (numbers unread), by pair: relating the pair takes
         # them and reads the numbers alone, rather than reading them all twice (a pooled link
         # foresees most pairs it relates).
@@ -589,7 +593,8 @@ class Linker:
         while (have := _count(article.exact_sentence_vectors)) < wanted:
             batch = sentences[have:lead] if have < lead else sentences[have:]
             ahead = self._exact_ahead(article, have)
-            more = ahead if ahead is not None else self.exact_sentence_vectors(batch, article.language)
+            embed = self.exact_elsewhere or self.exact_sentence_vectors
+            more = ahead if ahead is not None else embed(batch, article.language)
             done = article.exact_sentence_vectors
             article.exact_sentence_vectors = more if done is None else np.concatenate([done, more])
         assert article.exact_sentence_vectors is not None
