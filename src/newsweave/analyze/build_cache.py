@@ -1,7 +1,8 @@
 """Indexes built from registry packages, kept in the user cache directory between processes.
 
 A reader that builds an index at start-up (the place gazetteer, ~30 s from GeoNames packages; the
-entity recogniser's name index, a few seconds of folding and stemming) pays that once per machine
+entity recogniser's name index, a few seconds of folding and stemming; the calendar words of every
+CLDR locale; USE's quantised ONNX graph, about a second) pays that once per machine
 instead of once per process: the built object is pickled under a name that holds the versions of
 the packages it was built from and the builder's own format version, so an upgrade of either
 builds it anew. Loading a pickle of plain tuples and dicts takes a fraction of a second.
