@@ -35,3 +35,15 @@ def test_a_new_format_version_or_a_foreign_file_is_rebuilt(tmp_path: Path) -> No
 def test_a_missing_source_package_is_said(tmp_path: Path) -> None:
     with pytest.raises(ModelUnavailable):
         cached_build("index", 1, ["no-such-package-here"], dict, dict, tmp_path)
+
+
+def test_a_build_replaces_the_files_its_earlier_versions_left(tmp_path: Path) -> None:
+    cached_build("index", 1, ["platformdirs"], lambda: {"v": 1}, dict, tmp_path, code="ab12")
+    cached_build("index-words", 1, ["platformdirs"], lambda: {"w": 1}, dict, tmp_path)  # another index
+    cached_build("index", 1, ["platformdirs"], lambda: {"v": 2}, dict, tmp_path, code="cd34")  # its code changed
+    cached_build("index", 2, ["platformdirs"], lambda: {"v": 3}, dict, tmp_path, code="cd34")
+    versions = source_versions(["platformdirs"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"index-cd34-v2-{versions}.pickle",
+        f"index-words-v1-{versions}.pickle",
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+import re
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
@@ -55,8 +56,13 @@ def cached_build(
     build: Callable[[], T],
     kind: type[T],
     cache_dir: Path | None = None,
+    *,
+    code: str = "",
 ) -> T:
     """The object ``build`` makes, from the cache when built before from the same sources.
+
+    A build replaces the files its earlier versions left (other package versions, format
+    versions or ``code``), so that upgrades do not pile up copies in the user's cache.
 
     Args:
         name: The index's name ("gazetteer"), the start of the file name.
@@ -65,9 +71,10 @@ def cached_build(
         build: Makes the object (slow).
         kind: Its type: a cached file holding anything else is rebuilt.
         cache_dir: Where to keep it (default: the user cache directory).
+        code: A digest of the source that builds it, when a change there must rebuild it too.
     """
     folder = cache_dir or default_cache_dir()
-    path = folder / f"{name}-v{version}-{source_versions(packages)}.pickle"
+    path = folder / f"{name}-{code + '-' if code else ''}v{version}-{source_versions(packages)}.pickle"
     if path.exists():
         try:
             with path.open("rb") as f:
@@ -86,4 +93,15 @@ def cached_build(
         tmp.replace(path)
     except OSError as e:  # a read-only cache only costs the next process a rebuild
         log.warning("cannot cache the %s in %s: %s", name, folder, e)
+        return built
+    _forget_earlier(folder, name, path)
     return built
+
+
+def _forget_earlier(folder: Path, name: str, kept: Path) -> None:
+    """Delete the files earlier versions of index ``name`` left in ``folder``, not ``kept``."""
+    for earlier in folder.glob(f"{name}-*.pickle"):
+        rest = earlier.name[len(name) + 1 :]
+        # "name-[code-]v<version>-...": not another index whose name starts with this one's
+        if earlier != kept and re.match(r"(?:[0-9a-f]+-)?v\d+-", rest):
+            earlier.unlink(missing_ok=True)

