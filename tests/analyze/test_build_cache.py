@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.analyze.build_cache import cached_build, source_versions
+from newsweave.analyze.build_cache import cached_build, source_digest, source_versions
 from newsweave.errors import ModelUnavailable
 
 
@@ -47,3 +47,13 @@ def test_a_build_replaces_the_files_its_earlier_versions_left(tmp_path: Path) ->
         f"index-cd34-v2-{versions}.pickle",
         f"index-words-v1-{versions}.pickle",
     ]
+
+
+def test_the_code_digest_follows_every_source_file(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.py", tmp_path / "b.py"
+    a.write_text("x = 1\n")
+    b.write_text("y = 2\n")
+    before = source_digest(a, b)
+    assert len(before) == 12 and before == source_digest(str(a), str(b))
+    b.write_text("y = 3\n")
+    assert source_digest(a, b) != before

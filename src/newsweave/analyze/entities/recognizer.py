@@ -7,7 +7,6 @@ name it finds is given its lemma (simplemma) and its canonical entity key (``nor
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import threading
@@ -18,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsweave.analyze.build_cache import cached_build
+from newsweave.analyze.build_cache import cached_build, source_digest
 from newsweave.analyze.entities.consistency import (
     CONJUNCTIONS,
     add_known_runs,
@@ -737,7 +736,7 @@ def calendar_words() -> frozenset[str]:
     user cache, keyed by babel's version and the folding's source (``build_cache``)."""
     from newsweave.analyze.entities import text
 
-    folding = hashlib.sha256(Path(text.__file__).read_bytes()).hexdigest()[:12]
+    folding = source_digest(text.__file__)
     return cached_build("calendar-words", 1, ("babel", "anyascii"), _calendar_words_from_babel, frozenset, code=folding)
 
 
