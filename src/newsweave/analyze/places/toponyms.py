@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from anyascii import anyascii
-from wordfreq import get_frequency_dict
 
 from newsweave.analyze.entities.features import BSNLP_LANGUAGES
 from newsweave.analyze.entities.lemmas import is_common_word
@@ -30,6 +29,7 @@ from newsweave.analyze.entities.text import HAS_MARK, MARKS
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
 from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer, short_names
 from newsweave.analyze.places.names import fold, native, simplified
+from newsweave.analyze.word_frequencies import zipf
 from newsweave.records import EntityType, Mention
 
 MAX_WORDS = 6
@@ -783,18 +783,7 @@ def _zipf(word: str, language: str | None) -> float:
     if language == "zh":  # wordfreq keeps Chinese in simplified characters: 臺北 is counted as 台北
         word = simplified(word)
     # Turkish "İ" casefolds to "i" and a combining dot, which no frequency table spells.
-    frequency = _frequencies(language or "en").get(word.casefold().replace("\u0307", ""), 0.0)
-    return math.log10(frequency) + 9.0 if frequency > 0 else 0.0
-
-
-@lru_cache(maxsize=32)
-def _frequencies(language: str) -> dict[str, float]:
-    # The frequency table itself, not zipf_frequency(): that tokenises each query, which for
-    # Chinese and Japanese needs optional packages (jieba, MeCab), and costs time on every word.
-    try:
-        return dict(get_frequency_dict(language))
-    except LookupError:  # a language wordfreq does not cover: judge by English, the news lingua franca
-        return _frequencies("en") if language != "en" else {}
+    return zipf(word.casefold().replace("\u0307", ""), language or "en")
 
 
 def _common(word: str, language: str | None) -> bool:

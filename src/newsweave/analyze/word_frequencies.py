@@ -1,0 +1,73 @@
+"""How common a word is in a language: wordfreq's tables, kept as MARISA tries built once per machine.
+
+wordfreq decodes a language's whole table into Python lists and a dict in every process that
+asks for it, and keeps both: Russian's 713,000 words take 0.3 s and about 160 MB, and the six
+BSNLP languages with English 1 s and 440 MB in each ingest worker. A trie of the same words,
+each with its frequency band, is 3 MB for Russian, unpickles in milliseconds and answers a
+lookup in about 1.5 µs instead of 0.4 (the place reader asks a few dozen times an article).
+
+Example:
+    >>> zipf("the", "en"), zipf("ouagadougou", "en"), zipf("qqqzzzx", "en"), zipf("и", "ru-RU")
+    (7.73, 2.33, 0.0, 7.47)
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+from newsweave.analyze.build_cache import cached_build
+
+_FORMAT = 1
+
+
+def zipf(word: str, language: str) -> float:
+    """The word's Zipf frequency in ``language`` as wordfreq gives it (its "best" list; English's
+    where wordfreq lists no such language), 0 when it is not listed. Looked up as written: the
+    caller folds case."""
+    found = frequency_trie(_listed(language) or "en").get(word)
+    # The same arithmetic as wordfreq's dict of frequencies, so that figures compare exactly.
+    return math.log10(_frequency(found[0][0])) + 9.0 if found else 0.0
+
+
+@lru_cache(maxsize=1024)
+def _frequency(band: int) -> float:
+    from wordfreq import cB_to_freq
+
+    return cB_to_freq(-band)
+
+
+@lru_cache(maxsize=64)
+def _listed(language: str) -> str | None:
+    """The language of wordfreq's list that it reads for ``language`` (its own match: "pt-BR" is
+    "pt", "zh-Hant" is "zh"), or None."""
+    import langcodes
+    from wordfreq import available_languages
+
+    best, _distance = langcodes.closest_match(language, list(available_languages()), max_distance=60)
+    return None if best == "und" else best
+
+
+@lru_cache(maxsize=64)
+def frequency_trie(language: str) -> Any:
+    """The words of wordfreq's list for ``language`` (a code it lists), each with its band (a
+    word's frequency is 10^(−band/100)), as a ``marisa_trie.RecordTrie``."""
+    import marisa_trie
+
+    return cached_build(
+        f"word-frequencies-{language}", _FORMAT, ("wordfreq", "marisa-trie"), lambda: _build(language),
+        marisa_trie.RecordTrie,
+    )  # fmt: skip
+
+
+def _build(language: str) -> Any:
+    import marisa_trie
+    from wordfreq import get_frequency_list
+
+    bands: dict[str, int] = {}
+    for band, words in enumerate(get_frequency_list(language)):
+        for word in words:
+            bands[word] = band  # a word listed twice would keep its last band, as in wordfreq's dict
+    get_frequency_list.cache_clear()  # its lists would stay in memory for nothing
+    return marisa_trie.RecordTrie("<H", ((word, (band,)) for word, band in bands.items()))

@@ -1,0 +1,41 @@
+import math
+
+import pytest
+from wordfreq import get_frequency_dict
+
+from newsweave.analyze import word_frequencies
+from newsweave.analyze.word_frequencies import zipf
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "zh"])
+def test_zipf_is_wordfreqs_own_figure(language: str) -> None:
+    table = get_frequency_dict(language)
+    words = list(table)[::997][:300]  # from the commonest to the rarest bands
+    assert words
+    for word in words:
+        assert zipf(word, language) == math.log10(table[word]) + 9.0, word
+
+
+def test_unlisted_words_and_languages() -> None:
+    assert zipf("qqqzzzxv", "en") == 0.0
+    assert zipf("и", "ru-RU") == zipf("и", "ru") > 7  # wordfreq's own match of a language code
+    assert zipf("the", "xx") == zipf("the", "en")  # a language wordfreq lacks is read as English
+
+
+def test_a_trie_is_built_once_per_machine(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsweave.analyze import build_cache
+
+    monkeypatch.setattr(build_cache, "default_cache_dir", lambda: tmp_path)
+    word_frequencies.frequency_trie.cache_clear()
+    built = []
+    real = word_frequencies._build
+    monkeypatch.setattr(word_frequencies, "_build", lambda language: built.append(language) or real(language))
+    try:
+        first = word_frequencies.frequency_trie("sl")
+        word_frequencies.frequency_trie.cache_clear()
+        again = word_frequencies.frequency_trie("sl")
+    finally:
+        word_frequencies.frequency_trie.cache_clear()
+    assert built == ["sl"]
+    assert list(tmp_path.glob("word-frequencies-sl-*.pickle"))
+    assert again.get("in") == first.get("in") and first.get("in")
