@@ -521,7 +521,8 @@ def command_line(docs: list[dict[str, str]], workers: int = 2) -> dict[str, Any]
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return {"articles": len(docs), "workers": workers, "wall_s": wall, "per_s": len(docs) / wall,
-            "cpu_ms": 1000 * cpu / len(docs), "load": [load_before, os.getloadavg()[0]]}  # fmt: skip
+            "cpu_ms": 1000 * cpu / len(docs), "load": [load_before, os.getloadavg()[0]],
+            "peak_rss_mb": after.ru_maxrss / 1024}  # fmt: skip  # the largest of its processes
 
 
 def _bare_rates(docs: list[dict[str, str]], use: Any, others: dict[str, Any]) -> dict[str, dict[str, float]]:
