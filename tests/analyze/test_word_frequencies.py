@@ -39,3 +39,9 @@ def test_a_trie_is_built_once_per_machine(tmp_path, monkeypatch) -> None:  # typ
     assert built == ["sl"]
     assert list(tmp_path.glob("word-frequencies-sl-*.pickle"))
     assert again.get("in") == first.get("in") and first.get("in")
+
+
+def test_the_languages_read_from_wordfreqs_data_folder_are_its_own() -> None:
+    from wordfreq import available_languages
+
+    assert word_frequencies._available() == set(available_languages())

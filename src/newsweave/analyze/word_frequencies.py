@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.build_cache import cached_build
@@ -33,20 +34,37 @@ def zipf(word: str, language: str) -> float:
 
 @lru_cache(maxsize=1024)
 def _frequency(band: int) -> float:
-    from wordfreq import cB_to_freq
-
-    return cB_to_freq(-band)
+    return 10 ** (-band / 100)  # wordfreq's cB_to_freq(-band), without importing wordfreq
 
 
 @lru_cache(maxsize=64)
 def _listed(language: str) -> str | None:
     """The language of wordfreq's list that it reads for ``language`` (its own match: "pt-BR" is
     "pt", "zh-Hant" is "zh"), or None."""
+    # Read from the data folder's file names: importing wordfreq (and langcodes, which it matches
+    # codes with) costs a new process 0.2 s, and nearly every code asked is one of its own.
+    available = _available()
+    if language in available:
+        return language
     import langcodes
-    from wordfreq import available_languages
 
-    best, _distance = langcodes.closest_match(language, list(available_languages()), max_distance=60)
+    best, _distance = langcodes.closest_match(language, sorted(available), max_distance=60)
     return None if best == "und" else best
+
+
+@lru_cache(maxsize=1)
+def _available() -> frozenset[str]:
+    """The languages of wordfreq's "small" and "large" lists (its "best" is the larger one)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("wordfreq")
+    folders = spec.submodule_search_locations if spec and spec.submodule_search_locations else []
+    return frozenset(
+        path.name.split(".")[0].split("_")[1]
+        for folder in folders
+        for path in (Path(folder) / "data").glob("*_*.msgpack.gz")
+        if path.name.split("_")[0] in ("small", "large")
+    )
 
 
 @lru_cache(maxsize=64)
