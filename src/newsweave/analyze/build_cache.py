@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import pickle
 import re
 from collections.abc import Callable, Iterable
@@ -97,7 +98,9 @@ def cached_build(
     built = build()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{id(built)}.tmp")  # one writer's file: processes may build at once
+        # One writer's file: processes may build at once (two ingest workers), and an object's id
+        # alone may repeat across processes.
+        tmp = path.with_suffix(f".{os.getpid()}.{id(built)}.tmp")
         with tmp.open("wb") as f:
             pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
