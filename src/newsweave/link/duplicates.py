@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 NUM_PERM = 128
 _SEED = 1
@@ -39,6 +42,8 @@ def shingles(text: str, k: int = 5) -> set[bytes]:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash signature (uint64[NUM_PERM]) of a text; stable across processes."""
+    from datasketch import MinHash  # here: datasketch imports scipy (0.25 s), which reading commands never need
+
     minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
     minhash.update_batch(list(shingles(text)))
     return np.asarray(minhash.hashvalues, dtype=np.uint64)
@@ -60,6 +65,8 @@ class DuplicateIndex:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._size = 0
 
@@ -87,4 +94,6 @@ class DuplicateIndex:
 
 
 def _lean(sig: np.ndarray) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=_SEED, hashvalues=np.asarray(sig, dtype=np.uint64), scheme=_SCHEME)
