@@ -83,3 +83,17 @@ def test_int8_layers_by_row_stay_nearer_and_read_a_text_the_same_in_any_batch(mo
     alone = np.vstack([by_row.passage([text]) for text in TEXTS])
     assert np.abs(alone - by_row.passage(TEXTS)).max() < 1e-4  # no scale shared with the batch
     assert len({E5Embedder(int8=True).name, E5Embedder(rows=True).name, E5Embedder().name}) == 3
+
+
+def test_the_packaged_graph_is_written_once_per_machine(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsweave.analyze import build_cache, e5_onnx
+
+    monkeypatch.setattr(build_cache, "default_cache_dir", lambda: tmp_path)
+    written = []
+    real = e5_onnx._graph
+    monkeypatch.setattr(e5_onnx, "_graph", lambda *args, **kw: written.append(kw) or real(*args, **kw))
+    first = OnnxE5(int8=True)
+    again = OnnxE5(int8=True)
+    assert written == [{"int8": True, "rows": False}]
+    assert len(list(tmp_path.glob("e5-graph-int8-*.pickle"))) == 1
+    assert np.array_equal(first.passage(TEXTS[:2]), again.passage(TEXTS[:2]))
