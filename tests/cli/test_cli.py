@@ -90,3 +90,19 @@ def test_ingest_with_link_links_and_reports_stories(tmp_path: Path, seeds_dir: P
     assert code == 0 and (report["stored"], report["linked"], report["stories"]) == (3, 3, 2)
     code, out, _ = invoke(tmp_path / "k.sqlite", "relations", "--json")
     assert sorted(r["kind"] for r in json.loads(out)) == ["related", "version"]
+
+
+def test_reading_commands_start_without_the_ingest_and_link_libraries(tmp_path: Path) -> None:
+    # scipy (through datasketch), wordfreq and langcodes, and onnx cost a new process about a
+    # second together; a command that only reads the store needs none of them.
+    heavy = ("scipy", "datasketch", "wordfreq", "langcodes", "onnx")
+    script = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from newsweave.cli import app\n"
+        f"result = CliRunner().invoke(app, ['--db', {str(tmp_path / 'n.sqlite')!r}, 'stories', '--json'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "[]"
