@@ -37,3 +37,23 @@ def test_a_dense_layer_by_batch_keeps_its_bias(layer: tuple[np.ndarray, ...]) ->
     x, weight, bias = layer
     y = _run_dense("linear", x[None], weight, bias)[0]  # every optimiser on: e5's int8 layers
     assert np.abs(y - (x @ weight.T + bias)).max() < 0.5
+
+
+def test_onnx_runtimes_gelu_node_is_the_exact_gelu_written_out() -> None:
+    """e5's graph uses ONNX Runtime's one ``Gelu`` node (``e5_onnx._GraphBuilder.gelu``) because it
+    is the same arithmetic as x · (1 + erf(x / √2)) / 2 written in ONNX's own operators, bit for
+    bit, in fewer passes; a runtime whose node approximated it would change every e5 vector."""
+    from newsweave.analyze.onnx_graph import MICROSOFT
+
+    x = np.random.default_rng(1).normal(scale=3, size=(7, 128, 96)).astype(np.float32)
+    builder = GraphBuilder()
+    erf = builder.op("Erf", builder.op("Mul", "x", builder.const(np.float32(1 / np.sqrt(2)))))
+    written = builder.op("Mul", builder.op("Mul", "x", builder.const(np.float32(0.5))), builder.add(erf, np.float32(1)))
+    builder.op_named("Identity", "written", written)
+    builder.op_named("Identity", "node", builder.op("Gelu", "x", domain=MICROSOFT))
+    shape: list[int | None] = [None, None, 96]
+    graph = builder.serialise("gelu", [("x", FLOAT, shape)], [("written", FLOAT, shape), ("node", FLOAT, shape)])
+    # (ONNX Runtime's own fusion kept off, so that the written-out pattern runs as written)
+    written_out, node_out = session(graph, 1, disabled_optimizers=("GeluFusion",)).run(["written", "node"], {"x": x})
+    assert np.array_equal(written_out, node_out)
+    assert not np.array_equal(node_out, np.maximum(x, 0))  # (it is a GELU, not a pass-through)

@@ -37,7 +37,7 @@ import numpy as np
 
 from newsweave.analyze.build_cache import cached_build, source_digest
 from newsweave.analyze.e5_file import E5File, dequantise, e5_file
-from newsweave.analyze.onnx_graph import BY_ROW_UNSAFE_FUSIONS, FLOAT, GraphBuilder, Tensor, session
+from newsweave.analyze.onnx_graph import BY_ROW_UNSAFE_FUSIONS, FLOAT, MICROSOFT, GraphBuilder, Tensor, session
 
 PREFIX = "passage: "
 _BATCH_WINDOWS = 4  # windows run together; 4 was fastest for 128-token leads on 2 cores (1: 90 ms, 16: 80)
@@ -184,9 +184,13 @@ class _GraphBuilder(GraphBuilder):
         return self.layer_norm(self.op("Add", x, outer), tensor("oln.w"), tensor("oln.b"), model.epsilon)
 
     def gelu(self, x: str) -> str:
-        """BERT's exact GELU, x · (1 + erf(x / √2)) / 2 (ONNX Runtime fuses the pattern)."""
-        erf = self.op("Erf", self.op("Mul", x, self.const(np.float32(1 / np.sqrt(2)))))
-        return self.op("Mul", self.op("Mul", x, self.const(np.float32(0.5))), self.add(erf, np.float32(1)))
+        """BERT's exact GELU, x · (1 + erf(x / √2)) / 2, as ONNX Runtime's one ``Gelu`` node.
+
+        Written out in ONNX's own operators (Mul, Erf, Add, Mul), the pattern was not fused (ONNX
+        Runtime 1.32) and ran as five passes over the widest activations: a 128-token lead took 17.1
+        ms of kernel time against 14.9 with the one node, and the vectors are bit for bit the same
+        (an ad hoc comparison over 40 leads, each variant; ``tests/analyze/test_e5_onnx.py``)."""
+        return self.op("Gelu", x, domain=MICROSOFT)
 
     def mean_pool(self, x: str) -> None:
         mask = self.op("Unsqueeze", "mask", self.const(np.array([2], np.int64)))

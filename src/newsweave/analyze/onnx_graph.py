@@ -44,6 +44,8 @@ def session(graph: bytes, threads: int | None, *, disabled_optimizers: tuple[str
 
 
 FLOAT, UINT8, INT64 = 1, 2, 7  # onnx.TensorProto's element types
+# ONNX Runtime's own operators (its "contrib" set, in every build of its CPU provider).
+MICROSOFT = "com.microsoft"
 Tensor = tuple[str, int, list[int | None]]
 
 
@@ -75,7 +77,10 @@ class GraphBuilder:
             [helper.make_tensor_value_info(*tensor) for tensor in outputs],
             self.weights,
         )
-        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+        opsets = [helper.make_opsetid("", 17)]
+        if any(node.domain == MICROSOFT for node in self.nodes):
+            opsets.append(helper.make_opsetid(MICROSOFT, 1))
+        model = helper.make_model(graph, opset_imports=opsets)
         model.ir_version = 8
         return model.SerializeToString()
 
@@ -85,12 +90,13 @@ class GraphBuilder:
         self.weights.append(self._numpy_helper.from_array(np.asarray(value), name))
         return name
 
-    def op(self, kind: str, *inputs: str, outputs: int = 1, **attributes: Any) -> Any:
+    def op(self, kind: str, *inputs: str, outputs: int = 1, domain: str = "", **attributes: Any) -> Any:
+        """A node of operator ``kind`` (of ONNX's own set, or of ``domain``'s: ``MICROSOFT``)."""
         names = []
         for _ in range(outputs):
             self._count += 1
             names.append(f"t{self._count}")
-        self.nodes.append(self._helper.make_node(kind, list(inputs), names, **attributes))
+        self.nodes.append(self._helper.make_node(kind, list(inputs), names, domain=domain or None, **attributes))
         return names[0] if outputs == 1 else names
 
     def op_named(self, kind: str, name: str, *inputs: str, **attributes: Any) -> str:
