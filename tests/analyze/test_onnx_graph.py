@@ -57,3 +57,42 @@ def test_onnx_runtimes_gelu_node_is_the_exact_gelu_written_out() -> None:
     written_out, node_out = session(graph, 1, disabled_optimizers=("GeluFusion",)).run(["written", "node"], {"x": x})
     assert np.array_equal(written_out, node_out)
     assert not np.array_equal(node_out, np.maximum(x, 0))  # (it is a GELU, not a pass-through)
+
+
+def _by_row_written_out(builder: GraphBuilder, x: str, weight: np.ndarray, bias: np.ndarray) -> str:
+    """``linear_by_row`` as it was written before QuantizeLinear: Div, Round, Add and Cast."""
+    from newsweave.analyze.onnx_graph import UINT8
+
+    quantised, scale = builder._int8_weights(weight)
+    peak = builder.op("ReduceMax", builder.op("Abs", x), axes=[-1], keepdims=1)
+    row_scale = builder.op(
+        "Max", builder.op("Div", peak, builder.const(np.float32(127.0))), builder.const(np.float32(1e-12))
+    )
+    rounded = builder.op("Round", builder.op("Div", x, row_scale))
+    xq = builder.op("Cast", builder.add(rounded, np.float32(128.0)), to=UINT8)
+    zero = builder.const(np.zeros(len(scale), np.int8))
+    product = builder.op("MatMulInteger", xq, quantised, builder.const(np.uint8(128)), zero)
+    scales = builder.op("Mul", row_scale, builder.const(scale.astype(np.float32)[None, :]))
+    return builder.add(builder.op("Mul", builder.op("Cast", product, to=FLOAT), scales), bias)
+
+
+@pytest.mark.parametrize("shape", [(300, 64), (3, 50, 64)])
+def test_a_dense_layer_by_row_quantises_each_row_as_written_out(
+    layer: tuple[np.ndarray, ...], shape: tuple[int, ...]
+) -> None:
+    """One QuantizeLinear node with a scale per row is the Div, Round, Add and Cast it replaced,
+    bit for bit (USE's sentences and the cascade's e5 read these layers), on matrices and batches."""
+    _, weight, bias = layer
+    rng = np.random.default_rng(2)
+    x = (rng.normal(size=shape) * rng.uniform(0.01, 8, size=(*shape[:-1], 1))).astype(np.float32)
+    x[..., 0, :] = 0.0  # a row of zeros: its scale is the floor, 1e-12
+    builder = GraphBuilder(int8=True)
+    builder.op_named("Identity", "node", builder.linear_by_row("x", weight, bias))
+    builder.op_named("Identity", "written", _by_row_written_out(builder, "x", weight, bias))
+    free: list[int | None] = [None] * (x.ndim - 1)
+    graph = builder.serialise(
+        "by-row", [("x", FLOAT, [*free, x.shape[-1]])], [("node", FLOAT, [*free, 96]), ("written", FLOAT, [*free, 96])]
+    )
+    node, written = session(graph, 1, disabled_optimizers=BY_ROW_UNSAFE_FUSIONS).run(["node", "written"], {"x": x})
+    assert node.shape == written.shape == (*shape[:-1], 96)
+    assert np.array_equal(node, written)

@@ -128,14 +128,24 @@ class GraphBuilder:
         result then does not depend on the other rows, so a text's vector is the same whichever
         texts it is embedded with. Run it in a session without ``BY_ROW_UNSAFE_FUSIONS``."""
         quantised, scale = self._int8_weights(weight)
-        peak = self.op("ReduceMax", self.op("Abs", x), axes=[-1], keepdims=1)  # a row: x's last axis
+        # The rows as one matrix, so that QuantizeLinear takes a scale per row (its axis 0).
+        shape = self.op("Shape", x)
+        rows = self.op("Reshape", x, self.const(np.array([-1, weight.shape[1]], np.int64)))
+        peak = self.op("ReduceMax", self.op("Abs", rows), axes=[-1], keepdims=0)  # a row: x's last axis
         row_scale = self.op("Max", self.op("Div", peak, self.const(np.float32(127.0))), self.const(np.float32(1e-12)))
-        rounded = self.op("Round", self.op("Div", x, row_scale))
-        xq = self.op("Cast", self.add(rounded, np.float32(128.0)), to=UINT8)  # in [1, 255]: |x| <= peak
+        # round(x / scale) + 128 as uint8, halves to even: one QuantizeLinear node is the Div, Round,
+        # Add and Cast written out before, bit for bit, in one pass instead of four (the by-row
+        # layers 1.20 → 0.96 ms for 700 rows of 512; tests/analyze/test_onnx_graph.py).
+        middle = self.op("Expand", self.const(np.uint8(128)), self.op("Shape", row_scale))
+        xq = self.op("QuantizeLinear", rows, row_scale, middle, axis=0)  # in [1, 255]: |x| <= peak
         zero = self.const(np.zeros(len(scale), np.int8))
         product = self.op("MatMulInteger", xq, quantised, self.const(np.uint8(128)), zero)
-        scales = self.op("Mul", row_scale, self.const(scale.astype(np.float32)[None, :]))
-        return self.add(self.op("Mul", self.op("Cast", product, to=FLOAT), scales), bias)
+        column = self.op("Unsqueeze", row_scale, self.const(np.array([1], np.int64)))
+        scales = self.op("Mul", column, self.const(scale.astype(np.float32)[None, :]))
+        out = self.add(self.op("Mul", self.op("Cast", product, to=FLOAT), scales), bias)
+        outer = self.op("Slice", shape, self.const(np.array([0], np.int64)), self.const(np.array([-1], np.int64)))
+        width = self.const(np.array([len(scale)], np.int64))
+        return self.op("Reshape", out, self.op("Concat", outer, width, axis=0))
 
     def _int8_weights(self, weight: np.ndarray) -> tuple[str, np.ndarray]:
         """A (out, in) weight matrix as a constant of symmetric int8 columns (in, out), and each
