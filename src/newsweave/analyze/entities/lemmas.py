@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -40,19 +39,14 @@ def _tries_folder() -> Path:
 def _trie_factory() -> type:
     from simplemma.strategies.dictionaries import TrieDictionaryFactory
 
+    from newsweave.analyze.build_cache import write_atomically
+
     class AtomicTries(TrieDictionaryFactory):  # type: ignore[misc]
         """simplemma writes a built trie in place; ingest's workers may build one language at
         once, so each writes its own file and renames it (a rename replaces atomically)."""
 
         def _write_trie_to_disk(self, lang: str, trie: Any) -> None:
-            target = Path(self._cache_dir) / f"{lang}.dic"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            part = target.with_suffix(f".{os.getpid()}.part")
-            try:
-                trie.save(str(part))
-                part.replace(target)
-            finally:
-                part.unlink(missing_ok=True)
+            write_atomically(Path(self._cache_dir) / f"{lang}.dic", lambda part: trie.save(str(part)))
 
     return AtomicTries
 
