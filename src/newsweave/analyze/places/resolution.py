@@ -145,7 +145,7 @@ def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
         # recogniser's name in Arabic or Chinese letters that no place bears ("الأمن", security,
         # was Oman; 白宫, the White House, a Japanese town read alike): named, not pinned.
         return _Group(toponym.key, [], [])
-    found = _readings(gazetteer.lookup(toponym.key), toponym)
+    found = _readings(gazetteer.lookup(toponym.key, toponym.text), toponym)
     fuzzy = False
     if not found:
         found, fuzzy = gazetteer.lookup_spelling(toponym.key, FUZZY_RATIO), True

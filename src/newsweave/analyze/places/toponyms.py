@@ -535,7 +535,7 @@ def _match_at(gazetteer: Gazetteer, text: str, words: list[_Token], i: int) -> t
         for key in _keys(span, folds):
             if j == i and (country := demonym(gazetteer, key)) is not None:  # "Canadian": Canada, not a county
                 return Toponym(start, end, text[start:end], fold(country.name), demonym=True, code=country.country), 1
-            if key in gazetteer.names:
+            if gazetteer.knows(key, text[start:end]):
                 own_letters = own_letters or known_in_its_letters(gazetteer, text[start:end])
                 if own_letters:
                     return Toponym(start, end, text[start:end], key), len(span)
