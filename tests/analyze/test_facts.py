@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from fakes import text_item
-from newsweave.analyze.facts import FactAnalyzer, body_names_in_title, sentence_case, sentences_at
+from newsweave.analyze.facts import FactAnalyzer, body_names_in_title, sentence_case, sentences_at, with_place_keys
 from newsweave.records import (
     Article,
     Claim,
@@ -168,3 +168,61 @@ def test_a_headline_gets_the_names_its_body_reads_surely_where_it_writes_them() 
     # unsure of and "fed" the body writes in lower case are left.
     assert [(m.text, m.start, m.in_title, m.entity) for m in read] == [
         ("Renault", 0, True, "key:Renault"), ("New York Times", 14, True, "key:New York Times")]  # fmt: skip
+
+
+def test_a_name_the_places_did_not_read_keeps_no_place_they_do_not_pin() -> None:
+    """The recogniser keys a name by any gazetteer index ("Lions", Lyon's alternate name); the
+    places, which weigh the context, read no place there: the name keeps its own key, while a
+    key the article's places pin elsewhere stands."""
+    lions = Mention(0, 5, "Lions", EntityType.ORGANIZATION, "geonames:2996944")
+    moscow = Mention(20, 26, "Moscow", EntityType.ORGANIZATION, "geonames:524901")
+    nfl = Mention(40, 43, "NFL", EntityType.LOCATION, "geonames:1282988")
+    pinned = Place(60, 66, "Moscow", 524901, "Moscow", "RU", 55.75, 37.62, "P.PPLC", 10_000_000, 0.9)
+    keyed = with_place_keys([lions, moscow, nfl], [pinned])
+    assert [(m.text, m.type, m.entity) for m in keyed] == [
+        ("Lions", EntityType.ORGANIZATION, "org:lns"),
+        ("Moscow", EntityType.ORGANIZATION, "geonames:524901"),
+        ("NFL", EntityType.LOCATION, "loc:NFL"),  # an acronym is keyed by its letters
+        ("Moscow", EntityType.LOCATION, "geonames:524901"),  # the place no mention covered
+    ]
+    alone = with_place_keys([moscow], [], pinned_elsewhere={"geonames:524901"}, add_places=False)
+    assert [m.entity for m in alone] == ["geonames:524901"]
+
+
+class _HeadlinePlaces(FakePlaces):
+    """Pins Damascus where the headline writes it, and nothing else."""
+
+    def places(
+        self,
+        text: str,
+        language: str | None,
+        mentions: Sequence[Mention] = (),
+        context: Sequence[Place] = (),
+        *,
+        trusted: bool = True,
+    ) -> list[Place]:
+        if text == TEXT:
+            return super().places(text, language, mentions, context, trusted=trusted)
+        assert [p.text for p in context] == ["Abu Kamal", "Mayadin"]  # the body's places back the headline's
+        at = text.find("Damascus")
+        return [Place(at, at + 8, "Damascus", 170654, "Damascus", "SY", 33.51, 36.29, "P.PPLC", 2_000_000, 0.9)]
+
+
+class _HeadlineMentions(FakeMentions):
+    def mentions(self, text: str, language: str | None, *, places_read: Collection[str] = ()) -> list[Mention]:
+        if text == TEXT:
+            return super().mentions(text, language, places_read=places_read)
+        found = []
+        for name, key in (("Damascus", "geonames:1"), ("Hell", "geonames:2"), ("Mayadin", "geonames:166365")):
+            if (at := text.find(name)) >= 0:
+                found.append(Mention(at, at + len(name), name, EntityType.LOCATION, key))
+        return found
+
+
+def test_a_headline_place_is_keyed_as_the_places_read_it_with_the_body_as_context() -> None:
+    analyzer = FactAnalyzer(mentions=_HeadlineMentions(), places=_HeadlinePlaces())
+    title = "From Hell to Damascus via Mayadin"
+    read = analyzer.read(Article(text_item("h").id, title, (TEXT,), Provenance("m.txt"), "lines", language="en"))
+    keys = {m.text: m.entity for m in read.facts.mentions if m.in_title}
+    # Damascus pinned by the headline's places, Mayadin by the body's, Hell by none: its own key.
+    assert keys == {"Damascus": "geonames:170654", "Mayadin": "geonames:166365", "Hell": "loc:hl"}

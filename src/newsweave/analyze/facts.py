@@ -83,7 +83,12 @@ from newsweave.records import (
 #          language's dictionary holds it only in lower case ("Escaped").
 # facts-17: a name the body reads (the tagger at least half sure) is a name where the headline
 #          writes it.
-ANALYZER_VERSION = "facts-17"
+# facts-18: a name keeps a GeoNames key the article's places do not pin only when the curated
+#          aliases or the place's own name give it (not a stem's or a sound's guess: "Maria" was
+#          Bahrain, "Kashmir" Mogadishu); a headline's places are read with the body's as context;
+#          a name in Latin or Cyrillic letters reaches no place through the consonants an abjad
+#          spelling folds to ("NFL" was Nepal, Hebrew "נפאל").
+ANALYZER_VERSION = "facts-18"
 
 
 class MentionFinder(Protocol):
@@ -161,9 +166,10 @@ class FactAnalyzer:
         text, language = article.text, article.language
         anchor = article.published.value if article.published else None
         mentions, places = self.read_places(text, language, outlet_key(article.outlet, article.url))
-        mentions = with_place_keys(mentions, places)
+        mentions = with_place_keys(mentions, places, named_so=self._named_so(language))
         if article.title:  # a headline's names are the story's own: read them too (offsets into the title)
-            mentions = self.headline_mentions(article.title, text, language, mentions) + mentions
+            headline = self.headline_mentions(article.title, text, language, mentions)
+            mentions = self.headline_place_keys(article.title, text, language, headline, places) + mentions
         times = sorted(self.time_finder()(text, language, anchor), key=lambda t: t.start)
         claims = with_places(sorted(self.claim_finder()(text, language, anchor), key=lambda c: c.start), places, text)
         finder = self.mention_finder()
@@ -197,6 +203,32 @@ class FactAnalyzer:
             for m in self.mention_finder().mentions(headline, language, places_read=read)
         ]
         return body_names_in_title(title, found, body_mentions) if body_names else found
+
+    def headline_place_keys(
+        self, title: str, text: str, language: str | None, mentions: list[Mention], body_places: list[Place]
+    ) -> list[Mention]:
+        """The headline's mentions keyed as the body's are (``with_place_keys``): a GeoNames key
+        the body pins stands; where another place is keyed, the headline is read by the places
+        (in sentence case, as its names were read), with the body's places as context, and its
+        mentions take what they pin."""
+        pinned = {key for p in body_places if (key := place_key(p)) is not None}
+        if all(not (m.entity or "").startswith("geonames:") or m.entity in pinned for m in mentions):
+            return mentions
+        located = [m for m in mentions if m.type is EntityType.LOCATION]
+        trusted = language in getattr(self.mention_finder(), "languages", frozenset())
+        headline = sentence_case(title, text, language)
+        places = self.place_finder().places(headline, language, located, body_places, trusted=trusted)
+        return with_place_keys(
+            mentions, places, pinned_elsewhere=pinned, named_so=self._named_so(language), add_places=False
+        )
+
+    def _named_so(self, language: str | None) -> Callable[[Mention], bool]:
+        """Whether a mention's key is what the aliases or a place's own name make of it
+        (``Normalizer.named_so``; never, with a recogniser that has no normaliser)."""
+        normalizer = getattr(self.mention_finder(), "normalizer", None)
+        if normalizer is None:
+            return lambda _: False
+        return lambda m: m.entity is not None and normalizer.named_so(m.text, language, m.lemma, m.entity)
 
     def read_places(
         self, text: str, language: str | None, outlet: str | None = None
@@ -407,9 +439,27 @@ def place_key(place: Place) -> str | None:
     return f"geonames:{place.geonames_id}" if place.geonames_id is not None else None
 
 
-def with_place_keys(mentions: list[Mention], places: list[Place]) -> list[Mention]:
-    """Give each place's mention the place's key; add the places no mention covers."""
+def with_place_keys(
+    mentions: list[Mention],
+    places: list[Place],
+    *,
+    pinned_elsewhere: Collection[str] = (),
+    named_so: Callable[[Mention], bool] | None = None,
+    add_places: bool = True,
+) -> list[Mention]:
+    """Give each place's mention the place's key; add the places no mention covers.
+
+    A mention the places did not read keeps a GeoNames key only if a place of the article is
+    pinned there (``places`` or ``pinned_elsewhere``) or ``named_so`` says the curated aliases
+    or the place's own name give it ("САЩ", "Калифорнии", and "Schweiz", which the places of
+    a long German sentence left unread): the recogniser also keys a name by its stem and its
+    sound, without the context the places weigh, and so keyed "Maria" to Bahrain, "Nike" to
+    Nikkō and "Kashmir" to Mogadishu.
+    ``add_places`` False leaves out the places no mention covers (a headline's).
+    """
     by_span = {(p.start, p.end): p for p in places}
+    pinned = {key for p in places if (key := place_key(p)) is not None} | set(pinned_elsewhere)
+    stands = named_so or (lambda _: False)
     out = []
     covered = set()
     for mention in mentions:
@@ -418,7 +468,11 @@ def with_place_keys(mentions: list[Mention], places: list[Place]) -> list[Mentio
             covered.add((place.start, place.end))
             key = place_key(place) or _unpinned_key(mention)
             mention = replace(mention, type=EntityType.LOCATION, entity=key)
+        elif (mention.entity or "").startswith("geonames:") and mention.entity not in pinned and not stands(mention):
+            mention = replace(mention, entity=_unpinned_key(mention, mention.type))
         out.append(mention)
+    if not add_places:
+        return out
     taken = sorted((m.start, m.end) for m in mentions)
     for place in places:
         if (place.start, place.end) in covered or _overlaps(taken, place.start, place.end):
@@ -428,16 +482,16 @@ def with_place_keys(mentions: list[Mention], places: list[Place]) -> list[Mentio
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-def _unpinned_key(mention: Mention) -> str | None:
-    """The key of a place the geocoder left unpinned: the recogniser's, unless that names a
-    GeoNames place ("Arab" keyed to Ārabī, Ethiopia, in a report on Syria): then the name's own,
-    so that the entities never pin what the places would not."""
+def _unpinned_key(mention: Mention, etype: EntityType = EntityType.LOCATION) -> str | None:
+    """The key of a place the geocoder left unpinned (or of a name of ``etype`` it did not read as
+    a place): the recogniser's, unless that names a GeoNames place ("Arab" keyed to Ārabī,
+    Ethiopia, in a report on Syria): then the name's own, so that the entities never pin what
+    the places would not."""
     if not (mention.entity or "").startswith("geonames:"):
         return mention.entity
-    from newsweave.analyze.entities.normalizer import clean_surface, fallback_key
-    from newsweave.analyze.entities.text import fold
+    from newsweave.analyze.entities.normalizer import own_key
 
-    return fallback_key(fold(clean_surface(mention.text)), EntityType.LOCATION)
+    return own_key(mention.text, etype)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.analyze.entities import canonical_key, entity
-from newsweave.analyze.entities.normalizer import clean_surface, default_normalizer, fallback_key
+from newsweave.analyze.entities.normalizer import clean_surface, default_normalizer, fallback_key, own_key
 from newsweave.records import EntityType
 
 ORG, LOC, PER, PRO = EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.PERSON, EntityType.PRODUCT
@@ -164,6 +164,20 @@ def test_an_acronym_is_keyed_by_its_letters_not_their_sound() -> None:
     assert canonical_key("STA", ORG, "sl") != canonical_key("Бето", ORG, "bg")
     assert canonical_key("НАТО", ORG, "ru") == canonical_key("NATO", ORG, "cs")  # one name in two scripts
     assert canonical_key("CNN", ORG, "ru") == canonical_key("CNN", ORG, "bg") == "org:CNN"
+
+
+def test_a_names_own_key_is_the_key_it_has_as_no_alias_and_no_place() -> None:
+    assert own_key("NFL", LOC) == "loc:NFL" == default_normalizer().canonical_key("NFL", LOC, "en", places=False)
+    assert own_key(" Lions ", ORG) == "org:lns" and own_key("Donalda Trumpa", PER) == "per:trmp"
+
+
+def test_a_key_named_so_comes_from_the_aliases_or_a_places_own_name_not_a_stem_or_a_sound() -> None:
+    normalizer = default_normalizer()
+    for name, language in (("Калифорнии", "ru"), ("САЩ", "bg"), ("Schweiz", "de")):
+        assert normalizer.named_so(name, language, None, normalizer.canonical_key(name, LOC, language))
+    for name in ("Maria", "Kashmir"):  # stemmed, Bahrain; by its sound, Mogadishu
+        key = normalizer.canonical_key(name, LOC, "en")
+        assert key.startswith("geonames:") and not normalizer.named_so(name, "en", None, key)
 
 
 def test_a_capital_or_a_city_of_a_million_keeps_the_name_its_state_shares_in_every_script() -> None:

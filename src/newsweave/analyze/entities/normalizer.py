@@ -98,6 +98,17 @@ class Normalizer:
         key = self._key(clean_surface(surface), type, language, None)
         return key if key.startswith(("alias:", "geonames:")) else None
 
+    def named_so(self, surface: str, language: str | None, lemma: str | None, key: str) -> bool:
+        """Whether ``key`` is what the curated aliases or a place's own name (as written, or as
+        its lemma: "Калифорнии", "Schweiz") make of the name, not a stem's or a sound's guess
+        ("Maria" stemmed is Bahrain, "Kashmir" sounds like Mogadishu)."""
+        forms = _forms(clean_surface(surface), language, lemma)
+        if any((found := self.aliases.find(form)) is not None and found.key == key for form in forms):
+            return True
+        return key.startswith("geonames:") and any(
+            str(self.places.exact.get(form)) == key.removeprefix("geonames:") for form in forms
+        )
+
     def _key(self, surface: str, type: EntityType, language: str | None, lemma: str | None, places: bool = True) -> str:
         forms = _forms(surface, language, lemma)
         for form in forms:
@@ -115,9 +126,7 @@ class Normalizer:
         if type is not EntityType.PERSON and (qualified := self._qualified_alias(forms)) is not None:
             return qualified
         if type is not EntityType.PERSON and is_acronym(surface):
-            # Spelt letter by letter: its letters are the name. A sound key drops the vowels and
-            # merged PAP with PO, PA and PPP, STA with "Бето", AP with APA and API.
-            return f"{type.value.lower()}:{fold(surface).upper()}"
+            return acronym_key(surface, type)
         return fallback_key(forms[-1] if len(forms) > 1 else forms[0], type)
 
     def _place(self, surface: str, forms: list[str], type: EntityType) -> int | None:
@@ -195,6 +204,20 @@ class Normalizer:
 
 # Longer words in capitals are names written so ("ВАШИНГТОН" opening a report), not acronyms.
 _ACRONYM_MAX_CHARS = 5
+
+
+def acronym_key(surface: str, type: EntityType) -> str:
+    """An acronym's key: spelt letter by letter, its letters are the name. A sound key drops the
+    vowels and merged PAP with PO, PA and PPP, STA with "Бето", AP with APA and API."""
+    return f"{type.value.lower()}:{fold(surface).upper()}"
+
+
+def own_key(surface: str, type: EntityType) -> str:
+    """The key of a name from its own letters alone, as neither an alias nor a place."""
+    cleaned = clean_surface(surface)
+    if type is not EntityType.PERSON and is_acronym(cleaned):
+        return acronym_key(cleaned, type)
+    return fallback_key(fold(cleaned), type)
 
 
 def is_acronym(surface: str) -> bool:
