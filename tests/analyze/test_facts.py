@@ -226,3 +226,10 @@ def test_a_headline_place_is_keyed_as_the_places_read_it_with_the_body_as_contex
     keys = {m.text: m.entity for m in read.facts.mentions if m.in_title}
     # Damascus pinned by the headline's places, Mayadin by the body's, Hell by none: its own key.
     assert keys == {"Damascus": "geonames:170654", "Mayadin": "geonames:166365", "Hell": "loc:hl"}
+
+
+def test_corona_in_an_arabic_report_is_the_pandemic_not_corona_california() -> None:
+    text = "ارتفع عدد الإصابات بفيروس كورونا في مصر إلى 500 حالة، وفق وزارة الصحة."
+    read = FactAnalyzer().read(Article(text_item("ar").id, "", (text,), Provenance("m.txt"), "lines", language="ar"))
+    assert {m.text: m.entity for m in read.facts.mentions}["كورونا"] == "alias:covid-19"
+    assert [p.text for p in read.facts.places if p.resolved] == ["مصر"]

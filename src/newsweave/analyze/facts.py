@@ -87,7 +87,8 @@ from newsweave.records import (
 #          aliases or the place's own name give it (not a stem's or a sound's guess: "Maria" was
 #          Bahrain, "Kashmir" Mogadishu); a headline's places are read with the body's as context;
 #          a name in Latin or Cyrillic letters reaches no place through the consonants an abjad
-#          spelling folds to ("NFL" was Nepal, Hebrew "נפאל").
+#          spelling folds to ("NFL" was Nepal, Hebrew "נפאל"); a surname whose sound key is
+#          shorter than three letters keys by its stem ("Duda" was per:d, "Kim" and "Cuomo" per:km).
 ANALYZER_VERSION = "facts-18"
 
 

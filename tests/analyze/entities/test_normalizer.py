@@ -166,6 +166,13 @@ def test_an_acronym_is_keyed_by_its_letters_not_their_sound() -> None:
     assert canonical_key("CNN", ORG, "ru") == canonical_key("CNN", ORG, "bg") == "org:CNN"
 
 
+def test_a_short_surname_keys_by_its_stem_not_a_skeleton_many_people_share() -> None:
+    assert {canonical_key(n, PER, lang) for n, lang in (("Andrzej Duda", "pl"), ("Dudy", "pl"))} == {"per:dud"}
+    people = [("Paola Rojas", "es"), ("Aline Rey", "de"), ("Kim", "en"), ("Andrew Cuomo", "en")]
+    assert len({canonical_key(n, PER, lang) for n, lang in people}) == 4  # were per:r, per:r, per:km, per:km
+    assert canonical_key("Байдън", PER, "bg") == canonical_key("Biden", PER, "en") == "per:bdn"
+
+
 def test_a_names_own_key_is_the_key_it_has_as_no_alias_and_no_place() -> None:
     assert own_key("NFL", LOC) == "loc:NFL" == default_normalizer().canonical_key("NFL", LOC, "en", places=False)
     assert own_key(" Lions ", ORG) == "org:lns" and own_key("Donalda Trumpa", PER) == "per:trmp"
