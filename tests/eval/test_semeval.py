@@ -26,6 +26,19 @@ def test_a_csv_without_the_columns_is_refused(tmp_path: Path) -> None:
         load_pairs(bad)
 
 
+def test_the_tasks_own_language_columns_are_read_and_a_rating_that_is_no_number_skips_its_row(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    rows = ["pair_id,url1_lang,url2_lang,text1,text2,Overall"]
+    rows += [f"{i}_{i + 10},en,de,Text {i}.,Text {i + 10}.,{i}" for i in range(1, 4)] + ["9_19,en,en,A.,B.,n/a"]
+    path = tmp_path / "task.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    pairs = load_pairs(path)
+    first = pairs[0]
+    assert (first.pair_id, first.lang1, first.lang2, first.overall) == ("1_11", "en", "de", 1.0)
+    assert len(pairs) == 3 and "pair 9_19" in caplog.text and "no number" in caplog.text
+
+
 def test_similarity_on_a_small_csv_ranks_same_story_pairs_higher(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

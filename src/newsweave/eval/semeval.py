@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import logging
 import sys
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -34,8 +35,12 @@ from newsweave.link.pair_features import (
 from newsweave.link.pair_scorer import PairScorer, model_data
 from newsweave.records import Article, Facts, Provenance, content_hash
 
+log = logging.getLogger(__name__)
+
 _PAIRS = Path("benchmarks") / "semeval2022-task8" / "dev.csv"
 _REQUIRED = ("pair_id", "lang1", "lang2", "text1", "text2", "Overall")
+# The task's own files name the languages url1_lang and url2_lang.
+_ALTERNATIVES = {"lang1": "url1_lang", "lang2": "url2_lang"}
 MAX_SENTENCES = 60
 DOCUMENT_CHARS = 3000
 
@@ -71,22 +76,29 @@ def load_pairs(path: Path) -> list[RatedPair]:
     try:
         with path.open(encoding="utf-8", newline="") as f:
             reader = csv.DictReader(f)
-            missing = [c for c in _REQUIRED if c not in (reader.fieldnames or [])]
+            names = {c: c if c in (reader.fieldnames or []) else _ALTERNATIVES.get(c, c) for c in _REQUIRED}
+            missing = [c for c, name in names.items() if name not in (reader.fieldnames or [])]
             if missing:
                 raise ConfigError(
                     f"{path} lacks the column(s) {', '.join(missing)}", hint="see SOURCE.md for the format"
                 )
-            rows = list(reader)
-    except OSError as e:
-        raise ConfigError(f"cannot read {path}: {e.strerror}") from e
+            rows = [{c: row[name] or "" for c, name in names.items()} for row in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise ConfigError(f"cannot read {path}: {getattr(e, 'strerror', None) or e}") from e
     pairs = []
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
         if not row["text1"].strip() or not row["text2"].strip() or not row["Overall"].strip():
+            continue
+        try:
+            overall = float(row["Overall"])
+        except ValueError:
+            pair, rating = row["pair_id"], row["Overall"]
+            log.warning("%s, row %d (pair %s): Overall %r is no number; skipped", path, number, pair, rating)
             continue
         id1, _, id2 = row["pair_id"].partition("_")
         pairs.append(
             RatedPair(row["pair_id"], id1 or row["pair_id"] + "a", id2 or row["pair_id"] + "b", row["lang1"],
-                      row["lang2"], row["text1"], row["text2"], float(row["Overall"]))
+                      row["lang2"], row["text1"], row["text2"], overall)
         )  # fmt: skip
     if len(pairs) < 3:
         raise ConfigError(f"{path} holds {len(pairs)} usable rated pairs; at least 3 are needed")
