@@ -167,7 +167,7 @@ class FactAnalyzer:
         text, language = article.text, article.language
         anchor = article.published.value if article.published else None
         mentions, places = self.read_places(text, language, outlet_key(article.outlet, article.url))
-        mentions = with_place_keys(mentions, places, named_so=self._named_so(language))
+        mentions = with_place_keys(mentions, places, named_so=self.named_so(language))
         if article.title:  # a headline's names are the story's own: read them too (offsets into the title)
             headline = self.headline_mentions(article.title, text, language, mentions)
             mentions = self.headline_place_keys(article.title, text, language, headline, places) + mentions
@@ -220,10 +220,10 @@ class FactAnalyzer:
         headline = sentence_case(title, text, language)
         places = self.place_finder().places(headline, language, located, body_places, trusted=trusted)
         return with_place_keys(
-            mentions, places, pinned_elsewhere=pinned, named_so=self._named_so(language), add_places=False
+            mentions, places, pinned_elsewhere=pinned, named_so=self.named_so(language), add_places=False
         )
 
-    def _named_so(self, language: str | None) -> Callable[[Mention], bool]:
+    def named_so(self, language: str | None) -> Callable[[Mention], bool]:
         """Whether a mention's key is what the aliases or a place's own name make of it
         (``Normalizer.named_so``; never, with a recogniser that has no normaliser)."""
         normalizer = getattr(self.mention_finder(), "normalizer", None)

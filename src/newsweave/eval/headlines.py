@@ -96,7 +96,8 @@ def evaluate_headlines(path: Path = HEADLINE_NAMES) -> list[HeadlineScores]:
     analyzer = FactAnalyzer()
     found: dict[str, list[set[str]]] = {reading: [] for reading in ("as written", *READINGS)}
     for h in headlines:
-        body_mentions = with_place_keys(*analyzer.read_places(h.body, h.language))  # as ``FactAnalyzer.read``
+        mentions, places = analyzer.read_places(h.body, h.language)
+        body_mentions = with_place_keys(mentions, places, named_so=analyzer.named_so(h.language))  # as ``read``
         as_written = analyzer.mention_finder().mentions(h.title, h.language)
         found["as written"].append({m.text for m in as_written})
         for reading, (dictionary, body_names) in READINGS.items():
