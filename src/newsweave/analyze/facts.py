@@ -453,9 +453,9 @@ def with_place_keys(
     A mention the places did not read keeps a GeoNames key only if a place of the article is
     pinned there (``places`` or ``pinned_elsewhere``) or ``named_so`` says the curated aliases
     or the place's own name give it ("САЩ", "Калифорнии", and "Schweiz", which the places of
-    a long German sentence left unread): the recogniser also keys a name by its stem and its
-    sound, without the context the places weigh, and so keyed "Maria" to Bahrain, "Nike" to
-    Nikkō and "Kashmir" to Mogadishu.
+    a long German sentence left unread): the recogniser also keys a name by short stems and
+    its sound, without the context the places weigh, and so keyed "Maria" to Bahrain, "Nike"
+    to Nikkō and "Kashmir" to Mogadishu.
     ``add_places`` False leaves out the places no mention covers (a headline's).
     """
     by_span = {(p.start, p.end): p for p in places}

@@ -180,11 +180,11 @@ def test_a_names_own_key_is_the_key_it_has_as_no_alias_and_no_place() -> None:
 
 def test_a_key_named_so_comes_from_the_aliases_or_a_places_own_name_not_a_stem_or_a_sound() -> None:
     normalizer = default_normalizer()
-    for name, language in (("Калифорнии", "ru"), ("САЩ", "bg"), ("Schweiz", "de")):
+    for name, language in (("Калифорнии", "ru"), ("САЩ", "bg"), ("Schweiz", "de"), ("Мичигана", "ru")):
         assert normalizer.named_so(name, language, None, normalizer.canonical_key(name, LOC, language))
-    for name in ("Maria", "Kashmir"):  # stemmed, Bahrain; by its sound, Mogadishu
-        key = normalizer.canonical_key(name, LOC, "en")
-        assert key.startswith("geonames:") and not normalizer.named_so(name, "en", None, key)
+    for name, language in (("Maria", "en"), ("Kashmir", "en"), ("Hain", "de")):  # Bahrain, Mogadishu, China
+        key = normalizer.canonical_key(name, LOC, language)
+        assert key.startswith("geonames:") and not normalizer.named_so(name, language, None, key)
 
 
 def test_a_capital_or_a_city_of_a_million_keeps_the_name_its_state_shares_in_every_script() -> None:
