@@ -51,7 +51,11 @@ class FakePlaces:
         *,
         trusted: bool = True,
     ) -> list[Place]:
-        assert [m.text for m in mentions] == ["Abu Kamal"]  # the recogniser's places are handed over
+        # The recogniser's places are handed over, and a curated name of another thing as a veto.
+        assert [(m.text, m.type) for m in mentions] == [
+            ("Abu Kamal", EntityType.LOCATION),
+            ("IS", EntityType.ORGANIZATION),
+        ]
         assert trusted  # it was trained on the article's language
         return [
             Place(21, 30, "Abu Kamal", 170017, "Abu Kamal", "SY", 34.45, 40.92, "P.PPL", 50_000, 0.9),
@@ -233,3 +237,14 @@ def test_corona_in_an_arabic_report_is_the_pandemic_not_corona_california() -> N
     read = FactAnalyzer().read(Article(text_item("ar").id, "", (text,), Provenance("m.txt"), "lines", language="ar"))
     assert {m.text: m.entity for m in read.facts.mentions}["كورونا"] == "alias:covid-19"
     assert [p.text for p in read.facts.places if p.resolved] == ["مصر"]
+
+
+def test_curated_names_in_a_text_without_spaces_are_found_whole_and_veto_the_places_inside() -> None:
+    """A segmenter cut the Islamic State into "イスラム" and "国" (and "ラム" was a place), and read
+    no name in "新型コロナ" (the novel corona), whose "コロナ" was pinned at Corona, California."""
+    text = "イスラム国の戦闘員がシリアで死亡した。新型コロナの感染者も増えた。"
+    read = FactAnalyzer().read(Article(text_item("ja").id, "", (text,), Provenance("m.txt"), "lines", language="ja"))
+    keys = {m.text: (m.type, m.entity) for m in read.facts.mentions}
+    assert keys["イスラム国"] == (EntityType.ORGANIZATION, "alias:islamic-state")
+    assert keys["新型コロナ"] == (EntityType.EVENT, "alias:covid-19")
+    assert [(p.text, p.geonames_id) for p in read.facts.places] == [("シリア", 163843)]

@@ -241,12 +241,15 @@ class FactAnalyzer:
         located = [m for m in mentions if m.type is EntityType.LOCATION]
         # A finder written before ``languages`` joined the protocol is trusted in none.
         trusted = language in getattr(self.mention_finder(), "languages", frozenset())
-        # A mention given to the place finder vetoes a spotted place inside it: the agencies'.
+        # A mention given to the place finder vetoes a spotted place inside it: the agencies', and
+        # a curated name of another thing ("新型コロナ", the novel corona, holds コロナ, which GeoNames
+        # writes for Corona, California).
         homes = self.outlet_homes()
         context = homes.context(outlet) if homes is not None else []
-        vetoes = [*agency_mentions(mentions, text), *people_by_surname(mentions, text)]
+        curated = curated_non_places(mentions)
+        vetoes = [*agency_mentions(mentions, text), *people_by_surname(mentions, text), *curated]
         spotted = self.place_finder().places(text, language, [*located, *vetoes], context, trusted=trusted)
-        named = {(m.start, m.end) for m in curated_non_places(mentions)}
+        named = {(m.start, m.end) for m in curated}
         places = coherent([p for p in spotted if (p.start, p.end) not in named], located)
         if homes is not None:
             homes.learn(outlet, places)

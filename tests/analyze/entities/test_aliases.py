@@ -81,3 +81,10 @@ def test_a_malformed_file_is_a_config_error_naming_the_problem(tmp_path: Path, t
 def test_a_missing_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read"):
         load_aliases(tmp_path / "absent.toml")
+
+
+def test_the_spellings_without_spaces_are_listed_longest_first() -> None:
+    spellings = [name for name, _ in load_aliases().unspaced()]
+    assert "イスラム国" in spellings and "伊斯兰国" in spellings and "コロナ" in spellings
+    assert spellings.index("新型コロナ") < spellings.index("コロナ")
+    assert not any(" " in name or name.isascii() for name in spellings)

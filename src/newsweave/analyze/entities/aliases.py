@@ -26,6 +26,8 @@ _MIN_STEMMED = 5
 # Nor an alias written in Hangul: its Latin folding is a romanisation no Slavic stemmer should cut,
 # and cut, "시리아" (Syria, "silia") stems as "sil" like Russian "сила" (force), "силы".
 _UNSTEMMED_SCRIPTS = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+# Scripts written without spaces between words: ideographs, kana, Thai.
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,14 @@ class AliasTable:
     entries: dict[str, AliasEntry] = field(default_factory=dict)
     exact: dict[str, str] = field(default_factory=dict)
     stemmed: dict[str, str] = field(default_factory=dict)
+
+    def unspaced(self) -> list[tuple[str, AliasEntry]]:
+        """The spellings written wholly in a script without spaces ("イスラム国", "伊斯兰国"), longest
+        first, with their entries: such a text is searched for them, as no word boundary says
+        where a name ends."""
+        spellings = ((a, e) for e in self.entries.values() for a in (e.name, *e.aliases))
+        found = {a: e for a, e in spellings if len(a) >= 2 and _UNSPACED.fullmatch(a)}
+        return sorted(found.items(), key=lambda item: -len(item[0]))
 
     def add(self, entry: AliasEntry) -> None:
         """Index an entry under its name and aliases; a later entry wins a shared spelling."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.build_cache import cached_build, source_digest
+from newsweave.analyze.entities.aliases import AliasEntry
 from newsweave.analyze.entities.consistency import (
     CONJUNCTIONS,
     add_known_runs,
@@ -70,6 +71,9 @@ _MAX_NAME_TOKENS = 8
 # Words long enough to be a name plus a derivational suffix ("igilovtsy" = IG + -ovtsy).
 _DERIVED_CANDIDATE = re.compile(r"\b\w{2,}(?:овц|овец|евц|ovts|ovc|owc|owiec|ovets|ovec|evts)\w{0,4}\b", re.IGNORECASE)
 _DERIVED_SCORE = 0.5
+# The confidence of a curated alias found in a text without spaces: the segmenters' own names
+# are read at 0.6, and an alias written whole is at least as sure.
+_SEGMENTED_ALIAS_SCORE = 0.6
 # Below this tagger confidence (and in languages it was not trained on), a curated alias or the
 # gazetteer decides a name's type.
 _UNSURE = 0.5
@@ -151,6 +155,7 @@ class EntityRecognizer:
         self._tagger: Any = None
         self._normalizer: Normalizer | None = None
         self._lock = threading.Lock()
+        self._unspaced: list[tuple[str, AliasEntry]] | None = None  # curated spellings without spaces
         self._tagging = threading.Lock()
         self._openers: frozenset[str] | None = None
 
@@ -187,6 +192,8 @@ class EntityRecognizer:
             found = segmented_spans(text, language, self._segmented_lookup(language))
             if language == "zh":
                 found = self._address_parts(text, found)
+            curated = self._unspaced_alias_spans(text)
+            found = sorted([f for f in found if not _overlaps(f, curated)] + curated)
             latin = self._latin_spans(text)  # the tagger reads Latin script better than a segmenter
             found = [f for f in found if not (_LATIN_LETTER.search(text[f[0] : f[1]]) and _overlaps(f, latin))]
             latin = [s for s in latin if not _overlaps(s, found)]
@@ -279,6 +286,23 @@ class EntityRecognizer:
         if place is None or name not in gazetteer().entries[place].names:
             return -1
         return gazetteer().entries[place].rank
+
+    def _unspaced_alias_spans(self, text: str) -> list[tuple[int, int, EntityType, float]]:
+        """The curated aliases a text without spaces writes in its own letters, longest first and
+        not overlapping: a segmenter cuts "イスラム国" (the Islamic State) into "イスラム" and
+        "国", and never reads "コロナ" (the pandemic) as a name, which GeoNames writes for Corona,
+        California."""
+        if self._unspaced is None:
+            self._unspaced = self.normalizer.aliases.unspaced()
+        found: list[tuple[int, int, EntityType, float]] = []
+        for name, entry in self._unspaced:
+            at = text.find(name)
+            while at >= 0:
+                span = (at, at + len(name), entry.type, _SEGMENTED_ALIAS_SCORE)
+                if not _overlaps(span, found):
+                    found.append(span)
+                at = text.find(name, at + len(name))
+        return sorted(found)
 
     def _latin_spans(self, text: str) -> list[tuple[int, int, EntityType, float]]:
         """Names in the Latin-script runs of a text in another script ("Yogi Adityanath" in a
