@@ -88,7 +88,9 @@ from newsweave.records import (
 #          Bahrain, "Kashmir" Mogadishu); a headline's places are read with the body's as context;
 #          a name in Latin or Cyrillic letters reaches no place through the consonants an abjad
 #          spelling folds to ("NFL" was Nepal, Hebrew "נפאל"); a surname whose sound key is
-#          shorter than three letters keys by its stem ("Duda" was per:d, "Kim" and "Cuomo" per:km).
+#          shorter than three letters keys by its stem ("Duda" was per:d, "Kim" and "Cuomo" per:km);
+#          curated names written without spaces are found whole (イスラム国, 新型コロナ), and a curated
+#          name of another thing vetoes the places inside it.
 ANALYZER_VERSION = "facts-18"
 
 
