@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -72,3 +74,18 @@ def test_language_indexes_reopened_from_their_checkpoints_find_what_the_grown_on
     for query in data[:50]:
         for language in ("cs", "en"):
             assert reopened.search(language, query, 10) == grown_indexes.search(language, query, 10)
+
+
+def test_a_process_that_opens_an_index_before_it_embeds_survives_loading_onnx_runtime() -> None:
+    """ONNX Runtime's extension crashed the process when loaded after usearch's (a test of
+    linking alone died so); the index loads it first."""
+    code = (
+        "import numpy as np\n"
+        "from newsweave.link.ann import VectorIndex\n"
+        "index = VectorIndex(4)\n"
+        "index.add('a', np.array([1.0, 0.0, 0.0, 0.0]))\n"
+        "import onnxruntime\n"
+        "print(onnxruntime.get_device())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-500:]

@@ -228,6 +228,10 @@ _SAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 
 def _new_graph(dim: int) -> Any:
+    # ONNX Runtime's extension crashes the process (SIGSEGV) when it is loaded after usearch's
+    # (onnxruntime 1.32, usearch 2.26 on Linux); the other way round both work. A process that
+    # opens an index before it embeds (a test of linking alone did) loads ONNX Runtime first.
+    import onnxruntime  # noqa: F401
     from usearch.index import Index
 
     # Half-precision vectors and a narrower construction search: measured here on 100k clustered
