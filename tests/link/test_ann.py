@@ -82,8 +82,9 @@ def test_a_process_that_opens_an_index_before_it_embeds_survives_loading_onnx_ru
     code = (
         "import numpy as np\n"
         "from newsweave.link.ann import VectorIndex\n"
-        "index = VectorIndex(4)\n"
-        "index.add('a', np.array([1.0, 0.0, 0.0, 0.0]))\n"
+        "index = VectorIndex(4, exact_below=1)\n"
+        "for i in range(3):\n"
+        "    index.add(i, np.eye(4)[i])\n"
         "import onnxruntime\n"
         "print(onnxruntime.get_device())\n"
     )
