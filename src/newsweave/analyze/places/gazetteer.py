@@ -194,8 +194,8 @@ def load_gazetteer(cache_dir: Path | None = None) -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def _loaded(folder: Path) -> Gazetteer:
-    # Every Geocoder unpickled a copy of its own (300 MB, 0.3 s): a process that made several,
-    # as the test suite and the REST API's readers do, kept several.
+    # Every Geocoder unpickled a copy of its own (300 MB, 0.3 s): a process that made several
+    # (one a Newsweave instance, others in the evaluations; the test suite makes many) kept several.
     return build_cache.cached_build("gazetteer", FORMAT_VERSION, _SOURCES, build_gazetteer, Gazetteer, folder)
 
 
