@@ -30,13 +30,15 @@ def test_the_tasks_own_language_columns_are_read_and_a_rating_that_is_no_number_
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     rows = ["pair_id,url1_lang,url2_lang,text1,text2,Overall"]
-    rows += [f"{i}_{i + 10},en,de,Text {i}.,Text {i + 10}.,{i}" for i in range(1, 4)] + ["9_19,en,en,A.,B.,n/a"]
+    rows += [f"{i}_{i + 10},en,de,Text {i}.,Text {i + 10}.,{i}" for i in range(1, 4)]
+    rows += ["9_19,en,en,A.,B.,n/a", "8_18,en,en,C.,D.,nan"]
     path = tmp_path / "task.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     pairs = load_pairs(path)
     first = pairs[0]
     assert (first.pair_id, first.lang1, first.lang2, first.overall) == ("1_11", "en", "de", 1.0)
     assert len(pairs) == 3 and "pair 9_19" in caplog.text and "no number" in caplog.text
+    assert "pair 8_18" in caplog.text  # "nan" parses as a float, and is no rating
 
 
 def test_similarity_on_a_small_csv_ranks_same_story_pairs_higher(

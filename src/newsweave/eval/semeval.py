@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import logging
+import math
 import sys
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -91,6 +92,8 @@ def load_pairs(path: Path) -> list[RatedPair]:
             continue
         try:
             overall = float(row["Overall"])
+            if not math.isfinite(overall):  # "nan" parses, and would make every r nan
+                raise ValueError(row["Overall"])
         except ValueError:
             pair, rating = row["pair_id"], row["Overall"]
             log.warning("%s, row %d (pair %s): Overall %r is no number; skipped", path, number, pair, rating)
