@@ -25,8 +25,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsweave.eval.clustering import GOLD_SAME_STORY, _fold_runs, _id, _stream, _threshold_at_precision
-from newsweave.eval.semeval import RatedPair, default_pairs_csv, held_out, load_pairs
+from newsweave.eval.clustering import GOLD_SAME_STORY, _fold_runs, _id, _stream
+from newsweave.eval.semeval import RatedPair, choose_line, default_pairs_csv, held_out, load_pairs
 from newsweave.link.pair_scorer import PairScorer
 
 _STRONG = {"duplicate", "version"}
@@ -80,7 +80,7 @@ def score(streams: Sequence[Stream], merge_line: float | None) -> tuple[float, f
     ours, truth, cosines = np.array(same), np.array(gold), np.array(cosine)
     precision = float((ours & truth).sum() / max(1, ours.sum()))
     recall = float((ours & truth).sum() / truth.sum())
-    at = _threshold_at_precision(cosines, truth, precision)
+    at = choose_line(cosines, truth, precision)
     return precision, recall, at, float((truth & (cosines >= at)).sum() / truth.sum())
 
 

@@ -5,6 +5,7 @@ uv run python scripts/regen_expected.py
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from extract.test_textdump import CASES, extract, summary  # noqa: E402
 
 def main() -> None:
     """Write one expected file per capture; body ends are cut to their first/last 60 characters."""
+    argparse.ArgumentParser(description=__doc__).parse_args()  # so that --help does not rewrite them
     for path in sorted(CASES.glob("*.txt")):
         data = summary(extract(path))
         data["body_first"] = data["body_first"][:60]
