@@ -14,13 +14,15 @@ held-out part with the shipped scorer), keeps every stored link, and replays sto
 with and without merges (the replay without merges must give the stored stories). For each rule
 and part: pairwise same-story precision and recall (gold: Overall <= 2) and the bare USE
 cosine's recall at the same precision. The merge line is chosen on the folds; the held-out part
-only judges it.
+only judges it (``--part development`` leaves it unread). Each part's rated pairs are also split
+by how the stories decided them against the pair score alone at the line: pairs put together only
+through other articles (chaining), and pairs the score joins that the stories keep apart.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -84,21 +86,46 @@ def score(streams: Sequence[Stream], merge_line: float | None) -> tuple[float, f
     return precision, recall, at, float((truth & (cosines >= at)).sum() / truth.sum())
 
 
+_HOW = {
+    (True, True): "as the score",
+    (False, False): "apart, as the score",
+    (False, True): "together only through other articles",
+    (True, False): "kept apart, the score joins them",
+}
+
+
+def decisions(streams: Sequence[Stream]) -> Counter[tuple[str, str]]:
+    """Rated pairs counted by (gold, how the stories decided them against the pair score alone)."""
+    counted: Counter[tuple[str, str]] = Counter()
+    for stream in streams:
+        score = {(a, b): s for a, b, kind, s in stream.links} | {(b, a): s for a, b, kind, s in stream.links}
+        strong = {(a, b) for a, b, kind, _ in stream.links if kind in _STRONG}
+        for p in stream.pairs:
+            a, b = _id(p.text1), _id(p.text2)
+            joined = (a, b) in strong or (b, a) in strong or score.get((a, b), 0.0) >= stream.line
+            together = stream.stories[a] == stream.stories[b]
+            gold = "same story" if p.overall <= GOLD_SAME_STORY else "different"
+            counted[gold, _HOW[joined, together]] += 1
+    return counted
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--merge-lines", type=float, nargs="+", default=[0.593, 2 / 3, 0.7, 0.8])
+    parser.add_argument("--part", choices=("both", "development"), default="both")
     args = parser.parse_args()
     pairs = load_pairs(default_pairs_csv())
     held = held_out(pairs)
     rest = [p for p, h in zip(pairs, held, strict=True) if not h]
-    parts = {
-        "CV on the rest (choices)": [Stream(fold, scorer) for fold, scorer in _fold_runs(rest)],
-        "held-out (judge)": [Stream([p for p, h in zip(pairs, held, strict=True) if h], None)],
-    }
+    parts = {"CV on the rest (choices)": [Stream(fold, scorer) for fold, scorer in _fold_runs(rest)]}
+    if args.part == "both":
+        parts["held-out (judge)"] = [Stream([p for p, h in zip(pairs, held, strict=True) if h], None)]
     for name, streams in parts.items():
         replayed = all(_same_partition(s.replay(None), s.stories) for s in streams)
         assert replayed, "the replay without merges must give the stored stories"
         print(name)
+        for (gold, how), n in sorted(decisions(streams).items()):
+            print(f"  {gold:10} {how:40} {n:5}")
         for line in (None, *args.merge_lines):
             precision, recall, at, cosine_recall = score(streams, line)
             label = "no merges" if line is None else f"merge at {line:.3f}"

