@@ -88,3 +88,28 @@ def test_the_spellings_without_spaces_are_listed_longest_first() -> None:
     assert "イスラム国" in spellings and "伊斯兰国" in spellings and "コロナ" in spellings
     assert spellings.index("新型コロナ") < spellings.index("コロナ")
     assert not any(" " in name or name.isascii() for name in spellings)
+
+
+def test_a_spelling_in_an_abjad_or_kana_is_an_alias_only_as_written_so() -> None:
+    from newsweave.analyze.entities.features import feature_maker
+    from newsweave.analyze.entities.text import fold
+
+    table = load_aliases()
+    # Japanese コロナ (the pandemic) folds to "korona", as the Polish and Russian words for a crown do.
+    assert fold("コロナ") == fold("Korona") == fold("Корона") == "korona"
+    assert table.find("korona", "コロナ") is not None and table.find("korona", "コロナ").key == "alias:covid-19"
+    assert table.find("korona", "Korona") is None and table.find("korona", "Корона") is None
+    assert table.find("kwrwn", "كورونا") is not None and table.find("kwrwn", "Kwrwn") is None
+    assert table.find("korona") is None  # a folded form alone reads as no such script
+    # A form some Latin or Cyrillic spelling bears stays an alias for every script.
+    assert table.find(fold("Ковид"), "Kovid") is not None and table.find("covid", "Covid") is not None
+    # Nor does the tagger read "Korona" as a curated alias: it was trained before コロナ was one.
+    features = feature_maker()
+    assert features.gazetteer_hit("Korona") != "alias" and features.gazetteer_hit("コロナ") == "alias"
+
+
+def test_a_polish_crown_is_not_the_pandemic() -> None:
+    normalizer = Normalizer()
+    assert normalizer.canonical_key("Korona", EntityType.ORGANIZATION, "pl") != "alias:covid-19"
+    assert normalizer.canonical_key("コロナ", EntityType.EVENT, "ja") == "alias:covid-19"
+    assert normalizer.canonical_key("كورونا", EntityType.EVENT, "ar") == "alias:covid-19"

@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsweave.analyze.entities.text import fold, stem_phrase, stem_phrase_variants
+from newsweave.analyze.entities.text import fold, in_own_letters, stem_phrase, stem_phrase_variants
 from newsweave.errors import ConfigError
 from newsweave.records import EntityType
 
@@ -23,8 +23,9 @@ CURATED_ALIASES = Path(__file__).resolve().parents[1] / "data" / "entity_aliases
 ALIASES_ENV = "NEWSWEAVE_ENTITY_ALIASES"
 # Acronyms and other very short names are matched exactly, never by their stem.
 _MIN_STEMMED = 5
-# Nor an alias written in Hangul: its Latin folding is a romanisation no Slavic stemmer should cut,
-# and cut, "시리아" (Syria, "silia") stems as "sil" like Russian "сила" (force), "силы".
+# Nor an alias written in Hangul, an abjad or ideographs (``in_own_letters``): its Latin folding is
+# a reading no Slavic stemmer should cut, and cut, "시리아" (Syria, "silia") stems as "sil" like
+# Russian "сила" (force), "силы".
 _UNSTEMMED_SCRIPTS = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 # Scripts written without spaces between words: ideographs, kana, Thai.
 _UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -42,11 +43,19 @@ class AliasEntry:
 
 @dataclass
 class AliasTable:
-    """Aliases by folded form and by stemmed form, each pointing to its entry."""
+    """Aliases by folded form and by stemmed form, each pointing to its entry.
+
+    A folded form that only spellings in an abjad, ideographs, kana or Hangul bear
+    (``own_letters_only``) is an alias only for a name written in those letters: Japanese "コロナ"
+    (the pandemic) folds to "korona", as Polish "Korona" (the Crown, a football club) and Russian
+    "Корона" do, and Arabic "كورونا" to "kwrwn".
+    """
 
     entries: dict[str, AliasEntry] = field(default_factory=dict)
     exact: dict[str, str] = field(default_factory=dict)
     stemmed: dict[str, str] = field(default_factory=dict)
+    own_letters_only: set[str] = field(default_factory=set)
+    _spelled: set[str] = field(default_factory=set)  # folded forms some other spelling bears
 
     def unspaced(self) -> list[tuple[str, AliasEntry]]:
         """The spellings written wholly in a script without spaces ("イスラム国", "伊斯兰国"), longest
@@ -67,12 +76,25 @@ class AliasTable:
             if held is not None and held != entry.key:
                 log.warning("alias %r of %s was %s's; the later entry keeps it", alias, entry.key, held)
             self.exact[folded] = entry.key
-            if len(folded) >= _MIN_STEMMED and not _UNSTEMMED_SCRIPTS.search(alias):
-                self.stemmed[stem_phrase(folded)] = entry.key
+            own = in_own_letters(alias) or _UNSTEMMED_SCRIPTS.search(alias) is not None
+            if not own:
+                self._spelled.add(folded)
+                self.own_letters_only.discard(folded)
+                if len(folded) >= _MIN_STEMMED:
+                    self.stemmed[stem_phrase(folded)] = entry.key
+            elif folded not in self._spelled:
+                self.own_letters_only.add(folded)
 
-    def find(self, folded: str) -> AliasEntry | None:
-        """The entry a folded name is an alias of: exactly, else by its stemmed words."""
-        key = self.exact.get(folded)
+    def key_of(self, folded: str, written: str | None = None) -> str | None:
+        """The key a folded name is exactly an alias of, given the name as ``written`` (None: a
+        name in none of the scripts of ``own_letters_only``)."""
+        if folded in self.own_letters_only and not (written and in_own_letters(written)):
+            return None
+        return self.exact.get(folded)
+
+    def find(self, folded: str, written: str | None = None) -> AliasEntry | None:
+        """The entry a folded name is an alias of: exactly (``key_of``), else by its stemmed words."""
+        key = self.key_of(folded, written)
         if key is None and len(folded) >= _MIN_STEMMED:
             key = next((k for s in stem_phrase_variants(folded) if (k := self.stemmed.get(s))), None)
         return self.entries.get(key) if key else None

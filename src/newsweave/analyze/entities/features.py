@@ -16,7 +16,7 @@ from newsweave.analyze.entities.lemmas import is_known_word
 from newsweave.analyze.entities.morphology import LANGUAGES as DICTIONARY_LANGUAGES
 from newsweave.analyze.entities.morphology import name_kinds
 from newsweave.analyze.entities.normalizer import default_normalizer
-from newsweave.analyze.entities.text import Token, fold, stem
+from newsweave.analyze.entities.text import Token, fold, in_own_letters, stem
 from newsweave.analyze.entities.word_clusters import word_clusters
 
 # A word's class (``word_clusters``), for every word asked about at once.
@@ -118,9 +118,16 @@ _WordFeatures = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str, bo
 class FeatureMaker:
     """Builds the feature strings of a sentence, with each word's own strings cached."""
 
-    def __init__(self, places: Collection[str], aliases: Mapping[str, str], classes: WordClasses) -> None:
+    def __init__(
+        self,
+        places: Collection[str],
+        aliases: Mapping[str, str],
+        classes: WordClasses,
+        own_letters_only: Collection[str] = frozenset(),
+    ) -> None:
         self._places = places
         self._aliases = aliases
+        self._own_letters_only = own_letters_only  # aliases only as written in those letters
         self._classes = classes
         self.word = lru_cache(maxsize=200_000)(self._word)
         self.gazetteer_hit = lru_cache(maxsize=200_000)(self._gazetteer_hit)
@@ -137,7 +144,7 @@ class FeatureMaker:
     def _gazetteer_hit(self, word: str) -> str:
         """The hit's kind: "alias", "place" (a big place's one-word name, as written or stemmed), or "" for none."""
         folded = fold(word)
-        if folded in self._aliases:
+        if folded in self._aliases and (folded not in self._own_letters_only or in_own_letters(word)):
             return "alias"
         if folded in self._places or (len(folded) > 3 and stem(folded) in self._places):
             return "place"
@@ -284,4 +291,5 @@ def feature_maker() -> FeatureMaker:
         for key, place in index.items()
         if " " not in key and places.entries[place].rank >= _FEATURE_MIN_RANK
     )
-    return FeatureMaker(words, default_normalizer().aliases.exact, word_clusters().classes)
+    aliases = default_normalizer().aliases
+    return FeatureMaker(words, aliases.exact, word_clusters().classes, aliases.own_letters_only)

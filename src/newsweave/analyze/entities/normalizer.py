@@ -104,7 +104,7 @@ class Normalizer:
         letters or more ("Мичигана"), not a short stem's or a sound's guess ("Maria" stemmed is
         Bahrain, "Hain" China, "Kashmir" sounds like Mogadishu)."""
         forms = _forms(clean_surface(surface), language, lemma)
-        if any((found := self.aliases.find(form)) is not None and found.key == key for form in forms):
+        if any((found := self.aliases.find(form, surface)) is not None and found.key == key for form in forms):
             return True
         if not key.startswith("geonames:"):
             return False
@@ -117,12 +117,12 @@ class Normalizer:
     def _key(self, surface: str, type: EntityType, language: str | None, lemma: str | None, places: bool = True) -> str:
         forms = _forms(surface, language, lemma)
         for form in forms:
-            found = self.aliases.find(form)
+            found = self.aliases.find(form, surface)
             if found is not None:
                 return found.key
         for form in forms:
             root = DERIVATION.sub("", form)
-            if root != form and len(root) >= 2 and (found := self.aliases.find(root)) is not None:
+            if root != form and len(root) >= 2 and (found := self.aliases.find(root, surface)) is not None:
                 return found.key
         if places and type is not EntityType.PERSON and (place := self._place(surface, forms, type)) is not None:
             return f"geonames:{place}"

@@ -274,7 +274,7 @@ class EntityRecognizer:
         """A curated alias's type, or a place's for a city of a million or more (or a state or a
         country) GeoNames writes so: Korean is matched at the start of every word, and smaller
         towns' Korean names are common words ("코로나", corona, is Corona, California)."""
-        alias = self.normalizer.aliases.exact.get(fold(name))
+        alias = self.normalizer.aliases.key_of(fold(name), name)
         if alias is not None:
             return self.normalizer.aliases.entries[alias].type
         return EntityType.LOCATION if self._written_rank(name) >= _KO_PLACE_MIN_RANK else None
@@ -403,7 +403,7 @@ class EntityRecognizer:
         if first not in openers and not any(v in openers for v in stem_variants(first)):
             return None  # most capitalised words open no alias and no country's or state's name
         folded = fold(surface)
-        alias = self.normalizer.aliases.find(folded)
+        alias = self.normalizer.aliases.find(folded, surface)
         if alias is not None:
             return alias.type
         places = self.normalizer.places
@@ -417,7 +417,7 @@ class EntityRecognizer:
         exactly: "Россией" is Russia, while "Палате" only stems like a town's name."""
         forms = {fold(clean_surface(surface)), fold(lemma_phrase(surface, language))}
         for form in forms:
-            alias = self.normalizer.aliases.find(form)
+            alias = self.normalizer.aliases.find(form, surface)
             if alias is not None:
                 return alias.type
         places = self.normalizer.places
@@ -434,7 +434,7 @@ class EntityRecognizer:
     def _known_type(self, surface: str, min_rank: int = 0) -> EntityType | None:
         """The type a curated alias or the gazetteer (places of at least ``min_rank``) gives a name."""
         folded = fold(clean_surface(surface))
-        alias = self.normalizer.aliases.find(folded)
+        alias = self.normalizer.aliases.find(folded, surface)
         if alias is not None:
             return alias.type
         places = self.normalizer.places
@@ -475,7 +475,9 @@ class EntityRecognizer:
     def _calendar_word(self, surface: str) -> bool:
         """A weekday or month name in some language, and no acronym or alias it also spells."""
         folded = fold(surface)
-        return folded in calendar_words() and not _acronym(surface) and self.normalizer.aliases.find(folded) is None
+        if folded not in calendar_words() or _acronym(surface):
+            return False
+        return self.normalizer.aliases.find(folded, surface) is None
 
     def _dictionary_type(self, name: str, *, as_written: bool = False) -> EntityType | None:
         """The type of a name that is a curated alias or a big place's name, else None.
@@ -485,7 +487,7 @@ class EntityRecognizer:
         ("سيتم", "it will be", folds as Saitama; "بسرعة", "quickly", as Basrah); a known spelling
         may then be short ("مصر", Egypt)."""
         folded = fold(name)
-        alias = self.normalizer.aliases.exact.get(folded)
+        alias = self.normalizer.aliases.key_of(folded, name)
         if alias is not None:
             return self.normalizer.aliases.entries[alias].type
         if len(folded) < _DICTIONARY_MIN_CHARS and not as_written:
@@ -533,7 +535,7 @@ class EntityRecognizer:
                 continue
             folded = fold(match.group(0))
             root = DERIVATION.sub("", folded)
-            entry = self.normalizer.aliases.find(root) if root != folded and len(root) >= 3 else None
+            entry = self.normalizer.aliases.find(root, match.group(0)) if root != folded and len(root) >= 3 else None
             if entry is not None:
                 extra.append((match.start(), match.end(), entry.type, _DERIVED_SCORE))
         return sorted(found + extra) if extra else found

@@ -152,6 +152,22 @@ def _keeps_dot(word: str) -> bool:
     return (len(core) == 1 and core.isupper()) or "." in core
 
 
+# Scripts whose names fold to Latin with too little left to tell them apart: those that write no
+# short vowels (Arabic, Persian, Urdu, Hebrew), and ideographs, kana and Hangul, whose readings
+# many characters share (机场 "airport" and a town's 吉昌 both fold to "jichang"; Japanese コロナ,
+# "corona", to "korona" as Polish "korona", a crown, does).
+OWN_LETTERS = re.compile(
+    r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff"
+    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+)
+
+
+def in_own_letters(text: str) -> bool:
+    """Whether ``text`` writes letters of those scripts (``OWN_LETTERS``): its folding reaches
+    names of other scripts it does not mean."""
+    return OWN_LETTERS.search(text) is not None
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Latin, lowercase, no diacritics, words separated by single spaces.

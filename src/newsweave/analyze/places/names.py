@@ -16,6 +16,8 @@ from typing import Any
 
 from anyascii import anyascii
 
+from newsweave.analyze.entities.text import OWN_LETTERS
+
 _APOSTROPHES = re.compile(r"['’‘`ʻʼ′.]")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,]+")
 _NON_WORD = re.compile(r"[^a-z0-9 ]")
@@ -23,13 +25,7 @@ _NON_WORD = re.compile(r"[^a-z0-9 ]")
 _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": ""})
 
 
-# Scripts whose names fold to Latin with too little left to tell them apart: those that write no
-# short vowels (Arabic, Persian, Urdu, Hebrew), and ideographs, kana and Hangul, whose readings
-# many characters share (机场 "airport" and a town's 吉昌 both fold to "jichang").
-_OWN_LETTERS = re.compile(
-    r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff"
-    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
-)
+_OWN_LETTERS = OWN_LETTERS  # entities.text: the scripts whose folding says too little
 _VOWEL_SIGNS = re.compile(r"[\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 

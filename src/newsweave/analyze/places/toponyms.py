@@ -325,7 +325,7 @@ def recognised_area(gazetteer: Gazetteer, mention: Mention, key: str, language: 
     if _CYRILLIC_OR_GREEK.search(mention.text) or language in BSNLP_LANGUAGES:
         return code  # its index holds the areas' names in these scripts, their endings stemmed
     aliases = default_normalizer().aliases
-    named = {alias.key for form in {mention.text, mention.lemma} if form and (alias := aliases.find(fold(form)))}
+    named = {alias.key for form in {mention.text, mention.lemma} if form and (alias := aliases.find(fold(form), form))}
     return code if entity in named else None
 
 
