@@ -93,7 +93,9 @@ from newsweave.records import (
 #          name of another thing vetoes the places inside it.
 # facts-19: a curated spelling in an abjad, ideographs, kana or Hangul is an alias only of a name
 #          written in those letters (Japanese コロナ folds to "korona": Polish "Korona" and Russian
-#          "Корона" were COVID-19, and the tagger read them as aliases, which it was not trained with).
+#          "Корона" were COVID-19, and the tagger read them as aliases, which it was not trained with);
+#          nor does a name reach a place only such a spelling folds to by the gazetteer's exact
+#          names ("NFL" was typed a place, Nepal, through Hebrew "נפאל").
 ANALYZER_VERSION = "facts-19"
 
 

@@ -221,3 +221,19 @@ def test_a_surname_with_a_possessive_or_dative_suffix_keys_as_the_surname() -> N
     assert keys["Trumpovimi"] == canonical_key("Trump", EntityType.PERSON, "en")
     assert keys["Bidenův"] == keys["Bidenowi"] == canonical_key("Biden", EntityType.PERSON, "en")
     assert keys["Лавров"] == keys["Lavrovem"] == canonical_key("Lavrov", EntityType.PERSON, "en")
+
+
+def test_a_name_reaches_no_place_only_an_abjads_spelling_folds_to() -> None:
+    org, loc = EntityType.ORGANIZATION, EntityType.LOCATION
+    nepal = canonical_key("Nepal", loc, "en")
+    # Hebrew writes Nepal "נפאל", which folds to "nfl": the league is no country.
+    assert canonical_key("NFL", org, "en") != nepal
+    assert canonical_key("נפאל", loc, "he") == nepal
+    assert canonical_key("Germany", org, "en") == canonical_key("Germany", loc, "en")  # Latin names still reach
+
+
+def test_the_league_is_read_as_an_organisation() -> None:
+    from newsweave.analyze.entities import EntityRecognizer
+
+    mentions = EntityRecognizer().mentions("The NFL said on Monday that the game would go ahead.", "en")
+    assert [(m.text, m.type) for m in mentions] == [("NFL", EntityType.ORGANIZATION)]

@@ -438,11 +438,13 @@ class EntityRecognizer:
         if alias is not None:
             return alias.type
         places = self.normalizer.places
+        found = places.exact.get(folded)
+        if found is not None and not self.normalizer.written_so(found, folded, surface):
+            found = None  # "NFL" is no Nepal, which Hebrew writes "נפאל"
         if is_acronym(clean_surface(surface)):  # "CNN" is an airport's code, not Kannur
-            found = places.exact.get(folded)
             min_rank = max(min_rank, STATE_RANK)
-        else:
-            found = places.exact.get(folded) or places.stemmed.get(stem_phrase(folded))
+        elif found is None:
+            found = places.stemmed.get(stem_phrase(folded))
         if found is None and " " in folded:  # "Abou Kamal"; a single word's sound key is too loose
             found = places.sounds.get(phrase_sound_key(folded))
         if found is not None and places.entries[found].rank >= min_rank:
