@@ -54,8 +54,12 @@ class AliasTable:
     entries: dict[str, AliasEntry] = field(default_factory=dict)
     exact: dict[str, str] = field(default_factory=dict)
     stemmed: dict[str, str] = field(default_factory=dict)
-    own_letters_only: set[str] = field(default_factory=set)
-    _spelled: set[str] = field(default_factory=set)  # folded forms some other spelling bears
+    spelled: set[str] = field(default_factory=set)  # folded forms a spelling in another script bears
+
+    @property
+    def own_letters_only(self) -> set[str]:
+        """The folded forms only spellings in an abjad, ideographs, kana or Hangul bear."""
+        return self.exact.keys() - self.spelled
 
     def unspaced(self) -> list[tuple[str, AliasEntry]]:
         """The spellings written wholly in a script without spaces ("イスラム国", "伊斯兰国"), longest
@@ -76,19 +80,16 @@ class AliasTable:
             if held is not None and held != entry.key:
                 log.warning("alias %r of %s was %s's; the later entry keeps it", alias, entry.key, held)
             self.exact[folded] = entry.key
-            own = in_own_letters(alias) or _UNSTEMMED_SCRIPTS.search(alias) is not None
-            if not own:
-                self._spelled.add(folded)
-                self.own_letters_only.discard(folded)
-                if len(folded) >= _MIN_STEMMED:
-                    self.stemmed[stem_phrase(folded)] = entry.key
-            elif folded not in self._spelled:
-                self.own_letters_only.add(folded)
+            if in_own_letters(alias) or _UNSTEMMED_SCRIPTS.search(alias):
+                continue
+            self.spelled.add(folded)
+            if len(folded) >= _MIN_STEMMED:
+                self.stemmed[stem_phrase(folded)] = entry.key
 
     def key_of(self, folded: str, written: str | None = None) -> str | None:
         """The key a folded name is exactly an alias of, given the name as ``written`` (None: a
         name in none of the scripts of ``own_letters_only``)."""
-        if folded in self.own_letters_only and not (written and in_own_letters(written)):
+        if folded not in self.spelled and not (written and in_own_letters(written)):
             return None
         return self.exact.get(folded)
 

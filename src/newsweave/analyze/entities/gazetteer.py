@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.build_cache import cached_build, source_digest
-from newsweave.analyze.entities.text import fold, sound_key, stem_phrase, stem_phrase_variants
+from newsweave.analyze.entities.text import fold, in_own_letters, sound_key, stem_phrase, stem_phrase_variants
 from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
@@ -92,6 +92,14 @@ class Gazetteer:
                     index[key] = entry.geonames_id
             added.append(name)
         self.entries[entry.geonames_id] = replace(entry, names=entry.names + tuple(added))
+
+    def bears(self, place: int, key: str, written: str) -> bool:
+        """Whether the place bears the folded name ``key`` as ``written`` can mean it: through a name
+        in the written name's letters, not only through one in an abjad, ideographs, kana or Hangul,
+        whose folding keeps too little (Hebrew "נפאל", Nepal, folds to "nfl": "NFL" was Nepal)."""
+        if in_own_letters(written):
+            return True
+        return any(not in_own_letters(name) and fold(name) == key for name in self.entries[place].names)
 
     def _put(self, index: dict[str, int], key: str, entry: GazetteerEntry) -> None:
         held = index.get(key)

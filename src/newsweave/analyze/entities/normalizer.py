@@ -20,7 +20,7 @@ from pathlib import Path
 from newsweave.analyze.entities.aliases import AliasTable, load_aliases
 from newsweave.analyze.entities.gazetteer import COUNTRY_RANK, STATE_RANK, Gazetteer, gazetteer
 from newsweave.analyze.entities.lemmas import lemma_phrase
-from newsweave.analyze.entities.text import fold, in_own_letters, sound_key, stem, stem_phrase_variants
+from newsweave.analyze.entities.text import fold, sound_key, stem, stem_phrase_variants
 from newsweave.records import Entity, EntityType
 
 # Inflection or a clitic glued to an acronym with a hyphen: "NATO-ju", "COVID-19-a", "ЕС-а".
@@ -145,17 +145,9 @@ class Normalizer:
         for form in forms:
             place = self.places.exact.get(form)
             big = place is not None and self.places.entries[place].rank >= (STATE_RANK if acronym else _BIG)
-            if big and place is not None and self.written_so(place, form, surface):
+            if big and place is not None and self.places.bears(place, form, surface):
                 return place
         return None
-
-    def written_so(self, place: int, form: str, surface: str) -> bool:
-        """Whether the place bears the folded ``form`` as ``surface`` can mean it: through a name
-        in the surface's letters, not only through one in an abjad, ideographs, kana or Hangul,
-        whose folding keeps too little (Hebrew "נפאל", Nepal, folds to "nfl": "NFL" was Nepal)."""
-        if in_own_letters(surface):
-            return True
-        return any(not in_own_letters(name) and fold(name) == form for name in self.places.entries[place].names)
 
     def _qualified_alias(self, forms: list[str]) -> str | None:
         """The alias a name is once the country after it goes: "Конгресс США", "Сенат США" and

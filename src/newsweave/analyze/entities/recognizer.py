@@ -439,7 +439,7 @@ class EntityRecognizer:
             return alias.type
         places = self.normalizer.places
         found = places.exact.get(folded)
-        if found is not None and not self.normalizer.written_so(found, folded, surface):
+        if found is not None and not places.bears(found, folded, surface):
             found = None  # "NFL" is no Nepal, which Hebrew writes "נפאל"
         if is_acronym(clean_surface(surface)):  # "CNN" is an airport's code, not Kannur
             min_rank = max(min_rank, STATE_RANK)

@@ -16,7 +16,7 @@ from typing import Any
 
 from anyascii import anyascii
 
-from newsweave.analyze.entities.text import OWN_LETTERS
+from newsweave.analyze.entities.text import in_own_letters
 
 _APOSTROPHES = re.compile(r"['’‘`ʻʼ′.]")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,]+")
@@ -25,7 +25,6 @@ _NON_WORD = re.compile(r"[^a-z0-9 ]")
 _ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": ""})
 
 
-_OWN_LETTERS = OWN_LETTERS  # entities.text: the scripts whose folding says too little
 _VOWEL_SIGNS = re.compile(r"[\u0591-\u05c7\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 
@@ -59,7 +58,7 @@ def native(text: str) -> str | None:
         >>> native("البو كمال") == native("البوكمال"), native("北京"), native("Abu Kamal")
         (True, '北京', None)
     """
-    if not _OWN_LETTERS.search(text):
+    if not in_own_letters(text):  # entities.text: the scripts whose folding says too little
         return None
     letters = _VOWEL_SIGNS.sub("", unicodedata.normalize("NFKC", text).translate(_ARABIC))
     return "".join(ch for ch in letters if ch.isalpha())
