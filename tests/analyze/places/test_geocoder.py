@@ -78,6 +78,24 @@ def test_a_qualifier_decides(geocoder: Geocoder) -> None:
     assert springfield.country == "US" and _near(springfield, (39.80, -89.64), 30)
 
 
+def test_a_list_of_countries_is_no_town_placed_in_the_next(geocoder: Geocoder) -> None:
+    # "China, Japan" read as "X, Texas" pinned China to a Japanese town of 6,000 people.
+    text = "Sales grew in Asia-Pacific (China, Japan, India, Australia and Vietnam) and in Europe."
+    places = {p.text: p for p in geocoder.places(text, "en")}
+    assert places["China"].country == "CN" and places["China"].feature == "A.PCLI"
+    assert places["Japan"].country == "JP"
+
+
+def test_a_state_named_like_a_country_is_still_placed_by_a_qualifier(geocoder: Geocoder) -> None:
+    places = geocoder.places("The plant in Georgia, USA, closed.", "en")
+    assert _place(places, "Georgia").country == "US"
+
+
+def test_a_town_named_like_a_country_is_still_placed_by_its_state(geocoder: Geocoder) -> None:
+    places = geocoder.places("The fair opens in Mexico, Missouri, on Friday.", "en")
+    assert _place(places, "Mexico").country == "US"
+
+
 def test_a_name_without_context_stays_unresolved(geocoder: Geocoder) -> None:
     assert geocoder.resolve("Springfield") is None
     (place,) = geocoder.places("The Springfield plant will close.", "en")

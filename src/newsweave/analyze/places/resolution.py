@@ -147,13 +147,20 @@ def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
         return _Group(toponym.key, [], [])
     found = _readings(gazetteer.lookup(toponym.key, toponym.text), toponym)
     fuzzy = False
-    if not found:
+    if not found and not _joined_places(gazetteer, toponym.key):
         found, fuzzy = gazetteer.lookup_spelling(toponym.key, FUZZY_RATIO), True
     found.sort(key=lambda e: -e.population)
     return _Group(toponym.key, [], found[:MAX_CANDIDATES], fuzzy=fuzzy)
 
 
 _INITIALISM = re.compile(r"[A-Z]{2,3}")
+
+
+def _joined_places(gazetteer: Gazetteer, key: str) -> bool:
+    """Whether a name is countries' or states' names joined ("China-Iran" ties, "US-Iran"
+    tensions): no misspelling of one place (it met Chenārān, Iran, by its letters)."""
+    words = key.split(" ")
+    return len(words) > 1 and all(gazetteer.has_feature(word, (COUNTRY, CONTINENT, ADMIN1)) for word in words)
 
 
 def _readings(found: list[Entry], toponym: Toponym) -> list[Entry]:
@@ -184,14 +191,27 @@ def _find_qualifiers(gazetteer: Gazetteer, text: str, groups: list[_Group]) -> N
             if after[:1] in ",(" or after[:2] in (", ", " ("):
                 nxt = starts.get(toponym.end + len(after) - len(stripped))
                 if nxt is not None and nxt is not group:
-                    group.qualifiers |= {
-                        e.admin1 or e.country for e in nxt.candidates if e.feature in (ADMIN1, COUNTRY)
-                    }
+                    group.qualifiers |= _placed_in(group, nxt)
             match = _QUALIFIER.match(text, toponym.end)
             if match:
                 code = admin1_code(match.group(1)) or f"US.{match.group(1)}"  # "Ill." or a postal "IL"
                 if code in gazetteer.admin1:
                     group.qualifiers.add(code)
+
+
+def _placed_in(group: _Group, after: _Group) -> set[str]:
+    """The divisions and countries the name right after a name places it in ("X, Texas").
+
+    A country's or a continent's name followed by a country's is a list, not the country's
+    namesake town placed in the other: "Asia-Pacific (China, Japan, Korea, India…)" pinned
+    China to a Japanese town of 6,000. A state still places such a name ("Mexico, Missouri"),
+    and a country places a state named like a country ("Georgia, USA").
+    """
+    states = {e.admin1 for e in after.candidates if e.feature == ADMIN1}
+    countries = {e.country for e in after.candidates if e.feature == COUNTRY}
+    if any(e.feature in (COUNTRY, CONTINENT) for e in group.candidates):
+        countries &= {e.country for e in group.candidates if e.feature == ADMIN1}
+    return states | countries
 
 
 def _divisions(gazetteer: Gazetteer, place: Place) -> tuple[str, str]:
