@@ -121,6 +121,29 @@ def test_a_person_named_in_full_is_no_place_by_surname_after() -> None:
     assert "Los Angeles" in {text for _, text in pinned}
 
 
+def test_a_person_named_in_full_holds_no_place_in_a_first_name() -> None:
+    text = "Dominik Simon scored twice in Pittsburgh, and Geneva Morgan, of Glasgow, was found safe."
+    mentions, places = FactAnalyzer().read_places(text, "en")
+    assert {"Dominik Simon", "Geneva Morgan"} <= {m.text for m in mentions if m.type is EntityType.PERSON}
+    pinned = {p.text for p in places if p.resolved}
+    assert "Dominik" not in pinned and "Geneva" not in pinned  # no Dominica, no Geneva
+    assert {"Pittsburgh", "Glasgow"} <= pinned
+
+
+def test_world_regions_are_named_not_pinned_to_their_namesake_towns() -> None:
+    text = "As tensions rose in the Middle East, fireworks lit Dubai; the Atlantic storm season ended in Florida."
+    _, places = FactAnalyzer().read_places(text, "en")
+    found = {p.text: p for p in places}
+    assert not found["Middle East"].resolved  # not Middle East, Pennsylvania
+    assert "Atlantic" not in found or not found["Atlantic"].resolved  # not Atlantic, Iowa
+    assert found["Dubai"].country == "AE" and found["Florida"].country == "US"
+
+
+def test_korea_alone_is_south_korea() -> None:
+    _, places = FactAnalyzer().read_places("Exports to China, Japan, Korea and India rose.", "en")
+    assert {p.text: p.country for p in places if p.resolved}["Korea"] == "KR"
+
+
 def test_a_place_the_geocoder_leaves_unpinned_keeps_no_gazetteer_key() -> None:
     text = "Arab news agencies said fighters left Syria for Iraq."
     read = FactAnalyzer().read(Article(text_item("arab").id, "", (text,), Provenance("m.txt"), "lines", language="en"))

@@ -46,7 +46,7 @@ WORD_MARGIN_AT_SENTENCE_START = -0.5
 # A city this large is read as the city even where the text also has it as a surname.
 SURNAME_MAX_POPULATION = 100_000
 # Words that, after a place name, make a longer name still naming the place's institution.
-_INSTITUTIONS = {
+INSTITUTIONS = {
     "police", "fire", "city", "county", "state", "department", "mayor", "high", "community", "school", "schools",
     "university", "college", "council", "board", "sheriff", "sheriff's", "hospital", "airport", "public",
     "regional", "area", "chamber", "library", "township", "district", "road", "street", "avenue", "river",
@@ -725,7 +725,7 @@ def _plausible(
         and after.capital
         and after.cased
         and _joined(text, words[i + length - 1], after)
-        and after.text.casefold() not in _INSTITUTIONS
+        and after.text.casefold() not in INSTITUTIONS
         and not _area(gazetteer, toponym.key, toponym.text)
     ):
         return False
