@@ -458,11 +458,13 @@ class EntityRecognizer:
         trained on (``unseen``), without articles ("The") and a weekday or month after a place
         ("Toronto Saturday"); None for a span that is only a weekday or month name in some
         language ("Monday", "понедельник"). In a Slavic text an English article opens a title
-        ("The New York Times")."""
+        ("The New York Times"). A person of three words or more loses a leading nationality
+        ("Latvian Mariss Jansons", "Russian President Vladimir Putin"): the guidelines' names
+        hold none, and the recogniser runs an adjective into the name after it."""
         start, end, etype, score = span
         words = text[start:end].split(" ")
         leading = leading_words(articles=unseen)
-        while len(words) > 1 and fold(words[0]) in leading:
+        while len(words) > 1 and (fold(words[0]) in leading or self._nationality_before(words, etype)):
             start += len(words[0]) + 1
             words = words[1:]
         surface = text[start:end]
@@ -473,6 +475,11 @@ class EntityRecognizer:
         if unseen and len(words) > 1 and self._calendar_word(words[-1]) and self._big_known_type(" ".join(words[:-1])):
             end -= len(words[-1]) + 1  # "Toronto Saturday" (unseen languages): a place, then when
         return start, end, etype, score
+
+    def _nationality_before(self, words: list[str], etype: EntityType) -> bool:
+        """Whether a person's name of three words or more opens with an English demonym; a
+        first name like one ("German Gref") leaves two words, which keep it."""
+        return etype is EntityType.PERSON and len(words) > 2 and fold(words[0]) in self.normalizer.places.demonyms
 
     def _calendar_word(self, surface: str) -> bool:
         """A weekday or month name in some language, and no acronym or alias it also spells."""
