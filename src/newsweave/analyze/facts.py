@@ -104,7 +104,8 @@ from newsweave.records import (
 #          spotted in its words ("Dominik Simon" was Dominica); world regions are curated names,
 #          not their namesake towns (Middle East, Pennsylvania), "Korea" South Korea; a person of
 #          three words or more loses a leading demonym; countries' names joined ("China-Iran")
-#          are no misspelling of one place.
+#          are no misspelling of one place; a German noun is no town abroad that bears it as its
+#          own name ("Länder" was Lander, Venezuela).
 ANALYZER_VERSION = "facts-20"
 
 

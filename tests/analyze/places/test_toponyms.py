@@ -215,6 +215,13 @@ def test_a_turkish_capital_dotted_i_does_not_hide_a_words_frequency() -> None:
     assert _zipf("İyi", "tr") == _zipf("iyi", "tr") > 5
 
 
+def test_a_german_noun_is_no_town_abroad_that_bears_it_as_its_own_name(geocoder: Geocoder) -> None:
+    # "Länder" (the states) was Lander, Venezuela; "Sänger" (singer) Sanger, California; a
+    # German-speaking country's town and a country keep such a name ("Essen", "Island" for Iceland).
+    text = "Die Länder und der Sänger trafen sich in Essen und flogen nach Island."
+    assert _spotted(geocoder, text, "de") == ["Essen", "Island"]
+
+
 def test_a_common_word_names_a_place_abroad_only_by_its_own_name_or_a_big_citys(geocoder: Geocoder) -> None:
     # GeoNames gives Herat the alternate name "Gerät" and Amiens "Amen": in German and Italian
     # they are "device" and "amen". Each language's own names stay: Austria's "Wien" and

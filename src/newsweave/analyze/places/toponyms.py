@@ -22,7 +22,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from newsweave.analyze.entities.features import BSNLP_LANGUAGES
-from newsweave.analyze.entities.lemmas import is_common_word
+from newsweave.analyze.entities.lemmas import CAPITALISED_NOUNS, is_common_word
 from newsweave.analyze.entities.normalizer import default_normalizer
 from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
 from newsweave.analyze.entities.text import HAS_MARK, MARKS
@@ -455,8 +455,17 @@ def _common_word(word: str, language: str) -> bool:
 
 
 def _named_so_in(entry: Entry, key: str, language: str) -> bool:
-    """Whether a place found under ``key`` can bear that name in an article in ``language``."""
-    return entry.population >= EXONYM_MIN_POPULATION or _own_name(entry, key, language)
+    """Whether a place found under ``key`` can bear that name in an article in ``language``.
+
+    Where every noun is capitalised, a common noun is a town's own name only in a country that
+    speaks the language: German "Länder" (states) was Lander, Venezuela, "Sänger" (singer) Sanger,
+    California, "Gouverneur" and "Ware" towns of New York and Massachusetts.
+    """
+    if entry.population >= EXONYM_MIN_POPULATION:
+        return True
+    if language in CAPITALISED_NOUNS and entry.feature not in (COUNTRY, ADMIN1):
+        return language in _official_languages(entry.country) and _own_name(entry, key, language)
+    return _own_name(entry, key, language)
 
 
 def _own_name(entry: Entry, key: str, language: str) -> bool:
