@@ -105,7 +105,8 @@ from newsweave.records import (
 #          not their namesake towns (Middle East, Pennsylvania), "Korea" South Korea; a person of
 #          three words or more loses a leading demonym; countries' names joined ("China-Iran")
 #          are no misspelling of one place; a German noun is no town abroad that bears it as its
-#          own name ("Länder" was Lander, Venezuela).
+#          own name ("Länder" was Lander, Venezuela), nor a word it writes in lower case but at a
+#          sentence's start ("Dabei" was Dubai).
 ANALYZER_VERSION = "facts-20"
 
 

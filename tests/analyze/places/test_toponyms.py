@@ -222,6 +222,12 @@ def test_a_german_noun_is_no_town_abroad_that_bears_it_as_its_own_name(geocoder:
     assert _spotted(geocoder, text, "de") == ["Essen", "Island"]
 
 
+def test_a_german_word_capitalised_only_to_open_a_sentence_is_no_place(geocoder: Geocoder) -> None:
+    # "Dabei" (thereby) is an alternate name of Dubai in GeoNames; German writes it lower case
+    # but at a sentence's start.
+    assert _spotted(geocoder, "Die Frau ging nach Wien. Dabei traf sie Freunde aus Dubai.", "de") == ["Wien", "Dubai"]
+
+
 def test_a_common_word_names_a_place_abroad_only_by_its_own_name_or_a_big_citys(geocoder: Geocoder) -> None:
     # GeoNames gives Herat the alternate name "Gerät" and Amiens "Amen": in German and Italian
     # they are "device" and "amen". Each language's own names stay: Austria's "Wien" and

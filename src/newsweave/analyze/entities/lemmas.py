@@ -138,6 +138,22 @@ def is_only_common_word(word: str, language: str | None) -> bool:
     return holds is not None and holds(word.lower()) and not holds(word)
 
 
+@lru_cache(maxsize=65536)
+def is_no_noun(word: str, language: str | None) -> bool:
+    """Where every noun is capitalised, whether simplemma's dictionary holds ``word`` in lower
+    case only: a word capitalised only to open a sentence, no name ("Dabei", thereby, was Dubai,
+    which GeoNames also names so). False elsewhere and for a language simplemma lacks.
+
+    Example:
+        >>> [is_no_noun(w, "de") for w in ("Dabei", "Länder", "München")]
+        [True, False, False]
+    """
+    if language not in CAPITALISED_NOUNS or not word[:1].isupper():
+        return False
+    holds = _dictionary_lookup(language)
+    return holds is not None and holds(word.lower()) and not holds(word)
+
+
 def _dictionary_lookup(language: str) -> Callable[[str], bool] | None:
     """Whether simplemma's dictionary for ``language`` holds a form as written; None for a language it lacks."""
     if language in _UNSUPPORTED:

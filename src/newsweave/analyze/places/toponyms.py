@@ -22,7 +22,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from newsweave.analyze.entities.features import BSNLP_LANGUAGES
-from newsweave.analyze.entities.lemmas import CAPITALISED_NOUNS, is_common_word
+from newsweave.analyze.entities.lemmas import CAPITALISED_NOUNS, is_common_word, is_no_noun
 from newsweave.analyze.entities.normalizer import default_normalizer
 from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
 from newsweave.analyze.entities.text import HAS_MARK, MARKS
@@ -753,8 +753,8 @@ def _plausible(
     rival = _rival(gazetteer, toponym.key, word, language)
     if rival is None:
         return True  # a country's or state's name here
-    if word.casefold() in lowercase:
-        return False  # the text also uses it as a word
+    if word.casefold() in lowercase or is_no_noun(word, language):
+        return False  # the text, or the language where nouns are capitalised, uses it as a word
     margin = WORD_MARGIN_AT_SENTENCE_START if _sentence_start(text, words[i].start) else WORD_MARGIN
     return _zipf(word, language) < math.log10(rival + 1) + margin
 
