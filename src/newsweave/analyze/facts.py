@@ -106,7 +106,8 @@ from newsweave.records import (
 #          three words or more loses a leading demonym; countries' names joined ("China-Iran")
 #          are no misspelling of one place; a German noun is no town abroad that bears it as its
 #          own name ("Länder" was Lander, Venezuela), nor a word it writes in lower case but at a
-#          sentence's start ("Dabei" was Dubai).
+#          sentence's start ("Dabei" was Dubai); a bare capital's name is the capital, not its
+#          namesake state ("Washington").
 ANALYZER_VERSION = "facts-20"
 
 

@@ -96,6 +96,17 @@ def test_a_town_named_like_a_country_is_still_placed_by_its_state(geocoder: Geoc
     assert _place(places, "Mexico").country == "US"
 
 
+def test_a_bare_capitals_name_is_the_capital_not_its_namesake_state(geocoder: Geocoder) -> None:
+    places = geocoder.places("Washington seems prepared to engage Syria and Iran.", "en")
+    assert _place(places, "Washington").feature == "P.PPLC"
+
+
+def test_a_state_the_article_places_things_in_keeps_its_name(geocoder: Geocoder) -> None:
+    qualified = geocoder.places("He flew from Seattle to Spokane, Washington, on Monday.", "en")
+    beside = geocoder.places("Washington and Oregon voters approved it; Seattle cheered.", "en")
+    assert _place(qualified, "Washington").feature == _place(beside, "Washington").feature == "A.ADM1"
+
+
 def test_a_name_without_context_stays_unresolved(geocoder: Geocoder) -> None:
     assert geocoder.resolve("Springfield") is None
     (place,) = geocoder.places("The Springfield plant will close.", "en")
