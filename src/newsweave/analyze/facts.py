@@ -419,7 +419,8 @@ def people_named_in_full(mentions: Sequence[Mention], gazetteer: Gazetteer) -> l
     Not a "person" whose whole name a place bears ("Mount Gilead", "Walker County") nor one with
     a place's feature or institution after its first word ("Kanawha River", "Steveston Harbour"):
     the recogniser misreads those. On the development halves (ingest's pins): LGL 25 junk pins
-    fewer for 4 right ones lost (0.794 -> 0.80x pin precision), TR-News 4 junk fewer, none lost.
+    fewer for one right one lost, TR-News 4 junk fewer, none lost; vetoing every full name also
+    cost LGL 9 right pins and added 6 wrong ones (docs/places.md, facts-20).
 
     Example:
         >>> from newsweave.analyze.places.gazetteer import load_gazetteer
