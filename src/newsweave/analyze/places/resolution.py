@@ -355,6 +355,11 @@ class _RoundSupport:
             scores += w.near * _nearness(group.points, self.lats[others], self.lons[others], w.near_km)
         return np.asarray(scores, dtype=float)
 
+    def others_in_division(self, gi: int, group: _Group, admin1: str) -> float:
+        """The other names' mass (by occurrences and belief) in the first-level division ``admin1``."""
+        own = self._own([e.admin1 for e in group.candidates], gi, group)[admin1]
+        return self.admin1.get(admin1, 0.0) - own
+
     def _neighbour_share(self, countries: list[str], gi: int, group: _Group, rest: float) -> np.ndarray:
         """Per candidate: the others' mass in the countries bordering the candidate's, over theirs."""
         borders = neighbours()
@@ -432,8 +437,7 @@ def _namesake_capital(group: _Group, support: _RoundSupport, gi: int) -> int:
     capital = next((i for i, e in enumerate(cands) if e.feature == CAPITAL and e.country == division.country), None)
     if capital is None:
         return group.pick
-    own = support._own([e.admin1 for e in cands], gi, group)[division.admin1]
-    return capital if support.admin1.get(division.admin1, 0.0) - own <= 1e-9 else group.pick
+    return capital if support.others_in_division(gi, group, division.admin1) <= 1e-9 else group.pick
 
 
 def _confidence(group: _Group, scores: np.ndarray, order: np.ndarray) -> float:
