@@ -139,6 +139,14 @@ def test_world_regions_are_named_not_pinned_to_their_namesake_towns() -> None:
     assert found["Dubai"].country == "AE" and found["Florida"].country == "US"
 
 
+def test_hindi_words_are_no_places_their_latin_folding_names() -> None:
+    # "उस" (that) folded to "us", the United States; "खाना" (food) to Ghana's consonants.
+    text = "प्रधानमंत्री ने दिल्ली में कहा कि उस दिन खाना नहीं था, और भारत और पाकिस्तान के बीच बातचीत होगी।"
+    _, places = FactAnalyzer().read_places(text, "hi")
+    pinned = {p.text: p.country for p in places if p.resolved}
+    assert pinned == {"दिल्ली": "IN", "भारत": "IN", "पाकिस्तान": "PK"}
+
+
 def test_korea_alone_is_south_korea() -> None:
     _, places = FactAnalyzer().read_places("Exports to China, Japan, Korea and India rose.", "en")
     assert {p.text: p.country for p in places if p.resolved}["Korea"] == "KR"

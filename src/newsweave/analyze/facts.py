@@ -108,7 +108,9 @@ from newsweave.records import (
 #          own name ("Länder" was Lander, Venezuela), nor a word it writes in lower case but at a
 #          sentence's start ("Dabei" was Dubai); a bare capital's name is the capital, not its
 #          namesake state ("Washington").
-ANALYZER_VERSION = "facts-20"
+# facts-21: the Indic scripts are read in their own letters, as abjads and ideographs are: Hindi
+#          "उस" (that) folded to "us", the United States, and "खाना" (food) to Ghana.
+ANALYZER_VERSION = "facts-21"
 
 
 class MentionFinder(Protocol):

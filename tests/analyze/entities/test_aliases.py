@@ -108,6 +108,16 @@ def test_a_spelling_in_an_abjad_or_kana_is_an_alias_only_as_written_so() -> None
     assert features.gazetteer_hit("Korona") != "alias" and features.gazetteer_hit("コロナ") == "alias"
 
 
+def test_a_name_in_those_scripts_meets_only_spellings_in_them() -> None:
+    from newsweave.analyze.entities.text import fold
+
+    table = load_aliases()
+    # Hindi "उस" (that) folds to "us", as the United States' "US" does.
+    assert fold("उस") == "us" and table.find("us", "US") is not None
+    assert table.find("us", "उस") is None
+    assert table.find(fold("الولايات المتحدة"), "الولايات المتحدة").key == table.find("us", "US").key
+
+
 def test_a_polish_crown_is_not_the_pandemic() -> None:
     normalizer = Normalizer()
     assert normalizer.canonical_key("Korona", EntityType.ORGANIZATION, "pl") != "alias:covid-19"

@@ -55,6 +55,7 @@ class AliasTable:
     exact: dict[str, str] = field(default_factory=dict)
     stemmed: dict[str, str] = field(default_factory=dict)
     spelled: set[str] = field(default_factory=set)  # folded forms a spelling in another script bears
+    own_spelled: set[str] = field(default_factory=set)  # folded forms a spelling in those scripts bears
 
     @property
     def own_letters_only(self) -> set[str]:
@@ -80,7 +81,10 @@ class AliasTable:
             if held is not None and held != entry.key:
                 log.warning("alias %r of %s was %s's; the later entry keeps it", alias, entry.key, held)
             self.exact[folded] = entry.key
-            if in_own_letters(alias) or _UNSTEMMED_SCRIPTS.search(alias):
+            if in_own_letters(alias):
+                self.own_spelled.add(folded)
+                continue
+            if _UNSTEMMED_SCRIPTS.search(alias):
                 continue
             self.spelled.add(folded)
             if len(folded) >= _MIN_STEMMED:
@@ -88,8 +92,10 @@ class AliasTable:
 
     def key_of(self, folded: str, written: str | None = None) -> str | None:
         """The key a folded name is exactly an alias of, given the name as ``written`` (None: a
-        name in none of the scripts of ``own_letters_only``)."""
-        if folded not in self.spelled and not (written and in_own_letters(written)):
+        name in none of the scripts of ``own_letters_only``). A name in those scripts meets only
+        spellings in them: Hindi "उस" (that) folds to "us", and was the United States."""
+        own = bool(written) and in_own_letters(written or "")
+        if folded not in (self.own_spelled if own else self.spelled):
             return None
         return self.exact.get(folded)
 

@@ -47,8 +47,9 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def native(text: str) -> str | None:
-    """A name in an abjad or in ideographs, kana or Hangul, in its own letters (vowel signs,
-    spaces and hyphens dropped, Arabic letter variants unified); None for any other script.
+    """A name in an abjad, an Indic script or in ideographs, kana or Hangul, in its own letters
+    (an abjad's vowel signs, spaces and hyphens dropped, Arabic letter variants unified); None for
+    any other script.
 
     Folding to Latin keeps only the consonants an abjad writes and one reading of each
     ideograph, so words and names of different letters fold alike: "الوطن" (the homeland) and
@@ -61,7 +62,11 @@ def native(text: str) -> str | None:
     if not in_own_letters(text):  # entities.text: the scripts whose folding says too little
         return None
     letters = _VOWEL_SIGNS.sub("", unicodedata.normalize("NFKC", text).translate(_ARABIC))
-    return "".join(ch for ch in letters if ch.isalpha())
+    # An Indic script writes its vowels as signs on the consonants: they are part of the word.
+    return "".join(ch for ch in letters if ch.isalpha() or (_INDIC.match(ch) and unicodedata.category(ch)[0] == "M"))
+
+
+_INDIC = re.compile(r"[\u0900-\u0dff]")
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
