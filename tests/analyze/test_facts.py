@@ -147,6 +147,13 @@ def test_hindi_words_are_no_places_their_latin_folding_names() -> None:
     assert pinned == {"दिल्ली": "IN", "भारत": "IN", "पाकिस्तान": "PK"}
 
 
+def test_amharic_words_are_no_places_their_latin_folding_names() -> None:
+    # "ጊዜ" (time) folded to "gize", as Giza's names do; Ethiopia and Kenya are found as written.
+    text = "በዚያ ጊዜ ጠቅላይ ሚኒስትሩ ወደ ኬንያ ተጉዘዋል። ኢትዮጵያ ስምምነት ተፈራርማለች።"
+    _, places = FactAnalyzer().read_places(text, "am")
+    assert {p.text: p.country for p in places if p.resolved} == {"ኬንያ": "KE", "ኢትዮጵያ": "ET"}
+
+
 def test_korea_alone_is_south_korea() -> None:
     _, places = FactAnalyzer().read_places("Exports to China, Japan, Korea and India rose.", "en")
     assert {p.text: p.country for p in places if p.resolved}["Korea"] == "KR"

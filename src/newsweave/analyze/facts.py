@@ -108,8 +108,9 @@ from newsweave.records import (
 #          own name ("Länder" was Lander, Venezuela), nor a word it writes in lower case but at a
 #          sentence's start ("Dabei" was Dubai); a bare capital's name is the capital, not its
 #          namesake state ("Washington").
-# facts-21: the Indic scripts are read in their own letters, as abjads and ideographs are: Hindi
-#          "उस" (that) folded to "us", the United States, and "खाना" (food) to Ghana.
+# facts-21: the Indic and Ethiopic scripts are read in their own letters, as abjads and ideographs
+#          are: Hindi "उस" (that) folded to "us", the United States, "खाना" (food) to Ghana, and
+#          Amharic "ጊዜ" (time) was Giza.
 ANALYZER_VERSION = "facts-21"
 
 

@@ -155,11 +155,12 @@ def _keeps_dot(word: str) -> bool:
 # Scripts whose names fold to Latin with too little left to tell them apart: those that write no
 # short vowels (Arabic, Persian, Urdu, Hebrew), and ideographs, kana and Hangul, whose readings
 # many characters share (机场 "airport" and a town's 吉昌 both fold to "jichang"; Japanese コロナ,
-# "corona", to "korona" as Polish "korona", a crown, does). And the Indic scripts (Devanagari to
-# Sinhala), whose words fold to Latin syllables that meet names and acronyms of other scripts:
-# Hindi "उस" (that) folds to "us", "खाना" (food) to "khana", Ghana's consonants.
+# "corona", to "korona" as Polish "korona", a crown, does). And the abugidas of India (Devanagari
+# to Sinhala) and Ethiopia, whose words fold to Latin syllables that meet names and acronyms of
+# other scripts: Hindi "उस" (that) folds to "us", "खाना" (food) to "khana"; Amharic "ጊዜ" (time) to
+# "gize", as Giza's names do.
 OWN_LETTERS = re.compile(
-    r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\ufb1d-\ufdff\ufe70-\ufeff"
+    r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u1200-\u139f\ufb1d-\ufdff\ufe70-\ufeff"
     r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 )
 

