@@ -45,10 +45,11 @@ class AliasEntry:
 class AliasTable:
     """Aliases by folded form and by stemmed form, each pointing to its entry.
 
-    A folded form that only spellings in an abjad, ideographs, kana or Hangul bear
-    (``own_letters_only``) is an alias only for a name written in those letters: Japanese "コロナ"
-    (the pandemic) folds to "korona", as Polish "Korona" (the Crown, a football club) and Russian
-    "Корона" do, and Arabic "كورونا" to "kwrwn".
+    A folded form that only spellings in an abjad, an Indic or Ethiopic script, ideographs, kana
+    or Hangul bear (``own_letters_only``) is an alias only for a name written in those letters:
+    Japanese "コロナ" (the pandemic) folds to "korona", as Polish "Korona" (the Crown, a football
+    club) and Russian "Корона" do, and Arabic "كورونا" to "kwrwn". And a name written in those
+    letters meets only the spellings written in them (``key_of``).
     """
 
     entries: dict[str, AliasEntry] = field(default_factory=dict)
@@ -59,7 +60,7 @@ class AliasTable:
 
     @property
     def own_letters_only(self) -> set[str]:
-        """The folded forms only spellings in an abjad, ideographs, kana or Hangul bear."""
+        """The folded forms only spellings in the scripts of ``in_own_letters`` bear."""
         return self.exact.keys() - self.spelled
 
     def unspaced(self) -> list[tuple[str, AliasEntry]]:
