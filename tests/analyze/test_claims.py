@@ -282,3 +282,20 @@ def test_any_text_gives_claims_that_quote_it(text: str) -> None:
     for c in numeric_claims(text, None):
         assert text[c.start : c.end] == c.text
         assert c.low <= c.high
+
+
+def test_hindi_claims_have_their_hedges_counted_things_and_actions() -> None:
+    # "\w" stops at a Devanagari vowel sign ("मारे" read as "म", "र"): words keep their signs.
+    found = [
+        (c.qualifier.value, c.low, c.counted, c.action)
+        for text in ("मुंबई में 50 से अधिक लोग मारे गए।", "हमले में लगभग 50 आतंकवादी मारे गए और 12 सैनिक घायल हुए।",
+                     "कम से कम 30 लोगों की मौत हो गई।", "पुलिस ने 7 लोगों को गिरफ्तार किया।")
+        for c in numeric_claims(text, "hi")
+    ]  # fmt: skip
+    assert found == [
+        ("more_than", 50.0, "person", "killed"),
+        ("around", 50.0, "militant", "killed"),
+        ("exact", 12.0, "soldier", "wounded"),
+        ("at_least", 30.0, "person", "killed"),
+        ("exact", 7.0, "person", "arrested"),
+    ]

@@ -216,3 +216,18 @@ def test_independent_reports_infection_tallies_are_not_compared_but_versions_are
     a, b = side("a", city, "en"), side("b", country, "en")
     assert compare(a, b, alike=[AlignedSentences(0, 0, city, country, 0.8)]) == []
     assert [d.relation for d in compare(a, b, [AlignedSentences(0, 0, city, country, 0.9)])] == [R.CONFLICT]
+
+
+def test_hindi_versions_differ_by_qualifier_or_conflict_on_a_changed_figure() -> None:
+    original = "मुंबई में हमले में 50 से अधिक लोग मारे गए। 12 सैनिक घायल हुए।"
+    hedged = "मुंबई में हमले में लगभग 50 लोग मारे गए। 12 सैनिक घायल हुए।"
+    changed = "मुंबई में हमले में 80 लोग मारे गए। 12 सैनिक घायल हुए।"
+    a = side("a", original, "hi")
+    assert relations(compare(a, side("b", hedged, "hi"), by_index(original, hedged))) == [
+        ("qualifier", "50 से अधिक लोग", "लगभग 50 लोग"),
+        ("agree", "12 सैनिक", "12 सैनिक"),
+    ]
+    assert [d[0] for d in relations(compare(a, side("c", changed, "hi"), by_index(original, changed)))] == [
+        "conflict",
+        "agree",
+    ]

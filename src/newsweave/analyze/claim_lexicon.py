@@ -687,3 +687,42 @@ NUMBER_WORDS.update({
     "dwie": 2, "dvě": 2, "двеста": 200, "триста": 300, "dvesto": 200, "tristo": 300,
 })  # fmt: skip
 SCALES.update(dict.fromkeys(["хил.", "хил", "tisoč", "bin"], 1e3))
+
+# Hindi (Devanagari): hedges after the number on the postposition "से" ("50 से अधिक", more than
+# 50) or before it ("लगभग 50", about 50), people and what happened to them. A monitoring stream's
+# Hindi claims had neither qualifier nor counted thing nor action.
+QUALIFIERS.update({
+    **dict.fromkeys(["कम से कम", "न्यूनतम"], Q.AT_LEAST),
+    **dict.fromkeys(["लगभग", "करीब", "क़रीब", "तकरीबन", "तक़रीबन", "लगभग कुल"], Q.AROUND),
+    **dict.fromkeys(["अधिकतम", "ज़्यादा से ज़्यादा", "ज्यादा से ज्यादा"], Q.NO_MORE_THAN),
+})  # fmt: skip
+POST_QUALIFIERS.update({
+    **dict.fromkeys(["से अधिक", "से ज़्यादा", "से ज्यादा", "से ऊपर", "से अधिक से"], Q.MORE_THAN),
+    **dict.fromkeys(["से कम"], Q.LESS_THAN),
+    **dict.fromkeys(["या उससे अधिक", "या अधिक"], Q.AT_LEAST),
+})  # fmt: skip
+for _key, _names in {
+    "person": "लोग लोगों व्यक्ति व्यक्तियों",
+    "militant": "आतंकवादी आतंकवादियों आतंकी आतंकियों उग्रवादी उग्रवादियों",
+    "soldier": "सैनिक सैनिकों जवान जवानों",
+    "civilian": "नागरिक नागरिकों",
+    "child": "बच्चे बच्चों",
+    "woman": "महिलाएं महिलाओं",
+    "police": "पुलिसकर्मी पुलिसकर्मियों",
+    "case": "मामले मामलों",
+    "vehicle": "वाहन वाहनों",
+    "house": "घर घरों मकान मकानों",
+}.items():
+    COUNTED[_key] += " " + _names
+for _key, _names in {
+    "killed": "मारे मारा मारी मौत मृत्यु हत्या",
+    "wounded": "घायल",
+    "arrested": "गिरफ्तार गिरफ़्तार",
+    "missing": "लापता",
+    "destroyed": "नष्ट तबाह",
+}.items():
+    ACTIONS[_key] += " " + _names
+OUTCOME_NOUNS.update({
+    **dict.fromkeys(_words("मृतकों मृतक"), ("person", "killed")),
+    **dict.fromkeys(_words("घायलों"), ("person", "wounded")),
+})  # fmt: skip

@@ -42,6 +42,9 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
 
 
+# Word characters, with the vowel signs of the Indic scripts (\w stops at "ा" in "मारे"); not their dandas.
+_INDIC = "\u0900-\u0963\u0966-\u0dff"
+_W = rf"\w{_INDIC}"
 _DIGITS = r"\d{1,3}(?:(?:,|\.|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORD_NUMBER = rf"(?:{_alternation(lex.NUMBER_WORDS)})"
 _WORD_RUN = rf"{_WORD_NUMBER}(?:(?:[\s-]+(?:and\s+|et\s+|y\s+|e\s+|und\s+|i\s+|и\s+)?|-?und-?|in){_WORD_NUMBER})*"
@@ -52,28 +55,28 @@ _UNSPACED_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 _UNSPACED = re.compile(f"[{_UNSPACED_LETTERS}]")
 _DIGIT_IN_UNSPACED = re.compile(rf"(?<=[{_UNSPACED_LETTERS}])\d")
 _CORE = re.compile(
-    rf"(?<![\w.,])(?P<vague>{_alternation(lex.VAGUE)})(?![\w])"
-    rf"|(?:(?<![\w.,\d])|(?<=[{_UNSPACED_LETTERS}]))(?P<digits>{_DIGITS})"
-    rf"|(?<![\w-])(?P<words>{_WORD_RUN})(?![\w])",
+    rf"(?<![{_W}.,])(?P<vague>{_alternation(lex.VAGUE)})(?![{_W}])"
+    rf"|(?:(?<![{_W}.,\d])|(?<=[{_UNSPACED_LETTERS}]))(?P<digits>{_DIGITS})"
+    rf"|(?<![{_W}-])(?P<words>{_WORD_RUN})(?![{_W}])",
     re.I,
 )
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(rf"[{_W}]+")
 _CORE_TRIGGERS = frozenset(
     {_WORD.findall(w.casefold())[0] for w in [*lex.NUMBER_WORDS, *lex.VAGUE] if _WORD.findall(w)}
 )
-_SCALE = re.compile(rf"\s?(?P<scale>{_alternation(lex.SCALES)})(?![\w])", re.I)
+_SCALE = re.compile(rf"\s?(?P<scale>{_alternation(lex.SCALES)})(?![{_W}])", re.I)
 _RANGE = re.compile(rf"\s*(?:[-–—]|to|à|bis|a|до|do|y|and|et|und|i|e|і|та|tot|en)\s*(?P<n2>{_DIGITS}|{_WORD_RUN})"
-                    rf"(?![\w])", re.I)  # fmt: skip
+                    rf"(?![{_W}])", re.I)  # fmt: skip
 _LOOSE_JOINERS = {"a", "до", "do", "y", "and", "et", "und", "i", "e", "і", "та", "tot", "en"}  # need an opener
-_OPENER = re.compile(rf"(?:^|[^\w])(?P<opener>{_alternation(lex.RANGE_OPENERS)})\s+$", re.I)
+_OPENER = re.compile(rf"(?:^|[^{_W}])(?P<opener>{_alternation(lex.RANGE_OPENERS)})\s+$", re.I)
 # "y más de cien": a hedge followed by its "than" opens the next figure, it does not close this one.
 _POST = re.compile(
-    rf"\s*(?P<post>{_alternation(lex.POST_QUALIFIERS)})(?![\w])(?!\s+(?:{_alternation(lex.THAN_WORDS)})\b)", re.I
+    rf"\s*(?P<post>{_alternation(lex.POST_QUALIFIERS)})(?![{_W}])(?!\s+(?:{_alternation(lex.THAN_WORDS)})\b)", re.I
 )
-_PERCENT = re.compile(rf"\s?(?P<unit>{_alternation(lex.PERCENT)})(?![\w])", re.I)
-_CURRENCY_AFTER = re.compile(rf"\s?(?P<cur>{_alternation(k for k in lex.CURRENCY if k[0].isalpha())})(?![\w])", re.I)
+_PERCENT = re.compile(rf"\s?(?P<unit>{_alternation(lex.PERCENT)})(?![{_W}])", re.I)
+_CURRENCY_AFTER = re.compile(rf"\s?(?P<cur>{_alternation(k for k in lex.CURRENCY if k[0].isalpha())})(?![{_W}])", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|[$€£¥₽₴])\s?$")
-_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+_TOKEN = re.compile(rf"[^\W\d_][{_W}’'-]*")
 _STOP = frozenset(_words(
     """of the a an de d' d’ des du la le les l' l’ der die das den dem des von del della degli dei di
     los las el il lo gli entre them eux них них и в из на у of other more additional further new
@@ -89,7 +92,7 @@ _PHONE = re.compile(
 _CONJUNCTIONS = {
     "en": "and or", "fr": "et ou", "de": "und oder", "es": "y o e u", "it": "e ed o", "pt": "e ou", "nl": "en of",
     "ru": "и или", "uk": "і та або", "pl": "i lub oraz", "cs": "a nebo", "bg": "и или", "sl": "in ali",
-    "tr": "ve veya",
+    "tr": "ve veya", "hi": "और या तथा एवं",
 }  # fmt: skip
 _ANY_CONJUNCTION = frozenset(_words("and or et ou und oder и или або lub oraz nebo"))
 _AUXILIARIES = frozenset(
@@ -301,7 +304,7 @@ def _after_age_word(text: str, start: int) -> bool:
 
 
 # A word, then the comma or the parenthesis that sets the number off: "Browning, 44," "uomo (19)".
-_SET_OFF = re.compile(r"(?P<word>[^\W\d_][\w.'’-]*)(?P<mark>,\s*|\s*\()$")
+_SET_OFF = re.compile(rf"(?P<word>[^\W\d_][{_W}.'’-]*)(?P<mark>,\s*|\s*\()$")
 
 
 def _age_after_name(text: str, start: int, end: int) -> bool:
@@ -426,7 +429,7 @@ def _hedge(text: str, figure: _Figure) -> None:
         figure.end = post.end()
 
 
-_HEDGE_WORD = re.compile(r"[^\W\d_]+['’]?")
+_HEDGE_WORD = re.compile(rf"(?:[^\W\d_]|[{_INDIC}])+['’]?")
 _ARTICLES = frozenset({"a", "an", "une", "un", "of", "il", "el"})  # "more than a dozen", "circa il 20%"
 _LONGEST_HEDGE = max(len(p.split()) for p in lex.QUALIFIERS) + 1
 
@@ -576,7 +579,7 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1).casefold() if m else ""
 
 
-_NEXT_WORD = re.compile(r"\s?([^\W\d_][\w.’']*)")
+_NEXT_WORD = re.compile(rf"\s?([^\W\d_][{_W}.’']*)")
 _NO_COUNT_AFTER = lex.CLOCK_WORDS | lex.FRACTION_WORDS
 _IN_YEAR = _words("in en im em nel nello dal del dell' в во у w we v ve u")
 _CJK_ORDINAL = frozenset("第")
