@@ -299,3 +299,22 @@ def test_hindi_claims_have_their_hedges_counted_things_and_actions() -> None:
         ("at_least", 30.0, "person", "killed"),
         ("exact", 7.0, "person", "arrested"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Περισσότεροι από 50 άνθρωποι σκοτώθηκαν και τουλάχιστον 30 τραυματίστηκαν.", "el"),
+        ("Peste 50 de oameni au fost uciși, iar cel puțin 30 au fost răniți.", "ro"),
+        ("Több mint 50 ember meghalt, legalább 30 megsebesült.", "hu"),
+        ("بیش از ۵۰ نفر کشته شدند و دست کم ۳۰ نفر زخمی شدند.", "fa"),
+    ],
+)
+def test_a_streams_other_languages_have_their_hedges_counted_people_and_actions(text: str, language: str) -> None:
+    found = [(c.qualifier.value, c.low, c.counted, c.action) for c in numeric_claims(text, language)]
+    assert found == [("more_than", 50.0, "person", "killed"), ("at_least", 30.0, "person", "wounded")]
+
+
+def test_an_urdu_hedge_follows_its_number() -> None:
+    claim = numeric_claims("50 سے زائد افراد ہلاک ہو گئے۔", "ur")[0]
+    assert (claim.qualifier.value, claim.low, claim.counted, claim.action) == ("more_than", 50.0, "person", "killed")

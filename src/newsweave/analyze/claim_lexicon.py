@@ -726,3 +726,48 @@ OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("मृतकों मृतक"), ("person", "killed")),
     **dict.fromkeys(_words("घायलों"), ("person", "wounded")),
 })  # fmt: skip
+
+# Greek, Romanian, Hungarian, Persian and Urdu, languages of a monitoring stream beyond USE's:
+# their hedges, the people counted and what happened to them ("Περισσότεροι από 50 άνθρωποι
+# σκοτώθηκαν", "Peste 50 de oameni au fost uciși", "Több mint 50 ember meghalt", "بیش از ۵۰ نفر
+# کشته شدند", "50 سے زائد افراد ہلاک"). Before, each had its number alone.
+QUALIFIERS.update({
+    **dict.fromkeys(["περισσότεροι από", "περισσότερες από", "περισσότερα από", "πάνω από", "άνω των",
+                     "peste", "mai mult de", "mai mulți de", "mai multe de", "több mint", "بیش از",
+                     "بیشتر از"], Q.MORE_THAN),
+    **dict.fromkeys(["τουλάχιστον", "cel puțin", "cel putin", "legalább", "دست کم", "حداقل", "کم از کم"],
+                    Q.AT_LEAST),
+    **dict.fromkeys(["περίπου", "σχεδόν", "aproximativ", "circa", "în jur de", "aproape", "mintegy",
+                     "körülbelül", "nagyjából", "csaknem", "majdnem", "حدود", "تقریباً", "تقریبا",
+                     "نزدیک به", "لگ بھگ"], Q.AROUND),
+    **dict.fromkeys(["cel mult", "legfeljebb", "حداکثر", "زیادہ سے زیادہ"], Q.NO_MORE_THAN),
+    **dict.fromkeys(["λιγότεροι από", "λιγότερες από", "λιγότερα από", "mai puțin de", "kevesebb mint",
+                     "کمتر از"], Q.LESS_THAN),
+})  # fmt: skip
+POST_QUALIFIERS.update({
+    **dict.fromkeys(["سے زائد", "سے زیادہ"], Q.MORE_THAN),
+    **dict.fromkeys(["سے کم"], Q.LESS_THAN),
+})  # fmt: skip
+for _key, _names in {
+    "person": "άνθρωποι ανθρώπους ανθρώπων άτομα ατόμων oameni persoane ember embert személy نفر افراد لوگ",
+    "soldier": "στρατιώτες στρατιωτών soldați militari katona katonát سرباز سربازان فوجی فوجیوں",
+    "civilian": "άμαχοι αμάχων civili civilt civilek غیرنظامی شہری",
+    "child": "παιδιά παιδιών copii gyerek gyermek کودک کودکان بچے بچوں",
+    "militant": "μαχητές μαχητών τρομοκράτες militanți luptători teroriști fegyveres terrorista عسکریت",
+    "police": "αστυνομικοί polițiști rendőr پلیس پولیس",
+    "woman": "γυναίκες femei nő خواتین زن زنان",
+}.items():
+    COUNTED[_key] += " " + _names
+for _key, _names in {
+    "killed": """σκοτώθηκαν σκοτώθηκε σκότωσαν πέθαναν uciși ucis murit decedat decedați meghalt
+        meghaltak megölt megöltek életét کشته ہلاک جاں""",
+    "wounded": "τραυματίστηκαν τραυματίστηκε răniți rănit megsebesült megsebesültek megsérült زخمی مجروح",
+    "arrested": "συνελήφθησαν συνελήφθη arestați arestat reținuți letartóztattak őrizetbe بازداشت دستگیر گرفتار",
+    "missing": "αγνοούνται dispăruți eltűnt مفقود لاپتہ",
+    "evacuated": "απομακρύνθηκαν evacuați kitelepítettek",
+}.items():
+    ACTIONS[_key] += " " + _names
+OUTCOME_NOUNS.update({
+    **dict.fromkeys(_words("νεκροί νεκρούς morți decese halott halottak"), ("person", "killed")),
+    **dict.fromkeys(_words("τραυματίες sebesült sebesültek"), ("person", "wounded")),
+})  # fmt: skip

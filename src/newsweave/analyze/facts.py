@@ -111,7 +111,8 @@ from newsweave.records import (
 # facts-21: the Indic and Ethiopic scripts are read in their own letters, as abjads and ideographs
 #          are: Hindi "उस" (that) folded to "us", the United States, "खाना" (food) to Ghana, and
 #          Amharic "ጊዜ" (time) was Giza; Hindi claims keep their words' vowel signs and have a
-#          lexicon ("50 से अधिक लोग मारे गए", more than 50 people killed).
+#          lexicon ("50 से अधिक लोग मारे गए", more than 50 people killed), as Greek, Romanian,
+#          Hungarian, Persian and Urdu claims do.
 ANALYZER_VERSION = "facts-21"
 
 
