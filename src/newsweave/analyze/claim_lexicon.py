@@ -688,6 +688,13 @@ NUMBER_WORDS.update({
 })  # fmt: skip
 SCALES.update(dict.fromkeys(["хил.", "хил", "tisoč", "bin"], 1e3))
 
+
+def _extend(table: dict[str, str], more: dict[str, str]) -> None:
+    """Add each key's words of another language to ``table``'s space-separated words."""
+    for key, words in more.items():
+        table[key] += " " + words
+
+
 # Hindi (Devanagari): hedges after the number on the postposition "से" ("50 से अधिक", more than
 # 50) or before it ("लगभग 50", about 50), people and what happened to them. A monitoring stream's
 # Hindi claims had neither qualifier nor counted thing nor action.
@@ -697,31 +704,35 @@ QUALIFIERS.update({
     **dict.fromkeys(["अधिकतम", "ज़्यादा से ज़्यादा", "ज्यादा से ज्यादा"], Q.NO_MORE_THAN),
 })  # fmt: skip
 POST_QUALIFIERS.update({
-    **dict.fromkeys(["से अधिक", "से ज़्यादा", "से ज्यादा", "से ऊपर", "से अधिक से"], Q.MORE_THAN),
+    **dict.fromkeys(["से अधिक", "से ज़्यादा", "से ज्यादा", "से ऊपर"], Q.MORE_THAN),
     **dict.fromkeys(["से कम"], Q.LESS_THAN),
     **dict.fromkeys(["या उससे अधिक", "या अधिक"], Q.AT_LEAST),
 })  # fmt: skip
-for _key, _names in {
-    "person": "लोग लोगों व्यक्ति व्यक्तियों",
-    "militant": "आतंकवादी आतंकवादियों आतंकी आतंकियों उग्रवादी उग्रवादियों",
-    "soldier": "सैनिक सैनिकों जवान जवानों",
-    "civilian": "नागरिक नागरिकों",
-    "child": "बच्चे बच्चों",
-    "woman": "महिलाएं महिलाओं",
-    "police": "पुलिसकर्मी पुलिसकर्मियों",
-    "case": "मामले मामलों",
-    "vehicle": "वाहन वाहनों",
-    "house": "घर घरों मकान मकानों",
-}.items():
-    COUNTED[_key] += " " + _names
-for _key, _names in {
-    "killed": "मारे मारा मारी मौत मृत्यु हत्या",
-    "wounded": "घायल",
-    "arrested": "गिरफ्तार गिरफ़्तार",
-    "missing": "लापता",
-    "destroyed": "नष्ट तबाह",
-}.items():
-    ACTIONS[_key] += " " + _names
+_extend(
+    COUNTED,
+    {
+        "person": "लोग लोगों व्यक्ति व्यक्तियों",
+        "militant": "आतंकवादी आतंकवादियों आतंकी आतंकियों उग्रवादी उग्रवादियों",
+        "soldier": "सैनिक सैनिकों जवान जवानों",
+        "civilian": "नागरिक नागरिकों",
+        "child": "बच्चे बच्चों",
+        "woman": "महिलाएं महिलाओं",
+        "police": "पुलिसकर्मी पुलिसकर्मियों",
+        "case": "मामले मामलों",
+        "vehicle": "वाहन वाहनों",
+        "house": "घर घरों मकान मकानों",
+    },
+)
+_extend(
+    ACTIONS,
+    {
+        "killed": "मारे मारा मारी मौत मृत्यु हत्या",
+        "wounded": "घायल",
+        "arrested": "गिरफ्तार गिरफ़्तार",
+        "missing": "लापता",
+        "destroyed": "नष्ट तबाह",
+    },
+)
 OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("मृतकों मृतक"), ("person", "killed")),
     **dict.fromkeys(_words("घायलों"), ("person", "wounded")),
@@ -748,25 +759,29 @@ POST_QUALIFIERS.update({
     **dict.fromkeys(["سے زائد", "سے زیادہ"], Q.MORE_THAN),
     **dict.fromkeys(["سے کم"], Q.LESS_THAN),
 })  # fmt: skip
-for _key, _names in {
-    "person": "άνθρωποι ανθρώπους ανθρώπων άτομα ατόμων oameni persoane ember embert személy نفر افراد لوگ",
-    "soldier": "στρατιώτες στρατιωτών soldați militari katona katonát سرباز سربازان فوجی فوجیوں",
-    "civilian": "άμαχοι αμάχων civili civilt civilek غیرنظامی شہری",
-    "child": "παιδιά παιδιών copii gyerek gyermek کودک کودکان بچے بچوں",
-    "militant": "μαχητές μαχητών τρομοκράτες militanți luptători teroriști fegyveres terrorista عسکریت",
-    "police": "αστυνομικοί polițiști rendőr پلیس پولیس",
-    "woman": "γυναίκες femei nő خواتین زن زنان",
-}.items():
-    COUNTED[_key] += " " + _names
-for _key, _names in {
-    "killed": """σκοτώθηκαν σκοτώθηκε σκότωσαν πέθαναν uciși ucis murit decedat decedați meghalt
+_extend(
+    COUNTED,
+    {
+        "person": "άνθρωποι ανθρώπους ανθρώπων άτομα ατόμων oameni persoane ember embert személy نفر افراد لوگ",
+        "soldier": "στρατιώτες στρατιωτών soldați militari katona katonát سرباز سربازان فوجی فوجیوں",
+        "civilian": "άμαχοι αμάχων civili civilt civilek غیرنظامی شہری",
+        "child": "παιδιά παιδιών copii gyerek gyermek کودک کودکان بچے بچوں",
+        "militant": "μαχητές μαχητών τρομοκράτες militanți luptători teroriști fegyveres terrorista عسکریت",
+        "police": "αστυνομικοί polițiști rendőr پلیس پولیس",
+        "woman": "γυναίκες femei nő خواتین زن زنان",
+    },
+)
+_extend(
+    ACTIONS,
+    {
+        "killed": """σκοτώθηκαν σκοτώθηκε σκότωσαν πέθαναν uciși ucis murit decedat decedați meghalt
         meghaltak megölt megöltek életét کشته ہلاک جاں""",
-    "wounded": "τραυματίστηκαν τραυματίστηκε răniți rănit megsebesült megsebesültek megsérült زخمی مجروح",
-    "arrested": "συνελήφθησαν συνελήφθη arestați arestat reținuți letartóztattak őrizetbe بازداشت دستگیر گرفتار",
-    "missing": "αγνοούνται dispăruți eltűnt مفقود لاپتہ",
-    "evacuated": "απομακρύνθηκαν evacuați kitelepítettek",
-}.items():
-    ACTIONS[_key] += " " + _names
+        "wounded": "τραυματίστηκαν τραυματίστηκε răniți rănit megsebesült megsebesültek megsérült زخمی مجروح",
+        "arrested": "συνελήφθησαν συνελήφθη arestați arestat reținuți letartóztattak őrizetbe بازداشت دستگیر گرفتار",
+        "missing": "αγνοούνται dispăruți eltűnt مفقود لاپتہ",
+        "evacuated": "απομακρύνθηκαν evacuați kitelepítettek",
+    },
+)
 OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("νεκροί νεκρούς morți decese halott halottak"), ("person", "killed")),
     **dict.fromkeys(_words("τραυματίες sebesült sebesültek"), ("person", "wounded")),
