@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from newsweave.analyze import claim_lexicon as lex
 from newsweave.analyze.entities.lemmas import lemmatizer
+from newsweave.analyze.entities.text import MARKS
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.analyze.times import date_spans, sentence_index, time_expressions
 from newsweave.records import Claim, Qualifier, TimeExpression, TimePrecision
@@ -42,9 +43,9 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
 
 
-# Word characters, with the vowel signs of the Indic scripts (\w stops at "ा" in "मारे"); not their dandas.
-_INDIC = "\u0900-\u0963\u0966-\u0dff"
-_W = rf"\w{_INDIC}"
+# Word characters with the vowel signs of the scripts that write them as marks (entities.text's
+# ``MARKS``): \w stops at "ा" in "मारे".
+_W = rf"\w{MARKS}"
 _DIGITS = r"\d{1,3}(?:(?:,|\.|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORD_NUMBER = rf"(?:{_alternation(lex.NUMBER_WORDS)})"
 _WORD_RUN = rf"{_WORD_NUMBER}(?:(?:[\s-]+(?:and\s+|et\s+|y\s+|e\s+|und\s+|i\s+|и\s+)?|-?und-?|in){_WORD_NUMBER})*"
@@ -429,7 +430,7 @@ def _hedge(text: str, figure: _Figure) -> None:
         figure.end = post.end()
 
 
-_HEDGE_WORD = re.compile(rf"(?:[^\W\d_]|[{_INDIC}])+['’]?")
+_HEDGE_WORD = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+['’]?")
 _ARTICLES = frozenset({"a", "an", "une", "un", "of", "il", "el"})  # "more than a dozen", "circa il 20%"
 _LONGEST_HEDGE = max(len(p.split()) for p in lex.QUALIFIERS) + 1
 

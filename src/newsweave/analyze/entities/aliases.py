@@ -95,7 +95,7 @@ class AliasTable:
         """The key a folded name is exactly an alias of, given the name as ``written`` (None: a
         name in none of the scripts of ``own_letters_only``). A name in those scripts meets only
         spellings in them: Hindi "उस" (that) folds to "us", and was the United States."""
-        own = bool(written) and in_own_letters(written or "")
+        own = bool(written and in_own_letters(written))
         if folded not in (self.own_spelled if own else self.spelled):
             return None
         return self.exact.get(folded)

@@ -134,8 +134,7 @@ def is_only_common_word(word: str, language: str | None) -> bool:
     """
     if not language or language in CAPITALISED_NOUNS or not word[:1].isupper():
         return False
-    holds = _dictionary_lookup(language)
-    return holds is not None and holds(word.lower()) and not holds(word)
+    return _held_in_lower_case_only(word, language)
 
 
 @lru_cache(maxsize=65536)
@@ -150,6 +149,11 @@ def is_no_noun(word: str, language: str | None) -> bool:
     """
     if language not in CAPITALISED_NOUNS or not word[:1].isupper():
         return False
+    return _held_in_lower_case_only(word, language)
+
+
+def _held_in_lower_case_only(word: str, language: str) -> bool:
+    """Whether simplemma's dictionary for ``language`` holds ``word`` in lower case and not as written."""
     holds = _dictionary_lookup(language)
     return holds is not None and holds(word.lower()) and not holds(word)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from anyascii import anyascii
 
-from newsweave.analyze.entities.text import in_own_letters
+from newsweave.analyze.entities.text import MARKS, in_own_letters
 
 _APOSTROPHES = re.compile(r"['’‘`ʻʼ′.]")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,]+")
@@ -63,10 +63,10 @@ def native(text: str) -> str | None:
         return None
     letters = _VOWEL_SIGNS.sub("", unicodedata.normalize("NFKC", text).translate(_ARABIC))
     # An Indic script writes its vowels as signs on the consonants: they are part of the word.
-    return "".join(ch for ch in letters if ch.isalpha() or (_INDIC.match(ch) and unicodedata.category(ch)[0] == "M"))
+    return "".join(ch for ch in letters if ch.isalpha() or _VOWEL_MARK.match(ch))
 
 
-_INDIC = re.compile(r"[\u0900-\u0dff]")
+_VOWEL_MARK = re.compile(f"[{MARKS}]")
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
