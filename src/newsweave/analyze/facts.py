@@ -113,7 +113,11 @@ from newsweave.records import (
 #          Amharic "ጊዜ" (time) was Giza; Hindi claims keep their words' vowel signs and have a
 #          lexicon ("50 से अधिक लोग मारे गए", more than 50 people killed), as Greek, Romanian,
 #          Hungarian, Persian and Urdu claims do.
-ANALYZER_VERSION = "facts-21"
+# facts-22: English words for faiths and peoples are no names ("several Islamic radicals", "Arab
+#          news agencies", "Muslims"), a nationality alone is its country under any type
+#          ("Nigerians", "Palestinian detainees"), and an organisation's head noun types its name
+#          ("Armed Forces of Iraq", "Robert Koch Institute").
+ANALYZER_VERSION = "facts-22"
 
 
 class MentionFinder(Protocol):

@@ -20,6 +20,7 @@ from pathlib import Path
 from newsweave.analyze.entities.aliases import AliasTable, load_aliases
 from newsweave.analyze.entities.gazetteer import COUNTRY_RANK, STATE_RANK, Gazetteer, gazetteer
 from newsweave.analyze.entities.lemmas import lemma_phrase
+from newsweave.analyze.entities.peoples import demonym_of
 from newsweave.analyze.entities.text import fold, sound_key, stem, stem_phrase_variants
 from newsweave.records import Entity, EntityType
 
@@ -83,10 +84,11 @@ class Normalizer:
                 up in the gazetteer.
         """
         cleaned = clean_surface(surface)
-        # "Russian" tagged a place is the country it names, before any stem ("American" stems
-        # like the town of Americana). Keys only: known_key, which the tagger's second pass asks,
-        # still takes a demonym for no place.
-        country = self.places.demonyms.get(fold(cleaned)) if type is EntityType.LOCATION else None
+        # "Russian" (or "Russians") tagged a place is the country it names, before any stem
+        # ("American" stems like the town of Americana). Keys only: known_key, which the tagger's
+        # second pass asks, still takes a demonym for no place.
+        gaz = self.places
+        country = demonym_of(cleaned, gaz.demonyms, gaz.exact) if type is EntityType.LOCATION else None
         key = f"geonames:{country}" if country is not None else self._key(cleaned, type, language, lemma, places)
         if not key.startswith(("alias:", "geonames:")) and (key in self._seen or len(self._seen) < _MAX_SEEN_KEYS):
             self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1

@@ -49,6 +49,7 @@ from newsweave.analyze.entities.normalizer import (
     is_acronym,
     user_normalizer,
 )
+from newsweave.analyze.entities.peoples import read_english
 from newsweave.analyze.entities.segmented import SEGMENTED_LANGUAGES, segmented_spans
 from newsweave.analyze.entities.text import (
     ARABIC_PROCLITICS,
@@ -584,6 +585,8 @@ class EntityRecognizer:
             spans = self._plausible(text, spans, language)
         if seen:
             spans = self._places_read_as_people(text, spans)
+        if language == "en":
+            spans = read_english(text, spans, self.normalizer.places.demonyms, self.normalizer.places.exact)
         surnames = {_surname(text[start:end]) for start, end, etype, _ in spans if etype is EntityType.PERSON}
         out = []
         for start, end, etype, score in spans:
