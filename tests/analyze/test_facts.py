@@ -121,6 +121,17 @@ def test_a_person_named_in_full_is_no_place_by_surname_after() -> None:
     assert "Los Angeles" in {text for _, text in pinned}
 
 
+def test_a_person_named_after_a_title_is_no_place_by_surname_after() -> None:
+    text = (
+        "Board chairman Judge Manning also reported on the recent Personnel Committee meeting. "
+        "Manning and Herrick visited residents in Concord, New Hampshire. Manning reported the budget has been cut."
+    )
+    _, places = FactAnalyzer().read_places(text, "en")
+    pinned = {p.text for p in places if p.resolved}
+    assert "Manning" not in pinned  # neither the Isle of Man nor Manning, South Carolina
+    assert "Concord" in pinned
+
+
 def test_a_person_named_in_full_holds_no_place_in_a_first_name() -> None:
     text = "Dominik Simon scored twice in Pittsburgh, and Geneva Morgan, of Glasgow, was found safe."
     mentions, places = FactAnalyzer().read_places(text, "en")

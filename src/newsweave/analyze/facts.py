@@ -116,7 +116,9 @@ from newsweave.records import (
 # facts-22: English words for faiths and peoples are no names ("several Islamic radicals", "Arab
 #          news agencies", "Muslims"), a nationality alone is its country under any type
 #          ("Nigerians", "Palestinian detainees"), and an organisation's head noun types its name
-#          ("Armed Forces of Iraq", "Robert Koch Institute").
+#          ("Armed Forces of Iraq", "Robert Koch Institute"); a name after a personal title is a
+#          person's ("Judge Manning" was the Isle of Man, "Sen. Fairfield" the town), and a title
+#          that also opens names is kept in them ("King County", "Prince Edward Island").
 ANALYZER_VERSION = "facts-22"
 
 
@@ -406,16 +408,22 @@ def people_by_surname(mentions: Sequence[Mention], text: str) -> list[Mention]:
         ['Trapani']
 
     Only a name the recogniser is sure of (``SURE_OF_A_NAME``) counts as a person named in full
-    ("Distinctly Dublin", a festival, read as a person at 0.22, is none), and a word the text
+    ("Distinctly Dublin", a festival, read as a person at 0.22, is none), a name after a personal
+    title counts as one ("Judge Manning", then "Manning reported") unless the text also reads it
+    as a place ("known as 'Mr. Arlington'", "the Arlington Chamber of Commerce"), and a word the text
     also writes in lower case is a word ("Kane County" read as a person does not make "County" one).
     The full names themselves are ``people_named_in_full``.
     """
+    from newsweave.analyze.entities.recognizer import after_title
+
     people = [m for m in mentions if m.type is EntityType.PERSON]
     surnames = {
         m.text.split()[-1]
         for m in people
         if m.score >= SURE_OF_A_NAME and len(m.text.split()) > 1 and _NAMED_IN_FULL.fullmatch(m.text)
     }
+    places = {m.text for m in mentions if m.type is EntityType.LOCATION}
+    surnames |= {m.text for m in people if _NAME_WORD.fullmatch(m.text) and after_title(text, m.start)} - places
     words = {w for w in surnames if not re.search(rf"\b{re.escape(w.lower())}\b", text)}
     return [m for m in people if m.text in words and _NAME_WORD.fullmatch(m.text)]
 

@@ -282,3 +282,27 @@ def test_calendar_words_are_read_from_babel_once_and_kept() -> None:
     words = calendar_words()
     assert {"monday", "janvier", "ponedelnik", "styczen"} <= words  # folded: "понедельник", "styczeń"
     assert words == _calendar_words_from_babel()
+
+
+def test_a_name_after_a_personal_title_is_a_person_and_titles_keep_the_names_they_open(
+    recognizer: EntityRecognizer,
+) -> None:
+    text = (
+        "King County officials said Judge Manning and Sen. Fairfield met in Prince Edward Island. "
+        "Manning reported the budget."
+    )
+    found = {m.text: m.type for m in recognizer.mentions(text, "en")}
+    assert "King County" in found and found["Prince Edward Island"] is EntityType.LOCATION
+    assert found["Manning"] is found["Fairfield"] is EntityType.PERSON
+    assert "County" not in found and "Edward Island" not in found
+
+
+def test_a_title_before_a_big_place_makes_no_surname_of_it(recognizer: EntityRecognizer) -> None:
+    text = "Harold Patterson, known as 'Mr. Arlington,' died. He was named Man of the Year in Arlington."
+    types = [m.type for m in recognizer.mentions(text, "en") if m.text == "Arlington"]
+    assert types[-1] is EntityType.LOCATION
+
+
+def test_a_dateline_after_a_title_is_no_person(recognizer: EntityRecognizer) -> None:
+    text = "Governor JB Pritzker's press secretary SPRINGFIELD, ILLINOIS, UNITED STATES, March 20."
+    assert all(m.type is not EntityType.PERSON for m in recognizer.mentions(text, "en") if m.text == "SPRINGFIELD")

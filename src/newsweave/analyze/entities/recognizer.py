@@ -82,11 +82,16 @@ _UNSURE = 0.5
 _ARTICLES = """
     the a an le la les l der die das el los las il lo gli un une ein eine
 """
-_LEADING = """
-    president presidente president prasident prezident prezydent prezident premier minister
-    ministre minister chancellor kanzler kanzlerin chancelier king queen pope prince general
-    mr mrs ms dr sir senator senateur governor mayor secretary
+# Titles that open a person's name without being part of it; a name right after one is a
+# person's ("Judge Manning", "Sen. Fairfield": places to the gazetteer).
+_HONORIFICS = """
+    president presidente president prasident prezident prezydent prezident minister ministre
+    minister chancellor kanzler kanzlerin chancelier pope mr mrs ms dr sir senator senateur governor
+    mayor secretary judge sheriff coach sen rep gov sgt lt capt col det rev reverend pastor prof
 """
+# Titles that also open the names of places, firms and leagues ("King County", "Prince Edward
+# Island", "General Motors", "Premier League"): dropped from a person's name only.
+_NOBLE_TITLES = frozenset({"king", "queen", "prince", "princess", "general", "premier"})
 _CONNECTOR_CHARS = 3
 _ACRONYM_MAX_CHARS = 5
 # Roman numerals up to 39 (centuries, monarchs, congresses), also written with the Cyrillic
@@ -452,10 +457,38 @@ class EntityRecognizer:
             return EntityType.LOCATION
         return None
 
+    def _titled(self, text: str, span: tuple[int, int, EntityType, float]) -> tuple[int, int, EntityType, float]:
+        """A name right after a personal title is a person ("Sen. Fairfield", not the town), unless
+        it is a curated name or a dateline in capitals ("press secretary SPRINGFIELD, Ill.")."""
+        start, end, etype, score = span
+        surface = text[start:end]
+        if etype is EntityType.PERSON or surface.isupper() or not after_title(text, start) or self._curated(surface):
+            return span
+        return start, end, EntityType.PERSON, score
+
+    def _titled_place(self, text: str, start: int, end: int, language: str | None) -> bool:
+        """Whether a one-word name after a personal title is also a big place's: a person there,
+        but no surname that makes the text's other mentions of the place people ("known as
+        'Mr. Arlington'" in a story about Arlington, Texas)."""
+        surface = text[start:end]
+        if language != "en" or " " in surface or not after_title(text, start):
+            return False
+        places = self.normalizer.places
+        found = places.exact.get(folded := fold(surface))
+        if found is None:
+            return False
+        entry = places.entries[found]  # its own name: "Manning" is also an alternate of Wanning, China
+        return entry.rank >= _PLACE_OVER_PERSON and fold(entry.name) == folded
+
+    def _curated(self, surface: str) -> bool:
+        """Whether a name is one of the curated aliases (of any type)."""
+        return self.normalizer.aliases.find(fold(clean_surface(surface)), surface) is not None
+
     def _trimmed(
         self, text: str, span: tuple[int, int, EntityType, float], *, unseen: bool = True
     ) -> tuple[int, int, EntityType, float] | None:
-        """A span without leading titles ("President") and, in a language the tagger was not
+        """A span without leading personal titles ("President", "Judge"; "King" and "General" only
+        from a person: "King County", "General Motors") and, in a language the tagger was not
         trained on (``unseen``), without articles ("The") and a weekday or month after a place
         ("Toronto Saturday"); None for a span that is only a weekday or month name in some
         language ("Monday", "понедельник"). In a Slavic text an English article opens a title
@@ -465,7 +498,11 @@ class EntityRecognizer:
         start, end, etype, score = span
         words = text[start:end].split(" ")
         leading = leading_words(articles=unseen)
-        while len(words) > 1 and (fold(words[0]) in leading or self._nationality_before(words, etype)):
+        while len(words) > 1:
+            first = fold(words[0])
+            noble = first in _NOBLE_TITLES and etype is EntityType.PERSON
+            if not noble and first not in leading and not self._nationality_before(words, etype):
+                break
             start += len(words[0]) + 1
             words = words[1:]
         surface = text[start:end]
@@ -585,13 +622,19 @@ class EntityRecognizer:
             spans = self._plausible(text, spans, language)
         if seen:
             spans = self._places_read_as_people(text, spans)
-        if language == "en":
+        if language == "en":  # elsewhere a title precedes places too ("президент Франции")
             spans = read_english(text, spans, self.normalizer.places.demonyms, self.normalizer.places.exact)
-        surnames = {_surname(text[start:end]) for start, end, etype, _ in spans if etype is EntityType.PERSON}
+            spans = [self._titled(text, span) for span in spans]
+        surnames = {
+            _surname(text[start:end])
+            for start, end, etype, _ in spans
+            if etype is EntityType.PERSON and not self._titled_place(text, start, end, language)
+        }
         out = []
         for start, end, etype, score in spans:
             surface = text[start:end]
-            if not seen or score < _UNSURE:
+            titled = language == "en" and etype is EntityType.PERSON and after_title(text, start)
+            if (not seen or score < _UNSURE) and not titled:
                 etype = self._known_type(surface) or etype
             if (
                 etype is not EntityType.PERSON
@@ -796,8 +839,33 @@ def _calendar_words_from_babel() -> frozenset[str]:
 
 @lru_cache(maxsize=2)
 def leading_words(*, articles: bool = True) -> frozenset[str]:
-    """Folded words that open a tagged span without being part of the name: titles and articles."""
-    return frozenset(fold(w) for w in (_LEADING + _ARTICLES if articles else _LEADING).split())
+    """Folded words that open a tagged span without being part of the name: personal titles and,
+    with ``articles``, articles."""
+    return honorifics() | frozenset(fold(w) for w in _ARTICLES.split()) if articles else honorifics()
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Folded personal titles: a name after one is a person's."""
+    return frozenset(fold(w) for w in _HONORIFICS.split())
+
+
+def after_title(text: str, start: int) -> bool:
+    """True when the name at ``start`` follows a personal title ("Judge Manning", "Sen. Fairfield").
+
+    Example:
+        >>> text = "Board chairman Judge Manning said Sen. Fairfield. Court Judge. Columbus"
+        >>> [after_title(text, text.index(name)) for name in ("Manning", "Judge", "Fairfield", "Columbus")]
+        [True, False, True, False]
+    """
+    match = _TITLE_BEFORE.search(text[max(0, start - 20) : start])
+    if match is None or fold(match.group(1)) not in honorifics():
+        return False
+    return not match.group(2) or len(match.group(1)) <= _ABBREVIATED_TITLE  # "Sen." but not "...Court Judge."
+
+
+_TITLE_BEFORE = re.compile(r"(\w+)(\.?) $")
+_ABBREVIATED_TITLE = 4  # letters: "Sen.", "Gov.", "Capt."; a longer word before a full stop ends a sentence
 
 
 def _acronym(surface: str) -> bool:
