@@ -118,7 +118,9 @@ from newsweave.records import (
 #          ("Nigerians", "Palestinian detainees"), and an organisation's head noun types its name
 #          ("Armed Forces of Iraq", "Robert Koch Institute"); a name after a personal title is a
 #          person's ("Judge Manning" was the Isle of Man, "Sen. Fairfield" the town), and a title
-#          that also opens names is kept in them ("King County", "Prince Edward Island").
+#          that also opens names is kept in them ("King County", "Prince Edward Island"); an
+#          English first name and surname (US Census lists) type a person ("Elizabeth Fairfield"
+#          was a place, and the town was pinned at each "Fairfield" of the text).
 ANALYZER_VERSION = "facts-22"
 
 

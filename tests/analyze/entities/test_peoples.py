@@ -41,7 +41,7 @@ def test_organisation_heads(name: str, head: bool) -> None:
 def test_read_english_drops_group_words_and_retypes() -> None:
     text = "Arab news agencies and the Armed Forces said Germans met"
     spans = [(0, 4, EntityType.LOCATION, 0.5), (27, 39, EntityType.PERSON, 0.5), (45, 52, EntityType.ORGANIZATION, 0.5)]
-    assert [(text[s:e], t) for s, e, t, _ in read_english(text, spans, DEMONYMS, PLACES)] == [
+    assert [(text[s:e], t) for s, e, t, _ in read_english(text, spans, DEMONYMS, PLACES, lambda _: False)] == [
         ("Armed Forces", EntityType.ORGANIZATION),
         ("Germans", EntityType.LOCATION),
     ]

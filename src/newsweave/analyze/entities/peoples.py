@@ -16,8 +16,9 @@ nationalities only, and no registry package lists the words for faiths and peopl
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 
+from newsweave.analyze.entities.person_names import looks_like_full_name
 from newsweave.analyze.entities.text import fold
 from newsweave.records import EntityType
 
@@ -84,9 +85,17 @@ def organisation_head(surface: str) -> bool:
 Span = tuple[int, int, EntityType, float]
 
 
-def read_english(text: str, spans: list[Span], demonyms: Mapping[str, int], place_names: Container[str]) -> list[Span]:
+def read_english(
+    text: str,
+    spans: list[Span],
+    demonyms: Mapping[str, int],
+    place_names: Container[str],
+    curated: Callable[[str], bool],
+) -> list[Span]:
     """English spans without faiths' and peoples' words, a nationality typed a place (its
-    country's key follows), and an organisation's head noun typing its name."""
+    country's key follows), an organisation's head noun typing its name, and a first name and a
+    surname typing a person's ("Elizabeth Fairfield"; not a place's or a ``curated`` alias's
+    whole name: "Hong Kong", "Virginia Beach")."""
     out = []
     for start, end, etype, score in spans:
         surface = text[start:end]
@@ -96,5 +105,12 @@ def read_english(text: str, spans: list[Span], demonyms: Mapping[str, int], plac
             etype = EntityType.LOCATION
         elif etype is not EntityType.ORGANIZATION and organisation_head(surface):
             etype = EntityType.ORGANIZATION
+        elif (
+            etype is not EntityType.PERSON
+            and looks_like_full_name(surface)
+            and fold(surface) not in place_names
+            and not curated(surface)
+        ):
+            etype = EntityType.PERSON
         out.append((start, end, etype, score))
     return out

@@ -623,7 +623,8 @@ class EntityRecognizer:
         if seen:
             spans = self._places_read_as_people(text, spans)
         if language == "en":  # elsewhere a title precedes places too ("президент Франции")
-            spans = read_english(text, spans, self.normalizer.places.demonyms, self.normalizer.places.exact)
+            places = self.normalizer.places
+            spans = read_english(text, spans, places.demonyms, places.exact, self._curated)
             spans = [self._titled(text, span) for span in spans]
         surnames = {
             _surname(text[start:end])
