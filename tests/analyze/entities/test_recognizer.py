@@ -306,3 +306,8 @@ def test_a_title_before_a_big_place_makes_no_surname_of_it(recognizer: EntityRec
 def test_a_dateline_after_a_title_is_no_person(recognizer: EntityRecognizer) -> None:
     text = "Governor JB Pritzker's press secretary SPRINGFIELD, ILLINOIS, UNITED STATES, March 20."
     assert all(m.type is not EntityType.PERSON for m in recognizer.mentions(text, "en") if m.text == "SPRINGFIELD")
+
+
+def test_an_age_before_a_name_is_no_part_of_it(recognizer: EntityRecognizer) -> None:
+    text = "INNISFAIL - Nine-year-old Georgia Stevens is lacing her skates for the season."
+    assert "Georgia Stevens" in {m.text for m in recognizer.mentions(text, "en")}

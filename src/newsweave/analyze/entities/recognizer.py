@@ -91,6 +91,7 @@ _HONORIFICS = """
 """
 # Titles that also open the names of places, firms and leagues ("King County", "Prince Edward
 # Island", "General Motors", "Premier League"): dropped from a person's name only.
+_AGE = re.compile(r"[\w.]+-(?:year|month|week|day)s?-old", re.IGNORECASE)
 _NOBLE_TITLES = frozenset({"king", "queen", "prince", "princess", "general", "premier"})
 _CONNECTOR_CHARS = 3
 _ACRONYM_MAX_CHARS = 5
@@ -501,7 +502,8 @@ class EntityRecognizer:
         while len(words) > 1:
             first = fold(words[0])
             noble = first in _NOBLE_TITLES and etype is EntityType.PERSON
-            if not noble and first not in leading and not self._nationality_before(words, etype):
+            age = _AGE.fullmatch(words[0])  # "Nine-year-old Georgia Stevens"
+            if not noble and not age and first not in leading and not self._nationality_before(words, etype):
                 break
             start += len(words[0]) + 1
             words = words[1:]
