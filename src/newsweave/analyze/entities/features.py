@@ -16,6 +16,7 @@ from newsweave.analyze.entities.lemmas import is_known_word
 from newsweave.analyze.entities.morphology import LANGUAGES as DICTIONARY_LANGUAGES
 from newsweave.analyze.entities.morphology import name_kinds
 from newsweave.analyze.entities.normalizer import default_normalizer
+from newsweave.analyze.entities.person_names import census_kind
 from newsweave.analyze.entities.text import Token, fold, in_own_letters, stem
 from newsweave.analyze.entities.word_clusters import word_clusters
 
@@ -174,6 +175,10 @@ class FeatureMaker:
             own.append("gaz=" + gaz)
             left.append("-1:gaz=" + gaz)
             right.append("1:gaz=" + gaz)
+        if word[:1].isupper() and (kind := census_kind(folded)):
+            own.append("cn=" + kind)
+            left.append("-1:cn=" + kind)
+            right.append("1:cn=" + kind)
         return tuple(own), tuple(left), tuple(right), shp, bool(gaz)
 
     def sentence(

@@ -43,6 +43,18 @@ def _read(name: str) -> dict[str, int]:
     return ranks
 
 
+def census_kind(folded: str) -> str:
+    """What the census lists make of a folded word, for the tagger: "first" (a first name),
+    "sur" (a surname among the 10,000 most frequent), "rare" (a rarer one), or "" (neither)."""
+    if folded in first_names():
+        return "first"
+    rank = surnames().get(folded)
+    return "" if rank is None else "sur" if rank <= _COMMON_SURNAME_RANK else "rare"
+
+
+_COMMON_SURNAME_RANK = 10_000
+
+
 def looks_like_full_name(surface: str) -> bool:
     """Whether an English name of two or three capitalised words is a first name and a surname,
     with a first name, an initial or a particle between them.
