@@ -311,3 +311,9 @@ def test_a_dateline_after_a_title_is_no_person(recognizer: EntityRecognizer) -> 
 def test_an_age_before_a_name_is_no_part_of_it(recognizer: EntityRecognizer) -> None:
     text = "INNISFAIL - Nine-year-old Georgia Stevens is lacing her skates for the season."
     assert "Georgia Stevens" in {m.text for m in recognizer.mentions(text, "en")}
+
+
+def test_a_name_never_ends_in_punctuation(recognizer: EntityRecognizer) -> None:
+    text = "Tennis Podcast: Davis Cup Finals launch in Madrid… and feelings are mixed"
+    names = {m.text for m in recognizer.mentions(text, "en")}
+    assert "Madrid" in names and not any(name.endswith("…") for name in names)

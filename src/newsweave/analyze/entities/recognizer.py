@@ -91,6 +91,8 @@ _HONORIFICS = """
 """
 # Titles that also open the names of places, firms and leagues ("King County", "Prince Edward
 # Island", "General Motors", "Premier League"): dropped from a person's name only.
+# Never a name's last character (a full stop is: "U.S.", "Inc.").
+_TRAILING_PUNCTUATION = frozenset('…,;:!?—–"“”«»')
 _AGE = re.compile(r"[\w.]+-(?:year|month|week|day)s?-old", re.IGNORECASE)
 _NOBLE_TITLES = frozenset({"king", "queen", "prince", "princess", "general", "premier"})
 _CONNECTOR_CHARS = 3
@@ -507,7 +509,13 @@ class EntityRecognizer:
                 break
             start += len(words[0]) + 1
             words = words[1:]
+        while end > start and text[end - 1] in _TRAILING_PUNCTUATION:
+            end -= 1  # "Madrid…": a tagger that read the ellipsis as the name's next token
+        end = start + len(text[start:end].rstrip())
         surface = text[start:end]
+        if not surface:
+            return None
+        words = surface.split(" ")
         if _ROMAN_NUMERAL.fullmatch(surface):
             return None  # a century or a number ("XXI век", "XIX"), never a name on its own
         if self._calendar_word(surface):
