@@ -120,7 +120,9 @@ from newsweave.records import (
 #          person's ("Judge Manning" was the Isle of Man, "Sen. Fairfield" the town), and a title
 #          that also opens names is kept in them ("King County", "Prince Edward Island"); an
 #          English first name and surname (US Census lists) type a person ("Elizabeth Fairfield"
-#          was a place, and the town was pinned at each "Fairfield" of the text).
+#          was a place, and the town was pinned at each "Fairfield" of the text), and the tagger,
+#          retrained, reads what the census makes of each capitalised word; a name never ends
+#          in punctuation ("Madrid…").
 ANALYZER_VERSION = "facts-22"
 
 
@@ -409,11 +411,11 @@ def people_by_surname(mentions: Sequence[Mention], text: str) -> list[Mention]:
         >>> [m.text for m in people_by_surname([full, alone, city], text)]
         ['Trapani']
 
-    Only a name the recogniser is sure of (``SURE_OF_A_NAME``) counts as a person named in full
-    ("Distinctly Dublin", a festival, read as a person at 0.22, is none) or a first name and a
-    surname of the census lists ("Elizabeth Fairfield" at 0.65), a name after a personal
-    title counts as one ("Judge Manning", then "Manning reported") unless the text also reads it
-    as a place ("known as 'Mr. Arlington'", "the Arlington Chamber of Commerce"), and a word the text
+    A person counts as named in full when the recogniser is sure of the name (``SURE_OF_A_NAME``:
+    "Distinctly Dublin", a festival, read as a person at 0.22, is none) or the census lists give
+    it a first name and a surname ("Elizabeth Fairfield" at 0.65). A name after a personal title
+    counts too ("Judge Manning", then "Manning reported"), unless the text also reads it as a
+    place ("known as 'Mr. Arlington'" beside "the Arlington Chamber of Commerce"). A word the text
     also writes in lower case is a word ("Kane County" read as a person does not make "County" one).
     The full names themselves are ``people_named_in_full``.
     """

@@ -1,13 +1,15 @@
-"""English people's names from the US Census: who "Elizabeth Fairfield" is.
+"""People's names from the US Census: who "Elizabeth Fairfield" is.
 
 The ``names`` package (MIT) ships the 1990 US Census lists (public domain): 5,163 first names
 and 88,799 surnames, each with its rank by frequency. A tagger reading a place's name in a
 surname ("Elizabeth Fairfield", "Brandon Hyde") types the whole a place, and every later
-"Fairfield" of the text is then pinned to the town. A name of two or three words that opens with
+"Fairfield" of the text is then pinned to the town. So the lists serve twice: as a feature of
+the tagger in every language (``census_kind``: what a capitalised word is to the census), and
+as a rule for English (``looks_like_full_name``): a name of two or three words that opens with
 a listed first name and ends in a listed surname is a person's, unless the whole is a known
-place or alias ("Hong Kong", "Sierra Leone", "Virginia Beach") or its last word is a word of
-the English dictionary that no frequent surname makes a name ("Victoria Harbour", "Rose Bowl", "Columbus
-Crew"; but "Sterling Brown", "Chase Rice").
+place or alias ("Hong Kong", "Virginia Beach") or its last word is a word of the English
+dictionary that no frequent surname makes a name ("Rose Bowl", "Columbus Crew"; but "Sterling
+Brown", "Chase Rice").
 """
 
 from __future__ import annotations

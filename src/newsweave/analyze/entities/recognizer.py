@@ -91,10 +91,11 @@ _HONORIFICS = """
 """
 # Titles that also open the names of places, firms and leagues ("King County", "Prince Edward
 # Island", "General Motors", "Premier League"): dropped from a person's name only.
+_NOBLE_TITLES = frozenset({"king", "queen", "prince", "princess", "general", "premier"})
+# An age before a name ("Nine-year-old Georgia Stevens") is no part of it.
+_AGE = re.compile(r"[\w.]+-(?:year|month|week|day)s?-old", re.IGNORECASE)
 # Never a name's last character (a full stop is: "U.S.", "Inc.").
 _TRAILING_PUNCTUATION = frozenset('…,;:!?—–"“”«»')
-_AGE = re.compile(r"[\w.]+-(?:year|month|week|day)s?-old", re.IGNORECASE)
-_NOBLE_TITLES = frozenset({"king", "queen", "prince", "princess", "general", "premier"})
 _CONNECTOR_CHARS = 3
 _ACRONYM_MAX_CHARS = 5
 # Roman numerals up to 39 (centuries, monarchs, congresses), also written with the Cyrillic
@@ -460,6 +461,16 @@ class EntityRecognizer:
             return EntityType.LOCATION
         return None
 
+    def _read_english(
+        self, text: str, spans: list[tuple[int, int, EntityType, float]]
+    ) -> list[tuple[int, int, EntityType, float]]:
+        """English spans read as ``peoples.read_english`` reads them, and a name after a personal
+        title a person's (only in English: elsewhere a title precedes places too, "президент
+        Франции")."""
+        places = self.normalizer.places
+        spans = read_english(text, spans, places.demonyms, places.exact, self._curated)
+        return [self._titled(text, span) for span in spans]
+
     def _titled(self, text: str, span: tuple[int, int, EntityType, float]) -> tuple[int, int, EntityType, float]:
         """A name right after a personal title is a person ("Sen. Fairfield", not the town), unless
         it is a curated name or a dateline in capitals ("press secretary SPRINGFIELD, Ill.")."""
@@ -632,10 +643,8 @@ class EntityRecognizer:
             spans = self._plausible(text, spans, language)
         if seen:
             spans = self._places_read_as_people(text, spans)
-        if language == "en":  # elsewhere a title precedes places too ("президент Франции")
-            places = self.normalizer.places
-            spans = read_english(text, spans, places.demonyms, places.exact, self._curated)
-            spans = [self._titled(text, span) for span in spans]
+        if language == "en":
+            spans = self._read_english(text, spans)
         surnames = {
             _surname(text[start:end])
             for start, end, etype, _ in spans
