@@ -318,3 +318,19 @@ def test_a_streams_other_languages_have_their_hedges_counted_people_and_actions(
 def test_an_urdu_hedge_follows_its_number() -> None:
     claim = numeric_claims("50 سے زائد افراد ہلاک ہو گئے۔", "ur")[0]
     assert (claim.qualifier.value, claim.low, claim.counted, claim.action) == ("more_than", 50.0, "person", "killed")
+
+
+def test_hebrew_numbers_after_a_glued_proclitic_have_their_hedges() -> None:
+    # "מ-50" (than 50) was read as a name's number ("Covid-19"), so Hebrew claims lost their hedges.
+    found = [
+        (c.text, c.qualifier.value, c.low, c.counted, c.action)
+        for text in ("יותר מ-50 מחבלים נהרגו בתקיפה.", "כ-50 מחבלים נהרגו בתקיפה.", "לפחות 30 אנשים נפצעו.",
+                     "פחות מ-20 חיילים נעצרו.", "Covid-19 and MH-17 are names.")
+        for c in numeric_claims(text, "he")
+    ]  # fmt: skip
+    assert found == [
+        ("יותר מ-50 מחבלים", "more_than", 50.0, "militant", "killed"),
+        ("כ-50 מחבלים", "around", 50.0, "militant", "killed"),
+        ("לפחות 30 אנשים", "at_least", 30.0, "person", "wounded"),
+        ("פחות מ-20 חיילים", "less_than", 20.0, "soldier", "arrested"),
+    ]

@@ -218,6 +218,21 @@ def test_independent_reports_infection_tallies_are_not_compared_but_versions_are
     assert [d.relation for d in compare(a, b, [AlignedSentences(0, 0, city, country, 0.9)])] == [R.CONFLICT]
 
 
+def test_hebrew_versions_differ_by_qualifier_or_conflict_on_a_changed_figure() -> None:
+    original = "בתקיפה נהרגו יותר מ-50 מחבלים. 12 חיילים נפצעו."
+    hedged = "בתקיפה נהרגו כ-50 מחבלים. 12 חיילים נפצעו."
+    changed = "בתקיפה נהרגו 80 מחבלים. 12 חיילים נפצעו."
+    a = side("a", original, "he")
+    assert relations(compare(a, side("b", hedged, "he"), by_index(original, hedged))) == [
+        ("qualifier", "יותר מ-50 מחבלים", "כ-50 מחבלים"),
+        ("agree", "12 חיילים", "12 חיילים"),
+    ]
+    assert [d[0] for d in relations(compare(a, side("c", changed, "he"), by_index(original, changed)))] == [
+        "conflict",
+        "agree",
+    ]
+
+
 def test_hindi_versions_differ_by_qualifier_or_conflict_on_a_changed_figure() -> None:
     original = "मुंबई में हमले में 50 से अधिक लोग मारे गए। 12 सैनिक घायल हुए।"
     hedged = "मुंबई में हमले में लगभग 50 लोग मारे गए। 12 सैनिक घायल हुए।"

@@ -786,3 +786,39 @@ OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("νεκροί νεκρούς morți decese halott halottak"), ("person", "killed")),
     **dict.fromkeys(_words("τραυματίες sebesült sebesültek"), ("person", "wounded")),
 })  # fmt: skip
+
+# Hebrew glues a one-letter proclitic to the number with a hyphen or maqaf: "יותר מ-50" (more
+# than 50), "כ-50" (about 50), "פחות מ-50" (fewer than 50); the hedge's last word is the letter.
+# Before, such a number was read as a name's ("Covid-19") and Hebrew claims had no hedge.
+QUALIFIERS.update({
+    **dict.fromkeys(["יותר מ", "מעל", "מעל ל", "למעלה מ"], Q.MORE_THAN),
+    **dict.fromkeys(["לפחות", "לא פחות מ"], Q.AT_LEAST),
+    **dict.fromkeys(["כ", "בערך", "כמעט", "קרוב ל", "סביב"], Q.AROUND),
+    **dict.fromkeys(["לא יותר מ", "לכל היותר"], Q.NO_MORE_THAN),
+    **dict.fromkeys(["פחות מ"], Q.LESS_THAN),
+})  # fmt: skip
+_extend(
+    COUNTED,
+    {
+        "person": "אנשים בני",
+        "militant": "מחבלים חמושים מחבל פעילי",
+        "soldier": "חיילים לוחמים",
+        "civilian": "אזרחים",
+        "child": "ילדים",
+        "woman": "נשים",
+        "police": "שוטרים",
+    },
+)
+_extend(
+    ACTIONS,
+    {
+        "killed": "נהרגו נהרג נרצחו נרצח מתו חוסלו",
+        "wounded": "נפצעו נפצע",
+        "arrested": "נעצרו נעצר",
+        "missing": "נעדרים",
+    },
+)
+OUTCOME_NOUNS.update({
+    **dict.fromkeys(_words("הרוגים"), ("person", "killed")),
+    **dict.fromkeys(_words("פצועים"), ("person", "wounded")),
+})  # fmt: skip

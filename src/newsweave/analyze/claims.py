@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from newsweave.analyze import claim_lexicon as lex
 from newsweave.analyze.entities.lemmas import lemmatizer
-from newsweave.analyze.entities.text import MARKS
+from newsweave.analyze.entities.text import HEBREW_PROCLITICS, MARKS
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.analyze.times import date_spans, sentence_index, time_expressions
 from newsweave.records import Claim, Qualifier, TimeExpression, TimePrecision
@@ -211,8 +211,22 @@ def _a_figure(text: str, m: re.Match[str]) -> bool:
     digits = m.group("digits")
     if digits is None:
         return True
-    name_number = text[m.start() - 1 : m.start()] == "-" and text[m.start() - 2 : m.start() - 1].isalpha()
+    name_number = (
+        text[m.start() - 1 : m.start()] == "-"
+        and text[m.start() - 2 : m.start() - 1].isalpha()
+        and not _hebrew_proclitic_before(text, m.start())
+    )
     return not name_number and not (digits.isdigit() and len(digits) == 4 and 1900 <= int(digits) <= 2100)
+
+
+def _hebrew_proclitic_before(text: str, start: int) -> bool:
+    """Whether a Hebrew one-letter proclitic and a hyphen (or maqaf) stand glued before ``start``:
+    "מ-50" (than 50), "כ-50" (about 50), "ל-50" (to 50). Hebrew writes a number so, where a name's
+    number ("Covid-19") has a word before its hyphen."""
+    return _HEBREW_GLUED.search(text, max(0, start - 3), start) is not None
+
+
+_HEBREW_GLUED = re.compile(rf"(?:^|(?<=[^{MARKS}\w]))[{''.join(HEBREW_PROCLITICS)}][-\u05be]$")
 
 
 def _opens_number(word: str) -> bool:
@@ -441,10 +455,11 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     window = text[window_start:start]
     if window and _UNSPACED.match(window[-1]):
         return _cjk_qualifier_before(window, window_start)
-    if window and not (window[-1].isspace() or window[-1] in "'’"):
+    glued = _hebrew_proclitic_before(text, start)  # "יותר מ-50": the hedge's last word is "מ"
+    if window and not (window[-1].isspace() or window[-1] in "'’" or glued):
         return None
     words = list(_HEDGE_WORD.finditer(window))[-_LONGEST_HEDGE:]
-    if not words or window[words[-1].end() :].strip():
+    if not words or window[words[-1].end() :].strip() not in ("", *(("-", "\u05be") if glued else ())):
         return None
     ends = [len(words)]
     if words[-1].group(0).casefold() in _ARTICLES:
@@ -550,8 +565,8 @@ def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool, coun
         return True
     if before[-1:] in (":", "+", "#", "№", "/", "°") or after[:1] in (":", "/") or after[:1] == "°":
         return False  # 10:30, 2:1, +7 495…, #5, 1/2
-    if before[-1:] == "-" and before[:1].isalpha():
-        return False  # a name's number: Covid-19, Су-27, MH-17, F-16
+    if before[-1:] == "-" and before[:1].isalpha() and not _hebrew_proclitic_before(text, m.start()):
+        return False  # a name's number: Covid-19, Су-27, MH-17, F-16 (not Hebrew "מ-50", than 50)
     if re.match(r"0\d", m.group(0)):
         return False  # 07231: an area code, a postcode or an id; no count is written with a leading zero
     if before[-1:] in _CJK_ORDINAL or after[:1] in _CJK_AGE:

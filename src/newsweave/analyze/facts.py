@@ -122,7 +122,8 @@ from newsweave.records import (
 #          English first name and surname (US Census lists) type a person ("Elizabeth Fairfield"
 #          was a place, and the town was pinned at each "Fairfield" of the text), and the tagger,
 #          retrained, reads what the census makes of each capitalised word; a name never ends
-#          in punctuation ("Madrid…").
+#          in punctuation ("Madrid…"). Hebrew claims keep a number glued to a one-letter
+#          proclitic ("יותר מ-50", more than 50) and have a lexicon.
 ANALYZER_VERSION = "facts-22"
 
 
