@@ -123,7 +123,8 @@ from newsweave.records import (
 #          was a place, and the town was pinned at each "Fairfield" of the text), and the tagger,
 #          retrained, reads what the census makes of each capitalised word; a name never ends
 #          in punctuation ("Madrid…"). Hebrew claims keep a number glued to a one-letter
-#          proclitic ("יותר מ-50", more than 50) and have a lexicon.
+#          proclitic ("יותר מ-50", more than 50) and have a lexicon. A curated acronym is one
+#          only in capitals and in its own script ("ID" was the Islamic State's "ИД", "Us" the US).
 ANALYZER_VERSION = "facts-22"
 
 

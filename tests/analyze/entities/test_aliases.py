@@ -123,3 +123,16 @@ def test_a_polish_crown_is_not_the_pandemic() -> None:
     assert normalizer.canonical_key("Korona", EntityType.ORGANIZATION, "pl") != "alias:covid-19"
     assert normalizer.canonical_key("コロナ", EntityType.EVENT, "ja") == "alias:covid-19"
     assert normalizer.canonical_key("كورونا", EntityType.EVENT, "ar") == "alias:covid-19"
+
+
+def test_an_acronym_is_an_alias_in_capitals_and_in_its_own_script() -> None:
+    from newsweave.analyze.entities.text import fold
+
+    table = load_aliases()
+    key = "alias:islamic-state"
+    assert table.key_of(fold("ИД"), "ИД") == table.key_of("is", "IS") == table.key_of("ig", "ИГ") == key
+    assert table.key_of("id", "ID") is None  # an English ID, not the Bulgarian "ИД"
+    assert table.key_of("is", "Is") is None and table.key_of("who", "Who") is None  # words opening a question
+    assert table.key_of("who", "WHO") == "alias:world-health-organization"
+    assert table.key_of(fold("игил"), "игил", derived=True) == key  # the root of "игиловцы", IS fighters
+    assert table.key_of("nato", "Nato") == "alias:nato"  # a spelling listed as a word stays one

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import unicodedata
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,10 @@ class AliasTable:
     stemmed: dict[str, str] = field(default_factory=dict)
     spelled: set[str] = field(default_factory=set)  # folded forms a spelling in another script bears
     own_spelled: set[str] = field(default_factory=set)  # folded forms a spelling in those scripts bears
+    # Folded forms borne only by acronyms -> the scripts they are written in: "id" only by "ИД"
+    # (the Islamic State in Bulgarian and Russian), which an English "ID" is not.
+    acronyms: dict[str, set[str]] = field(default_factory=dict)
+    worded: set[str] = field(default_factory=set)  # folded forms some spelling not an acronym bears
 
     @property
     def own_letters_only(self) -> set[str]:
@@ -82,6 +87,10 @@ class AliasTable:
             if held is not None and held != entry.key:
                 log.warning("alias %r of %s was %s's; the later entry keeps it", alias, entry.key, held)
             self.exact[folded] = entry.key
+            if _is_acronym(alias):
+                self.acronyms.setdefault(folded, set()).add(_script(alias))
+            else:
+                self.worded.add(folded)
             if in_own_letters(alias):
                 self.own_spelled.add(folded)
                 continue
@@ -91,21 +100,43 @@ class AliasTable:
             if len(folded) >= _MIN_STEMMED:
                 self.stemmed[stem_phrase(folded)] = entry.key
 
-    def key_of(self, folded: str, written: str | None = None) -> str | None:
+    def key_of(self, folded: str, written: str | None = None, *, derived: bool = False) -> str | None:
         """The key a folded name is exactly an alias of, given the name as ``written`` (None: a
         name in none of the scripts of ``own_letters_only``). A name in those scripts meets only
-        spellings in them: Hindi "उस" (that) folds to "us", and was the United States."""
+        spellings in them: Hindi "उस" (that) folds to "us", and was the United States. A form
+        only acronyms bear is met by a name in capitals in an acronym's script, or by a word
+        ``derived`` from it in that script ("игиловцы", IS fighters, of "ИГИЛ")."""
         own = bool(written and in_own_letters(written))
         if folded not in (self.own_spelled if own else self.spelled):
             return None
+        if written is not None and folded in self.acronyms and folded not in self.worded:
+            # "Is" opening a question is no IS, and an English "ID" no "ИД".
+            capitals = derived or _is_acronym(written)
+            if not capitals or _script(written) not in self.acronyms[folded]:
+                return None
         return self.exact.get(folded)
 
-    def find(self, folded: str, written: str | None = None) -> AliasEntry | None:
+    def find(self, folded: str, written: str | None = None, *, derived: bool = False) -> AliasEntry | None:
         """The entry a folded name is an alias of: exactly (``key_of``), else by its stemmed words."""
-        key = self.key_of(folded, written)
+        key = self.key_of(folded, written, derived=derived)
         if key is None and len(folded) >= _MIN_STEMMED:
             key = next((k for s in stem_phrase_variants(folded) if (k := self.stemmed.get(s))), None)
         return self.entries.get(key) if key else None
+
+
+_ACRONYM_MAX_LETTERS = 5
+
+
+def _is_acronym(name: str) -> bool:
+    """A short name all in capitals ("IS", "ИГ", "ISIL")."""
+    letters = [c for c in name if c.isalpha()]
+    return 0 < len(letters) <= _ACRONYM_MAX_LETTERS and all(c.isupper() for c in letters)
+
+
+def _script(name: str) -> str:
+    """The script of a name's first letter, by its Unicode name's first word ("LATIN", "CYRILLIC")."""
+    letter = next((c for c in name if c.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ")[0]
 
 
 def load_aliases(path: Path | None = None) -> AliasTable:

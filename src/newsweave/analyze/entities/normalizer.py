@@ -124,7 +124,7 @@ class Normalizer:
                 return found.key
         for form in forms:
             root = DERIVATION.sub("", form)
-            if root != form and len(root) >= 2 and (found := self.aliases.find(root, surface)) is not None:
+            if root != form and len(root) >= 2 and (found := self.aliases.find(root, surface, derived=True)):
                 return found.key
         if places and type is not EntityType.PERSON and (place := self._place(surface, forms, type)) is not None:
             return f"geonames:{place}"

@@ -603,7 +603,8 @@ class EntityRecognizer:
                 continue
             folded = fold(match.group(0))
             root = DERIVATION.sub("", folded)
-            entry = self.normalizer.aliases.find(root, match.group(0)) if root != folded and len(root) >= 3 else None
+            derived = root != folded and len(root) >= 3
+            entry = self.normalizer.aliases.find(root, match.group(0), derived=True) if derived else None
             if entry is not None:
                 extra.append((match.start(), match.end(), entry.type, _DERIVED_SCORE))
         return sorted(found + extra) if extra else found
