@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-import unicodedata
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
