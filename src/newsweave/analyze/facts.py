@@ -124,7 +124,8 @@ from newsweave.records import (
 #          retrained, reads what the census makes of each capitalised word; a name never ends
 #          in punctuation ("Madrid…"). Hebrew claims keep a number glued to a one-letter
 #          proclitic ("יותר מ-50", more than 50) and have a lexicon. A curated acronym is one
-#          only in capitals and in its own script ("ID" was the Islamic State's "ИД", "Us" the US).
+#          only in capitals and in its own script ("ID" was the Islamic State's "ИД", "Us" the US),
+#          and a title before a name is no name of its own ("Senator" of "Senator Warren").
 ANALYZER_VERSION = "facts-22"
 
 

@@ -317,3 +317,11 @@ def test_a_name_never_ends_in_punctuation(recognizer: EntityRecognizer) -> None:
     text = "Tennis Podcast: Davis Cup Finals launch in Madrid… and feelings are mixed"
     names = {m.text for m in recognizer.mentions(text, "en")}
     assert "Madrid" in names and not any(name.endswith("…") for name in names)
+
+
+def test_a_title_is_no_name_of_its_own_but_a_surname_like_one_is(recognizer: EntityRecognizer) -> None:
+    text = "Senator Elizabeth Warren spoke, and Gov. Mike DeWine said the clerk told Pastor to leave."
+    names = {m.text for m in recognizer.mentions(text, "en")}
+    assert {"Elizabeth Warren", "Mike DeWine"} <= names
+    assert not names & {"Senator", "Gov"}
+    assert "Pastor" in {m.text for m in recognizer.mentions("Police say Pastor refused to leave the shop.", "en")}

@@ -94,6 +94,8 @@ _HONORIFICS = """
 _NOBLE_TITLES = frozenset({"king", "queen", "prince", "princess", "general", "premier"})
 # An age before a name ("Nine-year-old Georgia Stevens") is no part of it.
 _AGE = re.compile(r"[\w.]+-(?:year|month|week|day)s?-old", re.IGNORECASE)
+# The capital opening the next word, past a title's full stop ("Gov. Mike DeWine").
+_NAME_AFTER = re.compile(r"\.? (\w)")
 # Never a name's last character (a full stop is: "U.S.", "Inc.").
 _TRAILING_PUNCTUATION = frozenset('…,;:!?—–"“”«»')
 _CONNECTOR_CHARS = 3
@@ -494,6 +496,16 @@ class EntityRecognizer:
         entry = places.entries[found]  # its own name: "Manning" is also an alternate of Wanning, China
         return entry.rank >= _PLACE_OVER_PERSON and fold(entry.name) == folded
 
+    @staticmethod
+    def _title_alone(text: str, surface: str, end: int) -> bool:
+        """A personal title read as a name of its own before the name it heads ("Senator" of
+        "Senator Elizabeth Warren", "Gov" of "Gov. Mike DeWine"); not a surname that is also a
+        title ("Pastor refused to leave")."""
+        if " " in surface or fold(surface) not in honorifics():
+            return False
+        after = _NAME_AFTER.match(text, end)
+        return after is not None and after.group(1).isupper()
+
     def _curated(self, surface: str) -> bool:
         """Whether a name is one of the curated aliases (of any type)."""
         return self.normalizer.aliases.find(fold(clean_surface(surface)), surface) is not None
@@ -524,7 +536,7 @@ class EntityRecognizer:
             end -= 1  # "Madrid…": a tagger that read the ellipsis as the name's next token
         end = start + len(text[start:end].rstrip())
         surface = text[start:end]
-        if not surface:
+        if not surface or self._title_alone(text, surface, end):
             return None
         words = surface.split(" ")
         if _ROMAN_NUMERAL.fullmatch(surface):
