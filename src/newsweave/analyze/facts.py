@@ -125,7 +125,8 @@ from newsweave.records import (
 #          in punctuation ("Madrid…"). Hebrew claims keep a number glued to a one-letter
 #          proclitic ("יותר מ-50", more than 50) and have a lexicon. A curated acronym is one
 #          only in capitals and in its own script ("ID" was the Islamic State's "ИД", "Us" the US),
-#          and a title before a name is no name of its own ("Senator" of "Senator Warren").
+#          and a title before a name is no name of its own ("Senator" of "Senator Warren"), nor
+#          an English generic noun alone ("the City", "the Government").
 ANALYZER_VERSION = "facts-22"
 
 

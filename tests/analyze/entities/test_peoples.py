@@ -38,6 +38,16 @@ def test_organisation_heads(name: str, head: bool) -> None:
     assert organisation_head(name) is head
 
 
+def test_read_english_drops_generic_nouns() -> None:
+    text = "the City will receive funds, the Government said, and the Senate agreed"
+    spans = [
+        (4, 8, EntityType.LOCATION, 0.5),
+        (33, 43, EntityType.ORGANIZATION, 0.5),
+        (58, 64, EntityType.ORGANIZATION, 0.5),
+    ]
+    assert [text[s:e] for s, e, _, _ in read_english(text, spans, DEMONYMS, PLACES, lambda _: False)] == ["Senate"]
+
+
 def test_read_english_drops_group_words_and_retypes() -> None:
     text = "Arab news agencies and the Armed Forces said Germans met"
     spans = [(0, 4, EntityType.LOCATION, 0.5), (27, 39, EntityType.PERSON, 0.5), (45, 52, EntityType.ORGANIZATION, 0.5)]

@@ -40,6 +40,17 @@ GROUP_WORDS = frozenset({
     "english", "yiddish", "hebrew", "afrikaans", "swahili", "urdu", "hindi", "mandarin", "cantonese",
 })  # fmt: skip
 
+# Common nouns English capitalises for the body it means ("the City will receive", "the
+# Government said", "the Council"): alone, generic, no name (the guidelines' "generic phrases").
+# "House", "Senate", "Congress" and "Parliament" alone name one body, and stay.
+GENERIC_NOUNS = frozenset({
+    "city", "county", "state", "court", "department", "government", "council", "board", "committee",
+    "commission", "agency", "ministry", "police", "army", "navy", "university", "college", "school",
+    "church", "party", "union", "federation", "district", "township", "village", "town", "bureau",
+    "office", "cabinet", "administration", "company", "corporation", "authority", "institute",
+    "foundation", "association",
+})  # fmt: skip
+
 # The head nouns of English organisations' names: a name of two words or more ending in one
 # (or in one before "of": "Armed Forces of Iraq", "Ministry of Defence") is an organisation.
 ORGANISATION_HEADS = frozenset({
@@ -92,14 +103,14 @@ def read_english(
     place_names: Container[str],
     curated: Callable[[str], bool],
 ) -> list[Span]:
-    """English spans without faiths' and peoples' words, a nationality typed a place (its
-    country's key follows), an organisation's head noun typing its name, and a first name and a
-    surname typing a person's ("Elizabeth Fairfield"; not a place's or a ``curated`` alias's
-    whole name: "Hong Kong", "Virginia Beach")."""
+    """English spans without faiths' and peoples' words or generic nouns ("the City"), a
+    nationality typed a place (its country's key follows), an organisation's head noun typing
+    its name, and a first name and a surname typing a person's ("Elizabeth Fairfield"; not a
+    place's or a ``curated`` alias's whole name: "Hong Kong", "Virginia Beach")."""
     out = []
     for start, end, etype, score in spans:
         surface = text[start:end]
-        if is_group_word(surface):
+        if is_group_word(surface) or surface.casefold() in GENERIC_NOUNS:
             continue
         if demonym_of(surface, demonyms, place_names) is not None:
             etype = EntityType.LOCATION
