@@ -218,31 +218,26 @@ def test_independent_reports_infection_tallies_are_not_compared_but_versions_are
     assert [d.relation for d in compare(a, b, [AlignedSentences(0, 0, city, country, 0.9)])] == [R.CONFLICT]
 
 
-def test_hebrew_versions_differ_by_qualifier_or_conflict_on_a_changed_figure() -> None:
-    original = "בתקיפה נהרגו יותר מ-50 מחבלים. 12 חיילים נפצעו."
-    hedged = "בתקיפה נהרגו כ-50 מחבלים. 12 חיילים נפצעו."
-    changed = "בתקיפה נהרגו 80 מחבלים. 12 חיילים נפצעו."
-    a = side("a", original, "he")
-    assert relations(compare(a, side("b", hedged, "he"), by_index(original, hedged))) == [
-        ("qualifier", "יותר מ-50 מחבלים", "כ-50 מחבלים"),
-        ("agree", "12 חיילים", "12 חיילים"),
-    ]
-    assert [d[0] for d in relations(compare(a, side("c", changed, "he"), by_index(original, changed)))] == [
-        "conflict",
-        "agree",
-    ]
-
-
-def test_hindi_versions_differ_by_qualifier_or_conflict_on_a_changed_figure() -> None:
-    original = "मुंबई में हमले में 50 से अधिक लोग मारे गए। 12 सैनिक घायल हुए।"
-    hedged = "मुंबई में हमले में लगभग 50 लोग मारे गए। 12 सैनिक घायल हुए।"
-    changed = "मुंबई में हमले में 80 लोग मारे गए। 12 सैनिक घायल हुए।"
-    a = side("a", original, "hi")
-    assert relations(compare(a, side("b", hedged, "hi"), by_index(original, hedged))) == [
-        ("qualifier", "50 से अधिक लोग", "लगभग 50 लोग"),
-        ("agree", "12 सैनिक", "12 सैनिक"),
-    ]
-    assert [d[0] for d in relations(compare(a, side("c", changed, "hi"), by_index(original, changed)))] == [
+@pytest.mark.parametrize(
+    ("language", "original", "hedged", "changed", "quotes"),
+    [
+        ("hi", "मुंबई में हमले में 50 से अधिक लोग मारे गए। 12 सैनिक घायल हुए।",
+         "मुंबई में हमले में लगभग 50 लोग मारे गए। 12 सैनिक घायल हुए।",
+         "मुंबई में हमले में 80 लोग मारे गए। 12 सैनिक घायल हुए।",
+         [("50 से अधिक लोग", "लगभग 50 लोग"), ("12 सैनिक", "12 सैनिक")]),
+        ("he", "בתקיפה נהרגו יותר מ-50 מחבלים. 12 חיילים נפצעו.",  # the hedge glued: "מ-50", than 50
+         "בתקיפה נהרגו כ-50 מחבלים. 12 חיילים נפצעו.",
+         "בתקיפה נהרגו 80 מחבלים. 12 חיילים נפצעו.",
+         [("יותר מ-50 מחבלים", "כ-50 מחבלים"), ("12 חיילים", "12 חיילים")]),
+    ],
+)  # fmt: skip
+def test_versions_differ_by_qualifier_or_conflict_on_a_changed_figure(
+    language: str, original: str, hedged: str, changed: str, quotes: list[tuple[str, str]]
+) -> None:
+    a = side("a", original, language)
+    found = relations(compare(a, side("b", hedged, language), by_index(original, hedged)))
+    assert found == [("qualifier", *quotes[0]), ("agree", *quotes[1])]
+    assert [d[0] for d in relations(compare(a, side("c", changed, language), by_index(original, changed)))] == [
         "conflict",
         "agree",
     ]
