@@ -325,3 +325,11 @@ def test_a_title_is_no_name_of_its_own_but_a_surname_like_one_is(recognizer: Ent
     assert {"Elizabeth Warren", "Mike DeWine"} <= names
     assert not names & {"Senator", "Gov"}
     assert "Pastor" in {m.text for m in recognizer.mentions("Police say Pastor refused to leave the shop.", "en")}
+
+
+def test_a_month_is_no_name_where_a_name_was_cut_down_to_it(recognizer: EntityRecognizer) -> None:
+    text = (
+        "The Saturn-Pluto conjunction in Capricorn arrives January 12. The Sun and Mercury in Capricorn "
+        "January 10 bring news, and Venus January 22 a shakeup."
+    )
+    assert "January" not in {m.text for m in recognizer.mentions(text, "en")}

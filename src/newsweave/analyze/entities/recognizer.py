@@ -645,6 +645,8 @@ class EntityRecognizer:
                 spans = extend_tails(text, spans, lambda w: self._named(w, language))
             spans = propagate(text, spans)  # a name tagged once is tagged everywhere
             spans = join_known(text, spans, self._big_known_type)
+            # A month's name propagated from a span cut down to it ("Capricorn January 10") is no name.
+            spans = [span for span in spans if not self._calendar_word(text[span[0] : span[1]])]
             if seen:
                 spans = attach_qualifiers(text, spans, self._region)
         if language not in self.languages and language in CAPITALISED_NOUNS:
