@@ -126,7 +126,8 @@ from newsweave.records import (
 #          proclitic ("יותר מ-50", more than 50) and have a lexicon. A curated acronym is one
 #          only in capitals and in its own script ("ID" was the Islamic State's "ИД", "Us" the US),
 #          and a title before a name is no name of its own ("Senator" of "Senator Warren"), nor
-#          an English generic noun alone ("the City", "the Government").
+#          an English generic noun alone ("the City", "the Government"), nor a month left of
+#          "Capricorn January 10".
 ANALYZER_VERSION = "facts-22"
 
 

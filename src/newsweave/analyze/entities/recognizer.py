@@ -96,6 +96,8 @@ _NOBLE_TITLES = frozenset({"king", "queen", "prince", "princess", "general", "pr
 _AGE = re.compile(r"[\w.]+-(?:year|month|week|day)s?-old", re.IGNORECASE)
 # The capital opening the next word, past a title's full stop ("Gov. Mike DeWine").
 _NAME_AFTER = re.compile(r"\.? (\w)")
+# A day's number after a month's name that ends a span: the month opens a date.
+_DAY_AFTER = re.compile(r" \d{1,2}\b")
 # Never a name's last character (a full stop is: "U.S.", "Inc.").
 _TRAILING_PUNCTUATION = frozenset('…,;:!?—–"“”«»')
 _CONNECTOR_CHARS = 3
@@ -543,8 +545,10 @@ class EntityRecognizer:
             return None  # a century or a number ("XXI век", "XIX"), never a name on its own
         if self._calendar_word(surface):
             return None
-        if unseen and len(words) > 1 and self._calendar_word(words[-1]) and self._big_known_type(" ".join(words[:-1])):
-            end -= len(words[-1]) + 1  # "Toronto Saturday" (unseen languages): a place, then when
+        if unseen and len(words) > 1 and self._calendar_word(words[-1]):
+            dated = _DAY_AFTER.match(text, end) is not None  # "Venus January 22": a name, then a date
+            if dated or self._big_known_type(" ".join(words[:-1])):
+                end -= len(words[-1]) + 1  # "Toronto Saturday" (unseen languages): a place, then when
         return start, end, etype, score
 
     def _nationality_before(self, words: list[str], etype: EntityType) -> bool:
