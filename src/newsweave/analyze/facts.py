@@ -127,7 +127,8 @@ from newsweave.records import (
 #          only in capitals and in its own script ("ID" was the Islamic State's "ИД", "Us" the US),
 #          and a title before a name is no name of its own ("Senator" of "Senator Warren"), nor
 #          an English generic noun alone ("the City", "the Government"), nor a month left of
-#          "Capricorn January 10".
+#          "Capricorn January 10"; a census first name read as a place joins the person after
+#          it ("Bill" + "de Blasio").
 ANALYZER_VERSION = "facts-22"
 
 

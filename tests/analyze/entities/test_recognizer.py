@@ -334,3 +334,18 @@ def test_a_month_is_no_name_where_a_name_was_cut_down_to_it(recognizer: EntityRe
     )
     names = {m.text for m in recognizer.mentions(text, "en")}
     assert "January" not in names and "Venus January" not in names  # "Venus January 22": a name, then a date
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "person"),
+    [
+        ("Le maire de New York, Bill de Blasio, a averti que la ville manquait de masques.", "fr", "Bill de Blasio"),
+        ("Der Patient wurde im Krankenhaus untergebracht. Von Heidi Nieman", "de", "Heidi Nieman"),
+        ("la Garde nationale de Washington Donald Trump a annoncé des renforts", "fr", "Donald Trump"),
+    ],
+)
+def test_a_first_name_read_as_a_place_joins_the_person_it_opens(
+    recognizer: EntityRecognizer, text: str, language: str, person: str
+) -> None:
+    people = {m.text for m in recognizer.mentions(text, language) if m.type is EntityType.PERSON}
+    assert person in people  # not "Von Heidi Nieman" (a byline's "by"), nor "Washington Donald Trump"

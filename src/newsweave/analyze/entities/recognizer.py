@@ -50,6 +50,7 @@ from newsweave.analyze.entities.normalizer import (
     user_normalizer,
 )
 from newsweave.analyze.entities.peoples import read_english
+from newsweave.analyze.entities.person_names import first_names
 from newsweave.analyze.entities.segmented import SEGMENTED_LANGUAGES, segmented_spans
 from newsweave.analyze.entities.text import (
     ARABIC_PROCLITICS,
@@ -465,6 +466,39 @@ class EntityRecognizer:
             return EntityType.LOCATION
         return None
 
+    def _first_names_joined(
+        self, text: str, spans: list[tuple[int, int, EntityType, float]], language: str | None
+    ) -> list[tuple[int, int, EntityType, float]]:
+        """A first name read as a place right before the person it opens is that person's: the
+        tagger cut "Bill de Blasio", "José González", "Cathy Dos Santos" into a place and a person.
+        Not a curated name or a big place's ("Washington Donald Trump": the National Guard of
+        Washington, then Trump), not a stop word of the language (German "Von" opening a byline is
+        "by"), and not a word the census lists as no first name ("Medellín Daniel Quintero",
+        "Thuringe Thomas Kemmerich")."""
+        out: list[tuple[int, int, EntityType, float]] = []
+        stops = stop_words(language)
+        for span in spans:
+            if out and self._first_name_of(text, out[-1], span) and text[out[-1][0] : out[-1][1]].lower() not in stops:
+                start, _, _, score = out.pop()
+                span = (start, span[1], EntityType.PERSON, max(score, span[3]))
+            out.append(span)
+        return out
+
+    def _first_name_of(
+        self, text: str, first: tuple[int, int, EntityType, float], person: tuple[int, int, EntityType, float]
+    ) -> bool:
+        word = text[first[0] : first[1]]
+        return (
+            first[2] is EntityType.LOCATION
+            and person[2] is EntityType.PERSON
+            and person[0] == first[1] + 1
+            and text[first[1]] == " "
+            and " " not in word
+            and fold(word) in first_names()
+            and not self._curated(word)
+            and not self._big_place_so_named(word)
+        )
+
     def _read_english(
         self, text: str, spans: list[tuple[int, int, EntityType, float]]
     ) -> list[tuple[int, int, EntityType, float]]:
@@ -491,11 +525,16 @@ class EntityRecognizer:
         surface = text[start:end]
         if language != "en" or " " in surface or not after_title(text, start):
             return False
+        return self._big_place_so_named(surface)
+
+    def _big_place_so_named(self, name: str) -> bool:
+        """Whether a big place (``_PLACE_OVER_PERSON``) bears ``name`` as its own name, not as an
+        alternate: "Manning" and "Bill" are alternates of cities in China and elsewhere."""
         places = self.normalizer.places
-        found = places.exact.get(folded := fold(surface))
+        found = places.exact.get(folded := fold(name))
         if found is None:
             return False
-        entry = places.entries[found]  # its own name: "Manning" is also an alternate of Wanning, China
+        entry = places.entries[found]
         return entry.rank >= _PLACE_OVER_PERSON and fold(entry.name) == folded
 
     @staticmethod
@@ -662,6 +701,8 @@ class EntityRecognizer:
             spans = self._plausible(text, spans, language)
         if seen:
             spans = self._places_read_as_people(text, spans)
+        if language not in SEGMENTED_LANGUAGES:
+            spans = self._first_names_joined(text, spans, language)
         if language == "en":
             spans = self._read_english(text, spans)
         surnames = {
@@ -831,6 +872,13 @@ _JUSTEXT_NAMES = {
     "ru": "Russian",
     "sl": "Slovenian",
     "uk": "Ukrainian",
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
 }
 
 
