@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsweave.analyze.entities.text import fold, in_own_letters, stem_phrase, stem_phrase_variants
+from newsweave.analyze.entities.text import fold, in_own_letters, is_acronym, stem_phrase, stem_phrase_variants
 from newsweave.errors import ConfigError
 from newsweave.records import EntityType
 
@@ -87,7 +87,7 @@ class AliasTable:
             if held is not None and held != entry.key:
                 log.warning("alias %r of %s was %s's; the later entry keeps it", alias, entry.key, held)
             self.exact[folded] = entry.key
-            if _is_acronym(alias):
+            if _spelt(alias):
                 self.acronyms.setdefault(folded, set()).add(_script(alias))
             else:
                 self.worded.add(folded)
@@ -111,7 +111,7 @@ class AliasTable:
             return None
         if written is not None and folded in self.acronyms and folded not in self.worded:
             # "Is" opening a question is no IS, and an English "ID" no "ИД".
-            capitals = derived or _is_acronym(written)
+            capitals = derived or _spelt(written)
             if not capitals or _script(written) not in self.acronyms[folded]:
                 return None
         return self.exact.get(folded)
@@ -124,13 +124,9 @@ class AliasTable:
         return self.entries.get(key) if key else None
 
 
-_ACRONYM_MAX_LETTERS = 5
-
-
-def _is_acronym(name: str) -> bool:
-    """A short name all in capitals ("IS", "ИГ", "ISIL")."""
-    letters = [c for c in name if c.isalpha()]
-    return 0 < len(letters) <= _ACRONYM_MAX_LETTERS and all(c.isupper() for c in letters)
+def _spelt(name: str) -> bool:
+    """An acronym by its letters alone ("США…" at a quotation's end, "U.S.")."""
+    return is_acronym("".join(filter(str.isalpha, name)))
 
 
 def _script(name: str) -> str:

@@ -21,7 +21,7 @@ from newsweave.analyze.entities.aliases import AliasTable, load_aliases
 from newsweave.analyze.entities.gazetteer import COUNTRY_RANK, STATE_RANK, Gazetteer, gazetteer
 from newsweave.analyze.entities.lemmas import lemma_phrase
 from newsweave.analyze.entities.peoples import demonym_of
-from newsweave.analyze.entities.text import fold, sound_key, stem, stem_phrase_variants
+from newsweave.analyze.entities.text import fold, is_acronym, sound_key, stem, stem_phrase_variants
 from newsweave.records import Entity, EntityType
 
 # Inflection or a clitic glued to an acronym with a hyphen: "NATO-ju", "COVID-19-a", "ЕС-а".
@@ -210,8 +210,6 @@ class Normalizer:
         return Entity(key, (latin or names)[0], entity_type, tuple(names[:20]))
 
 
-# Longer words in capitals are names written so ("ВАШИНГТОН" opening a report), not acronyms.
-_ACRONYM_MAX_CHARS = 5
 _MIN_PERSON_SOUND = 3  # letters of a surname's sound key below which its stem keys it
 # Letters of a stem that is a place's name, not a word's ("michigan", "kaliforn"; not "mar",
 # "hain", "sud"). On BSNLP's place keys (eval places --bsnlp) exact names alone read F1 0.9092,
@@ -232,12 +230,6 @@ def own_key(surface: str, type: EntityType) -> str:
     if type is not EntityType.PERSON and is_acronym(cleaned):
         return acronym_key(cleaned, type)
     return fallback_key(fold(cleaned), type)
-
-
-def is_acronym(surface: str) -> bool:
-    """A short word all in capitals ("CNN", "БТА"): spelt letter by letter, so never a place's
-    inflected or transliterated name, and a city's only as its airport code."""
-    return 2 <= len(surface) <= _ACRONYM_MAX_CHARS and surface.isalpha() and surface.isupper()
 
 
 def _some(names: tuple[str, ...], limit: int = 40) -> tuple[str, ...]:

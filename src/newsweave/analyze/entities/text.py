@@ -171,6 +171,16 @@ def in_own_letters(text: str) -> bool:
     return OWN_LETTERS.search(text) is not None
 
 
+# Longer words in capitals are names written so ("ВАШИНГТОН" opening a report), not acronyms.
+ACRONYM_MAX_CHARS = 5
+
+
+def is_acronym(surface: str) -> bool:
+    """A short word all in capitals ("CNN", "БТА", "ИГ"): spelt letter by letter, so never a place's
+    inflected or transliterated name, and a city's only as its airport code."""
+    return 2 <= len(surface) <= ACRONYM_MAX_CHARS and surface.isalpha() and surface.isupper()
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Latin, lowercase, no diacritics, words separated by single spaces.
