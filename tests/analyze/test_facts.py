@@ -209,6 +209,14 @@ def test_a_title_case_headline_keeps_the_capitals_of_its_names_only() -> None:
     assert sentence_case(already, body, "en") == already
 
 
+def test_a_sentence_case_headline_full_of_names_is_left_as_written() -> None:
+    # Most of its long words are names, which the body writes with their capitals too; read as
+    # title case, its "Al" went to lower case, as the body's "al Mohssen" writes it.
+    title = "Le responsable du recrutement de Daech, le Saoudien Mohsen Al Najdi, a été tué près de Deir ez-Zor"
+    body = "Le Saoudien Mohsen Al Najdi, un dirigeant de Daech, a été éliminé près de Deir ez-Zor, à al Mohssen."
+    assert sentence_case(title, body, "fr") == title
+
+
 def test_a_headline_gets_the_names_its_body_reads_surely_where_it_writes_them() -> None:
     def name(text: str, score: float, kind: EntityType = EntityType.ORGANIZATION) -> Mention:
         return Mention(100, 100 + len(text), text, kind, f"key:{text}", score=score)

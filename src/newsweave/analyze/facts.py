@@ -129,7 +129,7 @@ from newsweave.records import (
 #          an English generic noun alone ("the City", "the Government"), nor a month left of
 #          "Capricorn January 10"; a census first name read as a place joins the person after
 #          it ("Bill" + "de Blasio").
-ANALYZER_VERSION = "facts-22"
+ANALYZER_VERSION = "facts-23"
 
 
 class MentionFinder(Protocol):
@@ -629,12 +629,14 @@ def sentence_case(title: str, body: str, language: str | None = None, *, diction
         ...               "The terrorists who fled from Abu Kamal got into a trap.", "en")
         'IG terrorists who escaped Abu Kamal got into a trap'
     """
-    words = _WORD.findall(title)
-    long_words = [w for w in words if len(w) >= 4]
+    named = _capitalised_mid_sentence(body)
+    # Words the body writes as names say nothing of the headline's case: a sentence-case
+    # headline full of names ("le Saoudien Mohsen Al Najdi, a été tué près de Deir ez-Zor")
+    # is no title case, and its "Al" is no common word.
+    long_words = [w for w in _WORD.findall(title) if len(w) >= 4 and w not in named]
     if not long_words or sum(w[0].isupper() for w in long_words) < 0.6 * len(long_words):
         return title  # already sentence case (or caseless)
     common = {w for w in _WORD.findall(body) if w.islower()}
-    named = _capitalised_mid_sentence(body)
 
     def fold(match: re.Match[str]) -> str:
         word = match.group(0)
