@@ -257,3 +257,12 @@ def test_a_hindi_reports_places_are_its_words_not_their_pieces(geocoder: Geocode
     spotted = {p.text for p in geocoder.places(text, "hi")}
     assert {"भारत", "पाकिस्तान", "मुंबई", "कोलकाता"} <= spotted
     assert all(len(name) >= 3 for name in spotted)  # no "बई" of मुंबई (Belgium), no "लक" of कोलकाता
+
+
+def test_a_french_nationality_the_recogniser_read_as_a_place_is_its_country(geocoder: Geocoder) -> None:
+    text = "Le Saoudien Mohsen Al Najdi a été tué près de Deir ez-Zor, selon les Françaises."
+    words = ("Saoudien", "Françaises")
+    mentions = [Mention(text.index(w), text.index(w) + len(w), w, EntityType.LOCATION) for w in words]
+    found = {p.text: (p.name, p.country) for p in geocoder.places(text, "fr", mentions)}
+    # Alone a name no gazetteer holds: the seed's "Saoudien" stayed an unresolved place.
+    assert found["Saoudien"] == ("Saudi Arabia", "SA") and found["Françaises"] == ("France", "FR")

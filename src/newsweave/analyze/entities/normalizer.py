@@ -20,6 +20,7 @@ from pathlib import Path
 from newsweave.analyze.entities.aliases import AliasTable, load_aliases
 from newsweave.analyze.entities.gazetteer import COUNTRY_RANK, STATE_RANK, Gazetteer, gazetteer
 from newsweave.analyze.entities.lemmas import lemma_phrase
+from newsweave.analyze.entities.nationalities import nationality
 from newsweave.analyze.entities.peoples import demonym_of
 from newsweave.analyze.entities.text import fold, is_acronym, sound_key, stem, stem_phrase_variants
 from newsweave.records import Entity, EntityType
@@ -62,6 +63,7 @@ class Normalizer:
         self.aliases = aliases if aliases is not None else load_aliases()
         self._places = places
         self._seen: dict[str, Counter[str]] = {}
+        self._countries: dict[str, int] | None = None
 
     @property
     def places(self) -> Gazetteer:
@@ -87,12 +89,23 @@ class Normalizer:
         # "Russian" (or "Russians") tagged a place is the country it names, before any stem
         # ("American" stems like the town of Americana). Keys only: known_key, which the tagger's
         # second pass asks, still takes a demonym for no place.
-        gaz = self.places
-        country = demonym_of(cleaned, gaz.demonyms, gaz.exact) if type is EntityType.LOCATION else None
+        country = self._country_of_people(cleaned, language) if type is EntityType.LOCATION else None
         key = f"geonames:{country}" if country is not None else self._key(cleaned, type, language, lemma, places)
         if not key.startswith(("alias:", "geonames:")) and (key in self._seen or len(self._seen) < _MAX_SEEN_KEYS):
             self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1
         return key
+
+    def _country_of_people(self, surface: str, language: str | None) -> int | None:
+        """The GeoNames id of the country an English demonym ("Iraqi", "Germans") or a
+        nationality's noun of ``language`` ("Saoudien", "Américaines") names, or None."""
+        gaz = self.places
+        country = demonym_of(surface, gaz.demonyms, gaz.exact)
+        if country is not None or (code := nationality(surface, language)) is None:
+            return country
+        if self._countries is None:
+            countries = (e for e in gaz.entries.values() if e.rank == COUNTRY_RANK and e.country)
+            self._countries = {e.country: e.geonames_id for e in countries if e.country}
+        return self._countries.get(code)
 
     def known_key(self, surface: str, type: EntityType, language: str | None) -> str | None:
         """The alias or gazetteer key of a name, or None when only its own form would key it

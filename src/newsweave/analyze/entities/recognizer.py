@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.analyze.build_cache import cached_build, source_digest
+from newsweave.analyze.entities import nationalities
 from newsweave.analyze.entities.aliases import AliasEntry
 from newsweave.analyze.entities.consistency import (
     CONJUNCTIONS,
@@ -705,6 +706,8 @@ class EntityRecognizer:
             spans = self._first_names_joined(text, spans, language)
         if language == "en":
             spans = self._read_english(text, spans)
+        elif language in nationalities.LANGUAGES:
+            spans = nationalities.read_nationals(text, spans, language, self._named)
         surnames = {
             _surname(text[start:end])
             for start, end, etype, _ in spans

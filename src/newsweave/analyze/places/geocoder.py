@@ -10,7 +10,7 @@ from pathlib import Path
 from newsweave.analyze.places.gazetteer import Gazetteer, load_gazetteer
 from newsweave.analyze.places.names import fold
 from newsweave.analyze.places.resolution import Weights, resolve
-from newsweave.analyze.places.toponyms import Toponym, abbreviated, demonym, merge, spot
+from newsweave.analyze.places.toponyms import Toponym, abbreviated, merge, national, spot
 from newsweave.records import Mention, Place
 
 
@@ -67,15 +67,16 @@ class Geocoder:
         toponyms = spot(self.gazetteer, text, language)
         if mentions:
             merged = merge(self.gazetteer, toponyms, mentions, text, trusted=trusted, language=language)
-            toponyms = [self._as_demonym(t) for t in merged]
+            toponyms = [self._as_demonym(t, language) for t in merged]
         return resolve(self.gazetteer, text, toponyms, context, self.weights)
 
-    def _as_demonym(self, toponym: Toponym) -> Toponym:
-        """A given place (the recogniser's, or a span to resolve) that is a demonym is its country,
-        as a spotted one is: read as a name, "American" was the Brazilian town of Americana."""
+    def _as_demonym(self, toponym: Toponym, language: str | None = None) -> Toponym:
+        """A given place (the recogniser's, or a span to resolve) that is a demonym or a
+        nationality's noun of ``language`` is its country, as a spotted one is: read as a name,
+        "American" was the Brazilian town of Americana."""
         if not toponym.from_ner or toponym.demonym:
             return toponym
-        country = demonym(self.gazetteer, fold(toponym.text))
+        country = national(self.gazetteer, toponym.text, language)
         if country is None:
             return toponym
         return replace(toponym, key=fold(country.name), demonym=True, code=country.country)

@@ -23,6 +23,7 @@ from anyascii import anyascii
 
 from newsweave.analyze.entities.features import BSNLP_LANGUAGES
 from newsweave.analyze.entities.lemmas import CAPITALISED_NOUNS, is_common_word, is_no_noun
+from newsweave.analyze.entities.nationalities import nationality
 from newsweave.analyze.entities.normalizer import default_normalizer
 from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
 from newsweave.analyze.entities.text import HAS_MARK, MARKS
@@ -405,7 +406,7 @@ def read_as_a_word(gazetteer: Gazetteer, toponym: Toponym, language: str | None)
     spotter's own names do; a demonym is its country.
     """
     word = toponym.text
-    if language is None or not word[:1].isupper() or not word.isalpha() or demonym(gazetteer, fold(word)):
+    if language is None or not word[:1].isupper() or not word.isalpha() or national(gazetteer, word, language):
         return False
     if _foreign_division_name(gazetteer, toponym.key, word, language):
         return True
@@ -613,6 +614,15 @@ def demonym(gazetteer: Gazetteer, key: str) -> Entry | None:
     found = gazetteer.demonym(key)
     if found is None and key.endswith("s"):  # "Syrians", "Americans"
         found = gazetteer.demonym(key[:-1])
+    return found
+
+
+def national(gazetteer: Gazetteer, word: str, language: str | None) -> Entry | None:
+    """The country an English demonym ("Syrians") or a nationality's noun of ``language``
+    ("Saoudiennes", ``entities.nationalities``) names, or None."""
+    found = demonym(gazetteer, fold(word))
+    if found is None and (code := nationality(word, language)) is not None:
+        found = gazetteer.country(code)
     return found
 
 
