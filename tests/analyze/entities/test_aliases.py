@@ -68,6 +68,7 @@ def test_a_recognizer_takes_a_user_file(tmp_path: Path) -> None:
         ('[x]\nname = "X"\ntype = "THING"\n', "has type 'THING'"),
         ('[x]\nname = "X"\ntype = "ORG"\naliases = "X"\n', "aliases must be a list"),
         ('[x]\nname = "X"\ntype = "LOC"\ngeonames = "no"\n', "geonames must be an integer"),
+        ('[x]\nname = "X"\ntype = "ORG"\naliases_in = { de = "X" }\n', "aliases_in must map languages"),
         ("[x\n", "is not valid TOML"),
     ],
 )
@@ -123,6 +124,20 @@ def test_a_polish_crown_is_not_the_pandemic() -> None:
     assert normalizer.canonical_key("Korona", EntityType.ORGANIZATION, "pl") != "alias:covid-19"
     assert normalizer.canonical_key("コロナ", EntityType.EVENT, "ja") == "alias:covid-19"
     assert normalizer.canonical_key("كورونا", EntityType.EVENT, "ar") == "alias:covid-19"
+
+
+def test_a_spelling_of_one_language_is_an_alias_in_its_texts_only(tmp_path: Path) -> None:
+    # German news calls the pandemic "Corona"; in English it is a city in California.
+    normalizer = Normalizer()
+    assert normalizer.canonical_key("Corona", EntityType.LOCATION, "de") == "alias:covid-19"
+    assert normalizer.canonical_key("Corona", EntityType.LOCATION, "en") != "alias:covid-19"
+    german = {m.text: (m.type, m.entity) for m in EntityRecognizer().mentions("Wegen Corona bleibt Berlin zu.", "de")}
+    assert german["Corona"] == (EntityType.EVENT, "alias:covid-19")
+    path = tmp_path / "aliases.toml"
+    path.write_text('[wagner-group]\nname = "Wagner"\ntype = "ORG"\naliases_in = { ru = ["Музыканты"] }\n')
+    users = Normalizer(load_aliases(path))
+    assert users.canonical_key("Музыканты", EntityType.PERSON, "ru") == "alias:wagner-group"
+    assert users.canonical_key("Музыканты", EntityType.PERSON, "uk") != "alias:wagner-group"
 
 
 def test_an_acronym_is_an_alias_in_capitals_and_in_its_own_script() -> None:

@@ -40,6 +40,9 @@ class AliasEntry:
     name: str
     type: EntityType
     aliases: tuple[str, ...]
+    # Spellings met only in texts of one language, as (ISO 639-1 code, spelling): German news
+    # writes the pandemic "Corona", English news a city in California.
+    local_aliases: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -62,6 +65,7 @@ class AliasTable:
     # (the Islamic State in Bulgarian and Russian), which an English "ID" is not.
     acronyms: dict[str, set[str]] = field(default_factory=dict)
     worded: set[str] = field(default_factory=set)  # folded forms some spelling not an acronym bears
+    local: dict[tuple[str, str], str] = field(default_factory=dict)  # (language, folded form) -> key
 
     @property
     def own_letters_only(self) -> set[str]:
@@ -79,6 +83,8 @@ class AliasTable:
     def add(self, entry: AliasEntry) -> None:
         """Index an entry under its name and aliases; a later entry wins a shared spelling."""
         self.entries[entry.key] = entry
+        for language, alias in entry.local_aliases:
+            self.local[(language, fold(alias))] = entry.key
         for alias in (entry.name, *entry.aliases):
             folded = fold(alias)
             if not folded:
@@ -115,6 +121,11 @@ class AliasTable:
             if not capitals or _script(written) not in self.acronyms[folded]:
                 return None
         return self.exact.get(folded)
+
+    def in_language(self, written: str, language: str | None) -> AliasEntry | None:
+        """The entry a name is a spelling of in texts of ``language`` only (exactly, folded)."""
+        key = self.local.get((language, fold(written))) if language and self.local else None
+        return self.entries.get(key) if key else None
 
     def find(self, folded: str, written: str | None = None, *, derived: bool = False) -> AliasEntry | None:
         """The entry a folded name is an alias of: exactly (``key_of``), else by its stemmed words."""
@@ -176,5 +187,12 @@ def _entry(path: Path, table_name: str, spec: object) -> AliasEntry:
     geonames = spec.get("geonames")
     if geonames is not None and not isinstance(geonames, int):
         raise ConfigError(f"{where}: geonames must be an integer id", hint="geonames = 2921044")
+    local = spec.get("aliases_in", {})
+    if not isinstance(local, dict) or not all(
+        isinstance(spellings, list) and all(isinstance(a, str) for a in spellings) for spellings in local.values()
+    ):
+        hint = 'aliases_in = { de = ["…"] }'
+        raise ConfigError(f"{where}: aliases_in must map languages to lists of strings", hint=hint)
     key = f"geonames:{geonames}" if geonames is not None else f"alias:{table_name}"
-    return AliasEntry(key, name.strip(), entity_type, tuple(aliases))
+    pairs = tuple((str(language), a) for language, spellings in local.items() for a in spellings)
+    return AliasEntry(key, name.strip(), entity_type, tuple(aliases), pairs)

@@ -89,8 +89,14 @@ class Normalizer:
         # "Russian" (or "Russians") tagged a place is the country it names, before any stem
         # ("American" stems like the town of Americana). Keys only: known_key, which the tagger's
         # second pass asks, still takes a demonym for no place.
-        country = self._country_of_people(cleaned, language) if type is EntityType.LOCATION else None
-        key = f"geonames:{country}" if country is not None else self._key(cleaned, type, language, lemma, places)
+        local = self.aliases.in_language(cleaned, language)
+        country = self._country_of_people(cleaned, language) if type is EntityType.LOCATION and not local else None
+        if local is not None:
+            key = local.key
+        elif country is not None:
+            key = f"geonames:{country}"
+        else:
+            key = self._key(cleaned, type, language, lemma, places)
         if not key.startswith(("alias:", "geonames:")) and (key in self._seen or len(self._seen) < _MAX_SEEN_KEYS):
             self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1
         return key

@@ -719,6 +719,8 @@ class EntityRecognizer:
             titled = language == "en" and etype is EntityType.PERSON and after_title(text, start)
             if (not seen or score < _UNSURE) and not titled:
                 etype = self._known_type(surface) or etype
+            if (local := self.normalizer.aliases.in_language(clean_surface(surface), language)) is not None:
+                etype = local.type  # German's "Corona" is the pandemic, whatever the tagger read
             if (
                 etype is not EntityType.PERSON
                 and " " not in surface
