@@ -62,6 +62,14 @@ def test_deir_ez_zor_in_the_french_report_is_the_syrian_city(seeds: Newsweave) -
     assert any("Sana" in summary.surfaces for summary in agencies)
 
 
+def test_the_french_reports_saudi_is_his_country_and_the_man_is_named_in_full(seeds: Newsweave) -> None:
+    french = ids(seeds)[None]
+    (saudi,) = [p for p in seeds.places(article=french, limit=None) if "Saoudien" in p.surfaces]
+    assert saudi.country == "SA" and saudi.feature == "A.PCLI"
+    people = {s for summary in seeds.entities(type=EntityType.PERSON, limit=None) for s in summary.surfaces}
+    assert "Mohsen Al Najdi" in people and not any(s.startswith("Saoudien") for s in people)
+
+
 def test_the_two_translations_differ_in_a_qualifier_and_never_conflict(seeds: Newsweave) -> None:
     story = next(s for s in seeds.stories() if ids(seeds)["Military Review"] in s.article_ids)
     found = seeds.disagreements(story.id)
