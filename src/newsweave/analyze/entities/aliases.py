@@ -66,6 +66,7 @@ class AliasTable:
     acronyms: dict[str, set[str]] = field(default_factory=dict)
     worded: set[str] = field(default_factory=set)  # folded forms some spelling not an acronym bears
     local: dict[tuple[str, str], str] = field(default_factory=dict)  # (language, folded form) -> key
+    _local_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict, repr=False)
 
     @property
     def own_letters_only(self) -> set[str]:
@@ -85,6 +86,7 @@ class AliasTable:
         self.entries[entry.key] = entry
         for language, alias in entry.local_aliases:
             self.local[(language, fold(alias))] = entry.key
+        self._local_patterns.clear()
         for alias in (entry.name, *entry.aliases):
             folded = fold(alias)
             if not folded:
@@ -121,6 +123,18 @@ class AliasTable:
             if not capitals or _script(written) not in self.acronyms[folded]:
                 return None
         return self.exact.get(folded)
+
+    def local_spellings(self, language: str | None) -> re.Pattern[str] | None:
+        """The spellings met only in ``language``'s texts, as written, as one pattern of whole
+        words or of a hyphenated compound's first part ("Corona" of German "Corona-Krise", as
+        the name a crisis is named after), or None."""
+        if not language or not self.local:
+            return None
+        if language not in self._local_patterns:
+            written = sorted({a for e in self.entries.values() for lang, a in e.local_aliases if lang == language})
+            alternatives = "|".join(re.escape(a) for a in sorted(written, key=len, reverse=True))
+            self._local_patterns[language] = re.compile(rf"(?<![\w-])(?:{alternatives})(?!\w)") if written else None
+        return self._local_patterns[language]
 
     def in_language(self, written: str, language: str | None) -> AliasEntry | None:
         """The entry a name is a spelling of in texts of ``language`` only (exactly, folded)."""

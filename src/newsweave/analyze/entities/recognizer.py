@@ -251,7 +251,25 @@ class EntityRecognizer:
                     found.append((window[first].start, window[last].end, EntityType(type_name), score))
         if tag_all:  # the dictionary's names where the tagger found none
             dictionary = [d for d in dictionary if all(d[1] <= f[0] or f[1] <= d[0] for f in found)]
-        return self._with_derived(text, sorted(found + dictionary))
+        return self._with_derived(text, self._with_local_aliases(text, sorted(found + dictionary), language))
+
+    def _with_local_aliases(
+        self, text: str, found: list[tuple[int, int, EntityType, float]], language: str | None
+    ) -> list[tuple[int, int, EntityType, float]]:
+        """Add the spellings the alias file gives ``language``'s texts alone ("Corona" in German)
+        where the tagger read none: a common noun to a tagger, yet the entity the text is about."""
+        pattern = self.normalizer.aliases.local_spellings(language)
+        if pattern is None:
+            return found
+        extra = []
+        for match in pattern.finditer(text):
+            entry = self.normalizer.aliases.in_language(match.group(0), language)
+            if entry is None:
+                continue
+            span = (match.start(), match.end(), entry.type, _DICTIONARY_SCORE)
+            if not _overlaps(span, found):
+                extra.append(span)
+        return sorted(found + extra) if extra else found
 
     def _address_parts(
         self, text: str, spans: list[tuple[int, int, EntityType, float]]
@@ -719,8 +737,6 @@ class EntityRecognizer:
             titled = language == "en" and etype is EntityType.PERSON and after_title(text, start)
             if (not seen or score < _UNSURE) and not titled:
                 etype = self._known_type(surface) or etype
-            if (local := self.normalizer.aliases.in_language(clean_surface(surface), language)) is not None:
-                etype = local.type  # German's "Corona" is the pandemic, whatever the tagger read
             if (
                 etype is not EntityType.PERSON
                 and " " not in surface
@@ -730,6 +746,8 @@ class EntityRecognizer:
                 etype = EntityType.PERSON  # "Trump" after "Donald Trump": one person, one type in a text
             agency = etype is not EntityType.PERSON and after_agency_word(text, start) and not self._country(surface)
             etype = EntityType.ORGANIZATION if agency else etype
+            if (local := self.normalizer.aliases.in_language(clean_surface(surface), language)) is not None:
+                etype = local.type  # German's "Corona" is the pandemic, whatever the tagger or a surname read
             lemma = lemma_phrase(surface, language)
             key = self.normalizer.canonical_key(surface, etype, language, lemma, places=not agency)
             out.append(Mention(start, end, surface, etype, key, lemma, round(max(0.0, min(1.0, score)), 4)))
