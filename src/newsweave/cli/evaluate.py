@@ -356,6 +356,32 @@ def _stream_conflicts(labels: Path | None, json_output: bool) -> None:
         render.out.print(f"[{f.gold or 'not labelled'}] {f.note}: {f.a_claim!r} | {f.b_claim!r}{why}", markup=False)
 
 
+@app.command("times")
+def times(
+    data: Annotated[Path | None, typer.Option("--data", help="Labelled dates (JSON Lines).")] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Dates found in real news and resolved against their publication date, beside dateparser's.
+
+    Example: newsweave eval times --data tests/data/times/date_labels.jsonl
+    """
+    from newsweave.eval.entities import default_data_dir as bsnlp_dir
+    from newsweave.eval.places import default_data_dir as geoparsing_dir
+    from newsweave.eval.times import default_labels_file, evaluate_times, load_articles, read_bodies
+
+    bodies = read_bodies([bsnlp_dir() / "docs.jsonl", geoparsing_dir() / "docs.jsonl"])
+    report = evaluate_times(load_articles(data or default_labels_file(), bodies))
+    if json_output:
+        render.print_json({"rows": [asdict(r) for r in report.rows], "languages": [asdict(r) for r in report.languages],
+                           "errors": [asdict(e) for e in report.errors]})  # fmt: skip
+        return
+    title = "Dates: found (P/R/F1), resolved (of those found), right (found and resolved: P/R/F1)"
+    render.out.print(render.scores_table(report.rows, title=title))
+    render.out.print(render.scores_table(report.languages, title="By language"))
+    for e in report.errors:
+        render.out.print(f"{e.doc}: {e.kind}: {e.text!r} gold {e.gold or '-'}, read {e.read or '-'}", markup=False)
+
+
 @app.command("places")
 def places(
     data: Annotated[
