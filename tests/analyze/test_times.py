@@ -57,6 +57,23 @@ def found(text: str, language: str | None, anchor: datetime | None = FRIDAY) -> 
         ("tr", "Dün militanlar geri çekildi.", ("Dün", "2017-11-23 00:00", "day")),
         ("tr", "Çatışmalar iki gün önce başladı.", ("iki gün önce", "2017-11-22 00:00", "day")),
         ("tr", "Bu geçen hafta oldu.", ("geçen hafta", "2017-11-13 00:00", "week")),
+        # The cases Slavic prepositions take, and a year's number before its word (eval times)
+        ("sl", "Vlada se je sestala v soboto.", ("v soboto", "2017-11-18 00:00", "day")),
+        ("sl", "V minulem letu so porabili več.", ("minulem letu", "2016-01-01 00:00", "year")),
+        ("sl", "Veljal bo do sredine decembra.", ("sredine decembra", "2017-12-01 00:00", "month")),
+        ("cs", "Vakcína by mohla být příští rok.", ("příští rok", "2018-01-01 00:00", "year")),
+        ("cs", "Očkovat se bude od pondělí.", ("od pondělí", "2017-11-20 00:00", "day")),
+        ("ru", "Вакцинировали за прошлый год.", ("прошлый год", "2016-01-01 00:00", "year")),
+        ("ru", "Победитель гонки 2016 года.", ("2016 года", "2016-01-01 00:00", "year")),
+        ("uk", "На виборах 2016 року.", ("2016 року", "2016-01-01 00:00", "year")),
+        ("pl", "Tradycja sięga 1960 r. i trwa.", ("1960 r.", "1960-01-01 00:00", "year")),
+        ("pl", "Przed czterema laty wygrał.", ("Przed czterema laty", "2013-01-01 00:00", "year")),
+        ("bg", "Изборите са през юни.", ("през юни", "2017-06-01 00:00", "month")),
+        # A bare month one or two months ahead is the coming one; since, the last one.
+        ("en", "Talks resume in January.", ("in January", "2018-01-01 00:00", "month")),
+        ("en", "Prices have risen since December.", ("since December", "2016-12-01 00:00", "month")),
+        # A weekday beside its date is that date.
+        ("en", "It opens on Saturday, December 2.", ("on Saturday", "2017-12-02 00:00", "day")),
     ],
 )
 def test_dates_resolve_against_the_publication_date(language: str, text: str, expected: tuple[str, ...]) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 
@@ -44,7 +44,7 @@ _CLDR_MONTHS_TOO = frozenset({"bg", "sl", "tr"})
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")  # fmt: skip
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SHORT_MONTHS = {"may", "mai", "май", "мая", "maj", "mei", "mag"}  # full names of three letters
+_SHORT_MONTHS = {"may", "mai", "май", "мая", "maj", "mei", "mag", "юни", "юли"}  # full names of three letters
 # Month forms dateparser lacks: after "in" Slavic languages put the month in the locative case.
 _EXTRA_MONTHS = {
     "ru": "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
@@ -54,12 +54,18 @@ _EXTRA_MONTHS = {
     # Slovene writes a date's month in the genitive ("15. marca 2020"), which dateparser lacks.
     "sl": "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra",
 }
+# Weekday forms dateparser lacks: Slovene's accusative after "v" ("v soboto") and genitive
+# after "od"/"do" ("od četrtka").
+_EXTRA_WEEKDAYS = {
+    "sl": {"sredo": 2, "soboto": 5, "nedeljo": 6, "ponedeljka": 0, "torka": 1, "srede": 2, "četrtka": 3,
+           "petka": 4, "sobote": 5, "nedelje": 6},
+}  # fmt: skip
 # Slavic weekday names double as nouns ("среда": environment), Arabic ones as numerals
 # ("الاثنين": the two), Portuguese short ones as ordinals ("quarta", "sexta"): they count
 # only after the preposition or word that makes them a day.
 _WEEKDAY_LEAD = {
-    "ru": r"(?:в|во)\s+", "uk": r"(?:в|у|во)\s+", "pl": r"(?:w|we)\s+", "cs": r"(?:v|ve)\s+",
-    "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob)\s+",
+    "ru": r"(?:в|во)\s+", "uk": r"(?:в|у|во)\s+", "pl": r"(?:w|we)\s+", "cs": r"(?:v|ve|od|do)\s+",
+    "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob|od|do)\s+",
     "tr": r"(?:geçen|bu)\s+",  # "Pazar" is also a market, "Cuma" Friday's prayer
 }  # fmt: skip
 # A bare month name ("March", "mars", "мае") is a date only after one of these words.
@@ -71,22 +77,26 @@ _MONTH_LEAD = {
     "it": "a|in|da|fino a|inizio|fine|metà|lo scorso|il prossimo",
     "pt": "em|desde|até|início de|final de|meados de",
     "nl": "in|sinds|tot|begin|eind|half",
-    "ru": "в|с|до|к|начале|конце|середине|прошлом|этом",
-    "uk": "в|у|з|до|на початку|наприкінці|в середині",
-    "pl": "w|od|do|na początku|pod koniec|w połowie",
-    "cs": "v|od|do|začátkem|koncem|v polovině",
+    "ru": "в|с|до|к|начале|конце|середине|прошлом|этом|конца|начала|середины",
+    "uk": "в|у|з|до|на початку|наприкінці|в середині|кінця|початку|середини",
+    "pl": "w|od|do|na początku|pod koniec|w połowie|końca|początku|połowy",
+    "cs": "v|od|do|začátkem|koncem|v polovině|počátkem|začátku|počátku|konce|poloviny",
     "ar": "في|منذ|حتى|خلال|مطلع|أواخر|منتصف",
     "bg": "в|от|до|през|началото на|края на|средата на",
-    "sl": "v|od|do|konec|začetek|sredi",
+    "sl": "v|od|do|konec|začetek|sredi|konca|začetka|sredine",
     "tr": "geçen|bu|gelecek",
 }
 _YEAR_LEAD = {
     "en": "in|since|until|by|from|during|of|early|late", "fr": "en|depuis|jusqu'en|dès|d'ici",
     "de": "im jahr|seit|bis|ab", "es": "en|desde|hasta", "it": "nel|dal|fino al|entro il",
     "pt": "em|desde|até", "nl": "in|sinds|tot", "ru": "в|с|до|к", "uk": "в|у|з|до", "pl": "w|od|do",
-    "cs": "v|od|do|roku", "ar": "في|منذ|عام|حتى", "bg": "в|от|до|през", "sl": "v|od|do|leta",
+    "cs": "v|od|do|roku|roce", "ar": "في|منذ|عام|حتى", "bg": "в|от|до|през", "sl": "v|od|do|leta|letu",
     "tr": "",  # Turkish puts its year word after the year ("2019 yılında"): no bare year is read
 }  # fmt: skip
+
+# Words for "year" that follow a year's number, in any of the languages ("2020 года", "do końca
+# 2020 roku", "1960 r.", "2019 yılında"): the number is then a year, whatever precedes it.
+_YEAR_WORDS = r"г\.|года|году|год|року|рік|р\.|roku|rok|r\.|година|години|yıl\w*"
 
 # Relative expressions: phrase -> (unit, amount). Units: day, week, month, year, and part of
 # day names (morning, afternoon, evening, night), which set an hour on a day offset. "eve" is
@@ -149,23 +159,38 @@ _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
            "вчера днём": ("afternoon", -1), "вчера вечером": ("evening", -1), "вчера ночью": ("night", -1),
            "прошлой ночью": ("night", -1), "на прошлой неделе": (_W, -1), "на этой неделе": (_W, 0),
            "на следующей неделе": (_W, 1), "в прошлом месяце": (_M, -1), "в этом месяце": (_M, 0),
-           "в прошлом году": (_Y, -1), "в этом году": (_Y, 0), "в следующем году": (_Y, 1)},
+           "в прошлом году": (_Y, -1), "в этом году": (_Y, 0), "в следующем году": (_Y, 1),
+           # the same in the cases other prepositions take ("за прошлый год", "до конца этого года")
+           "прошлый год": (_Y, -1), "прошлого года": (_Y, -1), "этого года": (_Y, 0), "текущего года": (_Y, 0),
+           "в текущем году": (_Y, 0), "следующий год": (_Y, 1), "следующего года": (_Y, 1),
+           "прошлой недели": (_W, -1), "этой недели": (_W, 0), "следующей недели": (_W, 1),
+           "прошлого месяца": (_M, -1), "этого месяца": (_M, 0), "следующего месяца": (_M, 1)},
     "uk": {"сьогодні": (_D, 0), "вчора": (_D, -1), "учора": (_D, -1), "позавчора": (_D, -2), "завтра": (_D, 1),
            "напередодні": ("eve", -1), "сьогодні вранці": ("morning", 0), "сьогодні ввечері": ("evening", 0),
            "вчора ввечері": ("evening", -1), "минулої ночі": ("night", -1), "минулого тижня": (_W, -1),
            "цього тижня": (_W, 0), "минулого місяця": (_M, -1), "минулого року": (_Y, -1),
-           "цього року": (_Y, 0)},
+           "цього року": (_Y, 0), "наступного тижня": (_W, 1), "цього місяця": (_M, 0),
+           "наступного місяця": (_M, 1), "минулий рік": (_Y, -1), "торік": (_Y, -1), "цьогоріч": (_Y, 0),
+           "поточного року": (_Y, 0), "наступного року": (_Y, 1), "наступний рік": (_Y, 1)},
     "pl": {"dziś": (_D, 0), "dzisiaj": (_D, 0), "wczoraj": (_D, -1), "przedwczoraj": (_D, -2), "jutro": (_D, 1),
            "w przeddzień": ("eve", -1), "poprzedniego dnia": ("eve", -1), "dzień wcześniej": ("eve", -1),
            "dziś rano": ("morning", 0), "dzisiaj rano": ("morning", 0), "wczoraj wieczorem": ("evening", -1),
            "zeszłej nocy": ("night", -1), "w zeszłym tygodniu": (_W, -1), "w ubiegłym tygodniu": (_W, -1),
            "w tym tygodniu": (_W, 0), "w zeszłym miesiącu": (_M, -1), "w ubiegłym miesiącu": (_M, -1),
-           "w zeszłym roku": (_Y, -1), "w ubiegłym roku": (_Y, -1), "w tym roku": (_Y, 0)},
+           "w zeszłym roku": (_Y, -1), "w ubiegłym roku": (_Y, -1), "w tym roku": (_Y, 0),
+           "zeszłego roku": (_Y, -1), "ubiegłego roku": (_Y, -1), "zeszły rok": (_Y, -1), "ubiegły rok": (_Y, -1),
+           "tego roku": (_Y, 0), "bieżącego roku": (_Y, 0), "w bieżącym roku": (_Y, 0),
+           "w przyszłym roku": (_Y, 1), "przyszłego roku": (_Y, 1), "przyszły rok": (_Y, 1),
+           "w przyszłym tygodniu": (_W, 1), "przyszłego tygodnia": (_W, 1), "zeszłego tygodnia": (_W, -1),
+           "ubiegłego tygodnia": (_W, -1), "w tym miesiącu": (_M, 0), "tego miesiąca": (_M, 0),
+           "w przyszłym miesiącu": (_M, 1)},
     "cs": {"dnes": (_D, 0), "včera": (_D, -1), "předevčírem": (_D, -2), "zítra": (_D, 1),
            "předchozího dne": ("eve", -1), "den předtím": ("eve", -1), "v předvečer": ("eve", -1),
            "dnes ráno": ("morning", 0), "dnes večer": ("evening", 0), "včera večer": ("evening", -1),
            "minulý týden": (_W, -1), "tento týden": (_W, 0), "minulý měsíc": (_M, -1), "loni": (_Y, -1),
-           "minulý rok": (_Y, -1), "letos": (_Y, 0)},
+           "minulý rok": (_Y, -1), "letos": (_Y, 0), "minulého roku": (_Y, -1), "tohoto roku": (_Y, 0),
+           "letošního roku": (_Y, 0), "příští rok": (_Y, 1), "příštího roku": (_Y, 1), "příští týden": (_W, 1),
+           "příští měsíc": (_M, 1), "tento měsíc": (_M, 0), "minulého týdne": (_W, -1)},
     "ar": {"اليوم": (_D, 0), "أمس": (_D, -1), "الأمس": (_D, -1), "امس": (_D, -1), "غدا": (_D, 1),
            "أول أمس": (_D, -2), "قبل يومين": (_D, -2), "عشية": ("eve", -1),
            "صباح اليوم": ("morning", 0), "مساء اليوم": ("evening", 0),
@@ -176,13 +201,24 @@ _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
            "тази сутрин": ("morning", 0), "днес сутринта": ("morning", 0), "тази вечер": ("evening", 0),
            "снощи": ("evening", -1), "вчера вечерта": ("evening", -1), "миналата седмица": (_W, -1),
            "тази седмица": (_W, 0), "следващата седмица": (_W, 1), "миналия месец": (_M, -1),
-           "този месец": (_M, 0), "миналата година": (_Y, -1), "тази година": (_Y, 0)},
+           "този месец": (_M, 0), "миналата година": (_Y, -1), "тази година": (_Y, 0),
+           "лани": (_Y, -1), "следващата година": (_Y, 1), "догодина": (_Y, 1), "следващия месец": (_M, 1)},
     "sl": {"danes": (_D, 0), "včeraj": (_D, -1), "predvčerajšnjim": (_D, -2), "jutri": (_D, 1),
            "dan prej": ("eve", -1), "dan poprej": ("eve", -1), "na predvečer": ("eve", -1),
            "danes zjutraj": ("morning", 0), "davi": ("morning", 0), "nocoj": ("evening", 0),
            "sinoči": ("evening", -1), "včeraj zvečer": ("evening", -1), "prejšnji teden": (_W, -1),
            "minuli teden": (_W, -1), "ta teden": (_W, 0), "prihodnji teden": (_W, 1),
-           "prejšnji mesec": (_M, -1), "lani": (_Y, -1), "letos": (_Y, 0)},
+           "prejšnji mesec": (_M, -1), "lani": (_Y, -1), "letos": (_Y, 0),
+           # Slovene's cases after its prepositions ("v minulem letu", "do konca tega meseca")
+           "prihodnje leto": (_Y, 1), "prihodnjega leta": (_Y, 1), "prihodnjem letu": (_Y, 1),
+           "naslednje leto": (_Y, 1), "naslednjega leta": (_Y, 1), "minulo leto": (_Y, -1),
+           "minulega leta": (_Y, -1), "minulem letu": (_Y, -1), "lansko leto": (_Y, -1), "lanskega leta": (_Y, -1),
+           "lanskem letu": (_Y, -1), "prejšnje leto": (_Y, -1), "prejšnjega leta": (_Y, -1),
+           "letošnje leto": (_Y, 0), "letošnjega leta": (_Y, 0), "letošnjem letu": (_Y, 0),
+           "ta mesec": (_M, 0), "tega meseca": (_M, 0), "tem mesecu": (_M, 0), "prejšnjega meseca": (_M, -1),
+           "minuli mesec": (_M, -1), "minulega meseca": (_M, -1), "prihodnji mesec": (_M, 1),
+           "prihodnjega meseca": (_M, 1), "naslednji teden": (_W, 1), "prihodnjega tedna": (_W, 1),
+           "prejšnjega tedna": (_W, -1), "minulega tedna": (_W, -1), "tega tedna": (_W, 0)},
     "tr": {"bugün": (_D, 0), "dün": (_D, -1), "evvelsi gün": (_D, -2), "önceki gün": (_D, -2), "yarın": (_D, 1),
            "bir gün önce": ("eve", -1), "bu sabah": ("morning", 0), "bu akşam": ("evening", 0),
            "dün akşam": ("evening", -1), "dün gece": ("night", -1), "geçen hafta": (_W, -1),
@@ -214,7 +250,9 @@ _AGO: dict[str, list[tuple[str, str]]] = {
            (r"NUM\s+(?:місяць|місяці|місяців)\s+(?:тому|назад)", _M),
            (r"NUM\s+(?:рік|роки|років)\s+(?:тому|назад)", _Y)],
     "pl": [(r"NUM\s+dni\s+temu", _D), (r"NUM\s+dzień\s+temu", _D), (r"NUM\s+tygodni(?:e)?\s+temu", _W),
-           (r"NUM\s+miesiąc(?:e|y)?\s+temu", _M), (r"NUM\s+lat(?:a)?\s+temu", _Y)],
+           (r"NUM\s+miesiąc(?:e|y)?\s+temu", _M), (r"NUM\s+lat(?:a)?\s+temu", _Y),
+           (r"przed\s+NUM\s+dniami", _D), (r"przed\s+NUM\s+tygodniami", _W), (r"przed\s+NUM\s+miesiącami", _M),
+           (r"przed\s+NUM\s+laty", _Y)],
     "cs": [(r"před\s+NUM\s+dn(?:em|y)", _D), (r"před\s+NUM\s+týdn(?:em|y)", _W),
            (r"před\s+NUM\s+měsíc(?:em|i)", _M), (r"před\s+NUM\s+(?:rokem|lety)", _Y)],
     "ar": [(r"قبل\s+NUM\s+(?:يوم|أيام)", _D), (r"قبل\s+NUM\s+(?:أسبوع|أسابيع)", _W)],
@@ -236,7 +274,8 @@ _SMALL_NUMBERS: dict[str, dict[str, int]] = {
     "nl": {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "tien": 10},
     "ru": {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "десять": 10, "несколько": 3},
     "uk": {"два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5, "десять": 10, "кілька": 3},
-    "pl": {"dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "dziesięć": 10, "kilka": 3},
+    "pl": {"dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "dziesięć": 10, "kilka": 3,
+           "dwoma": 2, "trzema": 3, "czterema": 4, "pięcioma": 5, "dziesięcioma": 10, "kilkoma": 3},
     "cs": {"dvěma": 2, "třemi": 3, "čtyřmi": 4, "pěti": 5, "deseti": 10, "několika": 3},
     "ar": {"يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5},
     "bg": {"един": 1, "една": 1, "два": 2, "две": 2, "три": 3, "четири": 4, "пет": 5, "десет": 10, "няколко": 3},
@@ -307,6 +346,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
                 names = [n for n in names if "feira" in n or n in ("sábado", "domingo")]
             for name in names:
                 lang_days[name] = number
+        lang_days.update(_EXTRA_WEEKDAYS.get(language, {}))
         weekdays.update(lang_days)
         weekday_parts.append(_WEEKDAY_LEAD.get(language, "") + f"(?:{_alternation(lang_days)})")
         relative.update(_RELATIVE.get(language, {}))
@@ -334,6 +374,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         rf"(?:on\s+|le\s+|am\s+|el\s+|il\s+|na\s+|no\s+|op\s+)?(?P<wdn>{'|'.join(weekday_parts)}))"
         rf"(?:\s+(?P<wdpost>dernier|prochain|passado|pasado|scorso))?",
         rf"(?P<bm>{'|'.join(bare_month_parts)})",
+        rf"(?P<yw>(?P<ywv>(?:19|20)\d{{2}})\s*(?:{_YEAR_WORDS}))",
         rf"(?P<yr>(?:{'|'.join(year_leads or ['(?!)'])})\s+(?P<yv>(?:19|20)\d{{2}}))(?!\d|[.,]\d|\s*%)",
     ]
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(shapes)})(?![\w])", re.I)
@@ -418,7 +459,7 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
                                     anchor if relative else None))  # fmt: skip
     if language is not None and (language not in LANGUAGES or language in _CLDR_MONTHS_TOO):
         found = sorted(_merged(found, _cldr_dates(text, language, anchor)), key=lambda t: t.start)
-    return tuple(_eves(found, text))
+    return tuple(_weekdays_of_dates(_eves(found, text), text, lexicon))
 
 
 def _merged(found: list[TimeExpression], more: list[TimeExpression]) -> list[TimeExpression]:
@@ -515,6 +556,21 @@ def _eves(found: list[TimeExpression], text: str) -> list[TimeExpression]:
     return out
 
 
+def _weekdays_of_dates(found: list[TimeExpression], text: str, lexicon: _Lexicon) -> list[TimeExpression]:
+    """A weekday set beside the date it names ("Saturday, April 22", "Thursday (July 13)",
+    "в среду, 5 мая") is that date, not the one before the anchor: a future one, or one of a
+    week before the publication date."""
+    out = list(found)
+    for i, expr in enumerate(found[:-1]):
+        nxt = found[i + 1]
+        name = expr.text.casefold().split()[-1] if expr.text.strip() else ""
+        beside = text[expr.end : nxt.start].strip() in ("", ",", "(", "–", "-")
+        day = lexicon.weekdays.get(name)
+        if day is not None and beside and _is_calendar_date(nxt) and nxt.value.weekday() == day:
+            out[i] = replace(expr, value=nxt.value.replace(hour=0, minute=0), precision=TimePrecision.DAY)
+    return out
+
+
 def _is_calendar_date(expr: TimeExpression) -> bool:
     return expr.precision in (TimePrecision.DAY, TimePrecision.MINUTE) and any(c.isdigit() for c in expr.text)
 
@@ -543,8 +599,8 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
             return _day_month(int(g["md"]), month, g["my"], _clock(m, "m"), anchor)
         if g["my_"]:
             return _tz(datetime(int(g["myy"]), lex.months[g["mym"].casefold()], 1), anchor), TimePrecision.MONTH, False
-        if g["yr"]:
-            return _tz(datetime(int(g["yv"]), 1, 1), anchor), TimePrecision.YEAR, False
+        if g["yr"] or g["yw"]:
+            return _tz(datetime(int(g["yv"] or g["ywv"]), 1, 1), anchor), TimePrecision.YEAR, False
     except ValueError:  # 31 February and the like: not a date
         return None
     if anchor is None:
@@ -562,11 +618,23 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
     if g["bm"]:
         name = g["bm"].split()[-1].split("-")[-1].casefold()
         month = lex.months[name]
-        year = anchor.year if month <= anchor.month else anchor.year - 1  # "in March": the last March
+        # The last such month, as news mostly reports the past ("began in March" written in
+        # November), but one or two months ahead the coming one ("from the start of February"
+        # written in January, "in January" in December); "since July" is past.
+        ahead = 0 if _SINCE.match(g["bm"]) else (month - anchor.month) % 12
+        year = (
+            anchor.year + (anchor.month + ahead > 12)
+            if 0 < ahead <= _MONTHS_AHEAD
+            else anchor.year - (month > anchor.month)
+        )
         if re.search(r"\b(?:next|prochain|nächsten|próximo|prossimo)\b", g["bm"], re.I):
             year = anchor.year if month > anchor.month else anchor.year + 1
         return _tz(datetime(year, month, 1), anchor), TimePrecision.MONTH, True
     return None
+
+
+_MONTHS_AHEAD = 2  # a bare month this near ahead is the coming one
+_SINCE = re.compile(r"(?:since|seit|depuis|desde|sinds)\b", re.I)
 
 
 def _clock(m: re.Match[str], prefix: str) -> tuple[int, int] | None:
