@@ -31,7 +31,7 @@ def labels(tmp_path: Path, *, anchored: bool = True, dates: list[dict[str, str]]
     return path
 
 
-def bodies(tmp_path: Path, text: str = BODY) -> dict[str, tuple[str, str]]:
+def bodies(tmp_path: Path, text: str = BODY) -> dict[str, str]:
     docs = tmp_path / "docs.jsonl"
     docs.write_text(json.dumps({"id": "a1", "language": "en", "date": "2020-11-12", "text": text}) + "\n")
     return read_bodies([docs])

@@ -126,8 +126,8 @@ def default_labels_file() -> Path:
     return checkout_data("times/date_labels.jsonl", what="the labelled dates", hint="pass --data FILE (JSON Lines)")
 
 
-def load_articles(labels: Path, bodies: dict[str, tuple[str, str]]) -> list[Article]:
-    """The labelled articles with their bodies (``bodies``: doc id -> (body, published)).
+def load_articles(labels: Path, bodies: dict[str, str]) -> list[Article]:
+    """The labelled articles with their bodies (``bodies``: doc id -> body).
 
     Raises:
         InputError: a line is not a labelled article.
@@ -137,7 +137,7 @@ def load_articles(labels: Path, bodies: dict[str, tuple[str, str]]) -> list[Arti
     for row in labelled_rows(labels, _check_row, what="a labelled article"):
         if row["doc"] not in bodies:
             raise ConfigError(f"{labels}: article {row['doc']} is not in the benchmarks' docs.jsonl")
-        text, _ = bodies[row["doc"]]
+        text = bodies[row["doc"]]
         dates = tuple(_labelled(labels, row["doc"], text, d) for d in row["dates"])
         published = datetime.fromisoformat(row["published"])
         split, anchored = row.get("split", "test"), bool(row.get("anchored", True))
@@ -145,15 +145,15 @@ def load_articles(labels: Path, bodies: dict[str, tuple[str, str]]) -> list[Arti
     return articles
 
 
-def read_bodies(paths: Sequence[Path]) -> dict[str, tuple[str, str]]:
-    """Each article's body and publication date from benchmark ``docs.jsonl`` files, by id."""
+def read_bodies(paths: Sequence[Path]) -> dict[str, str]:
+    """Each article's body from benchmark ``docs.jsonl`` files, by id (its date is the label's)."""
     bodies = {}
     for path in paths:
         with path.open(encoding="utf-8") as lines:
             for line in lines:
                 if line.strip():
                     doc = json.loads(line)
-                    bodies[doc["id"]] = (doc["text"], doc.get("date") or "")
+                    bodies[doc["id"]] = doc["text"]
     return bodies
 
 
