@@ -129,6 +129,12 @@ from newsweave.records import (
 #          an English generic noun alone ("the City", "the Government"), nor a month left of
 #          "Capricorn January 10"; a census first name read as a place joins the person after
 #          it ("Bill" + "de Blasio").
+# facts-23: a French nationality's noun is its country ("le Saoudien Mohsen Al Najdi": Saudi
+#          Arabia and the man apart); an alias may hold in one language's texts only (German's
+#          "Corona", the pandemic, English's a city in California) and is read where the tagger
+#          read nothing; a headline is title case only by words its body does not write as
+#          names; dates in the cases Slavic prepositions take, a year before its word ("2020
+#          года"), a weekday beside its date, a bare month one or two months ahead the coming one.
 ANALYZER_VERSION = "facts-23"
 
 
