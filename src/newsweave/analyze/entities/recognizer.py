@@ -724,7 +724,7 @@ class EntityRecognizer:
             spans = self._first_names_joined(text, spans, language)
         if language == "en":
             spans = self._read_english(text, spans)
-        elif language in nationalities.LANGUAGES:
+        if language in nationalities.LANGUAGES:
             spans = nationalities.read_nationals(text, spans, language, self._named)
         surnames = {
             _surname(text[start:end])
