@@ -266,3 +266,15 @@ def test_a_french_nationality_the_recogniser_read_as_a_place_is_its_country(geoc
     found = {p.text: (p.name, p.country) for p in geocoder.places(text, "fr", mentions)}
     # Alone a name no gazetteer holds: the seed's "Saoudien" stayed an unresolved place.
     assert found["Saoudien"] == ("Saudi Arabia", "SA") and found["Françaises"] == ("France", "FR")
+
+
+def test_a_street_is_no_town_named_in_it(geocoder: Geocoder) -> None:
+    text = "A crash on Washington Drive in Arlington, Texas, and another on Lincoln Ave. near Fort St. John."
+    spans = ("Washington Drive", "Arlington", "Texas", "Lincoln Ave.", "Fort St.")
+    mentions = [Mention(text.index(w), text.index(w) + len(w), w, EntityType.LOCATION) for w in spans]
+    places = geocoder.places(text, "en", mentions)
+    pinned = {p.text for p in places if p.resolved}
+    # The streets stay named places nobody pins; "St." before a name is a saint's, not a street's.
+    assert {"Washington Drive", "Lincoln Ave."} <= {p.text for p in places if not p.resolved}
+    assert "Washington" not in pinned and "Lincoln" not in pinned
+    assert "Arlington" in pinned and "Fort St. John" in {p.text for p in places}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsweave.analyze.places import Geocoder
-from newsweave.analyze.places.toponyms import merge, spot
+from newsweave.analyze.places.toponyms import is_street, merge, spot
 from newsweave.records import EntityType, Mention
 
 
@@ -273,3 +275,12 @@ def test_a_common_word_is_no_division_abroad_by_an_alternate_name(geocoder: Geoc
     region = Mention(4, 10, "Region", EntityType.LOCATION)
     assert [t.text for t in merge(geocoder.gazetteer, [], [region], text, language="de")] == []
     assert _spotted(geocoder, "Georgia and Texas voted early.", "en") == ["Georgia", "Texas"]
+
+
+@pytest.mark.parametrize(
+    ("name", "after", "street"),
+    [("Washington Drive", " in Arlington", True), ("Main St.", ", police said", True), ("Lincoln Ave.", "", True),
+     ("Fort St.", " John", False), ("Washington", "", False), ("Kansas Highway", " Patrol", False)],
+)  # fmt: skip
+def test_a_name_ending_in_a_street_word_is_a_street(name: str, after: str, street: bool) -> None:
+    assert is_street(name, after) is street

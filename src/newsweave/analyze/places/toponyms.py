@@ -306,6 +306,25 @@ def from_mentions(
     return found
 
 
+# The last word of an English street's name (US and UK abbreviations too): a recognised place
+# ending in one is a street, which GeoNames does not hold, and no town named in it.
+# ("Highway" is left out: "Kansas Highway Patrol" is read with a "Kansas Highway".)
+_STREET_WORDS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln",
+    "parkway", "pkwy", "terrace", "circle", "trail", "pike", "alley", "expressway", "turnpike",
+})  # fmt: skip
+_ABBREVIATIONS = frozenset({"st", "dr"})  # also Saint and Doctor: "Fort St. John"
+_NAME_AFTER = re.compile(r"\s*[A-Z]")
+
+
+def is_street(name: str, after: str = "") -> bool:
+    """Whether a place's name of two words or more ends in a street word ("Washington Drive",
+    "Lincoln Ave."), given the text ``after`` it."""
+    words = name.rstrip(".").split()
+    last = words[-1].casefold() if len(words) >= 2 else ""
+    return last in _STREET_WORDS and not (last in _ABBREVIATIONS and _NAME_AFTER.match(after))
+
+
 def recognised_area(gazetteer: Gazetteer, mention: Mention, key: str, language: str | None = None) -> str | None:
     """The code of the country or state (GeoNames admin1) a curated alias names ("США", "ZDA",
     "РФ" in ``entity_aliases.toml``), where the gazetteer reads the name as no country or state:
@@ -383,7 +402,8 @@ def merge(
             continue
         if not inside and read_as_a_word(gazetteer, toponym, language):
             continue
-        if not inside or _covers(gazetteer, toponym, inside):
+        if not inside or _covers(gazetteer, toponym, inside) or is_street(toponym.text, text[toponym.end :]):
+            # A street is a place of its own: "Washington Drive" pins no Washington.
             merged[(toponym.start, toponym.end)] = replace(toponym, needs_witness=not (trusted or inside))
             continue
         for t in inside:  # the recogniser confirms a place at its own span: keep it even unpinned
