@@ -278,3 +278,14 @@ def test_a_street_is_no_town_named_in_it(geocoder: Geocoder) -> None:
     assert {"Washington Drive", "Lincoln Ave."} <= {p.text for p in places if not p.resolved}
     assert "Washington" not in pinned and "Lincoln" not in pinned
     assert "Arlington" in pinned and "Fort St. John" in {p.text for p in places}
+
+
+def test_a_function_word_is_no_division_or_country_by_a_foreign_name(geocoder: Geocoder) -> None:
+    text = ("Sin embargo, las resoluciones no bastan. Para lograr tus metas, usa el código. "
+            "China y Perú firmaron. La ayuda es para todos. Usa el código GETPRO.")  # fmt: skip
+    pinned = {p.text: p.country for p in geocoder.places(text, "es") if p.resolved}
+    # "Para" (for) was Pará, a Brazilian state; "Sin" (without) China, by an alternate name;
+    # "Usa" (uses) the United States. Countries keep their Spanish names, acronyms their letters.
+    assert "Para" not in pinned and "Sin" not in pinned and "Usa" not in pinned
+    assert pinned.get("China") == "CN" and pinned.get("Perú") == "PE"
+    assert {p.text: p.country for p in geocoder.places("Ermeni ve Rus uzmanlar geldi.", "tr")}.get("Rus") == "RU"

@@ -44,6 +44,8 @@ COMMON_ZIPF = 4.0
 # (5.3, 8.9 million) a city. Mid-sentence capitals are more often names, hence two margins.
 WORD_MARGIN = 0.5
 WORD_MARGIN_AT_SENTENCE_START = -0.5
+# A word this frequent in its language (Zipf) is a function word ("para" 6.9, "sin" 6.2, "will" 6.5).
+FUNCTION_WORD_ZIPF = 6.0
 # A city this large is read as the city even where the text also has it as a surname.
 SURNAME_MAX_POPULATION = 100_000
 # Words that, after a place name, make a longer name still naming the place's institution.
@@ -466,7 +468,8 @@ def _owned_population(gazetteer: Gazetteer, key: str, word: str, language: str |
     """
     if language is None or key not in gazetteer.names or not _common_word(word, language):
         return _population(gazetteer, key)
-    return max((e.population for e in gazetteer.lookup(key) if _named_so_in(e, key, language)), default=0)
+    acronym = word.isupper()  # "US" is the country's, whatever "us" is
+    return max((e.population for e in gazetteer.lookup(key) if _named_so_in(e, key, language, acronym)), default=0)
 
 
 def _common_word(word: str, language: str) -> bool:
@@ -475,13 +478,16 @@ def _common_word(word: str, language: str) -> bool:
     return _common(word, language) and is_common_word(word, language) is not False
 
 
-def _named_so_in(entry: Entry, key: str, language: str) -> bool:
+def _named_so_in(entry: Entry, key: str, language: str, acronym: bool = False) -> bool:
     """Whether a place found under ``key`` can bear that name in an article in ``language``.
 
     Where every noun is capitalised, a common noun is a town's own name only in a country that
     speaks the language: German "Länder" (states) was Lander, Venezuela, "Sänger" (singer) Sanger,
     California, "Gouverneur" and "Ware" towns of New York and Massachusetts.
     """
+    if entry.feature == COUNTRY and not acronym:  # by its name here or in English: Spanish "Sin" is no China
+        names = _country_names(entry.country, language)
+        return any(name[:4] == key[:4] or name.startswith(key) for name in names)  # Turkish "Rus" of "Rusya"
     if entry.population >= EXONYM_MIN_POPULATION:
         return True
     if language in CAPITALISED_NOUNS and entry.feature not in (COUNTRY, ADMIN1):
@@ -780,6 +786,8 @@ def _plausible(
         return gazetteer.has_feature(toponym.key, {COUNTRY})  # "US", "UK"; not "IG", "ICE"
     if _foreign_division_name(gazetteer, toponym.key, word, language):
         return False
+    if _function_word_opening(text, words[i], lowercase, language):
+        return False
     rival = _rival(gazetteer, toponym.key, word, language)
     if rival is None:
         return True  # a country's or state's name here
@@ -849,6 +857,16 @@ def _calendar(language: str | None) -> frozenset[str]:
 
 def _calendar_word(word: str, language: str | None) -> bool:
     return fold(word) in _calendar(language)
+
+
+def _function_word_opening(text: str, word: _Token, lowercase: set[str], language: str | None) -> bool:
+    """A function word opening a sentence that the text also writes in lower case: Spanish "Para
+    lograr…" and "Sin embargo" were Pará (a Brazilian state) and China (an alternate name), which
+    as divisions and countries are trusted at a sentence's start. A country's or a city's name is
+    rarer than ``FUNCTION_WORD_ZIPF`` ("France" 5.98 in French), or never written in lower case
+    ("России" 6.06)."""
+    folded = word.text.casefold()
+    return folded in lowercase and _sentence_start(text, word.start) and _zipf(folded, language) >= FUNCTION_WORD_ZIPF
 
 
 def _sentence_start(text: str, start: int) -> bool:
