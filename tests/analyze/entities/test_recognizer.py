@@ -349,3 +349,13 @@ def test_a_first_name_read_as_a_place_joins_the_person_it_opens(
 ) -> None:
     people = {m.text for m in recognizer.mentions(text, language) if m.type is EntityType.PERSON}
     assert person in people  # not "Von Heidi Nieman" (a byline's "by"), nor "Washington Donald Trump"
+
+
+def test_a_person_named_by_one_word_makes_no_person_of_a_place_sounding_alike(recognizer: EntityRecognizer) -> None:
+    text = "Irakijczycy protestowali w Bagdadzie. Sytuacja w Iraku jest trudna, a Irakijczycy czekają na wybory."
+    types = {m.text: (m.type, m.entity) for m in recognizer.mentions(text, "pl")}
+    # "Irakijczycy" (Iraqis) is a person to the tagger, and sounds like "Iraku" (in Iraq): once a
+    # person too, whose place the spotter then pinned to Mbulu, Tanzania, by its name "Iraqw".
+    assert types["Iraku"] == (EntityType.LOCATION, "geonames:99237")
+    full = {m.text: m.type for m in recognizer.mentions("Donald Trump spoke. Trumpa nie było.", "pl")}
+    assert full.get("Trumpa", EntityType.PERSON) is EntityType.PERSON  # a full name's surname still is

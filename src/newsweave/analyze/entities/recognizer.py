@@ -726,11 +726,15 @@ class EntityRecognizer:
             spans = self._read_english(text, spans)
         if language in nationalities.LANGUAGES:
             spans = nationalities.read_nationals(text, spans, language, self._named)
-        surnames = {
-            _surname(text[start:end])
+        people = [
+            text[start:end]
             for start, end, etype, _ in spans
             if etype is EntityType.PERSON and not self._titled_place(text, start, end, language)
-        }
+        ]
+        surnames = {_surname(name) for name in people if " " in name.strip()}
+        # A person named by one word is met again by that word, not by a word sounding alike:
+        # "Irakijczycy" (Iraqis, a person to the tagger) made a person of "Iraku" (in Iraq).
+        lone_words = {fold(lemma_phrase(name, language)) for name in people if " " not in name.strip()}
         out = []
         for start, end, etype, score in spans:
             surface = text[start:end]
@@ -741,7 +745,7 @@ class EntityRecognizer:
                 etype is not EntityType.PERSON
                 and " " not in surface
                 and language not in SEGMENTED_LANGUAGES  # a whole unspaced name folds to one "word"
-                and _surname(surface) in surnames
+                and (_surname(surface) in surnames or fold(lemma_phrase(surface, language)) in lone_words)
             ):
                 etype = EntityType.PERSON  # "Trump" after "Donald Trump": one person, one type in a text
             agency = etype is not EntityType.PERSON and after_agency_word(text, start) and not self._country(surface)
