@@ -289,3 +289,12 @@ def test_a_function_word_is_no_division_or_country_by_a_foreign_name(geocoder: G
     assert "Para" not in pinned and "Sin" not in pinned and "Usa" not in pinned
     assert pinned.get("China") == "CN" and pinned.get("Perú") == "PE"
     assert {p.text: p.country for p in geocoder.places("Ermeni ve Rus uzmanlar geldi.", "tr")}.get("Rus") == "RU"
+
+
+def test_a_city_rather_than_a_division_called_so_only_for_short(geocoder: Geocoder) -> None:
+    german = {p.text: p.feature for p in geocoder.places("In Stuttgart demonstrierten Tausende.", "de") if p.resolved}
+    # GeoNames calls the "Regierungsbezirk Stuttgart" (4 million people) "Stuttgart" too.
+    assert german["Stuttgart"].startswith("P.")
+    mexican = "El Congreso de Veracruz, dominado por Morena, informó el jueves que el fiscal fue separado."
+    state = {p.text: p.feature for p in geocoder.places(mexican, "es") if p.resolved}
+    assert state.get("Veracruz", "A.ADM1") == "A.ADM1"  # "Veracruz de Ignacio de la Llave": its head

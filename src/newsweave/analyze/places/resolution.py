@@ -239,7 +239,7 @@ def _iterate(groups: list[_Group], context: Context, w: Weights) -> None:
                 continue
             scores = group.prior + (support.scores(gi, group, w) if support is not None else 0.0)
             order = np.argsort(-scores)
-            group.pick = _prefer_city(group.candidates, int(order[0]))
+            group.pick = _prefer_city(group.candidates, int(order[0]), group.key)
             group.confidence = _confidence(group, scores, order)
             group.probs = _softmax(scores, w.temperature)
         if round_ < w.rounds:
@@ -402,20 +402,27 @@ def _nearness(
     return np.where(area, 0.0, near)  # a country is near everything in it; it gains by share instead
 
 
-def _prefer_city(cands: list[Entry], pick: int) -> int:
+def _prefer_city(cands: list[Entry], pick: int, key: str = "") -> int:
     """The city a division is named after, rather than the division ("Deir ez-Zor", "Moscow", "Homs").
 
     GeoNames often has a governorate or federal city and its main town under one name; a
     mention means the town when the town dominates the division, holding at least half of the
     people of its towns. "New York" (the city holds under a third of the state's) stays the
-    state, as news mostly means it; "Texas" has no such town at all.
+    state, as news mostly means it; "Texas" has no such town at all. A town also wins where the
+    name is its own and the division's is another ("Stuttgart" is the city, not the "Regierungsbezirk
+    Stuttgart" of 4 million GeoNames also calls so; "Valencia" not the "Comunidad Valenciana").
     """
     division = cands[pick]
     if division.feature not in (ADMIN1, ADMIN2):
         return pick
+    own = fold(division.name)
+    # A generic word before the name ("Regierungsbezirk", "Bezirk", "Nomós"), or another word:
+    # not "Veracruz de Ignacio de la Llave", whose head the name is, and which news means.
+    short_form = bool(key) and own != key and not own.startswith(key + " ")
     for index, entry in enumerate(cands):
         inside = entry.admin1 == division.admin1 if division.feature == ADMIN1 else entry.admin2 == division.admin2
-        if entry.feature.startswith("P.") and inside and entry.population >= DOMINANT_TOWN_SHARE * division.population:
+        dominant = entry.population >= DOMINANT_TOWN_SHARE * division.population
+        if entry.feature.startswith("P.") and inside and (dominant or (short_form and fold(entry.name) == key)):
             return index
     return pick
 
