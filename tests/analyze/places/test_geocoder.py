@@ -298,3 +298,16 @@ def test_a_city_rather_than_a_division_called_so_only_for_short(geocoder: Geocod
     mexican = "El Congreso de Veracruz, dominado por Morena, informó el jueves que el fiscal fue separado."
     state = {p.text: p.feature for p in geocoder.places(mexican, "es") if p.resolved}
     assert state.get("Veracruz", "A.ADM1") == "A.ADM1"  # "Veracruz de Ignacio de la Llave": its head
+
+
+def test_a_near_spelling_of_a_country_that_a_town_bears_is_the_town(geocoder: Geocoder) -> None:
+    def pinned(text: str, language: str) -> dict[str, str | None]:
+        return {p.text: p.country for p in geocoder.places(text, language) if p.resolved}
+
+    # "Columbia" (an old name of Colombia) is the city in English; Romanian calls Colombia so.
+    assert pinned("The church in Columbia, South Carolina held a supper.", "en")["Columbia"] == "US"
+    assert "Columbia" not in pinned("A Columbia woman was convicted.", "en")  # which Columbia: not Colombia
+    assert pinned("Columbia și Peru au semnat un acord.", "ro")["Columbia"] == "CO"
+    # A country's other English name, unlike its own, stays the country ("Palestine", TX exists).
+    assert pinned("Efforts for a calming-down period in Palestine and Gaza.", "en")["Palestine"] == "PS"
+    assert pinned("The U.S. and Canada agreed.", "en")["U.S."] == "US"  # a village is called Us

@@ -68,7 +68,7 @@ class Geocoder:
         if mentions:
             merged = merge(self.gazetteer, toponyms, mentions, text, trusted=trusted, language=language)
             toponyms = [self._as_demonym(t, language) for t in merged]
-        return resolve(self.gazetteer, text, toponyms, context, self.weights)
+        return resolve(self.gazetteer, text, toponyms, context, self.weights, language)
 
     def _as_demonym(self, toponym: Toponym, language: str | None = None) -> Toponym:
         """A given place (the recogniser's, or a span to resolve) that is a demonym or a

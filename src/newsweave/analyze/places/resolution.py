@@ -30,6 +30,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -46,7 +47,7 @@ from newsweave.analyze.places.gazetteer import (
     neighbours,
 )
 from newsweave.analyze.places.names import fold
-from newsweave.analyze.places.toponyms import FUZZY_RATIO, Toponym, known_in_its_letters
+from newsweave.analyze.places.toponyms import FUZZY_RATIO, Toponym, country_names, known_in_its_letters
 from newsweave.records import Place
 
 MAX_CANDIDATES = 60
@@ -118,26 +119,28 @@ def resolve(
     toponyms: Sequence[Toponym],
     context: Sequence[Place] = (),
     weights: Weights | None = None,
+    language: str | None = None,
 ) -> list[Place]:
-    """Places for ``toponyms`` of ``text``, resolved against each other and ``context``."""
+    """Places for ``toponyms`` of ``text`` (in ``language``; None: English), resolved against each
+    other and ``context``."""
     w = weights or Weights()
-    groups = _groups(gazetteer, toponyms)
+    groups = _groups(gazetteer, toponyms, language or "en")
     _find_qualifiers(gazetteer, text, groups)
     _iterate(groups, [(place, _divisions(gazetteer, place)) for place in context], w)
     return _places(groups, w)
 
 
-def _groups(gazetteer: Gazetteer, toponyms: Sequence[Toponym]) -> list[_Group]:
+def _groups(gazetteer: Gazetteer, toponyms: Sequence[Toponym], language: str) -> list[_Group]:
     by_key: dict[tuple[str, str | None], _Group] = {}
     for toponym in toponyms:
         key = (toponym.key, toponym.code)
         if key not in by_key:
-            by_key[key] = _candidates(gazetteer, toponym)
+            by_key[key] = _candidates(gazetteer, toponym, language)
         by_key[key].toponyms.append(toponym)
     return list(by_key.values())
 
 
-def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
+def _candidates(gazetteer: Gazetteer, toponym: Toponym, language: str) -> _Group:
     if toponym.code:
         fixed = gazetteer.division(toponym.code) or gazetteer.country(toponym.code)
         return _Group(toponym.key, [], [fixed] if fixed else [])
@@ -146,7 +149,7 @@ def _candidates(gazetteer: Gazetteer, toponym: Toponym) -> _Group:
         # recogniser's name in Arabic or Chinese letters that no place bears ("الأمن", security,
         # was Oman; 白宫, the White House, a Japanese town read alike): named, not pinned.
         return _Group(toponym.key, [], [])
-    found = _readings(gazetteer.lookup(toponym.key, toponym.text), toponym)
+    found = _readings(gazetteer.lookup(toponym.key, toponym.text), toponym, language)
     fuzzy = False
     if not found and not _joined_places(gazetteer, toponym.key):
         found, fuzzy = gazetteer.lookup_spelling(toponym.key, FUZZY_RATIO), True
@@ -164,8 +167,8 @@ def _joined_places(gazetteer: Gazetteer, key: str) -> bool:
     return len(words) > 1 and all(gazetteer.has_feature(word, (COUNTRY, CONTINENT, ADMIN1)) for word in words)
 
 
-def _readings(found: list[Entry], toponym: Toponym) -> list[Entry]:
-    """The entries a name can mean, less two misreadings.
+def _readings(found: list[Entry], toponym: Toponym, language: str) -> list[Entry]:
+    """The entries a name can mean, less three misreadings.
 
     - An initialism is not a town that happens to be spelt with its letters: "EU" is not Eu in
       Normandy, nor "IS" a village called Is; it can still be a place named so in capitals or by
@@ -173,13 +176,35 @@ def _readings(found: list[Entry], toponym: Toponym) -> list[Entry]:
     - A country's alternate name that is the very name of one of its own first-level divisions
       means the division: "England" is England, not the United Kingdom it is an alias of in
       some sources (as "Scotland" and "Wales" already were).
+    - A country read by a name that is none of its names in the article's language or in
+      English, where a place bears that name as its own, is that place: "Columbia" (an old
+      name of Colombia) is Columbia, South Carolina or Missouri, in English; in Romanian, whose
+      name for Colombia it is, the country.
     """
     if _INITIALISM.fullmatch(toponym.text):
         found = [e for e in found if fold(e.name) != toponym.key or e.name.isupper()]
     own = {e.country for e in found if e.feature == ADMIN1 and fold(e.name) == toponym.key}
     if own:
         found = [e for e in found if not (e.feature == COUNTRY and e.country in own and fold(e.name) != toponym.key)]
+    spelt = "".join(c for c in toponym.text if c.isalpha()).isupper()  # "U.S.", "UK": the country's letters
+    if not spelt and any(e.feature != COUNTRY and fold(e.name) == toponym.key for e in found):
+        found = [e for e in found if e.feature != COUNTRY or _country_named_so(e, toponym.key, language)]
     return found
+
+
+def _country_named_so(country: Entry, key: str, language: str) -> bool:
+    """Whether ``key`` may be the country's name here: not a near-spelling of its name in
+    ``language`` or in English ("Columbia" of Colombia, "Chili" of Chile). A name unlike those
+    ("Palestine" beside "Palestinian Territories", "Burma") is an other name of the country."""
+    names = (fold(country.name), *country_names(country.country, language))
+    if any(name.startswith(key) for name in names):
+        return True
+    return all(SequenceMatcher(None, key, name).ratio() < NEAR_SPELLING for name in names)
+
+
+# A country's name this alike to a written name, yet not it, is a misspelling or an old form of
+# it ("Columbia" and "Colombia" 0.875, "Chili" and "Chile" 0.8).
+NEAR_SPELLING = 0.75
 
 
 def _find_qualifiers(gazetteer: Gazetteer, text: str, groups: list[_Group]) -> None:

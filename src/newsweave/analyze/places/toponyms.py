@@ -486,7 +486,7 @@ def _named_so_in(entry: Entry, key: str, language: str, acronym: bool = False) -
     California, "Gouverneur" and "Ware" towns of New York and Massachusetts.
     """
     if entry.feature == COUNTRY and not acronym:  # by its name here or in English: Spanish "Sin" is no China
-        names = _country_names(entry.country, language)
+        names = country_names(entry.country, language)
         return any(name[:4] == key[:4] or name.startswith(key) for name in names)  # Turkish "Rus" of "Rusya"
     if entry.population >= EXONYM_MIN_POPULATION:
         return True
@@ -712,11 +712,11 @@ def _foreign_country_name(gazetteer: Gazetteer, key: str, word: str, language: s
         return False
     codes = {e.country for e in gazetteer.lookup(key) if e.feature == COUNTRY}
     head = fold(word)[:4]
-    return bool(codes) and not any(name[:4] == head for code in codes for name in _country_names(code, language))
+    return bool(codes) and not any(name[:4] == head for code in codes for name in country_names(code, language))
 
 
 @lru_cache(maxsize=4096)
-def _country_names(code: str, language: str) -> tuple[str, ...]:
+def country_names(code: str, language: str) -> tuple[str, ...]:
     """A country's name in the language and in English (CLDR, through babel; and "America"), folded."""
     from babel import Locale, UnknownLocaleError
 
