@@ -162,7 +162,7 @@ def evaluate_times(articles: Sequence[Article], readers: Sequence[str] = READERS
     report = TimesReport()
     for reader in readers:
         read = _reader(reader)
-        outcomes = [(a, _score(a, read(a))) for a in articles]
+        outcomes = [(a, _score(a, read(a), reader)) for a in articles]
         for split in sorted({a.split for a in articles}):
             report.rows.append(_row(reader, split, [o for a, o in outcomes if a.split == split]))
         report.rows.append(_row(reader, "all", [o for _, o in outcomes]))
@@ -199,7 +199,7 @@ class _Outcome:
     errors: list[TimesError] = field(default_factory=list)
 
 
-def _score(article: Article, readings: Sequence[Reading], reader: str = "newsweave") -> _Outcome:
+def _score(article: Article, readings: Sequence[Reading], reader: str) -> _Outcome:
     out = _Outcome(anchored=article.anchored, labelled=len(article.dates), read=len(readings))
     for date in article.dates:
         hits = [r for r in readings if _overlaps(r, date.spans)]

@@ -74,4 +74,4 @@ def test_the_recogniser_reads_the_seeds_saudi_apart_from_the_man() -> None:
 def test_a_surname_that_is_a_nationality_stays_the_persons() -> None:
     text = "Le maire Claude Allemand a parlé hier soir. Allemand a promis une enquête sur le chantier."
     types = {m.text: m.type for m in EntityRecognizer().mentions(text, "fr")}
-    assert types.get("Allemand", PER) is PER
+    assert types["Allemand"] is PER

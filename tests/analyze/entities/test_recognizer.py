@@ -358,4 +358,4 @@ def test_a_person_named_by_one_word_makes_no_person_of_a_place_sounding_alike(re
     # person too, whose place the spotter then pinned to Mbulu, Tanzania, by its name "Iraqw".
     assert types["Iraku"] == (EntityType.LOCATION, "geonames:99237")
     full = {m.text: m.type for m in recognizer.mentions("Donald Trump spoke. Trumpa nie było.", "pl")}
-    assert full.get("Trumpa", EntityType.PERSON) is EntityType.PERSON  # a full name's surname still is
+    assert full["Trumpa"] is EntityType.PERSON  # a full name's surname still is

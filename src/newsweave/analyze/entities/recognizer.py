@@ -741,18 +741,18 @@ class EntityRecognizer:
             titled = language == "en" and etype is EntityType.PERSON and after_title(text, start)
             if (not seen or score < _UNSURE) and not titled:
                 etype = self._known_type(surface) or etype
+            lemma = lemma_phrase(surface, language)
             if (
                 etype is not EntityType.PERSON
                 and " " not in surface
                 and language not in SEGMENTED_LANGUAGES  # a whole unspaced name folds to one "word"
-                and (_surname(surface) in surnames or fold(lemma_phrase(surface, language)) in lone_words)
+                and (_surname(surface) in surnames or fold(lemma) in lone_words)
             ):
                 etype = EntityType.PERSON  # "Trump" after "Donald Trump": one person, one type in a text
             agency = etype is not EntityType.PERSON and after_agency_word(text, start) and not self._country(surface)
             etype = EntityType.ORGANIZATION if agency else etype
             if (local := self.normalizer.aliases.in_language(clean_surface(surface), language)) is not None:
                 etype = local.type  # German's "Corona" is the pandemic, whatever the tagger or a surname read
-            lemma = lemma_phrase(surface, language)
             key = self.normalizer.canonical_key(surface, etype, language, lemma, places=not agency)
             out.append(Mention(start, end, surface, etype, key, lemma, round(max(0.0, min(1.0, score)), 4)))
         return self._places_by_context(self._one_place_one_reading(out, language, places_read))

@@ -486,8 +486,7 @@ def _named_so_in(entry: Entry, key: str, language: str, acronym: bool = False) -
     California, "Gouverneur" and "Ware" towns of New York and Massachusetts.
     """
     if entry.feature == COUNTRY and not acronym:  # by its name here or in English: Spanish "Sin" is no China
-        names = country_names(entry.country, language)
-        return any(name[:4] == key[:4] or name.startswith(key) for name in names)  # Turkish "Rus" of "Rusya"
+        return _called_so(entry.country, key, language)
     if entry.population >= EXONYM_MIN_POPULATION:
         return True
     if language in CAPITALISED_NOUNS and entry.feature not in (COUNTRY, ADMIN1):
@@ -711,8 +710,13 @@ def _foreign_country_name(gazetteer: Gazetteer, key: str, word: str, language: s
     if language is None or not _common(word, language):
         return False
     codes = {e.country for e in gazetteer.lookup(key) if e.feature == COUNTRY}
-    head = fold(word)[:4]
-    return bool(codes) and not any(name[:4] == head for code in codes for name in country_names(code, language))
+    return bool(codes) and not any(_called_so(code, fold(word), language) for code in codes)
+
+
+def _called_so(code: str, key: str, language: str) -> bool:
+    """Whether a folded name begins as the country's name in ``language`` or in English does (four
+    letters: "Polsce" is Polska's), or is the start of one (Turkish "Rus" of "Rusya")."""
+    return any(name[:4] == key[:4] or name.startswith(key) for name in country_names(code, language))
 
 
 @lru_cache(maxsize=4096)
