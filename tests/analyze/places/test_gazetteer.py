@@ -19,7 +19,7 @@ from newsweave.analyze.places.gazetteer import (
     skeleton,
     source_versions,
 )
-from newsweave.analyze.places.names import fold
+from newsweave.analyze.places.names import fold, native
 
 
 def test_names_in_several_scripts_meet_one_town(geocoder: Geocoder) -> None:
@@ -93,3 +93,11 @@ def test_the_capital_shares_the_chinese_name_a_smaller_namesake_bears(geocoder: 
     # GeoNames writes 华盛顿 for Washington in England, Illinois and Utah only.
     places = {(e.country, e.feature) for e in geocoder.gazetteer.lookup(fold("华盛顿"))}
     assert ("US", CAPITAL) in places
+
+
+def test_famous_names_are_those_of_places_the_worlds_news_names(geocoder: Geocoder) -> None:
+    famous = geocoder.gazetteer.famous_native
+    # Gaza and Geneva by their many names, Washington as the capital its namesakes' name reaches.
+    assert {native(n) for n in ("غزة", "جنيف", "华盛顿")} <= famous
+    # Not 联合 ("joint": Lianhe, Yunnan), الجديد ("the new": Al Jadid, Libya), بيان (Bayan, Kuwait).
+    assert not {native(n) for n in ("联合", "الجديد", "بيان")} & famous

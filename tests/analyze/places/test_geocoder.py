@@ -225,14 +225,30 @@ def test_a_recognisers_arabic_word_that_no_place_bears_is_no_place(geocoder: Geo
     text = "قالت قوات الأمن في دمشق"
     start = text.index("الأمن")
     mentions = [Mention(start, start + 5, "الأمن", EntityType.LOCATION)]  # "security", folded like a town
-    # A recogniser trusted in the language keeps its name as a mention, but on no map.
-    assert [(p.text, p.country) for p in geocoder.places(text, "ar", mentions)] == [("الأمن", None), ("دمشق", "SY")]
+    # A common word that no place written so bears: no place at all.
+    assert [(p.text, p.country) for p in geocoder.places(text, "ar", mentions)] == [("دمشق", "SY")]
+    # A rarer word the recogniser trusted in the language reads as a name keeps it, on no map.
+    text = "قالت سبوتنيك في دمشق"
+    start = text.index("سبوتنيك")  # Sputnik, read as a place
+    mentions = [Mention(start, start + 7, "سبوتنيك", EntityType.LOCATION)]
+    assert [(p.text, p.country) for p in geocoder.places(text, "ar", mentions)] == [("سبوتنيك", None), ("دمشق", "SY")]
+
+
+def test_a_recognisers_common_arabic_word_is_no_place_news_seldom_names(geocoder: Geocoder) -> None:
+    text = "ومضات عالية السرعة فوق البحرين"
+    start = text.index("عالية")  # "high", a name GeoNames gives Lae, Papua New Guinea
+    mentions = [Mention(start, start + 5, "عالية", EntityType.LOCATION)]
+    assert [(p.text, p.country) for p in geocoder.places(text, "ar", mentions)] == [("البحرين", "BH")]
+    # A place the world's news names stays, however common its name as a word: "غزة" (Gaza).
+    start = (text := "قصف في غزة").index("غزة")
+    mentions = [Mention(start, start + 3, "غزة", EntityType.LOCATION)]
+    assert [(p.text, p.country) for p in geocoder.places(text, "ar", mentions)] == [("غزة", "PS")]
 
 
 def test_a_recognisers_chinese_word_that_no_place_bears_is_no_place(geocoder: Geocoder) -> None:
-    text = "白宫发言人在北京说"
-    mentions = [Mention(0, 2, "白宫", EntityType.LOCATION)]  # the White House, read like a Japanese town
-    assert [(p.text, p.country) for p in geocoder.places(text, "zh", mentions)] == [("白宫", None), ("北京", "CN")]
+    text = "五角大楼发言人在北京说"
+    mentions = [Mention(0, 4, "五角大楼", EntityType.LOCATION)]  # the Pentagon
+    assert [(p.text, p.country) for p in geocoder.places(text, "zh", mentions)] == [("五角大楼", None), ("北京", "CN")]
 
 
 def test_an_initialism_is_no_town_spelt_with_its_letters(geocoder: Geocoder) -> None:

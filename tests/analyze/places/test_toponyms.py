@@ -188,6 +188,18 @@ def test_an_arabic_word_is_weighed_against_the_places_written_so(geocoder: Geoco
     assert _spotted(geocoder, "قال رأس الحزب إن الوفد وصل إلى القاهرة", "ar") == ["القاهرة"]
 
 
+def test_a_common_word_without_capitals_names_only_a_well_known_or_large_place(geocoder: Geocoder) -> None:
+    # 联合 ("joint", Lianhe in Yunnan, 121,000), 公平 ("fair"), 丛林 ("jungle") are towns' names that
+    # weighed against the towns' size passed; common words need a place the world's news names.
+    assert _spotted(geocoder, "他们联合发布公平的丛林报告，华盛顿和巴黎回应", "zh") == ["华盛顿", "巴黎"]
+    # "the capital" is also a governorate of 1.9 million around Sanaa, "the new" a Libyan town of
+    # 126,000, "statement" a Kuwaiti town; Gaza (410,000) is as common a word and is the place.
+    text = "وقال المجلس في بيان إن العاصمة عدن والسوق الجديد ستغلق، وفي غزة أيضا"
+    assert _spotted(geocoder, text, "ar") == ["عدن", "غزة"]
+    # A conjunction written onto the word does not make it rarer: "وحصار" (and a siege) is "حصار".
+    assert "وقف" not in _spotted(geocoder, "وقف إطلاق النار في حلب", "ar")
+
+
 def test_a_word_that_is_a_countrys_name_only_in_other_languages_is_a_word(geocoder: Geocoder) -> None:
     # CLDR names the Isle of Man "Mann" and India "Ende" in some languages; in German they are
     # "man" and "end". A country named so in the article's language or in English stays.

