@@ -216,6 +216,46 @@ def test_numbers_glued_to_their_counter_are_read_in_scripts_without_spaces() -> 
     assert [c.low for c in numeric_claims("He came 3rd and won 20x.", "en")] == []
 
 
+def _read(text: str, language: str) -> list[tuple[float, float, Qualifier, str | None, str | None]]:
+    return [(c.low, c.high, c.qualifier, c.counted, c.action) for c in numeric_claims(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Big units glued to the digits, and "多" (-odd, more than): 30,000 dead, over 100 wounded.
+        ("地震造成3万人死亡，另有100多人受伤。", "zh",
+         [(3e4, 3e4, Qualifier.EXACT, "person", "killed"), (100.0, 100.0, Qualifier.MORE_THAN, "person", "wounded")]),
+        # The noun after the counter says what is counted; a passive verb after it what happened.
+        ("约50名武装分子被打死，俄军摧毁了12辆汽车。", "zh",
+         [(50.0, 50.0, Qualifier.AROUND, "militant", "killed"), (12.0, 12.0, Qualifier.EXACT, "vehicle", "destroyed")]),
+        # Numerals in characters before a counter, vague counts, a range glued to its counter.
+        ("五十多名平民丧生，数百名抗议者被捕，50-60人受伤。", "zh",
+         [(50.0, 50.0, Qualifier.MORE_THAN, "civilian", "killed"),
+          (200.0, 999.0, Qualifier.AROUND, "protester", "arrested"),
+          (50.0, 60.0, Qualifier.RANGE, "person", "wounded")]),
+        # Units and money, as machine translation spaces them; "1.47 亿" is 147 million.
+        ("约 50 公里外，门票 30 美元，距离 1.47 亿公里。", "zh",
+         [(50.0, 50.0, Qualifier.AROUND, "kilometre", None), (30.0, 30.0, Qualifier.EXACT, "usd", None),
+          (1.47e8, 1.47e8, Qualifier.EXACT, "kilometre", None)]),
+        # A hedge after the counted thing; "一个" (a) and clock times are no counts.
+        ("50人左右被困，一个人说9 点开会。", "zh", [(50.0, 50.0, Qualifier.AROUND, "person", "surrounded")]),
+        ("武装勢力の戦闘員20人以上が殺害された。", "ja", [(20.0, 20.0, Qualifier.AT_LEAST, "militant", "killed")]),
+        # Korean puts the verb last: the hundred were wounded, not killed.
+        ("최소 50명이 사망하고 100여 명이 부상했다.", "ko",
+         [(50.0, 50.0, Qualifier.AT_LEAST, "person", "killed"),
+          (100.0, 100.0, Qualifier.MORE_THAN, "person", "wounded")]),
+        ("Arabic grouping: 400،000 مشترك", "ar", [(4e5, 4e5, Qualifier.EXACT, "مشترك", None)]),
+        # A score or a model number is no range: "106-101", "787-9".
+        ("They won 106-101 on a 787-9.", "en", []),
+    ],
+)  # fmt: skip
+def test_counts_in_chinese_japanese_and_korean(
+    text: str, language: str, expected: list[tuple[float, float, Qualifier, str | None, str | None]]
+) -> None:
+    assert _read(text, language) == expected
+
+
 def test_a_chinese_translation_states_what_the_english_does() -> None:
     from newsweave.link.evidence import differing_claims
 

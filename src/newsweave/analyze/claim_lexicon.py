@@ -552,17 +552,106 @@ CJK_QUALIFIERS: dict[str, Qualifier] = {
     **dict.fromkeys(["不超过", "不超過", "至多"], Q.NO_MORE_THAN),
     **dict.fromkeys(["不到", "少于", "少於", "不足"], Q.LESS_THAN),
 }  # fmt: skip
-# The counter right after the number says what is counted: people (人, 名, 명), vehicles, aircraft.
-# Not 台 (vehicles, but also computers and machines) nor 个 (anything): they keep their character.
-CJK_COUNTERS: dict[str, str] = {"人": "person", "名": "person", "명": "person", "辆": "vehicle", "輛": "vehicle",
-                                "架": "aircraft"}  # fmt: skip
+# The counter right after the number says what is counted: people (人, 名, 명), vehicles, aircraft,
+# cases (例), votes, seats, doses. Not 台 (vehicles, but also computers and machines) nor 个
+# (anything): the noun after them says it (``CJK_NOUNS``), or they keep their character.
+CJK_COUNTERS: dict[str, str] = {"人": "person", "名": "person", "명": "person", "位": "person", "辆": "vehicle",
+                                "輛": "vehicle", "架": "aircraft", "例": "case", "票": "vote", "席": "seat",
+                                "剂": "dose", "劑": "dose"}  # fmt: skip
+# Big units glued to the digits: "3万人" (30,000 people), "1.2亿" (120 million), "5천만" (50 million).
+CJK_SCALES: dict[str, float] = {"百": 1e2, "千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "천": 1e3,
+                                "만": 1e4, "억": 1e8}  # fmt: skip
+# "100多人", "300余名": more than the figure ("-odd"); Korean "50여 명" likewise.
+CJK_ODD: dict[str, Qualifier] = dict.fromkeys(["多", "余", "餘", "여"], Q.MORE_THAN)
+# Hedges after the counted thing: "50人以上" (50 or more), "50人左右" (about 50), "50명 이상".
+CJK_POST_QUALIFIERS: dict[str, Qualifier] = {
+    **dict.fromkeys(["以上", "이상"], Q.AT_LEAST),
+    **dict.fromkeys(["左右", "前后", "前後", "上下", "ほど", "程度", "가량", "정도", "안팎"], Q.AROUND),
+    **dict.fromkeys(["余り", "あまり", "넘게", "넘는"], Q.MORE_THAN),
+    **dict.fromkeys(["以下", "이하"], Q.NO_MORE_THAN),
+    **dict.fromkeys(["未満", "미만"], Q.LESS_THAN),
+}  # fmt: skip
+# Units glued to a figure: money counts its currency, measures and spans of time their unit
+# ("50 公里" was "公", the first character, "30美元" "美").
+CJK_UNITS: dict[str, str] = {
+    **dict.fromkeys(["美元", "美金", "ドル", "달러", "美圆"], "usd"),
+    **dict.fromkeys(["欧元", "歐元", "ユーロ", "유로"], "eur"),
+    **dict.fromkeys(["英镑", "英鎊", "ポンド", "파운드"], "gbp"),
+    **dict.fromkeys(["日元", "日圓", "円", "엔"], "jpy"),
+    **dict.fromkeys(["人民币", "人民幣", "元", "块钱", "위안"], "cny"),
+    **dict.fromkeys(["卢布", "盧布", "ルーブル", "루블"], "rub"),
+    **dict.fromkeys(["韩元", "韓元", "원"], "krw"),
+    **dict.fromkeys(["港元", "港币", "港幣"], "hkd"),
+    **dict.fromkeys(["卢比", "盧比", "ルピー", "루피"], "inr"),
+    **dict.fromkeys(["兰特", "蘭特"], "zar"),
+    **dict.fromkeys(["里拉"], "try"),
+    **dict.fromkeys(["公里", "千米", "キロ", "킬로미터", "㎞"], "kilometre"),
+    **dict.fromkeys(["吨", "噸", "トン", "톤"], "tonne"),
+    **dict.fromkeys(["年", "년"], "year"),
+    **dict.fromkeys(["个月", "個月", "か月", "ヶ月", "カ月", "개월"], "month"),
+    **dict.fromkeys(["周", "週", "星期", "週間", "주일"], "week"),
+    **dict.fromkeys(["天", "日間", "일간"], "day"),
+    **dict.fromkeys(["小时", "小時", "時間", "시간"], "hour"),
+    **dict.fromkeys(["分钟", "分鐘", "분간"], "minute"),
+}  # fmt: skip
+# What is counted, written after the counter ("50名武装分子", "12辆汽车", "5만 명의 난민").
+CJK_NOUNS: dict[str, str] = {
+    **dict.fromkeys(["武装分子", "武裝分子", "恐怖分子", "激进分子", "激進分子", "极端分子", "極端分子", "武装人员",
+                     "武裝人員", "圣战分子", "聖戰分子", "叛军", "叛軍", "枪手", "槍手", "战斗人员", "戰鬥人員",
+                     "恐怖主义分子", "戦闘員", "過激派", "武装勢力", "테러리스트", "무장대원", "반군", "전투원"],
+                    "militant"),
+    **dict.fromkeys(["士兵", "军人", "軍人", "官兵", "兵士", "军警", "自衛官", "군인", "병사", "장병"], "soldier"),
+    **dict.fromkeys(["平民", "民间人士", "民間人", "민간인"], "civilian"),
+    **dict.fromkeys(["儿童", "兒童", "孩子", "子供", "子ども", "어린이", "아동"], "child"),
+    **dict.fromkeys(["妇女", "婦女", "女性", "여성"], "woman"),
+    **dict.fromkeys(["警察", "警员", "警員", "警官", "경찰"], "police"),
+    **dict.fromkeys(["居民", "住民", "村民", "市民", "주민"], "resident"),
+    **dict.fromkeys(["抗议者", "抗議者", "示威者", "デモ参加者", "시위대", "시위자"], "protester"),
+    **dict.fromkeys(["难民", "難民", "난민"], "refugee"),
+    **dict.fromkeys(["囚犯", "战俘", "戰俘", "人质", "人質", "捕虜", "포로", "인질"], "prisoner"),
+    **dict.fromkeys(["患者", "病人", "환자"], "patient"),
+    **dict.fromkeys(["病例", "感染者", "确诊者", "確診者", "확진자"], "case"),
+    **dict.fromkeys(["汽车", "汽車", "车辆", "車輛", "坦克", "装甲车", "裝甲車", "卡车", "卡車", "車両", "戦車", "차량",
+                     "탱크"], "vehicle"),
+    **dict.fromkeys(["飞机", "飛機", "战机", "戰機", "无人机", "無人機", "直升机", "直升機", "航空機", "戦闘機",
+                     "ドローン", "항공기", "드론", "전투기"], "aircraft"),
+    **dict.fromkeys(["导弹", "導彈", "火箭弹", "火箭彈", "炮弹", "砲彈", "ミサイル", "미사일"], "weapon"),
+    **dict.fromkeys(["房屋", "住宅", "房子", "家屋", "주택", "가옥"], "house"),
+    **dict.fromkeys(["工人", "员工", "員工", "労働者", "근로자", "노동자"], "worker"),
+    **dict.fromkeys(["学生", "學生", "학생"], "student"),
+}  # fmt: skip
 CJK_ACTIONS: dict[str, str] = {
     **dict.fromkeys(["死亡", "遇难", "遇難", "丧生", "喪生", "身亡", "罹难", "罹難", "死者", "殺害", "杀害",
-                     "사망", "숨졌", "숨져", "숨진"], "killed"),
-    **dict.fromkeys(["受伤", "受傷", "负伤", "負傷", "けが", "부상"], "wounded"),
+                     "打死", "击毙", "擊斃", "炸死", "杀死", "殺死", "消灭", "消滅", "击杀", "擊殺", "丧命", "喪命",
+                     "亡くな", "사망", "숨졌", "숨져", "숨진"], "killed"),
+    **dict.fromkeys(["受伤", "受傷", "负伤", "負傷", "重伤", "重傷", "轻伤", "輕傷", "伤势", "傷勢", "けが", "부상"],
+                    "wounded"),
+    **dict.fromkeys(["摧毁", "摧毀", "击毁", "擊毀", "炸毁", "炸毀", "破壊", "파괴"], "destroyed"),
+    **dict.fromkeys(["包围", "包圍", "围困", "圍困", "被困", "包囲", "포위"], "surrounded"),
+    **dict.fromkeys(["逃离", "逃離", "逃往", "逃亡", "逃れ", "피란", "탈출"], "fled"),
     **dict.fromkeys(["被捕", "逮捕", "拘留", "체포"], "arrested"),
+    **dict.fromkeys(["俘虏", "俘虜", "俘获", "俘獲", "生擒"], "captured"),
+    **dict.fromkeys(["获救", "獲救", "救出", "구조"], "rescued"),
+    **dict.fromkeys(["释放", "釋放", "获释", "獲釋", "석방"], "released"),
     **dict.fromkeys(["失踪", "下落不明", "行方不明", "실종"], "missing"),
     **dict.fromkeys(["撤离", "撤離", "疏散", "避難", "避难", "대피"], "evacuated"),
+    **dict.fromkeys(["确诊", "確診", "感染", "감염", "확진"], "infected"),
+    **dict.fromkeys(["住院", "入院", "입원"], "hospitalised"),
+}  # fmt: skip
+# Counters of anything: the noun after them says what ("20个案件", cases), else they stay themselves.
+CJK_GENERIC_COUNTERS = frozenset("个個只座艘枚栋棟间間家所起次具头頭匹条條项項种種处處发發")
+# After a number, a clock's hour or minute ("9 点举行", "21 分左右"), not a count; not "分钟" (minutes).
+CJK_CLOCK = {"点": "", "點": "", "时": "间", "時": "間", "시": "간", "分": "钟鐘"}
+# Chinese and Japanese numerals written in characters, before a counter ("五十多名平民", "两架飞机").
+CJK_DIGITS: dict[str, int] = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+                              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+CJK_NUMERAL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+# Vague counts in characters: "数十名" (dozens), "数百人", "上千人".
+CJK_VAGUE: dict[str, tuple[float, float]] = {
+    **dict.fromkeys(["数十", "數十", "几十", "幾十"], (20.0, 99.0)),
+    **dict.fromkeys(["数百", "數百", "几百", "幾百", "上百"], (200.0, 999.0)),
+    **dict.fromkeys(["数千", "數千", "几千", "幾千", "上千"], (2000.0, 9999.0)),
+    **dict.fromkeys(["数万", "數萬", "几万", "幾萬", "上万", "上萬"], (20000.0, 99999.0)),
 }  # fmt: skip
 
 # Bulgarian and Slovene (BSNLP's languages) and Turkish, each language's words together: without

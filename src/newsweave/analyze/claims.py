@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from newsweave.analyze import claim_lexicon as lex
 from newsweave.analyze.entities.lemmas import lemmatizer
+from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
 from newsweave.analyze.entities.text import HEBREW_PROCLITICS, MARKS
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.analyze.times import date_spans, sentence_index, time_expressions
@@ -46,7 +47,8 @@ def _alternation(words: Iterable[str]) -> str:
 # Word characters with the vowel signs of the scripts that write them as marks (entities.text's
 # ``MARKS``): \w stops at "ा" in "मारे".
 _W = rf"\w{MARKS}"
-_DIGITS = r"\d{1,3}(?:(?:,|\.|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# Arabic texts group thousands with "٬" or their comma "،" ("400،000").
+_DIGITS = r"\d{1,3}(?:(?:,|\.|[\u00a0\u202f\u2009 \u060c\u066c])\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORD_NUMBER = rf"(?:{_alternation(lex.NUMBER_WORDS)})"
 _WORD_RUN = rf"{_WORD_NUMBER}(?:(?:[\s-]+(?:and\s+|et\s+|y\s+|e\s+|und\s+|i\s+|и\s+)?|-?und-?|in){_WORD_NUMBER})*"
 # Scripts written without spaces between a number and its counter ("3人", "5명", "有8人受伤"):
@@ -55,10 +57,22 @@ _WORD_RUN = rf"{_WORD_NUMBER}(?:(?:[\s-]+(?:and\s+|et\s+|y\s+|e\s+|und\s+|i\s+|�
 _UNSPACED_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _UNSPACED = re.compile(f"[{_UNSPACED_LETTERS}]")
 _DIGIT_IN_UNSPACED = re.compile(rf"(?<=[{_UNSPACED_LETTERS}])\d")
+# Chinese and Japanese numerals in characters count only before a counter, a big unit or "多"
+# ("五十多名", "两架"): 一 alone opens words everywhere (一些 some, 统一 unity), 三月 is March.
+_CJK_NUMERAL_CHARS = "".join([*lex.CJK_DIGITS, *lex.CJK_NUMERAL_UNITS])
+_CJK_NUMERAL_NEXT = "".join(
+    {*lex.CJK_COUNTERS, *lex.CJK_SCALES, *lex.CJK_ODD, *lex.CJK_GENERIC_COUNTERS} - set(_CJK_NUMERAL_CHARS)
+)
+_CJK_NUMERAL = (
+    rf"(?<![第{_CJK_NUMERAL_CHARS}数數几幾上])(?P<cjk>{_alternation(lex.CJK_VAGUE)}|[{_CJK_NUMERAL_CHARS}]+)"
+    rf"(?=[{_CJK_NUMERAL_NEXT}])"
+)
+_CJK_NUMERAL_START = re.compile(rf"(?<![{_CJK_NUMERAL_CHARS}数數几幾上])[{_CJK_NUMERAL_CHARS}数數几幾上]")
 _CORE = re.compile(
     rf"(?<![{_W}.,])(?P<vague>{_alternation(lex.VAGUE)})(?![{_W}])"
     rf"|(?:(?<![{_W}.,\d])|(?<=[{_UNSPACED_LETTERS}]))(?P<digits>{_DIGITS})"
-    rf"|(?<![{_W}-])(?P<words>{_WORD_RUN})(?![{_W}])",
+    rf"|(?<![{_W}-])(?P<words>{_WORD_RUN})(?![{_W}])"
+    rf"|{_CJK_NUMERAL}",
     re.I,
 )
 _WORD = re.compile(rf"[{_W}]+")
@@ -195,7 +209,8 @@ def _cores(text: str) -> list[re.Match[str]]:
     alternation tried at every character costs ten times more."""
     starts = [t.start() for t in _WORD.finditer(text) if t.group(0)[0].isdigit() or _opens_number(t.group(0))]
     if _UNSPACED.search(text):
-        starts = sorted({*starts, *(m.start() for m in _DIGIT_IN_UNSPACED.finditer(text))})
+        glued = [m.start() for m in (*_DIGIT_IN_UNSPACED.finditer(text), *_CJK_NUMERAL_START.finditer(text))]
+        starts = sorted({*starts, *glued})
     out = []
     done = 0
     for start in starts:
@@ -287,9 +302,13 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         counted, known = figure.unit, True
     if not _is_quantity(text, m, figure, known, counted):
         return None
+    if counted == "person" and (noun := _cjk_noun_before(text, figure.core_start)) is not None:
+        counted = noun  # "戦闘員20人", "시위대 200명": the noun before the number, the counter after it
     if counted_end and figure.qualifier is Qualifier.EXACT and (post := _POST.match(text, counted_end)):
         figure.qualifier = lex.POST_QUALIFIERS[" ".join(post.group("post").casefold().split())]
         counted_end = post.end()  # "12 protesters or more"
+    elif counted_end and figure.qualifier is Qualifier.EXACT and (cjk_post := _cjk_post(text, counted_end)):
+        figure.qualifier, counted_end = cjk_post  # "50人以上", "50명 이상"
     if counted is None and (toll := reader.toll(figure.start, s_start)) is not None:
         counted, action = toll  # "the death toll rose to 5,100"
     age = _after_age_word(text, figure.start) or (counted is None and _age_after_name(text, figure.start, figure.end))
@@ -310,6 +329,26 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action=action, time=_sentence_time(times, s_start, s_end),
     )  # fmt: skip
     return ParsedClaim(claim, " ".join(text[figure.start : figure.end].split()))
+
+
+def _cjk_noun_before(text: str, start: int) -> str | None:
+    """The key of a counted noun of Chinese, Japanese or Korean right before a number (one space
+    between them at most)."""
+    before = text[max(0, start - 12) : start]
+    before = before[:-1] if before.endswith(" ") else before
+    for noun in _CJK_NOUNS_LONGEST_FIRST:
+        if before.endswith(noun):
+            return lex.CJK_NOUNS[noun]
+    return None
+
+
+def _cjk_post(text: str, end: int) -> tuple[Qualifier, int] | None:
+    """A hedge after a counted thing in Chinese, Japanese or Korean, and its end."""
+    at = end + 1 if text[end : end + 1] == " " else end
+    for phrase, qualifier in lex.CJK_POST_QUALIFIERS.items():
+        if text.startswith(phrase, at):
+            return qualifier, at + len(phrase)
+    return None
 
 
 def _after_age_word(text: str, start: int) -> bool:
@@ -340,14 +379,25 @@ def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Fig
     scale word is 2.083 million, not 2,083 million."""
     start, end = m.start(), m.end()
     vague = m.group("vague")
-    if vague:
-        low, high = lex.VAGUE[" ".join(vague.casefold().split())]
-        figure = _Figure(start, end, low, high, Qualifier.AROUND, vague=True)
+    cjk = m.group("cjk")
+    if vague or cjk in lex.CJK_VAGUE:
+        low, high = lex.VAGUE[" ".join(vague.casefold().split())] if vague else lex.CJK_VAGUE[cjk]
+        factor, end, _ = _cjk_scale(text, end)
+        figure = _Figure(start, end, low * factor, high * factor, Qualifier.AROUND, vague=True)
     else:
-        value = _value(m.group(0))
-        if value is None:
-            return None
-        low = high = value
+        value = _cjk_value(cjk) if cjk else _value(m.group(0))
+        if value is None or (cjk and value == 1):
+            return None  # 一个, 一名: "a", "one", as the bare word "one" is no claim elsewhere
+        factor, end, odd = _cjk_scale(text, end)
+        low = high = value = value * factor
+        if odd is not None:
+            figure = _Figure(start, end, low, high, odd, core_start=m.start())
+            _hedge(text, figure)  # "超过100多" says no more than "100多"
+            figure.qualifier = odd
+            return figure
+        if factor == 1.0 and (cjk_range := _cjk_range(text, end)) is not None:
+            high, end = cjk_range
+            return _Figure(start, end, low, max(low, high), Qualifier.RANGE if high > low else Qualifier.EXACT)
         if scale := _SCALE.match(text, end):
             factor = _scale(scale)
             if decimal_comma and _COMMA_THOUSANDS.fullmatch(m.group(0)):
@@ -377,12 +427,60 @@ def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Fig
                 if high > low:
                     qualifier = Qualifier.RANGE
                     start = start - len(opener.group(0).lstrip()) if opener else start
+                elif joiner == "-" and high < low and not scale:
+                    return None  # "106-101", "787-9": a score or a model, never a range downwards
                 else:
                     high = low
         figure = _Figure(start, end, low, high, qualifier, core_start=m.start())
     _units(text, figure)
     _hedge(text, figure)
     return figure
+
+
+def _cjk_scale(text: str, end: int) -> tuple[float, int, Qualifier | None]:
+    """Big units and "多" glued after a figure ("3万", "1.2亿", "300多万", "5천만"): the factor,
+    the new end, and the hedge "多" gives (more than), if any."""
+    factor, odd = 1.0, None
+    if text[end : end + 1] == " " and text[end + 1 : end + 2] in _CJK_SCALE_OR_ODD:
+        end += 1  # "90 多个", as machine translation spaces the digits
+    while end < len(text):
+        char = text[end]
+        if char in lex.CJK_SCALES:
+            factor *= lex.CJK_SCALES[char]
+        elif char in lex.CJK_ODD and odd is None and (char != "여" or text[end + 1 : end + 2] in (" ", "명")):
+            odd = lex.CJK_ODD[char]
+        else:
+            break
+        end += 1
+    return factor, end, odd
+
+
+_CJK_SCALE_OR_ODD = frozenset({*lex.CJK_SCALES, *lex.CJK_ODD} - {"여"})
+_CJK_RANGE = re.compile(rf"[-–—~～至到](?P<n2>\d+(?:\.\d+)?)(?=[{_UNSPACED_LETTERS}])")
+
+
+def _cjk_range(text: str, end: int) -> tuple[float, int] | None:
+    """ "50-60人", "50至60名": the second figure of a range glued to its counter, and its end."""
+    m = _CJK_RANGE.match(text, end)
+    if m is None:
+        return None
+    factor, stop, _ = _cjk_scale(text, m.end())
+    return float(m.group("n2")) * factor, stop
+
+
+def _cjk_value(numeral: str) -> float | None:
+    """A Chinese or Japanese numeral in characters: 五十 50, 一百二十 120, 两千 2,000, 十二 12."""
+    total, digit = 0, None
+    for char in numeral:
+        if char in lex.CJK_DIGITS:
+            if digit is not None:
+                return None  # "一二": digits in a row are a code, not a count
+            digit = lex.CJK_DIGITS[char]
+        else:
+            total += (1 if digit is None else digit) * lex.CJK_NUMERAL_UNITS[char]
+            digit = None
+    total += digit or 0
+    return float(total) if total else None
 
 
 _COMMA_THOUSANDS = re.compile(r"\d{1,3},\d{3}")
@@ -455,6 +553,8 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     window = text[window_start:start]
     if window and _UNSPACED.match(window[-1]):
         return _cjk_qualifier_before(window, window_start)
+    if window[-1:] == " " and _UNSPACED.match(window[-2:-1]):  # "约 50 公里", spaced as machine translation does
+        return _cjk_qualifier_before(window[:-1], window_start)
     glued = _hebrew_proclitic_before(text, start)  # "יותר מ-50": the hedge's last word is "מ"
     if window and not (window[-1].isspace() or window[-1] in "'’" or glued):
         return None
@@ -490,7 +590,7 @@ def _value(raw: str) -> float | None:
     """A number written in digits ("1,500", "1 500", "3,5") or in words ("twenty-five", "vingt-cinq")."""
     raw = raw.strip()
     if raw[:1].isdigit():
-        compact = re.sub(r"[\u00a0\u202f\u2009 ]", "", raw)
+        compact = re.sub(r"[\u00a0\u202f\u2009 \u060c\u066c]", "", raw)
         if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", compact):  # grouped thousands, with either mark
             return float(re.sub(r"[.,]", "", compact))
         if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+[.,]\d+", compact):  # 1,234.5 or 1.234,5
@@ -561,16 +661,18 @@ def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool, coun
         return False
     if _word_after(text, figure.end) in _NO_COUNT_AFTER:
         return False  # 17 Uhr, 5 o'clock; две трети (two thirds)
+    if not _a_cjk_count(text, m, figure, counted):
+        return False
     if m.group("digits") is None:
         return True
     if before[-1:] in (":", "+", "#", "№", "/", "°") or after[:1] in (":", "/") or after[:1] == "°":
         return False  # 10:30, 2:1, +7 495…, #5, 1/2
     if before[-1:] == "-" and before[:1].isalpha() and not _hebrew_proclitic_before(text, m.start()):
         return False  # a name's number: Covid-19, Су-27, MH-17, F-16 (not Hebrew "מ-50", than 50)
+    if before[-1:] == "-" and before[:1].isdigit():
+        return False  # the second of "106-101", "787-9": a score's or a model's (a range is read whole)
     if re.match(r"0\d", m.group(0)):
         return False  # 07231: an area code, a postcode or an id; no count is written with a leading zero
-    if before[-1:] in _CJK_ORDINAL or after[:1] in _CJK_AGE:
-        return False  # 第3届 (the third), 30岁 (aged 30)
     if (after[:1] == "-" and after[1:2].isalpha()) or (_suffix_letter(after[:1]) and figure.end == m.end()):
         return False  # 25-year-old, 3rd, 1er, 20x
     if after[:1] == "." and after[1:2].isdigit():
@@ -587,6 +689,18 @@ def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool, coun
         is_year |= word_before[0].casefold() in _IN_YEAR  # "в 1800", "in 1824": a year, of any century
     return not (is_year and figure.qualifier is Qualifier.EXACT and figure.unit is None
                 and figure.high == figure.low and (not known or counted == "year"))  # fmt: skip
+
+
+def _a_cjk_count(text: str, m: re.Match[str], figure: _Figure, counted: str | None) -> bool:
+    """False for a figure of Chinese, Japanese or Korean that is an ordinal, an age, a clock time
+    or a year ("第3届", "30岁", "9点", "2013-2016年"), also as machine translation spaces them."""
+    before, after = text[max(0, m.start() - 2) : m.start()].rstrip(" "), text[figure.end :].lstrip(" ")[:2]
+    if before[-1:] in _CJK_ORDINAL or after[:1] in _CJK_AGE:
+        return False
+    if after[:1] in lex.CJK_CLOCK and after[1:2] not in (lex.CJK_CLOCK[after[0]] or "\0"):
+        return False  # 9 点 (nine o'clock), 21 分 (21 minutes past); not 3 分钟 (three minutes)
+    digits = re.sub(r"\D", "", m.group("digits") or "")
+    return not (counted == "year" and len(digits) == 4 and 1000 <= figure.low <= 2100)
 
 
 def _word_after(text: str, end: int) -> str:
@@ -608,13 +722,44 @@ def _suffix_letter(char: str) -> bool:
 
 
 _CLAUSE_MARKS = frozenset("，,、；;。")
+# Marks that end a number's phrase, the full-width ones of Chinese and Japanese among them.
+_PHRASE_ENDS = frozenset(',.;:!?()[]«»"“”，。；：！？（）、「」『』《》')
+_VERB_FINAL = frozenset({"ja", "ko"})
+_CJK_UNITS_LONGEST_FIRST = sorted(lex.CJK_UNITS, key=len, reverse=True)
+_CJK_NOUNS_LONGEST_FIRST = sorted(lex.CJK_NOUNS, key=len, reverse=True)
+_CJK_NOUN_REACH = 6  # characters after the counter within which its noun is sought ("50名美国士兵")
+
+
+def _chinese_noun(run: str) -> str | None:
+    """The first word of a run of Chinese if jieba's dictionary calls it a noun ("弹壳"), not a
+    verb or an adjective ("成立", "主要")."""
+    a, b = chinese_words(run)[0]
+    word = run[a:b]
+    tag = chinese_word_tag(word) or ""
+    return word if len(word) >= 2 and (tag.startswith("n") or tag == "vn") else None
+
+
+def _cjk_noun(run: str) -> tuple[str, int] | None:
+    """The counted noun a few characters after the counter at ``run[0]``, before any verb: its key
+    and end in ``run``."""
+    for at in range(1, min(len(run), _CJK_NOUN_REACH + 1)):
+        if any(run.startswith(action, at) for action in lex.CJK_ACTIONS):
+            return None  # "8人死亡": the verb follows the counter; nothing else was counted
+        for noun in _CJK_NOUNS_LONGEST_FIRST:
+            if run.startswith(noun, at):
+                return lex.CJK_NOUNS[noun], at + len(noun)
+    return None
 
 
 def _nearest_cjk_action(
-    text: str, lo: int, hi: int, start: int, end: int, best: tuple[int, str] | None
+    text: str, lo: int, hi: int, start: int, end: int, best: tuple[int, str] | None, *, verb_final: bool = False
 ) -> tuple[int, str] | None:
-    """The nearest action glued into Chinese, Japanese or Korean text ("50人死亡"), or ``best``."""
+    """The nearest action glued into Chinese, Japanese or Korean text ("50人死亡"), or ``best``.
+    ``verb_final`` (Japanese, Korean): a verb after the number is its own, before one nearer
+    behind it ("최소 50명이 사망하고 100여 명이 부상했다": the hundred were wounded)."""
     window = text[lo:hi]
+    if verb_final and (after := _nearest_cjk_action(text, end, hi, start, end, None)) is not None:
+        return after
     for word, key in lex.CJK_ACTIONS.items():
         for found in re.finditer(re.escape(word), window):
             at, stop = lo + found.start(), lo + found.end()
@@ -688,13 +833,12 @@ class _SentenceReader:
         fallback: tuple[str | None, str | None, int | None, bool] = (None, None, None, False)
         for token in _TOKEN.finditer(self.text, position, limit):
             gap = self.text[position : token.start()]
-            if any(ch in gap for ch in ',.;:!?()[]«»"“”') or _has_digit(gap):
+            if any(ch in gap for ch in _PHRASE_ENDS) or _has_digit(gap):
                 break  # the number's phrase has ended: "300 hectares and 12 houses"
             if token.group(0).casefold() in self.conjunctions:
                 break
             if _UNSPACED.match(token.group(0)) and not seen:  # "8人受伤", "5명이": the counter glued on
-                counter = token.group(0)[0]
-                return lex.CJK_COUNTERS.get(counter, counter), None, token.start() + 1, counter in lex.CJK_COUNTERS
+                return self._cjk_counted(token.start(), limit)
             word = _elide(token.group(0).strip("’'-"))
             folded = word.casefold()
             if folded in _AUXILIARIES:
@@ -715,6 +859,30 @@ class _SentenceReader:
         if fallback[0] is not None and self.action_of(fallback[0]):
             return None, None, None, False  # "50 killed": the word after is what happened, not what is counted
         return fallback
+
+    def _cjk_counted(self, at: int, limit: int) -> tuple[str | None, str | None, int | None, bool]:
+        """What a number glued to Chinese, Japanese or Korean counts: a unit ("公里", "美元"), the
+        noun after its counter ("50名武装分子": militants), the counter's own sense ("8人": people),
+        or, in Chinese, the first word after the counter ("90多个弹壳": 弹壳)."""
+        stop = at
+        while stop < limit and _UNSPACED.match(self.text[stop]):
+            stop += 1
+        run = self.text[at:stop]
+        for unit in _CJK_UNITS_LONGEST_FIRST:
+            if run.startswith(unit):
+                return lex.CJK_UNITS[unit], None, at + len(unit), True
+        if (noun := _cjk_noun(run)) is not None:
+            key, noun_end = noun
+            return key, None, at + noun_end, True
+        counter = run[0]
+        if counter in lex.CJK_COUNTERS:
+            return lex.CJK_COUNTERS[counter], None, at + 1, True
+        # Chinese: the noun after a generic counter ("90多个弹壳"), or right after the number
+        # where none stands ("百万观众"), by jieba's dictionary.
+        after = 1 if counter in lex.CJK_GENERIC_COUNTERS else 0
+        if self.code == "zh" and len(run) > after + 1 and (word := _chinese_noun(run[after:])) is not None:
+            return word, None, at + after + len(word), False
+        return counter, None, at + 1, False
 
     def action(self, start: int, end: int, s_start: int, s_end: int) -> str | None:
         """The action word nearest the number within its sentence, not beyond another number
@@ -743,7 +911,7 @@ class _SentenceReader:
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, key)
         if _UNSPACED.search(self.text, lo, hi):
-            best = _nearest_cjk_action(self.text, lo, hi, start, end, best)
+            best = _nearest_cjk_action(self.text, lo, hi, start, end, best, verb_final=self.code in _VERB_FINAL)
         return best[1] if best else None
 
     def _between_other_figures(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:

@@ -138,6 +138,9 @@ from newsweave.records import (
 # facts-24: in a script without capitals a common word is a place only if the world's news
 #          names that place or it is large for the word's frequency (联合 "joint", العاصمة "the
 #          capital", الجديد "the new" were towns and a governorate); Turkish "Korona" is COVID-19.
+#          Chinese, Japanese and Korean claims: big units glued on ("3万人"), "多"/"以上"/"左右"
+#          hedges, units and money ("公里", "美元"), the noun after the counter ("50名武装分子"),
+#          numerals in characters ("五十多名"), more verbs; scores ("106-101") are no ranges.
 ANALYZER_VERSION = "facts-24"
 
 
