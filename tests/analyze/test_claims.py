@@ -256,6 +256,34 @@ def test_counts_in_chinese_japanese_and_korean(
     assert _read(text, language) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The accusative alif, the article, "و" glued on: still militants, civilians, protesters.
+        ("قتل أكثر من 50 مسلحا في غارات جوية.", [(50.0, 50.0, Qualifier.MORE_THAN, "militant", "killed")]),
+        ("فر آلاف المدنيين من المدينة، واعتقلت الشرطة 15 متظاهرا.",
+         [(2000.0, 9999.0, Qualifier.AROUND, "civilian", "fled"),
+          (15.0, 15.0, Qualifier.EXACT, "protester", "arrested")]),
+        # Number words, a compound joined by "و", short vowels written in ("قُتل").
+        ("قُتل نحو خمسين إرهابيا.", [(50.0, 50.0, Qualifier.AROUND, "militant", "killed")]),
+        ("قتل خمسة وعشرون شخصا.", [(25.0, 25.0, Qualifier.EXACT, "person", "killed")]),
+        # A number with "و" glued to it; "أصيب" is an infection where a disease is named.
+        ("تسجيل 1200 إصابة جديدة بفيروس كورونا و35 حالة.",
+         [(1200.0, 1200.0, Qualifier.EXACT, None, "infected"), (35.0, 35.0, Qualifier.EXACT, "case", "infected")]),
+        ("دمرت القوات 20 سيارة.", [(20.0, 20.0, Qualifier.EXACT, "vehicle", "destroyed")]),
+    ],
+)  # fmt: skip
+def test_arabic_counts(text: str, expected: list[tuple[float, float, Qualifier, str | None, str | None]]) -> None:
+    assert _read(text, "ar") == expected
+
+
+def test_money_is_counted_with_its_damage_only() -> None:
+    assert _read("The film was released and made $24.7 million.", "en") == [
+        (24.7e6, 24.7e6, Qualifier.EXACT, "usd", None)
+    ]
+    assert _read("The damage is estimated at $5 million.", "en") == [(5e6, 5e6, Qualifier.EXACT, "usd", "damaged")]
+
+
 def test_a_chinese_translation_states_what_the_english_does() -> None:
     from newsweave.link.evidence import differing_claims
 

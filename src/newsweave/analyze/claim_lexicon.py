@@ -90,6 +90,8 @@ _UNITS = {
           "czternaście piętnaście szesnaście siedemnaście osiemnaście dziewiętnaście",
     "cs": "_ _ dva tři čtyři pět šest sedm osm devět deset jedenáct dvanáct třináct čtrnáct patnáct šestnáct "
           "sedmnáct osmnáct devatenáct",
+    # Arabic writes 11-19 as two words ("ثلاثة عشر", three ten), summed as they come.
+    "ar": "_ _ اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة _ _ _ _ _ _ _ _ _",
 }  # fmt: skip
 _TENS = {
     "en": "twenty thirty forty fifty sixty seventy eighty ninety",
@@ -104,6 +106,7 @@ _TENS = {
     "pl": "dwadzieścia trzydzieści czterdzieści pięćdziesiąt sześćdziesiąt siedemdziesiąt osiemdziesiąt "
           "dziewięćdziesiąt",
     "cs": "dvacet třicet čtyřicet padesát šedesát sedmdesát osmdesát devadesát",
+    "ar": "عشرون ثلاثون أربعون خمسون ستون سبعون ثمانون تسعون",
 }  # fmt: skip
 _TENS_VALUES = {"fr": [20, 30, 40, 50, 60, 70, 80, 90]}
 _BIG = {
@@ -152,27 +155,44 @@ APPROXIMATE_NUMBER_WORDS: dict[str, int] = {
     "centenar": 100, "dezena": 10, "vintena": 20, "centena": 100, "десяток": 10, "десятка": 10,
     "полсотни": 50, "sotnia": 100, "stovka": 100,
 }  # fmt: skip
+# Arabic's other forms: feminine units, the tens and hundreds in the oblique case that news
+# mostly writes ("مقتل خمسين"), and with "و" (and) glued on as compounds join them ("خمسة
+# وعشرون", 25; "مئة وخمسون", 150).
+_ARABIC_UNITS = {"اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "أربع": 4, "خمس": 5, "ست": 6, "سبع": 7,
+                 "ثمان": 8, "ثماني": 8, "تسع": 9, "عشر": 10}  # fmt: skip
+_ARABIC_TENS = dict(zip(_TENS["ar"].split(), range(20, 100, 10), strict=True)) | dict(
+    zip(_words("عشرين ثلاثين أربعين خمسين ستين سبعين ثمانين تسعين"), range(20, 100, 10), strict=True)
+)
+_ARABIC_HUNDREDS = {"مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
+                    **{f"{unit}{hundred}": value * 100 for unit, value in [("ثلاث", 3), ("أربع", 4), ("خمس", 5),
+                       ("ست", 6), ("سبع", 7), ("ثمان", 8), ("تسع", 9)] for hundred in ("مائة", "مئة")},
+                    "ألف": 1000, "ألفين": 2000, "ألفان": 2000}  # fmt: skip
+_ARABIC_WORDS = {**_ARABIC_UNITS, **_ARABIC_TENS, **_ARABIC_HUNDREDS}
+_ARABIC_WORDS |= {"و" + word: value for word, value in _ARABIC_WORDS.items() if value >= 3}
+NUMBER_WORDS.update(_ARABIC_WORDS)
+for _w in _ARABIC_WORDS:
+    NUMBER_WORD_LANGUAGES.setdefault(_w, set()).add("ar")
 NUMBER_WORDS.update(APPROXIMATE_NUMBER_WORDS)
 # Words that are a number only when a counted thing follows ("neuf": new, "sept" in dates).
 AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "sept", "sei", "elf", "acht", "sto", "dva", "cent", "mil", "otto",
                                     "pet", "tri", "dan", "quarantaine",
                                     "tres", "once", "dos", "cento", "mille", "tien", "sete", "nove",
-                                    "seis"})  # fmt: skip
+                                    "seis", "ست", "سبع", "خمس", "عشر"})  # fmt: skip
 # Vague counts: (low, high) of what the words allow.
 VAGUE: dict[str, tuple[float, float]] = {
     **dict.fromkeys(["dozens", "dozens of", "several dozen", "a few dozen", "des dizaines", "des dizaines de",
                      "plusieurs dizaines", "quelques dizaines", "dutzende", "mehrere dutzend", "decenas",
                      "decenas de", "decine", "decine di", "dezenas", "dezenas de", "десятки", "несколько десятков",
                      "десятков", "кілька десятків", "dziesiątki", "kilkadziesiąt", "desítky", "několik desítek",
-                     "tientallen", "عشرات"], (24.0, 99.0)),
+                     "tientallen", "عشرات", "العشرات"], (24.0, 99.0)),
     **dict.fromkeys(["hundreds", "hundreds of", "several hundred", "a few hundred", "des centaines",
                      "plusieurs centaines", "hunderte", "mehrere hundert", "cientos", "centenares", "centinaia",
                      "centenas", "сотни", "несколько сотен", "сотні", "кілька сотень", "setki", "kilkaset",
-                     "stovky", "honderden", "مئات"], (200.0, 999.0)),
+                     "stovky", "honderden", "مئات", "المئات"], (200.0, 999.0)),
     **dict.fromkeys(["thousands", "thousands of", "several thousand", "a few thousand", "des milliers",
                      "plusieurs milliers", "tausende", "mehrere tausend", "miles", "migliaia", "milhares",
                      "тысячи", "несколько тысяч", "тисячі", "кілька тисяч", "tysiące", "kilka tysięcy",
-                     "tisíce", "duizenden", "آلاف"], (2000.0, 9999.0)),
+                     "tisíce", "duizenden", "آلاف", "الآلاف"], (2000.0, 9999.0)),
     **dict.fromkeys(["tens of thousands", "des dizaines de milliers", "zehntausende", "decenas de miles",
                      "decine di migliaia", "dezenas de milhares", "десятки тысяч", "десятки тисяч",
                      "dziesiątki tysięcy", "desítky tisíc", "عشرات الآلاف"], (20000.0, 99999.0)),
@@ -439,7 +459,7 @@ ACTIONS: dict[str, str] = {
     "зникнути зникли zaginąć zaginęli pohřešovat pohřešováno vermist مفقود",
     "infected": "infect infected positive infecter infecté contaminé infizieren infiziert "
     "infectar infectado contagiare contagiato заразиться заразились заражены інфікувати "
-    "заразилися zakazić zakażono nakazit nakaženo besmet أصيب",
+    "заразилися zakazić zakażono nakazit nakaženo besmet",
     "deployed": "deploy deployed send sent déployer déployé envoyer envoyé entsenden entsandt stationieren "
     "desplegar desplegado enviar inviare inviato schierare развернуть направить направлены "
     "перебросить розгорнути направити wysłać rozmieścić vyslat nasadit ingezet نشر",
@@ -911,3 +931,44 @@ OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("הרוגים"), ("person", "killed")),
     **dict.fromkeys(_words("פצועים"), ("person", "wounded")),
 })  # fmt: skip
+
+# Arabic beyond the base forms above (`claims._arabic_forms` reads off "و", "ال", "ب" and the
+# accusative "ا" of "50 مسلحا", so these are the plurals and other stems a count takes).
+for _key, _names in {
+    "person": "أفراد",
+    "civilian": "مدنيين مواطن مواطنين",
+    "protester": "متظاهر متظاهرين متظاهرون محتج محتجين",
+    "resident": "سكان مقيم",
+    "prisoner": "أسير أسرى سجين سجناء معتقل معتقلين رهينة رهائن",
+    "patient": "مريض مرضى",
+    "vehicle": "دبابات مدرعة مدرعات آلية آليات شاحنة شاحنات",
+    "aircraft": "طائرات مسيرة مسيرات",
+    "house": "منزلا بيت بيوت",
+    "case": "حالة حالات",
+    "minute": "دقيقة دقائق",
+    "week": "أسبوع أسابيع",
+    "year": "عام أعوام",
+}.items():
+    COUNTED[_key] += " " + _names
+CURRENCY.update({
+    **dict.fromkeys(_words("يورو"), "eur"), **dict.fromkeys(_words("دولار دولارا دولارات"), "usd"),
+    **dict.fromkeys(_words("جنيه جنيها جنيهات"), "egp"), **dict.fromkeys(_words("ريال ريالا ريالات"), "sar"),
+    **dict.fromkeys(_words("درهم دراهم"), "aed"),
+})  # fmt: skip
+# "عشر" is the second word of 11-19 ("ثلاثة عشر"); alone it is mostly "the tenth" of a date.
+NOT_ALONE_NUMBER_WORDS = frozenset({"عشر"})
+for _key, _names in {
+    "killed": "استشهد استشهاد لقوا حتفهم",
+    "wounded": "أصيبوا جرح",
+    "arrested": "توقيف",
+    "fled": "نزح نزوح",
+    "captured": "أسرت",
+}.items():
+    ACTIONS[_key] += " " + _names
+OUTCOME_NOUNS.update({
+    **dict.fromkeys(_words("شهيد شهداء"), ("person", "killed")),
+    **dict.fromkeys(_words("مصاب"), ("person", "wounded")),
+})  # fmt: skip
+# Arabic "أصيب" and "إصابة" are a wound and an infection alike: an infection in a sentence that
+# names a disease ("أصيب بفيروس كورونا").
+ARABIC_DISEASE_WORDS = ("فيروس", "كورونا", "كوفيد", "الوباء", "وباء")

@@ -46,7 +46,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 # Word characters with the vowel signs of the scripts that write them as marks (entities.text's
 # ``MARKS``): \w stops at "ा" in "मारे".
-_W = rf"\w{MARKS}"
+_W = rf"\w{MARKS}\u064b-\u065f\u0670"  # and Arabic's short vowels: "قُتل" is one word
 # Arabic texts group thousands with "٬" or their comma "،" ("400،000").
 _DIGITS = r"\d{1,3}(?:(?:,|\.|[\u00a0\u202f\u2009 \u060c\u066c])\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _WORD_NUMBER = rf"(?:{_alternation(lex.NUMBER_WORDS)})"
@@ -67,10 +67,11 @@ _CJK_NUMERAL = (
     rf"(?<![第{_CJK_NUMERAL_CHARS}数數几幾上])(?P<cjk>{_alternation(lex.CJK_VAGUE)}|[{_CJK_NUMERAL_CHARS}]+)"
     rf"(?=[{_CJK_NUMERAL_NEXT}])"
 )
+_ARABIC_PROCLITIC_DIGIT = re.compile(r"(?<!\w)[وبل](?=\d)")
 _CJK_NUMERAL_START = re.compile(rf"(?<![{_CJK_NUMERAL_CHARS}数數几幾上])[{_CJK_NUMERAL_CHARS}数數几幾上]")
 _CORE = re.compile(
     rf"(?<![{_W}.,])(?P<vague>{_alternation(lex.VAGUE)})(?![{_W}])"
-    rf"|(?:(?<![{_W}.,\d])|(?<=[{_UNSPACED_LETTERS}]))(?P<digits>{_DIGITS})"
+    rf"|(?:(?<![{_W}.,\d])|(?<=[{_UNSPACED_LETTERS}])|(?<=[وبل])(?<![{_W}][وبل]))(?P<digits>{_DIGITS})"
     rf"|(?<![{_W}-])(?P<words>{_WORD_RUN})(?![{_W}])"
     rf"|{_CJK_NUMERAL}",
     re.I,
@@ -96,7 +97,7 @@ _STOP = frozenset(_words(
     """of the a an de d' d’ des du la le les l' l’ der die das den dem des von del della degli dei di
     los las el il lo gli entre them eux них них и в из на у of other more additional further new
     armed local foreign heavily autres plus nouveaux weitere andere otros más altri altre outros más
-    других ещё еще других"""
+    других ещё еще других من إلى في على عن مع"""
 ))  # fmt: skip
 _PHONE = re.compile(
     r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])"
@@ -137,6 +138,8 @@ _DECIMAL_POINT = frozenset({None, "en", "zh", "ja", "ko", "th", "he", "hi"})
 _COUNTED_WINDOW = 4  # tokens after a number in which to look for what it counts
 # Measures nothing happens to: "killed in 24 hours" kills no hours, "10,4% of the staff" is a share.
 _NOTHING_HAPPENS_TO = frozenset({*lex.TIME_UNITS, "percent"})
+_CURRENCY_CODES = frozenset({*lex.CURRENCY.values(), *lex.CJK_UNITS.values()} - set(lex.COUNTED))  # money
+_WHAT_MONEY_COUNTS = frozenset({"damaged", "destroyed"})  # "the damage is estimated at $5 million"
 _LIST_GAP_WORDS = 4  # "soldiers and", "tanks and armoured": at most this many words between listed numbers
 _ACTION_REACH = 120  # characters from a number within which an action word is its action
 
@@ -211,6 +214,8 @@ def _cores(text: str) -> list[re.Match[str]]:
     if _UNSPACED.search(text):
         glued = [m.start() for m in (*_DIGIT_IN_UNSPACED.finditer(text), *_CJK_NUMERAL_START.finditer(text))]
         starts = sorted({*starts, *glued})
+    if _ARABIC_PROCLITIC_DIGIT.search(text):  # "و35 حالة": "and" glued to the number
+        starts = sorted({*starts, *(m.start() + 1 for m in _ARABIC_PROCLITIC_DIGIT.finditer(text))})
     out = []
     done = 0
     for start in starts:
@@ -290,7 +295,9 @@ class _Figure:
 
 def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
               times: list[TimeExpression], reader: _SentenceReader) -> ParsedClaim | None:  # fmt: skip
-    if m.group("words") and _another_languages_words(m.group("words"), reader.code):
+    if m.group("words") and (
+        _another_languages_words(m.group("words"), reader.code) or m.group("words") in lex.NOT_ALONE_NUMBER_WORDS
+    ):
         return None
     figure = _figure(text, m, decimal_comma=reader.decimal_comma)
     if figure is None:
@@ -316,7 +323,11 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = None  # "62% от починалите": a share of the dead, not dead
     elif action is None:
         action = reader.action(figure.start, figure.end, s_start, s_end)
-    if counted == "case" and action in (None, "killed"):
+    if counted in _CURRENCY_CODES and action not in _WHAT_MONEY_COUNTS:
+        action = None  # "$24.7 million haul … released": money is no one released, elected or infected
+    if action == "wounded" and reader.code == "ar" and any(w in text[s_start:s_end] for w in lex.ARABIC_DISEASE_WORDS):
+        action = "infected"  # "أصيب" is hit by a bullet or by a virus
+    if counted == "case" and action in (None, "killed", "wounded"):
         action = "infected"  # "more than 232,000 cases … and close to 28,000 deaths": cases are infections
     if action in lex.KILLING_ACTIONS and counted in lex.PEOPLE:
         action = "killed"  # "destroyed 50 terrorists"
@@ -723,7 +734,7 @@ def _suffix_letter(char: str) -> bool:
 
 _CLAUSE_MARKS = frozenset("，,、；;。")
 # Marks that end a number's phrase, the full-width ones of Chinese and Japanese among them.
-_PHRASE_ENDS = frozenset(',.;:!?()[]«»"“”，。；：！？（）、「」『』《》')
+_PHRASE_ENDS = frozenset(',.;:!?()[]«»"“”，。；：！？（）、「」『』《》،؛؟')
 _VERB_FINAL = frozenset({"ja", "ko"})
 _CJK_UNITS_LONGEST_FIRST = sorted(lex.CJK_UNITS, key=len, reverse=True)
 _CJK_NOUNS_LONGEST_FIRST = sorted(lex.CJK_NOUNS, key=len, reverse=True)
@@ -792,6 +803,40 @@ def _sentence_time(times: list[TimeExpression], start: int, end: int) -> datetim
     return chosen[0].value if chosen else None
 
 
+# Arabic glues conjunctions, prepositions and the article onto a word and marks the accusative of
+# "50 مسلحا" with an alif; simplemma has no Arabic, and Snowball's stemmer cuts too deep for a
+# lexicon ("مدنيين", civilians, and "مدن", cities, meet), so the lexicon's words are found by
+# taking these off one at a time.
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # short vowels, dagger alif, tatweel
+_ARABIC_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+_ARABIC_LETTERS = str.maketrans("أإآىة", "ااايه")
+
+
+def _arabic_forms(word: str) -> list[str]:
+    """The word, without its short vowels, then with a prefix and then an ending read off."""
+    bare = _ARABIC_MARKS.sub("", word)
+    forms = [bare, *(bare[len(p) :] for p in _ARABIC_PREFIXES if bare.startswith(p) and len(bare) - len(p) >= 3)]
+    # The accusative alif ("مسلحا"), a verb's feminine "ت" ("دمرت", "اعتقلت").
+    return forms + [form[:-1] for form in forms if len(form) >= 4 and form[-1] in "ات"]
+
+
+@lru_cache(maxsize=1)
+def _arabic_lexicon() -> dict[str, str]:
+    """Every Arabic word of the lexicons, by its letters unified (أ إ آ as ا, ى as ي, ة as ه)."""
+    words = [*_WORD_INDEX, *_ACTION_INDEX, *lex.TOLL_NOUNS, *lex.NUMBER_NOUNS]
+    return {w.translate(_ARABIC_LETTERS): w for w in words if "\u0600" <= w[:1] <= "\u06ff"}
+
+
+@lru_cache(maxsize=4096)
+def _arabic_lemma(word: str) -> str:
+    """The lexicon's word an Arabic word is a form of ("والمسلحين" -> "مسلحين"), or the word bare."""
+    lexicon = _arabic_lexicon()
+    for form in _arabic_forms(word):
+        if (known := lexicon.get(form.translate(_ARABIC_LETTERS))) is not None:
+            return known
+    return _ARABIC_MARKS.sub("", word)
+
+
 class _SentenceReader:
     """Words around a number, with their lemmas, read once per text."""
 
@@ -809,6 +854,8 @@ class _SentenceReader:
 
     def lemma(self, word: str) -> str:
         folded = word.casefold()
+        if self.code == "ar":
+            return _arabic_lemma(word)
         if self.language is None:
             return folded
         if folded not in self._lemmas:
