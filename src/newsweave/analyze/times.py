@@ -38,6 +38,8 @@ def _words(text: str) -> list[str]:
 
 
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar", "bg", "sl", "tr")
+# Read by ``cjk_times`` besides: relative dates glued into text without spaces.
+CJK_TIME_LANGUAGES = frozenset({"zh", "ja", "ko"})
 # Languages whose months the lexicon knows only as dateparser names them (Slovene "15. marca",
 # Turkish "19 Kasım'da"): a day beside a month's name is also read from CLDR's forms for them.
 _CLDR_MONTHS_TOO = frozenset({"bg", "sl", "tr"})
@@ -459,6 +461,10 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
                                     anchor if relative else None))  # fmt: skip
     if language is not None and (language not in LANGUAGES or language in _CLDR_MONTHS_TOO):
         found = sorted(_merged(found, _cldr_dates(text, language, anchor)), key=lambda t: t.start)
+    if language in CJK_TIME_LANGUAGES:
+        from newsweave.analyze.cjk_times import cjk_time_expressions  # it builds on this module's shift
+
+        found = sorted(_merged(found, cjk_time_expressions(text, language, anchor)), key=lambda t: t.start)
     return tuple(_weekdays_of_dates(_eves(found, text), text, lexicon))
 
 
@@ -674,17 +680,23 @@ def _day_month(day: int, month: int, year: str | None, clock: tuple[int, int] | 
 
 
 def _shift(anchor: datetime, unit: str, amount: int) -> _Resolved:
+    return (*shift(anchor, unit, amount), True)
+
+
+def shift(anchor: datetime, unit: str, amount: int) -> tuple[datetime, TimePrecision]:
+    """The day, part of a day, week (its Monday), month or year ``amount`` units from ``anchor``'s,
+    with its precision: ``unit`` is "day", "eve", "morning"… "night", "week", "month" or "year"."""
     day = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
     if unit in (_D, "eve"):
-        return day + timedelta(days=amount), TimePrecision.DAY, True
+        return day + timedelta(days=amount), TimePrecision.DAY
     if unit in _PART_OF_DAY_HOUR:
-        return (day + timedelta(days=amount)).replace(hour=_PART_OF_DAY_HOUR[unit]), TimePrecision.HOUR, True
+        return (day + timedelta(days=amount)).replace(hour=_PART_OF_DAY_HOUR[unit]), TimePrecision.HOUR
     if unit == _W:  # the Monday of that week
-        return day - timedelta(days=day.weekday()) + timedelta(weeks=amount), TimePrecision.WEEK, True
+        return day - timedelta(days=day.weekday()) + timedelta(weeks=amount), TimePrecision.WEEK
     if unit == _M:
         index = anchor.year * 12 + anchor.month - 1 + amount
-        return day.replace(year=index // 12, month=index % 12 + 1, day=1), TimePrecision.MONTH, True
-    return day.replace(year=anchor.year + amount, month=1, day=1), TimePrecision.YEAR, True
+        return day.replace(year=index // 12, month=index % 12 + 1, day=1), TimePrecision.MONTH
+    return day.replace(year=anchor.year + amount, month=1, day=1), TimePrecision.YEAR
 
 
 def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | None:
