@@ -245,6 +245,7 @@ def _read(text: str, language: str) -> list[tuple[float, float, Qualifier, str |
         ("최소 50명이 사망하고 100여 명이 부상했다.", "ko",
          [(50.0, 50.0, Qualifier.AT_LEAST, "person", "killed"),
           (100.0, 100.0, Qualifier.MORE_THAN, "person", "wounded")]),
+        ("540명의 사람들이 다쳤고 39세 남성이 체포됐다.", "ko", [(540.0, 540.0, Qualifier.EXACT, "person", "wounded")]),
         ("Arabic grouping: 400،000 مشترك", "ar", [(4e5, 4e5, Qualifier.EXACT, "مشترك", None)]),
         # A score or a model number is no range: "106-101", "787-9".
         ("They won 106-101 on a 787-9.", "en", []),
@@ -271,6 +272,10 @@ def test_counts_in_chinese_japanese_and_korean(
         ("تسجيل 1200 إصابة جديدة بفيروس كورونا و35 حالة.",
          [(1200.0, 1200.0, Qualifier.EXACT, None, "infected"), (35.0, 35.0, Qualifier.EXACT, "case", "infected")]),
         ("دمرت القوات 20 سيارة.", [(20.0, 20.0, Qualifier.EXACT, "vehicle", "destroyed")]),
+        # "The number of deaths" before the figures; a unit of time with the article is "today".
+        ("عدد الوفيات من 255 إلى 256.", [(255.0, 255.0, Qualifier.EXACT, "person", "killed"),
+                                         (256.0, 256.0, Qualifier.EXACT, "person", "killed")]),
+        ("بعد تأكيد وفاة 28 اليوم.", [(28.0, 28.0, Qualifier.EXACT, "اليوم", "killed")]),
     ],
 )  # fmt: skip
 def test_arabic_counts(text: str, expected: list[tuple[float, float, Qualifier, str | None, str | None]]) -> None:

@@ -37,11 +37,12 @@ def test_accuracy_is_counted_per_split_and_language(tmp_path: Path) -> None:
         label("⟦12 people⟧ were hurt.", "wounded"),
         label("⟦Около 50 боевиков⟧ были убиты.", "killed", "ru", "dev"),
         label("It took ⟦24 hours⟧ to evacuate them.", "evacuated"),  # the labeller disagrees: counted wrong
+        label("She was born on 12 May ⟦2001⟧ and hurt.", "none"),  # a date, read as no claim: nothing happened
     ])  # fmt: skip
     report = evaluate_actions(data)
     rows = {r.name: r for r in report.rows}
-    assert (rows["test"].figures, rows["test"].right) == (3, 2)
-    assert (rows["dev"].right, rows["all"].accuracy) == (1, 0.75)
+    assert (rows["test"].figures, rows["test"].right, rows["test"].not_read) == (4, 3, 1)
+    assert (rows["dev"].right, rows["all"].accuracy) == (1, 0.8)
     assert {r.name for r in report.languages} == {"en", "ru"}
     assert [(e.gold, e.read) for e in report.errors] == [("evacuated", "none")]
 

@@ -388,11 +388,11 @@ OUTCOME_NOUNS: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 # Nouns before the number that say it is a death toll: "the death toll rose to 50", "le bilan s'élève à 50".
 TOLL_NOUNS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(_words("toll bilan opferzahl balance bilancio balanço"), ("person", "killed")),
+    **dict.fromkeys(_words("toll bilan opferzahl balance bilancio balanço حصيلة"), ("person", "killed")),
 }  # fmt: skip
 # Nouns before the number that say only that it is a number of something, named next: "число
 # погибших — 50" is a toll, "Liczba wszystkich zakażeń sięga 1 mln" (infections) is not.
-NUMBER_NOUNS = frozenset(_words("number число количество кількість liczba počet cifra bilans"))
+NUMBER_NOUNS = frozenset(_words("number число количество кількість liczba počet cifra bilans عدد"))
 
 # What happened: key -> lemmas and forms in every language.
 ACTIONS: dict[str, str] = {
@@ -644,8 +644,8 @@ CJK_ACTIONS: dict[str, str] = {
     **dict.fromkeys(["死亡", "遇难", "遇難", "丧生", "喪生", "身亡", "罹难", "罹難", "死者", "殺害", "杀害",
                      "打死", "击毙", "擊斃", "炸死", "杀死", "殺死", "消灭", "消滅", "击杀", "擊殺", "丧命", "喪命",
                      "亡くな", "사망", "숨졌", "숨져", "숨진"], "killed"),
-    **dict.fromkeys(["受伤", "受傷", "负伤", "負傷", "重伤", "重傷", "轻伤", "輕傷", "伤势", "傷勢", "けが", "부상"],
-                    "wounded"),
+    **dict.fromkeys(["受伤", "受傷", "负伤", "負傷", "重伤", "重傷", "轻伤", "輕傷", "伤势", "傷勢", "けが", "負傷",
+                     "부상", "다쳤", "다친", "다쳐"], "wounded"),
     **dict.fromkeys(["摧毁", "摧毀", "击毁", "擊毀", "炸毁", "炸毀", "破壊", "파괴"], "destroyed"),
     **dict.fromkeys(["包围", "包圍", "围困", "圍困", "被困", "包囲", "포위"], "surrounded"),
     **dict.fromkeys(["逃离", "逃離", "逃往", "逃亡", "逃れ", "피란", "탈출"], "fled"),
@@ -971,4 +971,4 @@ OUTCOME_NOUNS.update({
 })  # fmt: skip
 # Arabic "أصيب" and "إصابة" are a wound and an infection alike: an infection in a sentence that
 # names a disease ("أصيب بفيروس كورونا").
-ARABIC_DISEASE_WORDS = ("فيروس", "كورونا", "كوفيد", "الوباء", "وباء")
+ARABIC_DISEASE_WORDS = ("فيروس", "كورونا", "كوفيد", "الوباء", "وباء", "مرض")

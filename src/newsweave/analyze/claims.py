@@ -67,11 +67,11 @@ _CJK_NUMERAL = (
     rf"(?<![第{_CJK_NUMERAL_CHARS}数數几幾上])(?P<cjk>{_alternation(lex.CJK_VAGUE)}|[{_CJK_NUMERAL_CHARS}]+)"
     rf"(?=[{_CJK_NUMERAL_NEXT}])"
 )
-_ARABIC_PROCLITIC_DIGIT = re.compile(r"(?<!\w)[وبل](?=\d)")
+_ARABIC_PROCLITIC_DIGIT = re.compile(r"(?<!\w)[وبل]ـ?(?=\d)")  # "و35", "لـ107"
 _CJK_NUMERAL_START = re.compile(rf"(?<![{_CJK_NUMERAL_CHARS}数數几幾上])[{_CJK_NUMERAL_CHARS}数數几幾上]")
 _CORE = re.compile(
     rf"(?<![{_W}.,])(?P<vague>{_alternation(lex.VAGUE)})(?![{_W}])"
-    rf"|(?:(?<![{_W}.,\d])|(?<=[{_UNSPACED_LETTERS}])|(?<=[وبل])(?<![{_W}][وبل]))(?P<digits>{_DIGITS})"
+    rf"|(?:(?<![{_W}.,\d])|(?<=[{_UNSPACED_LETTERS}])|(?<=[وبل])(?<![{_W}][وبل])|(?<=[وبل]ـ)(?<![{_W}][وبل]ـ))(?P<digits>{_DIGITS})"
     rf"|(?<![{_W}-])(?P<words>{_WORD_RUN})(?![{_W}])"
     rf"|{_CJK_NUMERAL}",
     re.I,
@@ -97,7 +97,7 @@ _STOP = frozenset(_words(
     """of the a an de d' d’ des du la le les l' l’ der die das den dem des von del della degli dei di
     los las el il lo gli entre them eux них них и в из на у of other more additional further new
     armed local foreign heavily autres plus nouveaux weitere andere otros más altri altre outros más
-    других ещё еще других من إلى في على عن مع"""
+    других ещё еще других من إلى في على عن مع خلال بعد قبل حتى منذ عند لدى"""
 ))  # fmt: skip
 _PHONE = re.compile(
     r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])"
@@ -215,7 +215,7 @@ def _cores(text: str) -> list[re.Match[str]]:
         glued = [m.start() for m in (*_DIGIT_IN_UNSPACED.finditer(text), *_CJK_NUMERAL_START.finditer(text))]
         starts = sorted({*starts, *glued})
     if _ARABIC_PROCLITIC_DIGIT.search(text):  # "و35 حالة": "and" glued to the number
-        starts = sorted({*starts, *(m.start() + 1 for m in _ARABIC_PROCLITIC_DIGIT.finditer(text))})
+        starts = sorted({*starts, *(m.end() for m in _ARABIC_PROCLITIC_DIGIT.finditer(text))})
     out = []
     done = 0
     for start in starts:
@@ -724,7 +724,7 @@ _NEXT_WORD = re.compile(rf"\s?([^\W\d_][{_W}.’']*)")
 _NO_COUNT_AFTER = lex.CLOCK_WORDS | lex.FRACTION_WORDS
 _IN_YEAR = _words("in en im em nel nello dal del dell' в во у w we v ve u")
 _CJK_ORDINAL = frozenset("第")
-_CJK_AGE = frozenset("岁歲歳살")
+_CJK_AGE = frozenset("岁歲歳살세")  # Korean "39세": aged 39
 
 
 def _suffix_letter(char: str) -> bool:
@@ -829,12 +829,18 @@ def _arabic_lexicon() -> dict[str, str]:
 
 @lru_cache(maxsize=4096)
 def _arabic_lemma(word: str) -> str:
-    """The lexicon's word an Arabic word is a form of ("والمسلحين" -> "مسلحين"), or the word bare."""
+    """The lexicon's word an Arabic word is a form of ("والمسلحين" -> "مسلحين"), or the word bare.
+    A unit of time with the article is no unit: "28 اليوم" is 28 today, "14 يوما" fourteen days."""
     lexicon = _arabic_lexicon()
+    bare = _ARABIC_MARKS.sub("", word)
     for form in _arabic_forms(word):
-        if (known := lexicon.get(form.translate(_ARABIC_LETTERS))) is not None:
-            return known
-    return _ARABIC_MARKS.sub("", word)
+        if (known := lexicon.get(form.translate(_ARABIC_LETTERS))) is None:
+            continue
+        definite = "ال" in bare[: len(bare) - len(form) + 1]
+        if definite and _WORD_INDEX.get(known, ("", None))[0] in lex.TIME_UNITS:
+            return bare
+        return known
+    return bare
 
 
 class _SentenceReader:
