@@ -62,7 +62,8 @@ def found(text: str, language: str | None, anchor: datetime | None = FRIDAY) -> 
         ("sl", "V minulem letu so porabili več.", ("minulem letu", "2016-01-01 00:00", "year")),
         ("sl", "Veljal bo do sredine decembra.", ("sredine decembra", "2017-12-01 00:00", "month")),
         ("cs", "Vakcína by mohla být příští rok.", ("příští rok", "2018-01-01 00:00", "year")),
-        ("cs", "Očkovat se bude od pondělí.", ("od pondělí", "2017-11-20 00:00", "day")),
+        ("cs", "Očkovat se bude od pondělí.", ("od pondělí", "2017-11-27 00:00", "day")),  # "will": the coming one
+        ("cs", "Očkovalo se od pondělí.", ("od pondělí", "2017-11-20 00:00", "day")),
         ("ru", "Вакцинировали за прошлый год.", ("прошлый год", "2016-01-01 00:00", "year")),
         ("ru", "Победитель гонки 2016 года.", ("2016 года", "2016-01-01 00:00", "year")),
         ("uk", "На виборах 2016 року.", ("2016 року", "2016-01-01 00:00", "year")),
@@ -84,6 +85,15 @@ def test_weekdays_are_the_most_recent_such_day_on_or_before_the_anchor() -> None
     assert found("on Friday", "en") == [("on Friday", "2017-11-24 00:00", "day")]  # the anchor's own day
     assert found("last Friday", "en") == [("last Friday", "2017-11-17 00:00", "day")]
     assert found("next Monday", "en") == [("next Monday", "2017-11-27 00:00", "day")]
+
+
+def test_a_weekday_in_a_future_clause_is_the_coming_one() -> None:
+    # The anchor is a Friday: "will" (and "bodo", "namerava", Turkish "-ecek") put Monday ahead.
+    assert found("The court will rule on Monday.", "en")[0][1] == "2017-11-27 00:00"
+    assert found("Poročilo bodo pripravile do četrtka.", "sl")[0][1] == "2017-11-30 00:00"
+    assert found("Pazartesi günü açıklanacak.", "tr")[0][1] == "2017-11-27 00:00"
+    # A cue in another clause is not the weekday's.
+    assert found("The court ruled on Monday. It will appeal.", "en")[0][1] == "2017-11-20 00:00"
 
 
 def test_the_eve_of_a_named_date_is_the_day_before_it() -> None:

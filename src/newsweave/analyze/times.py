@@ -61,6 +61,7 @@ _EXTRA_MONTHS = {
 _EXTRA_WEEKDAYS = {
     "sl": {"sredo": 2, "soboto": 5, "nedeljo": 6, "ponedeljka": 0, "torka": 1, "srede": 2, "četrtka": 3,
            "petka": 4, "sobote": 5, "nedelje": 6},
+    "tr": {"salı": 1, "cuma": 4},  # four letters, below CLDR names' length floor; led as the others are
 }  # fmt: skip
 # Slavic weekday names double as nouns ("среда": environment), Arabic ones as numerals
 # ("الاثنين": the two), Portuguese short ones as ordinals ("quarta", "sexta"): they count
@@ -68,7 +69,8 @@ _EXTRA_WEEKDAYS = {
 _WEEKDAY_LEAD = {
     "ru": r"(?:в|во)\s+", "uk": r"(?:в|у|во)\s+", "pl": r"(?:w|we)\s+", "cs": r"(?:v|ve|od|do)\s+",
     "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob|od|do)\s+",
-    "tr": r"(?:geçen|bu)\s+",  # "Pazar" is also a market, "Cuma" Friday's prayer
+    # "Pazar" is also a market, "Cuma" Friday's prayer: a day after "geçen"/"bu" or before "günü"
+    "tr": r"(?:(?:geçen|bu)\s+|(?=\w+\s+gün[üu](?!\w)))",
 }  # fmt: skip
 # A bare month name ("March", "mars", "мае") is a date only after one of these words.
 _MONTH_LEAD = {
@@ -709,9 +711,33 @@ def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | N
     modifier = (m["wdmod"] or m["wdpost"] or "").casefold()
     if modifier in ("next", "prochain", "próximo", "prossimo"):
         return day + timedelta(days=(target - day.weekday()) % 7 or 7), TimePrecision.DAY, True
+    if not modifier and _future_clause(m.string, m.start(), m.end()):
+        return day + timedelta(days=(target - day.weekday()) % 7), TimePrecision.DAY, True  # the coming one
     if modifier and back == 0:
         back = 7  # "last Tuesday" written on a Tuesday is a week ago
     return day - timedelta(days=back), TimePrecision.DAY, True
+
+
+# Words that put a clause in the future: auxiliaries and verbs of intent ("will", "wird", "будет",
+# "będzie", "bude", "bodo", "ще", "namerava"). A bare weekday in such a clause is the coming one:
+# "se namerava testirati v sredo" (intends to be tested on Wednesday). Slavic perfective verbs
+# ("zveřejní v úterý", will publish) say the same by their aspect, which no lexicon here gives.
+_FUTURE_CUES = frozenset(_words(
+    """will shall scheduled va vont sera seront prévu prévue wird werden soll sollen será serán sarà
+    saranno vai vão zal zullen будет будут планирует намерен намерена буде будуть планує będzie będą
+    zamierza planuje bude budou plánuje hodlá bo bodo bom boš bomo bosta namerava nameravajo ще"""
+))  # fmt: skip
+_FUTURE_SUFFIXES = ("acak", "ecek", "acağı", "eceği", "acaklar", "ecekler", "acaktır", "ecektir")  # Turkish
+_FUTURE_REACH = 6  # words on either side of the weekday, within its clause
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+
+
+def _future_clause(text: str, start: int, end: int) -> bool:
+    """Whether a future cue stands within a few words of a weekday, in its clause."""
+    before = _CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
+    after = _CLAUSE_END.split(text[end : end + 80])[0]
+    words = [w.casefold() for w in (*_WORD.findall(before)[-_FUTURE_REACH:], *_WORD.findall(after)[:_FUTURE_REACH])]
+    return any(w in _FUTURE_CUES or w.endswith(_FUTURE_SUFFIXES) for w in words)
 
 
 # -- sentences and timelines --------------------------------------------------------------------
