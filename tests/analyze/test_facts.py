@@ -141,6 +141,15 @@ def test_a_person_named_in_full_holds_no_place_in_a_first_name() -> None:
     assert {"Pittsburgh", "Glasgow"} <= pinned
 
 
+def test_a_chinese_name_without_spaces_holds_no_place() -> None:
+    text = "南希佩洛西在华盛顿表示，弗拉基米尔普京周二抵达北京。"
+    mentions, places = FactAnalyzer().read_places(text, "zh")
+    assert "南希佩洛西" in {m.text for m in mentions if m.type is EntityType.PERSON}
+    pinned = {p.text for p in places if p.resolved}
+    assert "南希" not in pinned and "弗拉基米尔" not in pinned  # no Nancy, no Vladimir
+    assert {"华盛顿", "北京"} <= pinned
+
+
 def test_world_regions_are_named_not_pinned_to_their_namesake_towns() -> None:
     text = "As tensions rose in the Middle East, fireworks lit Dubai; the Atlantic storm season ended in Florida."
     _, places = FactAnalyzer().read_places(text, "en")

@@ -305,6 +305,8 @@ class FactAnalyzer:
         spotted = self.place_finder().places(text, language, [*located, *vetoes], context, trusted=trusted)
         named = {(m.start, m.end) for m in curated}
         places = coherent([p for p in spotted if (p.start, p.end) not in named], located)
+        if gazetteer is not None:
+            places = outside_unspaced_names(places, mentions, gazetteer)
         if homes is not None:
             homes.learn(outlet, places)
         return mentions, places
@@ -484,11 +486,28 @@ def people_named_in_full(mentions: Sequence[Mention], gazetteer: Gazetteer) -> l
     return out
 
 
+def outside_unspaced_names(places: Sequence[Place], mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Place]:
+    """``places`` but those inside a longer name of a person written without spaces.
+
+    Chinese and Japanese write a foreign name without spaces or with a middle dot the tagger may
+    lose: "南希佩洛西" (Nancy Pelosi) held 南希, a name GeoNames gives Nancy; "弗拉基米尔普京"
+    Vladimir; "角卫理查德谢尔曼" Chad and Sherman. A person the gazetteer writes as a place is none
+    ("华盛顿"); their tagger gives every name one score, so no confidence is asked.
+    """
+    people = [
+        (m.start, m.end)
+        for m in mentions
+        if m.type is EntityType.PERSON and _UNSPACED_NAME.fullmatch(m.text) and gazetteer.native.get(m.text) is None
+    ]
+    return [p for p in places if not any(a <= p.start and p.end <= b and b - a > p.end - p.start for a, b in people)]
+
+
 # The recogniser's confidence in a full name for its surname to veto a place (chosen on the
 # development half of LGL; people named in full score 0.8-0.99 there, its misreadings 0.2-0.7).
 SURE_OF_A_NAME = 0.7
 
 
+_UNSPACED_NAME = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff·・]+")
 # A person's name as news writes it: capitalised words ("Matthew D. Flores", "Mary O'Neill"); a
 # surname of lowercase letters after its capital ("D.C." or "FALLS" read as a person is none).
 _NAME_WORD = re.compile(r"(?:[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)*")
