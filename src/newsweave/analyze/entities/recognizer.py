@@ -63,6 +63,7 @@ from newsweave.analyze.entities.text import (
     stem_phrase_variants,
     stem_variants,
 )
+from newsweave.analyze.word_frequencies import zipf
 from newsweave.errors import ModelUnavailable
 from newsweave.records import Entity, EntityType, Mention
 
@@ -229,7 +230,7 @@ class EntityRecognizer:
             if tag_all or not has_case:
                 uncased.append(sentence)
         # No case to go on (Arabic, Hebrew…): the dictionary's names.
-        dictionary = [span for sentence in uncased for span in self._dictionary_spans(text, sentence)]
+        dictionary = [span for sentence in uncased for span in self._dictionary_spans(text, sentence, language)]
         features.prepare(t.text for sentence, ranges in cased for start, end in ranges for t in sentence[start:end])
         for sentence, ranges in cased:
             for start, end in ranges:
@@ -639,11 +640,14 @@ class EntityRecognizer:
             return None
         return EntityType.LOCATION if not as_written or name in gazetteer().entries[place].names else None
 
-    def _dictionary_spans(self, text: str, sentence: list[Token]) -> list[tuple[int, int, EntityType, float]]:
+    def _dictionary_spans(
+        self, text: str, sentence: list[Token], language: str | None = None
+    ) -> list[tuple[int, int, EntityType, float]]:
         """Names in an uncased script: the longest runs of up to three words that are a curated
         alias or a big place's name as GeoNames writes it (the tagger has no capitals to go on). A run
         whose first word carries a one-letter Arabic or Hebrew proclitic ("وسوريا": and Syria,
-        "בישראל": in Israel) is looked up without it when it is not a name as written."""
+        "בישראל": in Israel) is looked up without it when it is not a name as written, nor a word
+        of the language more common than the rest ("وكيل", agent, is no "و" + Kiel)."""
         found = []
         i = 0
         while i < len(sentence):
@@ -654,7 +658,12 @@ class EntityRecognizer:
                     continue  # a run starts and ends on a word ("لبنان." is the name and a full stop)
                 start, end = sentence[i].start, sentence[i + size - 1].end
                 etype = self._dictionary_type(text[start:end], as_written=True)
-                if etype is None and text[start] in _PROCLITICS and sentence[i].end - start > _PROCLITIC_MIN_REST:
+                if (
+                    etype is None
+                    and text[start] in _PROCLITICS
+                    and sentence[i].end - start > _PROCLITIC_MIN_REST
+                    and not _a_word_whole(sentence[i].text, language)
+                ):
                     start += 1
                     etype = self._dictionary_type(text[start:end], as_written=True)
                 if etype is None:
@@ -1029,3 +1038,9 @@ def after_agency_word(text: str, start: int) -> bool:
         if low not in _AGENCY_FILLERS:
             return False
     return False
+
+
+def _a_word_whole(word: str, language: str | None) -> bool:
+    """Whether a word whose first letter could be a proclitic is more common whole than without it
+    ("وكيل", agent, against "كيل"; not "وسوريا", and Syria, against "سوريا")."""
+    return language is not None and zipf(word, language) > zipf(word[1:], language)
