@@ -101,3 +101,10 @@ def test_famous_names_are_those_of_places_the_worlds_news_names(geocoder: Geocod
     assert {native(n) for n in ("غزة", "جنيف", "华盛顿")} <= famous
     # Not 联合 ("joint": Lianhe, Yunnan), الجديد ("the new": Al Jadid, Libya), بيان (Bayan, Kuwait).
     assert not {native(n) for n in ("联合", "الجديد", "بيان")} & famous
+
+
+def test_names_only_divisions_bear_are_known_apart(geocoder: Geocoder) -> None:
+    divisions_only = geocoder.gazetteer.divisions_only_native
+    assert native("العاصمة") in divisions_only  # "the capital": a name of Sanaa's governorate alone
+    assert native("القاهرة") not in divisions_only  # Cairo, the city and its governorate
+

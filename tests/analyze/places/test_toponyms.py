@@ -198,6 +198,9 @@ def test_a_common_word_without_capitals_names_only_a_well_known_or_large_place(g
     assert _spotted(geocoder, text, "ar") == ["عدن", "غزة"]
     # A conjunction written onto the word does not make it rarer: "وحصار" (and a siege) is "حصار".
     assert "وقف" not in _spotted(geocoder, "وقف إطلاق النار في حلب", "ar")
+    # Hebrew's own towns are frequent words there: the rule, chosen on Arabic and Chinese, holds
+    # only in them, and Ashkelon stays.
+    assert _spotted(geocoder, "רקטות נורו לעבר אשקלון", "he") == ["אשקלון"]
 
 
 def test_a_word_that_is_a_countrys_name_only_in_other_languages_is_a_word(geocoder: Geocoder) -> None:

