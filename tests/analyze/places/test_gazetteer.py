@@ -107,4 +107,3 @@ def test_names_only_divisions_bear_are_known_apart(geocoder: Geocoder) -> None:
     divisions_only = geocoder.gazetteer.divisions_only_native
     assert native("العاصمة") in divisions_only  # "the capital": a name of Sanaa's governorate alone
     assert native("القاهرة") not in divisions_only  # Cairo, the city and its governorate
-
