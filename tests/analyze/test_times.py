@@ -87,6 +87,18 @@ def test_weekdays_are_the_most_recent_such_day_on_or_before_the_anchor() -> None
     assert found("next Monday", "en") == [("next Monday", "2017-11-27 00:00", "day")]
 
 
+def test_adjectives_of_days_weekdays_and_years_are_those_dates() -> None:
+    # The anchor is Friday 24 November 2017: today's, yesterday's, Friday's, this year's, in their cases.
+    assert found("na današnji novinarski konferenci", "sl")[0][1:] == ("2017-11-24 00:00", "day")
+    assert found("na petkovi seji vlade", "sl")[0][1] == "2017-11-24 00:00"
+    assert found("We wtorkowych wyborach", "pl")[0][1] == "2017-11-21 00:00"
+    assert found("Днешният краен срок", "bg")[0][1] == "2017-11-24 00:00"
+    assert found("letošnjo sezono", "sl")[0][1:] == ("2017-01-01 00:00", "year")
+    # "As of today" is no date, and a Bulgarian surname is no Friday.
+    assert found("На сегодняшний день привито 5 тысяч.", "ru") == []
+    assert found("Петков каза", "bg") == []
+
+
 def test_a_weekday_in_a_future_clause_is_the_coming_one() -> None:
     # The anchor is a Friday: "will" (and "bodo", "namerava", Turkish "-ecek") put Monday ahead.
     assert found("The court will rule on Monday.", "en")[0][1] == "2017-11-27 00:00"

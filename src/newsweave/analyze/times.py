@@ -231,6 +231,31 @@ _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
 }  # fmt: skip
 _PART_OF_DAY_HOUR = {"morning": 9, "afternoon": 15, "evening": 20, "night": 23}
 
+# Adjectives of days, weekdays and years, by their stem: Slavic says "at today's press conference"
+# ("na današnji novinarski konferenci"), "at Friday's session" ("na petkovi seji"), "in Tuesday's
+# elections" ("we wtorkowych wyborach"), "this year's" ("letošnjo"), in every case and gender.
+# A stem maps to (unit, amount) as ``_RELATIVE``'s phrases do, or to ("weekday", Monday = 0).
+_WD = "weekday"
+_ADJECTIVES: dict[str, dict[str, tuple[str, int]]] = {
+    "ru": {"сегодняшн": (_D, 0), "вчерашн": (_D, -1), "завтрашн": (_D, 1), "прошлогодн": (_Y, -1),
+           "понедельничн": (_WD, 0), "вторничн": (_WD, 1), "субботн": (_WD, 5), "воскресн": (_WD, 6)},
+    "uk": {"сьогоднішн": (_D, 0), "вчорашн": (_D, -1), "завтрашн": (_D, 1), "торішн": (_Y, -1),
+           "минулорічн": (_Y, -1), "суботн": (_WD, 5), "недільн": (_WD, 6)},
+    "pl": {"dzisiejsz": (_D, 0), "wczorajsz": (_D, -1), "jutrzejsz": (_D, 1), "tegoroczn": (_Y, 0),
+           "ubiegłoroczn": (_Y, -1), "zeszłoroczn": (_Y, -1), "poniedziałkow": (_WD, 0), "wtorkow": (_WD, 1),
+           "środow": (_WD, 2), "czwartkow": (_WD, 3), "piątkow": (_WD, 4), "sobotni": (_WD, 5),
+           "niedzieln": (_WD, 6)},
+    "cs": {"dnešní": (_D, 0), "včerejší": (_D, -1), "zítřejší": (_D, 1), "letošní": (_Y, 0), "loňsk": (_Y, -1),
+           "pondělní": (_WD, 0), "úterní": (_WD, 1), "středeční": (_WD, 2), "čtvrteční": (_WD, 3),
+           "páteční": (_WD, 4), "sobotní": (_WD, 5), "nedělní": (_WD, 6)},
+    "sl": {"današnj": (_D, 0), "včerajšnj": (_D, -1), "jutrišnj": (_D, 1), "letošnj": (_Y, 0), "lansk": (_Y, -1),
+           "ponedeljkov": (_WD, 0), "torkov": (_WD, 1), "četrtkov": (_WD, 3), "petkov": (_WD, 4),
+           "sobotn": (_WD, 5), "nedeljsk": (_WD, 6)},
+    "bg": {"днешн": (_D, 0), "вчерашн": (_D, -1), "утрешн": (_D, 1), "миналогодишн": (_Y, -1),
+           "тазгодишн": (_Y, 0), "понеделнишн": (_WD, 0), "вторнишн": (_WD, 1), "съботн": (_WD, 5),
+           "неделн": (_WD, 6)},
+}  # fmt: skip
+
 # "two days ago": (pattern with a NUM slot, unit) per language; units written as regex stems.
 _AGO: dict[str, list[tuple[str, str]]] = {
     "en": [(r"NUM\s+days?\s+ago", _D), (r"NUM\s+weeks?\s+ago", _W), (r"NUM\s+months?\s+ago", _M),
@@ -305,6 +330,8 @@ class _Lexicon:
     numbers: dict[str, int]
     ago_units: dict[str, str]  # group name -> unit
     triggers: frozenset[str]  # first words of every shape: the pattern is tried only where one stands
+    adjectives: dict[str, tuple[str, int]]  # stem -> (unit, amount) or ("weekday", n)
+    adjective_stems: tuple[str, ...]  # the stems, for words that start with one (inflected)
 
 
 def _locale(language: str) -> dict[str, object]:
@@ -331,7 +358,9 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     numbers: dict[str, int] = {}
     bare_month_parts, weekday_parts, year_leads, ago_parts = [], [], [], []
     ago_units: dict[str, str] = {}
+    adjectives: dict[str, tuple[str, int]] = {}
     for language in languages:
+        adjectives.update(_ADJECTIVES.get(language, {}))
         info = _locale(language)
         lang_months = {}
         for number, key in enumerate(_MONTH_KEYS, start=1):
@@ -374,6 +403,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         rf"(?P<my_>(?P<mym>{month})\s+(?:de\s+|of\s+)?(?P<myy>\d{{4}}))",
         *ago_parts,
         rf"(?P<rel>{_alternation(relative)})",
+        *([rf"(?P<adj>(?:{_alternation(adjectives)})\w*)"] if adjectives else []),
         rf"(?P<wd>(?:(?P<wdmod>last|next|dernier|prochain|letzten|pasado|scorso|прошл\w+|минул\w+)\s+)?"
         rf"(?:on\s+|le\s+|am\s+|el\s+|il\s+|na\s+|no\s+|op\s+)?(?P<wdn>{'|'.join(weekday_parts)}))"
         rf"(?:\s+(?P<wdpost>dernier|prochain|passado|pasado|scorso))?",
@@ -408,7 +438,8 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     )
     triggers.update(w for w in weekdays)
     folded = frozenset(_first_token(t) for t in triggers if t)
-    return _Lexicon(pattern, months, weekdays, relative, numbers, ago_units, folded)
+    stems = tuple(sorted(adjectives, key=len, reverse=True))
+    return _Lexicon(pattern, months, weekdays, relative, numbers, ago_units, folded, adjectives, stems)
 
 
 _WORD = re.compile(r"\w+")
@@ -544,7 +575,8 @@ def _matches(text: str, lexicon: _Lexicon) -> Iterable[re.Match[str]]:
         if token.start() < done:
             continue
         word = token.group(0)
-        if not (word[0].isdigit() or word.casefold() in lexicon.triggers):
+        folded = word.casefold()
+        if not (word[0].isdigit() or folded in lexicon.triggers or folded.startswith(lexicon.adjective_stems)):
             continue
         match = lexicon.pattern.match(text, token.start())
         if match is not None:
@@ -623,6 +655,8 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
         return _shift(anchor, unit, amount)
     if g["wd"]:
         return _weekday(m, lex, anchor)
+    if g.get("adj"):
+        return _adjective(m, lex, anchor)
     if g["bm"]:
         name = g["bm"].split()[-1].split("-")[-1].casefold()
         month = lex.months[name]
@@ -699,6 +733,24 @@ def shift(anchor: datetime, unit: str, amount: int) -> tuple[datetime, TimePreci
         index = anchor.year * 12 + anchor.month - 1 + amount
         return day.replace(year=index // 12, month=index % 12 + 1, day=1), TimePrecision.MONTH
     return day.replace(year=anchor.year + amount, month=1, day=1), TimePrecision.YEAR
+
+
+def _adjective(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | None:
+    """ "današnji" (today's), "petkovi" (Friday's), "letošnjo" (this year's): as the day, weekday or
+    year they are of; not the idiom "на сегодняшний день" (as of now, to date)."""
+    if _TO_DATE.search(m.string, max(0, m.start() - 4), min(len(m.string), m.end() + 6)):
+        return None
+    word = m["adj"].casefold()
+    unit, amount = lex.adjectives[next(stem for stem in lex.adjective_stems if word.startswith(stem))]
+    if unit != _WD:
+        return _shift(anchor, unit, amount)
+    day = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
+    if _future_clause(m.string, m.start(), m.end()):
+        return day + timedelta(days=(amount - day.weekday()) % 7), TimePrecision.DAY, True
+    return day - timedelta(days=(day.weekday() - amount) % 7), TimePrecision.DAY, True
+
+
+_TO_DATE = re.compile(r"\bна\s+\w+\s+(?:день|дату|момент)", re.I)
 
 
 def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | None:
