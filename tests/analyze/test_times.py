@@ -87,6 +87,10 @@ def test_weekdays_are_the_most_recent_such_day_on_or_before_the_anchor() -> None
     assert found("next Monday", "en") == [("next Monday", "2017-11-27 00:00", "day")]
 
 
+def test_a_numeric_date_spaced_after_its_dots_is_read() -> None:
+    assert found("Stanje na dan 22. 7. 2017 (00:00-24:00)", "sl")[0][:2] == ("22. 7. 2017", "2017-07-22 00:00")
+
+
 def test_adjectives_of_days_weekdays_and_years_are_those_dates() -> None:
     # The anchor is Friday 24 November 2017: today's, yesterday's, Friday's, this year's, in their cases.
     assert found("na današnji novinarski konferenci", "sl")[0][1:] == ("2017-11-24 00:00", "day")

@@ -396,7 +396,8 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     # One alternation, most specific shapes first: a leftmost match takes the first that fits.
     shapes = [
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?:[T ](?P<ihh>\d{2}):(?P<imm>\d{2}))?",
-        rf"(?P<num>(?P<nd>\d{{1,2}})[./](?P<nm>\d{{1,2}})[./](?P<ny>\d{{4}})){_clock_pattern('n')}",
+        # "22.7.2020", "22/7/2020", and Czech and Slovene "22. 7. 2020"
+        rf"(?P<num>(?P<nd>\d{{1,2}})(?:/|\.\s?)(?P<nm>\d{{1,2}})(?:/|\.\s?)(?P<ny>\d{{4}})){_clock_pattern('n')}",
         rf"(?P<dmy>(?P<dd>\d{{1,2}})(?:\.|er|st|nd|rd|th|-?го|-?е)?\s+(?:de\s+|of\s+)?(?P<dm>{month})"
         rf"(?:,?\s+(?:de\s+|del\s+)?(?P<dy>\d{{4}})(?:\s*(?:г\.|года|року|roku))?)?){_clock_pattern('d')}",
         rf"(?P<mdy>(?P<mm_>{month})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}}))?){_clock_pattern('m')}",
