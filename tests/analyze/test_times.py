@@ -87,6 +87,16 @@ def test_weekdays_are_the_most_recent_such_day_on_or_before_the_anchor() -> None
     assert found("next Monday", "en") == [("next Monday", "2017-11-27 00:00", "day")]
 
 
+def test_a_day_told_from_the_date_before_it_is_placed_from_that_date() -> None:
+    assert found("On 12 June a landslide hit. A day earlier, two villagers died.", "en")[1][:2] == (
+        "A day earlier",
+        "2017-06-11 00:00",
+    )
+    assert found("12. junija se je začel turnir. Dan kasneje je zbolel.", "sl")[1][1] == "2017-06-13 00:00"
+    assert found("5 ноября он пришел, и в тот же день ушел.", "ru")[1][1] == "2017-11-05 00:00"
+    assert found("A day later, he left.", "en") == []  # no day named before it: no date
+
+
 def test_a_numeric_date_spaced_after_its_dots_is_read() -> None:
     assert found("Stanje na dan 22. 7. 2017 (00:00-24:00)", "sl")[0][:2] == ("22. 7. 2017", "2017-07-22 00:00")
 

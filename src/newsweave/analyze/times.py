@@ -231,6 +231,30 @@ _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
 }  # fmt: skip
 _PART_OF_DAY_HOUR = {"morning": 9, "afternoon": 15, "evening": 20, "night": 23}
 
+# A day told from the date before it in the text, not from the publication date: "On 12 May … A day
+# later", "в тот же день" (the same day). Days after (or before, negative) that date; without one,
+# no date.
+_SEQUELS: dict[str, dict[str, int]] = {
+    "en": {"a day later": 1, "the next day": 1, "the following day": 1, "a day earlier": -1, "the same day": 0,
+           "that same day": 0, "two days later": 2, "two days earlier": -2},
+    "fr": {"le lendemain": 1, "le même jour": 0, "le jour même": 0, "deux jours plus tard": 2},
+    "de": {"am nächsten tag": 1, "am folgenden tag": 1, "einen tag später": 1, "am selben tag": 0,
+           "am gleichen tag": 0},
+    "es": {"al día siguiente": 1, "el mismo día": 0, "un día después": 1, "un día antes": -1},
+    "it": {"il giorno dopo": 1, "il giorno seguente": 1, "lo stesso giorno": 0, "il giorno stesso": 0},
+    "pt": {"no dia seguinte": 1, "no mesmo dia": 0},
+    "nl": {"de volgende dag": 1, "een dag later": 1, "dezelfde dag": 0},
+    "ru": {"на следующий день": 1, "в тот же день": 0, "днем позже": 1, "днём позже": 1, "на другой день": 1},
+    "uk": {"наступного дня": 1, "того ж дня": 0, "того самого дня": 0},
+    "pl": {"następnego dnia": 1, "dzień później": 1, "tego samego dnia": 0},
+    "cs": {"následující den": 1, "o den později": 1, "druhý den": 1, "tentýž den": 0, "týž den": 0},
+    "sl": {"dan kasneje": 1, "dan pozneje": 1, "naslednji dan": 1, "isti dan": 0, "istega dne": 0},
+    "bg": {"на следващия ден": 1, "същия ден": 0, "ден по-късно": 1},
+    "tr": {"ertesi gün": 1, "aynı gün": 0, "bir gün sonra": 1},
+    "ar": {"في اليوم التالي": 1, "في اليوم نفسه": 0, "في نفس اليوم": 0},
+}  # fmt: skip
+_SEQUEL = "sequel"
+
 # Adjectives of days, weekdays and years, by their stem: Slavic says "at today's press conference"
 # ("na današnji novinarski konferenci"), "at Friday's session" ("na petkovi seji"), "in Tuesday's
 # elections" ("we wtorkowych wyborach"), "this year's" ("letošnjo"), in every case and gender.
@@ -383,6 +407,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         weekdays.update(lang_days)
         weekday_parts.append(_WEEKDAY_LEAD.get(language, "") + f"(?:{_alternation(lang_days)})")
         relative.update(_RELATIVE.get(language, {}))
+        relative.update({phrase: (_SEQUEL, days) for phrase, days in _SEQUELS.get(language, {}).items()})
         numbers.update(_SMALL_NUMBERS.get(language, {}))
         if year_lead := _YEAR_LEAD.get(language, "in"):  # an empty lead would make any four digits a year
             year_leads.append(year_lead)
@@ -499,7 +524,7 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         from newsweave.analyze.cjk_times import cjk_time_expressions  # it builds on this module's shift
 
         found = sorted(_merged(found, cjk_time_expressions(text, language, anchor)), key=lambda t: t.start)
-    return tuple(_weekdays_of_dates(_eves(found, text), text, lexicon))
+    return tuple(_sequels(_weekdays_of_dates(_eves(found, text), text, lexicon), lexicon))
 
 
 def _merged(found: list[TimeExpression], more: list[TimeExpression]) -> list[TimeExpression]:
@@ -594,6 +619,22 @@ def _eves(found: list[TimeExpression], text: str) -> list[TimeExpression]:
         if _is_eve(expr) and gap in ("of", "de", "du", "des", "del", "di", "von", "") and _is_calendar_date(nxt):
             out[i] = TimeExpression(expr.start, expr.end, expr.text, nxt.value - timedelta(days=1),
                                     TimePrecision.DAY, relative=True, anchor=expr.anchor)  # fmt: skip
+    return out
+
+
+def _sequels(found: list[TimeExpression], lexicon: _Lexicon) -> list[TimeExpression]:
+    """ "A day later", "в тот же день": days from the last day the text named before them; dropped
+    where it named none (the publication date is no day the story told)."""
+    out: list[TimeExpression] = []
+    for expr in found:
+        unit, days = lexicon.relative.get(" ".join(expr.text.casefold().split()), ("", 0))
+        if unit != _SEQUEL:
+            out.append(expr)
+            continue
+        before = [t for t in out if t.precision in (TimePrecision.DAY, TimePrecision.HOUR, TimePrecision.MINUTE)]
+        if before:
+            day = before[-1].value.replace(hour=0, minute=0, second=0, microsecond=0)
+            out.append(replace(expr, value=day + timedelta(days=days), precision=TimePrecision.DAY))
     return out
 
 
@@ -724,7 +765,7 @@ def shift(anchor: datetime, unit: str, amount: int) -> tuple[datetime, TimePreci
     """The day, part of a day, week (its Monday), month or year ``amount`` units from ``anchor``'s,
     with its precision: ``unit`` is "day", "eve", "morning"… "night", "week", "month" or "year"."""
     day = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
-    if unit in (_D, "eve"):
+    if unit in (_D, "eve", _SEQUEL):  # a sequel is placed from the date before it (``_sequels``)
         return day + timedelta(days=amount), TimePrecision.DAY
     if unit in _PART_OF_DAY_HOUR:
         return (day + timedelta(days=amount)).replace(hour=_PART_OF_DAY_HOUR[unit]), TimePrecision.HOUR
