@@ -118,8 +118,14 @@ def test_a_weekday_in_a_future_clause_is_the_coming_one() -> None:
     assert found("The court will rule on Monday.", "en")[0][1] == "2017-11-27 00:00"
     assert found("Poročilo bodo pripravile do četrtka.", "sl")[0][1] == "2017-11-30 00:00"
     assert found("Pazartesi günü açıklanacak.", "tr")[0][1] == "2017-11-27 00:00"
-    # A cue in another clause is not the weekday's.
+    # A cue in another clause is not the weekday's: "admitted on Thursday that he will leave".
     assert found("The court ruled on Monday. It will appeal.", "en")[0][1] == "2017-11-20 00:00"
+    assert found("Trump je v četrtek priznal, da bo zapustil Belo hišo.", "sl")[0][1] == "2017-11-23 00:00"
+
+
+def test_an_adjective_is_read_only_with_an_adjectives_ending() -> None:
+    assert found("spoza środowiska medycznego", "pl") == []  # environment, not Wednesday's
+    assert found("Janez Petkovšek je rekel", "sl") == []  # a surname, not Friday's
 
 
 def test_the_eve_of_a_named_date_is_the_day_before_it() -> None:

@@ -279,6 +279,16 @@ _ADJECTIVES: dict[str, dict[str, tuple[str, int]]] = {
            "тазгодишн": (_Y, 0), "понеделнишн": (_WD, 0), "вторнишн": (_WD, 1), "съботн": (_WD, 5),
            "неделн": (_WD, 6)},
 }  # fmt: skip
+# The endings an adjective of ``_ADJECTIVES`` takes after its stem, so that a longer word is none:
+# Polish "środowiska" (environment) is no "środowy" (Wednesday's), Slovene "Petkovšek" a surname.
+_ADJECTIVE_ENDINGS = {
+    "sl": "a e i o ega emu em im ih imi ima",
+    "pl": "y a e i ego ej emu ym ych ymi ą m ch mi",
+    "cs": "ý á é í ého ém ému ým ých ými ou ho mu m ch mi",
+    "ru": "ий ый ая яя ое ее ие ые его ого ему ому ем ом им ым их ых ими ыми юю ую ей ой",
+    "uk": "ій ий я є ї і ього ого ьому ому ім ом іх их іми ими ю ую ої ою ьої",
+    "bg": "ия ият ата ото ите и а о",
+}
 
 # "two days ago": (pattern with a NUM slot, unit) per language; units written as regex stems.
 _AGO: dict[str, list[tuple[str, str]]] = {
@@ -383,8 +393,12 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     bare_month_parts, weekday_parts, year_leads, ago_parts = [], [], [], []
     ago_units: dict[str, str] = {}
     adjectives: dict[str, tuple[str, int]] = {}
+    adjective_parts = []
     for language in languages:
-        adjectives.update(_ADJECTIVES.get(language, {}))
+        if stems := _ADJECTIVES.get(language):
+            adjectives.update(stems)
+            endings = _alternation(_ADJECTIVE_ENDINGS[language].split())
+            adjective_parts.append(rf"(?:{_alternation(stems)})(?:{endings})?")
         info = _locale(language)
         lang_months = {}
         for number, key in enumerate(_MONTH_KEYS, start=1):
@@ -429,7 +443,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         rf"(?P<my_>(?P<mym>{month})\s+(?:de\s+|of\s+)?(?P<myy>\d{{4}}))",
         *ago_parts,
         rf"(?P<rel>{_alternation(relative)})",
-        *([rf"(?P<adj>(?:{_alternation(adjectives)})\w*)"] if adjectives else []),
+        *([rf"(?P<adj>{'|'.join(adjective_parts)})"] if adjective_parts else []),
         rf"(?P<wd>(?:(?P<wdmod>last|next|dernier|prochain|letzten|pasado|scorso|прошл\w+|минул\w+)\s+)?"
         rf"(?:on\s+|le\s+|am\s+|el\s+|il\s+|na\s+|no\s+|op\s+)?(?P<wdn>{'|'.join(weekday_parts)}))"
         rf"(?:\s+(?P<wdpost>dernier|prochain|passado|pasado|scorso))?",
@@ -823,7 +837,9 @@ _FUTURE_CUES = frozenset(_words(
 ))  # fmt: skip
 _FUTURE_SUFFIXES = ("acak", "ecek", "acağı", "eceği", "acaklar", "ecekler", "acaktır", "ecektir")  # Turkish
 _FUTURE_REACH = 6  # words on either side of the weekday, within its clause
-_CLAUSE_END = re.compile(r"[.;:!?\n]")
+# A comma ends the clause too: "je v četrtek priznal, da bo zapustil" (admitted on Thursday that he
+# will leave) is a past Thursday.
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
 
 
 def _future_clause(text: str, start: int, end: int) -> bool:
