@@ -395,10 +395,10 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     adjectives: dict[str, tuple[str, int]] = {}
     adjective_parts = []
     for language in languages:
-        if stems := _ADJECTIVES.get(language):
-            adjectives.update(stems)
+        if language_stems := _ADJECTIVES.get(language):
+            adjectives.update(language_stems)
             endings = _alternation(_ADJECTIVE_ENDINGS[language].split())
-            adjective_parts.append(rf"(?:{_alternation(stems)})(?:{endings})?")
+            adjective_parts.append(rf"(?:{_alternation(language_stems)})(?:{endings})?")
         info = _locale(language)
         lang_months = {}
         for number, key in enumerate(_MONTH_KEYS, start=1):
