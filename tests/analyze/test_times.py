@@ -97,6 +97,10 @@ def test_a_day_told_from_the_date_before_it_is_placed_from_that_date() -> None:
     assert found("A day later, he left.", "en") == []  # no day named before it: no date
 
 
+def test_a_russian_agencys_dateline_month_without_its_period_is_read() -> None:
+    assert found("С.-ПЕТЕРБУРГ, 14 ноя - РИА Новости.", "ru")[0][:2] == ("14 ноя", "2017-11-14 00:00")
+
+
 def test_a_numeric_date_spaced_after_its_dots_is_read() -> None:
     assert found("Stanje na dan 22. 7. 2017 (00:00-24:00)", "sl")[0][:2] == ("22. 7. 2017", "2017-07-22 00:00")
 

@@ -56,6 +56,12 @@ _EXTRA_MONTHS = {
     # Slovene writes a date's month in the genitive ("15. marca 2020"), which dateparser lacks.
     "sl": "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra",
 }
+# Month abbreviations written without their period, as Russian agencies date their reports
+# ("МОСКВА, 14 янв - РИА Новости"); none is a word of the language.
+_ABBREVIATED_MONTHS = {
+    "ru": {"янв": 1, "фев": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "сент": 9, "окт": 10,
+           "ноя": 11, "нояб": 11, "дек": 12},
+}  # fmt: skip
 # Weekday forms dateparser lacks: Slovene's accusative after "v" ("v soboto") and genitive
 # after "od"/"do" ("od četrtka").
 _EXTRA_WEEKDAYS = {
@@ -407,6 +413,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         for i, name in enumerate(_EXTRA_MONTHS.get(language, "").split()):
             lang_months[name] = i + 1
         months.update(lang_months)
+        months.update(_ABBREVIATED_MONTHS.get(language, {}))  # not after a lead: only beside a day
         lead = _MONTH_LEAD.get(language)
         if lead:
             bare_month_parts.append(rf"(?:{lead})[\s-]+(?:of\s+|de\s+)?(?:{_alternation(lang_months)})")
