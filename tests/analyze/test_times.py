@@ -97,6 +97,14 @@ def test_a_day_told_from_the_date_before_it_is_placed_from_that_date() -> None:
     assert found("A day later, he left.", "en") == []  # no day named before it: no date
 
 
+def test_a_weekend_is_the_week_it_ends() -> None:
+    # The anchor is Friday 24 November 2017: the past weekend's week began on the 13th, the coming one's on the 20th.
+    assert found("Over the weekend, protesters gathered.", "en")[0][1:] == ("2017-11-13 00:00", "week")
+    assert found("This weekend the team will play.", "en")[0][1] == "2017-11-20 00:00"
+    assert found("o víkendu prozradil", "cs")[0][1] == "2017-11-13 00:00"
+    assert found("O víkendu bude hrát.", "cs")[0][1] == "2017-11-20 00:00"  # a future clause
+
+
 def test_a_russian_agencys_dateline_month_without_its_period_is_read() -> None:
     assert found("С.-ПЕТЕРБУРГ, 14 ноя - РИА Новости.", "ru")[0][:2] == ("14 ноя", "2017-11-14 00:00")
 

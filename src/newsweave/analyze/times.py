@@ -260,6 +260,32 @@ _SEQUELS: dict[str, dict[str, int]] = {
     "ar": {"في اليوم التالي": 1, "في اليوم نفسه": 0, "في نفس اليوم": 0},
 }  # fmt: skip
 _SEQUEL = "sequel"
+# The weekend: the last one (-1), the one a bare phrase names (0: the last, or the coming one in a
+# future clause), the coming one (1). Read as the week it ends ("o víkendu" written on Monday 4
+# January 2021 is 2020-W53).
+_WEEKEND = "weekend"
+_WEEKENDS: dict[str, dict[str, int]] = {
+    "en": {"the weekend": 0, "this weekend": 1, "last weekend": -1, "next weekend": 1, "the past weekend": -1},
+    "fr": {"le week-end": 0, "ce week-end": 1, "le week-end dernier": -1, "le week-end prochain": 1},
+    "de": {"am wochenende": 0, "am vergangenen wochenende": -1, "am letzten wochenende": -1,
+           "am kommenden wochenende": 1, "dieses wochenende": 1},
+    "es": {"el fin de semana": 0, "este fin de semana": 1, "el pasado fin de semana": -1,
+           "el fin de semana pasado": -1},
+    "it": {"nel fine settimana": 0, "nel weekend": 0, "questo fine settimana": 1, "lo scorso fine settimana": -1},
+    "pt": {"no fim de semana": 0, "neste fim de semana": 1, "no último fim de semana": -1},
+    "nl": {"het weekend": 0, "dit weekend": 1, "afgelopen weekend": -1, "vorig weekend": -1},
+    "ru": {"в выходные": 0, "на выходных": 0, "в эти выходные": 1, "в минувшие выходные": -1,
+           "в прошлые выходные": -1, "на прошлых выходных": -1},
+    "uk": {"у вихідні": 0, "на вихідних": 0, "минулих вихідних": -1, "цими вихідними": 1},
+    "pl": {"w weekend": 0, "w ten weekend": 1, "w miniony weekend": -1, "w ostatni weekend": -1,
+           "w ubiegły weekend": -1, "w przyszły weekend": 1},
+    "cs": {"o víkendu": 0, "o uplynulém víkendu": -1, "o minulém víkendu": -1, "tento víkend": 1,
+           "o tomto víkendu": 1, "příští víkend": 1},
+    "sl": {"konec tedna": 0, "ob koncu tedna": 0, "čez vikend": 0, "minuli konec tedna": -1,
+           "prejšnji konec tedna": -1, "ta konec tedna": 1, "ta vikend": 1},
+    "bg": {"през уикенда": 0, "миналия уикенд": -1, "този уикенд": 1},
+    "tr": {"hafta sonu": 0, "geçen hafta sonu": -1, "bu hafta sonu": 1},
+}  # fmt: skip
 
 # Adjectives of days, weekdays and years, by their stem: Slavic says "at today's press conference"
 # ("na današnji novinarski konferenci"), "at Friday's session" ("na petkovi seji"), "in Tuesday's
@@ -429,6 +455,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         weekday_parts.append(_WEEKDAY_LEAD.get(language, "") + f"(?:{_alternation(lang_days)})")
         relative.update(_RELATIVE.get(language, {}))
         relative.update({phrase: (_SEQUEL, days) for phrase, days in _SEQUELS.get(language, {}).items()})
+        relative.update({phrase: (_WEEKEND, which) for phrase, which in _WEEKENDS.get(language, {}).items()})
         numbers.update(_SMALL_NUMBERS.get(language, {}))
         if year_lead := _YEAR_LEAD.get(language, "in"):  # an empty lead would make any four digits a year
             year_leads.append(year_lead)
@@ -715,6 +742,8 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
             return _shift(anchor, unit, -amount)
     if g["rel"]:
         unit, amount = lex.relative[" ".join(g["rel"].casefold().split())]
+        if unit == _WEEKEND:
+            return _weekend(anchor, amount or (1 if _future_clause(m.string, m.start(), m.end()) else -1))
         return _shift(anchor, unit, amount)
     if g["wd"]:
         return _weekday(m, lex, anchor)
@@ -796,6 +825,16 @@ def shift(anchor: datetime, unit: str, amount: int) -> tuple[datetime, TimePreci
         index = anchor.year * 12 + anchor.month - 1 + amount
         return day.replace(year=index // 12, month=index % 12 + 1, day=1), TimePrecision.MONTH
     return day.replace(year=anchor.year + amount, month=1, day=1), TimePrecision.YEAR
+
+
+def _weekend(anchor: datetime, which: int) -> _Resolved:
+    """The week of the last weekend (``which`` -1: the one now, on a Saturday or Sunday, or the one
+    before) or of the coming one (1: this one, on a weekend day), as its Monday."""
+    day = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
+    saturday = day + timedelta(days=5 - day.weekday())  # this week's
+    if which < 0 and day.weekday() < 5:
+        saturday -= timedelta(weeks=1)
+    return saturday - timedelta(days=5), TimePrecision.WEEK, True
 
 
 def _adjective(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | None:
