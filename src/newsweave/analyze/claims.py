@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 
+from newsweave.analyze import cjk_counts as cjk
 from newsweave.analyze import claim_lexicon as lex
 from newsweave.analyze.entities.lemmas import lemmatizer
-from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
 from newsweave.analyze.entities.text import HEBREW_PROCLITICS, MARKS
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.analyze.times import date_spans, sentence_index, time_expressions
@@ -54,7 +54,7 @@ _WORD_RUN = rf"{_WORD_NUMBER}(?:(?:[\s-]+(?:and\s+|et\s+|y\s+|e\s+|und\s+|i\s+|�
 # Scripts written without spaces between a number and its counter ("3人", "5명", "有8人受伤"):
 # there a digit may follow a letter, and a letter after it is the counted thing, not an ordinal
 # suffix as "rd" in "3rd".
-_UNSPACED_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_UNSPACED_LETTERS = cjk.UNSPACED_LETTERS
 _UNSPACED = re.compile(f"[{_UNSPACED_LETTERS}]")
 _DIGIT_IN_UNSPACED = re.compile(rf"(?<=[{_UNSPACED_LETTERS}])\d")
 # Chinese and Japanese numerals in characters count only before a counter, a big unit or "多"
@@ -309,12 +309,12 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         counted, known = figure.unit, True
     if not _is_quantity(text, m, figure, known, counted):
         return None
-    if counted == "person" and (noun := _cjk_noun_before(text, figure.core_start)) is not None:
+    if counted == "person" and (noun := cjk.noun_before(text, figure.core_start)) is not None:
         counted = noun  # "戦闘員20人", "시위대 200명": the noun before the number, the counter after it
     if counted_end and figure.qualifier is Qualifier.EXACT and (post := _POST.match(text, counted_end)):
         figure.qualifier = lex.POST_QUALIFIERS[" ".join(post.group("post").casefold().split())]
         counted_end = post.end()  # "12 protesters or more"
-    elif counted_end and figure.qualifier is Qualifier.EXACT and (cjk_post := _cjk_post(text, counted_end)):
+    elif counted_end and figure.qualifier is Qualifier.EXACT and (cjk_post := cjk.post_qualifier(text, counted_end)):
         figure.qualifier, counted_end = cjk_post  # "50人以上", "50명 이상"
     if counted is None and (toll := reader.toll(figure.start, s_start)) is not None:
         counted, action = toll  # "the death toll rose to 5,100"
@@ -340,26 +340,6 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action=action, time=_sentence_time(times, s_start, s_end),
     )  # fmt: skip
     return ParsedClaim(claim, " ".join(text[figure.start : figure.end].split()))
-
-
-def _cjk_noun_before(text: str, start: int) -> str | None:
-    """The key of a counted noun of Chinese, Japanese or Korean right before a number (one space
-    between them at most)."""
-    before = text[max(0, start - 12) : start]
-    before = before[:-1] if before.endswith(" ") else before
-    for noun in _CJK_NOUNS_LONGEST_FIRST:
-        if before.endswith(noun):
-            return lex.CJK_NOUNS[noun]
-    return None
-
-
-def _cjk_post(text: str, end: int) -> tuple[Qualifier, int] | None:
-    """A hedge after a counted thing in Chinese, Japanese or Korean, and its end."""
-    at = end + 1 if text[end : end + 1] == " " else end
-    for phrase, qualifier in lex.CJK_POST_QUALIFIERS.items():
-        if text.startswith(phrase, at):
-            return qualifier, at + len(phrase)
-    return None
 
 
 def _after_age_word(text: str, start: int) -> bool:
@@ -390,23 +370,23 @@ def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Fig
     scale word is 2.083 million, not 2,083 million."""
     start, end = m.start(), m.end()
     vague = m.group("vague")
-    cjk = m.group("cjk")
-    if vague or cjk in lex.CJK_VAGUE:
-        low, high = lex.VAGUE[" ".join(vague.casefold().split())] if vague else lex.CJK_VAGUE[cjk]
-        factor, end, _ = _cjk_scale(text, end)
+    numeral = m.group("cjk")
+    if vague or numeral in lex.CJK_VAGUE:
+        low, high = lex.VAGUE[" ".join(vague.casefold().split())] if vague else lex.CJK_VAGUE[numeral]
+        factor, end, _ = cjk.scale(text, end)
         figure = _Figure(start, end, low * factor, high * factor, Qualifier.AROUND, vague=True)
     else:
-        value = _cjk_value(cjk) if cjk else _value(m.group(0))
-        if value is None or (cjk and value == 1):
+        value = cjk.numeral_value(numeral) if numeral else _value(m.group(0))
+        if value is None or (numeral and value == 1):
             return None  # 一个, 一名: "a", "one", as the bare word "one" is no claim elsewhere
-        factor, end, odd = _cjk_scale(text, end)
+        factor, end, odd = cjk.scale(text, end)
         low = high = value = value * factor
         if odd is not None:
             figure = _Figure(start, end, low, high, odd, core_start=m.start())
             _hedge(text, figure)  # "超过100多" says no more than "100多"
             figure.qualifier = odd
             return figure
-        if factor == 1.0 and (cjk_range := _cjk_range(text, end)) is not None:
+        if factor == 1.0 and (cjk_range := cjk.glued_range(text, end)) is not None:
             high, end = cjk_range
             return _Figure(start, end, low, max(low, high), Qualifier.RANGE if high > low else Qualifier.EXACT)
         if scale := _SCALE.match(text, end):
@@ -446,52 +426,6 @@ def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Fig
     _units(text, figure)
     _hedge(text, figure)
     return figure
-
-
-def _cjk_scale(text: str, end: int) -> tuple[float, int, Qualifier | None]:
-    """Big units and "多" glued after a figure ("3万", "1.2亿", "300多万", "5천만"): the factor,
-    the new end, and the hedge "多" gives (more than), if any."""
-    factor, odd = 1.0, None
-    if text[end : end + 1] == " " and text[end + 1 : end + 2] in _CJK_SCALE_OR_ODD:
-        end += 1  # "90 多个", as machine translation spaces the digits
-    while end < len(text):
-        char = text[end]
-        if char in lex.CJK_SCALES:
-            factor *= lex.CJK_SCALES[char]
-        elif char in lex.CJK_ODD and odd is None and (char != "여" or text[end + 1 : end + 2] in (" ", "명")):
-            odd = lex.CJK_ODD[char]
-        else:
-            break
-        end += 1
-    return factor, end, odd
-
-
-_CJK_SCALE_OR_ODD = frozenset({*lex.CJK_SCALES, *lex.CJK_ODD} - {"여"})
-_CJK_RANGE = re.compile(rf"[-–—~～至到](?P<n2>\d+(?:\.\d+)?)(?=[{_UNSPACED_LETTERS}])")
-
-
-def _cjk_range(text: str, end: int) -> tuple[float, int] | None:
-    """ "50-60人", "50至60名": the second figure of a range glued to its counter, and its end."""
-    m = _CJK_RANGE.match(text, end)
-    if m is None:
-        return None
-    factor, stop, _ = _cjk_scale(text, m.end())
-    return float(m.group("n2")) * factor, stop
-
-
-def _cjk_value(numeral: str) -> float | None:
-    """A Chinese or Japanese numeral in characters: 五十 50, 一百二十 120, 两千 2,000, 十二 12."""
-    total, digit = 0, None
-    for char in numeral:
-        if char in lex.CJK_DIGITS:
-            if digit is not None:
-                return None  # "一二": digits in a row are a code, not a count
-            digit = lex.CJK_DIGITS[char]
-        else:
-            total += (1 if digit is None else digit) * lex.CJK_NUMERAL_UNITS[char]
-            digit = None
-    total += digit or 0
-    return float(total) if total else None
 
 
 _COMMA_THOUSANDS = re.compile(r"\d{1,3},\d{3}")
@@ -563,9 +497,9 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     window_start = max(0, start - 48)
     window = text[window_start:start]
     if window and _UNSPACED.match(window[-1]):
-        return _cjk_qualifier_before(window, window_start)
+        return cjk.qualifier_before(window, window_start)
     if window[-1:] == " " and _UNSPACED.match(window[-2:-1]):  # "约 50 公里", spaced as machine translation does
-        return _cjk_qualifier_before(window[:-1], window_start)
+        return cjk.qualifier_before(window[:-1], window_start)
     glued = _hebrew_proclitic_before(text, start)  # "יותר מ-50": the hedge's last word is "מ"
     if window and not (window[-1].isspace() or window[-1] in "'’" or glued):
         return None
@@ -584,17 +518,6 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
             if known and (first == 0 or not window[words[first].start() - 1].isalnum()):
                 return phrase, window_start + words[first].start()
     return None
-
-
-def _cjk_qualifier_before(window: str, window_start: int) -> tuple[str, int] | None:
-    """The hedge glued before a number in Chinese, Japanese or Korean ("超过50", "至少12"), longest first."""
-    for length in range(min(_LONGEST_CJK_HEDGE, len(window)), 0, -1):
-        if window[-length:] in lex.CJK_QUALIFIERS:
-            return window[-length:], window_start + len(window) - length
-    return None
-
-
-_LONGEST_CJK_HEDGE = max(len(h) for h in lex.CJK_QUALIFIERS)
 
 
 def _value(raw: str) -> float | None:
@@ -732,55 +655,8 @@ def _suffix_letter(char: str) -> bool:
     return bool(re.match(r"[^\W\d_]", char)) and not _UNSPACED.match(char)
 
 
-_CLAUSE_MARKS = frozenset("，,、；;。")
 # Marks that end a number's phrase, the full-width ones of Chinese and Japanese among them.
 _PHRASE_ENDS = frozenset(',.;:!?()[]«»"“”，。；：！？（）、「」『』《》،؛؟')
-_VERB_FINAL = frozenset({"ja", "ko"})
-_CJK_UNITS_LONGEST_FIRST = sorted(lex.CJK_UNITS, key=len, reverse=True)
-_CJK_NOUNS_LONGEST_FIRST = sorted(lex.CJK_NOUNS, key=len, reverse=True)
-_CJK_NOUN_REACH = 6  # characters after the counter within which its noun is sought ("50名美国士兵")
-
-
-def _chinese_noun(run: str) -> str | None:
-    """The first word of a run of Chinese if jieba's dictionary calls it a noun ("弹壳"), not a
-    verb or an adjective ("成立", "主要")."""
-    a, b = chinese_words(run)[0]
-    word = run[a:b]
-    tag = chinese_word_tag(word) or ""
-    return word if len(word) >= 2 and (tag.startswith("n") or tag == "vn") else None
-
-
-def _cjk_noun(run: str) -> tuple[str, int] | None:
-    """The counted noun a few characters after the counter at ``run[0]``, before any verb: its key
-    and end in ``run``."""
-    for at in range(1, min(len(run), _CJK_NOUN_REACH + 1)):
-        if any(run.startswith(action, at) for action in lex.CJK_ACTIONS):
-            return None  # "8人死亡": the verb follows the counter; nothing else was counted
-        for noun in _CJK_NOUNS_LONGEST_FIRST:
-            if run.startswith(noun, at):
-                return lex.CJK_NOUNS[noun], at + len(noun)
-    return None
-
-
-def _nearest_cjk_action(
-    text: str, lo: int, hi: int, start: int, end: int, best: tuple[int, str] | None, *, verb_final: bool = False
-) -> tuple[int, str] | None:
-    """The nearest action glued into Chinese, Japanese or Korean text ("50人死亡"), or ``best``.
-    ``verb_final`` (Japanese, Korean): a verb after the number is its own, before one nearer
-    behind it ("최소 50명이 사망하고 100여 명이 부상했다": the hundred were wounded)."""
-    window = text[lo:hi]
-    if verb_final and (after := _nearest_cjk_action(text, end, hi, start, end, None)) is not None:
-        return after
-    for word, key in lex.CJK_ACTIONS.items():
-        for found in re.finditer(re.escape(word), window):
-            at, stop = lo + found.start(), lo + found.end()
-            distance = start - stop if stop <= start else at - end
-            gap = text[stop:start] if stop <= start else text[end:at]
-            if any(mark in gap for mark in _CLAUSE_MARKS):
-                continue  # "有1,500人参加，至少12人受伤": the other clause's verb
-            if distance >= 0 and (best is None or distance < best[0]):
-                best = (distance, key)
-    return best
 
 
 def _has_digit(text: str) -> bool:
@@ -921,10 +797,10 @@ class _SentenceReader:
         while stop < limit and _UNSPACED.match(self.text[stop]):
             stop += 1
         run = self.text[at:stop]
-        for unit in _CJK_UNITS_LONGEST_FIRST:
+        for unit in cjk.UNITS_LONGEST_FIRST:
             if run.startswith(unit):
                 return lex.CJK_UNITS[unit], None, at + len(unit), True
-        if (noun := _cjk_noun(run)) is not None:
+        if (noun := cjk.noun_after_counter(run)) is not None:
             key, noun_end = noun
             return key, None, at + noun_end, True
         counter = run[0]
@@ -933,7 +809,7 @@ class _SentenceReader:
         # Chinese: the noun after a generic counter ("90多个弹壳"), or right after the number
         # where none stands ("百万观众"), by jieba's dictionary.
         after = 1 if counter in lex.CJK_GENERIC_COUNTERS else 0
-        if self.code == "zh" and len(run) > after + 1 and (word := _chinese_noun(run[after:])) is not None:
+        if self.code == "zh" and len(run) > after + 1 and (word := cjk.chinese_noun(run[after:])) is not None:
             return word, None, at + after + len(word), False
         return counter, None, at + 1, False
 
@@ -964,7 +840,7 @@ class _SentenceReader:
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, key)
         if _UNSPACED.search(self.text, lo, hi):
-            best = _nearest_cjk_action(self.text, lo, hi, start, end, best, verb_final=self.code in _VERB_FINAL)
+            best = cjk.nearest_action(self.text, lo, hi, start, end, best, verb_final=self.code in cjk.VERB_FINAL)
         return best[1] if best else None
 
     def _between_other_figures(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
