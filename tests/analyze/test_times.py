@@ -133,6 +133,8 @@ def test_a_weekday_in_a_future_clause_is_the_coming_one() -> None:
     # A cue in another clause is not the weekday's: "admitted on Thursday that he will leave".
     assert found("The court ruled on Monday. It will appeal.", "en")[0][1] == "2017-11-20 00:00"
     assert found("Trump je v četrtek priznal, da bo zapustil Belo hišo.", "sl")[0][1] == "2017-11-23 00:00"
+    # A cue is its language's: Slovene "bo" is "will", Polish "bo" "because".
+    assert found("Zamknięto w poniedziałek bo padało.", "pl")[0][1] == "2017-11-20 00:00"
 
 
 def test_an_adjective_is_read_only_with_an_adjectives_ending() -> None:

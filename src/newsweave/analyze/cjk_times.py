@@ -66,10 +66,10 @@ _WEEKDAYS = {
     "ja": (r"(?P<d>[月火水木金土日])曜(?:日)?", "月火水木金土日"),
     "ko": (r"(?P<d>[월화수목금토일])요일", "월화수목금토일"),
 }
-_WEEK_PREFIXES = {
-    "zh": {"上": -1, "本": 0, "这": 0, "這": 0, "下": 1},
-    "ja": {"先週の": -1, "先週": -1, "今週の": 0, "今週": 0, "来週の": 1, "来週": 1},
-    "ko": {"지난주 ": -1, "지난 주 ": -1, "이번 주 ": 0, "다음 주 ": 1, "다음주 ": 1},
+_WEEK_PREFIXES = {  # longest first
+    "zh": [("上", -1), ("本", 0), ("这", 0), ("這", 0), ("下", 1)],
+    "ja": [("先週の", -1), ("今週の", 0), ("来週の", 1), ("先週", -1), ("今週", 0), ("来週", 1)],
+    "ko": [("지난 주 ", -1), ("이번 주 ", 0), ("지난주 ", -1), ("다음 주 ", 1), ("다음주 ", 1)],
 }
 _LAST = {"ko": "지난 "}  # "지난 화요일": last Tuesday
 # "3天前", "2年前", "5日前", "3일 전": a span of time before the anchor.
@@ -146,7 +146,7 @@ def _weekdays(text: str, language: str, day: datetime) -> list[_Phrase]:
     for m in re.finditer(pattern, text):
         target = min(names.index(m["d"]), 6)  # 日 and 天 are both Sunday
         start, week = m.start(), None
-        for prefix, amount in sorted(_WEEK_PREFIXES[language].items(), key=lambda p: -len(p[0])):
+        for prefix, amount in _WEEK_PREFIXES[language]:
             if text.endswith(prefix, 0, start):
                 start, week = start - len(prefix), amount
                 break

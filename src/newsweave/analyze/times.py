@@ -398,6 +398,8 @@ class _Lexicon:
     triggers: frozenset[str]  # first words of every shape: the pattern is tried only where one stands
     adjectives: dict[str, tuple[str, int]]  # stem -> (unit, amount) or ("weekday", n)
     adjective_stems: tuple[str, ...]  # the stems, for words that start with one (inflected)
+    future_cues: frozenset[str]  # words that put a clause in the future (``_future_clause``)
+    future_suffixes: tuple[str, ...]  # endings that do (Turkish)
 
 
 def _locale(language: str) -> dict[str, object]:
@@ -513,7 +515,9 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     triggers.update(w for w in weekdays)
     folded = frozenset(_first_token(t) for t in triggers if t)
     stems = tuple(sorted(adjectives, key=len, reverse=True))
-    return _Lexicon(pattern, months, weekdays, relative, numbers, ago_units, folded, adjectives, stems)
+    cues = frozenset(w for language in languages for w in _FUTURE_CUES.get(language, "").split())
+    suffixes = tuple(x for language in languages for x in _FUTURE_SUFFIXES.get(language, ()))
+    return _Lexicon(pattern, months, weekdays, relative, numbers, ago_units, folded, adjectives, stems, cues, suffixes)
 
 
 _WORD = re.compile(r"\w+")
@@ -743,7 +747,7 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
     if g["rel"]:
         unit, amount = lex.relative[" ".join(g["rel"].casefold().split())]
         if unit == _WEEKEND:
-            return _weekend(anchor, amount or (1 if _future_clause(m.string, m.start(), m.end()) else -1))
+            return _weekend(anchor, amount or (1 if _future_clause(m.string, m.start(), m.end(), lex) else -1))
         return _shift(anchor, unit, amount)
     if g["wd"]:
         return _weekday(m, lex, anchor)
@@ -847,7 +851,7 @@ def _adjective(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved |
     if unit != _WD:
         return _shift(anchor, unit, amount)
     day = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
-    if _future_clause(m.string, m.start(), m.end()):
+    if _future_clause(m.string, m.start(), m.end(), lex):
         return day + timedelta(days=(amount - day.weekday()) % 7), TimePrecision.DAY, True
     return day - timedelta(days=(day.weekday() - amount) % 7), TimePrecision.DAY, True
 
@@ -865,7 +869,7 @@ def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | N
     modifier = (m["wdmod"] or m["wdpost"] or "").casefold()
     if modifier in ("next", "prochain", "próximo", "prossimo"):
         return day + timedelta(days=(target - day.weekday()) % 7 or 7), TimePrecision.DAY, True
-    if not modifier and _future_clause(m.string, m.start(), m.end()):
+    if not modifier and _future_clause(m.string, m.start(), m.end(), lex):
         return day + timedelta(days=(target - day.weekday()) % 7), TimePrecision.DAY, True  # the coming one
     if modifier and back == 0:
         back = 7  # "last Tuesday" written on a Tuesday is a week ago
@@ -876,24 +880,26 @@ def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | N
 # "będzie", "bude", "bodo", "ще", "namerava"). A bare weekday in such a clause is the coming one:
 # "se namerava testirati v sredo" (intends to be tested on Wednesday). Slavic perfective verbs
 # ("zveřejní v úterý", will publish) say the same by their aspect, which no lexicon here gives.
-_FUTURE_CUES = frozenset(_words(
-    """will shall scheduled va vont sera seront prévu prévue wird werden soll sollen será serán sarà
-    saranno vai vão zal zullen будет будут планирует намерен намерена буде будуть планує będzie będą
-    zamierza planuje bude budou plánuje hodlá bo bodo bom boš bomo bosta namerava nameravajo ще"""
-))  # fmt: skip
-_FUTURE_SUFFIXES = ("acak", "ecek", "acağı", "eceği", "acaklar", "ecekler", "acaktır", "ecektir")  # Turkish
+# Each language's own: Polish "bo" is "because", Slovene's "will".
+_FUTURE_CUES = {
+    "en": "will shall scheduled", "fr": "va vont sera seront prévu prévue", "de": "wird werden soll sollen",
+    "es": "será serán", "it": "sarà saranno", "pt": "será vai vão", "nl": "zal zullen",
+    "ru": "будет будут планирует намерен намерена", "uk": "буде будуть планує", "pl": "będzie będą zamierza planuje",
+    "cs": "bude budou plánuje hodlá", "sl": "bo bodo bom boš bomo bosta namerava nameravajo", "bg": "ще",
+}  # fmt: skip
+_FUTURE_SUFFIXES = {"tr": ("acak", "ecek", "acağı", "eceği", "acaklar", "ecekler", "acaktır", "ecektir")}
 _FUTURE_REACH = 6  # words on either side of the weekday, within its clause
 # A comma ends the clause too: "je v četrtek priznal, da bo zapustil" (admitted on Thursday that he
 # will leave) is a past Thursday.
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
 
 
-def _future_clause(text: str, start: int, end: int) -> bool:
-    """Whether a future cue stands within a few words of a weekday, in its clause."""
+def _future_clause(text: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether a future cue of the text's language stands within a few words of a weekday, in its clause."""
     before = _CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
     after = _CLAUSE_END.split(text[end : end + 80])[0]
     words = [w.casefold() for w in (*_WORD.findall(before)[-_FUTURE_REACH:], *_WORD.findall(after)[:_FUTURE_REACH])]
-    return any(w in _FUTURE_CUES or w.endswith(_FUTURE_SUFFIXES) for w in words)
+    return any(w in lex.future_cues or w.endswith(lex.future_suffixes) for w in words)
 
 
 # -- sentences and timelines --------------------------------------------------------------------
