@@ -141,6 +141,21 @@ def test_a_person_named_in_full_holds_no_place_in_a_first_name() -> None:
     assert {"Pittsburgh", "Glasgow"} <= pinned
 
 
+def test_a_person_by_first_name_is_no_place_unless_other_places_back_it() -> None:
+    # Camilla is a town in Georgia, Diana a region of Madagascar; a story on the British royals
+    # means the people. Winona beside Rochester and Minnesota is the town, however it is typed.
+    royals = (
+        "Le prince Charles et Camilla sont mariés depuis 15 ans. Plus tard, Camilla, alors âgée de "
+        "vingt ans, vivait à Londres. La princesse Diana a rencontré le prince Charles en 1977."
+    )
+    mentions, places = FactAnalyzer().read_places(royals, "fr")
+    assert {"Camilla", "Diana"} <= {m.text for m in mentions if m.type is EntityType.PERSON}
+    assert {p.text for p in places if p.resolved} == {"Londres"}
+    local = "The Winona City Council met Tuesday. Winona and Rochester will share the costs, Minnesota officials said."
+    _, places = FactAnalyzer().read_places(local, "en")
+    assert {"Winona", "Rochester", "Minnesota"} <= {p.text for p in places if p.resolved}
+
+
 def test_a_chinese_name_without_spaces_holds_no_place() -> None:
     text = "南希佩洛西在华盛顿表示，弗拉基米尔普京周二抵达北京。"
     mentions, places = FactAnalyzer().read_places(text, "zh")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from newsweave.analyze.entities.lemmas import is_only_common_word
-from newsweave.analyze.places.gazetteer import Gazetteer
+from newsweave.analyze.places.gazetteer import Gazetteer, distance_km
 from newsweave.analyze.places.names import fold
 from newsweave.analyze.places.outlets import OutletHomes, StoredPin, outlet_key
 from newsweave.analyze.places.toponyms import INSTITUTIONS
@@ -141,7 +141,10 @@ from newsweave.records import (
 #          Chinese, Japanese and Korean claims: big units glued on ("3万人"), "多"/"以上"/"左右"
 #          hedges, units and money ("公里", "美元"), the noun after the counter ("50名武装分子"),
 #          numerals in characters ("五十多名"), more verbs; scores ("106-101") are no ranges.
-ANALYZER_VERSION = "facts-24"
+# facts-25: a sure one-word person whose word is a first name ("Camilla", "Diana", "Kara") is no
+#          town or region unless other places of the article back it; where nouns are capitalised
+#          an everyday noun ("Namen") names a town only as a word of the town's own name.
+ANALYZER_VERSION = "facts-25"
 
 
 class MentionFinder(Protocol):
@@ -307,6 +310,7 @@ class FactAnalyzer:
         places = coherent([p for p in spotted if (p.start, p.end) not in named], located)
         if gazetteer is not None:
             places = outside_unspaced_names(places, mentions, gazetteer)
+            places = unbacked_first_names(places, people_by_first_name(mentions, gazetteer))
         if homes is not None:
             homes.learn(outlet, places)
         return mentions, places
@@ -484,6 +488,79 @@ def people_named_in_full(mentions: Sequence[Mention], gazetteer: Gazetteer) -> l
         if not any(w.casefold() in INSTITUTIONS for w in words[1:]):
             out.append(m)
     return out
+
+
+def people_by_first_name(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """The recogniser's one-word people, sure (``SURE_OF_A_NAME``), whose word is a first name of
+    the census lists: given to the place finder, they veto the place spotted there.
+
+    News names people it has introduced by their first name ("Charles et Camilla", "Princesse
+    Diana", "Warren said", "Kara'nın"), and the gazetteer holds a town or a region for most first
+    names: Camilla, Georgia; Diana, Madagascar; Kara, Togo. A name the article also reads as a
+    place stays a place (the recogniser's LOC elsewhere), and so does a country's name ("Jordan",
+    "Chad"), which a sure person rarely is, and a town other places of the article back
+    (``unbacked_first_names``). On SemEval's development texts 26 pins went, every one wrong
+    (Diana 7, Camilla 4, Kara 4, Warren 4…); LGL's and TR-News's development halves lost no right
+    pin (docs/places.md, facts-25).
+
+    Example:
+        >>> from newsweave.analyze.places.gazetteer import load_gazetteer
+        >>> camilla = Mention(12, 19, "Camilla", EntityType.PERSON, "per:kml", None, 0.9)
+        >>> jordan = Mention(30, 36, "Jordan", EntityType.PERSON, "per:jrdn", None, 0.9)
+        >>> unsure = Mention(40, 45, "Aiken", EntityType.PERSON, "per:akn", None, 0.4)
+        >>> [m.text for m in people_by_first_name([camilla, jordan, unsure], load_gazetteer())]
+        ['Camilla']
+    """
+    from newsweave.analyze.entities.person_names import first_names
+
+    places = {m.text for m in mentions if m.type is EntityType.LOCATION}
+    return [
+        m for m in mentions
+        if m.type is EntityType.PERSON and m.score >= SURE_OF_A_NAME and m.text not in places
+        and m.text[:1].isupper() and _FIRST_NAME_WORD.fullmatch(m.text) and fold(m.text) in first_names()
+        and not any(e.feature == "A.PCLI" for e in gazetteer.lookup(fold(m.text)))
+    ]  # fmt: skip
+
+
+def unbacked_first_names(places: Sequence[Place], people: Sequence[Mention]) -> list[Place]:
+    """``places`` but those read on a person's first name (``people_by_first_name``) that no
+    other place of the article backs: a place of the same country that is not the country.
+
+    "Winona" or "Lincoln" in a local paper that names other towns of Minnesota or Nebraska are
+    the towns however the recogniser types them; "Diana" in a story on the British royals is no
+    region of Madagascar.
+
+    Example:
+        >>> diana = Place(0, 5, "Diana", 1, "Diana", "MG", -13.0, 49.0, "A.ADM1", 1, 0.8)
+        >>> winona = Place(10, 16, "Winona", 2, "Winona", "US", 44.0, -91.6, "P.PPL", 1, 0.8)
+        >>> rochester = Place(20, 29, "Rochester", 3, "Rochester", "US", 44.0, -92.5, "P.PPL", 1, 0.9)
+        >>> people = [Mention(0, 5, "Diana", EntityType.PERSON, "per:dn", None, 0.9),
+        ...           Mention(10, 16, "Winona", EntityType.PERSON, "per:wnn", None, 0.9)]
+        >>> [p.text for p in unbacked_first_names([diana, winona, rochester], people)]
+        ['Winona', 'Rochester']
+    """
+    spans = {(m.start, m.end) for m in people}
+
+    def near(place: Place, other: Place) -> bool:
+        if place.feature == "A.ADM1":
+            return other.country == place.country
+        return distance_km(place.lat, place.lon, other.lat, other.lon) <= NEIGHBOURING_KM  # type: ignore[arg-type]
+
+    def backed(place: Place) -> bool:
+        return place.resolved and any(
+            other.resolved and other.feature != "A.PCLI" and other.text != place.text
+            and (other.start, other.end) not in spans and near(place, other)
+            for other in places
+        )  # fmt: skip
+
+    return [p for p in places if (p.start, p.end) not in spans or backed(p)]
+
+
+# How far another place may lie to back a town read on a first name (a region's towns).
+NEIGHBOURING_KM = 300.0
+
+# One capitalised word of a Latin script ("Adrián", "Zoë"), as a first name is written.
+_FIRST_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]+")
 
 
 def outside_unspaced_names(places: Sequence[Place], mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Place]:

@@ -239,6 +239,13 @@ def test_a_german_noun_is_no_town_abroad_that_bears_it_as_its_own_name(geocoder:
     assert _spotted(geocoder, text, "de") == ["Essen", "Island"]
 
 
+def test_an_everyday_german_noun_names_a_town_only_as_its_own_name(geocoder: Geocoder) -> None:
+    # "Namen" (names) is Namur's German name, in a country that speaks German, but one of the
+    # language's commonest words; "Essen" is the town's own name and "Frankfurt" a word of its own.
+    text = "Die Polizei nannte keine Namen. Die Namen der Opfer aus Essen und Frankfurt fehlen."
+    assert _spotted(geocoder, text, "de") == ["Essen", "Frankfurt"]
+
+
 def test_a_german_word_capitalised_only_to_open_a_sentence_is_no_place(geocoder: Geocoder) -> None:
     # "Dabei" (thereby) is an alternate name of Dubai in GeoNames; German writes it lower case
     # but at a sentence's start.

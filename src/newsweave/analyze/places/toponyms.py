@@ -106,6 +106,10 @@ AREA_MIN_POPULATION = 250_000
 # A city this large has its own name in most languages (Rom, Mailand, Pékin): an exonym that is
 # also a common word of the language is read as the city.
 EXONYM_MIN_POPULATION = 1_000_000
+# Where every noun is capitalised, a word this frequent (Zipf; "Namen" 5.4, "Essen" 5.3) names a
+# town below EXONYM_MIN_POPULATION only as a word of the town's own name: "Essen" is Essen,
+# "Frankfurt" Frankfurt am Main, but "Namen" (names), Namur's German name, is no Namur.
+EVERYDAY_NOUN_ZIPF = 5.0
 # The one-letter party before a legislator's home town in US news: "Sen. Robert Ford, D-Charleston".
 _PARTIES = {"D", "R", "I"}
 # Russian and Ukrainian case endings and the nominative endings they replace ("Сирии" -> "Сирия").
@@ -505,6 +509,8 @@ def _named_so_in(entry: Entry, key: str, language: str, acronym: bool = False) -
     if entry.population >= EXONYM_MIN_POPULATION:
         return True
     if language in CAPITALISED_NOUNS and entry.feature not in (COUNTRY, ADMIN1):
+        if key not in fold(entry.name).split() and _zipf(key, language) >= EVERYDAY_NOUN_ZIPF:
+            return False  # German "Namen" (names) is Namur's German name, but news means names
         return language in _official_languages(entry.country) and _own_name(entry, key, language)
     return _own_name(entry, key, language)
 
