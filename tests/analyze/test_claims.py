@@ -407,3 +407,15 @@ def test_hebrew_numbers_after_a_glued_proclitic_have_their_hedges() -> None:
         ("לפחות 30 אנשים", "at_least", 30.0, "person", "wounded"),
         ("פחות מ-20 חיילים", "less_than", 20.0, "soldier", "arrested"),
     ]
+
+
+def test_hebrew_and_before_a_glued_hedge_keeps_it() -> None:
+    # "וכ-30" is "and about 30": the conjunction is written onto the proclitic, and onto a hedge's
+    # first word ("ויותר מ-40", and more than 40).
+    text = "בתקיפה נהרגו 12 חיילים ויותר מ-40 נפצעו, וכ-30 אזרחים נעצרו."
+    found = [(c.text, c.qualifier.value, c.low, c.counted, c.action) for c in numeric_claims(text, "he")]
+    assert found == [
+        ("12 חיילים", "exact", 12.0, "soldier", "killed"),
+        ("יותר מ-40", "more_than", 40.0, "soldier", "wounded"),
+        ("כ-30 אזרחים", "around", 30.0, "civilian", "arrested"),
+    ]

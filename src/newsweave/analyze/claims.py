@@ -241,12 +241,15 @@ def _a_figure(text: str, m: re.Match[str]) -> bool:
 
 def _hebrew_proclitic_before(text: str, start: int) -> bool:
     """Whether a Hebrew one-letter proclitic and a hyphen (or maqaf) stand glued before ``start``:
-    "מ-50" (than 50), "כ-50" (about 50), "ל-50" (to 50). Hebrew writes a number so, where a name's
-    number ("Covid-19") has a word before its hyphen."""
-    return _HEBREW_GLUED.search(text, max(0, start - 3), start) is not None
+    "מ-50" (than 50), "כ-50" (about 50), "ל-50" (to 50), after "and" or "that" too ("וכ-50").
+    Hebrew writes a number so, where a name's number ("Covid-19") has a word before its hyphen."""
+    return _HEBREW_GLUED.search(text, max(0, start - 4), start) is not None
 
 
-_HEBREW_GLUED = re.compile(rf"(?:^|(?<=[^{MARKS}\w]))[{''.join(HEBREW_PROCLITICS)}][-\u05be]$")
+_HEBREW_GLUED = re.compile(rf"(?:^|(?<=[^{MARKS}\w]))[וש]?[{''.join(HEBREW_PROCLITICS)}][-\u05be]$")
+# Hebrew's "and" and "that", written onto the first word of a hedge: "וכ-50" (and about 50),
+# "ויותר מ-50" (and more than 50).
+_HEBREW_CONJUNCTIONS = ("ו", "ש")
 
 
 def _opens_number(word: str) -> bool:
@@ -514,9 +517,11 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
             continue  # punctuation between the hedge and the article
         for first in range(max(0, end - _LONGEST_HEDGE), end):
             phrase = " ".join(window[words[first].start() : words[end - 1].end()].casefold().split())
+            skip = 1 if glued and phrase[:1] in _HEBREW_CONJUNCTIONS and phrase[1:] in lex.QUALIFIERS else 0
+            phrase = phrase[skip:]
             known = phrase in lex.QUALIFIERS or phrase in lex.CJK_QUALIFIERS  # Korean spaces its: "약 5명"
             if known and (first == 0 or not window[words[first].start() - 1].isalnum()):
-                return phrase, window_start + words[first].start()
+                return phrase, window_start + words[first].start() + skip
     return None
 
 
