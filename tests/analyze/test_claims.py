@@ -388,6 +388,14 @@ def test_a_streams_other_languages_have_their_hedges_counted_people_and_actions(
     assert found == [("more_than", 50.0, "person", "killed"), ("at_least", 30.0, "person", "wounded")]
 
 
+def test_a_verb_before_and_belongs_to_the_clause_before_in_every_language_of_the_stream() -> None:
+    # "σκοτώθηκαν και περίπου 30 άμαχοι τραυματίστηκαν": Greek "και" (and) was no conjunction to
+    # the claims, so the 30 civilians took the verb before it, "were killed".
+    text = "Περισσότεροι από 50 τρομοκράτες σκοτώθηκαν και περίπου 30 άμαχοι τραυματίστηκαν."
+    found = [(c.qualifier.value, c.low, c.counted, c.action) for c in numeric_claims(text, "el")]
+    assert found == [("more_than", 50.0, "militant", "killed"), ("around", 30.0, "civilian", "wounded")]
+
+
 def test_an_urdu_hedge_follows_its_number() -> None:
     claim = numeric_claims("50 سے زائد افراد ہلاک ہو گئے۔", "ur")[0]
     assert (claim.qualifier.value, claim.low, claim.counted, claim.action) == ("more_than", 50.0, "person", "killed")
