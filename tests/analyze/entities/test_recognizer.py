@@ -240,6 +240,13 @@ def test_turkish_names_are_read_without_the_case_ending_after_their_apostrophe(r
     assert [(m.text, m.type) for m in found] == [("Erdoğan", EntityType.PERSON), ("Türkiye", EntityType.LOCATION)]
 
 
+def test_curated_organisations_are_read_in_arabic_too(recognizer: EntityRecognizer) -> None:
+    found = recognizer.mentions("قال ترامب إن الناتو يجب أن يدفع، وأعلن البنتاغون أن الكرملين رفض.", "ar")
+    keys = {m.text: m.entity for m in found}
+    assert keys["الناتو"] == "alias:nato" and keys["البنتاغون"] == "alias:pentagon"
+    assert keys["الكرملين"] == "alias:kremlin"
+
+
 def test_arabic_places_are_read_as_geonames_writes_them_and_past_a_proclitic(recognizer: EntityRecognizer) -> None:
     # "And Syria" and "and Lebanon" carry the conjunction wa-; "سيتم" ("it will be") folds to the
     # consonants of Saitama and "بسرعة" ("quickly") to Basrah's, spellings GeoNames does not know.

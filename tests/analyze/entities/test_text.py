@@ -108,6 +108,14 @@ def test_apostrophes_inside_names_contractions_and_cyrillic_words_stay_whole() -
     assert [t.text for t in tokenize(kept)] == kept.split()
 
 
+def test_an_arabic_name_that_opens_like_a_proclitic_and_the_article_stays_whole() -> None:
+    # "كاليفورنيا" (California) is no "ك" (like) + "اليفورنيا"; "بالدوين" (Baldwin) no "ب" + "الدوين":
+    # each is commoner whole than its rest, where "والرياض" (and Riyadh) is rarer than "الرياض";
+    # "وبالدوين" (and Baldwin) beside "بالدوين" still loses its conjunction.
+    words = [t.text for t in tokenize("كاليفورنيا بالدوين وبالدوين والرياض")]
+    assert words == ["كاليفورنيا", "بالدوين", "و", "بالدوين", "و", "الرياض"]
+
+
 def test_an_arabic_proclitic_is_split_off_where_the_text_shows_the_split() -> None:
     # "and Syria" beside "Syria", "and Riyadh" (the article after wa-), "for the Nations" (li- + al-);
     # Lebanon's first letter is no proclitic, and "بمصر" is kept whole when "مصر" never stands alone.

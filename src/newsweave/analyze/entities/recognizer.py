@@ -7,6 +7,7 @@ name it finds is given its lemma (simplemma) and its canonical entity key (``nor
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import threading
@@ -251,6 +252,7 @@ class EntityRecognizer:
                 for first, last, type_name, score in chunks:
                     found.append((window[first].start, window[last].end, EntityType(type_name), score))
         if tag_all:  # the dictionary's names where the tagger found none
+            found = _split_at_known_names(text, found, dictionary)
             dictionary = [d for d in dictionary if all(d[1] <= f[0] or f[1] <= d[0] for f in found)]
         return self._with_derived(text, self._with_local_aliases(text, sorted(found + dictionary), language))
 
@@ -853,6 +855,35 @@ _ZH_NAME_MIN = 2  # characters in the shortest Chinese place name ("东京")
 _ZH_INSTITUTIONS = ("馆", "院", "局", "部", "会", "中心", "公司", "大学", "学校", "银行", "机场", "车站")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _NOT_LATIN = re.compile(r"[^\x00-\x7f\u00c0-\u024f\u1e00-\u1eff]+")
+
+
+def _split_at_known_names(
+    text: str,
+    found: list[tuple[int, int, EntityType, float]],
+    known: list[tuple[int, int, EntityType, float]],
+) -> list[tuple[int, int, EntityType, float]]:
+    """The tagger's spans, but one that is two or more of the dictionary's names joined by "and"
+    or a comma and nothing else ("سوريا ولبنان", Syria and Lebanon) split into them: without
+    capitals the tagger runs a list of places together ("ماركس وسبنسر", Marks and Spencer, whose
+    parts no dictionary knows, stays one name)."""
+    out = []
+    for span in found:
+        inside = [k for k in known if span[0] <= k[0] and k[1] <= span[1]]
+        rest = list(text[span[0] : span[1]])
+        for start, end, _, _ in inside:
+            rest[start - span[0] : end - span[0]] = [" "] * (end - start)
+        gaps = [text[a[1] : b[0]] for a, b in itertools.pairwise(inside)]
+        listed = all(any(ch in gap for ch in _LIST_JOINS) for gap in gaps)  # not "فيروس كورونا" + "الجديد"
+        if len(inside) >= 2 and listed and "".join(rest).strip(_LIST_GLUE) == "":
+            out += [(start, end, etype, span[3]) for start, end, etype, _ in inside]
+        else:
+            out.append(span)
+    return out
+
+
+# What may join names in a list: spaces, commas, and a conjunction written onto the next name.
+_LIST_GLUE = " \t\u060c,\u0648"
+_LIST_JOINS = "\u060c,\u0648"
 
 
 def _overlaps(span: tuple[int, int, EntityType, float], others: list[tuple[int, int, EntityType, float]]) -> bool:

@@ -109,7 +109,11 @@ def _without_proclitics(tokens: list[Token]) -> list[Token]:
     """Arabic words with a one-letter conjunction or preposition written onto them split in two
     ("وسوريا", and Syria: "و" + "سوريا"), so that a name can start on a token. Only where the text
     shows the split: the rest opens with the article ("والرياض", "للأمم" of li- + al-), or the text
-    also writes the rest alone; "لبنان" (Lebanon), whose first letter is no proclitic, stays whole."""
+    also writes the rest alone; "لبنان" (Lebanon), whose first letter is no proclitic, stays whole.
+    A word more common whole than its rest is a word of its own, though its rest opens like the
+    article: "كاليفورنيا" (California) is no "ك" + "اليفورنيا", nor "بالدوين" (Baldwin) "ب" + "الدوين"."""
+    from newsweave.analyze.word_frequencies import zipf
+
     alone = {t.text for t in tokens}
     out: list[Token] = []
     for token in tokens:
@@ -118,7 +122,11 @@ def _without_proclitics(tokens: list[Token]) -> list[Token]:
         if (
             len(word) > _PROCLITIC_MIN_CHARS
             and word[0] in ARABIC_PROCLITICS
-            and (word.startswith("لل") or rest.startswith("ال") or rest in alone)
+            and (
+                word.startswith("لل")
+                or rest in alone
+                or (rest.startswith("ال") and zipf(word, "ar") <= zipf(rest, "ar"))
+            )
         ):
             out += [Token(word[0], token.start, token.start + 1), Token(rest, token.start + 1, token.end)]
         else:
