@@ -145,6 +145,7 @@ from newsweave.records import (
 #          town or region unless other places of the article back it; where nouns are capitalised
 #          an everyday noun ("Namen") names a town only as a word of the town's own name.
 #          Claims: Hebrew "וכ-30" (and about 30) keeps its hedge; "and" in twelve more languages.
+#          The tagger learns NTREX's Arabic and reads Arabic words' frequency; "كاليفورنيا" is whole.
 ANALYZER_VERSION = "facts-25"
 
 
