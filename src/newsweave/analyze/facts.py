@@ -494,7 +494,8 @@ def people_named_in_full(mentions: Sequence[Mention], gazetteer: Gazetteer) -> l
 
 def people_by_first_name(mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """The recogniser's one-word people, sure (``SURE_OF_A_NAME``), whose word is a first name of
-    the census lists: given to the place finder, they veto the place spotted there.
+    the census lists: the places read on them are dropped unless nearby places back them
+    (``unbacked_first_names``).
 
     News names people it has introduced by their first name ("Charles et Camilla", "Princesse
     Diana", "Warren said", "Kara'nın"), and the gazetteer holds a town or a region for most first
@@ -526,7 +527,8 @@ def people_by_first_name(mentions: Sequence[Mention], gazetteer: Gazetteer) -> l
 
 def unbacked_first_names(places: Sequence[Place], people: Sequence[Mention]) -> list[Place]:
     """``places`` but those read on a person's first name (``people_by_first_name``) that no
-    other place of the article backs: a place of the same country that is not the country.
+    other place of the article backs: another place, not a country and not the same word, within
+    ``NEIGHBOURING_KM`` of a town, or in the same country as a first-level division.
 
     "Winona" or "Lincoln" in a local paper that names other towns of Minnesota or Nebraska are
     the towns however the recogniser types them; "Diana" in a story on the British royals is no
@@ -561,7 +563,7 @@ def unbacked_first_names(places: Sequence[Place], people: Sequence[Mention]) -> 
 # How far another place may lie to back a town read on a first name (a region's towns).
 NEIGHBOURING_KM = 300.0
 
-# One capitalised word of a Latin script ("Adrián", "Zoë"), as a first name is written.
+# One word of letters, in any script ("Adrián", "Zoë"; "Диана" folds to the census's "diana").
 _FIRST_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]+")
 
 
