@@ -307,6 +307,18 @@ def test_a_headline_place_is_keyed_as_the_places_read_it_with_the_body_as_contex
     assert keys == {"Damascus": "geonames:170654", "Mayadin": "geonames:166365", "Hell": "loc:hl"}
 
 
+def test_an_arabic_noun_for_a_kind_of_place_is_no_place_and_a_name_after_and_is_keyed_as_written() -> None:
+    # "مدينة تعز" (the city of Taiz): "مدينة" was Medina; "وتعز" (and Taiz) was keyed by its lemma
+    # "عز" and lost; "شبه الجزيرة العربية" (the Arabian Peninsula) held Algeria. Medina written in
+    # full stays Medina.
+    text = "قال مسؤولون في مدينة تعز وعدن وتعز إن شبه الجزيرة العربية هادئة، وزار الحجاج المدينة المنورة."
+    _, places = FactAnalyzer().read_places(text, "ar")
+    pinned = [(p.text, p.name) for p in places if p.resolved]
+    assert ("تعز", "Taiz") in pinned and pinned.count(("تعز", "Taiz")) == 2
+    assert ("المدينة المنورة", "Madinah") in pinned
+    assert not {"مدينة", "الجزيرة"} & {text for text, _ in pinned}
+
+
 def test_corona_in_an_arabic_report_is_the_pandemic_not_corona_california() -> None:
     text = "ارتفع عدد الإصابات بفيروس كورونا في مصر إلى 500 حالة، وفق وزارة الصحة."
     read = FactAnalyzer().read(Article(text_item("ar").id, "", (text,), Provenance("m.txt"), "lines", language="ar"))

@@ -54,6 +54,17 @@ WORD_MARGIN_AT_SENTENCE_START = -0.5
 # scripts without capitals keep the plain test until news of theirs is read.
 COMMON_WORD_MARGIN = -1.1
 _COMMON_WORD_LANGUAGES = frozenset({"ar", "zh"})
+# Arabic's nouns for kinds of places, which news writes before a place's name ("مدينة تعز", the
+# city of Taiz; "محافظة إدلب", Idlib governorate) and alone for "the city" or "the region": no
+# place by themselves, though GeoNames gives some of them to a place (Medina is "المدينة" in full,
+# "المدينة المنورة", a name of two words that stays a place).
+_GENERIC_PLACE_NOUNS = {
+    "ar": frozenset(native(w) for w in (
+        "مدينة", "المدينة", "محافظة", "المحافظة", "ولاية", "الولاية", "منطقة", "المنطقة", "قرية",
+        "القرية", "بلدة", "البلدة", "إقليم", "الإقليم", "جزيرة", "الجزيرة", "مقاطعة", "المقاطعة",
+        "مخيم", "المخيم", "العاصمة", "عاصمة", "حي", "الحي", "ناحية", "الناحية", "قضاء", "القضاء",
+    )),
+}  # fmt: skip
 # A word this frequent in its language (Zipf) is a function word ("para" 6.9, "sin" 6.2, "will" 6.5).
 FUNCTION_WORD_ZIPF = 6.0
 # A city this large is read as the city even where the text also has it as a surname.
@@ -310,13 +321,14 @@ def _unspaced_fold(ch: str) -> str | None:
 def from_mentions(
     text: str, mentions: Sequence[Mention], gazetteer: Gazetteer | None = None, language: str | None = None
 ) -> list[Toponym]:
-    """Toponyms from an entity recogniser's LOC mentions (their lemma looked up when given); with
-    the ``gazetteer``, a country or state the recogniser names where the gazetteer reads no such
-    area is fixed to it (``recognised_area``)."""
+    """Toponyms from an entity recogniser's LOC mentions (their lemma looked up when given, but for
+    a name in its own letters: simplemma's Arabic lemma of "تعز", Taiz, is "عز", and GeoNames writes
+    Arabic names with their article, "القاهرة"); with the ``gazetteer``, a country or state the
+    recogniser names where the gazetteer reads no such area is fixed to it (``recognised_area``)."""
     found = []
     for m in mentions:
         if m.type is EntityType.LOCATION and m.end <= len(text):
-            key = fold(m.lemma or m.text)
+            key = fold(m.text if native(m.text) is not None else m.lemma or m.text)
             code = recognised_area(gazetteer, m, key, language) if gazetteer else None
             found.append(Toponym(m.start, m.end, m.text, key, from_ner=True, code=code))
     return found
@@ -444,6 +456,8 @@ def read_as_a_word(gazetteer: Gazetteer, toponym: Toponym, language: str | None)
     word = toponym.text
     if language is None or not word.isalpha() or national(gazetteer, word, language):
         return False
+    if _generic_place_noun(word, language):
+        return True
     if word.lower() == word.upper():  # a script without capitals: "عالية" (high) is no Lae
         population = _uncased_population(gazetteer, toponym.key, word)
         return _a_common_word_first(gazetteer, word, language, population, _zipf(word, language))
@@ -802,6 +816,8 @@ def _plausible(
     if length > 1:
         return True
     word = words[i].text
+    if _generic_place_noun(word, language):
+        return False
     if not words[i].cased:  # Arabic, Chinese…: every word could open a name, so frequent ones are words
         return _rarer_than_its_place(gazetteer, word, language, _uncased_population(gazetteer, toponym.key, word))
     if word.isupper() and len(word) <= 3:
@@ -881,6 +897,14 @@ def _a_common_word_first(
         return False
     divisions_only = letters in gazetteer.divisions_only_native and bare not in gazetteer.native
     return divisions_only or zipf >= math.log10(population + 1) + COMMON_WORD_MARGIN
+
+
+def _generic_place_noun(word: str, language: str | None) -> bool:
+    """Whether a word is a noun for a kind of place in the language (``_GENERIC_PLACE_NOUNS``),
+    a one-letter Arabic conjunction or preposition written onto it aside ("ومدينة", and the city)."""
+    nouns = _GENERIC_PLACE_NOUNS.get(language or "")
+    letters = native(word) if nouns else None
+    return letters is not None and (letters in nouns or (letters[:1] in "وبلفك" and letters[1:] in nouns))
 
 
 def _population(gazetteer: Gazetteer, key: str) -> int:
