@@ -319,6 +319,16 @@ def test_an_arabic_noun_for_a_kind_of_place_is_no_place_and_a_name_after_and_is_
     assert not {"مدينة", "الجزيرة"} & {text for text, _ in pinned}
 
 
+def test_an_arabic_word_keeps_its_vowel_signs_and_a_person_holds_no_town() -> None:
+    # "يوميًا" (daily) was cut at its tanwin into "يومي" and "ا", and "ا من" (…ly from) was Oman;
+    # "هولي ويلوبي" (Holly Willoughby), a person the tagger is sure of, held Willoughby, Ohio.
+    text = "يعني التسوق يوميًا من متاجر البقالة المحلية أن قالت هولي ويلوبي إنها غادرت القاهرة."
+    _, places = FactAnalyzer().read_places(text, "ar")
+    pinned = {p.name for p in places if p.resolved}
+    assert "Oman" not in pinned and "Willoughby" not in pinned
+    assert "Cairo" in pinned
+
+
 def test_corona_in_an_arabic_report_is_the_pandemic_not_corona_california() -> None:
     text = "ارتفع عدد الإصابات بفيروس كورونا في مصر إلى 500 حالة، وفق وزارة الصحة."
     read = FactAnalyzer().read(Article(text_item("ar").id, "", (text,), Provenance("m.txt"), "lines", language="ar"))

@@ -520,7 +520,9 @@ def people_by_first_name(mentions: Sequence[Mention], gazetteer: Gazetteer) -> l
     return [
         m for m in mentions
         if m.type is EntityType.PERSON and m.score >= SURE_OF_A_NAME and m.text not in places
-        and m.text[:1].isupper() and _FIRST_NAME_WORD.fullmatch(m.text) and fold(m.text) in first_names()
+        and (_ABJAD.search(m.text) or (
+            m.text[:1].isupper() and _FIRST_NAME_WORD.fullmatch(m.text) and fold(m.text) in first_names()
+        ))
         and not any(e.feature == "A.PCLI" for e in gazetteer.lookup(fold(m.text)))
     ]  # fmt: skip
 
@@ -543,7 +545,10 @@ def unbacked_first_names(places: Sequence[Place], people: Sequence[Mention]) -> 
         >>> [p.text for p in unbacked_first_names([diana, winona, rochester], people)]
         ['Winona', 'Rochester']
     """
-    spans = {(m.start, m.end) for m in people}
+    spans = [(m.start, m.end) for m in people]
+
+    def on_a_person(place: Place) -> bool:
+        return any(start <= place.start and place.end <= end for start, end in spans)
 
     def near(place: Place, other: Place) -> bool:
         if place.feature == "A.ADM1":
@@ -553,17 +558,21 @@ def unbacked_first_names(places: Sequence[Place], people: Sequence[Mention]) -> 
     def backed(place: Place) -> bool:
         return place.resolved and any(
             other.resolved and other.feature != "A.PCLI" and other.text != place.text
-            and (other.start, other.end) not in spans and near(place, other)
+            and not on_a_person(other) and near(place, other)
             for other in places
         )  # fmt: skip
 
-    return [p for p in places if (p.start, p.end) not in spans or backed(p)]
+    return [p for p in places if not on_a_person(p) or backed(p)]
 
 
 # How far another place may lie to back a town read on a first name (a region's towns).
 NEIGHBOURING_KM = 300.0
 
 # One word of letters, in any script ("Adrián", "Zoë"; "Диана" folds to the census's "diana").
+# Arabic's and Hebrew's letters: there any person the tagger is sure of counts, names and
+# surnames alike ("هولي ويلوبي", Holly Willoughby, was Willoughby, Ohio), the census lists being
+# of no use in those letters.
+_ABJAD = re.compile("[\u0590-\u06ff]")
 _FIRST_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_]+")
 
 

@@ -95,7 +95,13 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_MAX = 6
 _HIRAGANA = re.compile(r"[\u3040-\u309f]+")  # particles and endings; place names take kanji or katakana
 _TOKEN = re.compile(r"(?:[A-Z][a-z]{0,2}\.){2,}|[^\W_]+")
-_MARKED_TOKEN = re.compile(rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|[^\W_](?:[^\W_]|[{MARKS}])*")  # a word keeps its marks
+# Arabic's and Hebrew's vowel signs (harakat, tanwin, shadda; niqqud), which \w leaves out: "يوميًا"
+# (daily) is one word, not "يومي" and "ا", whose "ا من" (…ly from) read as Oman eleven times in
+# 22 articles of NTREX-128's Arabic.
+_ABJAD_MARKS = "\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_ABJAD_MARK = re.compile(f"[{_ABJAD_MARKS}]")
+# A word keeps its marks.
+_MARKED_TOKEN = re.compile(rf"(?:[A-Z][a-z]{{0,2}}\.){{2,}}|[^\W_](?:[^\W_]|[{MARKS}{_ABJAD_MARKS}])*")
 _JOIN = re.compile(r"[ \u00a0]?[-‐‑][ \u00a0]?|[ \u00a0]")
 _ABBREVIATED = {"st", "ste", "ft", "mt", "pt"}  # "St. Louis", "Ft. Worth"
 _TITLES = {
@@ -161,7 +167,8 @@ class _Token:
 def tokens(text: str) -> list[_Token]:
     """Words of ``text`` (abbreviations such as "U.S." kept whole)."""
     found = []
-    for m in (_MARKED_TOKEN if HAS_MARK.search(text) else _TOKEN).finditer(text):
+    marked = HAS_MARK.search(text) or _ABJAD_MARK.search(text)
+    for m in (_MARKED_TOKEN if marked else _TOKEN).finditer(text):
         word = m.group(0)
         first = word[0]
         upper = first.isupper()
@@ -918,8 +925,9 @@ def _zipf(word: str, language: str | None) -> float:
     """The word's Zipf frequency in the language (English where wordfreq lacks the language)."""
     if language == "zh":  # wordfreq keeps Chinese in simplified characters: 臺北 is counted as 台北
         word = simplified(word)
-    # Turkish "İ" casefolds to "i" and a combining dot, which no frequency table spells.
-    return zipf(word.casefold().replace("\u0307", ""), language or "en")
+    # Turkish "İ" casefolds to "i" and a combining dot, which no frequency table spells; nor do
+    # the tables spell Arabic's vowel signs ("ألفاً", a thousand, is counted as "ألفا").
+    return zipf(_ABJAD_MARK.sub("", word.casefold().replace("\u0307", "")), language or "en")
 
 
 def _common(word: str, language: str | None) -> bool:
