@@ -59,7 +59,7 @@ _COMMON_WORD_LANGUAGES = frozenset({"ar", "zh"})
 # place by themselves, though GeoNames gives some of them to a place (Medina is "المدينة" in full,
 # "المدينة المنورة", a name of two words that stays a place).
 _GENERIC_PLACE_NOUNS = {
-    "ar": frozenset(native(w) for w in (
+    "ar": frozenset(native(w) or w for w in (
         "مدينة", "المدينة", "محافظة", "المحافظة", "ولاية", "الولاية", "منطقة", "المنطقة", "قرية",
         "القرية", "بلدة", "البلدة", "إقليم", "الإقليم", "جزيرة", "الجزيرة", "مقاطعة", "المقاطعة",
         "مخيم", "المخيم", "العاصمة", "عاصمة", "حي", "الحي", "ناحية", "الناحية", "قضاء", "القضاء",
@@ -909,7 +909,7 @@ def _a_common_word_first(
 def _generic_place_noun(word: str, language: str | None) -> bool:
     """Whether a word is a noun for a kind of place in the language (``_GENERIC_PLACE_NOUNS``),
     a one-letter Arabic conjunction or preposition written onto it aside ("ومدينة", and the city)."""
-    nouns = _GENERIC_PLACE_NOUNS.get(language or "")
+    nouns = _GENERIC_PLACE_NOUNS.get(language or "", frozenset())
     letters = native(word) if nouns else None
     return letters is not None and (letters in nouns or (letters[:1] in "وبلفك" and letters[1:] in nouns))
 
