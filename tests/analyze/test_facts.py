@@ -329,6 +329,16 @@ def test_an_arabic_word_keeps_its_vowel_signs_and_a_person_holds_no_town() -> No
     assert "Cairo" in pinned
 
 
+def test_the_nations_of_the_united_kingdom_are_themselves_in_every_script() -> None:
+    # "Англия" (England) was keyed by its stem to Angola, "Шотландия" (Scotland) to a town in Maryland.
+    for text, language in (("Он вернулся в Англию, а потом в Шотландию.", "ru"),
+                           ("Той се върна в Англия и Шотландия, после в Уелс.", "bg"),
+                           ("He returned to England and Scotland.", "en")):  # fmt: skip
+        _, places = FactAnalyzer().read_places(text, language)
+        names = {p.name for p in places if p.resolved}
+        assert {"England", "Scotland"} <= names and "Angola" not in names, (language, names)
+
+
 def test_corona_in_an_arabic_report_is_the_pandemic_not_corona_california() -> None:
     text = "ارتفع عدد الإصابات بفيروس كورونا في مصر إلى 500 حالة، وفق وزارة الصحة."
     read = FactAnalyzer().read(Article(text_item("ar").id, "", (text,), Provenance("m.txt"), "lines", language="ar"))

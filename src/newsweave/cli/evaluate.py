@@ -395,6 +395,14 @@ def places(
             "(pairwise P/R/F1; --data is then a BSNLP-format folder).",
         ),
     ] = False,
+    translations: Annotated[
+        bool,
+        typer.Option(
+            "--translations",
+            help="Only: the places pinned in NTREX-128's translations (eleven languages) against those "
+            "pinned in their English originals (agreement, not accuracy: no gold in those languages).",
+        ),
+    ] = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Place spotting (span P/R/F1), geocoding (share within 161 km) and pins, per corpus and split.
@@ -408,6 +416,9 @@ def places(
     """
     if bsnlp:
         _stored_place_keys(data, json_output)
+        return
+    if translations:
+        _translation_agreement(json_output)
         return
     import newsweave.eval.places as ev
 
@@ -429,6 +440,20 @@ def places(
     render.out.print(render.scores_table(pins, title="Pins: the spotter alone, then as ingest stores them"))
     render.out.print(
         "no_gold: pins on a span no annotator marked (junk, or a place left out: pin_precision is a lower bound)"
+    )
+
+
+def _translation_agreement(json_output: bool) -> None:
+    from newsweave.eval.place_agreement import evaluate_agreement
+
+    rows = evaluate_agreement()
+    if json_output:
+        render.print_json({"rows": [asdict(r) for r in rows]})
+        return
+    render.out.print(render.scores_table(rows, title="Places in translations against their English originals"))
+    render.out.print(
+        "pins: distinct places pinned per article; shared: pinned in the English original too; "
+        "precision = shared / pins, recall = shared / english_pins (agreement, not accuracy)"
     )
 
 
