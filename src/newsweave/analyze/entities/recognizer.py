@@ -336,7 +336,8 @@ class EntityRecognizer:
             at = text.find(name)
             while at >= 0:
                 span = (at, at + len(name), entry.type, _SEGMENTED_ALIAS_SCORE)
-                if not _overlaps(span, found):
+                people = entry.type is EntityType.LOCATION and text[span[1] : span[1] + 1] in _PEOPLE_SUFFIXES
+                if not people and not _overlaps(span, found):  # "ウェールズ人", the Welsh, is a people
                     found.append(span)
                 at = text.find(name, at + len(name))
         return sorted(found)
@@ -855,6 +856,10 @@ _ZH_NAME_MIN = 2  # characters in the shortest Chinese place name ("东京")
 _ZH_INSTITUTIONS = ("馆", "院", "局", "部", "会", "中心", "公司", "大学", "学校", "银行", "机场", "车站")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _NOT_LATIN = re.compile(r"[^\x00-\x7f\u00c0-\u024f\u1e00-\u1eff]+")
+
+
+# A place's name with one of these after it names its people in Chinese, Japanese and Korean.
+_PEOPLE_SUFFIXES = frozenset("人인")
 
 
 def _split_at_known_names(
