@@ -26,7 +26,7 @@ from newsweave.analyze.entities.lemmas import CAPITALISED_NOUNS, is_common_word,
 from newsweave.analyze.entities.nationalities import nationality
 from newsweave.analyze.entities.normalizer import default_normalizer
 from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
-from newsweave.analyze.entities.text import HAS_MARK, MARKS
+from newsweave.analyze.entities.text import ARABIC_PROCLITICS, HAS_MARK, MARKS
 from newsweave.analyze.places.abbreviations import admin1_code, unambiguous
 from newsweave.analyze.places.gazetteer import ADMIN1, CONTINENT, COUNTRY, Entry, Gazetteer, short_names
 from newsweave.analyze.places.names import fold, native, simplified
@@ -913,7 +913,7 @@ def _generic_place_noun(word: str, language: str | None) -> bool:
     a one-letter Arabic conjunction or preposition written onto it aside ("ومدينة", and the city)."""
     nouns = _GENERIC_PLACE_NOUNS.get(language or "", frozenset())
     letters = native(word) if nouns else None
-    return letters is not None and (letters in nouns or (letters[:1] in "وبلفك" and letters[1:] in nouns))
+    return letters is not None and (letters in nouns or (letters[:1] in ARABIC_PROCLITICS and letters[1:] in nouns))
 
 
 def _population(gazetteer: Gazetteer, key: str) -> int:
