@@ -69,6 +69,7 @@ def test_a_recognizer_takes_a_user_file(tmp_path: Path) -> None:
         ('[x]\nname = "X"\ntype = "ORG"\naliases = "X"\n', "aliases must be a list"),
         ('[x]\nname = "X"\ntype = "LOC"\ngeonames = "no"\n', "geonames must be an integer"),
         ('[x]\nname = "X"\ntype = "ORG"\naliases_in = { de = "X" }\n', "aliases_in must map languages"),
+        ('[x]\nname = "X"\ntype = "ORG"\ncountry = "usa"\n', "country must be a two-letter ISO code"),
         ("[x\n", "is not valid TOML"),
     ],
 )

@@ -134,6 +134,11 @@ def test_an_alias_qualified_by_its_country_is_the_alias() -> None:
     russia = canonical_key("Министерство здравоохранения России", ORG, "ru")
     ukraine = canonical_key("Министерство здравоохранения Украины", ORG, "ru")
     assert russia != ukraine and not russia.startswith("alias:")
+    # An institution of one country is not named by another's qualifier: the Democratic Party of
+    # Albania or of Japan is no US party, though "Democratic Party" alone is.
+    for name, language in (("Demokratische Partei Albaniens", "de"), ("Демократическая партия Японии", "ru")):
+        assert canonical_key(name, ORG, language) != "alias:democratic-party-us"
+    assert canonical_key("Демократическая партия США", ORG, "ru") == "alias:democratic-party-us"
 
 
 def test_the_gazetteer_knows_which_names_big_places_in_two_countries_share() -> None:

@@ -43,6 +43,9 @@ class AliasEntry:
     # Spellings met only in texts of one language, as (ISO 639-1 code, spelling): German news
     # writes the pandemic "Corona", English news a city in California.
     local_aliases: tuple[tuple[str, str], ...] = ()
+    # The country an institution is of (ISO 3166-1 alpha-2, "US" for Congress): its name qualified
+    # by another country ("Demokratische Partei Albaniens") is another institution.
+    country: str | None = None
 
 
 @dataclass
@@ -207,6 +210,9 @@ def _entry(path: Path, table_name: str, spec: object) -> AliasEntry:
     ):
         hint = 'aliases_in = { de = ["…"] }'
         raise ConfigError(f"{where}: aliases_in must map languages to lists of strings", hint=hint)
+    country = spec.get("country")
+    if country is not None and not (isinstance(country, str) and len(country) == 2 and country.isupper()):
+        raise ConfigError(f"{where}: country must be a two-letter ISO code", hint='country = "US"')
     key = f"geonames:{geonames}" if geonames is not None else f"alias:{table_name}"
     pairs = tuple((str(language), a) for language, spellings in local.items() for a in spellings)
-    return AliasEntry(key, name.strip(), entity_type, tuple(aliases), pairs)
+    return AliasEntry(key, name.strip(), entity_type, tuple(aliases), pairs, country)

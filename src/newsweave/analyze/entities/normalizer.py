@@ -174,20 +174,26 @@ class Normalizer:
         """The alias a name is once the country after it goes: "Конгресс США", "Сенат США" and
         "Kongres USA" are the alias "Congress"'s names qualified by their country. Only for an
         alias: "Министерство здравоохранения России" keeps its country, or every country's
-        ministry of health would be one."""
+        ministry of health would be one; and only by the alias's own country where it has one
+        ("Demokratische Partei Albaniens" is not the US Democratic Party)."""
         for form in forms:
             head, _, last = form.rpartition(" ")
-            if head and self._is_country(last) and (found := self.aliases.find(head)) is not None:
+            if not head or (country := self._country(last)) is None:
+                continue
+            found = self.aliases.find(head)
+            if found is not None and found.country in (None, country):
                 return found.key
         return None
 
-    def _is_country(self, word: str) -> bool:
+    def _country(self, word: str) -> str | None:
+        """The ISO code of the country a word names (in any case form), or None."""
         alias = self.aliases.find(word)
         key = alias.key if alias is not None else ""
         place = int(key[9:]) if key.startswith("geonames:") else self.places.exact.get(word)
         if place is None:
             place = next((p for v in stem_phrase_variants(word) if (p := self.places.stemmed.get(v)) is not None), None)
-        return place is not None and place in self.places.entries and self.places.entries[place].rank >= COUNTRY_RANK
+        entry = self.places.entries.get(place) if place is not None else None
+        return entry.country if entry is not None and entry.rank >= COUNTRY_RANK else None
 
     def _place_head(self, forms: list[str]) -> int | None:
         """The place a longer name opens with, of two words or more: "Spojených států amerických"
