@@ -339,6 +339,13 @@ def test_the_nations_of_the_united_kingdom_are_themselves_in_every_script() -> N
         assert {"England", "Scotland"} <= names and "Angola" not in names, (language, names)
 
 
+def test_a_big_places_name_in_its_own_letters_is_that_place_not_a_latin_name_that_folds_alike() -> None:
+    # "巴黎" (Paris) folds to "bali": it was Bali, Indonesia, and beside London Barry, Wales.
+    for text in ("巴黎时装周展示了最新的巨型帽子。", "他在巴黎和伦敦举行了会议。"):
+        _, places = FactAnalyzer().read_places(text, "zh")
+        assert ("巴黎", "Paris") in {(p.text, p.name) for p in places if p.resolved}
+
+
 def test_corona_in_an_arabic_report_is_the_pandemic_not_corona_california() -> None:
     text = "ارتفع عدد الإصابات بفيروس كورونا في مصر إلى 500 حالة، وفق وزارة الصحة."
     read = FactAnalyzer().read(Article(text_item("ar").id, "", (text,), Provenance("m.txt"), "lines", language="ar"))

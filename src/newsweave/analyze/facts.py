@@ -146,6 +146,9 @@ from newsweave.records import (
 #          an everyday noun ("Namen") names a town only as a word of the town's own name.
 #          Claims: Hebrew "וכ-30" (and about 30) keeps its hedge; "and" in twelve more languages.
 #          The tagger learns NTREX's Arabic and reads Arabic words' frequency; "كاليفورنيا" is whole.
+#          Places: Arabic kinds of places ("مدينة") are none; vowel signs stay on Arabic words; a big
+#          place's name in its own letters is that place ("巴黎" Paris, not Bali); Japanese and Korean
+#          common words weighed; the nations of the UK in every script ("Англия" was Angola).
 ANALYZER_VERSION = "facts-25"
 
 

