@@ -198,6 +198,10 @@ def test_a_common_word_without_capitals_names_only_a_well_known_or_large_place(g
     assert _spotted(geocoder, text, "ar") == ["عدن", "غزة"]
     # A conjunction written onto the word does not make it rarer: "وحصار" (and a siege) is "حصار".
     assert "وقف" not in _spotted(geocoder, "وقف إطلاق النار في حلب", "ar")
+    # A katakana name inside a longer katakana word is none: "スタイル" (style) holds Thailand,
+    # "ボール" (ball) Bo, "トランプ" (Trump) Trang; "タイの" is Thailand.
+    assert _spotted(geocoder, "トランプはボールを投げ、ライフスタイルを語った。", "ja") == []
+    assert _spotted(geocoder, "タイのバンコクとパリ・ミラノ", "ja") == ["タイ", "バンコク", "パリ", "ミラノ"]
     # Korean and Japanese too: "위해" (for the sake of) is no Weihai, "津波" (tsunami) no Tsuha.
     assert _spotted(geocoder, "정부는 피해 복구를 위해 서울과 부산에 지원을 보냈다.", "ko") == ["서울", "부산"]
     assert _spotted(geocoder, "津波の後、政府は東京と大阪に支援を送った。", "ja") == ["東京", "大阪"]

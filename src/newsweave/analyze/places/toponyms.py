@@ -254,6 +254,8 @@ def _spot_unspaced(gazetteer: Gazetteer, full_text: str, word: _Token, language:
                 language == "zh" and _cuts_a_word(text, at, at + length, big)
             ):
                 continue
+            if _inside_katakana_word(text, at, at + length):
+                continue
             # Against the places written so, not those whose name folds alike: 共和 ("republic")
             # folds like a town's name, but no place bears it.
             if _rarer_than_its_place(gazetteer, piece, language, population, zipf):
@@ -271,6 +273,19 @@ def _spot_unspaced(gazetteer: Gazetteer, full_text: str, word: _Token, language:
 BIG_PLACE = 1_000_000
 # Chinese and Japanese write a foreign person's names apart with a middle dot: 安德森·库珀.
 _NAME_DOTS = "·・•‧"
+
+
+def _inside_katakana_word(run: str, start: int, end: int) -> bool:
+    """Whether a piece written in katakana is part of a longer katakana word: "タイ" (Thailand) in
+    "スタイル" (style), "ボー" (Bo) in "ボール" (ball), "トラン" in "トランプ" (Trump). Japanese
+    writes a foreign word in one unbroken run of katakana (a middle dot between names)."""
+    piece = run[start:end]
+    if not _KATAKANA.fullmatch(piece):
+        return False
+    return bool(_KATAKANA.fullmatch(run[start - 1 : start] if start else "") or _KATAKANA.fullmatch(run[end : end + 1]))
+
+
+_KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]+")
 
 
 def _in_personal_name(text: str, start: int, end: int) -> bool:
