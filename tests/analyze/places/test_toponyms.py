@@ -202,6 +202,8 @@ def test_a_common_word_without_capitals_names_only_a_well_known_or_large_place(g
     # "ボール" (ball) Bo, "トランプ" (Trump) Trang; "タイの" is Thailand.
     assert _spotted(geocoder, "トランプはボールを投げ、ライフスタイルを語った。", "ja") == []
     assert _spotted(geocoder, "タイのバンコクとパリ・ミラノ", "ja") == ["タイ", "バンコク", "パリ", "ミラノ"]
+    # Korean spaces its words and puts particles after a name: "테니스" (tennis) holds no Nice.
+    assert _spotted(geocoder, "그는 테니스를 치고 파리에서 런던으로 갔다.", "ko") == ["파리", "런던"]
     # Korean and Japanese too: "위해" (for the sake of) is no Weihai, "津波" (tsunami) no Tsuha.
     assert _spotted(geocoder, "정부는 피해 복구를 위해 서울과 부산에 지원을 보냈다.", "ko") == ["서울", "부산"]
     assert _spotted(geocoder, "津波の後、政府は東京と大阪に支援を送った。", "ja") == ["東京", "大阪"]

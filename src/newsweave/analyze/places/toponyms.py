@@ -254,8 +254,8 @@ def _spot_unspaced(gazetteer: Gazetteer, full_text: str, word: _Token, language:
                 language == "zh" and _cuts_a_word(text, at, at + length, big)
             ):
                 continue
-            if _inside_katakana_word(text, at, at + length):
-                continue
+            if _inside_katakana_word(text, at, at + length) or (language == "ko" and at > 0):
+                continue  # Korean spaces its words and writes particles after a name, not before it
             # Against the places written so, not those whose name folds alike: 共和 ("republic")
             # folds like a town's name, but no place bears it.
             if _rarer_than_its_place(gazetteer, piece, language, population, zipf):
