@@ -162,7 +162,7 @@ def test_the_cli_scores_the_shipped_model_on_the_semeval_names() -> None:
     languages += ("ar (NTREX)",)
     assert set(rows) == {*languages, "all", "outside BSNLP's languages", "training part (in-sample)"}
     assert rows["all"]["gold"] == sum(rows[lang]["gold"] for lang in languages)
-    outside = [lang for lang in languages if lang not in ("pl", "ru", "cs", "bg")]
+    outside = [lang for lang in languages if lang not in ("pl", "ru", "cs", "bg", "ar (NTREX)")]
     assert rows["outside BSNLP's languages"]["gold"] == sum(rows[lang]["gold"] for lang in outside)
     # The shipped model was trained on the training part, never on the held-out one.
     assert rows["training part (in-sample)"]["rec_f1"] > rows["all"]["rec_f1"] > 0.6

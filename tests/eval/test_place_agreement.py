@@ -20,7 +20,8 @@ def test_pins_shared_with_the_english_original_are_counted_per_language(tmp_path
         {"document": "b", "language": "en", "title": "T", "text": "Rome"},
         {"document": "z", "language": "de", "title": "T", "text": "no English original"},
     ])  # fmt: skip
-    names = _write(tmp_path / "names.jsonl", [{"doc": "b", "language": "ar", "part": "test", "text": "روما ومصر"}])
+    row = {"doc": "b", "language": "ar", "part": "test", "text": "روما ومصر", "names": []}
+    names = _write(tmp_path / "names.jsonl", [row])
     english, translated = load_translations(names, cases)
     assert set(english) == {"a", "b"} and set(translated) == {"de", "ar"}
     ids = {"Paris": 1, "Lyon": 2, "Lion": 3, "Rome": 4, "روما": 4, "مصر": 5}

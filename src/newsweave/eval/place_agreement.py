@@ -15,13 +15,11 @@ Bulgarian, with the English originals of both). An article's pins are counted on
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsweave.errors import ConfigError
 from newsweave.eval.data import checkout_data
 
 Reader = Callable[[str, str], Iterable[int]]  # (text, language) -> GeoNames ids pinned
@@ -42,25 +40,30 @@ class AgreementRow:
 
 def default_sources() -> tuple[Path, Path]:
     """The NTREX names and the translation cases in the repository checkout."""
-    hint = "run it from a source checkout"
-    names = checkout_data("entities/ntrex_names.jsonl", what="the NTREX names", hint=hint)
-    cases = checkout_data("link/ntrex_versions.jsonl", what="the translation cases", hint=hint)
-    return names, cases
+    from newsweave.eval.versions import default_cases
+
+    names = checkout_data("entities/ntrex_names.jsonl", what="the NTREX names", hint="run it from a source checkout")
+    return names, default_cases()
 
 
 def load_translations(names: Path, cases: Path) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """(English originals by article id, {language: {article id: translation}}); an article of a
-    language both files hold (Czech, Bulgarian) is read as the NTREX names write it."""
+    language both files hold (Czech, Bulgarian) is read as the NTREX names write it. Read by
+    ``eval versions``' and ``eval entities``' own loaders (``load_cases``, ``ntrex_names``)."""
+    from newsweave.eval.entities import ntrex_names
+    from newsweave.eval.versions import load_cases
+
     english: dict[str, str] = {}
     translated: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in _rows(cases):
+    for row in load_cases(cases):
         text = f"{row.get('title', '')}\n{row['text']}".strip()
         if row["language"] == "en":
             english[row["document"]] = text
         else:
             translated[row["language"]][row["document"]] = text
-    for row in _rows(names):
-        translated[row["language"]][row["doc"]] = row["text"]
+    loaded = ntrex_names(names)
+    for doc in loaded.train + loaded.test:  # keyed "language/id"
+        translated[doc.language][doc.doc_id.split("/", 1)[1]] = doc.text
     return english, {lang: docs for lang, docs in translated.items() if docs.keys() & english.keys()}
 
 
@@ -105,10 +108,3 @@ def _ingest_reader() -> Reader:
         return [p.geonames_id for p in places if p.geonames_id is not None]
 
     return read
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    try:
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    except (OSError, json.JSONDecodeError) as e:
-        raise ConfigError(f"cannot read {path}: {e}") from e

@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 from anyascii import anyascii
 
+from newsweave.analyze.word_frequencies import zipf
+
 # The scripts whose vowel signs and viramas are combining marks, which are no ``\w``: Indic
 # (Devanagari to Malayalam), Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer. Without them a word falls
 # into pieces ("नरेंद्र" as "नर", "द", "र"), each a name or a place somewhere to the recogniser and
@@ -112,8 +114,6 @@ def _without_proclitics(tokens: list[Token]) -> list[Token]:
     also writes the rest alone; "لبنان" (Lebanon), whose first letter is no proclitic, stays whole.
     A word more common whole than its rest is a word of its own, though its rest opens like the
     article: "كاليفورنيا" (California) is no "ك" + "اليفورنيا", nor "بالدوين" (Baldwin) "ب" + "الدوين"."""
-    from newsweave.analyze.word_frequencies import zipf
-
     alone = {t.text for t in tokens}
     out: list[Token] = []
     for token in tokens:
