@@ -362,3 +362,23 @@ def test_curated_names_in_a_text_without_spaces_are_found_whole_and_veto_the_pla
     assert keys["イスラム国"] == (EntityType.ORGANIZATION, "alias:islamic-state")
     assert keys["新型コロナ"] == (EntityType.EVENT, "alias:covid-19")
     assert [(p.text, p.geonames_id) for p in read.facts.places] == [("シリア", 163843)]
+
+
+def _keys(text: str, language: str) -> dict[str, str | None]:
+    article = Article(text_item(text).id, "", (text,), Provenance("m.txt"), "lines", language=language)
+    read = FactAnalyzer().read(article)
+    return {m.text: m.entity for m in read.facts.mentions}
+
+
+def test_a_bare_congress_or_senate_is_the_us_one_only_where_the_article_names_the_us() -> None:
+    """Other countries' institutions bear these names too (``needs_country`` in the alias file):
+    India's Congress party, Poland's Senate."""
+    indian = _keys("New Delhi: Congress leader Rahul Gandhi said the Congress will fight the BJP in Bihar.", "en")
+    assert indian["Congress"] not in (None, "alias:us-congress")
+    polish = _keys("Marszałek Senatu Tomasz Grodzki przedstawił w Warszawie poprawki Senatu.", "pl")
+    assert all(key != "alias:us-senate" for key in polish.values())
+    american = _keys("In Washington, the Senate voted and Congress passed the bill.", "en")
+    assert american["Senate"] == "alias:us-senate" and american["Congress"] == "alias:us-congress"
+    # The United States named by its Turkish initials, as another entry of that country would be.
+    turkish = _keys("ABD'de iki partiden Senato üyeleri yardım paketi üzerinde anlaştı.", "tr")
+    assert turkish["ABD"] == "geonames:6252001" and turkish["Senato"] == "alias:us-senate"

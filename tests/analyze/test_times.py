@@ -236,3 +236,20 @@ def test_dates_outside_the_lexicon_languages_are_read_by_cldr_month_names(
 ) -> None:
     found = time_expressions(text, language, datetime(2020, 1, 10))
     assert [(t.text, t.value.date().isoformat(), t.relative) for t in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        ("W poniedziałek do szpitali trafi 200 tys. dawek.", "pl", 4),  # perfective: will arrive
+        ("W poniedziałek do szpitali trafiło 200 tys. dawek.", "pl", 28),  # arrived
+        ("В понедельник президент проведёт совещание.", "ru", 4),  # will hold
+        ("В понедельник президент провёл совещание.", "ru", 28),  # held
+    ],
+)
+def test_a_perfective_verb_in_the_future_puts_a_bare_weekday_in_the_coming_week(
+    text: str, language: str, day: int
+) -> None:
+    # Friday 1 January 2021: the coming Monday is the 4th, the last one 28 December.
+    (found,) = time_expressions(text, language, datetime(2021, 1, 1))
+    assert found.value.day == day

@@ -149,7 +149,12 @@ from newsweave.records import (
 #          Places: Arabic kinds of places ("مدينة") are none; vowel signs stay on Arabic words; a big
 #          place's name in its own letters is that place ("巴黎" Paris, not Bali); Japanese and Korean
 #          common words weighed; the nations of the UK in every script ("Англия" was Angola).
-ANALYZER_VERSION = "facts-25"
+# facts-26: a bare "Congress", "Senat", "Democratic Party" is the US one only in an article that
+#          names the United States (India's Congress, Poland's Senate were keyed to it); countries
+#          by their languages' initials ("ABD", "EEUU", "RFN", "ЮАР"); a dictionary's "lemma" that is
+#          a cut of the word is none ("Koronavirüs" was "koro", Coro); a Polish or Russian
+#          perfective future puts a bare weekday in the coming week ("W poniedziałek trafi").
+ANALYZER_VERSION = "facts-26"
 
 
 class MentionFinder(Protocol):
@@ -231,6 +236,9 @@ class FactAnalyzer:
         if article.title:  # a headline's names are the story's own: read them too (offsets into the title)
             headline = self.headline_mentions(article.title, text, language, mentions)
             mentions = self.headline_place_keys(article.title, text, language, headline, places) + mentions
+        normalizer = getattr(self.mention_finder(), "normalizer", None)
+        if normalizer is not None:
+            mentions = with_country_scoped_aliases(mentions, places, normalizer)
         times = sorted(self.time_finder()(text, language, anchor), key=lambda t: t.start)
         claims = with_places(sorted(self.claim_finder()(text, language, anchor), key=lambda c: c.start), places, text)
         finder = self.mention_finder()
@@ -689,6 +697,36 @@ def with_place_keys(
         out.append(Mention(place.start, place.end, place.text, EntityType.LOCATION, place_key(place), None,
                            max(place.score, 0.5)))  # fmt: skip
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+class CountryScopes(Protocol):
+    """What ``with_country_scoped_aliases`` asks of a normaliser (``Normalizer``)."""
+
+    def scope_country(self, key: str, surface: str) -> str | None: ...
+    def country_of(self, key: str) -> str | None: ...
+    def own_key(self, surface: str, type: EntityType) -> str: ...
+
+
+def with_country_scoped_aliases(
+    mentions: list[Mention], places: Sequence[Place], normalizer: CountryScopes
+) -> list[Mention]:
+    """Mentions whose bare name other countries' institutions bear too ("Congress", "Senat",
+    "Democratic Party": ``needs_country`` in the alias file) keep the curated entry only where the
+    article names its country: a place pinned in it, or a name keyed to a place or an institution
+    there ("White House"). Elsewhere such a name is keyed by its own letters: "Congress" in an
+    Indian report is the Congress party, "Senat" in a Polish one Poland's senate, "Congreso" in a
+    Spanish one the Cortes' lower house, none of them the United States Congress.
+    """
+    scoped = {i: c for i, m in enumerate(mentions) if m.entity and (c := normalizer.scope_country(m.entity, m.text))}
+    if not scoped:
+        return mentions
+    named = {p.country for p in places if p.geonames_id is not None and p.country}
+    named |= {
+        c for i, m in enumerate(mentions) if i not in scoped and m.entity and (c := normalizer.country_of(m.entity))
+    }
+    unnamed = {i for i, country in scoped.items() if country not in named}
+    own = normalizer.own_key
+    return [replace(m, entity=own(m.text, m.type)) if i in unnamed else m for i, m in enumerate(mentions)]
 
 
 def _unpinned_key(mention: Mention, etype: EntityType = EntityType.LOCATION) -> str | None:

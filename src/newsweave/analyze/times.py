@@ -28,6 +28,7 @@ from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 
 from newsweave.analyze.date_shapes import day_month_dates, day_month_spans
+from newsweave.analyze.entities.morphology import VERB_LANGUAGES, is_future_verb
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.records import TimeExpression, TimePrecision
 
@@ -400,6 +401,8 @@ class _Lexicon:
     adjective_stems: tuple[str, ...]  # the stems, for words that start with one (inflected)
     future_cues: frozenset[str]  # words that put a clause in the future (``_future_clause``)
     future_suffixes: tuple[str, ...]  # endings that do (Turkish)
+    # The language whose dictionary tells a verb's future (``morphology.is_future_verb``), or None.
+    verb_language: str | None = None
 
 
 def _locale(language: str) -> dict[str, object]:
@@ -517,7 +520,10 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     stems = tuple(sorted(adjectives, key=len, reverse=True))
     cues = frozenset(w for language in languages for w in _FUTURE_CUES.get(language, "").split())
     suffixes = tuple(x for language in languages for x in _FUTURE_SUFFIXES.get(language, ()))
-    return _Lexicon(pattern, months, weekdays, relative, numbers, ago_units, folded, adjectives, stems, cues, suffixes)
+    verbs = languages[0] if len(languages) == 1 and languages[0] in VERB_LANGUAGES else None
+    return _Lexicon(
+        pattern, months, weekdays, relative, numbers, ago_units, folded, adjectives, stems, cues, suffixes, verbs
+    )
 
 
 _WORD = re.compile(r"\w+")
@@ -879,7 +885,9 @@ def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | N
 # Words that put a clause in the future: auxiliaries and verbs of intent ("will", "wird", "будет",
 # "będzie", "bude", "bodo", "ще", "namerava"). A bare weekday in such a clause is the coming one:
 # "se namerava testirati v sredo" (intends to be tested on Wednesday). Slavic perfective verbs
-# ("zveřejní v úterý", will publish) say the same by their aspect, which no lexicon here gives.
+# ("zveřejní v úterý", will publish) say the same by their aspect: in Polish and Russian the
+# dictionaries the entity tagger reads give it ("W poniedziałek trafi", will arrive on Monday;
+# ``morphology.is_future_verb``); in the other Slavic languages no dictionary here does.
 # Each language's own: Polish "bo" is "because", Slovene's "will".
 _FUTURE_CUES = {
     "en": "will shall scheduled", "fr": "va vont sera seront prévu prévue", "de": "wird werden soll sollen",
@@ -899,7 +907,10 @@ def _future_clause(text: str, start: int, end: int, lex: _Lexicon) -> bool:
     before = _CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
     after = _CLAUSE_END.split(text[end : end + 80])[0]
     words = [w.casefold() for w in (*_WORD.findall(before)[-_FUTURE_REACH:], *_WORD.findall(after)[:_FUTURE_REACH])]
-    return any(w in lex.future_cues or w.endswith(lex.future_suffixes) for w in words)
+    if any(w in lex.future_cues or w.endswith(lex.future_suffixes) for w in words):
+        return True
+    verbs = lex.verb_language
+    return verbs is not None and any(is_future_verb(w, verbs) for w in words)
 
 
 # -- sentences and timelines --------------------------------------------------------------------

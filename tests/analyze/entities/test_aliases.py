@@ -155,3 +155,12 @@ def test_an_acronym_is_an_alias_in_capitals_and_in_its_own_script() -> None:
     assert table.key_of("who", "WHO") == "alias:world-health-organization"
     assert table.key_of(fold("игил"), "игил", derived=True) == key  # the root of "игиловцы", IS fighters
     assert table.key_of("nato", "Nato") == "alias:nato"  # a spelling listed as a word stays one
+
+
+def test_needs_country_is_a_flag_with_a_country(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text('[x]\nname = "X"\ntype = "ORG"\nneeds_country = true\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="needs_country must be true or false, with a country"):
+        load_aliases(path)
+    path.write_text('[x]\nname = "X"\ntype = "ORG"\ncountry = "PL"\nneeds_country = true\n', encoding="utf-8")
+    assert load_aliases(path).entries["alias:x"].needs_country

@@ -242,3 +242,25 @@ def test_the_league_is_read_as_an_organisation() -> None:
 
     mentions = EntityRecognizer().mentions("The NFL said on Monday that the game would go ahead.", "en")
     assert [(m.text, m.type) for m in mentions] == [("NFL", EntityType.ORGANIZATION)]
+
+
+def test_a_shared_institution_name_needs_its_country_unless_it_names_it() -> None:
+    normalizer = default_normalizer()
+    assert normalizer.scope_country("alias:us-senate", "Senacie") == "US"
+    assert normalizer.scope_country("alias:us-senate", "Senat USA") is None  # named in the name
+    assert normalizer.scope_country("alias:us-congress", "미국 의회") is None
+    assert normalizer.scope_country("alias:white-house", "White House") is None  # no other country's
+    assert normalizer.country_of("alias:white-house") == "US" and normalizer.country_of("geonames:2921044") == "DE"
+
+
+def test_countries_by_the_initials_their_languages_write() -> None:
+    forms = [("ABD", "tr"), ("EEUU", "es"), ("EE.UU.", "es"), ("VS", "nl"), ("США", "ru")]
+    assert keys(forms, LOC) == {"geonames:6252001"}
+    assert canonical_key("VS", LOC, "en") != "geonames:6252001"  # versus, outside Dutch
+    assert keys([("BAE", "tr"), ("UAE", "en"), ("VAE", "de")], LOC) == {"geonames:290557"}
+    assert keys([("RFN", "pl"), ("ФРГ", "ru")], LOC) == {"geonames:2921044"}
+
+
+def test_a_lemma_that_is_a_cut_of_the_word_is_not_looked_up() -> None:
+    # simplemma's Turkish "lemma" of "Koronavirüs" is "koro", a name of Coro, Venezuela.
+    assert not canonical_key("Koronavirüs", EntityType.EVENT, "tr").startswith("geonames:")

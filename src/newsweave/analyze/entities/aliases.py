@@ -46,6 +46,10 @@ class AliasEntry:
     # The country an institution is of (ISO 3166-1 alpha-2, "US" for Congress): its name qualified
     # by another country ("Demokratische Partei Albaniens") is another institution.
     country: str | None = None
+    # Its bare names are other countries' institutions' too ("Congress" is also India's party,
+    # "Senat" Poland's senate, "Democratic Party" Italy's): such a name is this entry only in
+    # an article that names ``country`` (``facts.with_country_scoped_aliases``).
+    needs_country: bool = False
 
 
 @dataclass
@@ -213,6 +217,9 @@ def _entry(path: Path, table_name: str, spec: object) -> AliasEntry:
     country = spec.get("country")
     if country is not None and not (isinstance(country, str) and len(country) == 2 and country.isupper()):
         raise ConfigError(f"{where}: country must be a two-letter ISO code", hint='country = "US"')
+    needs_country = spec.get("needs_country", False)
+    if not isinstance(needs_country, bool) or (needs_country and country is None):
+        raise ConfigError(f"{where}: needs_country must be true or false, with a country", hint="needs_country = true")
     key = f"geonames:{geonames}" if geonames is not None else f"alias:{table_name}"
     pairs = tuple((str(language), a) for language, spellings in local.items() for a in spellings)
-    return AliasEntry(key, name.strip(), entity_type, tuple(aliases), pairs, country)
+    return AliasEntry(key, name.strip(), entity_type, tuple(aliases), pairs, country, needs_country)

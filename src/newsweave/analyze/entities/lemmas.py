@@ -82,6 +82,10 @@ def lemma_word(word: str, language: str) -> str:
     except ValueError:  # a language simplemma does not cover: names are kept as written
         _UNSUPPORTED.add(language)
         return word
+    if 2 * len(lemma) < len(word) and word[len(lemma) : len(lemma) + 1] not in ("-", "'", "’"):
+        # A cut or a guess, not a lemma: Turkish "Koronavirüs" is no "koro" (Coro, Venezuela),
+        # Russian "Африканский" no "Слон". An inflected acronym keeps its ("DZ-ju", "ABD'de").
+        return word
     if word[:1].isupper() and lemma[:1].islower():
         lemma = lemma[:1].upper() + lemma[1:]
     return lemma

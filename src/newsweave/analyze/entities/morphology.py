@@ -119,3 +119,22 @@ def name_kinds(word: str) -> tuple[str, ...]:
     else:
         return ()
     return tuple(f"{prefix}:{kind}" for kind in sorted(kinds))
+
+
+# Languages whose verbs' tense and aspect the two dictionaries give (``is_future_verb``): their own.
+VERB_LANGUAGES = frozenset({"pl", "ru"})
+
+
+@lru_cache(maxsize=100_000)
+def is_future_verb(word: str, language: str) -> bool:
+    """Whether every reading the dictionary of ``language`` (Polish or Russian) gives ``word`` is a
+    finite verb in the future: a perfective one's non-past form ("trafi", "проведёт", will bring,
+    will hold), which no lexicon of auxiliaries catches ("будет", "będzie" are cues of their own).
+    A word that may also be something else ("примет": will take, or of signs) is not."""
+    if language == "ru" and _is_cyrillic(word):
+        tags = _russian().tag(word.lower())
+        return bool(tags) and all(tag.POS == "VERB" and "futr" in tag.grammemes for tag in tags)
+    if language == "pl" and _is_latin(word) and (analyser := _polish()) is not None:
+        tags = [tag for _, _, (_, _, tag, _, _) in analyser.analyse(word.lower())]
+        return bool(tags) and all(tag.startswith("fin:") and tag.endswith(":perf") for tag in tags)
+    return False

@@ -185,6 +185,35 @@ class Normalizer:
                 return found.key
         return None
 
+    def scope_country(self, key: str, surface: str) -> str | None:
+        """The country an article must name for ``surface`` to be ``key``'s entry: the entry's
+        country when other countries' institutions bear its bare names too (``needs_country``:
+        "Congress", "Senat") and ``surface`` does not name the country itself ("Senat USA",
+        "US Congress"); else None."""
+        entry = self.aliases.entries.get(key)
+        if entry is None or not entry.needs_country:
+            return None
+        words = re.findall(r"\w+", surface)
+        if any(self._country(fold(word)) == entry.country for word in words):
+            return None
+        return entry.country
+
+    def country_of(self, key: str) -> str | None:
+        """The ISO code of the country a key's place or institution is in, or None."""
+        kind, _, rest = key.partition(":")
+        if kind == "geonames" and rest.isdigit():
+            place = self.places.entries.get(int(rest))
+            return place.country if place is not None else None
+        entry = self.aliases.entries.get(key)
+        return entry.country if entry is not None else None
+
+    def own_key(self, surface: str, type: EntityType) -> str:
+        """``own_key`` of a name, remembered so that ``entity`` can show it."""
+        key = own_key(clean_surface(surface), type)
+        if key in self._seen or len(self._seen) < _MAX_SEEN_KEYS:
+            self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1
+        return key
+
     def _country(self, word: str) -> str | None:
         """The ISO code of the country a word names (in any case form), or None."""
         alias = self.aliases.find(word)
