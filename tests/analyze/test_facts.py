@@ -382,3 +382,9 @@ def test_a_bare_congress_or_senate_is_the_us_one_only_where_the_article_names_th
     # The United States named by its Turkish initials, as another entry of that country would be.
     turkish = _keys("ABD'de iki partiden Senato üyeleri yardım paketi üzerinde anlaştı.", "tr")
     assert turkish["ABD"] == "geonames:6252001" and turkish["Senato"] == "alias:us-senate"
+
+
+def test_a_name_the_places_read_as_a_word_keeps_no_place_key() -> None:
+    # "الجديد" (the new) is a GeoNames name of Al Jadid; the places read it as the word it is.
+    keys = _keys("قال رئيس الوزراء الجديد إن الحكومة ستعمل.", "ar")
+    assert not any((key or "").startswith("geonames:") for key in keys.values())

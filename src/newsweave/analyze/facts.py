@@ -20,7 +20,7 @@ from newsweave.analyze.entities.lemmas import is_only_common_word
 from newsweave.analyze.places.gazetteer import Gazetteer, distance_km
 from newsweave.analyze.places.names import fold
 from newsweave.analyze.places.outlets import OutletHomes, StoredPin, outlet_key
-from newsweave.analyze.places.toponyms import INSTITUTIONS
+from newsweave.analyze.places.toponyms import INSTITUTIONS, read_as_a_word, toponym_of
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.records import (
     Article,
@@ -293,11 +293,24 @@ class FactAnalyzer:
 
     def named_so(self, language: str | None) -> Callable[[Mention], bool]:
         """Whether a mention's key is what the aliases or a place's own name make of it
-        (``Normalizer.named_so``; never, with a recogniser that has no normaliser)."""
+        (``Normalizer.named_so``; never, with a recogniser that has no normaliser). In a script
+        without capitals a place's name that the places' own test reads as a common word of the
+        language (``read_as_a_word``) is not: Arabic "الجديد" (the new) is a name of Al Jadid,
+        which the places read as the word it is, and the entities kept as that place. (A curated
+        alias stands; and in cased scripts the test weighs only names nothing else read.)"""
         normalizer = getattr(self.mention_finder(), "normalizer", None)
         if normalizer is None:
             return lambda _: False
-        return lambda m: m.entity is not None and normalizer.named_so(m.text, language, m.lemma, m.entity)
+        gazetteer = getattr(self.place_finder(), "gazetteer", None)
+
+        def so(m: Mention) -> bool:
+            if m.entity is None or not normalizer.named_so(m.text, language, m.lemma, m.entity):
+                return False
+            if gazetteer is None or m.text.lower() != m.text.upper() or normalizer.aliased_so(m.text, m.entity):
+                return True
+            return not read_as_a_word(gazetteer, toponym_of(m, gazetteer, language), language)
+
+        return so
 
     def read_places(
         self, text: str, language: str | None, outlet: str | None = None

@@ -368,3 +368,9 @@ def test_a_person_named_by_one_word_makes_no_person_of_a_place_sounding_alike(re
     assert types["Iraku"] == (EntityType.LOCATION, "geonames:99237")
     full = {m.text: m.type for m in recognizer.mentions("Donald Trump spoke. Trumpa nie było.", "pl")}
     assert full["Trumpa"] is EntityType.PERSON  # a full name's surname still is
+
+
+def test_two_names_side_by_side_are_joined_when_their_lemma_is_one_known_name() -> None:
+    # "Новой Англии" stems apart from the alias "Новая Англия"; the tagger cut it in two.
+    mentions = EntityRecognizer().mentions("Власти Новой Англии заявили об этом.", "ru")
+    assert [(m.text, m.entity) for m in mentions] == [("Новой Англии", "alias:new-england")]

@@ -315,3 +315,17 @@ def test_a_common_word_is_no_division_abroad_by_an_alternate_name(geocoder: Geoc
 )  # fmt: skip
 def test_a_name_ending_in_a_street_word_is_a_street(name: str, after: str, street: bool) -> None:
     assert is_street(name, after) is street
+
+
+def test_a_name_is_looked_up_as_written_where_names_do_not_inflect_and_both_forms_are_places() -> None:
+    from newsweave.analyze.places.gazetteer import load_gazetteer
+    from newsweave.analyze.places.toponyms import toponym_of
+    from newsweave.records import EntityType, Mention
+
+    gazetteer = load_gazetteer()
+    # simplemma's Turkish lemma of "Kumluca" (a town) is "Kumlu", another town.
+    kumluca = Mention(0, 7, "Kumluca", EntityType.LOCATION, None, "Kumlu")
+    assert toponym_of(kumluca, gazetteer, "tr").key == "kumluca"
+    # Where names inflect the lemma is the name: Polish "Iraku" is Iraq, not Iraku in Tanzania.
+    iraq = Mention(0, 5, "Iraku", EntityType.LOCATION, None, "Irak")
+    assert toponym_of(iraq, gazetteer, "pl").key == "irak"

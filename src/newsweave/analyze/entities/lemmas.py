@@ -82,13 +82,23 @@ def lemma_word(word: str, language: str) -> str:
     except ValueError:  # a language simplemma does not cover: names are kept as written
         _UNSUPPORTED.add(language)
         return word
-    if 2 * len(lemma) < len(word) and word[len(lemma) : len(lemma) + 1] not in ("-", "'", "’"):
-        # A cut or a guess, not a lemma: Turkish "Koronavirüs" is no "koro" (Coro, Venezuela),
-        # Russian "Африканский" no "Слон". An inflected acronym keeps its ("DZ-ju", "ABD'de").
+    if _a_guessed_cut(word, lemma, language):
         return word
     if word[:1].isupper() and lemma[:1].islower():
         lemma = lemma[:1].upper() + lemma[1:]
     return lemma
+
+
+def _a_guessed_cut(word: str, lemma: str, language: str) -> bool:
+    """Whether simplemma's lemma of a word its dictionary does not hold is a cut of it to under
+    half its length, a guess rather than a lemma: Turkish "Koronavirüs" is no "koro" (a name of
+    Coro, Venezuela), "Karaloğlu" no "kara". A word the dictionary holds keeps its lemma
+    ("Suçlarıyla", with crimes: "suç"; Dutch "Belgische": "Belg"), as do an inflected acronym
+    ("DZ-ju", "ABD'de") and words without capitals (Arabic's article and broken plurals:
+    "الأوقاف", endowments, is "وقف")."""
+    if 2 * len(lemma) >= len(word) or word.lower() == word.upper():
+        return False
+    return word[len(lemma) : len(lemma) + 1] not in ("-", "'", "’") and not is_known_word(word, language)
 
 
 @lru_cache(maxsize=131072)

@@ -135,6 +135,11 @@ class Normalizer:
         stems = (v for form in forms for v in stem_phrase_variants(form) if len(v.replace(" ", "")) >= _MIN_NAMED_STEM)
         return any(str(self.places.stemmed.get(v)) == place for v in stems)
 
+    def aliased_so(self, surface: str, key: str) -> bool:
+        """Whether a curated alias, as written, gives ``surface`` the key ``key`` ("САЩ")."""
+        found = self.aliases.find(fold(clean_surface(surface)), surface)
+        return found is not None and found.key == key
+
     def _key(self, surface: str, type: EntityType, language: str | None, lemma: str | None, places: bool = True) -> str:
         forms = _forms(surface, language, lemma)
         for form in forms:

@@ -469,6 +469,14 @@ class EntityRecognizer:
         """The type of a curated alias or a big place's name (small towns' names include people's)."""
         return self._known_type(surface, min_rank=_PLACE_OVER_PERSON)
 
+    def _big_known_type_or_lemma(self, surface: str, language: str | None) -> EntityType | None:
+        """``_big_known_type`` of a name as written, else of its lemma: "Новой Англии" (of New
+        England) stems apart from the alias "Новая Англия", its lemma does not."""
+        found = self._big_known_type(surface)
+        if found is None and language is not None and (lemma := lemma_phrase(surface, language)) != surface:
+            found = self._big_known_type(lemma)
+        return found
+
     def _known_type(self, surface: str, min_rank: int = 0) -> EntityType | None:
         """The type a curated alias or the gazetteer (places of at least ``min_rank``) gives a name."""
         folded = fold(clean_surface(surface))
@@ -718,7 +726,7 @@ class EntityRecognizer:
             if seen:
                 spans = extend_tails(text, spans, lambda w: self._named(w, language))
             spans = propagate(text, spans)  # a name tagged once is tagged everywhere
-            spans = join_known(text, spans, self._big_known_type)
+            spans = join_known(text, spans, lambda words: self._big_known_type_or_lemma(words, language))
             # A month's name propagated from a span cut down to it ("Capricorn January 10") is no name.
             spans = [span for span in spans if not self._calendar_word(text[span[0] : span[1]])]
             if seen:

@@ -56,6 +56,15 @@ WORD_MARGIN_AT_SENTENCE_START = -0.5
 # other scripts without capitals keep the plain test until news of theirs is read.
 COMMON_WORD_MARGIN = -1.1
 _COMMON_WORD_LANGUAGES = frozenset({"ar", "zh", "ja", "ko"})
+# Languages whose names take case endings (or, in Bulgarian, an article): a place's name there is
+# looked up by its lemma ("Iraku", in Iraq, is also Iraku in Tanzania as written); elsewhere a
+# name as written goes first (``toponym_of``). German's genitive "-s" is in this class too. So is
+# English, for another reason: the lemma of a capitalised "-ing" word is a word ("Shaping" of
+# "Shaping the Future", a committee, is "shape"), and it kept the recogniser's false places there
+# from towns ("Shaping", China; "Browning", a dog, Montana) as often as it lost one ("Manning",
+# South Carolina, read as the Isle of Man): LGL's development half, 3 pins against 4.
+_NAMES_INFLECT = frozenset({"be", "bg", "bs", "cs", "de", "el", "en", "et", "fi", "hr", "hu", "lt", "lv", "mk",
+                            "pl", "ru", "sk", "sl", "sr", "uk"})  # fmt: skip
 # Arabic's nouns for kinds of places, which news writes before a place's name ("مدينة تعز", the
 # city of Taiz; "محافظة إدلب", Idlib governorate) and alone for "the city" or "the region": no
 # place by themselves, though GeoNames gives some of them to a place (Medina is "المدينة" in full,
@@ -349,13 +358,22 @@ def from_mentions(
     a name in its own letters: simplemma's Arabic lemma of "تعز", Taiz, is "عز", and GeoNames writes
     Arabic names with their article, "القاهرة"); with the ``gazetteer``, a country or state the
     recogniser names where the gazetteer reads no such area is fixed to it (``recognised_area``)."""
-    found = []
-    for m in mentions:
-        if m.type is EntityType.LOCATION and m.end <= len(text):
-            key = fold(m.text if native(m.text) is not None else m.lemma or m.text)
-            code = recognised_area(gazetteer, m, key, language) if gazetteer else None
-            found.append(Toponym(m.start, m.end, m.text, key, from_ner=True, code=code))
-    return found
+    return [
+        toponym_of(m, gazetteer, language) for m in mentions if m.type is EntityType.LOCATION and m.end <= len(text)
+    ]
+
+
+def toponym_of(mention: Mention, gazetteer: Gazetteer | None = None, language: str | None = None) -> Toponym:
+    """The toponym a recogniser's mention names (``from_mentions``): looked up by its lemma
+    ("Warszawie": "Warszawa"), but where names do not inflect, as written when both name places:
+    Turkish "Kumluca" has the lemma "Kumlu", another town, "Saruhanlı" the lemma "Saruhan"."""
+    written = fold(mention.text)
+    lemma = fold(mention.lemma) if mention.lemma else written
+    both_places = gazetteer is not None and written in gazetteer.names and lemma in gazetteer.names
+    as_written = native(mention.text) is not None or (both_places and language not in _NAMES_INFLECT)
+    key = written if as_written else lemma
+    code = recognised_area(gazetteer, mention, key, language) if gazetteer else None
+    return Toponym(mention.start, mention.end, mention.text, key, from_ner=True, code=code)
 
 
 # The last word of an English street's name (US and UK abbreviations too): a recognised place
