@@ -427,3 +427,29 @@ def test_hebrew_and_before_a_glued_hedge_keeps_it() -> None:
         ("יותר מ-40", "more_than", 40.0, "soldier", "wounded"),
         ("כ-30 אזרחים", "around", 30.0, "civilian", "arrested"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Úřady oznámily 33 777 nově nakažených.", "cs"),
+        ("Выявлено 28 000 новых заражённых.", "ru"),
+        ("Odnotowano 12 000 nowych zakażeń.", "pl"),
+        ("Potrdili so 1200 novih okužb.", "sl"),
+        ("Se registraron 300 nuevos contagios.", "es"),
+        ("Das RKI meldete 22.000 Neuinfektionen.", "de"),
+    ],
+)
+def test_new_infections_are_counted_people_infected_not_the_word_new(text: str, language: str) -> None:
+    (claim,) = numeric_claims(text, language)
+    assert (claim.counted, claim.action) == ("person", "infected")
+
+
+def test_an_action_in_a_later_clause_that_names_its_own_figure_is_not_the_numbers() -> None:
+    # "and the number of dead rose sharply": the deaths are another figure, not the 28,000 cases.
+    text = "Число случаев подскочило до более 28000 в декабре, и число погибших резко возросло."
+    (claim,) = [c for c in numeric_claims(text, "ru") if c.low == 28000]
+    assert claim.action != "killed"
+    # A clause that goes on about the same things keeps its verb.
+    (both,) = numeric_claims("Es gab zwei Staaten, und beide wurden von Invasoren zerstört.", "de")
+    assert both.action == "destroyed"

@@ -383,7 +383,8 @@ OUTCOME_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(_words(
         """infected infections contaminations infizierte contagiados contagiati infectados заражённых
         зараженных инфицированных заражених zakażonych nakažených заражений заражения інфікувань
-        zakażeń zakażenia nakažení infekcí"""
+        zakażeń zakażenia nakažení infekcí contagios contagiadas infecciones infectadas contagi infezioni
+        contágios infecções neuinfektionen infektionen okužb okužbe zaraženih"""
     ), ("person", "infected")),
 }  # fmt: skip
 # Nouns before the number that say it is a death toll: "the death toll rose to 50", "le bilan s'élève à 50".

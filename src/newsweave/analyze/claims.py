@@ -97,7 +97,11 @@ _STOP = frozenset(_words(
     """of the a an de d' d’ des du la le les l' l’ der die das den dem des von del della degli dei di
     los las el il lo gli entre them eux них них и в из на у of other more additional further new
     armed local foreign heavily autres plus nouveaux weitere andere otros más altri altre outros más
-    других ещё еще других من إلى في على عن مع خلال بعد قبل حتى منذ عند لدى"""
+    других ещё еще других من إلى في على عن مع خلال بعد قبل حتى منذ عند لدى
+    nouvelles nouvelle nouveau neue neuen neuer neu nuevos nuevas nuevo nueva nuovi nuove nuovo nuova
+    novos novas novo nova nieuwe nieuw новых новые новый новая новой новое нових нові новий нови новите
+    nowych nowe nowy nowa nowo nově nové nových nový nova novih novi nove novo yeni új recent recently
+    newly"""
 ))  # fmt: skip
 _PHONE = re.compile(
     r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])"
@@ -144,6 +148,7 @@ _CURRENCY_CODES = frozenset({*lex.CURRENCY.values(), *lex.CJK_UNITS.values()} - 
 _WHAT_MONEY_COUNTS = frozenset({"damaged", "destroyed"})  # "the damage is estimated at $5 million"
 _LIST_GAP_WORDS = 4  # "soldiers and", "tanks and armoured": at most this many words between listed numbers
 _ACTION_REACH = 120  # characters from a number within which an action word is its action
+_CLAUSE_OPENER = re.compile(r";|,\s*(\w+)")  # a semicolon, or a comma and the word after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -844,11 +849,28 @@ class _SentenceReader:
                     distance += _ACTION_REACH  # "killed, and 5,000 were injured": another clause's verb
             else:
                 distance = token.start() - end
+                if self._another_figures_clause(self.text[end : token.start()]):
+                    continue  # "до более 28000 в декабре, и число погибших": the next clause's
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, key)
         if _UNSPACED.search(self.text, lo, hi):
             best = cjk.nearest_action(self.text, lo, hi, start, end, best, verb_final=self.code in cjk.VERB_FINAL)
         return best[1] if best else None
+
+    def _another_figures_clause(self, gap: str) -> bool:
+        """Whether, between a number and a word after it, another clause opens (at a semicolon, or
+        at a comma and a conjunction) that names a figure of its own ("…, и число погибших
+        возросло": and the number of dead rose). "…, und beide wurden zerstört" (and both were
+        destroyed) goes on about the same things; a comma alone opens no clause ("50 people,
+        among them 20 children, were killed")."""
+        match = _CLAUSE_OPENER.search(gap)
+        if match is None or (match.group(1) is not None and match.group(1).casefold() not in self.conjunctions):
+            return False
+        words = _TOKEN.findall(gap[match.start() :])
+        return any(
+            w.casefold() in lex.NUMBER_NOUNS or w.casefold() in lex.TOLL_NOUNS or self.lemma(w) in lex.NUMBER_NOUNS
+            for w in words
+        )
 
     def _between_other_figures(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
         """``lo``, ``hi`` narrowed to the nearest other numbers on either side that are not listed
