@@ -453,3 +453,21 @@ def test_an_action_in_a_later_clause_that_names_its_own_figure_is_not_the_number
     # A clause that goes on about the same things keeps its verb.
     (both,) = numeric_claims("Es gab zwei Staaten, und beide wurden von Invasoren zerstört.", "de")
     assert both.action == "destroyed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier"),
+    [
+        ("Z onemocnění se zatím vyléčilo kolem 1,07 milionu lidí.", "cs", Qualifier.AROUND),
+        ("W wypadku zginęło ok. 50 osób.", "pl", Qualifier.AROUND),  # abbreviated, and no sentence end
+        ("Zahynulo cca 50 lidí.", "cs", Qualifier.AROUND),
+        ("Poginulo je oko 50 ljudi.", "hr", Qualifier.AROUND),
+        ("Minst 30 personer dödades.", "sv", Qualifier.AT_LEAST),
+        ("Yli 50 ihmistä kuoli.", "fi", Qualifier.MORE_THAN),
+        ("Zomrelo viac ako 40 ľudí.", "sk", Qualifier.MORE_THAN),
+        ("Alle 50 Mitarbeiter wurden entlassen.", "de", Qualifier.EXACT),  # "all 50", not Finnish "under"
+    ],
+)
+def test_hedges_of_more_languages(text: str, language: str, qualifier: Qualifier) -> None:
+    (claim,) = numeric_claims(text, language)
+    assert claim.qualifier is qualifier

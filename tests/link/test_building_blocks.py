@@ -274,3 +274,11 @@ def test_margin_tells_a_translation_from_sentences_that_all_look_alike() -> None
     look_alike = align(sentences, sentences, c, d, min_similarity=0.3)
     assert len(translation) == 6 and len(look_alike) >= 4
     assert margin(translation, a, b) > 1.5 > 1.1 > margin(look_alike, c, d)
+
+
+def test_a_hedge_abbreviated_before_a_number_ends_no_sentence() -> None:
+    assert split_sentences("Zginęło ok. 50 osób. Rannych jest ok. Trzy karetki przyjechały.") == [
+        "Zginęło ok. 50 osób.",
+        "Rannych jest ok.",
+        "Trzy karetki przyjechały.",
+    ]

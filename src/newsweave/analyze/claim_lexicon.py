@@ -762,6 +762,22 @@ QUALIFIERS.update({
     **dict.fromkeys(["не повече от", "най-много", "največ", "ne več kot", "en fazla"], Q.NO_MORE_THAN),
     **dict.fromkeys(["по-малко от", "manj kot", "manj od"], Q.LESS_THAN),
 })  # fmt: skip
+# Czech's "kolem", Slovak, Serbo-Croatian, the Scandinavian languages and Finnish (facts-26), and
+# hedges abbreviated with a point ("ok. 50" is Polish news' usual "about 50"). Finnish "alle"
+# (under) is left out: German and Italian "alle 50" is "all 50" or "at 50".
+QUALIFIERS.update({
+    **dict.fromkeys(["viac ako", "viac než", "više od", "више од", "mer än", "över", "drygt", "mere end",
+                     "mer enn", "yli"], Q.MORE_THAN),
+    **dict.fromkeys(["najmenej", "aspoň", "najmanje", "најмање", "minst", "mindst", "vähintään", "ainakin"],
+                    Q.AT_LEAST),
+    **dict.fromkeys(["kolem", "okolo", "cca", "cca.", "ok.", "ca.", "approx.", "env.", "mniej więcej",
+                     "približne", "takmer", "oko", "око", "otprilike", "отприлике", "gotovo", "готово",
+                     "omkring", "cirka", "nästan", "ungefär", "næsten", "omtrent", "rundt", "nesten", "noin",
+                     "lähes", "melkein"], Q.AROUND),
+    **dict.fromkeys(["najviac", "najviše", "највише", "högst", "højst", "høyst", "enintään"], Q.NO_MORE_THAN),
+    **dict.fromkeys(["menej ako", "menej než", "manje od", "мање од", "färre än", "mindre än", "færre end",
+                     "mindre end", "færre enn", "mindre enn"], Q.LESS_THAN),
+})  # fmt: skip
 # Turkish puts its hedges after the number, on a case suffix: "50'den fazla" (more than 50).
 POST_QUALIFIERS.update({
     **dict.fromkeys([f"{mark}{suffix} fazla" for mark in ("'", "’") for suffix in ("den", "dan", "ten", "tan")],

@@ -498,6 +498,7 @@ def _hedge(text: str, figure: _Figure) -> None:
 
 
 _HEDGE_WORD = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+['’]?")
+_ABBREVIATED_HEDGE = re.compile(r"(?<![\w.])([^\W\d_]{2,6}\.)\s+$")
 _ARTICLES = frozenset({"a", "an", "une", "un", "of", "il", "el"})  # "more than a dozen", "circa il 20%"
 _LONGEST_HEDGE = max(len(p.split()) for p in lex.QUALIFIERS) + 1
 
@@ -513,6 +514,8 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     glued = _hebrew_proclitic_before(text, start)  # "יותר מ-50": the hedge's last word is "מ"
     if window and not (window[-1].isspace() or window[-1] in "'’" or glued):
         return None
+    if (abbreviated := _ABBREVIATED_HEDGE.search(window)) and abbreviated.group(1).casefold() in lex.QUALIFIERS:
+        return abbreviated.group(1).casefold(), window_start + abbreviated.start(1)  # "ok. 50", "ca. 50"
     words = list(_HEDGE_WORD.finditer(window))[-_LONGEST_HEDGE:]
     if not words or window[words[-1].end() :].strip() not in ("", *(("-", "\u05be") if glued else ())):
         return None

@@ -19,6 +19,9 @@ _ABBREVIATIONS = {
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "m", "mme", "mlle", "hr", "fr", "nr", "bzw", "z.b",
     "u.a", "г", "гг", "т.е", "т.д", "т.п", "им", "ул", "д", "тыс", "млн", "млрд", "св", "ген", "sra", "pág",
 }  # fmt: skip
+# Abbreviations that end no sentence before a number: hedges ("ok. 50", Polish "about 50"; "ca.",
+# "cca", "env.") and units of thousands ("tys. 200"). Before a capital they may end one ("It is ok.").
+_BEFORE_A_NUMBER = {"ok", "ca", "cca", "env", "aprox", "approx", "tys", "tis", "mln", "mld", "mlrd", "godz"}
 # After the stop: anything but a lower-case letter or continuing punctuation (scripts without
 # case, such as CJK, Arabic or Thai, then split at every stop followed by a space).
 _BOUNDARY = re.compile(
@@ -86,6 +89,8 @@ def _split_paragraph(paragraph: str, base: int) -> list[tuple[int, int, bool]]:
         last_word = candidate.rsplit(None, 1)[-1].rstrip(".").lower() if candidate else ""
         if (len(last_word) == 1 and last_word.isalpha()) or last_word in _ABBREVIATIONS:
             continue  # "A. Smith", "Gen. Lee": not the end of a sentence
+        if last_word in _BEFORE_A_NUMBER and paragraph[match.end() : match.end() + 1].isdigit():
+            continue  # "Zginęło ok. 50 osób"
         if candidate:
             lead = len(raw) - len(raw.lstrip())
             pieces.append((start + lead, start + lead + len(candidate)))
