@@ -471,3 +471,18 @@ def test_an_action_in_a_later_clause_that_names_its_own_figure_is_not_the_number
 def test_hedges_of_more_languages(text: str, language: str, qualifier: Qualifier) -> None:
     (claim,) = numeric_claims(text, language)
     assert claim.qualifier is qualifier
+
+
+def test_a_distance_is_killed_by_nothing_and_a_preposition_is_not_what_is_counted() -> None:
+    (distance,) = numeric_claims("A 50 km de Chennai murió un héroe local.", "es")
+    assert (distance.counted, distance.action) == ("kilometre", None)
+    (money,) = numeric_claims("They raised 5,000 for charity.", "en")
+    assert money.counted is None
+
+
+def test_the_noun_of_another_figure_is_not_this_figures_action() -> None:
+    ill, dead = numeric_claims("Honduras registra 12.759 enfermos y 363 muertos.", "es")
+    assert ill.action is None and dead.action == "killed"
+    # A verb after a list of figures is still every figure's.
+    soldiers, civilians = numeric_claims("5 soldiers and 3 civilians were killed.", "en")
+    assert soldiers.action == civilians.action == "killed"

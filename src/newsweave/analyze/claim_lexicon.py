@@ -335,6 +335,8 @@ COUNTED: dict[str, str] = {
     "kilometre": "km kilometre kilometres kilometer kilometers kilomètre kilomètres kilómetro kilómetros "
     "chilometro chilometri quilómetro quilômetros километр километров км кілометр кілометрів "
     "kilometr kilometrów kilometrů كيلومتر",
+    "mile": "mile miles milla millas miglio miglia milha milhas meile meilen миля мили миль",
+    "metre": "metre metres meter meters mètre mètres metros metri метр метра метров метрів metrów metrů",
     "tonne": "tonne tonnes ton tons t tonnen tonelada toneladas tonnellata tonnellate тонна тонн тонни тонн "
     "tona ton tun طن",
     "dose": "dose doses vaccine vaccines vaccin vaccins impfdosis impfdosen dosis vacuna vacunas dosi vaccino "
@@ -497,6 +499,7 @@ PART_WORDS = frozenset(_words(
 ))  # fmt: skip
 # Counted keys that are durations: "in 24 hours", "aged 77", "for over 40 years".
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+DISTANCE_UNITS = frozenset({"kilometre", "mile", "metre"})  # "50 km from Chennai" is killed by nothing
 # Words before a figure that make it a person's age: "aged 49", "âgé de 36 ans".
 AGE_WORDS = frozenset(_words("aged age âgé âgée âgés âgées"))
 # Actions that mean "killed" when what they count is people: "destroyed 50 terrorists".

@@ -98,6 +98,9 @@ _STOP = frozenset(_words(
     los las el il lo gli entre them eux них них и в из на у of other more additional further new
     armed local foreign heavily autres plus nouveaux weitere andere otros más altri altre outros más
     других ещё еще других من إلى في على عن مع خلال بعد قبل حتى منذ عند لدى
+    for with from into onto than that which who whom whose pour par avec sans sur dans vers chez für mit
+    ohne auf aus bei nach gegen para por con sin sobre hasta desde hacia contra per senza nel nella nei
+    negli sul sulla dal dalla dai com sem pelo pela pelos pelas voor met zonder naar bij uit
     nouvelles nouvelle nouveau neue neuen neuer neu nuevos nuevas nuevo nueva nuovi nuove nuovo nuova
     novos novas novo nova nieuwe nieuw новых новые новый новая новой новое нових нові новий нови новите
     nowych nowe nowy nowa nowo nově nové nových nový nova novih novi nove novo yeni új recent recently
@@ -143,7 +146,7 @@ _LEMMA_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ru", "u
 _DECIMAL_POINT = frozenset({None, "en", "zh", "ja", "ko", "th", "he", "hi"})
 _COUNTED_WINDOW = 4  # tokens after a number in which to look for what it counts
 # Measures nothing happens to: "killed in 24 hours" kills no hours, "10,4% of the staff" is a share.
-_NOTHING_HAPPENS_TO = frozenset({*lex.TIME_UNITS, "percent"})
+_NOTHING_HAPPENS_TO = frozenset({*lex.TIME_UNITS, *lex.DISTANCE_UNITS, "percent"})
 _CURRENCY_CODES = frozenset({*lex.CURRENCY.values(), *lex.CJK_UNITS.values()} - set(lex.COUNTED))  # money
 _WHAT_MONEY_COUNTS = frozenset({"damaged", "destroyed"})  # "the damage is estimated at $5 million"
 _LIST_GAP_WORDS = 4  # "soldiers and", "tanks and armoured": at most this many words between listed numbers
@@ -845,6 +848,8 @@ class _SentenceReader:
                 key = actions[word] = self.action_of(word.strip("’'-"))
             if key is None:
                 continue
+            if end <= token.start() and self._named_by_another_figure(token.start(), end):
+                continue  # "12.759 enfermos y 363 muertos": the dead are the 363
             if token.end() <= start:
                 distance = start - token.end()
                 gap = self.text[token.end() : start].casefold().split()
@@ -859,6 +864,11 @@ class _SentenceReader:
         if _UNSPACED.search(self.text, lo, hi):
             best = cjk.nearest_action(self.text, lo, hi, start, end, best, verb_final=self.code in cjk.VERB_FINAL)
         return best[1] if best else None
+
+    def _named_by_another_figure(self, at: int, own_end: int) -> bool:
+        """Whether the word at ``at`` directly follows a number other than the one ending at
+        ``own_end``: that number's noun."""
+        return any(own_end < other_end <= at and not self.text[other_end:at].strip() for _, other_end in self.figures)
 
     def _another_figures_clause(self, gap: str) -> bool:
         """Whether, between a number and a word after it, another clause opens (at a semicolon, or
