@@ -153,7 +153,11 @@ from newsweave.records import (
 #          names the United States (India's Congress, Poland's Senate were keyed to it); countries
 #          by their languages' initials ("ABD", "EEUU", "RFN", "ЮАР"); a dictionary's "lemma" that is
 #          a cut of the word is none ("Koronavirüs" was "koro", Coro); a Polish or Russian
-#          perfective future puts a bare weekday in the coming week ("W poniedziałek trafi").
+#          perfective future puts a bare weekday in the coming week ("W poniedziałek trafi"); a name
+#          cut in two by the tagger is joined by its lemma ("Новой Англии"); Turkish towns as written
+#          ("Kumluca", not "Kumlu"). Claims: "new" is not what is counted ("nově nakažených"); an
+#          action in a clause or after a figure of its own is not this figure's; distances have no
+#          action; hedges of Czech, Polish "ok.", Slovak, Serbo-Croatian, Nordic languages, Finnish.
 ANALYZER_VERSION = "facts-26"
 
 
