@@ -327,3 +327,12 @@ def test_a_near_spelling_of_a_country_that_a_town_bears_is_the_town(geocoder: Ge
     # A country's other English name, unlike its own, stays the country ("Palestine", TX exists).
     assert pinned("Efforts for a calming-down period in Palestine and Gaza.", "en")["Palestine"] == "PS"
     assert pinned("The U.S. and Canada agreed.", "en")["U.S."] == "US"  # a village is called Us
+
+
+def test_a_world_city_beats_a_far_small_namesake_backed_by_its_country_alone(geocoder: Geocoder) -> None:
+    text = "Die Rolling Stones drohen Trump mit Klage. London. Die Band spielte vor der Kundgebung in Tulsa, Oklahoma."
+    places = {p.text: p.country for p in geocoder.places(text, "de") if p.resolved}
+    assert places["London"] == "GB"
+    # A namesake its article places nearby stays: Amsterdam, New York, beside its county.
+    near = "The mayor of Amsterdam, in Montgomery County, said the Mohawk River flooded the town."
+    assert {p.text: p.country for p in geocoder.places(near, "en") if p.resolved}["Amsterdam"] == "US"

@@ -53,6 +53,10 @@ from newsweave.records import Place
 MAX_CANDIDATES = 60
 DOMINANT_TOWN_SHARE = 0.5
 RIVAL_KM = 100.0
+# A town under this many people is read as a namesake world city (a national capital, or a city of
+# WORLD_CITY or more) when nothing but its country backs it (``_world_city``).
+SMALL_TOWN = 100_000
+WORLD_CITY = 1_000_000
 
 _QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][a-z]?\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
 _FEATURE_PRIOR = {CONTINENT: 1.0, COUNTRY: 1.0, ADMIN1: 0.6, CAPITAL: 0.3, ADMIN2: -0.1}
@@ -272,6 +276,7 @@ def _iterate(groups: list[_Group], context: Context, w: Weights) -> None:
     final = rounds[-1]
     for gi, group in enumerate(groups):
         group.pick = _namesake_capital(group, final, gi)
+        group.pick = _world_city(group, final, gi, _believed(groups, gi), w)
         others = final.total - final.own_mass[gi] > 0
         share = final.country_share(gi, group) if group.candidates else 0.0
         group.witnessed = bool(group.candidates) and (share > 0.0 or not others or _qualified(group))
@@ -470,6 +475,50 @@ def _namesake_capital(group: _Group, support: _RoundSupport, gi: int) -> int:
     if capital is None:
         return group.pick
     return capital if support.others_in_division(gi, group, division.admin1) <= 1e-9 else group.pick
+
+
+def _believed(groups: list[_Group], gi: int, min_belief: float = 0.03) -> list[Entry]:
+    """The readings of the other names than ``gi``'s that their belief gives at least ``min_belief``
+    (0.03: "Enfield Town" at 0.04 beside "Edmonton" in a north London paper keeps Edmonton there;
+    0.1 sent it to Alberta, TR-News' development half)."""
+    return [
+        entry
+        for i, group in enumerate(groups)
+        if i != gi and group.candidates
+        for entry, p in zip(group.candidates, group.probs.tolist(), strict=True)
+        if p >= min_belief
+    ]
+
+
+def _world_city(group: _Group, support: _RoundSupport, gi: int, others: list[Entry], w: Weights) -> int:
+    """The pick, or the world city (a national capital, or a city of ``WORLD_CITY`` people, ten
+    times the town's size at least) that shares its name with the small town picked, when the
+    article backs that town by its country alone: no other name of it lies in the town's state
+    (``others_in_division``), none of the readings its other names believe even a little
+    (``others``) lies there or within ``near_km``, and no qualifier places it. A German report
+    datelined "London." on the Rolling Stones and a rally in Tulsa is London's, not London, Ohio's
+    (10,000 people, 1,300 km from Tulsa); "Amsterdam, in Montgomery County" stays in New York."""
+    if not group.candidates or group.qualifies or _qualified(group):
+        return group.pick
+    town = group.candidates[group.pick]
+    if not town.feature.startswith("P.") or town.population >= SMALL_TOWN:
+        return group.pick
+    world = [
+        i
+        for i, e in enumerate(group.candidates)
+        if e.country != town.country
+        and e.feature.startswith("P.")
+        and (e.feature == CAPITAL or e.population >= WORLD_CITY)
+        and e.population >= max(SMALL_TOWN, 10 * town.population)  # not Plymouth, Montserrat's empty capital
+    ]
+    if not world or support.others_in_division(gi, group, town.admin1) > 1e-9:
+        return group.pick
+    for other in others:
+        if other.feature in (COUNTRY, CONTINENT):
+            continue
+        if (town.admin1 and other.admin1 == town.admin1) or _km(town, other) <= w.near_km:
+            return group.pick
+    return max(world, key=lambda i: group.candidates[i].population)
 
 
 def _confidence(group: _Group, scores: np.ndarray, order: np.ndarray) -> float:
