@@ -264,3 +264,9 @@ def test_countries_by_the_initials_their_languages_write() -> None:
 def test_a_lemma_that_is_a_cut_of_the_word_is_not_looked_up() -> None:
     # simplemma's Turkish "lemma" of "Koronavirüs" is "koro", a name of Coro, Venezuela.
     assert not canonical_key("Koronavirüs", EntityType.EVENT, "tr").startswith("geonames:")
+
+
+def test_turkish_initials_of_the_eu_and_un_hold_in_turkish_only() -> None:
+    assert keys([("AB", "tr"), ("Avrupa Birliği", "tr"), ("EU", "en")], ORG) == {"alias:european-union"}
+    assert keys([("BM", "tr"), ("ONZ", "pl"), ("UN", "en")], ORG) == {"alias:united-nations"}
+    assert canonical_key("AB", ORG, "en") != "alias:european-union"  # Alberta in "Calgary, AB"
