@@ -300,8 +300,9 @@ class FactAnalyzer:
         (``Normalizer.named_so``; never, with a recogniser that has no normaliser). In a script
         without capitals a place's name that the places' own test reads as a common word of the
         language (``read_as_a_word``) is not: Arabic "الجديد" (the new) is a name of Al Jadid,
-        which the places read as the word it is, and the entities kept as that place. (A curated
-        alias stands; and in cased scripts the test weighs only names nothing else read.)"""
+        which the places read as the word it is, and the entities kept as that place. A curated
+        alias stands, and a cased name is not asked: there the test is made for names only the
+        recogniser read, and it took Bulgarian "Калифорния" for a word."""
         normalizer = getattr(self.mention_finder(), "normalizer", None)
         if normalizer is None:
             return lambda _: False
