@@ -486,3 +486,13 @@ def test_the_noun_of_another_figure_is_not_this_figures_action() -> None:
     # A verb after a list of figures is still every figure's.
     soldiers, civilians = numeric_claims("5 soldiers and 3 civilians were killed.", "en")
     assert soldiers.action == civilians.action == "killed"
+
+
+def test_a_word_right_after_another_number_before_this_one_is_that_numbers() -> None:
+    # "149 thousand died out of almost 10.267 million infected": the deaths are the first figure's.
+    dead, infected = numeric_claims("Индия (близо 149 хил. починали от почти 10,267 млн. души заразени)", "bg")
+    assert (dead.action, infected.action) == ("killed", "infected")
+    killed, wounded = numeric_claims("5 killed and 3 wounded in the blast.", "en")
+    assert (killed.action, wounded.action) == ("killed", "wounded")
+    (czech,) = numeric_claims("Což je zvýšení proti pátečním 447 zemřelým.", "cs")
+    assert (czech.counted, czech.action) == ("person", "killed")

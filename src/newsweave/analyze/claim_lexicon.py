@@ -724,7 +724,8 @@ for _key, _names in _MORE_COUNTED.items():
     COUNTED[_key] += " " + _names
 OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("""загинали загиналите жертви жертвите убити убитите починали починалите
-        mrtvi mrtvih žrtev žrtve umrlih umrli ölü ölüler"""), ("person", "killed")),
+        mrtvi mrtvih žrtev žrtve umrlih umrli ölü ölüler zemřelých zemřelým zemřelí zemřelými умерших
+        умершие скончавшихся померлих померлі"""), ("person", "killed")),
     # Deaths as a noun: "Počet úmrtí přesáhl 12 tisíc", "число смертей".
     **dict.fromkeys(_words("""úmrtí zgon zgonów zgony смерть смертей смерти смъртни смъртните smrti smrtnih todesfälle
         muertes decessi ölüm"""), ("person", "killed")),

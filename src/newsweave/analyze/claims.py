@@ -848,7 +848,7 @@ class _SentenceReader:
                 key = actions[word] = self.action_of(word.strip("’'-"))
             if key is None:
                 continue
-            if end <= token.start() and self._named_by_another_figure(token.start(), end):
+            if self._named_by_another_figure(token.start(), end):
                 continue  # "12.759 enfermos y 363 muertos": the dead are the 363
             if token.end() <= start:
                 distance = start - token.end()
@@ -867,8 +867,16 @@ class _SentenceReader:
 
     def _named_by_another_figure(self, at: int, own_end: int) -> bool:
         """Whether the word at ``at`` directly follows a number other than the one ending at
-        ``own_end``: that number's noun."""
-        return any(own_end < other_end <= at and not self.text[other_end:at].strip() for _, other_end in self.figures)
+        ``own_end``, before or after it: that number's noun ("149 хил. починали от почти 10,267
+        млн. души заразени": the dead are the 149,000)."""
+        for _, other_end in self.figures:
+            if other_end == own_end or other_end > at:
+                continue
+            if (scale := _SCALE.match(self.text, other_end)) is not None:
+                other_end = scale.end()  # "149 хил. починали"
+            if other_end <= at and not self.text[other_end:at].strip(" .\u00a0"):
+                return True
+        return False
 
     def _another_figures_clause(self, gap: str) -> bool:
         """Whether, between a number and a word after it, another clause opens (at a semicolon, or
