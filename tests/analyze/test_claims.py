@@ -496,3 +496,20 @@ def test_a_word_right_after_another_number_before_this_one_is_that_numbers() -> 
     assert (killed.action, wounded.action) == ("killed", "wounded")
     (czech,) = numeric_claims("Což je zvýšení proti pátečním 447 zemřelým.", "cs")
     assert (czech.counted, czech.action) == ("person", "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("На борту находились три члена экипажа и 22 вахтовика, пострадавших нет.", "ru"),
+        ("The bus carried 40 passengers and no one was injured.", "en"),
+        ("Im Bus saßen 40 Fahrgäste, keine Verletzten.", "de"),
+    ],
+)
+def test_a_denied_action_is_no_action(text: str, language: str) -> None:
+    assert all(claim.action is None for claim in numeric_claims(text, language))
+
+
+def test_an_italian_ne_is_no_negation() -> None:
+    (claim,) = numeric_claims("Ne sono morti 5 nell'incidente.", "it")
+    assert claim.action == "killed"

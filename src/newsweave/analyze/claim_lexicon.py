@@ -477,6 +477,14 @@ ACTIONS: dict[str, str] = {
 # Action words above that are common words of another language, never read as actions in it: the
 # German and Dutch article "die", the Spanish and Portuguese "fui" (I was), German "Öl" (oil; Turkish
 # "öl", die).
+# Words that deny an action next to them: "no one was injured", "пострадавших нет", "nikt nie
+# zginął", "keine Verletzten", "sans faire de victimes". An action word beside one is no action.
+# Left out: French "personne" (also "a person"), Italian "ne" (also "of them": "ne sono morti 5").
+NEGATIONS = frozenset(_words(
+    """no not nobody none never without нет не никто без няма никой nie nikt bez brak nikdo není nihče
+    kein keine keinen nicht niemand ohne nadie ningún ninguna sin aucun aucune pas sans non nessun
+    nessuna nessuno senza não nenhum nenhuma ninguém sem geen niet zonder hiç yok"""
+))  # fmt: skip
 NOT_ACTIONS_IN: dict[str, frozenset[str]] = {
     "de": frozenset({"die", "öl"}), "nl": frozenset({"die"}), "es": frozenset({"fui"}), "pt": frozenset({"fui"}),
 }  # fmt: skip

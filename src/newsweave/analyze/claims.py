@@ -850,6 +850,8 @@ class _SentenceReader:
                 continue
             if self._named_by_another_figure(token.start(), end):
                 continue  # "12.759 enfermos y 363 muertos": the dead are the 363
+            if self._negated(token.start(), token.end()):
+                continue  # "три члена экипажа и 22 вахтовика, пострадавших нет": nobody was hurt
             if token.end() <= start:
                 distance = start - token.end()
                 gap = self.text[token.end() : start].casefold().split()
@@ -864,6 +866,15 @@ class _SentenceReader:
         if _UNSPACED.search(self.text, lo, hi):
             best = cjk.nearest_action(self.text, lo, hi, start, end, best, verb_final=self.code in cjk.VERB_FINAL)
         return best[1] if best else None
+
+    def _negated(self, start: int, end: int) -> bool:
+        """Whether the action word at ``start``-``end`` is denied: a negation among the three words
+        before it ("no one was injured", "не пострадал", "nikt nie zginął") or right after it
+        ("пострадавших нет", "ранени няма")."""
+        before = _TOKEN.findall(self.text, max(0, start - 40), start)[-3:]
+        after = _TOKEN.search(self.text, end, min(len(self.text), end + 20))
+        words = [*before, *([after.group(0)] if after else [])]
+        return any(w.casefold() in lex.NEGATIONS for w in words)
 
     def _named_by_another_figure(self, at: int, own_end: int) -> bool:
         """Whether the word at ``at`` directly follows a number other than the one ending at
