@@ -513,3 +513,21 @@ def test_a_denied_action_is_no_action(text: str, language: str) -> None:
 def test_an_italian_ne_is_no_negation() -> None:
     (claim,) = numeric_claims("Ne sono morti 5 nell'incidente.", "it")
     assert claim.action == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Lebih dari 50 orang tewas dalam serangan itu.", "id", (Qualifier.MORE_THAN, "person", "killed")),
+        ("Sedikitnya 12 tentara terluka.", "id", (Qualifier.AT_LEAST, "soldier", "wounded")),
+        ("Kira-kira 30 orang cedera, kata polis.", "ms", (Qualifier.AROUND, "person", "wounded")),
+    ],
+)
+def test_indonesian_and_malay_claims(text: str, language: str, expected: tuple[Qualifier, str, str]) -> None:
+    (claim,) = numeric_claims(text, language)
+    assert (claim.qualifier, claim.counted, claim.action) == expected
+
+
+def test_a_german_maut_is_a_road_toll_not_a_death() -> None:
+    (claim,) = numeric_claims("Die Maut kostet künftig 50 Euro im Jahr.", "de")
+    assert claim.action is None

@@ -253,3 +253,18 @@ def test_a_perfective_verb_in_the_future_puts_a_bare_weekday_in_the_coming_week(
     # Friday 1 January 2021: the coming Monday is the 4th, the last one 28 December.
     (found,) = time_expressions(text, language, datetime(2021, 1, 1))
     assert found.value.day == day
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Pada hari Senin, 50 orang tewas.", "id", ("Pada hari Senin", 6, TimePrecision.DAY)),
+        ("Kemarin polisi menangkap 3 orang.", "id", ("Kemarin", 7, TimePrecision.DAY)),
+        ("Presiden akan berkunjung pada Jumat.", "id", ("pada Jumat", 10, TimePrecision.DAY)),  # "akan": will
+        ("Semalam, 30 orang cedera.", "ms", ("Semalam", 7, TimePrecision.DAY)),  # Malay's yesterday
+    ],
+)
+def test_indonesian_and_malay_dates(text: str, language: str, expected: tuple[str, int, TimePrecision]) -> None:
+    # Wednesday 8 January 2020.
+    (found,) = time_expressions(text, language, datetime(2020, 1, 8))
+    assert (found.text, found.value.day, found.precision) == expected

@@ -486,7 +486,7 @@ NEGATIONS = frozenset(_words(
     nessuna nessuno senza não nenhum nenhuma ninguém sem geen niet zonder hiç yok"""
 ))  # fmt: skip
 NOT_ACTIONS_IN: dict[str, frozenset[str]] = {
-    "de": frozenset({"die", "öl"}), "nl": frozenset({"die"}), "es": frozenset({"fui"}), "pt": frozenset({"fui"}),
+    "de": frozenset({"die", "öl", "maut"}),  # "Maut": Malay's "killed", German's road toll "nl": frozenset({"die"}), "es": frozenset({"fui"}), "pt": frozenset({"fui"}),
 }  # fmt: skip
 # Words right after a number that make it a clock time ("17 Uhr", "5 o'clock", "17 h 30") or a
 # fraction ("две трети", two thirds), not a count ("am" and "pm" unpunctuated are left out: German
@@ -925,6 +925,44 @@ OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("τραυματίες sebesült sebesültek"), ("person", "wounded")),
 })  # fmt: skip
 
+# Indonesian and Malay, one of the largest news languages outside USE's: "Lebih dari 50 orang
+# tewas", "sedikitnya 12 tentara terluka", "kira-kira 30 orang cedera". Before, their claims had
+# their number alone. (Vietnamese writes its verbs in two syllables, "thiệt mạng", "bị thương",
+# whose single words mean other things alone: not read.)
+QUALIFIERS.update({
+    **dict.fromkeys(["lebih dari", "lebih daripada"], Q.MORE_THAN),
+    **dict.fromkeys(["sedikitnya", "setidaknya", "paling sedikit", "sekurang-kurangnya", "sekurangnya"],
+                    Q.AT_LEAST),
+    **dict.fromkeys(["sekitar", "hampir", "kurang lebih", "kira-kira", "lebih kurang", "hampir-hampir"],
+                    Q.AROUND),
+    **dict.fromkeys(["paling banyak", "sebanyak-banyaknya", "maksimal"], Q.NO_MORE_THAN),
+    **dict.fromkeys(["kurang dari", "kurang daripada"], Q.LESS_THAN),
+})  # fmt: skip
+_extend(
+    COUNTED,
+    {
+        "person": "orang warga korban jiwa penduduk",
+        "soldier": "tentara prajurit askar",
+        "civilian": "sipil",
+        "child": "anak anak-anak kanak-kanak",
+        "militant": "militan pemberontak teroris",
+        "police": "polisi",
+        "woman": "perempuan wanita",
+        "refugee": "pengungsi pelarian",
+        "house": "rumah",
+    },
+)
+_extend(
+    ACTIONS,
+    {
+        "killed": "tewas meninggal terbunuh maut wafat menewaskan membunuh",
+        "wounded": "terluka luka-luka cedera mencederakan",
+        "arrested": "ditangkap ditahan menangkap diamankan",
+        "missing": "hilang",
+        "evacuated": "dievakuasi mengungsi",
+        "infected": "terinfeksi terjangkit",
+    },
+)
 # Hebrew glues a one-letter proclitic to the number with a hyphen or maqaf: "יותר מ-50" (more
 # than 50), "כ-50" (about 50), "פחות מ-50" (fewer than 50); the hedge's last word is the letter.
 # Before, such a number was read as a name's ("Covid-19") and Hebrew claims had no hedge.

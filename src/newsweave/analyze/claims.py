@@ -117,7 +117,7 @@ _CONJUNCTIONS = {
     "ru": "и или", "uk": "і та або", "pl": "i lub oraz", "cs": "a nebo", "bg": "и или", "sl": "in ali",
     "tr": "ve veya", "hi": "और या तथा एवं", "el": "και ή", "ro": "și si sau iar", "hu": "és vagy", "fa": "و یا",
     "ur": "اور یا", "sk": "a alebo", "hr": "i ili", "sr": "i ili и или", "sv": "och eller", "da": "og eller",
-    "nb": "og eller", "fi": "ja tai",
+    "nb": "og eller", "fi": "ja tai", "id": "dan atau serta", "ms": "dan atau serta",
 }  # fmt: skip
 _ANY_CONJUNCTION = frozenset(_words("and or et ou und oder и или або lub oraz nebo"))
 _AUXILIARIES = frozenset(

@@ -38,7 +38,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar", "bg", "sl", "tr")
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar", "bg", "sl", "tr", "id", "ms")
 # Read by ``cjk_times`` besides: relative dates glued into text without spaces.
 CJK_TIME_LANGUAGES = frozenset({"zh", "ja", "ko"})
 # Languages whose months the lexicon knows only as dateparser names them (Slovene "15. marca",
@@ -69,6 +69,8 @@ _EXTRA_WEEKDAYS = {
     "sl": {"sredo": 2, "soboto": 5, "nedeljo": 6, "ponedeljka": 0, "torka": 1, "srede": 2, "četrtka": 3,
            "petka": 4, "sobote": 5, "nedelje": 6},
     "tr": {"salı": 1, "cuma": 4},  # four letters, below CLDR names' length floor; led as the others are
+    "id": {"rabu": 2, "ahad": 6},
+    "ms": {"rabu": 2, "ahad": 6},
 }  # fmt: skip
 # Slavic weekday names double as nouns ("среда": environment), Arabic ones as numerals
 # ("الاثنين": the two), Portuguese short ones as ordinals ("quarta", "sexta"): they count
@@ -78,6 +80,9 @@ _WEEKDAY_LEAD = {
     "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob|od|do)\s+",
     # "Pazar" is also a market, "Cuma" Friday's prayer: a day after "geçen"/"bu" or before "günü"
     "tr": r"(?:(?:geçen|bu)\s+|(?=\w+\s+gün[üu](?!\w)))",
+    # Indonesian "Minggu" is Sunday and "week": a day after "pada", "hari", "sejak"…
+    "id": r"(?:pada|hari|pada\s+hari|sejak|hingga|sampai)\s+",
+    "ms": r"(?:pada|hari|pada\s+hari|sejak|hingga|sehingga)\s+",
 }  # fmt: skip
 # A bare month name ("March", "mars", "мае") is a date only after one of these words.
 _MONTH_LEAD = {
@@ -96,6 +101,8 @@ _MONTH_LEAD = {
     "bg": "в|от|до|през|началото на|края на|средата на",
     "sl": "v|od|do|konec|začetek|sredi|konca|začetka|sredine",
     "tr": "geçen|bu|gelecek",
+    "id": "pada|sejak|hingga|sampai|awal|akhir|pertengahan|bulan|pada bulan",
+    "ms": "pada|sejak|hingga|sehingga|awal|akhir|pertengahan|bulan|pada bulan",
 }
 _YEAR_LEAD = {
     "en": "in|since|until|by|from|during|of|early|late", "fr": "en|depuis|jusqu'en|dès|d'ici",
@@ -103,6 +110,7 @@ _YEAR_LEAD = {
     "pt": "em|desde|até", "nl": "in|sinds|tot", "ru": "в|с|до|к", "uk": "в|у|з|до", "pl": "w|od|do",
     "cs": "v|od|do|roku|roce", "ar": "في|منذ|عام|حتى", "bg": "в|от|до|през", "sl": "v|od|do|leta|letu",
     "tr": "",  # Turkish puts its year word after the year ("2019 yılında"): no bare year is read
+    "id": "pada tahun|sejak tahun|hingga tahun|tahun", "ms": "pada tahun|sejak tahun|hingga tahun|tahun",
 }  # fmt: skip
 
 # Words for "year" that follow a year's number, in any of the languages ("2020 года", "do końca
@@ -235,6 +243,18 @@ _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
            "dün akşam": ("evening", -1), "dün gece": ("night", -1), "geçen hafta": (_W, -1),
            "bu hafta": (_W, 0), "gelecek hafta": (_W, 1), "geçen ay": (_M, -1), "bu ay": (_M, 0),
            "geçen yıl": (_Y, -1), "geçen sene": (_Y, -1), "bu yıl": (_Y, 0), "bu sene": (_Y, 0)},
+    "id": {"hari ini": (_D, 0), "kemarin": (_D, -1), "kemarin lusa": (_D, -2), "besok": (_D, 1),
+           "sehari sebelumnya": ("eve", -1), "pagi ini": ("morning", 0), "sore ini": ("afternoon", 0),
+           "malam ini": ("evening", 0), "tadi malam": ("night", -1), "semalam": ("night", -1),
+           "kemarin pagi": ("morning", -1), "kemarin sore": ("afternoon", -1), "kemarin malam": ("evening", -1),
+           "minggu lalu": (_W, -1), "pekan lalu": (_W, -1), "minggu ini": (_W, 0), "pekan ini": (_W, 0),
+           "minggu depan": (_W, 1), "pekan depan": (_W, 1), "bulan lalu": (_M, -1), "bulan ini": (_M, 0),
+           "tahun lalu": (_Y, -1), "tahun ini": (_Y, 0), "tahun depan": (_Y, 1)},
+    # Malay's "semalam" is yesterday (Indonesian's last night).
+    "ms": {"hari ini": (_D, 0), "semalam": (_D, -1), "kelmarin": (_D, -1), "esok": (_D, 1), "pagi ini": ("morning", 0),
+           "malam ini": ("evening", 0), "minggu lepas": (_W, -1), "minggu lalu": (_W, -1), "minggu ini": (_W, 0),
+           "minggu depan": (_W, 1), "bulan lepas": (_M, -1), "bulan lalu": (_M, -1), "bulan ini": (_M, 0),
+           "tahun lepas": (_Y, -1), "tahun lalu": (_Y, -1), "tahun ini": (_Y, 0), "tahun depan": (_Y, 1)},
 }  # fmt: skip
 _PART_OF_DAY_HOUR = {"morning": 9, "afternoon": 15, "evening": 20, "night": 23}
 
@@ -358,8 +378,16 @@ _AGO: dict[str, list[tuple[str, str]]] = {
            (r"pred\s+NUM\s+(?:mesecem|meseci|mesecema)", _M), (r"pred\s+NUM\s+(?:letom|leti|letoma)", _Y)],
     "tr": [(r"NUM\s+gün\s+önce", _D), (r"NUM\s+hafta\s+önce", _W), (r"NUM\s+ay\s+önce", _M),
            (r"NUM\s+yıl\s+önce", _Y)],
+    "id": [(r"NUM\s+hari\s+(?:yang\s+)?lalu", _D), (r"NUM\s+(?:minggu|pekan)\s+(?:yang\s+)?lalu", _W),
+           (r"NUM\s+bulan\s+(?:yang\s+)?lalu", _M), (r"NUM\s+tahun\s+(?:yang\s+)?lalu", _Y)],
+    "ms": [(r"NUM\s+hari\s+(?:yang\s+)?(?:lalu|lepas)", _D), (r"NUM\s+minggu\s+(?:yang\s+)?(?:lalu|lepas)", _W),
+           (r"NUM\s+bulan\s+(?:yang\s+)?(?:lalu|lepas)", _M), (r"NUM\s+tahun\s+(?:yang\s+)?(?:lalu|lepas)", _Y)],
 }  # fmt: skip
 _SMALL_NUMBERS: dict[str, dict[str, int]] = {
+    "id": {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "sepuluh": 10,
+           "beberapa": 3},
+    "ms": {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "sepuluh": 10,
+           "beberapa": 3},
     "en": {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
            "a few": 3, "several": 3},
     "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "dix": 10, "quelques": 3},
@@ -894,6 +922,7 @@ _FUTURE_CUES = {
     "es": "será serán", "it": "sarà saranno", "pt": "será vai vão", "nl": "zal zullen",
     "ru": "будет будут планирует намерен намерена", "uk": "буде будуть планує", "pl": "będzie będą zamierza planuje",
     "cs": "bude budou plánuje hodlá", "sl": "bo bodo bom boš bomo bosta namerava nameravajo", "bg": "ще",
+    "id": "akan", "ms": "akan",
 }  # fmt: skip
 _FUTURE_SUFFIXES = {"tr": ("acak", "ecek", "acağı", "eceği", "acaklar", "ecekler", "acaktır", "ecektir")}
 _FUTURE_REACH = 6  # words on either side of the weekday, within its clause
