@@ -531,3 +531,12 @@ def test_indonesian_and_malay_claims(text: str, language: str, expected: tuple[Q
 def test_a_german_maut_is_a_road_toll_not_a_death() -> None:
     (claim,) = numeric_claims("Die Maut kostet künftig 50 Euro im Jahr.", "de")
     assert claim.action is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Er waren 50 mensen die gisteren protesteerden.", "nl"), ("Es gab 50 Leute, die protestierten.", "de")],
+)
+def test_die_is_a_pronoun_not_a_death_in_dutch_and_german(text: str, language: str) -> None:
+    (claim,) = numeric_claims(text, language)
+    assert claim.action != "killed"

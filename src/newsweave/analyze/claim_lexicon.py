@@ -486,7 +486,9 @@ NEGATIONS = frozenset(_words(
     nessuna nessuno senza não nenhum nenhuma ninguém sem geen niet zonder hiç yok"""
 ))  # fmt: skip
 NOT_ACTIONS_IN: dict[str, frozenset[str]] = {
-    "de": frozenset({"die", "öl", "maut"}),  # "Maut": Malay's "killed", German's road toll "nl": frozenset({"die"}), "es": frozenset({"fui"}), "pt": frozenset({"fui"}),
+    # German "Maut" is a road toll, Malay "maut" killed.
+    "de": frozenset({"die", "öl", "maut"}), "nl": frozenset({"die"}), "es": frozenset({"fui"}),
+    "pt": frozenset({"fui"}),
 }  # fmt: skip
 # Words right after a number that make it a clock time ("17 Uhr", "5 o'clock", "17 h 30") or a
 # fraction ("две трети", two thirds), not a count ("am" and "pm" unpunctuated are left out: German
