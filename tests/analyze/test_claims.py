@@ -540,3 +540,11 @@ def test_a_german_maut_is_a_road_toll_not_a_death() -> None:
 def test_die_is_a_pronoun_not_a_death_in_dutch_and_german(text: str, language: str) -> None:
     (claim,) = numeric_claims(text, language)
     assert claim.action != "killed"
+
+
+def test_vietnamese_actions_are_read_as_two_syllable_phrases() -> None:
+    dead, wounded = numeric_claims("Hơn 50 người thiệt mạng và 20 người bị thương.", "vi")
+    assert (dead.qualifier, dead.counted, dead.action) == (Qualifier.MORE_THAN, "person", "killed")
+    assert wounded.action == "wounded"
+    (nobody,) = numeric_claims("Xe chở 40 hành khách, không có người bị thương.", "vi")
+    assert nobody.action is None  # "không": nobody was hurt

@@ -483,7 +483,7 @@ ACTIONS: dict[str, str] = {
 NEGATIONS = frozenset(_words(
     """no not nobody none never without нет не никто без няма никой nie nikt bez brak nikdo není nihče
     kein keine keinen nicht niemand ohne nadie ningún ninguna sin aucun aucune pas sans non nessun
-    nessuna nessuno senza não nenhum nenhuma ninguém sem geen niet zonder hiç yok"""
+    nessuna nessuno senza não nenhum nenhuma ninguém sem geen niet zonder hiç yok không tidak tiada"""
 ))  # fmt: skip
 NOT_ACTIONS_IN: dict[str, frozenset[str]] = {
     # German "Maut" is a road toll, Malay "maut" killed.
@@ -965,6 +965,27 @@ _extend(
         "infected": "terinfeksi terjangkit",
     },
 )
+# Vietnamese writes a word as syllables apart, and its verbs of what happened are two of them,
+# each alone another word ("thiệt mạng", killed: "mạng" is also a network): read as phrases
+# (``ACTION_PHRASES``). Its hedges and the people it counts are single words.
+QUALIFIERS.update({
+    **dict.fromkeys(["hơn", "trên", "hơn là"], Q.MORE_THAN),
+    **dict.fromkeys(["ít nhất", "tối thiểu"], Q.AT_LEAST),
+    **dict.fromkeys(["khoảng", "gần", "chừng", "xấp xỉ", "ước tính"], Q.AROUND),
+    **dict.fromkeys(["tối đa", "không quá"], Q.NO_MORE_THAN),
+    **dict.fromkeys(["dưới", "chưa đến", "ít hơn"], Q.LESS_THAN),
+})  # fmt: skip
+_extend(COUNTED, {"person": "người", "soldier": "binh", "child": "trẻ", "militant": "phiến", "case": "ca"})
+ACTION_PHRASES: dict[str, dict[str, str]] = {
+    "vi": {
+        "thiệt mạng": "killed", "tử vong": "killed", "bị giết": "killed", "sát hại": "killed",
+        "bị thương": "wounded", "bị bắt": "arrested", "bắt giữ": "arrested", "mất tích": "missing",
+        "sơ tán": "evacuated", "di tản": "evacuated", "nhiễm bệnh": "infected", "mắc bệnh": "infected",
+        "phá hủy": "destroyed",
+    },
+}  # fmt: skip
+_extend(ACTIONS, {"killed": "chết"})
+
 # Hebrew glues a one-letter proclitic to the number with a hyphen or maqaf: "יותר מ-50" (more
 # than 50), "כ-50" (about 50), "פחות מ-50" (fewer than 50); the hedge's last word is the letter.
 # Before, such a number was read as a name's ("Covid-19") and Hebrew claims had no hedge.

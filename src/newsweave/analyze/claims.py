@@ -118,6 +118,7 @@ _CONJUNCTIONS = {
     "tr": "ve veya", "hi": "और या तथा एवं", "el": "και ή", "ro": "și si sau iar", "hu": "és vagy", "fa": "و یا",
     "ur": "اور یا", "sk": "a alebo", "hr": "i ili", "sr": "i ili и или", "sv": "och eller", "da": "og eller",
     "nb": "og eller", "fi": "ja tai", "id": "dan atau serta", "ms": "dan atau serta",
+    "vi": "và hoặc",
 }  # fmt: skip
 _ANY_CONJUNCTION = frozenset(_words("and or et ou und oder и или або lub oraz nebo"))
 _AUXILIARIES = frozenset(
@@ -846,6 +847,8 @@ class _SentenceReader:
                 key = actions[word]
             else:
                 key = actions[word] = self.action_of(word.strip("’'-"))
+            if key is None and self.code in lex.ACTION_PHRASES:
+                key = self._action_phrase(token.start(), token.end())
             if key is None:
                 continue
             if self._named_by_another_figure(token.start(), end):
@@ -866,6 +869,15 @@ class _SentenceReader:
         if _UNSPACED.search(self.text, lo, hi):
             best = cjk.nearest_action(self.text, lo, hi, start, end, best, verb_final=self.code in cjk.VERB_FINAL)
         return best[1] if best else None
+
+    def _action_phrase(self, start: int, end: int) -> str | None:
+        """The action a word and the next one name together, in a language that writes its verbs
+        in two words ("thiệt mạng", lose life: killed; "bị thương", wounded), or None."""
+        after = _TOKEN.match(self.text, end + 1) if self.text[end : end + 1] == " " else None
+        if after is None:
+            return None
+        phrase = f"{self.text[start:end]} {after.group(0)}".casefold()
+        return lex.ACTION_PHRASES[self.code or ""].get(phrase)
 
     def _negated(self, start: int, end: int) -> bool:
         """Whether the action word at ``start``-``end`` is denied: a negation among the three words
