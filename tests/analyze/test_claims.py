@@ -548,3 +548,18 @@ def test_vietnamese_actions_are_read_as_two_syllable_phrases() -> None:
     assert wounded.action == "wounded"
     (nobody,) = numeric_claims("Xe chở 40 hành khách, không có người bị thương.", "vi")
     assert nobody.action is None  # "không": nobody was hurt
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("มีผู้เสียชีวิตมากกว่า 50 คน", [(Qualifier.MORE_THAN, "person", "killed")]),
+        (
+            "เหตุระเบิดทำให้มีผู้เสียชีวิต 5 ราย และบาดเจ็บอีก 20 ราย",
+            [(Qualifier.EXACT, "person", "killed"), (Qualifier.EXACT, "person", "wounded")],
+        ),
+        ("ประมาณ 300 คนต้องอพยพ", [(Qualifier.AROUND, "person", "evacuated")]),
+    ],
+)
+def test_thai_claims_are_read_as_chinese_ones_are(text: str, expected: list[tuple[Qualifier, str, str]]) -> None:
+    assert [(c.qualifier, c.counted, c.action) for c in numeric_claims(text, "th")] == expected

@@ -19,7 +19,8 @@ from newsweave.analyze.entities.segmented import chinese_word_tag, chinese_words
 from newsweave.records import Qualifier
 
 # Kana, ideographs and Hangul: scripts written without spaces between a number and its counter.
-UNSPACED_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+# Thai too, which writes words without spaces and spaces its numbers ("มากกว่า 50 คน").
+UNSPACED_LETTERS = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 # Japanese and Korean put the verb after its subject's number.
 VERB_FINAL = frozenset({"ja", "ko"})
 # Marks that end a clause: another clause's verb is not a number's.

@@ -986,6 +986,29 @@ ACTION_PHRASES: dict[str, dict[str, str]] = {
 }  # fmt: skip
 _extend(ACTIONS, {"killed": "chết"})
 
+# Thai, read as Chinese is (``cjk_counts``): hedges before the number ("มากกว่า 50 คน", more than
+# 50 people), its counters after it (คน, ราย, นาย for people; หลัง houses; คัน vehicles) and its
+# verbs and nouns of what happened, found in the unspaced text ("ผู้เสียชีวิต", the dead).
+CJK_QUALIFIERS.update({
+    **dict.fromkeys(["มากกว่า", "กว่า", "เกินกว่า", "เกิน"], Q.MORE_THAN),
+    **dict.fromkeys(["อย่างน้อย", "ไม่ต่ำกว่า", "ไม่น้อยกว่า"], Q.AT_LEAST),
+    **dict.fromkeys(["ประมาณ", "ราว", "ราวๆ", "เกือบ"], Q.AROUND),
+    **dict.fromkeys(["ไม่เกิน", "สูงสุด"], Q.NO_MORE_THAN),
+    **dict.fromkeys(["น้อยกว่า", "ต่ำกว่า"], Q.LESS_THAN),
+})  # fmt: skip
+CJK_UNITS.update({
+    **dict.fromkeys(["คน", "ราย", "นาย", "ศพ"], "person"), "หลัง": "house", "คัน": "vehicle",
+    "กิโลเมตร": "kilometre", "กม.": "kilometre",
+})  # fmt: skip
+CJK_ACTIONS.update({
+    **dict.fromkeys(["เสียชีวิต", "ถูกสังหาร", "สังหาร", "ศพ"], "killed"),  # not "ดับ": also a power cut
+    **dict.fromkeys(["บาดเจ็บ"], "wounded"),
+    **dict.fromkeys(["จับกุม", "ถูกจับ"], "arrested"),
+    **dict.fromkeys(["สูญหาย"], "missing"),
+    **dict.fromkeys(["อพยพ"], "evacuated"),
+    **dict.fromkeys(["ติดเชื้อ"], "infected"),
+})  # fmt: skip
+
 # Hebrew glues a one-letter proclitic to the number with a hyphen or maqaf: "יותר מ-50" (more
 # than 50), "כ-50" (about 50), "פחות מ-50" (fewer than 50); the hedge's last word is the letter.
 # Before, such a number was read as a name's ("Covid-19") and Hebrew claims had no hedge.
