@@ -268,3 +268,8 @@ def test_indonesian_and_malay_dates(text: str, language: str, expected: tuple[st
     # Wednesday 8 January 2020.
     (found,) = time_expressions(text, language, datetime(2020, 1, 8))
     assert (found.text, found.value.day, found.precision) == expected
+
+
+def test_a_thai_date_by_the_buddhist_era_is_its_common_era_year() -> None:
+    (found,) = time_expressions("เมื่อวันที่ 3 มกราคม 2562 มีผู้เสียชีวิต 5 ราย", "th", datetime(2020, 1, 8))
+    assert found.value == datetime(2019, 1, 3) and found.precision is TimePrecision.DAY

@@ -39,7 +39,10 @@ _DAY = r"(?<![\w.,])(?:[12]?\d|3[01])(?!\d)"  # 1-31, not part of a longer numbe
 _DAY_RANGE = rf"(?P<day>{_DAY})(?:\s*[-–]\s*(?:[12]?\d|3[01])(?!\d))?"
 # A Turkish case ending follows an apostrophe ("Kasım'da"); a day may carry an ordinal mark.
 _ORDINAL_MARK = r"(?:\.|st|nd|rd|th|er|e|º|-?го|-?е)?"
-_YEAR_AFTER = r"(?:,?[ \u00a0]+(?P<year>(?:1[89]|2[01])\d\d)(?!\d))?"
+# A year after the month: 1800-2199, or 2400-2699 of the Buddhist era Thai dates by ("3 มกราคม 2563"
+# is 3 January 2020: ``_common_era``).
+_YEAR_AFTER = r"(?:,?[ \u00a0]+(?P<year>(?:1[89]|2[01]|2[4-6])\d\d)(?!\d))?"
+_BUDDHIST_ERA_OFFSET = 543
 _WORD_AFTER_DAY = re.compile(
     rf"{_DAY_RANGE}{_ORDINAL_MARK}[ \u00a0]+(?:(?:de|of)[ \u00a0]+)?(?P<month>[^\W\d_]+\.?)(?:['’][^\W\d_]+)?"
     rf"{_YEAR_AFTER}"
@@ -84,7 +87,8 @@ def day_month_dates(text: str, language: str | None) -> tuple[DayMonth, ...]:
         for m in pattern.finditer(text):
             month = _month_number(m.group("month"), language)
             if month is not None:
-                found.append(DayMonth(m.start(), m.end(), int(m.group("day")), month, _int(m.group("year"))))
+                year = _common_era(_int(m.group("year")), language)
+                found.append(DayMonth(m.start(), m.end(), int(m.group("day")), month, year))
     if language is None or language in _CJK_LANGUAGES:
         for m in _CJK_DATE.finditer(text):
             month = _int(m.group("month"))
@@ -95,6 +99,14 @@ def day_month_dates(text: str, language: str | None) -> tuple[DayMonth, ...]:
 
 def _int(digits: str | None) -> int | None:
     return int(digits) if digits else None
+
+
+def _common_era(year: int | None, language: str | None) -> int | None:
+    """A year of the common era: Thai news dates by the Buddhist era (2563 is 2020); elsewhere a
+    year past 2400 is no year of the date."""
+    if year is None or year < 2400:
+        return year
+    return year - _BUDDHIST_ERA_OFFSET if language == "th" else None
 
 
 def _month_number(word: str, language: str | None) -> int | None:
