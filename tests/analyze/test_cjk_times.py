@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 
 from newsweave.analyze.times import time_expressions
+from newsweave.records import TimePrecision
 
 ANCHOR = datetime(2020, 3, 11, 12, 0)  # a Wednesday
 
@@ -41,3 +42,19 @@ def test_relative_dates(text: str, language: str, expected: list[tuple[str, str,
 
 def test_no_relative_date_without_a_publication_date() -> None:
     assert time_expressions("警方昨天表示", "zh", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("เมื่อวานนี้ ตำรวจจับกุม 3 คน", ("เมื่อวานนี้", "2020-01-07", TimePrecision.DAY)),
+        ("เมื่อวันจันทร์ มีผู้เสียชีวิต 5 ราย", ("วันจันทร์", "2020-01-06", TimePrecision.DAY)),
+        ("นายกฯ จะเดินทางในวันจันทร์หน้า", ("วันจันทร์หน้า", "2020-01-13", TimePrecision.DAY)),
+        ("นายกฯ จะเดินทางในวันจันทร์", ("วันจันทร์", "2020-01-13", TimePrecision.DAY)),
+        ("เมื่อ 3 วันก่อน เกิดเหตุระเบิด", ("3 วันก่อน", "2020-01-05", TimePrecision.DAY)),
+        ("เมื่อวันพฤหัสบดีที่ผ่านมา", ("วันพฤหัสบดี", "2020-01-02", TimePrecision.DAY)),
+    ],
+)
+def test_thai_relative_dates(text: str, expected: tuple[str, str, TimePrecision]) -> None:
+    (found,) = time_expressions(text, "th", datetime(2020, 1, 8))  # a Wednesday
+    assert (found.text, found.value.date().isoformat(), found.precision) == expected

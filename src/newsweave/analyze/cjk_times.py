@@ -1,4 +1,4 @@
-"""Relative dates in Chinese, Japanese and Korean: 昨天, 上周二, 先月, 지난주 화요일, 3天前.
+"""Relative dates in Chinese, Japanese, Korean and Thai: 昨天, 上周二, 先月, 지난주 화요일, 3天前, เมื่อวานนี้.
 
 ``times`` reads dates word by word, and these scripts write no spaces between words (Korean
 spaces its words but glues particles to them: "어제는"), so its patterns never start inside a
@@ -57,6 +57,15 @@ _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
         "이번 달": (_MONTH, 0), "이달": (_MONTH, 0), "다음 달": (_MONTH, 1), "다음달": (_MONTH, 1),
         "지난해": (_YEAR, -1), "작년": (_YEAR, -1), "올해": (_YEAR, 0), "내년": (_YEAR, 1),
     },
+    "th": {
+        "วันนี้": (_DAY, 0), "เมื่อวานนี้": (_DAY, -1), "เมื่อวาน": (_DAY, -1), "เมื่อวานซืน": (_DAY, -2),
+        "พรุ่งนี้": (_DAY, 1), "เมื่อคืนนี้": ("night", -1), "เมื่อคืน": ("night", -1), "เช้านี้": ("morning", 0),
+        "คืนนี้": ("evening", 0), "สัปดาห์ที่แล้ว": (_WEEK, -1), "สัปดาห์ก่อน": (_WEEK, -1),
+        "อาทิตย์ที่แล้ว": (_WEEK, -1), "สัปดาห์นี้": (_WEEK, 0), "สัปดาห์หน้า": (_WEEK, 1),
+        "เดือนที่แล้ว": (_MONTH, -1), "เดือนก่อน": (_MONTH, -1), "เดือนนี้": (_MONTH, 0), "เดือนหน้า": (_MONTH, 1),
+        "ปีที่แล้ว": (_YEAR, -1), "ปีก่อน": (_YEAR, -1), "ปีกลาย": (_YEAR, -1), "ปีนี้": (_YEAR, 0),
+        "ปีหน้า": (_YEAR, 1),
+    },
 }  # fmt: skip
 
 # Weekdays (Monday = 0) after their marker, and the week a prefix puts them in (None: the most
@@ -65,12 +74,22 @@ _WEEKDAYS = {
     "zh": (r"(?:周|週|星期|礼拜|禮拜)(?P<d>[一二三四五六日天])", "一二三四五六日天"),
     "ja": (r"(?P<d>[月火水木金土日])曜(?:日)?", "月火水木金土日"),
     "ko": (r"(?P<d>[월화수목금토일])요일", "월화수목금토일"),
+    "th": (
+        r"วัน(?P<d>จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์)",
+        ("จันทร์", "อังคาร", "พุธ", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์"),
+    ),
 }
 _WEEK_PREFIXES = {  # longest first
     "zh": [("上", -1), ("本", 0), ("这", 0), ("這", 0), ("下", 1)],
     "ja": [("先週の", -1), ("今週の", 0), ("来週の", 1), ("先週", -1), ("今週", 0), ("来週", 1)],
     "ko": [("지난 주 ", -1), ("이번 주 ", 0), ("지난주 ", -1), ("다음 주 ", 1), ("다음주 ", 1)],
+    "th": [],
 }
+# Thai says the coming one after the day: "วันจันทร์หน้า", "วันจันทร์ที่จะถึง" (next Monday), or by
+# "จะ" (will) shortly before it: "จะเดินทางในวันจันทร์" (will travel on Monday).
+_NEXT_AFTER = {"th": ("หน้า", "ที่จะถึง")}
+_FUTURE_BEFORE = {"th": "จะ"}
+_FUTURE_REACH = 20  # characters before the weekday
 _LAST = {"ko": "지난 "}  # "지난 화요일": last Tuesday
 # "3天前", "2年前", "5日前", "3일 전": a span of time before the anchor.
 _AGO = {
@@ -80,6 +99,8 @@ _AGO = {
            "ヶ月": _MONTH, "カ月": _MONTH, "年": _YEAR}),
     "ko": (r"(?P<n>\d{1,3})\s?(?P<u>일|주|개월|달|년)\s?전", {"일": _DAY, "주": _WEEK, "개월": _MONTH, "달": _MONTH,
            "년": _YEAR}),
+    "th": (r"(?P<n>\d{1,3})\s?(?P<u>วัน|สัปดาห์|เดือน|ปี)\s?(?:ที่แล้ว|ก่อน)", {"วัน": _DAY, "สัปดาห์": _WEEK,
+           "เดือน": _MONTH, "ปี": _YEAR}),
 }  # fmt: skip
 _SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 # Not a date: "每周一" (every Monday), "今日头条" and "今日美国" (a news app, USA Today).
@@ -144,7 +165,7 @@ def _weekdays(text: str, language: str, day: datetime) -> list[_Phrase]:
     pattern, names = _WEEKDAYS[language]
     out = []
     for m in re.finditer(pattern, text):
-        target = min(names.index(m["d"]), 6)  # 日 and 天 are both Sunday
+        target = min(names.index(_weekday_name(m["d"])), 6)  # 日 and 天 are both Sunday
         start, week = m.start(), None
         for prefix, amount in _WEEK_PREFIXES[language]:
             if text.endswith(prefix, 0, start):
@@ -152,16 +173,27 @@ def _weekdays(text: str, language: str, day: datetime) -> list[_Phrase]:
                 break
         if not _a_word_here(text, start, m.end(), language):
             continue
+        end = m.end()
         if week is not None:  # that week's day: "上周二" is the Tuesday of last week
             value = day - timedelta(days=day.weekday()) + timedelta(weeks=week, days=target)
+        elif (after := next((a for a in _NEXT_AFTER.get(language, ()) if text.startswith(a, end)), None)) is not None:
+            end += len(after)
+            value = day + timedelta(days=(target - day.weekday()) % 7 or 7)
+        elif (will := _FUTURE_BEFORE.get(language)) and will in text[max(0, start - _FUTURE_REACH) : start]:
+            value = day + timedelta(days=(target - day.weekday()) % 7 or 7)
         else:
             back = (day.weekday() - target) % 7
             last = _LAST.get(language)
             if last and text.endswith(last, 0, start):
                 start, back = start - len(last), back or 7
             value = day - timedelta(days=back)
-        out.append(_Phrase(start, m.end(), value, TimePrecision.DAY))
+        out.append(_Phrase(start, end, value, TimePrecision.DAY))
     return out
+
+
+def _weekday_name(word: str) -> str:
+    """A weekday's name as ``_WEEKDAYS`` lists it: Thai writes Thursday short or long ("พฤหัสบดี")."""
+    return "พฤหัส" if word.startswith("พฤหัส") else word
 
 
 def _agos(text: str, language: str, day: datetime) -> list[_Phrase]:

@@ -40,7 +40,7 @@ def _words(text: str) -> list[str]:
 
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar", "bg", "sl", "tr", "id", "ms")
 # Read by ``cjk_times`` besides: relative dates glued into text without spaces.
-CJK_TIME_LANGUAGES = frozenset({"zh", "ja", "ko"})
+CJK_TIME_LANGUAGES = frozenset({"zh", "ja", "ko", "th"})  # Thai writes no spaces between its words either
 # Languages whose months the lexicon knows only as dateparser names them (Slovene "15. marca",
 # Turkish "19 Kasım'da"): a day beside a month's name is also read from CLDR's forms for them.
 _CLDR_MONTHS_TOO = frozenset({"bg", "sl", "tr"})
