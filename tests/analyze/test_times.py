@@ -273,3 +273,31 @@ def test_indonesian_and_malay_dates(text: str, language: str, expected: tuple[st
 def test_a_thai_date_by_the_buddhist_era_is_its_common_era_year() -> None:
     (found,) = time_expressions("เมื่อวันที่ 3 มกราคม 2562 มีผู้เสียชีวิต 5 ราย", "th", datetime(2020, 1, 8))
     assert found.value == datetime(2019, 1, 3) and found.precision is TimePrecision.DAY
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("In March 2019 the outbreak began.", "en", "2019-03-01"),  # was March 2020, the year read apart
+        ("W marcu 2019 roku zachorował.", "pl", "2019-03-01"),
+        ("Vào tháng 3 năm 2019, dịch bùng phát.", "vi", "2019-03-01"),
+    ],
+)
+def test_a_year_right_after_a_led_month_is_its_year(text: str, language: str, expected: str) -> None:
+    (found,) = time_expressions(text, language, datetime(2020, 1, 8))
+    assert found.value.date().isoformat() == expected and found.precision is TimePrecision.MONTH
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hôm qua, cảnh sát bắt giữ 3 người.", ("Hôm qua", "2020-01-07")),
+        ("Ngày 3 tháng 1 năm 2020, 50 người thiệt mạng.", ("Ngày 3 tháng 1 năm 2020", "2020-01-03")),
+        ("Vào thứ Hai, bão đổ bộ.", ("Vào thứ Hai", "2020-01-06")),
+        ("Thủ tướng sẽ thăm Hà Nội vào thứ Sáu.", ("vào thứ Sáu", "2020-01-10")),  # "sẽ": will
+        ("Ba ngày trước, lũ lụt xảy ra.", ("Ba ngày trước", "2020-01-05")),
+    ],
+)
+def test_vietnamese_dates(text: str, expected: tuple[str, str]) -> None:
+    (found,) = time_expressions(text, "vi", datetime(2020, 1, 8))
+    assert (found.text, found.value.date().isoformat()) == expected

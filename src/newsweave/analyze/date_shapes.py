@@ -61,6 +61,12 @@ _CJK_DATE = re.compile(
     r"|(?<![\d月월])(?:[12]?\d|3[01])\s*[日号](?![元])"
 )
 _CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
+# Vietnamese numbers its months: "ngày 3 tháng 1 năm 2020" (the 3rd day of month 1 of year 2020).
+_VIETNAMESE_DATE = re.compile(
+    r"(?<![^\W\d_])ngày\s+(?P<day>[12]?\d|3[01])\s+tháng\s+(?P<month>1[0-2]|0?[1-9])(?!\d)"
+    r"(?:,?\s+năm\s+(?P<year>(?:1[89]|20)\d\d))?",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,9 @@ def day_month_dates(text: str, language: str | None) -> tuple[DayMonth, ...]:
             if month is not None:
                 year = _common_era(_int(m.group("year")), language)
                 found.append(DayMonth(m.start(), m.end(), int(m.group("day")), month, year))
+    if language in (None, "vi"):
+        for m in _VIETNAMESE_DATE.finditer(text):
+            found.append(DayMonth(m.start(), m.end(), int(m["day"]), int(m["month"]), _int(m["year"])))
     if language is None or language in _CJK_LANGUAGES:
         for m in _CJK_DATE.finditer(text):
             month = _int(m.group("month"))

@@ -38,12 +38,12 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar", "bg", "sl", "tr", "id", "ms")
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar", "bg", "sl", "tr", "id", "ms", "vi")
 # Read by ``cjk_times`` besides: relative dates glued into text without spaces.
 CJK_TIME_LANGUAGES = frozenset({"zh", "ja", "ko", "th"})  # Thai writes no spaces between its words either
 # Languages whose months the lexicon knows only as dateparser names them (Slovene "15. marca",
 # Turkish "19 Kasım'da"): a day beside a month's name is also read from CLDR's forms for them.
-_CLDR_MONTHS_TOO = frozenset({"bg", "sl", "tr"})
+_CLDR_MONTHS_TOO = frozenset({"bg", "sl", "tr", "vi"})
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")  # fmt: skip
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -83,6 +83,8 @@ _WEEKDAY_LEAD = {
     # Indonesian "Minggu" is Sunday and "week": a day after "pada", "hari", "sejak"…
     "id": r"(?:pada|hari|pada\s+hari|sejak|hingga|sampai)\s+",
     "ms": r"(?:pada|hari|pada\s+hari|sejak|hingga|sehingga)\s+",
+    # Vietnamese "thứ hai" is Monday and "second": a day after "vào", "hôm", "sáng"…
+    "vi": r"(?:vào|hôm|ngày|sáng|chiều|tối|đêm|từ|đến)\s+",
 }  # fmt: skip
 # A bare month name ("March", "mars", "мае") is a date only after one of these words.
 _MONTH_LEAD = {
@@ -103,6 +105,7 @@ _MONTH_LEAD = {
     "tr": "geçen|bu|gelecek",
     "id": "pada|sejak|hingga|sampai|awal|akhir|pertengahan|bulan|pada bulan",
     "ms": "pada|sejak|hingga|sehingga|awal|akhir|pertengahan|bulan|pada bulan",
+    "vi": "vào|từ|đến|cuối|đầu|giữa|trong",
 }
 _YEAR_LEAD = {
     "en": "in|since|until|by|from|during|of|early|late", "fr": "en|depuis|jusqu'en|dès|d'ici",
@@ -111,6 +114,7 @@ _YEAR_LEAD = {
     "cs": "v|od|do|roku|roce", "ar": "في|منذ|عام|حتى", "bg": "в|от|до|през", "sl": "v|od|do|leta|letu",
     "tr": "",  # Turkish puts its year word after the year ("2019 yılında"): no bare year is read
     "id": "pada tahun|sejak tahun|hingga tahun|tahun", "ms": "pada tahun|sejak tahun|hingga tahun|tahun",
+    "vi": "năm|vào năm|từ năm|đến năm",
 }  # fmt: skip
 
 # Words for "year" that follow a year's number, in any of the languages ("2020 года", "do końca
@@ -255,6 +259,13 @@ _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
            "malam ini": ("evening", 0), "minggu lepas": (_W, -1), "minggu lalu": (_W, -1), "minggu ini": (_W, 0),
            "minggu depan": (_W, 1), "bulan lepas": (_M, -1), "bulan lalu": (_M, -1), "bulan ini": (_M, 0),
            "tahun lepas": (_Y, -1), "tahun lalu": (_Y, -1), "tahun ini": (_Y, 0), "tahun depan": (_Y, 1)},
+    "vi": {"hôm nay": (_D, 0), "hôm qua": (_D, -1), "hôm kia": (_D, -2), "ngày mai": (_D, 1),
+           "hôm trước": ("eve", -1), "sáng nay": ("morning", 0), "chiều nay": ("afternoon", 0),
+           "tối nay": ("evening", 0), "đêm qua": ("night", -1), "tối qua": ("evening", -1),
+           "sáng qua": ("morning", -1), "tuần trước": (_W, -1), "tuần này": (_W, 0), "tuần tới": (_W, 1),
+           "tuần sau": (_W, 1), "tháng trước": (_M, -1), "tháng này": (_M, 0), "tháng tới": (_M, 1),
+           "năm ngoái": (_Y, -1), "năm trước": (_Y, -1), "năm nay": (_Y, 0), "năm tới": (_Y, 1),
+           "năm sau": (_Y, 1)},
 }  # fmt: skip
 _PART_OF_DAY_HOUR = {"morning": 9, "afternoon": 15, "evening": 20, "night": 23}
 
@@ -380,10 +391,13 @@ _AGO: dict[str, list[tuple[str, str]]] = {
            (r"NUM\s+yıl\s+önce", _Y)],
     "id": [(r"NUM\s+hari\s+(?:yang\s+)?lalu", _D), (r"NUM\s+(?:minggu|pekan)\s+(?:yang\s+)?lalu", _W),
            (r"NUM\s+bulan\s+(?:yang\s+)?lalu", _M), (r"NUM\s+tahun\s+(?:yang\s+)?lalu", _Y)],
+    "vi": [(r"NUM\s+ngày\s+trước", _D), (r"NUM\s+tuần\s+trước", _W), (r"NUM\s+tháng\s+trước", _M),
+           (r"NUM\s+năm\s+trước", _Y)],
     "ms": [(r"NUM\s+hari\s+(?:yang\s+)?(?:lalu|lepas)", _D), (r"NUM\s+minggu\s+(?:yang\s+)?(?:lalu|lepas)", _W),
            (r"NUM\s+bulan\s+(?:yang\s+)?(?:lalu|lepas)", _M), (r"NUM\s+tahun\s+(?:yang\s+)?(?:lalu|lepas)", _Y)],
 }  # fmt: skip
 _SMALL_NUMBERS: dict[str, dict[str, int]] = {
+    "vi": {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "mười": 10, "vài": 3},
     "id": {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "sepuluh": 10,
            "beberapa": 3},
     "ms": {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "sepuluh": 10,
@@ -507,14 +521,16 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         rf"(?P<dmy>(?P<dd>\d{{1,2}})(?:\.|er|st|nd|rd|th|-?го|-?е)?\s+(?:de\s+|of\s+)?(?P<dm>{month})"
         rf"(?:,?\s+(?:de\s+|del\s+)?(?P<dy>\d{{4}})(?:\s*(?:г\.|года|року|roku))?)?){_clock_pattern('d')}",
         rf"(?P<mdy>(?P<mm_>{month})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}}))?){_clock_pattern('m')}",
-        rf"(?P<my_>(?P<mym>{month})\s+(?:de\s+|of\s+)?(?P<myy>\d{{4}}))",
+        rf"(?P<my_>(?P<mym>{month})\s+(?:de\s+|of\s+|năm\s+)?(?P<myy>\d{{4}}))",  # "tháng 3 năm 2019"
         *ago_parts,
         rf"(?P<rel>{_alternation(relative)})",
         *([rf"(?P<adj>{'|'.join(adjective_parts)})"] if adjective_parts else []),
         rf"(?P<wd>(?:(?P<wdmod>last|next|dernier|prochain|letzten|pasado|scorso|прошл\w+|минул\w+)\s+)?"
         rf"(?:on\s+|le\s+|am\s+|el\s+|il\s+|na\s+|no\s+|op\s+)?(?P<wdn>{'|'.join(weekday_parts)}))"
         rf"(?:\s+(?P<wdpost>dernier|prochain|passado|pasado|scorso))?",
-        rf"(?P<bm>{'|'.join(bare_month_parts)})",
+        # A year right after the led month is its year: "in March 2019", "W marcu 2019", "vào tháng 3 năm
+        # 2019" (the month alone was read in the year the anchor suggests, and the year apart).
+        rf"(?P<bm>(?:{'|'.join(bare_month_parts)})(?:,?\s+(?:de\s+|of\s+|năm\s+)?(?P<bmy>(?:19|20)\d{{2}})(?![\d.,]\d))?)",
         rf"(?P<yw>(?P<ywv>(?:19|20)\d{{2}})\s*(?:{_YEAR_WORDS}))",
         rf"(?P<yr>(?:{'|'.join(year_leads or ['(?!)'])})\s+(?P<yv>(?:19|20)\d{{2}}))(?!\d|[.,]\d|\s*%)",
     ]
@@ -788,8 +804,13 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
     if g.get("adj"):
         return _adjective(m, lex, anchor)
     if g["bm"]:
-        name = g["bm"].split()[-1].split("-")[-1].casefold()
-        month = lex.months[name]
+        led = _YEAR_JOINER.sub("", g["bm"][: m.start("bmy") - m.start("bm")]) if g["bmy"] else g["bm"]
+        named = _tail_name(led.replace("-", " "), lex.months)
+        if named is None:
+            return None
+        month = named
+        if g["bmy"]:
+            return _tz(datetime(int(g["bmy"]), month, 1), anchor), TimePrecision.MONTH, False
         # The last such month, as news mostly reports the past ("began in March" written in
         # November), but one or two months ahead the coming one ("from the start of February"
         # written in January, "in January" in December); "since July" is past.
@@ -806,6 +827,7 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
 
 
 _MONTHS_AHEAD = 2  # a bare month this near ahead is the coming one
+_YEAR_JOINER = re.compile(r"[\s,]*(?:\b(?:de|of|năm))?\s*$", re.I)  # what stands between a month and its year
 _SINCE = re.compile(r"(?:since|seit|depuis|desde|sinds)\b", re.I)
 
 
@@ -893,9 +915,15 @@ def _adjective(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved |
 _TO_DATE = re.compile(r"\bна\s+\w+\s+(?:день|дату|момент)", re.I)
 
 
+def _tail_name(phrase: str, names: dict[str, int]) -> int | None:
+    """The number of the longest name that ends ``phrase`` (after its lead): "vào thứ hai" is
+    Vietnamese Monday ("thứ hai"), "vào tháng 3" March."""
+    words = phrase.casefold().split()
+    return next((names[tail] for k in range(len(words)) if (tail := " ".join(words[k:])) in names), None)
+
+
 def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | None:
-    name = m["wdn"].casefold().split()[-1]
-    target = lex.weekdays.get(name)
+    target = _tail_name(m["wdn"], lex.weekdays)
     if target is None:
         return None
     day = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -922,7 +950,7 @@ _FUTURE_CUES = {
     "es": "será serán", "it": "sarà saranno", "pt": "será vai vão", "nl": "zal zullen",
     "ru": "будет будут планирует намерен намерена", "uk": "буде будуть планує", "pl": "będzie będą zamierza planuje",
     "cs": "bude budou plánuje hodlá", "sl": "bo bodo bom boš bomo bosta namerava nameravajo", "bg": "ще",
-    "id": "akan", "ms": "akan",
+    "id": "akan", "ms": "akan", "vi": "sẽ",
 }  # fmt: skip
 _FUTURE_SUFFIXES = {"tr": ("acak", "ecek", "acağı", "eceği", "acaklar", "ecekler", "acaktır", "ecektir")}
 _FUTURE_REACH = 6  # words on either side of the weekday, within its clause
