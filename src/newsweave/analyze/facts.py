@@ -157,7 +157,9 @@ from newsweave.records import (
 #          cut in two by the tagger is joined by its lemma ("Новой Англии"); Turkish towns as written
 #          ("Kumluca", not "Kumlu"). Claims: "new" is not what is counted ("nově nakažených"); an
 #          action in a clause or after a figure of its own is not this figure's; distances have no
-#          action; hedges of Czech, Polish "ok.", Slovak, Serbo-Croatian, Nordic languages, Finnish.
+#          action; hedges of Czech, Polish "ok.", Slovak, Serbo-Croatian, Nordic languages, Finnish;
+#          denied actions; claims and dates in Indonesian, Malay, Vietnamese and Thai (its Buddhist
+#          era years); "In March 2019" is March 2019; a world city beats a far small namesake.
 ANALYZER_VERSION = "facts-26"
 
 
