@@ -563,3 +563,11 @@ def test_vietnamese_actions_are_read_as_two_syllable_phrases() -> None:
 )
 def test_thai_claims_are_read_as_chinese_ones_are(text: str, expected: list[tuple[Qualifier, str, str]]) -> None:
     assert [(c.qualifier, c.counted, c.action) for c in numeric_claims(text, "th")] == expected
+
+
+def test_a_two_word_toll_before_the_number_says_what_it_counts() -> None:
+    text = "Son 24 saat içinde 738 kişi daha yaşamını yitirdi ve toplam can kaybı 3 bin 434'e yükseldi."
+    toll = [c for c in numeric_claims(text, "tr") if c.low == 3434]
+    assert [(c.counted, c.action) for c in toll] == [("person", "killed")]
+    (money,) = numeric_claims("Şirketin toplam kaybı 3 milyar liraya ulaştı.", "tr")  # a loss, no toll
+    assert money.action is None

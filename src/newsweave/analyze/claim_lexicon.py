@@ -393,6 +393,12 @@ OUTCOME_NOUNS: dict[str, tuple[str, str]] = {
 TOLL_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(_words("toll bilan opferzahl balance bilancio balanço حصيلة"), ("person", "killed")),
 }  # fmt: skip
+# Two-word toll nouns whose words alone say less: Turkish "can kaybı" (loss of life; "kaybı" alone
+# is any loss), Indonesian "korban tewas", Vietnamese "số người chết" is read by its verb.
+TOLL_PHRASES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(["can kaybı", "can kaybının", "can kaybi"], ("person", "killed")),
+    **dict.fromkeys(["korban tewas", "korban jiwa", "korban meninggal"], ("person", "killed")),
+}  # fmt: skip
 # Nouns before the number that say only that it is a number of something, named next: "число
 # погибших — 50" is a toll, "Liczba wszystkich zakażeń sięga 1 mln" (infections) is not.
 NUMBER_NOUNS = frozenset(_words("number число количество кількість liczba počet cifra bilans عدد"))

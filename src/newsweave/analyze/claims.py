@@ -946,10 +946,13 @@ class _SentenceReader:
     def toll(self, start: int, s_start: int) -> tuple[str, str | None] | None:
         """ "The death toll rose to 50": a toll noun shortly before the number; or "the number of
         dead" ("число погибших"), what a number noun is followed by."""
+        previous = ""
         for token in _TOKEN.finditer(self.text, max(s_start, start - 60), start):
             hit = lex.TOLL_NOUNS.get(token.group(0).casefold()) or lex.TOLL_NOUNS.get(self.lemma(token.group(0)))
+            hit = hit or lex.TOLL_PHRASES.get(f"{previous} {token.group(0)}".casefold())
             if hit is not None:
                 return hit
+            previous = token.group(0)
             word = token.group(0)
             if word.casefold() in lex.NUMBER_NOUNS or self.lemma(word) in lex.NUMBER_NOUNS:
                 return self._number_of(token.end(), start)
