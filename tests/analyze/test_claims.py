@@ -571,3 +571,26 @@ def test_a_two_word_toll_before_the_number_says_what_it_counts() -> None:
     assert [(c.counted, c.action) for c in toll] == [("person", "killed")]
     (money,) = numeric_claims("Şirketin toplam kaybı 3 milyar liraya ulaştı.", "tr")  # a loss, no toll
     assert money.action is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counted"),
+    [
+        ("По крайней мере, 227 проектов вакцины против SARS-CoV-2 известны.", "ru", "проект"),  # not doses
+        ("Powstało 12 projektów szczepionki.", "pl", "projekt"),
+        ("Погибли 50 российских военных.", "ru", "soldier"),  # an adjective before the head noun
+        ("Уничтожено 10 единиц техники.", "ru", "vehicle"),  # a measure before it
+        ("Do Polski trafi 300 tys. dawek szczepionki.", "pl", "dose"),
+    ],
+)
+def test_a_slavic_head_noun_is_what_is_counted(text: str, language: str, counted: str) -> None:
+    (claim,) = numeric_claims(text, language)
+    assert claim.counted == counted
+
+
+def test_a_hedge_after_the_verb_denies_nothing_and_a_sentence_after_a_scale_is_its_own() -> None:
+    (arrested,) = numeric_claims("В Вашингтоне задержаны не менее 13 человек.", "ru")
+    assert (arrested.qualifier, arrested.action) == (Qualifier.AT_LEAST, "arrested")
+    text = "Liczba zakażeń przekracza w tym kraju 3,2 mln. Zmarło z powodu Covid-19 ponad 58 tys. chorych."
+    dead = [c for c in numeric_claims(text, "pl") if c.low == 58000]
+    assert [c.action for c in dead] == ["killed"]

@@ -340,7 +340,8 @@ COUNTED: dict[str, str] = {
     "tonne": "tonne tonnes ton tons t tonnen tonelada toneladas tonnellata tonnellate тонна тонн тонни тонн "
     "tona ton tun طن",
     "dose": "dose doses vaccine vaccines vaccin vaccins impfdosis impfdosen dosis vacuna vacunas dosi vaccino "
-    "vaccini vacina vacinas доза доз вакцина вакцин szczepionka szczepionek očkování",
+    "vaccini vacina vacinas доза доз дозы вакцина вакцин szczepionka szczepionek očkování dawka dawek dawki "
+    "dávka dávek dávky",
     "bed": "bed beds lit lits bett betten cama camas letto letti койка коек ліжко ліжок łóżko łóżek lůžko lůžek",
     "year": "year years an ans année années jahr jahre jahren año años anno anni ano anos год года лет рік "
     "роки років rok lata lat rok roky let jaar سنة سنوات عاما",
@@ -386,13 +387,20 @@ OUTCOME_NOUNS: dict[str, tuple[str, str]] = {
         """infected infections contaminations infizierte contagiados contagiati infectados заражённых
         зараженных инфицированных заражених zakażonych nakažených заражений заражения інфікувань
         zakażeń zakażenia nakažení infekcí contagios contagiadas infecciones infectadas contagi infezioni
-        contágios infecções neuinfektionen infektionen okužb okužbe zaraženih"""
+        contágios infecções neuinfektionen infektionen okužb okužbe zaraženih infekcji infekcje infekcja"""
     ), ("person", "infected")),
 }  # fmt: skip
 # Nouns before the number that say it is a death toll: "the death toll rose to 50", "le bilan s'élève à 50".
 TOLL_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(_words("toll bilan opferzahl balance bilancio balanço حصيلة"), ("person", "killed")),
 }  # fmt: skip
+# Nouns of measure and quantity after a number: what they count is the noun after them
+# ("10 единиц техники", ten units of equipment; "десятков человек", tens of people).
+MEASURE_NOUNS = frozenset(_words(
+    """единица штука десяток сотня тысяча миллион миллиард триллион пара группа часть процент партия
+    тонна литр jednostka sztuka dziesiątek dziesiątka setka tysiąc milion miliard bilion trylion para
+    grupa część procent partia tona litr"""
+))  # fmt: skip
 # Two-word toll nouns whose words alone say less: Turkish "can kaybı" (loss of life; "kaybı" alone
 # is any loss), Indonesian "korban tewas", Vietnamese "số người chết" is read by its verb.
 TOLL_PHRASES: dict[str, tuple[str, str]] = {
@@ -491,6 +499,8 @@ NEGATIONS = frozenset(_words(
     kein keine keinen nicht niemand ohne nadie ningún ninguna sin aucun aucune pas sans non nessun
     nessuna nessuno senza não nenhum nenhuma ninguém sem geen niet zonder hiç yok không tidak tiada"""
 ))  # fmt: skip
+# Negations written after the word they deny: "пострадавших нет", "ранени няма", "ölü yok".
+NEGATIONS_AFTER = frozenset(_words("нет няма yok brak nema tiada"))
 NOT_ACTIONS_IN: dict[str, frozenset[str]] = {
     # German "Maut" is a road toll, Malay "maut" killed.
     "de": frozenset({"die", "öl", "maut"}), "nl": frozenset({"die"}), "es": frozenset({"fui"}),
@@ -752,7 +762,8 @@ OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("задържани задържаните арестувани aretirani aretiranih"), ("person", "arrested")),
 })  # fmt: skip
 _MORE_ACTIONS = {
-    "killed": """убит убити убиха убия загина загинаха загинали загинал почина починаха починали умря умряха
+    "killed": """umiera umierają умирает умирают
+        убит убити убиха убия загина загинаха загинали загинал почина починаха починали умря умряха
         умра ликвидирани ликвидира ubit ubiti ubili ubitih umrl umrli umrlo umrla umreti öl öldü öldür
         öldürüldü öldürdü öldürmek ölmek hayatını hayatlarını yaşamını""",
     "wounded": """ранен ранени раниха раня пострадаха ranjen ranjeni ranjenih raniti yarala yaralan yaralandı

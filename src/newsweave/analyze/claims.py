@@ -28,6 +28,7 @@ from functools import lru_cache
 from newsweave.analyze import cjk_counts as cjk
 from newsweave.analyze import claim_lexicon as lex
 from newsweave.analyze.entities.lemmas import lemmatizer
+from newsweave.analyze.entities.morphology import VERB_LANGUAGES, is_noun_only
 from newsweave.analyze.entities.text import HEBREW_PROCLITICS, MARKS
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.analyze.times import date_spans, sentence_index, time_expressions
@@ -152,6 +153,8 @@ _CURRENCY_CODES = frozenset({*lex.CURRENCY.values(), *lex.CJK_UNITS.values()} - 
 _WHAT_MONEY_COUNTS = frozenset({"damaged", "destroyed"})  # "the damage is estimated at $5 million"
 _LIST_GAP_WORDS = 4  # "soldiers and", "tanks and armoured": at most this many words between listed numbers
 _ACTION_REACH = 120  # characters from a number within which an action word is its action
+_VERBS = frozenset(w.casefold() for words in lex.ACTIONS.values() for w in words.split())
+_JUST_BEFORE = re.compile(r"[\s\u00a0:–—-]*")  # between a noun and the number it heads ("умерших - 2,1 млн")
 _CLAUSE_OPENER = re.compile(r";|,\s*(\w+)")  # a semicolon, or a comma and the word after it
 
 
@@ -800,6 +803,8 @@ class _SentenceReader:
                 break  # "12 journalists were detained": "detained" says what happened to them
             if folded not in _STOP and fallback[0] is None and 3 <= len(folded) <= 24 and not seen:
                 fallback = (self.lemma(word), None, token.end(), False)
+                if self._head_noun(word, fallback[0]):
+                    return fallback  # "227 проектов вакцины": projects (of a vaccine), not doses
             seen += 1  # noqa: SIM113 -- counts only the tokens read before a break
             position = token.end()
             if seen >= _COUNTED_WINDOW:
@@ -807,6 +812,15 @@ class _SentenceReader:
         if fallback[0] is not None and self.action_of(fallback[0]):
             return None, None, None, False  # "50 killed": the word after is what happened, not what is counted
         return fallback
+
+    def _head_noun(self, word: str, lemma: str | None) -> bool:
+        """Whether a word right after a number is, by the Polish or Russian dictionary, only ever a
+        noun, and not a measure ("единиц", "sztuk", "десятков"): the head of what is counted, which
+        a noun in the genitive after it only qualifies. Elsewhere, and for a word that may be an
+        adjective ("российских", "nowych"), the later noun is the head."""
+        if self.code not in VERB_LANGUAGES or lemma in lex.MEASURE_NOUNS:
+            return False
+        return is_noun_only(word, self.code)
 
     def _cjk_counted(self, at: int, limit: int) -> tuple[str | None, str | None, int | None, bool]:
         """What a number glued to Chinese, Japanese or Korean counts: a unit ("公里", "美元"), the
@@ -851,7 +865,7 @@ class _SentenceReader:
                 key = self._action_phrase(token.start(), token.end())
             if key is None:
                 continue
-            if self._named_by_another_figure(token.start(), end):
+            if self._named_by_another_figure(token.start(), token.end(), (start, end)):
                 continue  # "12.759 enfermos y 363 muertos": the dead are the 363
             if self._negated(token.start(), token.end()):
                 continue  # "три члена экипажа и 22 вахтовика, пострадавших нет": nobody was hurt
@@ -885,19 +899,33 @@ class _SentenceReader:
         ("пострадавших нет", "ранени няма")."""
         before = _TOKEN.findall(self.text, max(0, start - 40), start)[-3:]
         after = _TOKEN.search(self.text, end, min(len(self.text), end + 20))
-        words = [*before, *([after.group(0)] if after else [])]
-        return any(w.casefold() in lex.NEGATIONS for w in words)
+        if after is not None and after.group(0).casefold() in lex.NEGATIONS_AFTER:
+            return True  # not "задержаны не менее 13": that "не" opens the next figure's hedge
+        return any(w.casefold() in lex.NEGATIONS for w in before)
 
-    def _named_by_another_figure(self, at: int, own_end: int) -> bool:
-        """Whether the word at ``at`` directly follows a number other than the one ending at
-        ``own_end``, before or after it: that number's noun ("149 хил. починали от почти 10,267
-        млн. души заразени": the dead are the 149,000)."""
-        for _, other_end in self.figures:
-            if other_end == own_end or other_end > at:
+    def _named_by_another_figure(self, at: int, stop: int, own: tuple[int, int]) -> bool:
+        """Whether the word at ``at``-``stop`` directly follows a number other than the figure
+        spanning ``own``, before or after it: that number's noun ("149 хил. починали от почти
+        10,267 млн. души заразени": the dead are the 149,000); or is a noun of what happened
+        directly before another number ("заболевших … 100 млн человек, умерших - 2,1 млн": the
+        dead are the 2.1 million)."""
+        word = self.text[at:stop].casefold()
+        outcome = word in lex.OUTCOME_NOUNS and word not in _VERBS  # "умерших", not "killed"
+        for other_start, other_end in self.figures:
+            if own[0] <= other_start and other_end <= own[1]:
+                continue  # a part of this figure ("1 млн 250 тыс.")
+            if outcome and stop <= other_start and _JUST_BEFORE.fullmatch(self.text, stop, other_start):
+                return True
+            if other_end > at:
                 continue
             if (scale := _SCALE.match(self.text, other_end)) is not None:
-                other_end = scale.end()  # "149 хил. починали"
-            if other_end <= at and not self.text[other_end:at].strip(" .\u00a0"):
+                other_end = scale.end()
+                capital = self.text[at : at + 1].isupper()
+                if capital and self.text[other_end - 1] == ".":
+                    continue  # "3,2 mln. Zmarło": a sentence opens
+                if not capital and self.text[other_end : other_end + 1] == ".":
+                    other_end += 1  # "149 хил. починали"
+            if other_end <= at and not self.text[other_end:at].strip(" \u00a0"):
                 return True
         return False
 

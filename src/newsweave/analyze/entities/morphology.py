@@ -138,3 +138,16 @@ def is_future_verb(word: str, language: str) -> bool:
         tags = [tag for _, _, (_, _, tag, _, _) in analyser.analyse(word.lower())]
         return bool(tags) and all(tag.startswith("fin:") and tag.endswith(":perf") for tag in tags)
     return False
+
+
+@lru_cache(maxsize=100_000)
+def is_noun_only(word: str, language: str) -> bool:
+    """Whether every reading the Polish or Russian dictionary gives ``word`` is a noun ("проектов",
+    "projektów"; not "военных", "polskich", which may be adjectives)."""
+    if language == "ru" and _is_cyrillic(word):
+        tags = _russian().tag(word.lower())
+        return bool(tags) and all(tag.POS == "NOUN" for tag in tags)
+    if language == "pl" and _is_latin(word) and (analyser := _polish()) is not None:
+        tags = [tag for _, _, (_, _, tag, _, _) in analyser.analyse(word.lower())]
+        return bool(tags) and all(tag.startswith(("subst", "depr")) for tag in tags)
+    return False
