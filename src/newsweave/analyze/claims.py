@@ -898,9 +898,11 @@ class _SentenceReader:
         before it ("no one was injured", "не пострадал", "nikt nie zginął") or right after it
         ("пострадавших нет", "ранени няма")."""
         before = _TOKEN.findall(self.text, max(0, start - 40), start)[-3:]
+        # After the word only a negation written there counts: in "задержаны не менее 13" the
+        # "не" opens the figure's hedge (at least 13), and denies nothing.
         after = _TOKEN.search(self.text, end, min(len(self.text), end + 20))
         if after is not None and after.group(0).casefold() in lex.NEGATIONS_AFTER:
-            return True  # not "задержаны не менее 13": that "не" opens the next figure's hedge
+            return True
         return any(w.casefold() in lex.NEGATIONS for w in before)
 
     def _named_by_another_figure(self, at: int, stop: int, own: tuple[int, int]) -> bool:
