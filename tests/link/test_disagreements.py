@@ -241,3 +241,29 @@ def test_versions_differ_by_qualifier_or_conflict_on_a_changed_figure(
         "conflict",
         "agree",
     ]
+
+
+def test_a_figure_both_aligned_sentences_state_is_set_against_no_other() -> None:
+    """One version reads 3,434 (the toll) with no action, the other with "killed": the 3,434 must
+    not then be set against the other version's 738 deaths of the day."""
+    a_text = "Son 24 saatte 738 kişinin hayatını kaybettiği ve toplam yaşam kaybı 3 bin 434'e yükseldi."
+    b_text = "Son 24 saatte 738 kişi daha yaşamını yitirdi ve toplam can kaybı 3 bin 434'e yükseldi."
+    a = ArticleClaims("a", None, "tr", tuple(numeric_claims(a_text, "tr")))
+    b = ArticleClaims("b", None, "tr", tuple(numeric_claims(b_text, "tr")))
+    aligned = [AlignedSentences(0, 0, a_text, b_text, 0.9)]
+    found = compare(a, b, aligned)
+    assert all(d.relation is not ClaimRelation.CONFLICT for d in found)
+    assert {(d.claim_a.low, d.claim_b.low) for d in found} >= {(738, 738), (3434, 3434)}
+
+
+def test_between_versions_a_figure_both_state_is_compared_with_itself_only() -> None:
+    a_text = "The report on 738 people says 738 people were killed, and 3,434 are missing."
+    b_text = "The report says 738 people were killed, and the toll rose to 3,434."
+    a = ArticleClaims("a", None, "en", tuple(numeric_claims(a_text, "en")))
+    b = ArticleClaims("b", None, "en", tuple(numeric_claims(b_text, "en")))
+    found = compare(a, b, [AlignedSentences(0, 0, a_text, b_text, 0.9)])
+    assert [(d.relation, d.claim_a.low, d.claim_b.low) for d in found] == [(ClaimRelation.AGREE, 738, 738)]
+    # Between independent reports a figure met on both sides by chance stops nothing.
+    x = ArticleClaims("x", None, "en", tuple(numeric_claims("The blast killed 5 people and wounded 20.", "en")))
+    y = ArticleClaims("y", None, "en", tuple(numeric_claims("The blast killed 7 people and wounded 5.", "en")))
+    assert (ClaimRelation.CONFLICT, 5, 7) in [(d.relation, d.claim_a.low, d.claim_b.low) for d in compare(x, y)]

@@ -404,7 +404,7 @@ MEASURE_NOUNS = frozenset(_words(
 # Two-word toll nouns whose words alone say less: Turkish "can kaybı" (loss of life; "kaybı" alone
 # is any loss), Indonesian "korban tewas", Vietnamese "số người chết" is read by its verb.
 TOLL_PHRASES: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(["can kaybı", "can kaybının", "can kaybi"], ("person", "killed")),
+    **dict.fromkeys(["can kaybı", "can kaybının", "can kaybi", "yaşam kaybı", "hayat kaybı"], ("person", "killed")),
     **dict.fromkeys(["korban tewas", "korban jiwa", "korban meninggal"], ("person", "killed")),
 }  # fmt: skip
 # Nouns before the number that say only that it is a number of something, named next: "число
