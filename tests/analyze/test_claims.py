@@ -594,3 +594,15 @@ def test_a_hedge_after_the_verb_denies_nothing_and_a_sentence_after_a_scale_is_i
     text = "Liczba zakażeń przekracza w tym kraju 3,2 mln. Zmarło z powodu Covid-19 ponad 58 tys. chorych."
     dead = [c for c in numeric_claims(text, "pl") if c.low == 58000]
     assert [c.action for c in dead] == ["killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "actions"),
+    [
+        ("وسجلت 7 حالات وفاة و 200 حالة إصابة.", "ar", ["killed", "infected"]),
+        ("On a recensé 5 cas de décès et 200 cas confirmés.", "fr", ["killed", "infected"]),
+        ("Зарегистрировано 12 случаев смерти и 500 случаев заражения.", "ru", ["killed", "infected"]),
+    ],
+)
+def test_cases_of_death_are_deaths_not_infections(text: str, language: str, actions: list[str]) -> None:
+    assert [c.action for c in numeric_claims(text, language)] == actions

@@ -409,7 +409,7 @@ TOLL_PHRASES: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 # Nouns before the number that say only that it is a number of something, named next: "число
 # погибших — 50" is a toll, "Liczba wszystkich zakażeń sięga 1 mln" (infections) is not.
-NUMBER_NOUNS = frozenset(_words("number число количество кількість liczba počet cifra bilans عدد"))
+NUMBER_NOUNS = frozenset(_words("number число количество кількість liczba počet cifra bilans عدد مجموع إجمالي"))
 
 # What happened: key -> lemmas and forms in every language.
 ACTIONS: dict[str, str] = {

@@ -344,7 +344,9 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = None  # "$24.7 million haul … released": money is no one released, elected or infected
     if action == "wounded" and reader.code == "ar" and any(w in text[s_start:s_end] for w in lex.ARABIC_DISEASE_WORDS):
         action = "infected"  # "أصيب" is hit by a bullet or by a virus
-    if counted == "case" and action in (None, "killed", "wounded"):
+    if counted == "case" and counted_end and _cases_of_death(text, counted_end, s_end):
+        action = "killed"  # "7 حالات وفيات", "5 cas de décès": cases of death
+    elif counted == "case" and action in (None, "killed", "wounded"):
         action = "infected"  # "more than 232,000 cases … and close to 28,000 deaths": cases are infections
     if action in lex.KILLING_ACTIONS and counted in lex.PEOPLE:
         action = "killed"  # "destroyed 50 terrorists"
@@ -357,6 +359,18 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action=action, time=_sentence_time(times, s_start, s_end),
     )  # fmt: skip
     return ParsedClaim(claim, " ".join(text[figure.start : figure.end].split()))
+
+
+def _cases_of_death(text: str, end: int, limit: int) -> bool:
+    """Whether a noun of death follows the word "cases" (after "of" at most): "7 حالات وفيات",
+    "5 cas de décès", "12 случаев смерти"."""
+    words = [w.casefold() for w in _TOKEN.findall(text, end, min(limit, end + 40))[:2]]
+    if words and words[0] in _OF_WORDS:
+        words = words[1:]
+    return bool(words) and lex.OUTCOME_NOUNS.get(words[0], ("", ""))[1] == "killed"
+
+
+_OF_WORDS = frozenset({"of", "de", "des", "di", "der", "von", "do", "da"})
 
 
 def _after_age_word(text: str, start: int) -> bool:
