@@ -606,3 +606,19 @@ def test_a_hedge_after_the_verb_denies_nothing_and_a_sentence_after_a_scale_is_i
 )
 def test_cases_of_death_are_deaths_not_infections(text: str, language: str, actions: list[str]) -> None:
     assert [c.action for c in numeric_claims(text, language)] == actions
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("This article originally appeared on Page Six and was reproduced.", "en"),  # a name's number
+        ("Suriye uyruklu hamile kadın ve 5 yaşındaki oğlu evde ölü bulundu.", "tr"),  # an age
+        ("Tabancayı doğrultarak 9 mm çapında mermiyle öldürdü.", "tr"),  # a calibre
+    ],
+)
+def test_a_name_an_age_or_a_size_is_killed_by_nothing(text: str, language: str) -> None:
+    assert all(claim.action is None for claim in numeric_claims(text, language))
+
+
+def test_a_capital_number_word_opening_a_sentence_is_a_count() -> None:
+    assert [c.action for c in numeric_claims("Five people were killed. Seven more were hurt.", "en")][:1] == ["killed"]

@@ -336,6 +336,10 @@ COUNTED: dict[str, str] = {
     "chilometro chilometri quilómetro quilômetros километр километров км кілометр кілометрів "
     "kilometr kilometrów kilometrů كيلومتر",
     "mile": "mile miles milla millas miglio miglia milha milhas meile meilen миля мили миль",
+    "millimetre": "mm millimetre millimetres millimeter millimeters millimètre millimètres milímetro milímetros "
+    "millimetro millimetri миллиметр миллиметров мм milimetr milimetrów",
+    "centimetre": "cm centimetre centimetres centimeter centimeters centimètre centimètres centímetro centímetros "
+    "centimetro centimetri сантиметр сантиметров см centymetr centymetrów",
     "metre": "metre metres meter meters mètre mètres metros metri метр метра метров метрів metrów metrů",
     "tonne": "tonne tonnes ton tons t tonnen tonelada toneladas tonnellata tonnellate тонна тонн тонни тонн "
     "tona ton tun طن",
@@ -344,6 +348,7 @@ COUNTED: dict[str, str] = {
     "dávka dávek dávky",
     "bed": "bed beds lit lits bett betten cama camas letto letti койка коек ліжко ліжок łóżko łóżek lůžko lůžek",
     "year": "year years an ans année années jahr jahre jahren año años anno anni ano anos год года лет рік "
+    "yaşında yaşındaki yaşındaydı yaşındayken "
     "роки років rok lata lat rok roky let jaar سنة سنوات عاما",
     "month": "month months mois monat monate monaten mes meses mese mesi mês месяц месяца месяцев місяць "
     "місяців miesiąc miesięcy měsíc měsíců maand maanden شهر أشهر",
@@ -525,7 +530,8 @@ PART_WORDS = frozenset(_words(
 ))  # fmt: skip
 # Counted keys that are durations: "in 24 hours", "aged 77", "for over 40 years".
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
-DISTANCE_UNITS = frozenset({"kilometre", "mile", "metre"})  # "50 km from Chennai" is killed by nothing
+# Lengths: "50 km from Chennai" and a "9 mm" pistol are killed by nothing.
+DISTANCE_UNITS = frozenset({"kilometre", "mile", "metre", "millimetre", "centimetre"})
 # Words before a figure that make it a person's age: "aged 49", "âgé de 36 ans".
 AGE_WORDS = frozenset(_words("aged age âgé âgée âgés âgées"))
 # Actions that mean "killed" when what they count is people: "destroyed 50 terrorists".

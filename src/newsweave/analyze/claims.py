@@ -105,7 +105,7 @@ _STOP = frozenset(_words(
     nouvelles nouvelle nouveau neue neuen neuer neu nuevos nuevas nuevo nueva nuovi nuove nuovo nuova
     novos novas novo nova nieuwe nieuw новых новые новый новая новой новое нових нові новий нови новите
     nowych nowe nowy nowa nowo nově nové nových nový nova novih novi nove novo yeni új recent recently
-    newly"""
+    newly following davon dont"""
 ))  # fmt: skip
 _PHONE = re.compile(
     r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])"
@@ -313,7 +313,9 @@ class _Figure:
 def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
               times: list[TimeExpression], reader: _SentenceReader) -> ParsedClaim | None:  # fmt: skip
     if m.group("words") and (
-        _another_languages_words(m.group("words"), reader.code) or m.group("words") in lex.NOT_ALONE_NUMBER_WORDS
+        _another_languages_words(m.group("words"), reader.code)
+        or m.group("words") in lex.NOT_ALONE_NUMBER_WORDS
+        or _in_a_name(text, m.start("words"))
     ):
         return None
     figure = _figure(text, m, decimal_comma=reader.decimal_comma)
@@ -359,6 +361,18 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action=action, time=_sentence_time(times, s_start, s_end),
     )  # fmt: skip
     return ParsedClaim(claim, " ".join(text[figure.start : figure.end].split()))
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Whether a number word written with a capital follows a capitalised word in mid-sentence:
+    a name's ("Page Six", "Formula One", "Chapter Two"), no count."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[max(0, start - 40) : start]
+    m = re.search(r"([^\W\d_][\w'’-]*)\s+$", before)
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    return not re.search(r"[.!?:;\n\u2013\u2014-]\s*$", before[: m.start(1)])  # not a sentence's first word
 
 
 def _cases_of_death(text: str, end: int, limit: int) -> bool:
