@@ -622,3 +622,10 @@ def test_a_name_an_age_or_a_size_is_killed_by_nothing(text: str, language: str) 
 
 def test_a_capital_number_word_opening_a_sentence_is_a_count() -> None:
     assert [c.action for c in numeric_claims("Five people were killed. Seven more were hurt.", "en")][:1] == ["killed"]
+
+
+def test_men_are_people_and_armed_men_no_tanks() -> None:
+    (men,) = numeric_claims("Sono stati arrestati due uomini armati.", "it")
+    assert men.counted == "person"
+    (tanks,) = numeric_claims("Distrutti 12 carri armati.", "it")
+    assert tanks.counted == "vehicle"

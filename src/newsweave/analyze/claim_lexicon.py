@@ -242,7 +242,8 @@ COUNTED: dict[str, str] = {
     "person": """people person persons individual individuals personne personnes gens individu mensch menschen
         person personen leute persona personas gente pessoa pessoas persone individui человек люди людей
         людина людей особа осіб osoba osób ludzie człowiek ludzi člověk lidé lidí osob mensen personen
-        شخص أشخاص شخصا""",
+        شخص أشخاص شخصا men hommes männer hombres uomini homens mannen мужчин мужчины mężczyzn mężczyźni
+        muži mužů""",
     "militant": """militant militants terrorist terrorists fighter fighters insurgent insurgents jihadist
         jihadists rebel rebels gunman gunmen extremist extremists islamist islamists combatant combatants
         terroriste terroristes combattant combattants djihadiste djihadistes jihadiste jihadistes insurgé
@@ -294,7 +295,7 @@ COUNTED: dict[str, str] = {
     "vehicle": """vehicle vehicles car cars truck trucks pickup pickups pick-up pick-ups tank tanks jeep jeeps
         armoured vehicles véhicule véhicules voiture voitures camion camions pick-up char chars fahrzeug
         fahrzeuge auto autos lastwagen panzer vehículo vehículos coche coches camión camiones tanque tanques
-        veicolo veicoli auto camion carri armati veículo veículos carro carros caminhão машина машин машины
+        veicolo veicoli auto camion carri veículo veículos carro carros caminhão машина машин машины
         автомобиль автомобилей грузовик грузовиков пикап пикапов танк танков техника техники бронетехника
         автомобіль автомобілів танк pojazd pojazdów samochód samochodów czołg czołgów vozidlo vozidel auto
         tank tanků voertuig voertuigen سيارة سيارات دبابة""",
