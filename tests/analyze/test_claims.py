@@ -629,3 +629,11 @@ def test_men_are_people_and_armed_men_no_tanks() -> None:
     assert men.counted == "person"
     (tanks,) = numeric_claims("Distrutti 12 carri armati.", "it")
     assert tanks.counted == "vehicle"
+
+
+def test_a_word_glued_to_a_joiner_makes_no_range() -> None:
+    # "Toten" (the dead) is no "to ten": 157 to 10.
+    (claim,) = numeric_claims("Der Absturz mit 157 Toten ereignete sich im März.", "de")
+    assert (claim.text, claim.counted, claim.action) == ("157 Toten", "person", "killed")
+    (rng,) = numeric_claims("Between 150 and 200 people died.", "en")
+    assert (rng.low, rng.high, rng.qualifier) == (150, 200, Qualifier.RANGE)

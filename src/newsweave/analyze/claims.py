@@ -82,8 +82,9 @@ _CORE_TRIGGERS = frozenset(
     {_WORD.findall(w.casefold())[0] for w in [*lex.NUMBER_WORDS, *lex.VAGUE] if _WORD.findall(w)}
 )
 _SCALE = re.compile(rf"\s?(?P<scale>{_alternation(lex.SCALES)})(?![{_W}])", re.I)
-_RANGE = re.compile(rf"\s*(?:[-–—]|to|à|bis|a|до|do|y|and|et|und|i|e|і|та|tot|en)\s*(?P<n2>{_DIGITS}|{_WORD_RUN})"
-                    rf"(?![{_W}])", re.I)  # fmt: skip
+# A word joining two numbers stands apart from the second: "157 Toten" (157 dead) is no "157 to ten".
+_RANGE = re.compile(rf"\s*(?:[-–—]\s*|(?:to|à|bis|a|до|do|y|and|et|und|i|e|і|та|tot|en)\s+)"
+                    rf"(?P<n2>{_DIGITS}|{_WORD_RUN})(?![{_W}])", re.I)  # fmt: skip
 _LOOSE_JOINERS = {"a", "до", "do", "y", "and", "et", "und", "i", "e", "і", "та", "tot", "en"}  # need an opener
 _OPENER = re.compile(rf"(?:^|[^{_W}])(?P<opener>{_alternation(lex.RANGE_OPENERS)})\s+$", re.I)
 # "y más de cien": a hedge followed by its "than" opens the next figure, it does not close this one.
