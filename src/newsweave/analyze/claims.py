@@ -371,8 +371,8 @@ def _in_a_name(text: str, start: int) -> bool:
         return False
     before = text[max(0, start - 40) : start]
     m = re.search(r"([^\W\d_][\w'’-]*)\s+$", before)
-    if m is None or not m.group(1)[:1].isupper():
-        return False
+    if m is None or not m.group(1)[:1].isupper() or "\n" in before[m.end(1) :]:
+        return False  # a new paragraph opens with it ("СНВ-3 \n\nДва руководителя")
     return not re.search(r"[.!?:;\n\u2013\u2014-]\s*$", before[: m.start(1)])  # not a sentence's first word
 
 
