@@ -637,3 +637,10 @@ def test_a_word_glued_to_a_joiner_makes_no_range() -> None:
     assert (claim.text, claim.counted, claim.action) == ("157 Toten", "person", "killed")
     (rng,) = numeric_claims("Between 150 and 200 people died.", "en")
     assert (rng.low, rng.high, rng.qualifier) == (150, 200, Qualifier.RANGE)
+
+
+def test_attacks_and_other_events_are_counted_but_suffer_nothing() -> None:
+    text = "Militants have killed 87 Israelis and wounded more than 1500 in 210 stabbings, 239 shootings."
+    found = {c.low: (c.counted, c.action) for c in numeric_claims(text, "en")}
+    assert found[210] == ("event", None) and found[239] == ("event", None)
+    assert found[87][1] == "killed" and found[1500][1] == "wounded"

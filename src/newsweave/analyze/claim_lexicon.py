@@ -336,6 +336,14 @@ COUNTED: dict[str, str] = {
     "kilometre": "km kilometre kilometres kilometer kilometers kilomètre kilomètres kilómetro kilómetros "
     "chilometro chilometri quilómetro quilômetros километр километров км кілометр кілометрів "
     "kilometr kilometrów kilometrů كيلومتر",
+    # Attacks and other events, counted: what happens in them happens to people, not to them
+    # ("killed 87 and wounded 1,500 in 210 stabbings, 239 shootings": no shooting was wounded).
+    "event": "attack attacks shooting shootings stabbing stabbings bombing bombings explosion explosions "
+    "airstrike airstrikes raid raids incident incidents clash clashes demonstration demonstrations protest "
+    "protests attaque attaques attentat attentats frappe frappes manifestation manifestations angriff angriffe "
+    "anschlag anschläge explosion explosionen ataque ataques atentado atentados explosión explosiones "
+    "attacco attacchi attentato attentati атака атак атаки нападение нападений теракт терактов взрыв взрывов "
+    "atak ataki ataków zamach zamachów útok útoků saldırı saldırısı هجوم هجمات",
     "mile": "mile miles milla millas miglio miglia milha milhas meile meilen миля мили миль",
     "millimetre": "mm millimetre millimetres millimeter millimeters millimètre millimètres milímetro milímetros "
     "millimetro millimetri миллиметр миллиметров мм milimetr milimetrów",
