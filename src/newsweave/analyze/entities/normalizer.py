@@ -97,9 +97,14 @@ class Normalizer:
             key = f"geonames:{country}"
         else:
             key = self._key(cleaned, type, language, lemma, places)
-        if not key.startswith(("alias:", "geonames:")) and (key in self._seen or len(self._seen) < _MAX_SEEN_KEYS):
-            self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1
+        if not key.startswith(("alias:", "geonames:")):
+            self._remember(key, surface)
         return key
+
+    def _remember(self, key: str, surface: str) -> None:
+        """Count a spelling of a key built from names, for ``entity`` to show (a bounded number of keys)."""
+        if key in self._seen or len(self._seen) < _MAX_SEEN_KEYS:
+            self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1
 
     def _country_of_people(self, surface: str, language: str | None) -> int | None:
         """The GeoNames id of the country an English demonym ("Iraqi", "Germans") or a
@@ -215,8 +220,7 @@ class Normalizer:
     def own_key(self, surface: str, type: EntityType) -> str:
         """``own_key`` of a name, remembered so that ``entity`` can show it."""
         key = own_key(clean_surface(surface), type)
-        if key in self._seen or len(self._seen) < _MAX_SEEN_KEYS:
-            self._seen.setdefault(key, Counter())[surface.strip(_EDGE_JUNK)] += 1
+        self._remember(key, surface)
         return key
 
     def _country(self, word: str) -> str | None:

@@ -276,7 +276,7 @@ def _iterate(groups: list[_Group], context: Context, w: Weights) -> None:
     final = rounds[-1]
     for gi, group in enumerate(groups):
         group.pick = _namesake_capital(group, final, gi)
-        group.pick = _world_city(group, final, gi, _believed(groups, gi), w)
+        group.pick = _world_city(groups, final, gi, w)
         others = final.total - final.own_mass[gi] > 0
         share = final.country_share(gi, group) if group.candidates else 0.0
         group.witnessed = bool(group.candidates) and (share > 0.0 or not others or _qualified(group))
@@ -490,14 +490,16 @@ def _believed(groups: list[_Group], gi: int, min_belief: float = 0.03) -> list[E
     ]
 
 
-def _world_city(group: _Group, support: _RoundSupport, gi: int, others: list[Entry], w: Weights) -> int:
+def _world_city(groups: list[_Group], support: _RoundSupport, gi: int, w: Weights) -> int:
     """The pick, or the world city (a national capital, or a city of ``WORLD_CITY`` people, ten
     times the town's size at least) that shares its name with the small town picked, when the
     article backs that town by its country alone: no other name of it lies in the town's state
     (``others_in_division``), none of the readings its other names believe even a little
-    (``others``) lies there or within ``near_km``, and no qualifier places it. A German report
+    (``_believed``, gathered only for such a town) lies there or within ``near_km``, and no
+    qualifier places it. A German report
     datelined "London." on the Rolling Stones and a rally in Tulsa is London's, not London, Ohio's
     (10,000 people, 1,300 km from Tulsa); "Amsterdam, in Montgomery County" stays in New York."""
+    group = groups[gi]
     if not group.candidates or group.qualifies or _qualified(group):
         return group.pick
     town = group.candidates[group.pick]
@@ -513,7 +515,7 @@ def _world_city(group: _Group, support: _RoundSupport, gi: int, others: list[Ent
     ]
     if not world or support.others_in_division(gi, group, town.admin1) > 1e-9:
         return group.pick
-    for other in others:
+    for other in _believed(groups, gi):
         if other.feature in (COUNTRY, CONTINENT):
             continue
         if (town.admin1 and other.admin1 == town.admin1) or _km(town, other) <= w.near_km:
