@@ -644,3 +644,80 @@ def test_attacks_and_other_events_are_counted_but_suffer_nothing() -> None:
     found = {c.low: (c.counted, c.action) for c in numeric_claims(text, "en")}
     assert found[210] == ("event", None) and found[239] == ("event", None)
     assert found[87][1] == "killed" and found[1500][1] == "wounded"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Twelve gunmen killed 30 people in the village.", "en"),
+        ("Двое боевиков убили 12 мирных жителей.", "ru"),
+        ("Dos hombres armados mataron a 12 personas.", "es"),
+        ("Deux kamikazes ont tué au moins 40 fidèles.", "fr"),
+        ("Zwei Attentäter töteten mindestens 40 Menschen.", "de"),
+    ],
+)
+def test_who_does_the_killing_is_not_killed(text: str, language: str) -> None:
+    agents, victims = numeric_claims(text, language)
+    assert (agents.action, victims.action) == (None, "killed")
+
+
+def test_a_verb_before_a_clause_of_its_own_is_the_earlier_figures() -> None:
+    text = "Three soldiers were wounded when 20 militants attacked the checkpoint."
+    assert [c.action for c in numeric_claims(text, "en")] == ["wounded", None]
+    # Slavic puts the verb before its subject: "umrlo pa jih je" (and there died) is the second figure's.
+    text = "Z novim koronavirusom se je okužilo več kot 376.000 oseb, umrlo pa jih je več kot 30.200."
+    assert [c.action for c in numeric_claims(text, "sl")] == ["infected", "killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("82 people have died due to the coronavirus.", "en"),  # "due" is Italian's two, not a figure here
+        ("12 killed, 30 injured in the blast.", "en"),
+        ("Road crashes claim 9 lives.", "en"),
+    ],
+)
+def test_a_toll_keeps_its_verb(text: str, language: str) -> None:
+    assert numeric_claims(text, language)[0].action == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        ("The fires claimed the lives of 13 people.", "en", "killed"),
+        ("13 people lost their lives in the fire.", "en", "killed"),
+        ("Пожары унесли жизни 13 человек.", "ru", "killed"),
+        ("Życie straciło 13 osób.", "pl", "killed"),
+        ("Der Brand kostete 13 Menschen das Leben.", "de", "killed"),
+        ("13 Menschen kamen ums Leben.", "de", "killed"),
+        ("El incendio costó la vida a 13 personas.", "es", "killed"),
+        ("13 personnes ont perdu la vie.", "fr", "killed"),
+        ("Požár si vyžádal životy 13 lidí.", "cs", "killed"),
+        ("The vaccine saved the lives of 13 people.", "en", "rescued"),
+        ("The court sentenced 13 people to life in prison.", "en", None),
+    ],
+)
+def test_a_life_lost_is_a_death_and_a_life_saved_a_rescue(text: str, language: str, action: str | None) -> None:
+    (claim,) = numeric_claims(text, language)
+    assert (claim.low, claim.counted, claim.action) == (13, "person", action)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("More than a million people died.", "en", (1e6, 1e6, Qualifier.MORE_THAN)),
+        ("Более миллиона человек заразились.", "ru", (1e6, 1e6, Qualifier.MORE_THAN)),
+        ("Plus d'un million de personnes ont fui.", "fr", (1e6, 1e6, Qualifier.MORE_THAN)),
+        ("Half a million people marched.", "en", (5e5, 5e5, Qualifier.EXACT)),
+        ("Millions of people fled.", "en", (2e6, 999e6, Qualifier.AROUND)),
+        ("Hundreds of thousands of people marched.", "en", (2e5, 999_999, Qualifier.AROUND)),
+        ("Заразились 2 миллиона человек.", "ru", (2e6, 2e6, Qualifier.EXACT)),
+        ("Con 3 millones de usuarios activos.", "es", (3e6, 3e6, Qualifier.EXACT)),
+        ("Le canton a reçu neuf millions de francs.", "fr", (9e6, 9e6, Qualifier.EXACT)),
+    ],
+)
+def test_a_big_unit_alone_is_one_of_it_and_after_a_number_its_scale(
+    text: str, language: str, expected: tuple[float, float, Qualifier]
+) -> None:
+    (claim,) = numeric_claims(text, language)
+    assert (claim.low, claim.high, claim.qualifier) == expected

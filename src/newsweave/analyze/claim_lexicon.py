@@ -173,11 +173,31 @@ NUMBER_WORDS.update(_ARABIC_WORDS)
 for _w in _ARABIC_WORDS:
     NUMBER_WORD_LANGUAGES.setdefault(_w, set()).add("ar")
 NUMBER_WORDS.update(APPROXIMATE_NUMBER_WORDS)
+# One of a big unit, said with an article or alone ("more than a million", "plus d'un million",
+# "более миллиона", "preko milijona"): the tables above hold these units after a number only.
+_BARE_MILLIONS = ["миллион", "миллиона", "мільйон", "мільйона", "milion", "miliona", "milionu", "milión", "milióna",
+                  "milijon", "milijona", "милион", "милиона"]  # fmt: skip
+_BARE_BILLIONS = ["миллиард", "миллиарда", "мільярд", "мільярда", "miliard", "miliarda", "milijarda", "милиард",
+                  "милиарда"]  # fmt: skip
+NUMBER_WORDS.update({
+    **dict.fromkeys(_BARE_MILLIONS, 1_000_000),
+    **dict.fromkeys(_BARE_BILLIONS, 1_000_000_000),
+    **dict.fromkeys(["a million", "one million", "un million", "eine million", "einer million", "un millón",
+                     "un millon", "un milione", "um milhão", "een miljoen", "bir milyon"], 1_000_000),
+    **dict.fromkeys(["a billion", "one billion", "un milliard", "eine milliarde", "einer milliarde",
+                     "un miliardo", "um bilhão", "een miljard"], 1_000_000_000),
+    **dict.fromkeys(["half a million", "un demi-million", "полмиллиона", "півмільйона", "pół miliona"], 500_000),
+    **dict.fromkeys(["a thousand", "one thousand"], 1000),
+    **dict.fromkeys(["a hundred", "one hundred"], 100),
+})  # fmt: skip
 # Words that are a number only when a counted thing follows ("neuf": new, "sept" in dates).
 AMBIGUOUS_NUMBER_WORDS = frozenset({"neuf", "sept", "sei", "elf", "acht", "sto", "dva", "cent", "mil", "otto",
                                     "pet", "tri", "dan", "quarantaine",
                                     "tres", "once", "dos", "cento", "mille", "tien", "sete", "nove",
                                     "seis", "ست", "سبع", "خمس", "عشر"})  # fmt: skip
+_PLURAL_MILLIONS = ["millions", "millions of", "des millions", "des millions de", "millionen", "millones",
+                    "millones de", "milioni", "milioni di", "milhões", "milhões de", "miljoenen", "миллионы",
+                    "мільйони", "miliony", "milióny", "milijoni", "милиони"]  # fmt: skip
 # Vague counts: (low, high) of what the words allow.
 VAGUE: dict[str, tuple[float, float]] = {
     **dict.fromkeys(["dozens", "dozens of", "several dozen", "a few dozen", "des dizaines", "des dizaines de",
@@ -193,6 +213,18 @@ VAGUE: dict[str, tuple[float, float]] = {
                      "plusieurs milliers", "tausende", "mehrere tausend", "miles", "migliaia", "milhares",
                      "тысячи", "несколько тысяч", "тисячі", "кілька тисяч", "tysiące", "kilka tysięcy",
                      "tisíce", "duizenden", "آلاف", "الآلاف"], (2000.0, 9999.0)),
+    **dict.fromkeys(["hundreds of thousands", "des centaines de milliers", "hunderttausende", "cientos de miles",
+                     "centinaia di migliaia", "centenas de milhares", "сотни тысяч", "сотні тисяч",
+                     "setki tysięcy", "stovky tisíc"], (200_000.0, 999_999.0)),
+    **dict.fromkeys(_PLURAL_MILLIONS, (2e6, 999e6)),
+    **dict.fromkeys(["tens of millions", "des dizaines de millions", "decenas de millones", "decine di milioni",
+                     "dezenas de milhões", "десятки миллионов", "десятки мільйонів", "dziesiątki milionów",
+                     "desítky milionů"], (20e6, 99e6)),
+    **dict.fromkeys(["hundreds of millions", "des centaines de millions", "cientos de millones",
+                     "centinaia di milioni", "centenas de milhões", "сотни миллионов", "сотні мільйонів",
+                     "setki milionów", "stovky milionů"], (200e6, 999e6)),
+    **dict.fromkeys(["billions", "billions of", "des milliards", "des milliards de", "milliarden", "miles de millones",
+                     "miliardi", "miliardi di", "bilhões", "миллиарды", "мільярди", "miliardy"], (2e9, 999e9)),
     **dict.fromkeys(["tens of thousands", "des dizaines de milliers", "zehntausende", "decenas de miles",
                      "decine di migliaia", "dezenas de milhares", "десятки тысяч", "десятки тисяч",
                      "dziesiątki tysięcy", "desítky tisíc", "عشرات الآلاف"], (20000.0, 99999.0)),
@@ -243,7 +275,7 @@ COUNTED: dict[str, str] = {
         person personen leute persona personas gente pessoa pessoas persone individui человек люди людей
         людина людей особа осіб osoba osób ludzie człowiek ludzi člověk lidé lidí osob mensen personen
         شخص أشخاص شخصا men hommes männer hombres uomini homens mannen мужчин мужчины mężczyzn mężczyźni
-        muži mužů""",
+        muži mužů lives vies vidas vite жизни жизней життів istnień životů življenj""",
     "militant": """militant militants terrorist terrorists fighter fighters insurgent insurgents jihadist
         jihadists rebel rebels gunman gunmen extremist extremists islamist islamists combatant combatants
         terroriste terroristes combattant combattants djihadiste djihadistes jihadiste jihadistes insurgé
@@ -792,7 +824,8 @@ _MORE_ACTIONS = {
     "rescued": "спасени спасен спасиха спаси rešeni rešen rešili rešiti kurtarıldı kurtar kurtarılan",
     "released": "освободени освободен освободиха освободи izpuščeni izpuščen izpustiti",
     "missing": "изчезнали изчезнал изчезна pogrešan pogrešani pogrešanih kayıp",
-    "infected": "заразени заразен заразиха заразили зарази okužen okuženi okuženih okužili okužiti pozitif",
+    "infected": "заразени заразен заразиха заразили зарази okužen okuženi okuženih okužili okužiti okužilo okužila "
+    "okužil pozitif",
     "elected": "избран избрани избра изберат izvoljen izvoljeni izvoliti seçildi seç",
     "hospitalised": "хоспитализирани хоспитализиран хоспитализира hospitaliziran hospitalizirani "
     "hospitalizirati hastaneye",
@@ -1117,3 +1150,43 @@ OUTCOME_NOUNS.update({
 # Arabic "أصيب" and "إصابة" are a wound and an infection alike: an infection in a sentence that
 # names a disease ("أصيب بفيروس كورونا").
 ARABIC_DISEASE_WORDS = ("فيروس", "كورونا", "كوفيد", "الوباء", "وباء", "مرض")
+
+# Words that open a clause of its own inside a sentence: a verb before one has its subject before it
+# too ("3 soldiers were wounded when 20 militants attacked").
+SUBORDINATORS = frozenset(_words("""when while whereas after before because since as where whom who which
+    quand lorsque lorsqu pendant tandis parce après avant alors als wenn nachdem während weil bevor
+    cuando mientras porque después antes quando mentre perché dopo prima enquanto porque depois
+    wanneer terwijl nadat omdat когда пока после потому поскольку тогда gdy kiedy podczas ponieważ
+    zanim když zatímco protože poté коли поки після тому коли когато докато защото след ko medtem
+    ker preden kada dok jer nakon när medan eftersom innan når mens fordi kun koska"""))  # fmt: skip
+
+# A life lost is a death: "lost their lives", "claimed the lives of 13", "ums Leben", "costó la vida a
+# 13", "унесли жизни 13", "życie straciło 13", "přišlo o život"; a life saved, a rescue. The noun
+# alone says neither ("sentenced to life"): a verb of losing or saving within two words of it does.
+LIFE_NOUNS = frozenset(_words("""life lives leben vie vies vida vidas vita vite leven levens жизни жизнь
+    жизней життя життів живота животи życie życia żyć život životy životů življenje življenja
+    življenj život živote hayat hayatını hayatlarını hayatını"""))  # fmt: skip
+LIFE_ACTIONS: dict[str, str] = {
+    **dict.fromkeys(_words("""lost lose loses losing claimed claim claims claiming took take takes taking
+        taken cost costs costing ums verloren verlor verloren kostete kosteten gekostet kostet perdu
+        perdent perdre perdirent perdus coûté coûte coûter perdieron perdió perdido perder perdiendo costó
+        costado cobró cobrado cobrándose perso persero perdere costato costata costò persa perderam perdeu
+        perdido custou custado ceifou унесли унёс унес унесла унесло унесший унесших унесшего лишились
+        лишился лишилась забрали забрав забрала забрало загинули pochłonął pochłonęła pochłonęło
+        pochłonęły straciło stracili straciła stracił straciły kosztował kosztowała kosztowało vyžádal
+        vyžádala vyžádalo vyžádaly připravil připravila přišlo přišli přišel přišla izgubilo izgubili
+        izgubila izgubil terjal terjala terjalo zahteval zahtevala zahtevalo отне отнесе отнеха
+        загубиха загубили kaybetti
+        kaybettiler kaybeden kaybetmişti kostte eiste verloor"""), "killed"),
+    **dict.fromkeys(_words("""saved save saves saving sauvé sauvés sauver salvó salvado salvar salvato
+        salvati salvou salvaram спасли спас спасла спасти uratowali uratował uratowała zachránili
+        zachránil rešili rešil спасиха gerettet rettete retteten kurtardı"""), "rescued"),
+}  # fmt: skip
+
+# Big units that are a figure alone ("более миллиона", "millions of"), but only the scale of a number
+# right before them ("3 millones", "neuf millions", "P19 millones").
+BARE_SCALE_WORDS = frozenset(
+    " ".join(w.casefold().split())
+    for w in [*_BARE_MILLIONS, *_BARE_BILLIONS, *_PLURAL_MILLIONS, "billions", "billions of", "milliarden",
+              "miliardi", "bilhões", "миллиарды", "мільярди", "miliardy"]
+)  # fmt: skip

@@ -156,6 +156,16 @@ _LIST_GAP_WORDS = 4  # "soldiers and", "tanks and armoured": at most this many w
 _ACTION_REACH = 120  # characters from a number within which an action word is its action
 _VERBS = frozenset(w.casefold() for words in lex.ACTIONS.values() for w in words.split())
 _JUST_BEFORE = re.compile(r"[\s\u00a0:–—-]*")  # between a noun and the number it heads ("умерших - 2,1 млн")
+# Words between a verb and the figure that is its object: "killed the 12 hostages", "mataron a 12".
+_OBJECT_MARKERS = {
+    "en": frozenset({"the", "all"}), "es": frozenset({"a", "al", "los", "las", "todos"}),
+    "fr": frozenset({"les", "tous"}), "de": frozenset({"die", "den", "alle"}), "it": frozenset({"tutti", "i", "gli"}),
+    "pt": frozenset({"os", "as", "todos"}), "nl": frozenset({"de", "alle"}),
+}  # fmt: skip
+_LIFE_ARTICLES = frozenset({"das", "la", "the", "a"})  # "kostete 13 Menschen das Leben", "costó la vida a 13"
+# Languages whose verbs end their clauses ("20 militan 3 askeri öldürdü"): a verb between two
+# figures there is neither's object marker.
+_VERB_FINAL = frozenset({"tr", "ja", "ko", "hi", "fa", "ur", "bn"})
 _CLAUSE_OPENER = re.compile(r";|,\s*(\w+)")  # a semicolon, or a comma and the word after it
 
 
@@ -208,7 +218,9 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
     spans = sentence_spans(text) or [(0, len(text))]
     reader = _SentenceReader(text, language)
     blocked = date_spans(text, language) + [m.span() for m in _PHONE.finditer(text)]
-    reader.figures = [m.span() for m in cores if not _inside(m.start(), m.end(), blocked) and _a_figure(text, m)]
+    reader.figures = [
+        m.span() for m in cores if not _inside(m.start(), m.end(), blocked) and _a_figure(text, m, language)
+    ]
     found: list[ParsedClaim] = []
     position = 0
     for m in cores:
@@ -235,17 +247,29 @@ def _cores(text: str) -> list[re.Match[str]]:
     done = 0
     for start in starts:
         m = _CORE.match(text, start) if start >= done else None
-        if m is not None:
+        if m is not None and not _scale_of_a_number(text, m):
             out.append(m)
             done = m.end()
     return out
 
 
-def _a_figure(text: str, m: re.Match[str]) -> bool:
-    """Whether a number stands apart as a figure: not a name's ("Covid-19") nor a year."""
+def _scale_of_a_number(text: str, m: re.Match[str]) -> bool:
+    """Whether a big unit said alone ("millions", "миллиона") follows a number, whose scale it is
+    ("neuf millions", "P19 millones", "9-Millionen-Metropole"), not a figure of its own."""
+    return " ".join(m.group(0).casefold().split()) in lex.BARE_SCALE_WORDS and bool(
+        _NUMBER_JUST_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    )
+
+
+_NUMBER_JUST_BEFORE = re.compile(rf"(?:\d|{_WORD_NUMBER})[\s-]*$", re.I)
+
+
+def _a_figure(text: str, m: re.Match[str], language: str | None) -> bool:
+    """Whether a number stands apart as a figure: not a name's ("Covid-19") nor a year, nor
+    another language's number word ("due to": Italian's two)."""
     digits = m.group("digits")
     if digits is None:
-        return True
+        return not (m.group("words") and _another_languages_words(m.group("words"), language))
     name_number = (
         text[m.start() - 1 : m.start()] == "-"
         and text[m.start() - 2 : m.start() - 1].isalpha()
@@ -643,7 +667,7 @@ def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool, coun
     """
     before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
     if m.group("words") and (m.group(0).casefold() in lex.AMBIGUOUS_NUMBER_WORDS and not known):
-        return False
+        return figure.end > m.end() and figure.high >= 1000  # "neuf millions de francs": scaled, a number
     if _word_after(text, figure.end) in _NO_COUNT_AFTER:
         return False  # 17 Uhr, 5 o'clock; две трети (two thirds)
     if not _a_cjk_count(text, m, figure, counted):
@@ -879,8 +903,12 @@ class _SentenceReader:
         """The action word nearest the number within its sentence, not beyond another number
         ("680 хил. нови случаи, а общо 15 599 човека са починали": the deaths are the second
         number's) unless the two are joined as one list ("5 soldiers and 3 civilians were killed")."""
-        lo, hi = self._between_other_figures(
-            start, end, max(s_start, start - _ACTION_REACH), min(s_end, end + _ACTION_REACH)
+        reach = max(s_start, start - _ACTION_REACH)
+        lo, hi = self._between_other_figures(start, end, reach, min(s_end, end + _ACTION_REACH))
+        # An earlier figure, not listed with this one, bounds the reach, and something can befall what
+        # it counts: a verb after it, not right before this figure, is the earlier figure's.
+        subject_before = (
+            lo > reach and self.code not in _VERB_FINAL and self.counted(lo, s_end)[0] not in _NOTHING_HAPPENS_TO
         )
         best: tuple[int, str] | None = None
         actions = self._actions
@@ -892,6 +920,8 @@ class _SentenceReader:
                 key = actions[word] = self.action_of(word.strip("’'-"))
             if key is None and self.code in lex.ACTION_PHRASES:
                 key = self._action_phrase(token.start(), token.end())
+            if key is None and word.casefold() in lex.LIFE_NOUNS:
+                key = self._life_lost_or_saved(token.start(), token.end())
             if key is None:
                 continue
             if self._named_by_another_figure(token.start(), token.end(), (start, end)):
@@ -899,6 +929,8 @@ class _SentenceReader:
             if self._negated(token.start(), token.end()):
                 continue  # "три члена экипажа и 22 вахтовика, пострадавших нет": nobody was hurt
             if token.end() <= start:
+                if subject_before and self._a_verb(word) and self._subordinate_between(token.end(), start):
+                    continue  # "3 soldiers were wounded when 20 militants attacked": the three were
                 distance = start - token.end()
                 gap = self.text[token.end() : start].casefold().split()
                 if any(w.strip(",") in self.conjunctions for w in gap) or "," in self.text[token.end() : start]:
@@ -907,6 +939,8 @@ class _SentenceReader:
                 distance = token.start() - end
                 if self._another_figures_clause(self.text[end : token.start()]):
                     continue  # "до более 28000 в декабре, и число погибших": the next clause's
+                if self._agent_of(end, token, s_end):
+                    continue  # "Twelve gunmen killed 30 people": the 30 were killed, not the gunmen
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, key)
         if _UNSPACED.search(self.text, lo, hi):
@@ -921,6 +955,18 @@ class _SentenceReader:
             return None
         phrase = f"{self.text[start:end]} {after.group(0)}".casefold()
         return lex.ACTION_PHRASES[self.code or ""].get(phrase)
+
+    def _life_lost_or_saved(self, start: int, end: int) -> str | None:
+        """What the life noun at ``start``-``end`` says happened, by a verb of losing or saving
+        among the two words on either side of it ("lost their lives", "Życie straciło"), or among
+        the five before it after an article ("kostete 13 Menschen das Leben"), or None."""
+        before = _TOKEN.findall(self.text, max(0, start - 60), start)[-5:]
+        before = before if before[-1:] and before[-1].casefold() in _LIFE_ARTICLES else before[-2:]
+        after = _TOKEN.findall(self.text, end, min(len(self.text), end + 30))[:2]
+        for word in (*reversed(before), *after):
+            if (key := lex.LIFE_ACTIONS.get(word.casefold())) is not None:
+                return key
+        return None
 
     def _negated(self, start: int, end: int) -> bool:
         """Whether the action word at ``start``-``end`` is denied: a negation among the three words
@@ -959,6 +1005,52 @@ class _SentenceReader:
             if other_end <= at and not self.text[other_end:at].strip(" \u00a0"):
                 return True
         return False
+
+    def _a_verb(self, word: str) -> bool:
+        """Whether an action word is a verb, not a noun of what happened ("Infizierten", "deaths")."""
+        folded = word.casefold()
+        return folded in _VERBS or (folded not in lex.OUTCOME_NOUNS and self.lemma(word) in _VERBS)
+
+    def _agent_of(self, end: int, token: re.Match[str], limit: int) -> bool:
+        """Whether the figure ending at ``end``, what it counts named before the action ``token``,
+        does that action to another figure right after it ("Twelve gunmen killed 30 people")."""
+        return (
+            self.code not in _VERB_FINAL
+            and _TOKEN.search(self.text, end, token.start()) is not None
+            and self._a_verb(token.group(0))
+            and self._object_figure_after(token.end(), limit)
+        )
+
+    def _object_figure_after(self, at: int, limit: int) -> bool:
+        """Whether the next figure directly follows the action word ending at ``at``, as its object
+        ("killed at least 40 worshippers", "убили 12 мирных жителей"), counting something an action
+        can befall (not "killed 3 days ago"), and no action word right after it ("12 killed 30
+        injured" lists two tolls)."""
+        other = next(((s, e) for s, e in self.figures if s >= at), None)
+        if other is None or other[0] >= limit or not self._directly_before(at, other[0]):
+            return False
+        after = _TOKEN.match(self.text, other[1] + 1) if self.text[other[1] : other[1] + 1] == " " else None
+        if after is not None and self.action_of(after.group(0)):
+            return False
+        counted = self.counted(other[1], limit)[0]
+        return counted not in _NOTHING_HAPPENS_TO and counted not in _CURRENCY_CODES
+
+    def _subordinate_between(self, at: int, start: int) -> bool:
+        """Whether a clause of its own opens between a verb ending at ``at`` and the figure at
+        ``start`` ("when", "nachdem", "когда"): the verb has its subject before it. Slavic and
+        Romance put a verb before its subject ("umrlo pa jih je 105"), so no other word tells."""
+        return any(w.casefold() in lex.SUBORDINATORS for w in _TOKEN.findall(self.text, at, start))
+
+    def _directly_before(self, at: int, figure_start: int) -> bool:
+        """Whether a word ending at ``at`` stands right before the figure starting at ``figure_start``
+        (its hedge, an article or Spanish's "a" of a person between them at most): its verb, the
+        figure its object."""
+        hedge = _qualifier_before(self.text, figure_start)
+        gap = self.text[at : hedge[1] if hedge else figure_start]
+        words = gap.split()
+        if any(not (ch.isspace() or ch.isalpha() or ch in "'’") for ch in gap):
+            return False
+        return not words or (len(words) == 1 and words[0].casefold() in _OBJECT_MARKERS.get(self.code or "", ()))
 
     def _another_figures_clause(self, gap: str) -> bool:
         """Whether, between a number and a word after it, another clause opens (at a semicolon, or

@@ -160,7 +160,12 @@ from newsweave.records import (
 #          action; hedges of Czech, Polish "ok.", Slovak, Serbo-Croatian, Nordic languages, Finnish;
 #          denied actions; claims and dates in Indonesian, Malay, Vietnamese and Thai (its Buddhist
 #          era years); "In March 2019" is March 2019; a world city beats a far small namesake.
-ANALYZER_VERSION = "facts-26"
+# facts-27: claims: who does an action to another figure is not its object ("Twelve gunmen killed
+#          30 people": the gunmen were not killed), nor is a verb before a clause of its own ("were
+#          wounded when 20 militants attacked"); a life lost is a death and a life saved a rescue
+#          ("lost their lives", "ums Leben", "унесли жизни"); a big unit alone is a figure ("more than
+#          a million", "более миллиона", "millions of"), after a number only its scale.
+ANALYZER_VERSION = "facts-27"
 
 
 class MentionFinder(Protocol):
