@@ -721,3 +721,18 @@ def test_a_big_unit_alone_is_one_of_it_and_after_a_number_its_scale(
 ) -> None:
     (claim,) = numeric_claims(text, language)
     assert (claim.low, claim.high, claim.qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counted"),
+    [
+        ("The team won six games in a row.", "en", "game"),
+        ("She won three gold medals in Tokyo.", "en", "medal"),
+        ("L'équipe a remporté six matchs d'affilée.", "fr", "match"),
+    ],
+)
+def test_a_result_won_is_no_one_elected(text: str, language: str, counted: str) -> None:
+    (claim,) = numeric_claims(text, language)
+    assert (claim.counted, claim.action) == (counted, None)
+    (seats,) = numeric_claims("The party won 120 seats in parliament.", "en")
+    assert seats.action == "elected"

@@ -276,6 +276,8 @@ COUNTED: dict[str, str] = {
         людина людей особа осіб osoba osób ludzie człowiek ludzi člověk lidé lidí osob mensen personen
         شخص أشخاص شخصا men hommes männer hombres uomini homens mannen мужчин мужчины mężczyzn mężczyźni
         muži mužů lives vies vidas vite жизни жизней життів istnień životů življenj""",
+    "medal": """medal medals medaille medaillen médaille médailles medalla medallas medaglia medaglie medalha
+        medalhas медаль медали медалей medale medali medaile medailí madalya""",
     "militant": """militant militants terrorist terrorists fighter fighters insurgent insurgents jihadist
         jihadists rebel rebels gunman gunmen extremist extremists islamist islamists combatant combatants
         terroriste terroristes combattant combattants djihadiste djihadistes jihadiste jihadistes insurgé
@@ -1190,3 +1192,11 @@ BARE_SCALE_WORDS = frozenset(
     for w in [*_BARE_MILLIONS, *_BARE_BILLIONS, *_PLURAL_MILLIONS, "billions", "billions of", "milliarden",
               "miliardi", "bilhões", "миллиарды", "мільярди", "miliardy"]
 )  # fmt: skip
+
+# What a team or an athlete wins, counted: "won six games", "gewann drei Spiele", "three gold medals"
+# are results, no one elected (the lemmas, and the forms a lemmatiser leaves).
+CONTESTS = frozenset(_words("""game match win victory goal point medal trophy title set round race
+    assist rebound touchdown spiel spielen sieg tor punkt medaille titel partido partida gol punto
+    victoria medalla título partita vittoria medaglia titolo matche victoire médaille titre матч гол
+    очко победа медаль титул mecz bramka zwycięstwo medal tytuł zápas gól bod výhra medaile titul
+    maç puan galibiyet madalya wedstrijd doelpunt punt overwinning"""))  # fmt: skip
