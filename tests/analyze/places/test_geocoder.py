@@ -336,3 +336,16 @@ def test_a_world_city_beats_a_far_small_namesake_backed_by_its_country_alone(geo
     # A namesake its article places nearby stays: Amsterdam, New York, beside its county.
     near = "The mayor of Amsterdam, in Montgomery County, said the Mohawk River flooded the town."
     assert {p.text: p.country for p in geocoder.places(near, "en") if p.resolved}["Amsterdam"] == "US"
+
+
+def test_world_cities_named_together_beat_small_namesakes_their_state_backs(geocoder: Geocoder) -> None:
+    def countries(text: str) -> dict[str, str | None]:
+        return {p.text: p.country for p in geocoder.places(text, "en") if p.resolved}
+
+    # Illinois backs its Paris (8,000 people) and Rome (1,700), but the two capitals back each other.
+    assert countries("The governor of Illinois visited Paris and Rome last week.") | {"Illinois": "US"} == {
+        "Illinois": "US", "Paris": "FR", "Rome": "IT",
+    }  # fmt: skip
+    # Written with their state, or beside a namesake that is no small town, they stay.
+    assert countries("The councils of Paris, Ill., and Rome, Ill., met.")["Rome"] == "US"
+    assert countries("ROME, Ga. - Officials in Rome and Athens met on Tuesday.")["Athens"] == "US"

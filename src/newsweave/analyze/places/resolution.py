@@ -58,6 +58,8 @@ RIVAL_KM = 100.0
 SMALL_TOWN = 100_000
 WORLD_CITY = 1_000_000
 
+# Two world cities within this of each other are read together ("Paris and Rome", "Moscow and Kyiv").
+_WORLD_CITIES_NEAR_KM = 3000.0
 _QUALIFIER = re.compile(r"\s*(?:,|\()\s*((?:[A-Z][a-z]?\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
 _FEATURE_PRIOR = {CONTINENT: 1.0, COUNTRY: 1.0, ADMIN1: 0.6, CAPITAL: 0.3, ADMIN2: -0.1}
 
@@ -277,6 +279,8 @@ def _iterate(groups: list[_Group], context: Context, w: Weights) -> None:
     for gi, group in enumerate(groups):
         group.pick = _namesake_capital(group, final, gi)
         group.pick = _world_city(groups, final, gi, w)
+    _world_cities_together(groups)
+    for gi, group in enumerate(groups):
         others = final.total - final.own_mass[gi] > 0
         share = final.country_share(gi, group) if group.candidates else 0.0
         group.witnessed = bool(group.candidates) and (share > 0.0 or not others or _qualified(group))
@@ -488,6 +492,41 @@ def _believed(groups: list[_Group], gi: int, min_belief: float = 0.03) -> list[E
         for entry, p in zip(group.candidates, group.probs.tolist(), strict=True)
         if p >= min_belief
     ]
+
+
+def _world_readings(group: _Group) -> list[int]:
+    """The world cities (a national capital, or a city of ``WORLD_CITY`` people, ten times the
+    town's size at least) abroad that share a name with the small town ``group`` picked."""
+    if not group.candidates or group.qualifies or _qualified(group):
+        return []
+    town = group.candidates[group.pick]
+    if not town.feature.startswith("P.") or town.population >= SMALL_TOWN:
+        return []
+    return [
+        i
+        for i, e in enumerate(group.candidates)
+        if e.country != town.country
+        and e.feature.startswith("P.")
+        and (e.feature == CAPITAL or e.population >= WORLD_CITY)
+        and e.population >= max(SMALL_TOWN, 10 * town.population)  # not Plymouth, Montserrat's empty capital
+    ]
+
+
+def _world_cities_together(groups: list[_Group]) -> None:
+    """Small towns picked for two names or more that each share with a world city near the
+    other's world city become those cities: "the governor of Illinois visited Paris and Rome" is
+    no trip to Paris (8,000 people) and Rome (1,700), Illinois, though the state backs both. One
+    name alone keeps its town (``_world_city`` decides it), and a qualifier keeps it ("Paris, Ill.").
+    Rome and Athens, Georgia, stay: Athens there is no small town."""
+    worlds = {gi: best for gi, group in enumerate(groups) if (best := _world_readings(group))}
+    if len(worlds) < 2:
+        return
+    cities = {gi: max(found, key=lambda i: groups[gi].candidates[i].population) for gi, found in worlds.items()}
+    entries = {gi: groups[gi].candidates[i] for gi, i in cities.items()}
+    for gi, city in cities.items():
+        mine = entries[gi]
+        if any(e.geonames_id != mine.geonames_id and _km(mine, e) <= _WORLD_CITIES_NEAR_KM for e in entries.values()):
+            groups[gi].pick = city
 
 
 def _world_city(groups: list[_Group], support: _RoundSupport, gi: int, w: Weights) -> int:
