@@ -301,3 +301,30 @@ def test_a_year_right_after_a_led_month_is_its_year(text: str, language: str, ex
 def test_vietnamese_dates(text: str, expected: tuple[str, str]) -> None:
     (found,) = time_expressions(text, "vi", datetime(2020, 1, 8))
     assert (found.text, found.value.date().isoformat()) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "We will know in two weeks.", ("in two weeks", "2017-12-08 00:00", "day")),
+        ("en", "The vote comes three days from now.", ("three days from now", "2017-11-27 00:00", "day")),
+        ("ru", "Через пять дней пройдут выборы.", ("Через пять дней", "2017-11-29 00:00", "day")),
+        ("pl", "Szczepionka zostanie dostarczona za tydzień.", ("za tydzień", "2017-12-01 00:00", "day")),
+        ("fr", "Le verdict sera rendu dans trois mois.", ("dans trois mois", "2018-02-01 00:00", "month")),
+        ("bg", "Тя ще е готова след година.", ("след година", "2018-01-01 00:00", "year")),
+    ],
+)
+def test_a_stretch_ahead_in_a_future_clause_is_a_date(language: str, text: str, expected: tuple[str, ...]) -> None:
+    assert found(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Prices were the highest in two years."),  # a stretch past
+        ("cs", "Přibylo 5000 nakažených za den."),  # per day
+        ("ru", "Второй компонент вводят через 21 день после первого."),  # from another event
+    ],
+)
+def test_a_stretch_without_a_future_is_no_date(language: str, text: str) -> None:
+    assert found(text, language) == []

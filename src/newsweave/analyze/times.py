@@ -396,6 +396,51 @@ _AGO: dict[str, list[tuple[str, str]]] = {
     "ms": [(r"NUM\s+hari\s+(?:yang\s+)?(?:lalu|lepas)", _D), (r"NUM\s+minggu\s+(?:yang\s+)?(?:lalu|lepas)", _W),
            (r"NUM\s+bulan\s+(?:yang\s+)?(?:lalu|lepas)", _M), (r"NUM\s+tahun\s+(?:yang\s+)?(?:lalu|lepas)", _Y)],
 }  # fmt: skip
+# "in two weeks", "через неделю", "za tydzień": a stretch ahead of the publication date, with the
+# same NUM slot. Led by a preposition, it counts only in a clause that says the future: "in two
+# years" also measures a stretch past ("the highest in two years"), "za den" is per day, and "через
+# 21 день" mostly counts from another event (a first dose, "через два дня после выборов"), not from
+# the article's date. "Two days from now", "3 hari lagi" say the article's date themselves.
+_AHEAD: dict[str, list[tuple[str, str]]] = {
+    "en": [(r"in\s+NUM\s+days?(?:'\s+time)?", _D), (r"in\s+NUM\s+weeks?(?:'\s+time)?", _W),
+           (r"in\s+NUM\s+months?(?:'\s+time)?", _M), (r"in\s+NUM\s+years?(?:'\s+time)?", _Y),
+           (r"NUM\s+days?\s+from\s+(?:now|today)", _D), (r"NUM\s+weeks?\s+from\s+(?:now|today)", _W)],
+    "de": [(r"in\s+NUM\s+tag(?:en)?", _D), (r"in\s+NUM\s+wochen?", _W), (r"in\s+NUM\s+monat(?:en)?", _M),
+           (r"in\s+NUM\s+jahr(?:en)?", _Y)],
+    "nl": [(r"over\s+NUM\s+dag(?:en)?", _D), (r"over\s+NUM\s+weken?", _W), (r"over\s+NUM\s+maand(?:en)?", _M),
+           (r"over\s+NUM\s+jaar", _Y)],
+    "fr": [(r"dans\s+NUM\s+jours?", _D), (r"dans\s+NUM\s+semaines?", _W), (r"dans\s+NUM\s+mois", _M),
+           (r"dans\s+NUM\s+ans?", _Y)],
+    "es": [(r"dentro\s+de\s+NUM\s+días?", _D), (r"dentro\s+de\s+NUM\s+semanas?", _W),
+           (r"dentro\s+de\s+NUM\s+mes(?:es)?", _M), (r"dentro\s+de\s+NUM\s+años?", _Y)],
+    "it": [(r"(?:tra|fra)\s+NUM\s+giorn[oi]", _D), (r"(?:tra|fra)\s+NUM\s+settiman[ae]", _W),
+           (r"(?:tra|fra)\s+NUM\s+mes[ei]", _M), (r"(?:tra|fra)\s+NUM\s+ann[oi]", _Y)],
+    "pt": [(r"(?:daqui\s+a|dentro\s+de)\s+NUM\s+dias?", _D), (r"(?:daqui\s+a|dentro\s+de)\s+NUM\s+semanas?", _W),
+           (r"(?:daqui\s+a|dentro\s+de)\s+NUM\s+mes(?:es)?", _M), (r"(?:daqui\s+a|dentro\s+de)\s+NUM\s+anos?", _Y)],
+    "ru": [(r"через\s+NUM\s+(?:день|дня|дней|сутки|суток)(?!\s+после)", _D),
+           (r"через\s+NUM\s+(?:неделю|недели|недель)(?!\s+после)", _W),
+           (r"через\s+NUM\s+(?:месяц|месяца|месяцев)(?!\s+после)", _M),
+           (r"через\s+NUM\s+(?:год|года|лет)(?!\s+после)", _Y)],
+    "uk": [(r"через\s+NUM\s+(?:день|дні|днів|добу)(?!\s+після)", _D),
+           (r"через\s+NUM\s+(?:тиждень|тижні|тижнів)(?!\s+після)", _W),
+           (r"через\s+NUM\s+(?:місяць|місяці|місяців)(?!\s+після)", _M),
+           (r"через\s+NUM\s+(?:рік|роки|років)(?!\s+після)", _Y)],
+    "pl": [(r"za\s+NUM\s+(?:dzień|dni)", _D), (r"za\s+NUM\s+(?:tydzień|tygodnie|tygodni)", _W),
+           (r"za\s+NUM\s+(?:miesiąc|miesiące|miesięcy)", _M), (r"za\s+NUM\s+(?:rok|lata|lat)", _Y)],
+    "cs": [(r"za\s+NUM\s+(?:den|dny|dní|dnů)", _D), (r"za\s+NUM\s+(?:týden|týdny|týdnů)", _W),
+           (r"za\s+NUM\s+(?:měsíc|měsíce|měsíců)", _M), (r"za\s+NUM\s+(?:rok|roky|let)", _Y)],
+    "sl": [(r"čez\s+NUM\s+(?:dan|dni|dneve|dneva)", _D), (r"čez\s+NUM\s+(?:teden|tedne|tednov|tedna)", _W),
+           (r"čez\s+NUM\s+(?:mesec|mesece|mesecev|meseca)", _M), (r"čez\s+NUM\s+(?:leto|leti|leta|let)", _Y)],
+    "bg": [(r"след\s+NUM\s+(?:ден|дни|дена)", _D), (r"след\s+NUM\s+(?:седмица|седмици)", _W),
+           (r"след\s+NUM\s+(?:месец|месеца)", _M), (r"след\s+NUM\s+(?:година|години)", _Y)],
+    "id": [(r"NUM\s+hari\s+lagi", _D), (r"NUM\s+(?:minggu|pekan)\s+lagi", _W), (r"NUM\s+bulan\s+lagi", _M),
+           (r"NUM\s+tahun\s+lagi", _Y)],
+    "ms": [(r"NUM\s+hari\s+lagi", _D), (r"NUM\s+minggu\s+lagi", _W), (r"NUM\s+bulan\s+lagi", _M),
+           (r"NUM\s+tahun\s+lagi", _Y)],
+    "vi": [(r"NUM\s+ngày\s+tới", _D), (r"NUM\s+tuần\s+tới", _W), (r"NUM\s+tháng\s+tới", _M)],
+}  # fmt: skip
+# A template's leading words ("il" of "il\s+y\s+a", "tra" and "fra" of "(?:tra|fra)"): where to try it.
+_TEMPLATE_LEAD = re.compile(r"(?<![\\?])\b[^\W\d_]{2,}\b(?=[\\s|)]|$)")
 _SMALL_NUMBERS: dict[str, dict[str, int]] = {
     "vi": {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "mười": 10, "vài": 3},
     "id": {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "sepuluh": 10,
@@ -414,10 +459,12 @@ _SMALL_NUMBERS: dict[str, dict[str, int]] = {
     "uk": {"два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5, "десять": 10, "кілька": 3},
     "pl": {"dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "dziesięć": 10, "kilka": 3,
            "dwoma": 2, "trzema": 3, "czterema": 4, "pięcioma": 5, "dziesięcioma": 10, "kilkoma": 3},
-    "cs": {"dvěma": 2, "třemi": 3, "čtyřmi": 4, "pěti": 5, "deseti": 10, "několika": 3},
+    "cs": {"dvěma": 2, "třemi": 3, "čtyřmi": 4, "pěti": 5, "deseti": 10, "několika": 3, "dva": 2, "dvě": 2,
+           "tři": 3, "čtyři": 4, "pět": 5, "deset": 10, "několik": 3},
     "ar": {"يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5},
     "bg": {"един": 1, "една": 1, "два": 2, "две": 2, "три": 3, "четири": 4, "пет": 5, "десет": 10, "няколко": 3},
-    "sl": {"enim": 1, "eno": 1, "dvema": 2, "tremi": 3, "štirimi": 4, "petimi": 5, "desetimi": 10, "nekaj": 3},
+    "sl": {"enim": 1, "eno": 1, "dvema": 2, "tremi": 3, "štirimi": 4, "petimi": 5, "desetimi": 10, "nekaj": 3,
+           "dva": 2, "dve": 2, "tri": 3, "štiri": 4, "pet": 5, "deset": 10},
     "tr": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "on": 10, "birkaç": 3},
 }  # fmt: skip
 _NUM_SLOT = r"NUM\s+"
@@ -437,7 +484,8 @@ class _Lexicon:
     weekdays: dict[str, int]
     relative: dict[str, tuple[str, int]]
     numbers: dict[str, int]
-    ago_units: dict[str, str]  # group name -> unit
+    # group name -> unit, direction (-1 ago, +1 ahead), and whether only a future clause makes it one
+    ago_units: dict[str, tuple[str, int, bool]]
     triggers: frozenset[str]  # first words of every shape: the pattern is tried only where one stands
     adjectives: dict[str, tuple[str, int]]  # stem -> (unit, amount) or ("weekday", n)
     adjective_stems: tuple[str, ...]  # the stems, for words that start with one (inflected)
@@ -470,7 +518,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     relative: dict[str, tuple[str, int]] = {}
     numbers: dict[str, int] = {}
     bare_month_parts, weekday_parts, year_leads, ago_parts = [], [], [], []
-    ago_units: dict[str, str] = {}
+    ago_units: dict[str, tuple[str, int, bool]] = {}
     adjectives: dict[str, tuple[str, int]] = {}
     adjective_parts = []
     for language in languages:
@@ -506,9 +554,12 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         numbers.update(_SMALL_NUMBERS.get(language, {}))
         if year_lead := _YEAR_LEAD.get(language, "in"):  # an empty lead would make any four digits a year
             year_leads.append(year_lead)
-        for k, (template, unit) in enumerate(_AGO.get(language, ())):
-            group = f"ago_{language}_{k}"
-            ago_units[group] = unit
+        stretches = [("ago", template, unit, -1) for template, unit in _AGO.get(language, ())]
+        stretches += [("ahead", template, unit, 1) for template, unit in _AHEAD.get(language, ())]
+        for k, (kind, template, unit, sign) in enumerate(stretches):
+            group = f"{kind}_{language}_{k}"
+            led = not template.startswith("NUM")  # "in two days", not "two days from now"
+            ago_units[group] = (unit, sign, sign > 0 and led)
             num = rf"(?:(?P<n_{group}>\d{{1,2}}|{_alternation(_SMALL_NUMBERS.get(language, {}))})\s+)?"
             body = template.replace(_NUM_SLOT, num)
             ago_parts.append(f"(?P<{group}>{body})")
@@ -539,7 +590,8 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     for language in languages:
         leads = [_MONTH_LEAD.get(language, ""), _YEAR_LEAD.get(language, ""), _WEEKDAY_LEAD.get(language, "")]
         triggers.update(_first_token(w) for lead in leads for w in lead.split("|") if _first_token(w))
-        triggers.update(t.split("\\")[0].split("(")[0] for t, _ in _AGO.get(language, ()) if not t.startswith("NUM"))
+        templates = (*_AGO.get(language, ()), *_AHEAD.get(language, ()))
+        triggers.update(w for t, _ in templates if not t.startswith("NUM") for w in _TEMPLATE_LEAD.findall(t)[:2])
     triggers.update(
         [
             "on",
@@ -789,11 +841,15 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
         return None
     if anchor is None:
         return None  # everything below depends on the publication date
-    for group, unit in lex.ago_units.items():
+    for group, (unit, sign, needs_cue) in lex.ago_units.items():
         if g.get(group):
+            if needs_cue and not _future_clause(m.string, m.start(), m.end(), lex):
+                return None  # "the highest in two years": a stretch past, no date
             raw = (g.get(f"n_{group}") or "1").casefold()
             amount = int(raw) if raw.isdigit() else lex.numbers.get(raw, 1)
-            return _shift(anchor, unit, -amount)
+            if sign > 0 and unit == _W:  # "in a week", "за тиждень": that many days on, as a reader counts
+                return _shift(anchor, _D, 7 * amount)
+            return _shift(anchor, unit, sign * amount)
     if g["rel"]:
         unit, amount = lex.relative[" ".join(g["rel"].casefold().split())]
         if unit == _WEEKEND:
@@ -948,7 +1004,8 @@ def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | N
 _FUTURE_CUES = {
     "en": "will shall scheduled", "fr": "va vont sera seront prévu prévue", "de": "wird werden soll sollen",
     "es": "será serán", "it": "sarà saranno", "pt": "será vai vão", "nl": "zal zullen",
-    "ru": "будет будут планирует намерен намерена", "uk": "буде будуть планує", "pl": "będzie będą zamierza planuje",
+    "ru": "будет будут планирует намерен намерена", "uk": "буде будуть планує",
+    "pl": "będzie będą zamierza planuje zostanie zostaną",
     "cs": "bude budou plánuje hodlá", "sl": "bo bodo bom boš bomo bosta namerava nameravajo", "bg": "ще",
     "id": "akan", "ms": "akan", "vi": "sẽ",
 }  # fmt: skip
