@@ -736,3 +736,18 @@ def test_a_result_won_is_no_one_elected(text: str, language: str, counted: str) 
     assert (claim.counted, claim.action) == (counted, None)
     (seats,) = numeric_claims("The party won 120 seats in parliament.", "en")
     assert seats.action == "elected"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("About 200 residents have blocked the main road.", None),  # they blocked; nobody surrounded them
+        ("300 protesters surrounded the parliament building.", None),
+        ("Five people have died in the fire.", "killed"),
+        ("Three soldiers were killed the day before.", "killed"),  # a time after the verb is no object
+        ("Two men fled the scene.", "fled"),  # who flees a place still fled
+    ],
+)
+def test_an_english_verb_with_an_object_is_what_the_figure_did(text: str, action: str | None) -> None:
+    (claim,) = numeric_claims(text, "en")
+    assert claim.action == action

@@ -162,6 +162,12 @@ _OBJECT_MARKERS = {
     "fr": frozenset({"les", "tous"}), "de": frozenset({"die", "den", "alle"}), "it": frozenset({"tutti", "i", "gli"}),
     "pt": frozenset({"os", "as", "todos"}), "nl": frozenset({"de", "alle"}),
 }  # fmt: skip
+# An English verb before these and a noun has an object: "blocked the road", "killed their guard".
+_ENGLISH_DETERMINERS = frozenset(_words("the a an their his her its our this that these those several"))
+# ... unless the noun is a time: "killed the day before", "died the same night".
+_ENGLISH_TIME_WORDS = frozenset(
+    _words("day night week weekend month year morning afternoon evening time same previous following next last")
+)
 _LIFE_ARTICLES = frozenset({"das", "la", "the", "a"})  # "kostete 13 Menschen das Leben", "costó la vida a 13"
 # Languages whose verbs end their clauses ("20 militan 3 askeri öldürdü"): a verb between two
 # figures there is neither's object marker.
@@ -943,6 +949,8 @@ class _SentenceReader:
                     continue  # "до более 28000 в декабре, и число погибших": the next clause's
                 if self._agent_of(end, token, s_end):
                     continue  # "Twelve gunmen killed 30 people": the 30 were killed, not the gunmen
+                if self.code == "en" and key != "fled" and self._english_active(token):
+                    continue  # "200 residents have blocked the road": they blocked, nobody surrounded them
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, key)
         if _UNSPACED.search(self.text, lo, hi):
@@ -1021,6 +1029,21 @@ class _SentenceReader:
             and _TOKEN.search(self.text, end, token.start()) is not None
             and self._a_verb(token.group(0))
             and self._object_figure_after(token.end(), limit)
+        )
+
+    def _english_active(self, token: re.Match[str]) -> bool:
+        """Whether an English action verb after a figure is said in the active voice, its object
+        after it: before an article and a noun that is no time ("have blocked the road", "killed the
+        guard"; not "were killed the day before", nor "have died in the fire"). Who flees a place
+        still fled ("two men fled the scene"): the caller keeps that action."""
+        after = _TOKEN.findall(self.text, token.end(), min(len(self.text), token.end() + 40))[:2]
+        gap = self.text[token.end() : token.end() + 2]
+        return (
+            len(after) == 2
+            and gap[:1] == " "
+            and after[0].casefold() in _ENGLISH_DETERMINERS
+            and after[1].casefold() not in _ENGLISH_TIME_WORDS
+            and self._a_verb(token.group(0))
         )
 
     def _object_figure_after(self, at: int, limit: int) -> bool:
