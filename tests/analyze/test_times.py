@@ -328,3 +328,24 @@ def test_a_stretch_ahead_in_a_future_clause_is_a_date(language: str, text: str, 
 )
 def test_a_stretch_without_a_future_is_no_date(language: str, text: str) -> None:
     assert found(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("cs", "Stalo se to čtvrtého prosince.", ("čtvrtého prosince", "2017-12-04 00:00", "day")),
+        ("ru", "Это случилось третьего ноября.", ("третьего ноября", "2017-11-03 00:00", "day")),
+        ("pl", "Było to dwudziestego pierwszego listopada.",
+         ("dwudziestego pierwszego listopada", "2017-11-21 00:00", "day")),
+        ("sl", "Zgodilo se je enaindvajsetega novembra.", ("enaindvajsetega novembra", "2017-11-21 00:00", "day")),
+        ("bg", "Това стана на двадесет и първи ноември.", ("двадесет и първи ноември", "2017-11-21 00:00", "day")),
+        ("de", "Am vierten November kam es zum Unfall.", ("vierten November", "2017-11-04 00:00", "day")),
+        ("en", "It happened on the fourth of November.", ("fourth of November", "2017-11-04 00:00", "day")),
+    ],
+)  # fmt: skip
+def test_a_day_written_as_an_ordinal_word_is_read(language: str, text: str, expected: tuple[str, ...]) -> None:
+    assert found(text, language) == [expected]
+
+
+def test_an_english_ordinal_before_a_month_without_of_is_no_date() -> None:
+    assert found("The first December storm hit the coast.", "en") == []

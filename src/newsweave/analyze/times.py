@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from newsweave.analyze.date_shapes import day_month_dates, day_month_spans
 from newsweave.analyze.entities.morphology import VERB_LANGUAGES, is_future_verb
+from newsweave.analyze.ordinal_days import ORDINAL_DAY_NUMBERS, ORDINAL_DAYS
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.records import TimeExpression, TimePrecision
 
@@ -396,6 +397,7 @@ _AGO: dict[str, list[tuple[str, str]]] = {
     "ms": [(r"NUM\s+hari\s+(?:yang\s+)?(?:lalu|lepas)", _D), (r"NUM\s+minggu\s+(?:yang\s+)?(?:lalu|lepas)", _W),
            (r"NUM\s+bulan\s+(?:yang\s+)?(?:lalu|lepas)", _M), (r"NUM\s+tahun\s+(?:yang\s+)?(?:lalu|lepas)", _Y)],
 }  # fmt: skip
+
 # "in two weeks", "через неделю", "za tydzień": a stretch ahead of the publication date, with the
 # same NUM slot. Led by a preposition, it counts only in a clause that says the future: "in two
 # years" also measures a stretch past ("the highest in two years"), "za den" is per day, and "через
@@ -564,6 +566,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
             body = template.replace(_NUM_SLOT, num)
             ago_parts.append(f"(?P<{group}>{body})")
     month = _alternation(months)
+    ordinals = {w: d for language in languages for w, d in ORDINAL_DAYS.get(language, {}).items()}
     # One alternation, most specific shapes first: a leftmost match takes the first that fits.
     shapes = [
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?:[T ](?P<ihh>\d{2}):(?P<imm>\d{2}))?",
@@ -571,6 +574,8 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         rf"(?P<num>(?P<nd>\d{{1,2}})(?:/|\.\s?)(?P<nm>\d{{1,2}})(?:/|\.\s?)(?P<ny>\d{{4}})){_clock_pattern('n')}",
         rf"(?P<dmy>(?P<dd>\d{{1,2}})(?:\.|er|st|nd|rd|th|-?го|-?е)?\s+(?:de\s+|of\s+)?(?P<dm>{month})"
         rf"(?:,?\s+(?:de\s+|del\s+)?(?P<dy>\d{{4}})(?:\s*(?:г\.|года|року|roku))?)?){_clock_pattern('d')}",
+        rf"(?P<od>(?P<odw>{_alternation(ordinals)})\s+(?:of\s+)?(?P<odm>{month})"
+        rf"(?:,?\s+(?P<ody>\d{{4}})(?:\s*(?:г\.|года|року|roku))?)?)",
         rf"(?P<mdy>(?P<mm_>{month})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}}))?){_clock_pattern('m')}",
         rf"(?P<my_>(?P<mym>{month})\s+(?:de\s+|of\s+|năm\s+)?(?P<myy>\d{{4}}))",  # "tháng 3 năm 2019"
         *ago_parts,
@@ -586,7 +591,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         rf"(?P<yr>(?:{'|'.join(year_leads or ['(?!)'])})\s+(?P<yv>(?:19|20)\d{{2}}))(?!\d|[.,]\d|\s*%)",
     ]
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(shapes)})(?![\w])", re.I)
-    triggers = {*months, *weekdays, *numbers, *(p.split()[0] for p in relative)}
+    triggers = {*months, *weekdays, *numbers, *(p.split()[0] for p in relative), *(w.split()[0] for w in ordinals)}
     for language in languages:
         leads = [_MONTH_LEAD.get(language, ""), _YEAR_LEAD.get(language, ""), _WEEKDAY_LEAD.get(language, "")]
         triggers.update(_first_token(w) for lead in leads for w in lead.split("|") if _first_token(w))
@@ -830,6 +835,12 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
         if g["dmy"]:
             month = lex.months[g["dm"].casefold()]
             return _day_month(int(g["dd"]), month, g["dy"], _clock(m, "d"), anchor)
+        if g["od"]:
+            ordinal = " ".join(g["odw"].casefold().split())
+            if ordinal in ORDINAL_DAYS["en"] and not re.search(r"\sof\s", g["od"], re.I):
+                return None  # "the fourth of December", but "the first December storm" is no date
+            day = ORDINAL_DAY_NUMBERS[ordinal]
+            return _day_month(day, lex.months[g["odm"].casefold()], g["ody"], None, anchor)
         if g["mdy"]:
             month = lex.months[g["mm_"].casefold()]
             return _day_month(int(g["md"]), month, g["my"], _clock(m, "m"), anchor)
