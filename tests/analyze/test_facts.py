@@ -388,3 +388,15 @@ def test_a_name_the_places_read_as_a_word_keeps_no_place_key() -> None:
     # "الجديد" (the new) is a GeoNames name of Al Jadid; the places read it as the word it is.
     keys = _keys("قال رئيس الوزراء الجديد إن الحكومة ستعمل.", "ar")
     assert not any((key or "").startswith("geonames:") for key in keys.values())
+
+
+def test_institutions_of_world_news_are_one_entity_in_every_language() -> None:
+    american = _keys("Палата представителей в Вашингтоне одобрила законопроект, Верховный суд США его отменил.", "ru")
+    assert american["Палата представителей"] == "alias:us-house-of-representatives"
+    assert american["Верховный суд США"] == "alias:us-supreme-court"
+    # Poland's own Supreme Court, in an article that names no United States, is not the US one.
+    polish = _keys("Sąd Najwyższy w Warszawie orzekł w piątek, że Sejm musi ponowić głosowanie.", "pl")
+    assert all(key != "alias:us-supreme-court" for key in polish.values())
+    europe = _keys("Der Bundestag und das Europäische Parlament; Ärzte ohne Grenzen warnten.", "de")
+    assert europe["Bundestag"] == "alias:bundestag"
+    assert europe["Ärzte ohne Grenzen"] == "alias:doctors-without-borders"
