@@ -751,3 +751,20 @@ def test_a_result_won_is_no_one_elected(text: str, language: str, counted: str) 
 def test_an_english_verb_with_an_object_is_what_the_figure_did(text: str, action: str | None) -> None:
     (claim,) = numeric_claims(text, "en")
     assert claim.action == action
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Szczepionka ma skuteczność 95 proc. - pisze Reuters.", "pl", ("95 proc.", 95, "percent")),
+        ("Fiyatlar yüzde 50 arttı.", "tr", ("yüzde 50", 50, "percent")),
+        ("Fiyatlar %50 arttı.", "tr", ("%50", 50, "percent")),
+        ("Unija bo namenila 80 milijard evrov.", "sl", ("80 milijard evrov", 80e9, "eur")),
+        ("Kupili so za 11 milijard dolarjev opreme.", "sl", ("11 milijard dolarjev", 11e9, "usd")),
+    ],
+)
+def test_percentages_and_money_in_the_forms_their_languages_write(
+    text: str, language: str, expected: tuple[str, float, str]
+) -> None:
+    (claim,) = numeric_claims(text, language)
+    assert (claim.text, claim.low, claim.counted) == expected

@@ -94,6 +94,7 @@ _POST = re.compile(
 _PERCENT = re.compile(rf"\s?(?P<unit>{_alternation(lex.PERCENT)})(?![{_W}])", re.I)
 _CURRENCY_AFTER = re.compile(rf"\s?(?P<cur>{_alternation(k for k in lex.CURRENCY if k[0].isalpha())})(?![{_W}])", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|[$€£¥₽₴])\s?$")
+_PERCENT_BEFORE = re.compile(r"(?:%|(?<![\w])yüzde\s)$", re.I)  # Turkish writes its percent before: "%50", "yüzde 50"
 _TOKEN = re.compile(rf"[^\W\d_][{_W}’'-]*")
 _STOP = frozenset(_words(
     """of the a an de d' d’ des du la le les l' l’ der die das den dem des von del della degli dei di
@@ -356,6 +357,9 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
     s_start, s_end = spans[index]
     counted, action, counted_end, known = reader.counted(figure.end, s_end)
     if figure.unit is not None:
+        # A unit is what is counted; a word after it the reader could only guess ends nothing of
+        # the figure's ("95 proc. - pisze Reuters").
+        counted_end = counted_end if known else None
         counted, known = figure.unit, True
     if not _is_quantity(text, m, figure, known, counted):
         return None
@@ -535,6 +539,8 @@ def _units(text: str, figure: _Figure) -> None:
         figure.unit, figure.end = "percent", p.end()
     elif c := _CURRENCY_AFTER.match(text, figure.end):
         figure.unit, figure.end = lex.CURRENCY[c.group("cur").casefold()], c.end()
+    if figure.unit is None and (p := _PERCENT_BEFORE.search(text, max(0, figure.start - 8), figure.start)):
+        figure.unit, figure.start = "percent", p.start()  # Turkish "%50", "yüzde 50"
     if c := _CURRENCY_BEFORE.search(text[max(0, figure.start - 4) : figure.start]):
         figure.unit = lex.CURRENCY.get(c.group("cur").casefold(), lex.CURRENCY.get(c.group("cur"), "usd"))
         figure.start -= len(c.group(0))
