@@ -768,3 +768,16 @@ def test_percentages_and_money_in_the_forms_their_languages_write(
 ) -> None:
     (claim,) = numeric_claims(text, language)
     assert (claim.text, claim.low, claim.counted) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counted"),
+    [
+        ("Zaznali smo 750.000 napadov na dan.", "sl", "napad"),  # attacks a day, not days
+        ("Each member can produce about 20 masks per day.", "en", "mask"),
+        ("Zostanie rozdysponowana w ciągu trzech najbliższych dni.", "pl", "day"),  # an adjective before the days
+        ("V zadnjih 18 dnevih se je število podvojilo.", "sl", "day"),
+    ],
+)
+def test_a_time_after_a_noun_and_per_is_its_rate(text: str, language: str, counted: str) -> None:
+    assert numeric_claims(text, language)[0].counted == counted

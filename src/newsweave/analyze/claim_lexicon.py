@@ -567,7 +567,8 @@ FRACTION_WORDS = frozenset(_words(
     drittel viertel fünftel tercio tercios cuarto cuartos quinto quintos terzo terzi quarto quarti
     quinto quinti terço terços треть трети третей четверть четверти пятая пятых третина третини
     четвертина чверть чверті trzecia trzecie trzecich ćwierć czwarta piąta třetina třetiny čtvrtina
-    čtvrtiny pětina pětiny derde derden kwart vijfde"""
+    čtvrtiny pětina pětiny derde derden kwart vijfde tretjina tretjini tretjine četrtina četrtini
+    četrtine petina trećina trećine četvrtina"""
 ))  # fmt: skip
 # Words that make one figure part of another ("ten children were among the 45 killed", "45 killed,
 # including 16 children"): what happened to the whole happened to the part.
@@ -794,9 +795,9 @@ _MORE_COUNTED = {
     "minute": "минути minute minut dakika",
     "dose": "доза дози ваксина ваксини odmerek odmerki odmerkov cepivo cepiva doz aşı",
     "bed": "легло легла postelja postelje postelj yatak",
-    "year": "година години leto leta yıl",
-    "month": "месец месеца месеци mesec meseca mesecev ay",
-    "day": "ден дни дена dni gün",
+    "year": "година години leto leta yıl letih let godina godine godinu",
+    "month": "месец месеца месеци mesec meseca mesecev mesecih ay mjesec mjeseca mjeseci",
+    "day": "ден дни дена dni gün dan dneva dnevi dnevih dneh dnevoma dana danima",
     "hour": "час часа часове ura ure ur saat",
 }
 for _key, _names in _MORE_COUNTED.items():

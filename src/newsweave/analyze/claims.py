@@ -169,6 +169,8 @@ _ENGLISH_DETERMINERS = frozenset(_words("the a an their his her its our this tha
 _ENGLISH_TIME_WORDS = frozenset(
     _words("day night week weekend month year morning afternoon evening time same previous following next last")
 )
+# What makes a time after a noun its rate: "attacks a day", "pro Tag", "na dan", "par jour", "в сутки".
+_PER = frozenset(_words("a per pro par por al na w v в на за daily"))
 _LIFE_ARTICLES = frozenset({"das", "la", "the", "a"})  # "kostete 13 Menschen das Leben", "costó la vida a 13"
 # Languages whose verbs end their clauses ("20 militan 3 askeri öldürdü"): a verb between two
 # figures there is neither's object marker.
@@ -848,6 +850,7 @@ class _SentenceReader:
     def counted(self, position: int, limit: int) -> tuple[str | None, str | None, int | None, bool]:
         """What the number counts: (key, action an outcome noun implies, end of the noun, in the lexicon)."""
         seen = 0
+        previous = ""
         fallback: tuple[str | None, str | None, int | None, bool] = (None, None, None, False)
         for token in _TOKEN.finditer(self.text, position, limit):
             gap = self.text[position : token.start()]
@@ -864,6 +867,8 @@ class _SentenceReader:
             hit = _WORD_INDEX.get(folded) or _WORD_INDEX.get(self.lemma(word))
             if hit is None and "-" in folded:  # "Corona-Todesopfer": the compound's head says it
                 hit = _WORD_INDEX.get(folded.rsplit("-", 1)[1])
+            if hit is not None and hit[0] in lex.TIME_UNITS and fallback[0] is not None and previous in _PER:
+                break  # "750.000 napadov na dan", "5000 Besucher pro Tag": a rate of the noun, not days
             if hit is not None and (hit[1] is None or fallback[0] is None):
                 return hit[0], hit[1], token.end(), True
             if hit is not None:
@@ -874,6 +879,7 @@ class _SentenceReader:
                     return fallback  # "227 проектов вакцины": projects (of a vaccine), not doses
             seen += 1  # noqa: SIM113 -- counts only the tokens read before a break
             position = token.end()
+            previous = folded
             if seen >= _COUNTED_WINDOW:
                 break
         if fallback[0] is not None and self.action_of(fallback[0]):
