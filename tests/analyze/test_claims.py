@@ -781,3 +781,15 @@ def test_percentages_and_money_in_the_forms_their_languages_write(
 )
 def test_a_time_after_a_noun_and_per_is_its_rate(text: str, language: str, counted: str) -> None:
     assert numeric_claims(text, language)[0].counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kolejna osoba zginęła po godz. 23 w pożarze.", "pl"),  # eleven at night
+        ("Fiyatlar saat 15 itibarıyla açıklandı.", "tr"),
+        ("The board adopted a three-year plan and a six-year-old girl was found.", "en"),  # compounds
+    ],
+)
+def test_an_hour_or_a_compound_adjective_is_no_count(text: str, language: str) -> None:
+    assert numeric_claims(text, language) == []

@@ -562,6 +562,9 @@ NOT_ACTIONS_IN: dict[str, frozenset[str]] = {
 # fraction ("две трети", two thirds), not a count ("am" and "pm" unpunctuated are left out: German
 # "30 am Montag" is 30 on Monday).
 CLOCK_WORDS = frozenset(_words("uhr o'clock o’clock h a.m. p.m."))
+# Words before a number that make it an hour of the clock: "po godz. 21", "v 15 hodin" is after it,
+# "saat 21.00", "kl. 15".
+CLOCK_BEFORE = frozenset(_words("godz. godz godzinie godzina hod. hodině saat kl. klokken"))
 FRACTION_WORDS = frozenset(_words(
     """third thirds quarter quarters half halves fifth fifths tiers quart quarts cinquième cinquièmes
     drittel viertel fünftel tercio tercios cuarto cuartos quinto quintos terzo terzi quarto quarti

@@ -129,7 +129,7 @@ _AUXILIARIES = frozenset(
     était étaient furent sera wurden wurde sind waren haben hat fueron fue son han sido resultaron resultó quedaron
     quedó sono furono stati hanno rimasti rimaste ficaram ficou
     foram são foi были был была было будут є були було були zostało zostali zostały byli było są bylo byli jsou
-    worden werden zijn waren""")
+    worden werden zijn waren oldu idi olmuş olmuştu olarak""")
 )
 _UPDATE_BEFORE = re.compile(rf"(?:{_alternation(lex.UPDATE_PHRASES)})\s*$", re.I)
 _AMBIGUOUS_UP_TO = {"до", "do", "tot", "até", "hasta", "fino a", "až"}  # "rose to 50" in Slavic and Romance
@@ -278,7 +278,9 @@ def _a_figure(text: str, m: re.Match[str], language: str | None) -> bool:
     another language's number word ("due to": Italian's two)."""
     digits = m.group("digits")
     if digits is None:
-        return not (m.group("words") and _another_languages_words(m.group("words"), language))
+        words = m.group("words")
+        compound = text[m.end() : m.end() + 1] == "-" and text[m.end() + 1 : m.end() + 2].isalpha()  # "six-year-old"
+        return not (words and (compound or _another_languages_words(words, language)))
     name_number = (
         text[m.start() - 1 : m.start()] == "-"
         and text[m.start() - 2 : m.start() - 1].isalpha()
@@ -689,7 +691,7 @@ def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool, coun
     if not _a_cjk_count(text, m, figure, counted):
         return False
     if m.group("digits") is None:
-        return True
+        return not (after[:1] == "-" and after[1:2].isalpha())  # "a six-year-old girl", "two-way"
     if before[-1:] in (":", "+", "#", "№", "/", "°") or after[:1] in (":", "/") or after[:1] == "°":
         return False  # 10:30, 2:1, +7 495…, #5, 1/2
     if before[-1:] == "-" and before[:1].isalpha() and not _hebrew_proclitic_before(text, m.start()):
@@ -705,6 +707,8 @@ def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool, coun
     word_before = text[max(0, m.start() - 16) : m.start()].split()[-1:]
     if word_before and word_before[0].casefold().rstrip(":") in lex.IDENTIFIER_WORDS and figure.unit is None:
         return False
+    if word_before and word_before[0].casefold() in lex.CLOCK_BEFORE:
+        return False  # "po godz. 21 jedna osoba zginęła": nine in the evening, no count
     digits = re.sub(r"\D", "", m.group("digits"))
     plain = m.group("digits").isdigit()
     if plain and len(digits) >= 7 and not known:
