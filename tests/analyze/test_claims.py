@@ -793,3 +793,13 @@ def test_a_time_after_a_noun_and_per_is_its_rate(text: str, language: str, count
 )
 def test_an_hour_or_a_compound_adjective_is_no_count(text: str, language: str) -> None:
     assert numeric_claims(text, language) == []
+
+
+def test_arabic_casualties_and_a_score_against_another() -> None:
+    # "إصابات" are the wounded, or the infected where a disease is named.
+    assert [(c.counted, c.action) for c in numeric_claims("تسجيل 4 إصابات جديدة بفيروس كورونا", "ar")] == [
+        ("person", "infected")
+    ]
+    assert [(c.counted, c.action) for c in numeric_claims("وقعت 3 إصابات في حادث سير", "ar")] == [("person", "wounded")]
+    # "53 против 47 мест" (53 against 47 seats): "против" is no counted thing.
+    assert all(c.counted != "против" for c in numeric_claims("у неё преимущество: 53 против 47 мест.", "ru"))

@@ -1158,7 +1158,7 @@ for _key, _names in {
     ACTIONS[_key] += " " + _names
 OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("شهيد شهداء"), ("person", "killed")),
-    **dict.fromkeys(_words("مصاب"), ("person", "wounded")),
+    **dict.fromkeys(_words("مصاب إصابات إصابة"), ("person", "wounded")),  # "4 إصابات": 4 wounded or infected
 })  # fmt: skip
 # Arabic "أصيب" and "إصابة" are a wound and an infection alike: an infection in a sentence that
 # names a disease ("أصيب بفيروس كورونا").

@@ -107,7 +107,7 @@ _STOP = frozenset(_words(
     nouvelles nouvelle nouveau neue neuen neuer neu nuevos nuevas nuevo nueva nuovi nuove nuovo nuova
     novos novas novo nova nieuwe nieuw новых новые новый новая новой новое нових нові новий нови новите
     nowych nowe nowy nowa nowo nově nové nových nový nova novih novi nove novo yeni új recent recently
-    newly following davon dont"""
+    newly following davon dont против versus vs contre gegen contra przeciw proti proti"""
 ))  # fmt: skip
 _PHONE = re.compile(
     r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])"
