@@ -270,7 +270,7 @@ def test_counts_in_chinese_japanese_and_korean(
         ("قتل خمسة وعشرون شخصا.", [(25.0, 25.0, Qualifier.EXACT, "person", "killed")]),
         # A number with "و" glued to it; "أصيب" is an infection where a disease is named.
         ("تسجيل 1200 إصابة جديدة بفيروس كورونا و35 حالة.",
-         [(1200.0, 1200.0, Qualifier.EXACT, None, "infected"), (35.0, 35.0, Qualifier.EXACT, "case", "infected")]),
+         [(1200.0, 1200.0, Qualifier.EXACT, "person", "infected"), (35.0, 35.0, Qualifier.EXACT, "case", "infected")]),
         ("دمرت القوات 20 سيارة.", [(20.0, 20.0, Qualifier.EXACT, "vehicle", "destroyed")]),
         # "The number of deaths" before the figures; a unit of time with the article is "today".
         ("عدد الوفيات من 255 إلى 256.", [(255.0, 255.0, Qualifier.EXACT, "person", "killed"),
