@@ -803,3 +803,16 @@ def test_arabic_casualties_and_a_score_against_another() -> None:
     assert [(c.counted, c.action) for c in numeric_claims("وقعت 3 إصابات في حادث سير", "ar")] == [("person", "wounded")]
     # "53 против 47 мест" (53 against 47 seats): "против" is no counted thing.
     assert all(c.counted != "против" for c in numeric_claims("у неё преимущество: 53 против 47 мест.", "ru"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counted"),
+    [
+        ("Sumarycznie mamy już ok 10 000 wykonanych testów.", "pl", "test"),  # tests, done
+        ("Провели 500 проведенных тестов.", "ru", "тест"),
+    ],
+)
+def test_an_adjective_after_a_number_gives_way_to_its_noun(text: str, language: str, counted: str) -> None:
+    assert numeric_claims(text, language)[0].counted == counted
+    # A verb's object is not what is counted: 278 (people) had diseases.
+    assert numeric_claims("Z tego 278 miało choroby współistniejące.", "pl")[0].counted != "choroba"

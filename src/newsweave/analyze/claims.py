@@ -28,7 +28,7 @@ from functools import lru_cache
 from newsweave.analyze import cjk_counts as cjk
 from newsweave.analyze import claim_lexicon as lex
 from newsweave.analyze.entities.lemmas import lemmatizer
-from newsweave.analyze.entities.morphology import VERB_LANGUAGES, is_noun_only
+from newsweave.analyze.entities.morphology import VERB_LANGUAGES, is_adjective_only, is_noun_only
 from newsweave.analyze.entities.text import HEBREW_PROCLITICS, MARKS
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.analyze.times import date_spans, sentence_index, time_expressions
@@ -881,6 +881,8 @@ class _SentenceReader:
                 fallback = (self.lemma(word), None, token.end(), False)
                 if self._head_noun(word, fallback[0]):
                     return fallback  # "227 проектов вакцины": projects (of a vaccine), not doses
+            elif fallback[0] is not None and seen == 1 and self._after_an_adjective(word, previous):
+                return self.lemma(word), None, token.end(), False  # "10 000 wykonanych testów": tests, done
             seen += 1  # noqa: SIM113 -- counts only the tokens read before a break
             position = token.end()
             previous = folded
@@ -889,6 +891,16 @@ class _SentenceReader:
         if fallback[0] is not None and self.action_of(fallback[0]):
             return None, None, None, False  # "50 killed": the word after is what happened, not what is counted
         return fallback
+
+    def _after_an_adjective(self, word: str, adjective: str) -> bool:
+        """Whether, in Polish or Russian, ``word`` is a noun's only and the word before it an
+        adjective's only: the noun heads what is counted ("10 000 wykonanych testów"), where a verb
+        before it would have made it the verb's object ("278 miało choroby")."""
+        return (
+            self.code in VERB_LANGUAGES
+            and is_adjective_only(adjective, self.code)
+            and self._head_noun(word, self.lemma(word))
+        )
 
     def _head_noun(self, word: str, lemma: str | None) -> bool:
         """Whether a word right after a number is, by the Polish or Russian dictionary, only ever a

@@ -141,6 +141,20 @@ def is_future_verb(word: str, language: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def is_adjective_only(word: str, language: str) -> bool:
+    """Whether every reading the Polish or Russian dictionary gives ``word`` is an adjective or an
+    adjectival participle ("wykonanych", "российских", "проведенных"; not "miało", had, nor
+    "znanych", which may be a noun): a word before the head noun of what a number counts."""
+    if language == "ru" and _is_cyrillic(word):
+        tags = _russian().tag(word.lower())
+        return bool(tags) and all(tag.POS in ("ADJF", "PRTF") for tag in tags)
+    if language == "pl" and _is_latin(word) and (analyser := _polish()) is not None:
+        tags = [tag for _, _, (_, _, tag, _, _) in analyser.analyse(word.lower())]
+        return bool(tags) and all(tag.startswith(("adj", "ppas", "pact")) for tag in tags)
+    return False
+
+
+@lru_cache(maxsize=100_000)
 def is_noun_only(word: str, language: str) -> bool:
     """Whether every reading the Polish or Russian dictionary gives ``word`` is a noun ("проектов",
     "projektów"; not "военных", "polskich", which may be adjectives)."""
