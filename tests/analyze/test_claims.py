@@ -816,3 +816,10 @@ def test_an_adjective_after_a_number_gives_way_to_its_noun(text: str, language: 
     assert numeric_claims(text, language)[0].counted == counted
     # A verb's object is not what is counted: 278 (people) had diseases.
     assert numeric_claims("Z tego 278 miało choroby współistniejące.", "pl")[0].counted != "choroba"
+
+
+def test_an_action_past_a_clause_said_of_something_else_is_that_clauses() -> None:
+    text = "5,29 Millionen Zuschauer verfolgten, wie Uwe versucht, eine Kneipe zu retten."
+    assert numeric_claims(text, "de")[0].action is None  # the viewers watched; nobody rescued them
+    # A relative clause speaks of the figure's noun: its action is the figure's.
+    assert numeric_claims("50 people, who were killed in the attack, were buried.", "en")[0].action == "killed"

@@ -169,6 +169,15 @@ _ENGLISH_DETERMINERS = frozenset(_words("the a an their his her its our this tha
 _ENGLISH_TIME_WORDS = frozenset(
     _words("day night week weekend month year morning afternoon evening time same previous following next last")
 )
+# A comma and a word that opens a clause said of something (how, that, whether), never of the noun
+# before it as a relative pronoun would be: an action beyond it is that clause's.
+_COMPLEMENTIZERS = {
+    "en": "how whether", "de": "dass wie ob", "fr": "comment", "es": "cómo", "it": "come", "ru": "что как",
+    "uk": "що як", "pl": "że jak", "cs": "že jak jestli", "bg": "че дали", "hr": "kako", "sr": "kako",
+}  # fmt: skip
+_COMPLEMENT = {
+    language: re.compile(rf",\s*(?:{'|'.join(words.split())})\b", re.I) for language, words in _COMPLEMENTIZERS.items()
+}
 # What makes a time after a noun its rate: "attacks a day", "pro Tag", "na dan", "par jour", "в сутки".
 _PER = frozenset(_words("a per pro par por al na w v в на за daily"))
 _LIFE_ARTICLES = frozenset({"das", "la", "the", "a"})  # "kostete 13 Menschen das Leben", "costó la vida a 13"
@@ -975,6 +984,8 @@ class _SentenceReader:
                 distance = token.start() - end
                 if self._another_figures_clause(self.text[end : token.start()]):
                     continue  # "до более 28000 в декабре, и число погибших": the next clause's
+                if (clause := _COMPLEMENT.get(self.code or "")) and clause.search(self.text, end, token.start()):
+                    continue  # "5,29 Millionen Zuschauer verfolgten, wie … zu retten": another clause's
                 if self._agent_of(end, token, s_end):
                     continue  # "Twelve gunmen killed 30 people": the 30 were killed, not the gunmen
                 if self.code == "en" and key != "fled" and self._english_active(token):
