@@ -823,3 +823,16 @@ def test_an_action_past_a_clause_said_of_something_else_is_that_clauses() -> Non
     assert numeric_claims(text, "de")[0].action is None  # the viewers watched; nobody rescued them
     # A relative clause speaks of the figure's noun: its action is the figure's.
     assert numeric_claims("50 people, who were killed in the attack, were buried.", "en")[0].action == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "actions"),
+    [
+        ("При цьому 37 871 375 осіб одужали, 1 318 286 пацієнтів померли.", "uk", ["recovered", "killed"]),
+        ("About 93,800 people have recovered, mostly in China.", "en", ["recovered"]),
+        ("Излекувани са общо 944 души.", "bg", ["recovered"]),
+        ("Police recovered 3 bodies from the river.", "en", [None]),  # found, not healed
+    ],
+)
+def test_recoveries_are_a_tally_of_their_own(text: str, language: str, actions: list[str | None]) -> None:
+    assert [c.action for c in numeric_claims(text, language)] == actions

@@ -530,6 +530,12 @@ ACTIONS: dict[str, str] = {
     "infected": "infect infected positive infecter infecté contaminé infizieren infiziert "
     "infectar infectado contagiare contagiato заразиться заразились заражены інфікувати "
     "заразилися zakazić zakażono nakazit nakaženo besmet",
+    # Recoveries from a disease, an epidemic's third tally beside the infected and the dead.
+    "recovered": "recover recovered recoveries guérir guéri guéris guérisons rétabli rétablis genesen genesene "
+    "genesenen geheilt recuperar recuperado recuperados recuperadas curado curados guarire guarito guariti "
+    "guarite guarigioni recuperati hersteld выздороветь выздоровели выздоровело выздоровевших выздоровевшие "
+    "одужати одужали одужало одужавших wyzdrowieć wyzdrowiało wyzdrowiały wyzdrowieli ozdrowieńców "
+    "wyleczonych vyléčit vyléčilo vyléčených vyléčení uzdravilo uzdravených متعافين المتعافين تعافى تعافي",
     "deployed": "deploy deployed send sent déployer déployé envoyer envoyé entsenden entsandt stationieren "
     "desplegar desplegado enviar inviare inviato schierare развернуть направить направлены "
     "перебросить розгорнути направити wysłać rozmieścić vyslat nasadit ingezet نشر",
@@ -838,6 +844,8 @@ _MORE_ACTIONS = {
     "infected": "заразени заразен заразиха заразили зарази okužen okuženi okuženih okužili okužiti okužilo okužila "
     "okužil pozitif",
     "elected": "избран избрани избра изберат izvoljen izvoljeni izvoliti seçildi seç",
+    "recovered": "излекувани излекуваните оздравели оздравелите ozdraveli ozdravelo ozdravelih ozdravljenih "
+    "iyileşti iyileşen iyileşenlerin taburcu yenen",
     "hospitalised": "хоспитализирани хоспитализиран хоспитализира hospitaliziran hospitalizirani "
     "hospitalizirati hastaneye",
 }

@@ -398,6 +398,8 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = "killed"  # "7 حالات وفيات", "5 cas de décès": cases of death
     elif counted == "case" and action in (None, "killed", "wounded"):
         action = "infected"  # "more than 232,000 cases … and close to 28,000 deaths": cases are infections
+    if action == "recovered" and counted not in (*lex.PEOPLE, "case", None):
+        action = None  # "3 bodies were recovered", "recovered 5 rifles": found, not healed
     if action == "elected" and counted in lex.CONTESTS:
         action = None  # "won six games", "three gold medals": a result, no one elected
     if action in lex.KILLING_ACTIONS and counted in lex.PEOPLE:

@@ -31,15 +31,16 @@ from newsweave.records import AlignedSentences, Claim, ClaimRelation, Disagreeme
 
 # Actions whose figures grow as a story goes on: a later, higher figure is news, not a contradiction.
 RUNNING_TOLLS = frozenset({"killed", "wounded", "arrested", "evacuated", "displaced", "fled", "infected",
-                           "missing", "rescued", "affected", "hospitalised", "released"})  # fmt: skip
+                           "missing", "rescued", "affected", "hospitalised", "released", "recovered"})  # fmt: skip
 # What happened in an event, whose figure two reports of it state alike: the tolls. Other figures
 # with an action ("750 soldiers deployed", "1.9 million doses received") are as often two facts
 # of one story as one (an earlier deployment, another region's delivery), so independent reports'
 # figures are compared only for these; versions' aligned sentences for every action.
 # Infections are not among them: an epidemic's tallies are counted anew every day and for every
 # town, region and country ("841 cases" in Prague, "6,220" in the country, on one Sunday), so two
-# independent reports' infection figures are as often two facts as one (facts-14, on the stream).
-_EVENT_ACTIONS = (RUNNING_TOLLS - {"infected"}) | {"destroyed", "damaged", "captured", "surrounded"}
+# independent reports' infection figures are as often two facts as one (facts-14, on the stream);
+# recoveries, the same tallies' third, likewise.
+_EVENT_ACTIONS = (RUNNING_TOLLS - {"infected", "recovered"}) | {"destroyed", "damaged", "captured", "surrounded"}
 # Counted things too generic to pair across two texts without an aligned sentence.
 _GENERIC = frozenset({*TIME_UNITS, "kilometre", "percent", "tonne"})
 _UNITS = frozenset({"percent", *CURRENCY.values()})  # a share or a sum, never a head count
