@@ -487,7 +487,7 @@ class _Lexicon:
     relative: dict[str, tuple[str, int]]
     numbers: dict[str, int]
     # group name -> unit, direction (-1 ago, +1 ahead), and whether only a future clause makes it one
-    ago_units: dict[str, tuple[str, int, bool]]
+    stretch_units: dict[str, tuple[str, int, bool]]
     triggers: frozenset[str]  # first words of every shape: the pattern is tried only where one stands
     adjectives: dict[str, tuple[str, int]]  # stem -> (unit, amount) or ("weekday", n)
     adjective_stems: tuple[str, ...]  # the stems, for words that start with one (inflected)
@@ -519,8 +519,8 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     weekdays: dict[str, int] = {}
     relative: dict[str, tuple[str, int]] = {}
     numbers: dict[str, int] = {}
-    bare_month_parts, weekday_parts, year_leads, ago_parts = [], [], [], []
-    ago_units: dict[str, tuple[str, int, bool]] = {}
+    bare_month_parts, weekday_parts, year_leads, stretch_parts = [], [], [], []
+    stretch_units: dict[str, tuple[str, int, bool]] = {}
     adjectives: dict[str, tuple[str, int]] = {}
     adjective_parts = []
     for language in languages:
@@ -561,10 +561,10 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         for k, (kind, template, unit, sign) in enumerate(stretches):
             group = f"{kind}_{language}_{k}"
             led = not template.startswith("NUM")  # "in two days", not "two days from now"
-            ago_units[group] = (unit, sign, sign > 0 and led)
+            stretch_units[group] = (unit, sign, sign > 0 and led)
             num = rf"(?:(?P<n_{group}>\d{{1,2}}|{_alternation(_SMALL_NUMBERS.get(language, {}))})\s+)?"
             body = template.replace(_NUM_SLOT, num)
-            ago_parts.append(f"(?P<{group}>{body})")
+            stretch_parts.append(f"(?P<{group}>{body})")
     month = _alternation(months)
     ordinals = {w: d for language in languages for w, d in ORDINAL_DAYS.get(language, {}).items()}
     # One alternation, most specific shapes first: a leftmost match takes the first that fits.
@@ -578,7 +578,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         rf"(?:,?\s+(?P<ody>\d{{4}})(?:\s*(?:г\.|года|року|roku))?)?)",
         rf"(?P<mdy>(?P<mm_>{month})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<my>\d{{4}}))?){_clock_pattern('m')}",
         rf"(?P<my_>(?P<mym>{month})\s+(?:de\s+|of\s+|năm\s+)?(?P<myy>\d{{4}}))",  # "tháng 3 năm 2019"
-        *ago_parts,
+        *stretch_parts,
         rf"(?P<rel>{_alternation(relative)})",
         *([rf"(?P<adj>{'|'.join(adjective_parts)})"] if adjective_parts else []),
         rf"(?P<wd>(?:(?P<wdmod>last|next|dernier|prochain|letzten|pasado|scorso|прошл\w+|минул\w+)\s+)?"
@@ -623,7 +623,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
     suffixes = tuple(x for language in languages for x in _FUTURE_SUFFIXES.get(language, ()))
     verbs = languages[0] if len(languages) == 1 and languages[0] in VERB_LANGUAGES else None
     return _Lexicon(
-        pattern, months, weekdays, relative, numbers, ago_units, folded, adjectives, stems, cues, suffixes, verbs
+        pattern, months, weekdays, relative, numbers, stretch_units, folded, adjectives, stems, cues, suffixes, verbs
     )
 
 
@@ -852,7 +852,7 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
         return None
     if anchor is None:
         return None  # everything below depends on the publication date
-    for group, (unit, sign, needs_cue) in lex.ago_units.items():
+    for group, (unit, sign, needs_cue) in lex.stretch_units.items():
         if g.get(group):
             if needs_cue and not _future_clause(m.string, m.start(), m.end(), lex):
                 return None  # "the highest in two years": a stretch past, no date
