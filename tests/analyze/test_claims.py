@@ -832,6 +832,7 @@ def test_an_action_past_a_clause_said_of_something_else_is_that_clauses() -> Non
         ("About 93,800 people have recovered, mostly in China.", "en", ["recovered"]),
         ("Излекувани са общо 944 души.", "bg", ["recovered"]),
         ("Police recovered 3 bodies from the river.", "en", [None]),  # found, not healed
+        ("There were 1,000 recoveries and 500 Genesene.", "en", ["recovered", "recovered"]),
     ],
 )
 def test_recoveries_are_a_tally_of_their_own(text: str, language: str, actions: list[str | None]) -> None:

@@ -1168,6 +1168,11 @@ for _key, _names in {
 OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("شهيد شهداء"), ("person", "killed")),
     **dict.fromkeys(_words("مصاب إصابات إصابة"), ("person", "wounded")),  # "4 إصابات": 4 wounded or infected
+    # The recovered as a noun: "1,000 recoveries", "500 Genesene", "200 ozdrowieńców", "المتعافين".
+    **dict.fromkeys(_words("""recoveries genesene genesenen guérisons guéris recuperados curados guariti
+        guarigioni выздоровевших выздоровевшие одужалих одужавших ozdrowieńców wyleczonych vyléčených
+        uzdravených излекувани излекуваните оздравели оздравелите ozdravelih متعافين المتعافين متعاف"""),
+        ("person", "recovered")),
 })  # fmt: skip
 # Arabic "أصيب" and "إصابة" are a wound and an infection alike: an infection in a sentence that
 # names a disease ("أصيب بفيروس كورونا").
