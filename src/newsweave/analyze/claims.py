@@ -953,7 +953,8 @@ class _SentenceReader:
         reach = max(s_start, start - _ACTION_REACH)
         lo, hi = self._between_other_figures(start, end, reach, min(s_end, end + _ACTION_REACH))
         # An earlier figure, not listed with this one, bounds the reach, and something can befall what
-        # it counts: a verb after it, not right before this figure, is the earlier figure's.
+        # it counts: a verb after it, with a clause of its own opening before this figure, is the
+        # earlier figure's ("3 soldiers were wounded when 20 militants attacked").
         subject_before = (
             lo > reach and self.code not in _VERB_FINAL and self.counted(lo, s_end)[0] not in _NOTHING_HAPPENS_TO
         )
