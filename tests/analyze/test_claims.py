@@ -837,3 +837,9 @@ def test_an_action_past_a_clause_said_of_something_else_is_that_clauses() -> Non
 )
 def test_recoveries_are_a_tally_of_their_own(text: str, language: str, actions: list[str | None]) -> None:
     assert [c.action for c in numeric_claims(text, language)] == actions
+
+
+def test_falling_ill_is_an_infection_in_bulgarian_and_slovene() -> None:
+    text = "Пандемията е разболяла повече от 37 милиона души и над един милион души са починали в света."
+    assert [c.action for c in numeric_claims(text, "bg")] == ["infected", "killed"]
+    assert numeric_claims("Deset obolelih je tujih državljanov.", "sl")[0].action == "infected"

@@ -842,7 +842,7 @@ _MORE_ACTIONS = {
     "released": "освободени освободен освободиха освободи izpuščeni izpuščen izpustiti",
     "missing": "изчезнали изчезнал изчезна pogrešan pogrešani pogrešanih kayıp",
     "infected": "заразени заразен заразиха заразили зарази okužen okuženi okuženih okužili okužiti okužilo okužila "
-    "okužil pozitif",
+    "okužil pozitif заболели заболелите разболели разболя разболяла разболяха oboleli obolelih obolelo",
     "elected": "избран избрани избра изберат izvoljen izvoljeni izvoliti seçildi seç",
     "recovered": "излекувани излекуваните оздравели оздравелите ozdraveli ozdravelo ozdravelih ozdravljenih "
     "iyileşti iyileşen iyileşenlerin taburcu yenen",
