@@ -843,3 +843,16 @@ def test_falling_ill_is_an_infection_in_bulgarian_and_slovene() -> None:
     text = "Пандемията е разболяла повече от 37 милиона души и над един милион души са починали в света."
     assert [c.action for c in numeric_claims(text, "bg")] == ["infected", "killed"]
     assert numeric_claims("Deset obolelih je tujih državljanov.", "sl")[0].action == "infected"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("covid-19 pa je zahteval že preko pol milijona življenj.", "sl", (5e5, "killed")),
+        ("всеки ден в страната умират по около 1000 души.", "bg", (1000, "killed")),
+        ("Epidemie způsobila smrt nejméně 230 tisíc obyvatel.", "cs", (230_000, "killed")),
+    ],
+)
+def test_deaths_said_past_their_figure_or_as_a_noun(text: str, language: str, expected: tuple[float, str]) -> None:
+    (claim,) = numeric_claims(text, language)
+    assert (claim.low, claim.action) == expected

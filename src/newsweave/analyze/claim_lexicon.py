@@ -186,7 +186,8 @@ NUMBER_WORDS.update({
                      "un millon", "un milione", "um milhão", "een miljoen", "bir milyon"], 1_000_000),
     **dict.fromkeys(["a billion", "one billion", "un milliard", "eine milliarde", "einer milliarde",
                      "un miliardo", "um bilhão", "een miljard"], 1_000_000_000),
-    **dict.fromkeys(["half a million", "un demi-million", "полмиллиона", "півмільйона", "pół miliona"], 500_000),
+    **dict.fromkeys(["half a million", "un demi-million", "полмиллиона", "півмільйона", "pół miliona", "pol milijona",
+                     "půl milionu", "pol milióna", "пів мільйона", "половин милион"], 500_000),
     **dict.fromkeys(["a thousand", "one thousand"], 1000),
     **dict.fromkeys(["a hundred", "one hundred"], 100),
 })  # fmt: skip
@@ -818,7 +819,7 @@ OUTCOME_NOUNS.update({
         умершие скончавшихся померлих померлі"""), ("person", "killed")),
     # Deaths as a noun: "Počet úmrtí přesáhl 12 tisíc", "число смертей".
     **dict.fromkeys(_words("""úmrtí zgon zgonów zgony смерть смертей смерти смъртни смъртните smrti smrtnih todesfälle
-        muertes decessi ölüm"""), ("person", "killed")),
+        muertes decessi ölüm smrt śmierć śmierci"""), ("person", "killed")),
     **dict.fromkeys(_words("ранени ранените пострадали пострадалите ranjeni ranjenih yaralı yaralılar"),
                     ("person", "wounded")),
     **dict.fromkeys(_words("заразени заразените okuženi okuženih"), ("person", "infected")),
@@ -826,7 +827,7 @@ OUTCOME_NOUNS.update({
     **dict.fromkeys(_words("задържани задържаните арестувани aretirani aretiranih"), ("person", "arrested")),
 })  # fmt: skip
 _MORE_ACTIONS = {
-    "killed": """umiera umierają умирает умирают
+    "killed": """umiera umierają умирает умирают умират умира
         убит убити убиха убия загина загинаха загинали загинал почина починаха починали умря умряха
         умра ликвидирани ликвидира ubit ubiti ubili ubitih umrl umrli umrlo umrla umreti öl öldü öldür
         öldürüldü öldürdü öldürmek ölmek hayatını hayatlarını yaşamını""",
@@ -842,10 +843,11 @@ _MORE_ACTIONS = {
     "released": "освободени освободен освободиха освободи izpuščeni izpuščen izpustiti",
     "missing": "изчезнали изчезнал изчезна pogrešan pogrešani pogrešanih kayıp",
     "infected": "заразени заразен заразиха заразили зарази okužen okuženi okuženih okužili okužiti okužilo okužila "
-    "okužil pozitif заболели заболелите разболели разболя разболяла разболяха oboleli obolelih obolelo",
+    "okužil pozitif заболели заболелите разболели разболя разболяла разболяха oboleli obolelih obolelo заразяват "
+    "заразява",
     "elected": "избран избрани избра изберат izvoljen izvoljeni izvoliti seçildi seç",
     "recovered": "излекувани излекуваните оздравели оздравелите ozdraveli ozdravelo ozdravelih ozdravljenih "
-    "iyileşti iyileşen iyileşenlerin taburcu yenen",
+    "iyileşti iyileşen iyileşenlerin taburcu yenen оздравяват оздравява",
     "hospitalised": "хоспитализирани хоспитализиран хоспитализира hospitaliziran hospitalizirani "
     "hospitalizirati hastaneye",
 }

@@ -1013,7 +1013,11 @@ class _SentenceReader:
         among the two words on either side of it ("lost their lives", "Życie straciło"), or among
         the five before it after an article ("kostete 13 Menschen das Leben"), or None."""
         before = _TOKEN.findall(self.text, max(0, start - 60), start)[-5:]
-        before = before if before[-1:] and before[-1].casefold() in _LIFE_ARTICLES else before[-2:]
+        # Past an article ("kostete 13 Menschen das Leben") or the figure itself ("je zahteval že
+        # preko pol milijona življenj") the verb stands further back.
+        figure_between = any(start - 40 <= s and e <= start for s, e in self.figures)
+        far = figure_between or (before[-1:] and before[-1].casefold() in _LIFE_ARTICLES)
+        before = before if far else before[-2:]
         after = _TOKEN.findall(self.text, end, min(len(self.text), end + 30))[:2]
         for word in (*reversed(before), *after):
             if (key := lex.LIFE_ACTIONS.get(word.casefold())) is not None:
