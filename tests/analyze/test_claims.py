@@ -856,3 +856,22 @@ def test_falling_ill_is_an_infection_in_bulgarian_and_slovene() -> None:
 def test_deaths_said_past_their_figure_or_as_a_noun(text: str, language: str, expected: tuple[float, str]) -> None:
     (claim,) = numeric_claims(text, language)
     assert (claim.low, claim.action) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Briefing z okazji 70. rocznicy podpisania konwencji.", "pl"),  # the 70th anniversary
+        ("Ortaokul 6. sınıf öğrencisi hastaneye kaldırıldı.", "tr"),  # a sixth-grade pupil
+        ("Česko se od neděle řídí 5. stupněm PES.", "cs"),
+    ],
+)
+def test_a_number_written_as_an_ordinal_with_its_period_is_no_count(text: str, language: str) -> None:
+    assert all(c.low not in (70, 6, 5) for c in numeric_claims(text, language))
+
+
+def test_a_turkish_life_lost_is_a_death_and_a_life_lived_is_not() -> None:
+    text = "hayatını kaybedenlerin sayısı ise 25 bin 239'a çıktı."
+    assert numeric_claims(text, "tr")[0].action == "killed"
+    lived = "Anneler Günü'nde 81 ilde hayatlarını sürdüren 5 bin 529 anneyi unutmadı."
+    assert all(c.action != "killed" for c in numeric_claims(lived, "tr"))

@@ -830,7 +830,7 @@ _MORE_ACTIONS = {
     "killed": """umiera umierają умирает умирают умират умира
         убит убити убиха убия загина загинаха загинали загинал почина починаха починали умря умряха
         умра ликвидирани ликвидира ubit ubiti ubili ubitih umrl umrli umrlo umrla umreti öl öldü öldür
-        öldürüldü öldürdü öldürmek ölmek hayatını hayatlarını yaşamını""",
+        öldürüldü öldürdü öldürmek ölmek""",
     "wounded": """ранен ранени раниха раня пострадаха ranjen ranjeni ranjenih raniti yarala yaralan yaralandı
         yaralandılar yaralanan yaraladı yaralanmak""",
     "destroyed": "унищожени унищожен унищожи унищожиха разрушени разрушен uničen uničeni uničili uničiti "
@@ -1194,7 +1194,7 @@ SUBORDINATORS = frozenset(_words("""when while whereas after before because sinc
 # alone says neither ("sentenced to life"): a verb of losing or saving within two words of it does.
 LIFE_NOUNS = frozenset(_words("""life lives leben vie vies vida vidas vita vite leven levens жизни жизнь
     жизней життя життів живота животи życie życia żyć život životy životů življenje življenja
-    življenj život živote hayat hayatını hayatlarını hayatını"""))  # fmt: skip
+    življenj život živote hayat hayatını hayatlarını yaşamını yaşamlarını canını"""))  # fmt: skip
 LIFE_ACTIONS: dict[str, str] = {
     **dict.fromkeys(_words("""lost lose loses losing claimed claim claims claiming took take takes taking
         taken cost costs costing ums verloren verlor verloren kostete kosteten gekostet kostet perdu
@@ -1206,7 +1206,8 @@ LIFE_ACTIONS: dict[str, str] = {
         vyžádala vyžádalo vyžádaly připravil připravila přišlo přišli přišel přišla izgubilo izgubili
         izgubila izgubil terjal terjala terjalo zahteval zahtevala zahtevalo отне отнесе отнеха
         загубиха загубили kaybetti
-        kaybettiler kaybeden kaybetmişti kostte eiste verloor"""), "killed"),
+        kaybettiler kaybeden kaybedenler kaybedenlerin kaybetmişti yitirdi yitirdiler yitiren yitirenler yitirenlerin
+        yitirmişti kostte eiste verloor"""), "killed"),
     **dict.fromkeys(_words("""saved save saves saving sauvé sauvés sauver salvó salvado salvar salvato
         salvati salvou salvaram спасли спас спасла спасти uratowali uratował uratowała zachránili
         zachránil rešili rešil спасиха gerettet rettete retteten kurtardı"""), "rescued"),

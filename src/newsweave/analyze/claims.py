@@ -374,7 +374,7 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         # the figure's ("95 proc. - pisze Reuters").
         counted_end = counted_end if known else None
         counted, known = figure.unit, True
-    if not _is_quantity(text, m, figure, known, counted):
+    if not _is_quantity(text, m, figure, known, counted, reader.code):
         return None
     if counted == "person" and (noun := cjk.noun_before(text, figure.core_start)) is not None:
         counted = noun  # "戦闘員20人", "시위대 200명": the noun before the number, the counter after it
@@ -688,7 +688,9 @@ def _glued(word: str) -> list[str]:
 _GLUE = ("und", "in")
 
 
-def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool, counted: str | None = None) -> bool:
+def _is_quantity(
+    text: str, m: re.Match[str], figure: _Figure, known: bool, counted: str | None = None, language: str | None = None
+) -> bool:
     """False for years, clock times, scores, identifiers, ordinals, codes and compound adjectives.
 
     ``known`` is true when what the number counts is in the lexicon (or is a unit); ``counted`` is
@@ -715,6 +717,8 @@ def _is_quantity(text: str, m: re.Match[str], figure: _Figure, known: bool, coun
         return False  # 25-year-old, 3rd, 1er, 20x
     if after[:1] == "." and after[1:2].isdigit():
         return False  # a version number or a decimal cut off
+    if language in _PERIOD_ORDINALS and (o := _ORDINAL_PERIOD.match(text, m.end())) and o.group(1).islower():
+        return False  # "70. rocznicy", "6. sınıf": an ordinal, no count (a capital may open a sentence)
     word_before = text[max(0, m.start() - 16) : m.start()].split()[-1:]
     if word_before and word_before[0].casefold().rstrip(":") in lex.IDENTIFIER_WORDS and figure.unit is None:
         return False
@@ -751,6 +755,10 @@ def _word_after(text: str, end: int) -> str:
 
 _NEXT_WORD = re.compile(rf"\s?([^\W\d_][{_W}.’']*)")
 _NO_COUNT_AFTER = lex.CLOCK_WORDS | lex.FRACTION_WORDS
+# Languages that write an ordinal as its digits and a period ("70. rocznicy", "am 3. Oktober"): there a
+# number, a period and a lowercase word is an ordinal (a month's name after it is a date, read apart).
+_PERIOD_ORDINALS = frozenset({"de", "pl", "cs", "sk", "sl", "hr", "sr", "hu", "tr", "da", "nb", "fi", "et", "lv"})
+_ORDINAL_PERIOD = re.compile(r"\.[ \u00a0]+([^\W\d_])")
 _IN_YEAR = _words("in en im em nel nello dal del dell' в во у w we v ve u")
 _CJK_ORDINAL = frozenset("第")
 _CJK_AGE = frozenset("岁歲歳살세")  # Korean "39세": aged 39
