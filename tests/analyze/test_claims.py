@@ -875,3 +875,13 @@ def test_a_turkish_life_lost_is_a_death_and_a_life_lived_is_not() -> None:
     assert numeric_claims(text, "tr")[0].action == "killed"
     lived = "Anneler Günü'nde 81 ilde hayatlarını sürdüren 5 bin 529 anneyi unutmadı."
     assert all(c.action != "killed" for c in numeric_claims(lived, "tr"))
+
+
+def test_a_number_of_and_a_rate_per_capita() -> None:
+    # "the total number of dead" opens its own figure's clause after a comma, without a conjunction.
+    text = "Skupno število pozitivnih oseb je naraslo na 1581, skupno število umrlih pa ostaja pri 111."
+    assert [c.action for c in numeric_claims(text, "sl")] == [None, "killed"]
+    # "per 100,000 inhabitants" is a rate's denominator: nobody died or was infected.
+    rate = "Pojavnost okuženih na 100.000 prebivalcev v zadnjih 14 dneh znaša 300."
+    assert all(c.action is None for c in numeric_claims(rate, "sl") if c.low == 100_000)
+    assert numeric_claims("Число умерших увеличилось на 100 человек.", "ru")[0].action == "killed"

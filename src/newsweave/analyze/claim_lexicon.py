@@ -463,7 +463,8 @@ TOLL_PHRASES: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 # Nouns before the number that say only that it is a number of something, named next: "число
 # погибших — 50" is a toll, "Liczba wszystkich zakażeń sięga 1 mln" (infections) is not.
-NUMBER_NOUNS = frozenset(_words("number число количество кількість liczba počet cifra bilans عدد مجموع إجمالي"))
+NUMBER_NOUNS = frozenset(_words("""number число количество кількість liczba počet cifra bilans عدد مجموع إجمالي
+    število broj броят брой zahl anzahl nombre número numero sayısı"""))  # fmt: skip
 
 # What happened: key -> lemmas and forms in every language.
 ACTIONS: dict[str, str] = {
@@ -847,7 +848,8 @@ _MORE_ACTIONS = {
     "заразява",
     "elected": "избран избрани избра изберат izvoljen izvoljeni izvoliti seçildi seç",
     "recovered": "излекувани излекуваните оздравели оздравелите ozdraveli ozdravelo ozdravelih ozdravljenih "
-    "iyileşti iyileşen iyileşenlerin taburcu yenen оздравяват оздравява",
+    "iyileşti iyileşen iyileşenlerin taburcu yenen оздравяват оздравява okrevalo okrevali okrevalih okrevala "
+    "gesund",
     "hospitalised": "хоспитализирани хоспитализиран хоспитализира hospitaliziran hospitalizirani "
     "hospitalizirati hastaneye",
 }

@@ -178,6 +178,9 @@ _COMPLEMENTIZERS = {
 _COMPLEMENT = {
     language: re.compile(rf",\s*(?:{'|'.join(words.split())})\b", re.I) for language, words in _COMPLEMENTIZERS.items()
 }
+# A round figure after these is a rate's denominator: "на 100 хиляди жители", "per 100,000 people".
+_PER_WORDS = frozenset(_words("per на na je pro pour por every each"))
+_PER_CAPITA = frozenset({1e3, 1e4, 1e5, 1e6})
 # What makes a time after a noun its rate: "attacks a day", "pro Tag", "na dan", "par jour", "в сутки".
 _PER = frozenset(_words("a per pro par por al na w v в на за daily"))
 _LIFE_ARTICLES = frozenset({"das", "la", "the", "a"})  # "kostete 13 Menschen das Leben", "costó la vida a 13"
@@ -398,6 +401,8 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = "killed"  # "7 حالات وفيات", "5 cas de décès": cases of death
     elif counted == "case" and action in (None, "killed", "wounded"):
         action = "infected"  # "more than 232,000 cases … and close to 28,000 deaths": cases are infections
+    if action is not None and figure.low in _PER_CAPITA and _word_before(text, figure.start) in _PER_WORDS:
+        action = None  # "smrtni primeri na 100 000 prebivalcev": a rate's denominator, nobody died
     if action == "recovered" and counted not in (*lex.PEOPLE, "case", None):
         action = None  # "3 bodies were recovered", "recovered 5 rifles": found, not healed
     if action == "elected" and counted in lex.CONTESTS:
@@ -745,6 +750,13 @@ def _a_cjk_count(text: str, m: re.Match[str], figure: _Figure, counted: str | No
         return False  # 9 点 (nine o'clock), 21 分 (21 minutes past); not 3 分钟 (three minutes)
     digits = re.sub(r"\D", "", m.group("digits") or "")
     return not (counted == "year" and len(digits) == 4 and 1000 <= figure.low <= 2100)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start``, casefolded ("" at the start of the text)."""
+    before = text[max(0, start - 24) : start]
+    words = _TOKEN.findall(before)
+    return words[-1].casefold() if words and not before.rstrip().endswith((".", ",", ";", ":")) else ""
 
 
 def _word_after(text: str, end: int) -> str:
@@ -1138,9 +1150,13 @@ class _SentenceReader:
         destroyed) goes on about the same things; a comma alone opens no clause ("50 people,
         among them 20 children, were killed")."""
         match = _CLAUSE_OPENER.search(gap)
-        if match is None or (match.group(1) is not None and match.group(1).casefold() not in self.conjunctions):
+        if match is None:
             return False
         words = _TOKEN.findall(gap[match.start() :])
+        if match.group(1) is not None and match.group(1).casefold() not in self.conjunctions:
+            # Without a conjunction, the clause's own figure must be named at once: "…, skupno
+            # število umrlih pa ostaja pri 111" (the total number of dead stays at 111).
+            words = words[:2]
         return any(
             w.casefold() in lex.NUMBER_NOUNS or w.casefold() in lex.TOLL_NOUNS or self.lemma(w) in lex.NUMBER_NOUNS
             for w in words
