@@ -167,7 +167,8 @@ from newsweave.records import (
 #          a million", "более миллиона", "millions of"), after a number only its scale; results won
 #          elect no one; "95 proc.", "yüzde 50", "evrov"; a time after "per" is a rate; hours after
 #          "godz." and compound adjectives ("six-year-old") are no counts; recoveries are a key of
-#          their own ("recovered"). Dates: stretches ahead in
+#          their own ("recovered"); "the number of" in more languages, rates per capita, ordinals
+#          with a period ("70. rocznicy") are no counts. Dates: stretches ahead in
 #          a future clause ("in two weeks", "через пять дней"), ordinal days ("čtvrtého prosince").
 #          Places: world cities named together beat small namesakes their state backs. Aliases: the
 #          institutions of world news (US House, Supreme Court, European Parliament, Duma…).
