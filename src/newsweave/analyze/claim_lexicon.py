@@ -1208,8 +1208,9 @@ LIFE_ACTIONS: dict[str, str] = {
         vyžádala vyžádalo vyžádaly připravil připravila přišlo přišli přišel přišla izgubilo izgubili
         izgubila izgubil terjal terjala terjalo zahteval zahtevala zahtevalo отне отнесе отнеха
         загубиха загубили kaybetti
-        kaybettiler kaybeden kaybedenler kaybedenlerin kaybetmişti yitirdi yitirdiler yitiren yitirenler yitirenlerin
-        yitirmişti kostte eiste verloor"""), "killed"),
+        kaybettiler kaybeden kaybedenler kaybedenlerin kaybetmişti kaybettiği kaybettikleri kaybetmiş yitirdi
+        yitirdiler yitiren yitirenler yitirenlerin yitirmişti yitirdiği yitirdikleri yitirmiş kostte eiste
+        verloor"""), "killed"),
     **dict.fromkeys(_words("""saved save saves saving sauvé sauvés sauver salvó salvado salvar salvato
         salvati salvou salvaram спасли спас спасла спасти uratowali uratował uratowała zachránili
         zachránil rešili rešil спасиха gerettet rettete retteten kurtardı"""), "rescued"),
