@@ -539,20 +539,11 @@ def _world_city(groups: list[_Group], support: _RoundSupport, gi: int, w: Weight
     datelined "London." on the Rolling Stones and a rally in Tulsa is London's, not London, Ohio's
     (10,000 people, 1,300 km from Tulsa); "Amsterdam, in Montgomery County" stays in New York."""
     group = groups[gi]
-    if not group.candidates or group.qualifies or _qualified(group):
+    world = _world_readings(group)
+    if not world:
         return group.pick
     town = group.candidates[group.pick]
-    if not town.feature.startswith("P.") or town.population >= SMALL_TOWN:
-        return group.pick
-    world = [
-        i
-        for i, e in enumerate(group.candidates)
-        if e.country != town.country
-        and e.feature.startswith("P.")
-        and (e.feature == CAPITAL or e.population >= WORLD_CITY)
-        and e.population >= max(SMALL_TOWN, 10 * town.population)  # not Plymouth, Montserrat's empty capital
-    ]
-    if not world or support.others_in_division(gi, group, town.admin1) > 1e-9:
+    if support.others_in_division(gi, group, town.admin1) > 1e-9:
         return group.pick
     for other in _believed(groups, gi):
         if other.feature in (COUNTRY, CONTINENT):
