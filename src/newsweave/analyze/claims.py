@@ -179,10 +179,10 @@ _COMPLEMENT = {
     language: re.compile(rf",\s*(?:{'|'.join(words.split())})\b", re.I) for language, words in _COMPLEMENTIZERS.items()
 }
 # A round figure after these is a rate's denominator: "на 100 хиляди жители", "per 100,000 people".
-_PER_WORDS = frozenset(_words("per на na je pro pour por every each"))
+_DENOMINATOR_LEADS = frozenset(_words("per на na je pro pour por every each"))
 _PER_CAPITA = frozenset({1e3, 1e4, 1e5, 1e6})
 # What makes a time after a noun its rate: "attacks a day", "pro Tag", "na dan", "par jour", "в сутки".
-_PER = frozenset(_words("a per pro par por al na w v в на за daily"))
+_RATE_LEADS = frozenset(_words("a per pro par por al na w v в на за daily"))
 _LIFE_ARTICLES = frozenset({"das", "la", "the", "a"})  # "kostete 13 Menschen das Leben", "costó la vida a 13"
 # Languages whose verbs end their clauses ("20 militan 3 askeri öldürdü"): a verb between two
 # figures there is neither's object marker.
@@ -401,7 +401,7 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = "killed"  # "7 حالات وفيات", "5 cas de décès": cases of death
     elif counted == "case" and action in (None, "killed", "wounded"):
         action = "infected"  # "more than 232,000 cases … and close to 28,000 deaths": cases are infections
-    if action is not None and figure.low in _PER_CAPITA and _word_before(text, figure.start) in _PER_WORDS:
+    if action is not None and figure.low in _PER_CAPITA and _word_before(text, figure.start) in _DENOMINATOR_LEADS:
         action = None  # "smrtni primeri na 100 000 prebivalcev": a rate's denominator, nobody died
     if action == "recovered" and counted not in (*lex.PEOPLE, "case", None):
         action = None  # "3 bodies were recovered", "recovered 5 rifles": found, not healed
@@ -902,7 +902,7 @@ class _SentenceReader:
             hit = _WORD_INDEX.get(folded) or _WORD_INDEX.get(self.lemma(word))
             if hit is None and "-" in folded:  # "Corona-Todesopfer": the compound's head says it
                 hit = _WORD_INDEX.get(folded.rsplit("-", 1)[1])
-            if hit is not None and hit[0] in lex.TIME_UNITS and fallback[0] is not None and previous in _PER:
+            if hit is not None and hit[0] in lex.TIME_UNITS and fallback[0] is not None and previous in _RATE_LEADS:
                 break  # "750.000 napadov na dan", "5000 Besucher pro Tag": a rate of the noun, not days
             if hit is not None and (hit[1] is None or fallback[0] is None):
                 return hit[0], hit[1], token.end(), True
