@@ -1146,9 +1146,10 @@ class _SentenceReader:
     def _another_figures_clause(self, gap: str) -> bool:
         """Whether, between a number and a word after it, another clause opens (at a semicolon, or
         at a comma and a conjunction) that names a figure of its own ("…, и число погибших
-        возросло": and the number of dead rose). "…, und beide wurden zerstört" (and both were
-        destroyed) goes on about the same things; a comma alone opens no clause ("50 people,
-        among them 20 children, were killed")."""
+        возросло": and the number of dead rose), or at a comma right before the words of its
+        figure ("…, skupno število umrlih pa ostaja pri 111"). "…, und beide wurden zerstört" (and
+        both were destroyed) goes on about the same things; a comma alone opens no clause ("50
+        people, among them 20 children, were killed")."""
         match = _CLAUSE_OPENER.search(gap)
         if match is None:
             return False
