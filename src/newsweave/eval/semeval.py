@@ -33,7 +33,7 @@ from newsweave.link.pair_features import (
     PairSide,
     pair_features,
 )
-from newsweave.link.pair_scorer import PairScorer, model_data
+from newsweave.link.pair_scorer import PairScorer, model_data, to_unit
 from newsweave.records import Article, Facts, Provenance, content_hash
 
 log = logging.getLogger(__name__)
@@ -393,6 +393,60 @@ def repeated_cross_validated(
             predictions[repeat, test] = predict(x[test])
             per_fold.append(float(np.corrcoef(predictions[repeat, test], y[test])[0, 1]))
     return predictions.mean(axis=0), per_fold
+
+
+@dataclass(frozen=True, slots=True)
+class HeldOutMargin:
+    """One outer fold of ``nested_margins``: the decision as a held-out part would read it."""
+
+    precision: float
+    recall: float
+    cosine_recall: float  # the bare cosine's, at ``precision`` (its best step on the fold)
+    pairs: int
+    same_story: int
+
+    @property
+    def margin(self) -> float:
+        return self.recall - self.cosine_recall
+
+
+def nested_margins(
+    x: np.ndarray,
+    y: np.ndarray,
+    group: np.ndarray,
+    fit: Callable[[np.ndarray, np.ndarray], Any],
+    *,
+    precision: float,
+    folds: int = 5,
+    repeats: int = 3,
+    cosine_column: int = 0,
+) -> list[HeldOutMargin]:
+    """The same-story decision read as the held-out part reads it, on every outer fold in turn.
+
+    For each outer fold (grouped, ``repeats`` seeded shuffles): the line is the lowest at which
+    the out-of-fold scores of inner grouped cross-validation on the other folds are ``precision``
+    precise (``choose_line``), as the shipped line is chosen; a model fitted on all the other folds
+    scores the outer fold, which is compared with the bare cosine at the precision reached
+    (``recall_against_cosine``, whose cosine line is chosen on the fold itself). So each fold is a
+    held-out part the size of a fifth of ``y``, and the spread of their margins is how far one
+    such read may fall from the recipe's expected margin. ``y`` is -Overall; same story: y >= -2.
+    """
+    from sklearn.model_selection import GroupKFold
+
+    found = []
+    for repeat in range(repeats):
+        outer = GroupKFold(n_splits=min(folds, len(set(group))), shuffle=True, random_state=100 + repeat)
+        for train, test in outer.split(x, y, group):
+            inner, _ = cross_validated(x[train], y[train], group[train], fit, folds)
+            line = choose_line(to_unit(inner), y[train] >= -2, precision)
+            model = fit(x[train], y[train])
+            predict = model.predict_raw if isinstance(model, PairScorer) else model.predict
+            gold = y[test] >= -2
+            reached, recall, cosine_recall = recall_against_cosine(
+                to_unit(predict(x[test])), x[test, cosine_column], gold, line
+            )
+            found.append(HeldOutMargin(reached, recall, cosine_recall, len(test), int(gold.sum())))
+    return found
 
 
 def recall_against_cosine(
