@@ -885,3 +885,44 @@ def test_a_number_of_and_a_rate_per_capita() -> None:
     rate = "Pojavnost okuženih na 100.000 prebivalcev v zadnjih 14 dneh znaša 300."
     assert [c.action for c in numeric_claims(rate, "sl") if c.low == 100_000] == [None]
     assert numeric_claims("Число умерших увеличилось на 100 человек.", "ru")[0].action == "killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Infections and deaths rose to 9.4 million and 230,000, respectively.", "en"),
+        ("Заразените и починалите са съответно 9,4 милиона и 230 хиляди.", "bg"),
+        ("Число заболевших и умерших составило соответственно 9,4 млн и 230 тысяч.", "ru"),
+        ("Die Zahl der Infizierten und der Toten stieg auf 9,4 Millionen bzw. 230.000.", "de"),
+        ("Liczba zakażonych i zmarłych wzrosła odpowiednio do 9,4 mln i 230 tys.", "pl"),
+    ],
+)
+def test_figures_listed_respectively_take_the_actions_listed_before_them(text: str, language: str) -> None:
+    # Each figure alone took the action nearest to it: 9.4 million "killed", beside a toll of 230,000.
+    claims = numeric_claims(text, language)
+    assert [(c.low, c.action, c.qualifier) for c in claims] == [
+        (9.4e6, "infected", Q.EXACT), (230_000, "killed", Q.EXACT)
+    ]  # fmt: skip
+    assert not any(c.counted and c.counted in {"respectively", "bzw", "соответственно"} for c in claims)
+
+
+def test_respectively_over_places_leaves_the_one_action_alone() -> None:
+    text = "Police arrested 12 and 15 people in Paris and Lyon respectively."
+    assert [(c.low, c.action) for c in numeric_claims(text, "en")] == [(12, "arrested"), (15, "arrested")]
+    interleaved = "The virus has infected 9.4 million people and killed 230,000, respectively."
+    assert [c.action for c in numeric_claims(interleaved, "en")] == ["infected", "killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Liczba zakażonych wzrosła do 1200.", "pl"),
+        ("Кількість загиблих зросла до 1200 осіб.", "uk"),
+        ("Броят на загиналите нарасна до 1200 души.", "bg"),
+        ("Потери выросли до 1200 человек.", "ru"),
+    ],
+)
+def test_a_toll_risen_to_a_figure_states_it_exactly(text: str, language: str) -> None:
+    # "do"/"до" after a verb of rising is "to", not "up to" ("do 12 osób": up to 12 people).
+    assert numeric_claims(text, language)[0].qualifier is Q.EXACT
+    assert numeric_claims("Rannych zostało do 12 osób.", "pl")[0].qualifier is Q.UP_TO

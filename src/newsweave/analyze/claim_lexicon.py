@@ -441,7 +441,8 @@ OUTCOME_NOUNS: dict[str, tuple[str, str]] = {
         """infected infections contaminations infizierte contagiados contagiati infectados заражённых
         зараженных инфицированных заражених zakażonych nakažených заражений заражения інфікувань
         zakażeń zakażenia nakažení infekcí contagios contagiadas infecciones infectadas contagi infezioni
-        contágios infecções neuinfektionen infektionen okužb okužbe zaraženih infekcji infekcje infekcja"""
+        contágios infecções neuinfektionen infektionen okužb okužbe zaraženih infekcji infekcje infekcja
+        заболевших заболевшие заразившихся заразившиеся"""
     ), ("person", "infected")),
 }  # fmt: skip
 # Nouns before the number that say it is a death toll: "the death toll rose to 50", "le bilan s'élève à 50".
@@ -645,11 +646,32 @@ UPDATE_PHRASES = (
     "достигло",
     "выросло",
     "возросло",
+    # Forms that end with their "до"/"do": read with it (claims._after_an_update).
+    "выросла до",
+    "вырос до",
+    "выросли до",
+    "возросла до",
+    "возрос до",
+    "увеличилась до",
+    "увеличился до",
+    "увеличились до",
     "зросла до",
     "зросло до",
+    "зріс до",
+    "зросли до",
     "збільшилася до",
+    "збільшилося до",
+    "збільшився до",
+    "нарасна до",
+    "нараснаха до",
+    "се увеличи до",
     "wzrosła do",
     "wzrósł do",
+    "wzrosło do",
+    "wzrosły do",
+    "zwiększyła się do",
+    "zwiększył się do",
+    "zwiększyło się do",
     "stoupl na",
     "stoupla na",
     "vzrostl na",
@@ -1231,3 +1253,9 @@ CONTESTS = frozenset(_words("""game match win victory goal point medal trophy ti
     victoria medalla título partita vittoria medaglia titolo matche victoire médaille titre матч гол
     очко победа медаль титул mecz bramka zwycięstwo medal tytuł zápas gól bod výhra medaile titul
     maç puan galibiyet madalya wedstrijd doelpunt punt overwinning"""))  # fmt: skip
+
+# "Infections and deaths rose to 9.4 million and 230,000, respectively": a list of figures beside
+# one of these takes, in order, the actions a list of as many words before it names.
+RESPECTIVELY = frozenset(_words("""respectively respectivement respectivamente rispettivamente
+    beziehungsweise bzw respectievelijk соответственно відповідно съответно odpowiednio respektive
+    resp respektíve oziroma sırasıyla"""))  # fmt: skip

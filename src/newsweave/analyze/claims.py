@@ -252,7 +252,7 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
         if parsed is not None:
             found.append(parsed)
             position = max(position, parsed.claim.end)
-    return tuple(_elliptical(found))
+    return tuple(_respectively(text, _elliptical(found), spans, reader))
 
 
 def _cores(text: str) -> list[re.Match[str]]:
@@ -336,6 +336,72 @@ def _elliptical(found: list[ParsedClaim]) -> list[ParsedClaim]:
             parsed = ParsedClaim(replace(claim, counted=before.counted), parsed.figure)
         out.append(parsed)
     return out
+
+
+def _respectively(
+    text: str, found: list[ParsedClaim], spans: list[tuple[int, int]], reader: _SentenceReader
+) -> list[ParsedClaim]:
+    """ "Infections and deaths rose to 9.4 million and 230,000, respectively", "Число заражённых и
+    умерших составило соответственно 1200 и 35": a list of figures beside "respectively" takes,
+    in order, the actions of a list of as many action words before it in its sentence. Each
+    figure alone would take the action nearest to it, the same for all ("killed" for 9.4 million
+    infections), and so contradict another report's toll."""
+    markers = [m for m in _TOKEN.finditer(text) if m.group(0).casefold() in lex.RESPECTIVELY]
+    if not markers or len(found) < 2:
+        return found
+    out = list(found)
+    for marker in markers:
+        run = _figure_list_at(text, out, marker, reader)
+        if len(run) < 2:
+            continue
+        first = out[run[0]].claim
+        sentence_start = spans[first.sentence_index][0] if first.sentence_index < len(spans) else 0
+        actions = _listed_actions(text, sentence_start, first.start, reader)
+        if len(actions) == len(run) and len(set(actions)) == len(actions):
+            for index, action in zip(run, actions, strict=True):
+                out[index] = ParsedClaim(replace(out[index].claim, action=action), out[index].figure)
+    return out
+
+
+def _figure_list_at(text: str, found: list[ParsedClaim], marker: re.Match[str], reader: _SentenceReader) -> list[int]:
+    """The indexes of claims that form one list ("9.4 million and 230,000", "1200 bzw. 35") with the
+    marker inside it or beside it (nothing but commas and spaces between)."""
+    joined = reader.conjunctions | lex.RESPECTIVELY
+    runs: list[list[int]] = []
+    for index, parsed in enumerate(found):
+        if runs and _only_words(text[found[runs[-1][-1]].claim.end : parsed.claim.start], joined):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
+        start, end = found[run[0]].claim.start, found[run[-1]].claim.end
+        if start <= marker.start() < end:
+            return run
+        if _only_words(text[marker.end() : start], frozenset()) or _only_words(text[end : marker.start()], frozenset()):
+            return run
+    return []
+
+
+def _only_words(gap: str, allowed: frozenset[str]) -> bool:
+    """Whether ``gap`` holds nothing but commas, spaces, dots of abbreviations and ``allowed`` words."""
+    if len(gap) > 40 or any(ch.isdigit() for ch in gap):
+        return False
+    rest = _TOKEN.sub(lambda m: " " if m.group(0).casefold() in allowed else "\0", gap)
+    return not rest.replace("\0", "x").strip(" ,.\n\t\u00a0")
+
+
+def _listed_actions(text: str, start: int, end: int, reader: _SentenceReader) -> list[str]:
+    """The actions of the last list of action words ("infections and deaths", "zakażonych i
+    zmarłych") in ``text[start:end]``, in order: words joined by commas or conjunctions only."""
+    named = [(m, key) for m in _TOKEN.finditer(text, start, end) if (key := reader.action_of(m.group(0)))]
+    if not named:
+        return []
+    listed = [named[-1]]
+    for m, key in reversed(named[:-1]):
+        if not _only_words(text[m.end() : listed[0][0].start()], reader.conjunctions | _STOP):
+            break
+        listed.insert(0, (m, key))
+    return [key for _, key in listed]
 
 
 def _inside(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
@@ -579,7 +645,7 @@ def _hedge(text: str, figure: _Figure) -> None:
     if found is not None:
         phrase, phrase_start = found
         qualifier = lex.QUALIFIERS.get(phrase) or lex.CJK_QUALIFIERS[phrase]
-        if phrase in _AMBIGUOUS_UP_TO and _UPDATE_BEFORE.search(text[max(0, phrase_start - 40) : phrase_start]):
+        if phrase in _AMBIGUOUS_UP_TO and _after_an_update(text, phrase_start, start):
             qualifier = Qualifier.EXACT  # "выросло до 50": rose to 50
         if figure.qualifier is Qualifier.RANGE and qualifier is Qualifier.UP_TO and phrase in _AMBIGUOUS_UP_TO:
             return  # "от 150 до 200" already read as a range
@@ -589,6 +655,19 @@ def _hedge(text: str, figure: _Figure) -> None:
     if figure.qualifier is Qualifier.EXACT and (post := _POST.match(text, figure.end)):
         figure.qualifier = lex.POST_QUALIFIERS[" ".join(post.group("post").casefold().split())]
         figure.end = post.end()
+
+
+def _after_an_update(text: str, phrase_start: int, number_start: int) -> bool:
+    """An update verb just before the hedge word ("выросло | до 50") or ending with it ("wzrosła
+    do | 50"): the word then says what the toll rose to, not a bound."""
+    window = max(0, phrase_start - 40)
+    # "wzrosła odpowiednio do 1200 i 35": "respectively" may stand between the verb and its "do".
+    before = _TOKEN.sub(
+        lambda m: "" if m.group(0).casefold() in lex.RESPECTIVELY else m.group(0), text[window:phrase_start]
+    )
+    return bool(
+        _UPDATE_BEFORE.search(before) or _UPDATE_BEFORE.search(before.rstrip() + " " + text[phrase_start:number_start])
+    )
 
 
 _HEDGE_WORD = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+['’]?")
@@ -891,7 +970,7 @@ class _SentenceReader:
             gap = self.text[position : token.start()]
             if any(ch in gap for ch in _PHRASE_ENDS) or _has_digit(gap):
                 break  # the number's phrase has ended: "300 hectares and 12 houses"
-            if token.group(0).casefold() in self.conjunctions:
+            if token.group(0).casefold() in self.conjunctions or token.group(0).casefold() in lex.RESPECTIVELY:
                 break
             if _UNSPACED.match(token.group(0)) and not seen:  # "8人受伤", "5명이": the counter glued on
                 return self._cjk_counted(token.start(), limit)

@@ -172,7 +172,11 @@ from newsweave.records import (
 #          a future clause ("in two weeks", "через пять дней"), ordinal days ("čtvrtého prosince").
 #          Places: world cities named together beat small namesakes their state backs. Aliases: the
 #          institutions of world news (US House, Supreme Court, European Parliament, Duma…).
-ANALYZER_VERSION = "facts-27"
+# facts-28: claims: figures listed "respectively" take the actions listed before them ("infections
+#          and deaths rose to 9.4 million and 230,000, respectively": 9.4 million infected, not
+#          killed), and "respectively", "bzw.", "oziroma" are no counted nouns; a toll risen "do"/"до"
+#          a figure in Polish, Ukrainian, Bulgarian and more Russian forms states it exactly.
+ANALYZER_VERSION = "facts-28"
 
 
 class MentionFinder(Protocol):
