@@ -926,3 +926,9 @@ def test_a_toll_risen_to_a_figure_states_it_exactly(text: str, language: str) ->
     # "do"/"до" after a verb of rising is "to", not "up to" ("do 12 osób": up to 12 people).
     assert numeric_claims(text, language)[0].qualifier is Q.EXACT
     assert numeric_claims("Rannych zostało do 12 osób.", "pl")[0].qualifier is Q.UP_TO
+
+
+def test_respectively_reads_the_list_beside_it_not_an_earlier_figure() -> None:
+    text = "Officials counted 7 cases last week. This week infections and deaths rose to 1,200 and 35, respectively."
+    claims = numeric_claims(text, "en")
+    assert [(c.low, c.action) for c in claims if c.low in (1200, 35)] == [(1200, "infected"), (35, "killed")]

@@ -369,25 +369,33 @@ def _figure_list_at(text: str, found: list[ParsedClaim], marker: re.Match[str], 
     joined = reader.conjunctions | lex.RESPECTIVELY
     runs: list[list[int]] = []
     for index, parsed in enumerate(found):
-        if runs and _only_words(text[found[runs[-1][-1]].claim.end : parsed.claim.start], joined):
+        last = found[runs[-1][-1]].claim if runs else None
+        if (
+            last is not None
+            and last.sentence_index == parsed.claim.sentence_index
+            and _only_words(text[last.end : parsed.claim.start], joined)
+        ):
             runs[-1].append(index)
         else:
             runs.append([index])
     for run in runs:
         start, end = found[run[0]].claim.start, found[run[-1]].claim.end
-        if start <= marker.start() < end:
-            return run
-        if _only_words(text[marker.end() : start], frozenset()) or _only_words(text[end : marker.start()], frozenset()):
+        inside = start <= marker.start() < end
+        before = marker.end() <= start and _only_words(text[marker.end() : start], frozenset())
+        after = end <= marker.start() and _only_words(text[end : marker.start()], frozenset())
+        if inside or before or after:
             return run
     return []
 
 
 def _only_words(gap: str, allowed: frozenset[str]) -> bool:
-    """Whether ``gap`` holds nothing but commas, spaces, dots of abbreviations and ``allowed`` words."""
+    """Whether ``gap`` holds nothing but ``allowed`` words, spaces, commas and the dots of
+    abbreviations ("bzw.")."""
     if len(gap) > 40 or any(ch.isdigit() for ch in gap):
         return False
-    rest = _TOKEN.sub(lambda m: " " if m.group(0).casefold() in allowed else "\0", gap)
-    return not rest.replace("\0", "x").strip(" ,.\n\t\u00a0")
+    if any(m.group(0).casefold() not in allowed for m in _TOKEN.finditer(gap)):
+        return False
+    return not _TOKEN.sub("", gap).strip(" ,.\n\t\u00a0")
 
 
 def _listed_actions(text: str, start: int, end: int, reader: _SentenceReader) -> list[str]:
