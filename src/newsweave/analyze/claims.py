@@ -132,6 +132,7 @@ _AUXILIARIES = frozenset(
     worden werden zijn waren oldu idi olmuş olmuştu olarak""")
 )
 _UPDATE_BEFORE = re.compile(rf"(?:{_alternation(lex.UPDATE_PHRASES)})\s*$", re.I)
+_RESPECTIVELY = re.compile(rf"(?<!\w)(?:{_alternation(lex.RESPECTIVELY)})(?!\w)", re.I)
 _AMBIGUOUS_UP_TO = {"до", "do", "tot", "até", "hasta", "fino a", "až"}  # "rose to 50" in Slavic and Romance
 _WORD_INDEX: dict[str, tuple[str, str | None]] = {}
 for _key, _names in lex.COUNTED.items():
@@ -346,9 +347,9 @@ def _respectively(
     in order, the actions of a list of as many action words before it in its sentence. Each
     figure alone would take the action nearest to it, the same for all ("killed" for 9.4 million
     infections), and so contradict another report's toll."""
-    markers = [m for m in _TOKEN.finditer(text) if m.group(0).casefold() in lex.RESPECTIVELY]
-    if not markers or len(found) < 2:
+    if len(found) < 2 or not _RESPECTIVELY.search(text):  # a regex scan, not a walk over every word
         return found
+    markers = [m for m in _TOKEN.finditer(text) if m.group(0).casefold() in lex.RESPECTIVELY]
     out = list(found)
     for marker in markers:
         run = _figure_list_at(text, out, marker, reader)
