@@ -349,3 +349,24 @@ def test_a_day_written_as_an_ordinal_word_is_read(language: str, text: str, expe
 
 def test_an_english_ordinal_before_a_month_without_of_is_no_date() -> None:
     assert found("The first December storm hit the coast.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("— Mateusz Morawiecki (@MorawieckiM) January 2, 2021 Rektor poinformował w sobotę.", "pl"),
+        ("— Sledilnik COVID-19 (@sledilnik) 2 January 2021. Minister je dejal.", "sl"),
+        ("— Polizei Berlin (@polizeiberlin) January 2, 2021 Polizei sucht Zeugen.", "de"),
+    ],
+)
+def test_an_embedded_tweets_english_date_is_read_in_any_language(text: str, language: str) -> None:
+    from newsweave.analyze.claims import numeric_claims
+
+    found = time_expressions(text, language, datetime(2021, 1, 3))
+    assert [(t.value.date().isoformat(), t.relative) for t in found if "2021" in t.text] == [("2021-01-02", False)]
+    assert [c.low for c in numeric_claims(text, language) if c.low == 2] == []  # its day is no count
+
+
+def test_an_english_month_without_a_year_stays_a_word_in_another_language() -> None:
+    # Without its year an English month name outside English may be a name: Theresa May, five times.
+    assert time_expressions("Theresa May 5 razy odwiedziła Brukselę.", "pl", datetime(2021, 1, 3)) == []

@@ -78,6 +78,7 @@ class DayMonth:
     day: int | None
     month: int | None
     year: int | None
+    english: bool = False  # an English month in another language's text, with its year (a tweet's date)
 
 
 def day_month_spans(text: str, language: str | None) -> list[tuple[int, int]]:
@@ -92,9 +93,14 @@ def day_month_dates(text: str, language: str | None) -> tuple[DayMonth, ...]:
     for pattern in (_WORD_AFTER_DAY, _WORD_BEFORE_DAY):
         for m in pattern.finditer(text):
             month = _month_number(m.group("month"), language)
+            year = _common_era(_int(m.group("year")), language)
+            english = month is None and year is not None and language not in (None, "en")
+            if english:
+                # A tweet embedded in any language's article is dated in English ("— CBS News
+                # (@CBSNews) December 31, 2019"); with its year such a date is no other word.
+                month = month_names("en").get(m.group("month").casefold())
             if month is not None:
-                year = _common_era(_int(m.group("year")), language)
-                found.append(DayMonth(m.start(), m.end(), int(m.group("day")), month, year))
+                found.append(DayMonth(m.start(), m.end(), int(m.group("day")), month, year, english))
     if language in (None, "vi"):
         for m in _VIETNAMESE_DATE.finditer(text):
             found.append(DayMonth(m.start(), m.end(), int(m["day"]), int(m["month"]), _int(m["year"])))

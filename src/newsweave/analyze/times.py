@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 
-from newsweave.analyze.date_shapes import day_month_dates, day_month_spans
+from newsweave.analyze.date_shapes import DayMonth, day_month_dates, day_month_spans
 from newsweave.analyze.entities.morphology import VERB_LANGUAGES, is_future_verb
 from newsweave.analyze.ordinal_days import ORDINAL_DAY_NUMBERS, ORDINAL_DAYS
 from newsweave.analyze.sentences import sentence_spans
@@ -678,7 +678,12 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         found.append(TimeExpression(start, end, match.group(0), value, precision, relative,
                                     anchor if relative else None))  # fmt: skip
     if language is not None and (language not in LANGUAGES or language in _CLDR_MONTHS_TOO):
-        found = sorted(_merged(found, _cldr_dates(text, language, anchor)), key=lambda t: t.start)
+        found = sorted(
+            _merged(found, _cldr_dates(day_month_dates(text, language), text, anchor)), key=lambda t: t.start
+        )
+    elif language not in (None, "en"):  # the lexicon reads its own language's months, not a tweet's English
+        english = [date for date in day_month_dates(text, language) if date.english]
+        found = sorted(_merged(found, _cldr_dates(english, text, anchor)), key=lambda t: t.start)
     if language in CJK_TIME_LANGUAGES:
         from newsweave.analyze.cjk_times import cjk_time_expressions  # it builds on this module's shift
 
@@ -697,11 +702,11 @@ def _merged(found: list[TimeExpression], more: list[TimeExpression]) -> list[Tim
     return out
 
 
-def _cldr_dates(text: str, language: str, anchor: datetime | None) -> list[TimeExpression]:
-    """Outside the lexicon's languages, a day beside a month's name ("19 Kasım 2019",
-    "2019年7月19日"), placed like "19 November"; a month with its year ("2019年7月") too."""
+def _cldr_dates(dates: Iterable[DayMonth], text: str, anchor: datetime | None) -> list[TimeExpression]:
+    """Days beside a month's name that ``date_shapes`` found ("19 Kasım 2019", "2019年7月19日"),
+    placed like "19 November"; a month with its year ("2019年7月") too."""
     out = []
-    for date in day_month_dates(text, language):
+    for date in dates:
         if date.month is None:
             continue  # a CJK "19日" alone: the month is the reader's guess
         try:
