@@ -932,3 +932,24 @@ def test_respectively_reads_the_list_beside_it_not_an_earlier_figure() -> None:
     text = "Officials counted 7 cases last week. This week infections and deaths rose to 1,200 and 35, respectively."
     claims = numeric_claims(text, "en")
     assert [(c.low, c.action) for c in claims if c.low in (1200, 35)] == [(1200, "infected"), (35, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        ("İtalya'da 6 bin 820, Çin'de ise 3 bin 285 kişi salgın nedeniyle yaşamını yitirdi.", "tr", 6820),
+        ("Italy reported 6,820 deaths, China 3,285.", "en", 3285),
+        ("Гърция наближава 500 потвърдени случая, Северна Македония – 40, Сърбия – 103.", "bg", 103),
+    ],
+)
+def test_a_bare_figure_listed_beside_a_counted_one_counts_the_same(text: str, language: str, low: float) -> None:
+    claims = numeric_claims(text, language)
+    (listed,) = [c for c in claims if c.low == low]
+    full = next(c for c in claims if c is not listed and c.counted is not None)
+    assert (listed.counted, listed.action) == (full.counted, full.action) and listed.action is not None
+
+
+def test_a_figure_of_another_clause_after_a_comma_stays_bare() -> None:
+    # Who said it opens another clause: not the next item of one list ("…, China 3,285" is).
+    text = "Italy reported 6,820 deaths, officials said 3,285."
+    assert [(c.counted, c.action) for c in numeric_claims(text, "en") if c.low == 3285] == [(None, None)]

@@ -1259,3 +1259,12 @@ CONTESTS = frozenset(_words("""game match win victory goal point medal trophy ti
 RESPECTIVELY = frozenset(_words("""respectively respectivement respectivamente rispettivamente
     beziehungsweise bzw respectievelijk соответственно відповідно съответно odpowiednio respektive
     resp respektíve oziroma sırasıyla"""))  # fmt: skip
+
+# Words that report who said a figure: after a comma they open another clause ("…, officials
+# said 12"), so a figure past them is not the next item of a list (claims._listed_alike).
+REPORTING = frozenset(_words("""said says told reported added stated announced according
+    déclaré dit selon affirme annoncé sagte sagten erklärte erklärten teilte berichtete laut
+    dijo afirmó según informó detto secondo affermato disse segundo заявил заявила сообщил сообщила
+    сказал сказала согласно заявив powiedział powiedziała poinformował poinformowała według
+    řekl řekla uvedl uvedla podle каза заяви според dejal dejala povedal povedala dedi açıkladı
+    göre"""))  # fmt: skip

@@ -253,7 +253,7 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
         if parsed is not None:
             found.append(parsed)
             position = max(position, parsed.claim.end)
-    return tuple(_respectively(text, _elliptical(found), spans, reader))
+    return tuple(_listed_alike(text, _respectively(text, _elliptical(found), spans, reader), reader))
 
 
 def _cores(text: str) -> list[re.Match[str]]:
@@ -411,6 +411,44 @@ def _listed_actions(text: str, start: int, end: int, reader: _SentenceReader) ->
             break
         listed.insert(0, (m, key))
     return [key for _, key in listed]
+
+
+def _listed_alike(text: str, found: list[ParsedClaim], reader: _SentenceReader) -> list[ParsedClaim]:
+    """ "İtalya'da 6 bin 820, Çin'de ise 3 bin 285 kişi yaşamını yitirdi", "Italy reported 6,820
+    deaths, China 3,285": a bare figure (nothing counted, no action) beside a figure that has
+    both, with only a comma and a few words that name no action between them, counts the same
+    thing (languages that put the verb last name it after the list; others once, before)."""
+    out = list(found)
+    for index, parsed in enumerate(out):
+        claim = parsed.claim
+        if claim.counted is not None or claim.action is not None:
+            continue
+        for other in (index + 1, index - 1):
+            if not 0 <= other < len(out):
+                continue
+            near = out[other].claim
+            if near.counted is None or near.action is None or near.sentence_index != claim.sentence_index:
+                continue
+            gap = text[claim.end : near.start] if other > index else text[near.end : claim.start]
+            if _a_list_gap(gap, reader):
+                out[index] = ParsedClaim(replace(claim, counted=near.counted, action=near.action), parsed.figure)
+                break
+    return out
+
+
+_ALIKE_GAP_WORDS = 3  # "Çin'de ise", "China", "in Spain": a place and a particle, no clause
+
+
+def _a_list_gap(gap: str, reader: _SentenceReader) -> bool:
+    """Whether ``gap`` (between two figures) is a comma and at most a few words, none of them an
+    action, a conjunction, a verb of saying or a digit: the next item of one list, not another clause."""
+    if not gap.lstrip().startswith(",") or any(ch.isdigit() for ch in gap) or any(ch in gap for ch in ";:()"):
+        return False
+    words = [m.group(0) for m in _TOKEN.finditer(gap)]
+    return len(words) <= _ALIKE_GAP_WORDS and not any(
+        reader.action_of(word) or word.casefold() in reader.conjunctions or word.casefold() in lex.REPORTING
+        for word in words
+    )
 
 
 def _inside(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:

@@ -175,7 +175,8 @@ from newsweave.records import (
 # facts-28: claims: figures listed "respectively" take the actions listed before them ("infections
 #          and deaths rose to 9.4 million and 230,000, respectively": 9.4 million infected, not
 #          killed), and "respectively", "bzw.", "oziroma" are no counted nouns; a toll risen "do"/"до"
-#          a figure in Polish, Ukrainian, Bulgarian and more Russian forms states it exactly. Dates:
+#          a figure in Polish, Ukrainian, Bulgarian and more Russian forms states it exactly; a bare
+#          figure listed beside a counted one counts the same ("Italy 6,820 deaths, China 3,285"). Dates:
 #          an embedded tweet's English date with its year, in any language ("January 2, 2021").
 ANALYZER_VERSION = "facts-28"
 
