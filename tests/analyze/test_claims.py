@@ -940,6 +940,7 @@ def test_respectively_reads_the_list_beside_it_not_an_earlier_figure() -> None:
         ("İtalya'da 6 bin 820, Çin'de ise 3 bin 285 kişi salgın nedeniyle yaşamını yitirdi.", "tr", 6820),
         ("Italy reported 6,820 deaths, China 3,285.", "en", 3285),
         ("Гърция наближава 500 потвърдени случая, Северна Македония – 40, Сърбия – 103.", "bg", 103),
+        ("Iz regije prihaja 389 okuženih z novim koronavirusom, 279 iz savinjske, 143 iz pomurske.", "sl", 143),
     ],
 )
 def test_a_bare_figure_listed_beside_a_counted_one_counts_the_same(text: str, language: str, low: float) -> None:
@@ -953,3 +954,6 @@ def test_a_figure_of_another_clause_after_a_comma_stays_bare() -> None:
     # Who said it opens another clause: not the next item of one list ("…, China 3,285" is).
     text = "Italy reported 6,820 deaths, officials said 3,285."
     assert [(c.counted, c.action) for c in numeric_claims(text, "en") if c.low == 3285] == [(None, None)]
+    # A figure's own clause before the comma: 49 are in quarantine, not among the two hospitalised.
+    quarantined = "49 sind in häuslicher Quarantäne, zwei Patienten müssen ins Krankenhaus gebracht werden."
+    assert [c.action for c in numeric_claims(quarantined, "de") if c.low == 49] == [None]

@@ -1268,3 +1268,9 @@ REPORTING = frozenset(_words("""said says told reported added stated announced a
     сказал сказала согласно заявив powiedział powiedziała poinformował poinformowała według
     řekl řekla uvedl uvedla podle каза заяви според dejal dejala povedal povedala dedi açıkladı
     göre"""))  # fmt: skip
+
+# Prepositions that open the phrase a listed figure may trail before the next one ("389 okuženih
+# z novim koronavirusom, 279 iz savinjske", "2.450 muertes en Nueva York, 2.000 en Massachusetts").
+LIST_PREPOSITIONS = frozenset(_words("""in at from of on en de dans à au aux aus im von vom bei
+    z ze iz v ve w we na po u od do s so в във из от у с со на по з зі від di da del della dei
+    nel nella para por em no na do da içinde"""))  # fmt: skip

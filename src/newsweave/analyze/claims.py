@@ -416,8 +416,9 @@ def _listed_actions(text: str, start: int, end: int, reader: _SentenceReader) ->
 def _listed_alike(text: str, found: list[ParsedClaim], reader: _SentenceReader) -> list[ParsedClaim]:
     """ "İtalya'da 6 bin 820, Çin'de ise 3 bin 285 kişi yaşamını yitirdi", "Italy reported 6,820
     deaths, China 3,285": a bare figure (nothing counted, no action) beside a figure that has
-    both, with only a comma and a few words that name no action between them, counts the same
-    thing (languages that put the verb last name it after the list; others once, before)."""
+    both, with only a comma and a few words that name no action between them (``_a_list_gap``),
+    counts the same thing (languages that put the verb last name it after the list; others once,
+    before)."""
     out = list(found)
     for index, parsed in enumerate(out):
         claim = parsed.claim
@@ -436,18 +437,30 @@ def _listed_alike(text: str, found: list[ParsedClaim], reader: _SentenceReader) 
     return out
 
 
-_ALIKE_GAP_WORDS = 3  # "Çin'de ise", "China", "in Spain": a place and a particle, no clause
+_ALIKE_GAP_WORDS = 3  # after the comma: "Çin'de ise", "China", "Северна Македония": a place and a particle
 
 
 def _a_list_gap(gap: str, reader: _SentenceReader) -> bool:
-    """Whether ``gap`` (between two figures) is a comma and at most a few words, none of them an
-    action, a conjunction, a verb of saying or a digit: the next item of one list, not another clause."""
-    if not gap.lstrip().startswith(",") or any(ch.isdigit() for ch in gap) or any(ch in gap for ch in ";:()"):
+    """Whether ``gap`` (between two figures) is one comma and at most four words, those before it
+    a phrase opened by a preposition, none of them an action, a conjunction, a verb of saying or a
+    digit: the next item of one list, not another clause."""
+    if gap.count(",") != 1 or any(ch.isdigit() for ch in gap) or any(ch in gap for ch in ";:()"):
         return False
+    before, after = gap.split(",")
     words = [m.group(0) for m in _TOKEN.finditer(gap)]
-    return len(words) <= _ALIKE_GAP_WORDS and not any(
-        reader.action_of(word) or word.casefold() in reader.conjunctions or word.casefold() in lex.REPORTING
-        for word in words
+    # "389 okuženih z novim koronavirusom, 279 iz savinjske, 143 iz pomurske": an item may trail a
+    # phrase of its own before the comma, opened by a preposition ("49 sind in Quarantäne, zwei
+    # Patienten…" is a clause, not an item).
+    trailing = _TOKEN.findall(before)
+    if trailing and trailing[0].casefold() not in lex.LIST_PREPOSITIONS:
+        return False
+    return (
+        len(_TOKEN.findall(after)) <= _ALIKE_GAP_WORDS
+        and len(words) <= _ALIKE_GAP_WORDS + 1
+        and not any(
+            reader.action_of(word) or word.casefold() in reader.conjunctions or word.casefold() in lex.REPORTING
+            for word in words
+        )
     )
 
 
