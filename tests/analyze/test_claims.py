@@ -957,3 +957,16 @@ def test_a_figure_of_another_clause_after_a_comma_stays_bare() -> None:
     # A figure's own clause before the comma: 49 are in quarantine, not among the two hospitalised.
     quarantined = "49 sind in häuslicher Quarantäne, zwei Patienten müssen ins Krankenhaus gebracht werden."
     assert [c.action for c in numeric_claims(quarantined, "de") if c.low == 49] == [None]
+
+
+def test_an_action_word_that_opens_the_next_figures_clause_is_that_figures() -> None:
+    # "…, and the recovered are almost 102,000": the recovered are the 102,000, not the 16,000 dead.
+    text = (
+        "Броят на заразените надхвърли 380 хиляди, като смъртните случаи са над 16 хил., "
+        "а възстановилите се са почти 102 хил."
+    )
+    assert [(c.low, c.action) for c in numeric_claims(text, "bg") if c.low in (16_000, 102_000)] == [
+        (16_000, "killed"), (102_000, "recovered")
+    ]  # fmt: skip
+    infected = "Коронавирусът е инфектирал повече от 42 000 души в САЩ, а починалите са най-малко 559."
+    assert [c.action for c in numeric_claims(infected, "bg")] == ["infected", "killed"]

@@ -867,9 +867,11 @@ _MORE_ACTIONS = {
     "missing": "изчезнали изчезнал изчезна pogrešan pogrešani pogrešanih kayıp",
     "infected": "заразени заразен заразиха заразили зарази okužen okuženi okuženih okužili okužiti okužilo okužila "
     "okužil pozitif заболели заболелите разболели разболя разболяла разболяха oboleli obolelih obolelo заразяват "
+    "инфектира инфектирал инфектирала инфектирали инфектирани "
     "заразява",
     "elected": "избран избрани избра изберат izvoljen izvoljeni izvoliti seçildi seç",
-    "recovered": "излекувани излекуваните оздравели оздравелите ozdraveli ozdravelo ozdravelih ozdravljenih "
+    "recovered": "излекувани излекуваните оздравели оздравелите възстановили възстановилите възстановени "
+    "възстановените ozdraveli ozdravelo ozdravelih ozdravljenih "
     "iyileşti iyileşen iyileşenlerin taburcu yenen оздравяват оздравява okrevalo okrevali okrevalih okrevala "
     "gesund",
     "hospitalised": "хоспитализирани хоспитализиран хоспитализира hospitaliziran hospitalizirani "

@@ -117,7 +117,7 @@ _PHONE = re.compile(
 # language ("i" is "and" in Polish, "the" in Italian).
 _CONJUNCTIONS = {
     "en": "and or", "fr": "et ou", "de": "und oder", "es": "y o e u", "it": "e ed o", "pt": "e ou", "nl": "en of",
-    "ru": "и или", "uk": "і та або", "pl": "i lub oraz", "cs": "a nebo", "bg": "и или", "sl": "in ali",
+    "ru": "и или а", "uk": "і та або а", "pl": "i lub oraz a", "cs": "a nebo", "bg": "и или а", "sl": "in ali",
     "tr": "ve veya", "hi": "और या तथा एवं", "el": "και ή", "ro": "și si sau iar", "hu": "és vagy", "fa": "و یا",
     "ur": "اور یا", "sk": "a alebo", "hr": "i ili", "sr": "i ili и или", "sv": "och eller", "da": "og eller",
     "nb": "og eller", "fi": "ja tai", "id": "dan atau serta", "ms": "dan atau serta",
@@ -437,6 +437,8 @@ def _listed_alike(text: str, found: list[ParsedClaim], reader: _SentenceReader) 
     return out
 
 
+_COMMA_CONJUNCTION = re.compile(rf",\s*([^\W\d_][{_W}]*)\s")  # ", а ", ", and ": a clause of its own
+_NEXT_FIGURE_REACH = 40  # characters from an action word to the figure whose clause it opens
 _ALIKE_GAP_WORDS = 3  # after the comma: "Çin'de ise", "China", "Северна Македония": a place and a particle
 
 
@@ -1146,6 +1148,8 @@ class _SentenceReader:
                 distance = token.start() - end
                 if self._another_figures_clause(self.text[end : token.start()]):
                     continue  # "до более 28000 в декабре, и число погибших": the next clause's
+                if self._subject_of_next_figure(end, token):
+                    continue  # "над 16 хил., а възстановилите се са почти 102 хил.": the 102,000's
                 if (clause := _COMPLEMENT.get(self.code or "")) and clause.search(self.text, end, token.start()):
                     continue  # "5,29 Millionen Zuschauer verfolgten, wie … zu retten": another clause's
                 if self._agent_of(end, token, s_end):
@@ -1300,6 +1304,18 @@ class _SentenceReader:
         return any(
             w.casefold() in lex.NUMBER_NOUNS or w.casefold() in lex.TOLL_NOUNS or self.lemma(w) in lex.NUMBER_NOUNS
             for w in words
+        )
+
+    def _subject_of_next_figure(self, end: int, token: re.Match[str]) -> bool:
+        """Whether the action word ``token`` opens, after a comma and a conjunction, a clause whose
+        own figure follows it with no comma between ("…, а възстановилите се са почти 102 хил.",
+        "…, and the recovered number 102,000"): that figure's, not the one ending at ``end``."""
+        opener = _COMMA_CONJUNCTION.search(self.text, end, token.start())
+        if opener is None or opener.group(1).casefold() not in self.conjunctions:
+            return False
+        return any(
+            token.end() <= start <= token.end() + _NEXT_FIGURE_REACH and "," not in self.text[token.end() : start]
+            for start, _ in self.figures
         )
 
     def _between_other_figures(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:

@@ -176,7 +176,8 @@ from newsweave.records import (
 #          and deaths rose to 9.4 million and 230,000, respectively": 9.4 million infected, not
 #          killed), and "respectively", "bzw.", "oziroma" are no counted nouns; a toll risen "do"/"до"
 #          a figure in Polish, Ukrainian, Bulgarian and more Russian forms states it exactly; a bare
-#          figure listed beside a counted one counts the same ("Italy 6,820 deaths, China 3,285"). Dates:
+#          figure listed beside a counted one counts the same ("Italy 6,820 deaths, China 3,285"); an
+#          action word opening the next figure's clause (", а възстановилите … 102 хил.") is its. Dates:
 #          an embedded tweet's English date with its year, in any language ("January 2, 2021").
 ANALYZER_VERSION = "facts-28"
 
