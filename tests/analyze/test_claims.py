@@ -970,3 +970,21 @@ def test_an_action_word_that_opens_the_next_figures_clause_is_that_figures() -> 
     ]  # fmt: skip
     infected = "Коронавирусът е инфектирал повече от 42 000 души в САЩ, а починалите са най-малко 559."
     assert [c.action for c in numeric_claims(infected, "bg")] == ["infected", "killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        ("Število okužb na Slovaškem, ki ima 5,4 milijona prebivalcev, je naraslo za 567.", "sl", 5.4e6),
+        ("Nejvíce nakažených mají Spojené státy se zhruba 328 miliony obyvatel.", "cs", 328e6),
+        ("In a city with 300,000 inhabitants, 120 people died.", "en", 300_000),
+    ],
+)
+def test_a_places_population_befalls_nothing(text: str, language: str, low: float) -> None:
+    assert [c.action for c in numeric_claims(text, language) if c.low == low] == [None]
+    assert numeric_claims("The virus killed 230,000 inhabitants.", "en")[0].action == "killed"
+
+
+def test_an_action_past_a_semicolon_is_another_clauses() -> None:
+    text = "Koronawirusa potwierdzono dotąd u 2,1 miliona mieszkańców Włoch; ozdrowieńców jest już ponad 1,4 miliona."
+    assert [(c.low, c.action) for c in numeric_claims(text, "pl")] == [(2.1e6, None), (1.4e6, "recovered")]

@@ -1276,3 +1276,13 @@ REPORTING = frozenset(_words("""said says told reported added stated announced a
 LIST_PREPOSITIONS = frozenset(_words("""in at from of on en de dans à au aux aus im von vom bei
     z ze iz v ve w we na po u od do s so в във из от у с со на по з зі від di da del della dei
     nel nella para por em no na do da içinde"""))  # fmt: skip
+
+# A place's population is no toll: "Slovaška, ki ima 5,4 milijona prebivalcev", "Spojené státy se
+# zhruba 328 miliony obyvatel", "a city with 300,000 inhabitants" ("of" is left out: "the evacuation
+# of 3,000 inhabitants" befell them). Stems of the nouns, and the words
+# of having that put them (claims._populations).
+POPULATION_STEMS = ("inhabitant", "einwohner", "habitant", "abitant", "жител", "mieszkańc", "obyvatel",
+                    "prebival", "stanovnik", "жители", "nüfus", "population", "населени", "popolazion",
+                    "poblaci", "populaç", "bevölkerung", "obyvateľ")  # fmt: skip
+HAVING = frozenset(_words("""has have had with ima imajo má mají se ze hat haben mit tiene tienen con
+    compte comptent avec ha hanno tem têm com имеет имеют с со ma mają liczy има имат s sahip"""))  # fmt: skip

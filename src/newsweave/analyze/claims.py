@@ -253,7 +253,8 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
         if parsed is not None:
             found.append(parsed)
             position = max(position, parsed.claim.end)
-    return tuple(_listed_alike(text, _respectively(text, _elliptical(found), spans, reader), reader))
+    found = _respectively(text, _populations(text, _elliptical(found)), spans, reader)
+    return tuple(_listed_alike(text, found, reader))
 
 
 def _cores(text: str) -> list[re.Match[str]]:
@@ -411,6 +412,23 @@ def _listed_actions(text: str, start: int, end: int, reader: _SentenceReader) ->
             break
         listed.insert(0, (m, key))
     return [key for _, key in listed]
+
+
+def _populations(text: str, found: list[ParsedClaim]) -> list[ParsedClaim]:
+    """A place's population, said with a word of having before it ("ki ima 5,4 milijona
+    prebivalcev", "se zhruba 328 miliony obyvatel", "a city with 300,000 inhabitants"), befalls
+    nothing: the nearest action word of its sentence (the infections it is compared with) is not
+    its, and a population read as infected would contradict every real count."""
+    out = list(found)
+    for index, parsed in enumerate(out):
+        claim = parsed.claim
+        if claim.action is None or not _TOKEN.findall(claim.text):
+            continue
+        noun = _TOKEN.findall(claim.text)[-1].casefold()
+        before = _TOKEN.findall(text, max(0, claim.start - 30), claim.start)[-2:]
+        if noun.startswith(lex.POPULATION_STEMS) and any(w.casefold() in lex.HAVING for w in before):
+            out[index] = ParsedClaim(replace(claim, action=None), parsed.figure)
+    return out
 
 
 def _listed_alike(text: str, found: list[ParsedClaim], reader: _SentenceReader) -> list[ParsedClaim]:
@@ -1137,6 +1155,8 @@ class _SentenceReader:
                 continue  # "12.759 enfermos y 363 muertos": the dead are the 363
             if self._negated(token.start(), token.end()):
                 continue  # "три члена экипажа и 22 вахтовика, пострадавших нет": nobody was hurt
+            if ";" in self.text[min(token.end(), end) : max(token.start(), start)]:
+                continue  # "u 2,1 miliona mieszkańców; ozdrowieńców jest 1,4 miliona": another clause's
             if token.end() <= start:
                 if subject_before and self._a_verb(word) and self._subordinate_between(token.end(), start):
                     continue  # "3 soldiers were wounded when 20 militants attacked": the three were
