@@ -988,3 +988,16 @@ def test_a_places_population_befalls_nothing(text: str, language: str, low: floa
 def test_an_action_past_a_semicolon_is_another_clauses() -> None:
     text = "Koronawirusa potwierdzono dotąd u 2,1 miliona mieszkańców Włoch; ozdrowieńców jest już ponad 1,4 miliona."
     assert [(c.low, c.action) for c in numeric_claims(text, "pl")] == [(2.1e6, None), (1.4e6, "recovered")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Байден набирает 306 выборщиков против 232 у действующего президента.", "ru"),
+        ("У Колегії виборників він отримує 306 голосів проти 232 у Трампа.", "uk"),
+        ("Biden won 306 electoral votes against 232 for Trump.", "en"),
+    ],
+)
+def test_a_figure_set_against_another_counts_the_same_for_the_other_side(text: str, language: str) -> None:
+    first, second = numeric_claims(text, language)
+    assert second.low == 232 and second.counted == first.counted is not None

@@ -1286,3 +1286,8 @@ POPULATION_STEMS = ("inhabitant", "einwohner", "habitant", "abitant", "жите�
                     "poblaci", "populaç", "bevölkerung", "obyvateľ")  # fmt: skip
 HAVING = frozenset(_words("""has have had with ima imajo má mají se ze hat haben mit tiene tienen con
     compte comptent avec ha hanno tem têm com имеет имеют с со ma mają liczy има имат s sahip"""))  # fmt: skip
+
+# A figure set against the one before it counts the same for the other side ("306 votes against
+# 232", "306 голосов против 232"): claims._a_versus_gap.
+VERSUS = frozenset(_words("""against vs versus против срещу проти przeciw przeciwko wobec proti oproti
+    contre gegen gegenüber contra frente karşı"""))  # fmt: skip

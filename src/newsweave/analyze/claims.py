@@ -446,13 +446,27 @@ def _listed_alike(text: str, found: list[ParsedClaim], reader: _SentenceReader) 
             if not 0 <= other < len(out):
                 continue
             near = out[other].claim
-            if near.counted is None or near.action is None or near.sentence_index != claim.sentence_index:
+            if near.counted is None or near.sentence_index != claim.sentence_index:
                 continue
             gap = text[claim.end : near.start] if other > index else text[near.end : claim.start]
-            if _a_list_gap(gap, reader):
+            listed = near.action is not None and _a_list_gap(gap, reader)
+            if listed or (other < index and _a_versus_gap(gap)):
                 out[index] = ParsedClaim(replace(claim, counted=near.counted, action=near.action), parsed.figure)
                 break
     return out
+
+
+def _a_versus_gap(gap: str) -> bool:
+    """Whether ``gap`` sets the next figure against the one before it, one word of its noun at most
+    between ("306 голосов выборщиков против 232", "306 electoral votes against 232"): the same count
+    for the other side."""
+    words = _TOKEN.findall(gap)
+    return (
+        0 < len(words) <= 2
+        and words[-1].casefold() in lex.VERSUS
+        and not any(ch in gap for ch in ",;:()")
+        and not any(ch.isdigit() for ch in gap)
+    )
 
 
 _COMMA_CONJUNCTION = re.compile(rf",\s*([^\W\d_][{_W}]*)\s")  # ", а ", ", and ": a clause of its own

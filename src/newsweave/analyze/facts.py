@@ -178,7 +178,8 @@ from newsweave.records import (
 #          a figure in Polish, Ukrainian, Bulgarian and more Russian forms states it exactly; a bare
 #          figure listed beside a counted one counts the same ("Italy 6,820 deaths, China 3,285"); an
 #          action word opening the next figure's clause (", а възстановилите … 102 хил.") is its; a
-#          place's population befalls nothing; an action past a semicolon is another clause's. Dates:
+#          place's population befalls nothing; an action past a semicolon is another clause's; "306
+#          against 232" counts votes twice. Dates:
 #          an embedded tweet's English date with its year, in any language ("January 2, 2021").
 ANALYZER_VERSION = "facts-28"
 
