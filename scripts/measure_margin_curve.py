@@ -25,6 +25,7 @@ seconds a precision at three repeats.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +49,7 @@ PRECISIONS = (0.80, 0.82, 0.84, 0.86, 0.88, 0.90, 0.92)
 SAME_STORY = 2.0  # Overall <= 2, as eval clustering's gold
 NESTED_PRECISIONS = (0.80, 0.85, 0.90)  # 0.85: the shipped line's (scripts/train_pair_scorer.py)
 ISSUE_MARGIN = 0.05  # issue 12: recall above the cosine's at equal precision by this much
+_FIELDS = [field.name for field in dataclasses.fields(HeldOutMargin)]
 
 
 def main() -> None:
@@ -80,7 +82,7 @@ def print_nested(x: np.ndarray, y: np.ndarray, group: np.ndarray, repeats: int) 
         reads = nested_margins(x, y, group, fit_scorer, precision=precision, repeats=repeats,
                                cosine_column=ROW_FEATURES.index("cosine"))  # fmt: skip
         margins = np.array([read.margin for read in reads])
-        mean = {name: np.mean([getattr(read, name) for read in reads]) for name in HeldOutMargin.__slots__}
+        mean = {name: np.mean([getattr(read, name) for read in reads]) for name in _FIELDS}
         under = int((margins < ISSUE_MARGIN).sum())
         print(f"line at {precision:.2f} precise: {len(reads)} reads of ~{mean['pairs']:.0f} pairs "
               f"(~{mean['same_story']:.0f} same-story); P {mean['precision']:.3f}, R {mean['recall']:.3f}, "

@@ -422,9 +422,10 @@ def _populations(text: str, found: list[ParsedClaim]) -> list[ParsedClaim]:
     out = list(found)
     for index, parsed in enumerate(out):
         claim = parsed.claim
-        if claim.action is None or not _TOKEN.findall(claim.text):
+        words = _TOKEN.findall(claim.text)
+        if claim.action is None or not words:
             continue
-        noun = _TOKEN.findall(claim.text)[-1].casefold()
+        noun = words[-1].casefold()
         before = _TOKEN.findall(text, max(0, claim.start - 30), claim.start)[-2:]
         if noun.startswith(lex.POPULATION_STEMS) and any(w.casefold() in lex.HAVING for w in before):
             out[index] = ParsedClaim(replace(claim, action=None), parsed.figure)

@@ -677,13 +677,11 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         start, end = match.span()
         found.append(TimeExpression(start, end, match.group(0), value, precision, relative,
                                     anchor if relative else None))  # fmt: skip
-    if language is not None and (language not in LANGUAGES or language in _CLDR_MONTHS_TOO):
-        found = sorted(
-            _merged(found, _cldr_dates(day_month_dates(text, language), text, anchor)), key=lambda t: t.start
-        )
-    elif language not in (None, "en"):  # the lexicon reads its own language's months, not a tweet's English
-        english = [date for date in day_month_dates(text, language) if date.english]
-        found = sorted(_merged(found, _cldr_dates(english, text, anchor)), key=lambda t: t.start)
+    if language not in (None, "en"):
+        dates = day_month_dates(text, language)
+        if language in LANGUAGES and language not in _CLDR_MONTHS_TOO:
+            dates = tuple(date for date in dates if date.english)  # the lexicon reads its own months, not a tweet's
+        found = sorted(_merged(found, _cldr_dates(dates, text, anchor)), key=lambda t: t.start)
     if language in CJK_TIME_LANGUAGES:
         from newsweave.analyze.cjk_times import cjk_time_expressions  # it builds on this module's shift
 
