@@ -1001,3 +1001,73 @@ def test_an_action_past_a_semicolon_is_another_clauses() -> None:
 def test_a_figure_set_against_another_counts_the_same_for_the_other_side(text: str, language: str) -> None:
     first, second = numeric_claims(text, language)
     assert second.low == 232 and second.counted == first.counted is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The death toll rose from 300 to 500 on Monday.", "en"),
+        ("The death toll rose by 56 to 500 on Monday.", "en"),
+        ("Die Zahl der Toten stieg um 56 auf 500.", "de"),
+        ("Die Zahl der Toten ist von 300 auf 500 gestiegen.", "de"),
+        ("Le bilan des morts est passé de 300 à 500.", "fr"),
+        ("El número de muertos aumentó de 300 a 500.", "es"),
+        ("Il numero dei morti è salito da 300 a 500.", "it"),
+        ("Число погибших выросло с 300 до 500 человек.", "ru"),
+        ("Число погибших выросло на 56 до 500 человек.", "ru"),
+        ("Кількість загиблих зросла з 300 до 500 осіб.", "uk"),
+        ("Liczba ofiar śmiertelnych wzrosła o 56 do 500 osób.", "pl"),
+        ("Počet úmrtí vzrostl o 56 na 500.", "cs"),
+        ("Število umrlih je naraslo za 56 na 500.", "sl"),
+        ("Броят на загиналите нарасна от 300 на 500 души.", "bg"),
+    ],
+)
+def test_a_toll_changed_from_or_by_a_figure_states_only_the_new_toll(text: str, language: str) -> None:
+    # The earlier total or the step took the toll's action (56 deaths against another report's
+    # 500), or the pair became a range, or "до 500" an "up to".
+    assert [(c.low, c.high, c.qualifier, c.action) for c in numeric_claims(text, language)] == [
+        (500, 500, Q.EXACT, "killed")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high"),
+    [
+        ("Погибли от 300 до 500 человек.", "ru", 300, 500),
+        ("Le bilan est de 150 à 200 morts.", "fr", 150, 200),
+        ("Prices rose by 5 to 10 percent.", "en", 5, 10),  # a range of steps
+        # The rise went to 36 %; the ages after it are a range.
+        ("Съотношението нараства до 36% за хората от 50 до 64 години.", "bg", 50, 64),
+    ],
+)
+def test_a_range_is_no_change(text: str, language: str, low: float, high: float) -> None:
+    assert (low, high, Q.RANGE) in [(c.low, c.high, c.qualifier) for c in numeric_claims(text, language)]
+
+
+def test_bulgarian_per_hundred_is_a_percent() -> None:
+    claims = numeric_claims("Броят им е нараснал с 30 на сто само за седмица.", "bg")
+    assert [(c.low, c.counted) for c in claims] == [(30, "percent")]
+
+
+def test_the_figure_a_toll_changed_from_after_the_new_one_is_no_count() -> None:
+    for text in ("The death toll rose to 500 from 300 on Sunday.", "The death toll has risen to 500, up from 300."):
+        assert [(c.low, c.action) for c in numeric_claims(text, "en")] == [(500, "killed")]
+    places = "The number of refugees rose to 500 from Syria and 300 from Iraq."
+    assert [c.low for c in numeric_claims(places, "en")] == [500, 300]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier"),
+    [
+        ("Броят на заразените нараства до 14 243 души.", "bg", Q.EXACT),
+        ("Dzienna liczba przypadków spadła do 9877.", "pl", Q.EXACT),
+        ("Liczba zakażeń zwiększyła się do 500.", "pl", Q.EXACT),  # past the reflexive "się"
+        ("Количество кабинетов увеличили до 85.", "ru", Q.EXACT),
+        ("Температура повысилась до 39-40 градусов.", "ru", Q.RANGE),
+        # Romance "hasta" after a verb of change still says "as much as".
+        ("En este periodo aumenta hasta un 10% las consultas.", "es", Q.UP_TO),
+        ("Ranny został do 12 osób.", "pl", Q.UP_TO),
+    ],
+)
+def test_do_after_any_verb_of_change_is_to(text: str, language: str, qualifier: Q) -> None:
+    assert numeric_claims(text, language)[0].qualifier is qualifier

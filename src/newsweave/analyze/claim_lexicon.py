@@ -253,7 +253,9 @@ PERCENT = ("%", "percent", "per cent", "pour cent", "prozent", "por ciento", "pe
            # the inflected and abbreviated forms news writes too: Polish "95 proc." (207 of SemEval's and
            # BSNLP's Polish claims were counted "procent", no percent), "w 20 odstotkih"
            "proc.", "proc", "procentów", "procentach", "procentu", "odstotkih", "odstotkom", "процентах",
-           "відсотках", "pct", "pct.")  # fmt: skip
+           "відсотках", "pct", "pct.",
+           # Bulgarian "30 на сто" (30 per hundred): "сто" was read as a figure of 100 of its own
+           "на сто")  # fmt: skip
 CURRENCY: dict[str, str] = {
     "$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₽": "rub", "₴": "uah", "dollar": "usd",
     "dollars": "usd", "dólares": "usd", "dollari": "usd", "долларов": "usd", "доллара": "usd",
@@ -1291,3 +1293,34 @@ HAVING = frozenset(_words("""has have had with ima imajo má mají se ze hat hab
 # 232", "306 голосов против 232"): claims._a_versus_gap.
 VERSUS = frozenset(_words("""against vs versus против срещу проти przeciw przeciwko wobec proti oproti
     contre gegen gegenüber contra frente karşı"""))  # fmt: skip
+
+# A toll changed from or by one figure to another ("rose from 300 to 500", "vzrostl o 312 na
+# 34.272", "stieg um 56 auf 500"): the first is an earlier total or the step, not a count of what
+# the toll counts; the second is the toll (claims._change_step_end). The words before the first
+# figure ("from", "by"), the word before the second ("to"), and stems of the words that say a
+# figure changed (verbs and nouns: "rose", "wzrost", "snížení"), one of which must stand shortly
+# before: "от 18 до 60 лет", "de 150 à 200 morts" are ranges.
+CHANGE_FROM = frozenset(_words("""from von de d' d’ da dal desde с со від з із зі z ze od от s iz"""))  # fmt: skip
+CHANGE_BY = frozenset(_words("""by um di en на o za с"""))  # fmt: skip
+CHANGE_TO = frozenset(_words("""to auf à a al hasta para до do na на tot naar"""))  # fmt: skip
+# Reflexive particles that may stand between a verb of change and its "do"/"до" ("zwiększyła się do").
+REFLEXIVES = frozenset(_words("""się se si sich се ся"""))  # fmt: skip
+# "risen to 500, up from 300": the words that may stand before "from" after the new figure.
+CHANGE_DIRECTIONS = frozenset(_words("""up down"""))  # fmt: skip
+# "um 56 auf 500", "von 6 auf 8": German's "auf" after these says a change with no verb before.
+SELF_EVIDENT_CHANGES = frozenset({("um", "auf"), ("von", "auf")})
+CHANGE_STEMS = tuple(_words("""rose rise risen rising increas climb jump grew grow fell falls fallen falling
+    drop declin decreas surged surging surges soar raise raised raising reduc cuts cutting lower plung slump
+    dipp doubl tripl hike upped revis shrank shrunk shrink stieg steig gestiegen erhöh gesunken sank sinkt
+    senk gesenkt wuchs gewachsen wächst zugenommen nahm abgenommen verringer reduzier verdoppel korrigier
+    anstieg rückgang zunahme abnahme kletter geklettert sprang gesprungen fiel gefallen fällt passé passe
+    passant augment grimp baiss chute chuté dimin rédui hausse recul bondi monté montée tombé pasó pasa
+    pasar aument subió subier sube bajó bajaron cayó cayeron caíd creci crec redu disminu descend elev
+    duplic passat salit sces calat cresc ridott ridu lievit balzat raddopp passou caiu reduz вырос выросл
+    возрос увелич сократ сниз уменьш упал подня подскоч опустил повыс рост зріс зрос вирос збільш зменш
+    скорот знизи впа підня підвищ wzrósł wzrosł wzrost zwiększ spadł spadek zmniejsz obniż podwyższ podnies
+    skoczył urosł zmalał vzrost vzrůst stoup klesl kles zvýš sníž nárůst pokles narost stúp zníž nárast
+    narasl narast povzpel poveča zmanjša upadl padl нарасна нараст увеличи намал спадна спад покачи повиши
+    пониж скочи ръст"""))  # fmt: skip
+# Short ones, matched whole: as stems they would start other languages' words ("fallecido", "calor").
+CHANGE_WORDS = frozenset(_words("""fall cut surge calo calò"""))  # fmt: skip

@@ -240,6 +240,8 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
     spans = sentence_spans(text) or [(0, len(text))]
     reader = _SentenceReader(text, language)
     blocked = date_spans(text, language) + [m.span() for m in _PHONE.finditer(text)]
+    steps = ((m.start(), _change_step_end(text, m.start(), m.end())) for m in cores)
+    blocked += [(start, end) for start, end in steps if end is not None]
     reader.figures = [
         m.span() for m in cores if not _inside(m.start(), m.end(), blocked) and _a_figure(text, m, language)
     ]
@@ -740,16 +742,43 @@ def _hedge(text: str, figure: _Figure) -> None:
     if found is not None:
         phrase, phrase_start = found
         qualifier = lex.QUALIFIERS.get(phrase) or lex.CJK_QUALIFIERS[phrase]
-        if phrase in _AMBIGUOUS_UP_TO and _after_an_update(text, phrase_start, start):
-            qualifier = Qualifier.EXACT  # "выросло до 50": rose to 50
-        if figure.qualifier is Qualifier.RANGE and qualifier is Qualifier.UP_TO and phrase in _AMBIGUOUS_UP_TO:
-            return  # "от 150 до 200" already read as a range
+        if phrase in _AMBIGUOUS_UP_TO and _after_a_change(text, phrase_start, start):
+            qualifier = Qualifier.EXACT  # "выросло до 50": rose to 50; "выросло с 30 до 50"
+        if figure.qualifier is Qualifier.RANGE and phrase in _AMBIGUOUS_UP_TO:
+            return  # "от 150 до 200" already read as a range, "повысилась до 39-40 градусов" too
         if not figure.vague or qualifier is not Qualifier.AROUND:
             figure.qualifier = qualifier
         figure.start = phrase_start
     if figure.qualifier is Qualifier.EXACT and (post := _POST.match(text, figure.end)):
         figure.qualifier = lex.POST_QUALIFIERS[" ".join(post.group("post").casefold().split())]
         figure.end = post.end()
+
+
+def _after_a_change(text: str, phrase_start: int, number_start: int) -> bool:
+    """Whether the hedge word at ``phrase_start`` ("до", "do", "hasta") says what a figure changed
+    to: after an update ("выросло | до 50"), a change's first figure ("с 30 | до 50") or a word of
+    change ("нараства | до 14 243", "zwiększyła się | do 50")."""
+    return (
+        _after_an_update(text, phrase_start, number_start)
+        or _after_a_change_step(text, phrase_start)
+        or (_change_word_just_before(text, phrase_start) and text[phrase_start:number_start].split()[0] in _SLAVIC_TO)
+    )
+
+
+# Romance "hasta", "fino a" after a verb of change still say "as much as" ("aumenta hasta un 10%").
+_SLAVIC_TO = frozenset({"до", "do", "До", "Do"})
+
+
+def _change_word_just_before(text: str, position: int) -> bool:
+    words = [t.group(0).casefold() for t in _TOKEN.finditer(text, max(0, position - 40), position)]
+    if text[max(0, position - 40) : position].rstrip()[-1:] in _PUNCTUATION_BEFORE:
+        return False
+    while words and words[-1] in lex.REFLEXIVES:
+        words.pop()  # "zwiększyła się do", "се увеличава до"
+    return bool(words) and (words[-1].startswith(lex.CHANGE_STEMS) or words[-1] in lex.CHANGE_WORDS)
+
+
+_PUNCTUATION_BEFORE = frozenset(",;:.!?()–—-")
 
 
 def _after_an_update(text: str, phrase_start: int, number_start: int) -> bool:
@@ -763,6 +792,86 @@ def _after_an_update(text: str, phrase_start: int, number_start: int) -> bool:
     return bool(
         _UPDATE_BEFORE.search(before) or _UPDATE_BEFORE.search(before.rstrip() + " " + text[phrase_start:number_start])
     )
+
+
+# A change from or by one figure to another ("rose from 300 to 500", "vzrostl o 312 na 34.272").
+_STEP_WORD = re.compile(rf"(?:^|(?<=[^{_W}'’]))(?P<word>{_alternation(lex.CHANGE_FROM | lex.CHANGE_BY)})\s*$", re.I)
+_NUMBER_AHEAD = rf"(?P<number>{_DIGITS}|{_WORD_RUN})(?![{_W}])"
+_TO_NUMBER = re.compile(rf"\s*(?P<to>{_alternation(lex.CHANGE_TO)})\s+{_NUMBER_AHEAD}", re.I)
+_STEP_BEFORE = re.compile(
+    rf"(?:^|(?<=[^{_W}]))(?:{_alternation(lex.CHANGE_FROM | lex.CHANGE_BY)})\s+(?P<number>{_DIGITS}|{_WORD_RUN})"
+    rf"(?:\s?(?:{_alternation(lex.SCALES)}))?(?:\s?(?:{_alternation(lex.PERCENT)}))?\s*$",
+    re.I,
+)
+_NEW_FIGURE_BEFORE = re.compile(
+    rf"(?:^|(?<=[^{_W}]))(?:{_alternation(lex.CHANGE_TO)})\s+(?:{_DIGITS}|{_WORD_RUN})"
+    rf"(?:\s?(?:{_alternation(lex.SCALES)}))?(?:\s?(?:{_alternation(lex.PERCENT)}))?(?:\s+[{_W}]+)?"
+    rf"\s*,?\s*(?:(?:{_alternation(lex.CHANGE_DIRECTIONS)})\s+)?$",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;:!?]")
+_CHANGE_CUE_REACH = 6  # words before "from"/"by" among which a change's verb or noun must stand
+
+
+def _a_change_step(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start``-``end`` is what a figure changed from or by (``_change_step_end``)."""
+    return _change_step_end(text, start, end) is not None
+
+
+def _change_step_end(text: str, start: int, end: int) -> int | None:
+    """Where the figure at ``start``-``end`` ends (its scale and percent sign with it) when it is what
+    a figure changed from or by, with what it changed to after it: "rose from 300 to 500", "stieg um
+    56 auf 500", "з 8 млн до 16 млн доз"; else None. The first is an earlier total or the step,
+    no count of what the toll counts (it took the toll's action: 312 deaths against 34,272). A
+    change's verb or noun must stand shortly before, as "от 18 до 60 лет" and "de 150 à 200
+    morts" are ranges; "rose by 5 to 10 percent" is a range of steps."""
+    word = _STEP_WORD.search(text, max(0, start - 8), start)
+    if word is None:
+        return None
+    after = end
+    for unit in (_SCALE, _PERCENT):
+        if found := unit.match(text, after):
+            after = found.end()
+    to = _TO_NUMBER.match(text, after)
+    if to is None:
+        return after if _after_its_new_figure(text, word) else None
+    step_word, to_word = word.group("word").casefold(), to.group("to").casefold()
+    if step_word in lex.CHANGE_BY and after == end and _PERCENT.match(text, to.end()):
+        return None  # "rose by 5 to 10 percent": between 5 and 10 percent
+    evident = (step_word, to_word) in lex.SELF_EVIDENT_CHANGES
+    return after if evident or _change_cue_before(text, word.start()) else None
+
+
+def _after_its_new_figure(text: str, word: re.Match[str]) -> bool:
+    """ "Rose to 500 from 300", "risen to 500, up from 300": the figure it changed from after the new one."""
+    if word.group("word").casefold() not in lex.CHANGE_FROM:
+        return False
+    new = _NEW_FIGURE_BEFORE.search(text, max(0, word.start() - 60), word.start())
+    return new is not None and _change_cue_before(text, new.start())
+
+
+def _change_cue_before(text: str, position: int) -> bool:
+    """A word that says a figure changed ("rose", "wzrost", "snížení") among the few before
+    ``position`` in its clause, with no figure it changed to between ("нараства до 36% за хората
+    от 50 до 64 години": the rise went to 36 %, the ages are a range; "зросла на 42% - із 640 до
+    908": a step by 42 % leaves the change open)."""
+    window = text[max(0, position - 80) : position]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
+    for figure in _TO_FIGURE.finditer(window):
+        if figure.group("to").casefold() not in lex.CHANGE_BY:
+            cut = max(cut, figure.end())
+    words = [t.group(0).casefold() for t in _TOKEN.finditer(window[cut:])][-_CHANGE_CUE_REACH:]
+    return any(w.startswith(lex.CHANGE_STEMS) or w in lex.CHANGE_WORDS for w in words)
+
+
+_TO_FIGURE = re.compile(rf"(?:^|(?<=[^{_W}]))(?P<to>{_alternation(lex.CHANGE_TO)})\s+\d", re.I)
+
+
+def _after_a_change_step(text: str, phrase_start: int) -> bool:
+    """Whether a change's first figure ends just before ``phrase_start`` ("выросло с 300 | до 500"):
+    the word there says what it changed to, not a bound."""
+    step = _STEP_BEFORE.search(text, max(0, phrase_start - 48), phrase_start)
+    return step is not None and _a_change_step(text, step.start("number"), step.end("number"))
 
 
 _HEDGE_WORD = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+['’]?")

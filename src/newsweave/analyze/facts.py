@@ -181,7 +181,11 @@ from newsweave.records import (
 #          place's population befalls nothing; an action past a semicolon is another clause's; "306
 #          against 232" counts votes twice. Dates:
 #          an embedded tweet's English date with its year, in any language ("January 2, 2021").
-ANALYZER_VERSION = "facts-28"
+# facts-29: claims: a figure changed from or by one number to another ("rose from 300 to 500",
+#          "vzrostl o 312 na 34.272", "stieg um 56 auf 500", "rose to 500 from 300") states only
+#          the new one, exactly: the earlier total or the step took the toll's action, or the two
+#          became a range; "до"/"do" after any verb of change is "to"; Bulgarian "на сто" is percent.
+ANALYZER_VERSION = "facts-29"
 
 
 class MentionFinder(Protocol):
