@@ -1071,3 +1071,10 @@ def test_the_figure_a_toll_changed_from_after_the_new_one_is_no_count() -> None:
 )
 def test_do_after_any_verb_of_change_is_to(text: str, language: str, qualifier: Q) -> None:
     assert numeric_claims(text, language)[0].qualifier is qualifier
+
+
+def test_a_population_stands_between_no_action_and_its_figure() -> None:
+    text = "Število potrjenih okužb je na Slovaškem, ki ima 5,4 milijona prebivalcev, naraslo za rekordnih 567."
+    claims = numeric_claims(text, "sl")
+    # The infections are the 567's; the population's noun is not what they count.
+    assert [(c.low, c.counted, c.action) for c in claims] == [(5.4e6, "resident", None), (567, None, "infected")]

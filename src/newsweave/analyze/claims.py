@@ -243,7 +243,9 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
     steps = ((m.start(), _change_step_end(text, m.start(), m.end())) for m in cores)
     blocked += [(start, end) for start, end in steps if end is not None]
     reader.figures = [
-        m.span() for m in cores if not _inside(m.start(), m.end(), blocked) and _a_figure(text, m, language)
+        m.span()
+        for m in cores
+        if not _inside(m.start(), m.end(), blocked) and _a_figure(text, m, language) and not _a_population(text, m)
     ]
     found: list[ParsedClaim] = []
     position = 0
@@ -255,7 +257,7 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
         if parsed is not None:
             found.append(parsed)
             position = max(position, parsed.claim.end)
-    found = _respectively(text, _populations(text, _elliptical(found)), spans, reader)
+    found = _respectively(text, _elliptical(_populations(text, found)), spans, reader)
     return tuple(_listed_alike(text, found, reader))
 
 
@@ -336,6 +338,7 @@ def _elliptical(found: list[ParsedClaim]) -> list[ParsedClaim]:
             and claim.action is not None
             and before.sentence_index == claim.sentence_index
             and before.counted in lex.PEOPLE
+            and not (before.action is None and _counts_a_population(before))  # "5,4 milijona prebivalcev, … 567"
         ):
             parsed = ParsedClaim(replace(claim, counted=before.counted), parsed.figure)
         out.append(parsed)
@@ -416,6 +419,23 @@ def _listed_actions(text: str, start: int, end: int, reader: _SentenceReader) ->
     return [key for _, key in listed]
 
 
+def _a_population(text: str, m: re.Match[str]) -> bool:
+    """Whether the number at ``m`` is a place's population (``_populations``): it then stands between
+    no action and the figure the action is of ("Število potrjenih okužb je na Slovaškem, ki ima 5,4
+    milijona prebivalcev, naraslo za rekordnih 567": the infections are the 567's)."""
+    after = _TOKEN.findall(text, m.end(), m.end() + 40)
+    noun = next((w.casefold() for w in after if w.casefold() not in lex.SCALES), None)
+    if noun is None or not noun.startswith(lex.POPULATION_STEMS):
+        return False
+    return any(w.casefold() in lex.HAVING for w in _TOKEN.findall(text, max(0, m.start() - 30), m.start())[-2:])
+
+
+def _counts_a_population(claim: Claim) -> bool:
+    """Whether a claim's last word is a population's noun ("prebivalcev", "inhabitants")."""
+    words = _TOKEN.findall(claim.text)
+    return bool(words) and words[-1].casefold().startswith(lex.POPULATION_STEMS)
+
+
 def _populations(text: str, found: list[ParsedClaim]) -> list[ParsedClaim]:
     """A place's population, said with a word of having before it ("ki ima 5,4 milijona
     prebivalcev", "se zhruba 328 miliony obyvatel", "a city with 300,000 inhabitants"), befalls
@@ -424,12 +444,10 @@ def _populations(text: str, found: list[ParsedClaim]) -> list[ParsedClaim]:
     out = list(found)
     for index, parsed in enumerate(out):
         claim = parsed.claim
-        words = _TOKEN.findall(claim.text)
-        if claim.action is None or not words:
+        if claim.action is None or not _counts_a_population(claim):
             continue
-        noun = words[-1].casefold()
         before = _TOKEN.findall(text, max(0, claim.start - 30), claim.start)[-2:]
-        if noun.startswith(lex.POPULATION_STEMS) and any(w.casefold() in lex.HAVING for w in before):
+        if any(w.casefold() in lex.HAVING for w in before):
             out[index] = ParsedClaim(replace(claim, action=None), parsed.figure)
     return out
 

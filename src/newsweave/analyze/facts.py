@@ -184,7 +184,8 @@ from newsweave.records import (
 # facts-29: claims: a figure changed from or by one number to another ("rose from 300 to 500",
 #          "vzrostl o 312 na 34.272", "stieg um 56 auf 500", "rose to 500 from 300") states only
 #          the new one, exactly: the earlier total or the step took the toll's action, or the two
-#          became a range; "до"/"do" after any verb of change is "to"; Bulgarian "на сто" is percent.
+#          became a range; "до"/"do" after any verb of change is "to"; Bulgarian "на сто" is percent;
+#          a place's population stands between no action and its figure, and lends it no noun.
 ANALYZER_VERSION = "facts-29"
 
 
