@@ -1078,3 +1078,22 @@ def test_a_population_stands_between_no_action_and_its_figure() -> None:
     claims = numeric_claims(text, "sl")
     # The infections are the 567's; the population's noun is not what they count.
     assert [(c.low, c.counted, c.action) for c in claims] == [(5.4e6, "resident", None), (567, None, "infected")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        ("Celkem od začátku pandemie v zemi zemřelo 1122 nakažených.", "cs", "killed"),
+        ("W regionie zmarło 48 zakażonych osób.", "pl", "killed"),
+        ("Трое пострадавших погибли в результате одного инцидента.", "ru", "killed"),
+        ("The balance so far is 4,032 infected people who have died.", "en", "killed"),
+        ("166.584 Corona-Infizierte gelten als genesen.", "de", "recovered"),
+        ("V četrtek je bilo hospitaliziranih 27 okuženih.", "sl", "hospitalised"),
+        # The verb is another clause's or another figure's: the figure's own word stands.
+        ("Zginęło co najmniej 25 osób, a 55 zostało rannych.", "pl", "wounded"),
+        ("Бразилия: 194 хил. починали от почти 7,620 млн. заразени.", "bg", "infected"),
+        ("There are 160 infected and nobody died.", "en", "infected"),
+    ],
+)
+def test_what_befell_the_infected_or_wounded_a_figure_counts(text: str, language: str, action: str) -> None:
+    assert numeric_claims(text, language)[-1].action == action

@@ -539,6 +539,13 @@ class _Figure:
             self.core_start = self.start
 
 
+# What a figure's own noun may say its people are ("160 nakažených", "240 заразившихся", "3
+# wounded"), and what may befall them after: the clause's verb of that says what happened to them.
+_STATES = frozenset({"infected", "wounded"})
+_WHAT_BEFALLS_THE_SICK = frozenset({"killed", "recovered", "hospitalised"})
+_BEFALLING_REACH = 3  # words between the figure's phrase and the verb: "Zemřelo zatím přes | 160"
+
+
 def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
               times: list[TimeExpression], reader: _SentenceReader) -> ParsedClaim | None:  # fmt: skip
     if m.group("words") and (
@@ -574,6 +581,9 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = None  # "62% от починалите": a share of the dead, not dead
     elif action is None:
         action = reader.action(figure.start, figure.end, s_start, s_end)
+    # Arabic glues its "and" to the next word ("4 إصابات جديدة ووفاة واحدة"): no clause's edge is seen there.
+    if action in _STATES and reader.code != "ar":  # "Zemřelo 160 nakažených", "4,032 infected people who have died"
+        action = reader.befalling(figure.start, max(figure.end, counted_end or 0), s_start, s_end) or action
     if counted in _CURRENCY_CODES and action not in _WHAT_MONEY_COUNTS:
         action = None  # "$24.7 million haul … released": money is no one released, elected or infected
     if action == "wounded" and reader.code == "ar" and any(w in text[s_start:s_end] for w in lex.ARABIC_DISEASE_WORDS):
@@ -1266,6 +1276,30 @@ class _SentenceReader:
         if self.code == "zh" and len(run) > after + 1 and (word := cjk.chinese_noun(run[after:])) is not None:
             return word, None, at + after + len(word), False
         return counter, None, at + 1, False
+
+    def befalling(self, start: int, end: int, s_start: int, s_end: int) -> str | None:
+        """What befell the sick or wounded a figure counts, said by a word next to its phrase, in
+        its clause (no punctuation, conjunction or other number between): "Zemřelo zatím přes 160
+        lidí nakažených", "4,032 infected people who have died", "Трое пострадавших погибли". A
+        word of the next clause is another figure's ("25 killed, and 55 wounded")."""
+        before = list(_TOKEN.finditer(self.text, max(s_start, start - 40), start))[-_BEFALLING_REACH:]
+        after = list(_TOKEN.finditer(self.text, end, min(s_end, end + 50)))[: _BEFALLING_REACH + 1]
+        for tokens, ahead in ((reversed(before), False), (after, True)):
+            edge = end if ahead else start
+            for token in tokens:
+                gap = self.text[edge : token.start()] if ahead else self.text[token.end() : edge]
+                if any(ch in gap for ch in _PHRASE_ENDS) or _has_digit(gap):
+                    break
+                word = token.group(0).casefold()
+                if word in self.conjunctions or (not ahead and word in lex.LIST_PREPOSITIONS):
+                    break  # "194 хил. починали от | почти 7,620 млн. заразени": the dead of the infected
+                key = self.action_of(token.group(0))
+                if key in _WHAT_BEFALLS_THE_SICK:
+                    return key
+                if key is not None:
+                    break  # another action between: "قتل وجرح 15": the wounded's own verb
+                edge = token.end() if ahead else token.start()
+        return None
 
     def action(self, start: int, end: int, s_start: int, s_end: int) -> str | None:
         """The action word nearest the number within its sentence, not beyond another number

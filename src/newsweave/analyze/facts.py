@@ -185,7 +185,9 @@ from newsweave.records import (
 #          "vzrostl o 312 na 34.272", "stieg um 56 auf 500", "rose to 500 from 300") states only
 #          the new one, exactly: the earlier total or the step took the toll's action, or the two
 #          became a range; "до"/"do" after any verb of change is "to"; Bulgarian "на сто" is percent;
-#          a place's population stands between no action and its figure, and lends it no noun.
+#          a place's population stands between no action and its figure, and lends it no noun;
+#          what befell the infected or wounded a figure counts, said next to it, is its action
+#          ("Zemřelo 1122 nakažených": died, not infected).
 ANALYZER_VERSION = "facts-29"
 
 
