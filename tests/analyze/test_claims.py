@@ -1097,3 +1097,14 @@ def test_a_population_stands_between_no_action_and_its_figure() -> None:
 )
 def test_what_befell_the_infected_or_wounded_a_figure_counts(text: str, language: str, action: str) -> None:
     assert numeric_claims(text, language)[-1].action == action
+
+
+def test_a_citation_mark_is_no_figure() -> None:
+    text = "В столкновении с полицией погибло 3 человека, 52 были задержаны[86][87]."
+    assert [(c.low, c.action) for c in numeric_claims(text, "ru")] == [(3, "killed"), (52, "arrested")]
+
+
+def test_czech_and_slovak_az_joins_a_range() -> None:
+    claims = numeric_claims("Denně hlásila 10.000 až 15.000 nových případů.", "cs")
+    assert [(c.low, c.high, c.qualifier) for c in claims] == [(10_000, 15_000, Q.RANGE)]
+    assert numeric_claims("Celostátně pak až 20 milionů.", "cs")[0].qualifier is Q.UP_TO

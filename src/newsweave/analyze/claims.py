@@ -83,7 +83,7 @@ _CORE_TRIGGERS = frozenset(
 )
 _SCALE = re.compile(rf"\s?(?P<scale>{_alternation(lex.SCALES)})(?![{_W}])", re.I)
 # A word joining two numbers stands apart from the second: "157 Toten" (157 dead) is no "157 to ten".
-_RANGE = re.compile(rf"\s*(?:[-–—]\s*|(?:to|à|bis|a|до|do|y|and|et|und|i|e|і|та|tot|en)\s+)"
+_RANGE = re.compile(rf"\s*(?:[-–—]\s*|(?:to|à|bis|a|až|до|do|y|and|et|und|i|e|і|та|tot|en)\s+)"
                     rf"(?P<n2>{_DIGITS}|{_WORD_RUN})(?![{_W}])", re.I)  # fmt: skip
 _LOOSE_JOINERS = {"a", "до", "do", "y", "and", "et", "und", "i", "e", "і", "та", "tot", "en"}  # need an opener
 _OPENER = re.compile(rf"(?:^|[^{_W}])(?P<opener>{_alternation(lex.RANGE_OPENERS)})\s+$", re.I)
@@ -109,6 +109,8 @@ _STOP = frozenset(_words(
     nowych nowe nowy nowa nowo nově nové nových nový nova novih novi nove novo yeni új recent recently
     newly following davon dont против versus vs contre gegen contra przeciw proti proti"""
 ))  # fmt: skip
+# A citation's mark, as texts copied from Wikipedia keep them: "52 были задержаны[86][87]".
+_FOOTNOTE = re.compile(r"\[\d{1,4}\]")
 _PHONE = re.compile(
     r"\+\d[\d\s().-]{6,}\d|(?<![\w-])\d{2,4}-\d{2,3}-\d{2,4}(?![\w-])"
     r"|(?<![\w.,-])0\d{2,5}[ /-]\d{2,}(?:[ -]\d{2,})*"  # an area code, then the number: 07231 186-1111
@@ -239,7 +241,7 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
     times = time_expressions(text, language, anchor) if dated else []
     spans = sentence_spans(text) or [(0, len(text))]
     reader = _SentenceReader(text, language)
-    blocked = date_spans(text, language) + [m.span() for m in _PHONE.finditer(text)]
+    blocked = date_spans(text, language) + [m.span() for m in (*_PHONE.finditer(text), *_FOOTNOTE.finditer(text))]
     steps = ((m.start(), _change_step_end(text, m.start(), m.end())) for m in cores)
     blocked += [(start, end) for start, end in steps if end is not None]
     reader.figures = [

@@ -187,7 +187,8 @@ from newsweave.records import (
 #          became a range; "до"/"do" after any verb of change is "to"; Bulgarian "на сто" is percent;
 #          a place's population stands between no action and its figure, and lends it no noun;
 #          what befell the infected or wounded a figure counts, said next to it, is its action
-#          ("Zemřelo 1122 nakažených": died, not infected).
+#          ("Zemřelo 1122 nakažených": died, not infected); a citation's mark ("задержаны[86]") is
+#          no figure; Czech and Slovak "až" joins a range ("10.000 až 15.000").
 ANALYZER_VERSION = "facts-29"
 
 
