@@ -796,10 +796,11 @@ def _after_a_change(text: str, phrase_start: int, number_start: int) -> bool:
 
 
 # Romance "hasta", "fino a" after a verb of change still say "as much as" ("aumenta hasta un 10%").
-_SLAVIC_TO = frozenset({"до", "do", "До", "Do"})
+_SLAVIC_TO = frozenset({"до", "do"})
 
 
 def _change_word_just_before(text: str, position: int) -> bool:
+    """Whether a word of change ends just before ``position``, past a reflexive particle."""
     words = [t.group(0).casefold() for t in _TOKEN.finditer(text, max(0, position - 40), position)]
     if text[max(0, position - 40) : position].rstrip()[-1:] in _PUNCTUATION_BEFORE:
         return False
@@ -841,11 +842,6 @@ _NEW_FIGURE_BEFORE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[.;:!?]")
 _CHANGE_CUE_REACH = 6  # words before "from"/"by" among which a change's verb or noun must stand
-
-
-def _a_change_step(text: str, start: int, end: int) -> bool:
-    """Whether the number at ``start``-``end`` is what a figure changed from or by (``_change_step_end``)."""
-    return _change_step_end(text, start, end) is not None
 
 
 def _change_step_end(text: str, start: int, end: int) -> int | None:
@@ -901,7 +897,7 @@ def _after_a_change_step(text: str, phrase_start: int) -> bool:
     """Whether a change's first figure ends just before ``phrase_start`` ("выросло с 300 | до 500"):
     the word there says what it changed to, not a bound."""
     step = _STEP_BEFORE.search(text, max(0, phrase_start - 48), phrase_start)
-    return step is not None and _a_change_step(text, step.start("number"), step.end("number"))
+    return step is not None and _change_step_end(text, step.start("number"), step.end("number")) is not None
 
 
 _HEDGE_WORD = re.compile(rf"(?:[^\W\d_]|[{MARKS}])+['’]?")
