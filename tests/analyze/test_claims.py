@@ -1078,6 +1078,8 @@ def test_a_population_stands_between_no_action_and_its_figure() -> None:
     claims = numeric_claims(text, "sl")
     # The infections are the 567's; the population's noun is not what they count.
     assert [(c.low, c.counted, c.action) for c in claims] == [(5.4e6, "resident", None), (567, None, "infected")]
+    hedged = "Infections rose in a city with more than 300,000 inhabitants to 120."  # having, then the hedge
+    assert [(c.low, c.action) for c in numeric_claims(hedged, "en")] == [(300_000, None), (120, "infected")]
 
 
 @pytest.mark.parametrize(

@@ -429,7 +429,13 @@ def _a_population(text: str, m: re.Match[str]) -> bool:
     noun = next((w.casefold() for w in after if w.casefold() not in lex.SCALES), None)
     if noun is None or not noun.startswith(lex.POPULATION_STEMS):
         return False
-    return any(w.casefold() in lex.HAVING for w in _TOKEN.findall(text, max(0, m.start() - 30), m.start())[-2:])
+    hedge = _qualifier_before(text, m.start())  # "with more than 300,000 inhabitants": having, then the hedge
+    return _having_before(text, hedge[1] if hedge else m.start())
+
+
+def _having_before(text: str, position: int) -> bool:
+    """A word of having ("ima", "se", "with") among the two words before ``position``."""
+    return any(w.casefold() in lex.HAVING for w in _TOKEN.findall(text, max(0, position - 30), position)[-2:])
 
 
 def _counts_a_population(claim: Claim) -> bool:
@@ -446,10 +452,7 @@ def _populations(text: str, found: list[ParsedClaim]) -> list[ParsedClaim]:
     out = list(found)
     for index, parsed in enumerate(out):
         claim = parsed.claim
-        if claim.action is None or not _counts_a_population(claim):
-            continue
-        before = _TOKEN.findall(text, max(0, claim.start - 30), claim.start)[-2:]
-        if any(w.casefold() in lex.HAVING for w in before):
+        if claim.action is not None and _counts_a_population(claim) and _having_before(text, claim.start):
             out[index] = ParsedClaim(replace(claim, action=None), parsed.figure)
     return out
 
