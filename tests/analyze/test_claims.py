@@ -1110,3 +1110,53 @@ def test_czech_and_slovak_az_joins_a_range() -> None:
     claims = numeric_claims("Denně hlásila 10.000 až 15.000 nových případů.", "cs")
     assert [(c.low, c.high, c.qualifier) for c in claims] == [(10_000, 15_000, Q.RANGE)]
     assert numeric_claims("Celostátně pak až 20 milionů.", "cs")[0].qualifier is Q.UP_TO
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Between 2010 and 2015, 300 people died in the region.", "en"),
+        ("V letech 1967 až 1977 zemřelo 300 lidí.", "cs"),
+        ("W latach 2010-2015 zginęło 300 osób.", "pl"),
+        ("Entre 1990 et 1995, 300 personnes sont mortes.", "fr"),
+        ("Von 1967 bis 1977 starben 300 Menschen.", "de"),
+        ("Новият вирус е убил повече хора, отколкото СПИН за периода 1981-1989 г. — 300 души.", "bg"),
+    ],
+)
+def test_a_stretch_of_years_is_no_figure(text: str, language: str) -> None:
+    assert [(c.low, c.high) for c in numeric_claims(text, language)] == [(300, 300)]
+
+
+def test_a_range_of_year_like_numbers_with_its_own_noun_is_a_count() -> None:
+    claims = numeric_claims("Between 1900 and 2000 protesters marched.", "en")
+    assert [(c.low, c.high, c.counted) for c in claims] == [(1900, 2000, "protester")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "new", "action"),
+    [
+        ("The number of infections rose from 300 in September to more than 500 in October.", "en", 500, "infected"),
+        ("Liczba zakażonych wzrosła z 300 w marcu do ponad 500 w kwietniu.", "pl", 500, "infected"),
+        ("Количество случаев заболевания подскочило с 5000 в сентябре до более 28000.", "ru", 28000, "infected"),
+        ("Le nombre de morts est passé de 300 en mars à plus de 500.", "fr", 500, "killed"),
+    ],
+)
+def test_words_of_when_between_a_changes_figures(text: str, language: str, new: float, action: str) -> None:
+    assert [(c.low, c.qualifier, c.action) for c in numeric_claims(text, language)] == [(new, Q.MORE_THAN, action)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        # "на 2020" is a year, no new figure; "von … auf" past words between needs its verb.
+        ("Работното време ще намалее с 6,7% през второто тримесечие на 2020 г.", "bg", 6.7),
+        ("Die Truppen sollen innerhalb von 135 Tagen auf 8600 verringert werden.", "de", 135),
+    ],
+)
+def test_words_between_make_no_change_of_a_year_or_a_duration(text: str, language: str, low: float) -> None:
+    assert numeric_claims(text, language)[0].low == low
+
+
+def test_an_ip_address_is_no_figure() -> None:
+    assert not numeric_claims("Twój adres IP: 207.241.233.112 szliśmy odnotować ilość połączeń.", "pl")
+    assert numeric_claims("Es kostete 1.234.567.890 Euro.", "de")[0].low == 1_234_567_890

@@ -256,6 +256,7 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
             continue
         position = m.end()
         parsed = _claim_at(text, m, spans, times, reader)
+        position = max(position, reader.years_end)
         if parsed is not None:
             found.append(parsed)
             position = max(position, parsed.claim.end)
@@ -570,6 +571,9 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         # the figure's ("95 proc. - pisze Reuters").
         counted_end = counted_end if known else None
         counted, known = figure.unit, True
+    if _a_span_of_years(text, figure, known, counted):
+        reader.years_end = figure.end  # "1967 až 1977": its second year is no figure either
+        return None
     if not _is_quantity(text, m, figure, known, counted, reader.code):
         return None
     if counted == "person" and (noun := cjk.noun_before(text, figure.core_start)) is not None:
@@ -579,7 +583,7 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         counted_end = post.end()  # "12 protesters or more"
     elif counted_end and figure.qualifier is Qualifier.EXACT and (cjk_post := cjk.post_qualifier(text, counted_end)):
         figure.qualifier, counted_end = cjk_post  # "50人以上", "50명 이상"
-    if counted is None and (toll := reader.toll(figure.start, s_start)) is not None:
+    if counted is None and (toll := reader.toll(_change_start(text, figure), s_start)) is not None:
         counted, action = toll  # "the death toll rose to 5,100"
     age = _after_age_word(text, figure.start) or (counted is None and _age_after_name(text, figure.start, figure.end))
     if counted in _NOTHING_HAPPENS_TO or age:
@@ -831,10 +835,17 @@ def _after_an_update(text: str, phrase_start: int, number_start: int) -> bool:
 # A change from or by one figure to another ("rose from 300 to 500", "vzrostl o 312 na 34.272").
 _STEP_WORD = re.compile(rf"(?:^|(?<=[^{_W}'’]))(?P<word>{_alternation(lex.CHANGE_FROM | lex.CHANGE_BY)})\s*$", re.I)
 _NUMBER_AHEAD = rf"(?P<number>{_DIGITS}|{_WORD_RUN})(?![{_W}])"
-_TO_NUMBER = re.compile(rf"\s*(?P<to>{_alternation(lex.CHANGE_TO)})\s+{_NUMBER_AHEAD}", re.I)
+# Between a change's two figures a few words of when may stand ("from 300 in September to 500",
+# "с 5000 с лишним в сентябре до 28000", "from 2 in 2019 to 5"), and a hedge on the second ("to
+# more than 500", "до более 28000"): words and years only, no punctuation, so no clause between.
+_STEP_FILLER = rf"(?:\s+(?:[^\W\d_][{_W}’'-]*|\d{{4}})){{0,4}}?"
+_HEDGE_AHEAD = rf"(?:(?:{_alternation(p for p in lex.QUALIFIERS if not p[-1:].isdigit())})\s+)?"
+_TO_NUMBER = re.compile(
+    rf"(?P<filler>{_STEP_FILLER})\s*(?P<to>{_alternation(lex.CHANGE_TO)})\s+{_HEDGE_AHEAD}{_NUMBER_AHEAD}", re.I
+)
 _STEP_BEFORE = re.compile(
     rf"(?:^|(?<=[^{_W}]))(?:{_alternation(lex.CHANGE_FROM | lex.CHANGE_BY)})\s+(?P<number>{_DIGITS}|{_WORD_RUN})"
-    rf"(?:\s?(?:{_alternation(lex.SCALES)}))?(?:\s?(?:{_alternation(lex.PERCENT)}))?\s*$",
+    rf"(?:\s?(?:{_alternation(lex.SCALES)}))?(?:\s?(?:{_alternation(lex.PERCENT)}))?{_STEP_FILLER}\s*$",
     re.I,
 )
 _NEW_FIGURE_BEFORE = re.compile(
@@ -843,6 +854,10 @@ _NEW_FIGURE_BEFORE = re.compile(
     rf"\s*,?\s*(?:(?:{_alternation(lex.CHANGE_DIRECTIONS)})\s+)?$",
     re.I,
 )
+_STEP_TO_BEFORE = re.compile(  # a change's first figure and its "to" before the new figure
+    _STEP_BEFORE.pattern[: -len(r"\s*$")] + rf"\s*(?:{_alternation(lex.CHANGE_TO)})\s+{_HEDGE_AHEAD}$", re.I
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_END = re.compile(r"[.;:!?]")
 _CHANGE_CUE_REACH = 6  # words before "from"/"by" among which a change's verb or noun must stand
 
@@ -867,7 +882,10 @@ def _change_step_end(text: str, start: int, end: int) -> int | None:
     step_word, to_word = word.group("word").casefold(), to.group("to").casefold()
     if step_word in lex.CHANGE_BY and after == end and _PERCENT.match(text, to.end()):
         return None  # "rose by 5 to 10 percent": between 5 and 10 percent
-    evident = (step_word, to_word) in lex.SELF_EVIDENT_CHANGES
+    if to.group("filler") and _YEAR.fullmatch(to.group("number")):
+        return None  # "намалее с 6,7% през второто тримесечие на 2020 г.": "на" a year is no new figure
+    # Past words between, "von … auf" needs its verb too ("innerhalb von 135 Tagen auf 8600 senken").
+    evident = not to.group("filler") and (step_word, to_word) in lex.SELF_EVIDENT_CHANGES
     return after if evident or _change_cue_before(text, word.start()) else None
 
 
@@ -896,10 +914,19 @@ def _change_cue_before(text: str, position: int) -> bool:
 _TO_FIGURE = re.compile(rf"(?:^|(?<=[^{_W}]))(?P<to>{_alternation(lex.CHANGE_TO)})\s+\d", re.I)
 
 
+def _change_start(text: str, figure: _Figure) -> int:
+    """Where the change a figure is the new value of begins ("с 5000 в сентябре до | более 28000"),
+    so that what changed is looked for before all of it; else where the figure starts."""
+    step = _STEP_TO_BEFORE.search(text, max(0, figure.core_start - 120), figure.core_start)
+    if step is None or _change_step_end(text, step.start("number"), step.end("number")) is None:
+        return figure.start
+    return step.start()
+
+
 def _after_a_change_step(text: str, phrase_start: int) -> bool:
     """Whether a change's first figure ends just before ``phrase_start`` ("выросло с 300 | до 500"):
     the word there says what it changed to, not a bound."""
-    step = _STEP_BEFORE.search(text, max(0, phrase_start - 48), phrase_start)
+    step = _STEP_BEFORE.search(text, max(0, phrase_start - 96), phrase_start)
     return step is not None and _change_step_end(text, step.start("number"), step.end("number")) is not None
 
 
@@ -1045,11 +1072,33 @@ def _is_quantity(
     plain = m.group("digits").isdigit()
     if plain and len(digits) >= 7 and not known:
         return False  # an id or a phone number
+    if _IP_ADDRESS.fullmatch(m.group("digits")):
+        return False  # "Twój adres IP: 207.241.233.112", a page's chrome: four groups of at most 255
     is_year = plain and len(digits) == 4 and 1900 <= int(digits) <= 2100
     if plain and len(digits) == 4 and 1000 <= int(digits) <= 2100 and word_before:
         is_year |= word_before[0].casefold() in _IN_YEAR  # "в 1800", "in 1824": a year, of any century
     return not (is_year and figure.qualifier is Qualifier.EXACT and figure.unit is None
                 and figure.high == figure.low and (not known or counted == "year"))  # fmt: skip
+
+
+def _a_span_of_years(text: str, figure: _Figure, known: bool, counted: str | None) -> bool:
+    """Whether a range is a stretch of years ("between 2010 and 2015", "w latach 2010-2015", "1967 až
+    1977", "the 2014-2015 season"), not a count: both ends years, the later one second, and no noun
+    of its own right after it but a time's ("2010–2015 годах") or one read past a comma ("Entre 1990
+    et 1995, 300 personnes"). "Between 1900 and 2000 people" is a count: its noun follows it."""
+    if figure.qualifier is not Qualifier.RANGE or figure.unit is not None or not figure.low < figure.high:
+        return False
+    ends = _YEAR_RANGE_END.findall(text, figure.core_start, figure.end)
+    if len(ends) != 2 or any(len(end) != 4 for end in ends):
+        return False
+    if figure.low < 1900 or figure.high > 2100:
+        return False
+    return not known or counted in lex.TIME_UNITS or text[figure.end : figure.end + 1] in _CLAUSE_MARKS
+
+
+# A range's ends as written: digits with no separator inside ("2,000" is no year).
+_YEAR_RANGE_END = re.compile(r"(?<![\d.,])\d+(?![\d]|[.,]\d)")
+_CLAUSE_MARKS = frozenset(",;:)")
 
 
 def _a_cjk_count(text: str, m: re.Match[str], figure: _Figure, counted: str | None) -> bool:
@@ -1083,6 +1132,7 @@ _NO_COUNT_AFTER = lex.CLOCK_WORDS | lex.FRACTION_WORDS
 # number, a period and a lowercase word is an ordinal (a month's name after it is a date, read apart).
 _PERIOD_ORDINALS = frozenset({"de", "pl", "cs", "sk", "sl", "hr", "sr", "hu", "tr", "da", "nb", "fi", "et", "lv"})
 _ORDINAL_PERIOD = re.compile(r"\.[ \u00a0]+([^\W\d_])")
+_IP_ADDRESS = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)")
 _IN_YEAR = _words("in en im em nel nello dal del dell' в во у w we v ve u")
 _CJK_ORDINAL = frozenset("第")
 _CJK_AGE = frozenset("岁歲歳살세")  # Korean "39세": aged 39
@@ -1169,6 +1219,7 @@ class _SentenceReader:
         self.conjunctions = frozenset(conjunctions.split()) if conjunctions else _ANY_CONJUNCTION
         self._lemmas: dict[str, str] = {}
         self._actions: dict[str, str | None] = {}  # word as written -> its action key: numbers cluster
+        self.years_end = 0  # where the last stretch of years read ends ("2010–2015"): no figure starts in it
         self.figures: list[tuple[int, int]] = []  # every number's span: an action beyond another is its
         self.not_actions = lex.NOT_ACTIONS_IN.get(language or "", frozenset())
 

@@ -189,7 +189,11 @@ from newsweave.records import (
 #          what befell the infected or wounded a figure counts, said next to it, is its action
 #          ("Zemřelo 1122 nakažených": died, not infected); a citation's mark ("задержаны[86]") is
 #          no figure; Czech and Slovak "až" joins a range ("10.000 až 15.000").
-ANALYZER_VERSION = "facts-29"
+# facts-30: claims: a stretch of years is no figure ("between 2010 and 2015, 300 people died", "w
+#          latach 2010-2015", "1967 až 1977"); words of when between a change's figures and a hedge
+#          on the new one ("rose from 300 in September to more than 500", "с 5000 в сентябре до более
+#          28000") still make a change, whose new figure takes what changed; an IP address is no figure.
+ANALYZER_VERSION = "facts-30"
 
 
 class MentionFinder(Protocol):
