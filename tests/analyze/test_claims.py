@@ -1160,3 +1160,39 @@ def test_words_between_make_no_change_of_a_year_or_a_duration(text: str, languag
 def test_an_ip_address_is_no_figure() -> None:
     assert not numeric_claims("Twój adres IP: 207.241.233.112 szliśmy odnotować ilość połączeń.", "pl")
     assert numeric_claims("Es kostete 1.234.567.890 Euro.", "de")[0].low == 1_234_567_890
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "read"),
+    [
+        (
+            "Pri útoku zahynulo najmenej 50 ľudí a 80 bolo zranených.",
+            "sk",
+            [(50, Q.AT_LEAST, "killed"), (80, Q.EXACT, "wounded")],
+        ),
+        ("Polícia zadržala 12 osôb.", "sk", [(12, Q.EXACT, "arrested")]),
+        (
+            "Najmanje 50 ljudi je poginulo, a 80 je ranjeno.",
+            "hr",
+            [(50, Q.AT_LEAST, "killed"), (80, Q.EXACT, "wounded")],
+        ),
+        ("Најмање 50 људи је погинуло, а 80 је рањено.", "sr", [(50, Q.AT_LEAST, "killed"), (80, Q.EXACT, "wounded")]),
+        (
+            "U napadu je ubijeno 12 osoba, a 30 je povrijeđeno.",
+            "bs",
+            [(12, Q.EXACT, "killed"), (30, Q.EXACT, "wounded")],
+        ),
+        ("У несрећи нико није погинуо, а 5 особа је повређено.", "sr", [(5, Q.EXACT, "wounded")]),
+    ],
+)
+def test_slovak_and_serbo_croatian_people_and_what_befell_them(
+    text: str, language: str, read: list[tuple[float, Q, str]]
+) -> None:
+    claims = numeric_claims(text, language)
+    assert [(c.low, c.qualifier, c.action) for c in claims] == read
+    assert all(c.counted == "person" for c in claims)
+
+
+def test_an_action_opening_the_next_figures_clause_after_a_comma_is_its() -> None:
+    text = "S nákazou se potýká téměř 120.000 lidí, hospitalizovaných bylo v neděli 5777."
+    assert [(c.low, c.action) for c in numeric_claims(text, "cs")] == [(120_000, None), (5777, "hospitalised")]

@@ -121,9 +121,9 @@ _CONJUNCTIONS = {
     "en": "and or", "fr": "et ou", "de": "und oder", "es": "y o e u", "it": "e ed o", "pt": "e ou", "nl": "en of",
     "ru": "и или а", "uk": "і та або а", "pl": "i lub oraz a", "cs": "a nebo", "bg": "и или а", "sl": "in ali",
     "tr": "ve veya", "hi": "और या तथा एवं", "el": "και ή", "ro": "și si sau iar", "hu": "és vagy", "fa": "و یا",
-    "ur": "اور یا", "sk": "a alebo", "hr": "i ili", "sr": "i ili и или", "sv": "och eller", "da": "og eller",
-    "nb": "og eller", "fi": "ja tai", "id": "dan atau serta", "ms": "dan atau serta",
-    "vi": "và hoặc",
+    "ur": "اور یا", "sk": "a alebo", "hr": "i ili a", "sr": "i ili a и или а", "bs": "i ili a",
+    "sv": "och eller", "da": "og eller", "nb": "og eller", "fi": "ja tai", "id": "dan atau serta",
+    "ms": "dan atau serta", "vi": "và hoặc",
 }  # fmt: skip
 _ANY_CONJUNCTION = frozenset(_words("and or et ou und oder и или або lub oraz nebo"))
 _AUXILIARIES = frozenset(
@@ -131,7 +131,8 @@ _AUXILIARIES = frozenset(
     était étaient furent sera wurden wurde sind waren haben hat fueron fue son han sido resultaron resultó quedaron
     quedó sono furono stati hanno rimasti rimaste ficaram ficou
     foram são foi были был была было будут є були було були zostało zostali zostały byli było są bylo byli jsou
-    worden werden zijn waren oldu idi olmuş olmuştu olarak""")
+    worden werden zijn waren oldu idi olmuş olmuştu olarak bolo boli bola bol sú bilo bili bila
+    било били била био су""")
 )
 _UPDATE_BEFORE = re.compile(rf"(?:{_alternation(lex.UPDATE_PHRASES)})\s*$", re.I)
 _RESPECTIVELY = re.compile(rf"(?<!\w)(?:{_alternation(lex.RESPECTIVELY)})(?!\w)", re.I)
@@ -497,6 +498,7 @@ def _a_versus_gap(gap: str) -> bool:
 
 
 _COMMA_CONJUNCTION = re.compile(rf",\s*([^\W\d_][{_W}]*)\s")  # ", а ", ", and ": a clause of its own
+_COMMA_JUST_BEFORE = re.compile(r"[^,;]*,\s*")
 _NEXT_FIGURE_REACH = 40  # characters from an action word to the figure whose clause it opens
 _ALIKE_GAP_WORDS = 3  # after the comma: "Çin'de ise", "China", "Северна Македония": a place and a particle
 
@@ -1559,8 +1561,9 @@ class _SentenceReader:
         own figure follows it with no comma between ("…, а възстановилите се са почти 102 хил.",
         "…, and the recovered number 102,000"): that figure's, not the one ending at ``end``."""
         opener = _COMMA_CONJUNCTION.search(self.text, end, token.start())
-        if opener is None or opener.group(1).casefold() not in self.conjunctions:
-            return False
+        joined = opener is not None and opener.group(1).casefold() in self.conjunctions
+        if not joined and not _COMMA_JUST_BEFORE.fullmatch(self.text, end, token.start()):
+            return False  # nor the clause's first word after a comma ("120.000 lidí, hospitalizovaných bylo 5777")
         return any(
             token.end() <= start <= token.end() + _NEXT_FIGURE_REACH and "," not in self.text[token.end() : start]
             for start, _ in self.figures

@@ -192,7 +192,9 @@ from newsweave.records import (
 # facts-30: claims: a stretch of years is no figure ("between 2010 and 2015, 300 people died", "w
 #          latach 2010-2015", "1967 až 1977"); words of when between a change's figures and a hedge
 #          on the new one ("rose from 300 in September to more than 500", "с 5000 в сентябре до более
-#          28000") still make a change, whose new figure takes what changed; an IP address is no figure.
+#          28000") still make a change, whose new figure takes what changed; an IP address is no figure;
+#          Slovak and Serbo-Croatian people and what befell them ("zahynulo 50 ľudí", "80 je ranjeno");
+#          an action word opening the next figure's clause after a bare comma is that figure's.
 ANALYZER_VERSION = "facts-30"
 
 
