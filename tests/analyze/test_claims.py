@@ -1196,3 +1196,35 @@ def test_slovak_and_serbo_croatian_people_and_what_befell_them(
 def test_an_action_opening_the_next_figures_clause_after_a_comma_is_its() -> None:
     text = "S nákazou se potýká téměř 120.000 lidí, hospitalizovaných bylo v neděli 5777."
     assert [(c.low, c.action) for c in numeric_claims(text, "cs")] == [(120_000, None), (5777, "hospitalised")]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Three patients passed away overnight.", "killed"),
+        ("Gunmen gunned down 5 villagers.", "killed"),
+        ("12 people were taken into custody.", "arrested"),
+        ("The figure was rounded up to 300.", None),  # rounding, no arrest
+    ],
+)
+def test_english_phrasal_verbs(text: str, action: str | None) -> None:
+    assert numeric_claims(text, "en")[0].action == action
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Former premier Li Peng died at 90.", "en"),
+        ("The actor passed away at 94 in his home.", "en"),
+        ("El actor murió a los 94.", "es"),
+        ("Er starb mit 94.", "de"),
+    ],
+)
+def test_a_number_after_dying_at_is_an_age(text: str, language: str) -> None:
+    (claim,) = numeric_claims(text, language)
+    assert (claim.action, claim.counted) == (None, None)
+
+
+def test_a_number_with_its_own_noun_after_dying_at_is_a_count() -> None:
+    claims = numeric_claims("Officials said 94 died at 3 sites.", "en")
+    assert [(c.low, c.action, c.counted) for c in claims] == [(94, "killed", None), (3, None, "site")]

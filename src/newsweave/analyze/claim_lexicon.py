@@ -1091,6 +1091,12 @@ QUALIFIERS.update({
 })  # fmt: skip
 _extend(COUNTED, {"person": "người", "soldier": "binh", "child": "trẻ", "militant": "phiến", "case": "ca"})
 ACTION_PHRASES: dict[str, dict[str, str]] = {
+    # English phrasal verbs, each word alone no action ("passed", "gunned"). Not "shot down", "blew
+    # up" nor "rounded up": a bill is shot down 52 to 48, a lead blown, a figure rounded up to 300.
+    "en": {
+        "passed away": "killed", "pass away": "killed", "passes away": "killed", "gunned down": "killed",
+        "gun down": "killed", "into custody": "arrested",
+    },
     "vi": {
         "thiệt mạng": "killed", "tử vong": "killed", "bị giết": "killed", "sát hại": "killed",
         "bị thương": "wounded", "bị bắt": "arrested", "bắt giữ": "arrested", "mất tích": "missing",

@@ -588,6 +588,8 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
     if counted is None and (toll := reader.toll(_change_start(text, figure), s_start)) is not None:
         counted, action = toll  # "the death toll rose to 5,100"
     age = _after_age_word(text, figure.start) or (counted is None and _age_after_name(text, figure.start, figure.end))
+    if counted != "year" and _age_at_death(text, figure, reader):
+        age, counted, counted_end = True, None, None  # "died at 94 in his home": an age; no house counted
     if counted in _NOTHING_HAPPENS_TO or age:
         action = None  # "62% от починалите": a share of the dead, not dead
     elif action is None:
@@ -650,6 +652,27 @@ def _after_age_word(text: str, start: int) -> bool:
     """ "aged 49", "âgé de 36 ans": a person's age, to which the sentence's verb does not happen."""
     words = text[max(0, start - 14) : start].casefold().split()
     return bool(words) and (words[-1] in lex.AGE_WORDS or (len(words) > 1 and words[-2] in lex.AGE_WORDS))
+
+
+def _age_at_death(text: str, figure: _Figure, reader: _SentenceReader) -> bool:
+    """ "Died at 94", "passed away at 94", "murió a los 94", "starb mit 94": a bare number after
+    the preposition that follows a word of dying is the age of the one who died, no toll."""
+    if figure.qualifier is not Qualifier.EXACT or not figure.low.is_integer() or not 0 < figure.low < 120:
+        return False
+    if (after := _word_after(text, figure.end)) and after not in _STOP and after not in _AFTER_AN_AGE:
+        return False  # "died at 3 sites": a noun of its own
+    before = _AGE_AT_DEATH.search(text, max(0, figure.start - 40), figure.start)
+    if before is None:
+        return False
+    words = _TOKEN.findall(text, max(0, before.start() - 24), before.start())
+    phrases = lex.ACTION_PHRASES.get(reader.code or "", {})
+    if len(words) > 1 and phrases.get(f"{words[-2]} {words[-1]}".casefold()) == "killed":
+        return True  # "passed away at 94"
+    return bool(words) and reader.action_of(words[-1]) == "killed"
+
+
+_AFTER_AN_AGE = frozenset(_words("in on at after following"))
+_AGE_AT_DEATH = re.compile(r"(?<![\w])(?:at|a los|aos|mit)\s+$", re.I)
 
 
 # A word, then the comma or the parenthesis that sets the number off: "Browning, 44," "uomo (19)".

@@ -194,7 +194,8 @@ from newsweave.records import (
 #          on the new one ("rose from 300 in September to more than 500", "с 5000 в сентябре до более
 #          28000") still make a change, whose new figure takes what changed; an IP address is no figure;
 #          Slovak and Serbo-Croatian people and what befell them ("zahynulo 50 ľudí", "80 je ranjeno");
-#          an action word opening the next figure's clause after a bare comma is that figure's.
+#          an action word opening the next figure's clause after a bare comma is that figure's;
+#          English "passed away", "gunned down", "into custody"; "died at 94" is an age.
 ANALYZER_VERSION = "facts-30"
 
 
