@@ -1228,3 +1228,24 @@ def test_a_number_after_dying_at_is_an_age(text: str, language: str) -> None:
 def test_a_number_with_its_own_noun_after_dying_at_is_a_count() -> None:
     claims = numeric_claims("Officials said 94 died at 3 sites.", "en")
     assert [(c.low, c.action, c.counted) for c in claims] == [(94, "killed", None), (3, None, "site")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counted"),
+    [
+        ("They gained two additional senators.", "en", "senator"),
+        ("Zarejestrowano też siedem kolejnych zgonów.", "pl", "person"),
+        ("Le gouvernement a restreint les mouvements dans trois autres villes.", "fr", "ville"),
+        ("Am Dienstag wurden drei weitere Leichen geborgen.", "de", "leiche"),
+    ],
+)
+def test_a_word_of_more_or_other_after_a_number_leaves_it_its_noun(text: str, language: str, counted: str) -> None:
+    assert numeric_claims(text, language)[0].counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [("Police released two photos of a suspect.", None), ("Police released two hostages.", "released")],
+)
+def test_what_is_published_is_not_released(text: str, action: str | None) -> None:
+    assert numeric_claims(text, "en")[0].action == action

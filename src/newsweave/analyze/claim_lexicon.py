@@ -597,6 +597,14 @@ TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 DISTANCE_UNITS = frozenset({"kilometre", "mile", "metre", "millimetre", "centimetre"})
 # Words before a figure that make it a person's age: "aged 49", "âgé de 36 ans".
 AGE_WORDS = frozenset(_words("aged age âgé âgée âgés âgées"))
+# What is released by being published, not set free ("Police released two photos of a suspect",
+# "die Polizei veröffentlichte"…): the keys (lemmas) of what such figures count.
+PUBLISHED_THINGS = frozenset(_words(
+    """photo photograph picture image video footage report statement document figure data detail name
+    record file album song single track film movie episode book version update study poll survey
+    vidéo rapport communiqué chiffre donnée foto bild bericht zahl datum vídeo informe cifra dato
+    immagine rapporto dato фото фотография видео доклад отчёт данные zdjęcie raport"""
+))  # fmt: skip
 # Actions that mean "killed" when what they count is people: "destroyed 50 terrorists".
 KILLING_ACTIONS = frozenset({"destroyed"})
 THINGS = frozenset({"vehicle", "aircraft", "weapon", "house", "settlement"})

@@ -107,7 +107,17 @@ _STOP = frozenset(_words(
     nouvelles nouvelle nouveau neue neuen neuer neu nuevos nuevas nuevo nueva nuovi nuove nuovo nuova
     novos novas novo nova nieuwe nieuw новых новые новый новая новой новое нових нові новий нови новите
     nowych nowe nowy nowa nowo nově nové nových nový nova novih novi nove novo yeni új recent recently
-    newly following davon dont против versus vs contre gegen contra przeciw proti proti"""
+    newly following davon dont против versus vs contre gegen contra przeciw proti proti
+    kolejnych kolejne kolejni kolejnej kolejnego dalších další dalšími ďalších ďalšie ďalší очередных
+    очередные дополнительных додаткових"""
+))  # fmt: skip
+# Words of "more", "new", "other" right after a number: what it counts is the noun after them.
+_MODIFIERS = frozenset(_words(
+    """additional more new other further following recent autres nouveaux nouvelles nouvelle nouveau
+    weitere andere neue neuen neuer otros nuevos nuevas nuevo nueva altri altre nuovi nuove nuovo nuova
+    outros novos novas novo nova других ещё еще новых новые дополнительных очередных очередные інших
+    нових нові додаткових nowych nowe kolejnych kolejne kolejni innych dalších další nových nové ďalších
+    ďalšie nieuwe yeni novih novi nove"""
 ))  # fmt: skip
 # A citation's mark, as texts copied from Wikipedia keep them: "52 были задержаны[86][87]".
 _FOOTNOTE = re.compile(r"\[\d{1,4}\]")
@@ -186,7 +196,7 @@ _COMPLEMENT = {
 _DENOMINATOR_LEADS = frozenset(_words("per на na je pro pour por every each"))
 _PER_CAPITA = frozenset({1e3, 1e4, 1e5, 1e6})
 # What makes a time after a noun its rate: "attacks a day", "pro Tag", "na dan", "par jour", "в сутки".
-_RATE_LEADS = frozenset(_words("a per pro par por al na w v в на за daily"))
+_RATE_LEADS = frozenset(_words("a per pro par por al na w v в на за za daily"))
 _LIFE_ARTICLES = frozenset({"das", "la", "the", "a"})  # "kostete 13 Menschen das Leben", "costó la vida a 13"
 # Languages whose verbs end their clauses ("20 militan 3 askeri öldürdü"): a verb between two
 # figures there is neither's object marker.
@@ -609,6 +619,8 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = None  # "smrtni primeri na 100 000 prebivalcev": a rate's denominator, nobody died
     if action == "recovered" and counted not in (*lex.PEOPLE, "case", None):
         action = None  # "3 bodies were recovered", "recovered 5 rifles": found, not healed
+    if action == "released" and counted in lex.PUBLISHED_THINGS:
+        action = None  # "Police released two photos": published, nobody set free
     if action == "elected" and counted in lex.CONTESTS:
         action = None  # "won six games", "three gold medals": a result, no one elected
     if action in lex.KILLING_ACTIONS and counted in lex.PEOPLE:
@@ -1296,13 +1308,16 @@ class _SentenceReader:
                 return hit[0], hit[1], token.end(), True
             if hit is not None:
                 break  # "12 journalists were detained": "detained" says what happened to them
+            if folded in _MODIFIERS and not seen:
+                position, previous = token.end(), folded
+                continue  # "two additional senators", "siedem kolejnych zgonów": the noun is next
             if folded not in _STOP and fallback[0] is None and 3 <= len(folded) <= 24 and not seen:
                 fallback = (self.lemma(word), None, token.end(), False)
                 if self._head_noun(word, fallback[0]):
                     return fallback  # "227 проектов вакцины": projects (of a vaccine), not doses
             elif fallback[0] is not None and seen == 1 and self._after_an_adjective(word, previous):
                 return self.lemma(word), None, token.end(), False  # "10 000 wykonanych testów": tests, done
-            seen += 1  # noqa: SIM113 -- counts only the tokens read before a break
+            seen += 1  # counts only the tokens read before a break (a modifier right after the number is not)
             position = token.end()
             previous = folded
             if seen >= _COUNTED_WINDOW:

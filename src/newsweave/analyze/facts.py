@@ -195,7 +195,9 @@ from newsweave.records import (
 #          28000") still make a change, whose new figure takes what changed; an IP address is no figure;
 #          Slovak and Serbo-Croatian people and what befell them ("zahynulo 50 ľudí", "80 je ranjeno");
 #          an action word opening the next figure's clause after a bare comma is that figure's;
-#          English "passed away", "gunned down", "into custody"; "died at 94" is an age.
+#          English "passed away", "gunned down", "into custody"; "died at 94" is an age; "more",
+#          "new", "other" after a number leave it its noun ("two additional senators"); published
+#          photos and reports are not released.
 ANALYZER_VERSION = "facts-30"
 
 
