@@ -1249,3 +1249,8 @@ def test_a_word_of_more_or_other_after_a_number_leaves_it_its_noun(text: str, la
 )
 def test_what_is_published_is_not_released(text: str, action: str | None) -> None:
     assert numeric_claims(text, "en")[0].action == action
+
+
+def test_lethal_outcomes_are_deaths() -> None:
+    text = "В пятницу было зарегистрировано 28 507 новых случаев заражения и 489 летальных исходов."
+    assert [(c.low, c.action) for c in numeric_claims(text, "ru")] == [(28_507, "infected"), (489, "killed")]

@@ -1392,3 +1392,5 @@ _extend(
     },
 )
 NEGATIONS |= frozenset(_words("nikto žiadny žiadne žiaden nitko niko нико nijedan ниједан"))
+# "489 летальных исходов", "12 летальных случаев": lethal outcomes are deaths.
+OUTCOME_NOUNS.update(dict.fromkeys(_words("летальных летальные летальних летальні"), ("person", "killed")))
