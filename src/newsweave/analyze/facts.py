@@ -197,7 +197,8 @@ from newsweave.records import (
 #          an action word opening the next figure's clause after a bare comma is that figure's;
 #          English "passed away", "gunned down", "into custody"; "died at 94" is an age; "more",
 #          "new", "other" after a number leave it its noun ("two additional senators"); published
-#          photos and reports are not released.
+#          photos and reports are not released. Dates: holidays named as a day ("New Year's Eve",
+#          "на Великден", "am Heiligabend"), Western or Orthodox as the language's church keeps them.
 ANALYZER_VERSION = "facts-30"
 
 

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from newsweave.analyze.date_shapes import DayMonth, day_month_dates, day_month_spans
 from newsweave.analyze.entities.morphology import VERB_LANGUAGES, is_future_verb
+from newsweave.analyze.holidays import holiday_expressions
 from newsweave.analyze.ordinal_days import ORDINAL_DAY_NUMBERS, ORDINAL_DAYS
 from newsweave.analyze.sentences import sentence_spans
 from newsweave.records import TimeExpression, TimePrecision
@@ -682,6 +683,7 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         if language in LANGUAGES and language not in _CLDR_MONTHS_TOO:
             dates = tuple(date for date in dates if date.english)  # the lexicon reads its own months, not a tweet's
         found = sorted(_merged(found, _cldr_dates(dates, text, anchor)), key=lambda t: t.start)
+    found = sorted(_merged(found, holiday_expressions(text, language, anchor)), key=lambda t: t.start)
     if language in CJK_TIME_LANGUAGES:
         from newsweave.analyze.cjk_times import cjk_time_expressions  # it builds on this module's shift
 
