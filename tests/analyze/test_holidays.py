@@ -47,7 +47,6 @@ def test_a_holiday_is_the_day_nearest_the_publication_date(text: str, language: 
         ("He found the dog on his doorstep one Christmas Day.", "en"),  # some year's
         ("w wigilię wyborów", "pl"),  # the eve of an election: the feast only with its capital
         ("w nowy rok Polska wchodzi z 47,6 tys. zakażonych", "pl"),  # the new year, not its first day
-        ("Еврейская Пасха началась.", "ru"),  # another calendar's feast
         ("Рождество во время пандемии", "ru"),  # whose Christmas? the churches' days differ
     ],
 )
@@ -62,3 +61,18 @@ def test_without_a_publication_date_only_a_holiday_with_its_year_is_read() -> No
 def test_the_times_reader_takes_a_holiday_over_the_weekday_inside_it() -> None:
     found = time_expressions("The attack happened on Easter Sunday.", "en", ANCHOR)
     assert [(t.text, t.value.date().isoformat(), t.relative) for t in found] == [("Easter Sunday", "2020-04-12", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "read"),
+    [
+        # The Islamic year's feasts by the Umm al-Qura calendar, the Hebrew year's by its own.
+        ("Prayers were held on Eid al-Fitr.", "en", [("Eid al-Fitr", "2020-05-24")]),
+        ("صلاة عيد الأضحى في المساجد", "ar", [("عيد الأضحى", "2020-07-31")]),
+        ("Ramazan bayramı arifesinde sokağa çıkma kısıtlaması", "tr", [("Ramazan bayramı arifesinde", "2020-05-23")]),
+        ("Shops closed on Yom Kippur 2019.", "en", [("Yom Kippur 2019", "2019-10-09")]),
+        ("еврейская Пасха", "ru", [("еврейская Пасха", "2020-04-09")]),  # not the Orthodox one
+    ],
+)
+def test_the_islamic_and_hebrew_years_feasts(text: str, language: str, read: list) -> None:
+    assert _read(text, language, datetime(2020, 6, 15)) == read

@@ -198,7 +198,8 @@ from newsweave.records import (
 #          English "passed away", "gunned down", "into custody"; "died at 94" is an age; "more",
 #          "new", "other" after a number leave it its noun ("two additional senators"); published
 #          photos and reports are not released. Dates: holidays named as a day ("New Year's Eve",
-#          "на Великден", "am Heiligabend"), Western or Orthodox as the language's church keeps them.
+#          "на Великден", "am Heiligabend"), Western or Orthodox as the language's church keeps them;
+#          the Islamic and Hebrew years' feasts by their calendars ("عيد الأضحى", "Yom Kippur").
 ANALYZER_VERSION = "facts-30"
 
 

@@ -7,14 +7,15 @@ right after it ("Christmas 2019", "Weihnachten 2020"). Fixed days (New Year's Ev
 Christmas Eve and Day, Boxing Day, Halloween, Valentine's Day), days set by Easter (Good Friday,
 Easter Sunday and Monday), Western or Orthodox as the language's church keeps them (Russian
 "Пасха", Bulgarian "Великден", Serbian "Божић" are the Orthodox ones; Croatian "Božić" the
-Western), and US Thanksgiving (the fourth Thursday of November).
+Western), US Thanksgiving (the fourth Thursday of November), the Islamic year's feasts (Eid al-Fitr
+and al-Adha, its New Year, Ashura, the Prophet's birthday: by the Umm al-Qura calendar, through
+``hijridate``) and the Hebrew year's (Passover, Rosh Hashanah, Yom Kippur: through ``convertdate``).
 
 Only names that say one day are read: "Christmas" alone is a season ("before Christmas"), so only
 "on Christmas", "Christmas Day" or "Christmas Eve" are; "réveillon" alone is either eve, so only
 "réveillon de Noël" and "réveillon de la Saint-Sylvestre" are. A name that is also a common word
 or a first name is matched with its capital only (Polish "Wigilia", Christmas Eve, against
-"wigilia wyborów", the eve of an election). Islamic and Jewish holidays, which follow their own
-calendars, are not read.
+"wigilia wyborów", the eve of an election). A feast of many days (Ramadan, Hanukkah) is none.
 
 Example:
     >>> from datetime import datetime
@@ -26,11 +27,14 @@ Example:
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from convertdate import hebrew
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+from hijridate import Gregorian, Hijri
 
 from newsweave.records import TimeExpression, TimePrecision
 
@@ -44,26 +48,66 @@ def _from_easter(days: int, method: int = EASTER_WESTERN) -> Callable[[int], dat
     return lambda year: easter(year, method) + timedelta(days=days)
 
 
-# Each holiday's day in a given year.
-DAYS: dict[str, Callable[[int], date]] = {
-    "new_years_eve": lambda year: date(year, 12, 31),
-    "new_years_day": lambda year: date(year, 1, 1),
-    "christmas_eve": lambda year: date(year, 12, 24),
-    "christmas": lambda year: date(year, 12, 25),
-    "boxing_day": lambda year: date(year, 12, 26),
-    "orthodox_christmas_eve": lambda year: date(year, 1, 6),
-    "orthodox_christmas": lambda year: date(year, 1, 7),
-    "halloween": lambda year: date(year, 10, 31),
-    "valentines_day": lambda year: date(year, 2, 14),
-    "good_friday": _from_easter(-2),
-    "easter": _from_easter(0),
-    "easter_monday": _from_easter(1),
-    "orthodox_good_friday": _from_easter(-2, EASTER_ORTHODOX),
-    "orthodox_easter": _from_easter(0, EASTER_ORTHODOX),
-    "thanksgiving": _fourth_thursday_of_november,
-}
+Occurrences = Callable[[date], list[date]]  # a holiday's days in the years around a given day
 
-_NOT_PLACED = "not_placed"
+
+def _yearly(day_of: Callable[[int], date]) -> Occurrences:
+    """A holiday of the Gregorian year: its day in the year before, of and after."""
+    return lambda near: [day_of(year) for year in range(near.year - 1, near.year + 2)]
+
+
+def _hijri(month: int, day: int, *, days: int = 0) -> Occurrences:
+    """A holiday of the Islamic year, by the Umm al-Qura calendar (Saudi Arabia's; other countries
+    may keep it a day apart, as they sight the new moon): its day in three Hijri years around."""
+
+    def occurrences(near: date) -> list[date]:
+        year = Gregorian(near.year, near.month, near.day).to_hijri().year
+        return [Hijri(y, month, day).to_gregorian() + timedelta(days=days) for y in range(year - 1, year + 2)]
+
+    return occurrences
+
+
+def _hebrew(month: int, day: int) -> Occurrences:
+    """A holiday of the Hebrew year (months numbered from Nisan): its day in three years around."""
+
+    def occurrences(near: date) -> list[date]:
+        with warnings.catch_warnings():  # convertdate 2.5 calls its own deprecated month_days
+            warnings.simplefilter("ignore", DeprecationWarning)
+            year = hebrew.from_gregorian(near.year, near.month, near.day)[0]
+            return [date(*hebrew.to_gregorian(y, month, day)) for y in range(year - 1, year + 2)]
+
+    return occurrences
+
+
+# Each holiday's days around a given day.
+DAYS: dict[str, Occurrences] = {
+    "new_years_eve": _yearly(lambda year: date(year, 12, 31)),
+    "new_years_day": _yearly(lambda year: date(year, 1, 1)),
+    "christmas_eve": _yearly(lambda year: date(year, 12, 24)),
+    "christmas": _yearly(lambda year: date(year, 12, 25)),
+    "boxing_day": _yearly(lambda year: date(year, 12, 26)),
+    "orthodox_christmas_eve": _yearly(lambda year: date(year, 1, 6)),
+    "orthodox_christmas": _yearly(lambda year: date(year, 1, 7)),
+    "halloween": _yearly(lambda year: date(year, 10, 31)),
+    "valentines_day": _yearly(lambda year: date(year, 2, 14)),
+    "good_friday": _yearly(_from_easter(-2)),
+    "easter": _yearly(_from_easter(0)),
+    "easter_monday": _yearly(_from_easter(1)),
+    "orthodox_good_friday": _yearly(_from_easter(-2, EASTER_ORTHODOX)),
+    "orthodox_easter": _yearly(_from_easter(0, EASTER_ORTHODOX)),
+    "thanksgiving": _yearly(_fourth_thursday_of_november),
+    "islamic_new_year": _hijri(1, 1),
+    "ashura": _hijri(1, 10),
+    "mawlid": _hijri(3, 12),
+    "eid_al_fitr_eve": _hijri(10, 1, days=-1),  # Ramadan's last day, however long the month ran
+    "eid_al_fitr": _hijri(10, 1),
+    "day_of_arafah": _hijri(12, 9),
+    "eid_al_adha": _hijri(12, 10),
+    "passover_eve": _hebrew(1, 14),
+    "passover": _hebrew(1, 15),
+    "rosh_hashanah": _hebrew(7, 1),
+    "yom_kippur": _hebrew(7, 10),
+}
 
 # language -> holiday -> its names, "|"-separated; a name starting with "=" is matched with its
 # case as written. Longer names are tried first ("notte di Capodanno" before "Capodanno").
@@ -82,6 +126,14 @@ NAMES: dict[str, dict[str, str]] = {
         "easter_monday": "Easter Monday",
         "orthodox_easter": "Orthodox Easter",
         "thanksgiving": "Thanksgiving Day|<on >Thanksgiving",
+        "eid_al_fitr": "Eid al-Fitr|Eid ul-Fitr|Eid-ul-Fitr|Eid el-Fitr|Eid al Fitr|Eid-al-Fitr",
+        "eid_al_adha": "Eid al-Adha|Eid ul-Adha|Eid-ul-Adha|Eid el-Adha|Eid al Adha|Eid-al-Adha",
+        "islamic_new_year": "Islamic New Year|Hijri New Year",
+        "ashura": "<on >Ashura|day of Ashura",
+        "passover_eve": "eve of Passover|Passover eve",
+        "passover": "first day of Passover|<on >Passover",
+        "rosh_hashanah": "Rosh Hashanah|Rosh Hashana",
+        "yom_kippur": "Yom Kippur",
     },
     "de": {
         "new_years_eve": "Silvester|Silvesternacht|Silvesterabend|Silvestertag",
@@ -90,6 +142,8 @@ NAMES: dict[str, dict[str, str]] = {
         "christmas": "ersten Weihnachtsfeiertag|erster Weihnachtsfeiertag|<an >Weihnachten",
         "boxing_day": "zweiten Weihnachtsfeiertag|zweiter Weihnachtsfeiertag|Stephanstag",
         "valentines_day": "Valentinstag",
+        "eid_al_fitr": "Zuckerfest|Fest des Fastenbrechens",
+        "eid_al_adha": "Opferfest",
         "good_friday": "Karfreitag",
         "easter": "Ostersonntag|<an >Ostern",
         "easter_monday": "Ostermontag",
@@ -100,6 +154,10 @@ NAMES: dict[str, dict[str, str]] = {
         "christmas_eve": "veille de Noël|réveillon de Noël",
         "christmas": "jour de Noël",
         "valentines_day": "Saint-Valentin",
+        "eid_al_fitr": "Aïd el-Fitr|Aïd al-Fitr|Aïd el-Séghir",
+        "eid_al_adha": "Aïd el-Kébir|Aïd al-Adha|Aïd el-Adha",
+        "rosh_hashanah": "Roch Hachana",
+        "yom_kippur": "Yom Kippour",
         "good_friday": "Vendredi saint",
         "easter": "dimanche de Pâques|jour de Pâques",
         "easter_monday": "lundi de Pâques",
@@ -148,7 +206,11 @@ NAMES: dict[str, dict[str, str]] = {
         "orthodox_christmas": "православное Рождество|православного Рождества|православному Рождеству",
         "easter": "католическая Пасха|католическую Пасху|католической Пасхи",
         "orthodox_easter": "=<на >Пасху|православная Пасха|православную Пасху",
-        _NOT_PLACED: "еврейская Пасха|еврейскую Пасху|еврейской Пасхи|еврейский Песах",
+        "passover": "еврейская Пасха|еврейскую Пасху|еврейской Пасхи|=Песах|=Песаха",
+        "eid_al_fitr": "Ураза-байрам|Ураза-байрама",
+        "eid_al_adha": "Курбан-байрам|Курбан-байрама",
+        "rosh_hashanah": "Рош ха-Шана|Рош а-Шана",
+        "yom_kippur": "Йом Кипур|Йом-Кипур",
     },
     "uk": {
         "new_years_eve": "напередодні Нового року|новорічну ніч|новорічної ночі",
@@ -208,10 +270,41 @@ NAMES: dict[str, dict[str, str]] = {
         "orthodox_christmas": "=<за >Божић|=<на >Божић|=<za >Božić|=<na >Božić",
         "orthodox_easter": "=<за >Васкрс|=<за >Ускрс|=<на >Ускрс|=<za >Vaskrs|=<za >Uskrs|=<na >Uskrs",
     },
-    "tr": {"new_years_eve": "yılbaşı gecesi|yılbaşı gecesinde"},
+    "tr": {
+        "new_years_eve": "yılbaşı gecesi|yılbaşı gecesinde",
+        "eid_al_fitr": "Ramazan Bayramı|Ramazan Bayramının ilk günü",
+        "eid_al_adha": "Kurban Bayramı",
+        "eid_al_fitr_eve": "Ramazan Bayramı arifesi|Ramazan Bayramı arifesinde",
+        "day_of_arafah": "Kurban Bayramı arifesi|Kurban Bayramı arifesinde",
+        "islamic_new_year": "Hicri Yılbaşı",
+        "ashura": "Aşure Günü",
+    },
+    "ar": {
+        "eid_al_fitr": "عيد الفطر|أول أيام عيد الفطر",
+        "eid_al_adha": "عيد الأضحى|أول أيام عيد الأضحى",
+        "day_of_arafah": "يوم عرفة|وقفة عرفات",
+        "islamic_new_year": "رأس السنة الهجرية",
+        "ashura": "يوم عاشوراء",
+        "mawlid": "المولد النبوي",
+        "christmas": "عيد الميلاد المجيد",
+    },
+    "fa": {"eid_al_fitr": "عید فطر", "eid_al_adha": "عید قربان", "ashura": "روز عاشورا"},
+    "ur": {"eid_al_fitr": "عید الفطر", "eid_al_adha": "عید الاضحیٰ|عید الاضحی"},
+    "id": {
+        "eid_al_fitr": "Idul Fitri|Idulfitri|Hari Raya Idul Fitri|Hari Raya Aidilfitri",
+        "eid_al_adha": "Idul Adha|Iduladha|Hari Raya Idul Adha|Hari Raya Haji",
+        "christmas": "Hari Natal",
+    },
+    "he": {
+        "passover_eve": "ערב פסח",
+        "passover": "חג הפסח",
+        "rosh_hashanah": "ראש השנה",
+        "yom_kippur": "יום כיפור|יום הכיפורים|ביום כיפור",
+    },
 }
-# Bosnian news, in the Latin script, is read with Croatian's names and days.
+# Bosnian news, in the Latin script, is read with Croatian's names and days; Malay with Indonesian's.
 NAMES["bs"] = NAMES["hr"]
+NAMES["ms"] = NAMES["id"]
 
 _PLACE_AFTER = re.compile(r"\s+(?:Island|Islands|Isle)\b")  # "on Christmas Island": a place
 # "on Christmas break", "la parata di Capodanno": a season or a feast's event, not its day.
@@ -222,7 +315,6 @@ _SEASON_AFTER = re.compile(
 # "found on his doorstep one Christmas Day", "every Christmas Eve": some year's, or any.
 _ANY_ONE_BEFORE = re.compile(r"(?<!\w)(?:one|a|an|every|each|any|some|chaque|jeden|jeder|jedes|cada|ogni)\s+$", re.I)
 _YEAR_AFTER = re.compile(r"[\s,]*((?:19|20)\d\d)(?!\d)")
-_NEAR = 1  # years on either side of the anchor's tried
 
 
 def holiday_expressions(text: str, language: str | None, anchor: datetime | None) -> list[TimeExpression]:
@@ -255,16 +347,16 @@ def _named(text: str, language: str | None) -> list[tuple[re.Match[str], str]]:
 
 
 def _placed(key: str, year: int | None, anchor: datetime | None) -> date | None:
-    day_of = DAYS.get(key)
-    if day_of is None:
-        return None  # a feast of another calendar, named to keep a shorter name from being read in it
-    if year is not None:
-        return day_of(year)
-    if anchor is None:
+    occurrences = DAYS[key]
+    try:
+        if year is not None:
+            return next((d for d in occurrences(date(year, 7, 1)) if d.year == year), None)
+        if anchor is None:
+            return None
+        near = anchor.date()
+        return min(occurrences(near), key=lambda d: (abs((d - near).days), d > near))  # a tie: the past one
+    except (OverflowError, ValueError):  # a year beyond the Umm al-Qura tables (1924-2077)
         return None
-    near = anchor.date()
-    options = [day_of(y) for y in range(near.year - _NEAR, near.year + _NEAR + 1)]
-    return min(options, key=lambda d: (abs((d - near).days), d > near))  # a tie: the past one
 
 
 def _longest(found: list[tuple[re.Match[str], str]]) -> list[tuple[re.Match[str], str]]:
