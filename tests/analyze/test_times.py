@@ -370,3 +370,41 @@ def test_an_embedded_tweets_english_date_is_read_in_any_language(text: str, lang
 def test_an_english_month_without_a_year_stays_a_word_in_another_language() -> None:
     # Without its year an English month name outside English may be a name: Theresa May, five times.
     assert time_expressions("Theresa May 5 razy odwiedziła Brukselę.", "pl", datetime(2021, 1, 3)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "read"),
+    [
+        (
+            "Vakcínu schválili čtvrtého prosince Britové. Devátého následoval Izrael a jedenáctého Spojené státy.",
+            "cs",
+            [("čtvrtého prosince", "2020-12-04"), ("Devátého", "2020-12-09"), ("jedenáctého", "2020-12-11")],
+        ),
+        (
+            "Первую вакцину одобрили 4 декабря. Девятого последовал Израиль.",
+            "ru",
+            [("4 декабря", "2020-12-04"), ("Девятого", "2020-12-09")],
+        ),
+        (
+            "The first dose was given on December 3, and the second on the 9th.",
+            "en",
+            [("December 3", "2020-12-03"), ("9th", "2020-12-09")],
+        ),
+    ],
+)
+def test_a_day_alone_after_a_date_with_its_month_is_a_later_day_of_that_month(
+    text: str, language: str, read: list[tuple[str, str]]
+) -> None:
+    found = time_expressions(text, language, datetime(2020, 12, 30))
+    assert [(t.text, t.value.date().isoformat()) for t in found] == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Včera zemřelo pět lidí. Devátého následoval Izrael.",  # "yesterday" names no month
+        "První vakcínu schválili dvanáctého prosince. Devátého následoval Izrael.",  # no later day
+    ],
+)
+def test_a_day_alone_needs_an_earlier_day_of_a_named_month(text: str) -> None:
+    assert "Devátého" not in [t.text for t in time_expressions(text, "cs", datetime(2020, 12, 30))]

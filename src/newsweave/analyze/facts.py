@@ -199,7 +199,8 @@ from newsweave.records import (
 #          "new", "other" after a number leave it its noun ("two additional senators"); published
 #          photos and reports are not released. Dates: holidays named as a day ("New Year's Eve",
 #          "на Великден", "am Heiligabend"), Western or Orthodox as the language's church keeps them;
-#          the Islamic and Hebrew years' feasts by their calendars ("عيد الأضحى", "Yom Kippur").
+#          the Islamic and Hebrew years' feasts by their calendars ("عيد الأضحى", "Yom Kippur"); a
+#          day alone after a date with its month ("čtvrtého prosince … Devátého") is that month's.
 ANALYZER_VERSION = "facts-30"
 
 

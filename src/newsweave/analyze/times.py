@@ -688,6 +688,7 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         from newsweave.analyze.cjk_times import cjk_time_expressions  # it builds on this module's shift
 
         found = sorted(_merged(found, cjk_time_expressions(text, language, anchor)), key=lambda t: t.start)
+    found = _days_after_a_date(found, text, language)
     return tuple(_sequels(_weekdays_of_dates(_eves(found, text), text, lexicon), lexicon))
 
 
@@ -772,6 +773,61 @@ def _matches(text: str, lexicon: _Lexicon) -> Iterable[re.Match[str]]:
         if match is not None:
             done = match.end()
             yield match
+
+
+def _days_after_a_date(found: list[TimeExpression], text: str, language: str | None) -> list[TimeExpression]:
+    """A day written alone shortly after a date with its month is a later day of that month:
+    "schválili čtvrtého prosince Britové. Devátého následoval Izrael a jedenáctého Spojené státy"
+    (the 9th and the 11th of December), "on March 3 … and on the 9th". Only a later day, within
+    ``_BARE_DAY_REACH`` characters of the date, and only an ordinal in the genitive, the case a
+    Slavic day of the month takes ("Devátého", "девятого"), or English "on the 9th": a nominative
+    "девятое" or "the 9th" alone is as often a ninth of anything."""
+    pattern = _bare_day_pattern(language)
+    if pattern is None or not found:
+        return found
+    added = []
+    for m in pattern.finditer(text):
+        if any(t.start < m.end() and m.start() < t.end for t in found):
+            continue  # read already, beside its month
+        before = [t for t in found if t.end <= m.start() and t.precision is TimePrecision.DAY]
+        if not before or m.start() - before[-1].end > _BARE_DAY_REACH or not _names_its_day(before[-1]):
+            continue
+        date_before = before[-1]
+        day = int(m.group("digits")) if m.group("digits") else _BARE_DAYS[m.group("word").casefold()]
+        if day <= date_before.value.day:
+            continue
+        try:
+            value = date_before.value.replace(day=day, hour=0, minute=0)
+        except ValueError:  # the 31st of a month of 30
+            continue
+        start = m.start("digits") if m.group("digits") else m.start("word")
+        added.append(TimeExpression(start, m.end(), text[start : m.end()], value, TimePrecision.DAY,
+                                    date_before.relative, date_before.anchor))  # fmt: skip
+    return sorted(found + added, key=lambda t: t.start) if added else found
+
+
+def _names_its_day(expr: TimeExpression) -> bool:
+    """A date written with its day, in digits or as an ordinal word ("čtvrtého prosince"), not
+    "yesterday" or "Monday", whose day says no month."""
+    return _is_calendar_date(expr) or any(w in _ORDINAL_WORDS for w in expr.text.casefold().split())
+
+
+_ORDINAL_WORDS = frozenset(w for forms in ORDINAL_DAYS.values() for w in forms) | frozenset(ORDINAL_DAY_NUMBERS)
+_BARE_DAY_REACH = 200  # characters from the date with its month to the day alone
+_GENITIVE_ENDINGS = ("ého", "ego", "го", "ega")
+_BARE_DAYS = {w: d for forms in ORDINAL_DAYS.values() for w, d in forms.items() if w.endswith(_GENITIVE_ENDINGS)}
+
+
+@lru_cache(maxsize=32)
+def _bare_day_pattern(language: str | None) -> re.Pattern[str] | None:
+    """Days alone after a date: the language's genitive ordinal words, or English "on the 9th"."""
+    if language == "en":
+        return re.compile(r"\bon the (?P<digits>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])(?P<word>)")
+    words = [w for w in ORDINAL_DAYS.get(language or "", {}) if w.endswith(_GENITIVE_ENDINGS)]
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<word>{alternation})(?!\w)(?P<digits>)", re.I)
 
 
 def _eves(found: list[TimeExpression], text: str) -> list[TimeExpression]:
