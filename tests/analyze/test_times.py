@@ -408,3 +408,35 @@ def test_a_day_alone_after_a_date_with_its_month_is_a_later_day_of_that_month(
 )
 def test_a_day_alone_needs_an_earlier_day_of_a_named_month(text: str) -> None:
     assert "Devátého" not in [t.text for t in time_expressions(text, "cs", datetime(2020, 12, 30))]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("On the eve of the election, police arrested 5 people.", "en"),
+        ("À la veille de l'élection, 5 morts.", "fr"),
+        ("Am Vorabend der Wahl wurden 5 Menschen festgenommen.", "de"),
+        ("Накануне выборов полиция задержала 5 человек.", "ru"),
+        ("Накануне президентских выборов задержали 5 человек.", "ru"),
+        ("W przeddzień wyborów zatrzymano 5 osób.", "pl"),
+    ],
+)
+def test_the_eve_of_an_undated_event_is_no_date(text: str, language: str) -> None:
+    assert time_expressions(text, language, datetime(2020, 11, 5)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "read"),
+    [
+        ("On the eve, 50 militants were killed.", "en", [("On the eve", "2020-11-04")]),
+        ("Накануне вечером погибли 5 человек.", "ru", [("Накануне", "2020-11-04")]),
+        ("Накануне сторонники Трампа ворвались в Капитолий.", "ru", [("Накануне", "2020-11-04")]),  # the subject
+        ("Накануне сообщалось о 5 погибших.", "ru", [("Накануне", "2020-11-04")]),
+        ("On the eve of New Year's Eve", "en", [("On the eve", "2020-12-30"), ("New Year's Eve", "2020-12-31")]),
+        ("la víspera de Año Nuevo", "es", [("víspera de Año Nuevo", "2020-12-31")]),  # a holiday, no eve of one
+        ("el jueves del alcalde", "es", [("el jueves", "2020-11-05")]),  # "jueves" holds no eve
+    ],
+)
+def test_an_eve_alone_or_of_a_date_is_dated(text: str, language: str, read: list[tuple[str, str]]) -> None:
+    found = time_expressions(text, language, datetime(2020, 11, 5))
+    assert [(t.text, t.value.date().isoformat()) for t in found] == read

@@ -200,7 +200,8 @@ from newsweave.records import (
 #          photos and reports are not released. Dates: holidays named as a day ("New Year's Eve",
 #          "на Великден", "am Heiligabend"), Western or Orthodox as the language's church keeps them;
 #          the Islamic and Hebrew years' feasts by their calendars ("عيد الأضحى", "Yom Kippur"); a
-#          day alone after a date with its month ("čtvrtého prosince … Devátého") is that month's.
+#          day alone after a date with its month ("čtvrtého prosince … Devátého") is that month's;
+#          the eve of an undated event ("on the eve of the election", "накануне выборов") is no date.
 ANALYZER_VERSION = "facts-30"
 
 

@@ -163,7 +163,7 @@ NAMES: dict[str, dict[str, str]] = {
         "easter_monday": "lundi de Pâques",
     },
     "es": {
-        "new_years_eve": "Nochevieja|Noche Vieja|víspera de Año Nuevo",
+        "new_years_eve": "Nochevieja|Noche Vieja|víspera de Año Nuevo|víspera del Año Nuevo",
         "new_years_day": "día de Año Nuevo",
         "christmas_eve": "Nochebuena|Noche Buena",
         "christmas": "día de Navidad",
@@ -314,7 +314,7 @@ _SEASON_AFTER = re.compile(
 )
 # "found on his doorstep one Christmas Day", "every Christmas Eve": some year's, or any.
 _ANY_ONE_BEFORE = re.compile(r"(?<!\w)(?:one|a|an|every|each|any|some|chaque|jeden|jeder|jedes|cada|ogni)\s+$", re.I)
-_YEAR_AFTER = re.compile(r"[\s,]*((?:19|20)\d\d)(?!\d)")
+_YEAR_AFTER = re.compile(r"[\s,]*(?:(?:of|de|del|di|von)\s+)?((?:19|20)\d\d)(?!\d)")  # "Christmas Eve of 2019"
 
 
 def holiday_expressions(text: str, language: str | None, anchor: datetime | None) -> list[TimeExpression]:

@@ -28,7 +28,7 @@ from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 
 from newsweave.analyze.date_shapes import DayMonth, day_month_dates, day_month_spans
-from newsweave.analyze.entities.morphology import VERB_LANGUAGES, is_future_verb
+from newsweave.analyze.entities.morphology import VERB_LANGUAGES, is_future_verb, may_be_genitive
 from newsweave.analyze.holidays import holiday_expressions
 from newsweave.analyze.ordinal_days import ORDINAL_DAY_NUMBERS, ORDINAL_DAYS
 from newsweave.analyze.sentences import sentence_spans
@@ -683,13 +683,24 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         if language in LANGUAGES and language not in _CLDR_MONTHS_TOO:
             dates = tuple(date for date in dates if date.english)  # the lexicon reads its own months, not a tweet's
         found = sorted(_merged(found, _cldr_dates(dates, text, anchor)), key=lambda t: t.start)
-    found = sorted(_merged(found, holiday_expressions(text, language, anchor)), key=lambda t: t.start)
+    holidays = holiday_expressions(text, language, anchor)
+    found = _with_holidays(found, holidays)
     if language in CJK_TIME_LANGUAGES:
         from newsweave.analyze.cjk_times import cjk_time_expressions  # it builds on this module's shift
 
         found = sorted(_merged(found, cjk_time_expressions(text, language, anchor)), key=lambda t: t.start)
     found = _days_after_a_date(found, text, language)
-    return tuple(_sequels(_weekdays_of_dates(_eves(found, text), text, lexicon), lexicon))
+    found = _eves(found, text, language, holidays)
+    return tuple(_sequels(_weekdays_of_dates(found, text, lexicon), lexicon))
+
+
+def _with_holidays(found: list[TimeExpression], holidays: list[TimeExpression]) -> list[TimeExpression]:
+    """A holiday's name says more than any reading it overlaps: "Easter Sunday" is no last Sunday,
+    "la víspera de Año Nuevo" no eve of the publication date."""
+    if not holidays:
+        return found
+    kept = [t for t in found if not any(h.start < t.end and t.start < h.end for h in holidays)]
+    return sorted(kept + holidays, key=lambda t: t.start)
 
 
 def _merged(found: list[TimeExpression], more: list[TimeExpression]) -> list[TimeExpression]:
@@ -830,16 +841,49 @@ def _bare_day_pattern(language: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?P<word>{alternation})(?!\w)(?P<digits>)", re.I)
 
 
-def _eves(found: list[TimeExpression], text: str) -> list[TimeExpression]:
-    """ "On the eve of 24 November" is the 23rd, whatever the anchor says."""
-    out = list(found)
-    for i, expr in enumerate(found[:-1]):
-        nxt = found[i + 1]
-        gap = text[expr.end : nxt.start].strip().casefold()
-        if _is_eve(expr) and gap in ("of", "de", "du", "des", "del", "di", "von", "") and _is_calendar_date(nxt):
-            out[i] = TimeExpression(expr.start, expr.end, expr.text, nxt.value - timedelta(days=1),
-                                    TimePrecision.DAY, relative=True, anchor=expr.anchor)  # fmt: skip
+def _eves(
+    found: list[TimeExpression], text: str, language: str | None, holidays: Sequence[TimeExpression] = ()
+) -> list[TimeExpression]:
+    """ "On the eve of 24 November" is the 23rd, and "on the eve of New Year's Eve" the 30th,
+    whatever the anchor says; "on the eve of the election", "накануне выборов", "w przeddzień
+    wyborów" is the day before an event the text does not date, no day before the publication: it
+    is dropped. A bare "on the eve", "накануне вечером", "накануне в Москве" stays the day before.
+    A holiday that is an eve ("Christmas Eve") is its own day."""
+    out: list[TimeExpression] = []
+    for i, expr in enumerate(found):
+        if not _is_eve(expr) or expr in holidays:
+            out.append(expr)
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        gap = text[expr.end : nxt.start].strip().casefold() if nxt is not None else None
+        if nxt is not None and gap in _EVE_OF and nxt.precision in _DAYS_AND_TIMES:
+            out.append(TimeExpression(expr.start, expr.end, expr.text, _midnight(nxt.value) - timedelta(days=1),
+                                      TimePrecision.DAY, relative=True, anchor=expr.anchor))  # fmt: skip
+        elif not _eve_of_an_event(text, expr.end, language):
+            out.append(expr)
     return out
+
+
+def _midnight(value: datetime) -> datetime:
+    return value.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+_DAYS_AND_TIMES = (TimePrecision.DAY, TimePrecision.HOUR, TimePrecision.MINUTE)
+_EVE_OF = frozenset({"of", "de", "du", "des", "del", "di", "von", "der", "van", "da", "do", ""})
+_OF_AN_EVENT = re.compile(r"\s+(?:(?:of|de|du|des|del|della|dello|di|der|vom|von|van|da|do)\s+|d['’])\w", re.I)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _eve_of_an_event(text: str, end: int, language: str | None) -> bool:
+    """Whether an eve names what it is the eve of and that is no date: "of" and a word after it, or,
+    in Russian and Polish, a lowercase word right after it that may be in the genitive, by their
+    dictionaries ("накануне выборов", "накануне президентских выборов"; not "накануне сообщалось",
+    "Накануне сторонники Трампа ворвались", whose word opens the clause)."""
+    if _OF_AN_EVENT.match(text, end):
+        return True
+    if language not in VERB_LANGUAGES or not (m := _NEXT_WORD.match(text, end)) or not m.group(1).islower():
+        return False
+    return may_be_genitive(m.group(1), language)
 
 
 def _sequels(found: list[TimeExpression], lexicon: _Lexicon) -> list[TimeExpression]:
@@ -878,7 +922,7 @@ def _is_calendar_date(expr: TimeExpression) -> bool:
 
 
 def _is_eve(expr: TimeExpression) -> bool:
-    words = expr.text.casefold()
+    words = set(_WORD.findall(expr.text.casefold()))  # whole words: Spanish "jueves" holds no "eve"
     return any(w in words for w in ("eve", "veille", "vortag", "vorabend", "víspera", "vigilia", "véspera",
                                     "накануне", "напередодні", "przeddzień", "předvečer", "عشية"))  # fmt: skip
 

@@ -165,3 +165,18 @@ def is_noun_only(word: str, language: str) -> bool:
         tags = [tag for _, _, (_, _, tag, _, _) in analyser.analyse(word.lower())]
         return bool(tags) and all(tag.startswith(("subst", "depr")) for tag in tags)
     return False
+
+
+@lru_cache(maxsize=100_000)
+def may_be_genitive(word: str, language: str) -> bool:
+    """Whether the Polish or Russian dictionary reads ``word`` as a noun, adjective or participle
+    in the genitive in any of its readings ("выборов", "голосования", "wyborów"; not "сторонники",
+    "действующий", "сообщалось"): the word after "накануне" that says what it is the eve of."""
+    if language == "ru" and _is_cyrillic(word):
+        return any(
+            tag.POS in ("NOUN", "ADJF", "PRTF") and "gent" in tag.grammemes for tag in _russian().tag(word.lower())
+        )
+    if language == "pl" and _is_latin(word) and (analyser := _polish()) is not None:
+        tags = [tag for _, _, (_, _, tag, _, _) in analyser.analyse(word.lower())]
+        return any(tag.startswith(("subst", "depr", "adj", "ppas", "pact")) and ":gen" in tag for tag in tags)
+    return False
