@@ -440,3 +440,21 @@ def test_the_eve_of_an_undated_event_is_no_date(text: str, language: str) -> Non
 def test_an_eve_alone_or_of_a_date_is_dated(text: str, language: str, read: list[tuple[str, str]]) -> None:
     found = time_expressions(text, language, datetime(2020, 11, 5))
     assert [(t.text, t.value.date().isoformat()) for t in found] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "read"),
+    [
+        ("Jučer je u Zagrebu poginulo 5 ljudi.", "hr", [("Jučer", "2020-11-04")]),
+        ("U ponedjeljak je policija uhitila 15 osoba.", "hr", [("U ponedjeljak", "2020-11-02")]),
+        ("Sastanak će se održati u srijedu.", "hr", [("u srijedu", "2020-11-11")]),  # a future clause
+        ("Prije dva dana stiglo je 300 migranata.", "hr", [("Prije dva dana", "2020-11-03")]),
+        ("Včera zomrelo 35 ľudí.", "sk", [("Včera", "2020-11-04")]),
+        ("V pondelok polícia zadržala 12 osôb.", "sk", [("V pondelok", "2020-11-02")]),
+        ("Pred dvoma dňami prišlo 300 migrantov.", "sk", [("Pred dvoma dňami", "2020-11-03")]),
+        ("5. januára 2020 sa stala nehoda.", "sk", [("5. januára 2020", "2020-01-05")]),
+    ],
+)
+def test_croatian_and_slovak_relative_dates(text: str, language: str, read: list[tuple[str, str]]) -> None:
+    found = time_expressions(text, language, datetime(2020, 11, 5))  # a Thursday
+    assert [(t.text, t.value.date().isoformat()) for t in found] == read

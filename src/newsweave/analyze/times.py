@@ -40,12 +40,15 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "ar", "bg", "sl", "tr", "id", "ms", "vi")
+LANGUAGES = (
+    "en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "sk", "ar", "bg", "sl", "hr", "tr", "id", "ms",
+    "vi",
+)  # fmt: skip
 # Read by ``cjk_times`` besides: relative dates glued into text without spaces.
 CJK_TIME_LANGUAGES = frozenset({"zh", "ja", "ko", "th"})  # Thai writes no spaces between its words either
 # Languages whose months the lexicon knows only as dateparser names them (Slovene "15. marca",
 # Turkish "19 Kasım'da"): a day beside a month's name is also read from CLDR's forms for them.
-_CLDR_MONTHS_TOO = frozenset({"bg", "sl", "tr", "vi"})
+_CLDR_MONTHS_TOO = frozenset({"bg", "sl", "hr", "sk", "tr", "vi"})
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")  # fmt: skip
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -58,6 +61,7 @@ _EXTRA_MONTHS = {
     "cs": "lednu únoru březnu dubnu květnu červnu červenci srpnu září říjnu listopadu prosinci",
     # Slovene writes a date's month in the genitive ("15. marca 2020"), which dateparser lacks.
     "sl": "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra",
+    "sk": "januári februári marci apríli máji júni júli auguste septembri októbri novembri decembri",
 }
 # Month abbreviations written without their period, as Russian agencies date their reports
 # ("МОСКВА, 14 янв - РИА Новости"); none is a word of the language.
@@ -70,6 +74,8 @@ _ABBREVIATED_MONTHS = {
 _EXTRA_WEEKDAYS = {
     "sl": {"sredo": 2, "soboto": 5, "nedeljo": 6, "ponedeljka": 0, "torka": 1, "srede": 2, "četrtka": 3,
            "petka": 4, "sobote": 5, "nedelje": 6},
+    "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6},  # accusative after "u": "u srijedu"
+    "sk": {"stredu": 2, "sobotu": 5, "nedeľu": 6},  # after "v": "v stredu"
     "tr": {"salı": 1, "cuma": 4},  # four letters, below CLDR names' length floor; led as the others are
     "id": {"rabu": 2, "ahad": 6},
     "ms": {"rabu": 2, "ahad": 6},
@@ -79,7 +85,8 @@ _EXTRA_WEEKDAYS = {
 # only after the preposition or word that makes them a day.
 _WEEKDAY_LEAD = {
     "ru": r"(?:в|во)\s+", "uk": r"(?:в|у|во)\s+", "pl": r"(?:w|we)\s+", "cs": r"(?:v|ve|od|do)\s+",
-    "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob|od|do)\s+",
+    "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob|od|do)\s+", "hr": r"(?:u|od|do)\s+",
+    "sk": r"(?:v|vo|od|do)\s+",
     # "Pazar" is also a market, "Cuma" Friday's prayer: a day after "geçen"/"bu" or before "günü"
     "tr": r"(?:(?:geçen|bu)\s+|(?=\w+\s+gün[üu](?!\w)))",
     # Indonesian "Minggu" is Sunday and "week": a day after "pada", "hari", "sejak"…
@@ -104,6 +111,8 @@ _MONTH_LEAD = {
     "ar": "في|منذ|حتى|خلال|مطلع|أواخر|منتصف",
     "bg": "в|от|до|през|началото на|края на|средата на",
     "sl": "v|od|do|konec|začetek|sredi|konca|začetka|sredine",
+    "hr": "u|od|do|početkom|krajem|sredinom|početka|kraja|sredine",
+    "sk": "v|od|do|začiatkom|koncom|v polovici|začiatku|konca|polovice",
     "tr": "geçen|bu|gelecek",
     "id": "pada|sejak|hingga|sampai|awal|akhir|pertengahan|bulan|pada bulan",
     "ms": "pada|sejak|hingga|sehingga|awal|akhir|pertengahan|bulan|pada bulan",
@@ -114,6 +123,7 @@ _YEAR_LEAD = {
     "de": "im jahr|seit|bis|ab", "es": "en|desde|hasta", "it": "nel|dal|fino al|entro il",
     "pt": "em|desde|até", "nl": "in|sinds|tot", "ru": "в|с|до|к", "uk": "в|у|з|до", "pl": "w|od|do",
     "cs": "v|od|do|roku|roce", "ar": "في|منذ|عام|حتى", "bg": "в|от|до|през", "sl": "v|od|do|leta|letu",
+    "hr": "u|od|do|godine|godini", "sk": "v|od|do|roku|roka",
     "tr": "",  # Turkish puts its year word after the year ("2019 yılında"): no bare year is read
     "id": "pada tahun|sejak tahun|hingga tahun|tahun", "ms": "pada tahun|sejak tahun|hingga tahun|tahun",
     "vi": "năm|vào năm|từ năm|đến năm",
@@ -228,6 +238,25 @@ _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
            "тази седмица": (_W, 0), "следващата седмица": (_W, 1), "миналия месец": (_M, -1),
            "този месец": (_M, 0), "миналата година": (_Y, -1), "тази година": (_Y, 0),
            "лани": (_Y, -1), "следващата година": (_Y, 1), "догодина": (_Y, 1), "следващия месец": (_M, 1)},
+    "hr": {"danas": (_D, 0), "jučer": (_D, -1), "jučerašnji dan": (_D, -1), "prekjučer": (_D, -2),
+           "sutra": (_D, 1), "dan ranije": ("eve", -1), "dan prije": ("eve", -1), "jutros": ("morning", 0),
+           "večeras": ("evening", 0), "sinoć": ("evening", -1), "jučer navečer": ("evening", -1),
+           "prošli tjedan": (_W, -1), "prošlog tjedna": (_W, -1), "proteklog tjedna": (_W, -1),
+           "ovaj tjedan": (_W, 0), "ovog tjedna": (_W, 0), "ovoga tjedna": (_W, 0), "sljedeći tjedan": (_W, 1),
+           "sljedećeg tjedna": (_W, 1), "idući tjedan": (_W, 1), "idućeg tjedna": (_W, 1),
+           "prošli mjesec": (_M, -1), "prošlog mjeseca": (_M, -1), "ovaj mjesec": (_M, 0), "ovog mjeseca": (_M, 0),
+           "sljedeći mjesec": (_M, 1), "sljedećeg mjeseca": (_M, 1), "idućeg mjeseca": (_M, 1),
+           "prošle godine": (_Y, -1), "protekle godine": (_Y, -1), "lani": (_Y, -1), "ove godine": (_Y, 0),
+           "sljedeće godine": (_Y, 1), "iduće godine": (_Y, 1), "dogodine": (_Y, 1)},
+    "sk": {"dnes": (_D, 0), "včera": (_D, -1), "predvčerom": (_D, -2), "zajtra": (_D, 1),
+           "deň predtým": ("eve", -1), "v predvečer": ("eve", -1), "dnes ráno": ("morning", 0),
+           "dnes večer": ("evening", 0), "včera večer": ("evening", -1), "minulý týždeň": (_W, -1),
+           "minulého týždňa": (_W, -1), "tento týždeň": (_W, 0), "tohto týždňa": (_W, 0),
+           "budúci týždeň": (_W, 1), "budúceho týždňa": (_W, 1), "minulý mesiac": (_M, -1),
+           "minulého mesiaca": (_M, -1), "tento mesiac": (_M, 0), "budúci mesiac": (_M, 1), "vlani": (_Y, -1),
+           "minulý rok": (_Y, -1), "minulého roka": (_Y, -1), "minulého roku": (_Y, -1), "tento rok": (_Y, 0),
+           "tohto roku": (_Y, 0), "tohto roka": (_Y, 0), "budúci rok": (_Y, 1), "budúceho roka": (_Y, 1),
+           "budúceho roku": (_Y, 1)},
     "sl": {"danes": (_D, 0), "včeraj": (_D, -1), "predvčerajšnjim": (_D, -2), "jutri": (_D, 1),
            "dan prej": ("eve", -1), "dan poprej": ("eve", -1), "na predvečer": ("eve", -1),
            "danes zjutraj": ("morning", 0), "davi": ("morning", 0), "nocoj": ("evening", 0),
@@ -289,6 +318,8 @@ _SEQUELS: dict[str, dict[str, int]] = {
     "pl": {"następnego dnia": 1, "dzień później": 1, "tego samego dnia": 0},
     "cs": {"následující den": 1, "o den později": 1, "druhý den": 1, "tentýž den": 0, "týž den": 0},
     "sl": {"dan kasneje": 1, "dan pozneje": 1, "naslednji dan": 1, "isti dan": 0, "istega dne": 0},
+    "hr": {"dan kasnije": 1, "sljedeći dan": 1, "sutradan": 1, "isti dan": 0, "istog dana": 0, "istoga dana": 0},
+    "sk": {"o deň neskôr": 1, "nasledujúci deň": 1, "na druhý deň": 1, "v ten istý deň": 0, "v ten deň": 0},
     "bg": {"на следващия ден": 1, "същия ден": 0, "ден по-късно": 1},
     "tr": {"ertesi gün": 1, "aynı gün": 0, "bir gün sonra": 1},
     "ar": {"في اليوم التالي": 1, "في اليوم نفسه": 0, "في نفس اليوم": 0},
@@ -318,6 +349,9 @@ _WEEKENDS: dict[str, dict[str, int]] = {
     "sl": {"konec tedna": 0, "ob koncu tedna": 0, "čez vikend": 0, "minuli konec tedna": -1,
            "prejšnji konec tedna": -1, "ta konec tedna": 1, "ta vikend": 1},
     "bg": {"през уикенда": 0, "миналия уикенд": -1, "този уикенд": 1},
+    "hr": {"vikendom": 0, "preko vikenda": 0, "prošlog vikenda": -1, "proteklog vikenda": -1, "ovog vikenda": 1,
+           "idućeg vikenda": 1, "sljedećeg vikenda": 1},
+    "sk": {"cez víkend": 0, "minulý víkend": -1, "cez uplynulý víkend": -1, "tento víkend": 1, "budúci víkend": 1},
     "tr": {"hafta sonu": 0, "geçen hafta sonu": -1, "bu hafta sonu": 1},
 }  # fmt: skip
 
@@ -387,6 +421,10 @@ _AGO: dict[str, list[tuple[str, str]]] = {
     "ar": [(r"قبل\s+NUM\s+(?:يوم|أيام)", _D), (r"قبل\s+NUM\s+(?:أسبوع|أسابيع)", _W)],
     "bg": [(r"преди\s+NUM\s+(?:ден|дни|дена)", _D), (r"преди\s+NUM\s+(?:седмица|седмици)", _W),
            (r"преди\s+NUM\s+(?:месец|месеца)", _M), (r"преди\s+NUM\s+(?:година|години)", _Y)],
+    "hr": [(r"prije\s+NUM\s+(?:dan|dana)", _D), (r"prije\s+NUM\s+(?:tjedan|tjedna|tjedana)", _W),
+           (r"prije\s+NUM\s+(?:mjesec|mjeseca|mjeseci)", _M), (r"prije\s+NUM\s+(?:godinu|godine|godina)", _Y)],
+    "sk": [(r"pred\s+NUM\s+dň(?:om|ami)", _D), (r"pred\s+NUM\s+týždň(?:om|ami)", _W),
+           (r"pred\s+NUM\s+mesiac(?:om|mi)", _M), (r"pred\s+NUM\s+(?:rokom|rokmi)", _Y)],
     "sl": [(r"pred\s+NUM\s+(?:dnem|dnevi|dnevoma)", _D), (r"pred\s+NUM\s+(?:tednom|tedni|tednoma)", _W),
            (r"pred\s+NUM\s+(?:mesecem|meseci|mesecema)", _M), (r"pred\s+NUM\s+(?:letom|leti|letoma)", _Y)],
     "tr": [(r"NUM\s+gün\s+önce", _D), (r"NUM\s+hafta\s+önce", _W), (r"NUM\s+ay\s+önce", _M),
@@ -432,6 +470,10 @@ _AHEAD: dict[str, list[tuple[str, str]]] = {
            (r"za\s+NUM\s+(?:miesiąc|miesiące|miesięcy)", _M), (r"za\s+NUM\s+(?:rok|lata|lat)", _Y)],
     "cs": [(r"za\s+NUM\s+(?:den|dny|dní|dnů)", _D), (r"za\s+NUM\s+(?:týden|týdny|týdnů)", _W),
            (r"za\s+NUM\s+(?:měsíc|měsíce|měsíců)", _M), (r"za\s+NUM\s+(?:rok|roky|let)", _Y)],
+    "hr": [(r"za\s+NUM\s+(?:dan|dana)", _D), (r"za\s+NUM\s+(?:tjedan|tjedna|tjedana)", _W),
+           (r"za\s+NUM\s+(?:mjesec|mjeseca|mjeseci)", _M), (r"za\s+NUM\s+(?:godinu|godine|godina)", _Y)],
+    "sk": [(r"o\s+NUM\s+(?:deň|dni|dní)", _D), (r"o\s+NUM\s+(?:týždeň|týždne|týždňov)", _W),
+           (r"o\s+NUM\s+(?:mesiac|mesiace|mesiacov)", _M), (r"o\s+NUM\s+(?:rok|roky|rokov)", _Y)],
     "sl": [(r"čez\s+NUM\s+(?:dan|dni|dneve|dneva)", _D), (r"čez\s+NUM\s+(?:teden|tedne|tednov|tedna)", _W),
            (r"čez\s+NUM\s+(?:mesec|mesece|mesecev|meseca)", _M), (r"čez\s+NUM\s+(?:leto|leti|leta|let)", _Y)],
     "bg": [(r"след\s+NUM\s+(?:ден|дни|дена)", _D), (r"след\s+NUM\s+(?:седмица|седмици)", _W),
@@ -466,6 +508,9 @@ _SMALL_NUMBERS: dict[str, dict[str, int]] = {
            "tři": 3, "čtyři": 4, "pět": 5, "deset": 10, "několik": 3},
     "ar": {"يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5},
     "bg": {"един": 1, "една": 1, "два": 2, "две": 2, "три": 3, "четири": 4, "пет": 5, "десет": 10, "няколко": 3},
+    "hr": {"dva": 2, "dvije": 2, "tri": 3, "četiri": 4, "pet": 5, "deset": 10, "nekoliko": 3, "jedan": 1},
+    "sk": {"dvoma": 2, "troma": 3, "štyrmi": 4, "piatimi": 5, "desiatimi": 10, "niekoľkými": 3, "dva": 2, "dve": 2,
+           "tri": 3, "štyri": 4, "päť": 5, "desať": 10, "niekoľko": 3},
     "sl": {"enim": 1, "eno": 1, "dvema": 2, "tremi": 3, "štirimi": 4, "petimi": 5, "desetimi": 10, "nekaj": 3,
            "dva": 2, "dve": 2, "tri": 3, "štiri": 4, "pet": 5, "deset": 10},
     "tr": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "on": 10, "birkaç": 3},
@@ -1122,7 +1167,8 @@ _FUTURE_CUES = {
     "es": "será serán", "it": "sarà saranno", "pt": "será vai vão", "nl": "zal zullen",
     "ru": "будет будут планирует намерен намерена", "uk": "буде будуть планує",
     "pl": "będzie będą zamierza planuje zostanie zostaną",
-    "cs": "bude budou plánuje hodlá", "sl": "bo bodo bom boš bomo bosta namerava nameravajo", "bg": "ще",
+    "cs": "bude budou plánuje hodlá", "sk": "bude budú plánuje", "hr": "će ću ćemo ćete planira",
+    "sl": "bo bodo bom boš bomo bosta namerava nameravajo", "bg": "ще",
     "id": "akan", "ms": "akan", "vi": "sẽ",
 }  # fmt: skip
 _FUTURE_SUFFIXES = {"tr": ("acak", "ecek", "acağı", "eceği", "acaklar", "ecekler", "acaktır", "ecektir")}
