@@ -453,8 +453,13 @@ def test_an_eve_alone_or_of_a_date_is_dated(text: str, language: str, read: list
         ("V pondelok polícia zadržala 12 osôb.", "sk", [("V pondelok", "2020-11-02")]),
         ("Pred dvoma dňami prišlo 300 migrantov.", "sk", [("Pred dvoma dňami", "2020-11-03")]),
         ("5. januára 2020 sa stala nehoda.", "sk", [("5. januára 2020", "2020-01-05")]),
+        ("Јуче је у Београду погинуло 5 људи.", "sr", [("Јуче", "2020-11-04")]),
+        ("Juče je u Beogradu poginulo 5 ljudi.", "sr", [("Juče", "2020-11-04")]),
+        ("Пре два дана стигло је 300 миграната.", "sr", [("Пре два дана", "2020-11-03")]),
+        ("5. јануара 2020. догодила се несрећа.", "sr", [("5. јануара 2020", "2020-01-05")]),
+        ("U januaru je umrlo 50 ljudi.", "sr", [("U januaru", "2021-01-01")]),
     ],
 )
-def test_croatian_and_slovak_relative_dates(text: str, language: str, read: list[tuple[str, str]]) -> None:
+def test_croatian_serbian_and_slovak_relative_dates(text: str, language: str, read: list[tuple[str, str]]) -> None:
     found = time_expressions(text, language, datetime(2020, 11, 5))  # a Thursday
     assert [(t.text, t.value.date().isoformat()) for t in found] == read

@@ -202,7 +202,7 @@ from newsweave.records import (
 #          the Islamic and Hebrew years' feasts by their calendars ("عيد الأضحى", "Yom Kippur"); a
 #          day alone after a date with its month ("čtvrtého prosince … Devátého") is that month's;
 #          the eve of an undated event ("on the eve of the election", "накануне выборов") is no date;
-#          Croatian and Slovak relative dates ("jučer", "u ponedjeljak", "pred dvoma dňami").
+#          Croatian, Serbian and Slovak relative dates ("jučer", "јуче", "pred dvoma dňami").
 ANALYZER_VERSION = "facts-30"
 
 

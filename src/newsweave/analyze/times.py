@@ -41,14 +41,14 @@ def _words(text: str) -> list[str]:
 
 
 LANGUAGES = (
-    "en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "sk", "ar", "bg", "sl", "hr", "tr", "id", "ms",
-    "vi",
+    "en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "sk", "ar", "bg", "sl", "hr", "sr", "tr", "id",
+    "ms", "vi",
 )  # fmt: skip
 # Read by ``cjk_times`` besides: relative dates glued into text without spaces.
 CJK_TIME_LANGUAGES = frozenset({"zh", "ja", "ko", "th"})  # Thai writes no spaces between its words either
 # Languages whose months the lexicon knows only as dateparser names them (Slovene "15. marca",
 # Turkish "19 Kasım'da"): a day beside a month's name is also read from CLDR's forms for them.
-_CLDR_MONTHS_TOO = frozenset({"bg", "sl", "hr", "sk", "tr", "vi"})
+_CLDR_MONTHS_TOO = frozenset({"bg", "sl", "hr", "sk", "sr", "tr", "vi"})
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")  # fmt: skip
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -62,6 +62,13 @@ _EXTRA_MONTHS = {
     # Slovene writes a date's month in the genitive ("15. marca 2020"), which dateparser lacks.
     "sl": "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra",
     "sk": "januári februári marci apríli máji júni júli auguste septembri októbri novembri decembri",
+    # Serbian in both scripts: dateparser's "sr" is Cyrillic nominatives; the locative after "у"/"u"
+    # ("у јануару"), the Latin script's names, and the genitive of a date ("5. јануара 2020.").
+    "sr": "јануару фебруару марту априлу мају јуну јулу августу септембру октобру новембру децембру "
+    "januar februar mart april maj jun jul avgust septembar oktobar novembar decembar "
+    "januaru februaru martu aprilu maju junu julu avgustu septembru oktobru novembru decembru "
+    "јануара фебруара марта априла маја јуна јула августа септембра октобра новембра децембра "
+    "januara februara marta aprila maja juna jula avgusta septembra oktobra novembra decembra",
 }
 # Month abbreviations written without their period, as Russian agencies date their reports
 # ("МОСКВА, 14 янв - РИА Новости"); none is a word of the language.
@@ -75,6 +82,8 @@ _EXTRA_WEEKDAYS = {
     "sl": {"sredo": 2, "soboto": 5, "nedeljo": 6, "ponedeljka": 0, "torka": 1, "srede": 2, "četrtka": 3,
            "petka": 4, "sobote": 5, "nedelje": 6},
     "hr": {"srijedu": 2, "subotu": 5, "nedjelju": 6},  # accusative after "u": "u srijedu"
+    "sr": {"среду": 2, "суботу": 5, "недељу": 6, "ponedeljak": 0, "utorak": 1, "sredu": 2, "četvrtak": 3,
+           "petak": 4, "subotu": 5, "nedelju": 6},
     "sk": {"stredu": 2, "sobotu": 5, "nedeľu": 6},  # after "v": "v stredu"
     "tr": {"salı": 1, "cuma": 4},  # four letters, below CLDR names' length floor; led as the others are
     "id": {"rabu": 2, "ahad": 6},
@@ -86,6 +95,7 @@ _EXTRA_WEEKDAYS = {
 _WEEKDAY_LEAD = {
     "ru": r"(?:в|во)\s+", "uk": r"(?:в|у|во)\s+", "pl": r"(?:w|we)\s+", "cs": r"(?:v|ve|od|do)\s+",
     "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob|od|do)\s+", "hr": r"(?:u|od|do)\s+",
+    "sr": r"(?:у|u|од|od|до|do)\s+",
     "sk": r"(?:v|vo|od|do)\s+",
     # "Pazar" is also a market, "Cuma" Friday's prayer: a day after "geçen"/"bu" or before "günü"
     "tr": r"(?:(?:geçen|bu)\s+|(?=\w+\s+gün[üu](?!\w)))",
@@ -112,6 +122,7 @@ _MONTH_LEAD = {
     "bg": "в|от|до|през|началото на|края на|средата на",
     "sl": "v|od|do|konec|začetek|sredi|konca|začetka|sredine",
     "hr": "u|od|do|početkom|krajem|sredinom|početka|kraja|sredine",
+    "sr": "у|u|од|od|до|do|почетком|početkom|крајем|krajem|средином|sredinom",
     "sk": "v|od|do|začiatkom|koncom|v polovici|začiatku|konca|polovice",
     "tr": "geçen|bu|gelecek",
     "id": "pada|sejak|hingga|sampai|awal|akhir|pertengahan|bulan|pada bulan",
@@ -123,7 +134,7 @@ _YEAR_LEAD = {
     "de": "im jahr|seit|bis|ab", "es": "en|desde|hasta", "it": "nel|dal|fino al|entro il",
     "pt": "em|desde|até", "nl": "in|sinds|tot", "ru": "в|с|до|к", "uk": "в|у|з|до", "pl": "w|od|do",
     "cs": "v|od|do|roku|roce", "ar": "في|منذ|عام|حتى", "bg": "в|от|до|през", "sl": "v|od|do|leta|letu",
-    "hr": "u|od|do|godine|godini", "sk": "v|od|do|roku|roka",
+    "hr": "u|od|do|godine|godini", "sk": "v|od|do|roku|roka", "sr": "у|u|од|od|до|do|године|godine",
     "tr": "",  # Turkish puts its year word after the year ("2019 yılında"): no bare year is read
     "id": "pada tahun|sejak tahun|hingga tahun|tahun", "ms": "pada tahun|sejak tahun|hingga tahun|tahun",
     "vi": "năm|vào năm|từ năm|đến năm",
@@ -248,6 +259,15 @@ _RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
            "sljedeći mjesec": (_M, 1), "sljedećeg mjeseca": (_M, 1), "idućeg mjeseca": (_M, 1),
            "prošle godine": (_Y, -1), "protekle godine": (_Y, -1), "lani": (_Y, -1), "ove godine": (_Y, 0),
            "sljedeće godine": (_Y, 1), "iduće godine": (_Y, 1), "dogodine": (_Y, 1)},
+    "sr": {"данас": (_D, 0), "danas": (_D, 0), "јуче": (_D, -1), "juče": (_D, -1), "прекјуче": (_D, -2),
+           "prekjuče": (_D, -2), "сутра": (_D, 1), "sutra": (_D, 1), "дан раније": ("eve", -1),
+           "dan ranije": ("eve", -1), "јутрос": ("morning", 0), "jutros": ("morning", 0), "вечерас": ("evening", 0),
+           "večeras": ("evening", 0), "синоћ": ("evening", -1), "sinoć": ("evening", -1),
+           "прошле недеље": (_W, -1), "prošle nedelje": (_W, -1), "ове недеље": (_W, 0), "ove nedelje": (_W, 0),
+           "следеће недеље": (_W, 1), "sledeće nedelje": (_W, 1), "прошлог месеца": (_M, -1),
+           "prošlog meseca": (_M, -1), "овог месеца": (_M, 0), "ovog meseca": (_M, 0), "следећег месеца": (_M, 1),
+           "sledećeg meseca": (_M, 1), "прошле године": (_Y, -1), "prošle godine": (_Y, -1), "лане": (_Y, -1),
+           "ове године": (_Y, 0), "ove godine": (_Y, 0), "следеће године": (_Y, 1), "sledeće godine": (_Y, 1)},
     "sk": {"dnes": (_D, 0), "včera": (_D, -1), "predvčerom": (_D, -2), "zajtra": (_D, 1),
            "deň predtým": ("eve", -1), "v predvečer": ("eve", -1), "dnes ráno": ("morning", 0),
            "dnes večer": ("evening", 0), "včera večer": ("evening", -1), "minulý týždeň": (_W, -1),
@@ -318,6 +338,7 @@ _SEQUELS: dict[str, dict[str, int]] = {
     "pl": {"następnego dnia": 1, "dzień później": 1, "tego samego dnia": 0},
     "cs": {"následující den": 1, "o den později": 1, "druhý den": 1, "tentýž den": 0, "týž den": 0},
     "sl": {"dan kasneje": 1, "dan pozneje": 1, "naslednji dan": 1, "isti dan": 0, "istega dne": 0},
+    "sr": {"сутрадан": 1, "sutradan": 1, "дан касније": 1, "dan kasnije": 1, "истог дана": 0, "istog dana": 0},
     "hr": {"dan kasnije": 1, "sljedeći dan": 1, "sutradan": 1, "isti dan": 0, "istog dana": 0, "istoga dana": 0},
     "sk": {"o deň neskôr": 1, "nasledujúci deň": 1, "na druhý deň": 1, "v ten istý deň": 0, "v ten deň": 0},
     "bg": {"на следващия ден": 1, "същия ден": 0, "ден по-късно": 1},
@@ -349,6 +370,8 @@ _WEEKENDS: dict[str, dict[str, int]] = {
     "sl": {"konec tedna": 0, "ob koncu tedna": 0, "čez vikend": 0, "minuli konec tedna": -1,
            "prejšnji konec tedna": -1, "ta konec tedna": 1, "ta vikend": 1},
     "bg": {"през уикенда": 0, "миналия уикенд": -1, "този уикенд": 1},
+    "sr": {"викендом": 0, "vikendom": 0, "прошлог викенда": -1, "prošlog vikenda": -1, "овог викенда": 1,
+           "ovog vikenda": 1, "следећег викенда": 1, "sledećeg vikenda": 1},
     "hr": {"vikendom": 0, "preko vikenda": 0, "prošlog vikenda": -1, "proteklog vikenda": -1, "ovog vikenda": 1,
            "idućeg vikenda": 1, "sljedećeg vikenda": 1},
     "sk": {"cez víkend": 0, "minulý víkend": -1, "cez uplynulý víkend": -1, "tento víkend": 1, "budúci víkend": 1},
@@ -421,6 +444,10 @@ _AGO: dict[str, list[tuple[str, str]]] = {
     "ar": [(r"قبل\s+NUM\s+(?:يوم|أيام)", _D), (r"قبل\s+NUM\s+(?:أسبوع|أسابيع)", _W)],
     "bg": [(r"преди\s+NUM\s+(?:ден|дни|дена)", _D), (r"преди\s+NUM\s+(?:седмица|седмици)", _W),
            (r"преди\s+NUM\s+(?:месец|месеца)", _M), (r"преди\s+NUM\s+(?:година|години)", _Y)],
+    "sr": [(r"(?:пре|pre)\s+NUM\s+(?:дан|дана|dan|dana)", _D),
+           (r"(?:пре|pre)\s+NUM\s+(?:недељу|недеље|недеља|nedelju|nedelje|nedelja)", _W),
+           (r"(?:пре|pre)\s+NUM\s+(?:месец|месеца|месеци|mesec|meseca|meseci)", _M),
+           (r"(?:пре|pre)\s+NUM\s+(?:годину|године|година|godinu|godine|godina)", _Y)],
     "hr": [(r"prije\s+NUM\s+(?:dan|dana)", _D), (r"prije\s+NUM\s+(?:tjedan|tjedna|tjedana)", _W),
            (r"prije\s+NUM\s+(?:mjesec|mjeseca|mjeseci)", _M), (r"prije\s+NUM\s+(?:godinu|godine|godina)", _Y)],
     "sk": [(r"pred\s+NUM\s+dň(?:om|ami)", _D), (r"pred\s+NUM\s+týždň(?:om|ami)", _W),
@@ -470,6 +497,9 @@ _AHEAD: dict[str, list[tuple[str, str]]] = {
            (r"za\s+NUM\s+(?:miesiąc|miesiące|miesięcy)", _M), (r"za\s+NUM\s+(?:rok|lata|lat)", _Y)],
     "cs": [(r"za\s+NUM\s+(?:den|dny|dní|dnů)", _D), (r"za\s+NUM\s+(?:týden|týdny|týdnů)", _W),
            (r"za\s+NUM\s+(?:měsíc|měsíce|měsíců)", _M), (r"za\s+NUM\s+(?:rok|roky|let)", _Y)],
+    "sr": [(r"(?:за|za)\s+NUM\s+(?:дан|дана|dan|dana)", _D),
+           (r"(?:за|za)\s+NUM\s+(?:недељу|недеље|недеља|nedelju|nedelje|nedelja)", _W),
+           (r"(?:за|za)\s+NUM\s+(?:месец|месеца|месеци|mesec|meseca|meseci)", _M)],
     "hr": [(r"za\s+NUM\s+(?:dan|dana)", _D), (r"za\s+NUM\s+(?:tjedan|tjedna|tjedana)", _W),
            (r"za\s+NUM\s+(?:mjesec|mjeseca|mjeseci)", _M), (r"za\s+NUM\s+(?:godinu|godine|godina)", _Y)],
     "sk": [(r"o\s+NUM\s+(?:deň|dni|dní)", _D), (r"o\s+NUM\s+(?:týždeň|týždne|týždňov)", _W),
@@ -508,6 +538,8 @@ _SMALL_NUMBERS: dict[str, dict[str, int]] = {
            "tři": 3, "čtyři": 4, "pět": 5, "deset": 10, "několik": 3},
     "ar": {"يومين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5},
     "bg": {"един": 1, "една": 1, "два": 2, "две": 2, "три": 3, "четири": 4, "пет": 5, "десет": 10, "няколко": 3},
+    "sr": {"два": 2, "две": 2, "три": 3, "четири": 4, "пет": 5, "десет": 10, "неколико": 3, "dva": 2, "dve": 2,
+           "tri": 3, "četiri": 4, "pet": 5, "deset": 10, "nekoliko": 3},
     "hr": {"dva": 2, "dvije": 2, "tri": 3, "četiri": 4, "pet": 5, "deset": 10, "nekoliko": 3, "jedan": 1},
     "sk": {"dvoma": 2, "troma": 3, "štyrmi": 4, "piatimi": 5, "desiatimi": 10, "niekoľkými": 3, "dva": 2, "dve": 2,
            "tri": 3, "štyri": 4, "päť": 5, "desať": 10, "niekoľko": 3},
@@ -580,7 +612,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
             for name in _full_names(info.get(key, ()), min_length=4):  # type: ignore[arg-type]
                 lang_months[name] = number
         for i, name in enumerate(_EXTRA_MONTHS.get(language, "").split()):
-            lang_months[name] = i + 1
+            lang_months[name] = i % 12 + 1  # twelve names a form (Serbian lists three forms)
         months.update(lang_months)
         months.update(_ABBREVIATED_MONTHS.get(language, {}))  # not after a lead: only beside a day
         lead = _MONTH_LEAD.get(language)
@@ -1168,6 +1200,7 @@ _FUTURE_CUES = {
     "ru": "будет будут планирует намерен намерена", "uk": "буде будуть планує",
     "pl": "będzie będą zamierza planuje zostanie zostaną",
     "cs": "bude budou plánuje hodlá", "sk": "bude budú plánuje", "hr": "će ću ćemo ćete planira",
+    "sr": "ће ћу ћемо ћете планира će ću ćemo ćete planira",
     "sl": "bo bodo bom boš bomo bosta namerava nameravajo", "bg": "ще",
     "id": "akan", "ms": "akan", "vi": "sẽ",
 }  # fmt: skip
