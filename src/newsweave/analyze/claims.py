@@ -880,20 +880,19 @@ _HEDGE_AHEAD = rf"(?:(?:{_alternation(p for p in lex.QUALIFIERS if not p[-1:].is
 _TO_NUMBER = re.compile(
     rf"(?P<filler>{_STEP_FILLER})\s*(?P<to>{_alternation(lex.CHANGE_TO)})\s+{_HEDGE_AHEAD}{_NUMBER_AHEAD}", re.I
 )
-_STEP_BEFORE = re.compile(
+# A change's first figure with its "from"/"by" word, scale, percent and the words after it.
+_STEP = (
     rf"(?:^|(?<=[^{_W}]))(?:{_alternation(lex.CHANGE_FROM | lex.CHANGE_BY)})\s+(?P<number>{_DIGITS}|{_WORD_RUN})"
-    rf"(?:\s?(?:{_alternation(lex.SCALES)}))?(?:\s?(?:{_alternation(lex.PERCENT)}))?{_STEP_FILLER}\s*$",
-    re.I,
+    rf"(?:\s?(?:{_alternation(lex.SCALES)}))?(?:\s?(?:{_alternation(lex.PERCENT)}))?{_STEP_FILLER}"
 )
+_STEP_BEFORE = re.compile(rf"{_STEP}\s*$", re.I)
 _NEW_FIGURE_BEFORE = re.compile(
     rf"(?:^|(?<=[^{_W}]))(?:{_alternation(lex.CHANGE_TO)})\s+(?:{_DIGITS}|{_WORD_RUN})"
     rf"(?:\s?(?:{_alternation(lex.SCALES)}))?(?:\s?(?:{_alternation(lex.PERCENT)}))?(?:\s+[{_W}]+)?"
     rf"\s*,?\s*(?:(?:{_alternation(lex.CHANGE_DIRECTIONS)})\s+)?$",
     re.I,
 )
-_STEP_TO_BEFORE = re.compile(  # a change's first figure and its "to" before the new figure
-    _STEP_BEFORE.pattern[: -len(r"\s*$")] + rf"\s*(?:{_alternation(lex.CHANGE_TO)})\s+{_HEDGE_AHEAD}$", re.I
-)
+_STEP_TO_BEFORE = re.compile(rf"{_STEP}\s*(?:{_alternation(lex.CHANGE_TO)})\s+{_HEDGE_AHEAD}$", re.I)  # and its "to"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_END = re.compile(r"[.;:!?]")
 _CHANGE_CUE_REACH = 6  # words before "from"/"by" among which a change's verb or noun must stand
@@ -1595,9 +1594,10 @@ class _SentenceReader:
         )
 
     def _subject_of_next_figure(self, end: int, token: re.Match[str]) -> bool:
-        """Whether the action word ``token`` opens, after a comma and a conjunction, a clause whose
-        own figure follows it with no comma between ("…, а възстановилите се са почти 102 хил.",
-        "…, and the recovered number 102,000"): that figure's, not the one ending at ``end``."""
+        """Whether the action word ``token`` opens, after a comma and a conjunction or right after a
+        comma, a clause whose own figure follows it with no comma between ("…, а възстановилите се
+        са почти 102 хил.", "…, and the recovered number 102,000", "120.000 lidí, hospitalizovaných
+        bylo 5777"): that figure's, not the one ending at ``end``."""
         opener = _COMMA_CONJUNCTION.search(self.text, end, token.start())
         joined = opener is not None and opener.group(1).casefold() in self.conjunctions
         if not joined and not _COMMA_JUST_BEFORE.fullmatch(self.text, end, token.start()):

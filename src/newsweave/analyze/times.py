@@ -885,7 +885,7 @@ def _days_after_a_date(found: list[TimeExpression], text: str, language: str | N
         if day <= date_before.value.day:
             continue
         try:
-            value = date_before.value.replace(day=day, hour=0, minute=0)
+            value = _midnight(date_before.value).replace(day=day)
         except ValueError:  # the 31st of a month of 30
             continue
         start = m.start("digits") if m.group("digits") else m.start("word")
@@ -974,7 +974,7 @@ def _sequels(found: list[TimeExpression], lexicon: _Lexicon) -> list[TimeExpress
             continue
         before = [t for t in out if t.precision in (TimePrecision.DAY, TimePrecision.HOUR, TimePrecision.MINUTE)]
         if before:
-            day = before[-1].value.replace(hour=0, minute=0, second=0, microsecond=0)
+            day = _midnight(before[-1].value)
             out.append(replace(expr, value=day + timedelta(days=days), precision=TimePrecision.DAY))
     return out
 
