@@ -670,6 +670,21 @@ def test_a_verb_before_a_clause_of_its_own_is_the_earlier_figures() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "actions"),
+    [
+        ("Five people died in Khulna and over 1,000 employees fell sick.", "en", ["killed", None]),
+        ("Вече 274 000 души са починали, а 100 000 пациенти се намират по болници.", "bg", ["killed", None]),
+        # Nothing after what the second figure counts: it shares the verb ("and 3 civilians" too).
+        ("Five soldiers were killed and 3 civilians.", "en", ["killed", "killed"]),
+        # "and" before a verb, not before the figure: the figure is both verbs' object.
+        ("The club will release and replace more than eight players this summer.", "en", ["released"]),
+    ],
+)
+def test_a_verb_before_and_is_not_the_figure_after_its(text: str, language: str, actions: list[str | None]) -> None:
+    assert [c.action for c in numeric_claims(text, language)] == actions
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("82 people have died due to the coronavirus.", "en"),  # "due" is Italian's two, not a figure here
@@ -1067,6 +1082,10 @@ def test_the_figure_a_toll_changed_from_after_the_new_one_is_no_count() -> None:
         # Romance "hasta" after a verb of change still says "as much as".
         ("En este periodo aumenta hasta un 10% las consultas.", "es", Q.UP_TO),
         ("Ranny został do 12 osób.", "pl", Q.UP_TO),
+        # A phrase of when may stand between the change and its "do"; the rest of a clause may not.
+        ("Liczba zakażeń wzrosła w ciągu tygodnia do 300.", "pl", Q.EXACT),
+        ("Число погибших выросло за сутки до 300 человек.", "ru", Q.EXACT),
+        ("Рост цен составит до 10 процентов.", "ru", Q.UP_TO),
     ],
 )
 def test_do_after_any_verb_of_change_is_to(text: str, language: str, qualifier: Q) -> None:
@@ -1237,10 +1256,44 @@ def test_a_number_with_its_own_noun_after_dying_at_is_a_count() -> None:
         ("Zarejestrowano też siedem kolejnych zgonów.", "pl", "person"),
         ("Le gouvernement a restreint les mouvements dans trois autres villes.", "fr", "ville"),
         ("Am Dienstag wurden drei weitere Leichen geborgen.", "de", "leiche"),
+        ("W niedzielę odnotowano aż o 9 tys. więcej infekcji.", "pl", "person"),
     ],
 )
 def test_a_word_of_more_or_other_after_a_number_leaves_it_its_noun(text: str, language: str, counted: str) -> None:
     assert numeric_claims(text, language)[0].counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Байдън спечели с 306 срещу 232 гласа.", "bg"),  # "against": a score, nothing counted
+        ("Байден випереджає Трампа - 50,5 проти 48,1%.", "uk"),
+        ("The crew now stood at 10 but the rescue went on.", "en"),
+        ("Okoli 61.000 jih je bolezen že prebolelo.", "sl"),  # "jih", them: a pronoun
+    ],
+)
+def test_a_function_word_after_a_number_is_not_what_it_counts(text: str, language: str) -> None:
+    assert numeric_claims(text, language)[0].counted is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low"),
+    [
+        ("Police fired at the animal four times.", "en", 4),
+        ("Риск заражения в девять раз выше.", "ru", 9),
+        ("Strażacy wyjeżdżali do zdarzeń 2092 razy.", "pl", 2092),
+        ("Die Polizei rückte 459 Mal aus.", "de", 459),
+        ("Lo ha dirigido más de 500 veces.", "es", 500),
+    ],
+)
+def test_how_many_times_is_one_key_in_every_language_and_befalls_nothing(text: str, language: str, low: float) -> None:
+    claim = numeric_claims(text, language)[0]
+    assert (claim.low, claim.counted, claim.action) == (low, "times", None)
+
+
+def test_times_counts_only_right_after_its_number() -> None:
+    claim = numeric_claims("They employ no more than 10 full time staff.", "en")[0]
+    assert claim.counted == "worker"
 
 
 @pytest.mark.parametrize(

@@ -109,7 +109,9 @@ _STOP = frozenset(_words(
     nowych nowe nowy nowa nowo nově nové nových nový nova novih novi nove novo yeni új recent recently
     newly following davon dont против versus vs contre gegen contra przeciw proti proti
     kolejnych kolejne kolejni kolejnej kolejnego dalších další dalšími ďalších ďalšie ďalší очередных
-    очередные дополнительных додаткових"""
+    очередные дополнительных додаткових więcej повече больше більше
+    but after before since until during over under about against most all out jih jich их їх
+    для после чтобы після проти срещу след niż než чем ніж спрямо отколкото"""
 ))  # fmt: skip
 # Words of "more", "new", "other" right after a number: what it counts is the noun after them.
 _MODIFIERS = frozenset(_words(
@@ -117,7 +119,7 @@ _MODIFIERS = frozenset(_words(
     weitere andere neue neuen neuer otros nuevos nuevas nuevo nueva altri altre nuovi nuove nuovo nuova
     outros novos novas novo nova других ещё еще новых новые дополнительных очередных очередные інших
     нових нові додаткових nowych nowe kolejnych kolejne kolejni innych dalších další nových nové ďalších
-    ďalšie nieuwe yeni novih novi nove"""
+    ďalšie nieuwe yeni novih novi nove więcej повече больше більше"""
 ))  # fmt: skip
 # A citation's mark, as texts copied from Wikipedia keep them: "52 были задержаны[86][87]".
 _FOOTNOTE = re.compile(r"\[\d{1,4}\]")
@@ -164,7 +166,7 @@ _LEMMA_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ru", "u
 _DECIMAL_POINT = frozenset({None, "en", "zh", "ja", "ko", "th", "he", "hi"})
 _COUNTED_WINDOW = 4  # tokens after a number in which to look for what it counts
 # Measures nothing happens to: "killed in 24 hours" kills no hours, "10,4% of the staff" is a share.
-_NOTHING_HAPPENS_TO = frozenset({*lex.TIME_UNITS, *lex.DISTANCE_UNITS, "percent", "event"})
+_NOTHING_HAPPENS_TO = frozenset({*lex.TIME_UNITS, *lex.DISTANCE_UNITS, "percent", "event", "times"})
 _CURRENCY_CODES = frozenset({*lex.CURRENCY.values(), *lex.CJK_UNITS.values()} - set(lex.COUNTED))  # money
 _WHAT_MONEY_COUNTS = frozenset({"damaged", "destroyed"})  # "the damage is estimated at $5 million"
 _LIST_GAP_WORDS = 4  # "soldiers and", "tanks and armoured": at most this many words between listed numbers
@@ -844,13 +846,30 @@ _SLAVIC_TO = frozenset({"до", "do"})
 
 
 def _change_word_just_before(text: str, position: int) -> bool:
-    """Whether a word of change ends just before ``position``, past a reflexive particle."""
-    words = [t.group(0).casefold() for t in _TOKEN.finditer(text, max(0, position - 40), position)]
-    if text[max(0, position - 40) : position].rstrip()[-1:] in _PUNCTUATION_BEFORE:
+    """Whether a word of change ends shortly before ``position``, past a reflexive particle and up
+    to ``_WORDS_TO_THE_NEW_FIGURE`` words of when or how ("wzrosła w ciągu tygodnia do 300", "выросло
+    за сутки до 300"): the same clause, no punctuation or figure between."""
+    window = text[max(0, position - 80) : position]
+    cut = max((i + 1 for i, ch in enumerate(window) if ch in _PUNCTUATION_BEFORE or ch.isdigit()), default=0)
+    if cut == len(window.rstrip()):
         return False
+    words = [t.group(0).casefold() for t in _TOKEN.finditer(window[cut:])]
     while words and words[-1] in lex.REFLEXIVES:
         words.pop()  # "zwiększyła się do", "се увеличава до"
-    return bool(words) and (words[-1].startswith(lex.CHANGE_STEMS) or words[-1] in lex.CHANGE_WORDS)
+    for between in range(min(len(words), _WORDS_TO_THE_NEW_FIGURE + 1)):
+        word = words[-1 - between]
+        if word.startswith(lex.CHANGE_STEMS) or word in lex.CHANGE_WORDS:
+            return between == 0 or words[-between] in _SLAVIC_PREPOSITIONS  # not "рост цен составит до 10%"
+    return False
+
+
+_WORDS_TO_THE_NEW_FIGURE = 3
+# What may open the words between a change and its "до"/"do": a phrase of when ("за сутки",
+# "w ciągu tygodnia", "през седмицата"), not the rest of a clause whose change is a noun.
+_SLAVIC_PREPOSITIONS = frozenset(
+    {"за", "в", "во", "на", "по", "с", "со", "у", "през", "від", "протягом", "w", "we", "za", "na", "po", "przez",
+     "v", "ve", "během", "u"}
+)  # fmt: skip
 
 
 _PUNCTUATION_BEFORE = frozenset(",;:.!?()–—-")
@@ -1303,6 +1322,8 @@ class _SentenceReader:
                 hit = _WORD_INDEX.get(folded.rsplit("-", 1)[1])
             if hit is not None and hit[0] in lex.TIME_UNITS and fallback[0] is not None and previous in _RATE_LEADS:
                 break  # "750.000 napadov na dan", "5000 Besucher pro Tag": a rate of the noun, not days
+            if hit is not None and hit[0] == "times" and seen:
+                hit = None  # "2020. Una vez más", "10 full time staff": "times" only right after a number
             if hit is not None and (hit[1] is None or fallback[0] is None):
                 return hit[0], hit[1], token.end(), True
             if hit is not None:
@@ -1425,7 +1446,7 @@ class _SentenceReader:
             if ";" in self.text[min(token.end(), end) : max(token.start(), start)]:
                 continue  # "u 2,1 miliona mieszkańców; ozdrowieńców jest 1,4 miliona": another clause's
             if token.end() <= start:
-                if subject_before and self._a_verb(word) and self._subordinate_between(token.end(), start):
+                if subject_before and self._a_verb(word) and self._new_clause_between(token.end(), start, end):
                     continue  # "3 soldiers were wounded when 20 militants attacked": the three were
                 distance = start - token.end()
                 gap = self.text[token.end() : start].casefold().split()
@@ -1556,6 +1577,20 @@ class _SentenceReader:
         counted = self.counted(other[1], limit)[0]
         return counted not in _NOTHING_HAPPENS_TO and counted not in _CURRENCY_CODES
 
+    def _new_clause_between(self, at: int, start: int, end: int) -> bool:
+        """Whether the figure at ``start``-``end`` opens a clause of its own after a verb ending at
+        ``at``: a subordinate one ("when 20 militants attacked"), or one that "and" right before the
+        figure opens, with words of its own after what the figure counts ("Five people died in
+        Khulna and over 1,000 employees fell sick"), where "and 3 civilians." would share the verb."""
+        if self._subordinate_between(at, start):
+            return True
+        words = _TOKEN.findall(self.text, at, start)
+        if not words or words[-1].casefold() not in self.conjunctions:
+            return False  # "will release and replace more than eight players": the figure is an object
+        noun_end = self.counted(end, min(len(self.text), end + 80))[2] or end
+        after = _TOKEN.search(self.text, noun_end, min(len(self.text), noun_end + 40))
+        return after is not None and not any(ch in _PHRASE_ENDS for ch in self.text[noun_end : after.start()])
+
     def _subordinate_between(self, at: int, start: int) -> bool:
         """Whether a clause of its own opens between a verb ending at ``at`` and the figure at
         ``start`` ("when", "nachdem", "когда"): the verb has its subject before it. Slavic and
@@ -1627,6 +1662,8 @@ class _SentenceReader:
         words = [w.casefold() for w in _TOKEN.findall(gap)]
         if any(w in lex.PART_WORDS for w in words):
             return True
+        if any(self._a_verb(w) and self.action_of(w) for w in words):
+            return False  # "274 000 души са починали, а 100 000 пациенти": a clause ends between
         joined = any(w in self.conjunctions for w in words) or (after_verb and "," in gap)
         return (
             len(words) <= _LIST_GAP_WORDS
