@@ -463,3 +463,25 @@ def test_an_eve_alone_or_of_a_date_is_dated(text: str, language: str, read: list
 def test_croatian_serbian_and_slovak_relative_dates(text: str, language: str, read: list[tuple[str, str]]) -> None:
     found = time_expressions(text, language, datetime(2020, 11, 5))  # a Thursday
     assert [(t.text, t.value.date().isoformat()) for t in found] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "month"),
+    [
+        ("Volitve so bile v septembru.", "sl", 9),  # Slovene's locative after "v"
+        ("To se je zgodilo septembra.", "sl", 9),  # and its genitive alone
+        ("Stało się to we wrześniu.", "pl", 9),  # Polish "we" before a cluster
+    ],
+)
+def test_a_month_in_the_case_its_language_says_in_with(text: str, language: str, month: int) -> None:
+    [expression] = time_expressions(text, language, datetime(2020, 11, 24))
+    assert (expression.value.month, expression.precision) == (month, TimePrecision.MONTH)
+
+
+def test_a_capitalised_month_genitive_alone_is_a_name_not_a_date() -> None:
+    assert time_expressions("Maja Novak je prišla.", "sl", datetime(2020, 11, 24)) == []
+
+
+def test_a_day_with_its_month_in_the_instrumental() -> None:
+    [expression] = time_expressions("Pred 29. oktobrom so glasovali.", "sl", datetime(2020, 11, 24))
+    assert expression.value.date().isoformat() == "2020-10-29"

@@ -59,8 +59,11 @@ _EXTRA_MONTHS = {
     "uk": "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",
     "pl": "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku listopadzie grudniu",
     "cs": "lednu únoru březnu dubnu květnu červnu červenci srpnu září říjnu listopadu prosinci",
-    # Slovene writes a date's month in the genitive ("15. marca 2020"), which dateparser lacks.
-    "sl": "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra",
+    # Slovene writes a date's month in the genitive ("15. marca 2020"), which dateparser lacks, and
+    # "in September" in the locative ("v septembru"); after "pred"/"s" the instrumental ("pred 29. oktobrom").
+    "sl": "januarja februarja marca aprila maja junija julija avgusta septembra oktobra novembra decembra "
+    "januarju februarju marcu aprilu maju juniju juliju avgustu septembru oktobru novembru decembru "
+    "januarjem februarjem marcem aprilom majem junijem julijem avgustom septembrom oktobrom novembrom decembrom",
     "sk": "januári februári marci apríli máji júni júli auguste septembri októbri novembri decembri",
     # Serbian in both scripts: dateparser's "sr" is Cyrillic nominatives; the locative after "у"/"u"
     # ("у јануару"), the Latin script's names, and the genitive of a date ("5. јануара 2020.").
@@ -70,6 +73,9 @@ _EXTRA_MONTHS = {
     "јануара фебруара марта априла маја јуна јула августа септембра октобра новембра децембра "
     "januara februara marta aprila maja juna jula avgusta septembra oktobra novembra decembra",
 }
+# Months a language writes alone for "in <month>": Slovene's genitive ("To se je zgodilo septembra",
+# it happened in September), lowercase only (a capital "Maja" is a name).
+_MONTHS_ALONE = {"sl": " ".join(_EXTRA_MONTHS["sl"].split()[:12])}  # the genitives
 # Month abbreviations written without their period, as Russian agencies date their reports
 # ("МОСКВА, 14 янв - РИА Новости"); none is a word of the language.
 _ABBREVIATED_MONTHS = {
@@ -116,7 +122,7 @@ _MONTH_LEAD = {
     "nl": "in|sinds|tot|begin|eind|half",
     "ru": "в|с|до|к|начале|конце|середине|прошлом|этом|конца|начала|середины",
     "uk": "в|у|з|до|на початку|наприкінці|в середині|кінця|початку|середини",
-    "pl": "w|od|do|na początku|pod koniec|w połowie|końca|początku|połowy",
+    "pl": "w|we|od|do|na początku|pod koniec|w połowie|końca|początku|połowy",
     "cs": "v|od|do|začátkem|koncem|v polovině|počátkem|začátku|počátku|konce|poloviny",
     "ar": "في|منذ|حتى|خلال|مطلع|أواخر|منتصف",
     "bg": "в|от|до|през|началото на|края на|средата на",
@@ -618,6 +624,8 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         lead = _MONTH_LEAD.get(language)
         if lead:
             bare_month_parts.append(rf"(?:{lead})[\s-]+(?:of\s+|de\s+)?(?:{_alternation(lang_months)})")
+        if alone := _MONTHS_ALONE.get(language):
+            bare_month_parts.append(rf"(?-i:{_alternation(alone.split())})")
         lang_days = {}
         for number, key in enumerate(_WEEKDAY_KEYS):
             names = _full_names(info.get(key, ()), min_length=5)  # type: ignore[arg-type]

@@ -379,7 +379,8 @@ def times(
     render.out.print(render.scores_table(report.rows, title=title))
     render.out.print(render.scores_table(report.languages, title="By language"))
     for e in report.errors:
-        render.out.print(f"{e.doc}: {e.kind}: {e.text!r} gold {e.gold or '-'}, read {e.read or '-'}", markup=False)
+        render.out.print(f"{e.doc} ({e.split}): {e.kind}: {e.text!r} gold {e.gold or '-'}, read {e.read or '-'}",
+                         markup=False)  # fmt: skip
 
 
 @app.command("places")

@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,7 @@ class TimesError:
 
     reader: str
     doc: str
+    split: str  # dev or test: a test half's error is read only after every choice
     kind: str  # "missed", "wrong value", "not a date"
     text: str
     gold: str
@@ -201,23 +203,24 @@ class _Outcome:
 
 def _score(article: Article, readings: Sequence[Reading], reader: str) -> _Outcome:
     out = _Outcome(anchored=article.anchored, labelled=len(article.dates), read=len(readings))
+    error = partial(TimesError, reader, article.doc, article.split)
     for date in article.dates:
         hits = [r for r in readings if _overlaps(r, date.spans)]
         right = [r for r in hits if _resolves(r, date)]
         out.found += bool(hits)
         out.resolved += bool(right)
         if not hits:
-            out.errors.append(TimesError(reader, article.doc, "missed", date.text, date.value, ""))
+            out.errors.append(error("missed", date.text, date.value, ""))
         elif not right and article.anchored:
             shown = ", ".join(f"{article.text[r.start : r.end]!r} {as_written(r.value, r.precision)}" for r in hits)
-            out.errors.append(TimesError(reader, article.doc, "wrong value", date.text, date.value, shown))
+            out.errors.append(error("wrong value", date.text, date.value, shown))
     for r in readings:
         dates = [d for d in article.dates if _overlaps(r, d.spans)]
         out.read_found += bool(dates)
         out.read_right += any(_resolves(r, d) for d in dates)
         if not dates:
             read = f"{as_written(r.value, r.precision)} ({r.precision.value})"
-            out.errors.append(TimesError(reader, article.doc, "not a date", article.text[r.start : r.end], "", read))
+            out.errors.append(error("not a date", article.text[r.start : r.end], "", read))
     return out
 
 
