@@ -485,3 +485,27 @@ def test_a_capitalised_month_genitive_alone_is_a_name_not_a_date() -> None:
 def test_a_day_with_its_month_in_the_instrumental() -> None:
     [expression] = time_expressions("Pred 29. oktobrom so glasovali.", "sl", datetime(2020, 11, 24))
     assert expression.value.date().isoformat() == "2020-10-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("It happened a few years ago.", "en"),
+        ("Это было несколько лет назад.", "ru"),
+        ("To je bilo pred nekaj meseci.", "sl"),
+        ("Das war vor Jahren.", "de"),  # a plural with no number
+        ("Eso fue hace años.", "es"),
+        ("Lerstein je že pred leti izdal knjigo.", "sl"),
+    ],
+)
+def test_a_stretch_of_time_with_no_number_gives_no_date(text: str, language: str) -> None:
+    assert time_expressions(text, language, datetime(2020, 11, 24)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "year"),
+    [("Das war vor einem Jahr.", "de", 2019), ("To je bilo pred letom.", "sl", 2019), ("Two years ago.", "en", 2018)],
+)
+def test_a_stretch_of_one_or_a_number_keeps_its_date(text: str, language: str, year: int) -> None:
+    [expression] = time_expressions(text, language, datetime(2020, 11, 24))
+    assert expression.value.year == year

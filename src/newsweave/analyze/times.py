@@ -1046,6 +1046,8 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
         if g.get(group):
             if needs_cue and not _future_clause(m.string, m.start(), m.end(), lex):
                 return None  # "the highest in two years": a stretch past, no date
+            if _vague_stretch(g.get(f"n_{group}"), g[group]):
+                return None  # "a few years ago", "vor Jahren": no day, month or year to give
             raw = (g.get(f"n_{group}") or "1").casefold()
             amount = int(raw) if raw.isdigit() else lex.numbers.get(raw, 1)
             if sign > 0 and unit == _W:  # "in a week", "за тиждень": that many days on, as a reader counts
@@ -1081,6 +1083,33 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
             year = anchor.year if month > anchor.month else anchor.year + 1
         return _tz(datetime(year, month, 1), anchor), TimePrecision.MONTH, True
     return None
+
+
+def _vague_stretch(amount: str | None, stretch: str) -> bool:
+    """Whether a stretch of time says no number: a vague one ("a few years ago", "несколько лет
+    назад", "pred nekaj meseci") or none before a plural ("vor Jahren", "hace años", "pred leti",
+    years ago). Three years back would be a precise year the text never gave."""
+    if amount is not None:
+        return " ".join(amount.casefold().split()) in _VAGUE_AMOUNTS
+    return any(w in _PLURAL_UNITS for w in _WORD.findall(stretch.casefold()))
+
+
+_VAGUE_AMOUNTS = frozenset(
+    {
+        "a few",
+        *_words("""several quelques wenigen unos unas pochi несколько кілька kilka
+    kilkoma několika několik няколко неколико nekoliko niekoľkými niekoľko nekaj birkaç beberapa vài"""),
+    }
+)
+# Plural units, which a stretch without its number leaves vague ("il y a des jours" aside).
+_PLURAL_UNITS = frozenset(
+    _words("""days weeks months years jours semaines ans tagen wochen monaten jahren
+    días semanas meses años dias anos giorni settimane mesi anni dagen weken maanden dniami tygodniami
+    miesiącami laty dni tygodnie tygodni miesiące miesięcy lata lat dny dní dnů týdny týdnů měsíci měsíce
+    měsíců lety roky dňami týždňami mesiacmi rokmi týždne týždňov mesiace mesiacov rokov dnevi tedni
+    meseci leti dneve tedne tednov mesece mesecev leta дней недель месяцев лет днів тижнів місяців років
+    дні тижні місяці роки дни седмици години أيام أسابيع""")
+)
 
 
 _MONTHS_AHEAD = 2  # a bare month this near ahead is the coming one
