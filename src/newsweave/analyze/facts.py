@@ -203,7 +203,15 @@ from newsweave.records import (
 #          day alone after a date with its month ("čtvrtého prosince … Devátého") is that month's;
 #          the eve of an undated event ("on the eve of the election", "накануне выборов") is no date;
 #          Croatian, Serbian and Slovak relative dates ("jučer", "јуче", "pred dvoma dňami").
-ANALYZER_VERSION = "facts-30"
+# facts-31: claims: a verb before "and" is not the next figure's when that figure opens a clause of
+#          its own ("Five people died in Khulna and over 1,000 employees fell sick"); a clause's verb
+#          between two figures ends their list; "do"/"до" after a change and a phrase of when is
+#          "to" ("wzrosła w ciągu tygodnia do 300"); how many times is one key ("times": "в 6 раз",
+#          "four times", "459 Mal"), befalling nothing; function words ("but", "jih", "срещу",
+#          "niż") are no counted noun. Dates: Slovene months in the locative and instrumental ("v
+#          septembru", "pred 29. oktobrom") and its lowercase genitive alone ("septembra"); Polish
+#          "we wrześniu"; a stretch of time with no number ("a few years ago", "vor Jahren") is no date.
+ANALYZER_VERSION = "facts-31"
 
 
 class MentionFinder(Protocol):
