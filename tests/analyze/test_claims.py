@@ -118,10 +118,17 @@ def test_claims_are_read_with_their_hedge_counted_thing_and_action(
         "Two thirds of voters and a quarter of the rest.",  # fractions
         "Call 07231 186-1111 for details.",  # an area code and its number
         "It took days, due to limited resources and travel obstacles.",  # Italian's 2, not English
+        "A crash closed Interstate 64 between Exit 1 and Exit 6.",  # numbered roads and exits
+        "The Bridge 136 over Big Creek and a Boeing 747 of Phase 3.",  # numbered names
     ],
 )
 def test_dates_times_identifiers_and_ordinals_are_not_claims(text: str) -> None:
     assert numeric_claims(text, "en") == []
+
+
+def test_a_lowercase_word_that_numbers_names_may_end_a_clause_before_a_count() -> None:
+    claim = numeric_claims("In the burning building 300 people were trapped.", "en")[0]
+    assert (claim.low, claim.counted) == (300, "person")
 
 
 @pytest.mark.parametrize(

@@ -296,6 +296,12 @@ def _cores(text: str) -> list[re.Match[str]]:
     return out
 
 
+def _an_identifier_word(word: str) -> bool:
+    """Whether a number after ``word`` is an identifier ("route 7", "Bridge 136"), not a quantity."""
+    folded = word.casefold().rstrip(":")
+    return folded in lex.IDENTIFIER_WORDS or (word[:1].isupper() and folded in lex.NAMED_IDENTIFIER_WORDS)
+
+
 def _scale_of_a_number(text: str, m: re.Match[str]) -> bool:
     """Whether a big unit said alone ("millions", "миллиона") follows a number, whose scale it is
     ("neuf millions", "P19 millones", "9-Millionen-Metropole"), not a figure of its own."""
@@ -1119,7 +1125,7 @@ def _is_quantity(
     if language in _PERIOD_ORDINALS and (o := _ORDINAL_PERIOD.match(text, m.end())) and o.group(1).islower():
         return False  # "70. rocznicy", "6. sınıf": an ordinal, no count (a capital may open a sentence)
     word_before = text[max(0, m.start() - 16) : m.start()].split()[-1:]
-    if word_before and word_before[0].casefold().rstrip(":") in lex.IDENTIFIER_WORDS and figure.unit is None:
+    if word_before and figure.unit is None and _an_identifier_word(word_before[0]):
         return False
     if word_before and word_before[0].casefold() in lex.CLOCK_BEFORE:
         return False  # "po godz. 21 jedna osoba zginęła": nine in the evening, no count
