@@ -509,3 +509,17 @@ def test_a_stretch_of_time_with_no_number_gives_no_date(text: str, language: str
 def test_a_stretch_of_one_or_a_number_keeps_its_date(text: str, language: str, year: int) -> None:
     [expression] = time_expressions(text, language, datetime(2020, 11, 24))
     assert expression.value.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "month"),
+    [
+        ("Podawanie rozpocznie się w drugiej połowie stycznia.", "pl", 1),
+        ("Szczepionki dotrą w drugim tygodniu stycznia.", "pl", 1),
+        ("Это случится во второй половине января.", "ru", 1),
+        ("Якщо на початок грудня показник був вищим.", "uk", 12),
+    ],
+)
+def test_a_part_of_a_month_is_that_month(text: str, language: str, month: int) -> None:
+    [expression] = time_expressions(text, language, datetime(2020, 11, 24))
+    assert (expression.value.month, expression.precision) == (month, TimePrecision.MONTH)

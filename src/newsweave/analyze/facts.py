@@ -210,8 +210,9 @@ from newsweave.records import (
 #          "four times", "459 Mal"), befalling nothing; function words ("but", "jih", "срещу",
 #          "niż") are no counted noun; numbered names are no counts ("Interstate 64", "Exit 6").
 #          Dates: Slovene months in the locative and instrumental ("v septembru", "pred 29.
-#          oktobrom") and its lowercase genitive alone ("septembra"); Polish "we wrześniu"; a
-#          stretch of time with no number ("a few years ago", "vor Jahren") is no date.
+#          oktobrom") and its lowercase genitive alone ("septembra"); Polish "we wrześniu"; a part
+#          of a month is that month ("во второй половине января"); a stretch of time with no number
+#          ("a few years ago", "vor Jahren") is no date.
 ANALYZER_VERSION = "facts-31"
 
 

@@ -111,7 +111,9 @@ _WEEKDAY_LEAD = {
     # Vietnamese "thứ hai" is Monday and "second": a day after "vào", "hôm", "sáng"…
     "vi": r"(?:vào|hôm|ngày|sáng|chiều|tối|đêm|từ|đến)\s+",
 }  # fmt: skip
-# A bare month name ("March", "mars", "мае") is a date only after one of these words.
+# A bare month name ("March", "mars", "мае") is a date only after one of these words. A part of the
+# month before its genitive ("во второй половине января", "w drugim tygodniu stycznia", "на початок
+# грудня") is read as the month, the precision the part's words leave.
 _MONTH_LEAD = {
     "en": "in|since|until|till|by|from|during|early|late|mid|last|next|this|of|end of|beginning of",
     "fr": "en|depuis|début|fin|mi|courant|jusqu'en|d'ici|dès",
@@ -120,16 +122,19 @@ _MONTH_LEAD = {
     "it": "a|in|da|fino a|inizio|fine|metà|lo scorso|il prossimo",
     "pt": "em|desde|até|início de|final de|meados de",
     "nl": "in|sinds|tot|begin|eind|half",
-    "ru": "в|с|до|к|начале|конце|середине|прошлом|этом|конца|начала|середины",
-    "uk": "в|у|з|до|на початку|наприкінці|в середині|кінця|початку|середини",
-    "pl": "w|we|od|do|na początku|pod koniec|w połowie|końca|początku|połowy",
-    "cs": "v|od|do|začátkem|koncem|v polovině|počátkem|začátku|počátku|konce|poloviny",
+    "ru": "в|с|до|к|начале|конце|середине|прошлом|этом|конца|начала|середины|начало|конец|середина|половине|"
+    "половины|декаде|декады|неделе",
+    "uk": "в|у|з|до|на початку|наприкінці|в середині|кінця|початку|середини|початок|кінець|середина|половині|"
+    "половини|декаді|тижні",
+    "pl": "w|we|od|do|na początku|pod koniec|w połowie|końca|początku|połowy|połowie|tygodniu|tygodnia|dekadzie|"
+    "przełomie",
+    "cs": "v|od|do|začátkem|koncem|v polovině|počátkem|začátku|počátku|konce|poloviny|polovině|týdnu|přelomu",
     "ar": "في|منذ|حتى|خلال|مطلع|أواخر|منتصف",
     "bg": "в|от|до|през|началото на|края на|средата на",
-    "sl": "v|od|do|konec|začetek|sredi|konca|začetka|sredine",
-    "hr": "u|od|do|početkom|krajem|sredinom|početka|kraja|sredine",
+    "sl": "v|od|do|konec|začetek|sredi|konca|začetka|sredine|polovici|polovice|tednu",
+    "hr": "u|od|do|početkom|krajem|sredinom|početka|kraja|sredine|polovici|polovine|tjednu",
     "sr": "у|u|од|od|до|do|почетком|početkom|крајем|krajem|средином|sredinom",
-    "sk": "v|od|do|začiatkom|koncom|v polovici|začiatku|konca|polovice",
+    "sk": "v|od|do|začiatkom|koncom|v polovici|začiatku|konca|polovice|polovici|týždni|prelome",
     "tr": "geçen|bu|gelecek",
     "id": "pada|sejak|hingga|sampai|awal|akhir|pertengahan|bulan|pada bulan",
     "ms": "pada|sejak|hingga|sehingga|awal|akhir|pertengahan|bulan|pada bulan",
