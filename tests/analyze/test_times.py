@@ -523,3 +523,11 @@ def test_a_stretch_of_one_or_a_number_keeps_its_date(text: str, language: str, y
 def test_a_part_of_a_month_is_that_month(text: str, language: str, month: int) -> None:
     [expression] = time_expressions(text, language, datetime(2020, 11, 24))
     assert (expression.value.month, expression.precision) == (month, TimePrecision.MONTH)
+
+
+def test_the_year_ahead_and_next_month_are_next() -> None:
+    found = time_expressions("What to expect in the year ahead and next month.", "en", datetime(2020, 11, 24))
+    assert [(e.text, e.value.date().isoformat()) for e in found] == [
+        ("the year ahead", "2021-01-01"),
+        ("next month", "2020-12-01"),
+    ]
