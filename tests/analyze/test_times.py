@@ -531,3 +531,17 @@ def test_the_year_ahead_and_next_month_are_next() -> None:
         ("the year ahead", "2021-01-01"),
         ("next month", "2020-12-01"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "read"),
+    [
+        ("Am Morgen war es ruhig. Morgen wird es regnen.", "de", ["Morgen"]),  # only the second: tomorrow
+        ("Die Entscheidung fällt morgen, im Mannheimer Morgen.", "de", ["morgen"]),
+        ("In de morgen was het rustig, morgen niet.", "nl", ["morgen"]),
+    ],
+)
+def test_the_morning_is_not_tomorrow(text: str, language: str, read: list[str]) -> None:
+    found = time_expressions(text, language, datetime(2020, 11, 24))
+    assert [e.text for e in found] == read
+    assert all(e.value.date().isoformat() == "2020-11-25" for e in found)

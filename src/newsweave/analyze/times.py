@@ -1061,6 +1061,8 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
                 return _shift(anchor, _D, 7 * amount)
             return _shift(anchor, unit, sign * amount)
     if g["rel"]:
+        if _the_morning(m.string, m.start("rel"), m.group("rel")):
+            return None  # "Am Morgen war es ruhig", "de morgen": the morning, not tomorrow
         unit, amount = lex.relative[" ".join(g["rel"].casefold().split())]
         if unit == _WEEKEND:
             return _weekend(anchor, amount or (1 if _future_clause(m.string, m.start(), m.end(), lex) else -1))
@@ -1090,6 +1092,21 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
             year = anchor.year if month > anchor.month else anchor.year + 1
         return _tz(datetime(year, month, 1), anchor), TimePrecision.MONTH, True
     return None
+
+
+def _the_morning(text: str, start: int, word: str) -> bool:
+    """Whether German or Dutch "morgen" at ``start`` is the noun, the morning, not tomorrow: German
+    writes the noun with a capital, so a capital "Morgen" inside a sentence ("Am Morgen", "am
+    frühen Morgen"); Dutch after an article or "elke" ("de morgen", "deze morgen")."""
+    if word.casefold() != "morgen":
+        return False
+    before = text[max(0, start - 24) : start].rstrip()
+    previous = _WORD.findall(before)[-1:]
+    inside = bool(before) and before[-1] not in '.!?:;"“”«»\n'
+    return (word[0] == "M" and inside) or (bool(previous) and previous[0].casefold() in _DUTCH_MORNING)
+
+
+_DUTCH_MORNING = frozenset({"de", "deze", "die", "elke", "iedere", "s"})  # "'s morgens" is another word
 
 
 def _vague_stretch(amount: str | None, stretch: str) -> bool:
