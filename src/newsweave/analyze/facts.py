@@ -212,7 +212,8 @@ from newsweave.records import (
 #          Dates: Slovene months in the locative and instrumental ("v septembru", "pred 29.
 #          oktobrom") and its lowercase genitive alone ("septembra"); Polish "we wrześniu"; a part
 #          of a month is that month ("во второй половине января"); a stretch of time with no number
-#          ("a few years ago", "vor Jahren") is no date.
+#          ("a few years ago", "vor Jahren") is no date; "next month", "the year ahead"; German
+#          "Am Morgen" is the morning, not tomorrow.
 ANALYZER_VERSION = "facts-31"
 
 
