@@ -545,3 +545,15 @@ def test_the_morning_is_not_tomorrow(text: str, language: str, read: list[str]) 
     found = time_expressions(text, language, datetime(2020, 11, 24))
     assert [e.text for e in found] == read
     assert all(e.value.date().isoformat() == "2020-11-25" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("They don't have to pay the loan back until July 1, 2010, he said.", "2010-07-01"),
+        ("Under the ordinance of the Federal Council of March 16, 2020, nobody may attend.", "2020-03-16"),
+    ],
+)
+def test_a_month_after_its_lead_with_its_day_and_year_after_is_that_day(text: str, day: str) -> None:
+    [expression] = time_expressions(text, "en", datetime(2020, 11, 24))
+    assert (expression.value.date().isoformat(), expression.precision) == (day, TimePrecision.DAY)

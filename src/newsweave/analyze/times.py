@@ -679,7 +679,9 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         rf"(?:\s+(?P<wdpost>dernier|prochain|passado|pasado|scorso))?",
         # A year right after the led month is its year: "in March 2019", "W marcu 2019", "vào tháng 3 năm
         # 2019" (the month alone was read in the year the anchor suggests, and the year apart).
-        rf"(?P<bm>(?:{'|'.join(bare_month_parts)})(?:,?\s+(?:de\s+|of\s+|năm\s+)?(?P<bmy>(?:19|20)\d{{2}})(?![\d.,]\d))?)",
+        # Not a month its day and year follow ("the Council of March 16, 2020"): the month's token reads all of it.
+        rf"(?P<bm>(?:{'|'.join(bare_month_parts)})(?!\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
+        rf"(?:,?\s+(?:de\s+|of\s+|năm\s+)?(?P<bmy>(?:19|20)\d{{2}})(?![\d.,]\d))?)",
         rf"(?P<yw>(?P<ywv>(?:19|20)\d{{2}})\s*(?:{_YEAR_WORDS}))",
         rf"(?P<yr>(?:{'|'.join(year_leads or ['(?!)'])})\s+(?P<yv>(?:19|20)\d{{2}}))(?!\d|[.,]\d|\s*%)",
     ]
