@@ -120,6 +120,8 @@ def test_claims_are_read_with_their_hedge_counted_thing_and_action(
         "It took days, due to limited resources and travel obstacles.",  # Italian's 2, not English
         "A crash closed Interstate 64 between Exit 1 and Exit 6.",  # numbered roads and exits
         "The Bridge 136 over Big Creek and a Boeing 747 of Phase 3.",  # numbered names
+        "He is one of the patients with COVID 19.",  # a name's number, spaced
+        "He would support restoring tolls between Exits 1 and 6.",  # road tolls, no death toll
     ],
 )
 def test_dates_times_identifiers_and_ordinals_are_not_claims(text: str) -> None:

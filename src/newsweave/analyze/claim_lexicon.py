@@ -273,11 +273,14 @@ IDENTIFIER_WORDS = frozenset(_words(
     category size sizes code zip tel tel. phone fax ext channel channel- autoroute vol ligne numéro
     page chapitre straße linie nummer seite ruta vuelo línea página número strada volo linea pagina
     numero рейс трасса номер статья статьи страница маршрут линия автобус lot trasa numer strona
-    artykuł linka číslo strana článek interstate boeing airbus apollo phase episode version"""
+    artykuł linka číslo strana článek interstate boeing airbus apollo phase episode version covid covida
+    ковид ковида"""
 ))  # fmt: skip
 # These too, written with a capital as a name's part ("Bridge 136 over Big Creek", "Building 7",
 # "Stage 4"); lowercase they may end a clause before a count ("in the building 300 were trapped").
-NAMED_IDENTIFIER_WORDS = frozenset(_words("""bridge exit pier ward precinct building floor track model type stage"""))
+NAMED_IDENTIFIER_WORDS = frozenset(
+    _words("""bridge bridges exit exits pier ward precinct building floor track model type stage""")
+)
 
 # Counted things: key -> words (lemmas and common forms) in every language.
 COUNTED: dict[str, str] = {

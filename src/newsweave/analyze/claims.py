@@ -296,6 +296,9 @@ def _cores(text: str) -> list[re.Match[str]]:
     return out
 
 
+_LISTED_AFTER_AN_IDENTIFIER = re.compile(r"(?P<word>[^\W\d_]+)\s+\d+\s*(?:,|and|or|&)\s*$")
+
+
 def _an_identifier_word(word: str) -> bool:
     """Whether a number after ``word`` is an identifier ("route 7", "Bridge 136"), not a quantity."""
     folded = word.casefold().rstrip(":")
@@ -1127,6 +1130,9 @@ def _is_quantity(
     word_before = text[max(0, m.start() - 16) : m.start()].split()[-1:]
     if word_before and figure.unit is None and _an_identifier_word(word_before[0]):
         return False
+    listed = _LISTED_AFTER_AN_IDENTIFIER.search(text, max(0, m.start() - 40), m.start())
+    if listed and figure.unit is None and _an_identifier_word(listed.group("word")):
+        return False  # "between Exits 1 and 6", "Articles 5 and 6": the second is an exit too
     if word_before and word_before[0].casefold() in lex.CLOCK_BEFORE:
         return False  # "po godz. 21 jedna osoba zginęła": nine in the evening, no count
     digits = re.sub(r"\D", "", m.group("digits"))
@@ -1682,6 +1688,8 @@ class _SentenceReader:
         dead" ("число погибших"), what a number noun is followed by."""
         previous = ""
         for token in _TOKEN.finditer(self.text, max(s_start, start - 60), start):
+            if token.group(0).casefold() == "tolls":
+                continue  # "restoring tolls between Exits 1 and 6": fees; a death toll is one
             hit = lex.TOLL_NOUNS.get(token.group(0).casefold()) or lex.TOLL_NOUNS.get(self.lemma(token.group(0)))
             hit = hit or lex.TOLL_PHRASES.get(f"{previous} {token.group(0)}".casefold())
             if hit is not None:
