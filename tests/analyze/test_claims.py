@@ -1300,6 +1300,18 @@ def test_how_many_times_is_one_key_in_every_language_and_befalls_nothing(text: s
     assert (claim.low, claim.counted, claim.action) == (low, "times", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "counted"),
+    [
+        ("Nach Angaben des BGA haben 88 Länder in den letzten Monaten Beschränkungen eingeführt.", "de", "land"),
+        ("He admitted to drinking about 15 beers during an interview.", "en", "beer"),
+    ],
+)
+def test_a_function_word_is_no_other_languages_noun_past_the_number(text: str, language: str, counted: str) -> None:
+    # German "den" is Czech's day, English "an" Romanian's year: neither past the word after the number.
+    assert numeric_claims(text, language)[0].counted == counted
+
+
 def test_times_counts_only_right_after_its_number() -> None:
     claim = numeric_claims("They employ no more than 10 full time staff.", "en")[0]
     assert claim.counted == "worker"

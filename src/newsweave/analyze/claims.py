@@ -1336,6 +1336,8 @@ class _SentenceReader:
                 break  # "750.000 napadov na dan", "5000 Besucher pro Tag": a rate of the noun, not days
             if hit is not None and hit[0] == "times" and seen:
                 hit = None  # "2020. Una vez más", "10 full time staff": "times" only right after a number
+            if hit is not None and seen and folded in _STOP:
+                hit = None  # "88 Länder in den letzten Monaten": German's article, not Czech's day
             if hit is not None and (hit[1] is None or fallback[0] is None):
                 return hit[0], hit[1], token.end(), True
             if hit is not None:
