@@ -557,3 +557,18 @@ def test_the_morning_is_not_tomorrow(text: str, language: str, read: list[str]) 
 def test_a_month_after_its_lead_with_its_day_and_year_after_is_that_day(text: str, day: str) -> None:
     [expression] = time_expressions(text, "en", datetime(2020, 11, 24))
     assert (expression.value.date().isoformat(), expression.precision) == (day, TimePrecision.DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "month"),
+    [
+        ("The vaccine will arrive in March.", "en", "2021-03"),  # the coming March, said in the future
+        ("The vaccine arrived in March.", "en", "2020-03"),
+        ("Szczepionka trafi do Polski we wrześniu.", "pl", "2021-09"),  # a perfective future
+        ("The reports published last October will include the rates.", "en", "2020-10"),  # "last": past
+        ("Seit Anfang März werden viele Blaumeisen gefunden.", "de", "2020-03"),  # a passive, since
+    ],
+)
+def test_a_bare_month_in_a_clause_of_the_future_is_the_coming_one(text: str, language: str, month: str) -> None:
+    [expression] = time_expressions(text, language, datetime(2020, 11, 24))
+    assert expression.value.strftime("%Y-%m") == month

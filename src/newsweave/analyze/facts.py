@@ -213,7 +213,8 @@ from newsweave.records import (
 #          oktobrom") and its lowercase genitive alone ("septembra"); Polish "we wrześniu"; a part
 #          of a month is that month ("во второй половине января"); a stretch of time with no number
 #          ("a few years ago", "vor Jahren") is no date; "next month", "the year ahead"; German
-#          "Am Morgen" is the morning, not tomorrow.
+#          "Am Morgen" is the morning, not tomorrow; a bare month in a clause of the future is the
+#          coming one ("will arrive in March").
 ANALYZER_VERSION = "facts-31"
 
 

@@ -1085,11 +1085,14 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
         # November), but one or two months ahead the coming one ("from the start of February"
         # written in January, "in January" in December); "since July" is past.
         ahead = 0 if _SINCE.match(g["bm"]) else (month - anchor.month) % 12
-        year = (
-            anchor.year + (anchor.month + ahead > 12)
-            if 0 < ahead <= _MONTHS_AHEAD
-            else anchor.year - (month > anchor.month)
+        # Further ahead in a clause of the future too ("the vaccine will arrive in September"), unless
+        # the month is a past one ("last October", "seit Anfang März").
+        coming = 0 < ahead <= _MONTHS_AHEAD or (
+            ahead > 0
+            and not _PAST_MONTH.search(m.string, max(0, m.start() - 8), m.end())
+            and _future_clause(m.string, m.start(), m.end(), lex, strict=True)
         )
+        year = anchor.year + (anchor.month + ahead > 12) if coming else anchor.year - (month > anchor.month)
         if re.search(r"\b(?:next|prochain|nächsten|próximo|prossimo)\b", g["bm"], re.I):
             year = anchor.year if month > anchor.month else anchor.year + 1
         return _tz(datetime(year, month, 1), anchor), TimePrecision.MONTH, True
@@ -1139,6 +1142,11 @@ _PLURAL_UNITS = frozenset(
 
 
 _MONTHS_AHEAD = 2  # a bare month this near ahead is the coming one
+_PAST_MONTH = re.compile(
+    r"\b(?:last|past|since|dernier|passé|seit|letzten|vergangenen|pasado|scorso|прошлом|прошлого|минулого|"
+    r"zeszłym|ubiegłym|minulém|lani)\b",
+    re.I,
+)
 _YEAR_JOINER = re.compile(r"[\s,]*(?:\b(?:de|of|năm))?\s*$", re.I)  # what stands between a month and its year
 _SINCE = re.compile(r"(?:since|seit|depuis|desde|sinds)\b", re.I)
 
@@ -1267,6 +1275,7 @@ _FUTURE_CUES = {
     "sl": "bo bodo bom boš bomo bosta namerava nameravajo", "bg": "ще",
     "id": "akan", "ms": "akan", "vi": "sẽ",
 }  # fmt: skip
+_AMBIGUOUS_FUTURE_CUES = frozenset({"wird", "werden", "soll", "sollen"})
 _FUTURE_SUFFIXES = {"tr": ("acak", "ecek", "acağı", "eceği", "acaklar", "ecekler", "acaktır", "ecektir")}
 _FUTURE_REACH = 6  # words on either side of the weekday, within its clause
 # A comma ends the clause too: "je v četrtek priznal, da bo zapustil" (admitted on Thursday that he
@@ -1274,12 +1283,14 @@ _FUTURE_REACH = 6  # words on either side of the weekday, within its clause
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
 
 
-def _future_clause(text: str, start: int, end: int, lex: _Lexicon) -> bool:
-    """Whether a future cue of the text's language stands within a few words of a weekday, in its clause."""
+def _future_clause(text: str, start: int, end: int, lex: _Lexicon, *, strict: bool = False) -> bool:
+    """Whether a future cue of the text's language stands within a few words of a weekday, in its
+    clause; ``strict``, not one that may be another tense's (German "wird", "soll": a passive, a report)."""
     before = _CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
     after = _CLAUSE_END.split(text[end : end + 80])[0]
     words = [w.casefold() for w in (*_WORD.findall(before)[-_FUTURE_REACH:], *_WORD.findall(after)[:_FUTURE_REACH])]
-    if any(w in lex.future_cues or w.endswith(lex.future_suffixes) for w in words):
+    cues = lex.future_cues - _AMBIGUOUS_FUTURE_CUES if strict else lex.future_cues
+    if any(w in cues or w.endswith(lex.future_suffixes) for w in words):
         return True
     verbs = lex.verb_language
     return verbs is not None and any(is_future_verb(w, verbs) for w in words)
