@@ -1312,6 +1312,18 @@ def test_a_function_word_is_no_other_languages_noun_past_the_number(text: str, l
     assert numeric_claims(text, language)[0].counted == counted
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Speeding 25 mph over the limit and resisting arrest.", "speed"),
+        ("Temperatures reached 40 degrees and two men were arrested.", "degree"),
+    ],
+)
+def test_a_temperature_or_a_speed_befalls_nothing(text: str, counted: str) -> None:
+    claim = numeric_claims(text, "en")[0]
+    assert (claim.counted, claim.action) == (counted, None)
+
+
 def test_times_counts_only_right_after_its_number() -> None:
     claim = numeric_claims("They employ no more than 10 full time staff.", "en")[0]
     assert claim.counted == "worker"

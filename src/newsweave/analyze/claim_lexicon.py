@@ -279,7 +279,7 @@ IDENTIFIER_WORDS = frozenset(_words(
 # These too, written with a capital as a name's part ("Bridge 136 over Big Creek", "Building 7",
 # "Stage 4"); lowercase they may end a clause before a count ("in the building 300 were trapped").
 NAMED_IDENTIFIER_WORDS = frozenset(
-    _words("""bridge bridges exit exits pier ward precinct building floor track model type stage""")
+    _words("""bridge bridges exit exits pier ward precinct building floor track model type stage block""")
 )
 
 # Counted things: key -> words (lemmas and common forms) in every language.
@@ -395,6 +395,10 @@ COUNTED: dict[str, str] = {
     # that "six times" and "в 6 раз" compare; nothing befalls a multiple ("_NOTHING_HAPPENS_TO").
     "times": "time times fois mal vez veces volta volte vezes keer раз раза разів рази razy razów krát krat "
     "puta пута пъти kez kere مرة مرات",
+    # Temperatures and speeds: measures, to which nothing befalls ("40 degrees … two men were arrested").
+    "degree": "degree degrees grad grado grados gradi градус градуса градусов градуси градуса stopień stopnie "
+    "stopni stupeň stupně stupňů stopinja stopinj stopinje derece",
+    "speed": "mph kmh",
     "mile": "mile miles milla millas miglio miglia milha milhas meile meilen миля мили миль",
     "millimetre": "mm millimetre millimetres millimeter millimeters millimètre millimètres milímetro milímetros "
     "millimetro millimetri миллиметр миллиметров мм milimetr milimetrów",

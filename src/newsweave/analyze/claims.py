@@ -166,7 +166,7 @@ _LEMMA_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ru", "u
 _DECIMAL_POINT = frozenset({None, "en", "zh", "ja", "ko", "th", "he", "hi"})
 _COUNTED_WINDOW = 4  # tokens after a number in which to look for what it counts
 # Measures nothing happens to: "killed in 24 hours" kills no hours, "10,4% of the staff" is a share.
-_NOTHING_HAPPENS_TO = frozenset({*lex.TIME_UNITS, *lex.DISTANCE_UNITS, "percent", "event", "times"})
+_NOTHING_HAPPENS_TO = frozenset({*lex.TIME_UNITS, *lex.DISTANCE_UNITS, "percent", "event", "times", "degree", "speed"})
 _CURRENCY_CODES = frozenset({*lex.CURRENCY.values(), *lex.CJK_UNITS.values()} - set(lex.COUNTED))  # money
 _WHAT_MONEY_COUNTS = frozenset({"damaged", "destroyed"})  # "the damage is estimated at $5 million"
 _LIST_GAP_WORDS = 4  # "soldiers and", "tanks and armoured": at most this many words between listed numbers
