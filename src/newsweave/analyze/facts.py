@@ -208,7 +208,8 @@ from newsweave.records import (
 #          between two figures ends their list; "do"/"до" after a change and a phrase of when is
 #          "to" ("wzrosła w ciągu tygodnia do 300"); how many times is one key ("times": "в 6 раз",
 #          "four times", "459 Mal"), befalling nothing; function words ("but", "jih", "срещу",
-#          "niż") are no counted noun; numbered names are no counts ("Interstate 64", "Exit 6").
+#          "niż") are no counted noun; numbered names are no counts ("Interstate 64", "Exit 6",
+#          "COVID 19"); road "tolls" are no death toll; temperatures and speeds befall nothing.
 #          Dates: Slovene months in the locative and instrumental ("v septembru", "pred 29.
 #          oktobrom") and its lowercase genitive alone ("septembra"); Polish "we wrześniu"; a part
 #          of a month is that month ("во второй половине января"); a stretch of time with no number
