@@ -1324,6 +1324,21 @@ def test_a_temperature_or_a_speed_befalls_nothing(text: str, counted: str) -> No
     assert (claim.counted, claim.action) == (counted, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Survived by three loving grandchildren, Stephanie and Mark.", "grandchild"),
+        ("Central was one of four Madison County teams in the tournament.", "team"),
+        ("Two other major airlines cancelled flights.", "airline"),
+        ("He suspended more than 400 marijuana business permits.", "permit"),
+        ("A panel of three judges began looking into the matter.", "judge"),  # a plural ends it
+        ("She is described as 6 feet tall.", "foot"),  # a measure ends it
+    ],
+)
+def test_an_english_noun_phrase_counts_its_head(text: str, counted: str) -> None:
+    assert numeric_claims(text, "en")[0].counted == counted
+
+
 def test_times_counts_only_right_after_its_number() -> None:
     claim = numeric_claims("They employ no more than 10 full time staff.", "en")[0]
     assert claim.counted == "worker"

@@ -400,6 +400,10 @@ COUNTED: dict[str, str] = {
     "stopni stupeň stupně stupňů stopinja stopinj stopinje derece",
     "speed": "mph kmh",
     "mile": "mile miles milla millas miglio miglia milha milhas meile meilen миля мили миль",
+    "foot": "foot feet ft",
+    "inch": "inch inches",
+    "yard": "yard yards",
+    "acre": "acre acres",
     "millimetre": "mm millimetre millimetres millimeter millimeters millimètre millimètres milímetro milímetros "
     "millimetro millimetri миллиметр миллиметров мм milimetr milimetrów",
     "centimetre": "cm centimetre centimetres centimeter centimeters centimètre centimètres centímetro centímetros "
@@ -608,7 +612,7 @@ PART_WORDS = frozenset(_words(
 # Counted keys that are durations: "in 24 hours", "aged 77", "for over 40 years".
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 # Lengths: "50 km from Chennai" and a "9 mm" pistol are killed by nothing.
-DISTANCE_UNITS = frozenset({"kilometre", "mile", "metre", "millimetre", "centimetre"})
+DISTANCE_UNITS = frozenset({"kilometre", "mile", "metre", "millimetre", "centimetre", "foot", "inch", "yard"})
 # Words before a figure that make it a person's age: "aged 49", "âgé de 36 ans".
 AGE_WORDS = frozenset(_words("aged age âgé âgée âgés âgées"))
 # What is released by being published, not set free ("Police released two photos of a suspect",

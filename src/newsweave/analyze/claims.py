@@ -169,6 +169,24 @@ _COUNTED_WINDOW = 4  # tokens after a number in which to look for what it counts
 _NOTHING_HAPPENS_TO = frozenset({*lex.TIME_UNITS, *lex.DISTANCE_UNITS, "percent", "event", "times", "degree", "speed"})
 _CURRENCY_CODES = frozenset({*lex.CURRENCY.values(), *lex.CJK_UNITS.values()} - set(lex.COUNTED))  # money
 _WHAT_MONEY_COUNTS = frozenset({"damaged", "destroyed"})  # "the damage is estimated at $5 million"
+# English words that end a number's noun phrase rather than go on it: pronouns, determiners,
+# modals and common verbs a lexicon of actions lacks ("12 people who", "50 cars can").
+_ENGLISH_PHRASE_ENDS = frozenset(_words(
+    """who whom whose which that this these those there their they them its his her our your the and
+    can could may might must should would will shall are were was has have had did does do not per
+    each every across toward towards near including among while where when what also just only said
+    says say saw see began begin wrote write told tell took take made make went go came come got get
+    gave give found find left held hold met meet led lead won win lost ran run set put kept brought
+    became become stood fell grew knew rose spent paid sent built felt heard thought"""
+))  # fmt: skip
+
+
+def _an_english_plural(word: str) -> bool:
+    """Whether an English word looks plural: the head of a noun phrase, which its modifiers
+    ("business", "mountain") are not, and after which a verb follows ("three judges began")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 _LIST_GAP_WORDS = 4  # "soldiers and", "tanks and armoured": at most this many words between listed numbers
 _ACTION_REACH = 120  # characters from a number within which an action word is its action
 _VERBS = frozenset(w.casefold() for words in lex.ACTIONS.values() for w in words.split())
@@ -1351,6 +1369,8 @@ class _SentenceReader:
                     return fallback  # "227 проектов вакцины": projects (of a vaccine), not doses
             elif fallback[0] is not None and seen == 1 and self._after_an_adjective(word, previous):
                 return self.lemma(word), None, token.end(), False  # "10 000 wykonanych testów": tests, done
+            elif fallback[2] == position and not _an_english_plural(previous) and self._english_head(word, folded):
+                fallback = (self.lemma(word), None, token.end(), False)  # "three loving grandchildren"
             seen += 1  # counts only the tokens read before a break (a modifier right after the number is not)
             position = token.end()
             previous = folded
@@ -1359,6 +1379,21 @@ class _SentenceReader:
         if fallback[0] is not None and self.action_of(fallback[0]):
             return None, None, None, False  # "50 killed": the word after is what happened, not what is counted
         return fallback
+
+    def _english_head(self, word: str, folded: str) -> bool:
+        """Whether, in English, ``word`` goes on the noun phrase an unknown word after a number
+        opened, whose last word is its head ("three loving grandchildren", "four Madison County
+        teams", "300 marijuana business permits"): a word of letters, no function word, verb or
+        adverb, in the same case as the phrase began (a title's capitals run on)."""
+        return (
+            self.code == "en"
+            and word.isalpha()
+            and len(folded) >= 3
+            and folded not in _STOP
+            and folded not in _ENGLISH_PHRASE_ENDS
+            and not folded.endswith(("ly", "ed"))
+            and self.action_of(word) is None
+        )
 
     def _after_an_adjective(self, word: str, adjective: str) -> bool:
         """Whether, in Polish or Russian, ``word`` is a noun's only and the word before it an

@@ -209,7 +209,8 @@ from newsweave.records import (
 #          "to" ("wzrosła w ciągu tygodnia do 300"); how many times is one key ("times": "в 6 раз",
 #          "four times", "459 Mal"), befalling nothing; function words ("but", "jih", "срещу",
 #          "niż") are no counted noun; numbered names are no counts ("Interstate 64", "Exit 6",
-#          "COVID 19"); road "tolls" are no death toll; temperatures and speeds befall nothing.
+#          "COVID 19"); road "tolls" are no death toll; temperatures and speeds befall nothing;
+#          an English noun phrase after a number counts its head ("three loving grandchildren").
 #          Dates: Slovene months in the locative and instrumental ("v septembru", "pred 29.
 #          oktobrom") and its lowercase genitive alone ("septembra"); Polish "we wrześniu"; a part
 #          of a month is that month ("во второй половине января"); a stretch of time with no number
