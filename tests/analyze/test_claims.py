@@ -1339,6 +1339,19 @@ def test_an_english_noun_phrase_counts_its_head(text: str, counted: str) -> None
     assert numeric_claims(text, "en")[0].counted == counted
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        ("At least two crew members drowned and 14 others remained missing.", "en", "killed"),
+        ("Three patients succumbed to the virus.", "en", "killed"),
+        ("Пять человек утонули.", "ru", "killed"),
+        ("Nine people were stabbed.", "en", "wounded"),
+    ],
+)
+def test_drowning_and_stabbing_are_deaths_and_wounds(text: str, language: str, action: str) -> None:
+    assert numeric_claims(text, language)[0].action == action
+
+
 def test_times_counts_only_right_after_its_number() -> None:
     claim = numeric_claims("They employ no more than 10 full time staff.", "en")[0]
     assert claim.counted == "worker"

@@ -1412,3 +1412,16 @@ _extend(
 NEGATIONS |= frozenset(_words("nikto žiadny žiadne žiaden nitko niko нико nijedan ниједан"))
 # "489 летальных исходов", "12 летальных случаев": lethal outcomes are deaths.
 OUTCOME_NOUNS.update(dict.fromkeys(_words("летальных летальные летальних летальні"), ("person", "killed")))
+
+# Deaths and harms the main languages name with other verbs (facts-31): drowning, succumbing,
+# stabbing ("Two people drowned", "succumbed to their injuries", "утонули", "ertrunken"). Not
+# abduction: "a kidnapping charge" is as often a count's neighbour as a kidnapping is.
+_extend(
+    ACTIONS,
+    {
+        "killed": """drown drowned drowning succumb succumbed noyé noyés noyée ertrunken ertrinken ahogado
+        ahogados ahogada ahogaron annegato annegati annegata afogado afogados utonął utonęła utonęło
+        utonęli утонул утонула утонули утонуло потонули втопився втопилися utonul utonuli""",
+        "wounded": "stab stabbed poignardé erstochen apuñalado accoltellato esfaqueado",
+    },
+)
