@@ -19,6 +19,7 @@ identifiers ("route 7", "M20", "flight 17"), ordinals ("3rd", "1er", "3-й"), co
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -190,6 +191,7 @@ def _an_english_plural(word: str) -> bool:
 _LIST_GAP_WORDS = 4  # "soldiers and", "tanks and armoured": at most this many words between listed numbers
 _ACTION_REACH = 120  # characters from a number within which an action word is its action
 _VERBS = frozenset(w.casefold() for words in lex.ACTIONS.values() for w in words.split())
+_LONGEST_SCALE = max(map(len, lex.SCALES)) + 1  # a scale word and the space before it
 _JUST_BEFORE = re.compile(r"[\s\u00a0:–—-]*")  # between a noun and the number it heads ("умерших - 2,1 млн")
 # Words between a verb and the figure that is its object: "killed the 12 hostages", "mataron a 12".
 _OBJECT_MARKERS = {
@@ -1305,6 +1307,8 @@ class _SentenceReader:
         self._lemmas: dict[str, str] = {}
         self._actions: dict[str, str | None] = {}  # word as written -> its action key: numbers cluster
         self.years_end = 0  # where the last stretch of years read ends ("2010–2015"): no figure starts in it
+        # ``figures`` as it was indexed, its starts and its ends (``_figures_that_may_name``)
+        self._figure_bounds: tuple[list[tuple[int, int]] | None, list[int], list[int]] = (None, [], [])
         self.figures: list[tuple[int, int]] = []  # every number's span: an action beyond another is its
         self.not_actions = lex.NOT_ACTIONS_IN.get(language or "", frozenset())
 
@@ -1564,7 +1568,7 @@ class _SentenceReader:
         dead are the 2.1 million)."""
         word = self.text[at:stop].casefold()
         outcome = word in lex.OUTCOME_NOUNS and word not in _VERBS  # "умерших", not "killed"
-        for other_start, other_end in self.figures:
+        for other_start, other_end in self._figures_that_may_name(at, stop):
             if own[0] <= other_start and other_end <= own[1]:
                 continue  # a part of this figure ("1 млн 250 тыс.")
             if outcome and stop <= other_start and _JUST_BEFORE.fullmatch(self.text, stop, other_start):
@@ -1581,6 +1585,20 @@ class _SentenceReader:
             if other_end <= at and not self.text[other_end:at].strip(" \u00a0"):
                 return True
         return False
+
+    def _figures_that_may_name(self, at: int, stop: int) -> list[tuple[int, int]]:
+        """The figures ``_named_by_another_figure`` can find at ``at``-``stop``: those ending just
+        before it, past spaces and a scale word, or starting just after it, past spaces, colons and
+        dashes. Looked up by position: trying every figure of a long sentence for every action word
+        was quadratic (a minute for one 90,000-character sentence of figures)."""
+        if self._figure_bounds[0] is not self.figures:
+            self._figure_bounds = (self.figures, [s for s, _ in self.figures], [e for _, e in self.figures])
+        _, starts, ends = self._figure_bounds
+        nearest = len(self.text[:at].rstrip(" \u00a0"))  # a figure before must end within a scale word of it
+        before = slice(bisect.bisect_left(ends, nearest - _LONGEST_SCALE - 2), bisect.bisect_right(ends, at))
+        reach = _JUST_BEFORE.match(self.text, stop).end()  # a figure after must start within the gap
+        after = slice(bisect.bisect_left(starts, stop), bisect.bisect_right(starts, reach))
+        return self.figures[before] + self.figures[after]
 
     def _a_verb(self, word: str) -> bool:
         """Whether an action word is a verb, not a noun of what happened ("Infizierten", "deaths")."""
