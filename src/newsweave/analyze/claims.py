@@ -1596,7 +1596,8 @@ class _SentenceReader:
         _, starts, ends = self._figure_bounds
         nearest = len(self.text[:at].rstrip(" \u00a0"))  # a figure before must end within a scale word of it
         before = slice(bisect.bisect_left(ends, nearest - _LONGEST_SCALE - 2), bisect.bisect_right(ends, at))
-        reach = _JUST_BEFORE.match(self.text, stop).end()  # a figure after must start within the gap
+        gap = _JUST_BEFORE.match(self.text, stop)  # a figure after must start within the gap (it matches empty)
+        reach = gap.end() if gap else stop
         after = slice(bisect.bisect_left(starts, stop), bisect.bisect_right(starts, reach))
         return self.figures[before] + self.figures[after]
 
