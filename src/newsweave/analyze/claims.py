@@ -402,8 +402,10 @@ def _respectively(
         return found
     markers = [m for m in _TOKEN.finditer(text) if m.group(0).casefold() in lex.RESPECTIVELY]
     out = list(found)
+    runs = _figure_lists(text, found, reader)  # by position and sentence: giving actions changes neither
+    bounds = [found[run[0]].claim.start for run in runs], [found[run[-1]].claim.end for run in runs]
     for marker in markers:
-        run = _figure_list_at(text, out, marker, reader)
+        run = _figure_list_at(text, runs, bounds, marker)
         if len(run) < 2:
             continue
         first = out[run[0]].claim
@@ -415,9 +417,9 @@ def _respectively(
     return out
 
 
-def _figure_list_at(text: str, found: list[ParsedClaim], marker: re.Match[str], reader: _SentenceReader) -> list[int]:
-    """The indexes of claims that form one list ("9.4 million and 230,000", "1200 bzw. 35") with the
-    marker inside it or beside it (nothing but commas and spaces between)."""
+def _figure_lists(text: str, found: list[ParsedClaim], reader: _SentenceReader) -> list[list[int]]:
+    """The claims in runs that form one list each ("9.4 million and 230,000", "1200 bzw. 35"): as
+    indexes into ``found``, in order."""
     joined = reader.conjunctions | lex.RESPECTIVELY
     runs: list[list[int]] = []
     for index, parsed in enumerate(found):
@@ -430,13 +432,26 @@ def _figure_list_at(text: str, found: list[ParsedClaim], marker: re.Match[str], 
             runs[-1].append(index)
         else:
             runs.append([index])
-    for run in runs:
-        start, end = found[run[0]].claim.start, found[run[-1]].claim.end
+    return runs
+
+
+def _figure_list_at(
+    text: str, runs: list[list[int]], bounds: tuple[list[int], list[int]], marker: re.Match[str]
+) -> list[int]:
+    """The first run of ``runs`` with the marker inside it or beside it (nothing but commas and
+    spaces between). Only three runs can be: the last to end before the marker, the one around
+    it and the first to start after it (any other has one of those between, and its figures);
+    they are found by position, as one text may hold thousands of runs and markers."""
+    starts, ends = bounds  # each run's first start and last end
+    ended = bisect.bisect_right(ends, marker.start()) - 1  # the last run ending at or before the marker
+    nearest = (ended, ended + 1, bisect.bisect_left(starts, marker.end()))
+    for i in dict.fromkeys(i for i in nearest if 0 <= i < len(runs)):
+        start, end = starts[i], ends[i]
         inside = start <= marker.start() < end
         before = marker.end() <= start and _only_words(text[marker.end() : start], frozenset())
         after = end <= marker.start() and _only_words(text[end : marker.start()], frozenset())
         if inside or before or after:
-            return run
+            return runs[i]
     return []
 
 
@@ -1586,14 +1601,19 @@ class _SentenceReader:
                 return True
         return False
 
+    def _figure_starts(self) -> list[int]:
+        """Where each of ``figures`` starts (their ends beside, in ``_figure_bounds``), for lookups
+        by position; indexed again whenever ``figures`` is replaced."""
+        if self._figure_bounds[0] is not self.figures:
+            self._figure_bounds = (self.figures, [s for s, _ in self.figures], [e for _, e in self.figures])
+        return self._figure_bounds[1]
+
     def _figures_that_may_name(self, at: int, stop: int) -> list[tuple[int, int]]:
         """The figures ``_named_by_another_figure`` can find at ``at``-``stop``: those ending just
         before it, past spaces and a scale word, or starting just after it, past spaces, colons and
         dashes. Looked up by position: trying every figure of a long sentence for every action word
         was quadratic (a minute for one 90,000-character sentence of figures)."""
-        if self._figure_bounds[0] is not self.figures:
-            self._figure_bounds = (self.figures, [s for s, _ in self.figures], [e for _, e in self.figures])
-        _, starts, ends = self._figure_bounds
+        starts, ends = self._figure_starts(), self._figure_bounds[2]
         nearest = len(self.text[:at].rstrip(" \u00a0"))  # a figure before must end within a scale word of it
         before = slice(bisect.bisect_left(ends, nearest - _LONGEST_SCALE - 2), bisect.bisect_right(ends, at))
         gap = _JUST_BEFORE.match(self.text, stop)  # a figure after must start within the gap (it matches empty)
@@ -1712,8 +1732,10 @@ class _SentenceReader:
 
     def _between_other_figures(self, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
         """``lo``, ``hi`` narrowed to the nearest other numbers on either side that are not listed
-        with this one (``_listed``)."""
-        for other_start, other_end in self.figures:
+        with this one (``_listed``). Only the figures that start between ``lo`` and ``hi`` can."""
+        starts = self._figure_starts()
+        nearby = self.figures[bisect.bisect_left(starts, lo) : bisect.bisect_right(starts, hi)]
+        for other_start, other_end in nearby:
             if lo <= other_start and other_end <= start and not self._listed(other_end, start, after_verb=True):
                 lo = other_end
             elif end <= other_start and other_end <= hi and not self._listed(end, other_start):
