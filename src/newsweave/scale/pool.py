@@ -19,7 +19,7 @@ of processes do not pay: the facts readers hold the interpreter's lock.
 Same result as ``Newsweave.ingest``: each item goes through the same calls
 (``scale.stages.Understander``), the vectors are the same bits on one thread as on two, and rows
 are written in input order, a batch of ``settings.batch_size`` rows a transaction. Items already
-stored, or rejected by an earlier run, are not sent to the workers; a killed run resumes.
+stored, rejected earlier, or read earlier in the same run are not sent to the workers; a killed run resumes.
 """
 
 from __future__ import annotations

@@ -137,7 +137,7 @@ class Writer:
         if self.store.has_article(item_id):
             self.store.add_sighting(item_id, provenance)
             return ItemResult(Outcome.DUPLICATE, name, article_id=item_id), None
-        reason = "rejected by an earlier run (see `newsweave rejections`); not read again"
+        reason = "rejected earlier (see `newsweave rejections`); not read again"
         return ItemResult(Outcome.REJECTED, name, reason=reason), None
 
     def _article(self, understood: Understood) -> tuple[ItemResult, Rejection | None]:
