@@ -11,6 +11,10 @@ byte-identical (``cmp`` two dumps). ``--profile`` prints a cProfile of the timed
 
     uv run python bench/facts_speed.py [--semeval 300] [--bsnlp-per-language 50] [--dump facts.json]
 
+``--long`` instead times the claims reader on texts of about 90,000 characters with no full stop
+(a dump, a table pasted as one line), where a reader that tries every figure for every word goes
+quadratic: seconds each, not minutes.
+
 To compare with an older commit in one sitting (CPU time on a shared machine drifts by 10 % from
 run to run: alternate the two, several times), run the same script over that commit's sources:
 
@@ -106,13 +110,37 @@ def run(docs: list[dict[str, str]], profile: bool) -> tuple[dict[str, float], fl
     return clock, time.process_time() - start, read
 
 
+# One long "sentence" each, of the shapes whose reading once went quadratic (docs/claims.md, facts-31).
+LONG_TEXTS = {
+    "figures and actions": "5 people died and 3 people were injured and ",
+    "respectively": "Infections and deaths rose to 9 and 3, respectively, ",
+    "ranges": "from 300 to 500 and from 6 to 8 ",
+}
+
+
+def long_texts(characters: int = 90_000) -> None:
+    """Print the claims reader's CPU seconds on each of ``LONG_TEXTS`` repeated to ``characters``."""
+    from newsweave.analyze.claims import numeric_claims
+
+    numeric_claims("Warm up: 5 people died.", "en")
+    for name, unit in LONG_TEXTS.items():
+        text = (unit * (characters // len(unit) + 1))[:characters]
+        start = time.process_time()
+        found = numeric_claims(text, "en")
+        print(f"{name:20} {len(text)} characters, {len(found)} claims: {time.process_time() - start:6.2f} s CPU")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--semeval", type=int, default=300, help="SemEval-built articles (0: none)")
     parser.add_argument("--bsnlp-per-language", type=int, default=50, help="BSNLP docs per language (0: none)")
     parser.add_argument("--dump", type=Path, help="write every article's facts here as JSON")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of each timed pass")
+    parser.add_argument("--long", action="store_true", help="instead: the claims reader on 90,000-character texts")
     args = parser.parse_args()
+    if args.long:
+        long_texts()
+        return
     mixes = []
     if args.semeval:
         mixes.append(("semeval", articles(args.semeval)))

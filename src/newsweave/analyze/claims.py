@@ -170,15 +170,15 @@ _COUNTED_WINDOW = 4  # tokens after a number in which to look for what it counts
 _NOTHING_HAPPENS_TO = frozenset({*lex.TIME_UNITS, *lex.DISTANCE_UNITS, "percent", "event", "times", "degree", "speed"})
 _CURRENCY_CODES = frozenset({*lex.CURRENCY.values(), *lex.CJK_UNITS.values()} - set(lex.COUNTED))  # money
 _WHAT_MONEY_COUNTS = frozenset({"damaged", "destroyed"})  # "the damage is estimated at $5 million"
-# English words that end a number's noun phrase rather than go on it: pronouns, determiners,
-# modals and common verbs a lexicon of actions lacks ("12 people who", "50 cars can").
+# English words that end a number's noun phrase rather than go on it, beside ``_STOP``'s: pronouns,
+# determiners, modals and common verbs a lexicon of actions lacks ("50 cars can", "six decades wrote").
 _ENGLISH_PHRASE_ENDS = frozenset(_words(
-    """who whom whose which that this these those there their they them its his her our your the and
-    can could may might must should would will shall are were was has have had did does do not per
-    each every across toward towards near including among while where when what also just only said
-    says say saw see began begin wrote write told tell took take made make went go came come got get
-    gave give found find left held hold met meet led lead won win lost ran run set put kept brought
-    became become stood fell grew knew rose spent paid sent built felt heard thought"""
+    """this these those there their they its his her our your and can could may might must should
+    would will shall are were was has have had did does do not each every across toward towards
+    near including among while where when what also just only said says say saw see began begin
+    wrote write told tell took take made make went go came come got get gave give found find left
+    held hold meet led lead won win lost ran run set put kept brought became become stood fell grew
+    knew rose spent paid sent built felt heard thought"""
 ))  # fmt: skip
 
 

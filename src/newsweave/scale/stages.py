@@ -80,9 +80,8 @@ def read_shard(
 def entry_rows(entries: Iterable[RawItem | Rejection], known: np.ndarray) -> Iterator[dict[str, Any]]:
     """Read entries as rows, in order, each with the time its reading took; of an item whose hash
     is ``known``, or that came earlier in this run, only where it was seen travels on (the writer
-    records the sighting, nothing is extracted). Before, a repeat within one run was understood
-    again on a worker: 20,000 copies of one line took 64 s on two workers against 6.5 s in one
-    process, a gzip bomb of copies over five minutes."""
+    records the sighting, nothing is extracted). A repeat understood again on a worker made a
+    gzip bomb of copies of one line take minutes (docs/ingest.md)."""
     started = time.perf_counter()
     recent: dict[str, None] = {}  # this run's last ``_RECENT_IDS`` item ids, oldest first
     for entry in entries:
