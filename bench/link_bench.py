@@ -28,8 +28,17 @@
    before the clock starts; the BSNLP articles are also ingested by the command itself, timed from
    its start to its exit (``--child bsnlp-cli 0``: the whole file, as a user runs it).
 
+5. Optionally (--peer REVISION), this code's speed against an earlier commit's on the same host,
+   in the same run: that commit's sources and benchmark (``git archive``) run its own end to end
+   (``--peer-kinds``, its ``--child`` runs; ``e2e`` by default), alternating with this code's
+   (``--ours``; ``e2e-pool`` by default: two workers, facts on), ``--rounds`` times. A target set
+   in articles/s on another day's host is checked as a ratio to the code that measured it: issue
+   12's "≥ 25/s on the USE languages as today" quotes the 28.0–29.7/s of 68b077b's ``e2e`` (one
+   process, no facts then), a ratio of 0.84–0.89.
+
     uv run python bench/link_bench.py [--articles 200] [--sizes 10000 100000] [--open 100000]
     uv run python bench/link_bench.py --streams --per-language 20 [--fallback static]
+    uv run python bench/link_bench.py --peer 68b077b [--ours e2e-pool e2e-pool-nofacts] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -614,6 +623,51 @@ def _run(kind: str, arg: int, *options: str) -> dict[str, Any]:
     return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
 
 
+def _peer_tree(revision: str, where: Path) -> Path:
+    """``revision``'s sources and benchmarks, unpacked under ``where`` beside a link to the shared
+    benchmarks, where its own ``link_bench.py`` looks for them."""
+    root = Path(__file__).resolve().parents[1]
+    archive = subprocess.run(["git", "-C", str(root), "archive", revision, "src", "bench"],
+                             check=True, capture_output=True).stdout  # fmt: skip
+    tree = where / "peer"
+    tree.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    (where / "shared").symlink_to(PAIRS.parents[2])
+    return tree
+
+
+def _run_peer(tree: Path, kind: str, arg: int) -> dict[str, Any]:
+    """``_run`` on the peer's benchmark, its sources ahead of this checkout's on the path (the
+    environment's packages are shared: a peer needing others fails here, loudly)."""
+    env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    cmd = [sys.executable, str(tree / "bench" / "link_bench.py"), "--child", kind, str(arg)]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if done.returncode:
+        sys.exit(f"the peer's {kind} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _print_peer(revision: str, kinds: list[str], ours: list[str], n: int, rounds: int) -> None:
+    """Part 5: this code's ``ours`` runs against ``revision``'s own ``kinds``, alternating."""
+    print(f"end to end on {n} articles of ~3,000 characters, this code against {revision}, alternating (2 cores):")
+    theirs = {f"{revision} {kind}": kind for kind in kinds}
+    rates: dict[str, list[float]] = {name: [] for name in [*theirs, *ours]}
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = _peer_tree(revision, Path(tmp))
+        for round_ in range(1, rounds + 1):
+            load = os.getloadavg()[0]
+            for name, kind in theirs.items():
+                rates[name].append(_run_peer(tree, kind, n)["newsweave_per_s"])
+            for kind in ours:
+                rates[kind].append(_run(kind, n)["newsweave_per_s"])
+            cells = ", ".join(f"{name} {values[-1]:.2f}" for name, values in rates.items())
+            print(f"  round {round_} (load {load:.1f}): {cells} articles/s")
+    for mine in ours:
+        for name in theirs:
+            ratios = sorted(a / b for a, b in zip(rates[mine], rates[name], strict=True))
+            print(f"  {mine} / {name}: {ratios[0]:.2f}–{ratios[-1]:.2f} (median {ratios[len(ratios) // 2]:.2f})")
+
+
 def _print_stream(title: str, r: dict[str, Any]) -> None:
     from newsweave.analyze.embedding import USE_LANGUAGES
 
@@ -673,10 +727,17 @@ def main() -> None:
         help="what embeds the languages outside USE's (default: lead, the product's default route)",
     )
     parser.add_argument("--e5-tokens", type=int, default=128)
+    parser.add_argument("--peer", help="only part 5: this code against that commit's, in the same run")
+    parser.add_argument("--peer-kinds", nargs="+", default=["e2e"], help="the peer's runs (its --child kinds)")
+    parser.add_argument("--ours", nargs="+", default=["e2e-pool"], help="this code's runs part 5 sets beside them")
+    parser.add_argument("--rounds", type=int, default=3, help="alternations of part 5")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         _child(args.child[0], int(args.child[1]), args.child[2:])
+        return
+    if args.peer:
+        _print_peer(args.peer, args.peer_kinds, args.ours, args.articles, args.rounds)
         return
     if args.streams:
         for kind in ("bsnlp", "mixed"):
