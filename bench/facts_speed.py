@@ -5,9 +5,11 @@ characters each) and the BSNLP 2021 documents (six Slavic languages). Each artic
 ``FactAnalyzer.read`` as ingest reads it, with each reader timed in CPU time (process_time), so that
 other work on a shared machine does not count. Every language's models are loaded before timing.
 
-``--dump FILE`` writes every article's facts (mentions, places, dates, claims, entities) as JSON,
-so that a change meant only to make the readers faster can be checked to leave their output
-byte-identical (``cmp`` two dumps). ``--profile`` prints a cProfile of the timed pass instead.
+``--dump FILE`` writes every article's facts (mentions, places, dates, claims, entities) and the
+figures linking reads of it (with no language, every language's date words: a worker's share of
+linking, timed apart) as JSON, so that a change meant only to make the readers faster can be
+checked to leave their output byte-identical (``cmp`` two dumps). ``--profile`` prints a
+cProfile of the timed pass instead.
 
     uv run python bench/facts_speed.py [--semeval 300] [--bsnlp-per-language 50] [--dump facts.json]
 
@@ -79,7 +81,8 @@ def _jsonable(value: Any) -> Any:
 
 
 def run(docs: list[dict[str, str]], profile: bool) -> tuple[dict[str, float], float, list[Any]]:
-    """Read ``docs``; return CPU seconds per reader, total CPU seconds, and the read facts."""
+    """Read ``docs``; return CPU seconds per reader (and linking's own read of their figures,
+    ``link_claims``), total CPU seconds of the facts, and the read facts."""
     from newsweave.analyze import times
     from newsweave.analyze.claims import _parse
 
@@ -107,7 +110,20 @@ def run(docs: list[dict[str, str]], profile: bool) -> tuple[dict[str, float], fl
     if profiler:
         profiler.disable()
         pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(45)
-    return clock, time.process_time() - start, read
+    total = time.process_time() - start
+    linked = _linking_claims(batch, clock)
+    return clock, total, [(facts, figures) for facts, figures in zip(read, linked, strict=True)]
+
+
+def _linking_claims(batch: list[Article], clock: dict[str, float]) -> list[Any]:
+    """What linking reads of each text's figures (``link.evidence.claims``: no language, so every
+    language's date words), timed into ``clock["link_claims"]``: a worker's share of linking."""
+    from newsweave.link.evidence import _claims
+
+    start = time.process_time()
+    read = [_claims.__wrapped__(a.text, None) for a in batch]
+    clock["link_claims"] = time.process_time() - start
+    return read
 
 
 # One long "sentence" each, of the shapes whose reading once went quadratic (docs/claims.md, facts-31).
@@ -150,8 +166,9 @@ def main() -> None:
     for name, docs in mixes:
         clock, total, read = run(docs, args.profile)
         n = len(docs)
-        parts = "  ".join(f"{k} {1000 * v / n:6.2f}" for k, v in clock.items())
-        print(f"{name:8} {n} articles, CPU ms/article: total {1000 * total / n:6.2f}  {parts}", flush=True)
+        parts = "  ".join(f"{k} {1000 * v / n:6.2f}" for k, v in clock.items() if k != "link_claims")
+        print(f"{name:8} {n} articles, CPU ms/article: total {1000 * total / n:6.2f}  {parts}"
+              f"  (linking's claims, no language: {1000 * clock['link_claims'] / n:6.2f})", flush=True)  # fmt: skip
         dump[name] = [_jsonable(r) for r in read]
     if args.dump:
         args.dump.write_text(json.dumps(dump, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")

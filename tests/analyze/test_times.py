@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsweave.analyze.sentences import sentence_spans, split_sentences
@@ -572,3 +572,72 @@ def test_a_month_after_its_lead_with_its_day_and_year_after_is_that_day(text: st
 def test_a_bare_month_in_a_clause_of_the_future_is_the_coming_one(text: str, language: str, month: str) -> None:
     [expression] = time_expressions(text, language, datetime(2020, 11, 24))
     assert expression.value.strftime("%Y-%m") == month
+
+
+_LETTERS = st.sampled_from(list("aAbBmMäÄsSß."))
+
+
+@given(
+    words=st.lists(st.text(_LETTERS, min_size=1, max_size=5), min_size=1, max_size=12),
+    text=st.text(_LETTERS, max_size=8),
+    ignore_case=st.booleans(),
+)
+@example(words=["Ma", "mab"], text="mab", ignore_case=True)
+@example(words=["ab", "a", "ABB"], text="abbs", ignore_case=True)
+@example(words=["Ma", "mab"], text="mab", ignore_case=False)
+@settings(max_examples=300, deadline=None)
+def test_the_trie_of_words_matches_what_their_flat_alternation_matches(
+    words: list[str], text: str, ignore_case: bool
+) -> None:
+    # Longest first, as the flat list was written: what the lexicon's shapes rely on when a
+    # shorter word would also fit ("Mai" in "mais").
+    import re
+
+    from newsweave.analyze.times import _alternation
+
+    flat = "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+    flags = re.I if ignore_case else 0
+    for tail in ("", r"(?!\w)", "s"):
+        want = re.compile(f"(?:{flat}){tail}", flags).match(text)
+        got = re.compile(f"(?:{_alternation(words, ignore_case=ignore_case)}){tail}", flags).match(text)
+        assert (got and got.group(0)) == (want and want.group(0))
+
+
+_STRETCH_WORDS = ["3", "12", "123", "two", "Two", "days", "day", "ago", "il", "y", "a", "jours", "pre", "дана", "hari",
+                  "yang", "lalu", "x"]  # fmt: skip
+
+
+@given(
+    tokens=st.lists(st.sampled_from(_STRETCH_WORDS), min_size=1, max_size=6), spaces=st.sampled_from([" ", "  ", "\n"])
+)
+@example(tokens=["12", "days", "ago"], spaces=" ")
+@example(tokens=["Two", "days", "ago"], spaces="\n")
+@example(tokens=["il", "y", "a", "12", "jours"], spaces=" ")
+@example(tokens=["pre", "3", "дана"], spaces=" ")
+@settings(max_examples=300, deadline=None)
+def test_a_gated_stretch_matches_what_it_matches_ungated(tokens: list[str], spaces: str) -> None:
+    # The look at a stretch's first character (and the one after its number) is only a
+    # necessary condition: it may skip a stretch sooner, never change what one matches.
+    import re
+
+    from newsweave.analyze.times import _gated
+
+    number = r"(?:(?P<n>\d{1,2}|one|two)\s+)?"
+    text = spaces.join(tokens)
+    for template in (r"NUM\s+days?\s+ago", r"il\s+y\s+a\s+NUM\s+jours?", r"(?:пре|pre)\s+NUM\s+(?:дан|дана)",
+                     r"NUM\s+hari\s+(?:yang\s+)?lalu"):  # fmt: skip
+        shape = f"(?P<s>{template.replace('NUM' + chr(92) + 's+', number)})"
+        rest = template.removeprefix("NUM\\s+") if template.startswith("NUM") else None
+        gated = _gated(shape, rest)
+        assert gated != shape  # a gate was found
+        want, got = re.compile(shape, re.I).match(text), re.compile(gated, re.I).match(text)
+        assert (got and got.group(0)) == (want and want.group(0))
+
+
+def test_no_gate_is_put_where_a_shape_may_match_nothing_or_is_not_read() -> None:
+    from newsweave.analyze.times import _first_characters, _gated
+
+    assert _first_characters(r"(?:days)?") is None
+    assert _first_characters(r"(?P<a>x)(?P=a)") == ["x"]
+    assert _first_characters(r"(?i:d)ays") is None  # a group with flags of its own
+    assert _gated(r"(?:days)?") == r"(?:days)?"

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
+from typing import Any
 
 from newsweave.analyze.date_shapes import DayMonth, day_month_dates, day_month_spans
 from newsweave.analyze.entities.morphology import VERB_LANGUAGES, is_future_verb, may_be_genitive
@@ -561,6 +562,7 @@ _SMALL_NUMBERS: dict[str, dict[str, int]] = {
     "tr": {"bir": 1, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "on": 10, "birkaç": 3},
 }  # fmt: skip
 _NUM_SLOT = r"NUM\s+"
+_STRETCH_DIGITS = r"\d{1,2}"  # a stretch's number in digits
 
 
 # "one week ago" with the number left out ("a week ago", "неделю назад") is read as one.
@@ -600,8 +602,106 @@ def _full_names(forms: Iterable[str], *, min_length: int) -> list[str]:
             and not any(o != f and o.startswith(f) for o in folded)]  # fmt: skip
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+def _alternation(words: Iterable[str], *, ignore_case: bool = True) -> str:
+    """A pattern matching what ``words`` joined by ``|``, longest first, match, in the same order
+    of trial, written as a trie of their letters (lowered where the pattern ignores case).
+
+    Python's ``re`` skips an alternative that opens with a letter other than the text's, but not
+    under IGNORECASE, where it enters each in turn: the flat list of every language's month names,
+    tried at every number of a text, was most of what reading figures with no language cost.
+    Longest first is kept: the words a text matches at one place are prefixes of one another, and
+    at each letter of the trie the longer words are tried before the word that ends there."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(_trie_key(char, ignore_case), {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_key(char: str, ignore_case: bool) -> str:
+    lowered = char.lower()
+    return lowered if ignore_case and len(lowered) == 1 else char
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    if "" in node:
+        return f"(?:{'|'.join(branches)})?"
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+def _gated(shape: str, after_number: str | None = None) -> str:
+    """``shape`` behind a look at the character it can open with (``_first_characters``) and, if
+    it opens with a number (``after_number``: what follows the number and its space), at the
+    character after that number.
+
+    Every language's stretches ("NUM days ago", "il y a NUM jours", 164 of them) are tried at every
+    word a date may open with, and under IGNORECASE ``re`` enters each, and the number words of
+    its optional number, before failing: most of the time reading figures with no language cost.
+    A character class fails in one step; as a necessary condition it changes no match."""
+    first = _first_characters(shape)
+    if not first:
+        return shape
+    then = _first_characters(after_number) if after_number is not None else None
+    if then and r"\d" in first and r"\d" not in then:
+        words = [x for x in first if x != r"\d"]
+        number = rf"{_STRETCH_DIGITS}\s+[{''.join(then)}]"
+        return f"(?=[{''.join(words)}]|{number}){shape}" if words else f"(?={number}){shape}"
+    return f"(?=[{''.join(first)}]){shape}"
+
+
+def _first_characters(pattern: str) -> list[str] | None:
+    """The items of a character class of the characters a match of ``pattern`` can open with, or
+    None when that is not known (constructs not read here, or an empty match possible)."""
+    # ``re``'s own parser (private, untyped): the standard library's one reader of a pattern's structure.
+    c: Any = importlib.import_module("re._constants")
+    parser: Any = importlib.import_module("re._parser")
+
+    def of_sequence(items: Any) -> tuple[list[str], bool] | None:
+        found: list[str] = []
+        for op, arg in items:
+            part = of_item(op, arg)
+            if part is None:
+                return None
+            found += part[0]
+            if not part[1]:
+                return found, False
+        return found, True
+
+    def of_item(op: Any, arg: Any) -> tuple[list[str], bool] | None:
+        if op is c.LITERAL:
+            return [re.escape(chr(arg))], False
+        if op is c.IN and all(o in (c.LITERAL, c.RANGE, c.CATEGORY) for o, _ in arg):
+            return [_class_item(o, a) for o, a in arg], False
+        if op is c.BRANCH:
+            branches = [of_sequence(b) for b in arg[1]]
+            if any(b is None for b in branches):
+                return None
+            return [x for b in branches if b for x in b[0]], any(b[1] for b in branches if b)
+        if op is c.SUBPATTERN and not arg[1] and not arg[2]:  # a group without flags of its own
+            return of_sequence(arg[3])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            inner = of_sequence(arg[2])
+            return None if inner is None else (inner[0], arg[0] == 0 or inner[1])
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero width: what follows opens the match
+            return [], True
+        return None
+
+    found = of_sequence(parser.parse(pattern, re.I))
+    return None if found is None or found[1] or not found[0] else sorted(set(found[0]))
+
+
+def _class_item(op: Any, arg: Any) -> str:
+    c: Any = importlib.import_module("re._constants")
+    if op is c.LITERAL:
+        return re.escape(chr(arg))
+    if op is c.RANGE:
+        return f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}"
+    return {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_WORD: r"\w", c.CATEGORY_SPACE: r"\s"}.get(arg, r"\s\S")
 
 
 @lru_cache(maxsize=32)
@@ -632,7 +732,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         if lead:
             bare_month_parts.append(rf"(?:{lead})[\s-]+(?:of\s+|de\s+)?(?:{_alternation(lang_months)})")
         if alone := _MONTHS_ALONE.get(language):
-            bare_month_parts.append(rf"(?-i:{_alternation(alone.split())})")
+            bare_month_parts.append(rf"(?-i:{_alternation(alone.split(), ignore_case=False)})")
         lang_days = {}
         for number, key in enumerate(_WEEKDAY_KEYS):
             names = _full_names(info.get(key, ()), min_length=5)  # type: ignore[arg-type]
@@ -655,9 +755,10 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
             group = f"{kind}_{language}_{k}"
             led = not template.startswith("NUM")  # "in two days", not "two days from now"
             stretch_units[group] = (unit, sign, sign > 0 and led)
-            num = rf"(?:(?P<n_{group}>\d{{1,2}}|{_alternation(_SMALL_NUMBERS.get(language, {}))})\s+)?"
+            num = rf"(?:(?P<n_{group}>{_STRETCH_DIGITS}|{_alternation(_SMALL_NUMBERS.get(language, {}))})\s+)?"
             body = template.replace(_NUM_SLOT, num)
-            stretch_parts.append(f"(?P<{group}>{body})")
+            rest = template.removeprefix(_NUM_SLOT) if template.startswith(_NUM_SLOT) else None
+            stretch_parts.append(_gated(f"(?P<{group}>{body})", rest))
     month = _alternation(months)
     ordinals = {w: d for language in languages for w, d in ORDINAL_DAYS.get(language, {}).items()}
     # One alternation, most specific shapes first: a leftmost match takes the first that fits.
