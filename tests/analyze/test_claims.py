@@ -177,6 +177,21 @@ def test_an_action_belongs_to_the_figure_it_is_said_of(language: str, text: str,
     assert [c.action for c in numeric_claims(text, language)] == actions
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Preliminary autopsy results show Verduin, a father of two from West Allis, Wis., drowned."),
+        ("en", "A missing California mother of two has been found three weeks after she was abducted."),
+        ("fr", "Un père de trois enfants a été tué dans l'accident."),
+        ("ru", "В аварии погиб отец двоих детей."),
+    ],
+)
+def test_a_parents_number_counts_their_children_not_what_befell_the_parent(language: str, text: str) -> None:
+    first = numeric_claims(text, language)[0]
+    assert (first.counted, first.action) == ("child", None)
+    assert numeric_claims("Two children drowned.", "en")[0].action == "killed"
+
+
 def test_a_number_noun_says_a_toll_only_when_the_dead_follow_it() -> None:
     infections = numeric_claims("Liczba wszystkich zakażeń sięga 426 094.", "pl")
     deaths = numeric_claims("Liczba ofiar śmiertelnych sięga już 345 182.", "pl")

@@ -615,6 +615,16 @@ TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 DISTANCE_UNITS = frozenset({"kilometre", "mile", "metre", "millimetre", "centimetre", "foot", "inch", "yard"})
 # Words before a figure that make it a person's age: "aged 49", "âgé de 36 ans".
 AGE_WORDS = frozenset(_words("aged age âgé âgée âgés âgées"))
+# "a father of two", "mère de trois enfants", "отец двоих детей": the number after a parent counts
+# their children, and the sentence's verb befalls the parent ("a father of two … drowned").
+PARENTS_OF = frozenset({
+    *(f"{parent} of" for parent in _words("father mother parent dad mom mum grandfather grandmother grandparent")),
+    *(f"{parent} de" for parent in _words("père mère padre madre pai mãe")),
+    *(f"{parent} di" for parent in _words("padre madre")),
+    *(f"{parent} von" for parent in _words("vater mutter")),
+    *(f"{parent} van" for parent in _words("vader moeder")),
+    *_words("отец мать отца матери батько мати батька матір ojciec matka ojca matki otec matka otce matky otca"),
+})  # fmt: skip
 # What is released by being published, not set free ("Police released two photos of a suspect",
 # "die Polizei veröffentlichte"…): the keys (lemmas) of what such figures count.
 PUBLISHED_THINGS = frozenset(_words(

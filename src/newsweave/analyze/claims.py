@@ -646,7 +646,9 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
     age = _after_age_word(text, figure.start) or (counted is None and _age_after_name(text, figure.start, figure.end))
     if counted != "year" and _age_at_death(text, figure, reader):
         age, counted, counted_end = True, None, None  # "died at 94 in his home": an age; no house counted
-    if counted in _NOTHING_HAPPENS_TO or age:
+    if _after_a_parent(text, figure.start):
+        counted, action = counted or "child", None  # "a father of two …, drowned": two children, no deaths
+    elif counted in _NOTHING_HAPPENS_TO or age:
         action = None  # "62% от починалите": a share of the dead, not dead
     elif action is None:
         action = reader.action(figure.start, figure.end, s_start, s_end)
@@ -710,6 +712,13 @@ def _after_age_word(text: str, start: int) -> bool:
     """ "aged 49", "âgé de 36 ans": a person's age, to which the sentence's verb does not happen."""
     words = text[max(0, start - 14) : start].casefold().split()
     return bool(words) and (words[-1] in lex.AGE_WORDS or (len(words) > 1 and words[-2] in lex.AGE_WORDS))
+
+
+def _after_a_parent(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a parent ("a father of two", "madre de tres",
+    "ojciec dwójki dzieci"): it counts their children (``lex.PARENTS_OF``)."""
+    words = text[max(0, start - 24) : start].casefold().split()
+    return bool(words) and (words[-1] in lex.PARENTS_OF or " ".join(words[-2:]) in lex.PARENTS_OF)
 
 
 def _age_at_death(text: str, figure: _Figure, reader: _SentenceReader) -> bool:

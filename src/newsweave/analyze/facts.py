@@ -217,7 +217,9 @@ from newsweave.records import (
 #          ("a few years ago", "vor Jahren") is no date; "next month", "the year ahead"; German
 #          "Am Morgen" is the morning, not tomorrow; a bare month in a clause of the future is the
 #          coming one ("will arrive in March").
-ANALYZER_VERSION = "facts-31"
+# facts-32: claims: a number after a parent ("a father of two", "père de trois", "отец двоих")
+#          counts their children, and what befell the parent is not theirs.
+ANALYZER_VERSION = "facts-32"
 
 
 class MentionFinder(Protocol):
