@@ -81,6 +81,43 @@ def test_dates_resolve_against_the_publication_date(language: str, text: str, ex
     assert found(text, language)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A weekday after "from", "since" or "until", in the genitive those take.
+        ("pl", "Od wtorku obowiązują nowe zasady.", [("Od wtorku", "2017-11-21 00:00", "day")]),
+        ("ru", "Предупреждение действовало до четверга.", [("до четверга", "2017-11-23 00:00", "day")]),
+        ("uk", "З понеділка школи зачинені.", [("З понеділка", "2017-11-20 00:00", "day")]),
+        # The night before a day.
+        ("ru", "В ночь на среду начался пожар.", [("В ночь на среду", "2017-11-22 00:00", "day")]),
+        ("uk", "У ніч на п’ятницю Байден вийшов уперед.", [("У ніч на п’ятницю", "2017-11-24 00:00", "day")]),
+        # From one weekday to the next: the second is the day after the first, whatever the clause.
+        (
+            "pl",
+            "Wyniki poznamy w nocy z wtorku na środę.",
+            [("z wtorku", "2017-11-28 00:00", "day"), ("na środę", "2017-11-29 00:00", "day")],
+        ),
+        (
+            "pl",
+            "Pożar wybuchł w nocy z czwartku na piątek.",
+            [("z czwartku", "2017-11-23 00:00", "day"), ("na piątek", "2017-11-24 00:00", "day")],
+        ),
+        # "на" alone leads no day: "среду" is also the environment.
+        ("ru", "Влияние на среду обитания велико.", []),
+    ],
+)
+def test_weekdays_after_from_until_and_the_night_before(
+    language: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert found(text, language) == expected
+
+
+def test_the_second_of_two_weekdays_follows_the_first_where_its_clause_says_nothing() -> None:
+    text = "Pierwsze rezultaty zaczną spływać po północy czasu polskiego w nocy z wtorku na środę, a zwycięzca"
+    election_day = datetime(2020, 11, 3, 9, 0)  # a Tuesday
+    assert [value for _, value, _ in found(text, "pl", election_day)] == ["2020-11-03 00:00", "2020-11-04 00:00"]
+
+
 def test_weekdays_are_the_most_recent_such_day_on_or_before_the_anchor() -> None:
     assert found("on Friday", "en") == [("on Friday", "2017-11-24 00:00", "day")]  # the anchor's own day
     assert found("last Friday", "en") == [("last Friday", "2017-11-17 00:00", "day")]

@@ -218,7 +218,9 @@ from newsweave.records import (
 #          "Am Morgen" is the morning, not tomorrow; a bare month in a clause of the future is the
 #          coming one ("will arrive in March").
 # facts-32: claims: a number after a parent ("a father of two", "père de trois", "отец двоих")
-#          counts their children, and what befell the parent is not theirs.
+#          counts their children, and what befell the parent is not theirs; dates: a weekday after
+#          "from", "since", "until" ("od wtorku", "со вторника", "до п’ятниці") and the night before
+#          one ("в ночь на пятницу"); the second of two weekdays in a row follows the first.
 ANALYZER_VERSION = "facts-32"
 
 

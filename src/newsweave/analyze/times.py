@@ -92,6 +92,13 @@ _EXTRA_WEEKDAYS = {
     "sr": {"среду": 2, "суботу": 5, "недељу": 6, "ponedeljak": 0, "utorak": 1, "sredu": 2, "četvrtak": 3,
            "petak": 4, "subotu": 5, "nedelju": 6},
     "sk": {"stredu": 2, "sobotu": 5, "nedeľu": 6},  # after "v": "v stredu"
+    # The genitive after "from", "since" and "until": "z wtorku na środę", "со вторника", "до пятницы".
+    "pl": {"poniedziałku": 0, "wtorku": 1, "środy": 2, "czwartku": 3, "piątku": 4, "soboty": 5, "niedzieli": 6},
+    "ru": {"понедельника": 0, "вторника": 1, "среды": 2, "четверга": 3, "пятницы": 4, "субботы": 5,
+           "воскресенья": 6},
+    "uk": {"понеділка": 0, "вівторка": 1, "середи": 2, "четверга": 3, "п'ятниці": 4, "п’ятниці": 4, "суботи": 5,
+           "неділі": 6, "п’ятницю": 4, "п’ятниця": 4},  # and the typographic apostrophe's
+    "cs": {"čtvrtka": 3},
     "tr": {"salı": 1, "cuma": 4},  # four letters, below CLDR names' length floor; led as the others are
     "id": {"rabu": 2, "ahad": 6},
     "ms": {"rabu": 2, "ahad": 6},
@@ -99,9 +106,13 @@ _EXTRA_WEEKDAYS = {
 # Slavic weekday names double as nouns ("среда": environment), Arabic ones as numerals
 # ("الاثنين": the two), Portuguese short ones as ordinals ("quarta", "sexta"): they count
 # only after the preposition or word that makes them a day.
+# "From", "since" and "until" lead a day too, and the night before one ("в ночь на пятницу", "v noci
+# na středu"); "на" alone does not: "влияние на среду" is on the environment. Polish "na" does:
+# "środa" is only Wednesday ("przełożone na środę").
 _WEEKDAY_LEAD = {
-    "ru": r"(?:в|во)\s+", "uk": r"(?:в|у|во)\s+", "pl": r"(?:w|we)\s+", "cs": r"(?:v|ve|od|do)\s+",
-    "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob|od|do)\s+", "hr": r"(?:u|od|do)\s+",
+    "ru": r"(?:в|во|с|со|до|в\s+ночь\s+на)\s+", "uk": r"(?:в|у|во|з|із|від|до|(?:в|у)\s+ніч\s+на)\s+",
+    "pl": r"(?:w|we|z|ze|od|do|na)\s+", "cs": r"(?:v|ve|od|do|z|ze|v\s+noci\s+na)\s+",
+    "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob|od|do|v\s+noči\s+na)\s+", "hr": r"(?:u|od|do)\s+",
     "sr": r"(?:у|u|од|od|до|do)\s+",
     "sk": r"(?:v|vo|od|do)\s+",
     # "Pazar" is also a market, "Cuma" Friday's prayer: a day after "geçen"/"bu" or before "günü"
@@ -886,7 +897,7 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         found = sorted(_merged(found, cjk_time_expressions(text, language, anchor)), key=lambda t: t.start)
     found = _days_after_a_date(found, text, language)
     found = _eves(found, text, language, holidays)
-    return tuple(_sequels(_weekdays_of_dates(found, text, lexicon), lexicon))
+    return tuple(_sequels(_weekday_after_a_weekday(_weekdays_of_dates(found, text, lexicon), text, lexicon), lexicon))
 
 
 def _with_holidays(found: list[TimeExpression], holidays: list[TimeExpression]) -> list[TimeExpression]:
@@ -1110,6 +1121,34 @@ def _weekdays_of_dates(found: list[TimeExpression], text: str, lexicon: _Lexicon
         if day is not None and beside and _is_calendar_date(nxt) and nxt.value.weekday() == day:
             out[i] = replace(expr, value=nxt.value.replace(hour=0, minute=0), precision=TimePrecision.DAY)
     return out
+
+
+def _weekday_after_a_weekday(found: list[TimeExpression], text: str, lexicon: _Lexicon) -> list[TimeExpression]:
+    """The second day of "z wtorku na środę", "od ponedeljka do petka", "со вторника на среду": a
+    weekday led by "to" right after one led by "from" is the first such day after it, not one
+    read alone (a future clause's Tuesday had been followed by the Wednesday a week before)."""
+    out = list(found)
+    for i in range(1, len(out)):
+        before, expr = out[i - 1], out[i]
+        first, second = _weekday_named(before, lexicon), _weekday_named(expr, lexicon)
+        if first is None or second is None or text[before.end : expr.start] != " ":
+            continue
+        if before.text.split()[0].casefold() not in _FROM_WORDS or expr.text.split()[0].casefold() not in _TO_WORDS:
+            continue
+        out[i] = replace(expr, value=_midnight(before.value) + timedelta(days=(second - first) % 7 or 7))
+    return out
+
+
+_FROM_WORDS = frozenset(_words("z ze zo od s со с от з із від od from von du de del da dal"))
+_TO_WORDS = frozenset(_words("na do на до to bis au a al"))
+
+
+def _weekday_named(expr: TimeExpression, lexicon: _Lexicon) -> int | None:
+    """The weekday a day's expression ends with ("z wtorku": 1), None for any other."""
+    words = expr.text.casefold().split()
+    if expr.precision is not TimePrecision.DAY or not words:
+        return None
+    return lexicon.weekdays.get(words[-1])
 
 
 def _is_calendar_date(expr: TimeExpression) -> bool:
