@@ -39,6 +39,7 @@
     uv run python bench/link_bench.py [--articles 200] [--sizes 10000 100000] [--open 100000]
     uv run python bench/link_bench.py --streams --per-language 20 [--fallback static]
     uv run python bench/link_bench.py --peer 68b077b [--ours e2e-pool e2e-pool-nofacts] [--rounds 3]
+    uv run python bench/link_bench.py --peer a365808 --peer-kinds bsnlp-cli --ours bsnlp-cli --articles 0
 """
 
 from __future__ import annotations
@@ -649,7 +650,8 @@ def _run_peer(tree: Path, kind: str, arg: int) -> dict[str, Any]:
 
 def _print_peer(revision: str, kinds: list[str], ours: list[str], n: int, rounds: int) -> None:
     """Part 5: this code's ``ours`` runs against ``revision``'s own ``kinds``, alternating."""
-    print(f"end to end on {n} articles of ~3,000 characters, this code against {revision}, alternating (2 cores):")
+    runs = f"its {', '.join(kinds)} against this code's {', '.join(ours)}"
+    print(f"{revision}: {runs}, {n or 'every'} article(s) or per language, alternating (2 cores):")
     theirs = {f"{revision} {kind}": kind for kind in kinds}
     rates: dict[str, list[float]] = {name: [] for name in [*theirs, *ours]}
     with tempfile.TemporaryDirectory() as tmp:
@@ -657,15 +659,20 @@ def _print_peer(revision: str, kinds: list[str], ours: list[str], n: int, rounds
         for round_ in range(1, rounds + 1):
             load = os.getloadavg()[0]
             for name, kind in theirs.items():
-                rates[name].append(_run_peer(tree, kind, n)["newsweave_per_s"])
+                rates[name].append(_rate(_run_peer(tree, kind, n)))
             for kind in ours:
-                rates[kind].append(_run(kind, n)["newsweave_per_s"])
+                rates[kind].append(_rate(_run(kind, n)))
             cells = ", ".join(f"{name} {values[-1]:.2f}" for name, values in rates.items())
             print(f"  round {round_} (load {load:.1f}): {cells} articles/s")
     for mine in ours:
         for name in theirs:
             ratios = sorted(a / b for a, b in zip(rates[mine], rates[name], strict=True))
             print(f"  {mine} / {name}: {ratios[0]:.2f}–{ratios[-1]:.2f} (median {ratios[len(ratios) // 2]:.2f})")
+
+
+def _rate(r: dict[str, Any]) -> float:
+    """Articles a second of a run's result (the end-to-end runs' and the streams' keys)."""
+    return float(r.get("newsweave_per_s", r.get("per_s")))
 
 
 def _print_stream(title: str, r: dict[str, Any]) -> None:
