@@ -1139,7 +1139,7 @@ def _weekday_after_a_weekday(found: list[TimeExpression], text: str, lexicon: _L
     return out
 
 
-_FROM_WORDS = frozenset(_words("z ze zo od s со с от з із від od from von du de del da dal"))
+_FROM_WORDS = frozenset(_words("z ze zo od s со с от з із від from von du de del da dal"))
 _TO_WORDS = frozenset(_words("na do на до to bis au a al"))
 
 
