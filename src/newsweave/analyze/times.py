@@ -668,9 +668,13 @@ def _gated(shape: str, after_number: str | None = None) -> str:
 def _first_characters(pattern: str) -> list[str] | None:
     """The items of a character class of the characters a match of ``pattern`` can open with, or
     None when that is not known (constructs not read here, or an empty match possible)."""
-    # ``re``'s own parser (private, untyped): the standard library's one reader of a pattern's structure.
-    c: Any = importlib.import_module("re._constants")
-    parser: Any = importlib.import_module("re._parser")
+    # ``re``'s own parser (private, untyped): the standard library's one reader of a pattern's
+    # structure. A Python without it gets no gates: slower, the same matches.
+    try:
+        c: Any = importlib.import_module("re._constants")
+        parser: Any = importlib.import_module("re._parser")
+    except ImportError:
+        return None
 
     def of_sequence(items: Any) -> tuple[list[str], bool] | None:
         found: list[str] = []
@@ -707,7 +711,7 @@ def _first_characters(pattern: str) -> list[str] | None:
 
 
 def _class_item(op: Any, arg: Any) -> str:
-    c: Any = importlib.import_module("re._constants")
+    c: Any = importlib.import_module("re._constants")  # imported by ``_first_characters`` already
     if op is c.LITERAL:
         return re.escape(chr(arg))
     if op is c.RANGE:
