@@ -623,7 +623,7 @@ PARENTS_OF = frozenset({
     *(f"{parent} di" for parent in _words("padre madre")),
     *(f"{parent} von" for parent in _words("vater mutter")),
     *(f"{parent} van" for parent in _words("vader moeder")),
-    *_words("отец мать отца матери батько мати батька матір ojciec matka ojca matki otec matka otce matky otca"),
+    *_words("отец мать отца матери батько мати батька матір ojciec matka ojca matki otec otce matky otca"),
 })  # fmt: skip
 # What is released by being published, not set free ("Police released two photos of a suspect",
 # "die Polizei veröffentlichte"…): the keys (lemmas) of what such figures count.

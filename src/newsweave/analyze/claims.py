@@ -716,7 +716,7 @@ def _after_age_word(text: str, start: int) -> bool:
 
 def _after_a_parent(text: str, start: int) -> bool:
     """Whether the number at ``start`` follows a parent ("a father of two", "madre de tres",
-    "ojciec dwójki dzieci"): it counts their children (``lex.PARENTS_OF``)."""
+    "отец двоих детей"): it counts their children (``lex.PARENTS_OF``)."""
     words = text[max(0, start - 24) : start].casefold().split()
     return bool(words) and (words[-1] in lex.PARENTS_OF or " ".join(words[-2:]) in lex.PARENTS_OF)
 
@@ -1412,7 +1412,7 @@ class _SentenceReader:
         """Whether, in English, ``word`` goes on the noun phrase an unknown word after a number
         opened, whose last word is its head ("three loving grandchildren", "four Madison County
         teams", "300 marijuana business permits"): a word of letters, no function word, verb or
-        adverb, in the same case as the phrase began (a title's capitals run on)."""
+        adverb (capitals or not: a title's run on)."""
         return (
             self.code == "en"
             and word.isalpha()
