@@ -169,8 +169,8 @@ def test_years_clock_times_and_fractions_are_not_claims_in_other_languages(text:
         ("bg", "Процентът на заразен медицински персонал е 10,4%.", [None]),
         ("bg", "62% от починалите от Covid-19 са в Ломбардия.", [None]),  # a share of the dead
         ("en", "We decided to take an additional 100 million doses.", [None]),  # "take" captures nothing
-        # A count of cases is a count of infections.
-        ("en", "Spain has more than 232,000 cases and close to 28,000 deaths.", ["infected", "killed"]),
+        # A count of a disease's cases is a count of infections.
+        ("en", "Spain has more than 232,000 cases of coronavirus and close to 28,000 deaths.", ["infected", "killed"]),
     ],
 )
 def test_an_action_belongs_to_the_figure_it_is_said_of(language: str, text: str, actions: list[str | None]) -> None:
@@ -1383,3 +1383,49 @@ def test_what_is_published_is_not_released(text: str, action: str | None) -> Non
 def test_lethal_outcomes_are_deaths() -> None:
     text = "В пятницу было зарегистрировано 28 507 новых случаев заражения и 489 летальных исходов."
     assert [(c.low, c.action) for c in numeric_claims(text, "ru")] == [(28_507, "infected"), (489, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        # A disease's cases are infections: named anywhere in the text, or the tally's own words.
+        ("The virus keeps spreading. Officials counted 120 cases on Monday.", "en", "infected"),
+        ("Health officials confirmed 45 more cases of salmonella linked to sprouts.", "en", "infected"),
+        ("Ülkede 3 bin 621 yeni vaka tespit edildi.", "tr", "infected"),
+        ("Il y a eu 200 cas confirmés dans la région.", "fr", "infected"),
+        ("Die Zahl der Corona-Fälle stieg auf 12 Fälle.", "de", "infected"),
+        # Other cases are no one's: courts', electors', whisky's.
+        ("Netanyahu was charged with bribery and fraud in three separate corruption cases.", "en", None),
+        ("По состоянию на 2017 год было 164 случая недобросовестности выборщиков.", "ru", None),
+        ("There were 1,064 cases of whiskey inside the trailer.", "en", None),
+        ("En los cuatro casos se trata de grupos de individuos de diversas nacionalidades.", "es", None),
+    ],
+)
+def test_cases_are_infections_only_where_a_disease_is_named(text: str, language: str, action: str | None) -> None:
+    (claim,) = [c for c in numeric_claims(text, language) if c.counted == "case"]
+    assert claim.action == action
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counted"),
+    [
+        ("Regulators expect just 122,000 spawners this fall.", "en", "spawners"),  # the season, no German case
+        ("Queste cinque case prefabbricate sono di alto livello.", "it", "house"),  # houses, no English cases
+    ],
+)
+def test_another_languages_counted_noun_is_read_as_this_ones_word(text: str, language: str, counted: str) -> None:
+    assert [c.counted for c in numeric_claims(text, language)] == [counted]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Operasyonda 27 şüpheli yakalandı.", "arrested"),  # caught by the police
+        ("Kovid-19 testlerini beklemeden gelen 12 işçi Bolu'da yakalandı.", "arrested"),  # a disease named, not caught
+        ("Kovid-19'a yakalanan 40 kişi hastanede.", "infected"),  # caught the disease
+        ("Koronavirüse yakalanan 12 kişi hayatını kaybetti.", "killed"),  # ... and lost their lives
+        ("Şüpheli 12 kişi yakalanmadan kaçtı.", None),  # escaped without being caught
+    ],
+)
+def test_turkish_caught_is_an_arrest_unless_a_disease_is_caught(text: str, action: str | None) -> None:
+    assert [c.action for c in numeric_claims(text, "tr")] == [action]

@@ -588,6 +588,12 @@ NOT_ACTIONS_IN: dict[str, frozenset[str]] = {
     "de": frozenset({"die", "öl", "maut"}), "nl": frozenset({"die"}), "es": frozenset({"fui"}),
     "pt": frozenset({"fui"}),
 }  # fmt: skip
+# Another language's counted noun that is a common word of this one: English "fall" (the season,
+# "this fall") is no German case, Spanish "casi" ("almost") no Italian cases, Italian "case" are
+# houses, not English cases.
+NOT_COUNTED_IN: dict[str, frozenset[str]] = {
+    "en": frozenset({"fall", "falls"}), "es": frozenset({"casi"}), "it": frozenset({"case"}),
+}  # fmt: skip
 # Words right after a number that make it a clock time ("17 Uhr", "5 o'clock", "17 h 30") or a
 # fraction ("две трети", two thirds), not a count ("am" and "pm" unpunctuated are left out: German
 # "30 am Montag" is 30 on Monday).
@@ -898,7 +904,8 @@ _MORE_ACTIONS = {
     "porušen porušeni imha tahrip",
     "damaged": "повредени повреден повреди hasar",
     "arrested": """задържан задържани задържаха задържа арестуван арестувани арестуваха арестува aretiran
-        aretirani aretirali aretirati pridržan pridržani gözaltına gözalt tutuklandı tutuklanan tutukla""",
+        aretirani aretirali aretirati pridržan pridržani gözaltına gözalt tutuklandı tutuklanan tutukla
+        yakaladı yakaladılar yakalandı yakalandılar yakalanan yakalananlar yakalayan""",
     "evacuated": "евакуирани евакуиран евакуираха евакуира evakuirani evakuiran evakuirali evakuirati tahliye",
     "rescued": "спасени спасен спасиха спаси rešeni rešen rešili rešiti kurtarıldı kurtar kurtarılan",
     "released": "освободени освободен освободиха освободи izpuščeni izpuščen izpustiti",
@@ -1246,6 +1253,40 @@ OUTCOME_NOUNS.update({
         uzdravených излекувани излекуваните оздравели оздравелите ozdravelih متعافين المتعافين متعاف"""),
         ("person", "recovered")),
 })  # fmt: skip
+# What tells that a text is about a disease, so that its "cases" are infections (not court cases,
+# corruption cases, "in 1003 cases"): stems matched at a word's start, any ending ("koronavirusom",
+# "Coronavirus-Pandemie", "заражения"), and in scripts that glue or prefix words (Arabic, Chinese,
+# Japanese, Korean) anywhere; ``DISEASE_WORDS_WHOLE`` only as whole words ("flu" is not "fluid",
+# "grippe" not "gripped"). Not "zaraz" (Polish "at once", Ukrainian "now"), "nakaz" (Polish "order"),
+# "viral" (what a video goes) or "outbreak" (of violence too).
+DISEASE_STEMS = tuple(_words("""
+    covid coronavirus corona virus infect epidemic pandemic disease influenza ebola cholera measles malaria
+    dengue tuberculosis polio zika monkeypox mpox omicron vaccin quarantin salmonell listeri legionell
+    norovirus hepatitis meningitis botulism rabies anthrax typhoid
+    maladie épidémi pandémi contamin rougeole paludisme
+    krankheit erkrank epidemie pandemie infiz masern seuche
+    enfermedad epidemia pandemia gripa infecci contagi sarampión
+    malattia infezion morbillo doença infecç vírus
+    вирус коронавирус ковид инфекц инфицир зараж заразил заразе заразат заразя заболе заболя болезн эпидеми
+    пандеми грипп вірус коронавірус ковід інфекц інфіков захвор хвороб епідемі пандемі грип болест епидеми
+    wirus koronawirus zakaż zaraż infekc chorob zachorow epidemi pandemi gryp
+    koronavir nákaz nakaž nakazil onemocn nemoc chřip ochoren epidémi pandémi
+    okuž bolezen bolezn epidemij pandemij zaraza zaraze zarazom zaraž
+    virüs koronavirüs kovid salgın hastalı enfeksiyon
+    ziekte besmet griep
+    فيروس كورونا كوفيد وباء مرض عدوى الإنفلونزا
+    病毒 疫情 肺炎 感染 新冠 流感 疾病 ウイルス コロナ 코로나 감염 바이러스 확진
+    कोरोना वायरस संक्रमण बीमारी महामारी κορονοϊ κορωνοϊ πανδημ επιδημ"""))  # fmt: skip
+DISEASE_WORDS_WHOLE = frozenset(_words("flu hiv aids sars mers grip gripe grippe grippal grippale"))
+# Words that make a count of cases an epidemic's tally wherever it stands, even in a text that
+# names no disease ("3 bin 621 yeni vaka tespit edildi", "25 нови случая", "36 new cases").
+TALLY_MODIFIERS = frozenset(_words("""
+    new confirmed active positive suspected imported nouveaux nouveau nouvelles confirmés actifs positifs
+    suspects importés neue neuen bestätigte bestätigten aktive aktiven nuevos confirmados activos positivos
+    sospechosos importados nuovi confermati attivi positivi sospetti novos ativos новых новые
+    подтверждённых подтвержденных активных нових підтверджених активних нови новите потвърдени потвърдените
+    активните активни положителни nowych nowe potwierdzonych aktywnych nových nové potvrzených aktivních
+    potvrdených novih potrjenih aktivnih potvrđenih nieuwe bevestigde yeni aktif pozitif"""))  # fmt: skip
 # Arabic "أصيب" and "إصابة" are a wound and an infection alike: an infection in a sentence that
 # names a disease ("أصيب بفيروس كورونا").
 ARABIC_DISEASE_WORDS = ("فيروس", "كورونا", "كوفيد", "الوباء", "وباء", "مرض")

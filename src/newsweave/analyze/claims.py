@@ -24,7 +24,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from newsweave.analyze import cjk_counts as cjk
 from newsweave.analyze import claim_lexicon as lex
@@ -162,6 +163,13 @@ for _w, _code in lex.CURRENCY.items():
 _ACTION_INDEX: dict[str, str] = {w.casefold(): key for key, words in lex.ACTIONS.items() for w in words.split()}
 for _w, (_key, _action) in lex.OUTCOME_NOUNS.items():
     _ACTION_INDEX.setdefault(_w.casefold(), _action)
+_GLUED_SCRIPT = re.compile(rf"[{_UNSPACED_LETTERS}\u0600-\u06ff]")  # words glued or prefixed: no word start
+_DISEASE = re.compile(
+    rf"(?<![^\W\d_])(?:{_alternation(w for w in lex.DISEASE_STEMS if not _GLUED_SCRIPT.search(w))})"
+    rf"|{_alternation(w for w in lex.DISEASE_STEMS if _GLUED_SCRIPT.search(w))}"
+    rf"|(?<![^\W\d_])(?:{_alternation(lex.DISEASE_WORDS_WHOLE)})(?![^\W\d_])",
+    re.I,
+)
 _LEMMA_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "bg", "sl", "tr"})
 # Languages whose texts write decimals with a point ("2.5 million"); the others use a comma.
 _DECIMAL_POINT = frozenset({None, "en", "zh", "ja", "ko", "th", "he", "hi"})
@@ -652,6 +660,8 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = None  # "62% от починалите": a share of the dead, not dead
     elif action is None:
         action = reader.action(figure.start, figure.end, s_start, s_end)
+    if action == "arrested" and reader.code == "tr" and _caught_a_disease(text[s_start:s_end]):
+        action = "infected"  # "yakalandı": caught by the police, or by a virus ("Koronavirüse yakalanan 12 kişi")
     # Arabic glues its "and" to the next word ("4 إصابات جديدة ووفاة واحدة"): no clause's edge is seen there.
     if action in _STATES and reader.code != "ar":  # "Zemřelo 160 nakažených", "4,032 infected people who have died"
         action = reader.befalling(figure.start, max(figure.end, counted_end or 0), s_start, s_end) or action
@@ -659,10 +669,15 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = None  # "$24.7 million haul … released": money is no one released, elected or infected
     if action == "wounded" and reader.code == "ar" and any(w in text[s_start:s_end] for w in lex.ARABIC_DISEASE_WORDS):
         action = "infected"  # "أصيب" is hit by a bullet or by a virus
-    if counted == "case" and counted_end and _cases_of_death(text, counted_end, s_end):
+    of_what = _what_cases_are_of(text, counted_end, s_end) if counted == "case" and counted_end else None
+    if of_what == "killed":
         action = "killed"  # "7 حالات وفيات", "5 cas de décès": cases of death
     elif counted == "case" and action in (None, "killed", "wounded"):
-        action = "infected"  # "more than 232,000 cases … and close to 28,000 deaths": cases are infections
+        # "more than 232,000 cases of coronavirus", "36 new cases", "200 cas confirmés", "200 حالة
+        # إصابة": a disease's cases are infections; "three separate corruption cases" in a text that
+        # names no disease are no one's
+        tally = of_what in ("wounded", "infected") or _a_tally(text, figure.end, counted_end or figure.end, s_end)
+        action = "infected" if tally or reader.about_a_disease else None
     if action is not None and figure.low in _PER_CAPITA and _word_before(text, figure.start) in _DENOMINATOR_LEADS:
         action = None  # "smrtni primeri na 100 000 prebivalcev": a rate's denominator, nobody died
     if action == "recovered" and counted not in (*lex.PEOPLE, "case", None):
@@ -696,13 +711,31 @@ def _in_a_name(text: str, start: int) -> bool:
     return not re.search(r"[.!?:;\n\u2013\u2014-]\s*$", before[: m.start(1)])  # not a sentence's first word
 
 
-def _cases_of_death(text: str, end: int, limit: int) -> bool:
-    """Whether a noun of death follows the word "cases" (after "of" at most): "7 حالات وفيات",
-    "5 cas de décès", "12 случаев смерти"."""
+def _what_cases_are_of(text: str, end: int, limit: int) -> str | None:
+    """The outcome a noun right after the word "cases" (after "of" at most) names: "killed" for
+    "7 حالات وفيات", "5 cas de décès", "12 случаев смерти"; "wounded" for "200 حالة إصابة"."""
     words = [w.casefold() for w in _TOKEN.findall(text, end, min(limit, end + 40))[:2]]
     if words and words[0] in _OF_WORDS:
         words = words[1:]
-    return bool(words) and lex.OUTCOME_NOUNS.get(words[0], ("", ""))[1] == "killed"
+    return lex.OUTCOME_NOUNS.get(words[0], ("", None))[1] if words else None
+
+
+def _caught_a_disease(sentence: str) -> bool:
+    """Whether a Turkish sentence's "caught" (yakala-) is a disease's: the word before it names one
+    ("koronavirüse yakalanan", "Kovid-19'a yakalandı"; not "Kovid-19 testlerini beklemeden gelen
+    işçiler Bolu'da yakalandı", caught by the police)."""
+    words = _TOKEN.findall(sentence)
+    return any(
+        word.casefold().startswith("yakala") and _DISEASE.match(before) is not None for before, word in pairwise(words)
+    )
+
+
+def _a_tally(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether a word of an epidemic's tally stands between a number and its "cases" or right
+    after them: "36 new cases", "3 bin 621 yeni vaka", "200 cas confirmés"."""
+    after = _TOKEN.search(text, end, min(limit, end + 30))
+    words = [*_TOKEN.findall(text, start, end), *([after.group(0)] if after else [])]
+    return any(word.casefold() in lex.TALLY_MODIFIERS for word in words)
 
 
 _OF_WORDS = frozenset({"of", "de", "des", "di", "der", "von", "do", "da"})
@@ -1335,6 +1368,12 @@ class _SentenceReader:
         self._figure_bounds: tuple[list[tuple[int, int]] | None, list[int], list[int]] = (None, [], [])
         self.figures: list[tuple[int, int]] = []  # every number's span: an action beyond another is its
         self.not_actions = lex.NOT_ACTIONS_IN.get(language or "", frozenset())
+        self.not_counted = lex.NOT_COUNTED_IN.get(language or "", frozenset())
+
+    @cached_property
+    def about_a_disease(self) -> bool:
+        """Whether the text names a disease anywhere (``lex.DISEASE_STEMS``): its "cases" are infections."""
+        return _DISEASE.search(self.text) is not None
 
     def lemma(self, word: str) -> str:
         folded = word.casefold()
@@ -1378,6 +1417,9 @@ class _SentenceReader:
             hit = _WORD_INDEX.get(folded) or _WORD_INDEX.get(self.lemma(word))
             if hit is None and "-" in folded:  # "Corona-Todesopfer": the compound's head says it
                 hit = _WORD_INDEX.get(folded.rsplit("-", 1)[1])
+            if hit is not None and folded in self.not_counted:  # "this fall", "casi 100 millones", "cinque case"
+                lemma = self.lemma(word)  # this language's own word: what its lemma counts, if anything
+                hit = None if lemma in self.not_counted or lemma == folded else _WORD_INDEX.get(lemma)
             if hit is not None and hit[0] in lex.TIME_UNITS and fallback[0] is not None and previous in _RATE_LEADS:
                 break  # "750.000 napadov na dan", "5000 Besucher pro Tag": a rate of the noun, not days
             if hit is not None and hit[0] == "times" and seen:
@@ -1483,6 +1525,8 @@ class _SentenceReader:
                 if word in self.conjunctions or (not ahead and word in lex.LIST_PREPOSITIONS):
                     break  # "194 хил. починали от | почти 7,620 млн. заразени": the dead of the infected
                 key = self.action_of(token.group(0))
+                if key is None and word in lex.LIFE_NOUNS:  # "yakalanan 12 kişi hayatını kaybetti"
+                    key = self._life_lost_or_saved(token.start(), token.end())
                 if key in _WHAT_BEFALLS_THE_SICK:
                     return key
                 if key is not None:

@@ -221,7 +221,11 @@ from newsweave.records import (
 #          counts their children, and what befell the parent is not theirs; dates: a weekday after
 #          "from", "since", "until" ("od wtorku", "со вторника", "до п’ятниці") and the night before
 #          one ("в ночь на пятницу"); the second of two weekdays in a row follows the first.
-ANALYZER_VERSION = "facts-32"
+# facts-33: claims: "cases" are infections only in a text that names a disease or as a tally
+#          ("new cases", "cas confirmés"), not court, electors' or whisky cases; another
+#          language's counted noun is this one's word ("this fall", "casi", Italian "case");
+#          Turkish "yakalandı" is an arrest unless a disease is caught; a life lost befalls the sick.
+ANALYZER_VERSION = "facts-33"
 
 
 class MentionFinder(Protocol):
