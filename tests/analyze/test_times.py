@@ -102,7 +102,12 @@ def test_dates_resolve_against_the_publication_date(language: str, text: str, ex
             "Pożar wybuchł w nocy z czwartku na piątek.",
             [("z czwartku", "2017-11-23 00:00", "day"), ("na piątek", "2017-11-24 00:00", "day")],
         ),
-        # "на" alone leads no day: "среду" is also the environment.
+        # A day something is set for ("на") is the coming one, whatever the tense; "as of" one looks back.
+        ("ru", "Заседание перенесли на понедельник.", [("на понедельник", "2017-11-27 00:00", "day")]),
+        ("uk", "Репетицію заплановано на неділю.", [("на неділю", "2017-11-26 00:00", "day")]),
+        ("uk", "Станом на вівторок захворіли 300 осіб.", [("на вівторок", "2017-11-21 00:00", "day")]),
+        ("ru", "По состоянию на вторник заболели 300 человек.", [("на вторник", "2017-11-21 00:00", "day")]),
+        # ... but not Russian "на среду": also the environment.
         ("ru", "Влияние на среду обитания велико.", []),
     ],
 )

@@ -110,7 +110,9 @@ _EXTRA_WEEKDAYS = {
 # na středu"); "на" alone does not: "влияние на среду" is on the environment. Polish "na" does:
 # "środa" is only Wednesday ("przełożone na środę").
 _WEEKDAY_LEAD = {
-    "ru": r"(?:в|во|с|со|до|в\s+ночь\s+на)\s+", "uk": r"(?:в|у|во|з|із|від|до|(?:в|у)\s+ніч\s+на)\s+",
+    # "на" + a day: "станом на п'ятницю", "перенесли на пятницу"; not Russian "на среду", also "on the
+    # environment" ("влияние на среду", "на среду обитания")
+    "ru": r"(?:в|во|с|со|до|в\s+ночь\s+на|на(?!\s+сред))\s+", "uk": r"(?:в|у|во|з|із|від|до|на|(?:в|у)\s+ніч\s+на)\s+",
     "pl": r"(?:w|we|z|ze|od|do|na)\s+", "cs": r"(?:v|ve|od|do|z|ze|v\s+noci\s+na)\s+",
     "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob|od|do|v\s+noči\s+na)\s+", "hr": r"(?:u|od|do)\s+",
     "sr": r"(?:у|u|од|od|до|do)\s+",
@@ -1386,6 +1388,22 @@ def _tail_name(phrase: str, names: dict[str, int]) -> int | None:
     return next((names[tail] for k in range(len(words)) if (tail := " ".join(words[k:])) in names), None)
 
 
+# A Russian or Ukrainian day "на" something is set for ("перенесли на пятницу", "запланована на
+# неділю") is the coming one, whatever the tense of the setting; "as of" one ("станом на
+# п'ятницю", "по состоянию на вторник") looks back. Not Polish "na": as often "as of" with no
+# other word ("sondaże dają na sobotę przewagę", the polls as of Saturday).
+_SET_FOR = re.compile(r"на", re.I)
+_AS_OF = re.compile(r"(?:станом|состоянию|стану|состоянием)\s+$", re.I)
+
+
+def _set_for(m: re.Match[str]) -> bool:
+    start = m.start("wdn")
+    return (
+        _SET_FOR.fullmatch(m["wdn"].split(maxsplit=1)[0]) is not None
+        and _AS_OF.search(m.string, max(0, start - 20), start) is None
+    )
+
+
 def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | None:
     target = _tail_name(m["wdn"], lex.weekdays)
     if target is None:
@@ -1395,7 +1413,7 @@ def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | N
     modifier = (m["wdmod"] or m["wdpost"] or "").casefold()
     if modifier in ("next", "prochain", "próximo", "prossimo"):
         return day + timedelta(days=(target - day.weekday()) % 7 or 7), TimePrecision.DAY, True
-    if not modifier and _future_clause(m.string, m.start(), m.end(), lex):
+    if not modifier and (_set_for(m) or _future_clause(m.string, m.start(), m.end(), lex)):
         return day + timedelta(days=(target - day.weekday()) % 7), TimePrecision.DAY, True  # the coming one
     if modifier and back == 0:
         back = 7  # "last Tuesday" written on a Tuesday is a week ago
