@@ -1429,3 +1429,19 @@ def test_another_languages_counted_noun_is_read_as_this_ones_word(text: str, lan
 )
 def test_turkish_caught_is_an_arrest_unless_a_disease_is_caught(text: str, action: str | None) -> None:
     assert [c.action for c in numeric_claims(text, "tr")] == [action]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counted"),
+    [
+        # Two words before one noun, joined: the noun is what the number counts.
+        ("Mamy 69 nowych i potwierdzonych przypadków zakażenia koronawirusem.", "pl", ["case"]),
+        ("Officials reported 20 new and suspected cases of the virus.", "en", ["case"]),
+        # ... not a noun and another count after it (read with no language, as linking reads
+        # aligned sentences, where no dictionary says what a word is).
+        ("Mezi novými pacienty je 25 dospělých a dvě děti.", None, ["dospělých", "child"]),
+        ("Он получил 88 выборщиков и второе место.", None, ["выборщиков"]),
+    ],
+)
+def test_words_joined_before_a_noun_count_that_noun(text: str, language: str | None, counted: list[str]) -> None:
+    assert [c.counted for c in numeric_claims(text, language)] == counted

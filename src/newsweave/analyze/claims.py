@@ -1406,6 +1406,14 @@ class _SentenceReader:
             gap = self.text[position : token.start()]
             if any(ch in gap for ch in _PHRASE_ENDS) or _has_digit(gap):
                 break  # the number's phrase has ended: "300 hectares and 12 houses"
+            if (
+                token.group(0).casefold() in self.conjunctions
+                and previous
+                and not seen  # only modifiers read: "69 nowych i …", not "88 выборщиков и второе место"
+                and self._coordinated_noun(token.end(), limit)
+            ):
+                position = token.end()  # "69 nowych i potwierdzonych przypadków": two words before one noun
+                continue
             if token.group(0).casefold() in self.conjunctions or token.group(0).casefold() in lex.RESPECTIVELY:
                 break
             if _UNSPACED.match(token.group(0)) and not seen:  # "8人受伤", "5명이": the counter glued on
@@ -1449,6 +1457,19 @@ class _SentenceReader:
         if fallback[0] is not None and self.action_of(fallback[0]):
             return None, None, None, False  # "50 killed": the word after is what happened, not what is counted
         return fallback
+
+    def _coordinated_noun(self, position: int, limit: int) -> bool:
+        """Whether the word right after a conjunction is not a noun of the lexicon but the one after
+        it is, within the phrase: "new and confirmed cases"."""
+        words = []
+        for token in _TOKEN.finditer(self.text, position, limit):
+            gap = self.text[position : token.start()]
+            if any(ch in gap for ch in _PHRASE_ENDS) or _has_digit(gap) or len(words) == 2:
+                break
+            words.append(token.group(0))
+            position = token.end()
+        known = [_WORD_INDEX.get(w.casefold()) or _WORD_INDEX.get(self.lemma(w)) for w in words]
+        return len(known) == 2 and known[0] is None and known[1] is not None and not self.action_of(words[0])
 
     def _english_head(self, word: str, folded: str) -> bool:
         """Whether, in English, ``word`` goes on the noun phrase an unknown word after a number

@@ -225,7 +225,8 @@ from newsweave.records import (
 #          ("new cases", "cas confirmés"), not court, electors' or whisky cases; another
 #          language's counted noun is this one's word ("this fall", "casi", Italian "case");
 #          Turkish "yakalandı" is an arrest unless a disease is caught; a life lost befalls the sick;
-#          dates: Russian and Ukrainian "на" + day, set for (the coming one) or as of (the last).
+#          two words joined before a noun count it ("new and confirmed cases"); dates: Russian and
+#          Ukrainian "на" + day, set for (the coming one) or as of (the last).
 ANALYZER_VERSION = "facts-33"
 
 
