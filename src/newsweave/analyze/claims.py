@@ -1461,7 +1461,7 @@ class _SentenceReader:
     def _coordinated_noun(self, position: int, limit: int) -> bool:
         """Whether the word right after a conjunction is not a noun of the lexicon but the one after
         it is, within the phrase: "new and confirmed cases"."""
-        words = []
+        words: list[str] = []
         for token in _TOKEN.finditer(self.text, position, limit):
             gap = self.text[position : token.start()]
             if any(ch in gap for ch in _PHRASE_ENDS) or _has_digit(gap) or len(words) == 2:
