@@ -1445,3 +1445,24 @@ def test_turkish_caught_is_an_arrest_unless_a_disease_is_caught(text: str, actio
 )
 def test_words_joined_before_a_noun_count_that_noun(text: str, language: str | None, counted: list[str]) -> None:
     assert [c.counted for c in numeric_claims(text, language)] == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        ("The US will deploy an infantry battalion of about 750 soldiers to the region.", "en", "deployed"),
+        # ... and an elliptical figure, which takes its noun from the one before.
+        (
+            "Trump ha ordinato a circa 750 soldati di essere schierati in Medio Oriente con circa 3.000 "
+            "in più che si preparano per un possibile dispiegamento.",
+            "it",
+            "deployed",
+        ),
+        # Sent, not deployed: what is sent is no force.
+        ("An email sent to 40,000 students stated the new rules.", "en", None),
+        ("Республиканцы направили около 20 исков в суды разных регионов.", "ru", None),
+        ("The shooting sent three people to the hospital.", "en", None),
+    ],
+)
+def test_only_forces_and_their_equipment_are_deployed(text: str, language: str, action: str | None) -> None:
+    assert {c.action for c in numeric_claims(text, language)} == {action}

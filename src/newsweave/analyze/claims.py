@@ -302,7 +302,18 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
             found.append(parsed)
             position = max(position, parsed.claim.end)
     found = _respectively(text, _elliptical(_populations(text, found)), spans, reader)
-    return tuple(_listed_alike(text, found, reader))
+    return tuple(_only_forces_deployed(_listed_alike(text, found, reader)))
+
+
+def _only_forces_deployed(found: list[ParsedClaim]) -> list[ParsedClaim]:
+    """ "An email sent to 40,000 students", "направили около 20 исков": sent, not deployed. Read
+    last, when an elliptical figure has its noun ("schiera 4.000 soldati … 3.000")."""
+    return [
+        ParsedClaim(replace(p.claim, action=None), p.figure)
+        if p.claim.action == "deployed" and p.claim.counted not in lex.DEPLOYED_THINGS
+        else p
+        for p in found
+    ]
 
 
 def _cores(text: str) -> list[re.Match[str]]:

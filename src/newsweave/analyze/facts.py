@@ -226,7 +226,8 @@ from newsweave.records import (
 #          language's counted noun is this one's word ("this fall", "casi", Italian "case");
 #          Turkish "yakalandı" is an arrest unless a disease is caught; a life lost befalls the sick;
 #          two words joined before a noun count it ("new and confirmed cases"); dates: Russian and
-#          Ukrainian "на" + day, set for (the coming one) or as of (the last).
+#          Ukrainian "на" + day, set for (the coming one) or as of (the last); only forces and their
+#          equipment are deployed (not "an email sent to 40,000 students").
 ANALYZER_VERSION = "facts-33"
 
 
