@@ -24,9 +24,11 @@ def write(path: Path, rows: list[dict[str, str]]) -> Path:
 
 
 def test_the_marked_figure_is_read_with_its_own_action() -> None:
-    sentence = "Spain has ⟦more than 232,000 cases⟧ and close to 28,000 deaths."
+    sentence = "Spain has ⟦more than 232,000 cases⟧ of coronavirus and close to 28,000 deaths."
     assert read_action(sentence, "en") == "infected"
-    assert read_action("Spain has more than 232,000 cases and ⟦close to 28,000 deaths⟧.", "en") == "killed"
+    assert (
+        read_action("Spain has more than 232,000 cases of coronavirus and ⟦close to 28,000 deaths⟧.", "en") == "killed"
+    )
     assert read_action("The singer was found dead aged ⟦49⟧.", "en") == "none"
     assert read_action("Nothing ⟦here⟧ is a number.", "en") == "not read"
 
