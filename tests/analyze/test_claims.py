@@ -1466,3 +1466,16 @@ def test_words_joined_before_a_noun_count_that_noun(text: str, language: str | N
 )
 def test_only_forces_and_their_equipment_are_deployed(text: str, language: str, action: str | None) -> None:
     assert {c.action for c in numeric_claims(text, language)} == {action}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        ("Son 26 países los que tienen algún caso de infectados.", "es", None),
+        ("Изучили статистику погибших и инфицированных из 36 стран.", "ru", None),
+        ("Doslej so okužbe potrdili v še okoli 25 državah.", "sl", None),
+        ("Trump won 30 states.", "en", "elected"),  # what is done to a country, not its people, stays
+    ],
+)
+def test_what_befalls_people_does_not_befall_countries(text: str, language: str, action: str | None) -> None:
+    assert [c.action for c in numeric_claims(text, language)] == [action]

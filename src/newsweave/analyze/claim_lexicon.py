@@ -648,6 +648,20 @@ PEOPLE = frozenset({"person", "militant", "soldier", "civilian", "child", "woman
 # ("sent", "направили", "wysłano", Arabic "نشر" also "published"), which send emails to 40,000
 # students, letters to nine residents, 20 lawsuits to courts and governors to prison.
 DEPLOYED_THINGS = frozenset({"soldier", "police", "militant", "vehicle", "aircraft", "weapon"})
+# Countries and regions, counted: what befalls people does not befall them ("26 países … infectados",
+# "36 стран … погибших и инфицированных": the dead and infected are the countries' people). Lemmas
+# and, for text read with no language, plurals.
+PLACE_NOUNS = frozenset(_words("""
+    country countries state states province provinces region regions county counties pays país países
+    paese paesi land länder staat staaten estado estados provincia provincias región regiones regione
+    regioni région régions province страна стран страны государство государств область областей
+    країна країн країни держава держав область kraj kraje krajów krajach państwo państw województwo
+    województw země zemí zemích stát států kraj krajů država države držav držav državah regija regij
+    държава държави държавите област области ülke ülkeler ülkede ülkesi eyalet eyaletler
+"""))  # fmt: skip
+# What befalls people only.
+HUMAN_ACTIONS = frozenset({"killed", "wounded", "infected", "arrested", "missing", "recovered", "hospitalised",
+                           "released", "rescued"})  # fmt: skip
 # Cues that a figure is a running toll being raised: an update, not a contradiction.
 UPDATE_PHRASES = (
     "rose to",

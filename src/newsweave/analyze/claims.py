@@ -693,6 +693,8 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = None  # "smrtni primeri na 100 000 prebivalcev": a rate's denominator, nobody died
     if action == "recovered" and counted not in (*lex.PEOPLE, "case", None):
         action = None  # "3 bodies were recovered", "recovered 5 rifles": found, not healed
+    if action in lex.HUMAN_ACTIONS and counted in lex.PLACE_NOUNS:
+        action = None  # "26 países … infectados": the countries' people were, not the countries
     if action == "released" and counted in lex.PUBLISHED_THINGS:
         action = None  # "Police released two photos": published, nobody set free
     if action == "elected" and counted in lex.CONTESTS:

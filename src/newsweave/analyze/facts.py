@@ -227,7 +227,7 @@ from newsweave.records import (
 #          Turkish "yakalandı" is an arrest unless a disease is caught; a life lost befalls the sick;
 #          two words joined before a noun count it ("new and confirmed cases"); dates: Russian and
 #          Ukrainian "на" + day, set for (the coming one) or as of (the last); only forces and their
-#          equipment are deployed (not "an email sent to 40,000 students").
+#          equipment are deployed (not "an email sent to 40,000 students"); no country is infected.
 ANALYZER_VERSION = "facts-33"
 
 
