@@ -1479,3 +1479,17 @@ def test_only_forces_and_their_equipment_are_deployed(text: str, language: str, 
 )
 def test_what_befalls_people_does_not_befall_countries(text: str, language: str, action: str | None) -> None:
     assert [c.action for c in numeric_claims(text, language)] == [action]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bare numbers listed with nothing after them name things: lottery numbers, routes.
+        ("The ticket matched numbers 23, 24, 37, 25, 20 and 43. It was worth $1 million.", [1_000_000]),
+        ("Snow closed U.S. 54, 56, 83, 160, 183, 283 and 400.", []),
+        # ... a list whose last number has its unit is read.
+        ("The rate was 10, 11, 12, 13 percent before.", [10, 11, 12, 13]),
+    ],
+)
+def test_bare_number_lists_name_rather_than_count(text: str, expected: list[float]) -> None:
+    assert [c.low for c in numeric_claims(text, "en")] == expected

@@ -285,6 +285,7 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
     blocked = date_spans(text, language) + [m.span() for m in (*_PHONE.finditer(text), *_FOOTNOTE.finditer(text))]
     steps = ((m.start(), _change_step_end(text, m.start(), m.end())) for m in cores)
     blocked += [(start, end) for start, end in steps if end is not None]
+    blocked += _number_lists(text)
     reader.figures = [
         m.span()
         for m in cores
@@ -303,6 +304,23 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
             position = max(position, parsed.claim.end)
     found = _respectively(text, _elliptical(_populations(text, found)), spans, reader)
     return tuple(_only_forces_deployed(_listed_alike(text, found, reader)))
+
+
+# Four or more bare numbers in a row, with nothing after the last: lottery numbers ("matching
+# numbers 23, 24, 37, 25, 20 and 43."), routes ("U.S. 54, 56, 83, 160, 183, 283 and 400."), clinics
+# ("поликлиниках № 1, 2, 3, 4, 28, а также"): names, not counts. A list whose last number has its
+# unit or noun ("10, 11, 12, 13 percent") is left to be read.
+_NUMBER_LIST = re.compile(
+    r"(?<![\d.,])\d{1,4}(?:,\s+\d{1,4}){3,}(?:,?\s+(?:and|et|und|y|e|i|и|і|та|a|en)\s+\d{1,4})?(?![\d.,]?\d)"
+)
+
+
+def _number_lists(text: str) -> list[tuple[int, int]]:
+    """The spans of lists of bare numbers that name rather than count (``_NUMBER_LIST``)."""
+    return [m.span() for m in _NUMBER_LIST.finditer(text) if text[m.end() : m.end() + 2].strip()[:1] in _LIST_ENDS]
+
+
+_LIST_ENDS = frozenset({"", ".", ",", ";", ")", ":", "!", "?"})
 
 
 def _only_forces_deployed(found: list[ParsedClaim]) -> list[ParsedClaim]:

@@ -227,7 +227,8 @@ from newsweave.records import (
 #          Turkish "yakalandı" is an arrest unless a disease is caught; a life lost befalls the sick;
 #          two words joined before a noun count it ("new and confirmed cases"); dates: Russian and
 #          Ukrainian "на" + day, set for (the coming one) or as of (the last); only forces and their
-#          equipment are deployed (not "an email sent to 40,000 students"); no country is infected.
+#          equipment are deployed (not "an email sent to 40,000 students"); no country is infected;
+#          bare numbers listed with nothing after them are names (lottery numbers, routes).
 ANALYZER_VERSION = "facts-33"
 
 
