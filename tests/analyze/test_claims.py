@@ -1493,3 +1493,20 @@ def test_what_befalls_people_does_not_befall_countries(text: str, language: str,
 )
 def test_bare_number_lists_name_rather_than_count(text: str, expected: list[float]) -> None:
     assert [c.low for c in numeric_claims(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Seconds are a time unit, to which nothing befalls.
+        ("Trailing 4-3 with just seven seconds left, Dvorak won the match.", "en", [("second", None)]),
+        ("Paying $35 million for his second trip.", "en", [("usd", None)]),  # the ordinal is no unit
+        # Czech and Slovak "succumbed" is died.
+        ("Zraněním podlehli 3 lidé.", "cs", [("person", "killed")]),
+        # A range whose end is a clock time is one of hours.
+        ("Safe Solar Observing runs on Saturday from 1 to 2:30 p.m. at the Common.", "en", []),
+        ("From 3 to 5 people were hurt.", "en", [("person", "wounded")]),
+    ],
+)
+def test_seconds_succumbing_and_hours(text: str, language: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(c.counted, c.action) for c in numeric_claims(text, language)] == expected

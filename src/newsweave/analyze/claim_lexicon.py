@@ -428,6 +428,10 @@ COUNTED: dict[str, str] = {
     "тиждень тижні тижнів tydzień tygodnie tygodni týden týdny týdnů weken",
     "minute": "minute minutes minuten minuto minutos minuti минута минуты минут хвилина хвилини хвилин minuta "
     "minuty minut",
+    # Plurals where the singular is also the ordinal ("his second trip", "la seconde fois") or "according
+    # to" (Italian "20 secondo la polizia").
+    "second": "seconds secondes sekunde sekunden segundos secondi секунда секунды секунд секунду секунди "
+    "sekunda sekundy sekund sekundi saniye",
 }
 # Nouns that carry both the counted thing and what happened to it: "50 dead", "50 blessés".
 OUTCOME_NOUNS: dict[str, tuple[str, str]] = {
@@ -616,7 +620,7 @@ PART_WORDS = frozenset(_words(
     числі wśród včetně включително сред vključno arasında dahil"""
 ))  # fmt: skip
 # Counted keys that are durations: "in 24 hours", "aged 77", "for over 40 years".
-TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 # Lengths: "50 km from Chennai" and a "9 mm" pistol are killed by nothing.
 DISTANCE_UNITS = frozenset({"kilometre", "mile", "metre", "millimetre", "centimetre", "foot", "inch", "yard"})
 # Words before a figure that make it a person's age: "aged 49", "âgé de 36 ans".
@@ -915,7 +919,8 @@ _MORE_ACTIONS = {
     "killed": """umiera umierają умирает умирают умират умира
         убит убити убиха убия загина загинаха загинали загинал почина починаха починали умря умряха
         умра ликвидирани ликвидира ubit ubiti ubili ubitih umrl umrli umrlo umrla umreti öl öldü öldür
-        öldürüldü öldürdü öldürmek ölmek""",
+        öldürüldü öldürdü öldürmek ölmek podlehl podlehla podlehlo podlehli podlehly podlehnout podľahol
+        podľahla podľahlo podľahli""",
     "wounded": """ранен ранени раниха раня пострадаха ranjen ranjeni ranjenih raniti yarala yaralan yaralandı
         yaralandılar yaralanan yaraladı yaralanmak""",
     "destroyed": "унищожени унищожен унищожи унищожиха разрушени разрушен uničen uničeni uničili uničiti "

@@ -1223,6 +1223,8 @@ def _is_quantity(
         return not (after[:1] == "-" and after[1:2].isalpha())  # "a six-year-old girl", "two-way"
     if before[-1:] in (":", "+", "#", "№", "/", "°") or after[:1] in (":", "/") or after[:1] == "°":
         return False  # 10:30, 2:1, +7 495…, #5, 1/2
+    if text[figure.end : figure.end + 1] == ":" and text[figure.end + 1 : figure.end + 2].isdigit():
+        return False  # "from 1 to 2:30 p.m.": a range whose end is a clock time is one of hours
     if before[-1:] == "-" and before[:1].isalpha() and not _hebrew_proclitic_before(text, m.start()):
         return False  # a name's number: Covid-19, Су-27, MH-17, F-16 (not Hebrew "מ-50", than 50)
     if before[-1:] == "-" and before[:1].isdigit():

@@ -228,7 +228,8 @@ from newsweave.records import (
 #          two words joined before a noun count it ("new and confirmed cases"); dates: Russian and
 #          Ukrainian "на" + day, set for (the coming one) or as of (the last); only forces and their
 #          equipment are deployed (not "an email sent to 40,000 students"); no country is infected;
-#          bare numbers listed with nothing after them are names (lottery numbers, routes).
+#          bare numbers listed with nothing after them are names (lottery numbers, routes); seconds
+#          are a time unit; Czech "podlehl" (succumbed) a death; "from 1 to 2:30 p.m." no count.
 ANALYZER_VERSION = "facts-33"
 
 
