@@ -658,9 +658,9 @@ DEPLOYED_THINGS = frozenset({"soldier", "police", "militant", "vehicle", "aircra
 PLACE_NOUNS = frozenset(_words("""
     country countries state states province provinces region regions county counties pays país países
     paese paesi land länder staat staaten estado estados provincia provincias región regiones regione
-    regioni région régions province страна стран страны государство государств область областей
-    країна країн країни держава держав область kraj kraje krajów krajach państwo państw województwo
-    województw země zemí zemích stát států kraj krajů država države držav držav državah regija regij
+    regioni région régions страна стран страны государство государств область областей
+    країна країн країни держава держав kraj kraje krajów krajach państwo państw województwo
+    województw země zemí zemích stát států krajů država države držav državah regija regij
     държава държави държавите област области ülke ülkeler ülkede ülkesi eyalet eyaletler
 """))  # fmt: skip
 # What befalls people only.
@@ -1293,7 +1293,7 @@ DISEASE_STEMS = tuple(_words("""
     вирус коронавирус ковид инфекц инфицир зараж заразил заразе заразат заразя заболе заболя болезн эпидеми
     пандеми грипп вірус коронавірус ковід інфекц інфіков захвор хвороб епідемі пандемі грип болест епидеми
     wirus koronawirus zakaż zaraż infekc chorob zachorow epidemi pandemi gryp
-    koronavir nákaz nakaž nakazil onemocn nemoc chřip ochoren epidémi pandémi
+    koronavir nákaz nakaž nakazil onemocn nemoc chřip ochoren epidémi
     okuž bolezen bolezn epidemij pandemij zaraza zaraze zarazom zaraž
     virüs koronavirüs kovid salgın hastalı enfeksiyon
     ziekte besmet griep

@@ -325,7 +325,7 @@ _LIST_ENDS = frozenset({"", ".", ",", ";", ")", ":", "!", "?"})
 
 def _only_forces_deployed(found: list[ParsedClaim]) -> list[ParsedClaim]:
     """ "An email sent to 40,000 students", "направили около 20 исков": sent, not deployed. Read
-    last, when an elliptical figure has its noun ("schiera 4.000 soldati … 3.000")."""
+    last, when an elliptical figure has its noun ("circa 750 soldati … schierati … con circa 3.000")."""
     return [
         ParsedClaim(replace(p.claim, action=None), p.figure)
         if p.claim.action == "deployed" and p.claim.counted not in lex.DEPLOYED_THINGS
