@@ -1277,7 +1277,8 @@ OUTCOME_NOUNS.update({
         ("person", "recovered")),
 })  # fmt: skip
 # What tells that a text is about a disease, so that its "cases" are infections (not court cases,
-# corruption cases, "in 1003 cases"): stems matched at a word's start, any ending ("koronavirusom",
+# corruption cases, "in 1003 cases"), and that an Arabic "أصيب"/"إصابة" (a wound and an infection
+# alike) in a sentence naming one is an infection ("أصيب بفيروس كورونا"): stems matched at a word's start, any ending ("koronavirusom",
 # "Coronavirus-Pandemie", "заражения"), and in scripts that glue or prefix words (Arabic, Chinese,
 # Japanese, Korean) anywhere; ``DISEASE_WORDS_WHOLE`` only as whole words ("flu" is not "fluid",
 # "grippe" not "gripped"). Not "zaraz" (Polish "at once", Ukrainian "now"), "nakaz" (Polish "order"),
@@ -1310,9 +1311,6 @@ TALLY_MODIFIERS = frozenset(_words("""
     подтверждённых подтвержденных активных нових підтверджених активних нови новите потвърдени потвърдените
     активните активни положителни nowych nowe potwierdzonych aktywnych nových nové potvrzených aktivních
     potvrdených novih potrjenih aktivnih potvrđenih nieuwe bevestigde yeni aktif pozitif"""))  # fmt: skip
-# Arabic "أصيب" and "إصابة" are a wound and an infection alike: an infection in a sentence that
-# names a disease ("أصيب بفيروس كورونا").
-ARABIC_DISEASE_WORDS = ("فيروس", "كورونا", "كوفيد", "الوباء", "وباء", "مرض")
 
 # Words that open a clause of its own inside a sentence: a verb before one has its subject before it
 # too ("3 soldiers were wounded when 20 militants attacked").

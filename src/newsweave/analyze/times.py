@@ -107,11 +107,10 @@ _EXTRA_WEEKDAYS = {
 # ("الاثنين": the two), Portuguese short ones as ordinals ("quarta", "sexta"): they count
 # only after the preposition or word that makes them a day.
 # "From", "since" and "until" lead a day too, and the night before one ("в ночь на пятницу", "v noci
-# na středu"); "на" alone does not: "влияние на среду" is on the environment. Polish "na" does:
-# "środa" is only Wednesday ("przełożone na środę").
+# na středu"), and "на"/"na", the day something is set for or as of ("перенесли на пятницу",
+# "станом на п'ятницю", "przełożone na środę"), but not Russian "на среду": also "on the
+# environment" ("влияние на среду", "на среду обитания").
 _WEEKDAY_LEAD = {
-    # "на" + a day: "станом на п'ятницю", "перенесли на пятницу"; not Russian "на среду", also "on the
-    # environment" ("влияние на среду", "на среду обитания")
     "ru": r"(?:в|во|с|со|до|в\s+ночь\s+на|на(?!\s+сред))\s+", "uk": r"(?:в|у|во|з|із|від|до|на|(?:в|у)\s+ніч\s+на)\s+",
     "pl": r"(?:w|we|z|ze|od|do|na)\s+", "cs": r"(?:v|ve|od|do|z|ze|v\s+noci\s+na)\s+",
     "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob|od|do|v\s+noči\s+na)\s+", "hr": r"(?:u|od|do)\s+",
@@ -1392,15 +1391,13 @@ def _tail_name(phrase: str, names: dict[str, int]) -> int | None:
 # неділю") is the coming one, whatever the tense of the setting; "as of" one ("станом на
 # п'ятницю", "по состоянию на вторник") looks back. Not Polish "na": as often "as of" with no
 # other word ("sondaże dają na sobotę przewagę", the polls as of Saturday).
-_SET_FOR = re.compile(r"на", re.I)
 _AS_OF = re.compile(r"(?:станом|состоянию|стану|состоянием)\s+$", re.I)
 
 
 def _set_for(m: re.Match[str]) -> bool:
     start = m.start("wdn")
     return (
-        _SET_FOR.fullmatch(m["wdn"].split(maxsplit=1)[0]) is not None
-        and _AS_OF.search(m.string, max(0, start - 20), start) is None
+        m["wdn"].split(maxsplit=1)[0].casefold() == "на" and _AS_OF.search(m.string, max(0, start - 20), start) is None
     )
 
 
