@@ -1510,3 +1510,82 @@ def test_bare_number_lists_name_rather_than_count(text: str, expected: list[floa
 )
 def test_seconds_succumbing_and_hours(text: str, language: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(c.counted, c.action) for c in numeric_claims(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Russian "тысячи", Ukrainian "тисячі" after a word governing the genitive: one thousand.
+        ("Китай развернет более тысячи новых единиц ядерного оружия.", "ru", [(1000, 1000, Q.MORE_THAN)]),
+        ("Вакцину получили около тысячи человек.", "ru", [(1000, 1000, Q.AROUND)]),
+        ("Госпіталізація плаває від тисячі до двох тисяч людей.", "uk", [(1000, 2000, Q.RANGE)]),
+        ("Загинули понад тисячу людей.", "uk", [(1000, 1000, Q.MORE_THAN)]),
+        # ... and thousands elsewhere.
+        ("На улицы вышли тысячи человек.", "ru", [(2000, 9999, Q.AROUND)]),
+        # Spanish "miles" are thousands; English miles are a distance, no count.
+        ("Murieron miles de personas.", "es", [(2000, 9999, Q.AROUND)]),
+        ("She awoke several miles away at a park.", "en", []),
+    ],
+)
+def test_one_thousand_in_the_genitive_and_another_languages_thousands(
+    text: str, language: str, expected: list[tuple[float, float, Qualifier]]
+) -> None:
+    assert [(c.low, c.high, c.qualifier) for c in numeric_claims(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # An age before a clause of time, set off by a semicolon, is no one's fate.
+        ("Stanley Donen was 94 when he died.", "en", [(None, None)]),
+        ("The toll was 12 when police arrived.", "en", [("person", "killed")]),
+        (
+            "Four were arrested: Kenneth Bonilla, 23; Edwin Luciano, 18.",
+            "en",
+            [(None, "arrested"), (None, None), (None, None)],
+        ),
+        # A time told by someone's death dates the sentence.
+        ("Po njeni smrti je v ZDA osem vrhovnih sodnikov.", "sl", [("vrhoven", None)]),
+        ("After her death, there are eight justices on the court.", "en", [("justice", None)]),
+        ("After the deaths of 12 people, police closed the road.", "en", [("person", "killed")]),
+        # The crime of a charge is not what befell the charged.
+        ("The three are accused of killing a shopkeeper.", "en", [(None, None)]),
+        ("Police charged two men with the murder of 12 people.", "en", [("person", None), ("person", "killed")]),
+        ("Trois hommes accusés d'avoir tué un policier.", "fr", [("person", None)]),
+        # English adjectives of an action before a noun: nobody freed or infected.
+        ("The program provides free lunches to 29.7 million children.", "en", [("child", None)]),
+        ("12 people tested positive for the virus.", "en", [("person", "infected")]),
+        ("Five hostages were set free on Monday.", "en", [("prisoner", "released")]),
+        # A decade befalls nothing; a year is not a count of them.
+        ("He was elected unopposed two decades ago.", "en", [("decade", None)]),
+        ("Trasformiamo il 2020 in un decennio di azione.", "it", []),
+    ],
+)
+def test_ages_times_charges_and_adjectives_are_no_fate(
+    text: str, language: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(c.counted, c.action) for c in numeric_claims(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # American addresses: a house number, a block.
+        ("The court set a time to demolish the building at 35 Graham Street.", "en", []),
+        ("The suspect fled toward a residence in the 500 block of Taylor Street.", "en", []),
+        ("They cut 300 blocks of ice.", "en", [("block", None)]),
+        # A place after the noun read says where it is ("in this house"), not what is counted.
+        ("In dieser Galerie: 2 Bilder im Haus.", "de", [("bild", None)]),
+        ("He stressed the work of two custodians in the building.", "en", [("custodian", None)]),
+        # Another language's word of an action: English "toting", Slovene "zabil" (scored).
+        ("Toting signs, about 55 residents marched Friday.", "en", [("resident", None)]),
+        ("Na 88 tekmah je zabil že 141-krat.", "sl", [("tekma", None)]),
+        # What befalls people does not befall things named right after the figure.
+        ("Arrestaron a un prisionero y se encontraron otras tres armas cortas.", "es", [("weapon", None)]),
+        ("Dont cinq seraient totalement détruits.", "fr", [(None, "destroyed")]),
+    ],
+)
+def test_addresses_places_after_the_noun_and_other_languages_verbs(
+    text: str, language: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(c.counted, c.action) for c in numeric_claims(text, language)] == expected

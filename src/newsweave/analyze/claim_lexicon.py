@@ -111,8 +111,8 @@ _TENS = {
 _TENS_VALUES = {"fr": [20, 30, 40, 50, 60, 70, 80, 90]}
 _BIG = {
     100: "hundred cent cents hundert cien ciento cientos cento cem cento centenas honderd сто сотня sto",
-    1000: "thousand mille mil tausend mila duizend тысяча тысячи тысяч тисяча тисячі тисяч tysiąc tysiące "
-          "tysięcy tisíc tisíce",
+    1000: "thousand mille mil tausend mila duizend тысяча тысячу тысячи тысяч тисяча тисячу тисячі тисяч tysiąc "
+          "tysiące tysięcy tisíc tisíce",
 }  # fmt: skip
 NUMBER_WORDS: dict[str, int] = {}
 # The languages each word of the tables above is a number in: "due" is 2 in Italian only, not in
@@ -230,6 +230,14 @@ VAGUE: dict[str, tuple[float, float]] = {
                      "decine di migliaia", "dezenas de milhares", "десятки тысяч", "десятки тисяч",
                      "dziesiątki tysięcy", "desítky tisíc", "عشرات الآلاف"], (20000.0, 99999.0)),
 }  # fmt: skip
+# Russian "тысячи" and Ukrainian "тисячі" are both "thousands" and "of a thousand": after a word
+# that governs the genitive ("более тысячи человек", "близько тисячі") they are one thousand.
+ONE_THOUSAND_IN_GENITIVE = frozenset({"тысячи", "тисячі"})
+GENITIVE_GOVERNORS = frozenset(
+    _words("более менее свыше около порядка больше меньше до от из ок. більше менше близько від з")
+)
+# Vague counts that are other words elsewhere: the languages in which they are counts.
+VAGUE_LANGUAGES: dict[str, frozenset[str]] = {"miles": frozenset({"es"})}
 SCALES: dict[str, float] = {
     **dict.fromkeys(["thousand", "thousands", "mille", "tausend", "mil", "mila", "тыс", "тыс.", "тысяч", "тысячи",
                      "тысяча", "тис", "тис.", "тисяч", "тисячі", "tys", "tys.", "tysięcy", "tysiące", "tis",
@@ -428,6 +436,11 @@ COUNTED: dict[str, str] = {
     "тиждень тижні тижнів tydzień tygodnie tygodni týden týdny týdnů weken",
     "minute": "minute minutes minuten minuto minutos minuti минута минуты минут хвилина хвилини хвилин minuta "
     "minuty minut",
+    "decade": "decade decades décennie décennies jahrzehnt jahrzehnte jahrzehnten década décadas decennio decenni "
+    "десятилетие десятилетия десятилетий десятиліття десятиліть dekada dekady dekad desetiletí desetiletích "
+    "decennium decennia عقد عقود",
+    "century": "century centuries siècle siècles jahrhundert jahrhunderte siglo siglos secolo secoli século séculos "
+    "век века веков століття stulecie stulecia wiek wieki století eeuw eeuwen قرن قرون",
     # Plurals where the singular is also the ordinal ("his second trip", "la seconde fois") or "according
     # to" (Italian "20 secondo la polizia").
     "second": "seconds secondes sekunde sekunden segundos secondi секунда секунды секунд секунду секунди "
@@ -588,9 +601,13 @@ NEGATIONS = frozenset(_words(
 # Negations written after the word they deny: "пострадавших нет", "ранени няма", "ölü yok".
 NEGATIONS_AFTER = frozenset(_words("нет няма yok brak nema tiada"))
 NOT_ACTIONS_IN: dict[str, frozenset[str]] = {
-    # German "Maut" is a road toll, Malay "maut" killed.
-    "de": frozenset({"die", "öl", "maut"}), "nl": frozenset({"die"}), "es": frozenset({"fui"}),
-    "pt": frozenset({"fui"}),
+    # German "Maut" is a road toll, Malay "maut" killed; German "Stab" a staff, English "stab" a
+    # wound; English "tote" (carry) and "deter" no German dead or Portuguese arrest; French "sent"
+    # (smells) sends no one; Spanish "prender" lights, Portuguese arrests; Italian "fui" was, not fled;
+    # Slovene "zabil" scored ("zabil že 141-krat"), Slovak killed.
+    "de": frozenset({"die", "öl", "maut", "stab"}), "nl": frozenset({"die"}), "es": frozenset({"fui", "prender"}),
+    "pt": frozenset({"fui"}), "en": frozenset({"tote", "deter", "mort"}), "fr": frozenset({"sent"}),
+    "it": frozenset({"fui"}), "sl": frozenset({"zabil", "zabila", "zabili", "zabilo"}),
 }  # fmt: skip
 # Another language's counted noun that is a common word of this one: English "fall" (the season,
 # "this fall") is no German case, Spanish "casi" ("almost") no Italian cases, Italian "case" are

@@ -140,9 +140,29 @@ _CONJUNCTIONS = {
     "ms": "dan atau serta", "vi": "và hoặc",
 }  # fmt: skip
 _ANY_CONJUNCTION = frozenset(_words("and or et ou und oder и или або lub oraz nebo"))
+# Words that open a clause of time, cause or condition: a number's phrase ends before them ("was
+# 94 when he died"), as before a verb.
+_SUBORDINATORS = frozenset(
+    _words("""when while because although though unless until whereas quand lorsque
+    lorsqu parce puisque tandis wenn als weil während obwohl cuando mientras porque aunque quando mentre perché
+    enquanto toen wanneer terwijl omdat когда пока потому хотя если коли поки хоча якщо kiedy gdy ponieważ
+    chociaż jeśli když zatímco protože ačkoli pokud когато докато защото ако""")
+)
+# English words of an action that are adjectives before a noun ("free lunches", "positive feedback"),
+# and the words after which they are still the action ("tested positive for", "set free on bail").
+_ATTRIBUTIVE = frozenset({"free", "positive"})
+_NOT_QUALIFIED = frozenset(
+    _words("""for on in at after and or to by as from since with of the a an this that last
+    earlier again today yesterday monday tuesday wednesday thursday friday saturday sunday""")
+)
+# Prepositions of place: after a noun read, the phrase they open says where it is.
+_LOCATIVES = frozenset(_words("in im at on auf dans nel nella nei в во w we v ve"))
+# The verb "to be" in the past or present, whose bare number before such a clause is an age.
+_COPULAS = frozenset(_words("was is war ist était est era es fue был была"))
 _AUXILIARIES = frozenset(
     _words("""were was are is been be have has had will would could may might ont a été sont
-    était étaient furent sera wurden wurde sind waren haben hat fueron fue son han sido resultaron resultó quedaron
+    était étaient furent sera seraient serait auraient aurait soient seront auront wurden wurde sind waren
+    haben hat fueron fue son han sido resultaron resultó quedaron
     quedó sono furono stati hanno rimasti rimaste ficaram ficou
     foram são foi были был была было будут є були було були zostało zostali zostały byli było są bylo byli jsou
     worden werden zijn waren oldu idi olmuş olmuştu olarak bolo boli bola bol sú bilo bili bila
@@ -175,8 +195,11 @@ _LEMMA_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ru", "u
 _DECIMAL_POINT = frozenset({None, "en", "zh", "ja", "ko", "th", "he", "hi"})
 _COUNTED_WINDOW = 4  # tokens after a number in which to look for what it counts
 # Measures nothing happens to: "killed in 24 hours" kills no hours, "10,4% of the staff" is a share.
-_NOTHING_HAPPENS_TO = frozenset({*lex.TIME_UNITS, *lex.DISTANCE_UNITS, "percent", "event", "times", "degree", "speed"})
+_NOTHING_HAPPENS_TO = frozenset(
+    {*lex.TIME_UNITS, *lex.DISTANCE_UNITS, "decade", "century", "percent", "event", "times", "degree", "speed"}
+)
 _CURRENCY_CODES = frozenset({*lex.CURRENCY.values(), *lex.CJK_UNITS.values()} - set(lex.COUNTED))  # money
+_WHAT_BEFALLS_PEOPLE = frozenset({"wounded", "infected", "arrested", "hospitalised"})  # never things
 _WHAT_MONEY_COUNTS = frozenset({"damaged", "destroyed"})  # "the damage is estimated at $5 million"
 # English words that end a number's noun phrase rather than go on it, beside ``_STOP``'s: pronouns,
 # determiners, modals and common verbs a lexicon of actions lacks ("50 cars can", "six decades wrote").
@@ -373,6 +396,13 @@ def _scale_of_a_number(text: str, m: re.Match[str]) -> bool:
 _NUMBER_JUST_BEFORE = re.compile(rf"(?:\d|{_WORD_NUMBER})[\s-]*$", re.I)
 
 
+def _another_languages_vague(m: re.Match[str], language: str | None) -> bool:
+    """Whether a vague count is a word of the text's language ("several miles away": English
+    miles, not Spanish thousands)."""
+    vague = (m.group("vague") or "").casefold().split()[:1]
+    return bool(language and vague) and language not in lex.VAGUE_LANGUAGES.get(vague[0], (language,))
+
+
 def _a_figure(text: str, m: re.Match[str], language: str | None) -> bool:
     """Whether a number stands apart as a figure: not a name's ("Covid-19") nor a year, nor
     another language's number word ("due to": Italian's two)."""
@@ -380,6 +410,8 @@ def _a_figure(text: str, m: re.Match[str], language: str | None) -> bool:
     if digits is None:
         words = m.group("words")
         compound = text[m.end() : m.end() + 1] == "-" and text[m.end() + 1 : m.end() + 2].isalpha()  # "six-year-old"
+        if _another_languages_vague(m, language):
+            return False
         return not (words and (compound or _another_languages_words(words, language)))
     name_number = (
         text[m.start() - 1 : m.start()] == "-"
@@ -649,6 +681,8 @@ _BEFALLING_REACH = 3  # words between the figure's phrase and the verb: "Zemřel
 
 def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
               times: list[TimeExpression], reader: _SentenceReader) -> ParsedClaim | None:  # fmt: skip
+    if _another_languages_vague(m, reader.code):
+        return None
     if m.group("words") and (
         _another_languages_words(m.group("words"), reader.code)
         or m.group("words") in lex.NOT_ALONE_NUMBER_WORDS
@@ -680,7 +714,9 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         figure.qualifier, counted_end = cjk_post  # "50人以上", "50명 이상"
     if counted is None and (toll := reader.toll(_change_start(text, figure), s_start)) is not None:
         counted, action = toll  # "the death toll rose to 5,100"
-    age = _after_age_word(text, figure.start) or (counted is None and _age_after_name(text, figure.start, figure.end))
+    age = _after_age_word(text, figure.start) or (
+        counted is None and (_age_after_name(text, figure.start, figure.end) or _age_before_a_clause(text, figure))
+    )
     if counted != "year" and _age_at_death(text, figure, reader):
         age, counted, counted_end = True, None, None  # "died at 94 in his home": an age; no house counted
     if _after_a_parent(text, figure.start):
@@ -721,6 +757,8 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = "killed"  # "destroyed 50 terrorists"
     elif action == "killed" and counted in lex.THINGS:
         action = "destroyed"  # "éliminé plus d'une douzaine de pick-up"
+    elif action in _WHAT_BEFALLS_PEOPLE and counted in lex.THINGS and _named_next(text, figure.end, counted_end):
+        action = None  # "arrestaron a un prisionero … otras tres armas": the weapons were found
     end = max(figure.end, counted_end or 0)
     claim = Claim(
         start=figure.start, end=end, text=text[figure.start : end], low=figure.low, high=figure.high,
@@ -728,6 +766,16 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action=action, time=_sentence_time(times, s_start, s_end),
     )  # fmt: skip
     return ParsedClaim(claim, " ".join(text[figure.start : figure.end].split()))
+
+
+def _named_next(text: str, end: int, counted_end: int | None) -> bool:
+    """Whether the noun counted, ending at ``counted_end``, comes right after the figure ending at
+    ``end`` (but for articles and modifiers): read surely enough to overrule the sentence's verb,
+    where one found past unknown words ("dve stanovalki doma": the home's residents) is a guess."""
+    if counted_end is None:
+        return False
+    words = _TOKEN.findall(text, end, counted_end)[:-1]
+    return all(w.casefold() in _STOP or w.casefold() in _MODIFIERS for w in words)
 
 
 def _in_a_name(text: str, start: int) -> bool:
@@ -802,6 +850,56 @@ def _age_at_death(text: str, figure: _Figure, reader: _SentenceReader) -> bool:
     return bool(words) and reader.action_of(words[-1]) == "killed"
 
 
+# "After her death", "po njeni smrti", "nach ihrem Tod": a time told by someone's fate, which does not
+# befall a figure of the sentence. Time prepositions, then (after an article) possessives.
+_TIME_PREPOSITIONS = frozenset(
+    _words("""after since before following until upon après depuis avant nach seit vor
+    bis tras después desde antes hasta dopo prima fino após depois até sinds voor po od pred před przed после
+    с до перед після з след от преди""")
+)
+_POSSESSIVES = frozenset(
+    _words("""his her their its sa son ses leur leurs sein seinem seiner seines seinen ihr
+    ihrem ihrer ihres ihren su sus suo sua suoi sue seu dele dela zijn haar hun его её ее их його її їх jego jej
+    ich jeho její jejich njegovi njeni njihovi njegovo njeno njegove njene негова нейна тяхната неговата
+    нейната""")
+)
+_POSSESSIVE_ARTICLES = frozenset(_words("the la il a o de het"))
+
+
+def _someones_time(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a time preposition and a possessive ("after her
+    death", "dopo la sua morte"): then it dates the sentence rather than befalling its figures."""
+    words = [w.casefold() for w in _TOKEN.findall(text, max(0, start - 40), start)[-3:]]
+    if not words or words[-1] not in _POSSESSIVES:
+        return False
+    rest = words[:-1]
+    if rest and rest[-1] in _POSSESSIVE_ARTICLES:
+        rest = rest[:-1]
+    return bool(rest) and rest[-1] in _TIME_PREPOSITIONS
+
+
+# What a charge is brought with: an accusing word's stem, then the preposition naming the crime.
+_ACCUSING = re.compile(
+    r"(?:accus|charg|suspect|convict|guilty|indict|inculp|soupçonn|acusad|sospech|sospett|suspeit|beschuldig"
+    r"|verdächt|обвин|подозр|oskarż|podejrz|obvin|podezř)\w*(?:\s+\S+){0,4}?"
+    r"(?:\s+(?:of|with|for|de|di|des|du|wegen|в|o|z)\s+(?:[^\s,.;]+\s+){0,2}|\s+d['’](?:avoir\s+)?)$",
+    re.I,
+)
+
+
+def _accused_of(text: str, start: int) -> bool:
+    """Whether the word at ``start`` names the crime of a charge ("accused of killing", "обвиняются
+    в убийстве"): what the charged are said to have done, nothing that befell a figure."""
+    return _ACCUSING.search(text, max(0, start - 60), start) is not None
+
+
+def _age_before_a_clause(text: str, figure: _Figure) -> bool:
+    """ "Donen was 94 when he died": a bare number between "to be" and a clause of time is an age."""
+    if figure.qualifier is not Qualifier.EXACT or not figure.low.is_integer() or not 0 < figure.low < 120:
+        return False
+    return _word_before(text, figure.start) in _COPULAS and _word_after(text, figure.end) in _SUBORDINATORS
+
+
 _AFTER_AN_AGE = frozenset(_words("in on at after following"))
 _AGE_AT_DEATH = re.compile(r"(?<![\w])(?:at|a los|aos|mit)\s+$", re.I)
 
@@ -811,15 +909,23 @@ _SET_OFF = re.compile(rf"(?P<word>[^\W\d_][{_W}.'’-]*)(?P<mark>,\s*|\s*\()$")
 
 
 def _age_after_name(text: str, start: int, end: int) -> bool:
-    """ "Michael Browning, 44, of Lily", "L'uomo (19)": a bare number set off after a name (or,
-    in parentheses, after any noun) is an age."""
+    """ "Michael Browning, 44, of Lily", "Kenneth Bonilla, 23; Edwin Luciano, 18", "L'uomo (19)": a
+    bare number set off after a name (or, in parentheses, after any noun) is an age."""
     figure = text[start:end]
-    if not figure.isdigit() or not 0 < int(figure) < 120 or text[end : end + 1] not in (",", ")"):
+    if not figure.isdigit() or not 0 < int(figure) < 120 or text[end : end + 1] not in (",", ")", ";"):
         return False
     before = _SET_OFF.search(text, max(0, start - 40), start)
     if before is None or ("(" in before.group("mark")) != (text[end] == ")"):
         return False
     return text[end] == ")" or before.group("word")[0].isupper()
+
+
+def _one_thousand(text: str, start: int, vague: str) -> bool:
+    """Whether the vague "тысячи" at ``start`` is the genitive of one thousand ("более тысячи")."""
+    if vague.casefold() not in lex.ONE_THOUSAND_IN_GENITIVE:
+        return False
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].casefold() in lex.GENITIVE_GOVERNORS
 
 
 def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Figure | None:
@@ -829,6 +935,8 @@ def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Fig
     start, end = m.start(), m.end()
     vague = m.group("vague")
     numeral = m.group("cjk")
+    if vague and _one_thousand(text, start, vague):
+        vague = None  # "более тысячи": the number word of one thousand, read as any other
     if vague or numeral in lex.CJK_VAGUE:
         low, high = lex.VAGUE[" ".join(vague.casefold().split())] if vague else lex.CJK_VAGUE[numeral]
         factor, end, _ = cjk.scale(text, end)
@@ -1204,6 +1312,13 @@ def _glued(word: str) -> list[str]:
 _GLUE = ("und", "in")
 
 
+_STREET_BLOCK = re.compile(r"\s+block\s+of\s+[A-Z0-9]")
+_STREET_ADDRESS = re.compile(
+    r"\s(?:[A-Z][\w'’-]*\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Court|Ct|Place"
+    r"|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Trail|Way)\b"
+)
+
+
 def _is_quantity(
     text: str, m: re.Match[str], figure: _Figure, known: bool, counted: str | None = None, language: str | None = None
 ) -> bool:
@@ -1229,6 +1344,10 @@ def _is_quantity(
         return False  # a name's number: Covid-19, Су-27, MH-17, F-16 (not Hebrew "מ-50", than 50)
     if before[-1:] == "-" and before[:1].isdigit():
         return False  # the second of "106-101", "787-9": a score's or a model's (a range is read whole)
+    if _STREET_BLOCK.match(text, figure.end) and figure.low % 100 == 0:
+        return False  # "in the 500 block of Taylor Street": an address, as American police write one
+    if m.group("digits").isdigit() and _STREET_ADDRESS.match(text, m.end()):
+        return False  # "at 35 Graham Street", "of 227 Hot Springs Drive": a house number
     if re.match(r"0\d", m.group(0)):
         return False  # 07231: an area code, a postcode or an id; no count is written with a leading zero
     if (after[:1] == "-" and after[1:2].isalpha()) or (_suffix_letter(after[:1]) and figure.end == m.end()):
@@ -1255,7 +1374,11 @@ def _is_quantity(
     if plain and len(digits) == 4 and 1000 <= int(digits) <= 2100 and word_before:
         is_year |= word_before[0].casefold() in _IN_YEAR  # "в 1800", "in 1824": a year, of any century
     return not (is_year and figure.qualifier is Qualifier.EXACT and figure.unit is None
-                and figure.high == figure.low and (not known or counted == "year"))  # fmt: skip
+                and figure.high == figure.low and (not known or counted in _TIMES_OF_A_YEAR))  # fmt: skip
+
+
+# What a year may be said to be or begin ("2020 in un decennio di azione"): no count of them.
+_TIMES_OF_A_YEAR = frozenset({"year", "decade", "century"})
 
 
 def _a_span_of_years(text: str, figure: _Figure, known: bool, counted: str | None) -> bool:
@@ -1426,9 +1549,13 @@ class _SentenceReader:
 
     def action_of(self, word: str) -> str | None:
         """The action a word names in this text's language ("die" is no death in German)."""
-        if word.casefold() in self.not_actions:
+        folded = word.casefold()
+        if folded in self.not_actions:
             return None
-        return self.lookup(word, _ACTION_INDEX)
+        if (key := _ACTION_INDEX.get(folded)) is not None:
+            return key
+        lemma = self.lemma(word)  # "toting": English "tote", no German "Tote"
+        return None if lemma in self.not_actions else _ACTION_INDEX.get(lemma)
 
     def counted(self, position: int, limit: int) -> tuple[str | None, str | None, int | None, bool]:
         """What the number counts: (key, action an outcome noun implies, end of the noun, in the lexicon)."""
@@ -1453,8 +1580,10 @@ class _SentenceReader:
                 return self._cjk_counted(token.start(), limit)
             word = _elide(token.group(0).strip("’'-"))
             folded = word.casefold()
-            if folded in _AUXILIARIES:
-                break  # "30 were wounded": the verb begins; nothing counted was named
+            if folded in _AUXILIARIES or folded in _SUBORDINATORS:
+                break  # "30 were wounded", "94 when he died": the verb or a clause begins; nothing counted named
+            if fallback[0] is not None and folded in _LOCATIVES:
+                break  # "2 Bilder in diesem Haus": where the noun read is, not what is counted
             hit = _WORD_INDEX.get(folded) or _WORD_INDEX.get(self.lemma(word))
             if hit is None and "-" in folded:  # "Corona-Todesopfer": the compound's head says it
                 hit = _WORD_INDEX.get(folded.rsplit("-", 1)[1])
@@ -1618,6 +1747,12 @@ class _SentenceReader:
                 continue  # "12.759 enfermos y 363 muertos": the dead are the 363
             if self._negated(token.start(), token.end()):
                 continue  # "три члена экипажа и 22 вахтовика, пострадавших нет": nobody was hurt
+            if self.code == "en" and word.casefold() in _ATTRIBUTIVE and self._before_a_noun(token.end()):
+                continue  # "free lunches", "positive feedback": adjectives, no one freed or infected
+            if token.start() >= end and _accused_of(self.text, token.start()):
+                continue  # "The three are accused of killing …", "charged with murder": a charge, not a toll
+            if _someones_time(self.text, token.start()):
+                continue  # "Po njeni smrti je … osem sodnikov": a time (after her death), no one's fate
             if ";" in self.text[min(token.end(), end) : max(token.start(), start)]:
                 continue  # "u 2,1 miliona mieszkańców; ozdrowieńców jest 1,4 miliona": another clause's
             if token.end() <= start:
@@ -1644,6 +1779,11 @@ class _SentenceReader:
         if _UNSPACED.search(self.text, lo, hi):
             best = cjk.nearest_action(self.text, lo, hi, start, end, best, verb_final=self.code in cjk.VERB_FINAL)
         return best[1] if best else None
+
+    def _before_a_noun(self, end: int) -> bool:
+        """Whether the word after ``end`` (a space apart) may be a noun the word before qualifies."""
+        after = _TOKEN.match(self.text, end + 1) if self.text[end : end + 1] == " " else None
+        return after is not None and after.group(0).isalpha() and after.group(0).casefold() not in _NOT_QUALIFIED
 
     def _action_phrase(self, start: int, end: int) -> str | None:
         """The action a word and the next one name together, in a language that writes its verbs

@@ -230,7 +230,15 @@ from newsweave.records import (
 #          equipment are deployed (not "an email sent to 40,000 students"); no country is infected;
 #          bare numbers listed with nothing after them are names (lottery numbers, routes); seconds
 #          are a time unit; Czech "podlehl" (succumbed) a death; "from 1 to 2:30 p.m." no count.
-ANALYZER_VERSION = "facts-33"
+# facts-34: claims: Russian "более тысячи" and Ukrainian "близько тисячі" are one thousand, not
+#          thousands; English "miles" no Spanish thousands; an age before "when" or a semicolon;
+#          a time told by someone's death ("after her death", "po njeni smrti") befalls no figure;
+#          the crime of a charge ("accused of killing") is not the charged's fate; "free lunches",
+#          "positive feedback" free and infect no one; decades and centuries befall nothing;
+#          American addresses ("35 Graham Street", "the 500 block of") are no counts; a place after
+#          the noun read ("2 Bilder im Haus") ends it; another language's words of actions
+#          ("toting", Slovene "zabil") are this one's; arrests and wounds never befall things.
+ANALYZER_VERSION = "facts-34"
 
 
 class MentionFinder(Protocol):
