@@ -1589,3 +1589,27 @@ def test_addresses_places_after_the_noun_and_other_languages_verbs(
     text: str, language: str, expected: list[tuple[str | None, str | None]]
 ) -> None:
     assert [(c.counted, c.action) for c in numeric_claims(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Mexican style: a number word's thousand, then the rest in digits.
+        (
+            "Hasta el jueves dos mil 214 personas recuperadas y 696 defunciones.",
+            "es",
+            [(2214, "recovered"), (696, "killed")],
+        ),
+        ("Hubo tres mil 500 casos.", "es", [(3500, None)]),
+        # A year after "a", or after "the" before a singular noun, is a model year or an event's.
+        ("A 2006 Dodge Dakota truck parked in the garage was damaged.", "en", []),
+        ("In the 2016 election, Trump won.", "en", []),
+        ("Police arrested the 1990 protesters.", "en", [(1990, "arrested")]),
+        # Died at an age, then another clause.
+        ("Cummings died at 68 and was the first lawmaker to lie in state.", "en", [(68, None)]),
+    ],
+)
+def test_thousands_in_words_model_years_and_ages(
+    text: str, language: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(c.low, c.action) for c in numeric_claims(text, language)] == expected

@@ -450,7 +450,7 @@ COUNTED: dict[str, str] = {
 OUTCOME_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(_words(
         """dead death deaths fatality fatalities killed morts mort tués décès victimes tote toten
-        todesopfer muertos muerto fallecidos fallecido fallecida fallecidas víctimas mortales
+        todesopfer muertos muerto fallecidos fallecido fallecida fallecidas víctimas mortales defunciones
         morti morto vittime mortos óbitos
         погибших погибшие погибли погибло погиб погибших убитых убитые жертв жертвы загиблих загиблі
         загинули zabitych zabici ofiar zmarłych ofiary mrtvých mrtví obětí doden قتيلا قتلى قتيل

@@ -838,8 +838,9 @@ def _age_at_death(text: str, figure: _Figure, reader: _SentenceReader) -> bool:
     the preposition that follows a word of dying is the age of the one who died, no toll."""
     if figure.qualifier is not Qualifier.EXACT or not figure.low.is_integer() or not 0 < figure.low < 120:
         return False
-    if (after := _word_after(text, figure.end)) and after not in _STOP and after not in _AFTER_AN_AGE:
-        return False  # "died at 3 sites": a noun of its own
+    after = _word_after(text, figure.end)
+    if after and after not in _STOP and after not in _AFTER_AN_AGE and after not in reader.conjunctions:
+        return False  # "died at 3 sites": a noun of its own ("died at 68 and was": an age)
     before = _AGE_AT_DEATH.search(text, max(0, figure.start - 40), figure.start)
     if before is None:
         return False
@@ -963,6 +964,8 @@ def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Fig
             if value.is_integer() and (rest := _scaled_rest(text, end, factor)) is not None:
                 low, high, end = low + rest[0], high + rest[0], rest[1]  # "1 mln 426 094": 1,426,094
         words = (m.group("words") or "").casefold().split()
+        if words and (factor := lex.SCALES.get(words[-1], 0.0)) > 1 and (rest := _scaled_rest(text, end, factor)):
+            low, high, end = low + rest[0], high + rest[0], rest[1]  # "dos mil 214 personas": 2,214
         qualifier = Qualifier.AROUND if words and words[-1] in lex.APPROXIMATE_NUMBER_WORDS else Qualifier.EXACT
         if (rng := _RANGE.match(text, end)) and (second := _value(rng.group("n2"))) is not None:
             joiner = rng.group(0).strip().split()[0].casefold() if rng.group(0).strip()[0].isalpha() else "-"
@@ -1371,10 +1374,23 @@ def _is_quantity(
     if _IP_ADDRESS.fullmatch(m.group("digits")):
         return False  # "Twój adres IP: 207.241.233.112", a page's chrome: four groups of at most 255
     is_year = plain and len(digits) == 4 and 1900 <= int(digits) <= 2100
+    if is_year and word_before and _a_years_article(word_before[0], _word_after(text, figure.end)):
+        return False  # "a 2006 Dodge Dakota truck", "the 2016 election": a year before a noun, no count
     if plain and len(digits) == 4 and 1000 <= int(digits) <= 2100 and word_before:
         is_year |= word_before[0].casefold() in _IN_YEAR  # "в 1800", "in 1824": a year, of any century
     return not (is_year and figure.qualifier is Qualifier.EXACT and figure.unit is None
                 and figure.high == figure.low and (not known or counted in _TIMES_OF_A_YEAR))  # fmt: skip
+
+
+def _a_years_article(article: str, after: str) -> bool:
+    """Whether an English article before a number in a year's range makes it a year: "a" or "an"
+    count one thing, and "the" before a singular noun ("the 2016 election") names one."""
+    article, after = article.casefold(), after.rstrip(".")
+    singular = bool(after) and not after.endswith("s") and after not in _ENGLISH_IRREGULAR_PLURALS
+    return article in ("a", "an") or (article == "the" and singular)
+
+
+_ENGLISH_IRREGULAR_PLURALS = frozenset(_words("people children men women police personnel staff cattle"))
 
 
 # What a year may be said to be or begin ("2020 in un decennio di azione"): no count of them.
