@@ -683,3 +683,23 @@ def test_no_gate_is_put_where_a_shape_may_match_nothing_or_is_not_read() -> None
     assert _first_characters(r"(?P<a>x)(?P=a)") == ["x"]
     assert _first_characters(r"(?i:d)ays") is None  # a group with flags of its own
     assert _gated(r"(?:days)?") == r"(?:days)?"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # American news style abbreviates months with a period: "Feb. 11", "Sept. 8, 2019".
+        ("Bouwmeester had a cardiac episode during a game on Feb. 11 and was placed on reserve.", "2020-02-11"),
+        ("Daniels was hurt during the first half Sunday, Sept. 8, 2019, in Glendale.", "2019-09-08"),
+        ("The three men were arrested on Dec. 31, 2005, three days after the robbery.", "2005-12-31"),
+    ],
+)
+def test_an_english_month_abbreviated_with_its_period_beside_a_day_is_that_day(text: str, day: str) -> None:
+    anchor = datetime(2020, 6, 15)
+    assert [
+        e.value.date().isoformat() for e in time_expressions(text, "en", anchor) if e.precision is TimePrecision.DAY
+    ][:1] == [day]
+
+
+def test_a_month_abbreviated_without_its_period_is_no_date_in_english() -> None:
+    assert time_expressions("Police said Mar 5 people were hurt.", "en", datetime(2020, 6, 15)) == []

@@ -79,9 +79,13 @@ _EXTRA_MONTHS = {
 _MONTHS_ALONE = {"sl": " ".join(_EXTRA_MONTHS["sl"].split()[:12])}  # the genitives
 # Month abbreviations written without their period, as Russian agencies date their reports
 # ("МОСКВА, 14 янв - РИА Новости"); none is a word of the language.
+# English ones with their period, as American news style dates everything ("on Feb. 11", "Sept. 5"):
+# with the period, none is a word.
 _ABBREVIATED_MONTHS = {
     "ru": {"янв": 1, "фев": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "сент": 9, "окт": 10,
            "ноя": 11, "нояб": 11, "дек": 12},
+    "en": {"jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9,
+           "oct.": 10, "nov.": 11, "dec.": 12},
 }  # fmt: skip
 # Weekday forms dateparser lacks: Slovene's accusative after "v" ("v soboto") and genitive
 # after "od"/"do" ("od četrtka").
