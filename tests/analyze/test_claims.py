@@ -1461,7 +1461,7 @@ def test_words_joined_before_a_noun_count_that_noun(text: str, language: str | N
         # Sent, not deployed: what is sent is no force.
         ("An email sent to 40,000 students stated the new rules.", "en", None),
         ("Республиканцы направили около 20 исков в суды разных регионов.", "ru", None),
-        ("The shooting sent three people to the hospital.", "en", None),
+        ("The shooting sent three people to the hospital.", "en", "hospitalised"),  # sent to hospital
     ],
 )
 def test_only_forces_and_their_equipment_are_deployed(text: str, language: str, action: str | None) -> None:
@@ -1613,3 +1613,22 @@ def test_thousands_in_words_model_years_and_ages(
     text: str, language: str, expected: list[tuple[float, str | None]]
 ) -> None:
     assert [(c.low, c.action) for c in numeric_claims(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        # In or taken to a hospital, in the figure's own clause: hospitalised.
+        ("Twelve people are in hospital.", "en", "hospitalised"),
+        ("Five remain in hospital in a serious condition.", "en", "hospitalised"),
+        ("The shooting sent three people to the hospital.", "en", "hospitalised"),
+        ("Trois personnes ont été transportées à l'hôpital.", "fr", "hospitalised"),
+        ("Пять человек находятся в больнице.", "ru", "hospitalised"),
+        ("Celkem je infikováno téměř 120 tisíc lidí, z nich 5777 je v nemocnici.", "cs", "hospitalised"),
+        # ... not its doctors, nor a figure whose clause ends before the hospital is named.
+        ("12 doctors at the hospital went on strike.", "en", None),
+        ("Vaccinated were the so-called group 0, but it turned out that in hospital others were too.", "en", None),
+    ],
+)
+def test_a_figure_in_or_taken_to_hospital_is_hospitalised(text: str, language: str, action: str | None) -> None:
+    assert [c.action for c in numeric_claims(text, language)][-1:] == [action]

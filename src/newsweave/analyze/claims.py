@@ -155,6 +155,8 @@ _NOT_QUALIFIED = frozenset(
     _words("""for on in at after and or to by as from since with of the a an this that last
     earlier again today yesterday monday tuesday wednesday thursday friday saturday sunday""")
 )
+# English verbs that end a number's phrase at once ("Five remain in hospital", "2 said").
+_VERBS_ENDING = frozenset(_words("remain remains remained stay stays stayed said say says"))
 # Prepositions of place: after a noun read, the phrase they open says where it is.
 _LOCATIVES = frozenset(_words("in im at on auf dans nel nella nei в во w we v ve"))
 # The verb "to be" in the past or present, whose bare number before such a clause is an age.
@@ -753,6 +755,13 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = None  # "Police released two photos": published, nobody set free
     if action == "elected" and counted in lex.CONTESTS:
         action = None  # "won six games", "three gold medals": a result, no one elected
+    if (
+        action in (None, "deployed")
+        and counted in _MAY_BE_PATIENTS
+        and figure.low >= 1  # "osoby z grupy 0 w szpitalach": a group's name
+        and _in_hospital_after(text, figure.end, s_end, reader)
+    ):
+        action = "hospitalised"  # "Twelve people are in hospital", "sent three people to the hospital"
     if action in lex.KILLING_ACTIONS and counted in lex.PEOPLE:
         action = "killed"  # "destroyed 50 terrorists"
     elif action == "killed" and counted in lex.THINGS:
@@ -766,6 +775,47 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action=action, time=_sentence_time(times, s_start, s_end),
     )  # fmt: skip
     return ParsedClaim(claim, " ".join(text[figure.start : figure.end].split()))
+
+
+# "In" or "to" a hospital, by language: where the figure right before is, or is taken (the verbs of
+# being hospitalised are in the lexicon; these are the phrases that say it without one).
+_IN_HOSPITAL = {
+    language: re.compile(pattern, re.I)
+    for language, pattern in {
+        "en": r"\b(?:in|into|to|at)\s+(?:the\s+|a\s+|local\s+|nearby\s+|area\s+)?hospitals?\b",
+        "fr": r"(?:\bà\s+|\ba\s+)l['’]\s?hôpital\b",
+        "es": r"\b(?:al|en\s+el|en\s+un|a\s+un)\s+hospital\b",
+        "it": r"\b(?:in|all['’])\s?ospedale\b",
+        "pt": r"\b(?:ao|no|num)\s+hospital\b",
+        "nl": r"\b(?:naar|in)\s+het\s+ziekenhuis\b",
+        "ru": r"(?<!\w)(?:в|во)\s+(?:больниц[уеы]|больницах|стационар[еы]?)(?!\w)",
+        "uk": r"(?<!\w)(?:до|в|у)\s+(?:лікарн[іяю]|лікарнях|стаціонар[іу]?)(?!\w)",
+        "pl": r"(?<!\w)(?:do\s+szpitala|w\s+szpitalu|w\s+szpitalach)(?!\w)",
+        "cs": r"(?<!\w)(?:do\s+nemocnice|v\s+nemocnici|v\s+nemocnicích)(?!\w)",
+        "sk": r"(?<!\w)(?:do\s+nemocnice|v\s+nemocnici|v\s+nemocniciach)(?!\w)",
+        "sl": r"(?<!\w)(?:v\s+bolnišnic[io]|v\s+bolnišnicah)(?!\w)",
+        "bg": r"(?<!\w)(?:в\s+болница(?:та)?|в\s+болници(?:те)?)(?!\w)",
+    }.items()
+}
+# Whom a hospital's bed may hold: people counted as such (not its doctors, beds or wings).
+_MAY_BE_PATIENTS = frozenset({None, "person", "patient", "child", "woman", "resident", "civilian", "victim"})
+_HOSPITAL_REACH = 60  # characters from the figure to the phrase
+
+
+def _in_hospital_after(text: str, end: int, s_end: int, reader: _SentenceReader) -> bool:
+    """Whether the figure ending at ``end`` is said, in its own clause, to be in or taken to a
+    hospital: the phrase within ``_HOSPITAL_REACH`` after it, no other figure or punctuation between
+    ("grupa 0, okazało się, że w szpitalu": another clause's hospital)."""
+    pattern = _IN_HOSPITAL.get(reader.code or "")
+    found = pattern.search(text, end, min(s_end, end + _HOSPITAL_REACH)) if pattern else None
+    if found is None:
+        return False
+    between = text[end : found.start()]
+    return not (
+        _has_digit(between)
+        or any(mark in between for mark in ",;:()")
+        or any(end <= start < found.start() for start, _ in reader.figures)
+    )
 
 
 def _named_next(text: str, end: int, counted_end: int | None) -> bool:
@@ -1596,7 +1646,7 @@ class _SentenceReader:
                 return self._cjk_counted(token.start(), limit)
             word = _elide(token.group(0).strip("’'-"))
             folded = word.casefold()
-            if folded in _AUXILIARIES or folded in _SUBORDINATORS:
+            if folded in _AUXILIARIES or folded in _SUBORDINATORS or (self.code == "en" and folded in _VERBS_ENDING):
                 break  # "30 were wounded", "94 when he died": the verb or a clause begins; nothing counted named
             if fallback[0] is not None and folded in _LOCATIVES:
                 break  # "2 Bilder in diesem Haus": where the noun read is, not what is counted
