@@ -1632,3 +1632,18 @@ def test_thousands_in_words_model_years_and_ages(
 )
 def test_a_figure_in_or_taken_to_hospital_is_hospitalised(text: str, language: str, action: str | None) -> None:
     assert [c.action for c in numeric_claims(text, language)][-1:] == [action]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Warrants and orders are carried out, not killed; ambulances are vehicles, not patients.
+        ("The police executed two search warrants and cordoned off the properties.", "en", [("warrant", None)]),
+        ("The regime executed 12 prisoners.", "en", [("prisoner", "killed")]),
+        ("Die Verletzten kamen mit zwei Krankenwagen ins Krankenhaus.", "de", [("vehicle", None)]),
+    ],
+)
+def test_procedures_are_carried_out_and_ambulances_carry(
+    text: str, language: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(c.counted, c.action) for c in numeric_claims(text, language)] == expected

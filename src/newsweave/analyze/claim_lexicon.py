@@ -348,6 +348,8 @@ COUNTED: dict[str, str] = {
     "case": "case cases cas fall fälle caso casos casi случай случаев випадок випадків przypadek przypadków "
     "případ případů",
     "vehicle": """vehicle vehicles car cars truck trucks pickup pickups pick-up pick-ups tank tanks jeep jeeps
+        ambulance ambulances krankenwagen rettungswagen ambulancia ambulancias ambulanza ambulanze
+        ambulância ambulâncias karetka karetki karetek sanitka sanitky sanitek
         armoured vehicles véhicule véhicules voiture voitures camion camions pick-up char chars fahrzeug
         fahrzeuge auto autos lastwagen panzer vehículo vehículos coche coches camión camiones tanque tanques
         veicolo veicoli auto camion carri veículo veículos carro carros caminhão машина машин машины
@@ -1373,6 +1375,10 @@ BARE_SCALE_WORDS = frozenset(
 
 # What a team or an athlete wins, counted: "won six games", "gewann drei Spiele", "three gold medals"
 # are results, no one elected (the lemmas, and the forms a lemmatiser leaves).
+# What is carried out, never killed: "executed two search warrants", "exécuté trois ordres".
+PROCEDURES = frozenset(_words("""warrant order plan contract operation search raid trade transaction project
+    programme program strategy sentence mandat ordre contrat opération orden contrato operación ordine
+    contratto operazione ордер приказ операция nakaz rozkaz operacja příkaz operace"""))
 CONTESTS = frozenset(_words("""game match win victory goal point medal trophy title set round race
     assist rebound touchdown spiel spielen sieg tor punkt medaille titel partido partida gol punto
     victoria medalla título partita vittoria medaglia titolo matche victoire médaille titre матч гол

@@ -753,6 +753,8 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = None  # "26 países … infectados": the countries' people were, not the countries
     if action == "released" and counted in lex.PUBLISHED_THINGS:
         action = None  # "Police released two photos": published, nobody set free
+    if action == "killed" and counted in lex.PROCEDURES:
+        action = None  # "executed two search warrants": carried out, nobody killed
     if action == "elected" and counted in lex.CONTESTS:
         action = None  # "won six games", "three gold medals": a result, no one elected
     if (
