@@ -237,7 +237,10 @@ from newsweave.records import (
 #          "positive feedback" free and infect no one; decades and centuries befall nothing;
 #          American addresses ("35 Graham Street", "the 500 block of") are no counts; a place after
 #          the noun read ("2 Bilder im Haus") ends it; another language's words of actions
-#          ("toting", Slovene "zabil") are this one's; arrests and wounds never befall things.
+#          ("toting", Slovene "zabil") are this one's; arrests and wounds never befall things;
+#          "dos mil 214" is 2,214; a model year ("a 2006 Dodge") no count; a figure in or taken to
+#          a hospital in its own clause is hospitalised; warrants are executed, not killed; dates:
+#          English months abbreviated with their period ("Feb. 11").
 ANALYZER_VERSION = "facts-34"
 
 
