@@ -703,3 +703,17 @@ def test_an_english_month_abbreviated_with_its_period_beside_a_day_is_that_day(t
 
 def test_a_month_abbreviated_without_its_period_is_no_date_in_english() -> None:
     assert time_expressions("Police said Mar 5 people were hurt.", "en", datetime(2020, 6, 15)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # The dots of "p.m." end no clause: the future cue before them still reaches the weekday.
+        ("A funeral is scheduled for 1 p.m. Saturday at the Cathedral.", "2009-04-04"),
+        ("The meeting will be at 6 p.m. Monday at First Presbyterian Church.", "2009-04-06"),
+        ("He died at 3 p.m. Sunday.", "2009-03-29"),
+    ],
+)
+def test_a_future_cue_reaches_a_weekday_past_a_clock_times_dots(text: str, day: str) -> None:
+    [expression] = time_expressions(text, "en", datetime(2009, 3, 31))
+    assert expression.value.date().isoformat() == day

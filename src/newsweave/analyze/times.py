@@ -1429,7 +1429,7 @@ def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | N
 # ``morphology.is_future_verb``); in the other Slavic languages no dictionary here does.
 # Each language's own: Polish "bo" is "because", Slovene's "will".
 _FUTURE_CUES = {
-    "en": "will shall scheduled", "fr": "va vont sera seront prévu prévue", "de": "wird werden soll sollen",
+    "en": "will shall scheduled slated", "fr": "va vont sera seront prévu prévue", "de": "wird werden soll sollen",
     "es": "será serán", "it": "sarà saranno", "pt": "será vai vão", "nl": "zal zullen",
     "ru": "будет будут планирует намерен намерена", "uk": "буде будуть планує",
     "pl": "będzie będą zamierza planuje zostanie zostaną",
@@ -1446,11 +1446,20 @@ _FUTURE_REACH = 6  # words on either side of the weekday, within its clause
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
 
 
+def _without_abbreviation_dots(text: str) -> str:
+    """``text`` with the dots of letter-by-letter abbreviations dropped ("1 p.m.", "U.S."), which end
+    no clause: "A funeral is scheduled for 1 p.m. Saturday" is one."""
+    return _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
+_ABBREVIATION = re.compile(r"\b(?:[^\W\d_]\.){2,}")
+
+
 def _future_clause(text: str, start: int, end: int, lex: _Lexicon, *, strict: bool = False) -> bool:
     """Whether a future cue of the text's language stands within a few words of a weekday, in its
     clause; ``strict``, not one that may be another tense's (German "wird", "soll": a passive, a report)."""
-    before = _CLAUSE_END.split(text[max(0, start - 80) : start])[-1]
-    after = _CLAUSE_END.split(text[end : end + 80])[0]
+    before = _CLAUSE_END.split(_without_abbreviation_dots(text[max(0, start - 80) : start]))[-1]
+    after = _CLAUSE_END.split(_without_abbreviation_dots(text[end : end + 80]))[0]
     words = [w.casefold() for w in (*_WORD.findall(before)[-_FUTURE_REACH:], *_WORD.findall(after)[:_FUTURE_REACH])]
     cues = lex.future_cues - _AMBIGUOUS_FUTURE_CUES if strict else lex.future_cues
     if any(w in cues or w.endswith(lex.future_suffixes) for w in words):
