@@ -717,3 +717,17 @@ def test_a_month_abbreviated_without_its_period_is_no_date_in_english() -> None:
 def test_a_future_cue_reaches_a_weekday_past_a_clock_times_dots(text: str, day: str) -> None:
     [expression] = time_expressions(text, "en", datetime(2009, 3, 31))
     assert expression.value.date().isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        # A perfective present of beginning says the future: the coming weekday.
+        ("Za tak ukrep, ki začne veljati v četrtek, so se odločili.", "sl", "2020-07-02"),
+        ("Zákon začne platit v pondělí.", "cs", "2020-06-29"),
+        ("Закон набуде чинності в понеділок.", "uk", "2020-06-29"),
+    ],
+)
+def test_what_takes_effect_on_a_weekday_takes_it_on_the_coming_one(text: str, language: str, day: str) -> None:
+    [expression] = time_expressions(text, language, datetime(2020, 6, 26))
+    assert expression.value.date().isoformat() == day

@@ -1427,15 +1427,17 @@ def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | N
 # ("zveřejní v úterý", will publish) say the same by their aspect: in Polish and Russian the
 # dictionaries the entity tagger reads give it ("W poniedziałek trafi", will arrive on Monday;
 # ``morphology.is_future_verb``); in the other Slavic languages no dictionary here does.
-# Each language's own: Polish "bo" is "because", Slovene's "will".
+# Each language's own: Polish "bo" is "because", Slovene's "will". Of the perfective presents, the
+# beginnings of what takes effect ("ukrep, ki začne veljati v četrtek", "набуде чинності").
 _FUTURE_CUES = {
     "en": "will shall scheduled slated", "fr": "va vont sera seront prévu prévue", "de": "wird werden soll sollen",
     "es": "será serán", "it": "sarà saranno", "pt": "será vai vão", "nl": "zal zullen",
-    "ru": "будет будут планирует намерен намерена", "uk": "буде будуть планує",
+    "ru": "будет будут планирует намерен намерена", "uk": "буде будуть планує набуде набудуть почне почнуть",
     "pl": "będzie będą zamierza planuje zostanie zostaną",
-    "cs": "bude budou plánuje hodlá", "sk": "bude budú plánuje", "hr": "će ću ćemo ćete planira",
+    "cs": "bude budou plánuje hodlá začne začnou", "sk": "bude budú plánuje začne začnú",
+    "hr": "će ću ćemo ćete planira",
     "sr": "ће ћу ћемо ћете планира će ću ćemo ćete planira",
-    "sl": "bo bodo bom boš bomo bosta namerava nameravajo", "bg": "ще",
+    "sl": "bo bodo bom boš bomo bosta namerava nameravajo začne začnejo", "bg": "ще",
     "id": "akan", "ms": "akan", "vi": "sẽ",
 }  # fmt: skip
 _AMBIGUOUS_FUTURE_CUES = frozenset({"wird", "werden", "soll", "sollen"})
