@@ -336,6 +336,15 @@ def test_a_title_is_no_name_of_its_own_but_a_surname_like_one_is(recognizer: Ent
     assert "Pastor" in {m.text for m in recognizer.mentions("Police say Pastor refused to leave the shop.", "en")}
 
 
+def test_a_title_opening_a_sentence_is_the_common_noun(recognizer: EntityRecognizer) -> None:
+    text = "Judge declines to set bond for suspect. Federal Magistrate Judge Daneta Wollmann wrote an order."
+    names = {m.text for m in recognizer.mentions(text, "en")}
+    assert "Daneta Wollmann" in names and not names & {"Judge", "Magistrate Judge"}
+    # ... unless the text names someone by it.
+    text = "Tony Pastor owns the shop. Pastor refused to leave it."
+    assert "Pastor" in {m.text for m in recognizer.mentions(text, "en")}
+
+
 def test_a_month_is_no_name_where_a_name_was_cut_down_to_it(recognizer: EntityRecognizer) -> None:
     text = (
         "The Saturn-Pluto conjunction in Capricorn arrives January 12. The Sun and Mercury in Capricorn "

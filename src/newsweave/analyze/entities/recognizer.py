@@ -92,6 +92,7 @@ _HONORIFICS = """
     president presidente president prasident prezident prezydent prezident minister ministre
     minister chancellor kanzler kanzlerin chancelier pope mr mrs ms dr sir senator senateur governor
     mayor secretary judge sheriff coach sen rep gov sgt lt capt col det rev reverend pastor prof
+    magistrate commander lieutenant lieut detective inspector sergeant corporal constable
 """
 # Titles that also open the names of places, firms and leagues ("King County", "Prince Edward
 # Island", "General Motors", "Premier League"): dropped from a person's name only.
@@ -576,7 +577,13 @@ class EntityRecognizer:
         if " " in surface or fold(surface) not in honorifics():
             return False
         after = _NAME_AFTER.match(text, end)
-        return after is not None and after.group(1).isupper()
+        if after is not None and after.group(1).isupper():
+            return True
+        # Opening a sentence before a lowercase word ("Judge declines to set bond"), a title is the
+        # common noun, unless the text names someone by it ("Tony Pastor … Pastor refused").
+        start = end - len(surface)
+        opening = not text[:start].strip() or text[:start].rstrip().endswith((".", "!", "?", "\n", ":"))
+        return opening and re.search(rf"[A-Z][\w'’-]+ {re.escape(surface)}\b", text) is None
 
     def _curated(self, surface: str) -> bool:
         """Whether a name is one of the curated aliases (of any type)."""
