@@ -1647,3 +1647,18 @@ def test_procedures_are_carried_out_and_ambulances_carry(
     text: str, language: str, expected: list[tuple[str | None, str | None]]
 ) -> None:
     assert [(c.counted, c.action) for c in numeric_claims(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The later ages of a list after an age word.
+        ("Police arrested two teenagers aged 15 and 17, accused of plotting an attack.", [("arrested"), None, None]),
+        # A capitalised word inside a name is no verb, unless the sentence is in title case.
+        ("The popular Martin Dies Jr. State Park and thousands of acres of private land.", [None]),
+        ("Car Bomb Kills 20 in Baghdad", ["killed"]),
+        ("Taliban Attack Kills 12 in Kabul province", ["killed"]),
+    ],
+)
+def test_listed_ages_and_names_capitalised_words(text: str, expected: list[str | None]) -> None:
+    assert [c.action for c in numeric_claims(text, "en")] == expected

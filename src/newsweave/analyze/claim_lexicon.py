@@ -1378,7 +1378,7 @@ BARE_SCALE_WORDS = frozenset(
 # What is carried out, never killed: "executed two search warrants", "exécuté trois ordres".
 PROCEDURES = frozenset(_words("""warrant order plan contract operation search raid trade transaction project
     programme program strategy sentence mandat ordre contrat opération orden contrato operación ordine
-    contratto operazione ордер приказ операция nakaz rozkaz operacja příkaz operace"""))
+    contratto operazione ордер приказ операция nakaz rozkaz operacja příkaz operace"""))  # fmt: skip
 CONTESTS = frozenset(_words("""game match win victory goal point medal trophy title set round race
     assist rebound touchdown spiel spielen sieg tor punkt medaille titel partido partida gol punto
     victoria medalla título partita vittoria medaglia titolo matche victoire médaille titre матч гол

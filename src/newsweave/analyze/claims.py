@@ -148,6 +148,8 @@ _SUBORDINATORS = frozenset(
     enquanto toen wanneer terwijl omdat когда пока потому хотя если коли поки хоча якщо kiedy gdy ponieważ
     chociaż jeśli když zatímco protože ačkoli pokud когато докато защото ако""")
 )
+# Languages that capitalise their nouns: a capital there says nothing of a name.
+_CAPITALISED_NOUNS = frozenset({"de", "lb"})
 # English words of an action that are adjectives before a noun ("free lunches", "positive feedback"),
 # and the words after which they are still the action ("tested positive for", "set free on bail").
 _ATTRIBUTIVE = frozenset({"free", "positive"})
@@ -873,9 +875,19 @@ _OF_WORDS = frozenset({"of", "de", "des", "di", "der", "von", "do", "da"})
 
 
 def _after_age_word(text: str, start: int) -> bool:
-    """ "aged 49", "âgé de 36 ans": a person's age, to which the sentence's verb does not happen."""
+    """ "aged 49", "âgé de 36 ans", "aged 15 and 17": a person's age, to which the sentence's verb
+    does not happen."""
     words = text[max(0, start - 14) : start].casefold().split()
-    return bool(words) and (words[-1] in lex.AGE_WORDS or (len(words) > 1 and words[-2] in lex.AGE_WORDS))
+    if words and (words[-1] in lex.AGE_WORDS or (len(words) > 1 and words[-2] in lex.AGE_WORDS)):
+        return True
+    return _AGES_LISTED.search(text, max(0, start - 40), start) is not None
+
+
+# The later ages of a list after an age word: "two teenagers aged 15 and 17".
+_AGES_LISTED = re.compile(
+    rf"(?<![{_W}])(?:{'|'.join(sorted(lex.AGE_WORDS))})\s+\d{{1,3}}(?:\s*,\s*\d{{1,3}})*\s*(?:,|and|et|y|und|e|i|и)\s*$",
+    re.I,
+)
 
 
 def _after_a_parent(text: str, start: int) -> bool:
@@ -1815,6 +1827,8 @@ class _SentenceReader:
                 continue  # "12.759 enfermos y 363 muertos": the dead are the 363
             if self._negated(token.start(), token.end()):
                 continue  # "три члена экипажа и 22 вахтовика, пострадавших нет": nobody was hurt
+            if self._in_a_name(token.start(), s_start, s_end):
+                continue  # "the Martin Dies Jr. State Park": a capitalised word of a name, no verb
             if self.code == "en" and word.casefold() in _ATTRIBUTIVE and self._before_a_noun(token.end()):
                 continue  # "free lunches", "positive feedback": adjectives, no one freed or infected
             if token.start() >= end and _accused_of(self.text, token.start()):
@@ -1847,6 +1861,21 @@ class _SentenceReader:
         if _UNSPACED.search(self.text, lo, hi):
             best = cjk.nearest_action(self.text, lo, hi, start, end, best, verb_final=self.code in cjk.VERB_FINAL)
         return best[1] if best else None
+
+    def _in_a_name(self, start: int, s_start: int, s_end: int) -> bool:
+        """Whether the capitalised word at ``start`` stands in a name: after a capitalised word,
+        in a sentence not written in title case ("Car Bomb Kills 20"), in a language whose verbs
+        and common nouns are written in lowercase (not German's "Tote")."""
+        if self.code in _CAPITALISED_NOUNS or not self.text[start].isupper():
+            return False
+        before = _TOKEN.findall(self.text, max(s_start, start - 30), start)
+        if not before or not before[-1][:1].isupper() or self.text[start - 1 : start] != " ":
+            return False
+        # Title case capitalises every word of four letters or more; a sentence full of names
+        # still writes a few in lowercase ("the popular Martin Dies Jr. State Park, … private land").
+        words = [w for w in _TOKEN.findall(self.text, s_start, s_end) if len(w) >= 4 and w.isalpha()]
+        lowercase = sum(w[0].islower() for w in words)
+        return lowercase >= 3 or lowercase >= len(words) / 2
 
     def _before_a_noun(self, end: int) -> bool:
         """Whether the word after ``end`` (a space apart) may be a noun the word before qualifies."""
