@@ -1662,3 +1662,33 @@ def test_procedures_are_carried_out_and_ambulances_carry(
 )
 def test_listed_ages_and_names_capitalised_words(text: str, expected: list[str | None]) -> None:
     assert [c.action for c in numeric_claims(text, "en")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A figure set against the one before counts the same.
+        ("Biden won 306 electoral votes against 232 for Trump.", "en", [(306, "vote"), (232, "vote")]),
+        # Czech hundreds counted as nouns after a small number.
+        ("Ve skladu třídí dvě stovky pracovníků obálky.", "cs", [(200, "pracovník")]),
+        ("Byly více než 400 stovky těch radikálních.", "cs", [(400, "stovka")]),
+    ],
+)
+def test_figures_set_against_and_czech_hundreds(text: str, language: str, expected: list[tuple[float, str]]) -> None:
+    assert [(c.low, c.counted) for c in numeric_claims(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        # Slavic word order puts the hospital first.
+        ("W szpitalu przebywa 12 osób.", "pl", "hospitalised"),
+        ("V bolnišnicah je trenutno 187 bolnikov s covidom-19.", "sl", "hospitalised"),
+        ("Iz UKC so sporočili, da so imeli hospitalizirane štiri otroke.", "sl", "hospitalised"),
+        # ... not an age, nor another clause's figure.
+        ("Jessye Norman died in hospital aged 74.", "en", None),
+        ("One person was rushed to hospital and seven were treated by paramedics.", "en", None),
+    ],
+)
+def test_a_hospital_before_the_figure_in_its_clause(text: str, language: str, action: str | None) -> None:
+    assert [c.action for c in numeric_claims(text, language)][-1:] == [action]

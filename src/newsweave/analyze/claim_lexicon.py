@@ -962,6 +962,7 @@ _MORE_ACTIONS = {
     "iyileşti iyileşen iyileşenlerin taburcu yenen оздравяват оздравява okrevalo okrevali okrevalih okrevala "
     "gesund",
     "hospitalised": "хоспитализирани хоспитализиран хоспитализира hospitaliziran hospitalizirani "
+    "hospitalizirane hospitalizirana hospitaliziranega hospitaliziranim hospitalizirali hospitalizirala "
     "hospitalizirati hastaneye",
 }
 for _key, _names in _MORE_ACTIONS.items():
@@ -1026,6 +1027,8 @@ NUMBER_WORDS.update({
     "dwie": 2, "dvě": 2, "двеста": 200, "триста": 300, "dvesto": 200, "tristo": 300,
 })  # fmt: skip
 SCALES.update(dict.fromkeys(["хил.", "хил", "tisoč", "bin"], 1e3))
+# Czech and Slovak count hundreds as nouns after a number: "tři stovky pacientů" is 300.
+SCALES.update(dict.fromkeys(["stovky", "stovek"], 100.0))
 
 
 def _extend(table: dict[str, str], more: dict[str, str]) -> None:

@@ -329,7 +329,7 @@ def _parse(text: str, language: str | None, anchor: datetime | None, dated: bool
         if parsed is not None:
             found.append(parsed)
             position = max(position, parsed.claim.end)
-    found = _respectively(text, _elliptical(_populations(text, found)), spans, reader)
+    found = _respectively(text, _versus(text, _elliptical(_populations(text, found))), spans, reader)
     return tuple(_only_forces_deployed(_listed_alike(text, found, reader)))
 
 
@@ -461,6 +461,31 @@ def _elliptical(found: list[ParsedClaim]) -> list[ParsedClaim]:
             parsed = ParsedClaim(replace(claim, counted=before.counted), parsed.figure)
         out.append(parsed)
     return out
+
+
+def _versus(text: str, found: list[ParsedClaim]) -> list[ParsedClaim]:
+    """ "306 голосов выборщиков против 232", "306 electoral votes against 232": a bare figure
+    set against the one before it counts the same thing, and the same befell it."""
+    out: list[ParsedClaim] = []
+    for parsed in found:
+        claim = parsed.claim
+        before = out[-1].claim if out else None
+        if (
+            before is not None
+            and claim.counted is None
+            and before.counted is not None
+            and before.sentence_index == claim.sentence_index
+            and _VERSUS.fullmatch(text, before.end, claim.start)
+        ):
+            action = claim.action or before.action
+            parsed = ParsedClaim(replace(claim, counted=before.counted, action=action), parsed.figure)
+        out.append(parsed)
+    return out
+
+
+_VERSUS = re.compile(
+    r"\s*(?:against|versus|vs\.?|contre|gegen|contra|contro|против|проти|przeciw|proti|срещу)\s*", re.I
+)
 
 
 def _respectively(
@@ -763,7 +788,11 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action in (None, "deployed")
         and counted in _MAY_BE_PATIENTS
         and figure.low >= 1  # "osoby z grupy 0 w szpitalach": a group's name
-        and _in_hospital_after(text, figure.end, s_end, reader)
+        and not age  # "died in hospital aged 74"
+        and (
+            _in_hospital_after(text, figure.end, s_end, reader)
+            or (action is None and counted and _in_hospital_before(text, figure.start, s_start, reader))
+        )
     ):
         action = "hospitalised"  # "Twelve people are in hospital", "sent three people to the hospital"
     if action in lex.KILLING_ACTIONS and counted in lex.PEOPLE:
@@ -812,13 +841,29 @@ def _in_hospital_after(text: str, end: int, s_end: int, reader: _SentenceReader)
     ("grupa 0, okazało się, że w szpitalu": another clause's hospital)."""
     pattern = _IN_HOSPITAL.get(reader.code or "")
     found = pattern.search(text, end, min(s_end, end + _HOSPITAL_REACH)) if pattern else None
-    if found is None:
+    return found is not None and _nothing_between(text, end, found.start(), reader)
+
+
+def _in_hospital_before(text: str, start: int, s_start: int, reader: _SentenceReader) -> bool:
+    """Whether the figure at ``start`` follows, in its clause, a phrase of being in a hospital, as
+    Slavic word order puts it first ("W szpitalu przebywa 12 osób", "в больнице находятся 5
+    человек", "в болници има двама")."""
+    pattern = _IN_HOSPITAL.get(reader.code or "")
+    if pattern is None:
         return False
-    between = text[end : found.start()]
+    found = [m for m in pattern.finditer(text, max(s_start, start - _HOSPITAL_REACH), start)]
+    return bool(found) and _nothing_between(text, found[-1].end(), start, reader)
+
+
+def _nothing_between(text: str, start: int, end: int, reader: _SentenceReader) -> bool:
+    """Whether no figure, digit, punctuation or conjunction stands between ``start`` and ``end``
+    ("rushed to hospital and seven were treated by paramedics": another clause's seven)."""
+    between = text[start:end]
     return not (
         _has_digit(between)
         or any(mark in between for mark in ",;:()")
-        or any(end <= start < found.start() for start, _ in reader.figures)
+        or any(start <= figure < end for figure, _ in reader.figures)
+        or any(word.casefold() in reader.conjunctions for word in _TOKEN.findall(between))
     )
 
 
@@ -1020,7 +1065,8 @@ def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Fig
         if factor == 1.0 and (cjk_range := cjk.glued_range(text, end)) is not None:
             high, end = cjk_range
             return _Figure(start, end, low, max(low, high), Qualifier.RANGE if high > low else Qualifier.EXACT)
-        if scale := _SCALE.match(text, end):
+        # "tři stovky" is 300; "400 stovky" is a garbled 400, not 40,000.
+        if (scale := _SCALE.match(text, end)) and not (_scale(scale) == 100 and value >= 10):
             factor = _scale(scale)
             if decimal_comma and _COMMA_THOUSANDS.fullmatch(m.group(0)):
                 value = low = high = float(m.group(0).replace(",", "."))
