@@ -1692,3 +1692,19 @@ def test_figures_set_against_and_czech_hundreds(text: str, language: str, expect
 )
 def test_a_hospital_before_the_figure_in_its_clause(text: str, language: str, action: str | None) -> None:
     assert [c.action for c in numeric_claims(text, language)][-1:] == [action]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        # The Romance active perfect with an object: the figure did it.
+        ("Due missili hanno colpito l'aereo di linea ucraino.", "it", None),
+        ("Trois hommes ont tué un policier.", "fr", None),
+        # ... the passive, an intransitive, a life lost: it befell the figure.
+        ("Trois personnes ont été tuées.", "fr", "killed"),
+        ("Doce personas han muerto en el incendio.", "es", "killed"),
+        ("Tre persone hanno perso la vita.", "it", "killed"),
+    ],
+)
+def test_the_romance_active_perfect_is_what_the_figure_did(text: str, language: str, action: str | None) -> None:
+    assert [c.action for c in numeric_claims(text, language)] == [action]

@@ -148,6 +148,14 @@ _SUBORDINATORS = frozenset(
     enquanto toen wanneer terwijl omdat когда пока потому хотя если коли поки хоча якщо kiedy gdy ponieważ
     chociaż jeśli když zatímco protože ačkoli pokud когато докато защото ако""")
 )
+# "To have" as the perfect's auxiliary in the Romance languages, and the article of an object after it.
+_ROMANCE_HAVE = {
+    "fr": frozenset(_words("ont a avaient avait auront aura")),
+    "es": frozenset(_words("han ha habían había habrán")),
+    "it": frozenset(_words("hanno ha avevano aveva avranno")),
+    "pt": frozenset(_words("têm tem tinham tinha")),
+}
+_ROMANCE_ARTICLE = re.compile(r"\s+(?:l['’]|(?:la|le|les|il|lo|gli|i|el|los|las|un|une|una|uno|des|o|a|os|as)\s)", re.I)
 # Languages that capitalise their nouns: a capital there says nothing of a name.
 _CAPITALISED_NOUNS = frozenset({"de", "lb"})
 # English words of an action that are adjectives before a noun ("free lunches", "positive feedback"),
@@ -1902,6 +1910,8 @@ class _SentenceReader:
                     continue  # "Twelve gunmen killed 30 people": the 30 were killed, not the gunmen
                 if self.code == "en" and key != "fled" and self._english_active(token):
                     continue  # "200 residents have blocked the road": they blocked, nobody surrounded them
+                if key != "fled" and self._romance_active(token):
+                    continue  # "due missili hanno colpito l'aereo": the missiles hit, nothing hit them
             if distance >= 0 and (best is None or distance < best[0]):
                 best = (distance, key)
         if _UNSPACED.search(self.text, lo, hi):
@@ -2038,6 +2048,22 @@ class _SentenceReader:
             and gap[:1] == " "
             and after[0].casefold() in _ENGLISH_DETERMINERS
             and after[1].casefold() not in _ENGLISH_TIME_WORDS
+            and self._a_verb(token.group(0))
+        )
+
+    def _romance_active(self, token: re.Match[str]) -> bool:
+        """Whether a French, Spanish, Italian or Portuguese action verb after a figure is said in
+        the active perfect, "to have" right before it and an article after it ("hanno colpito
+        l'aereo", "ont détruit la maison"): its subject did it. The passive takes "to be" ("sono
+        stati colpiti", "han sido heridos") and is left alone."""
+        aux = _ROMANCE_HAVE.get(self.code or "")
+        if aux is None:
+            return False
+        before = _TOKEN.findall(self.text, max(0, token.start() - 20), token.start())
+        return (
+            bool(before)
+            and before[-1].casefold() in aux
+            and _ROMANCE_ARTICLE.match(self.text, token.end()) is not None
             and self._a_verb(token.group(0))
         )
 
