@@ -1708,3 +1708,8 @@ def test_a_hospital_before_the_figure_in_its_clause(text: str, language: str, ac
 )
 def test_the_romance_active_perfect_is_what_the_figure_did(text: str, language: str, action: str | None) -> None:
     assert [c.action for c in numeric_claims(text, language)] == [action]
+
+
+def test_an_arabic_hit_is_an_infection_in_a_text_that_names_a_disease() -> None:
+    text = "ارتفع عدد حالات كورونا. وذكر أن مجموع الاصابات من مختلف الجنسيات وصل 441."
+    assert [c.action for c in numeric_claims(text, "ar")] == ["infected"]

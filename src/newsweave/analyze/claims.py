@@ -769,7 +769,7 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action = reader.befalling(figure.start, max(figure.end, counted_end or 0), s_start, s_end) or action
     if counted in _CURRENCY_CODES and action not in _WHAT_MONEY_COUNTS:
         action = None  # "$24.7 million haul … released": money is no one released, elected or infected
-    if action == "wounded" and reader.code == "ar" and _DISEASE.search(text, s_start, s_end) is not None:
+    if action == "wounded" and reader.code == "ar" and reader.about_a_disease:
         action = "infected"  # "أصيب" is hit by a bullet or by a virus
     of_what = _what_cases_are_of(text, counted_end, s_end) if counted == "case" and counted_end else None
     if of_what == "killed":
