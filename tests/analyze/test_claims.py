@@ -1713,3 +1713,20 @@ def test_the_romance_active_perfect_is_what_the_figure_did(text: str, language: 
 def test_an_arabic_hit_is_an_infection_in_a_text_that_names_a_disease() -> None:
     text = "ارتفع عدد حالات كورونا. وذكر أن مجموع الاصابات من مختلف الجنسيات وصل 441."
     assert [c.action for c in numeric_claims(text, "ar")] == ["infected"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Ukrainian "дні" are days; a bed is a thing; a purpose told by someone's fate befalls no figure.
+        ("Він помер від застуди, пробувши на посаді лише 32 дні.", "uk", [("day", None)]),
+        ("Zehntausende Betten fehlen in den Krankenhäusern.", "de", [("bed", None)]),
+        ("Hacker had four warrants out for her arrest.", "en", [("warrant", None)]),
+        # A day before a comma, in a language that writes its ordinals with a period, opens a list of dates.
+        ("Die Reise findet von Freitag, dem 10., bis Sonntag, dem 12. statt.", "de", []),
+    ],
+)
+def test_days_beds_purposes_and_listed_ordinal_days(
+    text: str, language: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(c.counted, c.action) for c in numeric_claims(text, language)] == expected

@@ -430,7 +430,7 @@ COUNTED: dict[str, str] = {
     "роки років rok lata lat rok roky let jaar سنة سنوات عاما",
     "month": "month months mois monat monate monaten mes meses mese mesi mês месяц месяца месяцев місяць "
     "місяців miesiąc miesięcy měsíc měsíců maand maanden شهر أشهر",
-    "day": "day days jour jours tag tage tagen día días giorno giorni dia dias день дня дней суток день днів "
+    "day": "day days jour jours tag tage tagen día días giorno giorni dia dias день дня дней суток день днів дні "
     "доби dzień dni den dnů dní dag dagen يوم أيام",
     "hour": "hour hours heure heures stunde stunden hora horas ora ore час часа часов година годин godzina "
     "godzin hodina hodin uur uren ساعة ساعات",
@@ -664,7 +664,7 @@ PUBLISHED_THINGS = frozenset(_words(
 ))  # fmt: skip
 # Actions that mean "killed" when what they count is people: "destroyed 50 terrorists".
 KILLING_ACTIONS = frozenset({"destroyed"})
-THINGS = frozenset({"vehicle", "aircraft", "weapon", "house", "settlement"})
+THINGS = frozenset({"vehicle", "aircraft", "weapon", "house", "settlement", "bed"})
 PEOPLE = frozenset({"person", "militant", "soldier", "civilian", "child", "woman", "police", "resident",
                     "refugee", "prisoner", "patient", "worker", "student", "protester"})  # fmt: skip
 # What is deployed: forces and their equipment. The verbs of deploying are mostly verbs of sending

@@ -968,10 +968,11 @@ def _age_at_death(text: str, figure: _Figure, reader: _SentenceReader) -> bool:
     return bool(words) and reader.action_of(words[-1]) == "killed"
 
 
-# "After her death", "po njeni smrti", "nach ihrem Tod": a time told by someone's fate, which does not
-# befall a figure of the sentence. Time prepositions, then (after an article) possessives.
+# "After her death", "po njeni smrti", "nach ihrem Tod", "for their release": a time or a purpose told
+# by someone's fate, which does not befall a figure of the sentence. Prepositions, then (after an
+# article) possessives.
 _TIME_PREPOSITIONS = frozenset(
-    _words("""after since before following until upon après depuis avant nach seit vor
+    _words("""after since before following until upon for pour para per für après depuis avant nach seit vor
     bis tras después desde antes hasta dopo prima fino após depois até sinds voor po od pred před przed после
     с до перед після з след от преди""")
 )
@@ -1477,6 +1478,8 @@ def _is_quantity(
         return False  # a version number or a decimal cut off
     if language in _PERIOD_ORDINALS and (o := _ORDINAL_PERIOD.match(text, m.end())) and o.group(1).islower():
         return False  # "70. rocznicy", "6. sınıf": an ordinal, no count (a capital may open a sentence)
+    if language in _PERIOD_ORDINALS and text[m.end() : m.end() + 2] in (".,", ".–", ".-"):
+        return False  # "am 20., 27.6.": the first day of a list of dates
     word_before = text[max(0, m.start() - 16) : m.start()].split()[-1:]
     if word_before and figure.unit is None and _an_identifier_word(word_before[0]):
         return False
