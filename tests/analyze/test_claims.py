@@ -1730,3 +1730,15 @@ def test_days_beds_purposes_and_listed_ordinal_days(
     text: str, language: str, expected: list[tuple[str | None, str | None]]
 ) -> None:
     assert [(c.counted, c.action) for c in numeric_claims(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        # Positions and jobs are cut, never killed; Arabic "انتعاش", "شفاء" are recoveries.
+        ("It could be shrunk by eliminating 40 positions.", "en", None),
+        ("أعلنت المستشفى عن انتعاش 11 حالة مصابة بفيروس كورونا.", "ar", "recovered"),
+    ],
+)
+def test_jobs_are_cut_and_arabic_recoveries(text: str, language: str, action: str | None) -> None:
+    assert [c.action for c in numeric_claims(text, language)][-1:] == [action]

@@ -577,7 +577,8 @@ ACTIONS: dict[str, str] = {
     "genesenen geheilt recuperar recuperado recuperados recuperadas curado curados guarire guarito guariti "
     "guarite guarigioni recuperati hersteld выздороветь выздоровели выздоровело выздоровевших выздоровевшие "
     "одужати одужали одужало одужавших wyzdrowieć wyzdrowiało wyzdrowiały wyzdrowieli ozdrowieńców "
-    "wyleczonych vyléčit vyléčilo vyléčených vyléčení uzdravilo uzdravených متعافين المتعافين تعافى تعافي",
+    "wyleczonych vyléčit vyléčilo vyléčených vyléčení uzdravilo uzdravených متعافين المتعافين تعافى تعافي "
+    "شفاء انتعاش",
     "deployed": "deploy deployed send sent déployer déployé envoyer envoyé entsenden entsandt stationieren "
     "desplegar desplegado enviar inviare inviato schierare развернуть направить направлены "
     "перебросить розгорнути направити wysłać rozmieścić vyslat nasadit ingezet نشر",
@@ -1378,8 +1379,9 @@ BARE_SCALE_WORDS = frozenset(
 
 # What a team or an athlete wins, counted: "won six games", "gewann drei Spiele", "three gold medals"
 # are results, no one elected (the lemmas, and the forms a lemmatiser leaves).
-# What is carried out, never killed: "executed two search warrants", "exécuté trois ordres".
+# What is carried out or cut, never killed: "executed two search warrants", "eliminating 40 positions".
 PROCEDURES = frozenset(_words("""warrant order plan contract operation search raid trade transaction project
+    position job
     programme program strategy sentence mandat ordre contrat opération orden contrato operación ordine
     contratto operazione ордер приказ операция nakaz rozkaz operacja příkaz operace"""))  # fmt: skip
 CONTESTS = frozenset(_words("""game match win victory goal point medal trophy title set round race
