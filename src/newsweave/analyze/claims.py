@@ -767,41 +767,9 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
     # Arabic glues its "and" to the next word ("4 إصابات جديدة ووفاة واحدة"): no clause's edge is seen there.
     if action in _STATES and reader.code != "ar":  # "Zemřelo 160 nakažených", "4,032 infected people who have died"
         action = reader.befalling(figure.start, max(figure.end, counted_end or 0), s_start, s_end) or action
-    if counted in _CURRENCY_CODES and action not in _WHAT_MONEY_COUNTS:
-        action = None  # "$24.7 million haul … released": money is no one released, elected or infected
-    if action == "wounded" and reader.code == "ar" and reader.about_a_disease:
-        action = "infected"  # "أصيب" is hit by a bullet or by a virus
-    of_what = _what_cases_are_of(text, counted_end, s_end) if counted == "case" and counted_end else None
-    if of_what == "killed":
-        action = "killed"  # "7 حالات وفيات", "5 cas de décès": cases of death
-    elif counted == "case" and action in (None, "killed", "wounded"):
-        # "more than 232,000 cases of coronavirus", "36 new cases", "200 cas confirmés", "200 حالة
-        # إصابة": a disease's cases are infections; "three separate corruption cases" in a text that
-        # names no disease are no one's
-        tally = of_what in ("wounded", "infected") or _a_tally(text, figure.end, counted_end or figure.end, s_end)
-        action = "infected" if tally or reader.about_a_disease else None
-    if action is not None and figure.low in _PER_CAPITA and _word_before(text, figure.start) in _DENOMINATOR_LEADS:
-        action = None  # "smrtni primeri na 100 000 prebivalcev": a rate's denominator, nobody died
-    if action == "recovered" and counted not in (*lex.PEOPLE, "case", None):
-        action = None  # "3 bodies were recovered", "recovered 5 rifles": found, not healed
-    if action in lex.HUMAN_ACTIONS and counted in lex.PLACE_NOUNS:
-        action = None  # "26 países … infectados": the countries' people were, not the countries
-    if action == "released" and counted in lex.PUBLISHED_THINGS:
-        action = None  # "Police released two photos": published, nobody set free
-    if action == "killed" and counted in lex.PROCEDURES:
-        action = None  # "executed two search warrants": carried out, nobody killed
-    if action == "elected" and counted in lex.CONTESTS:
-        action = None  # "won six games", "three gold medals": a result, no one elected
-    if (
-        action in (None, "deployed")
-        and counted in _MAY_BE_PATIENTS
-        and figure.low >= 1  # "osoby z grupy 0 w szpitalach": a group's name
-        and not age  # "died in hospital aged 74"
-        and (
-            _in_hospital_after(text, figure.end, s_end, reader)
-            or (action is None and counted and _in_hospital_before(text, figure.start, s_start, reader))
-        )
-    ):
+    action = _a_diseases(text, figure, counted, counted_end, action, s_end, reader)
+    action = _what_can_befall(text, figure, counted, action)
+    if action in (None, "deployed") and _in_hospital(text, figure, counted, action, age, (s_start, s_end), reader):
         action = "hospitalised"  # "Twelve people are in hospital", "sent three people to the hospital"
     if action in lex.KILLING_ACTIONS and counted in lex.PEOPLE:
         action = "killed"  # "destroyed 50 terrorists"
@@ -816,6 +784,69 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
         action=action, time=_sentence_time(times, s_start, s_end),
     )  # fmt: skip
     return ParsedClaim(claim, " ".join(text[figure.start : figure.end].split()))
+
+
+def _a_diseases(
+    text: str,
+    figure: _Figure,
+    counted: str | None,
+    counted_end: int | None,
+    action: str | None,
+    s_end: int,
+    reader: _SentenceReader,
+) -> str | None:
+    """The action where a disease decides it: an Arabic hit ("أصيب", by a bullet or by a virus)
+    and cases, which are infections only where a disease is named or the tally says so."""
+    if action == "wounded" and reader.code == "ar" and reader.about_a_disease:
+        action = "infected"
+    of_what = _what_cases_are_of(text, counted_end, s_end) if counted == "case" and counted_end else None
+    if of_what == "killed":
+        return "killed"  # "7 حالات وفيات", "5 cas de décès": cases of death
+    if counted == "case" and action in (None, "killed", "wounded"):
+        # "more than 232,000 cases of coronavirus", "36 new cases", "200 cas confirmés", "200 حالة
+        # إصابة": a disease's cases are infections; "three separate corruption cases" in a text that
+        # names no disease are no one's
+        tally = of_what in ("wounded", "infected") or _a_tally(text, figure.end, counted_end or figure.end, s_end)
+        return "infected" if tally or reader.about_a_disease else None
+    return action
+
+
+def _what_can_befall(text: str, figure: _Figure, counted: str | None, action: str | None) -> str | None:
+    """``action``, unless what is counted cannot undergo it (money, a rate's denominator, bodies
+    recovered, countries, photos, warrants, games)."""
+    if counted in _CURRENCY_CODES and action not in _WHAT_MONEY_COUNTS:
+        return None  # "$24.7 million haul … released": money is no one released, elected or infected
+    if action is not None and figure.low in _PER_CAPITA and _word_before(text, figure.start) in _DENOMINATOR_LEADS:
+        return None  # "smrtni primeri na 100 000 prebivalcev": a rate's denominator, nobody died
+    if action == "recovered" and counted not in (*lex.PEOPLE, "case", None):
+        return None  # "3 bodies were recovered", "recovered 5 rifles": found, not healed
+    if action in lex.HUMAN_ACTIONS and counted in lex.PLACE_NOUNS:
+        return None  # "26 países … infectados": the countries' people were, not the countries
+    if action == "released" and counted in lex.PUBLISHED_THINGS:
+        return None  # "Police released two photos": published, nobody set free
+    if action == "killed" and counted in lex.PROCEDURES:
+        return None  # "executed two search warrants": carried out, nobody killed
+    if action == "elected" and counted in lex.CONTESTS:
+        return None  # "won six games", "three gold medals": a result, no one elected
+    return action
+
+
+def _in_hospital(
+    text: str,
+    figure: _Figure,
+    counted: str | None,
+    action: str | None,
+    age: bool,
+    sentence: tuple[int, int],
+    reader: _SentenceReader,
+) -> bool:
+    """Whether people the figure counts are said, in its clause, to be in or taken to a hospital."""
+    if counted not in _MAY_BE_PATIENTS or figure.low < 1 or age:  # "grupy 0 w szpitalach", "aged 74"
+        return False
+    s_start, s_end = sentence
+    if _in_hospital_after(text, figure.end, s_end, reader):
+        return True
+    return action is None and counted is not None and _in_hospital_before(text, figure.start, s_start, reader)
 
 
 # "In" or "to" a hospital, by language: where the figure right before is, or is taken (the verbs of
