@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property, lru_cache
@@ -454,40 +454,41 @@ def _opens_number(word: str) -> bool:
 
 def _elliptical(found: list[ParsedClaim]) -> list[ParsedClaim]:
     """ "1,500 people were killed and more than 5,000 were injured": the second counts people too."""
-    out: list[ParsedClaim] = []
-    for parsed in found:
-        claim = parsed.claim
-        before = out[-1].claim if out else None
-        if (
-            before is not None
-            and claim.counted is None
-            and claim.action is not None
-            and before.sentence_index == claim.sentence_index
-            and before.counted in lex.PEOPLE
-            and not (before.action is None and _counts_a_population(before))  # "5,4 milijona prebivalcev, … 567"
-        ):
-            parsed = ParsedClaim(replace(claim, counted=before.counted), parsed.figure)
-        out.append(parsed)
-    return out
+
+    def takes(before: Claim, claim: Claim) -> Claim | None:
+        if claim.action is None or before.counted not in lex.PEOPLE:
+            return None
+        if before.action is None and _counts_a_population(before):  # "5,4 milijona prebivalcev, … 567"
+            return None
+        return replace(claim, counted=before.counted)
+
+    return _after_the_one_before(found, takes)
 
 
 def _versus(text: str, found: list[ParsedClaim]) -> list[ParsedClaim]:
     """ "306 голосов выборщиков против 232", "306 electoral votes against 232": a bare figure
     set against the one before it counts the same thing, and the same befell it."""
+
+    def takes(before: Claim, claim: Claim) -> Claim | None:
+        if before.counted is None or not _VERSUS.fullmatch(text, before.end, claim.start):
+            return None
+        return replace(claim, counted=before.counted, action=claim.action or before.action)
+
+    return _after_the_one_before(found, takes)
+
+
+def _after_the_one_before(found: list[ParsedClaim], takes: Callable[[Claim, Claim], Claim | None]) -> list[ParsedClaim]:
+    """Each figure that names nothing it counts, read after the one before it in its sentence:
+    ``takes`` gives the claim it becomes (its counted thing, its action), or None."""
     out: list[ParsedClaim] = []
     for parsed in found:
         claim = parsed.claim
         before = out[-1].claim if out else None
-        if (
-            before is not None
-            and claim.counted is None
-            and before.counted is not None
-            and before.sentence_index == claim.sentence_index
-            and _VERSUS.fullmatch(text, before.end, claim.start)
-        ):
-            action = claim.action or before.action
-            parsed = ParsedClaim(replace(claim, counted=before.counted, action=action), parsed.figure)
-        out.append(parsed)
+        if before is None or before.sentence_index != claim.sentence_index or claim.counted is not None:
+            out.append(parsed)
+            continue
+        taken = takes(before, claim)
+        out.append(parsed if taken is None else ParsedClaim(taken, parsed.figure))
     return out
 
 
