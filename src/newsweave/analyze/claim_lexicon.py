@@ -1301,7 +1301,7 @@ OUTCOME_NOUNS.update({
 })  # fmt: skip
 # What tells that a text is about a disease, so that its "cases" are infections (not court cases,
 # corruption cases, "in 1003 cases"), and that an Arabic "أصيب"/"إصابة" (a wound and an infection
-# alike) in a sentence naming one is an infection ("أصيب بفيروس كورونا"): stems matched at a word's
+# alike) in a text naming one is an infection ("أصيب بفيروس كورونا"): stems matched at a word's
 # start, any ending ("koronavirusom", "Coronavirus-Pandemie", "заражения"), and in scripts that
 # glue or prefix words (Arabic, Chinese, Japanese, Korean) anywhere; ``DISEASE_WORDS_WHOLE`` only as
 # whole words ("flu" is not "fluid", "grippe" not "gripped"). Not "zaraz" (Polish "at once",

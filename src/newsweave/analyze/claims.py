@@ -420,10 +420,10 @@ def _a_figure(text: str, m: re.Match[str], language: str | None) -> bool:
     another language's number word ("due to": Italian's two)."""
     digits = m.group("digits")
     if digits is None:
-        words = m.group("words")
-        compound = text[m.end() : m.end() + 1] == "-" and text[m.end() + 1 : m.end() + 2].isalpha()  # "six-year-old"
         if _another_languages_vague(m, language):
             return False
+        words = m.group("words")
+        compound = text[m.end() : m.end() + 1] == "-" and text[m.end() + 1 : m.end() + 2].isalpha()  # "six-year-old"
         return not (words and (compound or _another_languages_words(words, language)))
     name_number = (
         text[m.start() - 1 : m.start()] == "-"
@@ -891,7 +891,7 @@ def _in_hospital_before(text: str, start: int, s_start: int, reader: _SentenceRe
     pattern = _IN_HOSPITAL.get(reader.code or "")
     if pattern is None:
         return False
-    found = [m for m in pattern.finditer(text, max(s_start, start - _HOSPITAL_REACH), start)]
+    found = list(pattern.finditer(text, max(s_start, start - _HOSPITAL_REACH), start))
     return bool(found) and _nothing_between(text, found[-1].end(), start, reader)
 
 
@@ -1115,7 +1115,8 @@ def _figure(text: str, m: re.Match[str], *, decimal_comma: bool = False) -> _Fig
             if value.is_integer() and (rest := _scaled_rest(text, end, factor)) is not None:
                 low, high, end = low + rest[0], high + rest[0], rest[1]  # "1 mln 426 094": 1,426,094
         words = (m.group("words") or "").casefold().split()
-        if words and (factor := lex.SCALES.get(words[-1], 0.0)) > 1 and (rest := _scaled_rest(text, end, factor)):
+        word_scale = lex.SCALES.get(words[-1], 0.0) if words else 0.0
+        if word_scale > 1 and (rest := _scaled_rest(text, end, word_scale)):
             low, high, end = low + rest[0], high + rest[0], rest[1]  # "dos mil 214 personas": 2,214
         qualifier = Qualifier.AROUND if words and words[-1] in lex.APPROXIMATE_NUMBER_WORDS else Qualifier.EXACT
         if (rng := _RANGE.match(text, end)) and (second := _value(rng.group("n2"))) is not None:
@@ -1916,7 +1917,7 @@ class _SentenceReader:
                 continue  # "12.759 enfermos y 363 muertos": the dead are the 363
             if self._negated(token.start(), token.end()):
                 continue  # "три члена экипажа и 22 вахтовика, пострадавших нет": nobody was hurt
-            if self._in_a_name(token.start(), s_start, s_end):
+            if self._a_word_of_a_name(token.start(), s_start, s_end):
                 continue  # "the Martin Dies Jr. State Park": a capitalised word of a name, no verb
             if self.code == "en" and word.casefold() in _ATTRIBUTIVE and self._before_a_noun(token.end()):
                 continue  # "free lunches", "positive feedback": adjectives, no one freed or infected
@@ -1953,7 +1954,7 @@ class _SentenceReader:
             best = cjk.nearest_action(self.text, lo, hi, start, end, best, verb_final=self.code in cjk.VERB_FINAL)
         return best[1] if best else None
 
-    def _in_a_name(self, start: int, s_start: int, s_end: int) -> bool:
+    def _a_word_of_a_name(self, start: int, s_start: int, s_end: int) -> bool:
         """Whether the capitalised word at ``start`` stands in a name: after a capitalised word,
         in a sentence not written in title case ("Car Bomb Kills 20"), in a language whose verbs
         and common nouns are written in lowercase (not German's "Tote")."""
