@@ -45,3 +45,25 @@ def test_the_languages_read_from_wordfreqs_data_folder_are_its_own() -> None:
     from wordfreq import available_languages
 
     assert word_frequencies._available() == set(available_languages())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "read"),
+    [
+        ("The army took the town of Abu Kemal, officials said.", "en", "army took town Abu Kemal officials ."),
+        (
+            "Армия заняла город Абу-Кемаль, сообщили в министерстве.",
+            "ru",
+            "Армия заняла город Абу Кемаль сообщили министерстве .",
+        ),
+        ("L'armée a pris la ville d'Abou Kamal.", "fr", "armée pris ville Abou Kamal ."),
+    ],
+)
+def test_content_words_leave_the_commonest_words_and_marks_out(text: str, language: str, read: str) -> None:
+    assert word_frequencies.content_words(text, language) == read
+
+
+def test_content_words_keep_a_text_whose_language_is_not_listed() -> None:
+    text = "The army took the town."
+    assert word_frequencies.content_words(text, None) == text
+    assert word_frequencies.content_words(text, "xx") == text  # unlike zipf, no English stand-in

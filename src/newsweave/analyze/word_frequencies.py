@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,12 @@ from typing import Any
 from newsweave.analyze.build_cache import cached_build
 
 _FORMAT = 1
+
+# A word at this Zipf frequency or above is among its language's hundred or so commonest ("the",
+# "of", "said"; "и", "в"; "de", "la"): what ``content_words`` leaves out.
+COMMONEST_ZIPF = 6.0
+_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+_SENTENCE_ENDS = frozenset(".!?")
 
 
 def zipf(word: str, language: str) -> float:
@@ -30,6 +37,34 @@ def zipf(word: str, language: str) -> float:
     found = frequency_trie(_listed(language) or "en").get(word)
     # The same arithmetic as wordfreq's dict of frequencies, so that figures compare exactly.
     return math.log10(_frequency(found[0][0])) + 9.0 if found else 0.0
+
+
+def content_words(text: str, language: str | None, line: float = COMMONEST_ZIPF) -> str:
+    """``text``'s words without its language's commonest (Zipf frequency ``line`` or more) and
+    without punctuation but sentence ends, joined by spaces; unchanged in a language wordfreq does
+    not list. What the pair scorer's second view reads of a lead: e5 reads a fixed number of
+    tokens, and a mean over them weighs "the" and "of" as much as the names and the event, so the
+    same 128 tokens say more of the story without them (docs/linking.md, v9).
+
+    Example:
+        >>> content_words("The army took the town of Abu Kemal, officials said.", "en")
+        'army took town Abu Kemal officials .'
+    """
+    listed = _listed(language) if language else None
+    if listed is None:
+        return text
+    trie = frequency_trie(listed)
+    kept = []
+    for token in _WORD_OR_MARK.findall(text):
+        if not token[0].isalnum():
+            if token in _SENTENCE_ENDS:
+                kept.append(token)
+            continue
+        found = trie.get(token.lower())
+        if found and math.log10(_frequency(found[0][0])) + 9.0 >= line:
+            continue
+        kept.append(token)
+    return " ".join(kept)
 
 
 @lru_cache(maxsize=1024)
