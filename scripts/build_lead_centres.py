@@ -2,7 +2,7 @@
 
     uv run python scripts/build_lead_centres.py    # about 2 minutes; scripts/get-udhr first
 
-A centre is the mean second-view vector (e5, first 128 tokens, ``link.linker.lead_vector``) of a
+A centre is the mean second-view vector (e5, first 128 tokens of content words, ``lead_vector``) of a
 language's news leads, from unlabelled text only:
 
 - news: the texts of SemEval-2022 Task 8's dev.csv without its held-out part (the pair scorer's
@@ -96,14 +96,16 @@ def news_leads(e5: Embedder) -> dict[str, list[np.ndarray]]:
         if not out:
             by_text.setdefault(pair.text1, pair.lang1)
             by_text.setdefault(pair.text2, pair.lang2)
-    vectors = lead_vectors(list(by_text))
+    vectors = lead_vectors(list(by_text), by_text)
     leads: dict[str, list[np.ndarray]] = defaultdict(list)
     for text, language in by_text.items():
         leads[language].append(vectors[text].astype(np.float64))
     with (default_data_dir() / "docs.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             doc = json.loads(line)
-            leads[doc["language"]].append(lead_vector(e5, f"{doc['title']}\n{doc['text']}").astype(np.float64))
+            leads[doc["language"]].append(
+                lead_vector(e5, f"{doc['title']}\n{doc['text']}", doc["language"]).astype(np.float64)
+            )
     return leads
 
 
@@ -118,7 +120,7 @@ def declaration_leads(e5: Embedder) -> dict[str, np.ndarray]:
             " ".join(articles[n] for n in numbers[i : i + ARTICLES_A_LEAD])
             for i in range(0, len(numbers), ARTICLES_A_LEAD)
         ]
-        means[language] = np.mean([lead_vector(e5, chunk).astype(np.float64) for chunk in chunks], axis=0)
+        means[language] = np.mean([lead_vector(e5, chunk, language).astype(np.float64) for chunk in chunks], axis=0)
     return means
 
 

@@ -262,8 +262,8 @@ class Newsweave:
             def read_claims(text: str) -> Future[tuple[NumericClaim, ...]] | None:
                 return self._pool.claims(text) if self._pool is not None else None  # once they run
 
-            def read_lead(text: str) -> Future[np.ndarray]:
-                return self.worker_pool(workers).lead(text)
+            def read_lead(text: str, language: str | None) -> Future[np.ndarray]:
+                return self.worker_pool(workers).lead(text, language)
 
             def embed_exact(sentences: list[str], language: str | None) -> Future[np.ndarray]:
                 return self.worker_pool(workers).exact_sentences(sentences, language)

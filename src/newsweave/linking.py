@@ -30,7 +30,7 @@ _CACHE = 512  # candidate articles kept in memory between links (recent ones rec
 # Embeds sentences elsewhere (``Linker.sentence_vectors`` in another process): (sentences, language).
 EmbedSentences = Callable[[list[str], str | None], Future[np.ndarray]]
 ReadClaims = Callable[[str], Future[tuple[NumericClaim, ...]] | None]
-ReadLead = Callable[[str], Future[np.ndarray]]
+ReadLead = Callable[[str, str | None], Future[np.ndarray]]
 _ASKED = 512  # sentence sets (and leads) asked for ahead and not taken yet
 Pair = tuple[LinkArticle, LinkArticle]
 
@@ -195,7 +195,7 @@ class StoreLinker:
                 if work.read_lead is not None:
                     for needed in foreseen.leads:
                         if needed.id not in leads:
-                            leads[needed.id] = work.read_lead(lead_text(needed))
+                            leads[needed.id] = work.read_lead(lead_text(needed), needed.language)
                 if work.embed_exact is not None:
                     gated.extend(foreseen.gated)
                     ask_ahead()

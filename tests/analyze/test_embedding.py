@@ -137,24 +137,45 @@ class CountingE5:
         return np.stack([np.random.default_rng(len(t) * 7919 + sum(map(ord, t))).normal(size=384) for t in texts])
 
 
-def test_the_lead_route_and_the_second_view_share_one_e5_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The lead route's document vector and the pair scorer's second view read the same first
-    tokens of the same text: e5 runs once for both, each text in a batch of its own."""
+def test_the_lead_route_reads_the_text_as_written_and_the_second_view_its_content_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The lead route's document vector reads the first tokens of the text as written, the pair
+    scorer's second view those of its content words: two e5 runs, each text in a batch of its own,
+    each remembered."""
     from collections import OrderedDict
 
     from newsweave.analyze import embedding
-    from newsweave.link.linker import Linker
+    from newsweave.analyze.embedding_static import first_tokens
+    from newsweave.analyze.word_frequencies import content_words
+    from newsweave.link.linker import Linker, lead_text
     from newsweave.link.pair_scorer import PairScorer
 
     engine = CountingE5()
     monkeypatch.setattr(embedding, "_e5_model", lambda int8=False, rows=False: engine)
     monkeypatch.setattr(embedding, "_RECENT", OrderedDict())
     linker = Linker(embedding.routed_embedder("lead"), PairScorer.load())
-    text = "Povodně zasáhly jižní Moravu. " * 60  # longer than the 128 tokens e5 reads
+    text = "Povodně zasáhly jižní Moravu a na severu Čech. " * 60  # longer than the 128 tokens e5 reads
     view = linker.prepare("a" * 64, "Povodně na Moravě", text, "cs", None)
-    lead = linker.read_lead(view)
     assert len(engine.batches) == 2 and all(len(batch) == 1 for batch in engine.batches)  # document, title
-    assert len(engine.batches[0][0]) < len(text) // 4  # only the first tokens were read
-    assert float(lead @ embedding.normalise(engine.passage(engine.batches[0]))[0]) > 0.999
+    assert len(engine.batches[0][0]) < len(text) // 4 and " na " in engine.batches[0][0]  # the first tokens, as written
+    assert not linker.lead_comes_free(view)
+    lead = linker.read_lead(view)
+    read = first_tokens([content_words(lead_text(view), "cs")], embedding.LEAD_TOKENS)[0]
+    assert engine.batches[2:] == [[read]] and " na " not in read
+    assert np.array_equal(linker.read_lead(view), lead) and len(engine.batches) == 3  # remembered
     again = linker.prepare("a" * 64, "Povodně na Moravě", text, "cs", None)
-    assert np.array_equal(again.document, view.document) and len(engine.batches) == 3  # the check's own call
+    assert np.array_equal(again.document, view.document) and len(engine.batches) == 3
+
+
+def test_the_content_view_reads_a_texts_content_words_under_a_name_of_its_own() -> None:
+    from newsweave.analyze.embedding import lead_e5
+    from newsweave.analyze.word_frequencies import content_words
+
+    text = "The army said on Monday that it had taken the town of Abu Kemal from the militants."
+    as_written, content = lead_e5(), lead_e5(content=True)
+    assert content.name == as_written.name + "-content"
+    read = content.embed([text], "en")[0]
+    assert np.array_equal(read, as_written.embed([content_words(text, "en")], "en")[0])
+    assert not np.array_equal(read, as_written.embed([text], "en")[0])
+    assert np.array_equal(content.embed([text], None)[0], as_written.embed([text], None)[0])  # no language: as written

@@ -122,7 +122,7 @@ def test_exports_are_complete_in_every_format(client: TestClient, store_copy: Pa
     assert table.num_rows == 3 and sum(len(c) for c in table.column("comments").to_pylist()) == 14
     relations = client.get("/api/export/relations", params={"format": "csv"}).text
     parsed = list(csv.DictReader(io.StringIO(relations)))
-    assert len(parsed) == 2 and any("around 50" in r["evidence"] for r in parsed)
+    assert len(parsed) == 3 and any("around 50" in r["evidence"] for r in parsed)
     assert client.get("/api/export/articles", params={"story": 999}).status_code == 404
 
 

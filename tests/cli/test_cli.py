@@ -89,7 +89,7 @@ def test_ingest_with_link_links_and_reports_stories(tmp_path: Path, seeds_dir: P
     report = json.loads(out)
     assert code == 0 and (report["stored"], report["linked"], report["stories"]) == (3, 3, 2)
     code, out, _ = invoke(tmp_path / "k.sqlite", "relations", "--json")
-    assert sorted(r["kind"] for r in json.loads(out)) == ["related", "version"]
+    assert sorted(r["kind"] for r in json.loads(out)) == ["related", "related", "version"]  # 002 to 000 and 001
 
 
 def test_reading_commands_start_without_the_ingest_and_link_libraries(tmp_path: Path) -> None:

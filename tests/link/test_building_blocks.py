@@ -169,8 +169,9 @@ def test_the_exported_trees_predict_as_sklearn_does_each_model_on_its_rows() -> 
 
 def test_the_shipped_scorer_loads_and_maps_ratings_to_unit_scores() -> None:
     scorer = PairScorer.load()
-    assert scorer.version == "v8" and scorer.cv["overall"] > scorer.cv["baseline_cosine"]
-    assert 1 / 3 < scorer.same_story < 1  # a line chosen on held-back folds, above the related line
+    assert scorer.version == "v9" and scorer.cv["overall"] > scorer.cv["baseline_cosine"]
+    assert 0 < scorer.related < scorer.same_story < 1  # lines chosen on held-back folds
+    assert (scorer.without_second_view().same_story, scorer.without_second_view().related) == (2 / 3, 1 / 3)
     assert to_unit(np.array([-1.0, -4.0, -2.0])).tolist() == [1.0, 0.0, pytest.approx(2 / 3)]
 
 

@@ -217,33 +217,47 @@ class E5Embedder:
     With ``int8`` its dense layers run on 8-bit integers (``e5_onnx``): faster, vectors within
     cosine 0.994 of the float ones, so they are named apart and never compared with them. With
     ``rows`` each token's activations are quantised on their own scale: a little slower than
-    ``int8``, vectors within cosine 0.999 of the float ones (named apart too).
+    ``int8``, vectors within cosine 0.999 of the float ones (named apart too). With ``content``
+    it reads a text's content words only (``word_frequencies.content_words``: its language's
+    commonest words and its punctuation left out), as the pair scorer's second view does.
     """
 
     dim = 384
     languages: frozenset[str] | None = None
 
     def __init__(
-        self, max_tokens: int | None = None, *, int8: bool = False, rows: bool = False, alone: bool = False
+        self,
+        max_tokens: int | None = None,
+        *,
+        int8: bool = False,
+        rows: bool = False,
+        alone: bool = False,
+        content: bool = False,
     ) -> None:
         if max_tokens is not None and max_tokens < 1:
             raise ConfigError(f"max_tokens must be at least 1, not {max_tokens}", hint="pass None for whole texts")
         self.max_tokens = max_tokens
         self.int8, self.rows = int8 or rows, rows
         self.alone = alone
+        self.content = content
         precision = "-int8rows" if rows else "-int8" if int8 else ""
-        self.name = "multilingual-e5-small" + (f"-first{max_tokens}" if max_tokens else "") + precision
+        words = "-content" if content else ""
+        self.name = "multilingual-e5-small" + (f"-first{max_tokens}" if max_tokens else "") + precision + words
 
     def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:
         """Embed ``texts`` as passages; rows L2-normalised.
 
         With ``alone`` each text is embedded in a batch of its own, so its vector is the same bits
         whatever it is embedded with (e5's sums change in the last bit with the batch), and the
-        last few are remembered: the lead route's document vector and the second view's lead are
-        one e5 run over the same first tokens (``routed_embedder("lead")``).
+        last few are remembered, so a text embedded again (the lead route's document vector, asked
+        for by the linker and again by its checks) is not run again.
         """
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self.content:
+            from newsweave.analyze.word_frequencies import content_words
+
+            texts = [content_words(text, language) for text in texts]
         if self.alone:
             return np.stack([self._alone(text) for text in texts])
         if self.max_tokens:
@@ -402,10 +416,11 @@ LEAD_ONE_SIDE_LINE = (1.195, -0.096)
 LEAD_TOKENS = 128
 
 
-def lead_e5() -> E5Embedder:
-    """e5 as the lead route and the pair scorer's second view read a text: its first
-    ``LEAD_TOKENS`` tokens, dense layers on 8-bit integers, each text alone (one run serves both)."""
-    return E5Embedder(max_tokens=LEAD_TOKENS, int8=True, alone=True)
+def lead_e5(*, content: bool = False) -> E5Embedder:
+    """e5 as the lead route reads a text: its first ``LEAD_TOKENS`` tokens, dense layers on 8-bit
+    integers, each text alone; with ``content`` its first ``LEAD_TOKENS`` tokens of content words,
+    as the pair scorer's second view reads it (``link.linker.second_view_embedder``)."""
+    return E5Embedder(max_tokens=LEAD_TOKENS, int8=True, alone=True, content=content)
 
 
 def routed_embedder(

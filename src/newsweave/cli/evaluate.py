@@ -81,6 +81,9 @@ def similarity(pairs: PairsOption = None, json_output: JsonFlag = False) -> None
             spread = ", ".join(f"{r:.3f}" for r in report.fold_r)
             render.out.print(f"per-fold r of the cross-validated scorer: {spread}")
         _print_intervals(report.intervals)
+        if report.related:
+            title = "Related or closer (gold: Overall <= 3), at the related line"
+            render.out.print(render.scores_table(report.related, title=title))
         _print_engines(report.use_engines)
 
 

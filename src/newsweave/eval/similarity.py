@@ -4,6 +4,9 @@ The figure for the shipped scorer on the file it was trained on (SemEval dev.csv
 cross-validated one — every pair scored by a model refitted without its connected articles —
 and the shipped model's in-sample figure is shown apart, labelled as such. On any other CSV the
 shipped model is simply scored. The bare default embedder's cosine is scored in the same run.
+On dev.csv it also scores the related line: how often "related or closer" decisions are right
+(gold: Overall <= 3, "somewhat dissimilar" at worst) at the shipped model's line and at the
+scale's 1/3, held out and on the rest's folds.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from newsweave.eval.semeval import (
     repeated_cross_validated,
 )
 from newsweave.link.pair_features import FEATURE_NAMES
-from newsweave.link.pair_scorer import PairScorer
+from newsweave.link.pair_scorer import RELATED_SCORE, PairScorer, to_unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +44,24 @@ class SimilarityRow:
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedRow:
+    """Decisions "related or closer" (score >= ``line``) against pairs rated Overall <= 3."""
+
+    system: str
+    line: float
+    precision: float
+    recall: float
+    pairs: int
+
+
+@dataclass(frozen=True, slots=True)
 class SimilarityReport:
     """Every system scored in one run, plus the spread over CV folds."""
 
     rows: list[SimilarityRow]
     fold_r: list[float] = field(default_factory=list)
     intervals: list[Interval] = field(default_factory=list)
+    related: list[RelatedRow] = field(default_factory=list)
     use_engines: tuple[str, str] = field(default_factory=use_engines)  # (documents, sentences): they move the figures
 
 
@@ -105,7 +120,20 @@ def evaluate_similarity(pairs_csv: Path, *, cross_validate: bool = True) -> Simi
         _row("in-sample on the rest: shipped model (not a quality figure)", shipped[rest], overall[rest], cross[rest]),
     ]  # fmt: skip
     intervals = _held_out_intervals(shipped[held], x[held, 0], overall[held], groups(pairs)[held])
-    return SimilarityReport(rows, folds, intervals)
+    lines = {f"the model's line ({scorer.version})": scorer.related, "the scale's 1/3": RELATED_SCORE}
+    parts = (("held-out", shipped[held], overall[held]), ("CV on the rest", predictions, overall[rest]))
+    related = [
+        _related_row(f"{part}: {name}", score, rated, line)
+        for part, score, rated in parts
+        for name, line in lines.items()
+    ]
+    return SimilarityReport(rows, folds, intervals, related)
+
+
+def _related_row(system: str, negated_overall: np.ndarray, overall: np.ndarray, line: float) -> RelatedRow:
+    said, rated = to_unit(negated_overall) >= line, overall <= 3
+    precision = float(rated[said].mean()) if said.any() else float("nan")
+    return RelatedRow(system, line, precision, float(rated[said].sum() / max(rated.sum(), 1)), len(overall))
 
 
 def _held_out_intervals(

@@ -131,7 +131,7 @@ class Linker:
         # The embedder of the leads for the scorer's second view (its model loads on first need).
         self.second_view = second_view or second_view_embedder()
         self.lead_centres = LeadCentres.load()
-        self.thresholds = thresholds or RelationThresholds(same_story=scorer.same_story)
+        self.thresholds = thresholds or RelationThresholds(same_story=scorer.same_story, related=scorer.related)
         self.clusterer = clusterer or StoryClusterer(threshold=self.thresholds.same_story)
         self.neighbours = neighbours
         # Below this whole-text cosine a pair is taken as unrelated without embedding its sentences
@@ -382,11 +382,12 @@ class Linker:
 
     def read_lead(self, article: LinkArticle) -> np.ndarray:
         """The second view's vector of an article's lead, embedded now (bulk workers read it ahead)."""
-        return lead_vector(self.second_view, lead_text(article))
+        return lead_vector(self.second_view, lead_text(article), article.language)
 
     def lead_comes_free(self, article: LinkArticle) -> bool:
-        """True when embedding the article's document already read its second-view lead: the lead
-        route's languages, whose document vector is that e5 run (``analyze.embedding.lead_e5``)."""
+        """True when embedding the article's document already read its second-view lead: a routed
+        language's, when the route's embedder is the second view's (until v9 the lead route's was;
+        since v9 the second view reads content words and the route the text as written, so none)."""
         routed = getattr(self.embedder, "routes_to_fallback", None)
         fallback = getattr(self.embedder, "fallback", None)
         same_run = getattr(fallback, "name", None) == self.second_view.name
@@ -686,12 +687,13 @@ _STRONG = (RelationKind.DUPLICATE, RelationKind.VERSION)
 
 
 def second_view_embedder() -> E5Embedder:
-    """What reads a lead for the pair scorer's second view: e5 over its first ``LEAD_TOKENS``
-    tokens, dense layers on 8-bit integers (1.5 times faster than float32 on 2 cores; trained and
-    cross-validated on its own vectors: r 0.791 against float32's 0.790, recall at the folds'
-    85 %-precision line 0.720 against 0.714, `scripts/train_pair_scorer.py --views`). The lead
-    route's document vectors are the same run (``analyze.embedding.lead_e5``)."""
-    return lead_e5()
+    """What reads a lead for the pair scorer's second view: e5 over the first ``LEAD_TOKENS``
+    tokens of its content words (its language's commonest words left out: the same cost, more of
+    the story; docs/linking.md, v9), dense layers on 8-bit integers (1.5 times faster than float32
+    on 2 cores; r 0.791 against float32's 0.790 when chosen for v7, `scripts/train_pair_scorer.py
+    --views`). The lead route's document vectors read the text as written (``lead_e5``), so an
+    article of a routed language has its lead read apart."""
+    return lead_e5(content=True)
 
 
 def lead_text(article: LinkArticle) -> str:
@@ -699,11 +701,11 @@ def lead_text(article: LinkArticle) -> str:
     return f"{article.title}\n{article.text}"
 
 
-def lead_vector(embedder: Embedder, text: str) -> np.ndarray:
+def lead_vector(embedder: Embedder, text: str, language: str | None) -> np.ndarray:
     """A text's second-view vector: its lead (as far as the embedder reads) alone in a batch, since
     e5's sums change in the last bit with the batch, and rounded as sentence vectors are, so an
     article's vector is the same whenever, and in whichever process, it is embedded."""
-    return embedder.embed([text[:DOCUMENT_CHARS]])[0].astype(SENTENCE_PRECISION).astype(np.float32)
+    return embedder.embed([text[:DOCUMENT_CHARS]], language)[0].astype(SENTENCE_PRECISION).astype(np.float32)
 
 
 def _count(vectors: np.ndarray | None) -> int:

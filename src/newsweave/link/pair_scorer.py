@@ -26,11 +26,14 @@ from newsweave.link.pair_features import (
     SENTENCE_FLOOR,
 )
 
-MODEL_FILE = "pair_scorer_v8.json"
+MODEL_FILE = "pair_scorer_v9.json"
 # A predicted rating of "somewhat similar" (2 on the 1-4 scale) or better: the scale's same-story
 # line. The close calls that read sentences and the second view's band are centred on it, in
 # training and in linking alike, whatever line the shipped model decides at (``same_story``).
 SAME_STORY_SCORE = 2 / 3
+# A predicted rating of "somewhat dissimilar" (3) or better: the scale's related line, for a model
+# that records none of its own (``related``).
+RELATED_SCORE = 1 / 3
 # Document-model scores this close to the line (0.15 rating points) are close calls.
 UNCERTAIN = 0.05
 
@@ -112,6 +115,9 @@ class PairScorer:
         self.same_story: float = float(data.get("same_story", SAME_STORY_SCORE))
         # The line at which decisions were 85 % precise on held-back folds (v5 and later decide at it).
         self.line_at_precision: float | None = data.get("line_at_precision")
+        # The related line, chosen as the same-story line is, on pairs rated "somewhat dissimilar"
+        # or closer (v9 and later); the scale's 1/3 for a model without one.
+        self.related: float = float(data.get("related", RELATED_SCORE))
 
     @classmethod
     def load(cls, name: str = MODEL_FILE) -> PairScorer:
@@ -126,8 +132,9 @@ class PairScorer:
 
     def without_second_view(self) -> PairScorer:
         """This scorer deciding as one without a second view does: its first two models, at the
-        scale's line (2/3), since the shipped line was chosen on scores the second view made."""
-        return PairScorer({**self.data, "second_view_band": 0.0, "same_story": SAME_STORY_SCORE})
+        scale's lines (2/3 and 1/3), since the shipped lines were chosen on scores the second view made."""
+        lines = {"same_story": SAME_STORY_SCORE, "related": RELATED_SCORE}
+        return PairScorer({**self.data, "second_view_band": 0.0, **lines})
 
     def needs_sentences(self, features: np.ndarray) -> np.ndarray:
         """For rows of (at least) document features: True where the full model should score."""

@@ -23,7 +23,10 @@ The thresholds are few:
 - ``same_story``: the learned score >= the scorer's line (``PairScorer.same_story``), chosen on
   held-back folds of the training pairs as the lowest at which same-story decisions are 85 %
   precise (2/3, a predicted rating of "somewhat similar", for a model without one);
-- ``related``: the learned score >= 1/3 (predicted Overall <= 3, "somewhat dissimilar" at worst).
+- ``related``: the learned score >= the scorer's related line (``PairScorer.related``), chosen as
+  the same-story line is, on held-back folds, as the lowest at which "related or closer" decisions
+  (pairs rated Overall <= 3, "somewhat dissimilar" at worst) are 85 % precise (1/3, a predicted
+  rating of 3, for a model without one: until v8).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 
 from newsweave.link.alignment import AlignmentSummary
 from newsweave.link.cascade import SHAPE_COST
-from newsweave.link.pair_scorer import SAME_STORY_SCORE
+from newsweave.link.pair_scorer import RELATED_SCORE, SAME_STORY_SCORE
 from newsweave.records import Evidence, Link, RelationKind
 
 
@@ -111,7 +114,7 @@ class RelationThresholds:
     mixed: VersionLine = MIXED
     bridged: VersionLine = BRIDGED
     same_story: float = SAME_STORY_SCORE
-    related: float = 1 / 3
+    related: float = RELATED_SCORE
 
     def version_line(self, *, same_language: bool, bridged_sides: int) -> VersionLine:
         """The line for a pair in one language or two, with 0, 1 or 2 sides embedded through the bridge."""

@@ -1,7 +1,7 @@
 """Ingest on local worker processes: read here, understand on ``workers`` processes, write here.
 
 Understanding an item (extracting it, reading its facts, embedding its text and its title, and
-the lead the pair scorer's second view reads where that comes free) is most of ingest's and
+the lead the pair scorer's second view reads where that comes free, ``Linker.lead_comes_free``) is most of ingest's and
 linking's work, and each item's
 is independent of the others'. ``pool_ingest`` reads the inputs in this process (stdin too),
 sends the items in small batches to processes that each hold their own models and compute on one
@@ -142,12 +142,12 @@ class WorkerPool:
         self._dispatch()
         return told
 
-    def lead(self, text: str) -> Future[np.ndarray]:
+    def lead(self, text: str, language: str | None) -> Future[np.ndarray]:
         """Embed a text's second-view lead on a worker as linking would (``link.linker.lead_vector``):
         at ingest the workers read only the leads that come free with the document vector, and
         linking asks for the others it foresees (``Linker.foresee``), while the workers have little
         else to do; an article whose pairs never reach the line costs none."""
-        return self._task(_lead_vector, text)
+        return self._task(_lead_vector, text, language)
 
     def exact_sentences(self, sentences: list[str], language: str | None) -> Future[np.ndarray]:
         """Embed sentences in the cascade's e5-bridged space on a worker, as linking would
@@ -359,13 +359,13 @@ def _exact_sentence_vectors(sentences: list[str], language: str | None) -> np.nd
     return _understander.linker.exact_sentence_vectors(sentences, language)
 
 
-def _lead_vector(text: str) -> np.ndarray:
+def _lead_vector(text: str, language: str | None) -> np.ndarray:
     if _start_error is not None:
         raise _start_error
     assert _understander is not None, "a worker is started by WorkerPool"
     from newsweave.link.linker import lead_vector
 
-    return lead_vector(_understander.linker.second_view, text)
+    return lead_vector(_understander.linker.second_view, text, language)
 
 
 def _link_claims(text: str) -> tuple[NumericClaim, ...]:
