@@ -35,8 +35,7 @@ def zipf(word: str, language: str) -> float:
     where wordfreq lists no such language), 0 when it is not listed. Looked up as written: the
     caller folds case."""
     found = frequency_trie(_listed(language) or "en").get(word)
-    # The same arithmetic as wordfreq's dict of frequencies, so that figures compare exactly.
-    return math.log10(_frequency(found[0][0])) + 9.0 if found else 0.0
+    return _zipf_of_band(found[0][0]) if found else 0.0
 
 
 def content_words(text: str, language: str | None, line: float = COMMONEST_ZIPF) -> str:
@@ -61,10 +60,15 @@ def content_words(text: str, language: str | None, line: float = COMMONEST_ZIPF)
                 kept.append(token)
             continue
         found = trie.get(token.lower())
-        if found and math.log10(_frequency(found[0][0])) + 9.0 >= line:
+        if found and _zipf_of_band(found[0][0]) >= line:
             continue
         kept.append(token)
     return " ".join(kept)
+
+
+def _zipf_of_band(band: int) -> float:
+    # The same arithmetic as wordfreq's dict of frequencies, so that figures compare exactly.
+    return math.log10(_frequency(band)) + 9.0
 
 
 @lru_cache(maxsize=1024)
