@@ -1605,6 +1605,9 @@ def test_addresses_places_after_the_noun_and_other_languages_verbs(
         ("A 2006 Dodge Dakota truck parked in the garage was damaged.", "en", []),
         ("In the 2016 election, Trump won.", "en", []),
         ("Police arrested the 1990 protesters.", "en", [(1990, "arrested")]),
+        # Only English: Spanish and Italian "a" is "to", before a toll in a year's range.
+        ("La cifra de muertos ascendió a 2000 personas.", "es", [(2000, "killed")]),
+        ("Il bilancio è salito a 2000 morti.", "it", [(2000, "killed")]),
         # Died at an age, then another clause.
         ("Cummings died at 68 and was the first lawmaker to lie in state.", "en", [(68, None)]),
     ],

@@ -1528,7 +1528,12 @@ def _is_quantity(
     if _IP_ADDRESS.fullmatch(m.group("digits")):
         return False  # "Twój adres IP: 207.241.233.112", a page's chrome: four groups of at most 255
     is_year = plain and len(digits) == 4 and 1900 <= int(digits) <= 2100
-    if is_year and word_before and _a_years_article(word_before[0], _word_after(text, figure.end)):
+    if (
+        is_year
+        and language in (None, "en")
+        and word_before
+        and _a_years_article(word_before[0], _word_after(text, figure.end))
+    ):
         return False  # "a 2006 Dodge Dakota truck", "the 2016 election": a year before a noun, no count
     if plain and len(digits) == 4 and 1000 <= int(digits) <= 2100 and word_before:
         is_year |= word_before[0].casefold() in _IN_YEAR  # "в 1800", "in 1824": a year, of any century

@@ -241,7 +241,9 @@ from newsweave.records import (
 #          "dos mil 214" is 2,214; a model year ("a 2006 Dodge") no count; a figure in or taken to
 #          a hospital in its own clause is hospitalised; warrants are executed, not killed; dates:
 #          English months abbreviated with their period ("Feb. 11").
-ANALYZER_VERSION = "facts-34"
+# facts-35: the model-year rule reads English (and text of no known language) only: Spanish and
+#          Italian "a" is "to" ("ascendió a 2000 personas" is a toll again, as before facts-34).
+ANALYZER_VERSION = "facts-35"
 
 
 class MentionFinder(Protocol):
