@@ -67,3 +67,12 @@ def test_content_words_keep_a_text_whose_language_is_not_listed() -> None:
     text = "The army took the town."
     assert word_frequencies.content_words(text, None) == text
     assert word_frequencies.content_words(text, "xx") == text  # unlike zipf, no English stand-in
+
+
+def test_content_words_stop_at_the_limit_and_a_reader_of_that_many_tokens_reads_the_same() -> None:
+    from newsweave.analyze.embedding_static import first_tokens
+
+    text = "The army took the town of Abu Kemal. Officials said the militants fled east. " * 40
+    whole, limited = word_frequencies.content_words(text, "en"), word_frequencies.content_words(text, "en", limit=16)
+    assert limited.split() == whole.split()[:16]
+    assert first_tokens([limited], 16) == first_tokens([whole], 16)

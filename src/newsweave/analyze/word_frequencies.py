@@ -38,12 +38,14 @@ def zipf(word: str, language: str) -> float:
     return _zipf_of_band(found[0][0]) if found else 0.0
 
 
-def content_words(text: str, language: str | None, line: float = COMMONEST_ZIPF) -> str:
+def content_words(text: str, language: str | None, line: float = COMMONEST_ZIPF, *, limit: int | None = None) -> str:
     """``text``'s words without its language's commonest (Zipf frequency ``line`` or more) and
     without punctuation but sentence ends, joined by spaces; unchanged in a language wordfreq does
     not list. What the pair scorer's second view reads of a lead: e5 reads a fixed number of
     tokens, and a mean over them weighs "the" and "of" as much as the names and the event, so the
-    same 128 tokens say more of the story without them (docs/linking.md, v9).
+    same 128 tokens say more of the story without them (docs/linking.md, v9). With ``limit``, only
+    the first ``limit`` words and marks kept: each is at least one of e5's tokens, so a reader of
+    its first ``limit`` tokens reads the same, and the rest of a long text is not looked up.
 
     Example:
         >>> content_words("The army took the town of Abu Kemal, officials said.", "en")
@@ -53,16 +55,18 @@ def content_words(text: str, language: str | None, line: float = COMMONEST_ZIPF)
     if listed is None:
         return text
     trie = frequency_trie(listed)
-    kept = []
-    for token in _WORD_OR_MARK.findall(text):
-        if not token[0].isalnum():
-            if token in _SENTENCE_ENDS:
-                kept.append(token)
-            continue
-        found = trie.get(token.lower())
-        if found and _zipf_of_band(found[0][0]) >= line:
+    kept: list[str] = []
+    for match in _WORD_OR_MARK.finditer(text):
+        token = match.group()
+        if token[0].isalnum():
+            found = trie.get(token.lower())
+            if found and _zipf_of_band(found[0][0]) >= line:
+                continue
+        elif token not in _SENTENCE_ENDS:
             continue
         kept.append(token)
+        if len(kept) == limit:
+            break
     return " ".join(kept)
 
 
