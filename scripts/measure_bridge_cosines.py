@@ -8,8 +8,8 @@ This measures why: a random sample of the development part of SemEval dev.csv (`
 excluded; every text is in one of USE's languages, so both embeddings exist), each pair's cosine
 with USE on both sides, e5-bridged on both sides, and bridged on one side, by gold rating, and the
 share of different-story pairs over linking's 0.5 candidate floor. About a second a pair (e5).
-``--lead``: e5 as the lead route reads a text (its first 128 tokens, 8-bit), for that route's line
-(``analyze.embedding.LEAD_COSINE_LINE``; 0.2 s a pair).
+``--lead``: e5 as the lead route reads a text (the first 128 tokens of its content words, 8-bit),
+for that route's lines (``analyze.embedding.LEAD_COSINE_LINE`` and ``LEAD_ONE_SIDE_LINE``; 0.2 s a pair).
 """
 
 from __future__ import annotations
@@ -41,12 +41,13 @@ def main() -> None:
     def use_vector(text: str) -> np.ndarray:
         return use.embed([text[:DOCUMENT_CHARS]])[0]
 
-    def bridged_vector(text: str) -> np.ndarray:
-        return apply_bridge(e5.embed([text[:DOCUMENT_CHARS]]), _bridge())[0]
+    def bridged_vector(text: str, language: str) -> np.ndarray:
+        return apply_bridge(e5.embed([text[:DOCUMENT_CHARS]], language), _bridge())[0]
 
     rows = []
     for p in sample:
-        u1, u2, b1, b2 = use_vector(p.text1), use_vector(p.text2), bridged_vector(p.text1), bridged_vector(p.text2)
+        u1, u2 = use_vector(p.text1), use_vector(p.text2)
+        b1, b2 = bridged_vector(p.text1, p.lang1), bridged_vector(p.text2, p.lang2)
         rows.append((p.overall, float(u1 @ u2), float(b1 @ b2), float(b1 @ u2)))
     r = np.array(rows)
     print(f"{len(r)} pairs of the development part; mean cosine: USE both sides / bridged both / bridged one")

@@ -123,7 +123,7 @@ def _auc(english: np.ndarray, other: np.ndarray) -> float:
 class Remembered:
     """An embedder that embeds each distinct text once (systems scored in one run share their texts).
 
-    The wrapped model ignores the language hint here (USE and e5 do), so a text is keyed alone.
+    A text is keyed alone: each text of a run has one language (the content-word readers read it by its language).
     """
 
     def __init__(self, embedder: Embedder) -> None:

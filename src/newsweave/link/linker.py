@@ -386,8 +386,7 @@ class Linker:
 
     def lead_comes_free(self, article: LinkArticle) -> bool:
         """True when embedding the article's document already read its second-view lead: a routed
-        language's, when the route's embedder is the second view's (until v9 the lead route's was;
-        since v9 the second view reads content words and the route the text as written, so none)."""
+        language's, when the route's embedder is the second view's (the lead route's is)."""
         routed = getattr(self.embedder, "routes_to_fallback", None)
         fallback = getattr(self.embedder, "fallback", None)
         same_run = getattr(fallback, "name", None) == self.second_view.name
@@ -691,9 +690,9 @@ def second_view_embedder() -> E5Embedder:
     tokens of its content words (its language's commonest words left out: the same cost, more of
     the story; docs/linking.md, v9), dense layers on 8-bit integers (1.5 times faster than float32
     on 2 cores; r 0.791 against float32's 0.790 when chosen for v7, `scripts/train_pair_scorer.py
-    --views`). The lead route's document vectors read the text as written (``lead_e5``), so an
-    article of a routed language has its lead read apart."""
-    return lead_e5(content=True)
+    --views`). The lead route's document vectors read the same (``lead_e5``), so an article of a
+    routed language has its second-view lead from its document's run."""
+    return lead_e5()
 
 
 def lead_text(article: LinkArticle) -> str:
