@@ -266,11 +266,12 @@ def languages(
     render.out.print(render.scores_table(rows, title="Language coverage (UDHR articles vs English, AUC)"))
     for route in sorted({r.route for r in rows}):
         chosen = [r for r in rows if r.route == route]
-        fields = ("use_auc", "routed_auc", "e5_auc", "static_auc")
+        fields = ("use_auc", "lead_auc", "routed_auc", "e5_auc", "static_auc")
         means = [np.mean([getattr(r, f) for r in chosen]) for f in fields]
         render.out.print(
             f"{route}: {len(chosen)} languages · mean AUC USE alone {means[0]:.3f} · "
-            f"newsweave {means[1]:.3f} · e5 alone {means[2]:.3f} · static route {means[3]:.3f}"
+            f"lead route (the default) {means[1]:.3f} · e5 route {means[2]:.3f} · e5 alone {means[3]:.3f} · "
+            f"static route {means[4]:.3f}"
         )
 
 
