@@ -176,7 +176,7 @@ def test_the_content_view_reads_a_texts_content_words_under_a_name_of_its_own() 
 
     text = "The army said on Monday that it had taken the town of Abu Kemal from the militants."
     as_written, content = lead_e5(content=False), lead_e5()
-    assert content.name == as_written.name + "-content"
+    assert content.name == as_written.name + "-content2"
     read = content.embed([text], "en")[0]
     assert np.array_equal(read, as_written.embed([content_words(text, "en")], "en")[0])
     assert not np.array_equal(read, as_written.embed([text], "en")[0])

@@ -76,3 +76,18 @@ def test_content_words_stop_at_the_limit_and_a_reader_of_that_many_tokens_reads_
     whole, limited = word_frequencies.content_words(text, "en"), word_frequencies.content_words(text, "en", limit=16)
     assert limited.split() == whole.split()[:16]
     assert first_tokens([limited], 16) == first_tokens([whole], 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        ("सभी मनुष्यों को गौरव और अधिकारों के मामले में जन्मजात स्वतन्त्रता प्राप्त है।", "hi", "मनुष्यों"),
+        ("ทุกคนมีสิทธิในการดำรงชีวิต เสรีภาพ และความมั่นคงแห่งบุคคล", "th", "เสรีภาพ"),
+        ("قال مُحَمَّد إن الجيش دخل المدينة.", "ar", "مُحَمَّد"),
+    ],
+)
+def test_content_words_keep_a_words_combining_marks(text: str, language: str, kept: str) -> None:
+    """Vowel signs, viramas and harakat belong to their word: none is cut off as punctuation."""
+    read = word_frequencies.content_words(text, language)
+    assert kept in read.split()
+    assert all(word in text for word in read.split())

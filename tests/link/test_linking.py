@@ -62,7 +62,7 @@ def test_seed_002_is_related_and_in_another_story(seeds_linked: Newsweave) -> No
     assert line < 0.62 and all((x.evidence.pair_score or 1.0) < line - 0.03 for x in seeds_linked.relations(french))
     stored = seeds_linked.store.get_embedding(french)  # its lead is kept: not embedded again when met again
     assert stored is not None and stored.lead_vector is not None
-    assert stored.lead_model == "multilingual-e5-small-first128-int8-content"
+    assert stored.lead_model == "multilingual-e5-small-first128-int8-content2"
     stories = {aid: s.id for s in seeds_linked.stories() for aid in s.article_ids}
     assert stories[ids["Military Review"]] == stories[ids["Русская весна"]] != stories[french]
 

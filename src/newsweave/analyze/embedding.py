@@ -241,7 +241,9 @@ class E5Embedder:
         self.alone = alone
         self.content = content
         precision = "-int8rows" if rows else "-int8" if int8 else ""
-        words = "-content" if content else ""
+        # "-content2": words keep their combining marks since (``word_frequencies``); the first
+        # reading, "-content", split Devanagari, Thai or vowelled Arabic words at them.
+        words = "-content2" if content else ""
         self.name = "multilingual-e5-small" + (f"-first{max_tokens}" if max_tokens else "") + precision + words
 
     def embed(self, texts: Sequence[str], language: str | None = None) -> np.ndarray:

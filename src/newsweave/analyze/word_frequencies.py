@@ -14,10 +14,11 @@ Example:
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import regex
 
 from newsweave.analyze.build_cache import cached_build
 
@@ -26,7 +27,9 @@ _FORMAT = 1
 # A word at this Zipf frequency or above is among its language's hundred or so commonest ("the",
 # "of", "said"; "и", "в"; "de", "la"): what ``content_words`` leaves out.
 COMMONEST_ZIPF = 6.0
-_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+# A word keeps its combining marks (\p{M}: Devanagari's vowel signs and virama, Thai's vowels, Arabic's
+# harakat), which ``re``'s \w leaves out: there "सभी" would split into "सभ" and a stray sign.
+_WORD_OR_MARK = regex.compile(r"[\w\p{M}]+|[^\w\p{M}\s]")
 _SENTENCE_ENDS = frozenset(".!?")
 
 
