@@ -327,27 +327,36 @@ def reembed(store: Store, route: str, on_article: Callable[[str], None] | None =
     """Embed every linked article again through ``route``, so the store can be linked on through it.
 
     Relations and stories stay as they were decided; only the vectors change (whole text and
-    title; sentence vectors are embedded again on first need). Articles already under the route's
-    vectors are skipped, so a killed run resumes where it stopped. Returns how many were embedded.
+    title; sentence vectors are embedded again on first need). An article in one of USE's
+    languages under another route of the same USE keeps its vectors, only relabelled: every route
+    embeds those with USE alike, so a store moves at the cost of its other languages' articles.
+    Articles already under the route's vectors are skipped, so a killed run resumes where it
+    stopped. Returns how many were moved (embedded or relabelled).
 
     Raises:
         ConfigError: ``route`` is not one of ``analyze.embedding.ROUTES``.
     """
     if route not in ROUTES:
         raise ConfigError(f"no route {route!r}", hint=f"choose one of {', '.join(ROUTES)}")
-    linker = Linker(routed_embedder(route), PairScorer.load(), cascade=False)
-    target = linker.embedder.name
+    embedder = routed_embedder(route)
+    linker = Linker(embedder, PairScorer.load(), cascade=False)
+    target = embedder.name
     done = 0
     with store.link_lock():
         for model in [m for m in store.linked_models() if m != target]:
+            same_use = model.startswith(f"{embedder.primary.name}+")  # a route's name starts with its primary's
             ids = [article_id for article_id, _ in store.linked_vectors(model)]
             for start in range(0, len(ids), batch):
                 with store.transaction():
                     for article_id in ids[start : start + batch]:
                         article = store.get_article(article_id)
-                        date = article.published.value if article.published else None
-                        view = linker.prepare(article.id, article.title, article.text, article.language, date)
-                        store.put_embedding(article_id, StoredEmbedding(target, view.document, view.title_vector))
+                        use_alike = same_use and not embedder.routes_to_fallback(article.language)
+                        if use_alike and (kept := store.get_embedding(article_id)) is not None:
+                            store.put_embedding(article_id, kept._replace(model=target))
+                        else:
+                            date = article.published.value if article.published else None
+                            view = linker.prepare(article.id, article.title, article.text, article.language, date)
+                            store.put_embedding(article_id, StoredEmbedding(target, view.document, view.title_vector))
                         done += 1
                         if on_article:
                             on_article(article_id)

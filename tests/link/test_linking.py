@@ -209,6 +209,29 @@ def test_reembed_moves_a_store_to_another_route(tmp_path: Path, data_dir: Path, 
         assert len(nw.stories()) == 1
 
 
+def test_reembed_relabels_uses_languages_and_embeds_the_others_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every route embeds USE's languages with USE alike: moving routes embeds only the others."""
+    from newsweave.link.linker import Linker
+
+    cases = Path(__file__).parents[1] / "data" / "link" / "cases.jsonl"
+    with Newsweave(Settings(db_path=tmp_path / "news.sqlite", other_languages="static")) as nw:
+        nw.ingest([str(cases)])
+        nw.link()
+        before = {a.id: (a.language, nw.store.get_embedding(a.id)) for a in nw.articles()}
+        assert {language for language, _ in before.values()} >= {"en", "de", "cs"}
+        embedded: list[str | None] = []
+        prepare = Linker.prepare
+        monkeypatch.setattr(Linker, "prepare", lambda self, *a: embedded.append(a[3]) or prepare(self, *a))
+        assert nw.reembed("lead") == len(before)
+        assert embedded == ["cs"]  # the one routed article; the others relabelled
+        for article_id, (language, old) in before.items():
+            new = nw.store.get_embedding(article_id)
+            assert old is not None and new is not None and new.model == routed_embedder("lead").name
+            assert np.array_equal(new.document, old.document) == (language != "cs")  # Czech is routed
+
+
 def test_why_on_a_pair_never_linked_says_so_and_stores_what_it_embedded(
     store_target: str | Path, data_dir: Path
 ) -> None:

@@ -50,8 +50,9 @@ def reembed(
 ) -> None:
     """Embed every linked article again through another route, so the store links on through it.
 
-    A store keeps the route it was first linked with; this moves it. Relations and stories stay as
-    they were decided. A run can be interrupted and re-run: it goes on where it stopped.
+    A store keeps the route it was first linked with; this moves it. Only articles in the route's
+    languages are embedded again (USE's keep their vectors). Relations and stories stay as they
+    were decided. A run can be interrupted and re-run: it goes on where it stopped.
 
     Example: newsweave reembed static
     """
