@@ -103,13 +103,18 @@ def evaluate_languages(folder: Path, languages: Sequence[str] | None = None) -> 
                 route="e5 → bridge" if bridged * 2 > len(detected) else "USE v3",
                 articles=len(numbers),
                 use_auc=_auc(use.embed(ours), use.embed(theirs)),
-                routed_auc=_auc(_embed_each(routed, ours, ["en"] * len(ours)), _embed_each(routed, theirs, detected)),
-                lead_auc=_auc(_embed_each(lead, ours, ["en"] * len(ours)), _embed_each(lead, theirs, detected)),
+                routed_auc=_routed_auc(routed, ours, theirs, detected),
+                lead_auc=_routed_auc(lead, ours, theirs, detected),
                 e5_auc=e5_auc,
-                static_auc=_auc(_embed_each(fast, ours, ["en"] * len(ours)), _embed_each(fast, theirs, detected)),
+                static_auc=_routed_auc(fast, ours, theirs, detected),
             )
         )
     return rows
+
+
+def _routed_auc(embedder: Embedder, english: list[str], other: list[str], detected: Sequence[str | None]) -> float:
+    """AUC with each text embedded by its identified language, as the pipeline routes it."""
+    return _auc(_embed_each(embedder, english, ["en"] * len(english)), _embed_each(embedder, other, detected))
 
 
 def _embed_each(embedder: Embedder, texts: list[str], languages: Sequence[str | None]) -> np.ndarray:
