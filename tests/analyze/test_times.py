@@ -109,6 +109,24 @@ def test_dates_resolve_against_the_publication_date(language: str, text: str, ex
         ("ru", "По состоянию на вторник заболели 300 человек.", [("на вторник", "2017-11-21 00:00", "day")]),
         # ... but not Russian "на среду": also the environment.
         ("ru", "Влияние на среду обитания велико.", []),
+        # A day named from the publication date, beside the date it names, is that date: a text
+        # written the day before it was published says so.
+        (
+            "ru",
+            "Вчера (22 ноября) в городе прошёл митинг.",
+            [("Вчера", "2017-11-22 00:00", "day"), ("22 ноября", "2017-11-22 00:00", "day")],
+        ),
+        (
+            "en",
+            "Yesterday, November 22, protesters marched.",
+            [("Yesterday", "2017-11-22 00:00", "day"), ("November 22", "2017-11-22 00:00", "day")],
+        ),
+        # ... not a date far from it.
+        (
+            "en",
+            "Yesterday, November 2, 2015 seemed far away.",
+            [("Yesterday", "2017-11-23 00:00", "day"), ("November 2, 2015", "2015-11-02 00:00", "day")],
+        ),
     ],
 )
 def test_weekdays_after_from_until_and_the_night_before(

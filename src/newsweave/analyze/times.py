@@ -906,7 +906,7 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         found = sorted(_merged(found, cjk_time_expressions(text, language, anchor)), key=lambda t: t.start)
     found = _days_after_a_date(found, text, language)
     found = _eves(found, text, language, holidays)
-    return tuple(_sequels(_weekday_after_a_weekday(_weekdays_of_dates(found, text, lexicon), text, lexicon), lexicon))
+    return tuple(_sequels(_weekday_after_a_weekday(_days_beside_their_dates(found, text, lexicon), text, lexicon), lexicon))
 
 
 def _with_holidays(found: list[TimeExpression], holidays: list[TimeExpression]) -> list[TimeExpression]:
@@ -1117,19 +1117,34 @@ def _sequels(found: list[TimeExpression], lexicon: _Lexicon) -> list[TimeExpress
     return out
 
 
-def _weekdays_of_dates(found: list[TimeExpression], text: str, lexicon: _Lexicon) -> list[TimeExpression]:
-    """A weekday set beside the date it names ("Saturday, April 22", "Thursday (July 13)",
-    "в среду, 5 мая") is that date, not the one before the anchor: a future one, or one of a
-    week before the publication date."""
+def _days_beside_their_dates(found: list[TimeExpression], text: str, lexicon: _Lexicon) -> list[TimeExpression]:
+    """A day set beside the date it names is that date. A weekday ("Saturday, April 22",
+    "Thursday (July 13)", "в среду, 5 мая") of that weekday: a future one, or one of a week
+    before the publication date. A day named from the publication date ("вчера (6 января)",
+    "yesterday, January 6", "hier 6 janvier"), when the date lies within ``_DATED_DAY_SLACK`` days
+    of it: an article published a day or two after it was written keeps the day the text states."""
     out = list(found)
     for i, expr in enumerate(found[:-1]):
         nxt = found[i + 1]
+        if not _is_calendar_date(nxt) or text[expr.end : nxt.start].strip() not in ("", ",", "(", "–", "-"):
+            continue
         name = expr.text.casefold().split()[-1] if expr.text.strip() else ""
-        beside = text[expr.end : nxt.start].strip() in ("", ",", "(", "–", "-")
         day = lexicon.weekdays.get(name)
-        if day is not None and beside and _is_calendar_date(nxt) and nxt.value.weekday() == day:
-            out[i] = replace(expr, value=nxt.value.replace(hour=0, minute=0), precision=TimePrecision.DAY)
+        if day is not None:
+            beside = nxt.value.weekday() == day
+        else:
+            beside = _named_from_the_anchor(expr) and abs((nxt.value - expr.value).days) <= _DATED_DAY_SLACK
+        if beside:
+            out[i] = replace(expr, value=_midnight(nxt.value), precision=TimePrecision.DAY)
     return out
+
+
+_DATED_DAY_SLACK = 3
+
+
+def _named_from_the_anchor(expr: TimeExpression) -> bool:
+    """ "Yesterday", "сегодня", "hier": a day the anchor places, written without a day's number."""
+    return expr.relative and expr.precision is TimePrecision.DAY and not _is_calendar_date(expr)
 
 
 def _weekday_after_a_weekday(found: list[TimeExpression], text: str, lexicon: _Lexicon) -> list[TimeExpression]:
