@@ -107,8 +107,11 @@ def test_dates_resolve_against_the_publication_date(language: str, text: str, ex
         ("uk", "Репетицію заплановано на неділю.", [("на неділю", "2017-11-26 00:00", "day")]),
         ("uk", "Станом на вівторок захворіли 300 осіб.", [("на вівторок", "2017-11-21 00:00", "day")]),
         ("ru", "По состоянию на вторник заболели 300 человек.", [("на вторник", "2017-11-21 00:00", "day")]),
-        # ... but not Russian "на среду": also the environment.
+        # ... but not Russian "на среду", also the environment, unless a word sets the day.
         ("ru", "Влияние на среду обитания велико.", []),
+        ("ru", "Влияние на среду велико.", []),
+        ("ru", "Заседание назначено на среду.", [("на среду", "2017-11-29 00:00", "day")]),
+        ("ru", "Голосование перенесли на среду.", [("на среду", "2017-11-29 00:00", "day")]),
         # A day named from the publication date, beside the date it names, is that date: a text
         # written the day before it was published says so.
         (

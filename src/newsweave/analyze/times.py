@@ -112,10 +112,10 @@ _EXTRA_WEEKDAYS = {
 # only after the preposition or word that makes them a day.
 # "From", "since" and "until" lead a day too, and the night before one ("в ночь на пятницу", "v noci
 # na středu"), and "на"/"na", the day something is set for or as of ("перенесли на пятницу",
-# "станом на п'ятницю", "przełożone na środę"), but not Russian "на среду": also "on the
-# environment" ("влияние на среду", "на среду обитания").
+# "станом на п'ятницю", "przełożone na środę"); Russian "на среду" only after a word that sets a
+# date (``_SET_FOR_WEDNESDAY``): it is also "on the environment" ("влияние на среду", "на среду обитания").
 _WEEKDAY_LEAD = {
-    "ru": r"(?:в|во|с|со|до|в\s+ночь\s+на|на(?!\s+сред))\s+", "uk": r"(?:в|у|во|з|із|від|до|на|(?:в|у)\s+ніч\s+на)\s+",
+    "ru": r"(?:в|во|с|со|до|в\s+ночь\s+на|на)\s+", "uk": r"(?:в|у|во|з|із|від|до|на|(?:в|у)\s+ніч\s+на)\s+",
     "pl": r"(?:w|we|z|ze|od|do|na)\s+", "cs": r"(?:v|ve|od|do|z|ze|v\s+noci\s+na)\s+",
     "ar": r"(?:يوم|ليلة)\s+", "bg": r"(?:в|във)\s+", "sl": r"(?:v|ob|od|do|v\s+noči\s+na)\s+", "hr": r"(?:u|od|do)\s+",
     "sr": r"(?:у|u|од|od|до|do)\s+",
@@ -1420,10 +1420,19 @@ def _set_for(m: re.Match[str]) -> bool:
     )
 
 
+# Words that set a day ("назначено", "перенесли", "запланирован", "отложили", "намечено"), whose
+# "на среду" is Wednesday, not the environment.
+_SET_FOR_WEDNESDAY = re.compile(r"(?:назнач|перен[её]с|перенос|заплан|отлож|намеч|переда?вин)\w*\s+$", re.I)
+
+
 def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | None:
     target = _tail_name(m["wdn"], lex.weekdays)
     if target is None:
         return None
+    if m["wdn"].casefold().startswith("на сред"):
+        start = m.start("wdn")
+        if _SET_FOR_WEDNESDAY.search(m.string, max(0, start - 30), start) is None:
+            return None
     day = anchor.replace(hour=0, minute=0, second=0, microsecond=0)
     back = (day.weekday() - target) % 7  # the most recent such day on or before the anchor
     modifier = (m["wdmod"] or m["wdpost"] or "").casefold()
