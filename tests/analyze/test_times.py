@@ -124,6 +124,13 @@ def test_dates_resolve_against_the_publication_date(language: str, text: str, ex
             "Yesterday, November 22, protesters marched.",
             [("Yesterday", "2017-11-22 00:00", "day"), ("November 22", "2017-11-22 00:00", "day")],
         ),
+        # A day and month in digits: before a time of day (a ticker's line), or German "am 30.11.".
+        ("ru", "23.11, 20:56 В Минздраве заявили", [("23.11, 20:56", "2017-11-23 20:56", "minute")]),
+        ("de", "Die Frist endet am 30.11. um Mitternacht.", [("am 30.11.", "2017-11-30 00:00", "day")]),
+        # ... not a figure: a rate before a time, a share, office hours.
+        ("de", "Der Kurs lag bei 1.05, 12:30 Uhr.", []),
+        ("de", "Der Wert stieg auf 3.05 Prozent.", []),
+        ("ru", "Приём с 10.00 до 12.00.", []),
         # ... not a date far from it.
         (
             "en",

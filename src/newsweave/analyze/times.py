@@ -582,6 +582,22 @@ _STRETCH_DIGITS = r"\d{1,2}"  # a stretch's number in digits
 
 
 # "one week ago" with the number left out ("a week ago", "неделю назад") is read as one.
+def _yearless_numeric_shapes(languages: tuple[str, ...]) -> list[str]:
+    """A day and month in digits without a year, where nothing else reads them ("3.05" is as often
+    a figure): before a time of day, as news tickers date their lines ("31.01, 20:56", outside
+    English, which writes no day before its month in digits), and German's "am 31.01." (German writes
+    figures with a decimal comma; the dot after the month is a date's)."""
+    day = r"(?P<{0}d>[0-3]?\d)\.(?P<{0}m>0[1-9]|1[0-2])"  # {0}: the shape's group prefix
+    shapes = []
+    if any(language != "en" for language in languages):
+        clock = r",?\s*(?:в|o|v|um|à|alle|às|om)?\s*(?P<chh>[01]?\d|2[0-3]):(?P<cmm>[0-5]\d)\b"
+        two_digit_day = day.format("c").replace("[0-3]?", "[0-3]")  # as tickers write it; "1.05, 12:30" is a rate
+        shapes.append(rf"(?P<dmc>(?<![\d.,]){two_digit_day}\.?{clock})")
+    if "de" in languages:
+        shapes.append(rf"(?P<dma>(?:am|vom|bis|ab|zum|seit)\s+{day.format('a')}\.(?![\d.]))")
+    return shapes
+
+
 def _clock_pattern(prefix: str) -> str:
     """An optional time of day after a date ("24 November 2017 05:56", "à 10h30")."""
     hours, minutes = rf"(?P<{prefix}hh>[01]?\d|2[0-3])", rf"(?P<{prefix}mm>[0-5]\d)"
@@ -786,6 +802,7 @@ def _lexicon(languages: tuple[str, ...]) -> _Lexicon:
         r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))(?:[T ](?P<ihh>\d{2}):(?P<imm>\d{2}))?",
         # "22.7.2020", "22/7/2020", and Czech and Slovene "22. 7. 2020"
         rf"(?P<num>(?P<nd>\d{{1,2}})(?:/|\.\s?)(?P<nm>\d{{1,2}})(?:/|\.\s?)(?P<ny>\d{{4}})){_clock_pattern('n')}",
+        *_yearless_numeric_shapes(languages),
         rf"(?P<dmy>(?P<dd>\d{{1,2}})(?:\.|er|st|nd|rd|th|-?го|-?е)?\s+(?:de\s+|of\s+)?(?P<dm>{month})"
         rf"(?:,?\s+(?:de\s+|del\s+)?(?P<dy>\d{{4}})(?:\s*(?:г\.|года|року|roku))?)?){_clock_pattern('d')}",
         rf"(?P<od>(?P<odw>{_alternation(ordinals)})\s+(?:of\s+)?(?P<odm>{month})"
@@ -906,7 +923,8 @@ def _time_expressions(text: str, language: str | None, wall: datetime | None,
         found = sorted(_merged(found, cjk_time_expressions(text, language, anchor)), key=lambda t: t.start)
     found = _days_after_a_date(found, text, language)
     found = _eves(found, text, language, holidays)
-    return tuple(_sequels(_weekday_after_a_weekday(_days_beside_their_dates(found, text, lexicon), text, lexicon), lexicon))
+    found = _weekday_after_a_weekday(_days_beside_their_dates(found, text, lexicon), text, lexicon)
+    return tuple(_sequels(found, lexicon))
 
 
 def _with_holidays(found: list[TimeExpression], holidays: list[TimeExpression]) -> list[TimeExpression]:
@@ -1195,6 +1213,10 @@ def _resolve(m: re.Match[str], lex: _Lexicon, anchor: datetime | None) -> _Resol
             return _absolute(int(g["iy"]), int(g["im"]), int(g["id"]), g["ihh"], g["imm"], anchor)
         if g["num"]:
             return _absolute(int(g["ny"]), int(g["nm"]), int(g["nd"]), g["nhh"], g["nmm"], anchor)
+        if g.get("dmc"):
+            return _day_month(int(g["cd"]), int(g["cm"]), None, (int(g["chh"]), int(g["cmm"])), anchor)
+        if g.get("dma"):
+            return _day_month(int(g["ad"]), int(g["am"]), None, None, anchor)
         if g["dmy"]:
             month = lex.months[g["dm"].casefold()]
             return _day_month(int(g["dd"]), month, g["dy"], _clock(m, "d"), anchor)
