@@ -243,7 +243,10 @@ from newsweave.records import (
 #          English months abbreviated with their period ("Feb. 11").
 # facts-35: the model-year rule reads English (and text of no known language) only: Spanish and
 #          Italian "a" is "to" ("ascendió a 2000 personas" is a toll again, as before facts-34).
-ANALYZER_VERSION = "facts-35"
+# facts-36: dates: a day named from the publication date beside the date it names is that date
+#          ("вчера (6 января)"); Russian "на среду" after a word that sets the day; a day and month in
+#          digits before a time of day ("31.01, 20:56") and German "am 31.01.".
+ANALYZER_VERSION = "facts-36"
 
 
 class MentionFinder(Protocol):
