@@ -47,6 +47,7 @@ from newsweave.eval.semeval import (
     held_out,
     lead_vectors,
     load_pairs,
+    precision_recall_at,
     recall_against_cosine,
     repeated_cross_validated,
 )
@@ -103,9 +104,7 @@ def build(pairs: list[RatedPair], x_all: np.ndarray, *, curve: bool = False) -> 
     # dissimilar" (Overall 3) or closer. The scale's own 1/3 left out pairs the raters mostly call
     # related: on v8's and v9's folds about half of those scored 0.25-0.33 are (docs/linking.md, v9).
     related = choose_line(to_unit(predictions), y >= -3, LINE_PRECISION)
-    related_scored = to_unit(predictions) >= related
-    related_precision = float(np.mean(y[related_scored] >= -3))
-    related_recall = float(np.sum(y[related_scored] >= -3) / np.sum(y >= -3))
+    related_precision, related_recall = precision_recall_at(to_unit(predictions), y >= -3, related)
     figures = {
         "overall": float(np.corrcoef(predictions, y)[0, 1]),
         "monolingual": float(np.corrcoef(predictions[~cross], y[~cross])[0, 1]),

@@ -457,11 +457,17 @@ def recall_against_cosine(
 ) -> tuple[float, float, float]:
     """Same-story precision and recall of ``score >= line``, and the bare cosine's recall at that
     precision: the comparison issue 12's target is stated in."""
-    chosen = score >= line
-    precision = float((chosen & gold).sum() / max(1, chosen.sum()))
+    precision, recall = precision_recall_at(score, gold, line)
     at = choose_line(cosine, gold, precision)
-    recall = float((chosen & gold).sum() / max(1, gold.sum()))
-    return precision, recall, float((gold & (cosine >= at)).sum() / max(1, gold.sum()))
+    return precision, recall, precision_recall_at(cosine, gold, at)[1]
+
+
+def precision_recall_at(score: np.ndarray, gold: np.ndarray, line: float) -> tuple[float, float]:
+    """Precision and recall of the decisions ``score >= line`` against ``gold`` (precision 0 when
+    nothing is chosen)."""
+    chosen = score >= line
+    hits = float((chosen & gold).sum())
+    return hits / max(1, int(chosen.sum())), hits / max(1, int(gold.sum()))
 
 
 def choose_line(score: np.ndarray, gold: np.ndarray, precision: float) -> float:

@@ -26,6 +26,7 @@ from newsweave.eval.semeval import (
     groups,
     held_out,
     load_pairs,
+    precision_recall_at,
     repeated_cross_validated,
 )
 from newsweave.link.pair_features import FEATURE_NAMES
@@ -131,9 +132,9 @@ def evaluate_similarity(pairs_csv: Path, *, cross_validate: bool = True) -> Simi
 
 
 def _related_row(system: str, negated_overall: np.ndarray, overall: np.ndarray, line: float) -> RelatedRow:
-    said, rated = to_unit(negated_overall) >= line, overall <= 3
-    precision = float(rated[said].mean()) if said.any() else float("nan")
-    return RelatedRow(system, line, precision, float(rated[said].sum() / max(rated.sum(), 1)), len(overall))
+    score = to_unit(negated_overall)
+    precision, recall = precision_recall_at(score, overall <= 3, line)
+    return RelatedRow(system, line, precision if (score >= line).any() else float("nan"), recall, len(overall))
 
 
 def _held_out_intervals(
