@@ -1628,13 +1628,37 @@ def test_thousands_in_words_model_years_and_ages(
         ("Trois personnes ont été transportées à l'hôpital.", "fr", "hospitalised"),
         ("Пять человек находятся в больнице.", "ru", "hospitalised"),
         ("Celkem je infikováno téměř 120 tisíc lidí, z nich 5777 je v nemocnici.", "cs", "hospitalised"),
+        # ... also when another clause before it has the only other action word.
+        ("Police arrested three men, and 2 women were taken to hospital.", "en", "hospitalised"),
         # ... not its doctors, nor a figure whose clause ends before the hospital is named.
         ("12 doctors at the hospital went on strike.", "en", None),
+        ("Police arrested three men at the hospital.", "en", "arrested"),
         ("Vaccinated were the so-called group 0, but it turned out that in hospital others were too.", "en", None),
     ],
 )
 def test_a_figure_in_or_taken_to_hospital_is_hospitalised(text: str, language: str, action: str | None) -> None:
     assert [c.action for c in numeric_claims(text, language)][-1:] == [action]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # Things "free" are to be had; people "free" were set free.
+        ("Only 30 beds were free in the intensive care unit.", "en", [("bed", None)]),
+        ("Four seats remained free.", "en", [("seat", None)]),
+        ("All 20 hostages are now free.", "en", [("prisoner", "released")]),
+        # An Arabic verbal noun right before the figure says what befell those its noun counts.
+        ("أعلنت الوزارة شفاء 11 مصابا بفيروس كورونا.", "ar", [("person", "recovered")]),
+        ("أعلنت الوزارة وفاة 5 مصابين بفيروس كورونا.", "ar", [("person", "killed")]),
+        ("وأصيب 20 شخصا بجروح.", "ar", [("person", "wounded")]),
+        # A Slovene care home's residents are counted, not its houses.
+        ("Okužili sta se dve stanovalki doma.", "sl", [("resident", "infected")]),
+    ],
+)
+def test_what_a_figure_is_and_what_befell_it(
+    text: str, language: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(c.counted, c.action) for c in numeric_claims(text, language)] == expected
 
 
 @pytest.mark.parametrize(

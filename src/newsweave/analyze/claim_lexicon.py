@@ -893,7 +893,11 @@ _MORE_COUNTED = {
     "child": "дете деца otrok otroci otrok çocuk çocuklar",
     "woman": "жена жени ženska ženske žensk kadın kadınlar",
     "police": "полицай полицаи policist policisti policistov polis polisler",
-    "resident": "жител жители prebivalec prebivalci prebivalcev",
+    # Slovene and Serbo-Croatian residents of a place or a care home ("dve stanovalki doma", two of
+    # the home's residents; "oskrbovanci", those it cares for), each number's forms
+    "resident": "жител жители prebivalec prebivalci prebivalcev stanovalec stanovalca stanovalci stanovalcev "
+    "stanovalka stanovalki stanovalke stanovalk oskrbovanec oskrbovanca oskrbovanci oskrbovancev oskrbovanka "
+    "oskrbovanki oskrbovanke oskrbovank stanar stanara stanari stanovnik stanovnika stanovnici",
     "refugee": "бежанец бежанци мигрант мигранти begunec begunci beguncev migranti mülteci mülteciler göçmen göçmenler",
     "prisoner": "затворник затворници заложник заложници пленник пленници zapornik zaporniki talec talci "
     "ujetnik ujetniki rehine rehineler esir esirler",

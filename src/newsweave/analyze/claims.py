@@ -161,6 +161,8 @@ _CAPITALISED_NOUNS = frozenset({"de", "lb"})
 # English words of an action that are adjectives before a noun ("free lunches", "positive feedback"),
 # and the words after which they are still the action ("tested positive for", "set free on bail").
 _ATTRIBUTIVE = frozenset({"free", "positive"})
+# The words before a predicative adjective: "were free", "remain free", "are now free".
+_PREDICATIVE_LEADS = frozenset(_words("is are was were be been remain remains remained stay stays stayed still now"))
 _NOT_QUALIFIED = frozenset(
     _words("""for on in at after and or to by as from since with of the a an this that last
     earlier again today yesterday monday tuesday wednesday thursday friday saturday sunday""")
@@ -762,7 +764,11 @@ def _claim_at(text: str, m: re.Match[str], spans: list[tuple[int, int]],
     elif counted in _NOTHING_HAPPENS_TO or age:
         action = None  # "62% от починалите": a share of the dead, not dead
     elif action is None:
-        action = reader.action(figure.start, figure.end, s_start, s_end)
+        action, another_clauses = reader.nearest_action(figure.start, figure.end, s_start, s_end)
+        if another_clauses and _in_hospital_after(text, figure.end, s_end, reader) and counted in _MAY_BE_PATIENTS:
+            action = "hospitalised"  # "arrested three men, and 2 women were taken to hospital": their own clause's
+    elif action in _STATES and reader.code == "ar" and (before := reader.verbal_noun_before(figure.start)):
+        action = before  # "شفاء 11 مصابا": the recovery of 11 of the infected
     if action == "arrested" and reader.code == "tr" and _caught_a_disease(text[s_start:s_end]):
         action = "infected"  # "yakalandı": caught by the police, or by a virus ("Koronavirüse yakalanan 12 kişi")
     # Arabic glues its "and" to the next word ("4 إصابات جديدة ووفاة واحدة"): no clause's edge is seen there.
@@ -1892,10 +1898,30 @@ class _SentenceReader:
                 edge = token.end() if ahead else token.start()
         return None
 
+    def verbal_noun_before(self, start: int) -> str | None:
+        """What befell the sick or wounded a figure counts, said by the Arabic verbal noun right
+        before it, whose complement the figure is ("شفاء 11 مصابا", the recovery of 11 of the
+        infected; "ووفاة 3 مصابين", and the death of 3): Arabic reads no later word for it
+        (``befalling``), as its "and" is glued to the next clause's first word."""
+        before = list(_TOKEN.finditer(self.text, max(0, start - 30), start))
+        if not before or self.text[before[-1].end() : start].strip():
+            return None
+        word = before[-1].group(0)
+        key = self.action_of(word)
+        if key is None and len(word) > 3 and word[0] in "وف":
+            key = self.action_of(word[1:])
+        return key if key in _WHAT_BEFALLS_THE_SICK else None
+
     def action(self, start: int, end: int, s_start: int, s_end: int) -> str | None:
         """The action word nearest the number within its sentence, not beyond another number
         ("680 хил. нови случаи, а общо 15 599 човека са починали": the deaths are the second
         number's) unless the two are joined as one list ("5 soldiers and 3 civilians were killed")."""
+        return self.nearest_action(start, end, s_start, s_end)[0]
+
+    def nearest_action(self, start: int, end: int, s_start: int, s_end: int) -> tuple[str | None, bool]:
+        """``action``, and whether its word stands in another clause before the figure's (after a
+        comma or a conjunction: "Police arrested three men, and 2 women were taken to hospital"),
+        the only action word near, read for want of one in the figure's own clause."""
         reach = max(s_start, start - _ACTION_REACH)
         lo, hi = self._between_other_figures(start, end, reach, min(s_end, end + _ACTION_REACH))
         # An earlier figure, not listed with this one, bounds the reach, and something can befall what
@@ -1926,6 +1952,8 @@ class _SentenceReader:
                 continue  # "the Martin Dies Jr. State Park": a capitalised word of a name, no verb
             if self.code == "en" and word.casefold() in _ATTRIBUTIVE and self._before_a_noun(token.end()):
                 continue  # "free lunches", "positive feedback": adjectives, no one freed or infected
+            if self.code == "en" and word.casefold() == "free" and self._free_to_use(token.start(), end, s_end):
+                continue  # "30 beds were free": to be had, not set free
             if token.start() >= end and _accused_of(self.text, token.start()):
                 continue  # "The three are accused of killing …", "charged with murder": a charge, not a toll
             if _someones_time(self.text, token.start()):
@@ -1957,7 +1985,7 @@ class _SentenceReader:
                 best = (distance, key)
         if _UNSPACED.search(self.text, lo, hi):
             best = cjk.nearest_action(self.text, lo, hi, start, end, best, verb_final=self.code in cjk.VERB_FINAL)
-        return best[1] if best else None
+        return (best[1], best[0] >= _ACTION_REACH) if best else (None, False)
 
     def _a_word_of_a_name(self, start: int, s_start: int, s_end: int) -> bool:
         """Whether the capitalised word at ``start`` stands in a name: after a capitalised word,
@@ -1973,6 +2001,16 @@ class _SentenceReader:
         words = [w for w in _TOKEN.findall(self.text, s_start, s_end) if len(w) >= 4 and w.isalpha()]
         lowercase = sum(w[0].islower() for w in words)
         return lowercase >= 3 or lowercase >= len(words) / 2
+
+    def _free_to_use(self, start: int, figure_end: int, s_end: int) -> bool:
+        """Whether "free" at ``start`` says that what the figure counts is to be had ("30 beds were
+        free", "four seats remain free"): after a copula, of things, not people ("all 20 hostages
+        are now free" were set free)."""
+        before = [w.casefold() for w in _WORD.findall(self.text, max(0, start - 30), start)][-2:]
+        if not any(w in _PREDICATIVE_LEADS for w in before):
+            return False
+        counted = self.counted(figure_end, s_end)[0]
+        return counted is not None and counted not in lex.PEOPLE
 
     def _before_a_noun(self, end: int) -> bool:
         """Whether the word after ``end`` (a space apart) may be a noun the word before qualifies."""

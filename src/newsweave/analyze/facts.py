@@ -246,7 +246,11 @@ from newsweave.records import (
 # facts-36: dates: a day named from the publication date beside the date it names is that date
 #          ("вчера (6 января)"); Russian "на среду" after a word that sets the day; a day and month in
 #          digits before a time of day ("31.01, 20:56") and German "am 31.01.".
-ANALYZER_VERSION = "facts-36"
+# facts-37: claims: things "free" are to be had, not set free ("30 beds were free"); an Arabic verbal
+#          noun right before a figure says what befell those it counts ("شفاء 11 مصابا", recovered); a
+#          figure taken to hospital in its own clause is hospitalised though another clause before it
+#          has the only other action word; Slovene and Serbo-Croatian residents ("stanovalki").
+ANALYZER_VERSION = "facts-37"
 
 
 class MentionFinder(Protocol):
