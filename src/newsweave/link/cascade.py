@@ -208,30 +208,57 @@ def length_cost(a_lengths: list[int], b_lengths: list[int], band: float = 0.15) 
     a_cum = [0.0, *itertools.accumulate(x * ratio for x in a_lengths)]
     b_cum = [0.0, *itertools.accumulate(float(x) for x in b_lengths)]
     width = max(3, math.ceil(band * max(n, m)))
+    # The dynamic programme below is the gate's whole cost, in pure Python (numpy's per-row calls
+    # cost more than they save on rows this short): each bead's lengths come from tables, a bead
+    # of one sentence alone is costed once per sentence, and three rows are kept (a bead spans
+    # at most two), so a cell computes three likelihoods instead of five. Same sums, same order.
+    a1 = [0.0] + [a_cum[i] - a_cum[i - 1] for i in range(1, n + 1)]
+    a2 = [0.0, 0.0] + [a_cum[i] - a_cum[i - 2] for i in range(2, n + 1)]
+    b1 = [0.0] + [b_cum[j] - b_cum[j - 1] for j in range(1, m + 1)]
+    b2 = [0.0, 0.0] + [b_cum[j] - b_cum[j - 2] for j in range(2, m + 1)]
+    a_alone = [0.0] + [_bead_cost(a1[i], 0.0) for i in range(1, n + 1)]
+    b_alone = [0.0] + [_bead_cost(0.0, b1[j]) for j in range(1, m + 1)]
     inf = math.inf
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    beads = [[0] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    # The loop below is the whole cost of the gate (a few ms a pair in Python): names bound locally.
-    erfc, log, sqrt, root2 = math.erfc, math.log, math.sqrt, math.sqrt(2)
+    cost_2, cost_1 = [inf] * (m + 1), [inf] * (m + 1)  # rows i-2 and i-1
+    beads_2, beads_1 = [0] * (m + 1), [0] * (m + 1)
     for i in range(n + 1):
+        cost, beads = [inf] * (m + 1), [0] * (m + 1)
         centre = round(i * m / n)
         for j in range(max(0, centre - width), min(m, centre + width) + 1):
+            if i == 0 and j == 0:
+                cost[0] = 0.0
+                continue
             best, count = inf, 0
-            for di, dj, prior in _BEADS:
-                if i < di or j < dj:
-                    continue
-                before = cost[i - di][j - dj]
-                if before == inf:
-                    continue
-                la, lb = a_cum[i] - a_cum[i - di], b_cum[j] - b_cum[j - dj]
-                delta = abs(lb - la) / sqrt(_VARIANCE * max((la + lb) / 2, 1.0))
-                c = before + prior + (-log(erfc(delta / root2)) if delta <= 7.0 else _normal_cost(delta))
-                if c < best:
-                    best, count = c, beads[i - di][j - dj] + 1
-            if i or j:
-                cost[i][j], beads[i][j] = best, count
-    return cost[n][m] / max(1, beads[n][m])
+            if i and j and (before := cost_1[j - 1]) != inf:  # 1-1
+                best, count = before + _ONE_ONE + _bead_cost(a1[i], b1[j]), beads_1[j - 1] + 1
+            if i and (before := cost_1[j]) != inf and (c := before + _ALONE + a_alone[i]) < best:  # 1-0
+                best, count = c, beads_1[j] + 1
+            if j and (before := cost[j - 1]) != inf and (c := before + _ALONE + b_alone[j]) < best:  # 0-1
+                best, count = c, beads[j - 1] + 1
+            if (
+                i > 1 and j and (before := cost_2[j - 1]) != inf
+                and (c := before + _TWO_ONE + _bead_cost(a2[i], b1[j])) < best
+            ):  # 2-1  # fmt: skip
+                best, count = c, beads_2[j - 1] + 1
+            if (
+                i and j > 1 and (before := cost_1[j - 2]) != inf
+                and (c := before + _TWO_ONE + _bead_cost(a1[i], b2[j])) < best
+            ):  # 1-2  # fmt: skip
+                best, count = c, beads_1[j - 2] + 1
+            cost[j], beads[j] = best, count
+        cost_2, cost_1, beads_2, beads_1 = cost_1, cost, beads_1, beads
+    return cost_1[m] / max(1, beads_1[m])
+
+
+def _bead_cost(la: float, lb: float) -> float:
+    """-log of how likely a bead's two lengths are, given the ratio (``length_cost``)."""
+    mean = (la + lb) / 2
+    delta = abs(lb - la) / math.sqrt(_VARIANCE * (mean if mean > 1.0 else 1.0))
+    return -math.log(math.erfc(delta / _ROOT2)) if delta <= 7.0 else _normal_cost(delta)
+
+
+_ROOT2 = math.sqrt(2)
+_ONE_ONE, _ALONE, _TWO_ONE = (prior for di, dj, prior in _BEADS if (di, dj) in ((1, 1), (1, 0), (2, 1)))
 
 
 @lru_cache(maxsize=4096)  # a pooled link reads a pair's lines ahead and again as it relates it
