@@ -667,7 +667,8 @@ class Linker:
             kind = RelationKind.RELATED
         if kind is None:
             return None
-        differing = [d for pair in aligned for d in differing_claims(pair.a_text, pair.b_text)]
+        languages = (a.language, b.language)
+        differing = [d for pair in aligned for d in differing_claims(pair.a_text, pair.b_text, *languages)]
         evidence = Evidence(
             pair_score=round(score, 4),
             cosine=round(float(cosine), 4),
