@@ -1151,7 +1151,11 @@ def _days_beside_their_dates(found: list[TimeExpression], text: str, lexicon: _L
         if day is not None:
             beside = nxt.value.weekday() == day
         else:
-            beside = _named_from_the_anchor(expr) and abs((nxt.value - expr.value).days) <= _DATED_DAY_SLACK
+            beside = (
+                _named_from_the_anchor(expr, lexicon)
+                and str(nxt.value.day) in nxt.text  # a date, not another stretch ("3일 전", three days ago)
+                and abs((nxt.value - expr.value).days) <= _DATED_DAY_SLACK
+            )
         if beside:
             out[i] = replace(expr, value=_midnight(nxt.value), precision=TimePrecision.DAY)
     return out
@@ -1160,9 +1164,11 @@ def _days_beside_their_dates(found: list[TimeExpression], text: str, lexicon: _L
 _DATED_DAY_SLACK = 3
 
 
-def _named_from_the_anchor(expr: TimeExpression) -> bool:
-    """ "Yesterday", "сегодня", "hier": a day the anchor places, written without a day's number."""
-    return expr.relative and expr.precision is TimePrecision.DAY and not _is_calendar_date(expr)
+def _named_from_the_anchor(expr: TimeExpression, lexicon: _Lexicon) -> bool:
+    """ "Yesterday", "сегодня", "hier": a day the anchor places by the lexicon's words for days
+    (not a weekday, nor the eve of something)."""
+    unit, _ = lexicon.relative.get(" ".join(expr.text.casefold().split()), ("", 0))
+    return expr.relative and expr.precision is TimePrecision.DAY and unit == _D
 
 
 def _weekday_after_a_weekday(found: list[TimeExpression], text: str, lexicon: _Lexicon) -> list[TimeExpression]:
