@@ -147,11 +147,8 @@ _READ_AHEAD = 2048
 _read_ahead: dict[str, tuple[NumericClaim, ...]] = {}  # text -> its claims, oldest first
 
 
-def differing_claims(
-    a_sentence: str, b_sentence: str, a_language: str | None = None, b_language: str | None = None
-) -> list[tuple[str, str]]:
-    """Claims about the same thing that two aligned sentences state differently, each sentence read
-    in its article's language where given (its nouns lemmatised: "боевиков" counts militants).
+def differing_claims(a_sentence: str, b_sentence: str) -> list[tuple[str, str]]:
+    """Claims about the same thing that two aligned sentences state differently.
 
     Claims are paired as ``link.disagreements.pair_claims`` pairs them (same counted thing and
     action, else the nearest figure); a pair differs unless the two agree (same figure and hedge,
@@ -167,9 +164,7 @@ def differing_claims(
     """
     # Undated: neither the pairing nor ``classify(aligned=True)`` reads a claim's date, and the
     # dates were a third of reading the sentences (linking reads every aligned pair's).
-    # Read in their languages they are also read faster (0.25 against 0.44 ms a BSNLP sentence with
-    # a digit): without one, every language's words are tried.
-    xs, ys = parse_claims(a_sentence, a_language, dated=False), parse_claims(b_sentence, b_language, dated=False)
+    xs, ys = parse_claims(a_sentence, None, dated=False), parse_claims(b_sentence, None, dated=False)
     out = []
     for i, j in pair_claims([x.claim for x in xs], [y.claim for y in ys]):
         relation, _ = classify(xs[i].claim, ys[j].claim, aligned=True)

@@ -667,8 +667,7 @@ class Linker:
             kind = RelationKind.RELATED
         if kind is None:
             return None
-        languages = (a.language, b.language)
-        differing = [d for pair in aligned for d in differing_claims(pair.a_text, pair.b_text, *languages)]
+        differing = [d for pair in aligned for d in differing_claims(pair.a_text, pair.b_text)]
         evidence = Evidence(
             pair_score=round(score, 4),
             cosine=round(float(cosine), 4),
