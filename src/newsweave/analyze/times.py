@@ -587,14 +587,14 @@ def _yearless_numeric_shapes(languages: tuple[str, ...]) -> list[str]:
     a figure): before a time of day, as news tickers date their lines ("31.01, 20:56", outside
     English, which writes no day before its month in digits), and German's "am 31.01." (German writes
     figures with a decimal comma; the dot after the month is a date's)."""
-    day = r"(?P<{0}d>[0-3]?\d)\.(?P<{0}m>0[1-9]|1[0-2])"  # {0}: the shape's group prefix
+    month = r"(?:0[1-9]|1[0-2])"  # two digits, as these dates write it
     shapes = []
     if any(language != "en" for language in languages):
         clock = r",?\s*(?:в|o|v|um|à|alle|às|om)?\s*(?P<chh>[01]?\d|2[0-3]):(?P<cmm>[0-5]\d)\b"
-        two_digit_day = day.format("c").replace("[0-3]?", "[0-3]")  # as tickers write it; "1.05, 12:30" is a rate
-        shapes.append(rf"(?P<dmc>(?<![\d.,]){two_digit_day}\.?{clock})")
+        # A two-digit day too, as tickers write it: "1.05, 12:30" is a rate.
+        shapes.append(rf"(?P<dmc>(?<![\d.,])(?P<cd>[0-3]\d)\.(?P<cm>{month})\.?{clock})")
     if "de" in languages:
-        shapes.append(rf"(?P<dma>(?:am|vom|bis|ab|zum|seit)\s+{day.format('a')}\.(?![\d.]))")
+        shapes.append(rf"(?P<dma>(?:am|vom|bis|ab|zum|seit)\s+(?P<ad>[0-3]?\d)\.(?P<am>{month})\.(?![\d.]))")
     return shapes
 
 
@@ -1450,7 +1450,7 @@ def _set_for(m: re.Match[str]) -> bool:
 
 # Words that set a day ("назначено", "перенесли", "запланирован", "отложили", "намечено"), whose
 # "на среду" is Wednesday, not the environment.
-_SET_FOR_WEDNESDAY = re.compile(r"(?:назнач|перен[её]с|перенос|заплан|отлож|намеч|переда?вин)\w*\s+$", re.I)
+_SET_FOR_WEDNESDAY = re.compile(r"(?:назнач|перен[её]с|перенос|заплан|отлож|намеч|передвин)\w*\s+$", re.I)
 
 
 def _weekday(m: re.Match[str], lex: _Lexicon, anchor: datetime) -> _Resolved | None:

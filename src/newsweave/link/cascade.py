@@ -186,9 +186,10 @@ def common_order(a: list[str], b: list[str]) -> int:
 
 # Gale and Church's variance of a translated sentence's length, per character of source.
 _VARIANCE = 6.8
-# Their prior probabilities of a bead, as costs (-log): 1-1, 1-0 or 0-1, 2-1 or 1-2.
-_BEADS = ((1, 1, -math.log(0.89)), (1, 0, -math.log(0.0099)), (0, 1, -math.log(0.0099)),
-          (2, 1, -math.log(0.089)), (1, 2, -math.log(0.089)))  # fmt: skip
+# Their prior probabilities of a bead, as costs (-log), by the sentences it takes from A and B: 1-1,
+# 1-0 or 0-1, 2-1 or 1-2.
+_PRIOR = {(1, 1): -math.log(0.89), (1, 0): -math.log(0.0099), (0, 1): -math.log(0.0099),
+          (2, 1): -math.log(0.089), (1, 2): -math.log(0.089)}  # fmt: skip
 
 
 def length_cost(a_lengths: list[int], b_lengths: list[int], band: float = 0.15) -> float:
@@ -219,6 +220,7 @@ def length_cost(a_lengths: list[int], b_lengths: list[int], band: float = 0.15) 
     a_alone = [0.0] + [_bead_cost(a1[i], 0.0) for i in range(1, n + 1)]
     b_alone = [0.0] + [_bead_cost(0.0, b1[j]) for j in range(1, m + 1)]
     inf = math.inf
+    p11, p10, p01, p21, p12 = (_PRIOR[bead] for bead in ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2)))
     cost_2, cost_1 = [inf] * (m + 1), [inf] * (m + 1)  # rows i-2 and i-1
     beads_2, beads_1 = [0] * (m + 1), [0] * (m + 1)
     for i in range(n + 1):
@@ -230,19 +232,19 @@ def length_cost(a_lengths: list[int], b_lengths: list[int], band: float = 0.15) 
                 continue
             best, count = inf, 0
             if i and j and (before := cost_1[j - 1]) != inf:  # 1-1
-                best, count = before + _ONE_ONE + _bead_cost(a1[i], b1[j]), beads_1[j - 1] + 1
-            if i and (before := cost_1[j]) != inf and (c := before + _ALONE + a_alone[i]) < best:  # 1-0
+                best, count = before + p11 + _bead_cost(a1[i], b1[j]), beads_1[j - 1] + 1
+            if i and (before := cost_1[j]) != inf and (c := before + p10 + a_alone[i]) < best:  # 1-0
                 best, count = c, beads_1[j] + 1
-            if j and (before := cost[j - 1]) != inf and (c := before + _ALONE + b_alone[j]) < best:  # 0-1
+            if j and (before := cost[j - 1]) != inf and (c := before + p01 + b_alone[j]) < best:  # 0-1
                 best, count = c, beads[j - 1] + 1
             if (
                 i > 1 and j and (before := cost_2[j - 1]) != inf
-                and (c := before + _TWO_ONE + _bead_cost(a2[i], b1[j])) < best
+                and (c := before + p21 + _bead_cost(a2[i], b1[j])) < best
             ):  # 2-1  # fmt: skip
                 best, count = c, beads_2[j - 1] + 1
             if (
                 i and j > 1 and (before := cost_1[j - 2]) != inf
-                and (c := before + _TWO_ONE + _bead_cost(a1[i], b2[j])) < best
+                and (c := before + p12 + _bead_cost(a1[i], b2[j])) < best
             ):  # 1-2  # fmt: skip
                 best, count = c, beads_1[j - 2] + 1
             cost[j], beads[j] = best, count
@@ -254,11 +256,11 @@ def _bead_cost(la: float, lb: float) -> float:
     """-log of how likely a bead's two lengths are, given the ratio (``length_cost``)."""
     mean = (la + lb) / 2
     delta = abs(lb - la) / math.sqrt(_VARIANCE * (mean if mean > 1.0 else 1.0))
+    # ``_normal_cost``'s common branch written out: a call less for each of millions of beads.
     return -math.log(math.erfc(delta / _ROOT2)) if delta <= 7.0 else _normal_cost(delta)
 
 
 _ROOT2 = math.sqrt(2)
-_ONE_ONE, _ALONE, _TWO_ONE = (prior for di, dj, prior in _BEADS if (di, dj) in ((1, 1), (1, 0), (2, 1)))
 
 
 @lru_cache(maxsize=4096)  # a pooled link reads a pair's lines ahead and again as it relates it
